@@ -1,0 +1,34 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import { type Guide, parseCommand } from "../../src/index.js";
+import { renderHelp, renderReply, renderTopics } from "./render.js";
+
+const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
+
+/** Runs an interactive chat on the given streams until `quit` or end of input. */
+export function register(io: { input: Readable; output: Writable }, guide: Guide): Promise<void> {
+  const say = (text: string) => io.output.write(`${text}\n\n`);
+  const rl = createInterface({ input: io.input, output: io.output, terminal: false });
+  say(renderHelp(guide, ["  quit             Leave the chat."]));
+  io.output.write("> ");
+  return new Promise((resolve) => {
+    rl.on("line", (line) => {
+      const text = line.trim();
+      if (QUIT_WORDS.has(text.toLowerCase())) {
+        rl.close();
+        return;
+      }
+      if (text) {
+        const command = parseCommand(text);
+        if (command.name === "help") say(renderHelp(guide, ["  quit             Leave the chat."]));
+        else if (command.name === "topics") say(renderTopics(guide.topics()));
+        else say(renderReply(guide.ask(command.args)));
+      }
+      io.output.write("> ");
+    });
+    rl.on("close", () => {
+      io.output.write("\nGoodbye.\n");
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,38 @@
+/** One thing a user can ask the bot to do; every adapter maps this table onto its platform. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly usage: string;
+  readonly description: string;
+}
+
+/** The platform-neutral command table. */
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: "ask", usage: "ask <question>", description: "Answer a question (the default: just type it)." },
+  { name: "topics", usage: "topics", description: "List the topics and what the bot can answer." },
+  { name: "help", usage: "help", description: "Show how to use the bot." },
+];
+
+/** Example questions shown in help. */
+export const EXAMPLE_QUESTIONS: readonly string[] = [
+  "Can I accept a friend request from a patient?",
+  "How do I keep patient details confidential when I post?",
+  "Someone is harassing me online, what should I do?",
+];
+
+/** A user's text, read as a command of the table. */
+export interface ParsedCommand {
+  readonly name: string;
+  readonly args: string;
+}
+
+/** Reads "topics", "help" or "ask <q>"; anything else is a question. Empty text is a request for help. */
+export function parseCommand(text: string): ParsedCommand {
+  const trimmed = text.trim();
+  if (!trimmed) return { name: "help", args: "" };
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  const word = match?.[1]?.toLowerCase() ?? "";
+  const rest = match?.[2] ?? "";
+  if (word === "ask") return rest ? { name: "ask", args: rest } : { name: "help", args: "" };
+  if ((word === "help" || word === "topics") && !rest) return { name: word, args: "" };
+  return { name: "ask", args: trimmed };
+}

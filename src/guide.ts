@@ -1,0 +1,84 @@
+import { cutQuestion } from "./search/normalise.js";
+import { type Hit, SearchIndex } from "./search/search-index.js";
+import type { Entry, EntryRef, Knowledge, Reply, Source, Topic } from "./types.js";
+
+/** Carried by every answer: what the bot is and is not. */
+export const DISCLAIMER =
+  "General guidance, not legal advice: your employer's and your regulator's policies come first.";
+
+/** Below this confidence the bot declines rather than guess. */
+export const ANSWER_THRESHOLD = 0.42;
+/** Entries at least this close are offered as "did you mean" when the bot declines. */
+export const SUGGEST_THRESHOLD = 0.2;
+/** When the runner-up is within this margin of the answer, it is offered too. */
+export const CLOSE_MARGIN = 0.06;
+
+/** A topic with its entries, for listings. */
+export interface TopicListing {
+  readonly topic: Topic;
+  readonly entries: readonly Entry[];
+}
+
+/** The one door to the core: questions in, plain data out. */
+export interface Guide {
+  readonly knowledge: Knowledge;
+  ask(question: string): Reply;
+  entry(id: string): Entry | undefined;
+  topics(): readonly TopicListing[];
+  sourcesOf(entry: Entry): readonly Source[];
+}
+
+/** Builds the index once and returns the guide that answers from it. */
+export function createGuide(knowledge: Knowledge): Guide {
+  const index = new SearchIndex(knowledge.entries, knowledge.synonyms);
+  const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
+  const sourceById = new Map(knowledge.sources.map((s) => [s.id, s]));
+  const listings: TopicListing[] = knowledge.topics.map((topic) => ({
+    topic,
+    entries: knowledge.entries.filter((e) => e.topic === topic.id),
+  }));
+  const ref = (h: Hit): EntryRef => ({ id: h.entry.id, title: h.entry.title, confidence: round(h.score) });
+  const sourcesOf = (entry: Entry) =>
+    entry.sources.map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
+
+  function ask(raw: string): Reply {
+    const input = typeof raw === "string" ? raw : "";
+    const { text, truncated } = cutQuestion(input);
+    const question = text.trim();
+    const hits = question ? index.search(question, 4) : [];
+    const [top, second] = hits;
+    if (!top || top.score < ANSWER_THRESHOLD) {
+      return {
+        kind: "no-answer",
+        question,
+        confidence: round(top?.score ?? 0),
+        suggestions: hits.filter((h) => h.score >= SUGGEST_THRESHOLD).slice(0, 3).map(ref),
+        topics: knowledge.topics,
+        truncated,
+        disclaimer: DISCLAIMER,
+      };
+    }
+    const runnerUp =
+      second && second.score >= SUGGEST_THRESHOLD && top.score - second.score <= CLOSE_MARGIN ? [ref(second)] : [];
+    return {
+      kind: "answer",
+      question,
+      entry: top.entry,
+      confidence: round(top.score),
+      sources: sourcesOf(top.entry),
+      related: top.entry.related
+        .map((id) => byId.get(id))
+        .filter((e): e is Entry => e !== undefined)
+        .map((e) => ({ id: e.id, title: e.title, confidence: 1 })),
+      suggestions: runnerUp,
+      truncated,
+      disclaimer: DISCLAIMER,
+    };
+  }
+
+  return { knowledge, ask, entry: (id) => byId.get(id), topics: () => listings, sourcesOf };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

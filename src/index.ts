@@ -1,0 +1,6 @@
+// The core's public entry: adapters import from here and nowhere else under src/.
+export { COMMANDS, type CommandSpec, EXAMPLE_QUESTIONS, type ParsedCommand, parseCommand } from "./commands.js";
+export { ANSWER_THRESHOLD, createGuide, DISCLAIMER, type Guide, type TopicListing } from "./guide.js";
+export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
+export { MAX_QUESTION_CHARS } from "./search/normalise.js";
+export type { Entry, EntryRef, Knowledge, Reply, Source, Topic } from "./types.js";

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const text = z.string().trim().min(1, "must not be empty");
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens, e.g. qa-friend-requests");
+
+/** One entry as a moderator writes it in knowledge/entries/*.yaml. */
+export const entrySchema = z.object({
+  id,
+  title: text,
+  topic: id,
+  questions: z.array(text).min(1, "needs at least the canonical question"),
+  answer: text,
+  related: z.array(id).default([]),
+  sources: z.array(id).min(1, "needs at least one source"),
+});
+
+/** knowledge/topics.yaml */
+export const topicSchema = z.object({ id, title: text, description: text });
+
+/** knowledge/sources.yaml */
+export const sourceSchema = z.object({
+  id,
+  title: text,
+  publisher: text,
+  year: z.number().int().min(1900).max(2100).optional(),
+  note: text.optional(),
+});
+
+/** knowledge/synonyms.yaml */
+export const synonymSchema = z.object({ canonical: text, terms: z.array(text).min(1) });

@@ -1,0 +1,87 @@
+import { stemmer } from "stemmer";
+import type { SynonymGroup } from "../types.js";
+import { normalise } from "./normalise.js";
+import { STOPWORDS } from "./stopwords.js";
+import type { TypoCorrector } from "./typo.js";
+
+/** A meaningful term of a text, and how sure we are it is what the user meant. */
+export interface Term {
+  readonly stem: string;
+  /** 1 for a word as typed, less for a typo-corrected one. */
+  readonly credit: number;
+}
+
+/** Turns text into stemmed, synonym-folded terms without boilerplate. */
+export class Analyser {
+  private readonly phrases = new Map<string, readonly string[]>();
+  private readonly longest: number;
+
+  constructor(synonyms: readonly SynonymGroup[]) {
+    let longest = 1;
+    for (const group of synonyms) {
+      const canonical = normalise(group.canonical).split(" ").filter(Boolean);
+      for (const term of group.terms) {
+        const key = normalise(term);
+        if (!key) continue;
+        this.phrases.set(key, canonical);
+        longest = Math.max(longest, key.split(" ").length);
+      }
+    }
+    this.longest = longest;
+  }
+
+  /** Every word the synonym table reads or writes: part of the typo vocabulary. */
+  synonymWords(): string[] {
+    const words: string[] = [];
+    for (const [key, canonical] of this.phrases) words.push(...key.split(" "), ...canonical);
+    return words;
+  }
+
+  /** Plain words of a text after normalising (no synonyms, no stemming). */
+  words(text: string): string[] {
+    const n = normalise(text);
+    return n ? n.split(" ") : [];
+  }
+
+  /** Distinct terms of a corpus text. */
+  analyse(text: string): Term[] {
+    return this.fold(this.words(text).map((w) => ({ word: w, credit: 1 })));
+  }
+
+  /** Terms of a user's question: unknown words are typo-corrected first. */
+  analyseQuery(text: string, typo: TypoCorrector): Term[] {
+    const words = this.words(text).map((word) => {
+      if (typo.knows(word) || STOPWORDS.has(word) || this.phrases.has(word)) return { word, credit: 1 };
+      const fixed = typo.correct(word);
+      return fixed ? { word: fixed, credit: 0.85 } : { word, credit: 1 };
+    });
+    return this.fold(words);
+  }
+
+  private fold(words: { word: string; credit: number }[]): Term[] {
+    const out = new Map<string, number>();
+    const add = (word: string, credit: number) => {
+      if (STOPWORDS.has(word) || /^\d{1,2}$/.test(word)) return;
+      const stem = stemmer(word);
+      out.set(stem, Math.max(out.get(stem) ?? 0, credit));
+    };
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      for (let len = Math.min(this.longest, words.length - i); len >= 1 && !matched; len--) {
+        const slice = words.slice(i, i + len);
+        const canonical = this.phrases.get(slice.map((w) => w.word).join(" "));
+        if (!canonical) continue;
+        const credit = Math.min(...slice.map((w) => w.credit));
+        for (const w of canonical) add(w, credit);
+        matched = len;
+      }
+      if (!matched) {
+        const w = words[i];
+        if (w) add(w.word, w.credit);
+        matched = 1;
+      }
+      i += matched;
+    }
+    return [...out].map(([stem, credit]) => ({ stem, credit }));
+  }
+}

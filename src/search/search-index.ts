@@ -1,0 +1,116 @@
+import type { Entry, SynonymGroup } from "../types.js";
+import { Analyser, type Term } from "./analyse.js";
+import { TypoCorrector } from "./typo.js";
+
+/** One ranked entry with its confidence in [0, 1]. */
+export interface Hit {
+  readonly entry: Entry;
+  readonly score: number;
+}
+
+/** Credit for a query term that the entry has only in its answer text, not in a question or title. */
+const ANSWER_ONLY_CREDIT = 0.5;
+/** How much the best single phrasing counts against coverage of the whole entry. */
+const PHRASING_WEIGHT = 0.5;
+
+interface IndexedEntry {
+  readonly entry: Entry;
+  /** Stems of each question and of the title, one set a phrasing. */
+  readonly phrasings: readonly ReadonlySet<string>[];
+  readonly questionStems: ReadonlySet<string>;
+  readonly answerStems: ReadonlySet<string>;
+}
+
+/**
+ * The fuzzy index: an entry scores by how much of the question's weighted meaning its best
+ * phrasing shares (Dice over IDF-weighted stems) and how much of the question the entry covers
+ * anywhere. Words the corpus never uses weigh most, so off-topic questions score low.
+ */
+export class SearchIndex {
+  private readonly analyser: Analyser;
+  private readonly typo: TypoCorrector;
+  private readonly items: IndexedEntry[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly unknownIdf: number;
+
+  constructor(entries: readonly Entry[], synonyms: readonly SynonymGroup[]) {
+    this.analyser = new Analyser(synonyms);
+    const vocabulary = new Set<string>(this.analyser.synonymWords());
+    const df = new Map<string, number>();
+    entries.forEach((entry, index) => {
+      const texts = [...entry.questions, entry.title];
+      for (const t of [...texts, entry.answer]) for (const w of this.analyser.words(t)) vocabulary.add(w);
+      const phrasings = texts.map((t) => new Set(this.analyser.analyse(t).map((x) => x.stem)));
+      const questionStems = new Set(phrasings.flatMap((p) => [...p]));
+      const answerStems = new Set(this.analyser.analyse(entry.answer).map((x) => x.stem));
+      this.items.push({ entry, phrasings, questionStems, answerStems });
+      for (const stem of new Set([...questionStems, ...answerStems])) {
+        df.set(stem, (df.get(stem) ?? 0) + 1);
+        let list = this.postings.get(stem);
+        if (!list) this.postings.set(stem, (list = []));
+        list.push(index);
+      }
+    });
+    const n = entries.length;
+    for (const [stem, count] of df) this.idf.set(stem, bm25Idf(n, count));
+    this.unknownIdf = bm25Idf(n, 0);
+    this.typo = new TypoCorrector(vocabulary);
+  }
+
+  /** The question's meaningful terms, as the index reads them. */
+  terms(question: string): Term[] {
+    return this.analyser.analyseQuery(question, this.typo);
+  }
+
+  /** Entries ranked best first; at most `limit`. */
+  search(question: string, limit = 5): Hit[] {
+    const terms = this.terms(question);
+    const weights = terms.map((t) => this.weightOf(t.stem));
+    const queryWeight = weights.reduce((a, b) => a + b, 0);
+    if (queryWeight === 0) return [];
+    const candidates = new Set<number>();
+    for (const t of terms) for (const i of this.postings.get(t.stem) ?? []) candidates.add(i);
+    const hits: Hit[] = [];
+    for (const i of candidates) {
+      const item = this.items[i];
+      if (item) hits.push({ entry: item.entry, score: this.score(item, terms, weights, queryWeight) });
+    }
+    hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    return hits.slice(0, limit);
+  }
+
+  private weightOf(stem: string): number {
+    return this.idf.get(stem) ?? this.unknownIdf;
+  }
+
+  private score(item: IndexedEntry, terms: Term[], weights: number[], queryWeight: number): number {
+    let covered = 0;
+    terms.forEach((t, k) => {
+      const w = (weights[k] ?? 0) * t.credit;
+      if (item.questionStems.has(t.stem)) covered += w;
+      else if (item.answerStems.has(t.stem)) covered += w * ANSWER_ONLY_CREDIT;
+    });
+    let best = 0;
+    for (const phrasing of item.phrasings) {
+      let shared = 0;
+      terms.forEach((t, k) => {
+        if (phrasing.has(t.stem)) shared += (weights[k] ?? 0) * t.credit;
+      });
+      if (shared === 0) continue;
+      let own = 0;
+      for (const stem of phrasing) own += this.weightOf(stem);
+      best = Math.max(best, (2 * shared) / (queryWeight + own));
+    }
+    const coverage = covered / queryWeight;
+    return clamp01(PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * coverage);
+  }
+}
+
+function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, Number.isFinite(x) ? x : 0));
+}

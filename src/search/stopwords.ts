@@ -1,0 +1,16 @@
+/**
+ * Words that carry no meaning for matching: English function words and the boilerplate of a
+ * question ("how do I", "can I", "what should", "please tell me"). Domain words stay.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again all also am an and any anyone anything are as ask asking at be been before
+  being below between both but by can cant could did do does doing done dont else etc ever for from
+  get gets getting give go going got had has have having he her here hers him his how however i if im
+  in into is isnt it its ive just know let like me might mine more most much must my myself need
+  needs no nor now of off ok okay on once one only or other our ours ourselves out over own please
+  pls plz really regarding said say says she should shouldnt so some someone something still such
+  tell than thank thanks that the their theirs them then there these they thing things this those
+  thx to too try trying u under until up us very want wants was way ways we well were what whats
+  when where whether which while who whom whose why will with within without wont would wouldnt
+  yes yet you your yours yourself`.split(/\s+/),
+);

@@ -1,0 +1,41 @@
+import Fuse from "fuse.js";
+
+const CACHE_LIMIT = 5_000;
+
+/**
+ * Corrects a misspelt word to the closest word the corpus knows, using fuse.js's Bitap
+ * matcher: one edit allowed from 5 letters, two from 8; shorter words are never guessed.
+ */
+export class TypoCorrector {
+  private readonly fuse: Fuse<string>;
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(private readonly vocabulary: ReadonlySet<string>) {
+    this.fuse = new Fuse([...vocabulary], { includeScore: true, ignoreLocation: true, threshold: 0.3 });
+  }
+
+  /** True when the word is in the vocabulary as it is. */
+  knows(word: string): boolean {
+    return this.vocabulary.has(word);
+  }
+
+  /** The corrected word, or null when nothing is close enough to be a safe guess. */
+  correct(word: string): string | null {
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const result = this.search(word);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, result);
+    return result;
+  }
+
+  private search(word: string): string | null {
+    const maxEdits = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+    if (maxEdits === 0 || !/^\p{L}+$/u.test(word)) return null;
+    for (const hit of this.fuse.search(word, { limit: 5 })) {
+      const errors = (hit.score ?? 1) * word.length;
+      if (errors <= maxEdits + 1e-9 && Math.abs(hit.item.length - word.length) <= maxEdits) return hit.item;
+    }
+    return null;
+  }
+}

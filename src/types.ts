@@ -1,0 +1,74 @@
+/** A document that guidance may cite; the list lives in knowledge/sources.yaml. */
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly year?: number;
+  readonly note?: string;
+}
+
+/** A small fixed grouping of entries and tips. */
+export interface Topic {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+/** One answerable piece of guidance. */
+export interface Entry {
+  readonly id: string;
+  readonly title: string;
+  readonly topic: string;
+  /** The canonical question first, then alternate phrasings. */
+  readonly questions: readonly string[];
+  /** Markdown. */
+  readonly answer: string;
+  readonly related: readonly string[];
+  readonly sources: readonly string[];
+  /** The file the entry was loaded from, for error messages. */
+  readonly file: string;
+}
+
+/** A synonym group: every term is read as the canonical text. */
+export interface SynonymGroup {
+  readonly canonical: string;
+  readonly terms: readonly string[];
+}
+
+/** The validated corpus. */
+export interface Knowledge {
+  readonly entries: readonly Entry[];
+  readonly topics: readonly Topic[];
+  readonly sources: readonly Source[];
+  readonly synonyms: readonly SynonymGroup[];
+}
+
+/** A short reference to an entry, with how well it matched. */
+export interface EntryRef {
+  readonly id: string;
+  readonly title: string;
+  readonly confidence: number;
+}
+
+/** What the bot says back; adapters only decide how it looks. */
+export type Reply =
+  | {
+      readonly kind: "answer";
+      readonly question: string;
+      readonly entry: Entry;
+      readonly confidence: number;
+      readonly sources: readonly Source[];
+      readonly related: readonly EntryRef[];
+      readonly suggestions: readonly EntryRef[];
+      readonly truncated: boolean;
+      readonly disclaimer: string;
+    }
+  | {
+      readonly kind: "no-answer";
+      readonly question: string;
+      readonly confidence: number;
+      readonly suggestions: readonly EntryRef[];
+      readonly topics: readonly Topic[];
+      readonly truncated: boolean;
+      readonly disclaimer: string;
+    };
