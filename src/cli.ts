@@ -52,7 +52,9 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
   }
   switch (command) {
     case "validate":
-      out(`Knowledge base OK: ${guide.knowledge.entries.length} entries, ${guide.knowledge.topics.length} topics.`);
+      out(
+        `Knowledge base OK: ${guide.knowledge.entries.length} entries, ${guide.knowledge.topics.length} topics.`,
+      );
       return 0;
     case "topics":
       out(json ? JSON.stringify(topicsJson(guide), null, 2) : renderTopics(guide.topics()));
@@ -84,7 +86,9 @@ async function ask(guide: Guide, words: string[], json: boolean, out: Out, err: 
     return 0;
   }
   if (!json) {
-    err('ask needs a question, e.g. socialmedia-guidance ask "can I accept a friend request from a patient?"');
+    err(
+      'ask needs a question, e.g. socialmedia-guidance ask "can I accept a friend request from a patient?"',
+    );
     return 2;
   }
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });

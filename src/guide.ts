@@ -52,14 +52,19 @@ export function createGuide(knowledge: Knowledge): Guide {
         kind: "no-answer",
         question,
         confidence: round(top?.score ?? 0),
-        suggestions: hits.filter((h) => h.score >= SUGGEST_THRESHOLD).slice(0, 3).map(ref),
+        suggestions: hits
+          .filter((h) => h.score >= SUGGEST_THRESHOLD)
+          .slice(0, 3)
+          .map(ref),
         topics: knowledge.topics,
         truncated,
         disclaimer: DISCLAIMER,
       };
     }
     const runnerUp =
-      second && second.score >= SUGGEST_THRESHOLD && top.score - second.score <= CLOSE_MARGIN ? [ref(second)] : [];
+      second && second.score >= SUGGEST_THRESHOLD && top.score - second.score <= CLOSE_MARGIN
+        ? [ref(second)]
+        : [];
     return {
       kind: "answer",
       question,

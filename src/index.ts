@@ -1,5 +1,11 @@
 // The core's public entry: adapters import from here and nowhere else under src/.
-export { COMMANDS, type CommandSpec, EXAMPLE_QUESTIONS, type ParsedCommand, parseCommand } from "./commands.js";
+export {
+  COMMANDS,
+  type CommandSpec,
+  EXAMPLE_QUESTIONS,
+  type ParsedCommand,
+  parseCommand,
+} from "./commands.js";
 export { ANSWER_THRESHOLD, createGuide, DISCLAIMER, type Guide, type TopicListing } from "./guide.js";
 export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 export { MAX_QUESTION_CHARS } from "./search/normalise.js";

@@ -16,7 +16,8 @@ export function formatSource(s: Source): string {
 /** A reply as plain text for a terminal. */
 export function renderReply(reply: Reply): string {
   const lines: string[] = [];
-  if (reply.truncated) lines.push(`(Your question was cut to its first ${MAX_QUESTION_CHARS} characters.)`, "");
+  if (reply.truncated)
+    lines.push(`(Your question was cut to its first ${MAX_QUESTION_CHARS} characters.)`, "");
   if (reply.kind === "answer") {
     lines.push(`## ${reply.entry.title}`, "", reply.entry.answer.trim(), "");
     lines.push("Sources:", ...reply.sources.map((s) => `  - ${formatSource(s)}`));

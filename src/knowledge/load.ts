@@ -48,7 +48,12 @@ export function loadKnowledge(dir: string): Knowledge {
       }
       const label = labelOf(item, index);
       for (const issue of result.error.issues) {
-        problems.push({ file: rel(file), entry: label, field: issue.path.join(".") || undefined, message: issue.message });
+        problems.push({
+          file: rel(file),
+          entry: label,
+          field: issue.path.join(".") || undefined,
+          message: issue.message,
+        });
       }
     });
     return out;

@@ -14,22 +14,28 @@ export function validateCorpus(k: Knowledge): Problem[] {
   const ids = new Map<string, string>();
   for (const e of k.entries) {
     const seen = ids.get(e.id);
-    if (seen) problems.push({ file: e.file, entry: e.id, field: "id", message: `duplicate id (also in ${seen})` });
+    if (seen)
+      problems.push({ file: e.file, entry: e.id, field: "id", message: `duplicate id (also in ${seen})` });
     else ids.set(e.id, e.file);
   }
   const topicIds = new Set(k.topics.map((t) => t.id));
   const sourceIds = new Set(k.sources.map((s) => s.id));
   const questionOwner = new Map<string, string>();
   for (const e of k.entries) {
-    const at = (field: string, message: string) => problems.push({ file: e.file, entry: e.id, field, message });
+    const at = (field: string, message: string) =>
+      problems.push({ file: e.file, entry: e.id, field, message });
     if (!topicIds.has(e.topic)) at("topic", `unknown topic "${e.topic}" (see topics.yaml)`);
     for (const r of e.related) {
       if (r === e.id) at("related", "an entry cannot be related to itself");
       else if (!ids.has(r)) at("related", `no entry has the id "${r}"`);
     }
-    for (const s of e.sources) if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
+    for (const s of e.sources)
+      if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
     for (const q of e.questions) {
-      const key = q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const key = q
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
       const owner = questionOwner.get(key);
       if (owner && owner !== e.id) at("questions", `"${q}" is also a question of "${owner}"`);
       else questionOwner.set(key, e.id);

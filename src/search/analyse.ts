@@ -58,13 +58,20 @@ export class Analyser {
     return this.fold(words);
   }
 
-  private fold(words: { word: string; credit: number }[]): Term[] {
+  private fold(words: readonly Word[]): Term[] {
+    // Two passes, so that a canonical word can complete a phrase ("other surgeons" -> "other doctor" -> colleague).
+    const folded = this.applySynonyms(this.applySynonyms(words));
     const out = new Map<string, number>();
-    const add = (word: string, credit: number) => {
-      if (STOPWORDS.has(word) || /^\d{1,2}$/.test(word)) return;
+    for (const { word, credit } of folded) {
+      if (STOPWORDS.has(word) || /^\d{1,2}$/.test(word)) continue;
       const stem = stemmer(word);
       out.set(stem, Math.max(out.get(stem) ?? 0, credit));
-    };
+    }
+    return [...out].map(([stem, credit]) => ({ stem, credit }));
+  }
+
+  private applySynonyms(words: readonly Word[]): Word[] {
+    const out: Word[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = 0;
       for (let len = Math.min(this.longest, words.length - i); len >= 1 && !matched; len--) {
@@ -72,16 +79,21 @@ export class Analyser {
         const canonical = this.phrases.get(slice.map((w) => w.word).join(" "));
         if (!canonical) continue;
         const credit = Math.min(...slice.map((w) => w.credit));
-        for (const w of canonical) add(w, credit);
+        for (const word of canonical) out.push({ word, credit });
         matched = len;
       }
       if (!matched) {
         const w = words[i];
-        if (w) add(w.word, w.credit);
+        if (w) out.push(w);
         matched = 1;
       }
       i += matched;
     }
-    return [...out].map(([stem, credit]) => ({ stem, credit }));
+    return out;
   }
+}
+
+interface Word {
+  readonly word: string;
+  readonly credit: number;
 }

@@ -38,12 +38,7 @@ export function normalise(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
     .replace(/[^\p{L}\p{M}\p{N}']+/gu, " ");
-  return cleaned
-    .split(" ")
-    .map(expandContraction)
-    .join(" ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return cleaned.split(" ").map(expandContraction).join(" ").replace(/\s+/g, " ").trim();
 }
 
 function expandContraction(word: string): string {

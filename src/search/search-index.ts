@@ -1,5 +1,6 @@
 import type { Entry, SynonymGroup } from "../types.js";
 import { Analyser, type Term } from "./analyse.js";
+import { STOPWORDS } from "./stopwords.js";
 import { TypoCorrector } from "./typo.js";
 
 /** One ranked entry with its confidence in [0, 1]. */
@@ -12,6 +13,13 @@ export interface Hit {
 const ANSWER_ONLY_CREDIT = 0.5;
 /** How much the best single phrasing counts against coverage of the whole entry. */
 const PHRASING_WEIGHT = 0.5;
+/** A word the corpus never uses is strong evidence the question is about something else. */
+const UNKNOWN_WORD_FACTOR = 1.5;
+/**
+ * The least meaning a question must carry to be answered with full confidence, in IDF units
+ * (a term in about a third of the entries): "doctors and social media" alone is too vague.
+ */
+const MIN_QUERY_WEIGHT = 1.0;
 
 interface IndexedEntry {
   readonly entry: Entry;
@@ -37,24 +45,27 @@ export class SearchIndex {
   constructor(entries: readonly Entry[], synonyms: readonly SynonymGroup[]) {
     this.analyser = new Analyser(synonyms);
     const vocabulary = new Set<string>(this.analyser.synonymWords());
+    const addWord = (w: string) => {
+      if (!STOPWORDS.has(w)) vocabulary.add(w);
+    };
     const df = new Map<string, number>();
     entries.forEach((entry, index) => {
       const texts = [...entry.questions, entry.title];
-      for (const t of [...texts, entry.answer]) for (const w of this.analyser.words(t)) vocabulary.add(w);
+      for (const t of [...texts, entry.answer]) for (const w of this.analyser.words(t)) addWord(w);
       const phrasings = texts.map((t) => new Set(this.analyser.analyse(t).map((x) => x.stem)));
       const questionStems = new Set(phrasings.flatMap((p) => [...p]));
       const answerStems = new Set(this.analyser.analyse(entry.answer).map((x) => x.stem));
       this.items.push({ entry, phrasings, questionStems, answerStems });
       for (const stem of new Set([...questionStems, ...answerStems])) {
         df.set(stem, (df.get(stem) ?? 0) + 1);
-        let list = this.postings.get(stem);
-        if (!list) this.postings.set(stem, (list = []));
-        list.push(index);
+        const list = this.postings.get(stem);
+        if (list) list.push(index);
+        else this.postings.set(stem, [index]);
       }
     });
     const n = entries.length;
     for (const [stem, count] of df) this.idf.set(stem, bm25Idf(n, count));
-    this.unknownIdf = bm25Idf(n, 0);
+    this.unknownIdf = bm25Idf(n, 0) * UNKNOWN_WORD_FACTOR;
     this.typo = new TypoCorrector(vocabulary);
   }
 
@@ -67,8 +78,11 @@ export class SearchIndex {
   search(question: string, limit = 5): Hit[] {
     const terms = this.terms(question);
     const weights = terms.map((t) => this.weightOf(t.stem));
-    const queryWeight = weights.reduce((a, b) => a + b, 0);
-    if (queryWeight === 0) return [];
+    const queryWeight = Math.max(
+      MIN_QUERY_WEIGHT,
+      weights.reduce((a, b) => a + b, 0),
+    );
+    if (terms.length === 0) return [];
     const candidates = new Set<number>();
     for (const t of terms) for (const i of this.postings.get(t.stem) ?? []) candidates.add(i);
     const hits: Hit[] = [];

@@ -1,17 +1,24 @@
 import Fuse from "fuse.js";
+import { isEnglishWord } from "./dictionary.js";
 
 const CACHE_LIMIT = 5_000;
 
 /**
  * Corrects a misspelt word to the closest word the corpus knows, using fuse.js's Bitap
- * matcher: one edit allowed from 5 letters, two from 8; shorter words are never guessed.
+ * matcher: one edit allowed in 5 letters, two from 6 (a swap of two letters counts as two); shorter words and real English words
+ * are never guessed.
  */
 export class TypoCorrector {
   private readonly fuse: Fuse<string>;
   private readonly cache = new Map<string, string | null>();
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {
-    this.fuse = new Fuse([...vocabulary], { includeScore: true, ignoreLocation: true, threshold: 0.3 });
+    this.fuse = new Fuse([...vocabulary], {
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreFieldNorm: true,
+      threshold: 0.34,
+    });
   }
 
   /** True when the word is in the vocabulary as it is. */
@@ -30,8 +37,8 @@ export class TypoCorrector {
   }
 
   private search(word: string): string | null {
-    const maxEdits = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
-    if (maxEdits === 0 || !/^\p{L}+$/u.test(word)) return null;
+    const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;
+    if (maxEdits === 0 || !/^\p{L}+$/u.test(word) || isEnglishWord(word)) return null;
     for (const hit of this.fuse.search(word, { limit: 5 })) {
       const errors = (hit.score ?? 1) * word.length;
       if (errors <= maxEdits + 1e-9 && Math.abs(hit.item.length - word.length) <= maxEdits) return hit.item;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { Analyser } from "../src/search/analyse.js";
+import { TypoCorrector } from "../src/search/typo.js";
+
+const analyser = new Analyser([
+  { canonical: "socialmedia", terms: ["social media", "fb", "facebook"] },
+  { canonical: "direct message", terms: ["dm", "dms"] },
+  { canonical: "doctor", terms: ["drs", "physicians", "surgeons"] },
+  { canonical: "colleague", terms: ["other doctor"] },
+  { canonical: "how", terms: ["hw"] },
+]);
+const stems = (text: string) => analyser.analyse(text).map((t) => t.stem);
+
+describe("synonyms", () => {
+  it("reads abbreviations as their canonical words", () => {
+    expect(stems("fb")).toEqual(["socialmedia"]);
+    expect(stems("dms")).toEqual(["direct", "messag"]);
+    expect(stems("drs")).toEqual(["doctor"]);
+  });
+
+  it("prefers a phrase over its words", () => {
+    expect(stems("social media")).toEqual(["socialmedia"]);
+  });
+
+  it("lets a canonical word complete a phrase", () => {
+    expect(stems("meet other surgeons")).toEqual(["meet", "colleagu"]);
+  });
+
+  it("drops question boilerplate, including shorthand that maps to it", () => {
+    expect(stems("hw do I use fb")).toEqual(["us", "socialmedia"]);
+    expect(stems("how can I")).toEqual([]);
+  });
+
+  it("stems so that word forms meet", () => {
+    expect(stems("boundaries")).toEqual(stems("boundary"));
+    expect(stems("harassed")).toEqual(stems("harassment"));
+  });
+});
+
+describe("typo correction", () => {
+  const typo = new TypoCorrector(new Set(["maintain", "boundaries", "patients", "confidentiality", "other"]));
+
+  it("corrects a misspelt corpus word", () => {
+    expect(typo.correct("mantain")).toBe("maintain");
+    expect(typo.correct("boundries")).toBe("boundaries");
+    expect(typo.correct("confidentialty")).toBe("confidentiality");
+  });
+
+  it("never rewrites a real English word or a short word", () => {
+    expect(typo.correct("bother")).toBeNull();
+    expect(typo.correct("pts")).toBeNull();
+  });
+
+  it("gives up when nothing is close", () => {
+    expect(typo.correct("xylophonic")).toBeNull();
+  });
+
+  it("marks corrected terms with less credit", () => {
+    const terms = analyser.analyseQuery("mantain boundries", typo);
+    expect(terms.map((t) => t.stem)).toEqual(["maintain", "boundari"]);
+    expect(terms.every((t) => t.credit < 1)).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { register } from "../adapters/console/console.js";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { FIXTURE_DIR } from "./helpers.js";
+
+const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+
+async function chat(lines: string[], end = true): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (chunk) => {
+    text += chunk.toString();
+  });
+  const done = register({ input, output }, guide);
+  for (const line of lines) input.write(`${line}\n`);
+  if (end) input.end();
+  await done;
+  return text;
+}
+
+describe("console chat", () => {
+  it("answers a question, then quits", async () => {
+    const text = await chat(["should I accept a friend request from a patient", "quit"], false);
+    expect(text).toContain("Friend requests from patients");
+    expect(text).toContain("Goodbye.");
+  });
+
+  it("shows help and topics", async () => {
+    const text = await chat(["help", "topics"]);
+    expect(text).toContain("Ask me how to use social media");
+    expect(text).toContain("Boundaries\n  - Friend requests from patients");
+  });
+
+  it("exits cleanly at end of input", async () => {
+    await expect(chat([])).resolves.toContain("Goodbye.");
+  });
+
+  it("declines politely off topic", async () => {
+    expect(await chat(["how do I cook rice"])).toContain("I have no guidance on that.");
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { cutQuestion, MAX_QUESTION_CHARS, normalise } from "../src/search/normalise.js";
+
+describe("normalise", () => {
+  it("lowercases and strips punctuation", () => {
+    expect(normalise("How do I… keep BOUNDARIES?!")).toBe("how do i keep boundaries");
+  });
+
+  it("drops Slack mention, channel and broadcast tokens", () => {
+    expect(normalise("<@U012AB3CD> <!here> see <#C123|general> ok")).toBe("see ok");
+  });
+
+  it("keeps a Slack link's label but not its URL", () => {
+    expect(normalise("read <https://example.org/x|the guidance> now")).toBe("read the guidance now");
+  });
+
+  it("drops Discord user, role, channel and emoji tokens", () => {
+    expect(normalise("<@123456789> <@!42> <@&77> <#99> <:wave:123> <a:dance:456> hi")).toBe("hi");
+  });
+
+  it("drops bare URLs", () => {
+    expect(normalise("see https://gmc-uk.org/x?y=1 and www.bma.org.uk too")).toBe("see and too");
+  });
+
+  it("expands contractions, with straight or curly apostrophes", () => {
+    expect(normalise("I can't, I shouldn’t, I'm sure it's fine")).toBe(
+      "i can not i should not i am sure it fine",
+    );
+  });
+
+  it("replaces control characters", () => {
+    expect(normalise("a\u0000b\u0007c\td")).toBe("a b c d");
+  });
+
+  it("keeps letters of other languages", () => {
+    expect(normalise("Médecin: réseaux sociaux?")).toBe("médecin réseaux sociaux");
+  });
+});
+
+describe("cutQuestion", () => {
+  it("leaves a short question alone", () => {
+    expect(cutQuestion("hello")).toEqual({ text: "hello", truncated: false });
+  });
+
+  it("cuts a long question at the documented limit without splitting an emoji", () => {
+    const cut = cutQuestion("😀".repeat(MAX_QUESTION_CHARS + 10));
+    expect(cut.truncated).toBe(true);
+    expect(Array.from(cut.text)).toHaveLength(MAX_QUESTION_CHARS);
+    expect(cut.text.endsWith("😀")).toBe(true);
+  });
+});
