@@ -45,7 +45,7 @@ export function createGuide(knowledge: Knowledge): Guide {
     const input = typeof raw === "string" ? raw : "";
     const { text, truncated } = cutQuestion(input);
     const question = text.trim();
-    const hits = question ? index.search(question, 4) : [];
+    const hits = question ? index.search(question, 4, SUGGEST_THRESHOLD) : [];
     const [top, second] = hits;
     if (!top || top.score < ANSWER_THRESHOLD) {
       return {

@@ -25,6 +25,8 @@ interface IndexedEntry {
   readonly entry: Entry;
   /** Stems of each question and of the title, one set a phrasing. */
   readonly phrasings: readonly ReadonlySet<string>[];
+  /** The summed weight of each phrasing's stems, filled once the IDF is known. */
+  readonly phrasingWeights: number[];
   readonly questionStems: ReadonlySet<string>;
   readonly answerStems: ReadonlySet<string>;
 }
@@ -55,7 +57,7 @@ export class SearchIndex {
       const phrasings = texts.map((t) => new Set(this.analyser.analyse(t).map((x) => x.stem)));
       const questionStems = new Set(phrasings.flatMap((p) => [...p]));
       const answerStems = new Set(this.analyser.analyse(entry.answer).map((x) => x.stem));
-      this.items.push({ entry, phrasings, questionStems, answerStems });
+      this.items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
       for (const stem of new Set([...questionStems, ...answerStems])) {
         df.set(stem, (df.get(stem) ?? 0) + 1);
         const list = this.postings.get(stem);
@@ -66,6 +68,13 @@ export class SearchIndex {
     const n = entries.length;
     for (const [stem, count] of df) this.idf.set(stem, bm25Idf(n, count));
     this.unknownIdf = bm25Idf(n, 0) * UNKNOWN_WORD_FACTOR;
+    for (const item of this.items) {
+      for (const phrasing of item.phrasings) {
+        let own = 0;
+        for (const stem of phrasing) own += this.weightOf(stem);
+        item.phrasingWeights.push(own);
+      }
+    }
     this.typo = new TypoCorrector(vocabulary);
   }
 
@@ -74,8 +83,8 @@ export class SearchIndex {
     return this.analyser.analyseQuery(question, this.typo);
   }
 
-  /** Entries ranked best first; at most `limit`. */
-  search(question: string, limit = 5): Hit[] {
+  /** Entries scoring at least `minScore`, best first; at most `limit`. */
+  search(question: string, limit = 5, minScore = 0): Hit[] {
     const terms = this.terms(question);
     const weights = terms.map((t) => this.weightOf(t.stem));
     const queryWeight = Math.max(
@@ -83,15 +92,35 @@ export class SearchIndex {
       weights.reduce((a, b) => a + b, 0),
     );
     if (terms.length === 0) return [];
-    const candidates = new Set<number>();
-    for (const t of terms) for (const i of this.postings.get(t.stem) ?? []) candidates.add(i);
-    const hits: Hit[] = [];
-    for (const i of candidates) {
-      const item = this.items[i];
-      if (item) hits.push({ entry: item.entry, score: this.score(item, terms, weights, queryWeight) });
+    // One pass over the postings gives each candidate an upper bound on its score; exact scoring
+    // then runs best bound first and stops once no remaining bound can enter the top `limit`.
+    const matched = new Float64Array(this.items.length);
+    const touched: number[] = [];
+    terms.forEach((t, k) => {
+      const w = (weights[k] ?? 0) * t.credit;
+      for (const i of this.postings.get(t.stem) ?? []) {
+        if (matched[i] === 0) touched.push(i);
+        matched[i] = (matched[i] ?? 0) + w;
+      }
+    });
+    const bounds = new Float64Array(this.items.length);
+    for (const i of touched) {
+      const m = matched[i] ?? 0;
+      bounds[i] = PHRASING_WEIGHT * ((2 * m) / (queryWeight + m)) + (1 - PHRASING_WEIGHT) * (m / queryWeight);
     }
-    hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return hits.slice(0, limit);
+    touched.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
+    const hits: Hit[] = [];
+    for (const i of touched) {
+      const b = bounds[i] ?? 0;
+      if (b < minScore || (hits.length >= limit && b < (hits[hits.length - 1]?.score ?? 0))) break;
+      const item = this.items[i];
+      if (!item) continue;
+      const score = this.score(item, terms, weights, queryWeight);
+      if (score >= minScore) hits.push({ entry: item.entry, score });
+      hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+      if (hits.length > limit) hits.pop();
+    }
+    return hits;
   }
 
   private weightOf(stem: string): number {
@@ -99,23 +128,21 @@ export class SearchIndex {
   }
 
   private score(item: IndexedEntry, terms: Term[], weights: number[], queryWeight: number): number {
+    const credited = terms.map((t, k) => (weights[k] ?? 0) * t.credit);
     let covered = 0;
-    terms.forEach((t, k) => {
-      const w = (weights[k] ?? 0) * t.credit;
-      if (item.questionStems.has(t.stem)) covered += w;
-      else if (item.answerStems.has(t.stem)) covered += w * ANSWER_ONLY_CREDIT;
-    });
-    let best = 0;
-    for (const phrasing of item.phrasings) {
-      let shared = 0;
-      terms.forEach((t, k) => {
-        if (phrasing.has(t.stem)) shared += (weights[k] ?? 0) * t.credit;
-      });
-      if (shared === 0) continue;
-      let own = 0;
-      for (const stem of phrasing) own += this.weightOf(stem);
-      best = Math.max(best, (2 * shared) / (queryWeight + own));
+    for (let k = 0; k < terms.length; k++) {
+      const stem = terms[k]?.stem ?? "";
+      const w = credited[k] ?? 0;
+      if (item.questionStems.has(stem)) covered += w;
+      else if (item.answerStems.has(stem)) covered += w * ANSWER_ONLY_CREDIT;
     }
+    let best = 0;
+    item.phrasings.forEach((phrasing, p) => {
+      let shared = 0;
+      for (let k = 0; k < terms.length; k++)
+        if (phrasing.has(terms[k]?.stem ?? "")) shared += credited[k] ?? 0;
+      if (shared > 0) best = Math.max(best, (2 * shared) / (queryWeight + (item.phrasingWeights[p] ?? 0)));
+    });
     const coverage = covered / queryWeight;
     return clamp01(PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * coverage);
   }

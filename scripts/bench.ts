@@ -1,0 +1,85 @@
+// Speed benchmark: index build and per-question latency on the shipped corpus and on a generated
+// corpus of 10,000 entries, plus the wall time of a one-shot `ask` process. Prints figures only.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createGuide } from "../src/guide.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { packageRoot } from "../src/paths.js";
+import type { Entry, Knowledge } from "../src/types.js";
+
+const root = packageRoot();
+const knowledge = loadKnowledge(join(root, "knowledge"));
+const questions = readFileSync(join(root, "tests", "eval", "project.jsonl"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { q: string }).q);
+
+/** A deterministic PRNG, so every run builds the same generated corpus. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 10,000 entries whose texts recombine the shipped corpus's sentences and words. */
+function generated(size: number): Knowledge {
+  const rand = mulberry32(42);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const words = knowledge.entries.flatMap((e) => e.answer.split(/\s+/));
+  const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(" ");
+  const entries: Entry[] = Array.from({ length: size }, (_, i) => {
+    const base = pick(knowledge.entries);
+    return {
+      ...base,
+      id: `gen-${i}`,
+      title: `${base.title} ${i}`,
+      questions: [pick(base.questions), sentence(8), sentence(10), `${sentence(6)} item${i}?`],
+      answer: `${sentence(60)} variant${i}`,
+      related: [],
+    };
+  });
+  return { ...knowledge, entries };
+}
+
+function measure(label: string, k: Knowledge): void {
+  const t0 = performance.now();
+  const guide = createGuide(k);
+  const build = performance.now() - t0;
+  for (const q of questions) guide.ask(q); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of questions) {
+      const start = performance.now();
+      guide.ask(q);
+      times.push(performance.now() - start);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(3);
+  console.log(
+    `${label}: ${k.entries.length} entries, index build ${build.toFixed(1)} ms, ` +
+      `per question p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms (${times.length} asks)`,
+  );
+}
+
+measure("shipped corpus", knowledge);
+measure("generated corpus", generated(10_000));
+
+const bin = join(root, "bin", "socialmedia-guidance.js");
+const walls: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  execFileSync(process.execPath, [bin, "ask", "--json", "can I accept a friend request from a patient?"]);
+  walls.push(performance.now() - start);
+}
+walls.sort((a, b) => a - b);
+console.log(
+  `one-shot ask process: median ${(walls[2] ?? 0).toFixed(0)} ms, worst ${(walls[4] ?? 0).toFixed(0)} ms wall (5 runs)`,
+);
