@@ -7,7 +7,7 @@ export const DISCLAIMER =
   "General guidance, not legal advice: your employer's and your regulator's policies come first.";
 
 /** Below this confidence the bot declines rather than guess. */
-export const ANSWER_THRESHOLD = 0.42;
+export const ANSWER_THRESHOLD = 0.36;
 /** Entries at least this close are offered as "did you mean" when the bot declines. */
 export const SUGGEST_THRESHOLD = 0.2;
 /** When the runner-up is within this margin of the answer, it is offered too. */

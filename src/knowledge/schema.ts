@@ -28,5 +28,8 @@ export const sourceSchema = z.object({
   note: text.optional(),
 });
 
+/** A word as YAML may read it: `false`, `yes` or `24` are still words here. */
+const word = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v), text);
+
 /** knowledge/synonyms.yaml */
-export const synonymSchema = z.object({ canonical: text, terms: z.array(text).min(1) });
+export const synonymSchema = z.object({ canonical: word, terms: z.array(word).min(1) });
