@@ -32,7 +32,7 @@ describe("ask on the fixture corpus", () => {
   });
 
   it("declines a vague question but offers what is close", () => {
-    const reply = guide.ask("patients");
+    const reply = guide.ask("a photo of my dog");
     expect(reply.kind).toBe("no-answer");
     expect(reply.suggestions.length).toBeGreaterThan(0);
     expect(reply.suggestions.length).toBeLessThanOrEqual(3);
