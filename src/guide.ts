@@ -74,7 +74,7 @@ export function createGuide(knowledge: Knowledge): Guide {
       related: top.entry.related
         .map((id) => byId.get(id))
         .filter((e): e is Entry => e !== undefined)
-        .map((e) => ({ id: e.id, title: e.title, confidence: 1 })),
+        .map((e) => ({ id: e.id, title: e.title })),
       suggestions: runnerUp,
       truncated,
       disclaimer: DISCLAIMER,

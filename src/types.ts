@@ -43,10 +43,14 @@ export interface Knowledge {
   readonly synonyms: readonly SynonymGroup[];
 }
 
-/** A short reference to an entry, with how well it matched. */
-export interface EntryRef {
+/** A short reference to an entry. */
+export interface EntryLink {
   readonly id: string;
   readonly title: string;
+}
+
+/** A short reference to an entry, with how well it matched. */
+export interface EntryRef extends EntryLink {
   readonly confidence: number;
 }
 
@@ -58,7 +62,7 @@ export type Reply =
       readonly entry: Entry;
       readonly confidence: number;
       readonly sources: readonly Source[];
-      readonly related: readonly EntryRef[];
+      readonly related: readonly EntryLink[];
       readonly suggestions: readonly EntryRef[];
       readonly truncated: boolean;
       readonly disclaimer: string;

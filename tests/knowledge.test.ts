@@ -89,3 +89,11 @@ describe("loading the knowledge base", () => {
     expect(problems.length).toBe(3);
   });
 });
+
+describe("synonyms file", () => {
+  it("reads words that YAML would take for booleans or numbers as words", () => {
+    const dir = fixtureCopy({ "synonyms.yaml": "- canonical: false\n  terms: [untrue, 24]\n" });
+    const k = loadKnowledge(dir);
+    expect(k.synonyms[0]).toEqual({ canonical: "false", terms: ["untrue", "24"] });
+  });
+});

@@ -55,6 +55,6 @@ export function renderHelp(guide: Guide, extra: readonly string[] = []): string 
     "For example:",
     ...EXAMPLE_QUESTIONS.map((q) => `  ${q}`),
     "",
-    `I know ${guide.knowledge.entries.length} topics of guidance, each with its sources.`,
+    `I hold ${guide.knowledge.entries.length} sourced answers in ${guide.knowledge.topics.length} topics (type "topics" to see them).`,
   ].join("\n");
 }
