@@ -31,6 +31,10 @@ describe("synonyms", () => {
     expect(stems("how can I")).toEqual([]);
   });
 
+  it("drops other forms of boilerplate words too", () => {
+    expect(stems("what makes it hard, she wants to know")).toEqual(["hard"]);
+  });
+
   it("stems so that word forms meet", () => {
     expect(stems("boundaries")).toEqual(stems("boundary"));
     expect(stems("harassed")).toEqual(stems("harassment"));

@@ -2,6 +2,10 @@ import { stemmer } from "stemmer";
 import type { SynonymGroup } from "../types.js";
 import { normalise } from "./normalise.js";
 import { STOPWORDS } from "./stopwords.js";
+
+/** Stopwords by stem too, so that their other forms ("makes", "stays", "wants") drop as well. */
+const STOPWORD_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].map((w) => stemmer(w)));
+
 import type { TypoCorrector } from "./typo.js";
 
 /** A meaningful term of a text, and how sure we are it is what the user meant. */
@@ -65,6 +69,7 @@ export class Analyser {
     for (const { word, credit } of folded) {
       if (STOPWORDS.has(word) || /^\d{1,2}$/.test(word)) continue;
       const stem = stemmer(word);
+      if (STOPWORD_STEMS.has(stem)) continue;
       out.set(stem, Math.max(out.get(stem) ?? 0, credit));
     }
     return [...out].map(([stem, credit]) => ({ stem, credit }));
