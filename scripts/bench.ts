@@ -51,9 +51,9 @@ function measure(label: string, k: Knowledge): void {
   const t0 = performance.now();
   const guide = createGuide(k);
   const build = performance.now() - t0;
-  for (const q of questions) guide.ask(q); // warm-up
+  for (let round = 0; round < 3; round++) for (const q of questions) guide.ask(q); // warm-up: JIT and caches
   const times: number[] = [];
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 20; round++) {
     for (const q of questions) {
       const start = performance.now();
       guide.ask(q);
