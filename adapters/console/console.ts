@@ -4,12 +4,13 @@ import { type Guide, parseCommand } from "../../src/index.js";
 import { renderHelp, renderReply, renderTopics } from "./render.js";
 
 const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
+const CONSOLE_HELP = ["  quit             Leave the chat."];
 
 /** Runs an interactive chat on the given streams until `quit` or end of input. */
 export function register(io: { input: Readable; output: Writable }, guide: Guide): Promise<void> {
   const say = (text: string) => io.output.write(`${text}\n\n`);
   const rl = createInterface({ input: io.input, output: io.output, terminal: false });
-  say(renderHelp(guide, ["  quit             Leave the chat."]));
+  say(renderHelp(guide, CONSOLE_HELP));
   io.output.write("> ");
   return new Promise((resolve) => {
     rl.on("line", (line) => {
@@ -20,7 +21,7 @@ export function register(io: { input: Readable; output: Writable }, guide: Guide
       }
       if (text) {
         const command = parseCommand(text);
-        if (command.name === "help") say(renderHelp(guide, ["  quit             Leave the chat."]));
+        if (command.name === "help") say(renderHelp(guide, CONSOLE_HELP));
         else if (command.name === "topics") say(renderTopics(guide.topics()));
         else say(renderReply(guide.ask(command.args)));
       }

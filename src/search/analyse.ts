@@ -2,11 +2,10 @@ import { stemmer } from "stemmer";
 import type { SynonymGroup } from "../types.js";
 import { normalise } from "./normalise.js";
 import { STOPWORDS } from "./stopwords.js";
+import type { TypoCorrector } from "./typo.js";
 
 /** Stopwords by stem too, so that their other forms ("makes", "stays", "wants") drop as well. */
 const STOPWORD_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].map((w) => stemmer(w)));
-
-import type { TypoCorrector } from "./typo.js";
 
 /** A meaningful term of a text, and how sure we are it is what the user meant. */
 export interface Term {

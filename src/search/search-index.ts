@@ -46,10 +46,11 @@ export class SearchIndex {
 
   constructor(entries: readonly Entry[], synonyms: readonly SynonymGroup[]) {
     this.analyser = new Analyser(synonyms);
-    const vocabulary = new Set<string>(this.analyser.synonymWords());
+    const vocabulary = new Set<string>();
     const addWord = (w: string) => {
       if (!STOPWORDS.has(w)) vocabulary.add(w);
     };
+    for (const w of this.analyser.synonymWords()) addWord(w);
     const df = new Map<string, number>();
     entries.forEach((entry, index) => {
       const texts = [...entry.questions, entry.title];
