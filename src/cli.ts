@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { register as registerConsole } from "../adapters/console/console.js";
-import { renderReply, renderTopics } from "../adapters/console/render.js";
+import { renderReply, renderTips, renderTopics } from "../adapters/console/render.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { evaluate, formatEval, parseEvalFile } from "./eval/evaluate.js";
 import { createGuide, type Guide } from "./guide.js";
@@ -15,6 +15,7 @@ Commands:
   start                     Run the bot (console chat when no platform tokens are set)
   ask [--json] "question"   Answer one question; with --json and no question, one per stdin line
   topics [--json]           List the topics and their entries
+  tips list [--json]        List the daily tips with their sources and linked entries
   validate                  Check the knowledge base; exits 1 on a problem
   eval <file.jsonl>         Measure answer quality on a labelled set
   help                      Show this text`;
@@ -35,7 +36,7 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
     out(USAGE);
     return 0;
   }
-  if (!["start", "ask", "topics", "validate", "eval"].includes(command)) {
+  if (!["start", "ask", "topics", "tips", "validate", "eval"].includes(command)) {
     err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -53,12 +54,14 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
   switch (command) {
     case "validate":
       out(
-        `Knowledge base OK: ${guide.knowledge.entries.length} entries, ${guide.knowledge.topics.length} topics.`,
+        `Knowledge base OK: ${guide.knowledge.entries.length} entries, ${guide.knowledge.topics.length} topics, ${guide.knowledge.tips.length} tips.`,
       );
       return 0;
     case "topics":
       out(json ? JSON.stringify(topicsJson(guide), null, 2) : renderTopics(guide.topics()));
       return 0;
+    case "tips":
+      return tips(guide, rest, json, out, err);
     case "ask":
       return ask(guide, rest, json, out, err);
     case "eval":
@@ -94,6 +97,27 @@ async function ask(guide: Guide, words: string[], json: boolean, out: Out, err: 
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) out(JSON.stringify(replyJson(guide.ask(line))));
   return 0;
+}
+
+function tips(guide: Guide, args: string[], json: boolean, out: Out, err: Out): number {
+  if (args[0] !== "list" || args.length > 1) {
+    err(`Unknown tips command "${args.join(" ")}". Try: socialmedia-guidance tips list [--json]`);
+    return 2;
+  }
+  out(json ? JSON.stringify(tipsJson(guide), null, 2) : renderTips(guide));
+  return 0;
+}
+
+function tipsJson(guide: Guide) {
+  return guide.tips().map((t) => ({
+    id: t.id,
+    topic: t.topic,
+    text: t.text,
+    sources: guide
+      .sourcesOf(t)
+      .map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, year: s.year })),
+    entry: { id: t.entry, title: guide.entry(t.entry)?.title ?? t.entry },
+  }));
 }
 
 function runEval(guide: Guide, file: string | undefined, out: Out, err: Out): number {

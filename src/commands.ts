@@ -9,6 +9,7 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   { name: "ask", usage: "ask <question>", description: "Answer a question (the default: just type it)." },
   { name: "topics", usage: "topics", description: "List the topics and what the bot can answer." },
+  { name: "tip", usage: "tip", description: "Show one daily tip now." },
   { name: "help", usage: "help", description: "Show how to use the bot." },
 ];
 
@@ -25,7 +26,7 @@ export interface ParsedCommand {
   readonly args: string;
 }
 
-/** Reads "topics", "help" or "ask <q>"; anything else is a question. Empty text is a request for help. */
+/** Reads "topics", "tip", "help" or "ask <q>"; anything else is a question. Empty text is a request for help. */
 export function parseCommand(text: string): ParsedCommand {
   const trimmed = text.trim();
   if (!trimmed) return { name: "help", args: "" };
@@ -33,6 +34,6 @@ export function parseCommand(text: string): ParsedCommand {
   const word = match?.[1]?.toLowerCase() ?? "";
   const rest = match?.[2] ?? "";
   if (word === "ask") return rest ? { name: "ask", args: rest } : { name: "help", args: "" };
-  if ((word === "help" || word === "topics") && !rest) return { name: word, args: "" };
+  if ((word === "help" || word === "topics" || word === "tip") && !rest) return { name: word, args: "" };
   return { name: "ask", args: trimmed };
 }

@@ -1,6 +1,6 @@
 import { cutQuestion } from "./search/normalise.js";
 import { type Hit, SearchIndex } from "./search/search-index.js";
-import type { Entry, EntryRef, Knowledge, Reply, Source, Topic } from "./types.js";
+import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 
 /** Carried by every answer: what the bot is and is not. */
 export const DISCLAIMER =
@@ -25,7 +25,11 @@ export interface Guide {
   ask(question: string): Reply;
   entry(id: string): Entry | undefined;
   topics(): readonly TopicListing[];
-  sourcesOf(entry: Entry): readonly Source[];
+  /** The cited documents of an entry or a tip. */
+  sourcesOf(item: { readonly sources: readonly string[] }): readonly Source[];
+  tips(): readonly Tip[];
+  /** One tip picked by `random` (a number in [0, 1)); scheduled posts use their own rotation. */
+  randomTip(random?: () => number): Tip | undefined;
 }
 
 /** Builds the index once and returns the guide that answers from it. */
@@ -38,8 +42,8 @@ export function createGuide(knowledge: Knowledge): Guide {
     entries: knowledge.entries.filter((e) => e.topic === topic.id),
   }));
   const ref = (h: Hit): EntryRef => ({ id: h.entry.id, title: h.entry.title, confidence: round(h.score) });
-  const sourcesOf = (entry: Entry) =>
-    entry.sources.map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
+  const sourcesOf = (item: { readonly sources: readonly string[] }) =>
+    item.sources.map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
 
   function ask(raw: string): Reply {
     const input = typeof raw === "string" ? raw : "";
@@ -81,7 +85,19 @@ export function createGuide(knowledge: Knowledge): Guide {
     };
   }
 
-  return { knowledge, ask, entry: (id) => byId.get(id), topics: () => listings, sourcesOf };
+  const tips = knowledge.tips;
+  const randomTip = (random: () => number = Math.random) =>
+    tips[Math.min(tips.length - 1, Math.floor(random() * tips.length))];
+
+  return {
+    knowledge,
+    ask,
+    entry: (id) => byId.get(id),
+    topics: () => listings,
+    sourcesOf,
+    tips: () => tips,
+    randomTip,
+  };
 }
 
 function round(x: number): number {

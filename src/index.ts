@@ -9,4 +9,4 @@ export {
 export { ANSWER_THRESHOLD, createGuide, DISCLAIMER, type Guide, type TopicListing } from "./guide.js";
 export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 export { MAX_QUESTION_CHARS } from "./search/normalise.js";
-export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Topic } from "./types.js";
+export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";

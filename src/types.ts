@@ -35,12 +35,23 @@ export interface SynonymGroup {
   readonly terms: readonly string[];
 }
 
+/** A daily tip: one idea, its sources, and the entry that says more. */
+export interface Tip {
+  readonly id: string;
+  readonly topic: string;
+  readonly text: string;
+  readonly sources: readonly string[];
+  /** The entry a "learn more" link opens. */
+  readonly entry: string;
+}
+
 /** The validated corpus. */
 export interface Knowledge {
   readonly entries: readonly Entry[];
   readonly topics: readonly Topic[];
   readonly sources: readonly Source[];
   readonly synonyms: readonly SynonymGroup[];
+  readonly tips: readonly Tip[];
 }
 
 /** A short reference to an entry. */

@@ -61,6 +61,21 @@ describe("the socialmedia-guidance command (built)", () => {
     );
   });
 
+  it("lists the tips as text and as JSON, each with its sources and linked entry", () => {
+    const text = run(["tips", "list"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Learn more:");
+    const tips = JSON.parse(run(["tips", "list", "--json"]).stdout);
+    expect(tips.length).toBeGreaterThanOrEqual(60);
+    for (const t of tips) {
+      expect(Object.keys(t).sort()).toEqual(["entry", "id", "sources", "text", "topic"]);
+      expect(t.text.length).toBeLessThanOrEqual(280);
+      expect(t.sources.length).toBeGreaterThan(0);
+      expect(t.entry.title).not.toBe(t.entry.id);
+    }
+    expect(run(["tips", "shuffle"]).code).toBe(2);
+  });
+
   it("validates the shipped corpus", () => {
     const { code, stdout } = run(["validate"]);
     expect(code).toBe(0);

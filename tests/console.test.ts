@@ -33,6 +33,12 @@ describe("console chat", () => {
     expect(text).toContain("Boundaries\n  - Friend requests from patients");
   });
 
+  it("shows a tip with its source and the entry to read next", async () => {
+    const text = await chat(["tip"]);
+    expect(text).toMatch(/Tip: .+\n {2}Source: Document A/);
+    expect(text).toMatch(/Learn more: .+ \[(friend-requests|patient-photos)\]/);
+  });
+
   it("exits cleanly at end of input", async () => {
     await expect(chat([])).resolves.toContain("Goodbye.");
   });

@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KnowledgeError, loadKnowledge } from "../src/index.js";
 import { fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
@@ -95,5 +97,93 @@ describe("synonyms file", () => {
     const dir = fixtureCopy({ "synonyms.yaml": "- canonical: false\n  terms: [untrue, 24]\n" });
     const k = loadKnowledge(dir);
     expect(k.synonyms[0]).toEqual({ canonical: "false", terms: ["untrue", "24"] });
+  });
+});
+
+const tip = (fields: Record<string, string>) =>
+  `- ${Object.entries({
+    id: "extra-tip",
+    topic: "privacy",
+    text: "A short tip.",
+    sources: "[doc-a]",
+    entry: "patient-photos",
+    ...fields,
+  })
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n  ")}\n`;
+
+describe("tips file", () => {
+  const withTip = (fields: Record<string, string>) => problemsOf({ "tips.yaml": tip(fields) });
+
+  it("loads the fixture's tips", () => {
+    expect(loadKnowledge(fixtureCopy()).tips.map((t) => t.id)).toEqual(["decline-requests", "strip-photos"]);
+  });
+
+  it("rejects a tip over 280 characters, saying how long it is", () => {
+    const [p] = withTip({ text: "x".repeat(281) });
+    expect(p).toMatchObject({ entry: "extra-tip", field: "text" });
+    expect(p?.message).toContain("281");
+    expect(() => loadKnowledge(fixtureCopy({ "tips.yaml": tip({ text: "x".repeat(280) }) }))).not.toThrow();
+  });
+
+  it("rejects a tip that links to a missing entry", () => {
+    const [p] = withTip({ entry: "no-such-entry" });
+    expect(p).toMatchObject({ file: "knowledge/tips.yaml", entry: "extra-tip", field: "entry" });
+    expect(p?.message).toContain("no-such-entry");
+  });
+
+  it("rejects a tip citing a source that is not on the list, and an unknown topic", () => {
+    const problems = withTip({ sources: "[some-blog]", topic: "cooking" });
+    expect(problems.map((p) => p.field).sort()).toEqual(["sources", "topic"]);
+  });
+
+  it("rejects a tip without a source", () => {
+    const [p] = withTip({ sources: "[]" });
+    expect(p).toMatchObject({ entry: "extra-tip", field: "sources" });
+  });
+
+  it("rejects two tips with one id", () => {
+    const problems = problemsOf({ "tips.yaml": tip({}) + tip({}) });
+    expect(problems).toEqual([expect.objectContaining({ entry: "extra-tip", field: "id" })]);
+  });
+
+  it("reports a missing tips file", () => {
+    const dir = fixtureCopy();
+    rmSync(join(dir, "tips.yaml"));
+    expect(() => loadKnowledge(dir)).toThrow(/tips\.yaml/);
+  });
+});
+
+describe("the shipped corpus", () => {
+  const k = loadKnowledge(KNOWLEDGE_DIR);
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  const grown = k.entries.filter((e) => !e.sources.includes("seed"));
+
+  it("has grown by at least 40 entries of 60 to 200 words, each with alternate phrasings", () => {
+    expect(grown.length).toBeGreaterThanOrEqual(40);
+    for (const e of grown) {
+      expect({ id: e.id, words: words(e.answer) }).toEqual({
+        id: e.id,
+        words: expect.toSatisfy((n: number) => n >= 60 && n <= 200),
+      });
+      expect(e.questions.length, e.id).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("has at least 60 tips, at least one in every topic", () => {
+    expect(k.tips.length).toBeGreaterThanOrEqual(60);
+    for (const t of k.topics)
+      expect(
+        k.tips.some((tip) => tip.topic === t.id),
+        t.id,
+      ).toBe(true);
+  });
+
+  it("keeps every topic in use by entries", () => {
+    for (const t of k.topics)
+      expect(
+        k.entries.some((e) => e.topic === t.id),
+        t.id,
+      ).toBe(true);
   });
 });

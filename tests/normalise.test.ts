@@ -28,6 +28,11 @@ describe("normalise", () => {
     );
   });
 
+  it("reads US in capitals as the country and us in lower case as the pronoun", () => {
+    expect(normalise("What are the US rules? U.S. law, USA")).toBe("what are the usa rules usa law usa");
+    expect(normalise("tell us about it, US")).toBe("tell us about it usa");
+  });
+
   it("replaces control characters", () => {
     expect(normalise("a\u0000b\u0007c\td")).toBe("a b c d");
   });

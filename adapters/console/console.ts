@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { type Guide, parseCommand } from "../../src/index.js";
-import { renderHelp, renderReply, renderTopics } from "./render.js";
+import { renderHelp, renderReply, renderTip, renderTopics } from "./render.js";
 
 const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
 const CONSOLE_HELP = ["  quit             Leave the chat."];
@@ -23,7 +23,10 @@ export function register(io: { input: Readable; output: Writable }, guide: Guide
         const command = parseCommand(text);
         if (command.name === "help") say(renderHelp(guide, CONSOLE_HELP));
         else if (command.name === "topics") say(renderTopics(guide.topics()));
-        else say(renderReply(guide.ask(command.args)));
+        else if (command.name === "tip") {
+          const tip = guide.randomTip();
+          say(tip ? renderTip(guide, tip) : "There are no tips in the knowledge base yet.");
+        } else say(renderReply(guide.ask(command.args)));
       }
       io.output.write("> ");
     });

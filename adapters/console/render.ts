@@ -5,6 +5,7 @@ import {
   MAX_QUESTION_CHARS,
   type Reply,
   type Source,
+  type Tip,
   type TopicListing,
 } from "../../src/index.js";
 
@@ -36,6 +37,28 @@ export function renderReply(reply: Reply): string {
   }
   lines.push("", `_${reply.disclaimer}_`);
   return lines.join("\n");
+}
+
+/** A tip as a terminal shows it: the text, its sources, and the entry to read next. */
+export function renderTip(guide: Guide, tip: Tip): string {
+  const sources = guide.sourcesOf(tip).map(formatSource).join("; ");
+  const more = guide.entry(tip.entry);
+  return [
+    `Tip: ${tip.text}`,
+    `  Source: ${sources}`,
+    `  Learn more: ${more?.title ?? tip.entry} [${tip.entry}]`,
+  ].join("\n");
+}
+
+/** Every tip, grouped under its topic. */
+export function renderTips(guide: Guide): string {
+  return guide
+    .topics()
+    .map((l) => {
+      const tips = guide.tips().filter((t) => t.topic === l.topic.id);
+      return [l.topic.title, ...tips.map((t) => renderTip(guide, t).replace(/^/gm, "  "))].join("\n");
+    })
+    .join("\n\n");
 }
 
 /** The topic list with each topic's entries. */

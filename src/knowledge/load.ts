@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
-import type { Entry, Knowledge, Source, SynonymGroup, Topic } from "../types.js";
-import { entrySchema, sourceSchema, synonymSchema, topicSchema } from "./schema.js";
+import type { Entry, Knowledge, Source, SynonymGroup, Tip, Topic } from "../types.js";
+import { entrySchema, sourceSchema, synonymSchema, tipSchema, topicSchema } from "./schema.js";
 import { type Problem, validateCorpus } from "./validate.js";
 
 /** Thrown when the corpus cannot be used; lists every problem found. */
@@ -62,6 +62,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const topics: Topic[] = readList(join(dir, "topics.yaml"), topicSchema, "topics");
   const sources: Source[] = readList(join(dir, "sources.yaml"), sourceSchema, "sources");
   const synonyms: SynonymGroup[] = readList(join(dir, "synonyms.yaml"), synonymSchema, "synonym groups");
+  const tips: Tip[] = readList(join(dir, "tips.yaml"), tipSchema, "tips");
   const entries: Entry[] = [];
   const entriesDir = join(dir, "entries");
   let files: string[] = [];
@@ -77,7 +78,7 @@ export function loadKnowledge(dir: string): Knowledge {
     for (const e of readList(file, entrySchema, "entries")) entries.push({ ...e, file: rel(file) });
   }
 
-  const knowledge: Knowledge = { entries, topics, sources, synonyms };
+  const knowledge: Knowledge = { entries, topics, sources, synonyms, tips };
   problems.push(...validateCorpus(knowledge));
   if (problems.length > 0) throw new KnowledgeError(problems);
   return knowledge;

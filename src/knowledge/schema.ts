@@ -16,6 +16,20 @@ export const entrySchema = z.object({
   sources: z.array(id).min(1, "needs at least one source"),
 });
 
+/** The longest a daily tip may be: one short post. */
+export const MAX_TIP_CHARS = 280;
+
+/** One daily tip as a moderator writes it in knowledge/tips.yaml. */
+export const tipSchema = z.object({
+  id,
+  topic: id,
+  text: text.refine((t) => t.length <= MAX_TIP_CHARS, {
+    error: (issue) => `is ${String(issue.input).length} characters; a tip may have at most ${MAX_TIP_CHARS}`,
+  }),
+  sources: z.array(id).min(1, "needs at least one source"),
+  entry: id,
+});
+
 /** knowledge/topics.yaml */
 export const topicSchema = z.object({ id, title: text, description: text });
 

@@ -48,6 +48,16 @@ export function validateCorpus(k: Knowledge): Problem[] {
       seen.add(id);
     }
   };
+  const tipsFile = "knowledge/tips.yaml";
+  for (const tip of k.tips) {
+    const at = (field: string, message: string) =>
+      problems.push({ file: tipsFile, entry: tip.id, field, message });
+    if (!topicIds.has(tip.topic)) at("topic", `unknown topic "${tip.topic}" (see topics.yaml)`);
+    if (!ids.has(tip.entry)) at("entry", `no entry has the id "${tip.entry}"`);
+    for (const s of tip.sources)
+      if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
+  }
+  dupes(k.tips, tipsFile);
   dupes(k.topics, "knowledge/topics.yaml");
   dupes(k.sources, "knowledge/sources.yaml");
   if (k.entries.length === 0) problems.push({ file: "knowledge/entries", message: "no entries found" });

@@ -24,7 +24,7 @@ export function cutQuestion(text: string): { text: string; truncated: boolean } 
 /**
  * Reduces chat text to lowercase words separated by single spaces: platform tokens
  * (Slack `<@U1>`, `<!here>`, `<#C1|name>`; Discord `<@1>`, `<#1>`, `<:emoji:1>`), URLs,
- * control characters and punctuation go; contractions are expanded.
+ * control characters and punctuation go; contractions are expanded; "US" and "U.S." read as "usa".
  */
 export function normalise(text: string): string {
   const cleaned = text
@@ -35,6 +35,8 @@ export function normalise(text: string): string {
     .replace(/<[@#!:a-z/][^<>\s]{0,200}>/gi, " ")
     .replace(/(?:https?:\/\/|www\.)\S+/gi, " ")
     .replace(/\p{C}+/gu, " ")
+    // "US" in capitals is the country, not the pronoun that lowercasing would make of it
+    .replace(/\bU\.?S\.?(?:A\.?)?(?=[\s,;:!?)]|$)/g, " usa ")
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
     .replace(/[^\p{L}\p{M}\p{N}']+/gu, " ");
