@@ -10,6 +10,8 @@ const STOPWORD_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].map((w) => st
 /** A meaningful term of a text, and how sure we are it is what the user meant. */
 export interface Term {
   readonly stem: string;
+  /** The word as read (after synonyms, before stemming). */
+  readonly word: string;
   /** 1 for a word as typed, less for a typo-corrected one. */
   readonly credit: number;
 }
@@ -64,14 +66,15 @@ export class Analyser {
   private fold(words: readonly Word[]): Term[] {
     // Two passes, so that a canonical word can complete a phrase ("other surgeons" -> "other doctor" -> colleague).
     const folded = this.applySynonyms(this.applySynonyms(words));
-    const out = new Map<string, number>();
+    const out = new Map<string, Term>();
     for (const { word, credit } of folded) {
       if (STOPWORDS.has(word) || /^\d{1,2}$/.test(word)) continue;
       const stem = stemmer(word);
       if (STOPWORD_STEMS.has(stem)) continue;
-      out.set(stem, Math.max(out.get(stem) ?? 0, credit));
+      const seen = out.get(stem);
+      if (!seen || seen.credit < credit) out.set(stem, { stem, word, credit });
     }
-    return [...out].map(([stem, credit]) => ({ stem, credit }));
+    return [...out.values()];
   }
 
   private applySynonyms(words: readonly Word[]): Word[] {

@@ -1,5 +1,6 @@
 import type { Entry, SynonymGroup } from "../types.js";
 import { Analyser, type Term } from "./analyse.js";
+import { englishRank } from "./frequency.js";
 import { STOPWORDS } from "./stopwords.js";
 import { TypoCorrector } from "./typo.js";
 
@@ -16,6 +17,22 @@ const PHRASING_WEIGHT = 0.5;
 /** A word the corpus never uses is strong evidence the question is about something else. */
 const UNKNOWN_WORD_FACTOR = 1.5;
 /**
+ * An everyday English word the corpus lacks ("official", "worth", "stranger") is weaker evidence
+ * than a rare one ("sepsis", "canteen"): its weight falls towards this factor as it gets commoner.
+ */
+const COMMON_WORD_FACTOR = 1.0;
+/** Ranks in spoken English at which a word counts as fully common, and as fully rare. */
+const COMMON_RANK = 1_000;
+const RARE_RANK = 10_000;
+/** A question word used by this many of an entry's phrasings is central to it; fewer, incidental. */
+const CENTRAL_USES = 2;
+/** Coverage credit for a question word only one phrasing in CENTRAL_USES uses, rising to 1. */
+const INCIDENTAL_CREDIT = 0.6;
+/** Credit for a word read as a longer or shorter form of a corpus word ("relate" as "relationship"). */
+const VARIANT_CREDIT = 0.85;
+/** The shortest shared beginning that makes two words forms of one another. */
+const MIN_VARIANT_PREFIX = 5;
+/**
  * The least meaning a question must carry to be answered with full confidence, in IDF units
  * (a term in about a third of the entries): "doctors and social media" alone is too vague.
  */
@@ -27,7 +44,8 @@ interface IndexedEntry {
   readonly phrasings: readonly ReadonlySet<string>[];
   /** The summed weight of each phrasing's stems, filled once the IDF is known. */
   readonly phrasingWeights: number[];
-  readonly questionStems: ReadonlySet<string>;
+  /** Each question stem with the share of the entry's phrasings that use it, up to 1. */
+  readonly questionStems: ReadonlyMap<string, number>;
   readonly answerStems: ReadonlySet<string>;
 }
 
@@ -43,6 +61,7 @@ export class SearchIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
+  private readonly variantStems: readonly string[];
 
   constructor(entries: readonly Entry[], synonyms: readonly SynonymGroup[]) {
     this.analyser = new Analyser(synonyms);
@@ -56,10 +75,12 @@ export class SearchIndex {
       const texts = [...entry.questions, entry.title];
       for (const t of [...texts, entry.answer]) for (const w of this.analyser.words(t)) addWord(w);
       const phrasings = texts.map((t) => new Set(this.analyser.analyse(t).map((x) => x.stem)));
-      const questionStems = new Set(phrasings.flatMap((p) => [...p]));
+      const counts = new Map<string, number>();
+      for (const p of phrasings) for (const stem of p) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+      const questionStems = new Map([...counts].map(([stem, c]) => [stem, Math.min(1, c / CENTRAL_USES)]));
       const answerStems = new Set(this.analyser.analyse(entry.answer).map((x) => x.stem));
       this.items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
-      for (const stem of new Set([...questionStems, ...answerStems])) {
+      for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
         df.set(stem, (df.get(stem) ?? 0) + 1);
         const list = this.postings.get(stem);
         if (list) list.push(index);
@@ -77,17 +98,25 @@ export class SearchIndex {
       }
     }
     this.typo = new TypoCorrector(vocabulary);
+    this.variantStems = [...this.idf.keys()].filter((stem) => stem.length >= MIN_VARIANT_PREFIX);
   }
 
   /** The question's meaningful terms, as the index reads them. */
   terms(question: string): Term[] {
-    return this.analyser.analyseQuery(question, this.typo);
+    const terms = this.analyser.analyseQuery(question, this.typo).map((t) => {
+      if (this.idf.has(t.stem)) return t;
+      const variant = this.variantOf(t.stem);
+      return variant ? { stem: variant, word: t.word, credit: t.credit * VARIANT_CREDIT } : t;
+    });
+    const merged = new Map<string, Term>();
+    for (const t of terms) if ((merged.get(t.stem)?.credit ?? 0) < t.credit) merged.set(t.stem, t);
+    return [...merged.values()];
   }
 
   /** Entries scoring at least `minScore`, best first; at most `limit`. */
   search(question: string, limit = 5, minScore = 0): Hit[] {
     const terms = this.terms(question);
-    const weights = terms.map((t) => this.weightOf(t.stem));
+    const weights = terms.map((t) => this.queryWeightOf(t));
     const queryWeight = Math.max(
       MIN_QUERY_WEIGHT,
       weights.reduce((a, b) => a + b, 0),
@@ -128,13 +157,41 @@ export class SearchIndex {
     return this.idf.get(stem) ?? this.unknownIdf;
   }
 
+  /** A query term's weight: its IDF, or for a word the corpus lacks, how rare it is in English. */
+  private queryWeightOf(term: Term): number {
+    const idf = this.idf.get(term.stem);
+    if (idf !== undefined) return idf;
+    const rank = englishRank(term.word) ?? Number.POSITIVE_INFINITY;
+    const rarity = Math.min(1, Math.max(0, Math.log(rank / COMMON_RANK) / Math.log(RARE_RANK / COMMON_RANK)));
+    return (
+      (this.unknownIdf / UNKNOWN_WORD_FACTOR) *
+      (COMMON_WORD_FACTOR + rarity * (UNKNOWN_WORD_FACTOR - COMMON_WORD_FACTOR))
+    );
+  }
+
+  /**
+   * The corpus stem that an unknown stem is another form of: one starts with the other and they share
+   * at least MIN_VARIANT_PREFIX letters ("relat" and "relationship"). The closest in length wins.
+   */
+  private variantOf(stem: string): string | undefined {
+    if (stem.length < MIN_VARIANT_PREFIX) return undefined;
+    let best: string | undefined;
+    for (const known of this.variantStems) {
+      const [shorter, longer] = known.length <= stem.length ? [known, stem] : [stem, known];
+      if (shorter.length < MIN_VARIANT_PREFIX || !longer.startsWith(shorter)) continue;
+      if (!best || Math.abs(known.length - stem.length) < Math.abs(best.length - stem.length)) best = known;
+    }
+    return best;
+  }
+
   private score(item: IndexedEntry, terms: Term[], weights: number[], queryWeight: number): number {
     const credited = terms.map((t, k) => (weights[k] ?? 0) * t.credit);
     let covered = 0;
     for (let k = 0; k < terms.length; k++) {
       const stem = terms[k]?.stem ?? "";
       const w = credited[k] ?? 0;
-      if (item.questionStems.has(stem)) covered += w;
+      const central = item.questionStems.get(stem);
+      if (central !== undefined) covered += w * (INCIDENTAL_CREDIT + (1 - INCIDENTAL_CREDIT) * central);
       else if (item.answerStems.has(stem)) covered += w * ANSWER_ONLY_CREDIT;
     }
     let best = 0;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { SearchIndex } from "../src/search/search-index.js";
+import type { Entry } from "../src/types.js";
+
+const entry = (id: string, questions: string[], answer = "An answer."): Entry => ({
+  id,
+  title: id,
+  topic: "t",
+  questions,
+  answer,
+  related: [],
+  sources: ["s"],
+  file: "test.yaml",
+});
+
+const index = new SearchIndex(
+  [
+    entry("relationships", ["How does social media change the doctor-patient relationship?"]),
+    entry("friend-requests", ["Should I accept a friend request from a patient?", "A patient added me"]),
+    entry("rota", ["Posting my rota online", "Rota screenshots", "Sharing the rota with my team"]),
+    entry("photos", ["Can I post a photo from my rota day?", "Photos of the ward", "Pictures at work"]),
+  ],
+  [],
+);
+const top = (q: string) => index.search(q, 3)[0];
+
+describe("the search index", () => {
+  it("reads another form of a corpus word as that word, with less credit", () => {
+    const term = index.terms("how do patients relate to doctors").find((t) => t.word === "relate");
+    expect(term?.stem).toBe("relationship");
+    expect(term?.credit).toBeLessThan(1);
+    expect(top("how do patients relate to doctors")?.entry.id).toBe("relationships");
+  });
+
+  it("does not stretch a short word into a longer one", () => {
+    expect(index.terms("a rot").map((t) => t.stem)).toEqual(["rot"]);
+  });
+
+  it("counts a rare unknown word as stronger evidence of another subject than a common one", () => {
+    const common = top("friend request from a stranger")?.score ?? 0;
+    const rare = top("friend request from a zygomycete")?.score ?? 0;
+    expect(common).toBeGreaterThan(rare);
+  });
+
+  it("ranks an entry whose phrasings keep using a word above one that uses it once", () => {
+    const hits = index.search("rota", 2);
+    expect(hits.map((h) => h.entry.id)).toEqual(["rota", "photos"]);
+  });
+});
