@@ -1,12 +1,16 @@
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { config as loadDotenv } from "dotenv";
 import { register as registerConsole } from "../adapters/console/console.js";
 import { renderReply, renderTips, renderTopics } from "../adapters/console/render.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { createSlackBot } from "../adapters/slack/app.js";
+import { describeSlackError } from "../adapters/slack/errors.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 import { evaluate, formatEval, parseEvalFile } from "./eval/evaluate.js";
 import { createGuide, type Guide } from "./guide.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/load.js";
+import { createLogger, redactSecrets } from "./log.js";
 import type { Reply } from "./types.js";
 
 const USAGE = `Usage: socialmedia-guidance <command> [options]
@@ -40,11 +44,19 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
     err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
+  loadDotenv({ quiet: true });
+  let config: Config;
   let guide: Guide;
   try {
-    guide = createGuide(loadKnowledge(loadConfig(process.env).knowledgeDir));
+    config = loadConfig(process.env);
+    guide = createGuide(loadKnowledge(config.knowledgeDir));
   } catch (error) {
-    if (error instanceof KnowledgeError || error instanceof ConfigError) {
+    if (error instanceof ConfigError) {
+      err(error.message);
+      err("Fix these settings in .env or the environment (see .env.example) and try again.");
+      return 1;
+    }
+    if (error instanceof KnowledgeError) {
       err(error.message);
       if (command !== "validate") err("Fix the knowledge base (see knowledge/README.md) and try again.");
       return 1;
@@ -67,9 +79,56 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
     case "eval":
       return runEval(guide, rest[0], out, err);
     default:
-      await registerConsole({ input: process.stdin, output: process.stdout }, guide);
-      return 0;
+      return start(config, guide, err);
   }
+}
+
+/** Runs the bot: the console chat without platform tokens, else each configured platform until a signal. */
+async function start(config: Config, guide: Guide, err: Out): Promise<number> {
+  if (!config.slack) {
+    await registerConsole({ input: process.stdin, output: process.stdout }, guide);
+    return 0;
+  }
+  const logger = createLogger(config.logLevel);
+  // A stray rejection in a platform library must not take the bot down; it is logged instead.
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: redactSecrets(String((reason as Error)?.message ?? reason)) }, "unhandled rejection");
+  });
+  const running: { name: string; stop: () => Promise<void> }[] = [];
+  const stopAll = () => Promise.allSettled(running.map((r) => r.stop()));
+  if (config.slack) {
+    const slack = createSlackBot({ guide, config: config.slack, logger });
+    try {
+      await slack.start();
+      running.push({ name: "slack", stop: slack.stop });
+    } catch (error) {
+      const { code } = describeSlackError(error);
+      logger.error({ platform: "slack", code }, "could not start");
+      err(
+        ["invalid_auth", "not_authed", "token_revoked", "account_inactive"].includes(code)
+          ? `Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN in .env.`
+          : `Could not start the Slack bot (${code}): ${(error as Error).message}`,
+      );
+      await stopAll();
+      return 1;
+    }
+  }
+  logger.info(
+    {
+      platforms: running.map((r) => r.name),
+      entries: guide.knowledge.entries.length,
+      tips: guide.tips().length,
+    },
+    "started",
+  );
+  const signal = await new Promise<string>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+  logger.info({ signal }, "shutting down");
+  await stopAll();
+  logger.info("stopped");
+  return 0;
 }
 
 function parse(argv: readonly string[]) {

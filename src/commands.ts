@@ -3,6 +3,8 @@ export interface CommandSpec {
   readonly name: string;
   readonly usage: string;
   readonly description: string;
+  /** Only meaningful in a chat channel (Slack, Discord), not in the console. */
+  readonly channelOnly?: boolean;
 }
 
 /** The platform-neutral command table. */
@@ -10,6 +12,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "ask", usage: "ask <question>", description: "Answer a question (the default: just type it)." },
   { name: "topics", usage: "topics", description: "List the topics and what the bot can answer." },
   { name: "tip", usage: "tip", description: "Show one daily tip now." },
+  {
+    name: "tips",
+    usage: "tips on [HH:MM] [time zone] | tips off | tips status",
+    description: "Turn this channel's daily tip on or off, or see its schedule.",
+    channelOnly: true,
+  },
   { name: "help", usage: "help", description: "Show how to use the bot." },
 ];
 
@@ -26,13 +34,14 @@ export interface ParsedCommand {
   readonly args: string;
 }
 
-/** Reads "topics", "tip", "help" or "ask <q>"; anything else is a question. Empty text is a request for help. */
+/** Reads "topics", "tip", "tips on|off|status ...", "help" or "ask <q>"; anything else is a question. Empty text is a request for help. */
 export function parseCommand(text: string): ParsedCommand {
   const trimmed = text.trim();
   if (!trimmed) return { name: "help", args: "" };
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
   const word = match?.[1]?.toLowerCase() ?? "";
   const rest = match?.[2] ?? "";
+  if (word === "tips" && /^(on|off|status)\b/i.test(rest)) return { name: "tips", args: rest };
   if (word === "ask") return rest ? { name: "ask", args: rest } : { name: "help", args: "" };
   if ((word === "help" || word === "topics" || word === "tip") && !rest) return { name: word, args: "" };
   return { name: "ask", args: trimmed };

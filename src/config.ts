@@ -2,16 +2,45 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { defaultKnowledgeDir } from "./paths.js";
 
+/** An unset variable, or one left empty in .env, reads as absent. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const prefixed = (prefix: string, what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v.startsWith(prefix), `must be ${what} (it starts with "${prefix}")`);
+
 const schema = z.object({
-  KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
+  KNOWLEDGE_DIR: optional(z.string().trim()),
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+  SLACK_BOT_TOKEN: optional(prefixed("xoxb-", "a bot token")),
+  SLACK_APP_TOKEN: optional(prefixed("xapp-", "an app-level token")),
+  SLACK_SIGNING_SECRET: optional(z.string().trim()),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  PORT: optional(z.coerce.number().int().min(0).max(65_535)),
 });
+
+/** Slack settings: Socket Mode when there is an app token, else HTTP with signed requests. */
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly mode: "socket" | "http";
+  readonly appToken?: string;
+  readonly signingSecret?: string;
+  readonly port: number;
+  /** Web API base URL, when not Slack's own (GovSlack, a proxy, tests). */
+  readonly apiUrl?: string;
+}
 
 /** The bot's settings, read once from the environment. */
 export interface Config {
   readonly knowledgeDir: string;
+  readonly logLevel: string;
+  readonly slack?: SlackConfig;
 }
 
-/** Thrown with every missing or invalid variable named at once. */
+/** Thrown with every missing or invalid variable named at once; never contains a secret's value. */
 export class ConfigError extends Error {
   constructor(readonly issues: readonly string[]) {
     super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
@@ -22,11 +51,31 @@ export class ConfigError extends Error {
 /** Validates `env` and returns a frozen, typed config. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message.replace(/^Invalid input: /, "")}`);
+  const e = parsed.success ? parsed.data : undefined;
+  if (e?.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    issues.push(
+      "SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode instead)",
+    );
   }
-  const e = parsed.data;
+  if (e && !e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
+    issues.push("SLACK_BOT_TOKEN: required when other Slack settings are given");
+  }
+  if (!e || issues.length > 0) throw new ConfigError(issues);
   return Object.freeze({
     knowledgeDir: e.KNOWLEDGE_DIR ? resolve(e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
+    logLevel: e.LOG_LEVEL ?? "info",
+    slack: e.SLACK_BOT_TOKEN
+      ? Object.freeze({
+          botToken: e.SLACK_BOT_TOKEN,
+          mode: e.SLACK_APP_TOKEN ? ("socket" as const) : ("http" as const),
+          appToken: e.SLACK_APP_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          port: e.PORT ?? 3000,
+          apiUrl: e.SLACK_API_URL,
+        })
+      : undefined,
   });
 }

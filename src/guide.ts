@@ -24,6 +24,8 @@ export interface Guide {
   readonly knowledge: Knowledge;
   ask(question: string): Reply;
   entry(id: string): Entry | undefined;
+  /** The answer reply for one entry, as when a "related" or "learn more" button is pressed. */
+  show(id: string): Reply | undefined;
   topics(): readonly TopicListing[];
   /** The cited documents of an entry or a tip. */
   sourcesOf(item: { readonly sources: readonly string[] }): readonly Source[];
@@ -42,6 +44,11 @@ export function createGuide(knowledge: Knowledge): Guide {
     entries: knowledge.entries.filter((e) => e.topic === topic.id),
   }));
   const ref = (h: Hit): EntryRef => ({ id: h.entry.id, title: h.entry.title, confidence: round(h.score) });
+  const relatedOf = (entry: Entry) =>
+    entry.related
+      .map((id) => byId.get(id))
+      .filter((e): e is Entry => e !== undefined)
+      .map((e) => ({ id: e.id, title: e.title }));
   const sourcesOf = (item: { readonly sources: readonly string[] }) =>
     item.sources.map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
 
@@ -75,12 +82,25 @@ export function createGuide(knowledge: Knowledge): Guide {
       entry: top.entry,
       confidence: round(top.score),
       sources: sourcesOf(top.entry),
-      related: top.entry.related
-        .map((id) => byId.get(id))
-        .filter((e): e is Entry => e !== undefined)
-        .map((e) => ({ id: e.id, title: e.title })),
+      related: relatedOf(top.entry),
       suggestions: runnerUp,
       truncated,
+      disclaimer: DISCLAIMER,
+    };
+  }
+
+  function show(id: string): Reply | undefined {
+    const entry = byId.get(id);
+    if (!entry) return undefined;
+    return {
+      kind: "answer",
+      question: entry.title,
+      entry,
+      confidence: 1,
+      sources: sourcesOf(entry),
+      related: relatedOf(entry),
+      suggestions: [],
+      truncated: false,
       disclaimer: DISCLAIMER,
     };
   }
@@ -93,6 +113,7 @@ export function createGuide(knowledge: Knowledge): Guide {
     knowledge,
     ask,
     entry: (id) => byId.get(id),
+    show,
     topics: () => listings,
     sourcesOf,
     tips: () => tips,

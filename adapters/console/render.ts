@@ -72,7 +72,7 @@ export function renderTopics(listings: readonly TopicListing[]): string {
 export function renderHelp(guide: Guide, extra: readonly string[] = []): string {
   return [
     "Ask me how to use social media professionally as a doctor. Type a question, or:",
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(16)} ${c.description}`),
+    ...COMMANDS.filter((c) => !c.channelOnly).map((c) => `  ${c.usage.padEnd(16)} ${c.description}`),
     ...extra,
     "",
     "For example:",

@@ -1,0 +1,282 @@
+import type { Server } from "node:http";
+import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import {
+  type Guide,
+  type Logger,
+  parseCommand,
+  type RecordFeedback,
+  type Reply,
+  type SlackConfig,
+  type TipCommands,
+} from "../../src/index.js";
+import { describeSlackError } from "./errors.js";
+import {
+  ACTIONS,
+  renderError,
+  renderHelp,
+  renderReply,
+  renderTip,
+  renderTopics,
+  type SlackMessage,
+} from "./render.js";
+
+/** The slash command, as the manifest registers it. */
+export const SLASH_COMMAND = "/socialmedia-guidance";
+
+export interface SlackDeps {
+  readonly guide: Guide;
+  readonly config: SlackConfig;
+  readonly logger: Logger;
+  readonly recordFeedback?: RecordFeedback;
+  readonly tips?: TipCommands;
+  /** Web API client settings; tests turn retries off and shorten the timeout. */
+  readonly retries?: number;
+  readonly timeoutMs?: number;
+}
+
+/** The running Slack adapter. */
+export interface SlackBot {
+  readonly app: InstanceType<typeof App>;
+  /** Connects (Socket Mode) or listens (HTTP); resolves with the HTTP server in HTTP mode. */
+  start(listen?: { port: number; host?: string }): Promise<Server | undefined>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app: the slash command, buttons, mentions and direct messages. */
+export function createSlackBot(deps: SlackDeps): SlackBot {
+  const { guide, config } = deps;
+  const log = deps.logger.child({ platform: "slack" });
+  const app = new App({
+    token: config.botToken,
+    ...(config.mode === "socket"
+      ? { appToken: config.appToken, socketMode: true }
+      : { signingSecret: config.signingSecret ?? "", port: config.port }),
+    logger: boltLogger(log),
+    // auth.test runs in start(), where a bad token becomes an error we can report, not a crash
+    deferInitialization: true,
+    logLevel: LogLevel.WARN,
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: withSlash(config.apiUrl) } : {}),
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: deps.retries ?? 2, factor: 2 },
+      timeout: deps.timeoutMs ?? 10_000,
+    },
+  });
+
+  /** Logs a failed Slack call with its code, and returns what to tell the user. */
+  const failed = (what: string, error: unknown, ids: Record<string, string | undefined>) => {
+    const failure = describeSlackError(error);
+    log.error({ ...ids, code: failure.code, retryAfter: failure.retryAfter }, `${what} failed`);
+    return failure;
+  };
+
+  const answer = (reply: Reply, ids: Record<string, string | undefined>) => {
+    log.info(
+      {
+        ...ids,
+        kind: reply.kind,
+        entry: reply.kind === "answer" ? reply.entry.id : undefined,
+        confidence: reply.confidence,
+      },
+      "answered",
+    );
+  };
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const ids = { user: command.user_id, channel: command.channel_id };
+    const parsed = parseCommand(command.text ?? "");
+    let message: SlackMessage;
+    switch (parsed.name) {
+      case "help":
+        message = renderHelp(guide);
+        break;
+      case "topics":
+        message = renderTopics(guide.topics());
+        break;
+      case "tip": {
+        const tip = guide.randomTip();
+        message = tip ? renderTip(guide, tip) : renderError("There are no tips in the knowledge base yet.");
+        break;
+      }
+      case "tips":
+        message = await tipsCommand(deps.tips, command.channel_id, parsed.args);
+        break;
+      default: {
+        const reply = guide.ask(parsed.args);
+        answer(reply, ids);
+        message = renderReply(reply, { shareable: true });
+      }
+    }
+    try {
+      await respond({ response_type: "ephemeral", ...message });
+    } catch (error) {
+      failed("reply to slash command", error, ids);
+    }
+  });
+
+  app.action(new RegExp(`^${ACTIONS.open}_\\d+$`), async ({ ack, body, action, respond }) => {
+    await ack();
+    const id = "value" in action ? action.value : undefined;
+    const reply = id ? guide.show(id) : undefined;
+    const message = reply
+      ? renderReply(reply, { shareable: true })
+      : renderError("That answer is no longer in the knowledge base.");
+    try {
+      await respond({ response_type: "ephemeral", replace_original: false, ...message });
+    } catch (error) {
+      failed("open entry", error, { user: body.user.id });
+    }
+  });
+
+  app.action(ACTIONS.share, async ({ ack, body, action, respond }) => {
+    await ack();
+    const id = "value" in action ? action.value : undefined;
+    const reply = id ? guide.show(id) : undefined;
+    if (!reply) return;
+    try {
+      await respond({
+        response_type: "in_channel",
+        replace_original: false,
+        ...renderReply(reply, { sharedBy: body.user.id }),
+      });
+      log.info({ user: body.user.id, entry: id }, "shared");
+    } catch (error) {
+      const failure = failed("share in channel", error, { user: body.user.id });
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        ...renderError(failure.message),
+      }).catch(() => undefined);
+    }
+  });
+
+  for (const [actionId, vote] of [
+    [ACTIONS.voteUp, "up"],
+    [ACTIONS.voteDown, "down"],
+  ] as const) {
+    app.action(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const entryId = "value" in action ? (action.value ?? "") : "";
+      const channelId = "channel" in body ? body.channel?.id : undefined;
+      let note = "Thanks for the feedback.";
+      if (deps.recordFeedback && guide.entry(entryId)) {
+        try {
+          const result = await deps.recordFeedback({
+            entryId,
+            vote,
+            platform: "slack",
+            userId: body.user.id,
+            channelId,
+          });
+          note =
+            result === "duplicate"
+              ? "You have already voted on this answer. Thanks!"
+              : "Thanks, your vote is recorded.";
+        } catch (error) {
+          log.error({ entry: entryId, err: (error as Error).message }, "feedback not stored");
+        }
+      }
+      log.info({ entry: entryId, vote }, "feedback");
+      await respond({ response_type: "ephemeral", replace_original: false, text: note }).catch(
+        (error: unknown) => failed("acknowledge feedback", error, { user: body.user.id }),
+      );
+    });
+  }
+
+  /** A mention or a direct message: the same commands as the slash command, answered in place. */
+  const conversation = (raw: string, ids: Record<string, string | undefined>): SlackMessage => {
+    const parsed = parseCommand(raw.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " "));
+    if (parsed.name === "help") return renderHelp(guide);
+    if (parsed.name === "topics") return renderTopics(guide.topics());
+    if (parsed.name === "tip") {
+      const tip = guide.randomTip();
+      return tip ? renderTip(guide, tip) : renderError("There are no tips in the knowledge base yet.");
+    }
+    if (parsed.name === "tips")
+      return renderError(`Use \`${SLASH_COMMAND} tips ${parsed.args}\` in the channel.`);
+    const reply = guide.ask(parsed.args);
+    answer(reply, ids);
+    return renderReply(reply);
+  };
+
+  app.event("app_mention", async ({ event, client }) => {
+    const ids = { user: event.user, channel: event.channel };
+    const message = conversation(event.text ?? "", ids);
+    try {
+      await client.chat.postMessage({
+        channel: event.channel,
+        thread_ts: event.thread_ts ?? event.ts,
+        ...message,
+      });
+    } catch (error) {
+      failed("reply to mention", error, { user: event.user, channel: event.channel });
+    }
+  });
+
+  app.message(async ({ message, say }) => {
+    if (message.channel_type !== "im" || message.subtype !== undefined || !("text" in message)) return;
+    const ids = { user: message.user, channel: message.channel };
+    try {
+      await say(conversation(message.text ?? "", ids));
+    } catch (error) {
+      failed("reply to direct message", error, { user: message.user, channel: message.channel });
+    }
+  });
+
+  app.error(async (error) => {
+    log.error({ code: describeSlackError(error).code, err: error.message }, "unhandled Slack error");
+  });
+
+  return {
+    app,
+    async start(listen) {
+      await app.init();
+      if (config.mode === "socket") {
+        await app.start();
+        log.info({ mode: "socket" }, "connected to Slack");
+        return undefined;
+      }
+      const server = (await app.start(listen ?? config.port)) as Server;
+      log.info({ mode: "http", port: portOf(server) }, "listening for Slack at /slack/events");
+      return server;
+    },
+    stop: () => app.stop().then(() => undefined),
+  };
+}
+
+async function tipsCommand(
+  tips: TipCommands | undefined,
+  channelId: string,
+  args: string,
+): Promise<SlackMessage> {
+  if (!tips) return renderError("Daily tips are not available in this installation yet.");
+  const text = await tips.run({ platform: "slack", channelId, args });
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+}
+
+function portOf(server: Server): number | undefined {
+  const address = server.address();
+  return typeof address === "object" && address ? address.port : undefined;
+}
+
+function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** Bolt's logger interface on top of ours, so that its messages land in the same JSON log. */
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.WARN;
+  const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" ");
+  return {
+    debug: (...msg) => log.debug({ source: "bolt" }, text(msg)),
+    info: (...msg) => log.info({ source: "bolt" }, text(msg)),
+    warn: (...msg) => log.warn({ source: "bolt" }, text(msg)),
+    error: (...msg) => log.error({ source: "bolt" }, text(msg)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

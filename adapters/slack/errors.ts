@@ -1,0 +1,46 @@
+/** What we tell a person, and what the log gets, when a Slack call fails. */
+export interface SlackFailure {
+  /** The Web API's error code ("channel_not_found", "rate_limited", ...) or the client's. */
+  readonly code: string;
+  /** Seconds Slack asked us to wait, for rate limits. */
+  readonly retryAfter?: number;
+  /** A sentence for the user, when there is somewhere to show one. */
+  readonly message: string;
+}
+
+/** Reads an error thrown by Bolt's WebClient, respond() or fetch into a SlackFailure. */
+export function describeSlackError(error: unknown): SlackFailure {
+  const e = (error ?? {}) as { code?: string; data?: { error?: string }; retryAfter?: number; name?: string };
+  if (e.code === "slack_webapi_rate_limited_error") {
+    const wait = Math.max(1, Math.ceil(e.retryAfter ?? 30));
+    return {
+      code: "rate_limited",
+      retryAfter: wait,
+      message: `Slack is asking me to slow down. Please try again in ${wait} seconds.`,
+    };
+  }
+  const code = e.data?.error ?? e.code ?? e.name ?? "unknown_error";
+  switch (code) {
+    case "channel_not_found":
+      return { code, message: "I can't find that channel. It may have been archived or be private to me." };
+    case "not_in_channel":
+      return {
+        code,
+        message: "I'm not a member of this channel. Invite me with `/invite @socialmedia-guidance`.",
+      };
+    case "invalid_auth":
+    case "not_authed":
+    case "token_revoked":
+    case "account_inactive":
+      return {
+        code,
+        message: "I can't reach Slack right now: my installation needs attention from an admin.",
+      };
+    case "slack_webapi_request_error":
+    case "TimeoutError":
+    case "AbortError":
+      return { code: "timeout", message: "Slack took too long to answer. Please try again in a moment." };
+    default:
+      return { code, message: "Something went wrong talking to Slack. Please try again in a moment." };
+  }
+}

@@ -1,0 +1,26 @@
+/** What the adapters may be given beyond the guide: the store-backed services, when they exist. */
+
+export type Platform = "slack" | "discord";
+
+/** A 👍 or 👎 on an answer. */
+export interface FeedbackVote {
+  readonly entryId: string;
+  readonly vote: "up" | "down";
+  readonly platform: Platform;
+  readonly userId: string;
+  readonly channelId?: string;
+}
+
+/** Stores a vote; "duplicate" when this person already voted the same way on this entry. */
+export type RecordFeedback = (
+  vote: FeedbackVote,
+) => Promise<"recorded" | "duplicate"> | "recorded" | "duplicate";
+
+/** The `tips on|off|status` subcommands for one channel; answers in plain text. */
+export interface TipCommands {
+  run(request: {
+    readonly platform: Platform;
+    readonly channelId: string;
+    readonly args: string;
+  }): Promise<string> | string;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { escapeMrkdwn, splitText, toMrkdwn } from "../adapters/slack/mrkdwn.js";
+import {
+  LIMITS,
+  renderError,
+  renderHelp,
+  renderReply,
+  renderTip,
+  renderTopics,
+} from "../adapters/slack/render.js";
+import { createGuide, type Entry, loadKnowledge, type Reply } from "../src/index.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
+
+const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+
+function answerWith(entry: Partial<Entry>, extra: Partial<Extract<Reply, { kind: "answer" }>> = {}): Reply {
+  const base = guide.show("qa-maintain-boundaries");
+  if (base?.kind !== "answer") throw new Error("fixture entry missing");
+  return { ...base, entry: { ...base.entry, ...entry }, ...extra };
+}
+
+function checkLimits(message: { text: string; blocks: unknown[] }) {
+  expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+  expect(message.text.length).toBeGreaterThan(0);
+  for (const block of message.blocks as {
+    type: string;
+    text?: { text: string };
+    elements?: { text?: unknown }[];
+  }[]) {
+    if (block.text) expect(block.text.text.length, block.type).toBeLessThanOrEqual(LIMITS.sectionText);
+    if (block.type === "header") expect(block.text?.text.length).toBeLessThanOrEqual(LIMITS.headerText);
+    if (block.type === "actions")
+      expect(block.elements?.length).toBeLessThanOrEqual(LIMITS.buttonsPerActions);
+  }
+}
+
+describe("Slack mrkdwn", () => {
+  it("converts bold, italics, headings, lists and links", () => {
+    expect(toMrkdwn("**Bold** and *italic*")).toBe("*Bold* and _italic_");
+    expect(toMrkdwn("## Heading\n- one\n- two")).toBe("*Heading*\n• one\n• two");
+    expect(toMrkdwn("See [the GMC](https://www.gmc-uk.org/a?b=1&c=2).")).toBe(
+      "See <https://www.gmc-uk.org/a?b=1&c=2|the GMC>.",
+    );
+  });
+
+  it("escapes &, < and > and breaks broadcast mentions", () => {
+    expect(escapeMrkdwn("<!channel> <@U1> a & b @here")).toBe(
+      "&lt;!channel&gt; &lt;@U1&gt; a &amp; b @\u200bhere",
+    );
+  });
+
+  it("splits long text at a boundary, never past the limit", () => {
+    const text = Array.from({ length: 400 }, (_, i) => `word${i}`).join(" ");
+    const pieces = splitText(text, 500);
+    expect(pieces.every((p) => p.length <= 500)).toBe(true);
+    expect(pieces.join(" ")).toBe(text);
+  });
+});
+
+describe("Slack rendering", () => {
+  it("renders an answer: title, answer, sources, disclaimer, related, share and votes", () => {
+    const message = renderReply(answerWith({}), { shareable: true });
+    const json = JSON.stringify(message.blocks);
+    expect(message.blocks[0]).toMatchObject({
+      type: "header",
+      text: { text: "Maintaining professional boundaries on social media" },
+    });
+    expect(json).toContain("Sources:");
+    expect(json).toContain("not legal advice");
+    expect(json).toContain("smg_share");
+    expect(json).toContain("smg_vote_up");
+    expect(message.text).toContain("not legal advice");
+    checkLimits(message);
+  });
+
+  it("renders a shared answer without a share button, saying who shared it", () => {
+    const json = JSON.stringify(renderReply(answerWith({}), { sharedBy: "U7" }).blocks);
+    expect(json).toContain("Shared by <@U7>");
+    expect(json).not.toContain("smg_share");
+  });
+
+  it("renders a decline with did-you-mean buttons, or the topics when nothing is close", () => {
+    const close = renderReply(guide.ask("a photo of my dog"));
+    const far = renderReply(guide.ask("how do I cook rice"));
+    expect(close.text).toBe("I have no guidance on that.");
+    expect(JSON.stringify(far.blocks)).toContain("I can help with");
+    checkLimits(close);
+    checkLimits(far);
+  });
+
+  it("keeps a huge answer inside Slack's section and block limits", () => {
+    const long = Array.from({ length: 6000 }, (_, i) => `Sentence ${i} of a very long answer.`).join("\n\n");
+    const related = Array.from({ length: 80 }, (_, i) => ({ id: `e${i}`, title: `Related entry ${i}` }));
+    const message = renderReply(answerWith({ answer: long, title: "T".repeat(400) }, { related }), {
+      shareable: true,
+    });
+    checkLimits(message);
+    expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain("Answer shortened to fit");
+    expect(json).toContain("not legal advice");
+    expect(json).toContain("smg_vote_down");
+  });
+
+  it("renders help, topics, a tip and an error within the limits", () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    for (const message of [
+      renderHelp(guide),
+      renderTopics(guide.topics()),
+      renderTip(guide, tip),
+      renderError("Oops <!here>"),
+    ]) {
+      checkLimits(message);
+    }
+    expect(JSON.stringify(renderTip(guide, tip, "Tip of the day").blocks)).toContain("Tip of the day");
+    expect(JSON.stringify(renderError("Oops <!here>").blocks)).not.toContain("<!here>");
+  });
+});

@@ -1,0 +1,376 @@
+import { createHmac } from "node:crypto";
+import type { Server } from "node:http";
+import { Writable } from "node:stream";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
+import { createGuide, createLogger, type FeedbackVote, loadKnowledge } from "../src/index.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
+
+const SECRET = "test-signing-secret";
+const API = "https://slack.test";
+const HOOKS = "https://hooks.slack.test";
+const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+
+const logLines: string[] = [];
+const logger = createLogger(
+  "info",
+  new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(...chunk.toString().trim().split("\n"));
+      done();
+    },
+  }),
+);
+const votes: FeedbackVote[] = [];
+let bot: SlackBot;
+let base = "";
+
+function sign(body: string, ts: number, secret = SECRET): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
+}
+
+async function send(body: string, type: string, options: { ts?: number; secret?: string } = {}) {
+  const ts = options.ts ?? Math.floor(Date.now() / 1000);
+  return fetch(`${base}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": type,
+      "x-slack-request-timestamp": String(ts),
+      "x-slack-signature": sign(body, ts, options.secret),
+    },
+    body,
+  });
+}
+
+let hookCount = 0;
+/** A slash command with a fresh response_url; resolves with what the bot posted to it. */
+async function slash(text: string, options: { ts?: number; secret?: string } = {}) {
+  const path = `/commands/T1/${++hookCount}`;
+  const posted = expectPost(HOOKS, path);
+  const form = new URLSearchParams({
+    token: "legacy",
+    team_id: "T1",
+    channel_id: "C1",
+    user_id: "U1",
+    command: "/socialmedia-guidance",
+    text,
+    response_url: `${HOOKS}${path}`,
+    trigger_id: "1.2.3",
+  }).toString();
+  const response = await send(form, "application/x-www-form-urlencoded", options);
+  return { response, posted };
+}
+
+/** A button press on one of our messages. */
+async function press(actionId: string, value: string) {
+  const path = `/actions/T1/${++hookCount}`;
+  const posted = expectPost(HOOKS, path);
+  const payload = {
+    type: "block_actions",
+    team: { id: "T1" },
+    user: { id: "U1" },
+    channel: { id: "C1" },
+    container: { type: "message", is_ephemeral: true },
+    api_app_id: "A1",
+    trigger_id: "1.2.3",
+    response_url: `${HOOKS}${path}`,
+    actions: [{ type: "button", action_id: actionId, block_id: "b1", value, action_ts: "1" }],
+  };
+  const response = await send(
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    "application/x-www-form-urlencoded",
+  );
+  return { response, posted };
+}
+
+async function event(inner: Record<string, unknown>) {
+  const body = JSON.stringify({
+    token: "legacy",
+    team_id: "T1",
+    api_app_id: "A1",
+    type: "event_callback",
+    event_id: `Ev${++hookCount}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+    event: inner,
+  });
+  return send(body, "application/json");
+}
+
+interface Posted {
+  text?: string;
+  blocks?: {
+    type: string;
+    text?: { text: string };
+    elements?: { action_id?: string; value?: string; text?: unknown }[];
+  }[];
+  response_type?: string;
+  replace_original?: boolean;
+  channel?: string;
+  thread_ts?: string;
+}
+
+/** Resolves with the JSON (or form) body of the next POST to host+path. */
+function expectPost(host: string, path: string, reply: nock.ReplyBody = { ok: true }, status = 200) {
+  return new Promise<Posted>((resolve) => {
+    nock(host)
+      .post(path, (body) => {
+        resolve(body as Posted);
+        return true;
+      })
+      .reply(status, reply);
+  });
+}
+
+function within<T>(promise: Promise<T>, ms = 3000): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error("timed out waiting for a post")), ms)),
+  ]);
+}
+
+const allText = (p: Posted) => JSON.stringify(p);
+const buttons = (p: Posted) =>
+  (p.blocks ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : [])).map((e) => e.action_id);
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect("127.0.0.1");
+  nock(API)
+    .persist()
+    .post("/api/auth.test")
+    .reply(200, { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "socialmedia-guidance" });
+  bot = createSlackBot({
+    guide,
+    logger,
+    retries: 0,
+    timeoutMs: 300,
+    recordFeedback: (vote) => {
+      const dup = votes.some(
+        (v) => v.userId === vote.userId && v.entryId === vote.entryId && v.vote === vote.vote,
+      );
+      votes.push(vote);
+      return dup ? "duplicate" : "recorded";
+    },
+    config: {
+      botToken: "xoxb-test-token",
+      mode: "http",
+      signingSecret: SECRET,
+      port: 0,
+      apiUrl: `${API}/api`,
+    },
+  });
+  const server = (await bot.start({ port: 0, host: "127.0.0.1" })) as Server;
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  await bot.stop();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+beforeEach(() => {
+  logLines.length = 0;
+});
+
+afterEach(() => {
+  // every interception a test set up was used
+  expect(nock.pendingMocks().filter((m) => !m.includes("auth.test"))).toEqual([]);
+});
+
+describe("Slack slash command", () => {
+  it("acknowledges at once and answers privately in Block Kit, with a text fallback", async () => {
+    const { response, posted } = await slash("can I accept a friend request from a patient?");
+    expect(response.status).toBe(200);
+    const body = await within(posted);
+    expect(body.response_type).toBe("ephemeral");
+    expect(body.text).toContain("Maintaining professional boundaries");
+    expect(body.blocks?.[0]).toMatchObject({ type: "header" });
+    expect(allText(body)).toContain("Sources:");
+    expect(allText(body)).toContain("not legal advice");
+    expect(buttons(body)).toEqual(
+      expect.arrayContaining(["smg_share", "smg_vote_up", "smg_vote_down", "smg_open_0"]),
+    );
+    expect(logLines.join("\n")).toContain('"entry":"qa-maintain-boundaries"');
+    expect(logLines.join("\n")).not.toContain("friend request from a patient");
+  });
+
+  it.each(["", "help"])("shows help for %j", async (text) => {
+    const body = await within((await slash(text)).posted);
+    expect(body.response_type).toBe("ephemeral");
+    expect(allText(body)).toContain("/socialmedia-guidance tips on");
+  });
+
+  it("lists the topics", async () => {
+    const body = await within((await slash("topics")).posted);
+    expect(body.blocks?.[0]).toMatchObject({ type: "header", text: { text: "Topics" } });
+    expect(allText(body)).toContain("Patients and boundaries");
+  });
+
+  it("shows a tip with a Learn more button", async () => {
+    const body = await within((await slash("tip")).posted);
+    expect(body.blocks?.[0]).toMatchObject({ type: "header", text: { text: "Tip" } });
+    expect(buttons(body)).toEqual(["smg_open_0"]);
+    expect(allText(body)).toContain("Source:");
+  });
+
+  it("says when daily tips are not available", async () => {
+    for (const text of ["tips on 08:00 Europe/London", "tips off", "tips status"]) {
+      const body = await within((await slash(text)).posted);
+      expect(body.text).toMatch(/not available/);
+    }
+  });
+
+  it("declines off-topic questions with did-you-mean buttons or the topics, and never echoes a mention", async () => {
+    const body = await within((await slash("<!channel> <@U999> <!here|here> how do I cook rice")).posted);
+    expect(body.text).toBe("I have no guidance on that.");
+    const raw = allText(body);
+    expect(raw).not.toMatch(/<!channel>|<!here|<@U999>/);
+  });
+
+  it("rejects a wrong or stale signature with 401 and no answer", async () => {
+    const wrong = await send("text=hi", "application/x-www-form-urlencoded", { secret: "not-the-secret" });
+    expect(wrong.status).toBe(401);
+    const stale = await send("text=hi", "application/x-www-form-urlencoded", {
+      ts: Math.floor(Date.now() / 1000) - 60 * 10,
+    });
+    expect(stale.status).toBe(401);
+  });
+
+  it("keeps running when the response URL fails, and logs it", async () => {
+    const path = `/commands/T1/${++hookCount}`;
+    nock(HOOKS).post(path).reply(404, "expired_url");
+    const form = new URLSearchParams({
+      team_id: "T1",
+      channel_id: "C1",
+      user_id: "U1",
+      command: "/socialmedia-guidance",
+      text: "topics",
+      response_url: `${HOOKS}${path}`,
+    }).toString();
+    expect((await send(form, "application/x-www-form-urlencoded")).status).toBe(200);
+    await waitForLog("reply to slash command failed");
+    const body = await within((await slash("help")).posted);
+    expect(body.response_type).toBe("ephemeral");
+  });
+});
+
+describe("Slack buttons", () => {
+  it("shares an answer in the channel, saying who shared it", async () => {
+    const { response, posted } = await press("smg_share", "qa-maintain-boundaries");
+    expect(response.status).toBe(200);
+    const body = await within(posted);
+    expect(body).toMatchObject({ response_type: "in_channel", replace_original: false });
+    expect(allText(body)).toContain("Shared by <@U1>");
+    expect(buttons(body)).not.toContain("smg_share");
+  });
+
+  it("answers a related entry when clicked", async () => {
+    const body = await within((await press("smg_open_1", "practice-clear-boundaries")).posted);
+    expect(body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(body.text).toContain("Setting clear boundaries with patients");
+  });
+
+  it("records a vote once per person and acknowledges it", async () => {
+    votes.length = 0;
+    const first = await within((await press("smg_vote_down", "challenge-boundaries")).posted);
+    expect(first.text).toBe("Thanks, your vote is recorded.");
+    const again = await within((await press("smg_vote_down", "challenge-boundaries")).posted);
+    expect(again.text).toMatch(/already voted/);
+    expect(votes[0]).toEqual({
+      entryId: "challenge-boundaries",
+      vote: "down",
+      platform: "slack",
+      userId: "U1",
+      channelId: "C1",
+    });
+  });
+});
+
+describe("Slack mentions and direct messages", () => {
+  it("answers a mention in a thread", async () => {
+    const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "2.0" });
+    const response = await event({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> how do I deal with trolls as a doctor?",
+      ts: "1700000000.000100",
+      channel: "C1",
+      event_ts: "1700000000.000100",
+    });
+    expect(response.status).toBe(200);
+    const body = await within(posted);
+    expect(body.channel).toBe("C1");
+    expect(body.thread_ts).toBe("1700000000.000100");
+    expect(String(body.blocks)).toBeDefined();
+    expect(allText(body)).toContain("cyberbullying");
+  });
+
+  it("answers a direct message", async () => {
+    const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "3.0" });
+    await event({
+      type: "message",
+      channel_type: "im",
+      user: "U1",
+      text: "topics",
+      ts: "1700000001.000100",
+      channel: "D1",
+      event_ts: "1700000001.000100",
+    });
+    const body = await within(posted);
+    expect(body.channel).toBe("D1");
+    expect(allText(body)).toContain("Topics");
+  });
+
+  it.each([
+    ["not_in_channel", 200, { ok: false, error: "not_in_channel" }, "not_in_channel"],
+    ["channel_not_found", 200, { ok: false, error: "channel_not_found" }, "channel_not_found"],
+    ["invalid_auth", 200, { ok: false, error: "invalid_auth" }, "invalid_auth"],
+    ["rate_limited", 429, { ok: false, error: "ratelimited" }, "rate_limited"],
+  ] as const)("logs a %s error from the Web API and stays up", async (_name, status, reply, code) => {
+    const scope = nock(API)
+      .post("/api/chat.postMessage")
+      .reply(status, reply, status === 429 ? { "retry-after": "7" } : {});
+    await event({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> help",
+      ts: "1700000002.000100",
+      channel: "C9",
+      event_ts: "1700000002.000100",
+    });
+    const line = await waitForLog("reply to mention failed");
+    expect(JSON.parse(line)).toMatchObject({ code, channel: "C9" });
+    expect(scope.isDone()).toBe(true);
+    expect(line).not.toContain("xoxb-");
+  });
+
+  it("logs a timeout and stays up", async () => {
+    nock(API).post("/api/chat.postMessage").delay(2000).reply(200, { ok: true });
+    await event({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> help",
+      ts: "1700000003.000100",
+      channel: "C8",
+      event_ts: "1700000003.000100",
+    });
+    const line = await waitForLog("reply to mention failed");
+    expect(JSON.parse(line)).toMatchObject({ channel: "C8" });
+    const body = await within((await slash("help")).posted);
+    expect(body.response_type).toBe("ephemeral");
+  });
+});
+
+async function waitForLog(msg: string, ms = 3000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const line = logLines.find((l) => l.includes(`"msg":"${msg}"`));
+    if (line) return line;
+    if (Date.now() - start > ms) throw new Error(`no log line "${msg}" in:\n${logLines.join("\n")}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
