@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/index.js";
+
+function issuesOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).issues];
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("runs the console with nothing set, and treats empty .env values as unset", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: " ", PORT: "" });
+    expect(config.slack).toBeUndefined();
+    expect(config.logLevel).toBe("info");
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("chooses Socket Mode when there is an app token", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
+    expect(config.slack).toMatchObject({ mode: "socket", botToken: "xoxb-1", appToken: "xapp-1" });
+  });
+
+  it("chooses HTTP mode with a signing secret, on PORT or 3000", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack).toMatchObject({
+      mode: "http",
+      port: 3000,
+    });
+    expect(
+      loadConfig({
+        SLACK_BOT_TOKEN: "xoxb-1",
+        SLACK_SIGNING_SECRET: "s",
+        PORT: "8080",
+        SLACK_API_URL: "http://127.0.0.1:9/api",
+      }).slack,
+    ).toMatchObject({ port: 8080, apiUrl: "http://127.0.0.1:9/api" });
+  });
+
+  it("names every problem at once, without echoing a secret", () => {
+    const issues = issuesOf({
+      SLACK_BOT_TOKEN: "xoxp-user-token",
+      SLACK_APP_TOKEN: "wrong",
+      PORT: "http",
+      LOG_LEVEL: "loud",
+    });
+    expect(issues.map((i) => i.split(":")[0]).sort()).toEqual([
+      "LOG_LEVEL",
+      "PORT",
+      "SLACK_APP_TOKEN",
+      "SLACK_BOT_TOKEN",
+    ]);
+    expect(issues.join("\n")).not.toContain("xoxp-user-token");
+  });
+
+  it("needs a signing secret in HTTP mode, and a bot token for any Slack setting", () => {
+    expect(issuesOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET/)]);
+    expect(issuesOf({ SLACK_APP_TOKEN: "xapp-1" })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN/)]);
+  });
+});
