@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import { register as registerConsole } from "../adapters/console/console.js";
 import { renderReply, renderTips, renderTopics } from "../adapters/console/render.js";
+import { codeOf, createDiscordBot, deployCommands } from "../adapters/discord/bot.js";
 import { createSlackBot } from "../adapters/slack/app.js";
 import { describeSlackError } from "../adapters/slack/errors.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
@@ -20,6 +21,7 @@ Commands:
   ask [--json] "question"   Answer one question; with --json and no question, one per stdin line
   topics [--json]           List the topics and their entries
   tips list [--json]        List the daily tips with their sources and linked entries
+  discord deploy            Register the Discord commands (npm run discord:deploy)
   validate                  Check the knowledge base; exits 1 on a problem
   eval <file.jsonl>         Measure answer quality on a labelled set
   help                      Show this text`;
@@ -40,7 +42,7 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
     out(USAGE);
     return 0;
   }
-  if (!["start", "ask", "topics", "tips", "validate", "eval"].includes(command)) {
+  if (!["start", "ask", "topics", "tips", "validate", "eval", "discord"].includes(command)) {
     err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -78,6 +80,8 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
       return ask(guide, rest, json, out, err);
     case "eval":
       return runEval(guide, rest[0], out, err);
+    case "discord":
+      return discord(config, rest, out, err);
     default:
       return start(config, guide, err);
   }
@@ -85,7 +89,7 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
 
 /** Runs the bot: the console chat without platform tokens, else each configured platform until a signal. */
 async function start(config: Config, guide: Guide, err: Out): Promise<number> {
-  if (!config.slack) {
+  if (!config.slack && !config.discord) {
     await registerConsole({ input: process.stdin, output: process.stdout }, guide);
     return 0;
   }
@@ -108,6 +112,23 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
         ["invalid_auth", "not_authed", "token_revoked", "account_inactive"].includes(code)
           ? `Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN in .env.`
           : `Could not start the Slack bot (${code}): ${(error as Error).message}`,
+      );
+      await stopAll();
+      return 1;
+    }
+  }
+  if (config.discord) {
+    const discordBot = createDiscordBot({ guide, config: config.discord, logger });
+    try {
+      await discordBot.start();
+      running.push({ name: "discord", stop: discordBot.stop });
+    } catch (error) {
+      const code = codeOf(error);
+      logger.error({ platform: "discord", code }, "could not start");
+      err(
+        code === "TokenInvalid" || code.startsWith("401")
+          ? "Discord rejected the bot token: check DISCORD_TOKEN in .env."
+          : `Could not start the Discord bot (${code}): ${redactSecrets((error as Error).message)}`,
       );
       await stopAll();
       return 1;
@@ -156,6 +177,27 @@ async function ask(guide: Guide, words: string[], json: boolean, out: Out, err: 
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) out(JSON.stringify(replyJson(guide.ask(line))));
   return 0;
+}
+
+async function discord(config: Config, args: string[], out: Out, err: Out): Promise<number> {
+  if (args[0] !== "deploy" || args.length > 1) {
+    err(`Unknown discord command "${args.join(" ")}". Try: socialmedia-guidance discord deploy`);
+    return 2;
+  }
+  if (!config.discord) {
+    err("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (and optionally DISCORD_GUILD_ID) in .env first.");
+    return 1;
+  }
+  try {
+    const { route, count } = await deployCommands(config.discord);
+    out(
+      `Registered ${count} commands ${config.discord.guildId ? `in server ${config.discord.guildId}` : "globally (they can take up to an hour to appear)"} (${route}).`,
+    );
+    return 0;
+  } catch (error) {
+    err(`Could not register the commands (${codeOf(error)}): ${redactSecrets((error as Error).message)}`);
+    return 1;
+  }
 }
 
 function tips(guide: Guide, args: string[], json: boolean, out: Out, err: Out): number {

@@ -20,7 +20,31 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().trim()),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
   PORT: optional(z.coerce.number().int().min(0).max(65_535)),
+  DISCORD_TOKEN: optional(z.string().trim().min(20, "does not look like a bot token")),
+  DISCORD_APPLICATION_ID: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{15,22}$/, "must be the application's numeric id"),
+  ),
+  DISCORD_GUILD_ID: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{15,22}$/, "must be a server's numeric id"),
+  ),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
 });
+
+/** Discord settings; the application id is needed to register and answer commands. */
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  /** Register commands to this one server (fast, for development) instead of globally. */
+  readonly guildId?: string;
+  /** REST base URL, when not Discord's own (a proxy, tests). */
+  readonly apiUrl?: string;
+}
 
 /** Slack settings: Socket Mode when there is an app token, else HTTP with signed requests. */
 export interface SlackConfig {
@@ -38,6 +62,7 @@ export interface Config {
   readonly knowledgeDir: string;
   readonly logLevel: string;
   readonly slack?: SlackConfig;
+  readonly discord?: DiscordConfig;
 }
 
 /** Thrown with every missing or invalid variable named at once; never contains a secret's value. */
@@ -63,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e && !e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
     issues.push("SLACK_BOT_TOKEN: required when other Slack settings are given");
   }
+  if (e?.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
+    issues.push("DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (General Information page of the app)");
+  }
   if (!e || issues.length > 0) throw new ConfigError(issues);
   return Object.freeze({
     knowledgeDir: e.KNOWLEDGE_DIR ? resolve(e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
@@ -77,5 +105,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           apiUrl: e.SLACK_API_URL,
         })
       : undefined,
+    discord:
+      e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
+        ? Object.freeze({
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            guildId: e.DISCORD_GUILD_ID,
+            apiUrl: e.DISCORD_API_URL,
+          })
+        : undefined,
   });
 }

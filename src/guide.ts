@@ -1,4 +1,4 @@
-import { cutQuestion } from "./search/normalise.js";
+import { cutQuestion, normalise } from "./search/normalise.js";
 import { type Hit, SearchIndex } from "./search/search-index.js";
 import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 
@@ -10,6 +10,8 @@ export const DISCLAIMER =
 export const ANSWER_THRESHOLD = 0.36;
 /** Entries at least this close are offered as "did you mean" when the bot declines. */
 export const SUGGEST_THRESHOLD = 0.2;
+/** Autocomplete offers entries from this confidence up: the user is still typing. */
+const COMPLETE_THRESHOLD = 0.1;
 /** When the runner-up is within this margin of the answer, it is offered too. */
 export const CLOSE_MARGIN = 0.06;
 
@@ -30,6 +32,11 @@ export interface Guide {
   /** The cited documents of an entry or a tip. */
   sourcesOf(item: { readonly sources: readonly string[] }): readonly Source[];
   tips(): readonly Tip[];
+  /** Up to `limit` questions the bot can answer that fit what the user has typed so far (autocomplete). */
+  complete(
+    partial: string,
+    limit?: number,
+  ): readonly { readonly entryId: string; readonly question: string }[];
   /** One tip picked by `random` (a number in [0, 1)); scheduled posts use their own rotation. */
   randomTip(random?: () => number): Tip | undefined;
 }
@@ -105,6 +112,30 @@ export function createGuide(knowledge: Knowledge): Guide {
     };
   }
 
+  function complete(partial: string, limit = 25) {
+    const typed = new Set(
+      normalise(cutQuestion(String(partial ?? "")).text)
+        .split(" ")
+        .filter(Boolean),
+    );
+    const entries =
+      typed.size === 0
+        ? knowledge.entries.slice(0, limit)
+        : index.search(String(partial), limit, COMPLETE_THRESHOLD).map((h) => h.entry);
+    return entries.map((e) => {
+      // the phrasing that shares most words with what was typed; the canonical question on a tie
+      let best = e.questions[0] ?? e.title;
+      let bestShared = -1;
+      for (const q of e.questions) {
+        const shared = normalise(q)
+          .split(" ")
+          .filter((w) => typed.has(w)).length;
+        if (shared > bestShared) [best, bestShared] = [q, shared];
+      }
+      return { entryId: e.id, question: best };
+    });
+  }
+
   const tips = knowledge.tips;
   const randomTip = (random: () => number = Math.random) =>
     tips[Math.min(tips.length - 1, Math.floor(random() * tips.length))];
@@ -114,6 +145,7 @@ export function createGuide(knowledge: Knowledge): Guide {
     ask,
     entry: (id) => byId.get(id),
     show,
+    complete,
     topics: () => listings,
     sourcesOf,
     tips: () => tips,

@@ -94,3 +94,73 @@ describe("npm start with Slack settings", () => {
     expect(bot.output()).not.toContain("not-a-token");
   });
 });
+
+describe("npm run discord:deploy", () => {
+  it("PUTs the command definitions to the guild route, from the built command line", async () => {
+    const seen: { method?: string; url?: string; body: string; auth?: string }[] = [];
+    const discord = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => {
+        body += c;
+      });
+      req.on("end", () => {
+        seen.push({ method: req.method, url: req.url, body, auth: req.headers.authorization });
+        res.setHeader("content-type", "application/json");
+        res.end("[]");
+      });
+    });
+    await new Promise<void>((resolve) => discord.listen(0, "127.0.0.1", resolve));
+    const port = (discord.address() as AddressInfo).port;
+    const run = spawn(process.execPath, [BIN, "discord", "deploy"], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        DISCORD_TOKEN: "deploy-test-token-0123456789",
+        DISCORD_APPLICATION_ID: "1100000000000000001",
+        DISCORD_GUILD_ID: "1200000000000000001",
+        DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+      },
+    });
+    let out = "";
+    run.stdout.on("data", (d) => {
+      out += d.toString();
+    });
+    run.stderr.on("data", (d) => {
+      out += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => run.on("exit", resolve));
+    await new Promise<void>((resolve) => discord.close(() => resolve()));
+    expect(code, out).toBe(0);
+    expect(out).toContain("Registered 2 commands in server 1200000000000000001");
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      method: "PUT",
+      url: "/api/v10/applications/1100000000000000001/guilds/1200000000000000001/commands",
+      auth: "Bot deploy-test-token-0123456789",
+    });
+    expect(JSON.parse(seen[0]?.body ?? "[]").map((c: { name: string }) => c.name)).toEqual([
+      "socialmedia-guidance",
+      "socialmedia-guidance-tips",
+    ]);
+  });
+});
+
+describe("npm start with Discord settings", () => {
+  it("refuses to start with a clear message when Discord rejects the token", async () => {
+    const discord = createServer((_req, res) => {
+      res.statusCode = 401;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ message: "401: Unauthorized", code: 0 }));
+    });
+    await new Promise<void>((resolve) => discord.listen(0, "127.0.0.1", resolve));
+    const bot = launch({
+      DISCORD_TOKEN: "bad-discord-token-0123456789",
+      DISCORD_APPLICATION_ID: "1100000000000000001",
+      DISCORD_API_URL: `http://127.0.0.1:${(discord.address() as AddressInfo).port}/api`,
+    });
+    const code = await bot.exit;
+    await new Promise<void>((resolve) => discord.close(() => resolve()));
+    expect(code).toBe(1);
+    expect(bot.output()).toContain("Discord rejected the bot token");
+    expect(bot.output()).not.toContain("bad-discord-token");
+  });
+});

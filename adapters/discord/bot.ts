@@ -1,0 +1,249 @@
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  MessageFlags,
+  PermissionFlagsBits,
+  REST,
+  type RESTOptions,
+  Routes,
+} from "discord.js";
+import type { DiscordConfig, Guide, Logger, RecordFeedback, Reply, TipCommands } from "../../src/index.js";
+import { COMMAND, commandDefinitions, inviteUrl, TIPS_COMMAND } from "./commands.js";
+import {
+  type DiscordMessage,
+  renderError,
+  renderHelp,
+  renderReply,
+  renderTip,
+  renderTopics,
+} from "./render.js";
+
+/** Discord allows at most this many autocomplete choices, each at most 100 characters. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_CHARS = 100;
+
+export interface DiscordDeps {
+  readonly guide: Guide;
+  readonly config: DiscordConfig;
+  readonly logger: Logger;
+  readonly recordFeedback?: RecordFeedback;
+  readonly tips?: TipCommands;
+}
+
+export interface DiscordBot {
+  readonly client: Client;
+  /** Logs in over the gateway and logs the invite URL. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** REST options shared by the client and the deploy command: fetch, so proxies and nock can see it. */
+function restOptions(config: DiscordConfig): Partial<RESTOptions> {
+  // The global fetch, as discord.js documents; its RequestInit type differs only in stream body types.
+  const makeRequest = fetch as unknown as RESTOptions["makeRequest"];
+  return { makeRequest, ...(config.apiUrl ? { api: config.apiUrl.replace(/\/$/, "") } : {}) };
+}
+
+/** Builds the discord.js client with only the Guilds intent and our interaction handling. */
+export function createDiscordBot(deps: DiscordDeps): DiscordBot {
+  const { guide, config } = deps;
+  const log = deps.logger.child({ platform: "discord" });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: restOptions(config),
+    allowedMentions: { parse: [] },
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(interaction).catch(async (error: unknown) => {
+      log.error(
+        { code: codeOf(error), user: interaction.user.id, channel: interaction.channelId },
+        "interaction failed",
+      );
+      if (!interaction.isRepliable()) return;
+      const text = "Something went wrong while answering. Please try again in a moment.";
+      try {
+        if (interaction.replied || interaction.deferred) {
+          await interaction.followUp({ ...renderError(text), flags: MessageFlags.Ephemeral });
+        } else {
+          await interaction.reply({ ...renderError(text), flags: MessageFlags.Ephemeral });
+        }
+      } catch (second) {
+        log.error({ code: codeOf(second) }, "could not report the failure to the user");
+      }
+    });
+  });
+  client.on(Events.Error, (error) => log.error({ err: error.message }, "client error"));
+  client.on(Events.ShardDisconnect, (_event, shard) =>
+    log.warn({ shard }, "disconnected; discord.js will reconnect"),
+  );
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "reconnecting"));
+  client.on(Events.ShardResume, (shard) => log.info({ shard }, "reconnected"));
+
+  async function handle(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) return autocomplete(interaction);
+    if (interaction.isChatInputCommand()) {
+      if (interaction.commandName === COMMAND) return command(interaction);
+      if (interaction.commandName === TIPS_COMMAND) return tipsCommand(interaction);
+      return;
+    }
+    if (interaction.isButton() && interaction.customId.startsWith("smg:")) return pressed(interaction);
+  }
+
+  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const typed = String(interaction.options.getFocused() ?? "");
+    const seen = new Set<string>();
+    const choices = guide
+      .complete(typed, MAX_CHOICES)
+      .map((c) => clipChoice(c.question))
+      .filter((q) => !seen.has(q) && seen.add(q))
+      .map((q) => ({ name: q, value: q }));
+    await interaction.respond(choices.slice(0, MAX_CHOICES));
+  }
+
+  async function command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const sub = interaction.options.getSubcommand();
+    let body: DiscordMessage;
+    if (sub === "ask") {
+      const reply = guide.ask(interaction.options.getString("question", true));
+      logAnswer(reply, interaction);
+      body = renderReply(reply, { shareable: interaction.inGuild() });
+    } else if (sub === "topics") {
+      body = renderTopics(guide.topics());
+    } else if (sub === "tip") {
+      const tip = guide.randomTip();
+      body = tip ? renderTip(guide, tip) : renderError("There are no tips in the knowledge base yet.");
+    } else {
+      body = renderHelp(guide);
+    }
+    await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
+  }
+
+  async function tipsCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    // Default member permissions hide the command; a server can change that, so check again here.
+    if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      await interaction.reply({
+        ...renderError("Only members with the Manage Server permission can change daily tips."),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    if (!deps.tips) {
+      await interaction.reply({
+        ...renderError("Daily tips are not available in this installation yet."),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const sub = interaction.options.getSubcommand();
+    const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
+    const time = interaction.options.getString("time") ?? "";
+    const zone = interaction.options.getString("timezone") ?? "";
+    const text = await deps.tips.run({
+      platform: "discord",
+      channelId,
+      args: [sub, time, zone].filter(Boolean).join(" "),
+    });
+    await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
+  }
+
+  async function pressed(interaction: ButtonInteraction): Promise<void> {
+    const [, kind, a, b] = interaction.customId.split(":");
+    if (kind === "open" && b) {
+      const reply = guide.show(b);
+      const body = reply
+        ? renderReply(reply, { shareable: interaction.inGuild() })
+        : renderError("That answer is no longer available.");
+      await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
+    } else if (kind === "share" && a) {
+      const reply = guide.show(a);
+      if (!reply) {
+        await interaction.reply({
+          ...renderError("That answer is no longer available."),
+          flags: MessageFlags.Ephemeral,
+        });
+        return;
+      }
+      await interaction.reply(renderReply(reply, { sharedBy: interaction.user.id }));
+      log.info({ entry: a, user: interaction.user.id, channel: interaction.channelId }, "shared");
+    } else if (kind === "vote" && (a === "up" || a === "down") && b) {
+      let note = "Thanks for the feedback.";
+      if (deps.recordFeedback && guide.entry(b)) {
+        try {
+          const result = await deps.recordFeedback({
+            entryId: b,
+            vote: a,
+            platform: "discord",
+            userId: interaction.user.id,
+            channelId: interaction.channelId ?? undefined,
+          });
+          note =
+            result === "duplicate"
+              ? "You have already voted on this answer. Thanks!"
+              : "Thanks, your vote is recorded.";
+        } catch (error) {
+          log.error({ entry: b, err: (error as Error).message }, "feedback not stored");
+        }
+      }
+      log.info({ entry: b, vote: a }, "feedback");
+      await interaction.reply({
+        content: note,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+    }
+  }
+
+  function logAnswer(reply: Reply, interaction: ChatInputCommandInteraction) {
+    log.info(
+      {
+        user: interaction.user.id,
+        channel: interaction.channelId,
+        kind: reply.kind,
+        entry: reply.kind === "answer" ? reply.entry.id : undefined,
+        confidence: reply.confidence,
+      },
+      "answered",
+    );
+  }
+
+  return {
+    client,
+    async start() {
+      await client.login(config.token);
+      log.info(
+        { invite: inviteUrl(config.applicationId) },
+        "connected to Discord; invite the bot with this URL",
+      );
+    },
+    stop: () => client.destroy(),
+  };
+}
+
+/** Registers the commands (to one server when a guild id is set, else globally); a PUT, so idempotent. */
+export async function deployCommands(config: DiscordConfig): Promise<{ route: string; count: number }> {
+  const rest = new REST(restOptions(config)).setToken(config.token);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
+    : Routes.applicationCommands(config.applicationId);
+  const body = commandDefinitions();
+  await rest.put(route, { body });
+  return { route, count: body.length };
+}
+
+/** The error's Discord code or name, for the log. */
+export function codeOf(error: unknown): string {
+  if (error instanceof DiscordAPIError) return `${error.status}:${error.code}`;
+  return (error as { code?: string; name?: string })?.code ?? (error as Error)?.name ?? "unknown_error";
+}
+
+function clipChoice(text: string): string {
+  return text.length <= MAX_CHOICE_CHARS ? text : `${text.slice(0, MAX_CHOICE_CHARS - 1)}…`;
+}

@@ -1,0 +1,106 @@
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  SlashCommandBuilder,
+} from "discord.js";
+import { MAX_QUESTION_CHARS } from "../../src/index.js";
+
+/** The everyday command: anyone can ask. */
+export const COMMAND = "socialmedia-guidance";
+/**
+ * The daily-tip settings. Discord sets default member permissions per command, not per subcommand,
+ * so the admin-only tips group is its own command, visible to Manage Server by default.
+ */
+export const TIPS_COMMAND = "socialmedia-guidance-tips";
+
+/** The permissions the bot needs in a channel: read it, and post tips and shared answers in it. */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+
+/** The command definitions, as `discord:deploy` registers them. */
+export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const guide = new SlashCommandBuilder()
+    .setName(COMMAND)
+    .setDescription("Sourced guidance for doctors on using social media professionally")
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addSubcommand((s) =>
+      s
+        .setName("ask")
+        .setDescription("Ask a question, e.g. can I accept a friend request from a patient?")
+        .addStringOption((o) =>
+          o
+            .setName("question")
+            .setDescription("Your question, in your own words")
+            .setRequired(true)
+            .setMaxLength(MAX_QUESTION_CHARS)
+            .setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((s) => s.setName("topics").setDescription("List the topics and what the bot can answer"))
+    .addSubcommand((s) => s.setName("tip").setDescription("Show one daily tip now"))
+    .addSubcommand((s) => s.setName("help").setDescription("How to use the bot"));
+
+  const tips = new SlashCommandBuilder()
+    .setName(TIPS_COMMAND)
+    .setDescription("Daily tips for a channel (server managers)")
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addSubcommand((s) =>
+      s
+        .setName("on")
+        .setDescription("Post a tip in a channel every day")
+        .addChannelOption((o) =>
+          o
+            .setName("channel")
+            .setDescription("Where to post (default: this channel)")
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        )
+        .addStringOption((o) =>
+          o.setName("time").setDescription("Time of day, HH:MM (default 09:00)").setMaxLength(5),
+        )
+        .addStringOption((o) =>
+          o
+            .setName("timezone")
+            .setDescription("IANA time zone, e.g. Europe/London (default UTC)")
+            .setMaxLength(64),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("off")
+        .setDescription("Stop the daily tip in a channel")
+        .addChannelOption((o) =>
+          o
+            .setName("channel")
+            .setDescription("Which channel (default: this channel)")
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("status")
+        .setDescription("Show a channel's daily tip schedule")
+        .addChannelOption((o) =>
+          o
+            .setName("channel")
+            .setDescription("Which channel (default: this channel)")
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        ),
+    );
+  return [guide.toJSON(), tips.toJSON()];
+}
+
+/** The invite link: the bot and its commands, with only the permissions it needs. */
+export function inviteUrl(applicationId: string): string {
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: "bot applications.commands",
+    permissions: BOT_PERMISSIONS.toString(),
+  });
+  return `https://discord.com/oauth2/authorize?${params}`;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import {
+  type DiscordMessage,
+  LIMITS,
+  renderError,
+  renderHelp,
+  renderReply,
+  renderTip,
+  renderTopics,
+} from "../adapters/discord/render.js";
+import { createGuide, type Entry, loadKnowledge, type Reply, type Source } from "../src/index.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
+
+const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+
+function answerWith(entry: Partial<Entry>, extra: Partial<Extract<Reply, { kind: "answer" }>> = {}): Reply {
+  const base = guide.show("qa-maintain-boundaries");
+  if (base?.kind !== "answer") throw new Error("fixture entry missing");
+  return { ...base, entry: { ...base.entry, ...entry }, ...extra };
+}
+
+function checkLimits(m: DiscordMessage) {
+  expect(m.allowedMentions).toEqual({ parse: [] });
+  expect(m.components.length).toBeLessThanOrEqual(LIMITS.rows);
+  const customIds = m.components.flatMap((r) =>
+    r.components.map((c) => ("custom_id" in c ? c.custom_id : "")),
+  );
+  expect(new Set(customIds).size).toBe(customIds.length);
+  for (const row of m.components) {
+    expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
+    for (const c of row.components) {
+      if ("label" in c && c.label) expect(c.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+      if ("custom_id" in c) expect(c.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+    }
+  }
+  for (const e of m.embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+    }
+    const total =
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
+  }
+}
+
+describe("Discord rendering", () => {
+  it("renders an answer: title, answer, sources, disclaimer footer, related, share and votes", () => {
+    const m = renderReply(answerWith({}), { shareable: true });
+    const e = m.embeds[0];
+    expect(e?.title).toBe("Maintaining professional boundaries on social media");
+    expect(e?.fields?.[0]?.name).toBe("Sources");
+    expect(e?.footer?.text).toContain("not legal advice");
+    const ids = m.components.flatMap((r) => r.components.map((c) => ("custom_id" in c ? c.custom_id : "")));
+    expect(ids).toContain("smg:share:qa-maintain-boundaries");
+    expect(ids).toContain("smg:vote:down:qa-maintain-boundaries");
+    checkLimits(m);
+  });
+
+  it("renders declines with did-you-mean buttons or the topics", () => {
+    const close = renderReply(guide.ask("a photo of my dog"));
+    const far = renderReply(guide.ask("how do I cook rice"));
+    expect(close.components.length).toBeGreaterThan(0);
+    expect(far.embeds[0]?.description).toContain("I can help with");
+    checkLimits(close);
+    checkLimits(far);
+  });
+
+  it("trims a huge answer, many sources and many related entries to Discord's limits", () => {
+    const sources: Source[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `s${i}`,
+      title: `A long source title number ${i} `.repeat(4),
+      publisher: "Publisher",
+      year: 2024,
+    }));
+    const related = Array.from({ length: 40 }, (_, i) => ({
+      id: `entry-${i}`,
+      title: `Related entry ${i} `.repeat(8),
+    }));
+    const m = renderReply(
+      answerWith({ answer: "word ".repeat(5000), title: "T".repeat(300) }, { sources, related }),
+      {
+        shareable: true,
+      },
+    );
+    checkLimits(m);
+    expect(m.embeds[0]?.description).toContain("(shortened)");
+    expect(m.components.at(-1)?.components.length).toBe(3);
+  });
+
+  it("renders help, topics, a tip and an error within the limits", () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    for (const m of [
+      renderHelp(guide),
+      renderTopics(guide.topics()),
+      renderTip(guide, tip, "Tip of the day"),
+      renderError("Oops"),
+    ]) {
+      checkLimits(m);
+    }
+    expect(renderTip(guide, tip, "Tip of the day").embeds[0]?.title).toBe("Tip of the day");
+    expect(renderError("Oops").content).toContain("Oops");
+  });
+});
