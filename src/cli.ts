@@ -12,6 +12,10 @@ import { evaluate, formatEval, parseEvalFile } from "./eval/evaluate.js";
 import { createGuide, type Guide } from "./guide.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 import { createLogger, redactSecrets } from "./log.js";
+import type { Platform, TipPoster } from "./ports.js";
+import { type Db, openDatabase } from "./store/db.js";
+import { formatLocal } from "./tips/schedule.js";
+import { TipScheduler } from "./tips/scheduler.js";
 import type { Reply } from "./types.js";
 
 const USAGE = `Usage: socialmedia-guidance <command> [options]
@@ -75,7 +79,9 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
       out(json ? JSON.stringify(topicsJson(guide), null, 2) : renderTopics(guide.topics()));
       return 0;
     case "tips":
-      return tips(guide, rest, json, out, err);
+      return rest[0] === "preview"
+        ? preview(config, guide, parsed, out, err)
+        : tips(guide, rest, json, out, err);
     case "ask":
       return ask(guide, rest, json, out, err);
     case "eval":
@@ -98,13 +104,35 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
   process.on("unhandledRejection", (reason) => {
     logger.error({ err: redactSecrets(String((reason as Error)?.message ?? reason)) }, "unhandled rejection");
   });
+  let db: Db;
+  try {
+    db = openDatabase(config.databasePath);
+  } catch (error) {
+    err(`Cannot open the database at ${config.databasePath}: ${(error as Error).message}`);
+    return 1;
+  }
+  const posters: Partial<Record<Platform, TipPoster>> = {};
+  const scheduler = new TipScheduler({
+    db,
+    tips: guide.tips(),
+    posters,
+    logger,
+    defaults: config.tips,
+    graceMs: config.tips.graceMs,
+  });
   const running: { name: string; stop: () => Promise<void> }[] = [];
-  const stopAll = () => Promise.allSettled(running.map((r) => r.stop()));
+  const stopAll = async () => {
+    await scheduler.stop();
+    await Promise.allSettled(running.map((r) => r.stop()));
+    db.close();
+  };
   if (config.slack) {
-    const slack = createSlackBot({ guide, config: config.slack, logger });
+    const slack = createSlackBot({ guide, config: config.slack, logger, tips: scheduler });
     try {
       await slack.start();
       running.push({ name: "slack", stop: slack.stop });
+      posters.slack = slack.tipPoster();
+      scheduler.seedChannels("slack", config.tips.slackChannels);
     } catch (error) {
       const { code } = describeSlackError(error);
       logger.error({ platform: "slack", code }, "could not start");
@@ -118,10 +146,12 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
     }
   }
   if (config.discord) {
-    const discordBot = createDiscordBot({ guide, config: config.discord, logger });
+    const discordBot = createDiscordBot({ guide, config: config.discord, logger, tips: scheduler });
     try {
       await discordBot.start();
       running.push({ name: "discord", stop: discordBot.stop });
+      posters.discord = discordBot.tipPoster();
+      scheduler.seedChannels("discord", config.tips.discordChannels);
     } catch (error) {
       const code = codeOf(error);
       logger.error({ platform: "discord", code }, "could not start");
@@ -139,9 +169,11 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
       platforms: running.map((r) => r.name),
       entries: guide.knowledge.entries.length,
       tips: guide.tips().length,
+      tipSchedules: scheduler.activeSchedules().length,
     },
     "started",
   );
+  scheduler.start();
   const signal = await new Promise<string>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
@@ -155,11 +187,23 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
 function parse(argv: readonly string[]) {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { json: { type: "boolean", default: false } },
+    options: {
+      json: { type: "boolean", default: false },
+      channel: { type: "string" },
+      days: { type: "string" },
+      platform: { type: "string" },
+    },
     allowPositionals: true,
   });
   const [command = "start", ...rest] = positionals;
-  return { command, json: values.json ?? false, rest };
+  return {
+    command,
+    json: values.json ?? false,
+    rest,
+    channel: values.channel,
+    days: values.days,
+    platform: values.platform,
+  };
 }
 
 async function ask(guide: Guide, words: string[], json: boolean, out: Out, err: Out): Promise<number> {
@@ -200,9 +244,64 @@ async function discord(config: Config, args: string[], out: Out, err: Out): Prom
   }
 }
 
+/** `tips preview --channel <id> [--days N] [--platform slack|discord]`: the channel's next tips. */
+function preview(
+  config: Config,
+  guide: Guide,
+  args: { channel?: string; days?: string; platform?: string },
+  out: Out,
+  err: Out,
+): number {
+  const days = Number(args.days ?? 7);
+  const platform = args.platform ?? "slack";
+  if (
+    !args.channel ||
+    !Number.isInteger(days) ||
+    days < 1 ||
+    days > 366 ||
+    !["slack", "discord"].includes(platform)
+  ) {
+    err(
+      "Usage: socialmedia-guidance tips preview --channel <id> [--days N (1-366)] [--platform slack|discord]",
+    );
+    return 2;
+  }
+  let db: Db;
+  try {
+    db = openDatabase(config.databasePath);
+  } catch (error) {
+    err(`Cannot open the database at ${config.databasePath}: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    const scheduler = new TipScheduler({
+      db,
+      tips: guide.tips(),
+      posters: {},
+      logger: createLogger("silent"),
+      defaults: config.tips,
+      graceMs: config.tips.graceMs,
+    });
+    const next = scheduler.preview(platform as Platform, args.channel, days);
+    const schedule = scheduler.scheduleOf(platform as Platform, args.channel);
+    const zone = schedule?.enabled ? schedule.timeZone : config.tips.timeZone;
+    if (!schedule?.enabled) {
+      out(
+        `(${args.channel} has no daily tip yet; showing the defaults: ${config.tips.time} ${config.tips.timeZone}.)`,
+      );
+    }
+    for (const { at, tip } of next) out(`${formatLocal(at, zone)}  ${tip.text}  [${tip.id}]`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 function tips(guide: Guide, args: string[], json: boolean, out: Out, err: Out): number {
   if (args[0] !== "list" || args.length > 1) {
-    err(`Unknown tips command "${args.join(" ")}". Try: socialmedia-guidance tips list [--json]`);
+    err(
+      `Unknown tips command "${args.join(" ")}". Try: socialmedia-guidance tips list [--json], or tips preview --channel <id> [--days N]`,
+    );
     return 2;
   }
   out(json ? JSON.stringify(tipsJson(guide), null, 2) : renderTips(guide));

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { defaultKnowledgeDir } from "./paths.js";
+import { parseTime, parseTimeZone } from "./tips/schedule.js";
 
 /** An unset variable, or one left empty in .env, reads as absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -11,6 +12,23 @@ const prefixed = (prefix: string, what: string) =>
     .string()
     .trim()
     .refine((v) => v.startsWith(prefix), `must be ${what} (it starts with "${prefix}")`);
+
+/** "6h", "90m", "1h30m", "45s": a duration in milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i.exec(text.trim());
+  if (!m || !(m[1] || m[2] || m[3])) return undefined;
+  return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
+}
+
+const channelList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean),
+  )
+  .refine((ids) => ids.every((id) => /^[A-Za-z0-9]+$/.test(id)), "must be channel ids separated by commas");
 
 const schema = z.object({
   KNOWLEDGE_DIR: optional(z.string().trim()),
@@ -34,7 +52,26 @@ const schema = z.object({
       .regex(/^\d{15,22}$/, "must be a server's numeric id"),
   ),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  DATABASE_PATH: optional(z.string().trim()),
+  TIP_TIME: optional(z.string().refine((v) => parseTime(v) !== undefined, "must be a time of day as HH:MM")),
+  TIP_TIMEZONE: optional(
+    z.string().refine((v) => parseTimeZone(v) !== undefined, "must be an IANA time zone, e.g. Europe/London"),
+  ),
+  TIP_GRACE: optional(
+    z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration such as "6h" or "90m"'),
+  ),
+  SLACK_TIP_CHANNELS: optional(channelList),
+  DISCORD_TIP_CHANNELS: optional(channelList),
 });
+
+/** Daily-tip settings: defaults for new schedules, the catch-up window, and channels from the environment. */
+export interface TipConfig {
+  readonly time: string;
+  readonly timeZone: string;
+  readonly graceMs: number;
+  readonly slackChannels: readonly string[];
+  readonly discordChannels: readonly string[];
+}
 
 /** Discord settings; the application id is needed to register and answer commands. */
 export interface DiscordConfig {
@@ -63,6 +100,9 @@ export interface Config {
   readonly logLevel: string;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /** The embedded SQLite file: tip schedules, post history, feedback. */
+  readonly databasePath: string;
+  readonly tips: TipConfig;
 }
 
 /** Thrown with every missing or invalid variable named at once; never contains a secret's value. */
@@ -95,6 +135,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return Object.freeze({
     knowledgeDir: e.KNOWLEDGE_DIR ? resolve(e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
     logLevel: e.LOG_LEVEL ?? "info",
+    databasePath: resolve(e.DATABASE_PATH ?? "./data/socialmedia-guidance.db"),
+    tips: Object.freeze({
+      time: parseTime(e.TIP_TIME ?? "09:00") ?? "09:00",
+      timeZone: parseTimeZone(e.TIP_TIMEZONE ?? "UTC") ?? "UTC",
+      graceMs: parseDuration(e.TIP_GRACE ?? "6h") ?? 6 * 3600_000,
+      slackChannels: Object.freeze([...(e.SLACK_TIP_CHANNELS ?? [])]),
+      discordChannels: Object.freeze([...(e.DISCORD_TIP_CHANNELS ?? [])]),
+    }),
     slack: e.SLACK_BOT_TOKEN
       ? Object.freeze({
           botToken: e.SLACK_BOT_TOKEN,

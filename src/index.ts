@@ -10,6 +10,13 @@ export { type Config, ConfigError, type DiscordConfig, loadConfig, type SlackCon
 export { ANSWER_THRESHOLD, createGuide, DISCLAIMER, type Guide, type TopicListing } from "./guide.js";
 export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 export { createLogger, type Logger, redactSecrets } from "./log.js";
-export type { FeedbackVote, Platform, RecordFeedback, TipCommands } from "./ports.js";
+export {
+  type FeedbackVote,
+  type Platform,
+  PostFailure,
+  type RecordFeedback,
+  type TipCommands,
+  type TipPoster,
+} from "./ports.js";
 export { MAX_QUESTION_CHARS } from "./search/normalise.js";
 export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";

@@ -24,3 +24,20 @@ export interface TipCommands {
     readonly args: string;
   }): Promise<string> | string;
 }
+
+/** Posts a scheduled tip into a channel; returns the platform's message id. */
+export interface TipPoster {
+  post(channelId: string, tip: import("./types.js").Tip): Promise<{ readonly messageId?: string }>;
+}
+
+/** A failed post, as a poster reports it: a short code for logs and status, and any wait Slack or Discord asked for. */
+export class PostFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "PostFailure";
+  }
+}

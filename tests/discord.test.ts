@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
 import nock from "nock";
@@ -5,6 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDiscordBot, type DiscordBot, deployCommands } from "../adapters/discord/bot.js";
 import { COMMAND, commandDefinitions, inviteUrl, TIPS_COMMAND } from "../adapters/discord/commands.js";
 import { createGuide, createLogger, type FeedbackVote, loadKnowledge } from "../src/index.js";
+import { openDatabase } from "../src/store/db.js";
+import { TipScheduler } from "../src/tips/scheduler.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
 const API = "https://discord.test";
@@ -146,6 +151,14 @@ beforeAll(() => {
     guide,
     logger,
     config,
+    tips: new TipScheduler({
+      db: openDatabase(join(mkdtempSync(join(tmpdir(), "smg-discord-")), "bot.db")),
+      tips: guide.tips(),
+      posters: {},
+      logger,
+      defaults: { time: "09:00", timeZone: "UTC" },
+      graceMs: 6 * 3600_000,
+    }),
     recordFeedback: (vote) => {
       const dup = votes.some(
         (v) => v.userId === vote.userId && v.entryId === vote.entryId && v.vote === vote.vote,
@@ -306,16 +319,52 @@ describe("Discord tips command", () => {
     expect(body.data?.content).toMatch(/Manage Server/);
   });
 
-  it("says daily tips are not available yet to a manager", async () => {
+  it("lets a manager turn a channel's tip on: deferred, then the reply edited in", async () => {
     const i = slash(
       "on",
-      [{ type: 3, name: "time", value: "08:30" }],
+      [
+        { type: 7, name: "channel", value: "1300000000000000009" },
+        { type: 3, name: "time", value: "08:30" },
+        { type: 3, name: "timezone", value: "Australia/Sydney" },
+      ],
       PermissionFlagsBits.ManageGuild.toString(),
       TIPS_COMMAND,
     );
-    const reply = callback(i);
+    (i.data as { resolved?: unknown }).resolved = {
+      channels: {
+        "1300000000000000009": { id: "1300000000000000009", type: 0, name: "tips", permissions: "0" },
+      },
+    };
+    const deferred = callback(i);
+    const edited = new Promise<{ content?: string; allowed_mentions?: unknown }>((resolve) => {
+      nock(API)
+        .patch(new RegExp(`^/api/v10/webhooks/${APP_ID}/${i.token}/messages/(@|%40)original`), (body) => {
+          resolve(body as { content?: string });
+          return true;
+        })
+        .reply(200, {
+          id: "1800000000000000001",
+          channel_id: CHANNEL_ID,
+          content: "",
+          embeds: [],
+          attachments: [],
+          components: [],
+          mentions: [],
+          mention_roles: [],
+          pinned: false,
+          tts: false,
+          type: 0,
+          timestamp: "2024-01-01T00:00:00.000Z",
+          author: { id: APP_ID, username: "bot", discriminator: "0", avatar: null },
+        });
+    });
     dispatch(i);
-    expect((await within(reply)).data?.content).toMatch(/not available/);
+    const first = await within(deferred);
+    expect(first.type).toBe(5);
+    expect(first.data?.flags).toBe(MessageFlags.Ephemeral);
+    const body = await within(edited);
+    expect(body.content).toMatch(/^Daily tip on: every day at 08:30 \(Australia\/Sydney\)/);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 });
 
@@ -370,5 +419,44 @@ describe("discord:deploy", () => {
     const perms = BigInt(url.searchParams.get("permissions") ?? "0");
     expect(perms & PermissionFlagsBits.Administrator).toBe(0n);
     expect(perms & PermissionFlagsBits.SendMessages).toBe(PermissionFlagsBits.SendMessages);
+  });
+});
+
+describe("Discord tip posts", () => {
+  // client.login() gives REST the token; the gateway is not reachable here, so give it directly
+  beforeAll(() => {
+    bot.client.rest.setToken(config.token);
+  });
+
+  it("posts a tip of the day as an embed with a Learn more button, pinging no one", async () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    const posted = new Promise<Callback["data"]>((resolve) => {
+      nock(API)
+        .post(`/api/v10/channels/${CHANNEL_ID}/messages`, (body) => {
+          resolve(body as Callback["data"]);
+          return true;
+        })
+        .reply(200, { id: "1900000000000000001", channel_id: CHANNEL_ID });
+    });
+    const result = await bot.tipPoster().post(CHANNEL_ID, tip);
+    expect(result.messageId).toBe("1900000000000000001");
+    const body = await within(posted);
+    expect(body?.embeds?.[0]?.title).toBe("Tip of the day");
+    expect(body?.embeds?.[0]?.description).toBe(tip.text);
+    expect(body?.components?.[0]?.components[0]?.custom_id).toBe(`smg:open:0:${tip.entry}`);
+    expect(body?.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("reports a refused post with Discord's code", async () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    nock(API)
+      .post(`/api/v10/channels/${CHANNEL_ID}/messages`)
+      .reply(403, { message: "Missing Access", code: 50001 });
+    await expect(bot.tipPoster().post(CHANNEL_ID, tip)).rejects.toMatchObject({
+      name: "PostFailure",
+      code: "403:50001",
+    });
   });
 });

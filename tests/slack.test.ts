@@ -1,10 +1,15 @@
 import { createHmac } from "node:crypto";
+import { mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
 import { createGuide, createLogger, type FeedbackVote, loadKnowledge } from "../src/index.js";
+import { openDatabase } from "../src/store/db.js";
+import { TipScheduler } from "../src/tips/scheduler.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
 const SECRET = "test-signing-secret";
@@ -146,6 +151,14 @@ beforeAll(async () => {
     logger,
     retries: 0,
     timeoutMs: 300,
+    tips: new TipScheduler({
+      db: openDatabase(join(mkdtempSync(join(tmpdir(), "smg-slack-")), "bot.db")),
+      tips: guide.tips(),
+      posters: {},
+      logger,
+      defaults: { time: "09:00", timeZone: "UTC" },
+      graceMs: 6 * 3600_000,
+    }),
     recordFeedback: (vote) => {
       const dup = votes.some(
         (v) => v.userId === vote.userId && v.entryId === vote.entryId && v.vote === vote.vote,
@@ -217,11 +230,14 @@ describe("Slack slash command", () => {
     expect(allText(body)).toContain("Source:");
   });
 
-  it("says when daily tips are not available", async () => {
-    for (const text of ["tips on 08:00 Europe/London", "tips off", "tips status"]) {
-      const body = await within((await slash(text)).posted);
-      expect(body.text).toMatch(/not available/);
-    }
+  it("turns the channel's daily tip on, reports its status, and turns it off", async () => {
+    const on = await within((await slash("tips on 08:00 Europe/London")).posted);
+    expect(on.response_type).toBe("ephemeral");
+    expect(on.text).toMatch(/^Daily tip on: every day at 08:00 \(Europe\/London\)\. Next tip: /);
+    const status = await within((await slash("tips status")).posted);
+    expect(status.text).toMatch(/Daily tip: on, every day at 08:00/);
+    expect((await within((await slash("tips off")).posted)).text).toBe("Daily tip off for this channel.");
+    expect((await within((await slash("tips on 26:00")).posted)).text).toMatch(/not a time of day/);
   });
 
   it("declines off-topic questions with did-you-mean buttons or the topics, and never echoes a mention", async () => {

@@ -13,7 +13,16 @@ import {
   type RESTOptions,
   Routes,
 } from "discord.js";
-import type { DiscordConfig, Guide, Logger, RecordFeedback, Reply, TipCommands } from "../../src/index.js";
+import {
+  type DiscordConfig,
+  type Guide,
+  type Logger,
+  PostFailure,
+  type RecordFeedback,
+  type Reply,
+  type TipCommands,
+  type TipPoster,
+} from "../../src/index.js";
 import { COMMAND, commandDefinitions, inviteUrl, TIPS_COMMAND } from "./commands.js";
 import {
   type DiscordMessage,
@@ -41,6 +50,8 @@ export interface DiscordBot {
   /** Logs in over the gateway and logs the invite URL. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Posts scheduled tips ("Tip of the day") through REST. */
+  tipPoster(): TipPoster;
 }
 
 /** REST options shared by the client and the deploy command: fetch, so proxies and nock can see it. */
@@ -224,6 +235,19 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
       );
     },
     stop: () => client.destroy(),
+    tipPoster: () => ({
+      async post(channelId, tip) {
+        const { embeds, components } = renderTip(guide, tip, "Tip of the day");
+        try {
+          const message = (await client.rest.post(Routes.channelMessages(channelId), {
+            body: { embeds, components, allowed_mentions: { parse: [] } },
+          })) as { id: string };
+          return { messageId: message.id };
+        } catch (error) {
+          throw new PostFailure(codeOf(error), (error as Error).message);
+        }
+      },
+    }),
   };
 }
 

@@ -3,11 +3,13 @@ import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import {
   type Guide,
   type Logger,
+  PostFailure,
   parseCommand,
   type RecordFeedback,
   type Reply,
   type SlackConfig,
   type TipCommands,
+  type TipPoster,
 } from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
 import {
@@ -40,6 +42,8 @@ export interface SlackBot {
   /** Connects (Socket Mode) or listens (HTTP); resolves with the HTTP server in HTTP mode. */
   start(listen?: { port: number; host?: string }): Promise<Server | undefined>;
   stop(): Promise<void>;
+  /** Posts scheduled tips ("Tip of the day") through the Web API. */
+  tipPoster(): TipPoster;
 }
 
 /** Builds the Bolt app: the slash command, buttons, mentions and direct messages. */
@@ -242,6 +246,20 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
       return server;
     },
     stop: () => app.stop().then(() => undefined),
+    tipPoster: () => ({
+      async post(channelId, tip) {
+        try {
+          const result = await app.client.chat.postMessage({
+            channel: channelId,
+            ...renderTip(guide, tip, "Tip of the day"),
+          });
+          return { messageId: result.ts };
+        } catch (error) {
+          const failure = describeSlackError(error);
+          throw new PostFailure(failure.code, failure.message, failure.retryAfter);
+        }
+      },
+    }),
   };
 }
 

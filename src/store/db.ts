@@ -1,0 +1,98 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+
+export type Db = Database.Database;
+
+/**
+ * Versioned schema migrations, applied in order inside one transaction each. `PRAGMA user_version`
+ * records how many have run. Never edit a published migration: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: daily tips. A slot (platform, channel, day) is claimed before the post and completed after it.
+  `CREATE TABLE tip_schedules (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     time TEXT NOT NULL,
+     time_zone TEXT NOT NULL,
+     weekdays_only INTEGER NOT NULL DEFAULT 0,
+     enabled INTEGER NOT NULL DEFAULT 1,
+     origin TEXT NOT NULL,
+     enabled_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     failing_since INTEGER,
+     last_error TEXT,
+     PRIMARY KEY (platform, channel_id)
+   );
+   CREATE TABLE tip_posts (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     day TEXT NOT NULL,
+     due_at INTEGER NOT NULL,
+     tip_id TEXT,
+     cycle INTEGER,
+     status TEXT NOT NULL,
+     claim_token TEXT,
+     claimed_at INTEGER,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER,
+     message_id TEXT,
+     posted_at INTEGER,
+     error TEXT,
+     PRIMARY KEY (platform, channel_id, day)
+   );
+   CREATE TABLE tip_rotation (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     cycle INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (platform, channel_id)
+   );`,
+  // 2: the feedback loop: votes (voter only as a salted hash) and redacted unanswered questions.
+  `CREATE TABLE feedback (
+     entry_id TEXT NOT NULL,
+     vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+     platform TEXT NOT NULL,
+     voter_hash TEXT NOT NULL,
+     voted_at INTEGER NOT NULL,
+     PRIMARY KEY (entry_id, platform, voter_hash)
+   );
+   CREATE TABLE unanswered (
+     question TEXT NOT NULL PRIMARY KEY,
+     count INTEGER NOT NULL DEFAULT 1,
+     first_at INTEGER NOT NULL,
+     last_at INTEGER NOT NULL
+   );
+   CREATE TABLE daily_stats (
+     day TEXT NOT NULL PRIMARY KEY,
+     asked INTEGER NOT NULL DEFAULT 0,
+     answered INTEGER NOT NULL DEFAULT 0
+   );`,
+];
+
+/** Opens (creating if needed) the database at `path` and brings its schema up to date. */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+  return db;
+}
+
+/** Applies the migrations the database has not seen; returns the version it ends at. */
+export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): number {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this bot knows (${migrations.length}). Upgrade the bot.`,
+    );
+  }
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v] ?? "");
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+  return migrations.length;
+}

@@ -1,0 +1,391 @@
+import { randomUUID } from "node:crypto";
+import { Cron } from "croner";
+import type { Logger } from "../log.js";
+import { type Platform, PostFailure, type TipCommands, type TipPoster } from "../ports.js";
+import type { Db } from "../store/db.js";
+import type { Tip } from "../types.js";
+import { nextTip } from "./rotation.js";
+import {
+  formatLocal,
+  localDay,
+  nextSlot,
+  parseTime,
+  parseTimeZone,
+  slotsBetween,
+  type TipTime,
+} from "./schedule.js";
+import { type ScheduleRow, type SlotRow, TipStore } from "./store.js";
+
+/** How the scheduler behaves; every duration in milliseconds. */
+export interface SchedulerOptions {
+  readonly db: Db;
+  readonly tips: readonly Tip[];
+  readonly posters: Partial<Record<Platform, TipPoster>>;
+  readonly logger: Logger;
+  /** The default time and zone for `tips on` without them and for channels from the environment. */
+  readonly defaults: { readonly time: string; readonly timeZone: string };
+  /** A post that fell due longer ago than this is skipped (and logged) rather than sent late. */
+  readonly graceMs: number;
+  /** Attempts per slot before the channel shows as failing. */
+  readonly maxAttempts?: number;
+  /** The first retry's delay; each later one is four times longer (1, 4, 16 minutes by default). */
+  readonly retryBaseMs?: number;
+  /** A claim older than this belongs to a process that stopped. */
+  readonly leaseMs?: number;
+  readonly now?: () => Date;
+}
+
+/** How far back the scheduler looks for slots it has not dealt with. */
+const LOOKBACK_MS = 48 * 3600_000;
+
+/**
+ * Daily tips, exactly once a day per channel, through restarts, crashes and platform errors.
+ *
+ * How a slot (platform, channel, local day) is handled:
+ *  1. Claim it in one IMMEDIATE transaction: insert the row as "claimed" with a fresh token and the
+ *     tip chosen by the channel's rotation. SQLite's write lock makes the claim atomic, so a second
+ *     scheduler (another process on the same file, or this one after a restart) finds the row and
+ *     leaves the slot alone.
+ *  2. Mark it "sending" (still under the token), then call the platform.
+ *  3. Mark it "posted" with the platform's message id; or, if the platform refused, "retry" with a
+ *     backoff, and after `maxAttempts` "failed", which `tips status` shows as failing.
+ *
+ * A crash leaves a claim behind. If it is still "claimed" after the lease, nothing was sent yet, so the
+ * slot is claimed again and posted. If it is "sending", the crash came between calling the platform
+ * and recording the answer: the post may or may not have gone out, and the platform offers no way to
+ * make a post idempotent. We choose never to double-post: the slot becomes "uncertain", is not
+ * retried, is logged as a warning and shows in `tips status`, so it is never silent either.
+ */
+export class TipScheduler implements TipCommands {
+  private readonly store: TipStore;
+  private readonly log: Logger;
+  private readonly now: () => Date;
+  private readonly maxAttempts: number;
+  private readonly retryBaseMs: number;
+  private readonly leaseMs: number;
+  private readonly byId: Map<string, Tip>;
+  private heartbeat?: Cron;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.store = new TipStore(options.db);
+    this.log = options.logger.child({ component: "tips" });
+    this.now = options.now ?? (() => new Date());
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.retryBaseMs = options.retryBaseMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? 10 * 60_000;
+    this.byId = new Map(options.tips.map((t) => [t.id, t]));
+  }
+
+  /** Adds schedules for channels named in the environment, unless the channel already has one. */
+  seedChannels(platform: Platform, channelIds: readonly string[]): void {
+    const t = { ...this.options.defaults, weekdaysOnly: false };
+    for (const id of channelIds) {
+      if (this.store.seed(platform, id, t, this.now().getTime())) {
+        this.log.info({ platform, channel: id }, "daily tip scheduled from the environment");
+      }
+    }
+  }
+
+  /** A channel's schedule, enabled or not. */
+  scheduleOf(platform: Platform, channelId: string): ScheduleRow | undefined {
+    return this.store.schedule(platform, channelId);
+  }
+
+  /** Schedules whose platform is connected. */
+  activeSchedules(): ScheduleRow[] {
+    return this.store.enabledSchedules().filter((s) => this.options.posters[s.platform]);
+  }
+
+  /** Catches up at once, then checks every minute. */
+  start(): void {
+    void this.tick();
+    this.heartbeat = new Cron("* * * * *", { protect: true }, () => this.tick());
+  }
+
+  /** Stops checking and waits for a post in flight. */
+  async stop(): Promise<void> {
+    this.heartbeat?.stop();
+    await this.running;
+  }
+
+  /** Deals with every due slot of every active schedule; one channel's failure never stops another. */
+  tick(): Promise<void> {
+    this.running = this.running.then(async () => {
+      for (const s of this.activeSchedules()) {
+        try {
+          await this.runChannel(s);
+        } catch (error) {
+          this.log.error(
+            { platform: s.platform, channel: s.channelId, err: (error as Error).message },
+            "tip check failed",
+          );
+        }
+      }
+    });
+    return this.running;
+  }
+
+  private async runChannel(s: ScheduleRow): Promise<void> {
+    const now = this.now();
+    const nowMs = now.getTime();
+    const from = new Date(Math.max(s.enabledAt, nowMs - LOOKBACK_MS));
+    const slots = slotsBetween(s, from, now);
+    const latest = slots.at(-1);
+    for (const dueAt of slots) {
+      const day = localDay(dueAt, s.timeZone);
+      const existing = this.store.slot(s.platform, s.channelId, day);
+      const late = nowMs - dueAt.getTime() > this.options.graceMs;
+      if (!existing && (late || dueAt !== latest)) {
+        const recorded = this.store.insertSlot({
+          platform: s.platform,
+          channelId: s.channelId,
+          day,
+          dueAt: dueAt.getTime(),
+          status: "skipped",
+          attempts: 0,
+          error: "fell due while the bot was down, outside the grace window",
+        });
+        if (recorded) {
+          this.log.warn(
+            { platform: s.platform, channel: s.channelId, day, dueAt: dueAt.toISOString() },
+            "daily tip skipped: it fell due too long ago",
+          );
+        }
+      }
+    }
+    // The latest slot if it is new, and any slot waiting for a retry or left claimed by a crash.
+    const candidates = new Map<string, number>();
+    if (latest && nowMs - latest.getTime() <= this.options.graceMs) {
+      candidates.set(localDay(latest, s.timeZone), latest.getTime());
+    }
+    for (const open of this.store.openSlots(s.platform, s.channelId)) candidates.set(open.day, open.dueAt);
+    for (const [day, dueAt] of candidates) await this.runSlot(s, day, dueAt);
+  }
+
+  private async runSlot(s: ScheduleRow, day: string, dueAt: number): Promise<void> {
+    const key = { platform: s.platform, channelId: s.channelId, day };
+    const ids = { platform: s.platform, channel: s.channelId, day };
+    const nowMs = this.now().getTime();
+    const token = randomUUID();
+    const claim = this.store.exclusive((): SlotRow | undefined => {
+      const row = this.store.slot(s.platform, s.channelId, day);
+      if (!row) {
+        const pick = this.pick(s);
+        if (!pick) return undefined;
+        const fresh: SlotRow = {
+          ...key,
+          dueAt,
+          tipId: pick.tipId,
+          cycle: pick.cycle,
+          status: "claimed",
+          claimToken: token,
+          claimedAt: nowMs,
+          attempts: 0,
+        };
+        if (pick.cycle !== this.store.cycle(s.platform, s.channelId))
+          this.store.setCycle(s.platform, s.channelId, pick.cycle);
+        return this.store.insertSlot(fresh) ? fresh : undefined;
+      }
+      if (nowMs - row.dueAt > this.options.graceMs && (row.status === "retry" || row.status === "claimed")) {
+        this.store.updateSlot(key, [row.status], {
+          status: "failed",
+          error: row.error ?? "gave up: outside the grace window",
+        });
+        this.store.setFailing(s.platform, s.channelId, nowMs, row.error ?? "the post kept failing");
+        this.log.error(ids, "daily tip failed: no success within the grace window");
+        return undefined;
+      }
+      const stale = row.claimedAt !== undefined && nowMs - row.claimedAt > this.leaseMs;
+      if (row.status === "sending" && stale) {
+        this.store.updateSlot(key, ["sending"], {
+          status: "uncertain",
+          error: "the bot stopped while posting; the tip may or may not have been posted",
+        });
+        this.log.warn(ids, "daily tip uncertain: the bot stopped mid-post, so it is not sent again");
+        return undefined;
+      }
+      const ready =
+        (row.status === "retry" && (row.nextAttemptAt ?? 0) <= nowMs) || (row.status === "claimed" && stale);
+      if (!ready) return undefined;
+      const changes = { status: "claimed" as const, claimToken: token, claimedAt: nowMs };
+      return this.store.updateSlot(key, [row.status], changes) ? { ...row, ...changes } : undefined;
+    });
+    if (!claim) return;
+
+    const poster = this.options.posters[s.platform];
+    let tip = claim.tipId ? this.byId.get(claim.tipId) : undefined;
+    if (!tip) {
+      // the tip was removed from the knowledge base since the claim: give the next one instead
+      const pick = this.pick(s);
+      tip = pick ? this.byId.get(pick.tipId) : undefined;
+      if (tip) this.store.updateSlot(key, ["claimed"], { tipId: tip.id, cycle: pick?.cycle }, token);
+    }
+    if (!poster || !tip) return;
+    if (!this.store.updateSlot(key, ["claimed"], { status: "sending" }, token)) return;
+    try {
+      const { messageId } = await poster.post(s.channelId, tip);
+      this.store.updateSlot(
+        key,
+        ["sending"],
+        { status: "posted", messageId: messageId ?? "", postedAt: this.now().getTime() },
+        token,
+      );
+      this.store.setFailing(s.platform, s.channelId, null, null);
+      this.log.info({ ...ids, tip: tip.id, message: messageId }, "daily tip posted");
+    } catch (error) {
+      const failure =
+        error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
+      const attempts = claim.attempts + 1;
+      const after = this.now().getTime();
+      if (attempts < this.maxAttempts) {
+        const backoff = this.retryBaseMs * 4 ** (attempts - 1);
+        const wait = Math.max(backoff, (failure.retryAfterSeconds ?? 0) * 1000);
+        this.store.updateSlot(
+          key,
+          ["sending"],
+          { status: "retry", attempts, nextAttemptAt: after + wait, error: failure.code },
+          token,
+        );
+        this.log.warn(
+          { ...ids, code: failure.code, attempts, retryInMs: wait },
+          "daily tip failed; will retry",
+        );
+      } else {
+        this.store.updateSlot(key, ["sending"], { status: "failed", attempts, error: failure.code }, token);
+        this.store.setFailing(s.platform, s.channelId, after, failure.code);
+        this.log.error(
+          { ...ids, code: failure.code, attempts },
+          "daily tip failed; the channel is marked failing",
+        );
+      }
+    }
+  }
+
+  private pick(s: ScheduleRow): { tipId: string; cycle: number } | undefined {
+    const cycle = this.store.cycle(s.platform, s.channelId);
+    const last = this.store.lastSlot(s.platform, s.channelId, [
+      "posted",
+      "sending",
+      "claimed",
+      "retry",
+    ])?.tipId;
+    return nextTip(
+      `${s.platform}:${s.channelId}`,
+      cycle,
+      [...this.byId.keys()],
+      this.store.usedInCycle(s.platform, s.channelId, cycle),
+      last,
+    );
+  }
+
+  /** `tips on [HH:MM] [time zone] [weekdays]`, `tips off`, `tips status` for one channel. */
+  run(request: { platform: Platform; channelId: string; args: string }): string {
+    const [verb = "", ...words] = request.args.trim().split(/\s+/);
+    const { platform, channelId } = request;
+    switch (verb.toLowerCase()) {
+      case "on": {
+        const parsed = this.parseOn(words);
+        if (typeof parsed === "string") return parsed;
+        this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
+        this.log.info(
+          { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
+          "daily tip turned on",
+        );
+        return `Daily tip on: ${describe(parsed)}. ${this.nextLine(parsed)}`;
+      }
+      case "off":
+        return this.store.disable(platform, channelId, this.now().getTime())
+          ? "Daily tip off for this channel."
+          : "This channel has no daily tip to turn off.";
+      case "status":
+        return this.status(platform, channelId);
+      default:
+        return "Use `tips on [HH:MM] [time zone] [weekdays]`, `tips off` or `tips status`.";
+    }
+  }
+
+  private parseOn(words: readonly string[]): TipTime | string {
+    let time = this.options.defaults.time;
+    let timeZone = this.options.defaults.timeZone;
+    let weekdaysOnly = false;
+    for (const word of words) {
+      if (/^weekdays?(-only)?$/i.test(word)) weekdaysOnly = true;
+      else if (/^\d{1,2}:\d{2}$/.test(word)) {
+        const t = parseTime(word);
+        if (!t) return `"${word}" is not a time of day. Use HH:MM, for example 09:00.`;
+        time = t;
+      } else {
+        const zone = parseTimeZone(word);
+        if (!zone)
+          return `"${word}" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.`;
+        timeZone = zone;
+      }
+    }
+    return { time, timeZone, weekdaysOnly };
+  }
+
+  private nextLine(t: TipTime): string {
+    const next = nextSlot(t, this.now());
+    return next ? `Next tip: ${formatLocal(next, t.timeZone)}.` : "";
+  }
+
+  private status(platform: Platform, channelId: string): string {
+    const s = this.store.schedule(platform, channelId);
+    if (!s || !s.enabled)
+      return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
+    const lines = [`Daily tip: on, ${describe(s)}.`, this.nextLine(s)];
+    const last = this.store.lastSlot(platform, channelId, ["posted", "failed", "uncertain", "retry"]);
+    if (last?.status === "posted" && last.postedAt) {
+      const tip = last.tipId ? this.byId.get(last.tipId) : undefined;
+      lines.push(
+        `Last tip: ${formatLocal(new Date(last.postedAt), s.timeZone)}${tip ? `, "${tip.text}"` : ""}.`,
+      );
+    } else if (last?.status === "retry" && last.nextAttemptAt) {
+      lines.push(
+        `The last post failed (${last.error}); trying again at ${formatLocal(new Date(last.nextAttemptAt), s.timeZone)}.`,
+      );
+    } else if (last?.status === "uncertain") {
+      lines.push(
+        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it.`,
+      );
+    }
+    if (s.failingSince) {
+      lines.push(
+        `Failing since ${formatLocal(new Date(s.failingSince), s.timeZone)} (${s.lastError ?? "error"}). Check that the bot is still in this channel and allowed to post.`,
+      );
+    }
+    return lines.filter(Boolean).join("\n");
+  }
+
+  /** The next `days` tips this channel would get, with when, without changing anything. */
+  preview(platform: Platform, channelId: string, days: number): { at: Date; tip: Tip; scheduled: boolean }[] {
+    const s = this.store.schedule(platform, channelId);
+    const t: TipTime = s?.enabled ? s : { ...this.options.defaults, weekdaysOnly: false };
+    let cycle = this.store.cycle(platform, channelId);
+    const used = this.store.usedInCycle(platform, channelId, cycle);
+    let last = this.store.lastSlot(platform, channelId, ["posted", "sending", "claimed", "retry"])?.tipId;
+    const out: { at: Date; tip: Tip; scheduled: boolean }[] = [];
+    let at: Date = this.now();
+    for (let i = 0; i < days; i++) {
+      const next = nextSlot(t, at);
+      if (!next) break;
+      at = next;
+      const pick = nextTip(`${platform}:${channelId}`, cycle, [...this.byId.keys()], used, last);
+      const tip = pick ? this.byId.get(pick.tipId) : undefined;
+      if (!pick || !tip) break;
+      if (pick.cycle !== cycle) {
+        cycle = pick.cycle;
+        used.clear();
+      }
+      used.add(pick.tipId);
+      last = pick.tipId;
+      out.push({ at, tip, scheduled: Boolean(s?.enabled) });
+    }
+    return out;
+  }
+}
+
+function describe(t: TipTime): string {
+  return `every ${t.weekdaysOnly ? "weekday" : "day"} at ${t.time} (${t.timeZone})`;
+}
