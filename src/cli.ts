@@ -9,14 +9,17 @@ import { createSlackBot } from "../adapters/slack/app.js";
 import { describeSlackError } from "../adapters/slack/errors.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { evaluate, formatEval, parseEvalFile } from "./eval/evaluate.js";
+import { evaluateGuard, formatGuardResult, parseGuardCases } from "./guard/evaluate.js";
 import { createGuide, type Guide } from "./guide.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 import { createLogger, redactSecrets } from "./log.js";
 import type { Platform, TipPoster } from "./ports.js";
 import { type Db, openDatabase } from "./store/db.js";
+import { FeedbackStore } from "./store/feedback.js";
 import { formatLocal } from "./tips/schedule.js";
 import { TipScheduler } from "./tips/scheduler.js";
 import type { Reply } from "./types.js";
+import { Usage } from "./usage.js";
 
 const USAGE = `Usage: socialmedia-guidance <command> [options]
 
@@ -28,6 +31,8 @@ Commands:
   discord deploy            Register the Discord commands (npm run discord:deploy)
   validate                  Check the knowledge base; exits 1 on a problem
   eval <file.jsonl>         Measure answer quality on a labelled set
+  guard-eval <file.jsonl>   Measure the patient-data guard: recall and false positives
+  report [--json]           Most 👎 entries, most-asked unanswered questions, answer rate by day
   help                      Show this text`;
 
 type Out = (text: string) => void;
@@ -46,7 +51,11 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
     out(USAGE);
     return 0;
   }
-  if (!["start", "ask", "topics", "tips", "validate", "eval", "discord"].includes(command)) {
+  if (
+    !["start", "ask", "topics", "tips", "validate", "eval", "guard-eval", "report", "discord"].includes(
+      command,
+    )
+  ) {
     err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -88,6 +97,10 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
       return runEval(guide, rest[0], out, err);
     case "discord":
       return discord(config, rest, out, err);
+    case "guard-eval":
+      return guardEval(rest[0], out, err);
+    case "report":
+      return report(config, guide, json, out, err);
     default:
       return start(config, guide, err);
   }
@@ -111,6 +124,13 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
     err(`Cannot open the database at ${config.databasePath}: ${(error as Error).message}`);
     return 1;
   }
+  const usage = new Usage({
+    questionsPerMinute: config.questionsPerMinute,
+    sharesPerHour: config.sharesPerHour,
+    logQuestions: config.logQuestions,
+    feedback: new FeedbackStore(db, config.feedbackSalt),
+    logger,
+  });
   const posters: Partial<Record<Platform, TipPoster>> = {};
   const scheduler = new TipScheduler({
     db,
@@ -127,7 +147,7 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
     db.close();
   };
   if (config.slack) {
-    const slack = createSlackBot({ guide, config: config.slack, logger, tips: scheduler });
+    const slack = createSlackBot({ guide, config: config.slack, logger, tips: scheduler, usage });
     try {
       await slack.start();
       running.push({ name: "slack", stop: slack.stop });
@@ -146,7 +166,7 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
     }
   }
   if (config.discord) {
-    const discordBot = createDiscordBot({ guide, config: config.discord, logger, tips: scheduler });
+    const discordBot = createDiscordBot({ guide, config: config.discord, logger, tips: scheduler, usage });
     try {
       await discordBot.start();
       running.push({ name: "discord", stop: discordBot.stop });
@@ -221,6 +241,67 @@ async function ask(guide: Guide, words: string[], json: boolean, out: Out, err: 
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) out(JSON.stringify(replyJson(guide.ask(line))));
   return 0;
+}
+
+function guardEval(file: string | undefined, out: Out, err: Out): number {
+  if (!file) {
+    err("guard-eval needs a file: npm run eval:guard");
+    return 2;
+  }
+  try {
+    out(formatGuardResult(evaluateGuard(parseGuardCases(readFileSync(file, "utf8")))));
+    return 0;
+  } catch (error) {
+    err(`Cannot evaluate ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+/** The moderators' to-do list from the database. */
+function report(config: Config, guide: Guide, json: boolean, out: Out, err: Out): number {
+  let db: Db;
+  try {
+    db = openDatabase(config.databasePath);
+  } catch (error) {
+    err(`Cannot open the database at ${config.databasePath}: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    const r = new FeedbackStore(db, config.feedbackSalt).report();
+    if (json) {
+      out(JSON.stringify(r, null, 2));
+      return 0;
+    }
+    const title = (id: string) => guide.entry(id)?.title ?? `${id} (no longer in the knowledge base)`;
+    const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : "-");
+    out(
+      [
+        "Entries with the most 👎:",
+        ...(r.disliked.length
+          ? r.disliked.map(
+              (d) =>
+                `  ${String(d.down).padStart(4)} 👎 ${String(d.up).padStart(4)} 👍  ${title(d.entryId)} [${d.entryId}]`,
+            )
+          : ["  (no 👎 votes yet)"]),
+        "",
+        "Most-asked questions with no answer (redacted):",
+        ...(r.unanswered.length
+          ? r.unanswered.map((u) => `  ${String(u.count).padStart(4)} x  ${u.question}`)
+          : ["  (none yet)"]),
+        "",
+        "Answer rate by day (UTC):",
+        ...(r.days.length
+          ? r.days.map(
+              (d) =>
+                `  ${d.day}  ${String(d.answered).padStart(5)} of ${String(d.asked).padStart(5)} answered  ${pct(d.answered, d.asked)}`,
+            )
+          : ["  (no questions yet)"]),
+      ].join("\n"),
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
 }
 
 async function discord(config: Config, args: string[], out: Out, err: Out): Promise<number> {
@@ -348,6 +429,7 @@ export function replyJson(reply: Reply) {
         ? { id: reply.entry.id, title: reply.entry.title, confidence: reply.confidence }
         : null,
     suggestions: reply.suggestions.map(ref),
+    flags: [...reply.flags],
   };
 }
 

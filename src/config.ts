@@ -61,6 +61,10 @@ const schema = z.object({
     z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration such as "6h" or "90m"'),
   ),
   SLACK_TIP_CHANNELS: optional(channelList),
+  LOG_QUESTIONS: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
+  RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(10_000)),
+  SHARE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1).max(10_000)),
+  FEEDBACK_SALT: optional(z.string().trim().min(16, "must be at least 16 characters")),
   DISCORD_TIP_CHANNELS: optional(channelList),
 });
 
@@ -103,6 +107,14 @@ export interface Config {
   /** The embedded SQLite file: tip schedules, post history, feedback. */
   readonly databasePath: string;
   readonly tips: TipConfig;
+  /** Log question text (never a flagged one). Off by default. */
+  readonly logQuestions: boolean;
+  /** Questions a person may ask in a minute. */
+  readonly questionsPerMinute: number;
+  /** Answers that may be shared into one channel in an hour. */
+  readonly sharesPerHour: number;
+  /** Salt for voters' hashes; generated and kept in the database when not set. */
+  readonly feedbackSalt?: string;
 }
 
 /** Thrown with every missing or invalid variable named at once; never contains a secret's value. */
@@ -135,6 +147,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return Object.freeze({
     knowledgeDir: e.KNOWLEDGE_DIR ? resolve(e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
     logLevel: e.LOG_LEVEL ?? "info",
+    logQuestions: ["true", "1", "yes"].includes(e.LOG_QUESTIONS ?? "false"),
+    questionsPerMinute: e.RATE_LIMIT_PER_MINUTE ?? 20,
+    sharesPerHour: e.SHARE_LIMIT_PER_HOUR ?? 10,
+    feedbackSalt: e.FEEDBACK_SALT,
     databasePath: resolve(e.DATABASE_PATH ?? "./data/socialmedia-guidance.db"),
     tips: Object.freeze({
       time: parseTime(e.TIP_TIME ?? "09:00") ?? "09:00",

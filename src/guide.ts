@@ -1,3 +1,4 @@
+import { findIdentifiers, IDENTIFIER_LABELS } from "./guard/identifiers.js";
 import { cutQuestion, normalise } from "./search/normalise.js";
 import { type Hit, SearchIndex } from "./search/search-index.js";
 import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
@@ -62,21 +63,36 @@ export function createGuide(knowledge: Knowledge): Guide {
   function ask(raw: string): Reply {
     const input = typeof raw === "string" ? raw : "";
     const { text, truncated } = cutQuestion(input);
-    const question = text.trim();
-    const hits = question ? index.search(question, 4, SUGGEST_THRESHOLD) : [];
+    // The guard reads the whole input, so that nothing identifying hides past the cut.
+    const findings = findIdentifiers(input);
+    const flagged = findings.length > 0;
+    let matchable = text;
+    for (const f of [...findings].reverse()) {
+      if (f.start < matchable.length) matchable = `${matchable.slice(0, f.start)} ${matchable.slice(f.end)}`;
+    }
+    const question = flagged ? "" : text.trim();
+    const common = {
+      question,
+      truncated,
+      disclaimer: DISCLAIMER,
+      flags: flagged ? (["patient-identifiers"] as const) : [],
+      ...(flagged
+        ? { notice: identifierNotice([...new Set(findings.map((f) => IDENTIFIER_LABELS[f.kind]))]) }
+        : {}),
+    };
+    const query = matchable.trim();
+    const hits = query ? index.search(query, 4, SUGGEST_THRESHOLD) : [];
     const [top, second] = hits;
     if (!top || top.score < ANSWER_THRESHOLD) {
       return {
+        ...common,
         kind: "no-answer",
-        question,
         confidence: round(top?.score ?? 0),
         suggestions: hits
           .filter((h) => h.score >= SUGGEST_THRESHOLD)
           .slice(0, 3)
           .map(ref),
         topics: knowledge.topics,
-        truncated,
-        disclaimer: DISCLAIMER,
       };
     }
     const runnerUp =
@@ -84,15 +100,13 @@ export function createGuide(knowledge: Knowledge): Guide {
         ? [ref(second)]
         : [];
     return {
+      ...common,
       kind: "answer",
-      question,
       entry: top.entry,
       confidence: round(top.score),
       sources: sourcesOf(top.entry),
       related: relatedOf(top.entry),
       suggestions: runnerUp,
-      truncated,
-      disclaimer: DISCLAIMER,
     };
   }
 
@@ -109,6 +123,7 @@ export function createGuide(knowledge: Knowledge): Guide {
       suggestions: [],
       truncated: false,
       disclaimer: DISCLAIMER,
+      flags: [],
     };
   }
 
@@ -151,6 +166,18 @@ export function createGuide(knowledge: Knowledge): Guide {
     tips: () => tips,
     randomTip,
   };
+}
+
+/** What the bot says when a question looked like it held patient details. */
+export function identifierNotice(labels: readonly string[]): string {
+  const what =
+    labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}` : (labels[0] ?? "");
+  return (
+    `Your question looked like it contained patient details (${what}), so I have not repeated it, logged it or stored it. ` +
+    "Details like these can identify a patient even without a name: HIPAA's Safe Harbor standard lists 18 kinds of identifier, " +
+    "and the GMC warns that small details add up. Please leave them out when you ask here, and share identifiable " +
+    "information only with the patient's explicit consent. Here is the general guidance:"
+  );
 }
 
 function round(x: number): number {

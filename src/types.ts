@@ -65,25 +65,36 @@ export interface EntryRef extends EntryLink {
   readonly confidence: number;
 }
 
+/** Things about a question that the reply must handle with care. */
+export type ReplyFlag = "patient-identifiers";
+
+/** What every reply carries besides its answer. */
+interface ReplyBase {
+  /** The question as read, or "" when it is withheld because it looked like it held patient details. */
+  readonly question: string;
+  readonly truncated: boolean;
+  readonly disclaimer: string;
+  readonly flags: readonly ReplyFlag[];
+  /**
+   * When flagged: what looked identifying and why it matters, to show before the answer. The
+   * question's own text is never repeated.
+   */
+  readonly notice?: string;
+}
+
 /** What the bot says back; adapters only decide how it looks. */
 export type Reply =
-  | {
+  | (ReplyBase & {
       readonly kind: "answer";
-      readonly question: string;
       readonly entry: Entry;
       readonly confidence: number;
       readonly sources: readonly Source[];
       readonly related: readonly EntryLink[];
       readonly suggestions: readonly EntryRef[];
-      readonly truncated: boolean;
-      readonly disclaimer: string;
-    }
-  | {
+    })
+  | (ReplyBase & {
       readonly kind: "no-answer";
-      readonly question: string;
       readonly confidence: number;
       readonly suggestions: readonly EntryRef[];
       readonly topics: readonly Topic[];
-      readonly truncated: boolean;
-      readonly disclaimer: string;
-    };
+    });

@@ -26,11 +26,25 @@ describe("the socialmedia-guidance command (built)", () => {
     const { code, stdout } = run(["ask", "--json", "can I accept a friend request from a patient?"]);
     expect(code).toBe(0);
     const reply = JSON.parse(stdout);
-    expect(Object.keys(reply).sort()).toEqual(["answer", "question", "suggestions"]);
+    expect(Object.keys(reply).sort()).toEqual(["answer", "flags", "question", "suggestions"]);
+    expect(reply.flags).toEqual([]);
     expect(reply.question).toBe("can I accept a friend request from a patient?");
     expect(Object.keys(reply.answer).sort()).toEqual(["confidence", "id", "title"]);
     expect(reply.answer.id).toBe("qa-maintain-boundaries");
     expect(Array.isArray(reply.suggestions)).toBe(true);
+  });
+
+  it("flags patient identifiers, withholds the question and still answers the general question", () => {
+    const reply = JSON.parse(
+      run(["ask", "--json", "my patient John Smith (07700 900123) sent me a friend request"]).stdout,
+    );
+    expect(reply.flags).toEqual(["patient-identifiers"]);
+    expect(reply.question).toBe("");
+    expect(reply.answer?.id).toBe("qa-maintain-boundaries");
+    const text = run(["ask", "my patient John Smith (07700 900123) sent me a friend request"]).stdout;
+    expect(text).toContain("a patient's name and a phone or fax number");
+    expect(text).not.toContain("John");
+    expect(text).not.toContain("07700");
   });
 
   it("gives a null answer when it declines", () => {

@@ -206,6 +206,20 @@ describe("Discord /socialmedia-guidance", () => {
     expect(logLines.join("\n")).not.toContain("friend request from a patient");
   });
 
+  it("answers a question holding patient details without repeating or logging them", async () => {
+    const i = slash("ask", [
+      { type: 3, name: "question", value: "patient Priya Shah, DOB 02/03/1971, wants to follow me" },
+    ]);
+    const reply = callback(i);
+    dispatch(i);
+    const body = await within(reply);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(body.data?.embeds?.[0]?.description).toContain("looked like it contained patient details");
+    expect(JSON.stringify(body)).not.toMatch(/Priya|Shah|1971/);
+    expect(logLines.join("\n")).not.toMatch(/Priya|Shah|1971/);
+    expect(logLines.join("\n")).toContain('"flagged":true');
+  });
+
   it("offers did-you-mean buttons, or the topics, when it has no answer", async () => {
     const i = slash("ask", [{ type: 3, name: "question", value: "@everyone how do I cook rice" }]);
     const reply = callback(i);

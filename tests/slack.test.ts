@@ -7,8 +7,9 @@ import { Writable } from "node:stream";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
-import { createGuide, createLogger, type FeedbackVote, loadKnowledge } from "../src/index.js";
+import { createGuide, createLogger, type FeedbackVote, loadKnowledge, Usage } from "../src/index.js";
 import { openDatabase } from "../src/store/db.js";
+import { FeedbackStore } from "../src/store/feedback.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
@@ -50,14 +51,14 @@ async function send(body: string, type: string, options: { ts?: number; secret?:
 
 let hookCount = 0;
 /** A slash command with a fresh response_url; resolves with what the bot posted to it. */
-async function slash(text: string, options: { ts?: number; secret?: string } = {}) {
+async function slash(text: string, options: { ts?: number; secret?: string; user?: string } = {}) {
   const path = `/commands/T1/${++hookCount}`;
   const posted = expectPost(HOOKS, path);
   const form = new URLSearchParams({
     token: "legacy",
     team_id: "T1",
     channel_id: "C1",
-    user_id: "U1",
+    user_id: options.user ?? "U1",
     command: "/socialmedia-guidance",
     text,
     response_url: `${HOOKS}${path}`,
@@ -390,3 +391,93 @@ async function waitForLog(msg: string, ms = 3000): Promise<string> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe("Slack with limits, the guard and the feedback store", () => {
+  let limited: SlackBot;
+  let previous = "";
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), "smg-slack-usage-")), "bot.db"));
+
+  beforeAll(async () => {
+    limited = createSlackBot({
+      guide,
+      logger,
+      retries: 0,
+      timeoutMs: 300,
+      usage: new Usage({
+        questionsPerMinute: 2,
+        sharesPerHour: 1,
+        logQuestions: true,
+        feedback: new FeedbackStore(db),
+        logger,
+      }),
+      config: {
+        botToken: "xoxb-test-token",
+        mode: "http",
+        signingSecret: SECRET,
+        port: 0,
+        apiUrl: `${API}/api`,
+      },
+    });
+    const server = (await limited.start({ port: 0, host: "127.0.0.1" })) as Server;
+    const address = server.address();
+    previous = base;
+    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  });
+
+  afterAll(async () => {
+    base = previous;
+    await limited.stop();
+  });
+
+  it("limits each person's questions per minute with a private message", async () => {
+    for (let i = 0; i < 2; i++) {
+      const ok = await within(
+        (await slash("can I accept a friend request from a patient?", { user: "U5" })).posted,
+      );
+      expect(ok.text).toContain("Maintaining professional boundaries");
+    }
+    const third = await within(
+      (await slash("can I accept a friend request from a patient?", { user: "U5" })).posted,
+    );
+    expect(third.response_type).toBe("ephemeral");
+    expect(third.text).toMatch(/asking questions very quickly\. Please wait \d+ seconds/);
+    const other = await within((await slash("topics", { user: "U6" })).posted);
+    expect(other.text).not.toMatch(/very quickly/);
+  });
+
+  it("answers a mention holding patient details privately, without repeating or logging them", async () => {
+    const posted = expectPost(API, "/api/chat.postEphemeral", { ok: true });
+    await event({
+      type: "app_mention",
+      user: "U7",
+      text: "<@UBOT> my patient Mrs Alvarez (07700 900123) sent me a friend request",
+      ts: "1700000009.000100",
+      channel: "C1",
+      event_ts: "1700000009.000100",
+    });
+    const body = await within(posted);
+    expect(body).toMatchObject({ channel: "C1", user: "U7" });
+    expect(allText(body)).toContain("looked like it contained patient details");
+    expect(allText(body)).not.toMatch(/Alvarez|07700/);
+    await waitForLog("answered");
+    expect(logLines.join("\n")).not.toMatch(/Alvarez|07700/);
+    expect(logLines.join("\n")).toContain('"flagged":true');
+  });
+
+  it("logs question text only when LOG_QUESTIONS is on", async () => {
+    await within((await slash("how do I deal with trolls as a doctor?", { user: "U8" })).posted);
+    expect(logLines.join("\n")).toContain('"question":"how do I deal with trolls as a doctor?"');
+  });
+
+  it("limits shares per channel, and stores votes", async () => {
+    const first = await within((await press("smg_share", "overview")).posted);
+    expect(first.response_type).toBe("in_channel");
+    const second = await within((await press("smg_share", "overview")).posted);
+    expect(second.response_type).toBe("ephemeral");
+    expect(second.text).toMatch(/shared in this channel recently/);
+    await within((await press("smg_vote_up", "overview")).posted);
+    expect(db.prepare("SELECT entry_id, vote, platform FROM feedback").all()).toEqual([
+      { entry_id: "overview", vote: "up", platform: "slack" },
+    ]);
+  });
+});

@@ -1,8 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { openDatabase } from "../src/store/db.js";
+import { FeedbackStore } from "../src/store/feedback.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
 
 const BIN = join(import.meta.dirname, "..", "bin", "socialmedia-guidance.js");
 
@@ -51,13 +57,16 @@ async function until(check: () => boolean, ms = 8000) {
 }
 
 describe("npm start with Slack settings", () => {
-  it("starts the Slack adapter in HTTP mode, logs one start line, and shuts down on SIGTERM", async () => {
+  it("starts the Slack adapter in HTTP mode, logs one start line, and shuts down on SIGTERM, closing the database", async () => {
     auth = { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
+    const dbPath = join(mkdtempSync(join(tmpdir(), "smg-start-")), "bot.db");
     const bot = launch({
       SLACK_BOT_TOKEN: "xoxb-start-test",
       SLACK_SIGNING_SECRET: "secret",
       SLACK_API_URL: apiUrl,
       PORT: "0",
+      DATABASE_PATH: dbPath,
+      SLACK_TIP_CHANNELS: "C1,C2",
     });
     await until(() => bot.output().includes('"msg":"started"'));
     const started = JSON.parse(
@@ -66,10 +75,14 @@ describe("npm start with Slack settings", () => {
         .split("\n")
         .find((l) => l.includes('"msg":"started"')) ?? "{}",
     );
-    expect(started).toMatchObject({ platforms: ["slack"], entries: expect.any(Number) });
+    expect(started).toMatchObject({ platforms: ["slack"], entries: expect.any(Number), tipSchedules: 2 });
+    expect(existsSync(`${dbPath}-wal`)).toBe(true);
     bot.child.kill("SIGTERM");
     expect(await bot.exit).toBe(0);
     expect(bot.output()).toContain('"msg":"stopped"');
+    // the last connection closing checkpoints and removes the write-ahead log
+    expect(existsSync(`${dbPath}-wal`)).toBe(false);
+    expect(existsSync(dbPath)).toBe(true);
     expect(bot.output()).not.toContain("xoxb-start-test");
   });
 
@@ -162,5 +175,43 @@ describe("npm start with Discord settings", () => {
     expect(code).toBe(1);
     expect(bot.output()).toContain("Discord rejected the bot token");
     expect(bot.output()).not.toContain("bad-discord-token");
+  });
+});
+
+describe("socialmedia-guidance report", () => {
+  it("prints the most 👎 entries, the most-asked unanswered questions and the answer rate per day", () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), "smg-report-")), "bot.db");
+    const db = openDatabase(dbPath);
+    const store = new FeedbackStore(db);
+    const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+    const day = Date.parse("2026-11-24T10:00:00Z");
+    for (const user of ["U1", "U2", "U3"])
+      store.recordVote(
+        { entryId: "challenge-boundaries", vote: "down", platform: "slack", userId: user },
+        day,
+      );
+    store.recordVote({ entryId: "overview", vote: "down", platform: "discord", userId: "D1" }, day);
+    store.recordVote({ entryId: "overview", vote: "up", platform: "discord", userId: "D2" }, day);
+    for (const q of ["how do I cook rice", "how do I cook rice", "what is the treatment for sepsis"])
+      store.recordQuestion(guide.ask(q), day);
+    store.recordQuestion(guide.ask("can I accept a friend request from a patient?"), day);
+    db.close();
+    const result = spawnSync(process.execPath, [BIN, "report"], {
+      env: { PATH: process.env.PATH ?? "", DATABASE_PATH: dbPath },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[1]).toMatch(/^\s+3 👎\s+0 👍\s+Why boundaries are hard online \[challenge-boundaries\]$/);
+    expect(lines[2]).toMatch(/^\s+1 👎\s+1 👍 .*\[overview\]$/);
+    expect(result.stdout).toMatch(/2 x {2}how do i cook rice/);
+    expect(result.stdout).toMatch(/2026-11-24\s+1 of\s+4 answered {2}25%/);
+    const json = JSON.parse(
+      spawnSync(process.execPath, [BIN, "report", "--json"], {
+        env: { PATH: process.env.PATH ?? "", DATABASE_PATH: dbPath },
+        encoding: "utf8",
+      }).stdout,
+    );
+    expect(json.days).toEqual([{ day: "2026-11-24", asked: 4, answered: 1 }]);
   });
 });

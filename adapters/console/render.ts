@@ -19,6 +19,7 @@ export function renderReply(reply: Reply): string {
   const lines: string[] = [];
   if (reply.truncated)
     lines.push(`(Your question was cut to its first ${MAX_QUESTION_CHARS} characters.)`, "");
+  if (reply.notice) lines.push(`! ${reply.notice}`, "");
   if (reply.kind === "answer") {
     lines.push(`## ${reply.entry.title}`, "", reply.entry.answer.trim(), "");
     lines.push("Sources:", ...reply.sources.map((s) => `  - ${formatSource(s)}`));

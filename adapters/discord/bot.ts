@@ -22,6 +22,8 @@ import {
   type Reply,
   type TipCommands,
   type TipPoster,
+  type Usage,
+  waitText,
 } from "../../src/index.js";
 import { COMMAND, commandDefinitions, inviteUrl, TIPS_COMMAND } from "./commands.js";
 import {
@@ -43,6 +45,8 @@ export interface DiscordDeps {
   readonly logger: Logger;
   readonly recordFeedback?: RecordFeedback;
   readonly tips?: TipCommands;
+  /** Limits, the report's counts and what may be logged. */
+  readonly usage?: Usage;
 }
 
 export interface DiscordBot {
@@ -122,9 +126,18 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
     const sub = interaction.options.getSubcommand();
     let body: DiscordMessage;
     if (sub === "ask") {
-      const reply = guide.ask(interaction.options.getString("question", true));
-      logAnswer(reply, interaction);
-      body = renderReply(reply, { shareable: interaction.inGuild() });
+      const wait = deps.usage?.checkQuestion("discord", interaction.user.id);
+      if (wait !== undefined) {
+        log.warn({ user: interaction.user.id }, "rate limited");
+        body = renderError(
+          `You are asking questions very quickly. Please wait ${waitText(wait)} and try again.`,
+        );
+      } else {
+        const reply = guide.ask(interaction.options.getString("question", true));
+        logAnswer(reply, interaction);
+        deps.usage?.recordQuestion(reply);
+        body = renderReply(reply, { shareable: interaction.inGuild() });
+      }
     } else if (sub === "topics") {
       body = renderTopics(guide.topics());
     } else if (sub === "tip") {
@@ -182,13 +195,26 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
         });
         return;
       }
+      const wait = interaction.channelId
+        ? deps.usage?.checkShare("discord", interaction.channelId)
+        : undefined;
+      if (wait !== undefined) {
+        await interaction.reply({
+          ...renderError(
+            `Many answers have been shared in this channel recently. Please try again in ${waitText(wait)}.`,
+          ),
+          flags: MessageFlags.Ephemeral,
+        });
+        return;
+      }
       await interaction.reply(renderReply(reply, { sharedBy: interaction.user.id }));
       log.info({ entry: a, user: interaction.user.id, channel: interaction.channelId }, "shared");
     } else if (kind === "vote" && (a === "up" || a === "down") && b) {
       let note = "Thanks for the feedback.";
-      if (deps.recordFeedback && guide.entry(b)) {
+      const record = deps.recordFeedback ?? deps.usage?.recordVote;
+      if (record && guide.entry(b)) {
         try {
-          const result = await deps.recordFeedback({
+          const result = await record({
             entryId: b,
             vote: a,
             platform: "discord",
@@ -213,16 +239,13 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
   }
 
   function logAnswer(reply: Reply, interaction: ChatInputCommandInteraction) {
-    log.info(
-      {
-        user: interaction.user.id,
-        channel: interaction.channelId,
-        kind: reply.kind,
-        entry: reply.kind === "answer" ? reply.entry.id : undefined,
-        confidence: reply.confidence,
-      },
-      "answered",
-    );
+    const fields = deps.usage?.logFields(reply) ?? {
+      kind: reply.kind,
+      entry: reply.kind === "answer" ? reply.entry.id : undefined,
+      confidence: reply.confidence,
+      flagged: reply.flags.length > 0 || undefined,
+    };
+    log.info({ user: interaction.user.id, channel: interaction.channelId, ...fields }, "answered");
   }
 
   return {

@@ -68,6 +68,7 @@ export function renderReply(reply: Reply, options: AnswerOptions = {}): DiscordM
   const notes: string[] = [];
   if (options.sharedBy) notes.push(`Shared by <@${options.sharedBy}>`);
   if (reply.truncated) notes.push(`_Your question was cut to its first ${MAX_QUESTION_CHARS} characters._`);
+  if (reply.notice) notes.push(`⚠️ ${reply.notice}`);
   if (reply.kind === "no-answer") {
     const body =
       reply.suggestions.length > 0

@@ -10,6 +10,8 @@ import {
   type SlackConfig,
   type TipCommands,
   type TipPoster,
+  type Usage,
+  waitText,
 } from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
 import {
@@ -30,6 +32,8 @@ export interface SlackDeps {
   readonly config: SlackConfig;
   readonly logger: Logger;
   readonly recordFeedback?: RecordFeedback;
+  /** Limits, the report's counts and what may be logged; without it, no limits and no question text in logs. */
+  readonly usage?: Usage;
   readonly tips?: TipCommands;
   /** Web API client settings; tests turn retries off and shorten the timeout. */
   readonly retries?: number;
@@ -74,17 +78,30 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
     return failure;
   };
 
-  const answer = (reply: Reply, ids: Record<string, string | undefined>) => {
-    log.info(
-      {
-        ...ids,
-        kind: reply.kind,
-        entry: reply.kind === "answer" ? reply.entry.id : undefined,
-        confidence: reply.confidence,
-      },
-      "answered",
-    );
+  const usage = deps.usage;
+  const recordFeedback = deps.recordFeedback ?? usage?.recordVote;
+
+  /** Answers a question for a user, within their rate limit; logs and counts the reply. */
+  const ask = (text: string, ids: { user?: string; channel?: string }): Reply | SlackMessage => {
+    const wait = ids.user ? usage?.checkQuestion("slack", ids.user) : undefined;
+    if (wait !== undefined) {
+      log.warn({ ...ids }, "rate limited");
+      return renderError(
+        `You are asking questions very quickly. Please wait ${waitText(wait)} and try again.`,
+      );
+    }
+    const reply = guide.ask(text);
+    const fields = usage?.logFields(reply) ?? {
+      kind: reply.kind,
+      entry: reply.kind === "answer" ? reply.entry.id : undefined,
+      confidence: reply.confidence,
+      flagged: reply.flags.length > 0 || undefined,
+    };
+    log.info({ ...ids, ...fields }, "answered");
+    usage?.recordQuestion(reply);
+    return reply;
   };
+  const isReply = (x: Reply | SlackMessage): x is Reply => "kind" in x;
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
@@ -107,9 +124,8 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
         message = await tipsCommand(deps.tips, command.channel_id, parsed.args);
         break;
       default: {
-        const reply = guide.ask(parsed.args);
-        answer(reply, ids);
-        message = renderReply(reply, { shareable: true });
+        const reply = ask(parsed.args, ids);
+        message = isReply(reply) ? renderReply(reply, { shareable: true }) : reply;
       }
     }
     try {
@@ -138,6 +154,18 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
     const id = "value" in action ? action.value : undefined;
     const reply = id ? guide.show(id) : undefined;
     if (!reply) return;
+    const channelId = "channel" in body ? body.channel?.id : undefined;
+    const wait = channelId ? usage?.checkShare("slack", channelId) : undefined;
+    if (wait !== undefined) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        ...renderError(
+          `Many answers have been shared in this channel recently. Please try again in ${waitText(wait)}.`,
+        ),
+      }).catch((error: unknown) => failed("refuse share", error, { user: body.user.id }));
+      return;
+    }
     try {
       await respond({
         response_type: "in_channel",
@@ -164,9 +192,9 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
       const entryId = "value" in action ? (action.value ?? "") : "";
       const channelId = "channel" in body ? body.channel?.id : undefined;
       let note = "Thanks for the feedback.";
-      if (deps.recordFeedback && guide.entry(entryId)) {
+      if (recordFeedback && guide.entry(entryId)) {
         try {
-          const result = await deps.recordFeedback({
+          const result = await recordFeedback({
             entryId,
             vote,
             platform: "slack",
@@ -188,31 +216,42 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
     });
   }
 
-  /** A mention or a direct message: the same commands as the slash command, answered in place. */
-  const conversation = (raw: string, ids: Record<string, string | undefined>): SlackMessage => {
+  /**
+   * A mention or a direct message: the same commands as the slash command, answered in place.
+   * `private` when the reply must go to the asker alone (a flagged question, a rate limit).
+   */
+  const conversation = (
+    raw: string,
+    ids: { user?: string; channel?: string },
+  ): { message: SlackMessage; private: boolean } => {
     const parsed = parseCommand(raw.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " "));
-    if (parsed.name === "help") return renderHelp(guide);
-    if (parsed.name === "topics") return renderTopics(guide.topics());
+    const open = (message: SlackMessage) => ({ message, private: false });
+    if (parsed.name === "help") return open(renderHelp(guide));
+    if (parsed.name === "topics") return open(renderTopics(guide.topics()));
     if (parsed.name === "tip") {
       const tip = guide.randomTip();
-      return tip ? renderTip(guide, tip) : renderError("There are no tips in the knowledge base yet.");
+      return open(tip ? renderTip(guide, tip) : renderError("There are no tips in the knowledge base yet."));
     }
     if (parsed.name === "tips")
-      return renderError(`Use \`${SLASH_COMMAND} tips ${parsed.args}\` in the channel.`);
-    const reply = guide.ask(parsed.args);
-    answer(reply, ids);
-    return renderReply(reply);
+      return open(renderError(`Use \`${SLASH_COMMAND} tips ${parsed.args}\` in the channel.`));
+    const reply = ask(parsed.args, ids);
+    if (!isReply(reply)) return { message: reply, private: true };
+    return { message: renderReply(reply), private: reply.flags.length > 0 };
   };
 
   app.event("app_mention", async ({ event, client }) => {
     const ids = { user: event.user, channel: event.channel };
-    const message = conversation(event.text ?? "", ids);
+    const { message, private: only } = conversation(event.text ?? "", ids);
     try {
-      await client.chat.postMessage({
-        channel: event.channel,
-        thread_ts: event.thread_ts ?? event.ts,
-        ...message,
-      });
+      if (only && event.user) {
+        await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...message });
+      } else {
+        await client.chat.postMessage({
+          channel: event.channel,
+          thread_ts: event.thread_ts ?? event.ts,
+          ...message,
+        });
+      }
     } catch (error) {
       failed("reply to mention", error, { user: event.user, channel: event.channel });
     }
@@ -222,7 +261,7 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
     if (message.channel_type !== "im" || message.subtype !== undefined || !("text" in message)) return;
     const ids = { user: message.user, channel: message.channel };
     try {
-      await say(conversation(message.text ?? "", ids));
+      await say(conversation(message.text ?? "", ids).message);
     } catch (error) {
       failed("reply to direct message", error, { user: message.user, channel: message.channel });
     }

@@ -54,6 +54,8 @@ export function renderReply(reply: Reply, options: AnswerOptions = {}): SlackMes
   if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy}>`));
   if (reply.truncated)
     blocks.push(context(`Your question was cut to its first ${MAX_QUESTION_CHARS} characters.`));
+  if (reply.notice) blocks.push(section(`:warning: ${escapeMrkdwn(reply.notice)}`));
+  const lead = reply.notice ? `${reply.notice}\n\n` : "";
   if (reply.kind === "no-answer") {
     blocks.push(section("I have no guidance on that."));
     if (reply.suggestions.length > 0) {
@@ -69,7 +71,7 @@ export function renderReply(reply: Reply, options: AnswerOptions = {}): SlackMes
       );
     }
     blocks.push(context(escapeMrkdwn(reply.disclaimer)));
-    return withinLimits({ text: "I have no guidance on that.", blocks });
+    return withinLimits({ text: `${lead}I have no guidance on that.`, blocks });
   }
   const { entry } = reply;
   blocks.push(header(entry.title));
@@ -99,7 +101,7 @@ export function renderReply(reply: Reply, options: AnswerOptions = {}): SlackMes
     blocks.push(...body);
   }
   blocks.push(...tail);
-  const text = `${entry.title}\n\n${entry.answer.trim()}\n\n${reply.disclaimer}`;
+  const text = `${lead}${entry.title}\n\n${entry.answer.trim()}\n\n${reply.disclaimer}`;
   return withinLimits({ text, blocks });
 }
 

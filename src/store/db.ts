@@ -67,6 +67,11 @@ export const MIGRATIONS: readonly string[] = [
      asked INTEGER NOT NULL DEFAULT 0,
      answered INTEGER NOT NULL DEFAULT 0
    );`,
+  // 3: settings the bot generates once and keeps, such as the salt for voters' hashes.
+  `CREATE TABLE meta (
+     key TEXT NOT NULL PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */

@@ -1,0 +1,253 @@
+/**
+ * Finds likely patient identifiers in a question before anything else reads it, following the
+ * HIPAA Safe Harbor list (45 CFR 164.514(b)): names tied to a patient, dates more precise than a
+ * year, ages over 89, phone and fax numbers, email addresses, record, account, insurance and other
+ * ID numbers, street addresses and postcodes, URLs and IP addresses, vehicle and device identifiers.
+ * It errs towards flagging: a false alarm costs a sentence, a miss can cost a patient's privacy.
+ */
+
+export type IdentifierKind =
+  | "name"
+  | "date"
+  | "age"
+  | "phone"
+  | "email"
+  | "id-number"
+  | "address"
+  | "postcode"
+  | "url"
+  | "ip-address"
+  | "handle";
+
+/** How each kind is named to the user. */
+export const IDENTIFIER_LABELS: Readonly<Record<IdentifierKind, string>> = {
+  name: "a patient's name",
+  date: "a date more precise than a year",
+  age: "an age over 89",
+  phone: "a phone or fax number",
+  email: "an email address",
+  "id-number": "a record, account, insurance or other ID number",
+  address: "a street address",
+  postcode: "a postcode or ZIP code",
+  url: "a web address",
+  "ip-address": "an IP address",
+  handle: "a social media handle",
+};
+
+export interface Finding {
+  readonly kind: IdentifierKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+const MONTHS =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const DAY = "(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?";
+const TITLE_NAME = "(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+[A-Z][a-z'’-]+(?:\\s+[A-Z][a-z'’-]+)?";
+const NAME = "[A-Z][a-z'’-]+(?:\\s+[A-Z][a-z'’-]+)?";
+const US_STATES =
+  "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC";
+const STREET =
+  "street|st|road|rd|avenue|ave|lane|ln|drive|close|court|ct|crescent|cres|boulevard|blvd|way|place|pl|terrace|tce|square|sq|gardens|grove|parade|highway|hwy|row|mews"
+    .split("|")
+    .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)])
+    .join("|");
+/** Capitalised words after "patient" that are not names. */
+const NOT_NAMES = new Set(
+  `I The A An This That My Our Your His Her Their Facebook Instagram Twitter TikTok WhatsApp YouTube LinkedIn Reddit Snapchat Discord Slack Google Signal Telegram GMC BMA AMA NHS HIPAA FSMB Ahpra CMPA CMA ACP GP ED ICU A&E Who What When Where Why How Online Portal Care Group Support Safety Privacy Information Data Records Notes`.split(
+    /\s+/,
+  ),
+);
+
+interface Rule {
+  readonly kind: IdentifierKind;
+  readonly pattern: RegExp;
+  /** The capture group that is the identifier itself (default: the whole match). */
+  readonly group?: number;
+  /** Rejects a match that only looks like an identifier. */
+  readonly unless?: (match: RegExpExecArray, text: string) => boolean;
+  /** The identifier's span when it follows the match rather than being it (a labelled number). */
+  readonly after?: (rest: string) => number | undefined;
+}
+
+/**
+ * The value after a label such as "MRN" or "plate number": up to four tokens of capitals, digits and
+ * hyphens ("00482913", "AB12 CDE", "XGH-448-2231"), with a digit somewhere and five characters at least.
+ */
+function labelledValue(rest: string): number | undefined {
+  const m = /^[A-Z0-9][A-Z0-9-]*(?:[ ][A-Z0-9][A-Z0-9-]*){0,3}/.exec(rest);
+  if (!m || !/\d/.test(m[0]) || m[0].replace(/[^A-Z0-9]/g, "").length < 5) return undefined;
+  return m[0].length;
+}
+
+const RULES: readonly Rule[] = [
+  { kind: "email", pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
+  // spelt out so that filters miss it: "jane at gmail dot com"
+  {
+    kind: "email",
+    pattern: /\b[\w.+-]+\s*(?:\(at\)|\[at\]|\sat\s)\s*[\w-]+\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*[a-z]{2,6}\b/gi,
+  },
+  // @handles, but not the broadcast words of Slack and Discord
+  {
+    kind: "handle",
+    pattern: /(?<![\w<@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b/g,
+    unless: (m) => /^@(everyone|here|channel)$/i.test(m[0]),
+  },
+  { kind: "url", pattern: /\b(?:https?:\/\/|www\.)[^\s<>|]+/gi },
+  {
+    kind: "url",
+    pattern: /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|au|ca|us|io|me|ly|gl)\/[^\s<>|]*/gi,
+  },
+  { kind: "ip-address", pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g },
+  { kind: "ip-address", pattern: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi },
+  // US Social Security numbers
+  { kind: "id-number", pattern: /\b\d{3}-\d{2}-\d{4}\b/g },
+  // a labelled number: MRN, NHS or hospital number, insurance, Medicare, account, licence, plate, VIN...
+  {
+    kind: "id-number",
+    pattern:
+      /\b(?:mrn|medical record|record|hospital|nhs|chi|patient|chart|case|health card|ohip|medicare|medicaid|insurance|policy|member|subscriber|account|acct|claim|licen[cs]e|plate|registration|reg|vin|serial|device|ssn|social security|passport|id)\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*/gi,
+    after: labelledValue,
+  },
+  // phone numbers: international, North American, UK and Australian shapes
+  { kind: "phone", pattern: /(?:\+|\b00)\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){2,4}\b/g },
+  { kind: "phone", pattern: /(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g },
+  { kind: "phone", pattern: /\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/g },
+  // vehicle identification numbers
+  { kind: "id-number", pattern: /\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b/g },
+  // dates: numeric with a year, ISO, or a day with a month name (with or without the year)
+  { kind: "date", pattern: /\b(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2})\b/g },
+  { kind: "date", pattern: /\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:\d{4}|\d{2})\b/g },
+  { kind: "date", pattern: /\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g },
+  {
+    kind: "date",
+    pattern: new RegExp(`\\b${DAY}(?:\\s+of)?\\s+(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?\\b`, "gi"),
+    unless: documentDate,
+  },
+  {
+    kind: "date",
+    pattern: new RegExp(`\\b(?:${MONTHS})\\.?\\s+${DAY}\\b(?:,?\\s+\\d{4})?`, "gi"),
+    unless: (m, text) => documentDate(m, text) || /^may\s/i.test(m[0]),
+  },
+  { kind: "date", pattern: /\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:-]?\s*\S+/gi },
+  // a day and month without a year ("25/12") only after a word that dates an event: "24/7" stays innocent
+  {
+    kind: "date",
+    pattern:
+      /\b(?:admitted|discharged|seen|born|died|operated|delivered|attended|visited|on|since)\s+((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))(?![/.\d])/gi,
+    group: 1,
+  },
+  // ages over 89
+  {
+    kind: "age",
+    pattern:
+      /\b(?:9\d|1[01]\d)\s*(?:-|\s)?(?:years?|yrs?|y\.?o\.?|y\/o)(?:[\s-]*old)?\b|\baged?\s+(?:9\d|1[01]\d)\b/gi,
+  },
+  // street addresses and postcodes
+  {
+    kind: "address",
+    pattern: new RegExp(`\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:${STREET})\\b\\.?`, "g"),
+  },
+  { kind: "postcode", pattern: /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g },
+  { kind: "postcode", pattern: /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b/g },
+  { kind: "postcode", pattern: new RegExp(`\\b(?:${US_STATES})\\s+\\d{5}(?:-\\d{4})?\\b`, "g") },
+  { kind: "postcode", pattern: /\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s+\d{4}\b/g },
+  {
+    kind: "postcode",
+    pattern:
+      /\b(?:zip|zip code|postcode|post code|postal code)\s*[:#]?\s*[A-Z0-9]{3,5}(?:[\s-][A-Z0-9]{3,4})?\b/gi,
+  },
+  // names tied to a patient
+  { kind: "name", pattern: new RegExp(`\\b${TITLE_NAME}`, "g") },
+  {
+    kind: "name",
+    pattern: new RegExp(`\\b(?:patient|pt|client|resident)\\s+(${NAME})`, "g"),
+    group: 1,
+    unless: (m) => NOT_NAMES.has((m[1] ?? "").split(/\s+/)[0] ?? ""),
+  },
+  {
+    kind: "name",
+    pattern: /\b(?:named|called|name is|name's|names are)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)/gi,
+    group: 1,
+    unless: (m) => NOT_NAMES.has(capitalise((m[1] ?? "").split(/\s+/)[0] ?? "")),
+  },
+  // "Dave, 52," or "Dave (52)": a name with an age
+  {
+    kind: "name",
+    pattern: new RegExp(
+      `\\b(${NAME})(?:,\\s*\\d{1,3}\\s*(?:yo|y\\/o|[MF])?,|\\s*\\(\\d{1,3}\\s*(?:yo|y\\/o|[MF])?\\))`,
+      "g",
+    ),
+    group: 1,
+    unless: (m) => NOT_NAMES.has((m[1] ?? "").split(/\s+/)[0] ?? ""),
+  },
+  {
+    kind: "name",
+    pattern: new RegExp(
+      `\\b(${NAME}),?\\s+(?:aged\\s+)?\\d{1,3}(?:\\s*(?:yo|y\\/o|years? old|[MF]))?,?\\s+(?:was|is|came|presented|admitted|with|who)\\b`,
+      "g",
+    ),
+    group: 1,
+    unless: (m) => NOT_NAMES.has((m[1] ?? "").split(/\s+/)[0] ?? ""),
+  },
+  // any other long number, last so that a more specific kind wins: 7 or more digits, possibly grouped
+  { kind: "id-number", pattern: /\b\d(?:[\s-]?\d){6,}\b/g },
+];
+
+/** A date of a document ("guidance in effect from 30 January 2024") is not a patient's date. */
+function documentDate(m: RegExpExecArray, text: string): boolean {
+  const around = text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40).toLowerCase();
+  return /\b(guidance|guideline|policy|statement|published|in effect|came into force|updated|code|standard|opinion|version|edition)\b/.test(
+    around,
+  );
+}
+
+function capitalise(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** Every likely identifier in `text`, earliest first, overlaps merged. */
+export function findIdentifiers(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      if (rule.unless?.(m, text)) continue;
+      if (rule.after) {
+        const start = m.index + m[0].length;
+        const length = rule.after(text.slice(start));
+        if (length !== undefined) found.push({ kind: rule.kind, start, end: start + length });
+        continue;
+      }
+      const part = rule.group ? (m[rule.group] ?? m[0]) : m[0];
+      const start = m.index + m[0].indexOf(part);
+      found.push({ kind: rule.kind, start, end: start + part.length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Finding[] = [];
+  for (const f of found) {
+    const last = merged.at(-1);
+    if (last && f.start < last.end) {
+      if (f.end > last.end) merged[merged.length - 1] = { ...last, end: f.end };
+      continue;
+    }
+    merged.push(f);
+  }
+  return merged;
+}
+
+/** The text with each finding replaced by its kind in brackets: safe to match, count or store. */
+export function redact(text: string, findings: readonly Finding[] = findIdentifiers(text)): string {
+  let out = "";
+  let at = 0;
+  for (const f of findings) {
+    out += `${text.slice(at, f.start)}[${f.kind}]`;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from "node:crypto";
+import { redact } from "../guard/identifiers.js";
+import type { FeedbackVote } from "../ports.js";
+import type { Reply } from "../types.js";
+import type { Db } from "./db.js";
+
+/** How much of an unanswered question is kept (after redaction). */
+const MAX_STORED_QUESTION = 200;
+
+/** The moderators' to-do list. */
+export interface Report {
+  readonly disliked: readonly { entryId: string; down: number; up: number }[];
+  readonly unanswered: readonly { question: string; count: number; lastAt: number }[];
+  readonly days: readonly { day: string; asked: number; answered: number }[];
+}
+
+/**
+ * Votes and unanswered questions, kept so that moderators can improve the corpus without reading
+ * anyone's private questions: a voter is stored only as a salted hash (one vote per person and entry),
+ * an unanswered question only after the guard's redaction, and a flagged question never.
+ */
+export class FeedbackStore {
+  private readonly salt: string;
+
+  constructor(
+    private readonly db: Db,
+    salt?: string,
+  ) {
+    this.salt = salt ?? this.storedSalt();
+  }
+
+  private storedSalt(): string {
+    const existing = this.db.prepare("SELECT value FROM meta WHERE key = 'voter_salt'").get() as
+      | { value: string }
+      | undefined;
+    if (existing) return existing.value;
+    this.db
+      .prepare("INSERT INTO meta (key, value) VALUES ('voter_salt', ?) ON CONFLICT (key) DO NOTHING")
+      .run(randomBytes(32).toString("hex"));
+    return (this.db.prepare("SELECT value FROM meta WHERE key = 'voter_salt'").get() as { value: string })
+      .value;
+  }
+
+  /** The voter as stored: a salted SHA-256 of platform and user id. */
+  voterHash(platform: string, userId: string): string {
+    return createHash("sha256").update(`${this.salt}:${platform}:${userId}`).digest("hex");
+  }
+
+  /** One vote per person and entry: the same vote again is a duplicate; a changed mind replaces it. */
+  recordVote(vote: FeedbackVote, now: number): "recorded" | "duplicate" {
+    const hash = this.voterHash(vote.platform, vote.userId);
+    return this.db
+      .transaction((): "recorded" | "duplicate" => {
+        const existing = this.db
+          .prepare("SELECT vote FROM feedback WHERE entry_id = ? AND platform = ? AND voter_hash = ?")
+          .get(vote.entryId, vote.platform, hash) as { vote: string } | undefined;
+        if (existing?.vote === vote.vote) return "duplicate";
+        this.db
+          .prepare(
+            `INSERT INTO feedback (entry_id, vote, platform, voter_hash, voted_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (entry_id, platform, voter_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
+          )
+          .run(vote.entryId, vote.vote, vote.platform, hash, now);
+        return "recorded";
+      })
+      .immediate();
+  }
+
+  /** Counts a question for the day's answer rate; keeps an unanswered one redacted, a flagged one not at all. */
+  recordQuestion(reply: Reply, now: number): void {
+    const day = new Date(now).toISOString().slice(0, 10);
+    const answered = reply.kind === "answer" ? 1 : 0;
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO daily_stats (day, asked, answered) VALUES (?, 1, ?)
+             ON CONFLICT (day) DO UPDATE SET asked = asked + 1, answered = answered + excluded.answered`,
+          )
+          .run(day, answered);
+        if (reply.kind === "answer" || reply.flags.length > 0) return;
+        const question = redact(reply.question)
+          .toLowerCase()
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, MAX_STORED_QUESTION);
+        if (!question) return;
+        this.db
+          .prepare(
+            `INSERT INTO unanswered (question, count, first_at, last_at) VALUES (?, 1, ?, ?)
+             ON CONFLICT (question) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
+          )
+          .run(question, now, now);
+      })
+      .immediate();
+  }
+
+  report(limit = 10, days = 14): Report {
+    return {
+      disliked: this.db
+        .prepare(
+          `SELECT entry_id AS entryId, SUM(vote = 'down') AS down, SUM(vote = 'up') AS up FROM feedback
+           GROUP BY entry_id HAVING down > 0 ORDER BY down DESC, up ASC, entry_id LIMIT ?`,
+        )
+        .all(limit) as Report["disliked"],
+      unanswered: this.db
+        .prepare(
+          "SELECT question, count, last_at AS lastAt FROM unanswered ORDER BY count DESC, last_at DESC LIMIT ?",
+        )
+        .all(limit) as Report["unanswered"],
+      days: this.db
+        .prepare("SELECT day, asked, answered FROM daily_stats ORDER BY day DESC LIMIT ?")
+        .all(days) as Report["days"],
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import type { Logger } from "./log.js";
+import type { FeedbackVote, Platform } from "./ports.js";
+import type { FeedbackStore } from "./store/feedback.js";
+import type { Reply } from "./types.js";
+
+/** A sliding-window limit per key: at most `limit` events in any `windowMs`. */
+export class RateLimiter {
+  private readonly events = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts an event for `key`; undefined when allowed, else the seconds to wait. */
+  take(key: string): number | undefined {
+    const now = this.now();
+    const recent = (this.events.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.events.set(key, recent);
+      return Math.max(1, Math.ceil(((recent[0] ?? now) + this.windowMs - now) / 1000));
+    }
+    recent.push(now);
+    this.events.set(key, recent);
+    if (this.events.size > 10_000) this.prune(now);
+    return undefined;
+  }
+
+  private prune(now: number): void {
+    for (const [key, times] of this.events)
+      if (times.every((t) => now - t >= this.windowMs)) this.events.delete(key);
+  }
+}
+
+export interface UsageOptions {
+  readonly questionsPerMinute: number;
+  readonly sharesPerHour: number;
+  readonly logQuestions: boolean;
+  readonly feedback?: FeedbackStore;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+/**
+ * What happens around each question, the same on every platform: per-user and per-channel limits,
+ * the day's counts and unanswered questions for the report, votes, and what the log may say.
+ */
+export class Usage {
+  private readonly questions: RateLimiter;
+  private readonly shares: RateLimiter;
+  private readonly now: () => number;
+
+  constructor(private readonly options: UsageOptions) {
+    this.now = options.now ?? Date.now;
+    this.questions = new RateLimiter(options.questionsPerMinute, 60_000, this.now);
+    this.shares = new RateLimiter(options.sharesPerHour, 3_600_000, this.now);
+  }
+
+  /** Undefined when this person may ask now, else the seconds to wait. */
+  checkQuestion(platform: Platform, userId: string): number | undefined {
+    return this.questions.take(`${platform}:${userId}`);
+  }
+
+  /** Undefined when this channel may get another shared answer now, else the seconds to wait. */
+  checkShare(platform: Platform, channelId: string): number | undefined {
+    return this.shares.take(`${platform}:${channelId}`);
+  }
+
+  /** Records an answered or unanswered question; a storage failure is logged, never thrown. */
+  recordQuestion(reply: Reply): void {
+    try {
+      this.options.feedback?.recordQuestion(reply, this.now());
+    } catch (error) {
+      this.options.logger.error({ err: (error as Error).message }, "could not record the question's outcome");
+    }
+  }
+
+  /** Stores a vote (one per person and entry). */
+  recordVote = (vote: FeedbackVote): "recorded" | "duplicate" => {
+    if (!this.options.feedback) return "recorded";
+    return this.options.feedback.recordVote(vote, this.now());
+  };
+
+  /** The log fields of a reply: never the question unless LOG_QUESTIONS is on, and never a flagged one. */
+  logFields(reply: Reply): Record<string, unknown> {
+    return {
+      kind: reply.kind,
+      entry: reply.kind === "answer" ? reply.entry.id : undefined,
+      confidence: reply.confidence,
+      flagged: reply.flags.length > 0 || undefined,
+      question: this.options.logQuestions && reply.flags.length === 0 ? reply.question : undefined,
+    };
+  }
+}
+
+/** Seconds as people say them: "40 seconds", "3 minutes". */
+export function waitText(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}

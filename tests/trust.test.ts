@@ -1,0 +1,182 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { findIdentifiers, redact } from "../src/guard/identifiers.js";
+import { createGuide, createLogger, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
+import { openDatabase } from "../src/store/db.js";
+import { FeedbackStore } from "../src/store/feedback.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
+
+const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+const kinds = (text: string) => findIdentifiers(text).map((f) => f.kind);
+const tempDb = () => openDatabase(join(mkdtempSync(join(tmpdir(), "smg-trust-")), "t.db"));
+
+function capture() {
+  const lines: string[] = [];
+  const logger = createLogger(
+    "info",
+    new Writable({
+      write(chunk, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    }),
+  );
+  return { lines, logger };
+}
+
+describe("the patient-data guard", () => {
+  it.each([
+    ["my patient John Smith asked", "name"],
+    ["Mrs Patel wants to follow me", "name"],
+    ["a patient named maria", "name"],
+    ["Dave, 52, posted a review", "name"],
+    ["DOB 14/02/1987", "date"],
+    ["admitted on 3 March", "date"],
+    ["scan from 2024-03-12", "date"],
+    ["admitted 25/12 with chest pain", "date"],
+    ["a 94 year old man", "age"],
+    ["call 07700 900123", "phone"],
+    ["ring +1 (416) 555-0199", "phone"],
+    ["mail jane.doe@example.com", "email"],
+    ["write to jane at gmail dot com", "email"],
+    ["MRN 00482913", "id-number"],
+    ["NHS number 943 476 5919", "id-number"],
+    ["SSN 078-05-1120", "id-number"],
+    ["plate AB12 CDE", "id-number"],
+    ["lives at 221B Baker Street", "address"],
+    ["postcode SW1A 1AA", "postcode"],
+    ["Beverly Hills CA 90210", "postcode"],
+    ["Ottawa K1A 0B1", "postcode"],
+    ["see https://facebook.com/jsmith", "url"],
+    ["from 192.168.1.20", "ip-address"],
+    ["her instagram @jess.runs.92", "handle"],
+  ])("finds %j", (text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  it.each([
+    "5 tips for doctors",
+    "GMC 2024 guidance",
+    "a 2019 study",
+    "I'm on call 24/7",
+    "my patients in general",
+    "the GMC guidance came into force on 30 January 2024",
+    "AMA Opinion 2.3.2",
+    "34.5% of physicians",
+    "call 111 or 999",
+    "an 89-year-old patient",
+    "@everyone please read this",
+    "<@U12345> can I post this",
+    "in May I started posting",
+  ])("leaves %j alone", (text) => {
+    expect(findIdentifiers(text)).toEqual([]);
+  });
+
+  it("redacts every finding, keeping the rest", () => {
+    expect(redact("Mrs Patel (07700 900123) emailed me from a@b.com")).toBe(
+      "[name] ([phone]) emailed me from [email]",
+    );
+  });
+
+  it("withholds a flagged question, says what looked identifying and why, and still answers", () => {
+    const reply = guide.ask("my patient Aisha Khan (DOB 01/02/1990) sent me a friend request on facebook");
+    expect(reply.flags).toEqual(["patient-identifiers"]);
+    expect(reply.question).toBe("");
+    expect(reply.notice).toContain("a patient's name and a date more precise than a year");
+    expect(reply.notice).toContain("HIPAA");
+    expect(JSON.stringify(reply)).not.toMatch(/Aisha|Khan|1990/);
+    expect(reply.kind === "answer" && reply.entry.id).toBe("qa-maintain-boundaries");
+  });
+
+  it("checks the whole input, even past the length limit", () => {
+    const reply = guide.ask(`${"friend request ".repeat(60)} call me on 07700 900123`);
+    expect(reply.truncated).toBe(true);
+    expect(reply.flags).toEqual(["patient-identifiers"]);
+  });
+});
+
+describe("what is kept", () => {
+  const unanswered = (question: string): Reply => ({
+    kind: "no-answer",
+    question,
+    confidence: 0,
+    suggestions: [],
+    topics: [],
+    truncated: false,
+    disclaimer: "",
+    flags: [],
+  });
+
+  it("stores unanswered questions redacted and counted, flagged questions never", () => {
+    const store = new FeedbackStore(tempDb(), "a-test-salt-of-16+");
+    store.recordQuestion(unanswered("How do I  cook RICE"), Date.parse("2026-11-25T10:00:00Z"));
+    store.recordQuestion(unanswered("how do i cook rice"), Date.parse("2026-11-25T11:00:00Z"));
+    store.recordQuestion(unanswered("what did Mrs Patel mean"), Date.parse("2026-11-25T11:00:00Z"));
+    const flagged = guide.ask("Mrs Okafor asked me how do I cook rice");
+    expect(flagged.kind === "no-answer" && flagged.flags).toEqual(["patient-identifiers"]);
+    store.recordQuestion(flagged, Date.parse("2026-11-25T12:00:00Z"));
+    store.recordQuestion(
+      guide.ask("can I accept a friend request from a patient?"),
+      Date.parse("2026-11-26T09:00:00Z"),
+    );
+    const r = store.report();
+    expect(r.unanswered.map((u) => [u.question, u.count])).toEqual([
+      ["how do i cook rice", 2],
+      ["what did [name] mean", 1],
+    ]);
+    expect(r.days).toEqual([
+      { day: "2026-11-26", asked: 1, answered: 1 },
+      { day: "2026-11-25", asked: 4, answered: 0 },
+    ]);
+  });
+
+  it("counts one vote per person and entry, keeps voters only as salted hashes, and lets people change their mind", () => {
+    const db = tempDb();
+    const store = new FeedbackStore(db);
+    const vote = { entryId: "challenge-boundaries", platform: "slack" as const, userId: "U1" };
+    expect(store.recordVote({ ...vote, vote: "down" }, 1)).toBe("recorded");
+    expect(store.recordVote({ ...vote, vote: "down" }, 2)).toBe("duplicate");
+    expect(store.recordVote({ ...vote, userId: "U2", vote: "down" }, 3)).toBe("recorded");
+    expect(store.recordVote({ ...vote, userId: "U3", vote: "up" }, 3)).toBe("recorded");
+    expect(store.recordVote({ ...vote, entryId: "overview", vote: "down" }, 4)).toBe("recorded");
+    expect(store.recordVote({ ...vote, entryId: "overview", vote: "up" }, 5)).toBe("recorded");
+    expect(store.report().disliked).toEqual([{ entryId: "challenge-boundaries", down: 2, up: 1 }]);
+    const stored = JSON.stringify(db.prepare("SELECT * FROM feedback").all());
+    expect(stored).not.toMatch(/U1|U2|U3/);
+    expect(new FeedbackStore(db).voterHash("slack", "U1")).toBe(store.voterHash("slack", "U1"));
+    expect(new FeedbackStore(tempDb()).voterHash("slack", "U1")).not.toBe(store.voterHash("slack", "U1"));
+  });
+});
+
+describe("limits and logs", () => {
+  it("limits events per key in a sliding window, with an injected clock", () => {
+    let now = 0;
+    const limiter = new RateLimiter(3, 60_000, () => now);
+    expect([limiter.take("a"), limiter.take("a"), limiter.take("a")]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(limiter.take("a")).toBe(60);
+    expect(limiter.take("b")).toBeUndefined();
+    now = 30_000;
+    expect(limiter.take("a")).toBe(30);
+    now = 60_001;
+    expect(limiter.take("a")).toBeUndefined();
+  });
+
+  it("logs no question text by default, and never a flagged one", () => {
+    const { logger } = capture();
+    const quiet = new Usage({ questionsPerMinute: 20, sharesPerHour: 10, logQuestions: false, logger });
+    const loud = new Usage({ questionsPerMinute: 20, sharesPerHour: 10, logQuestions: true, logger });
+    const plain = guide.ask("can I accept a friend request from a patient?");
+    const flagged = guide.ask("can I accept a friend request from Mr Jones?");
+    expect(quiet.logFields(plain).question).toBeUndefined();
+    expect(loud.logFields(plain).question).toBe("can I accept a friend request from a patient?");
+    expect(JSON.stringify(loud.logFields(flagged))).not.toContain("Jones");
+    expect(loud.logFields(flagged).flagged).toBe(true);
+  });
+});
