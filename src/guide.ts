@@ -9,6 +9,24 @@ export const DISCLAIMER =
 
 /** Below this confidence the bot declines rather than guess. */
 export const ANSWER_THRESHOLD = 0.36;
+/**
+ * A question that names the bot's subject (social media or a platform, posting, sharing, following,
+ * friend requests, direct messages, reviews, comments) is more likely in scope, so it is answered
+ * from this lower confidence. Out-of-scope questions rarely name it ("staff canteen", "sepsis").
+ */
+export const ANCHORED_ANSWER_THRESHOLD = 0.3;
+/** The subject's words, as the analyser reads them (after synonyms); generic words stay out. */
+const SUBJECT_WORDS = [
+  "socialmedia",
+  "platform",
+  "post",
+  "share",
+  "follow",
+  "friend",
+  "review",
+  "comment",
+  "dm",
+];
 /** Entries at least this close are offered as "did you mean" when the bot declines. */
 export const SUGGEST_THRESHOLD = 0.2;
 /** Autocomplete offers entries from this confidence up: the user is still typing. */
@@ -45,6 +63,7 @@ export interface Guide {
 /** Builds the index once and returns the guide that answers from it. */
 export function createGuide(knowledge: Knowledge): Guide {
   const index = new SearchIndex(knowledge.entries, knowledge.synonyms);
+  const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.terms(w).map((t) => t.stem)));
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const sourceById = new Map(knowledge.sources.map((s) => [s.id, s]));
   const listings: TopicListing[] = knowledge.topics.map((topic) => ({
@@ -83,7 +102,8 @@ export function createGuide(knowledge: Knowledge): Guide {
     const query = matchable.trim();
     const hits = query ? index.search(query, 4, SUGGEST_THRESHOLD) : [];
     const [top, second] = hits;
-    if (!top || top.score < ANSWER_THRESHOLD) {
+    const anchored = index.terms(query).some((t) => subjectStems.has(t.stem));
+    if (!top || top.score < (anchored ? ANCHORED_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
       return {
         ...common,
         kind: "no-answer",

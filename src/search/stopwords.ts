@@ -13,5 +13,5 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   thx to too try trying u under until up us very want wants was way ways we well were what whats
   when where whether which while who whom whose why will with within without wont would wouldnt
   yes yet you your yours yourself actually always basically generally keep keeping kept make making
-  stay staying stayed use using used`.split(/\s+/),
+  stay staying stayed use using used help helps helping`.split(/\s+/),
 );
