@@ -4,9 +4,6 @@ import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import { register as registerConsole } from "../adapters/console/console.js";
 import { renderReply, renderTips, renderTopics } from "../adapters/console/render.js";
-import { codeOf, createDiscordBot, deployCommands } from "../adapters/discord/bot.js";
-import { createSlackBot } from "../adapters/slack/app.js";
-import { describeSlackError } from "../adapters/slack/errors.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { evaluate, formatEval, parseEvalFile } from "./eval/evaluate.js";
 import { evaluateGuard, formatGuardResult, parseGuardCases } from "./guard/evaluate.js";
@@ -14,12 +11,21 @@ import { createGuide, type Guide } from "./guide.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 import { createLogger, redactSecrets } from "./log.js";
 import type { Platform, TipPoster } from "./ports.js";
-import { type Db, openDatabase } from "./store/db.js";
-import { FeedbackStore } from "./store/feedback.js";
-import { formatLocal } from "./tips/schedule.js";
-import { TipScheduler } from "./tips/scheduler.js";
+import type { Db } from "./store/db.js";
 import type { Reply } from "./types.js";
-import { Usage } from "./usage.js";
+
+// Platform SDKs, SQLite and the scheduler load only for the commands that use them, so that a
+// one-shot `ask` starts fast.
+const lazy = {
+  slack: () => import("../adapters/slack/app.js"),
+  slackErrors: () => import("../adapters/slack/errors.js"),
+  discord: () => import("../adapters/discord/bot.js"),
+  db: () => import("./store/db.js"),
+  feedback: () => import("./store/feedback.js"),
+  scheduler: () => import("./tips/scheduler.js"),
+  schedule: () => import("./tips/schedule.js"),
+  usage: () => import("./usage.js"),
+};
 
 const USAGE = `Usage: socialmedia-guidance <command> [options]
 
@@ -113,6 +119,12 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
     return 0;
   }
   const logger = createLogger(config.logLevel);
+  const [{ openDatabase }, { Usage }, { FeedbackStore }, { TipScheduler }] = await Promise.all([
+    lazy.db(),
+    lazy.usage(),
+    lazy.feedback(),
+    lazy.scheduler(),
+  ]);
   // A stray rejection in a platform library must not take the bot down; it is logged instead.
   process.on("unhandledRejection", (reason) => {
     logger.error({ err: redactSecrets(String((reason as Error)?.message ?? reason)) }, "unhandled rejection");
@@ -147,6 +159,10 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
     db.close();
   };
   if (config.slack) {
+    const [{ createSlackBot }, { describeSlackError }] = await Promise.all([
+      lazy.slack(),
+      lazy.slackErrors(),
+    ]);
     const slack = createSlackBot({ guide, config: config.slack, logger, tips: scheduler, usage });
     try {
       await slack.start();
@@ -166,6 +182,7 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
     }
   }
   if (config.discord) {
+    const { createDiscordBot, codeOf } = await lazy.discord();
     const discordBot = createDiscordBot({ guide, config: config.discord, logger, tips: scheduler, usage });
     try {
       await discordBot.start();
@@ -258,7 +275,8 @@ function guardEval(file: string | undefined, out: Out, err: Out): number {
 }
 
 /** The moderators' to-do list from the database. */
-function report(config: Config, guide: Guide, json: boolean, out: Out, err: Out): number {
+async function report(config: Config, guide: Guide, json: boolean, out: Out, err: Out): Promise<number> {
+  const [{ openDatabase }, { FeedbackStore }] = await Promise.all([lazy.db(), lazy.feedback()]);
   let db: Db;
   try {
     db = openDatabase(config.databasePath);
@@ -313,6 +331,7 @@ async function discord(config: Config, args: string[], out: Out, err: Out): Prom
     err("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (and optionally DISCORD_GUILD_ID) in .env first.");
     return 1;
   }
+  const { deployCommands, codeOf } = await lazy.discord();
   try {
     const { route, count } = await deployCommands(config.discord);
     out(
@@ -326,13 +345,13 @@ async function discord(config: Config, args: string[], out: Out, err: Out): Prom
 }
 
 /** `tips preview --channel <id> [--days N] [--platform slack|discord]`: the channel's next tips. */
-function preview(
+async function preview(
   config: Config,
   guide: Guide,
   args: { channel?: string; days?: string; platform?: string },
   out: Out,
   err: Out,
-): number {
+): Promise<number> {
   const days = Number(args.days ?? 7);
   const platform = args.platform ?? "slack";
   if (
@@ -347,6 +366,11 @@ function preview(
     );
     return 2;
   }
+  const [{ openDatabase }, { TipScheduler }, { formatLocal }] = await Promise.all([
+    lazy.db(),
+    lazy.scheduler(),
+    lazy.schedule(),
+  ]);
   let db: Db;
   try {
     db = openDatabase(config.databasePath);

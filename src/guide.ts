@@ -100,9 +100,10 @@ export function createGuide(knowledge: Knowledge): Guide {
         : {}),
     };
     const query = matchable.trim();
-    const hits = query ? index.search(query, 4, SUGGEST_THRESHOLD) : [];
+    const terms = query ? index.terms(query) : [];
+    const hits = index.searchTerms(terms, 4, SUGGEST_THRESHOLD);
     const [top, second] = hits;
-    const anchored = index.terms(query).some((t) => subjectStems.has(t.stem));
+    const anchored = terms.some((t) => subjectStems.has(t.stem));
     if (!top || top.score < (anchored ? ANCHORED_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
       return {
         ...common,

@@ -115,7 +115,11 @@ export class SearchIndex {
 
   /** Entries scoring at least `minScore`, best first; at most `limit`. */
   search(question: string, limit = 5, minScore = 0): Hit[] {
-    const terms = this.terms(question);
+    return this.searchTerms(this.terms(question), limit, minScore);
+  }
+
+  /** As search(), for terms already read with terms(). */
+  searchTerms(terms: readonly Term[], limit = 5, minScore = 0): Hit[] {
     const weights = terms.map((t) => this.queryWeightOf(t));
     const queryWeight = Math.max(
       MIN_QUERY_WEIGHT,
@@ -184,7 +188,7 @@ export class SearchIndex {
     return best;
   }
 
-  private score(item: IndexedEntry, terms: Term[], weights: number[], queryWeight: number): number {
+  private score(item: IndexedEntry, terms: readonly Term[], weights: number[], queryWeight: number): number {
     const credited = terms.map((t, k) => (weights[k] ?? 0) * t.credit);
     let covered = 0;
     for (let k = 0; k < terms.length; k++) {
