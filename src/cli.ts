@@ -119,8 +119,7 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
     return 0;
   }
   const logger = createLogger(config.logLevel);
-  const [{ openDatabase }, { Usage }, { FeedbackStore }, { TipScheduler }] = await Promise.all([
-    lazy.db(),
+  const [{ Usage }, { FeedbackStore }, { TipScheduler }] = await Promise.all([
     lazy.usage(),
     lazy.feedback(),
     lazy.scheduler(),
@@ -129,13 +128,8 @@ async function start(config: Config, guide: Guide, err: Out): Promise<number> {
   process.on("unhandledRejection", (reason) => {
     logger.error({ err: redactSecrets(String((reason as Error)?.message ?? reason)) }, "unhandled rejection");
   });
-  let db: Db;
-  try {
-    db = openDatabase(config.databasePath);
-  } catch (error) {
-    err(`Cannot open the database at ${config.databasePath}: ${(error as Error).message}`);
-    return 1;
-  }
+  const db = await openDb(config, err);
+  if (!db) return 1;
   const usage = new Usage({
     questionsPerMinute: config.questionsPerMinute,
     sharesPerHour: config.sharesPerHour,
@@ -274,16 +268,22 @@ function guardEval(file: string | undefined, out: Out, err: Out): number {
   }
 }
 
-/** The moderators' to-do list from the database. */
-async function report(config: Config, guide: Guide, json: boolean, out: Out, err: Out): Promise<number> {
-  const [{ openDatabase }, { FeedbackStore }] = await Promise.all([lazy.db(), lazy.feedback()]);
-  let db: Db;
+/** Opens the database named in the config, or says why it cannot and returns undefined. */
+async function openDb(config: Config, err: Out): Promise<Db | undefined> {
+  const { openDatabase } = await lazy.db();
   try {
-    db = openDatabase(config.databasePath);
+    return openDatabase(config.databasePath);
   } catch (error) {
     err(`Cannot open the database at ${config.databasePath}: ${(error as Error).message}`);
-    return 1;
+    return undefined;
   }
+}
+
+/** The moderators' to-do list from the database. */
+async function report(config: Config, guide: Guide, json: boolean, out: Out, err: Out): Promise<number> {
+  const { FeedbackStore } = await lazy.feedback();
+  const db = await openDb(config, err);
+  if (!db) return 1;
   try {
     const r = new FeedbackStore(db, config.feedbackSalt).report();
     if (json) {
@@ -366,18 +366,9 @@ async function preview(
     );
     return 2;
   }
-  const [{ openDatabase }, { TipScheduler }, { formatLocal }] = await Promise.all([
-    lazy.db(),
-    lazy.scheduler(),
-    lazy.schedule(),
-  ]);
-  let db: Db;
-  try {
-    db = openDatabase(config.databasePath);
-  } catch (error) {
-    err(`Cannot open the database at ${config.databasePath}: ${(error as Error).message}`);
-    return 1;
-  }
+  const [{ TipScheduler }, { formatLocal }] = await Promise.all([lazy.scheduler(), lazy.schedule()]);
+  const db = await openDb(config, err);
+  if (!db) return 1;
   try {
     const scheduler = new TipScheduler({
       db,

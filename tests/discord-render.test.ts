@@ -8,16 +8,10 @@ import {
   renderTip,
   renderTopics,
 } from "../adapters/discord/render.js";
-import { createGuide, type Entry, loadKnowledge, type Reply, type Source } from "../src/index.js";
-import { KNOWLEDGE_DIR } from "./helpers.js";
+import { createGuide, loadKnowledge, type Source } from "../src/index.js";
+import { answerWith, KNOWLEDGE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
-
-function answerWith(entry: Partial<Entry>, extra: Partial<Extract<Reply, { kind: "answer" }>> = {}): Reply {
-  const base = guide.show("qa-maintain-boundaries");
-  if (base?.kind !== "answer") throw new Error("fixture entry missing");
-  return { ...base, entry: { ...base.entry, ...entry }, ...extra };
-}
 
 function checkLimits(m: DiscordMessage) {
   expect(m.allowedMentions).toEqual({ parse: [] });
@@ -52,7 +46,7 @@ function checkLimits(m: DiscordMessage) {
 
 describe("Discord rendering", () => {
   it("renders an answer: title, answer, sources, disclaimer footer, related, share and votes", () => {
-    const m = renderReply(answerWith({}), { shareable: true });
+    const m = renderReply(answerWith(guide, {}), { shareable: true });
     const e = m.embeds[0];
     expect(e?.title).toBe("Maintaining professional boundaries on social media");
     expect(e?.fields?.[0]?.name).toBe("Sources");
@@ -84,7 +78,7 @@ describe("Discord rendering", () => {
       title: `Related entry ${i} `.repeat(8),
     }));
     const m = renderReply(
-      answerWith({ answer: "word ".repeat(5000), title: "T".repeat(300) }, { sources, related }),
+      answerWith(guide, { answer: "word ".repeat(5000), title: "T".repeat(300) }, { sources, related }),
       {
         shareable: true,
       },

@@ -1,16 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Writable } from "node:stream";
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDiscordBot, type DiscordBot, deployCommands } from "../adapters/discord/bot.js";
 import { COMMAND, commandDefinitions, inviteUrl, TIPS_COMMAND } from "../adapters/discord/commands.js";
-import { createGuide, createLogger, type FeedbackVote, loadKnowledge } from "../src/index.js";
-import { openDatabase } from "../src/store/db.js";
-import { TipScheduler } from "../src/tips/scheduler.js";
-import { KNOWLEDGE_DIR } from "./helpers.js";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { capturedLogger, commandScheduler, KNOWLEDGE_DIR, memoryVotes } from "./helpers.js";
 
 const API = "https://discord.test";
 const APP_ID = "1100000000000000001";
@@ -24,17 +18,8 @@ const config = {
   apiUrl: `${API}/api`,
 };
 
-const logLines: string[] = [];
-const logger = createLogger(
-  "info",
-  new Writable({
-    write(chunk, _enc, done) {
-      logLines.push(...chunk.toString().trim().split("\n"));
-      done();
-    },
-  }),
-);
-const votes: FeedbackVote[] = [];
+const { logger, lines: logLines } = capturedLogger();
+const { votes, record: recordVote } = memoryVotes();
 let bot: DiscordBot;
 let seq = 0;
 
@@ -151,21 +136,8 @@ beforeAll(() => {
     guide,
     logger,
     config,
-    tips: new TipScheduler({
-      db: openDatabase(join(mkdtempSync(join(tmpdir(), "smg-discord-")), "bot.db")),
-      tips: guide.tips(),
-      posters: {},
-      logger,
-      defaults: { time: "09:00", timeZone: "UTC" },
-      graceMs: 6 * 3600_000,
-    }),
-    recordFeedback: (vote) => {
-      const dup = votes.some(
-        (v) => v.userId === vote.userId && v.entryId === vote.entryId && v.vote === vote.vote,
-      );
-      votes.push(vote);
-      return dup ? "duplicate" : "recorded";
-    },
+    tips: commandScheduler(guide, logger),
+    recordFeedback: recordVote,
   });
 });
 

@@ -8,16 +8,10 @@ import {
   renderTip,
   renderTopics,
 } from "../adapters/slack/render.js";
-import { createGuide, type Entry, loadKnowledge, type Reply } from "../src/index.js";
-import { KNOWLEDGE_DIR } from "./helpers.js";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { answerWith, KNOWLEDGE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
-
-function answerWith(entry: Partial<Entry>, extra: Partial<Extract<Reply, { kind: "answer" }>> = {}): Reply {
-  const base = guide.show("qa-maintain-boundaries");
-  if (base?.kind !== "answer") throw new Error("fixture entry missing");
-  return { ...base, entry: { ...base.entry, ...entry }, ...extra };
-}
 
 function checkLimits(message: { text: string; blocks: unknown[] }) {
   expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
@@ -59,7 +53,7 @@ describe("Slack mrkdwn", () => {
 
 describe("Slack rendering", () => {
   it("renders an answer: title, answer, sources, disclaimer, related, share and votes", () => {
-    const message = renderReply(answerWith({}), { shareable: true });
+    const message = renderReply(answerWith(guide, {}), { shareable: true });
     const json = JSON.stringify(message.blocks);
     expect(message.blocks[0]).toMatchObject({
       type: "header",
@@ -74,7 +68,7 @@ describe("Slack rendering", () => {
   });
 
   it("renders a shared answer without a share button, saying who shared it", () => {
-    const json = JSON.stringify(renderReply(answerWith({}), { sharedBy: "U7" }).blocks);
+    const json = JSON.stringify(renderReply(answerWith(guide, {}), { sharedBy: "U7" }).blocks);
     expect(json).toContain("Shared by <@U7>");
     expect(json).not.toContain("smg_share");
   });
@@ -91,7 +85,7 @@ describe("Slack rendering", () => {
   it("keeps a huge answer inside Slack's section and block limits", () => {
     const long = Array.from({ length: 6000 }, (_, i) => `Sentence ${i} of a very long answer.`).join("\n\n");
     const related = Array.from({ length: 80 }, (_, i) => ({ id: `e${i}`, title: `Related entry ${i}` }));
-    const message = renderReply(answerWith({ answer: long, title: "T".repeat(400) }, { related }), {
+    const message = renderReply(answerWith(guide, { answer: long, title: "T".repeat(400) }, { related }), {
       shareable: true,
     });
     checkLimits(message);

@@ -1,34 +1,19 @@
 import { createHmac } from "node:crypto";
-import { mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Writable } from "node:stream";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
-import { createGuide, createLogger, type FeedbackVote, loadKnowledge, Usage } from "../src/index.js";
-import { openDatabase } from "../src/store/db.js";
+import { createGuide, loadKnowledge, Usage } from "../src/index.js";
 import { FeedbackStore } from "../src/store/feedback.js";
-import { TipScheduler } from "../src/tips/scheduler.js";
-import { KNOWLEDGE_DIR } from "./helpers.js";
+import { capturedLogger, commandScheduler, KNOWLEDGE_DIR, memoryVotes, tempDatabase } from "./helpers.js";
 
 const SECRET = "test-signing-secret";
 const API = "https://slack.test";
 const HOOKS = "https://hooks.slack.test";
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
 
-const logLines: string[] = [];
-const logger = createLogger(
-  "info",
-  new Writable({
-    write(chunk, _enc, done) {
-      logLines.push(...chunk.toString().trim().split("\n"));
-      done();
-    },
-  }),
-);
-const votes: FeedbackVote[] = [];
+const { logger, lines: logLines } = capturedLogger();
+const { votes, record: recordVote } = memoryVotes();
 let bot: SlackBot;
 let base = "";
 
@@ -47,6 +32,22 @@ async function send(body: string, type: string, options: { ts?: number; secret?:
     },
     body,
   });
+}
+
+/** HTTP mode with our signing secret, the Web API at nock's host. */
+const HTTP_CONFIG = {
+  botToken: "xoxb-test-token",
+  mode: "http",
+  signingSecret: SECRET,
+  port: 0,
+  apiUrl: `${API}/api`,
+} as const;
+
+/** Starts a bot on a free port of 127.0.0.1 and returns its base URL. */
+async function listen(b: SlackBot): Promise<string> {
+  const server = (await b.start({ port: 0, host: "127.0.0.1" })) as Server;
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 }
 
 let hookCount = 0;
@@ -152,32 +153,11 @@ beforeAll(async () => {
     logger,
     retries: 0,
     timeoutMs: 300,
-    tips: new TipScheduler({
-      db: openDatabase(join(mkdtempSync(join(tmpdir(), "smg-slack-")), "bot.db")),
-      tips: guide.tips(),
-      posters: {},
-      logger,
-      defaults: { time: "09:00", timeZone: "UTC" },
-      graceMs: 6 * 3600_000,
-    }),
-    recordFeedback: (vote) => {
-      const dup = votes.some(
-        (v) => v.userId === vote.userId && v.entryId === vote.entryId && v.vote === vote.vote,
-      );
-      votes.push(vote);
-      return dup ? "duplicate" : "recorded";
-    },
-    config: {
-      botToken: "xoxb-test-token",
-      mode: "http",
-      signingSecret: SECRET,
-      port: 0,
-      apiUrl: `${API}/api`,
-    },
+    tips: commandScheduler(guide, logger),
+    recordFeedback: recordVote,
+    config: HTTP_CONFIG,
   });
-  const server = (await bot.start({ port: 0, host: "127.0.0.1" })) as Server;
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  base = await listen(bot);
 });
 
 afterAll(async () => {
@@ -395,7 +375,7 @@ async function waitForLog(msg: string, ms = 3000): Promise<string> {
 describe("Slack with limits, the guard and the feedback store", () => {
   let limited: SlackBot;
   let previous = "";
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), "smg-slack-usage-")), "bot.db"));
+  const db = tempDatabase("smg-slack-usage-");
 
   beforeAll(async () => {
     limited = createSlackBot({
@@ -410,18 +390,10 @@ describe("Slack with limits, the guard and the feedback store", () => {
         feedback: new FeedbackStore(db),
         logger,
       }),
-      config: {
-        botToken: "xoxb-test-token",
-        mode: "http",
-        signingSecret: SECRET,
-        port: 0,
-        apiUrl: `${API}/api`,
-      },
+      config: HTTP_CONFIG,
     });
-    const server = (await limited.start({ port: 0, host: "127.0.0.1" })) as Server;
-    const address = server.address();
     previous = base;
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    base = await listen(limited);
   });
 
   afterAll(async () => {

@@ -1,30 +1,20 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import Database from "better-sqlite3";
 import nock from "nock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot } from "../adapters/slack/app.js";
-import { createGuide, createLogger, loadKnowledge, type TipPoster } from "../src/index.js";
+import { createGuide, loadKnowledge, type TipPoster } from "../src/index.js";
 import { MIGRATIONS, migrate, openDatabase } from "../src/store/db.js";
 import { nextTip, orderFor } from "../src/tips/rotation.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
-import { KNOWLEDGE_DIR } from "./helpers.js";
+import { capturedLogger, KNOWLEDGE_DIR } from "./helpers.js";
 
 const API = "https://slack.test";
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
 const tips = guide.tips().slice(0, 5);
-const logLines: string[] = [];
-const logger = createLogger(
-  "info",
-  new Writable({
-    write(chunk, _enc, done) {
-      logLines.push(...chunk.toString().trim().split("\n"));
-      done();
-    },
-  }),
-);
+const { logger, lines: logLines } = capturedLogger();
 
 /** The real Slack adapter's poster, talking to nock. */
 const slackPoster: TipPoster = createSlackBot({

@@ -1,31 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { findIdentifiers, redact } from "../src/guard/identifiers.js";
-import { createGuide, createLogger, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
-import { openDatabase } from "../src/store/db.js";
+import { createGuide, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
 import { FeedbackStore } from "../src/store/feedback.js";
-import { KNOWLEDGE_DIR } from "./helpers.js";
+import { capturedLogger, KNOWLEDGE_DIR, tempDatabase } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
 const kinds = (text: string) => findIdentifiers(text).map((f) => f.kind);
-const tempDb = () => openDatabase(join(mkdtempSync(join(tmpdir(), "smg-trust-")), "t.db"));
-
-function capture() {
-  const lines: string[] = [];
-  const logger = createLogger(
-    "info",
-    new Writable({
-      write(chunk, _enc, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    }),
-  );
-  return { lines, logger };
-}
+const tempDb = () => tempDatabase("smg-trust-");
 
 describe("the patient-data guard", () => {
   it.each([
@@ -169,7 +150,7 @@ describe("limits and logs", () => {
   });
 
   it("logs no question text by default, and never a flagged one", () => {
-    const { logger } = capture();
+    const { logger } = capturedLogger();
     const quiet = new Usage({ questionsPerMinute: 20, sharesPerHour: 10, logQuestions: false, logger });
     const loud = new Usage({ questionsPerMinute: 20, sharesPerHour: 10, logQuestions: true, logger });
     const plain = guide.ask("can I accept a friend request from a patient?");

@@ -170,10 +170,11 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
     const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
     const time = interaction.options.getString("time") ?? "";
     const zone = interaction.options.getString("timezone") ?? "";
+    const weekdays = interaction.options.getBoolean("weekdays") ? "weekdays" : "";
     const text = await deps.tips.run({
       platform: "discord",
       channelId,
-      args: [sub, time, zone].filter(Boolean).join(" "),
+      args: [sub, time, zone, weekdays].filter(Boolean).join(" "),
     });
     await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
   }

@@ -5,6 +5,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
+  type SlashCommandChannelOption,
 } from "discord.js";
 import { MAX_QUESTION_CHARS } from "../../src/index.js";
 
@@ -54,12 +55,7 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
       s
         .setName("on")
         .setDescription("Post a tip in a channel every day")
-        .addChannelOption((o) =>
-          o
-            .setName("channel")
-            .setDescription("Where to post (default: this channel)")
-            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-        )
+        .addChannelOption(channelOption("Where to post (default: this channel)"))
         .addStringOption((o) =>
           o.setName("time").setDescription("Time of day, HH:MM (default 09:00)").setMaxLength(5),
         )
@@ -68,31 +64,31 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
             .setName("timezone")
             .setDescription("IANA time zone, e.g. Europe/London (default UTC)")
             .setMaxLength(64),
-        ),
+        )
+        .addBooleanOption((o) => o.setName("weekdays").setDescription("Monday to Friday only")),
     )
     .addSubcommand((s) =>
       s
         .setName("off")
         .setDescription("Stop the daily tip in a channel")
-        .addChannelOption((o) =>
-          o
-            .setName("channel")
-            .setDescription("Which channel (default: this channel)")
-            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-        ),
+        .addChannelOption(channelOption("Which channel (default: this channel)")),
     )
     .addSubcommand((s) =>
       s
         .setName("status")
         .setDescription("Show a channel's daily tip schedule")
-        .addChannelOption((o) =>
-          o
-            .setName("channel")
-            .setDescription("Which channel (default: this channel)")
-            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-        ),
+        .addChannelOption(channelOption("Which channel (default: this channel)")),
     );
   return [guide.toJSON(), tips.toJSON()];
+}
+
+/** The optional channel of a tips subcommand: text and announcement channels only. */
+function channelOption(description: string) {
+  return (o: SlashCommandChannelOption) =>
+    o
+      .setName("channel")
+      .setDescription(description)
+      .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement);
 }
 
 /** The invite link: the bot and its commands, with only the permissions it needs. */

@@ -332,8 +332,7 @@ export class TipScheduler implements TipCommands {
 
   private status(platform: Platform, channelId: string): string {
     const s = this.store.schedule(platform, channelId);
-    if (!s || !s.enabled)
-      return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
+    if (!s?.enabled) return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
     const lines = [`Daily tip: on, ${describe(s)}.`, this.nextLine(s)];
     const last = this.store.lastSlot(platform, channelId, ["posted", "failed", "uncertain", "retry"]);
     if (last?.status === "posted" && last.postedAt) {
