@@ -390,6 +390,11 @@ describe("Slack with limits, the guard and the feedback store", () => {
         feedback: new FeedbackStore(db),
         logger,
       }),
+      tips: {
+        run: () => {
+          throw new Error("database is locked");
+        },
+      },
       config: HTTP_CONFIG,
     });
     previous = base;
@@ -434,6 +439,12 @@ describe("Slack with limits, the guard and the feedback store", () => {
     await waitForLog("answered");
     expect(logLines.join("\n")).not.toMatch(/Alvarez|07700/);
     expect(logLines.join("\n")).toContain('"flagged":true');
+  });
+
+  it("says so privately when the tips store fails, and logs it", async () => {
+    const body = await within((await slash("tips status", { user: "U9" })).posted);
+    expect(body.text).toMatch(/could not change the daily tip/);
+    await waitForLog("tips command failed");
   });
 
   it("logs question text only when LOG_QUESTIONS is on", async () => {

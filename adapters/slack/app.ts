@@ -14,6 +14,7 @@ import {
   waitText,
 } from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
 import {
   ACTIONS,
   renderError,
@@ -121,7 +122,7 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
         break;
       }
       case "tips":
-        message = await tipsCommand(deps.tips, command.channel_id, parsed.args);
+        message = await tipsCommand(log, deps.tips, command.channel_id, parsed.args);
         break;
       default: {
         const reply = ask(parsed.args, ids);
@@ -303,13 +304,19 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
 }
 
 async function tipsCommand(
+  log: Logger,
   tips: TipCommands | undefined,
   channelId: string,
   args: string,
 ): Promise<SlackMessage> {
   if (!tips) return renderError("Daily tips are not available in this installation yet.");
-  const text = await tips.run({ platform: "slack", channelId, args });
-  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+  try {
+    const text = await tips.run({ platform: "slack", channelId, args });
+    return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(text) } }] };
+  } catch (error) {
+    log.error({ channel: channelId, err: (error as Error).message }, "tips command failed");
+    return renderError("I could not change the daily tip just now. Please try again in a moment.");
+  }
 }
 
 function portOf(server: Server): number | undefined {
