@@ -12,7 +12,7 @@ import {
   type Reply,
 } from "../src/index.js";
 import { type Db, openDatabase } from "../src/store/db.js";
-import { TipScheduler } from "../src/tips/scheduler.js";
+import { TipChannels } from "../src/tips/commands.js";
 
 /** The small corpus the core's unit tests run on. */
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "knowledge");
@@ -48,15 +48,13 @@ export function tempDatabase(prefix = "smg-test-"): Db {
   return openDatabase(join(mkdtempSync(join(tmpdir(), prefix)), "bot.db"));
 }
 
-/** A tip scheduler on a fresh database that posts nowhere: for the adapters' `tips` subcommands. */
-export function commandScheduler(guide: Guide, logger: Logger): TipScheduler {
-  return new TipScheduler({
+/** The `tips` subcommands on a fresh database: for the adapters' tests. */
+export function commandScheduler(guide: Guide, logger: Logger): TipChannels {
+  return new TipChannels({
     db: tempDatabase(),
     tips: guide.tips(),
-    posters: {},
     logger,
     defaults: { time: "09:00", timeZone: "UTC" },
-    graceMs: 6 * 3600_000,
   });
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot } from "../adapters/slack/app.js";
 import { createGuide, loadKnowledge, type TipPoster } from "../src/index.js";
 import { MIGRATIONS, migrate, openDatabase } from "../src/store/db.js";
+import { TipChannels } from "../src/tips/commands.js";
 import { nextTip, orderFor } from "../src/tips/rotation.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
 import { capturedLogger, KNOWLEDGE_DIR } from "./helpers.js";
@@ -40,9 +41,18 @@ let failing: Record<
 let clock = new Date("2026-11-26T08:00:00Z");
 const dbPath = () => join(mkdtempSync(join(tmpdir(), "smg-db-")), "tips.db");
 
+/** The scheduler and the tips subcommands of one channel set, on one database file. */
 function scheduler(path: string, extra: Partial<ConstructorParameters<typeof TipScheduler>[0]> = {}) {
-  return new TipScheduler({
-    db: openDatabase(path),
+  const db = openDatabase(path);
+  const channels = new TipChannels({
+    db,
+    tips,
+    logger,
+    defaults: { time: "09:00", timeZone: "UTC" },
+    now: () => clock,
+  });
+  const s = new TipScheduler({
+    db,
     tips,
     posters: { slack: slackPoster },
     logger,
@@ -52,6 +62,10 @@ function scheduler(path: string, extra: Partial<ConstructorParameters<typeof Tip
     retryBaseMs: 60_000,
     now: () => clock,
     ...extra,
+  });
+  return Object.assign(s, {
+    run: channels.run.bind(channels),
+    preview: channels.preview.bind(channels),
   });
 }
 

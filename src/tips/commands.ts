@@ -1,0 +1,145 @@
+import type { Logger } from "../log.js";
+import type { Platform, TipCommands } from "../ports.js";
+import type { Db } from "../store/db.js";
+import type { Tip } from "../types.js";
+import { nextTip } from "./rotation.js";
+import { formatLocal, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
+import { type ScheduleRow, TipStore } from "./store.js";
+
+export interface TipChannelsOptions {
+  readonly db: Db;
+  readonly tips: readonly Tip[];
+  readonly logger: Logger;
+  /** The time and zone of `tips on` without them. */
+  readonly defaults: { readonly time: string; readonly timeZone: string };
+  readonly now?: () => Date;
+}
+
+/** The `tips on|off|status` subcommands of both adapters, and the preview of a channel's next tips. */
+export class TipChannels implements TipCommands {
+  private readonly store: TipStore;
+  private readonly log: Logger;
+  private readonly now: () => Date;
+  private readonly byId: Map<string, Tip>;
+
+  constructor(private readonly options: TipChannelsOptions) {
+    this.store = new TipStore(options.db);
+    this.log = options.logger.child({ component: "tips" });
+    this.now = options.now ?? (() => new Date());
+    this.byId = new Map(options.tips.map((t) => [t.id, t]));
+  }
+
+  /** A channel's schedule, enabled or not. */
+  scheduleOf(platform: Platform, channelId: string): ScheduleRow | undefined {
+    return this.store.schedule(platform, channelId);
+  }
+
+  /** `tips on [HH:MM] [time zone] [weekdays]`, `tips off`, `tips status` for one channel. */
+  run(request: { platform: Platform; channelId: string; args: string }): string {
+    const [verb = "", ...words] = request.args.trim().split(/\s+/);
+    const { platform, channelId } = request;
+    switch (verb.toLowerCase()) {
+      case "on": {
+        const parsed = this.parseOn(words);
+        if (typeof parsed === "string") return parsed;
+        this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
+        this.log.info(
+          { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
+          "daily tip turned on",
+        );
+        return `Daily tip on: ${describe(parsed)}. ${this.nextLine(parsed)}`;
+      }
+      case "off":
+        return this.store.disable(platform, channelId, this.now().getTime())
+          ? "Daily tip off for this channel."
+          : "This channel has no daily tip to turn off.";
+      case "status":
+        return this.status(platform, channelId);
+      default:
+        return "Use `tips on [HH:MM] [time zone] [weekdays]`, `tips off` or `tips status`.";
+    }
+  }
+
+  private parseOn(words: readonly string[]): TipTime | string {
+    let time = this.options.defaults.time;
+    let timeZone = this.options.defaults.timeZone;
+    let weekdaysOnly = false;
+    for (const word of words) {
+      if (/^weekdays?(-only)?$/i.test(word)) weekdaysOnly = true;
+      else if (/^\d{1,2}:\d{2}$/.test(word)) {
+        const t = parseTime(word);
+        if (!t) return `"${word}" is not a time of day. Use HH:MM, for example 09:00.`;
+        time = t;
+      } else {
+        const zone = parseTimeZone(word);
+        if (!zone)
+          return `"${word}" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.`;
+        timeZone = zone;
+      }
+    }
+    return { time, timeZone, weekdaysOnly };
+  }
+
+  private nextLine(t: TipTime): string {
+    const next = nextSlot(t, this.now());
+    return next ? `Next tip: ${formatLocal(next, t.timeZone)}.` : "";
+  }
+
+  private status(platform: Platform, channelId: string): string {
+    const s = this.store.schedule(platform, channelId);
+    if (!s?.enabled) return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
+    const lines = [`Daily tip: on, ${describe(s)}.`, this.nextLine(s)];
+    const last = this.store.lastSlot(platform, channelId, ["posted", "failed", "uncertain", "retry"]);
+    if (last?.status === "posted" && last.postedAt) {
+      const tip = last.tipId ? this.byId.get(last.tipId) : undefined;
+      lines.push(
+        `Last tip: ${formatLocal(new Date(last.postedAt), s.timeZone)}${tip ? `, "${tip.text}"` : ""}.`,
+      );
+    } else if (last?.status === "retry" && last.nextAttemptAt) {
+      lines.push(
+        `The last post failed (${last.error}); trying again at ${formatLocal(new Date(last.nextAttemptAt), s.timeZone)}.`,
+      );
+    } else if (last?.status === "uncertain") {
+      lines.push(
+        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it.`,
+      );
+    }
+    if (s.failingSince) {
+      lines.push(
+        `Failing since ${formatLocal(new Date(s.failingSince), s.timeZone)} (${s.lastError ?? "error"}). Check that the bot is still in this channel and allowed to post.`,
+      );
+    }
+    return lines.filter(Boolean).join("\n");
+  }
+
+  /** The next `days` tips this channel would get, with when, without changing anything. */
+  preview(platform: Platform, channelId: string, days: number): { at: Date; tip: Tip; scheduled: boolean }[] {
+    const s = this.store.schedule(platform, channelId);
+    const t: TipTime = s?.enabled ? s : { ...this.options.defaults, weekdaysOnly: false };
+    let cycle = this.store.cycle(platform, channelId);
+    const used = this.store.usedInCycle(platform, channelId, cycle);
+    let last = this.store.lastSlot(platform, channelId, ["posted", "sending", "claimed", "retry"])?.tipId;
+    const out: { at: Date; tip: Tip; scheduled: boolean }[] = [];
+    let at: Date = this.now();
+    for (let i = 0; i < days; i++) {
+      const next = nextSlot(t, at);
+      if (!next) break;
+      at = next;
+      const pick = nextTip(`${platform}:${channelId}`, cycle, [...this.byId.keys()], used, last);
+      const tip = pick ? this.byId.get(pick.tipId) : undefined;
+      if (!pick || !tip) break;
+      if (pick.cycle !== cycle) {
+        cycle = pick.cycle;
+        used.clear();
+      }
+      used.add(pick.tipId);
+      last = pick.tipId;
+      out.push({ at, tip, scheduled: Boolean(s?.enabled) });
+    }
+    return out;
+  }
+}
+
+function describe(t: TipTime): string {
+  return `every ${t.weekdaysOnly ? "weekday" : "day"} at ${t.time} (${t.timeZone})`;
+}
