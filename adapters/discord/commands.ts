@@ -7,7 +7,10 @@ import {
   SlashCommandBuilder,
   type SlashCommandChannelOption,
 } from "discord.js";
-import { MAX_QUESTION_CHARS } from "../../src/index.js";
+import { COMMANDS, MAX_QUESTION_CHARS } from "../../src/index.js";
+
+/** A subcommand's description from the core's command table (Discord allows 100 characters). */
+const describe = (name: string) => (COMMANDS.find((c) => c.name === name)?.description ?? name).slice(0, 100);
 
 /** The everyday command: anyone can ask. */
 export const COMMAND = "socialmedia-guidance";
@@ -41,9 +44,9 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
             .setAutocomplete(true),
         ),
     )
-    .addSubcommand((s) => s.setName("topics").setDescription("List the topics and what the bot can answer"))
-    .addSubcommand((s) => s.setName("tip").setDescription("Show one daily tip now"))
-    .addSubcommand((s) => s.setName("help").setDescription("How to use the bot"));
+    .addSubcommand((s) => s.setName("topics").setDescription(describe("topics")))
+    .addSubcommand((s) => s.setName("tip").setDescription(describe("tip")))
+    .addSubcommand((s) => s.setName("help").setDescription(describe("help")));
 
   const tips = new SlashCommandBuilder()
     .setName(TIPS_COMMAND)
