@@ -18,6 +18,7 @@ const index = new SearchIndex(
     entry("relationships", ["How does social media change the doctor-patient relationship?"]),
     entry("friend-requests", ["Should I accept a friend request from a patient?", "A patient added me"]),
     entry("rota", ["Posting my rota online", "Rota screenshots", "Sharing the rota with my team"]),
+    entry("policy", ["Writing an office social media policy"]),
     entry("photos", ["Can I post a photo from my rota day?", "Photos of the ward", "Pictures at work"]),
   ],
   [],
@@ -34,6 +35,10 @@ describe("the search index", () => {
 
   it("does not stretch a short word into a longer one", () => {
     expect(index.terms("a rot").map((t) => t.stem)).toEqual(["rot"]);
+  });
+
+  it("does not read a longer unknown word as a short corpus word it happens to start with", () => {
+    expect(index.terms("official").map((t) => t.stem)).not.toContain("offic");
   });
 
   it("counts a rare unknown word as stronger evidence of another subject than a common one", () => {

@@ -183,6 +183,10 @@ export class SearchIndex {
     for (const known of this.variantStems) {
       const [shorter, longer] = known.length <= stem.length ? [known, stem] : [stem, known];
       if (shorter.length < MIN_VARIANT_PREFIX || !longer.startsWith(shorter)) continue;
+      // A corpus word inside a longer unknown one is only its form when it is long and the ending short:
+      // "anonym" in "anonymity", but not "offic" in "offici" (official is not office).
+      if (shorter === known && (known.length < MIN_VARIANT_PREFIX + 1 || stem.length - known.length > 3))
+        continue;
       if (!best || Math.abs(known.length - stem.length) < Math.abs(best.length - stem.length)) best = known;
     }
     return best;
