@@ -464,3 +464,15 @@ describe("Slack with limits, the guard and the feedback store", () => {
     ]);
   });
 });
+
+describe("Slack in Socket Mode", () => {
+  it("builds the app with the app-level token and no HTTP receiver settings", () => {
+    const socket = createSlackBot({
+      guide,
+      logger,
+      config: { botToken: "xoxb-test-token", mode: "socket", appToken: "xapp-test-token", port: 3000 },
+    });
+    expect(socket.app).toBeDefined();
+    expect(typeof socket.start).toBe("function");
+  });
+});

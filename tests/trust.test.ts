@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findIdentifiers, redact } from "../src/guard/identifiers.js";
-import { createGuide, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
+import { createGuide, InFlight, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
 import { FeedbackStore } from "../src/store/feedback.js";
 import { capturedLogger, KNOWLEDGE_DIR, tempDatabase } from "./helpers.js";
 
@@ -159,5 +159,24 @@ describe("limits and logs", () => {
     expect(loud.logFields(plain).question).toBe("can I accept a friend request from a patient?");
     expect(JSON.stringify(loud.logFields(flagged))).not.toContain("Jones");
     expect(loud.logFields(flagged).flagged).toBe(true);
+  });
+});
+
+describe("shutdown", () => {
+  it("waits for work in flight, but not forever", async () => {
+    const inFlight = new InFlight();
+    let done = false;
+    void inFlight.track(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      done = true;
+    });
+    expect(inFlight.size).toBe(1);
+    await inFlight.drain(2_000);
+    expect(done).toBe(true);
+    expect(inFlight.size).toBe(0);
+    void inFlight.track(() => new Promise(() => undefined));
+    const started = Date.now();
+    await inFlight.drain(100);
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 });

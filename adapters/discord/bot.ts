@@ -1,5 +1,5 @@
 import { Client, GatewayIntentBits, REST, type RESTOptions, Routes } from "discord.js";
-import { type DiscordConfig, PostFailure, type TipPoster } from "../../src/index.js";
+import { type DiscordConfig, InFlight, PostFailure, type TipPoster } from "../../src/index.js";
 import { commandDefinitions, inviteUrl } from "./commands.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
 import { renderTip } from "./render.js";
@@ -32,7 +32,8 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
     allowedMentions: { parse: [] },
   });
 
-  register(client, deps);
+  const inFlight = new InFlight();
+  register(client, deps, inFlight);
 
   return {
     client,
@@ -43,7 +44,11 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
         "connected to Discord; invite the bot with this URL",
       );
     },
-    stop: () => client.destroy(),
+    async stop() {
+      // let replies in flight finish before the connection goes
+      await inFlight.drain();
+      await client.destroy();
+    },
     tipPoster: () => ({
       async post(channelId, tip) {
         const { embeds, components } = renderTip(guide, tip, "Tip of the day");

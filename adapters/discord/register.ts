@@ -12,6 +12,7 @@ import {
 import {
   type DiscordConfig,
   type Guide,
+  InFlight,
   type Logger,
   type RecordFeedback,
   type Reply,
@@ -43,27 +44,29 @@ export interface DiscordDeps {
 }
 
 /** Wires interaction handling (commands, autocomplete, buttons) and connection logging onto a client. */
-export function register(client: Client, deps: DiscordDeps): void {
+export function register(client: Client, deps: DiscordDeps, inFlight = new InFlight()): void {
   const { guide } = deps;
   const log = deps.logger.child({ platform: "discord" });
   client.on(Events.InteractionCreate, (interaction) => {
-    handle(interaction).catch(async (error: unknown) => {
-      log.error(
-        { code: codeOf(error), user: interaction.user.id, channel: interaction.channelId },
-        "interaction failed",
-      );
-      if (!interaction.isRepliable()) return;
-      const text = "Something went wrong while answering. Please try again in a moment.";
-      try {
-        if (interaction.replied || interaction.deferred) {
-          await interaction.followUp({ ...renderError(text), flags: MessageFlags.Ephemeral });
-        } else {
-          await interaction.reply({ ...renderError(text), flags: MessageFlags.Ephemeral });
+    void inFlight
+      .track(() => handle(interaction))
+      .catch(async (error: unknown) => {
+        log.error(
+          { code: codeOf(error), user: interaction.user.id, channel: interaction.channelId },
+          "interaction failed",
+        );
+        if (!interaction.isRepliable()) return;
+        const text = "Something went wrong while answering. Please try again in a moment.";
+        try {
+          if (interaction.replied || interaction.deferred) {
+            await interaction.followUp({ ...renderError(text), flags: MessageFlags.Ephemeral });
+          } else {
+            await interaction.reply({ ...renderError(text), flags: MessageFlags.Ephemeral });
+          }
+        } catch (second) {
+          log.error({ code: codeOf(second) }, "could not report the failure to the user");
         }
-      } catch (second) {
-        log.error({ code: codeOf(second) }, "could not report the failure to the user");
-      }
-    });
+      });
   });
   client.on(Events.Error, (error) => log.error({ err: error.message }, "client error"));
   client.on(Events.ShardDisconnect, (_event, shard) =>

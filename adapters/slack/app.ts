@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import { type Logger, PostFailure, type TipPoster } from "../../src/index.js";
+import { InFlight, type Logger, PostFailure, type TipPoster } from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
 import { register, type SlackDeps } from "./register.js";
 import { renderTip } from "./render.js";
@@ -38,7 +38,8 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
     },
   });
 
-  register(app, deps);
+  const inFlight = new InFlight();
+  register(app, deps, inFlight);
 
   return {
     app,
@@ -53,7 +54,11 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
       log.info({ mode: "http", port: portOf(server) }, "listening for Slack at /slack/events");
       return server;
     },
-    stop: () => app.stop().then(() => undefined),
+    async stop() {
+      // stop taking requests, then let replies in flight finish
+      await app.stop();
+      await inFlight.drain();
+    },
     tipPoster: () => ({
       async post(channelId, tip) {
         try {

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import {
   type Guide,
+  InFlight,
   type Logger,
   parseCommand,
   type RecordFeedback,
@@ -39,9 +40,11 @@ export interface SlackDeps {
 }
 
 /** Wires the slash command, buttons, mentions and direct messages onto a Bolt app. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): void {
   const { guide } = deps;
   const log = deps.logger.child({ platform: "slack" });
+  // Every listener runs under this, so that shutdown can wait for replies in flight.
+  app.use(({ next }) => inFlight.track(next));
   /** Logs a failed Slack call with its code, and returns what to tell the user. */
   const failed = (what: string, error: unknown, ids: Record<string, string | undefined>) => {
     const failure = describeSlackError(error);
