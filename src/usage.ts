@@ -1,5 +1,5 @@
 import type { Logger } from "./log.js";
-import type { FeedbackVote, Platform } from "./ports.js";
+import type { FeedbackVote, Platform, RecordFeedback } from "./ports.js";
 import type { FeedbackStore } from "./store/feedback.js";
 import type { Reply } from "./types.js";
 
@@ -97,4 +97,26 @@ export class Usage {
 /** Seconds as people say them: "40 seconds", "3 minutes". */
 export function waitText(seconds: number): string {
   return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/**
+ * Stores a 👍/👎 when there is a store and the entry exists, and says what to tell the voter. A store
+ * failure is logged and the vote still acknowledged: feedback must never cost the user an error.
+ */
+export async function acknowledgeVote(
+  record: RecordFeedback | undefined,
+  vote: FeedbackVote,
+  entryExists: boolean,
+  logger: Logger,
+): Promise<string> {
+  logger.info({ entry: vote.entryId, vote: vote.vote }, "feedback");
+  if (!record || !entryExists) return "Thanks for the feedback.";
+  try {
+    return (await record(vote)) === "duplicate"
+      ? "You have already voted on this answer. Thanks!"
+      : "Thanks, your vote is recorded.";
+  } catch (error) {
+    logger.error({ entry: vote.entryId, err: (error as Error).message }, "feedback not stored");
+    return "Thanks for the feedback.";
+  }
 }

@@ -10,6 +10,7 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import {
+  acknowledgeVote,
   type DiscordConfig,
   type Guide,
   InFlight,
@@ -185,26 +186,18 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
       await interaction.reply(renderReply(reply, { sharedBy: interaction.user.id }));
       log.info({ entry: a, user: interaction.user.id, channel: interaction.channelId }, "shared");
     } else if (kind === "vote" && (a === "up" || a === "down") && b) {
-      let note = "Thanks for the feedback.";
-      const record = deps.recordFeedback ?? deps.usage?.recordVote;
-      if (record && guide.entry(b)) {
-        try {
-          const result = await record({
-            entryId: b,
-            vote: a,
-            platform: "discord",
-            userId: interaction.user.id,
-            channelId: interaction.channelId ?? undefined,
-          });
-          note =
-            result === "duplicate"
-              ? "You have already voted on this answer. Thanks!"
-              : "Thanks, your vote is recorded.";
-        } catch (error) {
-          log.error({ entry: b, err: (error as Error).message }, "feedback not stored");
-        }
-      }
-      log.info({ entry: b, vote: a }, "feedback");
+      const note = await acknowledgeVote(
+        deps.recordFeedback ?? deps.usage?.recordVote,
+        {
+          entryId: b,
+          vote: a,
+          platform: "discord",
+          userId: interaction.user.id,
+          channelId: interaction.channelId ?? undefined,
+        },
+        guide.entry(b) !== undefined,
+        log,
+      );
       await interaction.reply({
         content: note,
         flags: MessageFlags.Ephemeral,

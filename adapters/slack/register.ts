@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import {
+  acknowledgeVote,
   type Guide,
   InFlight,
   type Logger,
@@ -165,25 +166,12 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
       await ack();
       const entryId = "value" in action ? (action.value ?? "") : "";
       const channelId = "channel" in body ? body.channel?.id : undefined;
-      let note = "Thanks for the feedback.";
-      if (recordFeedback && guide.entry(entryId)) {
-        try {
-          const result = await recordFeedback({
-            entryId,
-            vote,
-            platform: "slack",
-            userId: body.user.id,
-            channelId,
-          });
-          note =
-            result === "duplicate"
-              ? "You have already voted on this answer. Thanks!"
-              : "Thanks, your vote is recorded.";
-        } catch (error) {
-          log.error({ entry: entryId, err: (error as Error).message }, "feedback not stored");
-        }
-      }
-      log.info({ entry: entryId, vote }, "feedback");
+      const note = await acknowledgeVote(
+        recordFeedback,
+        { entryId, vote, platform: "slack", userId: body.user.id, channelId },
+        guide.entry(entryId) !== undefined,
+        log,
+      );
       await respond({ response_type: "ephemeral", replace_original: false, text: note }).catch(
         (error: unknown) => failed("acknowledge feedback", error, { user: body.user.id }),
       );
