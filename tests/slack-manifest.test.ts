@@ -12,7 +12,14 @@ describe("Slack app manifests", () => {
     const m = read(name);
     expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([SLASH_COMMAND]);
     expect(m.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(["commands", "chat:write", "app_mentions:read", "im:history"]),
+      expect.arrayContaining([
+        "commands",
+        "chat:write",
+        "app_mentions:read",
+        "im:history",
+        "users:read",
+        "channels:read",
+      ]),
     );
     expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(["app_mention", "message.im"]);
     expect(m.settings.interactivity.is_enabled).toBe(true);

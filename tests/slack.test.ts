@@ -211,7 +211,11 @@ describe("Slack slash command", () => {
     expect(allText(body)).toContain("Source:");
   });
 
-  it("turns the channel's daily tip on, reports its status, and turns it off", async () => {
+  it("lets an admin turn the channel's daily tip on, reports its status, and turns it off", async () => {
+    const admin = nock(API)
+      .post("/api/users.info")
+      .times(3)
+      .reply(200, { ok: true, user: { id: "U1", is_admin: true } });
     const on = await within((await slash("tips on 08:00 Europe/London")).posted);
     expect(on.response_type).toBe("ephemeral");
     expect(on.text).toMatch(/^Daily tip on: every day at 08:00 \(Europe\/London\)\. Next tip: /);
@@ -219,6 +223,32 @@ describe("Slack slash command", () => {
     expect(status.text).toMatch(/Daily tip: on, every day at 08:00/);
     expect((await within((await slash("tips off")).posted)).text).toBe("Daily tip off for this channel.");
     expect((await within((await slash("tips on 26:00")).posted)).text).toMatch(/not a time of day/);
+    expect(admin.isDone()).toBe(true);
+  });
+
+  it("lets the channel's creator manage its tip, and refuses other members", async () => {
+    nock(API)
+      .post("/api/users.info")
+      .twice()
+      .reply(200, { ok: true, user: { id: "U1", is_admin: false } });
+    nock(API)
+      .post("/api/conversations.info")
+      .reply(200, { ok: true, channel: { id: "C1", creator: "U1" } });
+    nock(API)
+      .post("/api/conversations.info")
+      .reply(200, { ok: true, channel: { id: "C1", creator: "U42" } });
+    expect((await within((await slash("tips on 07:00")).posted)).text).toMatch(/^Daily tip on/);
+    const refused = await within((await slash("tips off")).posted);
+    expect(refused.text).toMatch(/Only workspace admins and owners, or whoever created this channel/);
+  });
+
+  it("refuses, and logs why, when it cannot check the member's role", async () => {
+    nock(API).post("/api/users.info").reply(200, { ok: false, error: "missing_scope" });
+    const refused = await within((await slash("tips on 07:00")).posted);
+    expect(refused.text).toMatch(/Only workspace admins/);
+    expect(JSON.parse(await waitForLog("could not check who may manage tips"))).toMatchObject({
+      code: "missing_scope",
+    });
   });
 
   it("declines off-topic questions with did-you-mean buttons or the topics, and never echoes a mention", async () => {

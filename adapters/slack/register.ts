@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { App, webApi } from "@slack/bolt";
 import {
   acknowledgeVote,
   type Guide,
@@ -40,6 +40,8 @@ export interface SlackDeps {
   readonly timeoutMs?: number;
 }
 
+type WebClient = webApi.WebClient;
+
 /** Wires the slash command, buttons, mentions and direct messages onto a Bolt app. */
 export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): void {
   const { guide } = deps;
@@ -78,7 +80,7 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
   };
   const isReply = (x: Reply | SlackMessage): x is Reply => "kind" in x;
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     const ids = { user: command.user_id, channel: command.channel_id };
     const parsed = parseCommand(command.text ?? "");
@@ -96,7 +98,13 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
         break;
       }
       case "tips":
-        message = await tipsCommand(log, deps.tips, command.channel_id, parsed.args);
+        message = /^status\b/i.test(parsed.args)
+          ? await tipsCommand(log, deps.tips, command.channel_id, parsed.args)
+          : (await mayManageTips(client, command.user_id, command.channel_id, log))
+            ? await tipsCommand(log, deps.tips, command.channel_id, parsed.args)
+            : renderError(
+                "Only workspace admins and owners, or whoever created this channel, can turn its daily tip on or off.",
+              );
         break;
       default: {
         const reply = ask(parsed.args, ids);
@@ -232,6 +240,30 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
   app.error(async (error) => {
     log.error({ code: describeSlackError(error).code, err: error.message }, "unhandled Slack error");
   });
+}
+
+/**
+ * Whether a user may change a channel's daily tip: a workspace admin or owner, or the channel's creator.
+ * A lookup that fails (a missing scope, a network error) refuses, and the log says why.
+ */
+async function mayManageTips(
+  client: WebClient,
+  userId: string,
+  channelId: string,
+  log: Logger,
+): Promise<boolean> {
+  try {
+    const { user } = await client.users.info({ user: userId });
+    if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return true;
+    const { channel } = await client.conversations.info({ channel: channelId });
+    return channel?.creator === userId;
+  } catch (error) {
+    log.warn(
+      { user: userId, channel: channelId, code: describeSlackError(error).code },
+      "could not check who may manage tips",
+    );
+    return false;
+  }
 }
 
 async function tipsCommand(
