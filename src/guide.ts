@@ -157,7 +157,9 @@ export function createGuide(knowledge: Knowledge): Guide {
     const entries =
       typed.size === 0
         ? knowledge.entries.slice(0, limit)
-        : index.search(String(partial), limit, COMPLETE_THRESHOLD).map((h) => h.entry);
+        : index
+            .search(cutQuestion(String(partial ?? "")).text, limit, COMPLETE_THRESHOLD)
+            .map((h) => h.entry);
     return entries.map((e) => {
       // the phrasing that shares most words with what was typed; the canonical question on a tie
       let best = e.questions[0] ?? e.title;

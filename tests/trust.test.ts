@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findIdentifiers, redact } from "../src/guard/identifiers.js";
+import { findIdentifiers, GUARD_SCAN_CHARS, redact } from "../src/guard/identifiers.js";
 import { createGuide, InFlight, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
 import { FeedbackStore } from "../src/store/feedback.js";
 import { capturedLogger, KNOWLEDGE_DIR, tempDatabase } from "./helpers.js";
@@ -72,7 +72,14 @@ describe("the patient-data guard", () => {
     expect(reply.kind === "answer" && reply.entry.id).toBe("qa-maintain-boundaries");
   });
 
-  it("checks the whole input, even past the length limit", () => {
+  it("reads the first 5,000 characters of a message, far past the 500 it keeps", () => {
+    const filler = "word ".repeat(900);
+    expect(findIdentifiers(`${filler} call 07700 900123`).length).toBe(1);
+    expect(findIdentifiers(`${"word ".repeat(1100)} call 07700 900123`)).toEqual([]);
+    expect(GUARD_SCAN_CHARS).toBe(5_000);
+  });
+
+  it("checks past the length limit", () => {
     const reply = guide.ask(`${"friend request ".repeat(60)} call me on 07700 900123`);
     expect(reply.truncated).toBe(true);
     expect(reply.flags).toEqual(["patient-identifiers"]);

@@ -81,11 +81,12 @@ function labelledValue(rest: string): number | undefined {
 }
 
 const RULES: readonly Rule[] = [
-  { kind: "email", pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
+  { kind: "email", pattern: /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}/g },
   // spelt out so that filters miss it: "jane at gmail dot com"
   {
     kind: "email",
-    pattern: /\b[\w.+-]+\s*(?:\(at\)|\[at\]|\sat\s)\s*[\w-]+\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*[a-z]{2,6}\b/gi,
+    pattern:
+      /\b[\w.+-]{1,64}\s?(?:\(at\)|\[at\]|\sat\s)\s?[\w-]{1,63}\s?(?:\(dot\)|\[dot\]|\sdot\s)\s?[a-z]{2,6}\b/gi,
   },
   // @handles, but not the broadcast words of Slack and Discord
   {
@@ -96,7 +97,8 @@ const RULES: readonly Rule[] = [
   { kind: "url", pattern: /\b(?:https?:\/\/|www\.)[^\s<>|]+/gi },
   {
     kind: "url",
-    pattern: /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|au|ca|us|io|me|ly|gl)\/[^\s<>|]*/gi,
+    pattern:
+      /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:com|org|net|uk|au|ca|us|io|me|ly|gl)\/[^\s<>|]*/gi,
   },
   { kind: "ip-address", pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g },
   { kind: "ip-address", pattern: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi },
@@ -114,7 +116,10 @@ const RULES: readonly Rule[] = [
   { kind: "phone", pattern: /(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g },
   { kind: "phone", pattern: /\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/g },
   // vehicle identification numbers
-  { kind: "id-number", pattern: /\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b/g },
+  {
+    kind: "id-number",
+    pattern: /\b(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-Z])[A-HJ-NPR-Z0-9]{17}\b/g,
+  },
   // dates: numeric with a year, ISO, or a day with a month name (with or without the year)
   { kind: "date", pattern: /\b(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2})\b/g },
   { kind: "date", pattern: /\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:\d{4}|\d{2})\b/g },
@@ -206,8 +211,15 @@ function capitalise(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
-/** Every likely identifier in `text`, earliest first, overlaps merged. */
-export function findIdentifiers(text: string): Finding[] {
+/**
+ * How much of a message the guard reads: far more than the 500 characters the bot ever keeps or
+ * matches, while keeping the time per message bounded whatever is pasted in.
+ */
+export const GUARD_SCAN_CHARS = 5_000;
+
+/** Every likely identifier in `text` (its first GUARD_SCAN_CHARS), earliest first, overlaps merged. */
+export function findIdentifiers(full: string): Finding[] {
+  const text = full.length > GUARD_SCAN_CHARS ? full.slice(0, GUARD_SCAN_CHARS) : full;
   const found: Finding[] = [];
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
