@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { defaultKnowledgeDir } from "./paths.js";
-import { parseTime, parseTimeZone } from "./tips/schedule.js";
+import { parseTime, parseTimeZone } from "./tips/time.js";
 
 /** An unset variable, or one left empty in .env, reads as absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
