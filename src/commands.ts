@@ -42,6 +42,13 @@ export function parseCommand(text: string): ParsedCommand {
   const word = match?.[1]?.toLowerCase() ?? "";
   const rest = match?.[2] ?? "";
   if (word === "tips" && /^(on|off|status)\b/i.test(rest)) return { name: "tips", args: rest };
+  // "how do I turn on daily tips?" is a question about the bot, which help answers
+  if (
+    /\b(daily tips?|tips? of the day)\b/i.test(trimmed) &&
+    /\b(how|turn|switch|set|enable|disable|stop|start|get)\b/i.test(trimmed)
+  ) {
+    return { name: "help", args: "" };
+  }
   if (word === "ask") return rest ? { name: "ask", args: rest } : { name: "help", args: "" };
   if ((word === "help" || word === "topics" || word === "tip") && !rest) return { name: word, args: "" };
   return { name: "ask", args: trimmed };
