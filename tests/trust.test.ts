@@ -13,6 +13,7 @@ describe("the patient-data guard", () => {
     ["my patient John Smith asked", "name"],
     ["Mrs Patel wants to follow me", "name"],
     ["a patient named maria", "name"],
+    ["a patient called Maria Lopez", "name"],
     ["Dave, 52, posted a review", "name"],
     ["DOB 14/02/1987", "date"],
     ["admitted on 3 March", "date"],
@@ -52,6 +53,8 @@ describe("the patient-data guard", () => {
     "@everyone please read this",
     "<@U12345> can I post this",
     "in May I started posting",
+    "a troll called me a shill",
+    "my post was called out",
   ])("leaves %j alone", (text) => {
     expect(findIdentifiers(text)).toEqual([]);
   });

@@ -172,9 +172,16 @@ const RULES: readonly Rule[] = [
   },
   {
     kind: "name",
-    pattern: /\b(?:named|called|name is|name's|names are)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)/gi,
+    pattern: /\b(?:named|name is|name's|names are)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)/gi,
     group: 1,
-    unless: (m) => NOT_NAMES.has(capitalise((m[1] ?? "").split(/\s+/)[0] ?? "")),
+    unless: (m) => notAName(m[1]),
+  },
+  // "called" names someone only when a capitalised name follows: "called me a shill" is innocent
+  {
+    kind: "name",
+    pattern: new RegExp(`\\bcalled\\s+(${NAME})`, "g"),
+    group: 1,
+    unless: (m) => notAName(m[1]),
   },
   // "Dave, 52," or "Dave (52)": a name with an age
   {
@@ -205,6 +212,18 @@ function documentDate(m: RegExpExecArray, text: string): boolean {
   return /\b(guidance|guideline|policy|statement|published|in effect|came into force|updated|code|standard|opinion|version|edition)\b/.test(
     around,
   );
+}
+
+/** Pronouns and small words that can follow "named" or "called" without being a name. */
+const NOT_NAME_WORDS = new Set(
+  "me you him her them us it this that out back up off in on a an the my your his their our something someone".split(
+    " ",
+  ),
+);
+
+function notAName(text: string | undefined): boolean {
+  const first = (text ?? "").split(/\s+/)[0] ?? "";
+  return NOT_NAMES.has(capitalise(first)) || NOT_NAME_WORDS.has(first.toLowerCase());
 }
 
 function capitalise(w: string): string {
