@@ -59,6 +59,13 @@ describe("the patient-data guard", () => {
     expect(findIdentifiers(text)).toEqual([]);
   });
 
+  it("flags none of the knowledge base's own questions, which hold no patient details", () => {
+    const flagged = guide.knowledge.entries
+      .flatMap((e) => e.questions)
+      .filter((q) => findIdentifiers(q).length > 0);
+    expect(flagged).toEqual([]);
+  });
+
   it("redacts every finding, keeping the rest", () => {
     expect(redact("Mrs Patel (07700 900123) emailed me from a@b.com")).toBe(
       "[name] ([phone]) emailed me from [email]",
