@@ -33,6 +33,7 @@ describe("the patient-data guard", () => {
     ["Beverly Hills CA 90210", "postcode"],
     ["Ottawa K1A 0B1", "postcode"],
     ["see https://facebook.com/jsmith", "url"],
+    ["see https://nhs.uk.example.com/jsmith", "url"],
     ["from 192.168.1.20", "ip-address"],
     ["her instagram @jess.runs.92", "handle"],
   ])("finds %j", (text, kind) => {
@@ -54,6 +55,8 @@ describe("the patient-data guard", () => {
     "<@U12345> can I post this",
     "in May I started posting",
     "a troll called me a shill",
+    "can I share https://www.nhs.uk/conditions/measles/",
+    "a paper at https://doi.org/10.1136/bmj.n71",
     "my post was called out",
   ])("leaves %j alone", (text) => {
     expect(findIdentifiers(text)).toEqual([]);

@@ -94,11 +94,12 @@ const RULES: readonly Rule[] = [
     pattern: /(?<![\w<@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b/g,
     unless: (m) => /^@(everyone|here|channel)$/i.test(m[0]),
   },
-  { kind: "url", pattern: /\b(?:https?:\/\/|www\.)[^\s<>|]+/gi },
+  { kind: "url", pattern: /\b(?:https?:\/\/|www\.)[^\s<>|]+/gi, unless: (m) => publicSite(m[0]) },
   {
     kind: "url",
     pattern:
       /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:com|org|net|uk|au|ca|us|io|me|ly|gl)\/[^\s<>|]*/gi,
+    unless: (m) => publicSite(m[0]),
   },
   { kind: "ip-address", pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g },
   { kind: "ip-address", pattern: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi },
@@ -212,6 +213,21 @@ function documentDate(m: RegExpExecArray, text: string): boolean {
   return /\b(guidance|guideline|policy|statement|published|in effect|came into force|updated|code|standard|opinion|version|edition)\b/.test(
     around,
   );
+}
+
+/**
+ * Government, health-service, university and international sites, and the regulators and journals
+ * doctors cite: a link to guidance or a paper is not a patient's web address.
+ */
+const PUBLIC_HOSTS =
+  /(?:^|\.)(?:[a-z0-9-]+\.)*(?:gov|gov\.[a-z]{2}|nhs\.uk|nhs\.net|int|edu|ac\.uk|edu\.au|gmc-uk\.org|bma\.org\.uk|ama-assn\.org|fsmb\.org|acponline\.org|ahpra\.gov\.au|cma\.ca|cmpa-acpm\.ca|cpso\.on\.ca|cpsbc\.ca|nice\.org\.uk|bmj\.com|thelancet\.com|nejm\.org|jamanetwork\.com|nature\.com|cochranelibrary\.com|pubmed\.ncbi\.nlm\.nih\.gov|doi\.org)$/i;
+
+function publicSite(url: string): boolean {
+  const host = url
+    .replace(/^https?:\/\//i, "")
+    .split(/[/?#:]/)[0]
+    ?.toLowerCase();
+  return host !== undefined && PUBLIC_HOSTS.test(host);
 }
 
 /** Pronouns and small words that can follow "named" or "called" without being a name. */
