@@ -37,6 +37,7 @@ describe("console chat", () => {
     const text = await chat(["tip"]);
     expect(text).toMatch(/Tip: .+\n {2}Source: Document A/);
     expect(text).toMatch(/Learn more: .+ \[(friend-requests|patient-photos)\]/);
+    expect(text).toContain("not legal advice");
   });
 
   it("exits cleanly at end of input", async () => {

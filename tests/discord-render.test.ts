@@ -100,6 +100,7 @@ describe("Discord rendering", () => {
       checkLimits(m);
     }
     expect(renderTip(guide, tip, "Tip of the day").embeds[0]?.title).toBe("Tip of the day");
+    expect(renderTip(guide, tip).embeds[0]?.footer?.text).toContain("not legal advice");
     expect(renderError("Oops").content).toContain("Oops");
   });
 });

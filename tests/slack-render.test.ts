@@ -108,6 +108,7 @@ describe("Slack rendering", () => {
       checkLimits(message);
     }
     expect(JSON.stringify(renderTip(guide, tip, "Tip of the day").blocks)).toContain("Tip of the day");
+    expect(JSON.stringify(renderTip(guide, tip).blocks)).toContain("not legal advice");
     expect(JSON.stringify(renderError("Oops <!here>").blocks)).not.toContain("<!here>");
   });
 });

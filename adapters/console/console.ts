@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { type Guide, parseCommand } from "../../src/index.js";
-import { renderHelp, renderReply, renderTip, renderTopics } from "./render.js";
+import { renderHelp, renderReply, renderTipAlone, renderTopics } from "./render.js";
 
 const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
 const CONSOLE_HELP = ["  quit             Leave the chat."];
@@ -25,7 +25,7 @@ export function register(io: { input: Readable; output: Writable }, guide: Guide
         else if (command.name === "topics") say(renderTopics(guide.topics()));
         else if (command.name === "tip") {
           const tip = guide.randomTip();
-          say(tip ? renderTip(guide, tip) : "There are no tips in the knowledge base yet.");
+          say(tip ? renderTipAlone(guide, tip) : "There are no tips in the knowledge base yet.");
         } else say(renderReply(guide.ask(command.args)));
       }
       io.output.write("> ");

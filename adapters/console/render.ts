@@ -1,5 +1,6 @@
 import {
   COMMANDS,
+  DISCLAIMER,
   EXAMPLE_QUESTIONS,
   type Guide,
   MAX_QUESTION_CHARS,
@@ -49,6 +50,11 @@ export function renderTip(guide: Guide, tip: Tip): string {
     `  Source: ${sources}`,
     `  Learn more: ${more?.title ?? tip.entry} [${tip.entry}]`,
   ].join("\n");
+}
+
+/** A tip shown on its own, with the standard disclaimer. */
+export function renderTipAlone(guide: Guide, tip: Tip): string {
+  return `${renderTip(guide, tip)}\n\n_${DISCLAIMER}_`;
 }
 
 /** Every tip, grouped under its topic. */

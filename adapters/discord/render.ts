@@ -9,6 +9,7 @@ import {
 } from "discord.js";
 import {
   COMMANDS,
+  DISCLAIMER,
   type EntryLink,
   EXAMPLE_QUESTIONS,
   type Guide,
@@ -154,6 +155,7 @@ export function renderTip(guide: Guide, tip: Tip, heading = "Tip"): DiscordMessa
     description: tip.text,
     color: COLOUR,
     fields: sourceFields(guide.sourcesOf(tip), "Source"),
+    footer: { text: DISCLAIMER },
   });
   const rows: Row[] = more
     ? [

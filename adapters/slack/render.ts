@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import {
   COMMANDS,
+  DISCLAIMER,
   type EntryLink,
   EXAMPLE_QUESTIONS,
   type Guide,
@@ -142,6 +143,7 @@ export function renderTip(guide: Guide, tip: Tip, heading = "Tip"): SlackMessage
     header(heading),
     section(escapeMrkdwn(tip.text)),
     context(`*Source:* ${guide.sourcesOf(tip).map(formatSource).join("; ")}`),
+    context(escapeMrkdwn(DISCLAIMER)),
   ];
   if (more) {
     blocks.push({
