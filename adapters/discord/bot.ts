@@ -4,7 +4,7 @@ import { commandDefinitions, inviteUrl } from "./commands.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
 import { renderTip } from "./render.js";
 
-export { codeOf, type DiscordDeps } from "./register.js";
+export { codeOf, type DiscordDeps, describeStartFailure } from "./register.js";
 
 export interface DiscordBot {
   readonly client: Client;

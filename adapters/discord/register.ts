@@ -17,6 +17,7 @@ import {
   type Logger,
   type RecordFeedback,
   type Reply,
+  redactSecrets,
   type TipCommands,
   type Usage,
   waitText,
@@ -222,6 +223,18 @@ export function codeOf(error: unknown): string {
   if (error instanceof DiscordAPIError) return `${error.status}:${error.code}`;
   return (error as { code?: string; name?: string })?.code ?? (error as Error)?.name ?? "unknown_error";
 }
+/** What the operator reads when the Discord adapter cannot start. */
+export function describeStartFailure(error: unknown): { code: string; message: string } {
+  const code = codeOf(error);
+  return {
+    code,
+    message:
+      code === "TokenInvalid" || code.startsWith("401")
+        ? "Discord rejected the bot token: check DISCORD_TOKEN in .env."
+        : `Could not start the Discord bot (${code}): ${redactSecrets((error as Error)?.message ?? String(error))}`,
+  };
+}
+
 function clipChoice(text: string): string {
   return text.length <= MAX_CHOICE_CHARS ? text : `${text.slice(0, MAX_CHOICE_CHARS - 1)}…`;
 }

@@ -5,6 +5,7 @@ import { describeSlackError } from "./errors.js";
 import { register, type SlackDeps } from "./register.js";
 import { renderTip } from "./render.js";
 
+export { describeStartFailure } from "./errors.js";
 export { SLASH_COMMAND, type SlackDeps } from "./register.js";
 
 /** The running Slack adapter. */

@@ -1,3 +1,5 @@
+import { redactSecrets } from "../../src/index.js";
+
 /** What we tell a person, and what the log gets, when a Slack call fails. */
 export interface SlackFailure {
   /** The Web API's error code ("channel_not_found", "rate_limited", ...) or the client's. */
@@ -43,4 +45,15 @@ export function describeSlackError(error: unknown): SlackFailure {
     default:
       return { code, message: "Something went wrong talking to Slack. Please try again in a moment." };
   }
+}
+
+/** What the operator reads when the Slack adapter cannot start. */
+export function describeStartFailure(error: unknown): { code: string; message: string } {
+  const { code } = describeSlackError(error);
+  return {
+    code,
+    message: ["invalid_auth", "not_authed", "token_revoked", "account_inactive"].includes(code)
+      ? `Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN in .env.`
+      : `Could not start the Slack bot (${code}): ${redactSecrets((error as Error)?.message ?? String(error))}`,
+  };
 }

@@ -8,7 +8,6 @@ export type Out = (text: string) => void;
 // one-shot `ask` starts fast.
 export const lazy = {
   slack: () => import("../../adapters/slack/app.js"),
-  slackErrors: () => import("../../adapters/slack/errors.js"),
   discord: () => import("../../adapters/discord/bot.js"),
   db: () => import("../store/db.js"),
   feedback: () => import("../store/feedback.js"),

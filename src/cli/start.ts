@@ -5,6 +5,12 @@ import { createLogger, redactSecrets } from "../log.js";
 import type { Platform, TipPoster } from "../ports.js";
 import { lazy, type Out, openDb } from "./runtime.js";
 
+/** A platform adapter once built: what start-up needs of it. */
+interface Launched {
+  readonly bot: { start(): Promise<unknown>; stop(): Promise<void>; tipPoster(): TipPoster };
+  readonly describeStartFailure: (error: unknown) => { code: string; message: string };
+}
+
 /** Runs the bot: the console chat without platform tokens, else each configured platform until a signal. */
 export async function start(config: Config, guide: Guide, err: Out): Promise<number> {
   if (!config.slack && !config.discord) {
@@ -47,45 +53,42 @@ export async function start(config: Config, guide: Guide, err: Out): Promise<num
     await Promise.allSettled(running.map((r) => r.stop()));
     db.close();
   };
-  if (config.slack) {
-    const [{ createSlackBot }, { describeSlackError }] = await Promise.all([
-      lazy.slack(),
-      lazy.slackErrors(),
-    ]);
-    const slack = createSlackBot({ guide, config: config.slack, logger, tips: tipChannels, usage });
-    try {
-      await slack.start();
-      running.push({ name: "slack", stop: slack.stop });
-      posters.slack = slack.tipPoster();
-      scheduler.seedChannels("slack", config.tips.slackChannels);
-    } catch (error) {
-      const { code } = describeSlackError(error);
-      logger.error({ platform: "slack", code }, "could not start");
-      err(
-        ["invalid_auth", "not_authed", "token_revoked", "account_inactive"].includes(code)
-          ? `Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN in .env.`
-          : `Could not start the Slack bot (${code}): ${(error as Error).message}`,
-      );
-      await stopAll();
-      return 1;
-    }
+  // Each configured platform: how to build it, and the channels the environment gives it tips for.
+  const launches: { name: Platform; channels: readonly string[]; load: () => Promise<Launched> }[] = [];
+  const deps = { guide, logger, tips: tipChannels, usage };
+  const slack = config.slack;
+  if (slack) {
+    launches.push({
+      name: "slack",
+      channels: config.tips.slackChannels,
+      load: async () => {
+        const { createSlackBot, describeStartFailure } = await lazy.slack();
+        return { bot: createSlackBot({ ...deps, config: slack }), describeStartFailure };
+      },
+    });
   }
-  if (config.discord) {
-    const { createDiscordBot, codeOf } = await lazy.discord();
-    const discordBot = createDiscordBot({ guide, config: config.discord, logger, tips: tipChannels, usage });
+  const discord = config.discord;
+  if (discord) {
+    launches.push({
+      name: "discord",
+      channels: config.tips.discordChannels,
+      load: async () => {
+        const { createDiscordBot, describeStartFailure } = await lazy.discord();
+        return { bot: createDiscordBot({ ...deps, config: discord }), describeStartFailure };
+      },
+    });
+  }
+  for (const launch of launches) {
+    const { bot, describeStartFailure } = await launch.load();
     try {
-      await discordBot.start();
-      running.push({ name: "discord", stop: discordBot.stop });
-      posters.discord = discordBot.tipPoster();
-      scheduler.seedChannels("discord", config.tips.discordChannels);
+      await bot.start();
+      running.push({ name: launch.name, stop: () => bot.stop() });
+      posters[launch.name] = bot.tipPoster();
+      scheduler.seedChannels(launch.name, launch.channels);
     } catch (error) {
-      const code = codeOf(error);
-      logger.error({ platform: "discord", code }, "could not start");
-      err(
-        code === "TokenInvalid" || code.startsWith("401")
-          ? "Discord rejected the bot token: check DISCORD_TOKEN in .env."
-          : `Could not start the Discord bot (${code}): ${redactSecrets((error as Error).message)}`,
-      );
+      const failure = describeStartFailure(error);
+      logger.error({ platform: launch.name, code: failure.code }, "could not start");
+      err(failure.message);
       await stopAll();
       return 1;
     }
