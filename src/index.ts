@@ -21,4 +21,15 @@ export {
 } from "./ports.js";
 export { MAX_QUESTION_CHARS } from "./search/normalise.js";
 export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
-export { acknowledgeVote, RateLimiter, Usage, type UsageOptions, waitText } from "./usage.js";
+export {
+  type Asked,
+  type AskRequest,
+  acknowledgeVote,
+  askWithin,
+  RateLimiter,
+  replyLogFields,
+  shareRefusal,
+  Usage,
+  type UsageOptions,
+  waitText,
+} from "./usage.js";

@@ -1,3 +1,4 @@
+import type { Guide } from "./guide.js";
 import type { Logger } from "./log.js";
 import type { FeedbackVote, Platform, RecordFeedback } from "./ports.js";
 import type { FeedbackStore } from "./store/feedback.js";
@@ -84,14 +85,64 @@ export class Usage {
 
   /** The log fields of a reply: never the question unless LOG_QUESTIONS is on, and never a flagged one. */
   logFields(reply: Reply): Record<string, unknown> {
-    return {
-      kind: reply.kind,
-      entry: reply.kind === "answer" ? reply.entry.id : undefined,
-      confidence: reply.confidence,
-      flagged: reply.flags.length > 0 || undefined,
-      question: this.options.logQuestions && reply.flags.length === 0 ? reply.question : undefined,
-    };
+    return replyLogFields(reply, this.options.logQuestions);
   }
+}
+
+/** A reply as the log records it; the question only when allowed and never when flagged. */
+export function replyLogFields(reply: Reply, logQuestions = false): Record<string, unknown> {
+  return {
+    kind: reply.kind,
+    entry: reply.kind === "answer" ? reply.entry.id : undefined,
+    confidence: reply.confidence,
+    flagged: reply.flags.length > 0 || undefined,
+    question: logQuestions && reply.flags.length === 0 ? reply.question : undefined,
+  };
+}
+
+/** A question asked on a platform, by whom and where. */
+export interface AskRequest {
+  readonly platform: Platform;
+  readonly text: string;
+  readonly userId?: string;
+  readonly channelId?: string;
+}
+
+/** The reply, or a sentence refusing because the asker is over their rate limit. */
+export type Asked = { readonly reply: Reply } | { readonly refusal: string };
+
+/**
+ * Every adapter's way to answer: within the asker's rate limit, with the reply logged (no question
+ * text unless allowed) and counted for the report.
+ */
+export function askWithin(
+  guide: Guide,
+  usage: Usage | undefined,
+  request: AskRequest,
+  logger: Logger,
+): Asked {
+  const ids = { user: request.userId, channel: request.channelId };
+  const wait = request.userId ? usage?.checkQuestion(request.platform, request.userId) : undefined;
+  if (wait !== undefined) {
+    logger.warn(ids, "rate limited");
+    return { refusal: `You are asking questions very quickly. Please wait ${waitText(wait)} and try again.` };
+  }
+  const reply = guide.ask(request.text);
+  logger.info({ ...ids, ...(usage?.logFields(reply) ?? replyLogFields(reply)) }, "answered");
+  usage?.recordQuestion(reply);
+  return { reply };
+}
+
+/** Undefined when the channel may get another shared answer, else the sentence saying when it may. */
+export function shareRefusal(
+  usage: Usage | undefined,
+  platform: Platform,
+  channelId: string | undefined,
+): string | undefined {
+  const wait = channelId ? usage?.checkShare(platform, channelId) : undefined;
+  return wait === undefined
+    ? undefined
+    : `Many answers have been shared in this channel recently. Please try again in ${waitText(wait)}.`;
 }
 
 /** Seconds as people say them: "40 seconds", "3 minutes". */

@@ -11,16 +11,16 @@ import {
 } from "discord.js";
 import {
   acknowledgeVote,
+  askWithin,
   type DiscordConfig,
   type Guide,
   InFlight,
   type Logger,
   type RecordFeedback,
-  type Reply,
   redactSecrets,
+  shareRefusal,
   type TipCommands,
   type Usage,
-  waitText,
 } from "../../src/index.js";
 import { COMMAND, TIPS_COMMAND } from "./commands.js";
 import {
@@ -102,18 +102,21 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
     const sub = interaction.options.getSubcommand();
     let body: DiscordMessage;
     if (sub === "ask") {
-      const wait = deps.usage?.checkQuestion("discord", interaction.user.id);
-      if (wait !== undefined) {
-        log.warn({ user: interaction.user.id }, "rate limited");
-        body = renderError(
-          `You are asking questions very quickly. Please wait ${waitText(wait)} and try again.`,
-        );
-      } else {
-        const reply = guide.ask(interaction.options.getString("question", true));
-        logAnswer(reply, interaction);
-        deps.usage?.recordQuestion(reply);
-        body = renderReply(reply, { shareable: interaction.inGuild() });
-      }
+      const asked = askWithin(
+        guide,
+        deps.usage,
+        {
+          platform: "discord",
+          text: interaction.options.getString("question", true),
+          userId: interaction.user.id,
+          channelId: interaction.channelId,
+        },
+        log,
+      );
+      body =
+        "reply" in asked
+          ? renderReply(asked.reply, { shareable: interaction.inGuild() })
+          : renderError(asked.refusal);
     } else if (sub === "topics") {
       body = renderTopics(guide.topics());
     } else if (sub === "tip") {
@@ -172,16 +175,9 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
         });
         return;
       }
-      const wait = interaction.channelId
-        ? deps.usage?.checkShare("discord", interaction.channelId)
-        : undefined;
-      if (wait !== undefined) {
-        await interaction.reply({
-          ...renderError(
-            `Many answers have been shared in this channel recently. Please try again in ${waitText(wait)}.`,
-          ),
-          flags: MessageFlags.Ephemeral,
-        });
+      const refusal = shareRefusal(deps.usage, "discord", interaction.channelId ?? undefined);
+      if (refusal) {
+        await interaction.reply({ ...renderError(refusal), flags: MessageFlags.Ephemeral });
         return;
       }
       await interaction.reply(renderReply(reply, { sharedBy: interaction.user.id }));
@@ -205,16 +201,6 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
         allowedMentions: { parse: [] },
       });
     }
-  }
-
-  function logAnswer(reply: Reply, interaction: ChatInputCommandInteraction) {
-    const fields = deps.usage?.logFields(reply) ?? {
-      kind: reply.kind,
-      entry: reply.kind === "answer" ? reply.entry.id : undefined,
-      confidence: reply.confidence,
-      flagged: reply.flags.length > 0 || undefined,
-    };
-    log.info({ user: interaction.user.id, channel: interaction.channelId, ...fields }, "answered");
   }
 }
 

@@ -1,6 +1,7 @@
 import type { App, webApi } from "@slack/bolt";
 import {
   acknowledgeVote,
+  askWithin,
   type Guide,
   InFlight,
   type Logger,
@@ -8,9 +9,9 @@ import {
   type RecordFeedback,
   type Reply,
   type SlackConfig,
+  shareRefusal,
   type TipCommands,
   type Usage,
-  waitText,
 } from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -58,25 +59,15 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
   const usage = deps.usage;
   const recordFeedback = deps.recordFeedback ?? usage?.recordVote;
 
-  /** Answers a question for a user, within their rate limit; logs and counts the reply. */
+  /** Answers within the asker's rate limit (logged and counted by the core), or says why not. */
   const ask = (text: string, ids: { user?: string; channel?: string }): Reply | SlackMessage => {
-    const wait = ids.user ? usage?.checkQuestion("slack", ids.user) : undefined;
-    if (wait !== undefined) {
-      log.warn({ ...ids }, "rate limited");
-      return renderError(
-        `You are asking questions very quickly. Please wait ${waitText(wait)} and try again.`,
-      );
-    }
-    const reply = guide.ask(text);
-    const fields = usage?.logFields(reply) ?? {
-      kind: reply.kind,
-      entry: reply.kind === "answer" ? reply.entry.id : undefined,
-      confidence: reply.confidence,
-      flagged: reply.flags.length > 0 || undefined,
-    };
-    log.info({ ...ids, ...fields }, "answered");
-    usage?.recordQuestion(reply);
-    return reply;
+    const asked = askWithin(
+      guide,
+      usage,
+      { platform: "slack", text, userId: ids.user, channelId: ids.channel },
+      log,
+    );
+    return "reply" in asked ? asked.reply : renderError(asked.refusal);
   };
   const isReply = (x: Reply | SlackMessage): x is Reply => "kind" in x;
 
@@ -137,16 +128,11 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
     const id = "value" in action ? action.value : undefined;
     const reply = id ? guide.show(id) : undefined;
     if (!reply) return;
-    const channelId = "channel" in body ? body.channel?.id : undefined;
-    const wait = channelId ? usage?.checkShare("slack", channelId) : undefined;
-    if (wait !== undefined) {
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        ...renderError(
-          `Many answers have been shared in this channel recently. Please try again in ${waitText(wait)}.`,
-        ),
-      }).catch((error: unknown) => failed("refuse share", error, { user: body.user.id }));
+    const refusal = shareRefusal(usage, "slack", "channel" in body ? body.channel?.id : undefined);
+    if (refusal) {
+      await respond({ response_type: "ephemeral", replace_original: false, ...renderError(refusal) }).catch(
+        (error: unknown) => failed("refuse share", error, { user: body.user.id }),
+      );
       return;
     }
     try {
