@@ -116,16 +116,16 @@ export class TipChannels implements TipCommands {
   preview(platform: Platform, channelId: string, days: number): { at: Date; tip: Tip; scheduled: boolean }[] {
     const s = this.store.schedule(platform, channelId);
     const t: TipTime = s?.enabled ? s : { ...this.options.defaults, weekdaysOnly: false };
-    let cycle = this.store.cycle(platform, channelId);
-    const used = this.store.usedInCycle(platform, channelId, cycle);
-    let last = this.store.lastSlot(platform, channelId, ["posted", "sending", "claimed", "retry"])?.tipId;
+    const rotation = this.store.rotation(platform, channelId);
+    let { cycle, last } = rotation;
+    const { key, used } = rotation;
     const out: { at: Date; tip: Tip; scheduled: boolean }[] = [];
     let at: Date = this.now();
     for (let i = 0; i < days; i++) {
       const next = nextSlot(t, at);
       if (!next) break;
       at = next;
-      const pick = nextTip(`${platform}:${channelId}`, cycle, [...this.byId.keys()], used, last);
+      const pick = nextTip(key, cycle, [...this.byId.keys()], used, last);
       const tip = pick ? this.byId.get(pick.tipId) : undefined;
       if (!pick || !tip) break;
       if (pick.cycle !== cycle) {

@@ -250,19 +250,7 @@ export class TipScheduler {
   }
 
   private pick(s: ScheduleRow): { tipId: string; cycle: number } | undefined {
-    const cycle = this.store.cycle(s.platform, s.channelId);
-    const last = this.store.lastSlot(s.platform, s.channelId, [
-      "posted",
-      "sending",
-      "claimed",
-      "retry",
-    ])?.tipId;
-    return nextTip(
-      `${s.platform}:${s.channelId}`,
-      cycle,
-      [...this.byId.keys()],
-      this.store.usedInCycle(s.platform, s.channelId, cycle),
-      last,
-    );
+    const r = this.store.rotation(s.platform, s.channelId);
+    return nextTip(r.key, r.cycle, [...this.byId.keys()], r.used, r.last);
   }
 }

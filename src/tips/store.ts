@@ -265,6 +265,23 @@ export class TipStore {
       .run(platform, channelId, cycle);
   }
 
+  /**
+   * Where a channel stands in its rotation: its key and cycle, the tips used in that cycle, and the
+   * last tip it was given (so that a new cycle never starts with it).
+   */
+  rotation(
+    platform: Platform,
+    channelId: string,
+  ): { key: string; cycle: number; used: Set<string>; last?: string } {
+    const cycle = this.cycle(platform, channelId);
+    return {
+      key: `${platform}:${channelId}`,
+      cycle,
+      used: this.usedInCycle(platform, channelId, cycle),
+      last: this.lastSlot(platform, channelId, ["posted", "sending", "claimed", "retry"])?.tipId,
+    };
+  }
+
   /** Tips a channel has been given (or is being given) in a cycle. */
   usedInCycle(platform: Platform, channelId: string, cycle: number): Set<string> {
     const rows = this.db
