@@ -82,7 +82,7 @@ export function createGuide(knowledge: Knowledge): Guide {
   function ask(raw: string): Reply {
     const input = typeof raw === "string" ? raw : "";
     const { text, truncated } = cutQuestion(input);
-    // The guard reads the whole input, so that nothing identifying hides past the cut.
+    // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
     const findings = findIdentifiers(input);
     const flagged = findings.length > 0;
     let matchable = text;
@@ -148,26 +148,24 @@ export function createGuide(knowledge: Knowledge): Guide {
     };
   }
 
+  // Each question's words, read once, for autocomplete to pick the phrasing closest to what was typed.
+  const questionWords = new Map(
+    knowledge.entries.flatMap((e) => e.questions.map((q) => [q, normalise(q).split(" ")] as const)),
+  );
+
   function complete(partial: string, limit = 25) {
-    const typed = new Set(
-      normalise(cutQuestion(String(partial ?? "")).text)
-        .split(" ")
-        .filter(Boolean),
-    );
+    const text = cutQuestion(String(partial ?? "")).text;
+    const typed = new Set(normalise(text).split(" ").filter(Boolean));
     const entries =
       typed.size === 0
         ? knowledge.entries.slice(0, limit)
-        : index
-            .search(cutQuestion(String(partial ?? "")).text, limit, COMPLETE_THRESHOLD)
-            .map((h) => h.entry);
+        : index.search(text, limit, COMPLETE_THRESHOLD).map((h) => h.entry);
     return entries.map((e) => {
       // the phrasing that shares most words with what was typed; the canonical question on a tie
       let best = e.questions[0] ?? e.title;
       let bestShared = -1;
       for (const q of e.questions) {
-        const shared = normalise(q)
-          .split(" ")
-          .filter((w) => typed.has(w)).length;
+        const shared = (questionWords.get(q) ?? []).filter((w) => typed.has(w)).length;
         if (shared > bestShared) [best, bestShared] = [q, shared];
       }
       return { entryId: e.id, question: best };
