@@ -52,7 +52,8 @@ interface IndexedEntry {
 /**
  * The fuzzy index: an entry scores by how much of the question's weighted meaning its best
  * phrasing shares (Dice over IDF-weighted stems) and how much of the question the entry covers
- * anywhere. Words the corpus never uses weigh most, so off-topic questions score low.
+ * anywhere. A word the corpus never uses weighs by how rare it is in everyday English, so a
+ * question about something else ("sepsis", "canteen") scores low while "official" or "worth" costs little.
  */
 export class SearchIndex {
   private readonly analyser: Analyser;
