@@ -8,13 +8,13 @@ export const DISCLAIMER =
   "General guidance, not legal advice: your employer's and your regulator's policies come first.";
 
 /** Below this confidence the bot declines rather than guess. */
-export const ANSWER_THRESHOLD = 0.36;
+export const ANSWER_THRESHOLD = 0.4;
 /**
  * A question that names the bot's subject (social media or a platform, posting, sharing, following,
  * friend requests, direct messages, reviews, comments) is more likely in scope, so it is answered
  * from this lower confidence. Out-of-scope questions rarely name it ("staff canteen", "sepsis").
  */
-export const ANCHORED_ANSWER_THRESHOLD = 0.3;
+export const ANCHORED_ANSWER_THRESHOLD = 0.26;
 /** The subject's words, as the analyser reads them (after synonyms); generic words stay out. */
 const SUBJECT_WORDS = [
   "socialmedia",
@@ -101,9 +101,9 @@ export function createGuide(knowledge: Knowledge): Guide {
     };
     const query = matchable.trim();
     const terms = query ? index.terms(query) : [];
+    const anchored = terms.some((t) => subjectStems.has(t.stem));
     const hits = index.searchTerms(terms, 4, SUGGEST_THRESHOLD);
     const [top, second] = hits;
-    const anchored = terms.some((t) => subjectStems.has(t.stem));
     if (!top || top.score < (anchored ? ANCHORED_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
       return {
         ...common,

@@ -52,3 +52,22 @@ describe("the search index", () => {
     expect(hits.map((h) => h.entry.id)).toEqual(["rota", "photos"]);
   });
 });
+
+describe("document frequency", () => {
+  it("counts a word an answer mentions in passing as less common than one other entries' questions use", () => {
+    const passing = "Check your employer's policy first.";
+    const corpus = new SearchIndex(
+      [
+        entry("policy", ["Does my employer have a policy on posting?"]),
+        entry("friends", ["Can I add a friend from work?"]),
+        entry("a", ["Friend requests from colleagues"], passing),
+        entry("b", ["Is a friend of a patient off limits?"], passing),
+        entry("c", ["Tagging places"], passing),
+        entry("d", ["Live streaming"], passing),
+      ],
+      [],
+    );
+    // "policy" is in one entry's questions and four answers; "friend" in three entries' questions.
+    expect(corpus.search("friend policy", 1)[0]?.entry.id).toBe("policy");
+  });
+});

@@ -12,6 +12,12 @@ export interface Hit {
 
 /** Credit for a query term that the entry has only in its answer text, not in a question or title. */
 const ANSWER_ONLY_CREDIT = 0.5;
+/**
+ * How much an entry that has a word only in its answer counts towards the word's document frequency.
+ * Answers mention much in passing (the GMC, a hospital, a policy), so counting them fully would make
+ * the words that define an entry's questions look common; an entry's questions say what it is about.
+ */
+const ANSWER_ONLY_DF = 0.3;
 /** How much the best single phrasing counts against coverage of the whole entry. */
 const PHRASING_WEIGHT = 0.5;
 /** A word the corpus never uses is strong evidence the question is about something else. */
@@ -82,7 +88,7 @@ export class SearchIndex {
       const answerStems = new Set(this.analyser.analyse(entry.answer).map((x) => x.stem));
       this.items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
       for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
-        df.set(stem, (df.get(stem) ?? 0) + 1);
+        df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : ANSWER_ONLY_DF));
         const list = this.postings.get(stem);
         if (list) list.push(index);
         else this.postings.set(stem, [index]);
