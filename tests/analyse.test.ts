@@ -59,6 +59,12 @@ describe("typo correction", () => {
     expect(typo.correct("xylophonic")).toBeNull();
   });
 
+  it("reads another form of a synonym term as the term, with full credit", () => {
+    const terms = analyser.analyseQuery("two facebooks", typo);
+    expect(terms.map((t) => t.stem)).toEqual(["two", "socialmedia"]);
+    expect(terms.every((t) => t.credit === 1)).toBe(true);
+  });
+
   it("marks corrected terms with less credit", () => {
     const terms = analyser.analyseQuery("mantain boundries", typo);
     expect(terms.map((t) => t.stem)).toEqual(["maintain", "boundari"]);

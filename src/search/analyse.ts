@@ -19,6 +19,8 @@ export interface Term {
 /** Turns text into stemmed, synonym-folded terms without boilerplate. */
 export class Analyser {
   private readonly phrases = new Map<string, readonly string[]>();
+  /** One-word synonym terms by stem, for another form of one in a question ("tiktoks", "googled"). */
+  private readonly stemmedWords = new Map<string, string>();
   private readonly longest: number;
 
   constructor(synonyms: readonly SynonymGroup[]) {
@@ -29,6 +31,8 @@ export class Analyser {
         const key = normalise(term);
         if (!key) continue;
         this.phrases.set(key, canonical);
+        if (!key.includes(" ") && !this.stemmedWords.has(stemmer(key)))
+          this.stemmedWords.set(stemmer(key), key);
         longest = Math.max(longest, key.split(" ").length);
       }
     }
@@ -57,6 +61,9 @@ export class Analyser {
   analyseQuery(text: string, typo: TypoCorrector): Term[] {
     const words = this.words(text).map((word) => {
       if (typo.knows(word) || STOPWORDS.has(word) || this.phrases.has(word)) return { word, credit: 1 };
+      // An unknown form of a synonym term reads as the term ("tiktoks" as "tiktok"), before any typo fix.
+      const form = this.stemmedWords.get(stemmer(word));
+      if (form) return { word: form, credit: 1 };
       const fixed = typo.correct(word);
       return fixed ? { word: fixed, credit: 0.85 } : { word, credit: 1 };
     });
