@@ -33,6 +33,8 @@ export const SUGGEST_THRESHOLD = 0.2;
 const COMPLETE_THRESHOLD = 0.1;
 /** When the runner-up is within this margin of the answer, it is offered too. */
 export const CLOSE_MARGIN = 0.06;
+/** Entries a summary covers that come this close to one another fit the question equally well. */
+export const SUMMARY_MARGIN = 0.12;
 
 /** A topic with its entries, for listings. */
 export interface TopicListing {
@@ -65,6 +67,7 @@ export function createGuide(knowledge: Knowledge): Guide {
   const index = new SearchIndex(knowledge.entries, knowledge.synonyms);
   const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.terms(w).map((t) => t.stem)));
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
+  const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
   const sourceById = new Map(knowledge.sources.map((s) => [s.id, s]));
   const listings: TopicListing[] = knowledge.topics.map((topic) => ({
     topic,
@@ -102,7 +105,7 @@ export function createGuide(knowledge: Knowledge): Guide {
     const query = matchable.trim();
     const terms = query ? index.terms(query) : [];
     const anchored = terms.some((t) => subjectStems.has(t.stem));
-    const hits = index.searchTerms(terms, 4, SUGGEST_THRESHOLD);
+    const hits = preferSummary(index.searchTerms(terms, 6, SUGGEST_THRESHOLD), summaries).slice(0, 4);
     const [top, second] = hits;
     if (!top || top.score < (anchored ? ANCHORED_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
       return {
@@ -187,6 +190,32 @@ export function createGuide(knowledge: Knowledge): Guide {
     tips: () => tips,
     randomTip,
   };
+}
+
+/**
+ * A question that two of a summary's entries fit equally well, neither matching a word of it that the
+ * other lacks ("what do doctors gain from it" between networking and learning), asks about the
+ * summary: it answers, and the best single entry is offered beside it.
+ */
+export function preferSummary(hits: readonly Hit[], summaries: readonly Entry[]): Hit[] {
+  const [lead, ...rest] = hits;
+  if (!lead) return [];
+  for (const summary of summaries) {
+    if (!summary.covers.includes(lead.entry.id)) continue;
+    const tied = rest
+      .slice(0, 2)
+      .some(
+        (h) =>
+          summary.covers.includes(h.entry.id) &&
+          lead.score - h.score <= SUMMARY_MARGIN &&
+          [...lead.matched].every((stem) => h.matched.has(stem)),
+      );
+    if (!tied) continue;
+    const own = hits.find((h) => h.entry.id === summary.id);
+    const answer = { entry: summary, score: Math.max(lead.score, own?.score ?? 0), matched: lead.matched };
+    return [answer, lead, ...rest.filter((h) => h.entry.id !== summary.id)];
+  }
+  return [...hits];
 }
 
 /** What the bot says when a question looked like it held patient details. */

@@ -24,6 +24,11 @@ export interface Entry {
   /** Markdown. */
   readonly answer: string;
   readonly related: readonly string[];
+  /**
+   * For a summary entry (a list such as "benefits"), the entries that each treat one of its points.
+   * A question that fits several of them equally well is a question about the summary.
+   */
+  readonly covers: readonly string[];
   readonly sources: readonly string[];
   /** The file the entry was loaded from, for error messages. */
   readonly file: string;

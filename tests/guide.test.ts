@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { preferSummary } from "../src/guide.js";
 import { createGuide, DISCLAIMER, loadKnowledge, MAX_QUESTION_CHARS } from "../src/index.js";
+import type { Hit } from "../src/search/search-index.js";
+import type { Entry } from "../src/types.js";
 import { FIXTURE_DIR, KNOWLEDGE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
@@ -77,5 +80,44 @@ describe("ask on the shipped corpus", () => {
     for (const q of ["what is the treatment for sepsis", "how do I reset my password", "tell me a joke"]) {
       expect(real.ask(q).kind, q).toBe("no-answer");
     }
+  });
+});
+
+describe("a summary entry", () => {
+  const make = (id: string, covers: string[] = []): Entry => ({
+    id,
+    title: id,
+    topic: "t",
+    questions: [id],
+    answer: "An answer.",
+    related: [],
+    covers,
+    sources: ["s"],
+    file: "test.yaml",
+  });
+  const list = make("benefits", ["networking", "learning"]);
+  const hit = (id: string, score: number, matched: string[]): Hit => ({
+    entry: make(id),
+    score,
+    matched: new Set(matched),
+  });
+
+  it("answers when two of its entries fit the question equally well", () => {
+    const hits = [hit("networking", 0.7, ["gain", "doctor"]), hit("learning", 0.62, ["gain", "doctor", "x"])];
+    const ranked = preferSummary(hits, [list]);
+    expect(ranked.map((h) => h.entry.id)).toEqual(["benefits", "networking", "learning"]);
+    expect(ranked[0]?.score).toBe(0.7);
+  });
+
+  it("does not answer when the best entry matches a word the other lacks", () => {
+    const hits = [hit("networking", 0.7, ["gain", "colleagu"]), hit("learning", 0.68, ["gain"])];
+    expect(preferSummary(hits, [list]).map((h) => h.entry.id)).toEqual(["networking", "learning"]);
+  });
+
+  it("does not answer when the other entry is well behind, or not one it covers", () => {
+    const far = [hit("networking", 0.7, ["gain"]), hit("learning", 0.5, ["gain"])];
+    expect(preferSummary(far, [list])[0]?.entry.id).toBe("networking");
+    const stranger = [hit("networking", 0.7, ["gain"]), hit("privacy", 0.69, ["gain"])];
+    expect(preferSummary(stranger, [list])[0]?.entry.id).toBe("networking");
   });
 });

@@ -56,6 +56,12 @@ describe("loading the knowledge base", () => {
     expect(p).toMatchObject({ entry: "extra", field: "questions" });
   });
 
+  it("rejects a covered id that does not exist", () => {
+    const [p] = problemsOf({ "entries/more.yaml": entry({ covers: "[nowhere]" }) });
+    expect(p).toMatchObject({ entry: "extra", field: "covers" });
+    expect(p?.message).toContain("nowhere");
+  });
+
   it("rejects a related id that does not exist", () => {
     const [p] = problemsOf({ "entries/more.yaml": entry({ related: "[nowhere]" }) });
     expect(p).toMatchObject({ entry: "extra", field: "related" });

@@ -9,6 +9,7 @@ const entry = (id: string, questions: string[], answer = "An answer."): Entry =>
   questions,
   answer,
   related: [],
+  covers: [],
   sources: ["s"],
   file: "test.yaml",
 });

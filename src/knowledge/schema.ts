@@ -13,6 +13,8 @@ export const entrySchema = z.object({
   questions: z.array(text).min(1, "needs at least the canonical question"),
   answer: text,
   related: z.array(id).default([]),
+  /** For a summary entry: the entries that each treat one of its points. */
+  covers: z.array(id).default([]),
   sources: z.array(id).min(1, "needs at least one source"),
 });
 

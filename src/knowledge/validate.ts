@@ -29,6 +29,10 @@ export function validateCorpus(k: Knowledge): Problem[] {
       if (r === e.id) at("related", "an entry cannot be related to itself");
       else if (!ids.has(r)) at("related", `no entry has the id "${r}"`);
     }
+    for (const c of e.covers) {
+      if (c === e.id) at("covers", "an entry cannot cover itself");
+      else if (!ids.has(c)) at("covers", `no entry has the id "${c}"`);
+    }
     for (const s of e.sources)
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
     for (const q of e.questions) {

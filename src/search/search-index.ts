@@ -8,6 +8,8 @@ import { TypoCorrector } from "./typo.js";
 export interface Hit {
   readonly entry: Entry;
   readonly score: number;
+  /** The question's stems that this entry has, in a question, its title or its answer. */
+  readonly matched: ReadonlySet<string>;
 }
 
 /** Credit for a query term that the entry has only in its answer text, not in a question or title. */
@@ -157,7 +159,7 @@ export class SearchIndex {
       const item = this.items[i];
       if (!item) continue;
       const score = this.score(item, terms, weights, queryWeight);
-      if (score >= minScore) hits.push({ entry: item.entry, score });
+      if (score >= minScore) hits.push({ entry: item.entry, score, matched: this.matchedStems(item, terms) });
       hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
       if (hits.length > limit) hits.pop();
     }
@@ -197,6 +199,12 @@ export class SearchIndex {
       if (!best || Math.abs(known.length - stem.length) < Math.abs(best.length - stem.length)) best = known;
     }
     return best;
+  }
+
+  private matchedStems(item: IndexedEntry, terms: readonly Term[]): Set<string> {
+    return new Set(
+      terms.map((t) => t.stem).filter((stem) => item.questionStems.has(stem) || item.answerStems.has(stem)),
+    );
   }
 
   private score(item: IndexedEntry, terms: readonly Term[], weights: number[], queryWeight: number): number {
