@@ -53,6 +53,7 @@ describe("typo correction", () => {
   it("never rewrites a real English word or a short word", () => {
     expect(typo.correct("bother")).toBeNull();
     expect(typo.correct("pts")).toBeNull();
+    expect(new TypoCorrector(new Set(["online"])).correct("london")).toBeNull();
   });
 
   it("gives up when nothing is close", () => {

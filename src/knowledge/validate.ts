@@ -1,3 +1,4 @@
+import { normalise } from "../search/normalise.js";
 import type { Knowledge } from "../types.js";
 
 /** One thing wrong with the corpus, located as precisely as possible. */
@@ -62,6 +63,22 @@ export function validateCorpus(k: Knowledge): Problem[] {
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
   }
   dupes(k.tips, tipsFile);
+  // A term in two groups would silently take the later group's meaning.
+  const termGroup = new Map<string, string>();
+  for (const group of k.synonyms) {
+    for (const term of group.terms) {
+      const key = normalise(term);
+      const first = termGroup.get(key);
+      if (first !== undefined && first !== group.canonical)
+        problems.push({
+          file: "knowledge/synonyms.yaml",
+          entry: group.canonical,
+          field: "terms",
+          message: `"${term}" is also a term of the group "${first}"`,
+        });
+      else termGroup.set(key, group.canonical);
+    }
+  }
   dupes(k.topics, "knowledge/topics.yaml");
   dupes(k.sources, "knowledge/sources.yaml");
   if (k.entries.length === 0) problems.push({ file: "knowledge/entries", message: "no entries found" });

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import wordListPath from "word-list";
+import { englishRank } from "./frequency.js";
 
 let words: ReadonlySet<string> | undefined;
 
 /**
- * True for a real English word (the word-list package, ~274,000 words). A real word the corpus
- * does not know is a different word, not a typo, so it is never "corrected". Loaded on first use.
+ * True for a real English word: in the word-list package (~274,000 words), or among the 10,000
+ * commonest words of spoken English, which adds names ("london" is not "online"). A real word the
+ * corpus does not know is a different word, not a typo, so it is never "corrected". Loaded on first use.
  */
 export function isEnglishWord(word: string): boolean {
   if (!words) {
@@ -15,5 +17,5 @@ export function isEnglishWord(word: string): boolean {
       words = new Set();
     }
   }
-  return words.has(word);
+  return words.has(word) || englishRank(word) !== undefined;
 }
