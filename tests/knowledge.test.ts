@@ -104,6 +104,14 @@ describe("synonyms file", () => {
     const k = loadKnowledge(dir);
     expect(k.synonyms[0]).toEqual({ canonical: "false", terms: ["untrue", "24"] });
   });
+
+  it("rejects a term that two groups claim", () => {
+    const [p] = problemsOf({
+      "synonyms.yaml": "- canonical: manage\n  terms: [handle, cope]\n- canonical: account\n  terms: [Handle, profile]\n",
+    });
+    expect(p).toMatchObject({ file: "knowledge/synonyms.yaml", entry: "account", field: "terms" });
+    expect(p?.message).toContain('"manage"');
+  });
 });
 
 const tip = (fields: Record<string, string>) =>
