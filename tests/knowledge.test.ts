@@ -107,7 +107,8 @@ describe("synonyms file", () => {
 
   it("rejects a term that two groups claim", () => {
     const [p] = problemsOf({
-      "synonyms.yaml": "- canonical: manage\n  terms: [handle, cope]\n- canonical: account\n  terms: [Handle, profile]\n",
+      "synonyms.yaml":
+        "- canonical: manage\n  terms: [handle, cope]\n- canonical: account\n  terms: [Handle, profile]\n",
     });
     expect(p).toMatchObject({ file: "knowledge/synonyms.yaml", entry: "account", field: "terms" });
     expect(p?.message).toContain('"manage"');
