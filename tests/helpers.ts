@@ -20,9 +20,14 @@ export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtur
 /** The shipped corpus. */
 export const KNOWLEDGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "knowledge");
 
+/** A new empty folder under the run's temporary folder, which the run removes at its end. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(process.env.SMG_TEST_TMP ?? tmpdir(), prefix));
+}
+
 /** A writable copy of the fixture corpus, with `files` (relative path -> text) written over it. */
 export function fixtureCopy(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "smg-knowledge-"));
+  const dir = tempDir("smg-knowledge-");
   cpSync(FIXTURE_DIR, dir, { recursive: true });
   for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
   return dir;
@@ -45,7 +50,7 @@ export function capturedLogger(): { logger: Logger; lines: string[] } {
 
 /** A fresh database file in a temporary folder. */
 export function tempDatabase(prefix = "smg-test-"): Db {
-  return openDatabase(join(mkdtempSync(join(tmpdir(), prefix)), "bot.db"));
+  return openDatabase(join(tempDir(prefix), "bot.db"));
 }
 
 /** The `tips` subcommands on a fresh database: for the adapters' tests. */

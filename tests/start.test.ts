@@ -1,14 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openDatabase } from "../src/store/db.js";
 import { FeedbackStore } from "../src/store/feedback.js";
-import { KNOWLEDGE_DIR } from "./helpers.js";
+import { KNOWLEDGE_DIR, tempDir } from "./helpers.js";
 
 const BIN = join(import.meta.dirname, "..", "bin", "socialmedia-guidance.js");
 
@@ -59,7 +58,7 @@ async function until(check: () => boolean, ms = 8000) {
 describe("npm start with Slack settings", () => {
   it("starts the Slack adapter in HTTP mode, logs one start line, and shuts down on SIGTERM, closing the database", async () => {
     auth = { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
-    const dbPath = join(mkdtempSync(join(tmpdir(), "smg-start-")), "bot.db");
+    const dbPath = join(tempDir("smg-start-"), "bot.db");
     const bot = launch({
       SLACK_BOT_TOKEN: "xoxb-start-test",
       SLACK_SIGNING_SECRET: "secret",
@@ -180,7 +179,7 @@ describe("npm start with Discord settings", () => {
 
 describe("socialmedia-guidance report", () => {
   it("prints the most 👎 entries, the most-asked unanswered questions and the answer rate per day", () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), "smg-report-")), "bot.db");
+    const dbPath = join(tempDir("smg-report-"), "bot.db");
     const db = openDatabase(dbPath);
     const store = new FeedbackStore(db);
     const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));

@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import nock from "nock";
@@ -10,7 +8,7 @@ import { MIGRATIONS, migrate, openDatabase } from "../src/store/db.js";
 import { TipChannels } from "../src/tips/commands.js";
 import { nextTip, orderFor } from "../src/tips/rotation.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
-import { capturedLogger, KNOWLEDGE_DIR } from "./helpers.js";
+import { capturedLogger, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
 
 const API = "https://slack.test";
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
@@ -39,7 +37,7 @@ let failing: Record<
 > = {};
 
 let clock = new Date("2026-11-26T08:00:00Z");
-const dbPath = () => join(mkdtempSync(join(tmpdir(), "smg-db-")), "tips.db");
+const dbPath = () => join(tempDir("smg-db-"), "tips.db");
 
 /** The scheduler and the tips subcommands of one channel set, on one database file. */
 function scheduler(path: string, extra: Partial<ConstructorParameters<typeof TipScheduler>[0]> = {}) {
