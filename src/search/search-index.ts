@@ -152,18 +152,23 @@ export class SearchIndex {
       bounds[i] = PHRASING_WEIGHT * ((2 * m) / (queryWeight + m)) + (1 - PHRASING_WEIGHT) * (m / queryWeight);
     }
     touched.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
-    const hits: Hit[] = [];
+    const ranked: { item: IndexedEntry; score: number }[] = [];
     for (const i of touched) {
       const b = bounds[i] ?? 0;
-      if (b < minScore || (hits.length >= limit && b < (hits[hits.length - 1]?.score ?? 0))) break;
+      if (b < minScore || (ranked.length >= limit && b < (ranked[ranked.length - 1]?.score ?? 0))) break;
       const item = this.items[i];
       if (!item) continue;
       const score = this.score(item, terms, weights, queryWeight);
-      if (score >= minScore) hits.push({ entry: item.entry, score, matched: this.matchedStems(item, terms) });
-      hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-      if (hits.length > limit) hits.pop();
+      if (score >= minScore) ranked.push({ item, score });
+      ranked.sort((a, b) => b.score - a.score || a.item.entry.id.localeCompare(b.item.entry.id));
+      if (ranked.length > limit) ranked.pop();
     }
-    return hits;
+    // The matched words only for the entries that made the cut.
+    return ranked.map(({ item, score }) => ({
+      entry: item.entry,
+      score,
+      matched: this.matchedStems(item, terms),
+    }));
   }
 
   private weightOf(stem: string): number {
