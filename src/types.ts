@@ -1,3 +1,5 @@
+import type { ConfidenceModel } from "./search/confidence.js";
+
 /** A document that guidance may cite; the list lives in knowledge/sources.yaml. */
 export interface Source {
   readonly id: string;
@@ -5,6 +7,13 @@ export interface Source {
   readonly publisher: string;
   readonly year?: number;
   readonly note?: string;
+  /** current, replaced (earlier guidance), or provenance (never shown as a source). */
+  readonly status: "current" | "replaced" | "provenance";
+  readonly replacedBy?: string;
+  /** The publisher's own site (a domain); `url` lies on it. */
+  readonly site?: string;
+  /** The document on the publisher's own site. */
+  readonly url?: string;
 }
 
 /** A small fixed grouping of entries and tips. */
@@ -50,6 +59,12 @@ export interface Tip {
   readonly entry: string;
 }
 
+/** Words that mark a question about another subject the bot declines (career and pay, platform how-to). */
+export interface OffTopicGroup {
+  readonly subject: string;
+  readonly terms: readonly string[];
+}
+
 /** The validated corpus. */
 export interface Knowledge {
   readonly entries: readonly Entry[];
@@ -57,6 +72,10 @@ export interface Knowledge {
   readonly sources: readonly Source[];
   readonly synonyms: readonly SynonymGroup[];
   readonly tips: readonly Tip[];
+  /** Optional: without it nothing counts as off-topic. */
+  readonly offTopic?: readonly OffTopicGroup[];
+  /** The fitted confidence model (confidence.json); without it the ranking score alone decides. */
+  readonly confidence?: ConfidenceModel;
 }
 
 /** A short reference to an entry. */
@@ -99,6 +118,8 @@ export type Reply =
     })
   | (ReplyBase & {
       readonly kind: "no-answer";
+      /** True when two entries of different topics fit about equally: the reply asks which was meant. */
+      readonly clarify: boolean;
       readonly confidence: number;
       readonly suggestions: readonly EntryRef[];
       readonly topics: readonly Topic[];

@@ -72,6 +72,7 @@ describe("Discord rendering", () => {
       title: `A long source title number ${i} `.repeat(4),
       publisher: "Publisher",
       year: 2024,
+      status: "current",
     }));
     const related = Array.from({ length: 40 }, (_, i) => ({
       id: `entry-${i}`,

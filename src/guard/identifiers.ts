@@ -161,7 +161,7 @@ const RULES: readonly Rule[] = [
   {
     kind: "postcode",
     pattern:
-      /\b(?:zip|zip code|postcode|post code|postal code)\s*[:#]?\s*[A-Z0-9]{3,5}(?:[\s-][A-Z0-9]{3,4})?\b/gi,
+      /\b(?:zip|zip code|postcode|post code|postal code)\s*[:#]?\s*(?=[A-Z0-9]{0,4}\d)[A-Z0-9]{3,5}(?:[\s-][A-Z0-9]{3,4})?\b/gi,
   },
   // names tied to a patient
   { kind: "name", pattern: new RegExp(`\\b${TITLE_NAME}`, "g") },
@@ -169,7 +169,8 @@ const RULES: readonly Rule[] = [
     kind: "name",
     pattern: new RegExp(`\\b(?:patient|pt|client|resident)\\s+(${NAME})`, "g"),
     group: 1,
-    unless: (m) => NOT_NAMES.has((m[1] ?? "").split(/\s+/)[0] ?? ""),
+    // "a patient I'm treating": the asker, not a name
+    unless: (m) => NOT_NAMES.has((m[1] ?? "").split(/[\s'’]+/)[0] ?? ""),
   },
   {
     kind: "name",
@@ -232,7 +233,7 @@ function publicSite(url: string): boolean {
 
 /** Pronouns and small words that can follow "named" or "called" without being a name. */
 const NOT_NAME_WORDS = new Set(
-  "me you him her them us it this that out back up off in on a an the my your his their our something someone".split(
+  "me you him her them us it this that out back up off in on a an the my your his their our something someone visible shown written displayed readable legible woman man person people patient patients doctor doctors nurse nurses child baby colleague colleagues staff".split(
     " ",
   ),
 );

@@ -42,6 +42,16 @@ export const sourceSchema = z.object({
   publisher: text,
   year: z.number().int().min(1900).max(2100).optional(),
   note: text.optional(),
+  /**
+   * current: in force; replaced: earlier guidance, superseded (name what replaced it in `replacedBy`);
+   * provenance: where the project's text started, never shown to users as a source.
+   */
+  status: z.enum(["current", "replaced", "provenance"]).default("current"),
+  replacedBy: id.optional(),
+  /** The publisher's own web address, e.g. gmc-uk.org; `url` must be on it. */
+  site: text.optional(),
+  /** A link to the document on the publisher's own site (never a copy or a mirror). */
+  url: z.url({ protocol: /^https?$/, error: "must be a web address starting https://" }).optional(),
 });
 
 /** A word as YAML may read it: `false`, `yes` or `24` are still words here. */
@@ -49,3 +59,6 @@ const word = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean
 
 /** knowledge/synonyms.yaml */
 export const synonymSchema = z.object({ canonical: word, terms: z.array(word).min(1) });
+
+/** knowledge/off-topic.yaml: words that mark a question about something else (platform how-to, pay). */
+export const offTopicSchema = z.object({ subject: text, terms: z.array(word).min(1) });

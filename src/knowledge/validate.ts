@@ -9,6 +9,17 @@ export interface Problem {
   readonly message: string;
 }
 
+/** True when the address's host is the site or one of its subdomains. */
+function onSite(url: string, site: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    const domain = site.toLowerCase().replace(/^www\./, "");
+    return host === domain || host.endsWith(`.${domain}`);
+  } catch {
+    return false;
+  }
+}
+
 /** Cross-reference checks that a single entry's schema cannot see. */
 export function validateCorpus(k: Knowledge): Problem[] {
   const problems: Problem[] = [];
@@ -36,6 +47,12 @@ export function validateCorpus(k: Knowledge): Problem[] {
     }
     for (const s of e.sources)
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
+    // An answer serves many questions; a bare "Yes." fits some of them and misleads on the rest.
+    if (/^\W*(?:yes|no)\s*[.,;:!\u2013\u2014-]/i.test(e.answer))
+      at(
+        "answer",
+        'must not open with a bare "Yes" or "No": it is shared by many questions, so start with the guidance itself',
+      );
     for (const q of e.questions) {
       const key = q
         .toLowerCase()
@@ -78,6 +95,19 @@ export function validateCorpus(k: Knowledge): Problem[] {
         });
       else termGroup.set(key, group.canonical);
     }
+  }
+  for (const s of k.sources) {
+    const at = (field: string, message: string) =>
+      problems.push({ file: "knowledge/sources.yaml", entry: s.id, field, message });
+    if (s.replacedBy !== undefined && !sourceIds.has(s.replacedBy))
+      at("replacedBy", `no source has the id "${s.replacedBy}"`);
+    if (s.url === undefined) continue;
+    if (s.site === undefined) at("site", "a source with a url needs `site`: the publisher's own web address");
+    else if (!onSite(s.url, s.site))
+      at(
+        "url",
+        `${s.url} is not on the publisher's site ${s.site}: link to the publisher's own page, never a copy`,
+      );
   }
   dupes(k.topics, "knowledge/topics.yaml");
   dupes(k.sources, "knowledge/sources.yaml");
