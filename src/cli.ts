@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import { renderTopics } from "../adapters/console/render.js";
 import { ask, discord, guardEval, preview, report, runEval, tips, topicsJson } from "./cli/commands.js";
+import { fitConfidence } from "./cli/fit.js";
 import type { Out } from "./cli/runtime.js";
 import { start } from "./cli/start.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
@@ -20,6 +21,7 @@ Commands:
   discord deploy            Register the Discord commands (npm run discord:deploy)
   validate                  Check the knowledge base; exits 1 on a problem
   eval <file.jsonl>         Measure answer quality on a labelled set
+  fit [--write] [files...]  Fit the confidence model on the project's labelled sets (cross-validated)
   guard-eval <file.jsonl>   Measure the patient-data guard: recall and false positives
   report [--json]           Most 👎 entries, most-asked unanswered questions, answer rate by day
   help                      Show this text`;
@@ -39,9 +41,18 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
     return 0;
   }
   if (
-    !["start", "ask", "topics", "tips", "validate", "eval", "guard-eval", "report", "discord"].includes(
-      command,
-    )
+    ![
+      "start",
+      "ask",
+      "topics",
+      "tips",
+      "validate",
+      "eval",
+      "fit",
+      "guard-eval",
+      "report",
+      "discord",
+    ].includes(command)
   ) {
     err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
@@ -82,6 +93,8 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
       return ask(guide, rest, json, out, err);
     case "eval":
       return runEval(guide, rest[0], out, err);
+    case "fit":
+      return fitConfidence(guide, rest, config.knowledgeDir, parsed.write, out, err);
     case "discord":
       return discord(config, rest, out, err);
     case "guard-eval":
@@ -98,6 +111,7 @@ function parse(argv: readonly string[]) {
     args: [...argv],
     options: {
       json: { type: "boolean", default: false },
+      write: { type: "boolean", default: false },
       channel: { type: "string" },
       days: { type: "string" },
       platform: { type: "string" },
@@ -108,6 +122,7 @@ function parse(argv: readonly string[]) {
   return {
     command,
     json: values.json ?? false,
+    write: values.write ?? false,
     rest,
     channel: values.channel,
     days: values.days,

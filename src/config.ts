@@ -62,6 +62,8 @@ const schema = z.object({
   ),
   SLACK_TIP_CHANNELS: optional(channelList),
   LOG_QUESTIONS: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
+  LEARN_FROM_USE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
+  RECORD_CONSOLE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
   RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(10_000)),
   SHARE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1).max(10_000)),
   FEEDBACK_SALT: optional(z.string().trim().min(16, "must be at least 16 characters")),
@@ -109,6 +111,10 @@ export interface Config {
   readonly tips: TipConfig;
   /** Log question text (never a flagged one). Off by default. */
   readonly logQuestions: boolean;
+  /** Propose a question as a phrasing when its asker picks a suggestion or 👍 an unsure answer. */
+  readonly learnFromUse: boolean;
+  /** Record console-chat questions for the report and learning, like the platforms' (opt out with false). */
+  readonly recordConsole: boolean;
   /** Questions a person may ask in a minute. */
   readonly questionsPerMinute: number;
   /** Answers that may be shared into one channel in an hour. */
@@ -148,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     knowledgeDir: e.KNOWLEDGE_DIR ? resolve(e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
     logLevel: e.LOG_LEVEL ?? "info",
     logQuestions: ["true", "1", "yes"].includes(e.LOG_QUESTIONS ?? "false"),
+    learnFromUse: ["true", "1", "yes"].includes(e.LEARN_FROM_USE ?? "true"),
+    recordConsole: ["true", "1", "yes"].includes(e.RECORD_CONSOLE ?? "true"),
     questionsPerMinute: e.RATE_LIMIT_PER_MINUTE ?? 20,
     sharesPerHour: e.SHARE_LIMIT_PER_HOUR ?? 10,
     feedbackSalt: e.FEEDBACK_SALT,

@@ -1,21 +1,24 @@
 import { findIdentifiers, IDENTIFIER_LABELS } from "./guard/identifiers.js";
+import type { Term } from "./search/analyse.js";
+import {
+  type ConfidenceModel,
+  type FeatureVector,
+  probability,
+  SCORE_ONLY_MODEL,
+} from "./search/confidence.js";
 import { cutQuestion, normalise } from "./search/normalise.js";
-import { type Hit, SearchIndex } from "./search/search-index.js";
+import { type Hit, SearchIndex, type SearchTuning } from "./search/search-index.js";
 import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 
 /** Carried by every answer: what the bot is and is not. */
 export const DISCLAIMER =
   "General guidance, not legal advice: your employer's and your regulator's policies come first.";
 
-/** Below this confidence the bot declines rather than guess. */
-export const ANSWER_THRESHOLD = 0.4;
 /**
- * A question that names the bot's subject (social media or a platform, posting, sharing, following,
- * friend requests, direct messages, reviews, comments) is more likely in scope, so it is answered
- * from this lower confidence. Out-of-scope questions rarely name it ("staff canteen", "sepsis").
+ * The subject's words, as the analyser reads them (after synonyms); generic words stay out. A question
+ * that names one (social media or a platform, posting, sharing, following, friend requests, direct
+ * messages, reviews, comments) is more likely in scope: the `anchored` feature of the confidence.
  */
-export const ANCHORED_ANSWER_THRESHOLD = 0.26;
-/** The subject's words, as the analyser reads them (after synonyms); generic words stay out. */
 const SUBJECT_WORDS = [
   "socialmedia",
   "platform",
@@ -36,6 +39,17 @@ export const CLOSE_MARGIN = 0.06;
 /** Entries a summary covers that come this close to one another fit the question equally well. */
 export const SUMMARY_MARGIN = 0.12;
 
+/** How the bot read a question: its terms, the ranked entries, the features and the verdict. */
+export interface Judgement {
+  readonly terms: readonly Term[];
+  readonly hits: readonly Hit[];
+  readonly features: FeatureVector;
+  /** The probability that the best entry is a right answer (the reply's confidence). */
+  readonly probability: number;
+  /** Two entries of different topics fit about equally: ask which was meant. */
+  readonly clarify: boolean;
+}
+
 /** A topic with its entries, for listings. */
 export interface TopicListing {
   readonly topic: Topic;
@@ -46,6 +60,8 @@ export interface TopicListing {
 export interface Guide {
   readonly knowledge: Knowledge;
   ask(question: string): Reply;
+  /** How a question is read and judged, without the guard: for evaluation and fitting. */
+  explain(question: string): Judgement;
   entry(id: string): Entry | undefined;
   /** The answer reply for one entry, as when a "related" or "learn more" button is pressed. */
   show(id: string): Reply | undefined;
@@ -62,10 +78,21 @@ export interface Guide {
   randomTip(random?: () => number): Tip | undefined;
 }
 
+/** Experiments and tests may change the search tuning or the confidence model. */
+export interface GuideOptions {
+  readonly tuning?: Partial<SearchTuning>;
+  readonly model?: ConfidenceModel;
+}
+
 /** Builds the index once and returns the guide that answers from it. */
-export function createGuide(knowledge: Knowledge): Guide {
-  const index = new SearchIndex(knowledge.entries, knowledge.synonyms);
+export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): Guide {
+  const index = new SearchIndex(knowledge.entries, knowledge.synonyms, options.tuning);
   const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.terms(w).map((t) => t.stem)));
+  // Each off-topic term as the set of stems it reads as: a phrase fires only when all its words are there.
+  const offTopicCues = (knowledge.offTopic ?? [])
+    .flatMap((g) => g.terms.map((w) => new Set(index.terms(w).map((t) => t.stem))))
+    .filter((cue) => cue.size > 0);
+  const model = options.model ?? knowledge.confidence ?? SCORE_ONLY_MODEL;
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
   const sourceById = new Map(knowledge.sources.map((s) => [s.id, s]));
@@ -103,22 +130,36 @@ export function createGuide(knowledge: Knowledge): Guide {
         : {}),
     };
     const query = matchable.trim();
-    const terms = query ? index.terms(query) : [];
-    const anchored = terms.some((t) => subjectStems.has(t.stem));
-    const hits = preferSummary(index.searchTerms(terms, 6, SUGGEST_THRESHOLD), summaries).slice(0, 4);
-    const [top, second] = hits;
-    if (!top || top.score < (anchored ? ANCHORED_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
+    const judged = judge(query);
+    const { hits, probability: p } = judged;
+    const [top] = hits;
+    const suggestions = (from: number) =>
+      hits
+        .slice(from)
+        .filter((h) => h.score >= SUGGEST_THRESHOLD)
+        .slice(0, 3)
+        .map(ref);
+    if (!top || p < model.threshold) {
       return {
         ...common,
         kind: "no-answer",
-        confidence: round(top?.score ?? 0),
-        suggestions: hits
-          .filter((h) => h.score >= SUGGEST_THRESHOLD)
-          .slice(0, 3)
-          .map(ref),
+        clarify: false,
+        confidence: round(p),
+        suggestions: suggestions(0),
         topics: knowledge.topics,
       };
     }
+    if (judged.clarify) {
+      return {
+        ...common,
+        kind: "no-answer",
+        clarify: true,
+        confidence: round(p),
+        suggestions: hits.slice(0, 2).map(ref),
+        topics: knowledge.topics,
+      };
+    }
+    const second = hits[1];
     const runnerUp =
       second && second.score >= SUGGEST_THRESHOLD && top.score - second.score <= CLOSE_MARGIN
         ? [ref(second)]
@@ -127,11 +168,47 @@ export function createGuide(knowledge: Knowledge): Guide {
       ...common,
       kind: "answer",
       entry: top.entry,
-      confidence: round(top.score),
+      confidence: round(p),
       sources: sourcesOf(top.entry),
-      related: relatedOf(top.entry),
+      related: relatedOf(top.entry).filter((r) => !runnerUp.some((u) => u.id === r.id)),
       suggestions: runnerUp,
     };
+  }
+
+  /** Ranks the entries for a question and works out how likely the best one is right, and why. */
+  function judge(query: string): Judgement {
+    const terms = query ? index.terms(query) : [];
+    const hits = preferSummary(index.searchTerms(terms, 6, 0.05), summaries).slice(0, 4);
+    const [top, second] = hits;
+    const profile = index.profile(terms);
+    const asking = Math.max(profile.asking, 1e-9);
+    // A cue counts when the asking sentences hold all its words and the best entry lacks one of them.
+    const asked = new Set(terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => t.stem));
+    let offTopic = 0;
+    for (const cue of offTopicCues)
+      if ([...cue].every((stem) => asked.has(stem)) && [...cue].some((stem) => !top?.matched.has(stem)))
+        offTopic += 1;
+    const features: FeatureVector = {
+      score: top?.score ?? 0,
+      phrasing: top?.phrasing ?? 0,
+      askCoverage: top?.askCoverage ?? 0,
+      margin: (top?.score ?? 0) - (second?.score ?? 0),
+      unknownShare: profile.unknown / asking,
+      anchored: terms.some((t) => subjectStems.has(t.stem)) ? 1 : 0,
+      offTopic: Math.min(1, offTopic / 2),
+      length: Math.log1p(profile.terms),
+    };
+    const p = top ? probability(model, features) : 0;
+    const clarify =
+      !!top &&
+      !!second &&
+      top.entry.topic !== second.entry.topic &&
+      top.score - second.score <= model.clarifyMargin &&
+      !top.entry.covers.includes(second.entry.id) &&
+      !second.entry.covers.includes(top.entry.id) &&
+      !top.entry.related.includes(second.entry.id) &&
+      !second.entry.related.includes(top.entry.id);
+    return { terms, hits, features, probability: p, clarify };
   }
 
   function show(id: string): Reply | undefined {
@@ -182,6 +259,7 @@ export function createGuide(knowledge: Knowledge): Guide {
   return {
     knowledge,
     ask,
+    explain: (question) => judge(cutQuestion(String(question ?? "")).text.trim()),
     entry: (id) => byId.get(id),
     show,
     complete,
@@ -212,7 +290,7 @@ export function preferSummary(hits: readonly Hit[], summaries: readonly Entry[])
       );
     if (!tied) continue;
     const own = hits.find((h) => h.entry.id === summary.id);
-    const answer = { entry: summary, score: Math.max(lead.score, own?.score ?? 0), matched: lead.matched };
+    const answer = { ...lead, entry: summary, score: Math.max(lead.score, own?.score ?? 0) };
     return [answer, lead, ...rest.filter((h) => h.entry.id !== summary.id)];
   }
   return [...hits];

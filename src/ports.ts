@@ -1,6 +1,7 @@
 /** What the adapters may be given beyond the guide: the store-backed services, when they exist. */
 
-export type Platform = "slack" | "discord";
+/** Where a question came from; the console chat counts too (its questions are recorded like the others). */
+export type Platform = "slack" | "discord" | "console";
 
 /** A 👍 or 👎 on an answer. */
 export interface FeedbackVote {

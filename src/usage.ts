@@ -4,6 +4,22 @@ import type { FeedbackVote, Platform, RecordFeedback } from "./ports.js";
 import type { FeedbackStore } from "./store/feedback.js";
 import type { Reply } from "./types.js";
 
+/** An answer below this confidence that still earns a 👍 teaches the bot a new phrasing. */
+const UNSURE_CONFIDENCE = 0.75;
+/** How long after a reply a pick or a vote still refers to it. */
+const RECENT_MS = 15 * 60_000;
+/** The most askers whose last reply is remembered (the oldest are forgotten first). */
+const RECENT_LIMIT = 10_000;
+
+/** The last reply a person got: what they asked (never a flagged question) and what was offered. */
+interface RecentReply {
+  readonly question: string;
+  readonly offered: Set<string>;
+  readonly answered?: string;
+  readonly confidence: number;
+  readonly at: number;
+}
+
 /** A sliding-window limit per key: at most `limit` events in any `windowMs`. */
 export class RateLimiter {
   private readonly events = new Map<string, number[]>();
@@ -38,6 +54,8 @@ export interface UsageOptions {
   readonly questionsPerMinute: number;
   readonly sharesPerHour: number;
   readonly logQuestions: boolean;
+  /** Learn candidate phrasings from picked suggestions and 👍 on unsure answers (LEARN_FROM_USE). */
+  readonly learn?: boolean;
   readonly feedback?: FeedbackStore;
   readonly logger: Logger;
   readonly now?: () => number;
@@ -51,6 +69,7 @@ export class Usage {
   private readonly questions: RateLimiter;
   private readonly shares: RateLimiter;
   private readonly now: () => number;
+  private readonly recent = new Map<string, RecentReply>();
 
   constructor(private readonly options: UsageOptions) {
     this.now = options.now ?? Date.now;
@@ -77,11 +96,57 @@ export class Usage {
     }
   }
 
-  /** Stores a vote (one per person and entry). */
+  /** Stores a vote (one per person and entry); a 👍 on an unsure answer proposes the question as a phrasing. */
   recordVote = (vote: FeedbackVote): "recorded" | "duplicate" => {
     if (!this.options.feedback) return "recorded";
-    return this.options.feedback.recordVote(vote, this.now());
+    const result = this.options.feedback.recordVote(vote, this.now());
+    const last = this.lastReply(vote.platform, vote.userId);
+    if (vote.vote === "up" && last?.answered === vote.entryId && last.confidence < UNSURE_CONFIDENCE)
+      this.propose(vote.entryId, last.question);
+    return result;
   };
+
+  /**
+   * Remembers a person's last reply, so that a suggestion they pick or a 👍 they give can teach the bot
+   * the phrasing they used. A question the guard flagged is never remembered.
+   */
+  remember(platform: Platform, userId: string, reply: Reply): void {
+    if (!this.options.learn || reply.flags.length > 0 || !reply.question) return;
+    const key = `${platform}:${userId}`;
+    this.recent.delete(key);
+    if (this.recent.size >= RECENT_LIMIT) {
+      const oldest = this.recent.keys().next().value;
+      if (oldest !== undefined) this.recent.delete(oldest);
+    }
+    this.recent.set(key, {
+      question: reply.question,
+      offered: new Set(reply.suggestions.map((s) => s.id)),
+      ...(reply.kind === "answer" ? { answered: reply.entry.id } : {}),
+      confidence: reply.confidence,
+      at: this.now(),
+    });
+  }
+
+  /** A person opened an entry: if it was one the bot suggested for their last question, learn from it. */
+  picked(platform: Platform, userId: string, entryId: string): void {
+    const last = this.lastReply(platform, userId);
+    if (!last?.offered.has(entryId)) return;
+    last.offered.delete(entryId);
+    this.propose(entryId, last.question);
+  }
+
+  private lastReply(platform: Platform, userId: string): RecentReply | undefined {
+    const last = this.recent.get(`${platform}:${userId}`);
+    return last && this.now() - last.at <= RECENT_MS ? last : undefined;
+  }
+
+  private propose(entryId: string, question: string): void {
+    try {
+      this.options.feedback?.recordCandidate(entryId, question, this.now());
+    } catch (error) {
+      this.options.logger.error({ err: (error as Error).message }, "could not record a candidate phrasing");
+    }
+  }
 
   /** The log fields of a reply: never the question unless LOG_QUESTIONS is on, and never a flagged one. */
   logFields(reply: Reply): Record<string, unknown> {
@@ -130,6 +195,7 @@ export function askWithin(
   const reply = guide.ask(request.text);
   logger.info({ ...ids, ...(usage?.logFields(reply) ?? replyLogFields(reply)) }, "answered");
   usage?.recordQuestion(reply);
+  if (request.userId) usage?.remember(request.platform, request.userId, reply);
   return { reply };
 }
 

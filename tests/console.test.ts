@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { register } from "../adapters/console/console.js";
+import { runConsole } from "../adapters/console/console.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { FIXTURE_DIR } from "./helpers.js";
 
@@ -13,7 +13,7 @@ async function chat(lines: string[], end = true): Promise<string> {
   output.on("data", (chunk) => {
     text += chunk.toString();
   });
-  const done = register({ input, output }, guide);
+  const done = runConsole({ input, output }, guide);
   for (const line of lines) input.write(`${line}\n`);
   if (end) input.end();
   await done;

@@ -100,6 +100,8 @@ describe("a summary entry", () => {
     entry: make(id),
     score,
     matched: new Set(matched),
+    askCoverage: score,
+    phrasing: score,
   });
 
   it("answers when two of its entries fit the question equally well", () => {

@@ -93,7 +93,7 @@ describe("the patient-data guard", () => {
   });
 
   it("checks past the length limit", () => {
-    const reply = guide.ask(`${"friend request ".repeat(60)} call me on 07700 900123`);
+    const reply = guide.ask(`${"friend request ".repeat(100)} call me on 07700 900123`);
     expect(reply.truncated).toBe(true);
     expect(reply.flags).toEqual(["patient-identifiers"]);
   });
@@ -102,6 +102,7 @@ describe("the patient-data guard", () => {
 describe("what is kept", () => {
   const unanswered = (question: string): Reply => ({
     kind: "no-answer",
+    clarify: false,
     question,
     confidence: 0,
     suggestions: [],

@@ -1,6 +1,7 @@
 import {
   COMMANDS,
   DISCLAIMER,
+  type EntryLink,
   EXAMPLE_QUESTIONS,
   type Guide,
   MAX_QUESTION_CHARS,
@@ -15,27 +16,45 @@ export function formatSource(s: Source): string {
   return `${s.title} (${[s.publisher, s.year].filter(Boolean).join(", ")})`;
 }
 
-/** A reply as plain text for a terminal. */
+/** The entries a reply offers, in the order the console numbers them: suggestions, then related. */
+export function choicesOf(reply: Reply): readonly EntryLink[] {
+  return reply.kind === "answer" ? [...reply.suggestions, ...reply.related] : reply.suggestions;
+}
+
+/** A reply as plain text for a terminal; offered entries are numbered so that typing the number opens one. */
 export function renderReply(reply: Reply): string {
   const lines: string[] = [];
   if (reply.truncated)
     lines.push(`(Your question was cut to its first ${MAX_QUESTION_CHARS} characters.)`, "");
   if (reply.notice) lines.push(`! ${reply.notice}`, "");
+  const numbered = (items: readonly EntryLink[], from: number) =>
+    items.map((s, i) => `  ${from + i}. ${s.title}`);
   if (reply.kind === "answer") {
     lines.push(`## ${reply.entry.title}`, "", reply.entry.answer.trim(), "");
     lines.push("Sources:", ...reply.sources.map((s) => `  - ${formatSource(s)}`));
-    if (reply.related.length) lines.push("", `Related: ${reply.related.map((r) => r.title).join("; ")}`);
-    if (reply.suggestions.length) {
-      lines.push(`Or did you mean: ${reply.suggestions.map((s) => s.title).join("; ")}?`);
-    }
+    if (reply.suggestions.length) lines.push("", "Or did you mean:", ...numbered(reply.suggestions, 1));
+    if (reply.related.length)
+      lines.push("", "Related:", ...numbered(reply.related, reply.suggestions.length + 1));
     lines.push("", `_${reply.disclaimer}_`);
     return lines.join("\n");
   }
-  lines.push("I have no guidance on that.");
-  if (reply.suggestions.length) {
-    lines.push("", "Did you mean:", ...reply.suggestions.map((s) => `  - ${s.title}`));
+  if (reply.clarify) {
+    lines.push("Your question could be about either of these. Which did you mean? Type its number:");
+    lines.push(...numbered(reply.suggestions, 1));
+  } else if (reply.suggestions.length) {
+    lines.push(
+      "I have no guidance on that.",
+      "",
+      "Did you mean (type its number):",
+      ...numbered(reply.suggestions, 1),
+    );
   } else {
-    lines.push("", "I can help with:", ...reply.topics.map((t) => `  - ${t.title}: ${t.description}`));
+    lines.push(
+      "I have no guidance on that.",
+      "",
+      "I can help with:",
+      ...reply.topics.map((t) => `  - ${t.title}: ${t.description}`),
+    );
   }
   lines.push("", `_${reply.disclaimer}_`);
   return lines.join("\n");

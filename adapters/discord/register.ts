@@ -162,6 +162,7 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
     const [, kind, a, b] = interaction.customId.split(":");
     if (kind === "open" && b) {
       const reply = guide.show(b);
+      if (reply) deps.usage?.picked("discord", interaction.user.id, b);
       const body = reply
         ? renderReply(reply, { shareable: interaction.inGuild() })
         : renderError("That answer is no longer available.");

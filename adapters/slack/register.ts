@@ -113,6 +113,7 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
     await ack();
     const id = "value" in action ? action.value : undefined;
     const reply = id ? guide.show(id) : undefined;
+    if (reply && id) usage?.picked("slack", body.user.id, id);
     const message = reply
       ? renderReply(reply, { shareable: true })
       : renderError("That answer is no longer in the knowledge base.");

@@ -1,4 +1,4 @@
-import { register as registerConsole } from "../../adapters/console/console.js";
+import { runConsole } from "../../adapters/console/console.js";
 import type { Config } from "../config.js";
 import type { Guide } from "../guide.js";
 import { createLogger, redactSecrets } from "../log.js";
@@ -13,10 +13,7 @@ interface Launched {
 
 /** Runs the bot: the console chat without platform tokens, else each configured platform until a signal. */
 export async function start(config: Config, guide: Guide, err: Out): Promise<number> {
-  if (!config.slack && !config.discord) {
-    await registerConsole({ input: process.stdin, output: process.stdout }, guide);
-    return 0;
-  }
+  if (!config.slack && !config.discord) return consoleChat(config, guide, err);
   const logger = createLogger(config.logLevel);
   const [{ Usage }, { FeedbackStore }, { TipScheduler }, { TipChannels }] = await Promise.all([
     lazy.usage(),
@@ -34,6 +31,7 @@ export async function start(config: Config, guide: Guide, err: Out): Promise<num
     questionsPerMinute: config.questionsPerMinute,
     sharesPerHour: config.sharesPerHour,
     logQuestions: config.logQuestions,
+    learn: config.learnFromUse,
     feedback: new FeedbackStore(db, config.feedbackSalt),
     logger,
   });
@@ -110,5 +108,31 @@ export async function start(config: Config, guide: Guide, err: Out): Promise<num
   logger.info({ signal }, "shutting down");
   await stopAll();
   logger.info("stopped");
+  return 0;
+}
+
+/** The console chat; its questions are recorded for the report and learning unless RECORD_CONSOLE=false. */
+async function consoleChat(config: Config, guide: Guide, err: Out): Promise<number> {
+  const io = { input: process.stdin, output: process.stdout };
+  if (!config.recordConsole) {
+    await runConsole(io, guide);
+    return 0;
+  }
+  const [{ Usage }, { FeedbackStore }] = await Promise.all([lazy.usage(), lazy.feedback()]);
+  const db = await openDb(config, err);
+  if (!db) return 1;
+  try {
+    const usage = new Usage({
+      questionsPerMinute: Number.POSITIVE_INFINITY,
+      sharesPerHour: Number.POSITIVE_INFINITY,
+      logQuestions: false,
+      learn: config.learnFromUse,
+      feedback: new FeedbackStore(db, config.feedbackSalt),
+      logger: createLogger("silent"),
+    });
+    await runConsole(io, guide, usage);
+  } finally {
+    db.close();
+  }
   return 0;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Guide } from "../guide.js";
 
-const rowSchema = z.object({ q: z.string(), accept: z.array(z.string()) });
+const rowSchema = z.object({ q: z.string(), accept: z.array(z.string()), url: z.string().optional() });
 
 /** One labelled question: `accept` empty means the bot must decline. */
 export type EvalRow = z.infer<typeof rowSchema>;
@@ -22,8 +22,24 @@ export interface EvalResult {
   readonly top1: number;
   readonly top3: number;
   readonly abstain: number;
+  /** The share of in-scope questions whose best-ranked entry is right, whatever the confidence. */
+  readonly rank1: number;
+  /** ... and whose three best-ranked entries hold a right one. */
+  readonly rank3: number;
+  /** Confidence bands: how many questions fell in each and how many of their best entries were right. */
+  readonly reliability: readonly ReliabilityBand[];
   readonly misses: readonly Miss[];
 }
+
+/** One band of the reliability table. */
+export interface ReliabilityBand {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+  readonly right: number;
+}
+
+const BANDS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
 
 /** Parses JSONL text; throws naming the first bad line. */
 export function parseEvalFile(text: string): EvalRow[] {
@@ -50,9 +66,24 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
   let top3 = 0;
   let outOfScope = 0;
   let abstain = 0;
+  let rank1 = 0;
+  let rank3 = 0;
+  const bands = BANDS.slice(0, -1).map((from, i) => ({ from, to: BANDS[i + 1] ?? 1, count: 0, right: 0 }));
   const misses: Miss[] = [];
   for (const row of rows) {
     const reply = guide.ask(row.q);
+    const judged = guide.explain(row.q);
+    const ranked = judged.hits.map((h) => h.entry.id);
+    const bestRight = row.accept.includes(ranked[0] ?? "");
+    const band = bands.find((b) => judged.probability >= b.from && judged.probability < b.to);
+    if (band && ranked.length > 0) {
+      band.count++;
+      if (bestRight) band.right++;
+    }
+    if (row.accept.length > 0) {
+      if (bestRight) rank1++;
+      if (ranked.slice(0, 3).some((id) => row.accept.includes(id))) rank3++;
+    }
     const got = reply.kind === "answer" ? reply.entry.id : null;
     const offered = [...(got ? [got] : []), ...reply.suggestions.map((s) => s.id)].slice(0, 3);
     const miss = { q: row.q, accept: row.accept, got, confidence: reply.confidence, suggestions: offered };
@@ -74,6 +105,9 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
     top1: rate(top1, inScope),
     top3: rate(top3, inScope),
     abstain: rate(abstain, outOfScope),
+    rank1: rate(rank1, inScope),
+    rank3: rate(rank3, inScope),
+    reliability: bands,
     misses,
   };
 }
@@ -87,9 +121,19 @@ export function formatEval(r: EvalResult): string {
       ` [offered: ${m.suggestions.join(", ") || "-"}] want: ${m.accept.join("|") || "(no answer)"}`,
   );
   const summary = `top-1 ${pct(r.top1)} (${r.inScope} in scope), top-3 ${pct(r.top3)}, abstain ${pct(r.abstain)} (${r.outOfScope} out of scope)`;
+  const table = r.reliability
+    .filter((b) => b.count > 0)
+    .map(
+      (b) =>
+        `  ${b.from.toFixed(1)}-${Math.min(1, b.to).toFixed(1)}  ${String(b.count).padStart(4)}  ${pct(b.right / b.count).padStart(6)}`,
+    );
   return [
     `in-scope:     ${r.inScope} questions, top-1 ${pct(r.top1)}, top-3 ${pct(r.top3)}`,
     `out-of-scope: ${r.outOfScope} questions, abstain ${pct(r.abstain)}`,
+    `ranking alone (no threshold): first right ${pct(r.rank1)}, right in the first three ${pct(r.rank3)}`,
+    "",
+    "Reliability (confidence band, questions, share whose best entry is right):",
+    ...table,
     ...(lines.length ? ["", `Misses (${lines.length}):`, ...lines] : ["", "No misses."]),
     "",
     `summary: ${summary}`,

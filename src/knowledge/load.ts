@@ -1,9 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
-import type { Entry, Knowledge, Source, SynonymGroup, Tip, Topic } from "../types.js";
-import { entrySchema, sourceSchema, synonymSchema, tipSchema, topicSchema } from "./schema.js";
+import { type ConfidenceModel, confidenceModelSchema } from "../search/confidence.js";
+import type { Entry, Knowledge, OffTopicGroup, Source, SynonymGroup, Tip, Topic } from "../types.js";
+import {
+  entrySchema,
+  offTopicSchema,
+  sourceSchema,
+  synonymSchema,
+  tipSchema,
+  topicSchema,
+} from "./schema.js";
 import { type Problem, validateCorpus } from "./validate.js";
 
 /** Thrown when the corpus cannot be used; lists every problem found. */
@@ -78,10 +86,44 @@ export function loadKnowledge(dir: string): Knowledge {
     for (const e of readList(file, entrySchema, "entries")) entries.push({ ...e, file: rel(file) });
   }
 
-  const knowledge: Knowledge = { entries, topics, sources, synonyms, tips };
+  const offTopicFile = join(dir, "off-topic.yaml");
+  const offTopic: OffTopicGroup[] = existsSync(offTopicFile)
+    ? readList(offTopicFile, offTopicSchema, "off-topic groups")
+    : [];
+  const confidence = readConfidence(join(dir, "confidence.json"), rel, problems);
+  const knowledge: Knowledge = {
+    entries,
+    topics,
+    sources,
+    synonyms,
+    tips,
+    offTopic,
+    ...(confidence ? { confidence } : {}),
+  };
   problems.push(...validateCorpus(knowledge));
   if (problems.length > 0) throw new KnowledgeError(problems);
   return knowledge;
+}
+
+/** The fitted confidence model, when the file exists; a broken one is a problem like any other. */
+function readConfidence(
+  file: string,
+  rel: (f: string) => string,
+  problems: Problem[],
+): ConfidenceModel | undefined {
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    problems.push({ file: rel(file), message: `cannot be read as JSON: ${(error as Error).message}` });
+    return undefined;
+  }
+  const parsed = confidenceModelSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues)
+    problems.push({ file: rel(file), field: issue.path.join(".") || undefined, message: issue.message });
+  return undefined;
 }
 
 function labelOf(item: unknown, index: number): string {

@@ -14,6 +14,8 @@ export interface Term {
   readonly word: string;
   /** 1 for a word as typed, less for a typo-corrected one. */
   readonly credit: number;
+  /** How much the sentence it came from counts: 1 where the question asks, less in its story. */
+  readonly weight?: number;
 }
 
 /** Turns text into stemmed, synonym-folded terms without boilerplate. */

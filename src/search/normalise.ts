@@ -1,5 +1,5 @@
 /** The longest question the engine reads; anything beyond is cut (and the reply says so). */
-export const MAX_QUESTION_CHARS = 500;
+export const MAX_QUESTION_CHARS = 1_200;
 
 const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^can't$/g, "can not"],

@@ -13,5 +13,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   thx to too try trying u under until up us very want wants was way ways we well were what whats
   when where whether which while who whom whose why will with within without wont would wouldnt
   yes yet you your yours yourself actually always basically generally keep keeping kept make making
-  stay staying stayed use using used help helps helping`.split(/\s+/),
+  stay staying stayed use using used help helps helping
+  took take taken sent told two three first second last next same even each every many seem seems
+  seemed feel felt think thought thoughts today yesterday recently lot lots bit little quite sure though
+  although because since anyway maybe perhaps probably definitely guess wondering wonder appreciate
+  advance hi hello hey guys everyone anybody somebody question questions query queries issue issues
+  problem problems situation scenario info`.split(/\s+/),
 );

@@ -72,6 +72,17 @@ export const MIGRATIONS: readonly string[] = [
      key TEXT NOT NULL PRIMARY KEY,
      value TEXT NOT NULL
    );`,
+  // 4: questions users showed an entry answers (a picked suggestion, a 👍 on an unsure answer),
+  // redacted by the guard, for moderators to accept as phrasings or reject.
+  `CREATE TABLE candidates (
+     entry_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     count INTEGER NOT NULL DEFAULT 1,
+     first_at INTEGER NOT NULL,
+     last_at INTEGER NOT NULL,
+     status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'accepted', 'rejected')),
+     PRIMARY KEY (entry_id, question)
+   );`,
 ];
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */

@@ -12,6 +12,16 @@ export interface Report {
   readonly disliked: readonly { entryId: string; down: number; up: number }[];
   readonly unanswered: readonly { question: string; count: number; lastAt: number }[];
   readonly days: readonly { day: string; asked: number; answered: number }[];
+  /** Questions users showed an entry answers, waiting for a moderator (`socialmedia-guidance learn`). */
+  readonly candidates: readonly Candidate[];
+}
+
+/** A question that users showed an entry answers, proposed as a new phrasing of it. */
+export interface Candidate {
+  readonly entryId: string;
+  readonly question: string;
+  readonly count: number;
+  readonly lastAt: number;
 }
 
 /**
@@ -79,11 +89,7 @@ export class FeedbackStore {
           )
           .run(day, answered);
         if (reply.kind === "answer" || reply.flags.length > 0) return;
-        const question = redact(reply.question)
-          .toLowerCase()
-          .replace(/\s+/g, " ")
-          .trim()
-          .slice(0, MAX_STORED_QUESTION);
+        const question = storable(reply.question);
         if (!question) return;
         this.db
           .prepare(
@@ -93,6 +99,38 @@ export class FeedbackStore {
           .run(question, now, now);
       })
       .immediate();
+  }
+
+  /**
+   * Proposes a question as a phrasing of an entry, after the guard's redaction; the same question
+   * again counts once more. A question the guard flagged is never passed here (see Usage).
+   */
+  recordCandidate(entryId: string, question: string, now: number): void {
+    const text = storable(question);
+    if (!text) return;
+    this.db
+      .prepare(
+        `INSERT INTO candidates (entry_id, question, count, first_at, last_at) VALUES (?, ?, 1, ?, ?)
+         ON CONFLICT (entry_id, question) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
+      )
+      .run(entryId, text, now, now);
+  }
+
+  /** The candidates no moderator has decided on, most often proposed first. */
+  candidates(limit = 50): Candidate[] {
+    return this.db
+      .prepare(
+        `SELECT entry_id AS entryId, question, count, last_at AS lastAt FROM candidates WHERE status = 'new'
+         ORDER BY count DESC, last_at DESC LIMIT ?`,
+      )
+      .all(limit) as Candidate[];
+  }
+
+  /** Records a moderator's decision, so the candidate is not offered again. */
+  decideCandidate(entryId: string, question: string, decision: "accepted" | "rejected"): void {
+    this.db
+      .prepare("UPDATE candidates SET status = ? WHERE entry_id = ? AND question = ?")
+      .run(decision, entryId, question);
   }
 
   report(limit = 10, days = 14): Report {
@@ -111,6 +149,12 @@ export class FeedbackStore {
       days: this.db
         .prepare("SELECT day, asked, answered FROM daily_stats ORDER BY day DESC LIMIT ?")
         .all(days) as Report["days"],
+      candidates: this.candidates(limit),
     };
   }
+}
+
+/** A question as it may be stored: redacted by the current guard, one line, lower case, cut short. */
+function storable(question: string): string {
+  return redact(question).toLowerCase().replace(/\s+/g, " ").trim().slice(0, MAX_STORED_QUESTION);
 }

@@ -1,0 +1,100 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEvalFile } from "../eval/evaluate.js";
+import { atThreshold, chooseThreshold, crossValidate, type Example, fitLogistic } from "../eval/fit.js";
+import type { Guide } from "../guide.js";
+import { packageRoot } from "../paths.js";
+import type { ConfidenceModel } from "../search/confidence.js";
+import type { Out } from "./runtime.js";
+
+/** The project's own labelled sets: the confidence is fitted on these, never on the shared dev sets. */
+export const FIT_SETS = [
+  "project.jsonl",
+  "new-entries.jsonl",
+  "seed-checks.jsonl",
+  "real.jsonl",
+  "near-domain.jsonl",
+].map((f) => join("tests", "eval", f));
+const FOLDS = 5;
+/** How close (in ranking score) two entries of different topics must be for the bot to ask which. */
+const CLARIFY_MARGIN = 0.02;
+
+/**
+ * Fits the confidence model's weights on the labelled sets, reports 5-fold cross-validated figures and
+ * the reliability table they give, and with `write` saves the model to the knowledge folder.
+ */
+export function fitConfidence(
+  guide: Guide,
+  files: readonly string[],
+  knowledgeDir: string,
+  write: boolean,
+  out: Out,
+  err: Out,
+): number {
+  const sets = files.length > 0 ? files : FIT_SETS.map((f) => join(packageRoot(), f));
+  const examples: Example[] = [];
+  for (const file of sets) {
+    let rows: ReturnType<typeof parseEvalFile>;
+    try {
+      rows = parseEvalFile(readFileSync(file, "utf8"));
+    } catch (error) {
+      err(`Cannot read ${file}: ${(error as Error).message}`);
+      return 1;
+    }
+    for (const row of rows) {
+      const judged = guide.explain(row.q);
+      const best = judged.hits[0]?.entry.id ?? "";
+      examples.push({
+        x: judged.features,
+        y: row.accept.includes(best) ? 1 : 0,
+        outOfScope: row.accept.length === 0,
+      });
+    }
+  }
+  // Interleave the sets so that every fold holds some of each.
+  const shuffled = examples
+    .map((e, i) => ({ e, k: (i * 7919) % examples.length }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.e);
+  const cv = crossValidate(shuffled, FOLDS);
+  const chosen = chooseThreshold(shuffled, cv);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  out(`Fitted on ${shuffled.length} questions from ${sets.length} set(s); ${FOLDS}-fold cross-validation.`);
+  out("\nReliability of the cross-validated confidence (band, questions, share whose best entry is right):");
+  for (let from = 0; from < 1; from += 0.1) {
+    const inBand = shuffled.filter(
+      (_, i) => (cv[i] ?? 0) >= from && (cv[i] ?? 0) < from + 0.1 + (from >= 0.9 ? 1e-9 : 0),
+    );
+    if (inBand.length === 0) continue;
+    const right = inBand.filter((e) => e.y === 1).length;
+    out(
+      `  ${from.toFixed(1)}-${(from + 0.1).toFixed(1)}  ${String(inBand.length).padStart(4)}  ${pct(right / inBand.length).padStart(6)}`,
+    );
+  }
+  out("\nThreshold (answer from this confidence), cross-validated top-1 and abstain:");
+  for (const t of [0.3, 0.4, 0.5, 0.6, chosen.threshold].sort()) {
+    const r = atThreshold(shuffled, cv, t);
+    out(
+      `  ${t.toFixed(2)}  top-1 ${pct(r.top1)}  abstain ${pct(r.abstain)}  wrong answers ${r.wrongAnswers}${t === chosen.threshold ? "  <- chosen" : ""}`,
+    );
+  }
+  const weights = fitLogistic(shuffled);
+  const model: ConfidenceModel = {
+    ...weights,
+    threshold: chosen.threshold,
+    clarifyMargin: CLARIFY_MARGIN,
+    fitted: {
+      on: sets.map((s) => s.split("/").slice(-3).join("/")),
+      folds: FOLDS,
+      rows: shuffled.length,
+      date: new Date().toISOString().slice(0, 10),
+    },
+  };
+  out(`\nWeights: ${JSON.stringify(model.weights)} bias ${model.bias}`);
+  if (write) {
+    const file = join(knowledgeDir, "confidence.json");
+    writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
+    out(`Written to ${file}.`);
+  } else out("Not written: run with --write to save it to the knowledge folder.");
+  return 0;
+}

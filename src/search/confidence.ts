@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * The named facts about a question and its best match from which the confidence is computed. Each is
+ * explainable on its own; their weights are fitted on the project's labelled sets (`npm run fit`).
+ */
+export const FEATURES = [
+  /** The ranking score of the best entry, in [0, 1]. */
+  "score",
+  /** How well its closest single phrasing matches the question. */
+  "phrasing",
+  /** The share of the asking sentences' meaning that the entry covers. */
+  "askCoverage",
+  /** How far ahead of the runner-up it is. */
+  "margin",
+  /** The share of the asking sentences' meaning on words the knowledge never uses. */
+  "unknownShare",
+  /** 1 when the question names the subject: social media, a platform, posting, reviews... */
+  "anchored",
+  /** The share of the asking sentences' meaning on words that mark another subject (off-topic.yaml). */
+  "offTopic",
+  /** How long the question is: log(1 + distinct terms). */
+  "length",
+] as const;
+
+/** One feature's name. */
+export type Feature = (typeof FEATURES)[number];
+
+/** The features of one question, by name. */
+export type FeatureVector = Readonly<Record<Feature, number>>;
+
+/** knowledge/confidence.json: a logistic model and the threshold chosen from its reliability table. */
+export const confidenceModelSchema = z.object({
+  weights: z.object(Object.fromEntries(FEATURES.map((f) => [f, z.number()])) as Record<Feature, z.ZodNumber>),
+  bias: z.number(),
+  /** Answer when the probability of being right is at least this; below it, decline and suggest. */
+  threshold: z.number().min(0).max(1),
+  /** When the runner-up's probability is within this of the answer's and its topic differs, ask back. */
+  clarifyMargin: z.number().min(0).max(1),
+  /** How the weights were fitted, for the record. */
+  fitted: z
+    .object({ on: z.array(z.string()), folds: z.number().int(), rows: z.number().int(), date: z.string() })
+    .optional(),
+});
+
+/** The fitted confidence model. */
+export type ConfidenceModel = z.infer<typeof confidenceModelSchema>;
+
+/** The probability that the best entry is a right answer. */
+export function probability(model: Pick<ConfidenceModel, "weights" | "bias">, x: FeatureVector): number {
+  let z = model.bias;
+  for (const f of FEATURES) z += (model.weights[f] ?? 0) * x[f];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** A model that uses the ranking score alone: the fallback before any fit, and the tests' default. */
+export const SCORE_ONLY_MODEL: ConfidenceModel = {
+  weights: {
+    score: 12,
+    phrasing: 0,
+    askCoverage: 0,
+    margin: 0,
+    unknownShare: 0,
+    anchored: 0,
+    offTopic: 0,
+    length: 0,
+  },
+  bias: -4.8,
+  threshold: 0.5,
+  clarifyMargin: 0.05,
+};
