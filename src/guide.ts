@@ -87,10 +87,10 @@ export interface GuideOptions {
 /** Builds the index once and returns the guide that answers from it. */
 export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): Guide {
   const index = new SearchIndex(knowledge.entries, knowledge.synonyms, options.tuning);
-  const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.terms(w).map((t) => t.stem)));
+  const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.stemsOf(w)));
   // Each off-topic term as the set of stems it reads as: a phrase fires only when all its words are there.
   const offTopicCues = (knowledge.offTopic ?? [])
-    .flatMap((g) => g.terms.map((w) => new Set(index.terms(w).map((t) => t.stem))))
+    .flatMap((g) => g.terms.map((w) => new Set(index.stemsOf(w))))
     .filter((cue) => cue.size > 0);
   const model = options.model ?? knowledge.confidence ?? SCORE_ONLY_MODEL;
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));

@@ -184,6 +184,17 @@ export class SearchIndex {
     return [...merged.values()];
   }
 
+  /**
+   * The stems of a fixed word or phrase from the code or the knowledge (subject words, off-topic cues),
+   * as a question's would be read but without typo correction: they are spelt right, and the
+   * correction's dictionary would otherwise load at start for nothing.
+   */
+  stemsOf(text: string): string[] {
+    return this.analyser
+      .analyse(text)
+      .map((t) => (this.idf.has(t.stem) ? t.stem : (this.variantOf(t.stem) ?? t.stem)));
+  }
+
   /** One sentence's terms, each unknown word read as a form of a corpus word where it is one. */
   private readTerms(text: string): Term[] {
     return this.analyser.analyseQuery(text, this.typo).map((t) => {
@@ -237,17 +248,13 @@ export class SearchIndex {
       if (ranked.length > limit) ranked.pop();
     }
     // The matched words only for the entries that made the cut.
+    const credited = terms.map((t, k) => (weights[k] ?? 0) * t.credit);
     return ranked.map(({ item, score }) => ({
       entry: item.entry,
       score,
       matched: this.matchedStems(item, terms),
       askCoverage: this.askCoverage(item, terms),
-      phrasing: this.bestPhrasing(
-        item,
-        terms,
-        terms.map((t) => this.queryWeightOf(t) * (t.weight ?? 1) * t.credit),
-        queryWeight,
-      ),
+      phrasing: this.bestPhrasing(item, terms, credited, queryWeight),
     }));
   }
 
@@ -255,9 +262,7 @@ export class SearchIndex {
   profile(terms: readonly Term[]): QueryProfile {
     let asking = 0;
     let unknown = 0;
-    for (const t of terms) {
-      if ((t.weight ?? 1) < 1) continue;
-      const w = this.queryWeightOf(t) * t.credit;
+    for (const [t, w] of this.askingWeights(terms)) {
       asking += w;
       if (!this.idf.has(t.stem)) unknown += w;
     }
@@ -267,14 +272,17 @@ export class SearchIndex {
   private askCoverage(item: IndexedEntry, terms: readonly Term[]): number {
     let all = 0;
     let covered = 0;
-    for (const t of terms) {
-      if ((t.weight ?? 1) < 1) continue;
-      const w = this.queryWeightOf(t) * t.credit;
+    for (const [t, w] of this.askingWeights(terms)) {
       all += w;
       if (item.questionStems.has(t.stem)) covered += w;
       else if (item.answerStems.has(t.stem)) covered += w * this.tune.answerOnlyCredit;
     }
     return all > 0 ? covered / all : 0;
+  }
+
+  /** The terms of the asking sentences (full weight), each with its weight. */
+  private askingWeights(terms: readonly Term[]): [Term, number][] {
+    return terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => [t, this.queryWeightOf(t) * t.credit]);
   }
 
   private weightOf(stem: string): number {
