@@ -30,8 +30,18 @@ const SUBJECT_WORDS = [
   "comment",
   "dm",
 ];
-/** Entries at least this close are offered as "did you mean" when the bot declines. */
-export const SUGGEST_THRESHOLD = 0.2;
+/**
+ * Entries are offered as "did you mean" when the best one is at least this likely right: below it the
+ * question is most likely about something else, and suggestions would only be noise.
+ */
+export const SUGGEST_MIN_CONFIDENCE = 0.1;
+/**
+ * ... and only entries scoring at least this share of the best one's score. (A long question scores low
+ * against every entry, so a fixed floor on the score would hide the very suggestions it needs.)
+ */
+export const SUGGEST_SHARE = 0.5;
+/** Below this confidence an answer also offers the next entries that may fit. */
+export const SURE_CONFIDENCE = 0.75;
 /** Autocomplete offers entries from this confidence up: the user is still typing. */
 const COMPLETE_THRESHOLD = 0.1;
 /** When the runner-up is within this margin of the answer, it is offered too. */
@@ -133,19 +143,21 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     const judged = judge(query);
     const { hits, probability: p } = judged;
     const [top] = hits;
-    const suggestions = (from: number) =>
-      hits
-        .slice(from)
-        .filter((h) => h.score >= SUGGEST_THRESHOLD)
-        .slice(0, 3)
-        .map(ref);
+    const suggestions = (from: number, most: number) =>
+      top && p >= SUGGEST_MIN_CONFIDENCE
+        ? hits
+            .slice(from)
+            .filter((h) => h.score >= SUGGEST_SHARE * top.score)
+            .slice(0, most)
+            .map(ref)
+        : [];
     if (!top || p < model.threshold) {
       return {
         ...common,
         kind: "no-answer",
         clarify: false,
         confidence: round(p),
-        suggestions: suggestions(0),
+        suggestions: suggestions(0, 3),
         topics: knowledge.topics,
       };
     }
@@ -159,11 +171,14 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
         topics: knowledge.topics,
       };
     }
+    // An unsure answer offers the next entries that may fit; a sure one only a runner-up as close as it.
     const second = hits[1];
     const runnerUp =
-      second && second.score >= SUGGEST_THRESHOLD && top.score - second.score <= CLOSE_MARGIN
-        ? [ref(second)]
-        : [];
+      p < SURE_CONFIDENCE
+        ? suggestions(1, 2)
+        : second && top.score - second.score <= CLOSE_MARGIN
+          ? [ref(second)]
+          : [];
     return {
       ...common,
       kind: "answer",
@@ -193,6 +208,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       phrasing: top?.phrasing ?? 0,
       askCoverage: top?.askCoverage ?? 0,
       margin: (top?.score ?? 0) - (second?.score ?? 0),
+      agreement: top?.agreement ?? 0,
       unknownShare: profile.unknown / asking,
       anchored: terms.some((t) => subjectStems.has(t.stem)) ? 1 : 0,
       offTopic: Math.min(1, offTopic / 2),

@@ -102,6 +102,7 @@ describe("a summary entry", () => {
     matched: new Set(matched),
     askCoverage: score,
     phrasing: score,
+    agreement: 1,
   });
 
   it("answers when two of its entries fit the question equally well", () => {

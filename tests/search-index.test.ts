@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SearchIndex } from "../src/search/search-index.js";
+import { WordModel } from "../src/search/word-model.js";
 import type { Entry } from "../src/types.js";
 
 const entry = (id: string, questions: string[], answer = "An answer."): Entry => ({
@@ -70,5 +71,49 @@ describe("document frequency", () => {
     );
     // "policy" is in one entry's questions and four answers; "friend" in three entries' questions.
     expect(corpus.search("friend policy", 1)[0]?.entry.id).toBe("policy");
+  });
+});
+
+describe("the word model", () => {
+  const model = new WordModel(
+    [
+      new Map([
+        ["friend", 3],
+        ["patient", 2],
+      ]),
+      new Map([
+        ["rota", 3],
+        ["post", 1],
+      ]),
+      new Map([
+        ["patient", 1],
+        ["photo", 3],
+        ["post", 2],
+      ]),
+    ],
+    0.2,
+  );
+  const rank = (...stems: string[]) =>
+    model.rank(
+      stems.map((stem) => ({ stem, weight: 1 })),
+      5,
+    );
+
+  it("ranks the entry whose words the question uses most, taken together", () => {
+    expect(rank("patient", "friend")[0]).toBe(0);
+    expect(rank("patient", "post", "photo")[0]).toBe(2);
+  });
+
+  it("visits only entries that share a word, and ignores words no entry uses", () => {
+    expect(rank("rota", "sepsis")).toEqual([1]);
+    expect(rank("sepsis")).toEqual([]);
+  });
+});
+
+describe("fusing the two readings", () => {
+  it("marks a hit that both readings rank first", () => {
+    const [first] = index.search("should I accept a patient's friend request", 3);
+    expect(first?.entry.id).toBe("friend-requests");
+    expect(first?.agreement).toBe(1);
   });
 });

@@ -23,10 +23,10 @@ export class Analyser {
   private readonly phrases = new Map<string, readonly string[]>();
   /** One-word synonym terms by stem, for another form of one in a question ("tiktoks", "googled"). */
   private readonly stemmedWords = new Map<string, string>();
-  private readonly longest: number;
+  /** For each word that begins a synonym term, the most words such a term has. */
+  private readonly longestFrom = new Map<string, number>();
 
   constructor(synonyms: readonly SynonymGroup[]) {
-    let longest = 1;
     for (const group of synonyms) {
       const canonical = normalise(group.canonical).split(" ").filter(Boolean);
       for (const term of group.terms) {
@@ -35,10 +35,10 @@ export class Analyser {
         this.phrases.set(key, canonical);
         if (!key.includes(" ") && !this.stemmedWords.has(stemmer(key)))
           this.stemmedWords.set(stemmer(key), key);
-        longest = Math.max(longest, key.split(" ").length);
+        const [first = "", ...rest] = key.split(" ");
+        this.longestFrom.set(first, Math.max(this.longestFrom.get(first) ?? 0, rest.length + 1));
       }
     }
-    this.longest = longest;
   }
 
   /** Every word the synonym table reads or writes: part of the typo vocabulary. */
@@ -90,7 +90,8 @@ export class Analyser {
     const out: Word[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = 0;
-      for (let len = Math.min(this.longest, words.length - i); len >= 1 && !matched; len--) {
+      const longest = this.longestFrom.get(words[i]?.word ?? "") ?? 0;
+      for (let len = Math.min(longest, words.length - i); len >= 1 && !matched; len--) {
         const slice = words.slice(i, i + len);
         const canonical = this.phrases.get(slice.map((w) => w.word).join(" "));
         if (!canonical) continue;

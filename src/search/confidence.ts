@@ -13,6 +13,8 @@ export const FEATURES = [
   "askCoverage",
   /** How far ahead of the runner-up it is. */
   "margin",
+  /** 1 when both readings of the question (closest phrasing, and the entry's words) rank it first. */
+  "agreement",
   /** The share of the asking sentences' meaning on words the knowledge never uses. */
   "unknownShare",
   /** 1 when the question names the subject: social media, a platform, posting, reviews... */
@@ -60,6 +62,7 @@ export const SCORE_ONLY_MODEL: ConfidenceModel = {
     phrasing: 0,
     askCoverage: 0,
     margin: 0,
+    agreement: 0,
     unknownShare: 0,
     anchored: 0,
     offTopic: 0,

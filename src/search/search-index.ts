@@ -4,6 +4,7 @@ import { englishRank } from "./frequency.js";
 import { readQuestion } from "./question.js";
 import { STOPWORDS } from "./stopwords.js";
 import { TypoCorrector } from "./typo.js";
+import { WordModel } from "./word-model.js";
 
 /** One ranked entry with its confidence in [0, 1]. */
 export interface Hit {
@@ -15,6 +16,8 @@ export interface Hit {
   readonly askCoverage: number;
   /** How well its closest single phrasing matches (Dice over weighted stems). */
   readonly phrasing: number;
+  /** 1 when both readings (closest phrasing, and the entry's words taken together) rank it first; 0.5 when one does. */
+  readonly agreement: number;
 }
 
 /** How a question's meaning divides between words the knowledge uses and words it never does. */
@@ -69,6 +72,20 @@ export const SEARCH_TUNING = Object.freeze({
   /** ... and when the asking sentences carry less meaning than this.tune.vagueAskWeight (IDF units). */
   vagueContextWeight: 0.8,
   vagueAskWeight: 2.5,
+  /**
+   * The second reading, a naive Bayes model of each entry's words (see WordModel): the smoothing added
+   * to every count, and how much a word of a phrasing's story and of the answer counts against one of
+   * a phrasing's asking sentence.
+   */
+  wordSmoothing: 0.2,
+  wordStoryWeight: 0.5,
+  wordAnswerWeight: 0.1,
+  /**
+   * The two readings' rankings are fused by reciprocal rank (each entry scores 1 / (fusionK + rank) in
+   * each); `fusionDepth` is how far down the phrasing ranking is read for it.
+   */
+  fusionK: 10,
+  fusionDepth: 20,
 });
 
 /** Search tuning; any part may be overridden for experiments and tests. */
@@ -96,10 +113,13 @@ export class SearchIndex {
   private readonly analyser: Analyser;
   private readonly typo: TypoCorrector;
   private readonly items: IndexedEntry[] = [];
-  private readonly postings = new Map<string, number[]>();
+  /** For each stem, the entries that have it, with the coverage credit it earns there (typed: read per question). */
+  private readonly postings = new Map<string, Postings>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
-  private readonly variantStems: readonly string[];
+  /** Corpus stems long enough to have variants, by their first `minVariantPrefix` letters. */
+  private readonly variantStems = new Map<string, string[]>();
+  private readonly words: WordModel;
 
   constructor(
     entries: readonly Entry[],
@@ -114,8 +134,11 @@ export class SearchIndex {
     };
     for (const w of this.analyser.synonymWords()) addWord(w);
     const df = new Map<string, number>();
+    const wordCounts: Map<string, number>[] = [];
+    const building = new Map<string, [number, number][]>();
     entries.forEach((entry, index) => {
       const texts = [...entry.questions, entry.title];
+      wordCounts.push(this.wordCounts(entry, texts));
       for (const t of [...texts, entry.answer]) for (const w of this.analyser.words(t)) addWord(w);
       // A phrasing is read as a user's question is: its asking sentences say what the entry is about,
       // and the story before them counts only as the answer's text does.
@@ -136,11 +159,21 @@ export class SearchIndex {
       this.items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
       for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
         df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : this.tune.answerOnlyDf));
-        const list = this.postings.get(stem);
-        if (list) list.push(index);
-        else this.postings.set(stem, [index]);
+        const central = questionStems.get(stem);
+        const credit =
+          central === undefined
+            ? this.tune.answerOnlyCredit
+            : this.tune.incidentalCredit + (1 - this.tune.incidentalCredit) * central;
+        const list = building.get(stem);
+        if (list) list.push([index, credit]);
+        else building.set(stem, [[index, credit]]);
       }
     });
+    for (const [stem, list] of building)
+      this.postings.set(stem, {
+        indices: Int32Array.from(list, ([i]) => i),
+        credits: Float64Array.from(list, ([, c]) => c),
+      });
     const n = entries.length;
     for (const [stem, count] of df) this.idf.set(stem, bm25Idf(n, count));
     this.unknownIdf = bm25Idf(n, 0) * this.tune.unknownWordFactor;
@@ -151,8 +184,32 @@ export class SearchIndex {
         item.phrasingWeights.push(own);
       }
     }
+    this.words = new WordModel(wordCounts, this.tune.wordSmoothing);
     this.typo = new TypoCorrector(vocabulary);
-    this.variantStems = [...this.idf.keys()].filter((stem) => stem.length >= this.tune.minVariantPrefix);
+    for (const stem of this.idf.keys()) {
+      if (stem.length < this.tune.minVariantPrefix) continue;
+      const key = stem.slice(0, this.tune.minVariantPrefix);
+      const list = this.variantStems.get(key);
+      if (list) list.push(stem);
+      else this.variantStems.set(key, [stem]);
+    }
+  }
+
+  /** An entry's words for the word model: each phrasing's once (its story's for less), its answer's faintly. */
+  private wordCounts(entry: Entry, texts: readonly string[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const text of texts) {
+      const phrasing = new Map<string, number>();
+      for (const sentence of readQuestion(text)) {
+        const w = sentence.asking ? 1 : this.tune.wordStoryWeight;
+        for (const { stem } of this.analyser.analyse(sentence.text))
+          phrasing.set(stem, Math.max(phrasing.get(stem) ?? 0, w));
+      }
+      for (const [stem, w] of phrasing) counts.set(stem, (counts.get(stem) ?? 0) + w);
+    }
+    for (const { stem } of this.analyser.analyse(entry.answer))
+      counts.set(stem, (counts.get(stem) ?? 0) + this.tune.wordAnswerWeight);
+    return counts;
   }
 
   /**
@@ -209,53 +266,117 @@ export class SearchIndex {
     return this.searchTerms(this.terms(question), limit, minScore);
   }
 
-  /** As search(), for terms already read with terms(). */
+  /**
+   * As search(), for terms already read with terms(). Two readings rank the entries: the closest
+   * phrasing with the question's coverage (score, asking sentences first), and the word model (the
+   * whole question); their rankings are fused by reciprocal rank, so an entry both put near the top
+   * wins over one that only one of them favours. A hit's `score` stays the phrasing reading's.
+   */
   searchTerms(terms: readonly Term[], limit = 5, minScore = 0): Hit[] {
-    const weights = terms.map((t) => this.queryWeightOf(t) * (t.weight ?? 1));
-    const queryWeight = Math.max(
-      this.tune.minQueryWeight,
-      weights.reduce((a, b) => a + b, 0),
-    );
     if (terms.length === 0) return [];
+    const credited = new Map<string, number>();
+    let total = 0;
+    for (const t of terms) {
+      const w = this.queryWeightOf(t) * (t.weight ?? 1);
+      total += w;
+      credited.set(t.stem, (credited.get(t.stem) ?? 0) + w * t.credit);
+    }
+    const query: Query = { credited, weight: Math.max(this.tune.minQueryWeight, total) };
+    const depth = Math.max(limit, this.tune.fusionDepth);
+    const byPhrasing = this.rankByPhrasing(query, depth);
+    // The word model reads the whole question alike, story and asking sentences: a reading unlike the
+    // phrasing match's, which is what makes fusing the two worth it.
+    const byWords = this.words.rank(
+      terms.map((t) => ({ stem: t.stem, weight: 1 })),
+      depth,
+    );
+    const fused = new Map<number, number>();
+    const phrasingRank = new Map<number, number>();
+    byPhrasing.forEach(({ index }, r) => {
+      phrasingRank.set(index, r);
+      fused.set(index, 1 / (this.tune.fusionK + r));
+    });
+    const wordRank = new Map<number, number>();
+    byWords.forEach((index, r) => {
+      wordRank.set(index, r);
+      fused.set(index, (fused.get(index) ?? 0) + 1 / (this.tune.fusionK + r));
+    });
+    const scores = new Map(byPhrasing.map(({ index, score }) => [index, score]));
+    const hits: Hit[] = [];
+    const order = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [index] of order) {
+      if (hits.length >= limit) break;
+      const item = this.items[index];
+      if (!item) continue;
+      const score = scores.get(index) ?? this.score(item, query);
+      if (score < minScore) continue;
+      const firsts = (phrasingRank.get(index) === 0 ? 1 : 0) + (wordRank.get(index) === 0 ? 1 : 0);
+      hits.push({
+        entry: item.entry,
+        score,
+        matched: this.matchedStems(item, terms),
+        askCoverage: this.askCoverage(item, terms),
+        phrasing: this.bestPhrasing(item, query),
+        agreement: firsts / 2,
+      });
+    }
+    return hits;
+  }
+
+  /** The `depth` entries with the best phrasing score, best first. */
+  private rankByPhrasing(query: Query, depth: number): { index: number; score: number }[] {
     // One pass over the postings gives each candidate an upper bound on its score; exact scoring
-    // then runs best bound first and stops once no remaining bound can enter the top `limit`.
+    // then runs best bound first and stops once no remaining bound can enter the top `depth`.
+    // The same pass sums each candidate's coverage, so that exact scoring needs only its phrasings.
     const matched = new Float64Array(this.items.length);
+    const covered = new Float64Array(this.items.length);
     const touched: number[] = [];
-    terms.forEach((t, k) => {
-      const w = (weights[k] ?? 0) * t.credit;
-      for (const i of this.postings.get(t.stem) ?? []) {
+    for (const [stem, w] of query.credited) {
+      const postings = this.postings.get(stem);
+      if (!postings) continue;
+      const { indices, credits } = postings;
+      for (let p = 0; p < indices.length; p++) {
+        const i = indices[p] ?? 0;
         if (matched[i] === 0) touched.push(i);
         matched[i] = (matched[i] ?? 0) + w;
+        covered[i] = (covered[i] ?? 0) + w * (credits[p] ?? 0);
       }
-    });
+    }
     const bounds = new Float64Array(this.items.length);
     for (const i of touched) {
       const m = matched[i] ?? 0;
       bounds[i] =
-        this.tune.phrasingWeight * ((2 * m) / (queryWeight + m)) +
-        (1 - this.tune.phrasingWeight) * (m / queryWeight);
+        this.tune.phrasingWeight * ((2 * m) / (query.weight + m)) +
+        (1 - this.tune.phrasingWeight) * (m / query.weight);
     }
-    touched.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
-    const ranked: { item: IndexedEntry; score: number }[] = [];
-    for (const i of touched) {
-      const b = bounds[i] ?? 0;
-      if (b < minScore || (ranked.length >= limit && b < (ranked[ranked.length - 1]?.score ?? 0))) break;
-      const item = this.items[i];
-      if (!item) continue;
-      const score = this.score(item, terms, weights, queryWeight);
-      if (score >= minScore) ranked.push({ item, score });
-      ranked.sort((a, b) => b.score - a.score || a.item.entry.id.localeCompare(b.item.entry.id));
-      if (ranked.length > limit) ranked.pop();
+    const ranked: { index: number; score: number }[] = [];
+    const scoreInBoundOrder = (candidates: number[]): boolean => {
+      candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
+      for (const i of candidates) {
+        const b = bounds[i] ?? 0;
+        if (ranked.length >= depth && b < (ranked[ranked.length - 1]?.score ?? 0)) return true;
+        const item = this.items[i];
+        if (!item) continue;
+        ranked.push({ index: i, score: this.combine(item, query, covered[i] ?? 0) });
+        ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+        if (ranked.length > depth) ranked.pop();
+      }
+      return false;
+    };
+    // With many candidates, sorting them all by bound costs more than the scoring: take those whose
+    // bound reaches the few-times-`depth`-th largest first (a native numeric sort finds it), and the
+    // rest only if the best scores found so far fall below that cut.
+    const few = depth * 4;
+    if (touched.length <= few * 2) {
+      scoreInBoundOrder(touched);
+    } else {
+      const sorted = Float64Array.from(touched, (i) => bounds[i] ?? 0).sort();
+      const cut = sorted[sorted.length - few] ?? 0;
+      const done = scoreInBoundOrder(touched.filter((i) => (bounds[i] ?? 0) >= cut));
+      const kth = ranked.length >= depth ? (ranked[ranked.length - 1]?.score ?? 0) : 0;
+      if (!done && kth < cut) scoreInBoundOrder(touched.filter((i) => (bounds[i] ?? 0) < cut));
     }
-    // The matched words only for the entries that made the cut.
-    const credited = terms.map((t, k) => (weights[k] ?? 0) * t.credit);
-    return ranked.map(({ item, score }) => ({
-      entry: item.entry,
-      score,
-      matched: this.matchedStems(item, terms),
-      askCoverage: this.askCoverage(item, terms),
-      phrasing: this.bestPhrasing(item, terms, credited, queryWeight),
-    }));
+    return ranked;
   }
 
   /** How the question's meaning divides between known and unknown words (for the confidence). */
@@ -314,7 +435,8 @@ export class SearchIndex {
   private variantOf(stem: string): string | undefined {
     if (stem.length < this.tune.minVariantPrefix) return undefined;
     let best: string | undefined;
-    for (const known of this.variantStems) {
+    // Forms of one another share at least their first `minVariantPrefix` letters.
+    for (const known of this.variantStems.get(stem.slice(0, this.tune.minVariantPrefix)) ?? []) {
       const [shorter, longer] = known.length <= stem.length ? [known, stem] : [stem, known];
       if (shorter.length < this.tune.minVariantPrefix || !longer.startsWith(shorter)) continue;
       // A corpus word inside a longer unknown one is only its form when it is long and the ending short:
@@ -335,37 +457,47 @@ export class SearchIndex {
     );
   }
 
-  private bestPhrasing(
-    item: IndexedEntry,
-    terms: readonly Term[],
-    credited: readonly number[],
-    queryWeight: number,
-  ): number {
+  /** The Dice match of the entry's closest phrasing: each phrasing's few stems looked up in the query. */
+  private bestPhrasing(item: IndexedEntry, query: Query): number {
     let best = 0;
     item.phrasings.forEach((phrasing, p) => {
       let shared = 0;
-      for (let k = 0; k < terms.length; k++)
-        if (phrasing.has(terms[k]?.stem ?? "")) shared += credited[k] ?? 0;
-      if (shared > 0) best = Math.max(best, (2 * shared) / (queryWeight + (item.phrasingWeights[p] ?? 0)));
+      for (const stem of phrasing) shared += query.credited.get(stem) ?? 0;
+      if (shared > 0) best = Math.max(best, (2 * shared) / (query.weight + (item.phrasingWeights[p] ?? 0)));
     });
     return best;
   }
 
-  private score(item: IndexedEntry, terms: readonly Term[], weights: number[], queryWeight: number): number {
-    const credited = terms.map((t, k) => (weights[k] ?? 0) * t.credit);
+  /** An entry's score for a question: its closest phrasing's match and its coverage of the question. */
+  private score(item: IndexedEntry, query: Query): number {
     let covered = 0;
-    for (let k = 0; k < terms.length; k++) {
-      const stem = terms[k]?.stem ?? "";
-      const w = credited[k] ?? 0;
+    for (const [stem, w] of query.credited) {
       const central = item.questionStems.get(stem);
       if (central !== undefined)
         covered += w * (this.tune.incidentalCredit + (1 - this.tune.incidentalCredit) * central);
       else if (item.answerStems.has(stem)) covered += w * this.tune.answerOnlyCredit;
     }
-    const best = this.bestPhrasing(item, terms, credited, queryWeight);
-    const coverage = covered / queryWeight;
+    return this.combine(item, query, covered);
+  }
+
+  /** As score(), with the coverage (the credited weight of the question the entry has) already summed. */
+  private combine(item: IndexedEntry, query: Query, covered: number): number {
+    const best = this.bestPhrasing(item, query);
+    const coverage = covered / query.weight;
     return clamp01(this.tune.phrasingWeight * best + (1 - this.tune.phrasingWeight) * coverage);
   }
+}
+
+/** The entries that have a stem, and the coverage credit it earns in each. */
+interface Postings {
+  readonly indices: Int32Array;
+  readonly credits: Float64Array;
+}
+
+/** A question's terms as scoring needs them: each stem's weight times its credit, and the total weight. */
+interface Query {
+  readonly credited: ReadonlyMap<string, number>;
+  readonly weight: number;
 }
 
 function bm25Idf(n: number, df: number): number {

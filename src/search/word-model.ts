@@ -1,0 +1,81 @@
+/**
+ * A second, independent reading of which entry a question is about: a multinomial naive Bayes model
+ * of each entry's words, learnt from its own phrasings (and, faintly, its answer). Where the phrasing
+ * match asks "which one phrasing is closest?", this asks "whose words are these, taken together?", so
+ * it holds up when a long question shares a little with many phrasings and much with none.
+ *
+ * Scores are sparse: an entry's log-likelihood is a per-entry constant times the query's weight plus a
+ * sum over the words it has, so only the entries that share a word are visited.
+ */
+export class WordModel {
+  /** For each stem, the entries that use it with log(1 + count / smoothing). */
+  private readonly postings = new Map<
+    string,
+    { readonly indices: Int32Array; readonly gains: Float64Array }
+  >();
+  /** For each entry, −log(total count + smoothing × vocabulary). */
+  private readonly base: Float64Array;
+
+  /**
+   * @param counts each entry's weighted count of each stem
+   * @param smoothing the Laplace smoothing added to every count
+   */
+  constructor(counts: readonly ReadonlyMap<string, number>[], smoothing: number) {
+    const vocabulary = new Set<string>();
+    for (const c of counts) for (const stem of c.keys()) vocabulary.add(stem);
+    this.base = new Float64Array(counts.length);
+    const building = new Map<string, [number, number][]>();
+    counts.forEach((c, index) => {
+      let total = 0;
+      for (const [stem, n] of c) {
+        total += n;
+        const list = building.get(stem);
+        const posting: [number, number] = [index, Math.log(1 + n / smoothing)];
+        if (list) list.push(posting);
+        else building.set(stem, [posting]);
+      }
+      this.base[index] = -Math.log(total + smoothing * vocabulary.size);
+    });
+    for (const [stem, list] of building)
+      this.postings.set(stem, {
+        indices: Int32Array.from(list, ([i]) => i),
+        gains: Float64Array.from(list, ([, g]) => g),
+      });
+  }
+
+  /** Whether any entry uses the stem. */
+  knows(stem: string): boolean {
+    return this.postings.has(stem);
+  }
+
+  /**
+   * The `depth` entries sharing at least one of the weighted stems, most likely first. Stems no entry
+   * uses are left out: they say nothing about which entry it is.
+   */
+  rank(terms: readonly { readonly stem: string; readonly weight: number }[], depth: number): number[] {
+    const gains = new Float64Array(this.base.length);
+    const touched: number[] = [];
+    let total = 0;
+    for (const { stem, weight } of terms) {
+      const list = this.postings.get(stem);
+      if (!list) continue;
+      total += weight;
+      for (let p = 0; p < list.indices.length; p++) {
+        const index = list.indices[p] ?? 0;
+        if (gains[index] === 0) touched.push(index);
+        gains[index] = (gains[index] ?? 0) + weight * (list.gains[p] ?? 0);
+      }
+    }
+    // The best `depth` by a running insertion: far cheaper than sorting every touched entry.
+    const best: { index: number; s: number }[] = [];
+    for (const index of touched) {
+      const s = (gains[index] ?? 0) + total * (this.base[index] ?? 0);
+      if (best.length >= depth && s <= (best[best.length - 1]?.s ?? 0)) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1]?.s ?? 0) < s) at--;
+      best.splice(at, 0, { index, s });
+      if (best.length > depth) best.pop();
+    }
+    return best.map((x) => x.index);
+  }
+}
