@@ -10,9 +10,18 @@ import { cutQuestion, normalise } from "./search/normalise.js";
 import { type Hit, SearchIndex, type SearchTuning } from "./search/search-index.js";
 import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 
-/** Carried by every answer: what the bot is and is not. */
+/** Carried by every answer: what the bot is and is not, and what outranks it. */
 export const DISCLAIMER =
-  "General guidance, not legal advice: your employer's and your regulator's policies come first.";
+  "General guidance, not legal advice. The law and your regulator's standards apply first; follow your employer's policy too, and ask your defence organisation or union about your own case.";
+
+/**
+ * A cited document as a reader sees it: "Title (Publisher, 2024)", and for a document since replaced,
+ * "earlier guidance, since replaced". Adapters add the link (`url`) in their own markup.
+ */
+export function sourceLabel(s: Source): string {
+  const replaced = s.status === "replaced" ? "; earlier guidance, since replaced" : "";
+  return `${s.title} (${[s.publisher, s.year].filter(Boolean).join(", ")}${replaced})`;
+}
 
 /**
  * The subject's words, as the analyser reads them (after synonyms); generic words stay out. A question
@@ -76,7 +85,7 @@ export interface Guide {
   /** The answer reply for one entry, as when a "related" or "learn more" button is pressed. */
   show(id: string): Reply | undefined;
   topics(): readonly TopicListing[];
-  /** The cited documents of an entry or a tip. */
+  /** The cited documents of an entry or a tip, as shown to readers (provenance left out). */
   sourcesOf(item: { readonly sources: readonly string[] }): readonly Source[];
   tips(): readonly Tip[];
   /** Up to `limit` questions the bot can answer that fit what the user has typed so far (autocomplete). */
@@ -116,8 +125,11 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       .map((id) => byId.get(id))
       .filter((e): e is Entry => e !== undefined)
       .map((e) => ({ id: e.id, title: e.title }));
+  // Where the project's text started (status "provenance") is kept in the YAML, never shown as a source.
   const sourcesOf = (item: { readonly sources: readonly string[] }) =>
-    item.sources.map((id) => sourceById.get(id)).filter((s): s is Source => s !== undefined);
+    item.sources
+      .map((id) => sourceById.get(id))
+      .filter((s): s is Source => s !== undefined && s.status !== "provenance");
 
   function ask(raw: string): Reply {
     const input = typeof raw === "string" ? raw : "";

@@ -7,7 +7,7 @@ export {
   parseCommand,
 } from "./commands.js";
 export { type Config, ConfigError, type DiscordConfig, loadConfig, type SlackConfig } from "./config.js";
-export { createGuide, DISCLAIMER, type Guide, type TopicListing } from "./guide.js";
+export { createGuide, DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "./guide.js";
 export { InFlight } from "./inflight.js";
 export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 export { createLogger, type Logger, redactSecrets } from "./log.js";

@@ -7,13 +7,14 @@ import {
   MAX_QUESTION_CHARS,
   type Reply,
   type Source,
+  sourceLabel,
   type Tip,
   type TopicListing,
 } from "../../src/index.js";
 
-/** A source as a reader sees it: "Title (Publisher, 2024)". */
+/** A source as a reader sees it: "Title (Publisher, 2024) https://publisher/page". */
 export function formatSource(s: Source): string {
-  return `${s.title} (${[s.publisher, s.year].filter(Boolean).join(", ")})`;
+  return s.url ? `${sourceLabel(s)} ${s.url}` : sourceLabel(s);
 }
 
 /** The entries a reply offers, in the order the console numbers them: suggestions, then related. */

@@ -16,6 +16,7 @@ import {
   MAX_QUESTION_CHARS,
   type Reply,
   type Source,
+  sourceLabel,
   type Tip,
   type TopicListing,
 } from "../../src/index.js";
@@ -173,9 +174,10 @@ export function renderError(text: string): DiscordMessage {
   return { content: clip(`⚠️ ${text}`, 2_000), embeds: [], components: [], allowedMentions: { parse: [] } };
 }
 
-/** "Title (Publisher, 2024)". */
+/** "Title (Publisher, 2024)", a masked link to the publisher's page where there is one. */
 export function formatSource(s: Source): string {
-  return `${s.title} (${[s.publisher, s.year].filter(Boolean).join(", ")})`;
+  const label = sourceLabel(s).replace(/[[\]]/g, "\\$&");
+  return s.url ? `[${label}](${s.url})` : label;
 }
 
 function message(embeds: APIEmbed[], components: Row[] = []): DiscordMessage {

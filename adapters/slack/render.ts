@@ -8,6 +8,7 @@ import {
   MAX_QUESTION_CHARS,
   type Reply,
   type Source,
+  sourceLabel,
   type Tip,
   type TopicListing,
 } from "../../src/index.js";
@@ -160,9 +161,10 @@ export function renderError(message: string): SlackMessage {
   return { text: message, blocks: [section(`:warning: ${escapeMrkdwn(message)}`)] };
 }
 
-/** "Title (Publisher, 2024)" for a source. */
+/** "Title (Publisher, 2024)" for a source, linked to the publisher's page where there is one. */
 export function formatSource(s: Source): string {
-  return escapeMrkdwn(`${s.title} (${[s.publisher, s.year].filter(Boolean).join(", ")})`);
+  const label = escapeMrkdwn(sourceLabel(s));
+  return s.url ? `<${s.url}|${label.replace(/\|/g, "/")}>` : label;
 }
 
 function header(text: string): KnownBlock {
