@@ -135,7 +135,12 @@ const RULES: readonly Rule[] = [
     pattern: new RegExp(`\\b(?:${MONTHS})\\.?\\s+${DAY}\\b(?:,?\\s+\\d{4})?`, "gi"),
     unless: (m, text) => documentDate(m, text) || /^may\s/i.test(m[0]),
   },
-  { kind: "date", pattern: /\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:-]?\s*\S+/gi },
+  // a date of birth given: "born 3/4", "DOB: 12.01.1980", "born on 5 May"; not "born here" or "DOB, address"
+  {
+    kind: "date",
+    pattern:
+      /\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:-]?\s*(?:\d[\d/.-]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi,
+  },
   // a day and month without a year ("25/12") only after a word that dates an event: "24/7" stays innocent
   {
     kind: "date",
@@ -233,7 +238,7 @@ function publicSite(url: string): boolean {
 
 /** Pronouns and small words that can follow "named" or "called" without being a name. */
 const NOT_NAME_WORDS = new Set(
-  "me you him her them us it this that out back up off in on a an the my your his their our something someone visible shown written displayed readable legible woman man person people patient patients doctor doctors nurse nurses child baby colleague colleagues staff".split(
+  "me you him her them us it this that out back up off in on a an the my your his their our something someone anyone anybody nobody everyone visible shown written displayed readable legible woman man person people patient patients doctor doctors nurse nurses child baby colleague colleagues staff surgeon consultant registrar gp physician specialist resident student manager midwife hospital trust practice clinic ward account page group".split(
     " ",
   ),
 );

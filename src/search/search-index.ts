@@ -94,7 +94,7 @@ export type SearchTuning = { readonly [K in keyof typeof SEARCH_TUNING]: number 
 interface IndexedEntry {
   readonly entry: Entry;
   /** Stems of each question and of the title, one set a phrasing. */
-  readonly phrasings: readonly ReadonlySet<string>[];
+  readonly phrasings: readonly Set<string>[];
   /** The summed weight of each phrasing's stems, filled once the IDF is known. */
   readonly phrasingWeights: number[];
   /** Each question stem with the share of the entry's phrasings that use it, up to 1. */
@@ -136,19 +136,25 @@ export class SearchIndex {
     const df = new Map<string, number>();
     const wordCounts: Map<string, number>[] = [];
     const building = new Map<string, [number, number][]>();
+    const storiesOf: Set<string>[][] = [];
     entries.forEach((entry, index) => {
       const texts = [...entry.questions, entry.title];
       wordCounts.push(this.wordCounts(entry, texts));
       for (const t of [...texts, entry.answer]) for (const w of this.analyser.words(t)) addWord(w);
       // A phrasing is read as a user's question is: its asking sentences say what the entry is about,
-      // and the story before them counts only as the answer's text does.
+      // and the story before them counts only as the answer's text does (unless the asking sentence
+      // says too little on its own: see below, once the weights are known).
       const stories: string[] = [];
+      const phrasingStories: Set<string>[] = [];
       const phrasings = texts.map((t) => {
         const sentences = readQuestion(t);
-        stories.push(...sentences.filter((x) => !x.asking).map((x) => x.text));
+        const story = sentences.filter((x) => !x.asking).map((x) => x.text);
+        stories.push(...story);
+        phrasingStories.push(new Set(this.analyser.analyse(story.join(" ")).map((x) => x.stem)));
         const asking = sentences.filter((x) => x.asking).map((x) => x.text);
         return new Set(this.analyser.analyse(asking.join(" ")).map((x) => x.stem));
       });
+      storiesOf.push(phrasingStories);
       const counts = new Map<string, number>();
       for (const p of phrasings) for (const stem of p) counts.set(stem, (counts.get(stem) ?? 0) + 1);
       const central = Math.max(this.tune.centralUses, phrasings.length * this.tune.centralShare);
@@ -177,13 +183,21 @@ export class SearchIndex {
     const n = entries.length;
     for (const [stem, count] of df) this.idf.set(stem, bm25Idf(n, count));
     this.unknownIdf = bm25Idf(n, 0) * this.tune.unknownWordFactor;
-    for (const item of this.items) {
-      for (const phrasing of item.phrasings) {
+    this.items.forEach((item, i) => {
+      item.phrasings.forEach((phrasing, p) => {
         let own = 0;
         for (const stem of phrasing) own += this.weightOf(stem);
+        // "...My instinct is to reply at once. Is that a good idea?": an asking sentence that says this
+        // little would match any question with "good" in it. Such a phrasing takes no part in the
+        // closest-phrasing match; its words still count for the entry's coverage and the word model.
+        const story = storiesOf[i]?.[p];
+        if (own < this.tune.vagueAskWeight && story && story.size > 0) {
+          phrasing.clear();
+          own = 0;
+        }
         item.phrasingWeights.push(own);
-      }
-    }
+      });
+    });
     this.words = new WordModel(wordCounts, this.tune.wordSmoothing);
     this.typo = new TypoCorrector(vocabulary);
     for (const stem of this.idf.keys()) {
