@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-import { renderTopics } from "../adapters/console/render.js";
+import { renderCard } from "../adapters/console/render.js";
 import { ask, discord, guardEval, preview, report, runEval, tips, topicsJson } from "./cli/commands.js";
 import { fitConfidence } from "./cli/fit.js";
+import { LEARN_USAGE, learn } from "./cli/learn.js";
 import type { Out } from "./cli/runtime.js";
 import { start } from "./cli/start.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { topicsCard } from "./conversation/cards.js";
 import { createGuide, type Guide } from "./guide.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 
@@ -24,6 +26,8 @@ Commands:
   fit [--write] [files...]  Fit the confidence model on the project's labelled sets (cross-validated)
   guard-eval <file.jsonl>   Measure the patient-data guard: recall and false positives
   report [--json]           Most 👎 entries, most-asked unanswered questions, answer rate by day
+  learn [--list]            Go through the phrasings users proposed: a(ccept), r(eject), s(kip), q(uit)
+  learn --accept <n>        Accept (or --reject <n>) candidate n of learn --list; learn --help for more
   help                      Show this text`;
 
 /** The composition root: parses argv, wires config, knowledge and adapters. Returns an exit code. */
@@ -36,8 +40,8 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
     return 2;
   }
   const { command, json, rest } = parsed;
-  if (command === "help" || command === "--help" || command === "-h") {
-    out(USAGE);
+  if (command === "help" || command === "--help" || command === "-h" || parsed.help) {
+    out(command === "learn" ? LEARN_USAGE : USAGE);
     return 0;
   }
   if (
@@ -51,6 +55,7 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
       "fit",
       "guard-eval",
       "report",
+      "learn",
       "discord",
     ].includes(command)
   ) {
@@ -83,7 +88,7 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
       );
       return 0;
     case "topics":
-      out(json ? JSON.stringify(topicsJson(guide), null, 2) : renderTopics(guide.topics()));
+      out(json ? JSON.stringify(topicsJson(guide), null, 2) : renderCard(topicsCard(guide.topics())));
       return 0;
     case "tips":
       return rest[0] === "preview"
@@ -101,6 +106,8 @@ export async function main(argv: readonly string[], out: Out = print, err: Out =
       return guardEval(rest[0], out, err);
     case "report":
       return report(config, guide, json, out, err);
+    case "learn":
+      return learn(config, guide.knowledge, parsed, out, err);
     default:
       return start(config, guide, err);
   }
@@ -115,6 +122,10 @@ function parse(argv: readonly string[]) {
       channel: { type: "string" },
       days: { type: "string" },
       platform: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+      list: { type: "boolean", default: false },
+      accept: { type: "string", multiple: true, default: [] },
+      reject: { type: "string", multiple: true, default: [] },
     },
     allowPositionals: true,
   });
@@ -127,6 +138,10 @@ function parse(argv: readonly string[]) {
     channel: values.channel,
     days: values.days,
     platform: values.platform,
+    help: values.help ?? false,
+    list: values.list ?? false,
+    accept: values.accept ?? [],
+    reject: values.reject ?? [],
   };
 }
 

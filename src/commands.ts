@@ -1,3 +1,5 @@
+import type { TipSettings } from "./ports.js";
+
 /** One thing a user can ask the bot to do; every adapter maps this table onto its platform. */
 export interface CommandSpec {
   readonly name: string;
@@ -52,4 +54,62 @@ export function parseCommand(text: string): ParsedCommand {
   if (word === "ask") return rest ? { name: "ask", args: rest } : { name: "help", args: "" };
   if ((word === "help" || word === "topics" || word === "tip") && !rest) return { name: word, args: "" };
   return { name: "ask", args: trimmed };
+}
+
+/** A change to a channel's daily tip, typed: platforms with typed options build it directly. */
+export type TipsChange =
+  | ({ readonly action: "on" } & TipSettings)
+  | { readonly action: "off" }
+  | { readonly action: "status" };
+
+/** Everything a user can ask or press, on any platform. */
+export type Request =
+  | { readonly kind: "ask"; readonly question: string }
+  | { readonly kind: "help" }
+  | { readonly kind: "topics" }
+  | { readonly kind: "tip" }
+  | {
+      readonly kind: "tips";
+      readonly change: TipsChange | { readonly action: "unclear"; readonly word: string };
+    }
+  | { readonly kind: "open"; readonly entryId: string }
+  | { readonly kind: "share"; readonly entryId: string }
+  | { readonly kind: "vote"; readonly entryId: string; readonly vote: "up" | "down" };
+
+/** A user's typed text (a slash command's text, a mention, a direct message, a console line) as a request. */
+export function readRequest(text: string): Request {
+  const { name, args } = parseCommand(text);
+  switch (name) {
+    case "help":
+    case "topics":
+    case "tip":
+      return { kind: name };
+    case "tips":
+      return { kind: "tips", change: readTipsChange(args) };
+    default:
+      return { kind: "ask", question: args };
+  }
+}
+
+/** "on 08:30 Europe/London weekdays", "off", "status": a time has a colon, anything else is the zone. */
+function readTipsChange(args: string): TipsChange | { action: "unclear"; word: string } {
+  const [verb = "", ...words] = args.trim().split(/\s+/);
+  const action = verb.toLowerCase();
+  if (action === "off" || action === "status")
+    return words.length ? { action: "unclear", word: words.join(" ") } : { action };
+  let time: string | undefined;
+  let timeZone: string | undefined;
+  let weekdaysOnly = false;
+  for (const word of words) {
+    if (/^weekdays?(-only)?$/i.test(word)) weekdaysOnly = true;
+    else if (/^\d{1,2}:\d{2}$/.test(word) && time === undefined) time = word;
+    else if (timeZone === undefined) timeZone = word;
+    else return { action: "unclear", word };
+  }
+  return {
+    action: "on",
+    ...(time !== undefined ? { time } : {}),
+    ...(timeZone !== undefined ? { timeZone } : {}),
+    ...(weekdaysOnly ? { weekdaysOnly } : {}),
+  };
 }

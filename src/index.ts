@@ -5,19 +5,44 @@ export {
   EXAMPLE_QUESTIONS,
   type ParsedCommand,
   parseCommand,
+  type Request,
+  readRequest,
+  type TipsChange,
 } from "./commands.js";
 export { type Config, ConfigError, type DiscordConfig, loadConfig, type SlackConfig } from "./config.js";
+export type {
+  Card,
+  CardLink,
+  CardList,
+  CardOffer,
+  CardSource,
+  Outcome,
+  Visibility,
+} from "./conversation/card.js";
+export {
+  errorCard,
+  type HelpStyle,
+  helpCard,
+  NO_GUIDANCE,
+  noticeCard,
+  replyCard,
+  tipCard,
+  topicsCard,
+} from "./conversation/cards.js";
+export { Conversation, type ConversationDeps, type Requester } from "./conversation/conversation.js";
 export { createGuide, DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "./guide.js";
 export { InFlight } from "./inflight.js";
 export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 export { createLogger, type Logger, redactSecrets } from "./log.js";
 export {
+  type ChannelRef,
   type FeedbackVote,
   type Platform,
   PostFailure,
   type RecordFeedback,
   type TipCommands,
   type TipPoster,
+  type TipSettings,
 } from "./ports.js";
 export { MAX_QUESTION_CHARS } from "./search/normalise.js";
 export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";

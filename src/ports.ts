@@ -17,13 +17,26 @@ export type RecordFeedback = (
   vote: FeedbackVote,
 ) => Promise<"recorded" | "duplicate"> | "recorded" | "duplicate";
 
-/** The `tips on|off|status` subcommands for one channel; answers in plain text. */
+/** A channel on a platform. */
+export interface ChannelRef {
+  readonly platform: Platform;
+  readonly channelId: string;
+}
+
+/** What `tips on` may set; anything left out takes the installation's default. */
+export interface TipSettings {
+  /** "HH:MM", 24-hour. */
+  readonly time?: string;
+  /** An IANA time zone ("Europe/London"). */
+  readonly timeZone?: string;
+  readonly weekdaysOnly?: boolean;
+}
+
+/** A channel's daily tip: turned on, off, or described. Each answers in a sentence for the user. */
 export interface TipCommands {
-  run(request: {
-    readonly platform: Platform;
-    readonly channelId: string;
-    readonly args: string;
-  }): Promise<string> | string;
+  on(channel: ChannelRef, settings: TipSettings): Promise<string> | string;
+  off(channel: ChannelRef): Promise<string> | string;
+  status(channel: ChannelRef): Promise<string> | string;
 }
 
 /** Posts a scheduled tip into a channel; returns the platform's message id. */

@@ -34,10 +34,13 @@ describe("console chat", () => {
   });
 
   it("shows a tip with its source and the entry to read next", async () => {
-    const text = await chat(["tip"]);
-    expect(text).toMatch(/Tip: .+\n {2}Source: Document A/);
-    expect(text).toMatch(/Learn more: .+ \[(friend-requests|patient-photos)\]/);
+    const text = await chat(["tip", "1"]);
+    expect(text).toMatch(/## Tip\n\n.+\n\nSource:\n {2}- Document A/);
+    const offered = /Learn more: \(type its number\)\n {2}1\. (.+)/.exec(text)?.[1];
+    expect(offered).toBeTruthy();
     expect(text).toContain("not legal advice");
+    // typing the number opens the entry the tip points to
+    expect(text).toContain(`## ${offered}\n\n`);
   });
 
   it("exits cleanly at end of input", async () => {

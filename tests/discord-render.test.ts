@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { DISCORD_HELP, type DiscordMessage, LIMITS, renderCard } from "../adapters/discord/render.js";
 import {
-  type DiscordMessage,
-  LIMITS,
-  renderError,
-  renderHelp,
-  renderReply,
-  renderTip,
-  renderTopics,
-} from "../adapters/discord/render.js";
-import { createGuide, loadKnowledge, type Source } from "../src/index.js";
+  createGuide,
+  errorCard,
+  helpCard,
+  loadKnowledge,
+  replyCard,
+  type Source,
+  tipCard,
+  topicsCard,
+} from "../src/index.js";
 import { answerWith, KNOWLEDGE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
@@ -46,7 +47,7 @@ function checkLimits(m: DiscordMessage) {
 
 describe("Discord rendering", () => {
   it("renders an answer: title, answer, sources, disclaimer footer, related, share and votes", () => {
-    const m = renderReply(answerWith(guide, {}), { shareable: true });
+    const m = renderCard(replyCard(answerWith(guide, {}), { shareable: true }));
     const e = m.embeds[0];
     expect(e?.title).toBe("Maintaining professional boundaries on social media");
     expect(e?.fields?.[0]?.name).toBe("Sources");
@@ -58,8 +59,8 @@ describe("Discord rendering", () => {
   });
 
   it("renders declines with did-you-mean buttons or the topics", () => {
-    const close = renderReply(guide.ask("a photo of my dog"));
-    const far = renderReply(guide.ask("how do I cook rice"));
+    const close = renderCard(replyCard(guide.ask("a photo of my dog")));
+    const far = renderCard(replyCard(guide.ask("how do I cook rice")));
     expect(close.components.length).toBeGreaterThan(0);
     expect(far.embeds[0]?.description).toContain("I can help with");
     checkLimits(close);
@@ -78,11 +79,11 @@ describe("Discord rendering", () => {
       id: `entry-${i}`,
       title: `Related entry ${i} `.repeat(8),
     }));
-    const m = renderReply(
-      answerWith(guide, { answer: "word ".repeat(5000), title: "T".repeat(300) }, { sources, related }),
-      {
-        shareable: true,
-      },
+    const m = renderCard(
+      replyCard(
+        answerWith(guide, { answer: "word ".repeat(5000), title: "T".repeat(300) }, { sources, related }),
+        { shareable: true },
+      ),
     );
     checkLimits(m);
     expect(m.embeds[0]?.description).toContain("(shortened)");
@@ -93,15 +94,15 @@ describe("Discord rendering", () => {
     const tip = guide.tips()[0];
     if (!tip) throw new Error("no tips");
     for (const m of [
-      renderHelp(guide),
-      renderTopics(guide.topics()),
-      renderTip(guide, tip, "Tip of the day"),
-      renderError("Oops"),
+      renderCard(helpCard(guide, DISCORD_HELP)),
+      renderCard(topicsCard(guide.topics())),
+      renderCard(tipCard(guide, tip, "Tip of the day")),
+      renderCard(errorCard("Oops")),
     ]) {
       checkLimits(m);
     }
-    expect(renderTip(guide, tip, "Tip of the day").embeds[0]?.title).toBe("Tip of the day");
-    expect(renderTip(guide, tip).embeds[0]?.footer?.text).toContain("not legal advice");
-    expect(renderError("Oops").content).toContain("Oops");
+    expect(renderCard(tipCard(guide, tip, "Tip of the day")).embeds[0]?.title).toBe("Tip of the day");
+    expect(renderCard(tipCard(guide, tip)).embeds[0]?.footer?.text).toContain("not legal advice");
+    expect(renderCard(errorCard("Oops")).content).toContain("Oops");
   });
 });

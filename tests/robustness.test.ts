@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderReply as renderDiscord } from "../adapters/discord/render.js";
-import { renderReply as renderSlack } from "../adapters/slack/render.js";
+import { renderCard as renderDiscord } from "../adapters/discord/render.js";
+import { renderCard as renderSlack } from "../adapters/slack/render.js";
 import { findIdentifiers, redact } from "../src/guard/identifiers.js";
-import { createGuide, loadKnowledge } from "../src/index.js";
+import { createGuide, loadKnowledge, replyCard } from "../src/index.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
@@ -67,8 +67,8 @@ describe("nothing a user sends can break the core or the renderers", () => {
       expect(reply.confidence, text).toBeGreaterThanOrEqual(0);
       expect(reply.confidence, text).toBeLessThanOrEqual(1);
       if (reply.flags.length > 0) expect(reply.question).toBe("");
-      expect(renderSlack(reply).blocks.length).toBeLessThanOrEqual(50);
-      expect(renderDiscord(reply).embeds.length).toBeGreaterThan(0);
+      expect(renderSlack(replyCard(reply)).blocks.length).toBeLessThanOrEqual(50);
+      expect(renderDiscord(replyCard(reply)).embeds.length).toBeGreaterThan(0);
       expect(typeof redact(text, findIdentifiers(text))).toBe("string");
       expect(() => guide.complete(text)).not.toThrow();
     }

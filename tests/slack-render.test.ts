@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { escapeMrkdwn, splitText, toMrkdwn } from "../adapters/slack/mrkdwn.js";
+import { LIMITS, renderCard, SLACK_HELP } from "../adapters/slack/render.js";
 import {
-  LIMITS,
-  renderError,
-  renderHelp,
-  renderReply,
-  renderTip,
-  renderTopics,
-} from "../adapters/slack/render.js";
-import { createGuide, loadKnowledge } from "../src/index.js";
+  createGuide,
+  errorCard,
+  helpCard,
+  loadKnowledge,
+  replyCard,
+  tipCard,
+  topicsCard,
+} from "../src/index.js";
 import { answerWith, KNOWLEDGE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
@@ -53,7 +54,7 @@ describe("Slack mrkdwn", () => {
 
 describe("Slack rendering", () => {
   it("renders an answer: title, answer, sources, disclaimer, related, share and votes", () => {
-    const message = renderReply(answerWith(guide, {}), { shareable: true });
+    const message = renderCard(replyCard(answerWith(guide, {}), { shareable: true }));
     const json = JSON.stringify(message.blocks);
     expect(message.blocks[0]).toMatchObject({
       type: "header",
@@ -68,14 +69,14 @@ describe("Slack rendering", () => {
   });
 
   it("renders a shared answer without a share button, saying who shared it", () => {
-    const json = JSON.stringify(renderReply(answerWith(guide, {}), { sharedBy: "U7" }).blocks);
+    const json = JSON.stringify(renderCard(replyCard(answerWith(guide, {}), { sharedBy: "U7" })).blocks);
     expect(json).toContain("Shared by <@U7>");
     expect(json).not.toContain("smg_share");
   });
 
   it("renders a decline with did-you-mean buttons, or the topics when nothing is close", () => {
-    const close = renderReply(guide.ask("a photo of my dog"));
-    const far = renderReply(guide.ask("how do I cook rice"));
+    const close = renderCard(replyCard(guide.ask("a photo of my dog")));
+    const far = renderCard(replyCard(guide.ask("how do I cook rice")));
     expect(close.text).toBe("I have no guidance on that.");
     expect(JSON.stringify(far.blocks)).toContain("I can help with");
     checkLimits(close);
@@ -85,9 +86,11 @@ describe("Slack rendering", () => {
   it("keeps a huge answer inside Slack's section and block limits", () => {
     const long = Array.from({ length: 6000 }, (_, i) => `Sentence ${i} of a very long answer.`).join("\n\n");
     const related = Array.from({ length: 80 }, (_, i) => ({ id: `e${i}`, title: `Related entry ${i}` }));
-    const message = renderReply(answerWith(guide, { answer: long, title: "T".repeat(400) }, { related }), {
-      shareable: true,
-    });
+    const message = renderCard(
+      replyCard(answerWith(guide, { answer: long, title: "T".repeat(400) }, { related }), {
+        shareable: true,
+      }),
+    );
     checkLimits(message);
     expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
     const json = JSON.stringify(message.blocks);
@@ -100,15 +103,17 @@ describe("Slack rendering", () => {
     const tip = guide.tips()[0];
     if (!tip) throw new Error("no tips");
     for (const message of [
-      renderHelp(guide),
-      renderTopics(guide.topics()),
-      renderTip(guide, tip),
-      renderError("Oops <!here>"),
+      renderCard(helpCard(guide, SLACK_HELP)),
+      renderCard(topicsCard(guide.topics())),
+      renderCard(tipCard(guide, tip)),
+      renderCard(errorCard("Oops <!here>")),
     ]) {
       checkLimits(message);
     }
-    expect(JSON.stringify(renderTip(guide, tip, "Tip of the day").blocks)).toContain("Tip of the day");
-    expect(JSON.stringify(renderTip(guide, tip).blocks)).toContain("not legal advice");
-    expect(JSON.stringify(renderError("Oops <!here>").blocks)).not.toContain("<!here>");
+    expect(JSON.stringify(renderCard(tipCard(guide, tip, "Tip of the day")).blocks)).toContain(
+      "Tip of the day",
+    );
+    expect(JSON.stringify(renderCard(tipCard(guide, tip)).blocks)).toContain("not legal advice");
+    expect(JSON.stringify(renderCard(errorCard("Oops <!here>")).blocks)).not.toContain("<!here>");
   });
 });

@@ -421,7 +421,13 @@ describe("Slack with limits, the guard and the feedback store", () => {
         logger,
       }),
       tips: {
-        run: () => {
+        on: () => {
+          throw new Error("database is locked");
+        },
+        off: () => {
+          throw new Error("database is locked");
+        },
+        status: () => {
           throw new Error("database is locked");
         },
       },

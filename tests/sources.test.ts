@@ -43,17 +43,17 @@ describe("sources as readers see them", () => {
   });
 
   it("links to the publisher's own page on every platform", () => {
-    expect(slackSource(linked)).toBe(
+    const shown = { label: sourceLabel(linked), url: linked.url };
+    expect(slackSource(shown)).toBe(
       "<https://www.regulator.example/guidance|Using social media [2024] (A Regulator, 2024)>",
     );
-    expect(discordSource(linked)).toBe(
+    expect(discordSource(shown)).toBe(
       "[Using social media \\[2024\\] (A Regulator, 2024)](https://www.regulator.example/guidance)",
     );
-    expect(consoleSource(linked)).toBe(
+    expect(consoleSource(shown)).toBe(
       "Using social media [2024] (A Regulator, 2024) https://www.regulator.example/guidance",
     );
-    const { url: _url, ...unlinked } = linked;
-    expect(slackSource(unlinked)).toBe("Using social media [2024] (A Regulator, 2024)");
+    expect(slackSource({ label: sourceLabel(linked) })).toBe("Using social media [2024] (A Regulator, 2024)");
   });
 
   it("puts the law and the regulator above the employer in the disclaimer", () => {

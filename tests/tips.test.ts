@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import nock from "nock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot } from "../adapters/slack/app.js";
-import { createGuide, loadKnowledge, type TipPoster } from "../src/index.js";
+import { createGuide, loadKnowledge, readRequest, type TipPoster } from "../src/index.js";
 import { MIGRATIONS, migrate, openDatabase } from "../src/store/db.js";
 import { TipChannels } from "../src/tips/commands.js";
 import { nextTip, orderFor } from "../src/tips/rotation.js";
@@ -61,8 +61,20 @@ function scheduler(path: string, extra: Partial<ConstructorParameters<typeof Tip
     now: () => clock,
     ...extra,
   });
+  /** The text form of the tips commands, read as the conversation reads it, onto the typed port. */
+  const run = ({ platform, channelId, args }: { platform: "slack"; channelId: string; args: string }) => {
+    const request = readRequest(`tips ${args}`);
+    if (request.kind !== "tips") throw new Error(`not a tips command: ${args}`);
+    const { change } = request;
+    const channel = { platform, channelId };
+    if (change.action === "off") return channels.off(channel);
+    if (change.action === "status") return channels.status(channel);
+    if (change.action === "unclear") return `unclear: ${change.word}`;
+    const { action: _on, ...settings } = change;
+    return channels.on(channel, settings);
+  };
   return Object.assign(s, {
-    run: channels.run.bind(channels),
+    run,
     preview: channels.preview.bind(channels),
   });
 }

@@ -1,13 +1,18 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { askWithin, createLogger, type Guide, parseCommand, type Usage } from "../../src/index.js";
-import { choicesOf, renderHelp, renderReply, renderTipAlone, renderTopics } from "./render.js";
+import {
+  type CardLink,
+  Conversation,
+  createLogger,
+  type Guide,
+  helpCard,
+  type Request,
+  readRequest,
+  type Usage,
+} from "../../src/index.js";
+import { CONSOLE_HELP, choicesOf, renderCard } from "./render.js";
 
 const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
-const CONSOLE_HELP = [
-  "  1, 2, ...        Open one of the numbered entries offered with the last reply.",
-  "  quit             Leave the chat.",
-];
 /** Daily tips are posted into channels; the console can only show one. */
 const TIPS_ELSEWHERE =
   "Daily tips are set up in a Slack or Discord channel (tips on 08:30 Europe/London). Type tip to see one here.";
@@ -18,59 +23,59 @@ export function runConsole(
   guide: Guide,
   usage?: Usage,
 ): Promise<void> {
+  const conversation = new Conversation({
+    guide,
+    logger: createLogger("silent"),
+    help: CONSOLE_HELP,
+    ...(usage ? { usage } : {}),
+  });
+  const who = {
+    platform: "console",
+    userId: "console",
+    visibility: "private",
+    canShare: false,
+    tipsElsewhere: TIPS_ELSEWHERE,
+  } as const;
   const say = (text: string) => io.output.write(`${text}\n\n`);
   const rl = createInterface({ input: io.input, output: io.output, terminal: false });
-  const logger = createLogger("silent");
-  let choices: readonly { id: string }[] = [];
-  say(renderHelp(guide, CONSOLE_HELP));
-  io.output.write("> ");
-  return new Promise((resolve) => {
-    rl.on("line", (line) => {
-      const text = line.trim();
-      if (QUIT_WORDS.has(text.toLowerCase())) {
-        rl.close();
-        return;
-      }
-      const pick = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
-      if (pick) {
-        const reply = guide.show(pick.id);
-        if (reply) {
-          usage?.picked("console", "console", pick.id);
-          choices = choicesOf(reply);
-          say(renderReply(reply));
-        }
-      } else if (/^\d{1,2}$/.test(text)) {
+  let choices: readonly CardLink[] = [];
+  /** Lines are answered one after another, in the order typed, even when piped in at once. */
+  let queue = Promise.resolve();
+  const answer = async (request: Request) => {
+    const { card } = await conversation.handle(request, who);
+    // A card with nothing to pick keeps the last choices, so "2" still opens what was offered.
+    if (card.offers.length > 0) choices = choicesOf(card);
+    say(renderCard(card));
+  };
+  const line = async (raw: string) => {
+    const text = raw.trim();
+    if (/^\d{1,2}$/.test(text)) {
+      const pick = choices[Number(text) - 1];
+      if (pick) await answer({ kind: "open", entryId: pick.entryId });
+      else
         say(
           choices.length
             ? `Type a number from 1 to ${choices.length}, or ask a question.`
             : "Ask a question first.",
         );
-      } else if (text) {
-        const command = parseCommand(text);
-        if (command.name === "help") say(renderHelp(guide, CONSOLE_HELP));
-        else if (command.name === "topics") say(renderTopics(guide.topics()));
-        else if (command.name === "tips") say(TIPS_ELSEWHERE);
-        else if (command.name === "tip") {
-          const tip = guide.randomTip();
-          say(tip ? renderTipAlone(guide, tip) : "There are no tips in the knowledge base yet.");
-        } else {
-          const asked = askWithin(
-            guide,
-            usage,
-            { platform: "console", userId: "console", text: command.args },
-            logger,
-          );
-          if ("reply" in asked) {
-            choices = choicesOf(asked.reply);
-            say(renderReply(asked.reply));
-          } else say(asked.refusal);
-        }
+    } else if (text) await answer(readRequest(text));
+    io.output.write("> ");
+  };
+  say(renderCard(helpCard(guide, CONSOLE_HELP)));
+  io.output.write("> ");
+  return new Promise((resolve) => {
+    rl.on("line", (raw) => {
+      if (QUIT_WORDS.has(raw.trim().toLowerCase())) {
+        rl.close();
+        return;
       }
-      io.output.write("> ");
+      queue = queue.then(() => line(raw));
     });
     rl.on("close", () => {
-      io.output.write("\nGoodbye.\n");
-      resolve();
+      void queue.then(() => {
+        io.output.write("\nGoodbye.\n");
+        resolve();
+      });
     });
   });
 }

@@ -1,110 +1,75 @@
 import {
-  COMMANDS,
-  DISCLAIMER,
-  type EntryLink,
-  EXAMPLE_QUESTIONS,
+  type Card,
+  type CardLink,
+  type CardSource,
   type Guide,
-  MAX_QUESTION_CHARS,
-  type Reply,
-  type Source,
-  sourceLabel,
-  type Tip,
-  type TopicListing,
+  type HelpStyle,
+  tipCard,
 } from "../../src/index.js";
 
 /** A source as a reader sees it: "Title (Publisher, 2024) https://publisher/page". */
-export function formatSource(s: Source): string {
-  return s.url ? `${sourceLabel(s)} ${s.url}` : sourceLabel(s);
+export function formatSource(s: CardSource): string {
+  return s.url ? `${s.label} ${s.url}` : s.label;
 }
 
-/** The entries a reply offers, in the order the console numbers them: suggestions, then related. */
-export function choicesOf(reply: Reply): readonly EntryLink[] {
-  return reply.kind === "answer" ? [...reply.suggestions, ...reply.related] : reply.suggestions;
+/** The entries a card offers, in the order the console numbers them. */
+export function choicesOf(card: Card): readonly CardLink[] {
+  return card.offers.flatMap((o) => o.links);
 }
 
-/** A reply as plain text for a terminal; offered entries are numbered so that typing the number opens one. */
-export function renderReply(reply: Reply): string {
+/** A card as plain text for a terminal; offered entries are numbered so that typing the number opens one. */
+export function renderCard(card: Card): string {
   const lines: string[] = [];
-  if (reply.truncated)
-    lines.push(`(Your question was cut to its first ${MAX_QUESTION_CHARS} characters.)`, "");
-  if (reply.notice) lines.push(`! ${reply.notice}`, "");
-  const numbered = (items: readonly EntryLink[], from: number) =>
-    items.map((s, i) => `  ${from + i}. ${s.title}`);
-  if (reply.kind === "answer") {
-    lines.push(`## ${reply.entry.title}`, "", reply.entry.answer.trim(), "");
-    lines.push("Sources:", ...reply.sources.map((s) => `  - ${formatSource(s)}`));
-    if (reply.suggestions.length) lines.push("", "Or did you mean:", ...numbered(reply.suggestions, 1));
-    if (reply.related.length)
-      lines.push("", "Related:", ...numbered(reply.related, reply.suggestions.length + 1));
-    lines.push("", `_${reply.disclaimer}_`);
-    return lines.join("\n");
+  for (const note of card.notes) lines.push(`(${note})`, "");
+  if (card.warning) lines.push(`! ${card.warning}`, "");
+  if (card.title) lines.push(`## ${card.title}`, "");
+  if (card.body.trim()) lines.push(card.body.trim(), "");
+  for (const list of card.lists) {
+    if (list.heading) lines.push(list.heading);
+    lines.push(...list.items.map((i) => (i.text ? `  - ${i.title}: ${i.text}` : `  - ${i.title}`)), "");
   }
-  if (reply.clarify) {
-    lines.push("Your question could be about either of these. Which did you mean? Type its number:");
-    lines.push(...numbered(reply.suggestions, 1));
-  } else if (reply.suggestions.length) {
-    lines.push(
-      "I have no guidance on that.",
-      "",
-      "Did you mean (type its number):",
-      ...numbered(reply.suggestions, 1),
-    );
-  } else {
-    lines.push(
-      "I have no guidance on that.",
-      "",
-      "I can help with:",
-      ...reply.topics.map((t) => `  - ${t.title}: ${t.description}`),
-    );
+  if (card.sources.length > 0)
+    lines.push(`${card.sourcesHeading}:`, ...card.sources.map((s) => `  - ${formatSource(s)}`), "");
+  let n = 0;
+  for (const offer of card.offers) {
+    lines.push(offer.heading ? `${offer.heading} (type its number)` : "Type its number:");
+    lines.push(...offer.links.map((l) => `  ${++n}. ${l.title}`), "");
   }
-  lines.push("", `_${reply.disclaimer}_`);
-  return lines.join("\n");
+  if (card.footer) lines.push(`_${card.footer}_`);
+  return lines.join("\n").trimEnd();
 }
 
-/** A tip as a terminal shows it: the text, its sources, and the entry to read next. */
-export function renderTip(guide: Guide, tip: Tip): string {
-  const sources = guide.sourcesOf(tip).map(formatSource).join("; ");
-  const more = guide.entry(tip.entry);
-  return [
-    `Tip: ${tip.text}`,
-    `  Source: ${sources}`,
-    `  Learn more: ${more?.title ?? tip.entry} [${tip.entry}]`,
-  ].join("\n");
-}
+/** How help names the commands in the console chat. */
+export const CONSOLE_HELP: HelpStyle = {
+  commandLine: (c) => c.usage,
+  omit: (c) => Boolean(c.channelOnly),
+  extra: [
+    { title: "1, 2, ...", text: "Open one of the numbered entries offered with the last reply." },
+    { title: "quit", text: "Leave the chat." },
+  ],
+  note: 'Type "topics" to see them.',
+};
 
-/** A tip shown on its own, with the standard disclaimer. */
-export function renderTipAlone(guide: Guide, tip: Tip): string {
-  return `${renderTip(guide, tip)}\n\n_${DISCLAIMER}_`;
-}
-
-/** Every tip, grouped under its topic. */
+/** Every tip, grouped under its topic, for `tips list`. */
 export function renderTips(guide: Guide): string {
   return guide
     .topics()
     .map((l) => {
       const tips = guide.tips().filter((t) => t.topic === l.topic.id);
-      return [l.topic.title, ...tips.map((t) => renderTip(guide, t).replace(/^/gm, "  "))].join("\n");
+      return [l.topic.title, ...tips.map((t) => tipLines(guide, t.id).replace(/^/gm, "  "))].join("\n");
     })
     .join("\n\n");
 }
 
-/** The topic list with each topic's entries. */
-export function renderTopics(listings: readonly TopicListing[]): string {
-  return listings
-    .map((l) => [`${l.topic.title}`, ...l.entries.map((e) => `  - ${e.title}`)].join("\n"))
-    .join("\n\n");
-}
-
-/** How to use the bot, from the command table. */
-export function renderHelp(guide: Guide, extra: readonly string[] = []): string {
+/** One tip in a listing: its text, its sources and the entry to read next, with that entry's id. */
+function tipLines(guide: Guide, tipId: string): string {
+  const tip = guide.tips().find((t) => t.id === tipId);
+  if (!tip) return "";
+  const card = tipCard(guide, tip);
+  const more = card.offers[0]?.links[0];
   return [
-    "Ask me how to use social media professionally as a doctor. Type a question, or:",
-    ...COMMANDS.filter((c) => !c.channelOnly).map((c) => `  ${c.usage.padEnd(16)} ${c.description}`),
-    ...extra,
-    "",
-    "For example:",
-    ...EXAMPLE_QUESTIONS.map((q) => `  ${q}`),
-    "",
-    `I hold ${guide.knowledge.entries.length} sourced answers in ${guide.knowledge.topics.length} topics (type "topics" to see them).`,
+    `Tip: ${tip.text}`,
+    `  Source: ${card.sources.map(formatSource).join("; ")}`,
+    `  Learn more: ${more?.title ?? tip.entry} [${tip.entry}]`,
   ].join("\n");
 }

@@ -1,8 +1,8 @@
 import { Client, GatewayIntentBits, REST, type RESTOptions, Routes } from "discord.js";
-import { type DiscordConfig, InFlight, PostFailure, type TipPoster } from "../../src/index.js";
+import { type DiscordConfig, InFlight, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
 import { commandDefinitions, inviteUrl } from "./commands.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
-import { renderTip } from "./render.js";
+import { renderCard } from "./render.js";
 
 export { codeOf, type DiscordDeps, describeStartFailure } from "./register.js";
 
@@ -51,7 +51,7 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
     },
     tipPoster: () => ({
       async post(channelId, tip) {
-        const { embeds, components } = renderTip(guide, tip, "Tip of the day");
+        const { embeds, components } = renderCard(tipCard(guide, tip, "Tip of the day"));
         try {
           const message = (await client.rest.post(Routes.channelMessages(channelId), {
             body: { embeds, components, allowed_mentions: { parse: [] } },

@@ -7,19 +7,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import {
-  COMMANDS,
-  DISCLAIMER,
-  type EntryLink,
-  EXAMPLE_QUESTIONS,
-  type Guide,
-  MAX_QUESTION_CHARS,
-  type Reply,
-  type Source,
-  sourceLabel,
-  type Tip,
-  type TopicListing,
-} from "../../src/index.js";
+import type { Card, CardLink, CardSource, HelpStyle } from "../../src/index.js";
+import { BUTTONS } from "./buttons.js";
 import { COMMAND, TIPS_COMMAND } from "./commands.js";
 
 /** Discord's message limits (API reference: embeds and message components). */
@@ -37,13 +26,6 @@ export const LIMITS = {
   customId: 100,
 } as const;
 
-/** Button custom ids: `smg:open:<n>:<entry>`, `smg:share:<entry>`, `smg:vote:<up|down>:<entry>`. */
-export const CUSTOM_ID = {
-  open: (n: number, entryId: string) => `smg:open:${n}:${entryId}`.slice(0, LIMITS.customId),
-  share: (entryId: string) => `smg:share:${entryId}`.slice(0, LIMITS.customId),
-  vote: (vote: "up" | "down", entryId: string) => `smg:vote:${vote}:${entryId}`.slice(0, LIMITS.customId),
-} as const;
-
 const COLOUR = 0x1d4f73;
 /** Characters of the embed total kept for the description when fields are many. */
 const MIN_DESCRIPTION_ROOM = 1_000;
@@ -59,115 +41,64 @@ export interface DiscordMessage {
   readonly allowedMentions: { parse: [] };
 }
 
-export interface AnswerOptions {
-  readonly shareable?: boolean;
-  /** The Discord user id of whoever shared it. */
-  readonly sharedBy?: string;
-}
-
-/** Renders a core reply as an embed with buttons. */
-export function renderReply(reply: Reply, options: AnswerOptions = {}): DiscordMessage {
+/** Draws a card of the conversation: an embed with buttons, or a plain line for a notice or an error. */
+export function renderCard(card: Card): DiscordMessage {
+  if (card.kind === "notice")
+    return { content: clip(card.body, 2_000), embeds: [], components: [], allowedMentions: { parse: [] } };
+  if (card.kind === "error") return renderError(card.body);
   const notes: string[] = [];
-  if (options.sharedBy) notes.push(`Shared by <@${options.sharedBy}>`);
-  if (reply.truncated) notes.push(`_Your question was cut to its first ${MAX_QUESTION_CHARS} characters._`);
-  if (reply.notice) notes.push(`⚠️ ${reply.notice}`);
-  if (reply.kind === "no-answer") {
-    const body =
-      reply.suggestions.length > 0
-        ? "I have no guidance on that. Did you mean one of these?"
-        : [
-            "I have no guidance on that. I can help with:",
-            ...reply.topics.map((t) => `• **${t.title}**: ${t.description}`),
-          ].join("\n");
-    const embed = fitEmbed({
-      title: "No guidance on that",
-      description: [...notes, body].join("\n\n"),
-      color: COLOUR,
-      footer: { text: reply.disclaimer },
-    });
-    return message([embed], linkRows(reply.suggestions, ButtonStyle.Primary));
+  if (card.sharedBy) notes.push(`Shared by <@${card.sharedBy.replace(/\D/g, "")}>`);
+  notes.push(...card.notes.map((n) => `_${n}_`));
+  if (card.warning) notes.push(`⚠️ ${card.warning}`);
+  const lists = card.lists.map((l) =>
+    [
+      ...(l.heading ? [`**${l.heading}**`] : []),
+      ...l.items.map((i) => `• ${i.text ? `**${i.title}**: ${i.text}` : i.title}`),
+    ].join("\n"),
+  );
+  // Buttons carry the offers; a decline says above them what they are.
+  const offers =
+    card.kind === "no-answer" ? card.offers.filter((o) => o.heading).map((o) => `**${o.heading}**`) : [];
+  const embed = fitEmbed({
+    title: card.title ?? (card.kind === "clarify" ? "Which did you mean?" : "No guidance on that"),
+    description: [...notes, card.body, ...lists, ...offers].filter(Boolean).join("\n\n"),
+    color: COLOUR,
+    fields: sourceFields(card.sources, card.sourcesHeading),
+    ...(card.footer ? { footer: { text: card.footer } } : {}),
+  });
+  const rows: Row[] = [];
+  let opened = 0;
+  for (const offer of card.offers) {
+    rows.push(
+      ...linkRows(
+        offer.links,
+        offer.emphasis === "primary" ? ButtonStyle.Primary : ButtonStyle.Secondary,
+        opened,
+      ),
+    );
+    opened += offer.links.length;
   }
-  const { entry } = reply;
-  const fields = sourceFields(reply.sources);
-  const embed = fitEmbed({
-    title: entry.title,
-    description: [...notes, entry.answer.trim()].join("\n\n"),
-    color: COLOUR,
-    fields,
-    footer: { text: reply.disclaimer },
-  });
-  const related = reply.related;
-  const suggestions = reply.suggestions.filter((s) => !related.some((r) => r.id === s.id));
   const controls: APIButtonComponent[] = [];
-  if (options.shareable)
-    controls.push(button("Share in channel", CUSTOM_ID.share(entry.id), ButtonStyle.Success));
-  controls.push(
-    button("Helpful", CUSTOM_ID.vote("up", entry.id), ButtonStyle.Secondary, "👍"),
-    button("Not helpful", CUSTOM_ID.vote("down", entry.id), ButtonStyle.Secondary, "👎"),
-  );
-  const rows = [
-    ...linkRows(related, ButtonStyle.Secondary, 0),
-    ...linkRows(suggestions, ButtonStyle.Primary, related.length),
-  ].slice(0, LIMITS.rows - 1);
-  return message([embed], [...rows, { type: ComponentType.ActionRow, components: controls }]);
+  if (card.entryId && card.shareable)
+    controls.push(button("Share in channel", BUTTONS.share(card.entryId), ButtonStyle.Success));
+  if (card.entryId && card.votable)
+    controls.push(
+      button("Helpful", BUTTONS.vote("up", card.entryId), ButtonStyle.Secondary, "👍"),
+      button("Not helpful", BUTTONS.vote("down", card.entryId), ButtonStyle.Secondary, "👎"),
+    );
+  const components = rows.slice(0, controls.length ? LIMITS.rows - 1 : LIMITS.rows);
+  if (controls.length) components.push({ type: ComponentType.ActionRow, components: controls });
+  return message([embed], components);
 }
 
-/** How to use the commands. */
-export function renderHelp(guide: Guide): DiscordMessage {
-  const usage = COMMANDS.map((c) =>
+/** How help names the commands in Discord. */
+export const DISCORD_HELP: HelpStyle = {
+  commandLine: (c) =>
     c.name === "tips"
-      ? `• \`/${TIPS_COMMAND} on|off|status\` ${c.description} (server managers)`
-      : `• \`/${COMMAND} ${c.name === "ask" ? "ask question:<text>" : c.name}\` ${c.description}`,
-  );
-  const examples = EXAMPLE_QUESTIONS.map((q) => `• ${q}`);
-  return message([
-    fitEmbed({
-      title: "How to use socialmedia-guidance",
-      description: `${usage.join("\n")}\n\n**For example:**\n${examples.join("\n")}`,
-      color: COLOUR,
-      footer: {
-        text: `${guide.knowledge.entries.length} sourced answers in ${guide.knowledge.topics.length} topics. Answers are private unless you share them.`,
-      },
-    }),
-  ]);
-}
-
-/** The topics, one field each. */
-export function renderTopics(listings: readonly TopicListing[]): DiscordMessage {
-  const fields = listings.slice(0, LIMITS.fields).map((l) => ({
-    name: clip(l.topic.title, LIMITS.fieldName),
-    value: clip(l.entries.map((e) => `• ${e.title}`).join("\n") || l.topic.description, LIMITS.fieldValue),
-  }));
-  return message([
-    fitEmbed({
-      title: "Topics",
-      description: "Ask in your own words to read any of these.",
-      color: COLOUR,
-      fields,
-    }),
-  ]);
-}
-
-/** One tip, with a Learn more button that opens its entry. */
-export function renderTip(guide: Guide, tip: Tip, heading = "Tip"): DiscordMessage {
-  const more = guide.entry(tip.entry);
-  const embed = fitEmbed({
-    title: heading,
-    description: tip.text,
-    color: COLOUR,
-    fields: sourceFields(guide.sourcesOf(tip), "Source"),
-    footer: { text: DISCLAIMER },
-  });
-  const rows: Row[] = more
-    ? [
-        {
-          type: ComponentType.ActionRow,
-          components: [button(`Learn more: ${more.title}`, CUSTOM_ID.open(0, more.id), ButtonStyle.Primary)],
-        },
-      ]
-    : [];
-  return message([embed], rows);
-}
+      ? `\`/${TIPS_COMMAND} on|off|status\` (server managers)`
+      : `\`/${COMMAND} ${c.name === "ask" ? "ask question:<text>" : c.name}\``,
+  note: "Answers are private unless you share them.",
+};
 
 /** A problem, in plain words. */
 export function renderError(text: string): DiscordMessage {
@@ -175,8 +106,8 @@ export function renderError(text: string): DiscordMessage {
 }
 
 /** "Title (Publisher, 2024)", a masked link to the publisher's page where there is one. */
-export function formatSource(s: Source): string {
-  const label = sourceLabel(s).replace(/[[\]]/g, "\\$&");
+export function formatSource(s: CardSource): string {
+  const label = s.label.replace(/[[\]]/g, "\\$&");
   return s.url ? `[${label}](${s.url})` : label;
 }
 
@@ -184,7 +115,7 @@ function message(embeds: APIEmbed[], components: Row[] = []): DiscordMessage {
   return { embeds, components, allowedMentions: { parse: [] } };
 }
 
-function sourceFields(sources: readonly Source[], name = "Sources"): APIEmbedField[] {
+function sourceFields(sources: readonly CardSource[], name: string): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let current = "";
   for (const line of sources.map((s) => `• ${clip(formatSource(s), LIMITS.fieldValue - 2)}`)) {
@@ -199,7 +130,7 @@ function sourceFields(sources: readonly Source[], name = "Sources"): APIEmbedFie
 }
 
 function linkRows(
-  links: readonly EntryLink[],
+  links: readonly CardLink[],
   style: ButtonStyle.Primary | ButtonStyle.Secondary,
   offset = 0,
 ): Row[] {
@@ -209,7 +140,7 @@ function linkRows(
       type: ComponentType.ActionRow,
       components: links
         .slice(i, i + LIMITS.buttonsPerRow)
-        .map((l, j) => button(l.title, CUSTOM_ID.open(offset + i + j, l.id), style)),
+        .map((l, j) => button(l.title, BUTTONS.open(offset + i + j, l.entryId), style)),
     });
   }
   return rows;

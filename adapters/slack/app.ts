@@ -1,9 +1,9 @@
 import type { Server } from "node:http";
 import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import { InFlight, type Logger, PostFailure, type TipPoster } from "../../src/index.js";
+import { InFlight, type Logger, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
 import { register, type SlackDeps } from "./register.js";
-import { renderTip } from "./render.js";
+import { renderCard } from "./render.js";
 
 export { describeStartFailure } from "./errors.js";
 export { SLASH_COMMAND, type SlackDeps } from "./register.js";
@@ -65,7 +65,7 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
         try {
           const result = await app.client.chat.postMessage({
             channel: channelId,
-            ...renderTip(guide, tip, "Tip of the day"),
+            ...renderCard(tipCard(guide, tip, "Tip of the day")),
           });
           return { messageId: result.ts };
         } catch (error) {

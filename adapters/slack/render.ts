@@ -1,17 +1,6 @@
 import type { types } from "@slack/bolt";
-import {
-  COMMANDS,
-  DISCLAIMER,
-  type EntryLink,
-  EXAMPLE_QUESTIONS,
-  type Guide,
-  MAX_QUESTION_CHARS,
-  type Reply,
-  type Source,
-  sourceLabel,
-  type Tip,
-  type TopicListing,
-} from "../../src/index.js";
+import type { Card, CardLink, CardSource, HelpStyle } from "../../src/index.js";
+import { SLASH_COMMAND } from "./command.js";
 import { escapeMrkdwn, splitText, toMrkdwn } from "./mrkdwn.js";
 
 type KnownBlock = types.KnownBlock;
@@ -42,128 +31,56 @@ export interface SlackMessage {
   readonly blocks: KnownBlock[];
 }
 
-/** How an answer is framed: privately with sharing and voting, or posted in a channel. */
-export interface AnswerOptions {
-  /** Offer "Share in channel" (only for a private answer). */
-  readonly shareable?: boolean;
-  /** The Slack user id of whoever shared it, shown on a shared answer. */
-  readonly sharedBy?: string;
-}
-
-/** Renders a core reply. */
-export function renderReply(reply: Reply, options: AnswerOptions = {}): SlackMessage {
-  const blocks: KnownBlock[] = [];
-  if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy}>`));
-  if (reply.truncated)
-    blocks.push(context(`Your question was cut to its first ${MAX_QUESTION_CHARS} characters.`));
-  if (reply.notice) blocks.push(section(`:warning: ${escapeMrkdwn(reply.notice)}`));
-  const lead = reply.notice ? `${reply.notice}\n\n` : "";
-  if (reply.kind === "no-answer") {
-    blocks.push(section("I have no guidance on that."));
-    if (reply.suggestions.length > 0) {
-      blocks.push(section("*Did you mean:*"), ...openButtons(reply.suggestions));
-    } else {
-      blocks.push(
-        section(
-          [
-            "*I can help with:*",
-            ...reply.topics.map((t) => `• *${escapeMrkdwn(t.title)}*: ${escapeMrkdwn(t.description)}`),
-          ].join("\n"),
-        ),
-      );
-    }
-    blocks.push(context(escapeMrkdwn(reply.disclaimer)));
-    return withinLimits({ text: `${lead}I have no guidance on that.`, blocks });
-  }
-  const { entry } = reply;
-  blocks.push(header(entry.title));
+/** Draws a card of the conversation as Block Kit; the answer's text gives way first to Slack's limits. */
+export function renderCard(card: Card): SlackMessage {
+  const head: KnownBlock[] = [];
+  if (card.sharedBy) head.push(context(`Shared by <@${card.sharedBy.replace(/[^A-Z0-9]/gi, "")}>`));
+  for (const note of card.notes) head.push(context(escapeMrkdwn(note)));
+  if (card.warning) head.push(section(`:warning: ${escapeMrkdwn(card.warning)}`));
+  if (card.title) head.push(header(card.title));
   const tail: KnownBlock[] = [];
-  if (reply.sources.length > 0)
-    tail.push(context(`*Sources:* ${reply.sources.map(formatSource).join("; ")}`));
-  tail.push(context(escapeMrkdwn(reply.disclaimer)));
-  if (reply.related.length > 0) tail.push(section("*Related:*"), ...openButtons(reply.related));
-  if (reply.suggestions.length > 0)
-    tail.push(section("*Or did you mean:*"), ...openButtons(reply.suggestions));
+  for (const list of card.lists) {
+    const items = list.items.map((i) => `• ${i.text ? `*${i.title}*: ${i.text}` : i.title}`);
+    tail.push(...sections(toMrkdwn([list.heading ? `**${list.heading}**` : "", ...items].join("\n"))));
+  }
+  if (card.sources.length > 0)
+    tail.push(context(`*${card.sourcesHeading}:* ${card.sources.map(formatSource).join("; ")}`));
+  let opened = 0;
+  for (const offer of card.offers) {
+    if (offer.heading) tail.push(section(`*${escapeMrkdwn(offer.heading)}*`));
+    tail.push(...openButtons(offer.links, opened));
+    opened += offer.links.length;
+  }
   const controls: Button[] = [];
-  if (options.shareable) controls.push(button("Share in channel", ACTIONS.share, entry.id, "primary"));
-  controls.push(
-    button("👍 Helpful", ACTIONS.voteUp, entry.id),
-    button("👎 Not helpful", ACTIONS.voteDown, entry.id),
-  );
-  tail.push({ type: "actions", block_id: "smg_controls", elements: controls });
-  // The answer gives way first, so that sources, the disclaimer and the buttons always fit.
-  const body = sections(toMrkdwn(entry.answer));
-  const room = LIMITS.blocks - blocks.length - tail.length;
-  if (body.length > room) {
-    blocks.push(
-      ...body.slice(0, Math.max(0, room - 1)),
-      context("(Answer shortened to fit in one Slack message.)"),
+  if (card.entryId && card.shareable)
+    controls.push(button("Share in channel", ACTIONS.share, card.entryId, "primary"));
+  if (card.entryId && card.votable)
+    controls.push(
+      button("👍 Helpful", ACTIONS.voteUp, card.entryId),
+      button("👎 Not helpful", ACTIONS.voteDown, card.entryId),
     );
-  } else {
-    blocks.push(...body);
-  }
-  blocks.push(...tail);
-  const text = `${lead}${entry.title}\n\n${entry.answer.trim()}\n\n${reply.disclaimer}`;
-  return withinLimits({ text, blocks });
+  if (controls.length > 0) tail.push({ type: "actions", block_id: "smg_controls", elements: controls });
+  if (card.footer) tail.push(context(escapeMrkdwn(card.footer)));
+  const text = card.kind === "error" ? `:warning: ${toMrkdwn(card.body)}` : toMrkdwn(card.body);
+  const body = card.body.trim() ? sections(text) : [];
+  const room = LIMITS.blocks - head.length - tail.length;
+  const fitted =
+    body.length > room
+      ? [...body.slice(0, Math.max(0, room - 1)), context("(Answer shortened to fit in one Slack message.)")]
+      : body;
+  return withinLimits({ text: card.summary, blocks: [...head, ...fitted, ...tail] });
 }
 
-/** How to use the command. */
-export function renderHelp(guide: Guide): SlackMessage {
-  const lines = COMMANDS.map(
-    (c) => `• \`/socialmedia-guidance ${c.name === "ask" ? "<question>" : c.usage}\`  ${c.description}`,
-  );
-  const examples = EXAMPLE_QUESTIONS.map((q) => `• \`/socialmedia-guidance ${q}\``);
-  const blocks: KnownBlock[] = [
-    section(`*Ask me how to use social media professionally as a doctor.*\n${lines.join("\n")}`),
-    section(`*For example:*\n${examples.join("\n")}`),
-    context(
-      `I hold ${guide.knowledge.entries.length} sourced answers in ${guide.knowledge.topics.length} topics. Mention me in a channel or message me directly to ask there.`,
-    ),
-  ];
-  return withinLimits({ text: "How to use /socialmedia-guidance", blocks });
-}
-
-/** The topics with their entries, each entry a button. */
-export function renderTopics(listings: readonly TopicListing[]): SlackMessage {
-  const blocks: KnownBlock[] = [header("Topics")];
-  for (const l of listings) {
-    blocks.push(
-      ...sections(
-        `*${escapeMrkdwn(l.topic.title)}*: ${escapeMrkdwn(l.topic.description)}\n${l.entries.map((e) => `• ${escapeMrkdwn(e.title)}`).join("\n")}`,
-      ),
-    );
-  }
-  blocks.push(context("Ask a question in your own words to read any of these."));
-  return withinLimits({ text: listings.map((l) => l.topic.title).join(", "), blocks });
-}
-
-/** One tip: "Tip of the day" when scheduled, "Tip" when asked for. */
-export function renderTip(guide: Guide, tip: Tip, heading = "Tip"): SlackMessage {
-  const more = guide.entry(tip.entry);
-  const blocks: KnownBlock[] = [
-    header(heading),
-    section(escapeMrkdwn(tip.text)),
-    context(`*Source:* ${guide.sourcesOf(tip).map(formatSource).join("; ")}`),
-    context(escapeMrkdwn(DISCLAIMER)),
-  ];
-  if (more) {
-    blocks.push({
-      type: "actions",
-      block_id: "smg_tip",
-      elements: [button(`Learn more: ${more.title}`, `${ACTIONS.open}_0`, more.id)],
-    });
-  }
-  return withinLimits({ text: `${heading}: ${tip.text}`, blocks });
-}
-
-/** A problem the user should know about, in plain words. */
-export function renderError(message: string): SlackMessage {
-  return { text: message, blocks: [section(`:warning: ${escapeMrkdwn(message)}`)] };
-}
+/** How help names the commands in Slack. */
+export const SLACK_HELP: HelpStyle = {
+  commandLine: (c) => `\`${SLASH_COMMAND} ${c.name === "ask" ? "<question>" : c.usage}\``,
+  example: (q) => `\`${SLASH_COMMAND} ${q}\``,
+  note: "Mention me in a channel or message me directly to ask there.",
+};
 
 /** "Title (Publisher, 2024)" for a source, linked to the publisher's page where there is one. */
-export function formatSource(s: Source): string {
-  const label = escapeMrkdwn(sourceLabel(s));
+export function formatSource(s: CardSource): string {
+  const label = escapeMrkdwn(s.label);
   return s.url ? `<${s.url}|${label.replace(/\|/g, "/")}>` : label;
 }
 
@@ -193,13 +110,14 @@ function button(text: string, actionId: string, value: string, style?: "primary"
   };
 }
 
-function openButtons(links: readonly EntryLink[]): KnownBlock[] {
+/** Buttons that open entries; action ids are numbered across the card, as Slack wants them unique. */
+function openButtons(links: readonly CardLink[], from: number): KnownBlock[] {
   const out: KnownBlock[] = [];
   for (let i = 0; i < links.length; i += LIMITS.buttonsPerActions) {
     const chunk = links.slice(i, i + LIMITS.buttonsPerActions);
     out.push({
       type: "actions",
-      elements: chunk.map((l, j) => button(l.title, `${ACTIONS.open}_${i + j}`, l.id)),
+      elements: chunk.map((l, j) => button(l.title, `${ACTIONS.open}_${from + i + j}`, l.entryId)),
     });
   }
   return out;

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { renderReply, renderTips } from "../../adapters/console/render.js";
+import { renderCard, renderTips } from "../../adapters/console/render.js";
 import type { Config } from "../config.js";
+import { replyCard } from "../conversation/cards.js";
 import { evaluate, formatEval, parseEvalFile } from "../eval/evaluate.js";
 import { evaluateGuard, formatGuardResult, parseGuardCases } from "../guard/evaluate.js";
 import type { Guide } from "../guide.js";
@@ -13,7 +14,7 @@ import { lazy, type Out, openDb } from "./runtime.js";
 export async function ask(guide: Guide, words: string[], json: boolean, out: Out, err: Out): Promise<number> {
   if (words.length > 0) {
     const reply = guide.ask(words.join(" "));
-    out(json ? JSON.stringify(replyJson(reply)) : renderReply(reply));
+    out(json ? JSON.stringify(replyJson(reply)) : renderCard(replyCard(reply)));
     return 0;
   }
   if (!json) {

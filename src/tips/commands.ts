@@ -1,5 +1,5 @@
 import type { Logger } from "../log.js";
-import type { Platform, TipCommands } from "../ports.js";
+import type { ChannelRef, Platform, TipCommands, TipSettings } from "../ports.js";
 import type { Db } from "../store/db.js";
 import type { Tip } from "../types.js";
 import { nextTip } from "./rotation.js";
@@ -34,50 +34,43 @@ export class TipChannels implements TipCommands {
     return this.store.schedule(platform, channelId);
   }
 
-  /** `tips on [HH:MM] [time zone] [weekdays]`, `tips off`, `tips status` for one channel. */
-  run(request: { platform: Platform; channelId: string; args: string }): string {
-    const [verb = "", ...words] = request.args.trim().split(/\s+/);
-    const { platform, channelId } = request;
-    switch (verb.toLowerCase()) {
-      case "on": {
-        const parsed = this.parseOn(words);
-        if (typeof parsed === "string") return parsed;
-        this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
-        this.log.info(
-          { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
-          "daily tip turned on",
-        );
-        return `Daily tip on: ${describe(parsed)}. ${this.nextLine(parsed)}`;
-      }
-      case "off":
-        return this.store.disable(platform, channelId, this.now().getTime())
-          ? "Daily tip off for this channel."
-          : "This channel has no daily tip to turn off.";
-      case "status":
-        return this.status(platform, channelId);
-      default:
-        return "Use `tips on [HH:MM] [time zone] [weekdays]`, `tips off` or `tips status`.";
-    }
+  /** Turns the channel's daily tip on, checking the time and the zone first. */
+  on({ platform, channelId }: ChannelRef, settings: TipSettings): string {
+    const parsed = this.settingsOf(settings);
+    if (typeof parsed === "string") return parsed;
+    this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
+    this.log.info(
+      { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
+      "daily tip turned on",
+    );
+    return `Daily tip on: ${describe(parsed)}. ${this.nextLine(parsed)}`;
   }
 
-  private parseOn(words: readonly string[]): TipTime | string {
-    let time = this.options.defaults.time;
-    let timeZone = this.options.defaults.timeZone;
-    let weekdaysOnly = false;
-    for (const word of words) {
-      if (/^weekdays?(-only)?$/i.test(word)) weekdaysOnly = true;
-      else if (/^\d{1,2}:\d{2}$/.test(word)) {
-        const t = parseTime(word);
-        if (!t) return `"${word}" is not a time of day. Use HH:MM, for example 09:00.`;
-        time = t;
-      } else {
-        const zone = parseTimeZone(word);
-        if (!zone)
-          return `"${word}" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.`;
-        timeZone = zone;
-      }
+  off({ platform, channelId }: ChannelRef): string {
+    return this.store.disable(platform, channelId, this.now().getTime())
+      ? "Daily tip off for this channel."
+      : "This channel has no daily tip to turn off.";
+  }
+
+  status({ platform, channelId }: ChannelRef): string {
+    return this.describeStatus(platform, channelId);
+  }
+
+  /** The settings with defaults filled in, or the sentence saying which one is wrong. */
+  private settingsOf(settings: TipSettings): TipTime | string {
+    let { time, timeZone } = this.options.defaults;
+    if (settings.time !== undefined) {
+      const t = parseTime(settings.time);
+      if (!t) return `"${settings.time}" is not a time of day. Use HH:MM, for example 09:00.`;
+      time = t;
     }
-    return { time, timeZone, weekdaysOnly };
+    if (settings.timeZone !== undefined) {
+      const zone = parseTimeZone(settings.timeZone);
+      if (!zone)
+        return `"${settings.timeZone}" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.`;
+      timeZone = zone;
+    }
+    return { time, timeZone, weekdaysOnly: Boolean(settings.weekdaysOnly) };
   }
 
   private nextLine(t: TipTime): string {
@@ -85,7 +78,7 @@ export class TipChannels implements TipCommands {
     return next ? `Next tip: ${formatLocal(next, t.timeZone)}.` : "";
   }
 
-  private status(platform: Platform, channelId: string): string {
+  private describeStatus(platform: Platform, channelId: string): string {
     const s = this.store.schedule(platform, channelId);
     if (!s?.enabled) return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
     const lines = [`Daily tip: on, ${describe(s)}.`, this.nextLine(s)];

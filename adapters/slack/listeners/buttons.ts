@@ -1,0 +1,45 @@
+import type { App, BlockAction } from "@slack/bolt";
+import { errorCard, type Request, type Requester } from "../../../src/index.js";
+import { ACTIONS, renderCard } from "../render.js";
+import { failed, type SlackContext } from "./context.js";
+
+/** Who pressed a button, and where. */
+function requester(body: BlockAction): Requester {
+  return {
+    platform: "slack",
+    userId: body.user.id,
+    ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+    visibility: "private",
+    canShare: true,
+  };
+}
+
+/** The buttons on our messages: open an entry, share an answer in the channel, vote on it. */
+export function register(app: App, ctx: SlackContext): void {
+  const press = (actionId: string | RegExp, request: (entryId: string) => Request) =>
+    app.action<BlockAction>(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const entryId = "value" in action ? String(action.value ?? "") : "";
+      const outcome = await ctx.conversation.handle(request(entryId), requester(body));
+      const inChannel = outcome.visibility === "public";
+      try {
+        await respond({
+          response_type: inChannel ? "in_channel" : "ephemeral",
+          replace_original: false,
+          ...renderCard(outcome.card),
+        });
+      } catch (error) {
+        const failure = failed(ctx, `${request(entryId).kind} button`, error, { user: body.user.id });
+        if (inChannel)
+          await respond({
+            response_type: "ephemeral",
+            replace_original: false,
+            ...renderCard(errorCard(failure.message)),
+          }).catch(() => undefined);
+      }
+    });
+  press(new RegExp(`^${ACTIONS.open}_\\d+$`), (entryId) => ({ kind: "open", entryId }));
+  press(ACTIONS.share, (entryId) => ({ kind: "share", entryId }));
+  press(ACTIONS.voteUp, (entryId) => ({ kind: "vote", entryId, vote: "up" }));
+  press(ACTIONS.voteDown, (entryId) => ({ kind: "vote", entryId, vote: "down" }));
+}

@@ -1,0 +1,48 @@
+import type { webApi } from "@slack/bolt";
+import type { Conversation, Logger } from "../../../src/index.js";
+import { describeSlackError, type SlackFailure } from "../errors.js";
+
+/** What every Slack listener needs: the conversation, and a way to log a failed Slack call. */
+export interface SlackContext {
+  readonly conversation: Conversation;
+  readonly log: Logger;
+}
+
+/** Logs a failed Slack call with its code, and returns what to tell the user. */
+export function failed(
+  ctx: SlackContext,
+  what: string,
+  error: unknown,
+  ids: Record<string, string | undefined>,
+): SlackFailure {
+  const failure = describeSlackError(error);
+  ctx.log.error({ ...ids, code: failure.code, retryAfter: failure.retryAfter }, `${what} failed`);
+  return failure;
+}
+
+/**
+ * Undefined when a user may change a channel's daily tip (a workspace admin or owner, or the channel's
+ * creator), else the sentence refusing. A lookup that fails (a missing scope, a network error) refuses,
+ * and the log says why.
+ */
+export async function tipsPermission(
+  client: webApi.WebClient,
+  userId: string,
+  channelId: string,
+  log: Logger,
+): Promise<string | undefined> {
+  const refusal =
+    "Only workspace admins and owners, or whoever created this channel, can turn its daily tip on or off.";
+  try {
+    const { user } = await client.users.info({ user: userId });
+    if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return undefined;
+    const { channel } = await client.conversations.info({ channel: channelId });
+    return channel?.creator === userId ? undefined : refusal;
+  } catch (error) {
+    log.warn(
+      { user: userId, channel: channelId, code: describeSlackError(error).code },
+      "could not check who may manage tips",
+    );
+    return refusal;
+  }
+}

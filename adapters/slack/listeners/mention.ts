@@ -1,0 +1,45 @@
+import type { App } from "@slack/bolt";
+import { readRequest } from "../../../src/index.js";
+import { SLASH_COMMAND } from "../command.js";
+import { renderCard } from "../render.js";
+import { failed, type SlackContext } from "./context.js";
+
+/** Daily tips are changed with the slash command, where the bot can check who is asking. */
+export const TIPS_BY_COMMAND = `Daily tips are set up with the slash command in the channel: \`${SLASH_COMMAND} tips on [HH:MM] [time zone]\`, \`tips off\` or \`tips status\`.`;
+
+/** The text of a mention without the mention itself. */
+export function withoutMentions(text: string): string {
+  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/gi, " ");
+}
+
+/** `@bot …` in a channel: answered in a thread, or privately when the reply is for the asker alone. */
+export function register(app: App, ctx: SlackContext): void {
+  app.event("app_mention", async ({ event, client }) => {
+    const ids = { user: event.user, channel: event.channel };
+    const { card, visibility } = await ctx.conversation.handle(
+      readRequest(withoutMentions(event.text ?? "")),
+      {
+        platform: "slack",
+        ...(event.user ? { userId: event.user } : {}),
+        channelId: event.channel,
+        visibility: "public",
+        canShare: false,
+        tipsElsewhere: TIPS_BY_COMMAND,
+      },
+    );
+    const message = renderCard(card);
+    try {
+      if (visibility === "private" && event.user) {
+        await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...message });
+      } else {
+        await client.chat.postMessage({
+          channel: event.channel,
+          thread_ts: event.thread_ts ?? event.ts,
+          ...message,
+        });
+      }
+    } catch (error) {
+      failed(ctx, "reply to mention", error, ids);
+    }
+  });
+}

@@ -1,0 +1,296 @@
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { isDeepStrictEqual } from "node:util";
+import { Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "yaml";
+import type { Config } from "../config.js";
+import { formatProblem, KnowledgeError, loadKnowledge } from "../knowledge/load.js";
+import { normalise } from "../search/normalise.js";
+import type { Candidate, FeedbackStore } from "../store/feedback.js";
+import type { Knowledge } from "../types.js";
+import { lazy, type Out, openDb } from "./runtime.js";
+
+/** How many candidates one run offers; `--list` numbers the same ones, so numbers agree. */
+const LIMIT = 100;
+
+/** yaml's printer without reflowing long lines or padding `[a, b]`, as the knowledge files are written. */
+const PRINT = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+const AFTER =
+  "Accepted phrasings change the ranking: run npm run eval on every set, then socialmedia-guidance fit --write.";
+
+/** `learn --help`. */
+export const LEARN_USAGE = `Usage: socialmedia-guidance learn [--list | --accept <n> ... | --reject <n> ...]
+
+Goes through the candidate phrasings users proposed (a picked suggestion, a 👍 on an unsure answer),
+most proposed first. For each, type a (accept: add it as the last of the entry's questions in its
+YAML file), r (reject), s (skip: offered again next time) or q (quit). Answers are read a line at a
+time from stdin, so they can be piped; the end of input quits. An accepted phrasing is kept only if
+the knowledge base still validates (else the file is restored and the candidate stays undecided).
+
+  --list          Print the candidates, numbered, and exit
+  --accept <n>    Accept candidate n of --list; repeat for more (--accept 1 --accept 3)
+  --reject <n>    Reject candidate n of --list; repeat for more
+
+Numbers refer to the list as it stands when the command starts: run --list again after deciding.
+${AFTER}`;
+
+/** The flags of `learn`, as the command line gives them. */
+export interface LearnOptions {
+  readonly list: boolean;
+  readonly accept: readonly string[];
+  readonly reject: readonly string[];
+  /** Words after `learn`: there should be none. */
+  readonly rest: readonly string[];
+}
+
+/** A failure that ends the run, worded in one line for the moderator. */
+class LearnError extends Error {}
+
+interface Session {
+  readonly dir: string;
+  knowledge: Knowledge;
+  readonly store: FeedbackStore;
+  readonly out: Out;
+  readonly err: Out;
+}
+
+type Outcome = "accepted" | "rejected" | "skipped" | "failed";
+
+/** `learn`: moderators turn candidate phrasings into questions of their entries, or reject them. */
+export async function learn(
+  config: Config,
+  knowledge: Knowledge,
+  options: LearnOptions,
+  out: Out,
+  err: Out,
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
+  const picks = [
+    ...options.accept.map((n) => ({ n: Number(n), decision: "accepted" as const })),
+    ...options.reject.map((n) => ({ n: Number(n), decision: "rejected" as const })),
+  ];
+  const problem = misuse(options, picks);
+  if (problem) return usage(err, problem);
+  // Opening would create an empty database; there is nothing to learn until the bot has run.
+  if (!existsSync(config.databasePath)) {
+    err(`No database at ${config.databasePath} yet: the bot records candidate phrasings as people use it.`);
+    return 1;
+  }
+  const { FeedbackStore } = await lazy.feedback();
+  const db = await openDb(config, err);
+  if (!db) return 1;
+  try {
+    const session: Session = {
+      dir: config.knowledgeDir,
+      knowledge,
+      store: new FeedbackStore(db, config.feedbackSalt),
+      out,
+      err,
+    };
+    const list = session.store.candidates(LIMIT);
+    const missing = picks.find((p) => p.n > list.length);
+    if (missing) return usage(err, `There is no candidate ${missing.n}: learn --list shows ${list.length}.`);
+    if (list.length === 0) {
+      out("No candidate phrasings are waiting for a decision.");
+      return 0;
+    }
+    if (options.list) {
+      out(formatList(list, knowledge));
+      return 0;
+    }
+    const outcomes: Outcome[] = [];
+    if (picks.length > 0) {
+      for (const p of picks) outcomes.push(decide(list[p.n - 1] as Candidate, p.decision, session));
+    } else {
+      await interactive(list, session, input, outcomes);
+    }
+    const accepted = outcomes.filter((o) => o === "accepted").length;
+    const rejected = outcomes.filter((o) => o === "rejected").length;
+    out(`Accepted ${accepted}, rejected ${rejected}, ${list.length - accepted - rejected} left undecided.`);
+    if (accepted > 0) out(AFTER);
+    return outcomes.includes("failed") ? 1 : 0;
+  } catch (error) {
+    // A moderator's tool: one line (a busy or broken database included), never a stack trace.
+    err(error instanceof LearnError ? error.message : `learn stopped: ${firstLine(error)}`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+/** What is wrong with the flags, if anything. */
+function misuse(o: LearnOptions, picks: readonly { n: number }[]): string | undefined {
+  if (o.rest.length > 0) return `learn takes flags only, not "${o.rest.join(" ")}".`;
+  if (o.list && picks.length > 0) return "--list cannot be combined with --accept or --reject.";
+  if (picks.some((p) => !Number.isInteger(p.n) || p.n < 1))
+    return "--accept and --reject take a number from learn --list.";
+  if (new Set(picks.map((p) => p.n)).size < picks.length) return "Each number may be decided once.";
+  return undefined;
+}
+
+function usage(err: Out, message: string): number {
+  err(`${message} See: socialmedia-guidance learn --help`);
+  return 2;
+}
+
+/** Offers each candidate in turn and acts on the moderator's answer; the end of input quits. */
+async function interactive(
+  list: readonly Candidate[],
+  s: Session,
+  input: NodeJS.ReadableStream,
+  outcomes: Outcome[],
+): Promise<void> {
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  // One iterator for the whole run: it buffers piped lines that arrive before they are asked for.
+  const lines = rl[Symbol.asyncIterator]();
+  try {
+    for (const [i, c] of list.entries()) {
+      s.out(`\n[${i + 1}/${list.length}] ${c.entryId}: ${titleOf(s.knowledge, c.entryId)}`);
+      s.out(`  "${c.question}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`);
+      const choice = await prompt(lines, s.out);
+      if (choice === "quit") return;
+      outcomes.push(choice === "skip" ? "skipped" : decide(c, `${choice}ed`, s));
+    }
+  } finally {
+    rl.close();
+  }
+}
+
+const CHOICES = ["accept", "reject", "skip", "quit"] as const;
+
+/** The moderator's choice, as a word or its first letter; asks again on anything else. */
+async function prompt(lines: AsyncIterator<string>, out: Out): Promise<(typeof CHOICES)[number]> {
+  for (;;) {
+    out("  a accept, r reject, s skip, q quit?");
+    const next = await lines.next();
+    if (next.done) return "quit";
+    const word = String(next.value).trim().toLowerCase();
+    const choice = CHOICES.find((c) => word === c || word === c[0]);
+    if (choice) return choice;
+  }
+}
+
+function decide(c: Candidate, decision: "accepted" | "rejected", s: Session): Outcome {
+  if (decision === "accepted") return accept(c, s);
+  s.store.decideCandidate(c.entryId, c.question, "rejected");
+  s.out(`Rejected "${c.question}" for ${c.entryId}.`);
+  return "rejected";
+}
+
+/** Writes the phrasing into its entry's file and keeps it only if the knowledge base still loads. */
+function accept(c: Candidate, s: Session): Outcome {
+  const entry = s.knowledge.entries.find((e) => e.id === c.entryId);
+  if (!entry) {
+    s.out(`Skipped: the entry "${c.entryId}" is no longer in the knowledge base (reject it to clear it).`);
+    return "skipped";
+  }
+  // The guard's placeholders ("[name]", "[phone number]") mark a question that held a patient's details.
+  if (/\[[a-z ]+\]/.test(c.question)) {
+    s.out(
+      `Skipped: "${c.question}" held details the guard removed; reject it, or add a phrasing in your own words.`,
+    );
+    return "skipped";
+  }
+  const key = normalise(c.question);
+  if (entry.questions.some((q) => normalise(q) === key)) {
+    s.out(`Skipped: "${c.question}" is already a phrasing of ${entry.id} (reject it to clear it).`);
+    return "skipped";
+  }
+  // loadKnowledge names files relative to the working folder, which has not changed since.
+  const file = resolve(entry.file);
+  let original: string;
+  let updated: string;
+  try {
+    original = readFileSync(file, "utf8");
+    updated = appendPhrasing(original, entry.id, c.question);
+  } catch (error) {
+    throw new LearnError(`Cannot edit ${entry.file}: ${firstLine(error)}`);
+  }
+  writeAtomic(file, updated);
+  try {
+    s.knowledge = loadKnowledge(s.dir);
+  } catch (error) {
+    try {
+      writeAtomic(file, original);
+    } catch (restore) {
+      throw new LearnError(`${firstLine(restore)}; it holds the rejected change: restore it with git`);
+    }
+    const problems = error instanceof KnowledgeError ? error.problems.map(formatProblem) : [firstLine(error)];
+    s.err(`Not accepted: "${c.question}" would make the knowledge base invalid; ${entry.file} is unchanged:`);
+    s.err(problems.join("\n"));
+    return "failed";
+  }
+  s.store.decideCandidate(c.entryId, c.question, "accepted");
+  s.out(`Accepted: "${c.question}" is now the last question of ${entry.id} in ${entry.file}.`);
+  return "accepted";
+}
+
+/**
+ * The file's text with `question` as the entry's last question. The edit is made with yaml's Document
+ * API; since its printer reflows some layouts (a flow list over several lines), the new item is spliced
+ * in under the last question instead, and the printer's text is used only if the splice reads back
+ * differently from the edited document.
+ */
+export function appendPhrasing(src: string, entryId: string, question: string): string {
+  const doc = parseDocument(src);
+  if (doc.errors.length > 0) throw new Error(`cannot be read as YAML: ${firstLine(doc.errors[0])}`);
+  const item = isSeq(doc.contents)
+    ? doc.contents.items.find((i) => isMap(i) && (i.get("id", true) as Scalar | undefined)?.value === entryId)
+    : undefined;
+  const questions = isMap(item) ? item.get("questions", true) : undefined;
+  if (!isSeq(questions)) throw new Error(`has no list of questions for the entry "${entryId}"`);
+  const last = questions.items.at(-1);
+  questions.add(doc.createNode(question));
+  const spliced = isScalar(last) && !questions.flow ? splice(src, last, question) : undefined;
+  if (spliced !== undefined) {
+    const check = parseDocument(spliced);
+    if (check.errors.length === 0 && isDeepStrictEqual(check.toJS(), doc.toJS())) return spliced;
+  }
+  return doc.toString(PRINT);
+}
+
+/** A new "- question" line after the line `last` ends on, indented as `last` is. */
+function splice(src: string, last: Scalar, question: string): string | undefined {
+  if (!last.range) return undefined;
+  const [start, valueEnd] = last.range;
+  const marker = src.slice(src.lastIndexOf("\n", start - 1) + 1, start);
+  const text = new Document(question).toString(PRINT).trimEnd();
+  if (!/^ *- +$/.test(marker) || text.includes("\n")) return undefined;
+  const eol = src[valueEnd - 1] === "\n" ? valueEnd : src.indexOf("\n", valueEnd) + 1 || src.length;
+  const nl = src.includes("\r\n") ? "\r\n" : "\n";
+  const before = src.slice(0, eol);
+  return `${before}${before.endsWith("\n") ? "" : nl}${marker}${text}${nl}${src.slice(eol)}`;
+}
+
+/** Temp file in the same folder, then rename: a reader sees the old file or the new, never half. */
+function writeAtomic(file: string, text: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text, { mode: statSync(file).mode & 0o777 });
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw new LearnError(`Cannot write ${file}: ${firstLine(error)}`);
+  }
+}
+
+function titleOf(knowledge: Knowledge, id: string): string {
+  return knowledge.entries.find((e) => e.id === id)?.title ?? "(no longer in the knowledge base)";
+}
+
+function formatList(list: readonly Candidate[], knowledge: Knowledge): string {
+  return [
+    "Candidate phrasings waiting for a decision, most proposed first:",
+    ...list.map(
+      (c, i) =>
+        `${String(i + 1).padStart(4)}. ${String(c.count).padStart(4)} x  "${c.question}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]`,
+    ),
+    "",
+    "Decide with: socialmedia-guidance learn --accept <n> or --reject <n>, or go through them with: socialmedia-guidance learn",
+  ].join("\n");
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}

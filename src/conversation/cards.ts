@@ -1,0 +1,134 @@
+import { COMMANDS, type CommandSpec, EXAMPLE_QUESTIONS } from "../commands.js";
+import { DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "../guide.js";
+import { MAX_QUESTION_CHARS } from "../search/normalise.js";
+import type { EntryLink, Reply, Source, Tip } from "../types.js";
+import { type Card, type CardOffer, card } from "./card.js";
+
+/** The sentence of every decline. */
+export const NO_GUIDANCE = "I have no guidance on that.";
+
+/** How the help card names the commands on one platform. */
+export interface HelpStyle {
+  /** How a command of the table is typed here ("/socialmedia-guidance topics", "topics"). */
+  readonly commandLine: (command: CommandSpec) => string;
+  /** How an example question is typed here. */
+  readonly example?: (question: string) => string;
+  /** Commands this platform does not offer (the console has no channel to post tips in). */
+  readonly omit?: (command: CommandSpec) => boolean;
+  /** More lines of usage that only this platform has ("1, 2, … opens a numbered entry"). */
+  readonly extra?: readonly { readonly title: string; readonly text: string }[];
+  /** A sentence after the count of answers ("Mention me in a channel…"). */
+  readonly note?: string;
+}
+
+const sourcesOf = (sources: readonly Source[]) =>
+  sources.map((s) => ({ label: sourceLabel(s), ...(s.url ? { url: s.url } : {}) }));
+const links = (items: readonly EntryLink[]) => items.map((l) => ({ entryId: l.id, title: l.title }));
+
+/** A core reply as a card: the answer with its sources and what else may fit, or a decline that helps. */
+export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy?: string } = {}): Card {
+  const notes = reply.truncated
+    ? [`Your question was cut to its first ${MAX_QUESTION_CHARS} characters.`]
+    : [];
+  const common = { notes, ...(reply.notice ? { warning: reply.notice } : {}), footer: reply.disclaimer };
+  if (reply.kind === "no-answer") {
+    if (reply.clarify)
+      return card("clarify", {
+        ...common,
+        body: "Your question could be about either of these. Which did you mean?",
+        offers: [{ heading: "", links: links(reply.suggestions), emphasis: "primary" }],
+      });
+    if (reply.suggestions.length > 0)
+      return card("no-answer", {
+        ...common,
+        body: NO_GUIDANCE,
+        offers: [{ heading: "Did you mean:", links: links(reply.suggestions), emphasis: "primary" }],
+      });
+    return card("no-answer", {
+      ...common,
+      body: NO_GUIDANCE,
+      lists: [
+        {
+          heading: "I can help with:",
+          items: reply.topics.map((t) => ({ title: t.title, text: t.description })),
+        },
+      ],
+    });
+  }
+  const offers: CardOffer[] = [];
+  if (reply.suggestions.length > 0)
+    offers.push({ heading: "Or did you mean:", links: links(reply.suggestions), emphasis: "primary" });
+  const related = reply.related.filter((r) => !reply.suggestions.some((s) => s.id === r.id));
+  if (related.length > 0) offers.push({ heading: "Related:", links: links(related), emphasis: "secondary" });
+  return card("answer", {
+    ...common,
+    title: reply.entry.title,
+    ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}),
+    body: reply.entry.answer.trim(),
+    sources: sourcesOf(reply.sources),
+    offers,
+    entryId: reply.entry.id,
+    shareable: Boolean(options.shareable),
+    votable: true,
+  });
+}
+
+/** How to use the bot, from the command table, as one platform types it. */
+export function helpCard(guide: Guide, style: HelpStyle): Card {
+  const commands = COMMANDS.filter((c) => !style.omit?.(c)).map((c) => ({
+    title: style.commandLine(c),
+    text: c.description,
+  }));
+  const { entries, topics } = guide.knowledge;
+  return card("help", {
+    title: "How to use socialmedia-guidance",
+    body: "Ask me how to use social media professionally as a doctor, nurse, midwife or student. Type a question, or:",
+    lists: [
+      { items: [...commands, ...(style.extra ?? [])] },
+      { heading: "For example:", items: EXAMPLE_QUESTIONS.map((q) => ({ title: style.example?.(q) ?? q })) },
+    ],
+    footer: [`I hold ${entries.length} sourced answers in ${topics.length} topics.`, style.note]
+      .filter(Boolean)
+      .join(" "),
+  });
+}
+
+/** The topics, each with its entries. */
+export function topicsCard(listings: readonly TopicListing[]): Card {
+  return card("topics", {
+    title: "Topics",
+    body: "",
+    lists: listings.map((l) => ({
+      heading: l.topic.title,
+      items: l.entries.map((e) => ({ title: e.title })),
+    })),
+    footer: "Ask a question in your own words to read any of these.",
+    summary: listings.map((l) => l.topic.title).join(", "),
+  });
+}
+
+/** One tip: "Tip of the day" when scheduled, "Tip" when asked for; it offers its entry to read more. */
+export function tipCard(guide: Guide, tip: Tip, heading = "Tip"): Card {
+  const more = guide.entry(tip.entry);
+  return card("tip", {
+    title: heading,
+    body: tip.text,
+    sourcesHeading: "Source",
+    sources: sourcesOf(guide.sourcesOf(tip)),
+    offers: more
+      ? [{ heading: "Learn more:", links: [{ entryId: more.id, title: more.title }], emphasis: "secondary" }]
+      : [],
+    footer: DISCLAIMER,
+    summary: `${heading}: ${tip.text}`,
+  });
+}
+
+/** A plain message: a tips schedule, a vote's thanks. */
+export function noticeCard(text: string): Card {
+  return card("notice", { body: text, summary: text });
+}
+
+/** A problem the user should know about, in plain words. */
+export function errorCard(text: string): Card {
+  return card("error", { body: text, summary: text });
+}

@@ -1,0 +1,136 @@
+import type { Request } from "../commands.js";
+import type { Guide } from "../guide.js";
+import type { Logger } from "../log.js";
+import type { Platform, RecordFeedback, TipCommands } from "../ports.js";
+import { acknowledgeVote, askWithin, shareRefusal, type Usage } from "../usage.js";
+import type { Outcome, Visibility } from "./card.js";
+import { errorCard, type HelpStyle, helpCard, noticeCard, replyCard, tipCard, topicsCard } from "./cards.js";
+
+/** Who is asking, where, and what this place allows. */
+export interface Requester {
+  readonly platform: Platform;
+  readonly userId?: string;
+  readonly channelId?: string;
+  /** Who sees an ordinary reply here: a slash command's is private, a mention's public. */
+  readonly visibility: Visibility;
+  /** An answer shown privately here may be shared into the channel. */
+  readonly canShare: boolean;
+  /**
+   * Where daily tips are set up when not here (a mention, a direct message, the console): the sentence
+   * that says so. Undefined where this request can change them.
+   */
+  readonly tipsElsewhere?: string;
+  /** Undefined when this person may change the channel's daily tip, else the sentence refusing. */
+  readonly tipsPermission?: () => Promise<string | undefined> | string | undefined;
+}
+
+export interface ConversationDeps {
+  readonly guide: Guide;
+  readonly logger: Logger;
+  /** Limits, the report's counts, learning from picks and votes; without it, none of these. */
+  readonly usage?: Usage;
+  /** Where votes go; by default, the usage's store. */
+  readonly recordFeedback?: RecordFeedback;
+  readonly tips?: TipCommands;
+  /** How help names the commands on this platform. */
+  readonly help: HelpStyle;
+}
+
+const GONE = "That answer is no longer available.";
+const NO_TIPS = "There are no tips in the knowledge base yet.";
+
+/**
+ * The one place that decides what the bot does with anything a user asks or presses, on every platform:
+ * adapters turn platform input into a `Request` and draw the `Card` that comes back.
+ */
+export class Conversation {
+  private readonly log: Logger;
+
+  constructor(private readonly deps: ConversationDeps) {
+    this.log = deps.logger;
+  }
+
+  async handle(request: Request, who: Requester): Promise<Outcome> {
+    const { guide, usage } = this.deps;
+    const reply = (card: Outcome["card"], visibility: Visibility = who.visibility): Outcome => ({
+      card,
+      visibility,
+    });
+    const privately = (card: Outcome["card"]) => reply(card, "private");
+    switch (request.kind) {
+      case "help":
+        return reply(helpCard(guide, this.deps.help));
+      case "topics":
+        return reply(topicsCard(guide.topics()));
+      case "tip": {
+        const tip = guide.randomTip();
+        return reply(tip ? tipCard(guide, tip) : errorCard(NO_TIPS));
+      }
+      case "tips":
+        return privately(await this.tips(request.change, who));
+      case "ask": {
+        const asked = askWithin(
+          guide,
+          usage,
+          { platform: who.platform, text: request.question, userId: who.userId, channelId: who.channelId },
+          this.log,
+        );
+        if ("refusal" in asked) return privately(errorCard(asked.refusal));
+        const card = replyCard(asked.reply, { shareable: who.canShare && who.visibility === "private" });
+        // A reply to a question the guard flagged goes to the asker alone.
+        return asked.reply.flags.length > 0 ? privately(card) : reply(card);
+      }
+      case "open": {
+        const shown = guide.show(request.entryId);
+        if (!shown) return privately(errorCard(GONE));
+        if (who.userId) usage?.picked(who.platform, who.userId, request.entryId);
+        return privately(replyCard(shown, { shareable: who.canShare }));
+      }
+      case "share": {
+        const shown = guide.show(request.entryId);
+        if (!shown) return privately(errorCard(GONE));
+        const refusal = shareRefusal(usage, who.platform, who.channelId);
+        if (refusal) return privately(errorCard(refusal));
+        this.log.info({ entry: request.entryId, user: who.userId, channel: who.channelId }, "shared");
+        return reply(replyCard(shown, who.userId ? { sharedBy: who.userId } : {}), "public");
+      }
+      case "vote": {
+        const note = await acknowledgeVote(
+          this.deps.recordFeedback ?? usage?.recordVote,
+          {
+            entryId: request.entryId,
+            vote: request.vote,
+            platform: who.platform,
+            userId: who.userId ?? "unknown",
+            ...(who.channelId ? { channelId: who.channelId } : {}),
+          },
+          guide.entry(request.entryId) !== undefined,
+          this.log,
+        );
+        return privately(noticeCard(note));
+      }
+    }
+  }
+
+  private async tips(change: Extract<Request, { kind: "tips" }>["change"], who: Requester) {
+    if (who.tipsElsewhere) return noticeCard(who.tipsElsewhere);
+    const tips = this.deps.tips;
+    if (!tips || !who.channelId) return errorCard("Daily tips are not available in this installation yet.");
+    if (change.action === "unclear")
+      return errorCard(
+        `I did not understand "${change.word}". Use tips on [HH:MM] [time zone] [weekdays], tips off or tips status.`,
+      );
+    const channel = { platform: who.platform, channelId: who.channelId };
+    try {
+      if (change.action === "status") return noticeCard(await tips.status(channel));
+      const refusal = await who.tipsPermission?.();
+      if (refusal) return errorCard(refusal);
+      if (change.action === "off") return noticeCard(await tips.off(channel));
+      const { action: _on, ...settings } = change;
+      return noticeCard(await tips.on(channel, settings));
+    } catch (error) {
+      this.log.error({ channel: who.channelId, err: (error as Error).message }, "tips command failed");
+      return errorCard("I could not change the daily tip just now. Please try again in a moment.");
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import {
+  Conversation,
+  createGuide,
+  createLogger,
+  type HelpStyle,
+  loadKnowledge,
+  type Requester,
+  readRequest,
+  type TipCommands,
+  Usage,
+} from "../src/index.js";
+import { FeedbackStore } from "../src/store/feedback.js";
+import { FIXTURE_DIR, tempDatabase } from "./helpers.js";
+
+const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+const logger = createLogger("silent");
+const help: HelpStyle = { commandLine: (c) => `/x ${c.name}`, note: "A note." };
+const here: Requester = {
+  platform: "slack",
+  userId: "U1",
+  channelId: "C1",
+  visibility: "private",
+  canShare: true,
+};
+
+/** A tips port that records what it was asked. */
+function tipsSpy() {
+  const calls: string[] = [];
+  const tips: TipCommands = {
+    on: (c, s) => {
+      calls.push(`on ${c.channelId} ${JSON.stringify(s)}`);
+      return "Daily tip on.";
+    },
+    off: (c) => {
+      calls.push(`off ${c.channelId}`);
+      return "Daily tip off.";
+    },
+    status: (c) => {
+      calls.push(`status ${c.channelId}`);
+      return "No daily tip.";
+    },
+  };
+  return { tips, calls };
+}
+
+describe("the conversation", () => {
+  it("reads typed text as requests: commands, typed tips settings, and anything else as a question", () => {
+    expect(readRequest("")).toEqual({ kind: "help" });
+    expect(readRequest("topics")).toEqual({ kind: "topics" });
+    expect(readRequest("tips on 08:30 Europe/London weekdays")).toEqual({
+      kind: "tips",
+      change: { action: "on", time: "08:30", timeZone: "Europe/London", weekdaysOnly: true },
+    });
+    expect(readRequest("tips off now")).toEqual({ kind: "tips", change: { action: "unclear", word: "now" } });
+    expect(readRequest("topics about privacy")).toEqual({ kind: "ask", question: "topics about privacy" });
+  });
+
+  it("words help once, naming commands as the platform types them", async () => {
+    const { card } = await new Conversation({ guide, logger, help }).handle({ kind: "help" }, here);
+    expect(card.lists[0]?.items.map((i) => i.title)).toContain("/x topics");
+    expect(card.footer).toBe("I hold 3 sourced answers in 2 topics. A note.");
+  });
+
+  it("answers a question privately with share and votes, and publicly where the place replies publicly", async () => {
+    const c = new Conversation({ guide, logger, help });
+    const mine = await c.handle(
+      { kind: "ask", question: "should I accept a friend request from a patient" },
+      here,
+    );
+    expect(mine).toMatchObject({
+      visibility: "private",
+      card: { kind: "answer", shareable: true, votable: true },
+    });
+    const thread = await c.handle(
+      { kind: "ask", question: "should I accept a friend request from a patient" },
+      { ...here, visibility: "public", canShare: false },
+    );
+    expect(thread).toMatchObject({ visibility: "public", card: { kind: "answer", shareable: false } });
+  });
+
+  it("keeps a reply to a question with patient details private, even where replies are public", async () => {
+    const outcome = await new Conversation({ guide, logger, help }).handle(
+      { kind: "ask", question: "my patient John Smith, born 12/03/1980, sent me a friend request" },
+      { ...here, visibility: "public" },
+    );
+    expect(outcome.visibility).toBe("private");
+    expect(outcome.card.warning).toBeTruthy();
+  });
+
+  it("shares in public saying who shared it, within the channel's limit", async () => {
+    const usage = new Usage({ questionsPerMinute: 10, sharesPerHour: 1, logQuestions: false, logger });
+    const c = new Conversation({ guide, logger, help, usage });
+    const shared = await c.handle({ kind: "share", entryId: "friend-requests" }, here);
+    expect(shared).toMatchObject({ visibility: "public", card: { sharedBy: "U1", shareable: false } });
+    const again = await c.handle({ kind: "share", entryId: "friend-requests" }, here);
+    expect(again).toMatchObject({ visibility: "private", card: { kind: "error" } });
+    const gone = await c.handle({ kind: "open", entryId: "no-such-entry" }, here);
+    expect(gone.card).toMatchObject({ kind: "error", body: "That answer is no longer available." });
+  });
+
+  it("records a vote once per person in a real store", async () => {
+    const feedback = new FeedbackStore(tempDatabase());
+    const usage = new Usage({
+      questionsPerMinute: 10,
+      sharesPerHour: 5,
+      logQuestions: false,
+      feedback,
+      logger,
+    });
+    const c = new Conversation({ guide, logger, help, usage });
+    const vote = { kind: "vote", entryId: "friend-requests", vote: "up" } as const;
+    expect((await c.handle(vote, here)).card.body).toBe("Thanks, your vote is recorded.");
+    expect((await c.handle(vote, here)).card.body).toBe("You have already voted on this answer. Thanks!");
+  });
+
+  it("changes tips only through the typed port, after the permission check; status needs none", async () => {
+    const { tips, calls } = tipsSpy();
+    const c = new Conversation({ guide, logger, help, tips });
+    const refused = { ...here, tipsPermission: () => "Only admins." };
+    expect((await c.handle(readRequest("tips on 09:00"), refused)).card).toMatchObject({
+      kind: "error",
+      body: "Only admins.",
+    });
+    expect((await c.handle(readRequest("tips status"), refused)).card.body).toBe("No daily tip.");
+    expect((await c.handle(readRequest("tips on 09:00 UTC"), here)).card.body).toBe("Daily tip on.");
+    expect((await c.handle(readRequest("tips on 09:00 UTC extra"), here)).card.body).toMatch(
+      /did not understand "extra"/,
+    );
+    expect(calls).toEqual(["status C1", 'on C1 {"time":"09:00","timeZone":"UTC"}']);
+  });
+
+  it("says where tips are set up when this place cannot change them", async () => {
+    const { tips, calls } = tipsSpy();
+    const c = new Conversation({ guide, logger, help, tips });
+    const { card } = await c.handle(readRequest("tips off"), {
+      ...here,
+      tipsElsewhere: "Use the slash command.",
+    });
+    expect(card.body).toBe("Use the slash command.");
+    expect(calls).toEqual([]);
+  });
+
+  it("reports a failing tips store as a plain sentence", async () => {
+    const broken: TipCommands = {
+      on: () => {
+        throw new Error("database is locked");
+      },
+      off: () => "",
+      status: () => "",
+    };
+    const { card } = await new Conversation({ guide, logger, help, tips: broken }).handle(
+      readRequest("tips on"),
+      here,
+    );
+    expect(card).toMatchObject({
+      kind: "error",
+      body: "I could not change the daily tip just now. Please try again in a moment.",
+    });
+  });
+});

@@ -1,0 +1,268 @@
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parse } from "yaml";
+import { appendPhrasing, type LearnOptions, learn } from "../src/cli/learn.js";
+import { main } from "../src/cli.js";
+import { loadConfig } from "../src/config.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { validateCorpus } from "../src/knowledge/validate.js";
+import { openDatabase } from "../src/store/db.js";
+import { FeedbackStore } from "../src/store/feedback.js";
+import type { Entry } from "../src/types.js";
+import { KNOWLEDGE_DIR, tempDir } from "./helpers.js";
+
+/** A writable copy of the shipped knowledge and the path of a database not created yet. */
+function workspace() {
+  const dir = tempDir("smg-learn-");
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  const dbPath = join(tempDir("smg-learn-db-"), "bot.db");
+  return { dir, dbPath, config: loadConfig({ KNOWLEDGE_DIR: dir, DATABASE_PATH: dbPath }) };
+}
+
+type Workspace = ReturnType<typeof workspace>;
+
+/** Runs `func` on the workspace's database, as the bot would while people use it. */
+function withStore<T>(w: Workspace, func: (store: FeedbackStore) => T): T {
+  const db = openDatabase(w.dbPath);
+  try {
+    return func(new FeedbackStore(db));
+  } finally {
+    db.close();
+  }
+}
+
+async function runLearn(w: Workspace, options: Partial<LearnOptions> = {}, input = "") {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await learn(
+    w.config,
+    loadKnowledge(w.dir),
+    { list: false, accept: [], reject: [], rest: [], ...options },
+    (t) => out.push(t),
+    (t) => err.push(t),
+    Readable.from(input ? [input] : []),
+  );
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const fileOf = (e: Entry) => readFileSync(resolve(e.file), "utf8");
+const questionsOf = (text: string, id: string): string[] =>
+  (parse(text) as { id: string; questions: string[] }[]).find((e) => e.id === id)?.questions ?? [];
+const commentLine = (text: string) => text.split("\n").find((l) => /^\s*#/.test(l));
+
+/** An entry whose file holds a comment line, so that the test can see comments survive. */
+function entryWithComment(w: Workspace): { entry: Entry; comment: string } {
+  const entry = loadKnowledge(w.dir).entries.find((e) => commentLine(fileOf(e)) !== undefined);
+  if (!entry) throw new Error("no entries file in the knowledge base has a comment line");
+  return { entry, comment: commentLine(fileOf(entry)) ?? "" };
+}
+
+const NEW = "strangers keep piling into my replies about vaccines, what now";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("socialmedia-guidance learn", () => {
+  it("accepts a piped 'a': the phrasing ends the entry's questions, comments stay, the corpus validates", async () => {
+    const w = workspace();
+    const { entry, comment } = entryWithComment(w);
+    const before = fileOf(entry);
+    withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+
+    const { code, out } = await runLearn(w, {}, "a\n");
+
+    expect(code).toBe(0);
+    expect(out).toContain(entry.title);
+    expect(out).toContain("npm run eval");
+    const after = fileOf(entry);
+    expect(questionsOf(after, entry.id).at(-1)).toBe(NEW);
+    expect(after.split("\n")).toContain(comment);
+    // Nothing but the one new line changed.
+    const lines = after.split("\n");
+    const added = lines.findIndex((l, i) => l !== before.split("\n")[i]);
+    expect(lines[added]?.trim()).toBe(`- ${NEW}`);
+    expect(lines.filter((_, i) => i !== added).join("\n")).toBe(before);
+    expect(validateCorpus(loadKnowledge(w.dir))).toEqual([]);
+    expect(withStore(w, (s) => s.candidates())).toEqual([]);
+    expect(readdirSync(join(w.dir, "entries")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("rejects on 'r': the candidate is decided and the file is byte-identical", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    const before = fileOf(entry);
+    withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+
+    const { code } = await runLearn(w, {}, "r\n");
+
+    expect(code).toBe(0);
+    expect(fileOf(entry)).toBe(before);
+    expect(withStore(w, (s) => s.candidates())).toEqual([]);
+  });
+
+  it("leaves a candidate undecided on skip, on the end of input and on an unknown answer", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    const before = fileOf(entry);
+    withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+
+    for (const input of ["s\n", "", "maybe\n"]) {
+      const { code, out } = await runLearn(w, {}, input);
+      expect(code).toBe(0);
+      expect(out).toContain("1 left undecided");
+    }
+    expect(fileOf(entry)).toBe(before);
+    expect(withStore(w, (s) => s.candidates()).map((c) => c.question)).toEqual([NEW]);
+  });
+
+  it("restores the file and keeps the candidate when the change would break validation", async () => {
+    const w = workspace();
+    const [a, b] = loadKnowledge(w.dir).entries;
+    if (!a || !b) throw new Error("the knowledge base needs two entries");
+    const taken = b.questions[0] ?? "";
+    const before = fileOf(a);
+    withStore(w, (s) => s.recordCandidate(a.id, taken, 1));
+    expect(withStore(w, (s) => s.candidates())[0]?.question).toBe(taken.toLowerCase());
+
+    const { code, err } = await runLearn(w, {}, "a\n");
+
+    expect(code).toBe(1);
+    expect(err).toContain("Not accepted");
+    expect(err).toContain("is also a question of");
+    expect(err).toContain(b.id);
+    expect(fileOf(a)).toBe(before);
+    expect(withStore(w, (s) => s.candidates())).toHaveLength(1);
+  });
+
+  it("skips, without writing, a phrasing the entry already has and an entry that no longer exists", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    const before = fileOf(entry);
+    const own = `  ${(entry.questions[0] ?? "").toUpperCase()}!`;
+    withStore(w, (s) => {
+      s.recordCandidate(entry.id, own, 1);
+      s.recordCandidate("no-such-entry", NEW, 2);
+      s.recordCandidate(entry.id, "can i post about [name] on facebook", 3);
+    });
+
+    const { code, out } = await runLearn(w, {}, "a\na\na\n");
+
+    expect(code).toBe(0);
+    expect(out).toContain("already a phrasing");
+    expect(out).toContain('"no-such-entry" is no longer in the knowledge base');
+    expect(out).toContain("held details the guard removed");
+    expect(fileOf(entry)).toBe(before);
+    expect(withStore(w, (s) => s.candidates())).toHaveLength(3);
+  });
+
+  it("lists numbered candidates, and --accept / --reject act on those numbers", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    withStore(w, (s) => {
+      s.recordCandidate(entry.id, "first candidate about trolls", 1);
+      s.recordCandidate(entry.id, "first candidate about trolls", 2);
+      s.recordCandidate(entry.id, NEW, 3);
+    });
+
+    const listed = await runLearn(w, { list: true });
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/1\.\s+2 x {2}"first candidate about trolls"/);
+    expect(listed.out).toMatch(new RegExp(`2\\.\\s+1 x {2}"${NEW}"`));
+
+    expect((await runLearn(w, { accept: ["2"], reject: ["1"] })).code).toBe(0);
+    expect(questionsOf(fileOf(entry), entry.id).at(-1)).toBe(NEW);
+    expect(questionsOf(fileOf(entry), entry.id)).not.toContain("first candidate about trolls");
+    expect(withStore(w, (s) => s.candidates())).toEqual([]);
+  });
+
+  it("refuses bad numbers and mixed flags with exit code 2", async () => {
+    const w = workspace();
+    withStore(w, (s) => s.recordCandidate(entryWithComment(w).entry.id, NEW, 1));
+    for (const options of [
+      { accept: ["0"] },
+      { accept: ["x"] },
+      { reject: ["2"] },
+      { list: true, accept: ["1"] },
+    ]) {
+      const { code, err } = await runLearn(w, options);
+      expect(code).toBe(2);
+      expect(err).toContain("learn --help");
+    }
+    expect(withStore(w, (s) => s.candidates())).toHaveLength(1);
+  });
+
+  it("says so, through the command line, when there is no database or no candidate yet", async () => {
+    const w = workspace();
+    vi.stubEnv("KNOWLEDGE_DIR", w.dir);
+    vi.stubEnv("DATABASE_PATH", w.dbPath);
+    const out: string[] = [];
+    const err: string[] = [];
+    const cli = (args: string[]) =>
+      main(
+        args,
+        (t) => out.push(t),
+        (t) => err.push(t),
+      );
+
+    expect(await cli(["learn", "--list"])).toBe(1);
+    expect(err.join("\n")).toMatch(/No database at .* yet/);
+    expect(existsSync(w.dbPath)).toBe(false);
+
+    withStore(w, () => undefined);
+    expect(await cli(["learn", "--list"])).toBe(0);
+    expect(out.join("\n")).toContain("No candidate phrasings are waiting");
+
+    expect(await cli(["learn", "--help"])).toBe(0);
+    expect(out.join("\n")).toContain("--accept <n>");
+    expect(await cli(["help"])).toBe(0);
+    expect(out.at(-1)).toContain("learn [--list]");
+  });
+});
+
+describe("appendPhrasing", () => {
+  const SOURCE = [
+    "# Entries on one topic.",
+    "- id: one",
+    "  title: One",
+    "  questions: # the first is canonical",
+    "    - First question?",
+    '    - "Second: quoted" # a note',
+    "  # a comment between fields",
+    "  answer: |",
+    "    Long answer.",
+    "  related:",
+    "    [",
+    "      two,",
+    "    ]",
+    "",
+    "- id: two",
+    "  questions:",
+    "    - Only question",
+    "",
+  ].join("\n");
+
+  it("adds one line under the entry's last question and changes nothing else", () => {
+    const text = appendPhrasing(SOURCE, "one", "can i: quote this?");
+    const lines = text.split("\n");
+    expect(lines[6]).toBe('    - "can i: quote this?"');
+    expect(lines.filter((_, i) => i !== 6).join("\n")).toBe(SOURCE);
+    expect(questionsOf(text, "one")).toEqual(["First question?", "Second: quoted", "can i: quote this?"]);
+  });
+
+  it("appends to the last entry of a file, and to a flow list of questions through the printer", () => {
+    expect(questionsOf(appendPhrasing(SOURCE, "two", "another"), "two")).toEqual([
+      "Only question",
+      "another",
+    ]);
+    const flow = "- id: one\n  questions: [a, b] # kept\n";
+    expect(appendPhrasing(flow, "one", "c")).toBe("- id: one\n  questions: [a, b, c] # kept\n");
+  });
+
+  it("fails on a missing entry or unreadable YAML", () => {
+    expect(() => appendPhrasing(SOURCE, "three", "x")).toThrow(/entry "three"/);
+    expect(() => appendPhrasing("- id: [one\n", "one", "x")).toThrow(/cannot be read as YAML/);
+  });
+});
