@@ -1,4 +1,4 @@
-import { findIdentifiers, IDENTIFIER_LABELS } from "./guard/identifiers.js";
+import { findIdentifiers, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
 import type { Term } from "./search/analyse.js";
 import {
   type ConfidenceModel,
@@ -137,10 +137,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
     const findings = findIdentifiers(input);
     const flagged = findings.length > 0;
-    let matchable = text;
-    for (const f of [...findings].reverse()) {
-      if (f.start < matchable.length) matchable = `${matchable.slice(0, f.start)} ${matchable.slice(f.end)}`;
-    }
+    const matchable = replaceSpans(text, findings, () => " ");
     const question = flagged ? "" : text.trim();
     const common = {
       question,

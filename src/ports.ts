@@ -1,4 +1,4 @@
-/** What the adapters may be given beyond the guide: the store-backed services, when they exist. */
+// What the adapters may be given beyond the guide: the store-backed services, when they exist.
 
 /** Where a question came from; the console chat counts too (its questions are recorded like the others). */
 export type Platform = "slack" | "discord" | "console";

@@ -110,7 +110,11 @@ describe("synonyms file", () => {
       "synonyms.yaml":
         "- canonical: manage\n  terms: [handle, cope]\n- canonical: account\n  terms: [Handle, profile]\n",
     });
-    expect(p).toMatchObject({ file: "knowledge/synonyms.yaml", entry: "account", field: "terms" });
+    expect(p).toMatchObject({
+      file: expect.stringMatching(/smg-knowledge-.*synonyms\.yaml$/),
+      entry: "account",
+      field: "terms",
+    });
     expect(p?.message).toContain('"manage"');
   });
 });
@@ -143,7 +147,11 @@ describe("tips file", () => {
 
   it("rejects a tip that links to a missing entry", () => {
     const [p] = withTip({ entry: "no-such-entry" });
-    expect(p).toMatchObject({ file: "knowledge/tips.yaml", entry: "extra-tip", field: "entry" });
+    expect(p).toMatchObject({
+      file: expect.stringMatching(/smg-knowledge-.*tips\.yaml$/),
+      entry: "extra-tip",
+      field: "entry",
+    });
     expect(p?.message).toContain("no-such-entry");
   });
 

@@ -132,14 +132,7 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
   const log = deps.logger.child({ platform: "discord" });
   const ctx: Ctx = {
     guide: deps.guide,
-    conversation: new Conversation({
-      guide: deps.guide,
-      logger: log,
-      help: DISCORD_HELP,
-      ...(deps.usage ? { usage: deps.usage } : {}),
-      ...(deps.recordFeedback ? { recordFeedback: deps.recordFeedback } : {}),
-      ...(deps.tips ? { tips: deps.tips } : {}),
-    }),
+    conversation: new Conversation({ ...deps, logger: log, help: DISCORD_HELP }),
   };
   client.on(Events.InteractionCreate, (interaction) => {
     void inFlight

@@ -1,4 +1,7 @@
+import { webApi } from "@slack/bolt";
 import { redactSecrets } from "../../src/index.js";
+
+const { ErrorCode } = webApi;
 
 /** What we tell a person, and what the log gets, when a Slack call fails. */
 export interface SlackFailure {
@@ -13,7 +16,7 @@ export interface SlackFailure {
 /** Reads an error thrown by Bolt's WebClient, respond() or fetch into a SlackFailure. */
 export function describeSlackError(error: unknown): SlackFailure {
   const e = (error ?? {}) as { code?: string; data?: { error?: string }; retryAfter?: number; name?: string };
-  if (e.code === "slack_webapi_rate_limited_error") {
+  if (e.code === ErrorCode.RateLimitedError) {
     const wait = Math.max(1, Math.ceil(e.retryAfter ?? 30));
     return {
       code: "rate_limited",
@@ -38,7 +41,7 @@ export function describeSlackError(error: unknown): SlackFailure {
         code,
         message: "I can't reach Slack right now: my installation needs attention from an admin.",
       };
-    case "slack_webapi_request_error":
+    case ErrorCode.RequestError:
     case "TimeoutError":
     case "AbortError":
       return { code: "timeout", message: "Slack took too long to answer. Please try again in a moment." };

@@ -39,14 +39,7 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
   app.use(({ next }) => inFlight.track(next));
   const ctx: SlackContext = {
     log,
-    conversation: new Conversation({
-      guide: deps.guide,
-      logger: log,
-      help: SLACK_HELP,
-      ...(deps.usage ? { usage: deps.usage } : {}),
-      ...(deps.recordFeedback ? { recordFeedback: deps.recordFeedback } : {}),
-      ...(deps.tips ? { tips: deps.tips } : {}),
-    }),
+    conversation: new Conversation({ ...deps, logger: log, help: SLACK_HELP }),
   };
   for (const listener of [slashCommand, buttons, mention, directMessage]) listener(app, ctx);
   app.error(async (error) => {

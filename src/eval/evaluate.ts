@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseJsonl } from "../jsonl.js";
 import type { Guide } from "../guide.js";
 
 const rowSchema = z.object({ q: z.string(), accept: z.array(z.string()), url: z.string().optional() });
@@ -43,20 +44,7 @@ const BANDS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
 
 /** Parses JSONL text; throws naming the first bad line. */
 export function parseEvalFile(text: string): EvalRow[] {
-  const rows: EvalRow[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new Error(`line ${i + 1}: not valid JSON`);
-    }
-    const parsed = rowSchema.safeParse(value);
-    if (!parsed.success) throw new Error(`line ${i + 1}: expected {"q": string, "accept": [string, ...]}`);
-    rows.push(parsed.data);
-  });
-  return rows;
+  return parseJsonl(text, rowSchema, '{"q": string, "accept": [string, ...]}');
 }
 
 /** Runs every row through the guide and counts top-1, top-3 and abstain. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseJsonl } from "../jsonl.js";
 import { findIdentifiers, redact } from "./identifiers.js";
 
 const row = z.object({ text: z.string(), identifying: z.boolean() });
@@ -6,21 +7,7 @@ export type GuardCase = z.infer<typeof row>;
 
 /** Reads a JSON Lines file of {"text", "identifying"} cases; names the line of any bad one. */
 export function parseGuardCases(jsonl: string): GuardCase[] {
-  return jsonl
-    .split("\n")
-    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => line !== "")
-    .map(({ line, n }) => {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new Error(`line ${n}: not valid JSON`);
-      }
-      const parsed = row.safeParse(value);
-      if (!parsed.success) throw new Error(`line ${n}: needs {"text": string, "identifying": boolean}`);
-      return parsed.data;
-    });
+  return parseJsonl(jsonl, row, '{"text": string, "identifying": boolean}');
 }
 
 export interface GuardResult {

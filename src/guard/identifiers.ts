@@ -296,11 +296,24 @@ export function findIdentifiers(full: string): Finding[] {
 
 /** The text with each finding replaced by its kind in brackets: safe to match, count or store. */
 export function redact(text: string, findings: readonly Finding[] = findIdentifiers(text)): string {
+  return replaceSpans(text, findings, (f) => `[${f.kind}]`);
+}
+
+/**
+ * The text with each finding's span replaced (findings in order, not overlapping); a span past the
+ * text's end (the guard reads further than the engine does) is left out.
+ */
+export function replaceSpans(
+  text: string,
+  findings: readonly Finding[],
+  by: (finding: Finding) => string,
+): string {
   let out = "";
   let at = 0;
   for (const f of findings) {
-    out += `${text.slice(at, f.start)}[${f.kind}]`;
-    at = f.end;
+    if (f.start >= text.length) break;
+    out += `${text.slice(at, f.start)}${by(f)}`;
+    at = Math.min(f.end, text.length);
   }
   return out + text.slice(at);
 }

@@ -100,7 +100,7 @@ export function loadKnowledge(dir: string): Knowledge {
     offTopic,
     ...(confidence ? { confidence } : {}),
   };
-  problems.push(...validateCorpus(knowledge));
+  problems.push(...validateCorpus(knowledge, (name) => rel(join(dir, name))));
   if (problems.length > 0) throw new KnowledgeError(problems);
   return knowledge;
 }

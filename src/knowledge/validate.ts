@@ -20,8 +20,14 @@ function onSite(url: string, site: string): boolean {
   }
 }
 
-/** Cross-reference checks that a single entry's schema cannot see. */
-export function validateCorpus(k: Knowledge): Problem[] {
+/**
+ * Cross-reference checks that a single entry's schema cannot see. `fileOf` names a file of the
+ * knowledge folder as messages should show it (the folder is wherever KNOWLEDGE_DIR says).
+ */
+export function validateCorpus(
+  k: Knowledge,
+  fileOf: (name: string) => string = (name) => `knowledge/${name}`,
+): Problem[] {
   const problems: Problem[] = [];
   const ids = new Map<string, string>();
   for (const e of k.entries) {
@@ -54,10 +60,8 @@ export function validateCorpus(k: Knowledge): Problem[] {
         'must not open with a bare "Yes" or "No": it is shared by many questions, so start with the guidance itself',
       );
     for (const q of e.questions) {
-      const key = q
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, " ")
-        .trim();
+      // The engine's own reading, so that two phrasings it cannot tell apart are caught.
+      const key = normalise(q);
       const owner = questionOwner.get(key);
       if (owner && owner !== e.id) at("questions", `"${q}" is also a question of "${owner}"`);
       else questionOwner.set(key, e.id);
@@ -70,7 +74,7 @@ export function validateCorpus(k: Knowledge): Problem[] {
       seen.add(id);
     }
   };
-  const tipsFile = "knowledge/tips.yaml";
+  const tipsFile = fileOf("tips.yaml");
   for (const tip of k.tips) {
     const at = (field: string, message: string) =>
       problems.push({ file: tipsFile, entry: tip.id, field, message });
@@ -88,7 +92,7 @@ export function validateCorpus(k: Knowledge): Problem[] {
       const first = termGroup.get(key);
       if (first !== undefined && first !== group.canonical)
         problems.push({
-          file: "knowledge/synonyms.yaml",
+          file: fileOf("synonyms.yaml"),
           entry: group.canonical,
           field: "terms",
           message: `"${term}" is also a term of the group "${first}"`,
@@ -98,7 +102,7 @@ export function validateCorpus(k: Knowledge): Problem[] {
   }
   for (const s of k.sources) {
     const at = (field: string, message: string) =>
-      problems.push({ file: "knowledge/sources.yaml", entry: s.id, field, message });
+      problems.push({ file: fileOf("sources.yaml"), entry: s.id, field, message });
     if (s.replacedBy !== undefined && !sourceIds.has(s.replacedBy))
       at("replacedBy", `no source has the id "${s.replacedBy}"`);
     if (s.url === undefined) continue;
@@ -109,8 +113,8 @@ export function validateCorpus(k: Knowledge): Problem[] {
         `${s.url} is not on the publisher's site ${s.site}: link to the publisher's own page, never a copy`,
       );
   }
-  dupes(k.topics, "knowledge/topics.yaml");
-  dupes(k.sources, "knowledge/sources.yaml");
-  if (k.entries.length === 0) problems.push({ file: "knowledge/entries", message: "no entries found" });
+  dupes(k.topics, fileOf("topics.yaml"));
+  dupes(k.sources, fileOf("sources.yaml"));
+  if (k.entries.length === 0) problems.push({ file: fileOf("entries"), message: "no entries found" });
   return problems;
 }

@@ -3,6 +3,8 @@
  * any repeats, and a different order for each channel and each cycle.
  */
 
+import { seededRandom } from "../random.js";
+
 /** 32-bit FNV-1a: a stable number from a text, to seed a channel's order. */
 export function seedOf(text: string): number {
   let h = 0x811c9dc5;
@@ -13,22 +15,10 @@ export function seedOf(text: string): number {
   return h;
 }
 
-/** mulberry32: a small seeded generator, enough to shuffle a list reproducibly. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The order of `ids` for a channel's cycle (Fisher-Yates over the sorted ids). */
 export function orderFor(channelKey: string, cycle: number, ids: readonly string[]): string[] {
   const out = [...ids].sort();
-  const random = generator(seedOf(`${channelKey}#${cycle}`));
+  const random = seededRandom(seedOf(`${channelKey}#${cycle}`));
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] as string, out[i] as string];

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { evaluate, parseEvalFile } from "../src/eval/evaluate.js";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
+
+const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+const EVAL_DIR = join(import.meta.dirname, "eval");
+
+/**
+ * Floors set a little under the figures of 26 Nov 2026 (`npm run eval -- <set>`), so that a change to the
+ * engine or the knowledge that makes answers worse fails the suite. Raise them as quality improves;
+ * never lower one to make a change pass.
+ */
+const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }> = {
+  "project.jsonl": { top1: 0.75, top3: 0.88, abstain: 0.9 },
+  "new-entries.jsonl": { top1: 0.78, top3: 0.93 },
+  "seed-checks.jsonl": { top1: 0.7, top3: 0.84, abstain: 0.95 },
+  "real.jsonl": { top3: 0.7, abstain: 0.85 },
+  "near-domain.jsonl": { abstain: 0.8 },
+};
+
+describe("answer quality on the project's labelled sets", () => {
+  for (const [file, floor] of Object.entries(FLOORS)) {
+    it(`${file}: top-1, top-3 and abstain stay at or above their floors`, () => {
+      const result = evaluate(guide, parseEvalFile(readFileSync(join(EVAL_DIR, file), "utf8")));
+      if (floor.top1 !== undefined) expect(result.top1).toBeGreaterThanOrEqual(floor.top1);
+      if (floor.top3 !== undefined) expect(result.top3).toBeGreaterThanOrEqual(floor.top3);
+      if (floor.abstain !== undefined) expect(result.abstain).toBeGreaterThanOrEqual(floor.abstain);
+    });
+  }
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { KnowledgeError, loadKnowledge } from "../src/index.js";
+import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
+
+/** The problems loading a folder reports, as moderators read them. */
+function problemsOf(dir: string): string[] {
+  try {
+    loadKnowledge(dir);
+    return [];
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    return error.problems.map((p) => `${p.file}: ${p.message}`);
+  }
+}
+
+describe("knowledge validation", () => {
+  it("names the files of the folder it checked, wherever KNOWLEDGE_DIR points", () => {
+    const tips = readFileSync(join(FIXTURE_DIR, "tips.yaml"), "utf8").replace(
+      "entry: friend-requests",
+      "entry: no-such-entry",
+    );
+    const dir = fixtureCopy({ "tips.yaml": tips });
+    const problems = problemsOf(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(relative(process.cwd(), join(dir, "tips.yaml")));
+    expect(problems[0]).not.toMatch(/^knowledge\//);
+  });
+
+  it("reads phrasings as the engine does: two it cannot tell apart are duplicates", () => {
+    const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8").replace(
+      "    - How do I network with colleagues online?",
+      '    - How do I network with colleagues online?\n    - "Can I post a photo of a patient? https://example.org/a"',
+    );
+    const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries }));
+    expect(problems.join("\n")).toMatch(/is also a question of "patient-photos"/);
+  });
+});
