@@ -1,6 +1,13 @@
 import type { Server } from "node:http";
 import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import { InFlight, type Logger, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
+import {
+  InFlight,
+  type Logger,
+  PostFailure,
+  redactSecrets,
+  type TipPoster,
+  tipCard,
+} from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
 import { register, type SlackDeps } from "./register.js";
 import { renderCard } from "./render.js";
@@ -86,10 +93,36 @@ function withSlash(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** Bolt's logger interface on top of ours, so that its messages land in the same JSON log. */
+/**
+ * A Bolt log message as it may be logged: Bolt's debug lines print request bodies, and some warnings
+ * quote the start of one, so every field that can carry a user's words is blanked, secrets are
+ * redacted, and the line is cut short.
+ */
+export function boltLogText(msg: readonly unknown[]): string {
+  const text = msg
+    .map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : safeJson(m)))
+    .join(" ");
+  return redactSecrets(text)
+    .replace(/\b(text|payload|body|user_name|value|message)=[^&\s]*/gi, "$1=[redacted]")
+    .replace(
+      /"(text|payload|body|user_name|value|message|rawBody)"\s*:\s*"(?:[^"\\]|\\.)*"/gi,
+      '"$1":"[redacted]"',
+    )
+    .slice(0, 500);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Bolt's logger interface on top of ours, so that its messages land in the same JSON log, redacted. */
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.WARN;
-  const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" ");
+  const text = boltLogText;
   return {
     debug: (...msg) => log.debug({ source: "bolt" }, text(msg)),
     info: (...msg) => log.info({ source: "bolt" }, text(msg)),

@@ -85,15 +85,41 @@ export const MIGRATIONS: readonly string[] = [
    );`,
 ];
 
-/** Opens (creating if needed) the database at `path` and brings its schema up to date. */
+/** What to do about a damaged database, said where it is found. */
+const DAMAGED =
+  "the file is damaged. Stop the bot, restore the latest backup (README: Backups), or move the file aside to start with an empty database.";
+
+/**
+ * Opens (creating if needed) the database at `path`, checks that it is sound (`PRAGMA quick_check`)
+ * and brings its schema up to date. Throws a sentence saying what is wrong and what to do.
+ */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 5000");
-  db.pragma("foreign_keys = ON");
-  migrate(db);
-  return db;
+  if (path !== ":memory:") {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" || code === "ENOTDIR")
+        throw new Error(`its folder cannot be created: part of ${dirname(path)} is a file, not a folder.`);
+      throw error;
+    }
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 5000");
+    db.pragma("foreign_keys = ON");
+    const check = db.pragma("quick_check", { simple: true });
+    if (check !== "ok") throw new Error(`${DAMAGED} (quick_check: ${String(check).slice(0, 200)})`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_CORRUPT" || code === "SQLITE_NOTADB") throw new Error(`${DAMAGED} (${code})`);
+    throw error;
+  }
 }
 
 /** Applies the migrations the database has not seen; returns the version it ends at. */
