@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { renderCard as renderSlack } from "../adapters/slack/render.js";
 import {
   Conversation,
   createGuide,
   createLogger,
+  errorCard,
   type HelpStyle,
   loadKnowledge,
   type Requester,
@@ -11,6 +13,7 @@ import {
   Usage,
 } from "../src/index.js";
 import { FeedbackStore } from "../src/store/feedback.js";
+import { TipChannels } from "../src/tips/commands.js";
 import { FIXTURE_DIR, tempDatabase } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
@@ -125,7 +128,7 @@ describe("the conversation", () => {
     expect((await c.handle(readRequest("tips status"), refused)).card.body).toBe("No daily tip.");
     expect((await c.handle(readRequest("tips on 09:00 UTC"), here)).card.body).toBe("Daily tip on.");
     expect((await c.handle(readRequest("tips on 09:00 UTC extra"), here)).card.body).toMatch(
-      /did not understand "extra"/,
+      /did not understand all of that/,
     );
     expect(calls).toEqual(["status C1", 'on C1 {"time":"09:00","timeZone":"UTC"}']);
   });
@@ -157,5 +160,22 @@ describe("the conversation", () => {
       kind: "error",
       body: "I could not change the daily tip just now. Please try again in a moment.",
     });
+  });
+
+  it("never repeats what was typed in a tips reply, and Slack's fallback text is escaped too", async () => {
+    const real = new TipChannels({
+      db: tempDatabase(),
+      tips: guide.tips(),
+      logger,
+      defaults: { time: "09:00", timeZone: "UTC" },
+    });
+    const c = new Conversation({ guide, logger, help, tips: real });
+    for (const typed of ["tips on <!channel>", "tips on 07700900123", "tips on 09:00 UTC my patient"]) {
+      const { card } = await c.handle(readRequest(typed), here);
+      expect(card.body).not.toMatch(/channel|07700|patient/);
+    }
+    const message = renderSlack(errorCard("<!channel> @here"));
+    expect(message.text).not.toContain("<!channel>");
+    expect(message.text).toContain("&lt;!channel&gt;");
   });
 });

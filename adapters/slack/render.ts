@@ -68,7 +68,8 @@ export function renderCard(card: Card): SlackMessage {
     body.length > room
       ? [...body.slice(0, Math.max(0, room - 1)), context("(Answer shortened to fit in one Slack message.)")]
       : body;
-  return withinLimits({ text: card.summary, blocks: [...head, ...fitted, ...tail] });
+  // The fallback text is mrkdwn too: escaped, so that nothing in it can mention or link.
+  return withinLimits({ text: escapeMrkdwn(card.summary), blocks: [...head, ...fitted, ...tail] });
 }
 
 /** How help names the commands in Slack. */

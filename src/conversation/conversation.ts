@@ -118,7 +118,7 @@ export class Conversation {
     if (!tips || !who.channelId) return errorCard("Daily tips are not available in this installation yet.");
     if (change.action === "unclear")
       return errorCard(
-        `I did not understand "${change.word}". Use tips on [HH:MM] [time zone] [weekdays], tips off or tips status.`,
+        "I did not understand all of that. Use tips on [HH:MM] [time zone] [weekdays], tips off or tips status.",
       );
     const channel = { platform: who.platform, channelId: who.channelId };
     try {

@@ -56,18 +56,21 @@ export class TipChannels implements TipCommands {
     return this.describeStatus(platform, channelId);
   }
 
-  /** The settings with defaults filled in, or the sentence saying which one is wrong. */
+  /**
+   * The settings with defaults filled in, or the sentence saying which one is wrong. The sentence never
+   * repeats what was typed: replies can be public, and the text has not been through the guard.
+   */
   private settingsOf(settings: TipSettings): TipTime | string {
     let { time, timeZone } = this.options.defaults;
     if (settings.time !== undefined) {
       const t = parseTime(settings.time);
-      if (!t) return `"${settings.time}" is not a time of day. Use HH:MM, for example 09:00.`;
+      if (!t) return "That is not a time of day. Use HH:MM, for example 09:00.";
       time = t;
     }
     if (settings.timeZone !== undefined) {
       const zone = parseTimeZone(settings.timeZone);
       if (!zone)
-        return `"${settings.timeZone}" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.`;
+        return "That is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.";
       timeZone = zone;
     }
     return { time, timeZone, weekdaysOnly: Boolean(settings.weekdaysOnly) };
