@@ -26,4 +26,19 @@ describe("opening the database", () => {
     writeFileSync(file, "x");
     expect(() => openDatabase(join(file, "bot.db"))).toThrow(/is a file, not a folder/);
   });
+
+  it("redacts stored questions again with today's guard when the report reads them", () => {
+    const db = openDatabase(join(tempDir("smg-db-"), "bot.db"));
+    // As an older guard might have left them: a phone number it did not know.
+    db.prepare("INSERT INTO unanswered (question, count, first_at, last_at) VALUES (?, 1, 0, 0)").run(
+      "can i text my patient on 07700 900123",
+    );
+    db.prepare(
+      "INSERT INTO candidates (entry_id, question, count, first_at, last_at) VALUES ('e', ?, 1, 0, 0)",
+    ).run("patient email jo@example.com posted about me");
+    const report = new FeedbackStore(db).report();
+    expect(report.unanswered[0]?.question).not.toContain("07700");
+    expect(report.candidates[0]?.question).not.toContain("jo@example.com");
+    db.close();
+  });
 });

@@ -133,7 +133,13 @@ export class FeedbackStore {
       .run(decision, entryId, question);
   }
 
+  /**
+   * The moderators' report. Stored questions are redacted again with the current guard as they are
+   * read, so that a guard that has learnt to find more also cleans what older versions stored.
+   */
   report(limit = 10, days = 14): Report {
+    const again = <T extends { question: string }>(rows: T[]): T[] =>
+      rows.map((r) => ({ ...r, question: redact(r.question) }));
     return {
       disliked: this.db
         .prepare(
@@ -141,15 +147,17 @@ export class FeedbackStore {
            GROUP BY entry_id HAVING down > 0 ORDER BY down DESC, up ASC, entry_id LIMIT ?`,
         )
         .all(limit) as Report["disliked"],
-      unanswered: this.db
-        .prepare(
-          "SELECT question, count, last_at AS lastAt FROM unanswered ORDER BY count DESC, last_at DESC LIMIT ?",
-        )
-        .all(limit) as Report["unanswered"],
+      unanswered: again(
+        this.db
+          .prepare(
+            "SELECT question, count, last_at AS lastAt FROM unanswered ORDER BY count DESC, last_at DESC LIMIT ?",
+          )
+          .all(limit) as { question: string; count: number; lastAt: number }[],
+      ),
       days: this.db
         .prepare("SELECT day, asked, answered FROM daily_stats ORDER BY day DESC LIMIT ?")
         .all(days) as Report["days"],
-      candidates: this.candidates(limit),
+      candidates: again(this.candidates(limit)),
     };
   }
 }
