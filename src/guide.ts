@@ -7,6 +7,7 @@ import {
   SCORE_ONLY_MODEL,
 } from "./search/confidence.js";
 import { cutQuestion, normalise } from "./search/normalise.js";
+import { readQuestion } from "./search/question.js";
 import { type Hit, SearchIndex, type SearchTuning } from "./search/search-index.js";
 import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 
@@ -67,6 +68,12 @@ export interface Judgement {
   readonly probability: number;
   /** Two entries of different topics fit about equally: ask which was meant. */
   readonly clarify: boolean;
+  /**
+   * A one-sentence question that names another subject (a word of knowledge/off-topic.yaml the best
+   * entry does not use): "how do I get more followers on Instagram". Declined whatever the confidence;
+   * in a longer post such a word is more often part of the story.
+   */
+  readonly offSubject: boolean;
 }
 
 /** A topic with its entries, for listings. */
@@ -107,10 +114,14 @@ export interface GuideOptions {
 export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): Guide {
   const index = new SearchIndex(knowledge.entries, knowledge.synonyms, options.tuning);
   const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.stemsOf(w)));
-  // Each off-topic term as the set of stems it reads as: a phrase fires only when all its words are there.
+  // Each off-topic term as the stems it reads as (a word), or as it is written (a phrase: "more
+  // followers", "pin a post"), since the stems left once its small words go say little on their own.
   const offTopicCues = (knowledge.offTopic ?? [])
-    .flatMap((g) => g.terms.map((w) => new Set(index.stemsOf(w))))
-    .filter((cue) => cue.size > 0);
+    .flatMap((g) => g.terms.map((w) => ({ stems: new Set(index.stemsOf(w)), phrase: normalise(w) })))
+    .filter((cue) => cue.stems.size > 0);
+  const phrasingTexts = new Map(
+    knowledge.entries.map((e) => [e.id, ` ${[e.title, ...e.questions].map(normalise).join(" | ")} `]),
+  );
   const model = options.model ?? knowledge.confidence ?? SCORE_ONLY_MODEL;
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
@@ -160,7 +171,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
             .slice(0, most)
             .map(ref)
         : [];
-    if (!top || p < model.threshold) {
+    if (!top || p < model.threshold || judged.offSubject) {
       return {
         ...common,
         kind: "no-answer",
@@ -209,9 +220,14 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     // A cue counts when the asking sentences hold all its words and the best entry lacks one of them.
     const asked = new Set(terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => t.stem));
     let offTopic = 0;
-    for (const cue of offTopicCues)
-      if ([...cue].every((stem) => asked.has(stem)) && [...cue].some((stem) => !top?.matched.has(stem)))
-        offTopic += 1;
+    const said = ` ${normalise(query)} `;
+    const entryText = top ? (phrasingTexts.get(top.entry.id) ?? "") : "";
+    for (const { stems, phrase } of offTopicCues) {
+      const fires = phrase.includes(" ")
+        ? said.includes(` ${phrase} `) && !entryText.includes(` ${phrase} `)
+        : [...stems].every((stem) => asked.has(stem)) && [...stems].some((stem) => !top?.matched.has(stem));
+      if (fires) offTopic += 1;
+    }
     const features: FeatureVector = {
       score: top?.score ?? 0,
       phrasing: top?.phrasing ?? 0,
@@ -233,7 +249,8 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       !second.entry.covers.includes(top.entry.id) &&
       !top.entry.related.includes(second.entry.id) &&
       !second.entry.related.includes(top.entry.id);
-    return { terms, hits, features, probability: p, clarify };
+    const offSubject = offTopic > 0 && readQuestion(query).length === 1;
+    return { terms, hits, features, probability: p, clarify, offSubject };
   }
 
   function show(id: string): Reply | undefined {

@@ -80,6 +80,8 @@ export const SEARCH_TUNING = Object.freeze({
   wordSmoothing: 0.2,
   wordStoryWeight: 0.5,
   wordAnswerWeight: 0.1,
+  /** How much the word model counts the story of a question whose asking sentences are clear. */
+  wordContextWeight: 0.8,
   /**
    * The two readings' rankings are fused by reciprocal rank (each entry scores 1 / (fusionK + rank) in
    * each); `fusionDepth` is how far down the phrasing ranking is read for it.
@@ -298,10 +300,14 @@ export class SearchIndex {
     const query: Query = { credited, weight: Math.max(this.tune.minQueryWeight, total) };
     const depth = Math.max(limit, this.tune.fusionDepth);
     const byPhrasing = this.rankByPhrasing(query, depth);
-    // The word model reads the whole question alike, story and asking sentences: a reading unlike the
-    // phrasing match's, which is what makes fusing the two worth it.
+    // The word model reads the whole question, the story nearly as much as the asking sentences (less
+    // only when those are clear on their own): a reading unlike the phrasing match's, which is what
+    // makes fusing the two worth it.
     const byWords = this.words.rank(
-      terms.map((t) => ({ stem: t.stem, weight: 1 })),
+      terms.map((t) => ({
+        stem: t.stem,
+        weight: (t.weight ?? 1) === this.tune.contextWeight ? this.tune.wordContextWeight : 1,
+      })),
       depth,
     );
     const fused = new Map<number, number>();

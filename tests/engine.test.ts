@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { Conversation, createGuide, createLogger, loadKnowledge, Usage } from "../src/index.js";
+import { FeedbackStore } from "../src/store/feedback.js";
+import { KNOWLEDGE_DIR, tempDatabase } from "./helpers.js";
+
+// These run on the shipped knowledge on purpose: they test what the engine makes of it. The questions
+// are written for these tests, in the style of real posts (story first, then the question).
+const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+const top = (q: string) => {
+  const reply = guide.ask(q);
+  return reply.kind === "answer" ? reply.entry.id : undefined;
+};
+
+describe("questions as clinicians post them", () => {
+  it("answers the asking sentence of a long question, the story around it only supporting", () => {
+    expect(
+      top(
+        "I work in a GP surgery and we have had a few difficult weeks with staff sickness and long waits for appointments. Yesterday a patient left a one-star Google review calling me rude and incompetent. How should I respond to a negative online review?",
+      ),
+    ).toBe("negative-reviews");
+    expect(
+      top(
+        "I am a cardiology registrar and I started a blog about statins, atrial fibrillation and anticoagulation with apixaban last year. A company now wants to pay me to mention their product in my posts. Do I have to declare it?",
+      ),
+    ).toMatch(/^(sponsored-posts|conflicts-of-interest)$/);
+  });
+
+  it("puts the entry the question asks about first even when the story is mostly about the shift", () => {
+    const reply = guide.ask(
+      "I qualified as a nurse last year and work nights on a busy medical ward. Last week one of my patients, an older man who was with us for a month, sent me a friend request on Facebook after he went home. Should I accept a friend request from a patient?",
+    );
+    const first = reply.kind === "answer" ? reply.entry.id : reply.suggestions[0]?.id;
+    expect(first).toBe("qa-maintain-boundaries");
+  });
+
+  it("declines platform how-to, clinical questions naming a platform, and nonsense", () => {
+    for (const q of [
+      "how do I pin a post on Facebook",
+      "how do I change my Instagram password",
+      "how do I get more followers on Instagram",
+      "question one",
+      "asdfghjkl qwerty",
+      "what is the normal dose of paracetamol for an adult",
+    ])
+      expect(guide.ask(q).kind, q).toBe("no-answer");
+  });
+});
+
+describe("learning from use", () => {
+  it("stores the question as a candidate phrasing when the asker opens a suggested entry", async () => {
+    const feedback = new FeedbackStore(tempDatabase());
+    const logger = createLogger("silent");
+    const usage = new Usage({
+      questionsPerMinute: 10,
+      sharesPerHour: 5,
+      logQuestions: false,
+      learn: true,
+      feedback,
+      logger,
+    });
+    const conversation = new Conversation({ guide, logger, usage, help: { commandLine: (c) => c.name } });
+    const who = { platform: "slack", userId: "U1", visibility: "private", canShare: false } as const;
+    const question = "my post about a ward round went viral and now I regret it";
+    const { card } = await conversation.handle({ kind: "ask", question }, who);
+    const offered = card.offers.flatMap((o) => o.links);
+    expect(offered.length).toBeGreaterThan(0);
+    const picked = offered[0]?.entryId ?? "";
+    await conversation.handle({ kind: "open", entryId: picked }, who);
+    expect(feedback.candidates()).toEqual([
+      expect.objectContaining({ entryId: picked, question: question.toLowerCase() }),
+    ]);
+  });
+});
