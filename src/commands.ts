@@ -66,6 +66,8 @@ export type TipsChange =
 export type Request =
   | { readonly kind: "ask"; readonly question: string }
   | { readonly kind: "help" }
+  /** "hi", "thanks": said to the bot, not asked of it. */
+  | { readonly kind: "small-talk"; readonly said: "hello" | "thanks" }
   | { readonly kind: "topics" }
   | { readonly kind: "tip" }
   | {
@@ -78,6 +80,10 @@ export type Request =
 
 /** A user's typed text (a slash command's text, a mention, a direct message, a console line) as a request. */
 export function readRequest(text: string): Request {
+  const plain = text.trim().toLowerCase().replace(/[\s!.?,]+$/g, "");
+  if (HELLO.test(plain)) return { kind: "small-talk", said: "hello" };
+  if (THANKS.test(plain)) return { kind: "small-talk", said: "thanks" };
+  if (/^\?+$/.test(text.trim())) return { kind: "help" };
   const { name, args } = parseCommand(text);
   switch (name) {
     case "help":
@@ -90,6 +96,9 @@ export function readRequest(text: string): Request {
       return { kind: "ask", question: args };
   }
 }
+
+const HELLO = /^(?:hi|hiya|hello|hey|yo|good (?:morning|afternoon|evening)|greetings)(?: there| bot)?$/;
+const THANKS = /^(?:thanks?|thank you|thx|ty|cheers|thanks a lot|thank you so much|great,? thanks)$/;
 
 /** "on 08:30 Europe/London weekdays", "off", "status": a time has a colon, anything else is the zone. */
 function readTipsChange(args: string): TipsChange | { action: "unclear"; word: string } {

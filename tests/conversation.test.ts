@@ -57,6 +57,10 @@ describe("the conversation", () => {
     });
     expect(readRequest("tips off now")).toEqual({ kind: "tips", change: { action: "unclear", word: "now" } });
     expect(readRequest("topics about privacy")).toEqual({ kind: "ask", question: "topics about privacy" });
+    expect(readRequest("Hi!")).toEqual({ kind: "small-talk", said: "hello" });
+    expect(readRequest("thanks")).toEqual({ kind: "small-talk", said: "thanks" });
+    expect(readRequest("?")).toEqual({ kind: "help" });
+    expect(readRequest("hi, can I accept a friend request from a patient?").kind).toBe("ask");
   });
 
   it("words help once, naming commands as the platform types them", async () => {

@@ -60,6 +60,14 @@ export class Conversation {
     switch (request.kind) {
       case "help":
         return reply(helpCard(guide, this.deps.help));
+      case "small-talk":
+        return reply(
+          noticeCard(
+            request.said === "hello"
+              ? "Hello. Ask me anything about using social media professionally as a clinician, or type help."
+              : "You're welcome. Ask again any time.",
+          ),
+        );
       case "topics":
         return reply(topicsCard(guide.topics()));
       case "tip": {
