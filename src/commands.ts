@@ -80,7 +80,10 @@ export type Request =
 
 /** A user's typed text (a slash command's text, a mention, a direct message, a console line) as a request. */
 export function readRequest(text: string): Request {
-  const plain = text.trim().toLowerCase().replace(/[\s!.?,]+$/g, "");
+  const plain = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s!.?,]+$/g, "");
   if (HELLO.test(plain)) return { kind: "small-talk", said: "hello" };
   if (THANKS.test(plain)) return { kind: "small-talk", said: "thanks" };
   if (/^\?+$/.test(text.trim())) return { kind: "help" };

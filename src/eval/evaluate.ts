@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseJsonl } from "../jsonl.js";
 import type { Guide } from "../guide.js";
+import { parseJsonl } from "../jsonl.js";
 
 const rowSchema = z.object({ q: z.string(), accept: z.array(z.string()), url: z.string().optional() });
 
