@@ -1,29 +1,57 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { Readable } from "node:stream";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../app/main.js";
+import { SUBCOMMANDS } from "../app/subcommands.js";
 import { fixtureCopy } from "./helpers.js";
 
-const BIN = join(import.meta.dirname, "..", "bin", "socialmedia-guidance.js");
+const ROOT = join(import.meta.dirname, "..");
+const BIN = join(ROOT, "bin", "socialmedia-guidance.js");
 
-function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    input: options.input ?? "",
-    encoding: "utf8",
-    env: { ...process.env, ...options.env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** The command line, run in this process with `env` over the environment: exit code and what it printed. */
+async function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(
+    args,
+    (t) => stdout.push(`${t}\n`),
+    (t) => stderr.push(`${t}\n`),
+    Readable.from(options.input ? [options.input] : []),
+  );
+  return { code, stdout: stdout.join(""), stderr: stderr.join("") };
 }
 
-describe("the socialmedia-guidance command (built)", () => {
-  it("prints an answer as a person reads it, with sources and the disclaimer", () => {
-    const { code, stdout } = run(["ask", "can I accept a friend request from a patient?"]);
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("the installed command (built)", () => {
+  it("runs bin/socialmedia-guidance.js: ask --json prints the JSON contract and exits 0", () => {
+    const result = spawnSync(
+      process.execPath,
+      [BIN, "ask", "--json", "can I accept a friend request from a patient?"],
+      { input: "", encoding: "utf8" },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const reply = JSON.parse(result.stdout);
+    expect(reply.question).toBe("can I accept a friend request from a patient?");
+    expect(reply.answer.id).toBe("qa-maintain-boundaries");
+  });
+});
+
+describe("the socialmedia-guidance command", () => {
+  it("prints an answer as a person reads it, with sources and the disclaimer", async () => {
+    const { code, stdout } = await run(["ask", "can I accept a friend request from a patient?"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Sources:");
     expect(stdout).toContain("not legal advice");
   });
 
-  it("prints the JSON contract for one question", () => {
-    const { code, stdout } = run(["ask", "--json", "can I accept a friend request from a patient?"]);
+  it("prints the JSON contract for one question", async () => {
+    const { code, stdout } = await run(["ask", "--json", "can I accept a friend request from a patient?"]);
     expect(code).toBe(0);
     const reply = JSON.parse(stdout);
     expect(Object.keys(reply).sort()).toEqual(["answer", "flags", "question", "suggestions"]);
@@ -34,28 +62,27 @@ describe("the socialmedia-guidance command (built)", () => {
     expect(Array.isArray(reply.suggestions)).toBe(true);
   });
 
-  it("flags patient identifiers, withholds the question and still answers the general question", () => {
-    const reply = JSON.parse(
-      run(["ask", "--json", "my patient John Smith (07700 900123) sent me a friend request"]).stdout,
-    );
+  it("flags patient identifiers, withholds the question and still answers the general question", async () => {
+    const question = "my patient John Smith (07700 900123) sent me a friend request";
+    const reply = JSON.parse((await run(["ask", "--json", question])).stdout);
     expect(reply.flags).toEqual(["patient-identifiers"]);
     expect(reply.question).toBe("");
     expect(reply.answer?.id).toBe("qa-maintain-boundaries");
-    const text = run(["ask", "my patient John Smith (07700 900123) sent me a friend request"]).stdout;
+    const text = (await run(["ask", question])).stdout;
     expect(text).toContain("a patient's name and a phone or fax number");
     expect(text).not.toContain("John");
     expect(text).not.toContain("07700");
   });
 
-  it("gives a null answer when it declines", () => {
-    const reply = JSON.parse(run(["ask", "--json", "how do I cook rice"]).stdout);
+  it("gives a null answer when it declines", async () => {
+    const reply = JSON.parse((await run(["ask", "--json", "how do I cook rice"])).stdout);
     expect(reply.answer).toBeNull();
     for (const s of reply.suggestions) expect(Object.keys(s).sort()).toEqual(["confidence", "id", "title"]);
   });
 
-  it("answers stdin lines in order, one JSON object a line, in one process", () => {
+  it("answers stdin lines in order, one JSON object a line", async () => {
     const questions = ["how do I cook rice", "friend request from a patient", "", "online harassment"];
-    const { code, stdout } = run(["ask", "--json"], { input: `${questions.join("\n")}\n` });
+    const { code, stdout } = await run(["ask", "--json"], { input: `${questions.join("\n")}\n` });
     expect(code).toBe(0);
     const lines = stdout
       .trim()
@@ -66,8 +93,8 @@ describe("the socialmedia-guidance command (built)", () => {
     expect(lines[2].answer).toBeNull();
   });
 
-  it("lists topics as JSON with their entries", () => {
-    const topics = JSON.parse(run(["topics", "--json"]).stdout);
+  it("lists topics as JSON with their entries", async () => {
+    const topics = JSON.parse((await run(["topics", "--json"])).stdout);
     expect(topics.length).toBeGreaterThan(0);
     expect(topics[0]).toHaveProperty("entries");
     expect(topics.flatMap((t: { entries: { id: string }[] }) => t.entries.map((e) => e.id))).toContain(
@@ -75,11 +102,11 @@ describe("the socialmedia-guidance command (built)", () => {
     );
   });
 
-  it("lists the tips as text and as JSON, each with its sources and linked entry", () => {
-    const text = run(["tips", "list"]);
+  it("lists the tips as text and as JSON, each with its sources and linked entry", async () => {
+    const text = await run(["tips", "list"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Learn more:");
-    const tips = JSON.parse(run(["tips", "list", "--json"]).stdout);
+    const tips = JSON.parse((await run(["tips", "list", "--json"])).stdout);
     expect(tips.length).toBeGreaterThanOrEqual(60);
     for (const t of tips) {
       expect(Object.keys(t).sort()).toEqual(["entry", "id", "sources", "text", "topic"]);
@@ -87,34 +114,62 @@ describe("the socialmedia-guidance command (built)", () => {
       expect(t.sources.length).toBeGreaterThan(0);
       expect(t.entry.title).not.toBe(t.entry.id);
     }
-    expect(run(["tips", "shuffle"]).code).toBe(2);
+    expect((await run(["tips", "shuffle"])).code).toBe(2);
   });
 
-  it("validates the shipped corpus", () => {
-    const { code, stdout } = run(["validate"]);
+  it("validates the shipped corpus", async () => {
+    const { code, stdout } = await run(["validate"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/OK/);
   });
 
-  it("fails validation of a broken corpus, naming file, entry and field", () => {
+  it("fails validation of a broken corpus, naming file, entry and field", async () => {
     const dir = fixtureCopy({ "entries/more.yaml": "- id: broken\n  title: Broken\n  topic: privacy\n" });
-    const { code, stderr } = run(["validate"], { env: { KNOWLEDGE_DIR: dir } });
+    const { code, stderr } = await run(["validate"], { env: { KNOWLEDGE_DIR: dir } });
     expect(code).toBe(1);
     expect(stderr).toContain("more.yaml");
     expect(stderr).toContain('entry "broken"');
     expect(stderr).toContain('field "answer"');
   });
 
-  it("refuses to start on a broken corpus", () => {
+  it("refuses to start on a broken corpus", async () => {
     const dir = fixtureCopy({ "topics.yaml": "not: [a list" });
-    const { code, stderr } = run(["start"], { env: { KNOWLEDGE_DIR: dir } });
+    const { code, stderr } = await run(["start"], { env: { KNOWLEDGE_DIR: dir } });
     expect(code).toBe(1);
     expect(stderr).toContain("topics.yaml");
   });
 
-  it("explains usage errors", () => {
-    expect(run(["frobnicate"]).code).toBe(2);
-    expect(run(["ask"]).code).toBe(2);
-    expect(run(["ask", "--bogus"]).code).toBe(2);
+  it("explains usage errors", async () => {
+    const unknown = await run(["frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+    expect(unknown.stderr).toContain("Usage: socialmedia-guidance <command>");
+    expect((await run(["ask"])).code).toBe(2);
+    expect((await run(["ask", "--bogus"])).code).toBe(2);
+  });
+});
+
+describe("the command table", () => {
+  it("draws the help text: each command's usage and summary in one column (help, --help, -h)", async () => {
+    const help = await run(["help"]);
+    expect(help.code).toBe(0);
+    const rows = SUBCOMMANDS.flatMap((c) => [c, ...(c.more ?? [])]);
+    const lines = help.stdout.split("\n");
+    const columns = rows.map((r) => {
+      const line = lines.find((l) => l.startsWith(`  ${r.usage} `));
+      expect(line, r.usage).toBeDefined();
+      expect(line?.endsWith(r.summary), r.usage).toBe(true);
+      return line?.indexOf(r.summary);
+    });
+    expect(new Set(columns).size).toBe(1);
+    expect((await run(["--help"])).stdout).toBe(help.stdout);
+    expect((await run(["-h"])).stdout).toBe(help.stdout);
+    expect((await run(["ask", "--help"])).stdout).toBe(help.stdout);
+  });
+
+  it("names every command in the README's layout, in the table's order", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const line = readme.split("\n").find((l) => l.startsWith("app/"));
+    expect(line?.split(": ")[1]?.split(" | ")).toEqual(SUBCOMMANDS.map((c) => c.name));
   });
 });

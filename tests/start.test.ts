@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../app/main.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openDatabase } from "../src/store/db.js";
 import { FeedbackStore } from "../src/store/feedback.js";
@@ -26,6 +27,28 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise<void>((resolve) => api.close(() => resolve())));
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** The command line, run in this process with `env` over the environment: code, output, all it printed. */
+async function run(args: string[], env: Record<string, string>) {
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  let stdout = "";
+  let output = "";
+  const code = await main(
+    args,
+    (t) => {
+      stdout += `${t}\n`;
+      output += `${t}\n`;
+    },
+    (t) => {
+      output += `${t}\n`;
+    },
+  );
+  return { code, stdout, output };
+}
 
 function launch(env: Record<string, string>): {
   child: ChildProcess;
@@ -99,16 +122,16 @@ describe("npm start with Slack settings", () => {
   });
 
   it("names every invalid setting at once", async () => {
-    const bot = launch({ SLACK_BOT_TOKEN: "not-a-token", PORT: "abc" });
-    expect(await bot.exit).toBe(1);
-    expect(bot.output()).toContain("SLACK_BOT_TOKEN");
-    expect(bot.output()).toContain("PORT");
-    expect(bot.output()).not.toContain("not-a-token");
+    const { code, output } = await run(["start"], { SLACK_BOT_TOKEN: "not-a-token", PORT: "abc" });
+    expect(code).toBe(1);
+    expect(output).toContain("SLACK_BOT_TOKEN");
+    expect(output).toContain("PORT");
+    expect(output).not.toContain("not-a-token");
   });
 });
 
 describe("npm run discord:deploy", () => {
-  it("PUTs the command definitions to the guild route, from the built command line", async () => {
+  it("PUTs the command definitions to the guild route", async () => {
     const seen: { method?: string; url?: string; body: string; auth?: string }[] = [];
     const discord = createServer((req, res) => {
       let body = "";
@@ -123,23 +146,12 @@ describe("npm run discord:deploy", () => {
     });
     await new Promise<void>((resolve) => discord.listen(0, "127.0.0.1", resolve));
     const port = (discord.address() as AddressInfo).port;
-    const run = spawn(process.execPath, [BIN, "discord", "deploy"], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        DISCORD_TOKEN: "deploy-test-token-0123456789",
-        DISCORD_APPLICATION_ID: "1100000000000000001",
-        DISCORD_GUILD_ID: "1200000000000000001",
-        DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
-      },
+    const { code, output: out } = await run(["discord", "deploy"], {
+      DISCORD_TOKEN: "deploy-test-token-0123456789",
+      DISCORD_APPLICATION_ID: "1100000000000000001",
+      DISCORD_GUILD_ID: "1200000000000000001",
+      DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
     });
-    let out = "";
-    run.stdout.on("data", (d) => {
-      out += d.toString();
-    });
-    run.stderr.on("data", (d) => {
-      out += d.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => run.on("exit", resolve));
     await new Promise<void>((resolve) => discord.close(() => resolve()));
     expect(code, out).toBe(0);
     expect(out).toContain("Registered 2 commands in server 1200000000000000001");
@@ -178,7 +190,7 @@ describe("npm start with Discord settings", () => {
 });
 
 describe("socialmedia-guidance report", () => {
-  it("prints the most 👎 entries, the most-asked unanswered questions and the answer rate per day", () => {
+  it("prints the most 👎 entries, the most-asked unanswered questions and the answer rate per day", async () => {
     const dbPath = join(tempDir("smg-report-"), "bot.db");
     const db = openDatabase(dbPath);
     const store = new FeedbackStore(db);
@@ -195,22 +207,14 @@ describe("socialmedia-guidance report", () => {
       store.recordQuestion(guide.ask(q), day);
     store.recordQuestion(guide.ask("can I accept a friend request from a patient?"), day);
     db.close();
-    const result = spawnSync(process.execPath, [BIN, "report"], {
-      env: { PATH: process.env.PATH ?? "", DATABASE_PATH: dbPath },
-      encoding: "utf8",
-    });
-    expect(result.status).toBe(0);
-    const lines = result.stdout.split("\n");
+    const text = await run(["report"], { DATABASE_PATH: dbPath });
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
     expect(lines[1]).toMatch(/^\s+3 👎\s+0 👍\s+Why boundaries are hard online \[challenge-boundaries\]$/);
     expect(lines[2]).toMatch(/^\s+1 👎\s+1 👍 .*\[overview\]$/);
-    expect(result.stdout).toMatch(/2 x {2}how do i cook rice/);
-    expect(result.stdout).toMatch(/2026-11-24\s+1 of\s+4 answered {2}25%/);
-    const json = JSON.parse(
-      spawnSync(process.execPath, [BIN, "report", "--json"], {
-        env: { PATH: process.env.PATH ?? "", DATABASE_PATH: dbPath },
-        encoding: "utf8",
-      }).stdout,
-    );
+    expect(text.stdout).toMatch(/2 x {2}how do i cook rice/);
+    expect(text.stdout).toMatch(/2026-11-24\s+1 of\s+4 answered {2}25%/);
+    const json = JSON.parse((await run(["report", "--json"], { DATABASE_PATH: dbPath })).stdout);
     expect(json.days).toEqual([{ day: "2026-11-24", asked: 4, answered: 1 }]);
   });
 });

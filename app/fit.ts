@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseEvalFile } from "../eval/evaluate.js";
-import { atThreshold, chooseThreshold, crossValidate, type Example, fitLogistic } from "../eval/fit.js";
-import type { Guide } from "../guide.js";
-import { packageRoot } from "../paths.js";
-import type { ConfidenceModel } from "../search/confidence.js";
-import type { Out } from "./runtime.js";
+import { parseEvalFile } from "../src/eval/evaluate.js";
+import { atThreshold, chooseThreshold, crossValidate, type Example, fitLogistic } from "../src/eval/fit.js";
+import type { Guide } from "../src/index.js";
+import { packageRoot } from "../src/paths.js";
+import type { ConfidenceModel } from "../src/search/confidence.js";
+import type { Out } from "./output.js";
 
 /** The project's own labelled sets: the confidence is fitted on these, never on the shared dev sets. */
 export const FIT_SETS = [

@@ -1,9 +1,14 @@
-import { runConsole } from "../../adapters/console/console.js";
-import type { Config } from "../config.js";
-import type { Guide } from "../guide.js";
-import { createLogger, redactSecrets } from "../log.js";
-import type { Platform, TipPoster } from "../ports.js";
-import { lazy, type Out, openDb } from "./runtime.js";
+import { runConsole } from "../adapters/console/console.js";
+import {
+  type Config,
+  createLogger,
+  type Guide,
+  type Platform,
+  redactSecrets,
+  type TipPoster,
+} from "../src/index.js";
+import { lazy, openDb } from "./lazy.js";
+import type { Out } from "./output.js";
 
 /** A platform adapter once built: what start-up needs of it. */
 interface Launched {

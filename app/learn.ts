@@ -3,12 +3,11 @@ import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "yaml";
-import type { Config } from "../config.js";
-import { formatProblem, KnowledgeError, loadKnowledge } from "../knowledge/load.js";
-import { normalise } from "../search/normalise.js";
-import type { Candidate, FeedbackStore } from "../store/feedback.js";
-import type { Knowledge } from "../types.js";
-import { lazy, type Out, openDb } from "./runtime.js";
+import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
+import { normalise } from "../src/search/normalise.js";
+import type { Candidate, FeedbackStore } from "../src/store/feedback.js";
+import { lazy, openDb } from "./lazy.js";
+import type { Out } from "./output.js";
 
 /** How many candidates one run offers; `--list` numbers the same ones, so numbers agree. */
 const LIMIT = 100;

@@ -1,0 +1,37 @@
+import { parseArgs } from "node:util";
+
+/** The command line's words and flags, as every subcommand receives them. */
+export type Args = ReturnType<typeof parseArgv>;
+
+/** Reads argv: the first word names the subcommand (start when there is none). Throws on an unknown flag. */
+export function parseArgv(argv: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: {
+      json: { type: "boolean", default: false },
+      write: { type: "boolean", default: false },
+      channel: { type: "string" },
+      days: { type: "string" },
+      platform: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+      list: { type: "boolean", default: false },
+      accept: { type: "string", multiple: true, default: [] },
+      reject: { type: "string", multiple: true, default: [] },
+    },
+    allowPositionals: true,
+  });
+  const [command = "start", ...rest] = positionals;
+  return {
+    command,
+    json: values.json ?? false,
+    write: values.write ?? false,
+    rest,
+    channel: values.channel,
+    days: values.days,
+    platform: values.platform,
+    help: values.help ?? false,
+    list: values.list ?? false,
+    accept: values.accept ?? [],
+    reject: values.reject ?? [],
+  };
+}

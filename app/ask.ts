@@ -1,0 +1,47 @@
+import { createInterface } from "node:readline";
+import { renderCard } from "../adapters/console/render.js";
+import { type Guide, type Reply, replyCard } from "../src/index.js";
+import type { Out } from "./output.js";
+
+/** `ask [--json] "question"`: one answer, or with --json and no question one JSON line per input line. */
+export async function ask(
+  guide: Guide,
+  words: readonly string[],
+  json: boolean,
+  out: Out,
+  err: Out,
+  input: NodeJS.ReadableStream,
+): Promise<number> {
+  if (words.length > 0) {
+    const reply = guide.ask(words.join(" "));
+    out(json ? JSON.stringify(replyJson(reply)) : renderCard(replyCard(reply)));
+    return 0;
+  }
+  if (!json) {
+    err(
+      'ask needs a question, e.g. socialmedia-guidance ask "can I accept a friend request from a patient?"',
+    );
+    return 2;
+  }
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) out(JSON.stringify(replyJson(guide.ask(line))));
+  return 0;
+}
+
+/** The `ask --json` contract. */
+export function replyJson(reply: Reply) {
+  const ref = (r: { id: string; title: string; confidence: number }) => ({
+    id: r.id,
+    title: r.title,
+    confidence: r.confidence,
+  });
+  return {
+    question: reply.question,
+    answer:
+      reply.kind === "answer"
+        ? { id: reply.entry.id, title: reply.entry.title, confidence: reply.confidence }
+        : null,
+    suggestions: reply.suggestions.map(ref),
+    flags: [...reply.flags],
+  };
+}

@@ -1,0 +1,63 @@
+import { config as loadDotenv } from "dotenv";
+import {
+  type Config,
+  ConfigError,
+  createGuide,
+  type Guide,
+  KnowledgeError,
+  loadConfig,
+  loadKnowledge,
+} from "../src/index.js";
+import { type Args, parseArgv } from "./args.js";
+import { type Out, print, printErr } from "./output.js";
+import { SUBCOMMANDS, usageText } from "./subcommands.js";
+
+/**
+ * The composition root: parses argv, loads config and knowledge, and runs the subcommand the table
+ * names. Returns the exit code: 0 done, 1 failed, 2 misused.
+ */
+export async function main(
+  argv: readonly string[],
+  out: Out = print,
+  err: Out = printErr,
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgv(argv);
+  } catch (error) {
+    err(`${(error as Error).message}\n\n${usageText()}`);
+    return 2;
+  }
+  const name = args.command === "--help" || args.command === "-h" ? "help" : args.command;
+  const subcommand = SUBCOMMANDS.find((c) => c.name === name);
+  if (args.help) {
+    out(subcommand?.details ?? usageText());
+    return 0;
+  }
+  if (!subcommand) {
+    err(`Unknown command "${args.command}".\n\n${usageText()}`);
+    return 2;
+  }
+  if (subcommand.bare) return subcommand.run({ args, out, err, input });
+  loadDotenv({ quiet: true });
+  let config: Config;
+  let guide: Guide;
+  try {
+    config = loadConfig(process.env);
+    guide = createGuide(loadKnowledge(config.knowledgeDir));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(error.message);
+      err("Fix these settings in .env or the environment (see .env.example) and try again.");
+      return 1;
+    }
+    if (error instanceof KnowledgeError) {
+      err(error.message);
+      if (name !== "validate") err("Fix the knowledge base (see knowledge/README.md) and try again.");
+      return 1;
+    }
+    throw error;
+  }
+  return subcommand.run({ args, config, guide, out, err, input });
+}

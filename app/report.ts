@@ -1,0 +1,52 @@
+import type { Config, Guide } from "../src/index.js";
+import { lazy, openDb } from "./lazy.js";
+import type { Out } from "./output.js";
+
+/** `report [--json]`: the moderators' to-do list from the database. */
+export async function report(
+  config: Config,
+  guide: Guide,
+  json: boolean,
+  out: Out,
+  err: Out,
+): Promise<number> {
+  const { FeedbackStore } = await lazy.feedback();
+  const db = await openDb(config, err);
+  if (!db) return 1;
+  try {
+    const r = new FeedbackStore(db, config.feedbackSalt).report();
+    if (json) {
+      out(JSON.stringify(r, null, 2));
+      return 0;
+    }
+    const title = (id: string) => guide.entry(id)?.title ?? `${id} (no longer in the knowledge base)`;
+    const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : "-");
+    out(
+      [
+        "Entries with the most 👎:",
+        ...(r.disliked.length
+          ? r.disliked.map(
+              (d) =>
+                `  ${String(d.down).padStart(4)} 👎 ${String(d.up).padStart(4)} 👍  ${title(d.entryId)} [${d.entryId}]`,
+            )
+          : ["  (no 👎 votes yet)"]),
+        "",
+        "Most-asked questions with no answer (redacted):",
+        ...(r.unanswered.length
+          ? r.unanswered.map((u) => `  ${String(u.count).padStart(4)} x  ${u.question}`)
+          : ["  (none yet)"]),
+        "",
+        "Answer rate by day (UTC):",
+        ...(r.days.length
+          ? r.days.map(
+              (d) =>
+                `  ${d.day}  ${String(d.answered).padStart(5)} of ${String(d.asked).padStart(5)} answered  ${pct(d.answered, d.asked)}`,
+            )
+          : ["  (no questions yet)"]),
+      ].join("\n"),
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
+}

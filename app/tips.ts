@@ -1,0 +1,77 @@
+import { renderTips } from "../adapters/console/render.js";
+import { type Config, createLogger, type Guide, type Platform } from "../src/index.js";
+import type { Args } from "./args.js";
+import { lazy, openDb } from "./lazy.js";
+import type { Out } from "./output.js";
+
+/** `tips list [--json]`: every daily tip with its sources and the entry it links to. */
+export function tips(guide: Guide, args: readonly string[], json: boolean, out: Out, err: Out): number {
+  if (args[0] !== "list" || args.length > 1) {
+    err(
+      `Unknown tips command "${args.join(" ")}". Try: socialmedia-guidance tips list [--json], or tips preview --channel <id> [--days N]`,
+    );
+    return 2;
+  }
+  out(json ? JSON.stringify(tipsJson(guide), null, 2) : renderTips(guide));
+  return 0;
+}
+
+/** The `tips list --json` contract. */
+export function tipsJson(guide: Guide) {
+  return guide.tips().map((t) => ({
+    id: t.id,
+    topic: t.topic,
+    text: t.text,
+    sources: guide
+      .sourcesOf(t)
+      .map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, year: s.year })),
+    entry: { id: t.entry, title: guide.entry(t.entry)?.title ?? t.entry },
+  }));
+}
+
+/** `tips preview --channel <id> [--days N] [--platform slack|discord]`: the channel's next tips. */
+export async function preview(
+  config: Config,
+  guide: Guide,
+  args: Pick<Args, "channel" | "days" | "platform">,
+  out: Out,
+  err: Out,
+): Promise<number> {
+  const days = Number(args.days ?? 7);
+  const platform = args.platform ?? "slack";
+  if (
+    !args.channel ||
+    !Number.isInteger(days) ||
+    days < 1 ||
+    days > 366 ||
+    !["slack", "discord"].includes(platform)
+  ) {
+    err(
+      "Usage: socialmedia-guidance tips preview --channel <id> [--days N (1-366)] [--platform slack|discord]",
+    );
+    return 2;
+  }
+  const [{ TipChannels }, { formatLocal }] = await Promise.all([lazy.tipChannels(), lazy.schedule()]);
+  const db = await openDb(config, err);
+  if (!db) return 1;
+  try {
+    const channels = new TipChannels({
+      db,
+      tips: guide.tips(),
+      logger: createLogger("silent"),
+      defaults: config.tips,
+    });
+    const next = channels.preview(platform as Platform, args.channel, days);
+    const schedule = channels.scheduleOf(platform as Platform, args.channel);
+    const zone = schedule?.enabled ? schedule.timeZone : config.tips.timeZone;
+    if (!schedule?.enabled) {
+      out(
+        `(${args.channel} has no daily tip yet; showing the defaults: ${config.tips.time} ${config.tips.timeZone}.)`,
+      );
+    }
+    for (const { at, tip } of next) out(`${formatLocal(at, zone)}  ${tip.text}  [${tip.id}]`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
