@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "yaml";
+import { findIdentifiers, redact } from "../src/guard/identifiers.js";
 import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStore } from "../src/store/feedback.js";
@@ -146,7 +147,7 @@ async function interactive(
   try {
     for (const [i, c] of list.entries()) {
       s.out(`\n[${i + 1}/${list.length}] ${c.entryId}: ${titleOf(s.knowledge, c.entryId)}`);
-      s.out(`  "${c.question}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`);
+      s.out(`  "${redact(c.question)}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`);
       const choice = await prompt(lines, s.out);
       if (choice === "quit") return;
       outcomes.push(choice === "skip" ? "skipped" : decide(c, `${choice}ed`, s));
@@ -173,7 +174,7 @@ async function prompt(lines: AsyncIterator<string>, out: Out): Promise<(typeof C
 function decide(c: Candidate, decision: "accepted" | "rejected", s: Session): Outcome {
   if (decision === "accepted") return accept(c, s);
   s.store.decideCandidate(c.entryId, c.question, "rejected");
-  s.out(`Rejected "${c.question}" for ${c.entryId}.`);
+  s.out(`Rejected "${redact(c.question)}" for ${c.entryId}.`);
   return "rejected";
 }
 
@@ -184,10 +185,11 @@ function accept(c: Candidate, s: Session): Outcome {
     s.out(`Skipped: the entry "${c.entryId}" is no longer in the knowledge base (reject it to clear it).`);
     return "skipped";
   }
-  // The guard's placeholders ("[name]", "[phone number]") mark a question that held a patient's details.
-  if (/\[[a-z ]+\]/.test(c.question)) {
+  // The guard's placeholders ("[name]", "[phone number]") mark a question that held a patient's details;
+  // today's guard may also find what an older one stored. Neither goes into the knowledge.
+  if (/\[[a-z ]+\]/.test(c.question) || findIdentifiers(c.question).length > 0) {
     s.out(
-      `Skipped: "${c.question}" held details the guard removed; reject it, or add a phrasing in your own words.`,
+      `Skipped: "${redact(c.question)}" held details the guard removes; reject it, or add a phrasing in your own words.`,
     );
     return "skipped";
   }
@@ -283,7 +285,7 @@ function formatList(list: readonly Candidate[], knowledge: Knowledge): string {
     "Candidate phrasings waiting for a decision, most proposed first:",
     ...list.map(
       (c, i) =>
-        `${String(i + 1).padStart(4)}. ${String(c.count).padStart(4)} x  "${c.question}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]`,
+        `${String(i + 1).padStart(4)}. ${String(c.count).padStart(4)} x  "${redact(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]`,
     ),
     "",
     "Decide with: socialmedia-guidance learn --accept <n> or --reject <n>, or go through them with: socialmedia-guidance learn",

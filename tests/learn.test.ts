@@ -153,7 +153,7 @@ describe("socialmedia-guidance learn", () => {
     expect(code).toBe(0);
     expect(out).toContain("already a phrasing");
     expect(out).toContain('"no-such-entry" is no longer in the knowledge base');
-    expect(out).toContain("held details the guard removed");
+    expect(out).toContain("held details the guard removes");
     expect(fileOf(entry)).toBe(before);
     expect(withStore(w, (s) => s.candidates())).toHaveLength(3);
   });
