@@ -149,7 +149,8 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     const findings = findIdentifiers(input);
     const flagged = findings.length > 0;
     const matchable = replaceSpans(text, findings, () => " ");
-    const question = flagged ? "" : text.trim();
+    // Control characters (DEL, C1 such as U+009B) never travel on: a terminal or a log would act on them.
+    const question = flagged ? "" : text.replace(/[^\P{Cc}\n\t]/gu, " ").trim();
     const common = {
       question,
       truncated,

@@ -71,3 +71,11 @@ describe("learning from use", () => {
     ]);
   });
 });
+
+describe("what a reply carries back", () => {
+  it("strips control characters from the question it repeats (DEL, C1), keeping line breaks", () => {
+    const reply = guide.ask("can I post\u007f a photo\u009b[31m of a patient?\nthanks");
+    expect(reply.question).not.toMatch(/[\u007f-\u009f]/);
+    expect(reply.question).toContain("\n");
+  });
+});
