@@ -4,7 +4,14 @@
  * year, ages over 89, phone and fax numbers, email addresses, record, account, insurance and other
  * ID numbers, street addresses and postcodes, URLs and IP addresses, vehicle and device identifiers.
  * It errs towards flagging: a false alarm costs a sentence, a miss can cost a patient's privacy.
+ * Names are found in names.ts. The asker's own handle or page, and links to guidance, papers and
+ * news, are not flagged.
  */
+
+import { publicLink } from "./links.js";
+import { NEVER_NAMES } from "./name-words.js";
+import { findNames } from "./names.js";
+import { askersOwn } from "./owner.js";
 
 export type IdentifierKind =
   | "name"
@@ -43,7 +50,6 @@ export interface Finding {
 const MONTHS =
   "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 const DAY = "(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?";
-const TITLE_NAME = "(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+[A-Z][a-z'’-]+(?:\\s+[A-Z][a-z'’-]+)?";
 const NAME = "[A-Z][a-z'’-]+(?:\\s+[A-Z][a-z'’-]+)?";
 const US_STATES =
   "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC";
@@ -52,13 +58,6 @@ const STREET =
     .split("|")
     .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)])
     .join("|");
-/** Capitalised words after "patient" that are not names. */
-const NOT_NAMES = new Set(
-  `I The A An This That My Our Your His Her Their Facebook Instagram Twitter TikTok WhatsApp YouTube LinkedIn Reddit Snapchat Discord Slack Google Signal Telegram GMC BMA AMA NHS HIPAA FSMB Ahpra CMPA CMA ACP GP ED ICU A&E Who What When Where Why How Online Portal Care Group Support Safety Privacy Information Data Records Notes`.split(
-    /\s+/,
-  ),
-);
-
 interface Rule {
   readonly kind: IdentifierKind;
   readonly pattern: RegExp;
@@ -92,14 +91,18 @@ const RULES: readonly Rule[] = [
   {
     kind: "handle",
     pattern: /(?<![\w<@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b/g,
-    unless: (m) => /^@(everyone|here|channel)$/i.test(m[0]),
+    unless: (m, text) => /^@(everyone|here|channel)$/i.test(m[0]) || askersOwn(m, text),
   },
-  { kind: "url", pattern: /\b(?:https?:\/\/|www\.)[^\s<>|]+/gi, unless: (m) => publicSite(m[0]) },
+  {
+    kind: "url",
+    pattern: /\b(?:https?:\/\/|www\.)[^\s<>|]+/gi,
+    unless: (m, text) => publicLink(m[0], text) || askersOwn(m, text),
+  },
   {
     kind: "url",
     pattern:
       /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:com|org|net|uk|au|ca|us|io|me|ly|gl)\/[^\s<>|]*/gi,
-    unless: (m) => publicSite(m[0]),
+    unless: (m, text) => publicLink(m[0], text) || askersOwn(m, text),
   },
   { kind: "ip-address", pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g },
   { kind: "ip-address", pattern: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi },
@@ -111,6 +114,13 @@ const RULES: readonly Rule[] = [
     pattern:
       /\b(?:mrn|medical record|record|hospital|nhs|chi|patient|chart|case|health card|ohip|medicare|medicaid|insurance|policy|member|subscriber|account|acct|claim|licen[cs]e|plate|registration|reg|vin|serial|device|ssn|social security|passport|id)\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*/gi,
     after: labelledValue,
+  },
+  // a short record number after a word that can only mean one: "mrn 4471", "hosp no 1234"
+  {
+    kind: "id-number",
+    pattern:
+      /\b(?:m\.?r\.?n\.?|(?:medical |hospital |hosp\.? |unit |chart |case note |nhs |chi |patient |pt )(?:record )?(?:no\.?|number|num|#|id))\s*[:#]?\s*([A-Z]{0,3}\d{3,}[A-Z]?)\b/gi,
+    group: 1,
   },
   // phone numbers: international, North American, UK and Australian shapes
   { kind: "phone", pattern: /(?:\+|\b00)\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){2,4}\b/g },
@@ -159,6 +169,16 @@ const RULES: readonly Rule[] = [
     kind: "address",
     pattern: new RegExp(`\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:${STREET})\\b\\.?`, "g"),
   },
+  // in any case ("12 high street"), unless a word between says it is a count ("a 5 minute drive")
+  {
+    kind: "address",
+    pattern: new RegExp(`\\b\\d{1,5}[a-z]?,?\\s+(?:[a-z'’-]+\\s+){1,3}(?:${STREET})\\b\\.?`, "gi"),
+    unless: (m) =>
+      m[0]
+        .split(/[\s,]+/)
+        .slice(1, -1)
+        .some((w) => NOT_STREET_WORDS.has(w.toLowerCase())),
+  },
   { kind: "postcode", pattern: /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g },
   { kind: "postcode", pattern: /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b/g },
   { kind: "postcode", pattern: new RegExp(`\\b(?:${US_STATES})\\s+\\d{5}(?:-\\d{4})?\\b`, "g") },
@@ -168,28 +188,6 @@ const RULES: readonly Rule[] = [
     pattern:
       /\b(?:zip|zip code|postcode|post code|postal code)\s*[:#]?\s*(?=[A-Z0-9]{0,4}\d)[A-Z0-9]{3,5}(?:[\s-][A-Z0-9]{3,4})?\b/gi,
   },
-  // names tied to a patient
-  { kind: "name", pattern: new RegExp(`\\b${TITLE_NAME}`, "g") },
-  {
-    kind: "name",
-    pattern: new RegExp(`\\b(?:patient|pt|client|resident)\\s+(${NAME})`, "g"),
-    group: 1,
-    // "a patient I'm treating": the asker, not a name
-    unless: (m) => NOT_NAMES.has((m[1] ?? "").split(/[\s'’]+/)[0] ?? ""),
-  },
-  {
-    kind: "name",
-    pattern: /\b(?:named|name is|name's|names are)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)/gi,
-    group: 1,
-    unless: (m) => notAName(m[1]),
-  },
-  // "called" names someone only when a capitalised name follows: "called me a shill" is innocent
-  {
-    kind: "name",
-    pattern: new RegExp(`\\bcalled\\s+(${NAME})`, "g"),
-    group: 1,
-    unless: (m) => notAName(m[1]),
-  },
   // "Dave, 52," or "Dave (52)": a name with an age
   {
     kind: "name",
@@ -198,7 +196,7 @@ const RULES: readonly Rule[] = [
       "g",
     ),
     group: 1,
-    unless: (m) => NOT_NAMES.has((m[1] ?? "").split(/\s+/)[0] ?? ""),
+    unless: (m) => NEVER_NAMES.has((m[1] ?? "").split(/\s+/)[0]?.toLowerCase() ?? ""),
   },
   {
     kind: "name",
@@ -207,7 +205,7 @@ const RULES: readonly Rule[] = [
       "g",
     ),
     group: 1,
-    unless: (m) => NOT_NAMES.has((m[1] ?? "").split(/\s+/)[0] ?? ""),
+    unless: (m) => NEVER_NAMES.has((m[1] ?? "").split(/\s+/)[0]?.toLowerCase() ?? ""),
   },
   // any other long number, last so that a more specific kind wins: 7 or more digits, possibly grouped
   { kind: "id-number", pattern: /\b\d(?:[\s-]?\d){6,}\b/g },
@@ -221,36 +219,12 @@ function documentDate(m: RegExpExecArray, text: string): boolean {
   );
 }
 
-/**
- * Government, health-service, university and international sites, and the regulators and journals
- * doctors cite: a link to guidance or a paper is not a patient's web address.
- */
-const PUBLIC_HOSTS =
-  /(?:^|\.)(?:[a-z0-9-]+\.)*(?:gov|gov\.[a-z]{2}|nhs\.uk|nhs\.net|int|edu|ac\.uk|edu\.au|gmc-uk\.org|bma\.org\.uk|ama-assn\.org|fsmb\.org|acponline\.org|ahpra\.gov\.au|cma\.ca|cmpa-acpm\.ca|cpso\.on\.ca|cpsbc\.ca|nice\.org\.uk|bmj\.com|thelancet\.com|nejm\.org|jamanetwork\.com|nature\.com|cochranelibrary\.com|pubmed\.ncbi\.nlm\.nih\.gov|doi\.org)$/i;
-
-function publicSite(url: string): boolean {
-  const host = url
-    .replace(/^https?:\/\//i, "")
-    .split(/[/?#:]/)[0]
-    ?.toLowerCase();
-  return host !== undefined && PUBLIC_HOSTS.test(host);
-}
-
-/** Pronouns and small words that can follow "named" or "called" without being a name. */
-const NOT_NAME_WORDS = new Set(
-  "me you him her them us it this that out back up off in on a an the my your his their our something someone anyone anybody nobody everyone visible shown written displayed readable legible woman man person people patient patients doctor doctors nurse nurses child baby colleague colleagues staff surgeon consultant registrar gp physician specialist resident student manager midwife hospital trust practice clinic ward account page group".split(
+/** Words between a number and a street word that make it a count, not an address ("5 minute drive"). */
+const NOT_STREET_WORDS = new Set(
+  "a an the of to in on at for from with by and or my our your his her their this that is are was be it per each every more less than times time minute minutes min mins hour hours hr hrs day days week weeks month months year years second seconds mile miles km metres meters step steps tip tips way ways thing things reason reasons people patients followers post posts likes videos reels best top easy simple quick good great bad big small first last next other hard tb gb".split(
     " ",
   ),
 );
-
-function notAName(text: string | undefined): boolean {
-  const first = (text ?? "").split(/\s+/)[0] ?? "";
-  return NOT_NAMES.has(capitalise(first)) || NOT_NAME_WORDS.has(first.toLowerCase());
-}
-
-function capitalise(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}
 
 /**
  * How much of a message the guard reads: far more than the 500 characters the bot ever keeps or
@@ -262,6 +236,7 @@ export const GUARD_SCAN_CHARS = 5_000;
 export function findIdentifiers(full: string): Finding[] {
   const text = full.length > GUARD_SCAN_CHARS ? full.slice(0, GUARD_SCAN_CHARS) : full;
   const found: Finding[] = [];
+  const exempt: Finding[] = [];
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
@@ -269,7 +244,11 @@ export function findIdentifiers(full: string): Finding[] {
         rule.pattern.lastIndex++;
         continue;
       }
-      if (rule.unless?.(m, text)) continue;
+      if (rule.unless?.(m, text)) {
+        // what lies inside a public or the asker's own link (a date in a news path) is not flagged either
+        if (rule.kind === "url") exempt.push({ kind: "url", start: m.index, end: m.index + m[0].length });
+        continue;
+      }
       if (rule.after) {
         const start = m.index + m[0].length;
         const length = rule.after(text.slice(start));
@@ -281,9 +260,11 @@ export function findIdentifiers(full: string): Finding[] {
       found.push({ kind: rule.kind, start, end: start + part.length });
     }
   }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  found.push(...findNames(text));
+  const kept = found.filter((f) => !exempt.some((e) => f.start >= e.start && f.end <= e.end));
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Finding[] = [];
-  for (const f of found) {
+  for (const f of kept) {
     const last = merged.at(-1);
     if (last && f.start < last.end) {
       if (f.end > last.end) merged[merged.length - 1] = { ...last, end: f.end };

@@ -1,0 +1,281 @@
+import type { Finding } from "./identifiers.js";
+import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
+import {
+  AMBIGUOUS_NAMES,
+  ASKER_BEFORE,
+  CARE_CONTEXT,
+  CONDITION_WORDS,
+  EPONYMS,
+  INSTITUTIONS,
+  NEVER_NAMES,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  PARTICLES,
+  PATIENT_NOUNS,
+  PLACES,
+  PUBLIC_CONTEXT,
+  PUBLIC_TITLES,
+  TITLE_BRANDS,
+} from "./name-words.js";
+
+/** A word of the question, with what its spelling says. */
+interface Token {
+  readonly start: number;
+  /** The end of the word without a possessive "'s". */
+  readonly end: number;
+  readonly lower: string;
+  readonly possessive: boolean;
+  /** Capitalised, not all capitals: "Smith", "O'Neill". */
+  readonly capitalised: boolean;
+  /** All capitals: "JOHN", "MRI". */
+  readonly upper: boolean;
+  /** Written in another script than Latin: Arabic, Cyrillic, Han, Hangul... */
+  readonly foreign: boolean;
+  /** First word of a sentence, where a capital says nothing. */
+  readonly first: boolean;
+  /** What lies between the previous word and this one. */
+  readonly gap: string;
+}
+
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
+const LATIN = /\p{Script=Latin}/u;
+
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    const start = m.index;
+    const possessive = /['’]s$/i.test(word) || /s['’]$/i.test(word);
+    const base = possessive ? word.replace(/['’]s?$/i, "") : word.replace(/['’]$/, "");
+    const gap = text.slice(last, start);
+    const upper = base.toUpperCase();
+    tokens.push({
+      start,
+      end: start + base.length,
+      lower: base.toLowerCase(),
+      possessive,
+      capitalised: base[0] === upper[0] && base !== upper && base[0] !== base[0]?.toLowerCase(),
+      upper: base === upper && base !== base.toLowerCase(),
+      foreign: !LATIN.test(base),
+      first: tokens.length === 0 || /[.!?\n]/.test(gap),
+      gap,
+    });
+    last = start + word.length;
+  }
+  return tokens;
+}
+
+/** Never a name: a listed non-name, a place, or a contraction ("I've", "we'd"). */
+const blocked = (t: Token) =>
+  NEVER_NAMES.has(t.lower) || PLACES.has(t.lower) || /['’](?:ve|m|d|ll|re|t)$/.test(t.lower);
+
+/** A name whatever its case: listed, not an everyday word, or written in another script. */
+function strong(t: Token): boolean {
+  if (blocked(t)) return false;
+  if (t.foreign) return true;
+  return isListedName(t.lower) && !isOrdinaryWord(t.lower) && !AMBIGUOUS_NAMES.has(t.lower);
+}
+
+/** A name by its capital: mid-sentence, listed or no everyday word ("Grace", "Okonkwo"). */
+function capital(t: Token): boolean {
+  if (!t.capitalised || blocked(t)) return false;
+  if (t.first) return strong(t) || !isKnownWord(t.lower);
+  return isListedName(t.lower) || !isOrdinaryWord(t.lower);
+}
+
+/** Could be part of a name beside a surer one: no everyday word ("lindqvist", "freya"). */
+function nameish(t: Token): boolean {
+  return strong(t) || capital(t) || (!blocked(t) && t.lower.length > 2 && !isOrdinaryWord(t.lower));
+}
+
+const spaced = (t: Token | undefined) => t !== undefined && /^\s+$/.test(t.gap);
+
+type Span = readonly [from: number, to: number];
+
+/** Extends a name over the name words that follow it ("Mrs Ama Owusu"), up to three words. */
+function extend(tokens: readonly Token[], from: number, to: number): Span {
+  let end = to;
+  while (end - from < 3 && !tokens[end]?.possessive && spaced(tokens[end + 1])) {
+    const next = tokens[end + 1] as Token;
+    // an unknown word after a name is most likely its surname: redact it with the name
+    const unknown = !blocked(next) && next.lower.length > 2 && !isKnownWord(next.lower);
+    if (strong(next) || capital(next) || unknown) end++;
+    else if (PARTICLES.has(next.lower) && spaced(tokens[end + 2]) && nameish(tokens[end + 2] as Token))
+      end += 2;
+    else break;
+  }
+  return [from, end];
+}
+
+/** "Mrs O'Neill", "mr abernathy", "MISS HOLLOWAY"; "Dr Patel's patient" (a doctor alone is no patient). */
+function titled(tokens: readonly Token[], i: number, text: string): Span | undefined {
+  const t = tokens[i] as Token;
+  const n = tokens[i + 1];
+  // an initial ("Ms B") is how case reports keep a patient anonymous
+  if (!n || t.possessive || !/^\.?\s+$/.test(n.gap) || blocked(n) || (!n.foreign && n.end - n.start < 2))
+    return undefined;
+  if (/^(?:dr|doctor)$/.test(t.lower)) {
+    let last = i + 1;
+    while (last < i + 3 && !tokens[last]?.possessive && spaced(tokens[last + 1])) last++;
+    const after = tokens[last + 1]?.lower ?? "";
+    const named = tokens.slice(i + 1, last + 1).every((x) => nameish(x));
+    return named && tokens[last]?.possessive && /^(?:patients?|pts?|clients?)$/.test(after)
+      ? [i, last]
+      : undefined;
+  }
+  if (!/^(?:mr|mrs|ms|miss|mx|mister|missus)$/.test(t.lower)) return undefined;
+  if (TITLE_BRANDS.has(`${t.lower}-${n.lower}`)) return undefined;
+  const after = tokens[i + 2];
+  if (PARTICLES.has(n.lower) && after && spaced(after) && nameish(after)) return extend(tokens, i, i + 2);
+  // "MS" in capitals is mostly multiple sclerosis: only a sure name makes it a title
+  if (t.upper && t.lower === "ms" && !strong(n)) return undefined;
+  const nameLike =
+    n.foreign ||
+    strong(n) ||
+    ((n.capitalised || n.lower.toUpperCase() === text.slice(n.start, n.end)) &&
+      (isListedName(n.lower) || !isOrdinaryWord(n.lower)));
+  if (!nameLike) return undefined;
+  // "miss" is a verb too: "I miss Sarah" is no title
+  if (
+    t.lower === "miss" &&
+    /\b(?:i|you|we|they|to|will|would|not|never|don['’]?t|didn['’]?t)\s+$/i.test(t.gap)
+  )
+    return undefined;
+  return extend(tokens, i, i + 1);
+}
+
+/** "my patient Aisha", "pt tanaka", "a patient, Henrik Larsen,". */
+function cued(tokens: readonly Token[], i: number): Span | undefined {
+  const t = tokens[i] as Token;
+  const n = tokens[i + 1];
+  if (!n || t.possessive || !/^(?:patient|pt|client|resident)$/.test(t.lower)) return undefined;
+  if (!/^\s*[,:]?\s+$/.test(n.gap) && !(t.lower === "pt" && /^\.\s+$/.test(n.gap))) return undefined;
+  if (strong(n) || capital(n)) return extend(tokens, i + 1, i + 1);
+  const n2 = tokens[i + 2];
+  if (n2 && spaced(n2) && nameish(n) && nameish(n2) && strong(n2)) return [i + 1, i + 2];
+  return undefined;
+}
+
+/** "a patient named maria", "her name is Chloe Martin", "a lady called margaret oduya"; not "my name is". */
+function naming(tokens: readonly Token[], i: number, text: string): Span | undefined {
+  const t = tokens[i] as Token;
+  let at = i + 1;
+  if (t.lower === "name" && (t.possessive || tokens[at]?.lower === "is")) {
+    if (/\bmy\s+$/i.test(text.slice(Math.max(0, t.start - 12), t.start))) return undefined;
+    if (!t.possessive) at++;
+  } else if (t.lower === "names" && tokens[at]?.lower === "are") at++;
+  else if (t.lower !== "named" && t.lower !== "called") return undefined;
+  if (t.lower === "called" && /\b(?:i['’]?m|i am|i was|we['’]re)\s+$/i.test(text.slice(0, t.start))) {
+    return undefined;
+  }
+  const n = tokens[at];
+  if (!n || !/^\s+$/.test(n.gap) || NOT_NAME_WORDS.has(n.lower) || blocked(n)) return undefined;
+  const ok =
+    t.lower === "called"
+      ? strong(n) || capital(n) || (!isKnownWord(n.lower) && n.lower.length > 2)
+      : n.foreign || isListedName(n.lower) || !isOrdinaryWord(n.lower);
+  return ok ? extend(tokens, at, at) : undefined;
+}
+
+/** "john smith's scan", "Hannah Doyle's pregnancy", "emily's x-ray"; not "Crohn's disease". */
+function possessed(tokens: readonly Token[], i: number, publicTalk: boolean): Span | undefined {
+  const t = tokens[i] as Token;
+  if (!t.possessive || publicTalk) return undefined;
+  const next = tokens[i + 1];
+  const noun = tokens
+    .slice(i + 1, i + 4)
+    .findIndex((x, k) => (k === 0 || spaced(x)) && PATIENT_NOUNS.has(x.lower));
+  if (noun < 0 || /[.!?;,]/.test(next?.gap ?? ".")) return undefined;
+  let from = i;
+  while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
+    from--;
+  const seq = tokens.slice(from, i + 1);
+  if (PUBLIC_TITLES.has(tokens[from - 1]?.lower ?? "") || seq.some((x) => blocked(x))) return undefined;
+  if (seq.some((x) => EPONYMS.has(x.lower)) || (seq.length === 1 && CONDITION_WORDS.has(next?.lower ?? ""))) {
+    return undefined;
+  }
+  // alone, a capitalised everyday word ("the Medical Board's") is no name
+  const sure =
+    seq.length === 1
+      ? strong(t) || (capital(t) && !isOrdinaryWord(t.lower))
+      : seq.every(nameish) && seq.some((x) => strong(x) || capital(x));
+  return sure ? [from, i] : undefined;
+}
+
+/** "John Smith", "JOHN SMITH", "david okoro": a known given name and a surname, in any case. */
+function paired(tokens: readonly Token[], i: number, text: string): Span | undefined {
+  const a = tokens[i] as Token;
+  const b = tokens[i + 1];
+  // "AI chatbot": one word in capitals beside one not is an acronym, not a shouted name
+  if (!b || a.possessive || !spaced(b) || a.upper !== b.upper || blocked(b)) return undefined;
+  // people write a name in one case: "Harbor de-identification" is no name
+  if ((a.capitalised && !b.capitalised) || INSTITUTIONS.has(`${a.lower}-${b.lower}`)) return undefined;
+  if (isListedName(a.lower)) {
+    if (!(strong(a) || capital(a))) return undefined;
+    const surname = strong(b) || capital(b) || (!b.foreign && b.lower.length > 2 && !isKnownWord(b.lower));
+    if (!surname || !(strong(a) || strong(b))) return undefined;
+  } else if (!(nameish(a) && !a.foreign && isListedName(b.lower) && strong(b))) {
+    // a given name the list lacks ("priya") before a listed surname ("kapoor")
+    return undefined;
+  }
+  if (ORGANISATION_WORDS.has(b.lower)) return undefined;
+  if (ORGANISATION_WORDS.has(tokens[i + 2]?.lower ?? "") && spaced(tokens[i + 2])) return undefined;
+  // "a locum in Milton Keynes": after these, two capitalised words are a place
+  if (
+    a.capitalised &&
+    /^(?:in|near|around|outside|across|throughout|within)$/.test(tokens[i - 1]?.lower ?? "")
+  ) {
+    return undefined;
+  }
+  if (fromAsker(tokens, i, text)) return undefined;
+  return extend(tokens, i, i + 1);
+}
+
+/** "smith, john", "Kowalczyk, Anna": a surname, a comma and a given name, not a list. */
+function reversed(tokens: readonly Token[], i: number, text: string): Span | undefined {
+  const a = tokens[i] as Token;
+  const b = tokens[i + 1];
+  if (!b || a.possessive || !/^\s*,\s*$/.test(b.gap) || /,\s*$/.test(a.gap)) return undefined;
+  if (/^\s*(?:,|&|and\b|or\b)/i.test(text.slice(b.end + (b.possessive ? 2 : 0)))) return undefined;
+  if (!(strong(a) || capital(a)) || !(strong(b) || capital(b)) || !(strong(a) || strong(b))) return undefined;
+  if (!isListedName(b.lower) && !capital(b)) return undefined;
+  return fromAsker(tokens, i, text) ? undefined : [i, i + 1];
+}
+
+/** The name follows a title of a doctor or a public figure, or the asker's own introduction. */
+function fromAsker(tokens: readonly Token[], i: number, text: string): boolean {
+  // a title, perhaps with an initial between: "Dr U. Phillip Igbinadolor"
+  const initial = tokens[i - 1]?.end === (tokens[i - 1]?.start ?? 0) + 1 ? 1 : 0;
+  const title = tokens[i - 1 - initial];
+  if (title && PUBLIC_TITLES.has(title.lower) && /^\.?\s+$/.test((tokens[i] as Token).gap)) return true;
+  return ASKER_BEFORE.test(
+    text.slice(Math.max(0, (tokens[i] as Token).start - 40), (tokens[i] as Token).start),
+  );
+}
+
+/**
+ * Names tied to a patient: after a title (Mr, Mrs, Ms, Miss, Mx), a cue ("patient", "pt", "named",
+ * "called"), as a possessive before a clinical or personal detail, a known given name and a surname
+ * in any case, or "surname, given name". The asker's own name and a doctor's are not a patient's,
+ * and neither is a public figure's or an author's in a question about the news or a paper, unless the
+ * question ties that person to the asker's care ("my patient", "I treated", "bed 4").
+ */
+export function findNames(text: string): Finding[] {
+  const tokens = tokenise(text);
+  const publicTalk = PUBLIC_CONTEXT.test(text) && !CARE_CONTEXT.test(text);
+  const found: Finding[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const span =
+      titled(tokens, i, text) ??
+      cued(tokens, i) ??
+      naming(tokens, i, text) ??
+      possessed(tokens, i, publicTalk) ??
+      (publicTalk ? undefined : (paired(tokens, i, text) ?? reversed(tokens, i, text)));
+    if (!span) continue;
+    const [from, to] = span;
+    found.push({ kind: "name", start: (tokens[from] as Token).start, end: (tokens[to] as Token).end });
+    i = to;
+  }
+  return found;
+}

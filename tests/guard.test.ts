@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { findIdentifiers, redact } from "../src/guard/identifiers.js";
+
+const kinds = (text: string) => findIdentifiers(text).map((f) => f.kind);
+
+describe("the guard finds names however they are written", () => {
+  it.each([
+    ["can i post about john smith's scan", "can i post about [name]'s scan"],
+    [
+      "i treated chloe dawson last week and she found my tiktok",
+      "i treated [name] last week and she found my tiktok",
+    ],
+    ["JOHN SMITH came in with chest pain", "[name] came in with chest pain"],
+    ["smith, john was on my list today", "[name] was on my list today"],
+    ["Kowalczyk, Anna posted about me", "[name] posted about me"],
+    ["can I show Lucas Moreau's CT in my lecture", "can I show [name]'s CT in my lecture"],
+    ["mrs o'neill keeps tagging me", "[name] keeps tagging me"],
+    ["MISS HOLLOWAY asked for my number", "[name] asked for my number"],
+    ["mrs de souza wants to friend me", "[name] wants to friend me"],
+    ["dr. patel's patient left a review", "[name]'s patient left a review"],
+    ["pt tanaka is upset about my post", "pt [name] is upset about my post"],
+    ["a lady called margaret oduya messaged me", "a lady called [name] messaged me"],
+    ["a patient named Ольга Петрова posted a review", "a patient named [name] posted a review"],
+    ["patient named 李明 sent me a wechat message", "patient named [name] sent me a wechat message"],
+    ["my patient called فاطمة الزهراء wants to follow me", "my patient called [name] wants to follow me"],
+  ])("%j", (text, redacted) => {
+    expect(redact(text)).toBe(redacted);
+  });
+});
+
+describe("the guard finds short record numbers and addresses in lower case", () => {
+  it.each([
+    ["mrn 4471 was on the screen", "id-number"],
+    ["hosp no 1234 on the wristband", "id-number"],
+    ["patient id 3312 messaged me", "id-number"],
+    ["he lives at 12 high street", "address"],
+    ["the patient's house, 5 mill lane, was in my vlog", "address"],
+  ])("finds %j", (text, kind) => {
+    expect(kinds(text)).toEqual([kind]);
+  });
+});
+
+describe("the guard tells the asker's handle from a patient's", () => {
+  it.each([
+    "my handle is @drjane, should I change it",
+    "my twitter handle is @medicalmike, is it unprofessional",
+    "I'm @thefamilydoc on tiktok, can I post about vaccines",
+    "follow me on tiktok @docdan",
+    "@drkim is my handle",
+    "my page https://www.instagram.com/dr.lena.cooks is growing",
+  ])("leaves the asker's own %j alone", (text) => {
+    expect(findIdentifiers(text)).toEqual([]);
+  });
+
+  it.each([
+    "the patient's handle is @sunny_days_44, can I block her",
+    "his instagram is @big_dave_lifts, he's my patient",
+    "my patient's twitter is @kat_runs_far",
+  ])("flags a patient's %j", (text) => {
+    expect(kinds(text)).toEqual(["handle"]);
+  });
+
+  it("flags the patient's handle beside the asker's own", () => {
+    expect(redact("my handle is @drkim and my patient's handle is @kimfan99")).toBe(
+      "my handle is @drkim and my patient's handle is [handle]",
+    );
+  });
+});
+
+describe("the guard leaves look-alikes alone", () => {
+  it.each([
+    // places and drugs
+    "I'm a GP in London, can I post about local services",
+    "what does the Texas Medical Board say about patient reviews",
+    "I'm a locum in Milton Keynes",
+    "can I post about metformin and weight loss",
+    // a public figure in a news question, a news link, the authors of guidance
+    "a news story about Taylor Swift's pregnancy, can I comment on it",
+    "can I share the BBC story https://www.bbc.com/news/articles/c1234567890o on my page",
+    "is it ok to retweet https://www.statnews.com/2024/02/02/hospital-social-media-policy/",
+    "what did Greysen et al find about unprofessional posts",
+    "Katherine Chretien's survey of medical students, can I cite it",
+    // the asker's own title and name, a colleague's
+    "I'm Dr Patel and I want to start a podcast",
+    "I'm Dr Ruth Adeyemi and I run a health channel",
+    "my name is Dr Lewis, can patients find me online",
+    // names that are everyday words, conditions named after people, brands after a title
+    "will the GMC see my tweets",
+    "is there a grace period for deleting a post",
+    "the bill for my clinic's ads is too high",
+    "the patient bill of rights on social media",
+    "can I post about Crohn's disease awareness",
+    "we have Mr Men books in the waiting room",
+    "the MS Society wants me to tweet",
+    // a count, not an address; an initial, as case reports keep patients anonymous
+    "it's a 5 minute drive from the hospital, can I film there",
+    "a psychiatrist treating Ms B wonders about Googling her",
+  ])("%j", (text) => {
+    expect(findIdentifiers(text)).toEqual([]);
+  });
+});
