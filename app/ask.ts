@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { renderCard } from "../adapters/console/render.js";
+import { renderCard, terminalWidth } from "../adapters/console/render.js";
 import { type Guide, type Reply, replyCard } from "../src/index.js";
 import type { Out } from "./output.js";
 
@@ -14,7 +14,7 @@ export async function ask(
 ): Promise<number> {
   if (words.length > 0) {
     const reply = guide.ask(words.join(" "));
-    out(json ? JSON.stringify(replyJson(reply)) : renderCard(replyCard(reply)));
+    out(json ? JSON.stringify(replyJson(reply)) : renderCard(replyCard(reply), terminalWidth()));
     return 0;
   }
   if (!json) {

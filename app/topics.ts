@@ -1,10 +1,14 @@
-import { renderCard } from "../adapters/console/render.js";
+import { renderCard, terminalWidth } from "../adapters/console/render.js";
 import { type Guide, topicsCard } from "../src/index.js";
 import type { Out } from "./output.js";
 
 /** `topics [--json]`: the topics and their entries, as the console shows them or as JSON. */
 export function topics(guide: Guide, json: boolean, out: Out): number {
-  out(json ? JSON.stringify(topicsJson(guide), null, 2) : renderCard(topicsCard(guide.topics())));
+  out(
+    json
+      ? JSON.stringify(topicsJson(guide), null, 2)
+      : renderCard(topicsCard(guide.topics()), terminalWidth()),
+  );
   return 0;
 }
 

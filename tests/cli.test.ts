@@ -69,7 +69,7 @@ describe("the socialmedia-guidance command", () => {
     expect(reply.question).toBe("");
     expect(reply.answer?.id).toBe("qa-maintain-boundaries");
     const text = (await run(["ask", question])).stdout;
-    expect(text).toContain("a patient's name and a phone or fax number");
+    expect(text.replace(/\s+/g, " ")).toContain("a patient's name and a phone or fax number");
     expect(text).not.toContain("John");
     expect(text).not.toContain("07700");
   });

@@ -10,7 +10,7 @@ import {
   readRequest,
   type Usage,
 } from "../../src/index.js";
-import { CONSOLE_HELP, choicesOf, renderCard } from "./render.js";
+import { CONSOLE_HELP, choicesOf, renderCard, terminalWidth } from "./render.js";
 
 const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
 /** Daily tips are posted into channels; the console can only show one. */
@@ -37,6 +37,7 @@ export function runConsole(
     tipsElsewhere: TIPS_ELSEWHERE,
   } as const;
   const say = (text: string) => io.output.write(`${text}\n\n`);
+  const width = terminalWidth(io.output as { columns?: number });
   const rl = createInterface({ input: io.input, output: io.output, terminal: false });
   let choices: readonly CardLink[] = [];
   /** Lines are answered one after another, in the order typed, even when piped in at once. */
@@ -45,7 +46,7 @@ export function runConsole(
     const { card } = await conversation.handle(request, who);
     // A card with nothing to pick keeps the last choices, so "2" still opens what was offered.
     if (card.offers.length > 0) choices = choicesOf(card);
-    say(renderCard(card));
+    say(renderCard(card, width));
   };
   const line = async (raw: string) => {
     const text = raw.trim();
@@ -61,7 +62,7 @@ export function runConsole(
     } else if (text) await answer(readRequest(text));
     io.output.write("> ");
   };
-  say(renderCard(helpCard(guide, CONSOLE_HELP)));
+  say(renderCard(helpCard(guide, CONSOLE_HELP), width));
   io.output.write("> ");
   return new Promise((resolve) => {
     rl.on("line", (raw) => {

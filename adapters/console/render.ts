@@ -1,3 +1,5 @@
+import { Marked, type MarkedExtension } from "marked";
+import { markedTerminal } from "marked-terminal";
 import {
   type Card,
   type CardLink,
@@ -17,13 +19,36 @@ export function choicesOf(card: Card): readonly CardLink[] {
   return card.offers.flatMap((o) => o.links);
 }
 
-/** A card as plain text for a terminal; offered entries are numbered so that typing the number opens one. */
-export function renderCard(card: Card): string {
+/** The terminal's width, or 80 columns when output is not a terminal. */
+export function terminalWidth(stream: { columns?: number } = process.stdout): number {
+  return Math.max(40, Math.min(120, stream.columns ?? 80));
+}
+
+const markdown = new Map<number, Marked>();
+
+/**
+ * Markdown as a terminal shows it (marked-terminal): wrapped at word boundaries to `width`, headings
+ * and emphasis styled where the terminal has colour, links written out.
+ */
+export function terminalMarkdown(text: string, width: number): string {
+  let renderer = markdown.get(width);
+  if (!renderer) {
+    renderer = new Marked(markedTerminal({ width, reflowText: true, tab: 2 }) as MarkedExtension);
+    markdown.set(width, renderer);
+  }
+  return (renderer.parse(text, { async: false }) as string).trimEnd();
+}
+
+/**
+ * A card as text for a terminal, `width` columns wide; offered entries are numbered so that typing the
+ * number opens one.
+ */
+export function renderCard(card: Card, width = 80): string {
   const lines: string[] = [];
   for (const note of card.notes) lines.push(`(${note})`, "");
-  if (card.warning) lines.push(`! ${card.warning}`, "");
+  if (card.warning) lines.push(terminalMarkdown(`! ${card.warning}`, width), "");
   if (card.title) lines.push(`## ${card.title}`, "");
-  if (card.body.trim()) lines.push(card.body.trim(), "");
+  if (card.body.trim()) lines.push(terminalMarkdown(card.body.trim(), width), "");
   for (const list of card.lists) {
     if (list.heading) lines.push(list.heading);
     lines.push(...list.items.map((i) => (i.text ? `  - ${i.title}: ${i.text}` : `  - ${i.title}`)), "");
@@ -35,7 +60,7 @@ export function renderCard(card: Card): string {
     lines.push(offer.heading ? `${offer.heading} (type its number)` : "Type its number:");
     lines.push(...offer.links.map((l) => `  ${++n}. ${l.title}`), "");
   }
-  if (card.footer) lines.push(`_${card.footer}_`);
+  if (card.footer) lines.push(terminalMarkdown(`_${card.footer}_`, width));
   return lines.join("\n").trimEnd();
 }
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { renderCard, terminalWidth } from "../adapters/console/render.js";
+import { noticeCard } from "../src/index.js";
+
+describe("the console's cards", () => {
+  const long = `**Keep patients off your personal accounts.** ${"Use professional profiles for anything work-related and decline politely. ".repeat(6)}See [the GMC](https://www.gmc-uk.org/guidance).`;
+
+  it("wraps Markdown at word boundaries to the terminal's width and shows emphasis, not asterisks", () => {
+    for (const width of [40, 80, 120]) {
+      const text = renderCard(noticeCard(long), width);
+      const lines = text.split("\n");
+      expect(lines.every((l) => l.length <= width || /https?:\/\//.test(l))).toBe(true);
+      expect(text).not.toContain("**");
+      // no word is broken across lines
+      expect(text.replace(/\s+/g, " ")).toContain("work-related and decline politely.");
+    }
+  });
+
+  it("writes links out so they can be followed from a terminal", () => {
+    expect(renderCard(noticeCard(long), 80)).toContain("https://www.gmc-uk.org/guidance");
+  });
+
+  it("takes the terminal's width, within sensible bounds, and 80 columns when not a terminal", () => {
+    expect(terminalWidth({ columns: 100 })).toBe(100);
+    expect(terminalWidth({ columns: 10 })).toBe(40);
+    expect(terminalWidth({})).toBe(80);
+  });
+});
