@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,5 +6,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 20_000,
+    // Many files wait on child processes and sockets: two workers overlap that waiting even on a
+    // two-core machine, where vitest's default (cores - 1) would run the files one at a time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -35,7 +35,7 @@ describe("console chat", () => {
 
   it("shows a tip with its source and the entry to read next", async () => {
     const text = await chat(["tip", "1"]);
-    expect(text).toMatch(/## Tip\n\n.+\n\nSource:\n {2}- Document A/);
+    expect(text).toMatch(/## Tip\n\n[^#]+?\n\nSource:\n {2}- Document A/);
     const offered = /Learn more: \(type its number\)\n {2}1\. (.+)/.exec(text)?.[1];
     expect(offered).toBeTruthy();
     expect(text).toContain("not legal advice");

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { preferSummary } from "../src/guide.js";
+import { CLOSE_MARGIN, preferSummary } from "../src/guide.js";
 import { createGuide, DISCLAIMER, loadKnowledge, MAX_QUESTION_CHARS } from "../src/index.js";
+import { type ConfidenceModel, type Feature, SCORE_ONLY_MODEL } from "../src/search/confidence.js";
 import type { Hit } from "../src/search/search-index.js";
 import type { Entry } from "../src/types.js";
 import { FIXTURE_DIR, KNOWLEDGE_DIR } from "./helpers.js";
 
-const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+const fixture = loadKnowledge(FIXTURE_DIR);
+const guide = createGuide(fixture);
+
+/** A confidence model with only the given weights, so that a test decides what the confidence depends on. */
+function modelOf(weights: Partial<Record<Feature, number>>, bias: number): ConfidenceModel {
+  const zero = Object.fromEntries(Object.keys(SCORE_ONLY_MODEL.weights).map((f) => [f, 0]));
+  return { ...SCORE_ONLY_MODEL, weights: { ...zero, ...weights } as ConfidenceModel["weights"], bias };
+}
 
 describe("ask on the fixture corpus", () => {
   it("answers a paraphrase with the right entry, its sources and the disclaimer", () => {
@@ -37,8 +45,7 @@ describe("ask on the fixture corpus", () => {
   it("declines a vague question but offers what is close", () => {
     const reply = guide.ask("a photo of my dog");
     expect(reply.kind).toBe("no-answer");
-    expect(reply.suggestions.length).toBeGreaterThan(0);
-    expect(reply.suggestions.length).toBeLessThanOrEqual(3);
+    expect(reply.suggestions.map((s) => s.id)).toEqual(["patient-photos"]);
   });
 
   it.each([
@@ -63,6 +70,60 @@ describe("ask on the fixture corpus", () => {
     const reply = guide.ask(`${"patient ".repeat(3000)}friend request`);
     expect(reply.truncated).toBe(true);
     expect(Array.from(reply.question).length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+  });
+});
+
+describe("the subject words", () => {
+  // Only naming the subject counts: p = 0.99 with a subject word, 0.007 without.
+  const anchoredOnly = createGuide(fixture, { model: modelOf({ anchored: 10 }, -5) });
+
+  it.each([
+    "How do I network with colleagues on social media?",
+    "How do I network with colleagues on facebook?",
+    "Can I share how I network with colleagues?",
+  ])("make a question that names the subject answerable: %j", (question) => {
+    const reply = anchoredOnly.ask(question);
+    expect(reply.kind === "answer" && reply.entry.id).toBe("colleague-networking");
+  });
+
+  it("leave the same question without them unanswered", () => {
+    const reply = anchoredOnly.ask("How do I network with colleagues?");
+    expect(reply.kind).toBe("no-answer");
+    expect(reply.confidence).toBeLessThan(0.01);
+  });
+});
+
+describe("offering the next entries beside an answer", () => {
+  // The confidence is the model's bias alone: 0.62 (answered, but unsure) or 0.99 (sure).
+  const unsure = createGuide(fixture, { model: modelOf({}, 0.5) });
+  const sure = createGuide(fixture, { model: modelOf({}, 5) });
+  // friend-requests well ahead of patient-photos, and the two about level
+  const ahead = "photo of a patient friend request";
+  const tied = "friend patient photos";
+
+  const gap = (question: string) => {
+    const [first, second] = guide.explain(question).hits;
+    return (first?.score ?? 0) - (second?.score ?? 0);
+  };
+
+  it("reads the two questions as meant: one entry well ahead, two about level", () => {
+    expect(gap(ahead)).toBeGreaterThan(CLOSE_MARGIN);
+    expect(gap(tied)).toBeLessThanOrEqual(CLOSE_MARGIN);
+  });
+
+  it("an unsure answer offers the entries that come next", () => {
+    const reply = unsure.ask(ahead);
+    expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
+    expect(reply.suggestions.map((s) => s.id)).toEqual(["patient-photos"]);
+  });
+
+  it("a sure answer offers a runner-up only when it comes as close", () => {
+    expect(sure.ask(ahead).suggestions).toEqual([]);
+    const reply = sure.ask(tied);
+    expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
+    expect(reply.suggestions.map((s) => s.id)).toEqual(["patient-photos"]);
+    // an entry offered as a runner-up is not listed again as related
+    expect(reply.kind === "answer" && reply.related).toEqual([]);
   });
 });
 
@@ -115,6 +176,40 @@ describe("a summary entry", () => {
   it("does not answer when the best entry matches a word the other lacks", () => {
     const hits = [hit("networking", 0.7, ["gain", "colleagu"]), hit("learning", 0.68, ["gain"])];
     expect(preferSummary(hits, [list]).map((h) => h.entry.id)).toEqual(["networking", "learning"]);
+  });
+
+  it("answers a question that two of its points fit equally, offering the closest point", () => {
+    const entry = (id: string, title: string, question: string, covers: string[] = []): Entry => ({
+      ...make(id, covers),
+      title,
+      topic: "boundaries",
+      questions: [question],
+      sources: ["doc-a"],
+    });
+    const withSummary = createGuide({
+      ...fixture,
+      entries: [
+        ...fixture.entries,
+        entry(
+          "online-benefits",
+          "What doctors gain from social media",
+          "What are the benefits of social media for doctors?",
+          ["colleague-networking", "online-learning"],
+        ),
+        entry(
+          "online-learning",
+          "Learning from colleagues online",
+          "How can I learn from colleagues online?",
+        ),
+      ],
+    });
+    // "colleagues online" fits learning and networking about equally, on the same words
+    const reply = withSummary.ask("colleagues online");
+    expect(reply.kind === "answer" && reply.entry.id).toBe("online-benefits");
+    expect(reply.suggestions[0]?.id).toBe("online-learning");
+    // a question that only one point fits is that point's
+    const learning = withSummary.ask("how do I learn from colleagues online");
+    expect(learning.kind === "answer" && learning.entry.id).toBe("online-learning");
   });
 
   it("does not answer when the other entry is well behind, or not one it covers", () => {

@@ -3,14 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import {
-  createLogger,
-  type Entry,
-  type FeedbackVote,
-  type Guide,
-  type Logger,
-  type Reply,
-} from "../src/index.js";
+import { createLogger, type Entry, type Guide, type Logger, type Reply } from "../src/index.js";
 import { type Db, openDatabase } from "../src/store/db.js";
 import { TipChannels } from "../src/tips/commands.js";
 
@@ -63,31 +56,47 @@ export function commandScheduler(guide: Guide, logger: Logger): TipChannels {
   });
 }
 
-/** Votes kept in memory, one per person, entry and direction, as a store would count them. */
-export function memoryVotes(): {
-  votes: FeedbackVote[];
-  record: (vote: FeedbackVote) => "recorded" | "duplicate";
-} {
-  const votes: FeedbackVote[] = [];
-  return {
-    votes,
-    record: (vote) => {
-      const dup = votes.some(
-        (v) => v.userId === vote.userId && v.entryId === vote.entryId && v.vote === vote.vote,
-      );
-      votes.push(vote);
-      return dup ? "duplicate" : "recorded";
-    },
-  };
-}
-
-/** The shipped answer on friend requests, with parts replaced: for rendering limits and edge cases. */
+/** The fixture's answer on friend requests, with parts replaced: for rendering limits and edge cases. */
 export function answerWith(
   guide: Guide,
   entry: Partial<Entry>,
   extra: Partial<Extract<Reply, { kind: "answer" }>> = {},
 ): Reply {
-  const base = guide.show("qa-maintain-boundaries");
-  if (base?.kind !== "answer") throw new Error("the knowledge base lacks qa-maintain-boundaries");
+  const base = guide.show("friend-requests");
+  if (base?.kind !== "answer") throw new Error("the knowledge base lacks friend-requests");
   return { ...base, entry: { ...base.entry, ...entry }, ...extra };
+}
+
+/**
+ * Polls `condition` until it returns something other than undefined, null or false, and resolves with
+ * that; rejects, naming `what`, when `timeoutMs` pass first. Tests wait on conditions, never on sleeps.
+ */
+export async function waitFor<T>(
+  condition: () => T | undefined | null | false,
+  { what = "a condition", timeoutMs = 3_000 }: { what?: string; timeoutMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = condition();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** `promise`, or a rejection naming `what` when it has not settled within `timeoutMs`. */
+export function within<T>(promise: Promise<T>, what = "a reply", timeoutMs = 3_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`waited ${timeoutMs} ms for ${what}`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Resolves on the event loop's next turn, after every promise callback already queued has run: to check
+ * that something has not happened (yet) without sleeping.
+ */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

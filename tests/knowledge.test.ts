@@ -1,8 +1,20 @@
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { findIdentifiers } from "../src/guard/identifiers.js";
 import { KnowledgeError, loadKnowledge } from "../src/index.js";
 import { fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
+
+const shipped = loadKnowledge(KNOWLEDGE_DIR);
+
+/** The entry ids written in a corpus's entries/*.yaml, read as plain YAML. */
+function idsWritten(dir: string): string[] {
+  const files = readdirSync(join(dir, "entries")).filter((f) => f.endsWith(".yaml"));
+  return files.flatMap((f) =>
+    (parse(readFileSync(join(dir, "entries", f), "utf8")) as { id: string }[]).map((e) => e.id),
+  );
+}
 
 const entry = (fields: Record<string, string>) =>
   `- ${Object.entries({
@@ -29,9 +41,13 @@ function problemsOf(files: Record<string, string>) {
 }
 
 describe("loading the knowledge base", () => {
-  it("loads the fixture and the shipped corpus", () => {
-    expect(loadKnowledge(fixtureCopy()).entries).toHaveLength(3);
-    expect(loadKnowledge(KNOWLEDGE_DIR).entries.length).toBeGreaterThanOrEqual(24);
+  it("loads every entry written in the fixture and in the shipped corpus", () => {
+    expect(loadKnowledge(fixtureCopy()).entries.map((e) => e.id)).toEqual([
+      "friend-requests",
+      "patient-photos",
+      "colleague-networking",
+    ]);
+    expect(shipped.entries.map((e) => e.id).sort()).toEqual(idsWritten(KNOWLEDGE_DIR).sort());
   });
 
   it("rejects a duplicate id, naming both files", () => {
@@ -135,7 +151,14 @@ describe("tips file", () => {
   const withTip = (fields: Record<string, string>) => problemsOf({ "tips.yaml": tip(fields) });
 
   it("loads the fixture's tips", () => {
-    expect(loadKnowledge(fixtureCopy()).tips.map((t) => t.id)).toEqual(["decline-requests", "strip-photos"]);
+    expect(loadKnowledge(fixtureCopy()).tips.map((t) => t.id)).toEqual([
+      "decline-requests",
+      "strip-photos",
+      "separate-accounts",
+      "specialty-groups",
+      "ask-consent",
+      "check-background",
+    ]);
   });
 
   it("rejects a tip over 280 characters, saying how long it is", () => {
@@ -178,7 +201,7 @@ describe("tips file", () => {
 });
 
 describe("the shipped corpus", () => {
-  const k = loadKnowledge(KNOWLEDGE_DIR);
+  const k = shipped;
   const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
   const grown = k.entries.filter((e) => !e.sources.includes("seed"));
 
@@ -200,6 +223,11 @@ describe("the shipped corpus", () => {
         k.tips.some((tip) => tip.topic === t.id),
         t.id,
       ).toBe(true);
+  });
+
+  it("holds no question that the guard would flag as holding patient details", () => {
+    const flagged = k.entries.flatMap((e) => e.questions).filter((q) => findIdentifiers(q).length > 0);
+    expect(flagged).toEqual([]);
   });
 
   it("keeps every topic in use by entries", () => {

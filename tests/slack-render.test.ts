@@ -10,9 +10,9 @@ import {
   tipCard,
   topicsCard,
 } from "../src/index.js";
-import { answerWith, KNOWLEDGE_DIR } from "./helpers.js";
+import { answerWith, FIXTURE_DIR } from "./helpers.js";
 
-const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 
 function checkLimits(message: { text: string; blocks: unknown[] }) {
   expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
@@ -58,10 +58,12 @@ describe("Slack rendering", () => {
     const json = JSON.stringify(message.blocks);
     expect(message.blocks[0]).toMatchObject({
       type: "header",
-      text: { text: "Maintaining professional boundaries on social media" },
+      text: { text: "Friend requests from patients" },
     });
-    expect(json).toContain("Sources:");
+    expect(json).toContain("Decline politely");
+    expect(json).toContain("*Sources:* Document A (Publisher A, 2020)");
     expect(json).toContain("not legal advice");
+    expect(json).toContain('"action_id":"smg_open_0","value":"patient-photos"');
     expect(json).toContain("smg_share");
     expect(json).toContain("smg_vote_up");
     expect(message.text).toContain("not legal advice");
@@ -78,7 +80,9 @@ describe("Slack rendering", () => {
     const close = renderCard(replyCard(guide.ask("a photo of my dog")));
     const far = renderCard(replyCard(guide.ask("how do I cook rice")));
     expect(close.text).toBe("I have no guidance on that.");
+    expect(JSON.stringify(close.blocks)).toContain('"action_id":"smg_open_0","value":"patient-photos"');
     expect(JSON.stringify(far.blocks)).toContain("I can help with");
+    expect(JSON.stringify(far.blocks)).not.toContain("smg_open");
     checkLimits(close);
     checkLimits(far);
   });

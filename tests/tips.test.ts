@@ -8,10 +8,10 @@ import { MIGRATIONS, migrate, openDatabase } from "../src/store/db.js";
 import { TipChannels } from "../src/tips/commands.js";
 import { nextTip, orderFor } from "../src/tips/rotation.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
-import { capturedLogger, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, tempDir } from "./helpers.js";
 
 const API = "https://slack.test";
-const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const tips = guide.tips().slice(0, 5);
 const { logger, lines: logLines } = capturedLogger();
 

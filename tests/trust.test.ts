@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { findIdentifiers, GUARD_SCAN_CHARS, redact } from "../src/guard/identifiers.js";
 import { createGuide, InFlight, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
 import { FeedbackStore } from "../src/store/feedback.js";
-import { capturedLogger, KNOWLEDGE_DIR, tempDatabase } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, settle, tempDatabase } from "./helpers.js";
 
-const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const kinds = (text: string) => findIdentifiers(text).map((f) => f.kind);
 const tempDb = () => tempDatabase("smg-trust-");
 
@@ -62,13 +62,6 @@ describe("the patient-data guard", () => {
     expect(findIdentifiers(text)).toEqual([]);
   });
 
-  it("flags none of the knowledge base's own questions, which hold no patient details", () => {
-    const flagged = guide.knowledge.entries
-      .flatMap((e) => e.questions)
-      .filter((q) => findIdentifiers(q).length > 0);
-    expect(flagged).toEqual([]);
-  });
-
   it("redacts every finding, keeping the rest", () => {
     expect(redact("Mrs Patel (07700 900123) emailed me from a@b.com")).toBe(
       "[name] ([phone]) emailed me from [email]",
@@ -82,20 +75,26 @@ describe("the patient-data guard", () => {
     expect(reply.notice).toContain("a patient's name and a date more precise than a year");
     expect(reply.notice).toContain("HIPAA");
     expect(JSON.stringify(reply)).not.toMatch(/Aisha|Khan|1990/);
-    expect(reply.kind === "answer" && reply.entry.id).toBe("qa-maintain-boundaries");
+    expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
   });
 
-  it("reads the first 5,000 characters of a message, far past the 500 it keeps", () => {
-    const filler = "word ".repeat(900);
-    expect(findIdentifiers(`${filler} call 07700 900123`).length).toBe(1);
-    expect(findIdentifiers(`${"word ".repeat(1100)} call 07700 900123`)).toEqual([]);
-    expect(GUARD_SCAN_CHARS).toBe(5_000);
+  it("reads a message up to GUARD_SCAN_CHARS, and no further", () => {
+    const phone = "call 07700 900123";
+    // words, then the phone number ending `end` characters into the message
+    const endingAt = (end: number) => `${"word ".repeat(end / 5)}${phone}`.slice(-end);
+    expect(endingAt(GUARD_SCAN_CHARS)).toHaveLength(GUARD_SCAN_CHARS);
+    expect(findIdentifiers(endingAt(GUARD_SCAN_CHARS)).map((f) => f.kind)).toEqual(["phone"]);
+    expect(findIdentifiers(`${endingAt(GUARD_SCAN_CHARS)} and 07700 900456`).map((f) => f.kind)).toEqual([
+      "phone",
+    ]);
+    expect(findIdentifiers(`${"word ".repeat(GUARD_SCAN_CHARS / 5)}${phone}`)).toEqual([]);
   });
 
   it("checks past the length limit", () => {
     const reply = guide.ask(`${"friend request ".repeat(100)} call me on 07700 900123`);
     expect(reply.truncated).toBe(true);
     expect(reply.flags).toEqual(["patient-identifiers"]);
+    expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
   });
 });
 
@@ -186,14 +185,20 @@ describe("limits and logs", () => {
 describe("shutdown", () => {
   it("waits for work in flight, but not forever", async () => {
     const inFlight = new InFlight();
-    let done = false;
-    void inFlight.track(async () => {
-      await new Promise((r) => setTimeout(r, 50));
-      done = true;
+    let finish = () => {};
+    const work = new Promise<void>((resolve) => {
+      finish = resolve;
     });
+    void inFlight.track(() => work);
     expect(inFlight.size).toBe(1);
-    await inFlight.drain(2_000);
-    expect(done).toBe(true);
+    let drained = false;
+    const draining = inFlight.drain(2_000).then(() => {
+      drained = true;
+    });
+    await settle();
+    expect(drained).toBe(false);
+    finish();
+    await draining;
     expect(inFlight.size).toBe(0);
     void inFlight.track(() => new Promise(() => undefined));
     const started = Date.now();
