@@ -47,3 +47,18 @@ describe("secrets in the log", () => {
     expect(redactSecrets(`token ${DISCORD_TOKEN} end`)).toBe("token [secret] end");
   });
 });
+
+describe("secrets anywhere in a log line", () => {
+  it("redacts a token inside any field, nested or in an error", () => {
+    const { logger, lines } = capturedLogger();
+    logger.error({ err: `call failed: ${SLACK_TOKENS[0]}`, detail: { list: [DISCORD_TOKEN] } }, "failed");
+    logger.error({ err: new Error(`bad token ${SLACK_TOKENS[1]}`) }, "thrown");
+    const text = lines.join("\n");
+    expect(text).not.toMatch(/xoxb-|xoxp-|MTIzNDU2/);
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({
+      err: "call failed: [secret]",
+      detail: { list: ["[secret]"] },
+    });
+    expect(JSON.parse(lines[1] ?? "{}").err.message).toBe("bad token [secret]");
+  });
+});
