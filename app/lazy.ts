@@ -11,7 +11,7 @@ export const lazy = {
   db: () => import("../src/store/db.js"),
   feedback: () => import("../src/store/feedback.js"),
   scheduler: () => import("../src/tips/scheduler.js"),
-  tipChannels: () => import("../src/tips/commands.js"),
+  tipChannels: () => import("../src/tips/channels.js"),
   schedule: () => import("../src/tips/schedule.js"),
   usage: () => import("../src/usage.js"),
 };

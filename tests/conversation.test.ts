@@ -13,7 +13,7 @@ import {
   Usage,
 } from "../src/index.js";
 import { FeedbackStore } from "../src/store/feedback.js";
-import { TipChannels } from "../src/tips/commands.js";
+import { TipChannels } from "../src/tips/channels.js";
 import { FIXTURE_DIR, tempDatabase } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));

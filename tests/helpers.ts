@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { createLogger, type Entry, type Guide, type Logger, type Reply } from "../src/index.js";
 import { type Db, openDatabase } from "../src/store/db.js";
-import { TipChannels } from "../src/tips/commands.js";
+import { TipChannels } from "../src/tips/channels.js";
 
 /** The small corpus the core's unit tests run on. */
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "knowledge");

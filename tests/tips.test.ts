@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot } from "../adapters/slack/app.js";
 import { createGuide, loadKnowledge, readRequest, type TipPoster } from "../src/index.js";
 import { MIGRATIONS, migrate, openDatabase } from "../src/store/db.js";
-import { TipChannels } from "../src/tips/commands.js";
+import { TipChannels } from "../src/tips/channels.js";
 import { nextTip, orderFor } from "../src/tips/rotation.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
 import { capturedLogger, FIXTURE_DIR, tempDir } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { Client, GatewayIntentBits, REST, type RESTOptions, Routes } from "discord.js";
 import { type DiscordConfig, InFlight, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
-import { commandDefinitions, inviteUrl } from "./commands.js";
+import { commandDefinitions, inviteUrl } from "./definitions.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
 import { renderCard } from "./render.js";
 

@@ -25,7 +25,7 @@ import {
   type Usage,
 } from "../../src/index.js";
 import { decodeButton } from "./buttons.js";
-import { COMMAND, TIPS_COMMAND } from "./commands.js";
+import { COMMAND, TIPS_COMMAND } from "./definitions.js";
 import { DISCORD_HELP, renderCard } from "./render.js";
 
 /** Discord allows at most this many autocomplete choices, each at most 100 characters. */

@@ -9,7 +9,7 @@ import {
 } from "discord.js";
 import type { Card, CardLink, CardSource, HelpStyle } from "../../src/index.js";
 import { BUTTONS } from "./buttons.js";
-import { COMMAND, TIPS_COMMAND } from "./commands.js";
+import { COMMAND, TIPS_COMMAND } from "./definitions.js";
 
 /** Discord's message limits (API reference: embeds and message components). */
 export const LIMITS = {
