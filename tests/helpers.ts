@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -99,4 +100,9 @@ export function within<T>(promise: Promise<T>, what = "a reply", timeoutMs = 3_0
  */
 export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Slack's v0 signature of `body` sent at timestamp `ts` (a string, to sign malformed timestamps too). */
+export function slackSignature(body: string, ts: string | number, secret: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
 }

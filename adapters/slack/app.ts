@@ -9,6 +9,8 @@ import {
   tipCard,
 } from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
+import { Outbound } from "./outbound.js";
+import { SignedReceiver } from "./receiver.js";
 import { register, type SlackDeps } from "./register.js";
 import { renderCard } from "./render.js";
 
@@ -29,20 +31,38 @@ export interface SlackBot {
 export function createSlackBot(deps: SlackDeps): SlackBot {
   const { guide, config } = deps;
   const log = deps.logger.child({ platform: "slack" });
+  const outbound = new Outbound({
+    timeoutMs: deps.timeoutMs ?? 10_000,
+    retries: deps.retries ?? 2,
+    ...(deps.wait ? { wait: deps.wait } : {}),
+  });
+  const graceMs = deps.graceMs ?? 8_000;
+  const logger = boltLogger(log);
+  const receiver =
+    config.mode === "http"
+      ? new SignedReceiver({
+          signingSecret: config.signingSecret ?? "",
+          port: config.port,
+          log,
+          boltLogger: logger,
+          graceMs,
+        })
+      : undefined;
   const app = new App({
     token: config.botToken,
-    ...(config.mode === "socket"
-      ? { appToken: config.appToken, socketMode: true }
-      : { signingSecret: config.signingSecret ?? "", port: config.port }),
-    logger: boltLogger(log),
+    ...(receiver ? { receiver } : { appToken: config.appToken, socketMode: true }),
+    logger,
     // auth.test runs in start(), where a bad token becomes an error we can report, not a crash
     deferInitialization: true,
     logLevel: LogLevel.WARN,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: withSlash(config.apiUrl) } : {}),
+      // Web API calls and respond() both go through this fetch: it owns timeouts and retries, so the
+      // WebClient's own are off, and a 429 still left after it gives up is reported, not waited for.
+      fetch: outbound.fetch,
+      timeout: 0,
+      retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
-      retryConfig: { retries: deps.retries ?? 2, factor: 2 },
-      timeout: deps.timeoutMs ?? 10_000,
     },
   });
 
@@ -63,9 +83,9 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
       return server;
     },
     async stop() {
-      // stop taking requests, then let replies in flight finish
-      await app.stop();
-      await inFlight.drain();
+      // stop taking requests and let replies in flight finish, for the grace period; then end them
+      await Promise.all([app.stop(), inFlight.drain(graceMs)]);
+      outbound.close();
     },
     tipPoster: () => ({
       async post(channelId, tip) {

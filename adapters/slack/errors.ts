@@ -3,6 +3,9 @@ import { redactSecrets } from "../../src/index.js";
 
 const { ErrorCode } = webApi;
 
+/** What a person reads when their request failed on our side before it was acknowledged. */
+export const REQUEST_FAILED = "Something went wrong on my side. Please try again in a moment.";
+
 /** What we tell a person, and what the log gets, when a Slack call fails. */
 export interface SlackFailure {
   /** The Web API's error code ("channel_not_found", "rate_limited", ...) or the client's. */
@@ -15,7 +18,12 @@ export interface SlackFailure {
 
 /** Reads an error thrown by Bolt's WebClient, respond() or fetch into a SlackFailure. */
 export function describeSlackError(error: unknown): SlackFailure {
-  const e = (error ?? {}) as { code?: string; data?: { error?: string }; retryAfter?: number; name?: string };
+  const e = (error ?? {}) as {
+    code?: unknown;
+    data?: { error?: string };
+    retryAfter?: number;
+    name?: string;
+  };
   if (e.code === ErrorCode.RateLimitedError) {
     const wait = Math.max(1, Math.ceil(e.retryAfter ?? 30));
     return {
@@ -24,7 +32,9 @@ export function describeSlackError(error: unknown): SlackFailure {
       message: `Slack is asking me to slow down. Please try again in ${wait} seconds.`,
     };
   }
-  const code = e.data?.error ?? e.code ?? e.name ?? "unknown_error";
+  // a DOMException's code is a number; its name ("TimeoutError", "AbortError") says more
+  const code =
+    e.data?.error ?? (typeof e.code === "string" ? e.code : undefined) ?? e.name ?? "unknown_error";
   switch (code) {
     case "channel_not_found":
       return { code, message: "I can't find that channel. It may have been archived or be private to me." };

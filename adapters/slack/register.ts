@@ -27,9 +27,13 @@ export interface SlackDeps {
   /** Limits, the report's counts and what may be logged; without it, no limits and no question text in logs. */
   readonly usage?: Usage;
   readonly tips?: TipCommands;
-  /** Web API client settings; tests turn retries off and shorten the timeout. */
+  /** Every call to Slack (Web API, response_url): retries after the first attempt, and each attempt's limit. */
   readonly retries?: number;
   readonly timeoutMs?: number;
+  /** How a retry waits (Retry-After, backoff); tests make it instant. */
+  readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** How long stop() lets replies in flight finish before ending them (default 8 s, inside docker's 10 s). */
+  readonly graceMs?: number;
 }
 
 /** Wires the listeners (one a file under listeners/) onto a Bolt app, around one conversation. */

@@ -1,0 +1,210 @@
+// Probe of the Slack HTTP mode: the bot runs as `socialmedia-guidance start` against stand-ins on
+// 127.0.0.1 (the Web API, a response_url that answers, one that never does), and this prints
+// throughput and latency under signed load, open files and memory while replies stall, and how long
+// SIGTERM takes with replies stalled. Nothing leaves 127.0.0.1; the run takes about 40 s.
+import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { once } from "node:events";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { packageRoot } from "../src/paths.js";
+
+const SECRET = "probe-signing-secret";
+const HOST = "127.0.0.1";
+const CONCURRENCY = 50;
+const LOAD_MS = Number(process.env.PROBE_LOAD_MS ?? 10_000);
+const STALL_MS = Number(process.env.PROBE_STALL_MS ?? 10_000);
+
+async function listen(server: Server, port = 0): Promise<number> {
+  server.listen(port, HOST);
+  await once(server, "listening");
+  return (server.address() as AddressInfo).port;
+}
+
+/** The Web API: auth.test and chat.postMessage answer ok. */
+const api = createServer((req, res) => {
+  req.resume();
+  res.setHeader("content-type", "application/json");
+  res.end(JSON.stringify({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", ts: "1.0" }));
+});
+/** The response_url that answers: when each reply arrived, by request number. */
+const arrived = new Map<number, number>();
+const hooks = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    arrived.set(Number(req.url?.split("/").pop()), performance.now());
+    res.end("ok");
+  });
+});
+/** The response_url that takes requests and never answers. */
+let stalledRequests = 0;
+const stalled = createServer(() => {
+  stalledRequests++;
+});
+const apiPort = await listen(api);
+const hookPort = await listen(hooks);
+const stalledPort = await listen(stalled);
+/** A free port for the bot: taken, then let go. */
+const probePort = createServer();
+const botPort = await listen(probePort);
+probePort.close();
+
+const dir = mkdtempSync(join(tmpdir(), "smg-probe-"));
+const child = spawn(process.execPath, [join(packageRoot(), "bin", "socialmedia-guidance.js"), "start"], {
+  env: {
+    PATH: process.env.PATH ?? "",
+    SLACK_BOT_TOKEN: "xoxb-probe-token",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `http://${HOST}:${apiPort}/api/`,
+    PORT: String(botPort),
+    DATABASE_PATH: join(dir, "bot.db"),
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_PER_MINUTE: "10000",
+  },
+  stdio: ["ignore", "pipe", "pipe"],
+});
+const logCodes = new Map<string, number>();
+for (const stream of [child.stdout, child.stderr])
+  stream.on("data", (d: Buffer) => {
+    for (const m of d.toString().matchAll(/"code":"([^"]+)"/g))
+      logCodes.set(m[1] ?? "", (logCodes.get(m[1] ?? "") ?? 0) + 1);
+  });
+const exited = once(child, "exit");
+const base = `http://${HOST}:${botPort}/slack/events`;
+
+let sent = 0;
+/** One signed slash command whose reply goes to `hookBase`/<n>; resolves with the HTTP status. */
+async function slash(hookBase: string): Promise<{ n: number; status: number }> {
+  const n = ++sent;
+  const body = new URLSearchParams({
+    team_id: "T1",
+    channel_id: "C1",
+    user_id: `U${n}`,
+    command: "/socialmedia-guidance",
+    text: "can I accept a friend request from a patient?",
+    response_url: `${hookBase}/${n}`,
+    trigger_id: `1.${n}`,
+  }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
+  const response = await fetch(base, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(ts),
+      "x-slack-signature": signature,
+    },
+    body,
+  });
+  await response.arrayBuffer();
+  return { n, status: response.status };
+}
+
+/** CONCURRENCY clients sending slash commands for `ms`: ack latencies, send times and errors. */
+async function load(hookBase: string, ms: number) {
+  const acks: number[] = [];
+  const started = new Map<number, number>();
+  let errors = 0;
+  const end = performance.now() + ms;
+  const client = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        const { n, status } = await slash(hookBase);
+        started.set(n, t);
+        acks.push(performance.now() - t);
+        if (status !== 200) errors++;
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  return { acks, started, errors };
+}
+
+function pct(values: number[], p: number): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN).toFixed(1)} ms`;
+}
+
+/** Open file descriptors and resident memory of the bot's process. */
+function usage(): { fds: number; rssMb: number } {
+  if (!existsSync(`/proc/${child.pid}/fd`)) return { fds: Number.NaN, rssMb: Number.NaN };
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+  return { fds: readdirSync(`/proc/${child.pid}/fd`).length, rssMb: Number(rss) / 1024 };
+}
+const codesText = () => [...logCodes].map(([c, n]) => `${c} ${n}`).join(", ") || "none";
+const show = (u: { fds: number; rssMb: number }) => `${u.fds} fds, ${u.rssMb.toFixed(0)} MB RSS`;
+
+try {
+  const ready = performance.now() + 15_000;
+  for (;;) {
+    const ok = await fetch(base, {
+      method: "POST",
+      body: "ssl_check=1",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    })
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) break;
+    if (performance.now() > ready) throw new Error("the bot did not start within 15 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const atStart = usage();
+  console.log(`Bot started: ${show(atStart)}`);
+  console.log(
+    `Signed slash commands, ${CONCURRENCY} at a time for ${LOAD_MS / 1000} s (replies to a local response_url):`,
+  );
+  const fast = await load(`http://${HOST}:${hookPort}/hooks`, LOAD_MS);
+  const settleBy = performance.now() + 3_000;
+  while (arrived.size < fast.started.size && performance.now() < settleBy)
+    await new Promise((r) => setTimeout(r, 50));
+  const replies = [...fast.started].flatMap(([n, t]) => (arrived.has(n) ? [(arrived.get(n) ?? t) - t] : []));
+  console.log(
+    `  ${(fast.acks.length / (LOAD_MS / 1000)).toFixed(0)} requests/s, acknowledged p50 ${pct(fast.acks, 50)}, p99 ${pct(fast.acks, 99)}, errors ${fast.errors}`,
+  );
+  console.log(
+    `  replies delivered ${replies.length} of ${fast.acks.length}, p50 ${pct(replies, 50)}, p99 ${pct(replies, 99)}; failed replies ${codesText()}`,
+  );
+  logCodes.clear();
+
+  console.log(
+    `A response_url that never answers, ${CONCURRENCY} commands at a time for ${STALL_MS / 1000} s:`,
+  );
+  const before = usage();
+  const samples: { fds: number; rssMb: number }[] = [];
+  const sampler = setInterval(() => samples.push(usage()), 1_000);
+  const slow = await load(`http://${HOST}:${stalledPort}/hooks`, STALL_MS);
+  clearInterval(sampler);
+  const after = usage();
+  console.log(
+    `  ${slow.acks.length} commands, acknowledged p99 ${pct(slow.acks, 99)}, errors ${slow.errors}; ${stalledRequests} replies reached the stalled endpoint`,
+  );
+  console.log(`  before: ${show(before)}; after: ${show(after)}`);
+  console.log(`  each second, fds: ${samples.map((u) => u.fds).join(" ")}`);
+  console.log(`  each second, MB RSS: ${samples.map((u) => u.rssMb.toFixed(0)).join(" ")}`);
+  console.log(`  failed replies logged by code: ${codesText()}`);
+  logCodes.clear();
+
+  const stopping = performance.now();
+  child.kill("SIGTERM");
+  const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  const [code] = await exited;
+  clearTimeout(killer);
+  console.log(
+    `SIGTERM with replies stalled: exited with code ${code} after ${((performance.now() - stopping) / 1000).toFixed(1)} s`,
+  );
+  console.log(`  failed replies logged while stopping: ${codesText()}`);
+} finally {
+  child.kill("SIGKILL");
+  for (const server of [api, hooks, stalled]) {
+    server.closeAllConnections();
+    server.close();
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
