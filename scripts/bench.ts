@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { createGuide } from "../src/guide.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { packageRoot } from "../src/paths.js";
+import { seededRandom } from "../src/random.js";
 import type { Entry, Knowledge } from "../src/types.js";
 
 const root = packageRoot();
@@ -23,20 +24,9 @@ const longQuestions = Array.from({ length: Math.floor(realWords.length / 120) },
   realWords.slice(i * 120, (i + 1) * 120).join(" "),
 );
 
-/** A deterministic PRNG, so every run builds the same generated corpus. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 10,000 entries whose texts recombine the shipped corpus's sentences and words. */
 function generated(size: number): Knowledge {
-  const rand = mulberry32(42);
+  const rand = seededRandom(42); // the same generated corpus every run
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const words = knowledge.entries.flatMap((e) => e.answer.split(/\s+/));
   const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(" ");

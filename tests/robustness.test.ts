@@ -3,18 +3,10 @@ import { renderCard as renderDiscord } from "../adapters/discord/render.js";
 import { renderCard as renderSlack } from "../adapters/slack/render.js";
 import { findIdentifiers, IDENTIFIER_LABELS, redact } from "../src/guard/identifiers.js";
 import { createGuide, loadKnowledge, replyCard } from "../src/index.js";
+import { seededRandom } from "../src/random.js";
 import { FIXTURE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
-
-/** A small seeded generator, so that a failure can be replayed. */
-function generator(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a * 1_103_515_245 + 12_345) % 2 ** 31;
-    return a / 2 ** 31;
-  };
-}
 
 const PIECES = [
   "patient",
@@ -59,7 +51,7 @@ const LABELS = new RegExp(`\\[(${Object.keys(IDENTIFIER_LABELS).join("|")})\\]`,
 
 describe("nothing a user sends can break the core or the renderers", () => {
   it("handles 300 random messages: a reply in range, within each platform's limits, nothing identifying echoed", () => {
-    const random = generator(20261125);
+    const random = seededRandom(20261125);
     for (let i = 0; i < 300; i++) {
       const parts: string[] = [];
       const n = Math.floor(random() * 200);
