@@ -1,5 +1,4 @@
 import { createInterface } from "node:readline";
-import { renderCard, terminalWidth } from "../adapters/console/render.js";
 import { type Guide, type Reply, replyCard } from "../src/index.js";
 import type { Out } from "./output.js";
 
@@ -14,7 +13,12 @@ export async function ask(
 ): Promise<number> {
   if (words.length > 0) {
     const reply = guide.ask(words.join(" "));
-    out(json ? JSON.stringify(replyJson(reply)) : renderCard(replyCard(reply), terminalWidth()));
+    if (json) out(JSON.stringify(replyJson(reply)));
+    else {
+      // The terminal renderer (marked-terminal, highlight.js) loads only for text output.
+      const { renderCard, terminalWidth } = await import("../adapters/console/render.js");
+      out(renderCard(replyCard(reply), terminalWidth()));
+    }
     return 0;
   }
   if (!json) {
