@@ -7,7 +7,7 @@ import type { Out } from "./output.js";
 /** `eval <file.jsonl>`: answer quality on a labelled set. */
 export function runEval(guide: Guide, file: string | undefined, out: Out, err: Out): number {
   if (!file) {
-    err("eval needs a file: npm run eval -- ../shared/eval/dev.jsonl");
+    err("eval needs a file: npm run eval -- tests/eval/project.jsonl");
     return 2;
   }
   try {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KnowledgeError, loadKnowledge } from "../src/index.js";
+import { formatProblem, KnowledgeError, loadKnowledge } from "../src/index.js";
 import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
 
 /** The problems loading a folder reports, as moderators read them. */
@@ -11,7 +11,7 @@ function problemsOf(dir: string): string[] {
     return [];
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
-    return error.problems.map((p) => `${p.file}: ${p.message}`);
+    return error.problems.map(formatProblem);
   }
 }
 
@@ -35,5 +35,29 @@ describe("knowledge validation", () => {
     );
     const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries }));
     expect(problems.join("\n")).toMatch(/is also a question of "patient-photos"/);
+  });
+
+  it("reports a tab alone, at its line and column with a caret, and no knock-on problems", () => {
+    const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8").replace(
+      "  title: Friend requests from patients",
+      "\ttitle: Friend requests from patients",
+    );
+    const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /main\.yaml:\d+:1: cannot be read as YAML: a tab is not allowed here: indent with spaces/,
+    );
+    expect(problems[0]).toMatch(/\n {6}→title: Friend requests from patients\n {6}\^/);
+  });
+
+  it("names an unknown field, counts items from 1, and says what is expected in plain words", () => {
+    const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8")
+      .replace("  sources:", "  source:")
+      .replace("    - Can I post a photo of a patient?", "    - ''");
+    const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries })).join("\n");
+    expect(problems).toContain('unknown field "source"');
+    expect(problems).toMatch(/field "sources": is missing: expected a list/);
+    expect(problems).toMatch(/field "questions item 1": must not be empty/);
+    expect(problems).not.toMatch(/Invalid input|no entry has the id/);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { parse } from "yaml";
+import { parse, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { type ConfidenceModel, confidenceModelSchema } from "../search/confidence.js";
 import type { Entry, Knowledge, OffTopicGroup, Source, SynonymGroup, Tip, Topic } from "../types.js";
@@ -33,13 +33,22 @@ export function formatProblem(p: Problem): string {
 export function loadKnowledge(dir: string): Knowledge {
   const problems: Problem[] = [];
   const rel = (file: string) => relative(process.cwd(), file) || file;
+  /** A file that could not be read or parsed: cross-references are then not checked (knock-on errors). */
+  let unreadable = false;
 
   function readList<S extends z.ZodType>(file: string, schema: S, what: string): z.infer<S>[] {
     let raw: unknown;
+    let source = "";
     try {
-      raw = parse(readFileSync(file, "utf8"));
+      source = readFileSync(file, "utf8");
+      raw = parse(source, { prettyErrors: true });
     } catch (error) {
-      problems.push({ file: rel(file), message: describeReadError(error) });
+      unreadable = true;
+      problems.push(
+        error instanceof YAMLParseError
+          ? parseProblem(rel(file), source, error)
+          : { file: rel(file), message: describeReadError(error) },
+      );
       return [];
     }
     if (raw == null) return [];
@@ -59,8 +68,8 @@ export function loadKnowledge(dir: string): Knowledge {
         problems.push({
           file: rel(file),
           entry: label,
-          field: issue.path.join(".") || undefined,
-          message: issue.message,
+          field: fieldName(issue.path) || undefined,
+          message: plainIssue(issue),
         });
       }
     });
@@ -79,6 +88,7 @@ export function loadKnowledge(dir: string): Knowledge {
       .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
       .sort();
   } catch (error) {
+    unreadable = true;
     problems.push({ file: rel(entriesDir), message: describeReadError(error) });
   }
   for (const name of files) {
@@ -100,7 +110,10 @@ export function loadKnowledge(dir: string): Knowledge {
     offTopic,
     ...(confidence ? { confidence } : {}),
   };
-  problems.push(...validateCorpus(knowledge, (name) => rel(join(dir, name))));
+  // Cross-references only once every file has been read and every item fits its schema: otherwise an
+  // entry dropped for one mistake makes a dozen "no entry has the id" problems elsewhere.
+  if (!unreadable && problems.length === 0)
+    problems.push(...validateCorpus(knowledge, (name) => rel(join(dir, name))));
   if (problems.length > 0) throw new KnowledgeError(problems);
   return knowledge;
 }
@@ -140,4 +153,57 @@ function describeReadError(error: unknown): string {
   }
   const message = error instanceof Error ? error.message : String(error);
   return `cannot be read as YAML: ${message.split("\n")[0]}`;
+}
+
+/** Plain words for the YAML mistakes moderators make most, by the parser's error code. */
+const PARSE_WORDS: Record<string, string> = {
+  TAB_AS_INDENT: "a tab is not allowed here: indent with spaces",
+  BAD_INDENT: "the indentation does not line up with the lines around it",
+  BLOCK_AS_IMPLICIT_KEY: 'a text with ": " in it must go in double quotes',
+  MULTILINE_IMPLICIT_KEY: 'a text with ": " in it must go in double quotes',
+  UNEXPECTED_TOKEN: "something here is out of place; check the quotes, dashes and colons on this line",
+  MISSING_CHAR: "a closing quote or bracket is missing",
+  DUPLICATE_KEY: "this field appears twice in the same item",
+  BAD_DQ_ESCAPE: "a backslash inside double quotes must be doubled (\\\\), or use single quotes",
+};
+
+/** A YAML parse error as one problem: file:line:column, plain words, and the line with a caret under the spot. */
+function parseProblem(file: string, source: string, error: YAMLParseError): Problem {
+  const at = error.linePos?.[0];
+  if (!at) return { file, message: PARSE_WORDS[error.code] ?? `cannot be read as YAML: ${error.message}` };
+  const line = source.split(/\r?\n/)[at.line - 1] ?? "";
+  // A tab in the indentation is the commonest slip, whatever the parser calls the error it causes.
+  const tab = /^[ \t]*/.exec(line)?.[0].indexOf("\t") ?? -1;
+  const col = tab >= 0 ? tab + 1 : at.col;
+  const plain =
+    tab >= 0 ? PARSE_WORDS.TAB_AS_INDENT : (PARSE_WORDS[error.code] ?? error.message.split("\n")[0]);
+  // At an empty line or the end of the file, the cause is above: an unclosed quote or bracket.
+  const above = line.trim()
+    ? ""
+    : " (the mistake is probably on a line above: an unclosed quote or bracket?)";
+  const words = `cannot be read as YAML: ${plain}${above}`;
+  return {
+    file: `${file}:${at.line}:${col}`,
+    message: `${words}\n      ${line.replace(/\t/g, "→")}\n      ${" ".repeat(Math.max(0, col - 1))}^`,
+  };
+}
+
+/** A field's path as a moderator counts: "questions item 4" (from 1), "sources". */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === "number" ? `item ${p + 1}` : String(p))).join(" ");
+}
+
+/** Zod's issue in plain words: a missing field, an unknown one (a misspelling?), the wrong kind of value. */
+function plainIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys")
+    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}: check the spelling (see knowledge/README.md for the fields)`;
+  if (issue.code === "invalid_type") {
+    const expected = { array: 'a list (items starting with "- ")', string: "a text", number: "a number" }[
+      String(issue.expected)
+    ];
+    if ((issue as { input?: unknown }).input === undefined)
+      return `is missing${expected ? `: expected ${expected}` : ""}`;
+    return `should be ${expected ?? String(issue.expected)}`;
+  }
+  return issue.message;
 }

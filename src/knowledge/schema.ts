@@ -6,7 +6,7 @@ const id = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens, e.g. qa-friend-requests");
 
 /** One entry as a moderator writes it in knowledge/entries/*.yaml. */
-export const entrySchema = z.object({
+export const entrySchema = z.strictObject({
   id,
   title: text,
   topic: id,
@@ -22,7 +22,7 @@ export const entrySchema = z.object({
 export const MAX_TIP_CHARS = 280;
 
 /** One daily tip as a moderator writes it in knowledge/tips.yaml. */
-export const tipSchema = z.object({
+export const tipSchema = z.strictObject({
   id,
   topic: id,
   text: text.refine((t) => t.length <= MAX_TIP_CHARS, {
@@ -33,10 +33,10 @@ export const tipSchema = z.object({
 });
 
 /** knowledge/topics.yaml */
-export const topicSchema = z.object({ id, title: text, description: text });
+export const topicSchema = z.strictObject({ id, title: text, description: text });
 
 /** knowledge/sources.yaml */
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
   id,
   title: text,
   publisher: text,
@@ -58,7 +58,7 @@ export const sourceSchema = z.object({
 const word = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v), text);
 
 /** knowledge/synonyms.yaml */
-export const synonymSchema = z.object({ canonical: word, terms: z.array(word).min(1) });
+export const synonymSchema = z.strictObject({ canonical: word, terms: z.array(word).min(1) });
 
 /** knowledge/off-topic.yaml: words that mark a question about something else (platform how-to, pay). */
-export const offTopicSchema = z.object({ subject: text, terms: z.array(word).min(1) });
+export const offTopicSchema = z.strictObject({ subject: text, terms: z.array(word).min(1) });
