@@ -44,7 +44,7 @@ export async function main(
   let config: Config;
   let guide: Guide;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(process.env, subcommand.settings);
     guide = createGuide(loadKnowledge(config.knowledgeDir));
   } catch (error) {
     if (error instanceof ConfigError) {

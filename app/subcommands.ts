@@ -1,3 +1,4 @@
+import { localSettings } from "../src/config.js";
 import type { Config, Guide } from "../src/index.js";
 import type { Args } from "./args.js";
 import { ask } from "./ask.js";
@@ -37,6 +38,8 @@ export interface UsageRow {
  */
 export type Subcommand = UsageRow & {
   readonly name: string;
+  /** The settings it reads (others are not checked); every setting when left out. */
+  readonly settings?: (name: string) => boolean;
   readonly more?: readonly UsageRow[];
   readonly details?: string;
 } & (
@@ -54,18 +57,21 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "ask",
+    settings: localSettings(),
     usage: 'ask [--json] "question"',
     summary: "Answer one question; with --json and no question, one per stdin line",
     run: (c) => ask(c.guide, c.args.rest, c.args.json, c.out, c.err, c.input),
   },
   {
     name: "topics",
+    settings: localSettings(),
     usage: "topics [--json]",
     summary: "List the topics and their entries",
     run: (c) => topics(c.guide, c.args.json, c.out),
   },
   {
     name: "tips",
+    settings: localSettings("TIP_"),
     usage: "tips list [--json]",
     summary: "List the daily tips with their sources and linked entries",
     run: (c) =>
@@ -75,12 +81,14 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "discord",
+    settings: localSettings("DISCORD_"),
     usage: "discord deploy",
     summary: "Register the Discord commands (npm run discord:deploy)",
     run: (c) => discordDeploy(c.config, c.args.rest, c.out, c.err),
   },
   {
     name: "validate",
+    settings: localSettings(),
     usage: "validate",
     summary: "Check the knowledge base; exits 1 on a problem",
     run: ({ guide: { knowledge: k }, out }) => {
@@ -92,30 +100,35 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "eval",
+    settings: localSettings(),
     usage: "eval <file.jsonl>",
     summary: "Measure answer quality on a labelled set",
     run: (c) => runEval(c.guide, c.args.rest[0], c.out, c.err),
   },
   {
     name: "fit",
+    settings: localSettings(),
     usage: "fit [--write] [files...]",
     summary: "Fit the confidence model on the project's labelled sets (cross-validated)",
     run: (c) => fitConfidence(c.guide, c.args.rest, c.config.knowledgeDir, c.args.write, c.out, c.err),
   },
   {
     name: "guard-eval",
+    settings: localSettings(),
     usage: "guard-eval <file.jsonl>",
     summary: "Measure the patient-data guard: recall and false positives",
     run: (c) => guardEval(c.args.rest[0], c.out, c.err),
   },
   {
     name: "report",
+    settings: localSettings(),
     usage: "report [--json]",
     summary: "Most 👎 entries, most-asked unanswered questions, answer rate by day",
     run: (c) => report(c.config, c.guide, c.args.json, c.out, c.err),
   },
   {
     name: "learn",
+    settings: localSettings(),
     usage: "learn [--list]",
     summary: "Go through the phrasings users proposed: a(ccept), r(eject), s(kip), q(uit)",
     more: [

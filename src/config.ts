@@ -132,21 +132,32 @@ export class ConfigError extends Error {
 }
 
 /** Validates `env` and returns a frozen, typed config. */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = schema.safeParse(env);
+export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boolean = () => true): Config {
+  // A setting the command does not use is not checked: a wrong Slack token must not stop a moderator
+  // from validating the knowledge. Such a setting is read as unset.
+  const first = schema.safeParse(env);
+  const unused = first.success
+    ? []
+    : first.error.issues.map((i) => String(i.path[0])).filter((name) => !uses(name));
+  const checked = unused.length
+    ? Object.fromEntries(Object.entries(env).filter(([k]) => !unused.includes(k)))
+    : env;
+  const parsed = unused.length ? schema.safeParse(checked) : first;
   const issues = parsed.success
     ? []
     : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message.replace(/^Invalid input: /, "")}`);
   const e = parsed.success ? parsed.data : undefined;
-  if (e?.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+  const slack = uses("SLACK_BOT_TOKEN");
+  const discord = uses("DISCORD_TOKEN");
+  if (slack && e?.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     issues.push(
       "SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode instead)",
     );
   }
-  if (e && !e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
+  if (slack && e && !e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
     issues.push("SLACK_BOT_TOKEN: required when other Slack settings are given");
   }
-  if (e?.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
+  if (discord && e?.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
     issues.push("DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (General Information page of the app)");
   }
   if (!e || issues.length > 0) throw new ConfigError(issues);
@@ -187,4 +198,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           })
         : undefined,
   });
+}
+
+/** The settings every command that reads the knowledge or the database uses. */
+const LOCAL_SETTINGS = new Set(["KNOWLEDGE_DIR", "DATABASE_PATH", "FEEDBACK_SALT"]);
+
+/** For loadConfig: only the knowledge and the database, plus the settings starting with `prefixes`. */
+export function localSettings(...prefixes: string[]): (name: string) => boolean {
+  return (name) => LOCAL_SETTINGS.has(name) || prefixes.some((p) => name.startsWith(p));
 }

@@ -43,6 +43,16 @@ describe("the installed command (built)", () => {
 });
 
 describe("the socialmedia-guidance command", () => {
+  it("checks only the settings a command uses: a wrong Slack token does not stop validate, but stops start", async () => {
+    const env = { SLACK_BOT_TOKEN: "not-a-token", LOG_LEVEL: "loud" };
+    const checked = await run(["validate"], { env });
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain("Knowledge base OK");
+    const started = await run(["start"], { env });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toContain("SLACK_BOT_TOKEN");
+  });
+
   it("prints an answer as a person reads it, with sources and the disclaimer", async () => {
     const { code, stdout } = await run(["ask", "can I accept a friend request from a patient?"]);
     expect(code).toBe(0);

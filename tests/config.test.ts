@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { localSettings } from "../src/config.js";
 import { ConfigError, loadConfig } from "../src/index.js";
 
 function issuesOf(env: Record<string, string>): string[] {
@@ -58,5 +59,22 @@ describe("configuration", () => {
   it("needs a signing secret in HTTP mode, and a bot token for any Slack setting", () => {
     expect(issuesOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET/)]);
     expect(issuesOf({ SLACK_APP_TOKEN: "xapp-1" })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN/)]);
+  });
+});
+
+describe("settings a command does not use", () => {
+  it("are not checked, so a wrong Slack token does not stop validating the knowledge", () => {
+    const env = { SLACK_BOT_TOKEN: "not-a-token", LOG_LEVEL: "loud", DISCORD_TOKEN: "x" };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    const config = loadConfig(env, localSettings());
+    expect(config.slack).toBeUndefined();
+    expect(config.logLevel).toBe("info");
+  });
+
+  it("are still checked where the command uses them", () => {
+    expect(() => loadConfig({ DATABASE_PATH: "", FEEDBACK_SALT: "short" }, localSettings())).toThrow(
+      /FEEDBACK_SALT/,
+    );
+    expect(() => loadConfig({ DISCORD_TOKEN: "x" }, localSettings("DISCORD_"))).toThrow(/DISCORD_TOKEN/);
   });
 });
