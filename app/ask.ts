@@ -11,7 +11,7 @@ export async function ask(
   err: Out,
   input: NodeJS.ReadableStream,
 ): Promise<number> {
-  if (words.length > 0) {
+  if (words.join(" ").trim()) {
     const reply = guide.ask(words.join(" "));
     if (json) out(JSON.stringify(replyJson(reply)));
     else {
@@ -25,6 +25,9 @@ export async function ask(
     err(
       'ask needs a question, e.g. socialmedia-guidance ask "can I accept a friend request from a patient?"',
     );
+    // Text piped in is answered line by line only with --json (one JSON line an answer, for scripts).
+    if (!(input as { isTTY?: boolean }).isTTY)
+      err("To answer questions from standard input, one a line, use: socialmedia-guidance ask --json");
     return 2;
   }
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });

@@ -10,7 +10,9 @@ export async function discordDeploy(
   err: Out,
 ): Promise<number> {
   if (args[0] !== "deploy" || args.length > 1) {
-    err(`Unknown discord command "${args.join(" ")}". Try: socialmedia-guidance discord deploy`);
+    err(
+      `${args.length === 0 ? "discord needs a subcommand." : `Unknown discord command "${args.join(" ")}".`} Try: socialmedia-guidance discord deploy`,
+    );
     return 2;
   }
   if (!config.discord) {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import {
   type Config,
@@ -8,6 +10,7 @@ import {
   loadConfig,
   loadKnowledge,
 } from "../src/index.js";
+import { packageRoot } from "../src/paths.js";
 import { type Args, parseArgv } from "./args.js";
 import { type Out, print, printErr } from "./output.js";
 import { SUBCOMMANDS, usageText } from "./subcommands.js";
@@ -26,8 +29,14 @@ export async function main(
   try {
     args = parseArgv(argv);
   } catch (error) {
-    err(`${(error as Error).message}\n\n${usageText()}`);
+    // Node's own wording names the option but suggests a quoting trick that confuses here.
+    const option = /'(-[^']*)'/.exec((error as Error).message)?.[1];
+    err(`${option ? `Unknown option "${option}".` : (error as Error).message}\n\n${usageText()}`);
     return 2;
+  }
+  if (args.version) {
+    out(packageVersion());
+    return 0;
   }
   const name = args.command === "--help" || args.command === "-h" ? "help" : args.command;
   const subcommand = SUBCOMMANDS.find((c) => c.name === name);
@@ -37,6 +46,12 @@ export async function main(
   }
   if (!subcommand) {
     err(`Unknown command "${args.command}".\n\n${usageText()}`);
+    return 2;
+  }
+  if (subcommand.words !== undefined && args.rest.length > subcommand.words) {
+    err(
+      `${subcommand.name} takes ${subcommand.words === 0 ? "no words after it" : `at most ${subcommand.words}`}; not "${args.rest.slice(subcommand.words).join(" ")}". See socialmedia-guidance ${subcommand.name} --help.`,
+    );
     return 2;
   }
   if (subcommand.bare) return subcommand.run({ args, out, err, input });
@@ -60,4 +75,10 @@ export async function main(
     throw error;
   }
   return subcommand.run({ args, config, guide, out, err, input });
+}
+
+/** This package's version, from its package.json. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version?: string };
+  return pkg.version ?? "unknown";
 }

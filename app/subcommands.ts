@@ -38,6 +38,8 @@ export interface UsageRow {
  */
 export type Subcommand = UsageRow & {
   readonly name: string;
+  /** The most words it takes after its name; more is a mistake, said so (unlimited when left out). */
+  readonly words?: number;
   /** The settings it reads (others are not checked); every setting when left out. */
   readonly settings?: (name: string) => boolean;
   readonly more?: readonly UsageRow[];
@@ -51,6 +53,7 @@ export type Subcommand = UsageRow & {
 export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "start",
+    words: 0,
     usage: "start",
     summary: "Run the bot (console chat when no platform tokens are set)",
     run: (c) => start(c.config, c.guide, c.err),
@@ -64,6 +67,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "topics",
+    words: 0,
     settings: localSettings(),
     usage: "topics [--json]",
     summary: "List the topics and their entries",
@@ -74,6 +78,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     settings: localSettings("TIP_"),
     usage: "tips list [--json]",
     summary: "List the daily tips with their sources and linked entries",
+    more: [
+      {
+        usage: "tips preview --channel <id>",
+        summary: "A channel's next tips and when, without posting ([--days N] [--platform slack|discord])",
+      },
+    ],
     run: (c) =>
       c.args.rest[0] === "preview"
         ? preview(c.config, c.guide, c.args, c.out, c.err)
@@ -88,6 +98,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "validate",
+    words: 0,
     settings: localSettings(),
     usage: "validate",
     summary: "Check the knowledge base; exits 1 on a problem",
@@ -100,6 +111,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "eval",
+    words: 1,
     settings: localSettings(),
     usage: "eval <file.jsonl>",
     summary: "Measure answer quality on a labelled set",
@@ -114,6 +126,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "guard-eval",
+    words: 1,
     settings: localSettings(),
     usage: "guard-eval <file.jsonl>",
     summary: "Measure the patient-data guard: recall and false positives",
@@ -121,6 +134,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "report",
+    words: 0,
     settings: localSettings(),
     usage: "report [--json]",
     summary: "Most 👎 entries, most-asked unanswered questions, answer rate by day",
@@ -128,6 +142,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "learn",
+    words: 0,
     settings: localSettings(),
     usage: "learn [--list]",
     summary: "Go through the phrasings users proposed: a(ccept), r(eject), s(kip), q(uit)",
@@ -161,5 +176,7 @@ export function usageText(): string {
     "",
     "Commands:",
     ...rows.map((r) => `  ${r.usage.padEnd(width)}${r.summary}`),
+    "",
+    "With no command it runs start. --help after any command shows its help; --version prints the version.",
   ].join("\n");
 }

@@ -8,7 +8,7 @@ import type { Out } from "./output.js";
 export function tips(guide: Guide, args: readonly string[], json: boolean, out: Out, err: Out): number {
   if (args[0] !== "list" || args.length > 1) {
     err(
-      `Unknown tips command "${args.join(" ")}". Try: socialmedia-guidance tips list [--json], or tips preview --channel <id> [--days N]`,
+      `${args.length === 0 ? "tips needs a subcommand." : `Unknown tips command "${args.join(" ")}".`} Try: socialmedia-guidance tips list [--json], or tips preview --channel <id> [--days N]`,
     );
     return 2;
   }
@@ -39,6 +39,14 @@ export async function preview(
 ): Promise<number> {
   const days = Number(args.days ?? 7);
   const platform = args.platform ?? "slack";
+  const wrong = !args.channel
+    ? "--channel <id> is needed"
+    : !Number.isInteger(days) || days < 1 || days > 366
+      ? "--days must be a whole number from 1 to 366"
+      : !["slack", "discord"].includes(platform)
+        ? "--platform must be slack or discord"
+        : undefined;
+  if (wrong) err(`${wrong}.`);
   if (
     !args.channel ||
     !Number.isInteger(days) ||

@@ -43,6 +43,24 @@ describe("the installed command (built)", () => {
 });
 
 describe("the socialmedia-guidance command", () => {
+  it("says what is wrong with a command line, and prints the version", async () => {
+    const version = await run(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const extra = await run(["topics", "extra", "words"]);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('topics takes no words after it; not "extra words"');
+    const empty = await run(["ask", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("use: socialmedia-guidance ask --json");
+    expect((await run(["tips"])).stderr).toContain("tips needs a subcommand.");
+    const days = await run(["tips", "preview", "--channel", "C1", "--days", "abc"]);
+    expect(days.code).toBe(2);
+    expect(days.stderr).toContain("--days must be a whole number from 1 to 366.");
+    const option = await run(["--bogus"]);
+    expect(option.stderr).toMatch(/^Unknown option "--bogus"\./);
+  });
+
   it("checks only the settings a command uses: a wrong Slack token does not stop validate, but stops start", async () => {
     const env = { SLACK_BOT_TOKEN: "not-a-token", LOG_LEVEL: "loud" };
     const checked = await run(["validate"], { env });
