@@ -92,8 +92,9 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "discord",
     settings: localSettings("DISCORD_"),
-    usage: "discord deploy",
-    summary: "Register the Discord commands (npm run discord:deploy)",
+    usage: "discord invite",
+    summary: "Print the link that adds the bot to a Discord server",
+    more: [{ usage: "discord deploy", summary: "Register the Discord commands (npm run discord:deploy)" }],
     run: (c) => discordDeploy(c.config, c.args.rest, c.out, c.err),
   },
   {

@@ -168,6 +168,34 @@ describe("npm run discord:deploy", () => {
   });
 });
 
+describe("discord invite and a deploy before the invite", () => {
+  const env = (port: number) => ({
+    DISCORD_TOKEN: "deploy-test-token-0123456789",
+    DISCORD_APPLICATION_ID: "1100000000000000001",
+    DISCORD_GUILD_ID: "1200000000000000001",
+    DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+  });
+
+  it("prints the invite link, and explains Missing Access (50001) with it", async () => {
+    const invite = await run(["discord", "invite"], env(9));
+    expect(invite.code).toBe(0);
+    expect(invite.output).toContain("client_id=1100000000000000001");
+    expect(invite.output).toContain("scope=bot+applications.commands");
+    const discord = createServer((_req, res) => {
+      res.statusCode = 403;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ message: "Missing Access", code: 50001 }));
+    });
+    await new Promise<void>((resolve) => discord.listen(0, "127.0.0.1", resolve));
+    const port = (discord.address() as AddressInfo).port;
+    const deploy = await run(["discord", "deploy"], env(port));
+    await new Promise<void>((resolve) => discord.close(() => resolve()));
+    expect(deploy.code).toBe(1);
+    expect(deploy.output).toContain("The bot is not in server 1200000000000000001 yet: add it with");
+    expect(deploy.output).toContain("client_id=1100000000000000001");
+  });
+});
+
 describe("npm start with Discord settings", () => {
   it("refuses to start with a clear message when Discord rejects the token", async () => {
     const discord = createServer((_req, res) => {

@@ -4,6 +4,7 @@ import { commandDefinitions, inviteUrl } from "./definitions.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
 import { renderCard } from "./render.js";
 
+export { inviteUrl } from "./definitions.js";
 export { codeOf, type DiscordDeps, describeStartFailure } from "./register.js";
 
 export interface DiscordBot {
