@@ -34,6 +34,7 @@ export { createGuide, DISCLAIMER, type Guide, sourceLabel, type TopicListing } f
 export { InFlight } from "./inflight.js";
 export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 export { createLogger, type Logger, redactSecrets } from "./log.js";
+export { unreachableCause } from "./net.js";
 export {
   type ChannelRef,
   type FeedbackVote,

@@ -23,6 +23,7 @@ import {
   redactSecrets,
   type TipCommands,
   type Usage,
+  unreachableCause,
 } from "../../src/index.js";
 import { decodeButton } from "./buttons.js";
 import { COMMAND, TIPS_COMMAND } from "./definitions.js";
@@ -198,12 +199,15 @@ export function codeOf(error: unknown): string {
 /** What the operator reads when the Discord adapter cannot start. */
 export function describeStartFailure(error: unknown): { code: string; message: string } {
   const code = codeOf(error);
+  const message = (error as Error)?.message ?? String(error);
+  const cause = unreachableCause(error) ?? (message === "fetch failed" ? "fetch failed" : undefined);
   return {
     code,
-    message:
-      code === "TokenInvalid" || code.startsWith("401")
+    message: cause
+      ? `Could not reach Discord (${cause}): check the network, or DISCORD_API_URL if it is set.`
+      : code === "TokenInvalid" || code.startsWith("401")
         ? "Discord rejected the bot token: check DISCORD_TOKEN in .env."
-        : `Could not start the Discord bot (${code}): ${redactSecrets((error as Error)?.message ?? String(error))}`,
+        : `Could not start the Discord bot (${code}): ${redactSecrets(message)}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { webApi } from "@slack/bolt";
-import { redactSecrets } from "../../src/index.js";
+import { redactSecrets, unreachableCause } from "../../src/index.js";
 
 const { ErrorCode } = webApi;
 
@@ -24,6 +24,12 @@ export function describeSlackError(error: unknown): SlackFailure {
     retryAfter?: number;
     name?: string;
   };
+  const cause = unreachableCause(error);
+  if (cause)
+    return {
+      code: `unreachable:${cause}`,
+      message: "I can't reach Slack right now. Please try again in a moment.",
+    };
   if (e.code === ErrorCode.RateLimitedError) {
     const wait = Math.max(1, Math.ceil(e.retryAfter ?? 30));
     return {
@@ -63,10 +69,14 @@ export function describeSlackError(error: unknown): SlackFailure {
 /** What the operator reads when the Slack adapter cannot start. */
 export function describeStartFailure(error: unknown): { code: string; message: string } {
   const { code } = describeSlackError(error);
+  const text = (error as Error)?.message ?? String(error);
+  const cause = unreachableCause(error) ?? (/fetch failed/.test(text) ? "fetch failed" : undefined);
   return {
     code,
-    message: ["invalid_auth", "not_authed", "token_revoked", "account_inactive"].includes(code)
-      ? `Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN in .env.`
-      : `Could not start the Slack bot (${code}): ${redactSecrets((error as Error)?.message ?? String(error))}`,
+    message: cause
+      ? `Could not reach Slack (${cause}): check the network, or SLACK_API_URL if it is set.`
+      : ["invalid_auth", "not_authed", "token_revoked", "account_inactive"].includes(code)
+        ? `Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN in .env.`
+        : `Could not start the Slack bot (${code}): ${redactSecrets(text)}`,
   };
 }

@@ -1,0 +1,28 @@
+/** Error codes that mean the other end could not be reached at all (not that it refused us). */
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET",
+]);
+
+/**
+ * The network reason an error carries somewhere in its chain (`cause`, or `original` as the Slack
+ * client wraps it), such as ECONNREFUSED; undefined when it is not a network failure.
+ */
+export function unreachableCause(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== "object" || depth > 5) return undefined;
+  const e = error as { code?: unknown; cause?: unknown; original?: unknown; errors?: unknown };
+  if (typeof e.code === "string" && UNREACHABLE.has(e.code)) return e.code;
+  const nested = Array.isArray(e.errors) ? e.errors : [];
+  for (const inner of [e.cause, e.original, ...nested]) {
+    const found = unreachableCause(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
