@@ -107,8 +107,9 @@ export function openDatabase(path: string): Db {
   let db: Db | undefined;
   try {
     db = new Database(path);
-    db.pragma("journal_mode = WAL");
+    // The wait for a lock first, so that even switching to WAL waits for another process opening it.
     db.pragma("busy_timeout = 5000");
+    db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     const check = db.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new Error(`${DAMAGED} (quick_check: ${String(check).slice(0, 200)})`);
@@ -131,7 +132,10 @@ export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): num
     );
   }
   for (let v = current; v < migrations.length; v++) {
+    // Read the version again inside the write lock: another process opening the same file at the same
+    // moment (a restart overlapping the old process) may have applied this migration already.
     db.transaction(() => {
+      if ((db.pragma("user_version", { simple: true }) as number) > v) return;
       db.exec(migrations[v] ?? "");
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
