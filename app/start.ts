@@ -5,6 +5,8 @@ import {
   type Guide,
   type Platform,
   redactSecrets,
+  reloadable,
+  reloadKnowledgeOnChange,
   type TipPoster,
 } from "../src/index.js";
 import { lazy, openDb } from "./lazy.js";
@@ -17,9 +19,14 @@ interface Launched {
 }
 
 /** Runs the bot: the console chat without platform tokens, else each configured platform until a signal. */
-export async function start(config: Config, guide: Guide, err: Out): Promise<number> {
-  if (!config.slack && !config.discord) return consoleChat(config, guide, err);
+export async function start(config: Config, loaded: Guide, err: Out): Promise<number> {
+  if (!config.slack && !config.discord) return consoleChat(config, loaded, err);
   const logger = createLogger(config.logLevel);
+  // Moderators' edits take effect without a restart: the knowledge reloads when its files change (or
+  // on SIGHUP), once they validate. Tips already scheduled keep the list they started with.
+  const live = reloadable(loaded);
+  const guide = live.guide;
+  const stopReloading = reloadKnowledgeOnChange({ dir: config.knowledgeDir, target: live, logger });
   const [{ Usage }, { FeedbackStore }, { TipScheduler }, { TipChannels }] = await Promise.all([
     lazy.usage(),
     lazy.feedback(),
@@ -52,6 +59,7 @@ export async function start(config: Config, guide: Guide, err: Out): Promise<num
   const tipChannels = new TipChannels({ db, tips: guide.tips(), logger, defaults: config.tips });
   const running: { name: string; stop: () => Promise<void> }[] = [];
   const stopAll = async () => {
+    stopReloading();
     await scheduler.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
     db.close();

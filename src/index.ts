@@ -45,6 +45,7 @@ export {
   type TipPoster,
   type TipSettings,
 } from "./ports.js";
+export { type ReloadableGuide, reloadable, reloadKnowledgeOnChange } from "./reload.js";
 export { MAX_QUESTION_CHARS } from "./search/normalise.js";
 export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 export {

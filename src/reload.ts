@@ -1,0 +1,85 @@
+import { type FSWatcher, watch } from "node:fs";
+import { createGuide, type Guide } from "./guide.js";
+import { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
+import type { Logger } from "./log.js";
+
+/** A guide whose knowledge can be replaced while the bot runs: whoever holds it sees the new one. */
+export interface ReloadableGuide {
+  readonly guide: Guide;
+  replace(next: Guide): void;
+}
+
+/** Wraps a guide so that `replace` swaps what every holder of `guide` answers from. */
+export function reloadable(initial: Guide): ReloadableGuide {
+  let current = initial;
+  const guide: Guide = {
+    get knowledge() {
+      return current.knowledge;
+    },
+    ask: (q) => current.ask(q),
+    explain: (q) => current.explain(q),
+    entry: (id) => current.entry(id),
+    show: (id) => current.show(id),
+    topics: () => current.topics(),
+    sourcesOf: (item) => current.sourcesOf(item),
+    tips: () => current.tips(),
+    complete: (partial, limit) => current.complete(partial, limit),
+    randomTip: (random) => current.randomTip(random),
+  };
+  return {
+    guide,
+    replace(next) {
+      current = next;
+    },
+  };
+}
+
+export interface KnowledgeReloadOptions {
+  readonly dir: string;
+  readonly target: ReloadableGuide;
+  readonly logger: Logger;
+  /** Edits arrive as bursts of file events; reload once they have settled this long. */
+  readonly settleMs?: number;
+}
+
+/**
+ * Reloads the knowledge when a file in `dir` changes, or on SIGHUP: the new files are validated first,
+ * and while they are broken the bot keeps answering from the knowledge it has and logs why.
+ * Returns the function that stops watching.
+ */
+export function reloadKnowledgeOnChange(options: KnowledgeReloadOptions): () => void {
+  const log = options.logger.child({ component: "knowledge" });
+  let timer: NodeJS.Timeout | undefined;
+  const reload = (why: string) => {
+    try {
+      const next = createGuide(loadKnowledge(options.dir));
+      options.target.replace(next);
+      const k = next.knowledge;
+      log.info({ why, entries: k.entries.length, tips: k.tips.length }, "knowledge reloaded");
+    } catch (error) {
+      const problems = error instanceof KnowledgeError ? error.problems.map(formatProblem) : [String(error)];
+      log.error(
+        { why, problems: problems.slice(0, 10), count: problems.length },
+        "knowledge not reloaded: the files have problems; still answering from the last good knowledge",
+      );
+    }
+  };
+  const soon = (why: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => reload(why), options.settleMs ?? 500);
+  };
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(options.dir, { recursive: true }, () => soon("file changed"));
+    watcher.on("error", (error) => log.warn({ err: error.message }, "stopped watching the knowledge folder"));
+  } catch (error) {
+    log.warn({ err: (error as Error).message }, "cannot watch the knowledge folder; reload with SIGHUP");
+  }
+  const onHup = () => soon("SIGHUP");
+  process.on("SIGHUP", onHup);
+  return () => {
+    clearTimeout(timer);
+    watcher?.close();
+    process.off("SIGHUP", onHup);
+  };
+}
