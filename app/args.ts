@@ -10,6 +10,7 @@ export function parseArgv(argv: readonly string[]) {
     options: {
       json: { type: "boolean", default: false },
       write: { type: "boolean", default: false },
+      record: { type: "boolean", default: false },
       channel: { type: "string" },
       days: { type: "string" },
       platform: { type: "string" },
@@ -26,6 +27,7 @@ export function parseArgv(argv: readonly string[]) {
     command,
     json: values.json ?? false,
     write: values.write ?? false,
+    record: values.record ?? false,
     rest,
     channel: values.channel,
     days: values.days,

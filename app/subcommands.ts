@@ -2,6 +2,7 @@ import { localSettings } from "../src/config.js";
 import type { Config, Guide } from "../src/index.js";
 import type { Args } from "./args.js";
 import { ask } from "./ask.js";
+import { check } from "./check.js";
 import { discordDeploy } from "./discord-deploy.js";
 import { guardEval, runEval } from "./eval.js";
 import { fitConfidence } from "./fit.js";
@@ -109,6 +110,14 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
       );
       return 0;
     },
+  },
+  {
+    name: "check",
+    words: 0,
+    settings: localSettings(),
+    usage: "check [--record]",
+    summary: "After an edit: validate, measure the labelled sets, and say whether quality fell",
+    run: (c) => check(c.guide, c.args.record, c.out, c.err),
   },
   {
     name: "eval",

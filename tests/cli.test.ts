@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../app/main.js";
 import { SUBCOMMANDS } from "../app/subcommands.js";
-import { fixtureCopy } from "./helpers.js";
+import { fixtureCopy, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "socialmedia-guidance.js");
@@ -59,6 +59,22 @@ describe("the socialmedia-guidance command", () => {
     expect(days.stderr).toContain("--days must be a whole number from 1 to 366.");
     const option = await run(["--bogus"]);
     expect(option.stderr).toMatch(/^Unknown option "--bogus"\./);
+  });
+
+  it("check: says whether quality held against the recorded figures, and which answers changed", async () => {
+    const held = await run(["check"]);
+    expect(held.code, held.stderr).toBe(0);
+    expect(held.stdout).toContain("Quality held");
+    // The same knowledge with a confidence threshold no answer reaches: every answer turns into a decline.
+    const dir = tempDir("smg-check-");
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    const model = JSON.parse(readFileSync(join(dir, "confidence.json"), "utf8"));
+    writeFileSync(join(dir, "confidence.json"), JSON.stringify({ ...model, threshold: 0.999 }));
+    const fell = await run(["check"], { env: { KNOWLEDGE_DIR: dir } });
+    expect(fell.code).toBe(1);
+    expect(fell.stdout).toMatch(/top1 \d+\.\d% -> 0\.0% \(fell\)/);
+    expect(fell.stdout).toMatch(/changed: ".+" [a-z-]+ -> \(declined\)/);
+    expect(fell.stdout).toContain("Quality fell");
   });
 
   it("checks only the settings a command uses: a wrong Slack token does not stop validate, but stops start", async () => {
