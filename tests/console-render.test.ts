@@ -16,6 +16,17 @@ describe("the console's cards", () => {
     }
   });
 
+  it("wraps a long list item under its own text, and shows its emphasis as plain words", () => {
+    const list = `1. **Take the post down** ${"and tell your supervisor and the data protection lead ".repeat(3)}\n2. Get advice.`;
+    const text = renderCard(noticeCard(list), 60);
+    const lines = text.split("\n");
+    expect(lines.every((l) => l.length <= 60)).toBe(true);
+    expect(text).not.toContain("**");
+    expect(lines[0]).toMatch(/^\s*1\. Take the post down/);
+    const hang = /^\s*1\. /.exec(lines[0] ?? "")?.[0].length ?? 0;
+    expect(lines[1]?.startsWith(" ".repeat(hang))).toBe(true);
+  });
+
   it("writes links out so they can be followed from a terminal", () => {
     expect(renderCard(noticeCard(long), 80)).toContain("https://www.gmc-uk.org/guidance");
   });

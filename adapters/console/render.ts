@@ -1,5 +1,7 @@
+import { stripVTControlCharacters } from "node:util";
 import { Marked, type MarkedExtension } from "marked";
 import { markedTerminal } from "marked-terminal";
+import wrapAnsi from "wrap-ansi";
 import {
   type Card,
   type CardLink,
@@ -36,7 +38,28 @@ export function terminalMarkdown(text: string, width: number): string {
     renderer = new Marked(markedTerminal({ width, reflowText: true, tab: 2 }) as MarkedExtension);
     markdown.set(width, renderer);
   }
-  return (renderer.parse(text, { async: false }) as string).trimEnd();
+  const rendered = (renderer.parse(text, { async: false }) as string).trimEnd();
+  // marked-terminal leaves the emphasis inside list items as written; show it as plain words there.
+  return wrapLines(rendered.replace(/\*\*([^*\n]+)\*\*/g, "$1"), width);
+}
+
+/**
+ * Lines longer than `width` wrapped at word boundaries (wrap-ansi), a list item's continuation under
+ * its own text; marked-terminal reflows paragraphs but not list items, and sources are written as lines.
+ */
+function wrapLines(text: string, width: number): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      if (stripVTControlCharacters(line).length <= width) return line;
+      const indent = /^\s*(?:\d+\.|[*•-])?\s*/.exec(line)?.[0] ?? "";
+      const body = wrapAnsi(line.slice(indent.length), Math.max(20, width - indent.length), { hard: false });
+      return body
+        .split("\n")
+        .map((part, i) => (i === 0 ? indent : " ".repeat(indent.length)) + part)
+        .join("\n");
+    })
+    .join("\n");
 }
 
 /**
@@ -61,7 +84,7 @@ export function renderCard(card: Card, width = 80): string {
     lines.push(...offer.links.map((l) => `  ${++n}. ${l.title}`), "");
   }
   if (card.footer) lines.push(terminalMarkdown(`_${card.footer}_`, width));
-  return lines.join("\n").trimEnd();
+  return wrapLines(lines.join("\n").trimEnd(), width);
 }
 
 /** How help names the commands in the console chat. */
