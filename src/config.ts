@@ -13,6 +13,14 @@ const prefixed = (prefix: string, what: string) =>
     .trim()
     .refine((v) => v.startsWith(prefix), `must be ${what} (it starts with "${prefix}")`);
 
+/** A whole number in a range, with one plain sentence for anything else ("abc", "1.5", "-3"). */
+const wholeNumber = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ error: `must be ${what}, a whole number from ${min} to ${max}` })
+    .int(`must be ${what}, a whole number from ${min} to ${max}`)
+    .min(min, `must be ${what}, a whole number from ${min} to ${max}`)
+    .max(max, `must be ${what}, a whole number from ${min} to ${max}`);
+
 /** "6h", "90m", "1h30m", "45s": a duration in milliseconds. */
 export function parseDuration(text: string): number | undefined {
   const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i.exec(text.trim());
@@ -20,24 +28,34 @@ export function parseDuration(text: string): number | undefined {
   return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
 }
 
-const channelList = z
-  .string()
-  .transform((v) =>
-    v
-      .split(",")
-      .map((c) => c.trim())
-      .filter(Boolean),
-  )
-  .refine((ids) => ids.every((id) => /^[A-Za-z0-9]+$/.test(id)), "must be channel ids separated by commas");
+/** Channel ids separated by commas; a channel's name ("general") is not its id. */
+const channelList = (shape: RegExp, example: string) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (ids) => ids.every((id) => shape.test(id)),
+      `must be channel ids separated by commas (like ${example}), not channel names`,
+    );
 
 const schema = z.object({
   KNOWLEDGE_DIR: optional(z.string().trim()),
-  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+  LOG_LEVEL: optional(
+    z.enum(
+      ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
+      "must be one of fatal, error, warn, info, debug, trace, silent",
+    ),
+  ),
   SLACK_BOT_TOKEN: optional(prefixed("xoxb-", "a bot token")),
   SLACK_APP_TOKEN: optional(prefixed("xapp-", "an app-level token")),
   SLACK_SIGNING_SECRET: optional(z.string().trim()),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
-  PORT: optional(z.coerce.number().int().min(0).max(65_535)),
+  PORT: optional(wholeNumber(0, 65_535, "a port number")),
   DISCORD_TOKEN: optional(z.string().trim().min(20, "does not look like a bot token")),
   DISCORD_APPLICATION_ID: optional(
     z
@@ -60,14 +78,14 @@ const schema = z.object({
   TIP_GRACE: optional(
     z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration such as "6h" or "90m"'),
   ),
-  SLACK_TIP_CHANNELS: optional(channelList),
+  SLACK_TIP_CHANNELS: optional(channelList(/^[CGD][A-Z0-9]{6,}$/, "C0123ABCD")),
   LOG_QUESTIONS: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
   LEARN_FROM_USE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
   RECORD_CONSOLE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
-  RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(10_000)),
-  SHARE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1).max(10_000)),
+  RATE_LIMIT_PER_MINUTE: optional(wholeNumber(1, 10_000, "a number of questions")),
+  SHARE_LIMIT_PER_HOUR: optional(wholeNumber(1, 10_000, "a number of shares")),
   FEEDBACK_SALT: optional(z.string().trim().min(16, "must be at least 16 characters")),
-  DISCORD_TIP_CHANNELS: optional(channelList),
+  DISCORD_TIP_CHANNELS: optional(channelList(/^\d{15,22}$/, "1234567890123456789")),
 });
 
 /** Daily-tip settings: defaults for new schedules, the catch-up window, and channels from the environment. */

@@ -78,3 +78,23 @@ describe("settings a command does not use", () => {
     expect(() => loadConfig({ DISCORD_TOKEN: "x" }, localSettings("DISCORD_"))).toThrow(/DISCORD_TOKEN/);
   });
 });
+
+describe("settings in plain words", () => {
+  it("says what a number, a level or a channel list should be, and refuses a channel name", () => {
+    const issues = issuesOf({
+      PORT: "abc",
+      LOG_LEVEL: "loud",
+      SLACK_TIP_CHANNELS: "general",
+      DISCORD_TIP_CHANNELS: "C0123ABCD",
+      RATE_LIMIT_PER_MINUTE: "1.5",
+    }).join("\n");
+    expect(issues).toContain("PORT: must be a port number, a whole number from 0 to 65535");
+    expect(issues).toContain("LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent");
+    expect(issues).toContain("SLACK_TIP_CHANNELS: must be channel ids separated by commas (like C0123ABCD)");
+    expect(issues).toContain("DISCORD_TIP_CHANNELS: must be channel ids");
+    expect(issues).toContain(
+      "RATE_LIMIT_PER_MINUTE: must be a number of questions, a whole number from 1 to 10000",
+    );
+    expect(issues).not.toMatch(/NaN|expected one of|Invalid input/);
+  });
+});

@@ -88,7 +88,7 @@ describe("npm start with Slack settings", () => {
       SLACK_API_URL: apiUrl,
       PORT: "0",
       DATABASE_PATH: dbPath,
-      SLACK_TIP_CHANNELS: "C1,C2",
+      SLACK_TIP_CHANNELS: "C0TIPS0001,C0TIPS0002",
     });
     await until(() => bot.output().includes('"msg":"started"'));
     const started = JSON.parse(
