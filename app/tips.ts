@@ -46,14 +46,8 @@ export async function preview(
       : !["slack", "discord"].includes(platform)
         ? "--platform must be slack or discord"
         : undefined;
-  if (wrong) err(`${wrong}.`);
-  if (
-    !args.channel ||
-    !Number.isInteger(days) ||
-    days < 1 ||
-    days > 366 ||
-    !["slack", "discord"].includes(platform)
-  ) {
+  if (wrong || !args.channel) {
+    err(`${wrong}.`);
     err(
       "Usage: socialmedia-guidance tips preview --channel <id> [--days N (1-366)] [--platform slack|discord]",
     );
