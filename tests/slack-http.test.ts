@@ -6,27 +6,29 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
 import { Outbound } from "../adapters/slack/outbound.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
-import { capturedLogger, FIXTURE_DIR, settle, slackSignature, waitFor, within } from "./helpers.js";
+import {
+  capturedLogger,
+  FIXTURE_DIR,
+  SLACK_HTTP_CONFIG,
+  SLACK_TEST,
+  settle,
+  slackSignature,
+  slashForm,
+  waitFor,
+  within,
+} from "./helpers.js";
 
 // Issue 18: the HTTP mode's limits. Slack's Web API and the response_url are nock's; the stalled
 // response_url is a real server on 127.0.0.1 that takes requests and never answers.
 
-const SECRET = "test-signing-secret";
-const API = "https://slack.test";
-const HOOKS = "https://hooks.slack.test";
+const { secret: SECRET, api: API, hooks: HOOKS } = SLACK_TEST;
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const { logger, lines } = capturedLogger();
 const now = () => Math.floor(Date.now() / 1000);
 
-const HTTP_CONFIG = {
-  botToken: "xoxb-test-token",
-  mode: "http",
-  signingSecret: SECRET,
-  port: 0,
-  apiUrl: `${API}/api`,
-} as const;
+const HTTP_CONFIG = SLACK_HTTP_CONFIG;
 
 type BotOptions = Partial<Parameters<typeof createSlackBot>[0]>;
 const DEFAULTS = { guide, logger, retries: 0, timeoutMs: 1_000, config: HTTP_CONFIG };
@@ -55,16 +57,8 @@ function send(base: string, body: string, type: string, ts: string | number = no
 
 let hooks = 0;
 /** A slash command's form, answered at `responseUrl` (a fresh nock path by default). */
-function slashForm(text: string, responseUrl = `${HOOKS}/commands/${++hooks}`): string {
-  return new URLSearchParams({
-    team_id: "T1",
-    channel_id: "C1",
-    user_id: "U1",
-    command: "/socialmedia-guidance",
-    text,
-    response_url: responseUrl,
-    trigger_id: `1.2.${hooks}`,
-  }).toString();
+function slash(text: string, responseUrl = `${HOOKS}/commands/${++hooks}`): string {
+  return slashForm(text, responseUrl);
 }
 
 /** An Events API envelope: the bot mentioned in `channel`. */
@@ -152,7 +146,7 @@ describe("Slack outbound calls", () => {
   it("gives up on a stalled response_url after each attempt's time limit, and drops its requests", async () => {
     const hook = await stalledServer();
     const { base } = await startBot({ timeoutMs: 200, retries: 1, wait: async () => {} });
-    expect((await send(base, slashForm("topics", hook.url), FORM)).status).toBe(200);
+    expect((await send(base, slash("topics", hook.url), FORM)).status).toBe(200);
     const line = await within(logLine("reply to slash command failed"), "the reply to give up", 2_000);
     expect(JSON.parse(line)).toMatchObject({ code: "timeout" });
     expect(hook.counts.requests).toBe(2); // the first attempt and one retry
@@ -162,7 +156,7 @@ describe("Slack outbound calls", () => {
   it("stops within the grace period with a reply still stalled, ending the call", async () => {
     const hook = await stalledServer();
     const { bot, base } = await startBot({ timeoutMs: 30_000, graceMs: 300 });
-    expect((await send(base, slashForm("topics", hook.url), FORM)).status).toBe(200);
+    expect((await send(base, slash("topics", hook.url), FORM)).status).toBe(200);
     await waitFor(() => hook.counts.requests === 1, { what: "the reply to reach the stalled server" });
     await within(bot.stop(), "stop() within the grace period", 1_500);
     await waitFor(() => hook.counts.open === 0, { what: "the stalled request to be dropped" });
@@ -225,7 +219,7 @@ describe("Slack outbound calls", () => {
     const path = `/commands/${++hooks}`;
     nock(HOOKS).post(path).reply(503);
     const posted = expectPost(HOOKS, path);
-    expect((await send(base, slashForm("topics", `${HOOKS}${path}`), FORM)).status).toBe(200);
+    expect((await send(base, slash("topics", `${HOOKS}${path}`), FORM)).status).toBe(200);
     expect(await within(posted, "the retried reply")).toMatchObject({ response_type: "ephemeral" });
     expect(waits).toEqual([500]);
   });
@@ -233,7 +227,7 @@ describe("Slack outbound calls", () => {
 
 describe("Slack request signatures", () => {
   it("answers a signed request once and refuses the same request sent again", async () => {
-    const [form, ts] = [slashForm("topics"), now()];
+    const [form, ts] = [slash("topics"), now()];
     const posted = expectPost(HOOKS, `/commands/${hooks}`);
     expect((await send(plain, form, FORM, ts)).status).toBe(200);
     expect((await send(plain, form, FORM, ts)).status).toBe(401);
@@ -248,7 +242,7 @@ describe("Slack request signatures", () => {
     ["a fraction of a second", () => `${now()}.5`],
     ["1700000000.5", () => "1700000000.5"],
   ])("refuses a timestamp %s, even signed", async (_name, ts) => {
-    expect((await send(plain, slashForm("topics"), FORM, ts())).status).toBe(401);
+    expect((await send(plain, slash("topics"), FORM, ts())).status).toBe(401);
   });
 });
 
@@ -287,7 +281,7 @@ describe("Slack request bodies", () => {
     ["a JSON null body", "null", JSON_TYPE],
     ["a JSON array body", "[]", JSON_TYPE],
     ["an event without its event", JSON.stringify({ type: "event_callback", team_id: "T1" }), JSON_TYPE],
-    ["duplicate text fields", `${slashForm("topics")}&text=again`, FORM],
+    ["duplicate text fields", `${slash("topics")}&text=again`, FORM],
     ["a form that is no slash command", "text=hi", FORM],
     ["block_actions without user", BLOCK_ACTIONS_WITHOUT_USER, FORM],
   ])("answers 400 to %s, signed, with no unhandled rejection", async (_name, body, type) => {

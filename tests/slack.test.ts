@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { once } from "node:events";
 import type { Server } from "node:http";
 import nock from "nock";
@@ -10,15 +9,18 @@ import {
   capturedLogger,
   commandScheduler,
   FIXTURE_DIR,
+  SLACK_HTTP_CONFIG,
+  SLACK_TEST,
   settle,
+  slackSignature,
+  slashForm,
   tempDatabase,
   waitFor,
   within,
 } from "./helpers.js";
 
-const SECRET = "test-signing-secret";
-const API = "https://slack.test";
-const HOOKS = "https://hooks.slack.test";
+const { secret: SECRET, api: API, hooks: HOOKS } = SLACK_TEST;
+const HTTP_CONFIG = SLACK_HTTP_CONFIG;
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 
 const { logger, lines: logLines } = capturedLogger();
@@ -28,10 +30,6 @@ const feedback = new FeedbackStore(votesDb);
 let bot: SlackBot;
 let base = "";
 
-function sign(body: string, ts: number, secret = SECRET): string {
-  return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
-}
-
 async function send(body: string, type: string, options: { ts?: number; secret?: string } = {}) {
   const ts = options.ts ?? Math.floor(Date.now() / 1000);
   return fetch(`${base}/slack/events`, {
@@ -39,20 +37,11 @@ async function send(body: string, type: string, options: { ts?: number; secret?:
     headers: {
       "content-type": type,
       "x-slack-request-timestamp": String(ts),
-      "x-slack-signature": sign(body, ts, options.secret),
+      "x-slack-signature": slackSignature(body, ts, options.secret ?? SECRET),
     },
     body,
   });
 }
-
-/** HTTP mode with our signing secret, the Web API at nock's host. */
-const HTTP_CONFIG = {
-  botToken: "xoxb-test-token",
-  mode: "http",
-  signingSecret: SECRET,
-  port: 0,
-  apiUrl: `${API}/api`,
-} as const;
 
 /** Starts a bot on a free port of 127.0.0.1 and returns its base URL. */
 async function listen(b: SlackBot): Promise<string> {
@@ -66,16 +55,7 @@ let hookCount = 0;
 async function slash(text: string, options: { ts?: number; secret?: string; user?: string } = {}) {
   const path = `/commands/T1/${++hookCount}`;
   const posted = expectPost(HOOKS, path);
-  const form = new URLSearchParams({
-    token: "legacy",
-    team_id: "T1",
-    channel_id: "C1",
-    user_id: options.user ?? "U1",
-    command: "/socialmedia-guidance",
-    text,
-    response_url: `${HOOKS}${path}`,
-    trigger_id: "1.2.3",
-  }).toString();
+  const form = slashForm(text, `${HOOKS}${path}`, options.user);
   const response = await send(form, "application/x-www-form-urlencoded", options);
   return { response, posted };
 }
@@ -277,14 +257,7 @@ describe("Slack slash command", () => {
   it("keeps running when the response URL fails, and logs it", async () => {
     const path = `/commands/T1/${++hookCount}`;
     nock(HOOKS).post(path).reply(404, "expired_url");
-    const form = new URLSearchParams({
-      team_id: "T1",
-      channel_id: "C1",
-      user_id: "U1",
-      command: "/socialmedia-guidance",
-      text: "topics",
-      response_url: `${HOOKS}${path}`,
-    }).toString();
+    const form = slashForm("topics", `${HOOKS}${path}`);
     expect((await send(form, "application/x-www-form-urlencoded")).status).toBe(200);
     await waitForLog("reply to slash command failed");
     const body = await within((await slash("help")).posted);
@@ -548,14 +521,7 @@ describe("Slack shutdown", () => {
       });
     const previous = base;
     base = url;
-    const form = new URLSearchParams({
-      team_id: "T1",
-      channel_id: "C1",
-      user_id: "U1",
-      command: "/socialmedia-guidance",
-      text: "topics",
-      response_url: `${HOOKS}${path}`,
-    }).toString();
+    const form = slashForm("topics", `${HOOKS}${path}`);
     expect((await send(form, "application/x-www-form-urlencoded")).status).toBe(200);
     base = previous;
     await waitFor(() => received, { what: "the reply to reach Slack" });
