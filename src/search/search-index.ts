@@ -141,7 +141,6 @@ export class SearchIndex {
     const storiesOf: Set<string>[][] = [];
     entries.forEach((entry, index) => {
       const texts = [...entry.questions, entry.title];
-      wordCounts.push(this.wordCounts(entry, texts));
       for (const t of [...texts, entry.answer]) for (const w of this.analyser.words(t)) addWord(w);
       // A phrasing is read as a user's question is: its asking sentences say what the entry is about,
       // and the story before them counts only as the answer's text does (unless the asking sentence
@@ -157,13 +156,16 @@ export class SearchIndex {
         return new Set(this.analyser.analyse(asking.join(" ")).map((x) => x.stem));
       });
       storiesOf.push(phrasingStories);
+      const answerOnly = this.analyser.analyse(entry.answer).map((x) => x.stem);
+      wordCounts.push(this.wordCounts(phrasings, phrasingStories, answerOnly));
       const counts = new Map<string, number>();
       for (const p of phrasings) for (const stem of p) counts.set(stem, (counts.get(stem) ?? 0) + 1);
       const central = Math.max(this.tune.centralUses, phrasings.length * this.tune.centralShare);
       const questionStems = new Map([...counts].map(([stem, c]) => [stem, Math.min(1, c / central)]));
-      const answerStems = new Set(
-        this.analyser.analyse([entry.answer, ...stories].join("\n")).map((x) => x.stem),
-      );
+      const answerStems = new Set([
+        ...answerOnly,
+        ...this.analyser.analyse(stories.join("\n")).map((x) => x.stem),
+      ]);
       this.items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
       for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
         df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : this.tune.answerOnlyDf));
@@ -211,20 +213,22 @@ export class SearchIndex {
     }
   }
 
-  /** An entry's words for the word model: each phrasing's once (its story's for less), its answer's faintly. */
-  private wordCounts(entry: Entry, texts: readonly string[]): Map<string, number> {
+  /**
+   * An entry's words for the word model, from the stems the phrasings were already read into: each
+   * phrasing's asking words once, its story's for less, the answer's faintly.
+   */
+  private wordCounts(
+    phrasings: readonly ReadonlySet<string>[],
+    stories: readonly ReadonlySet<string>[],
+    answer: readonly string[],
+  ): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const text of texts) {
-      const phrasing = new Map<string, number>();
-      for (const sentence of readQuestion(text)) {
-        const w = sentence.asking ? 1 : this.tune.wordStoryWeight;
-        for (const { stem } of this.analyser.analyse(sentence.text))
-          phrasing.set(stem, Math.max(phrasing.get(stem) ?? 0, w));
-      }
-      for (const [stem, w] of phrasing) counts.set(stem, (counts.get(stem) ?? 0) + w);
-    }
-    for (const { stem } of this.analyser.analyse(entry.answer))
-      counts.set(stem, (counts.get(stem) ?? 0) + this.tune.wordAnswerWeight);
+    const add = (stem: string, w: number) => counts.set(stem, (counts.get(stem) ?? 0) + w);
+    phrasings.forEach((asking, p) => {
+      for (const stem of asking) add(stem, 1);
+      for (const stem of stories[p] ?? []) if (!asking.has(stem)) add(stem, this.tune.wordStoryWeight);
+    });
+    for (const stem of answer) add(stem, this.tune.wordAnswerWeight);
     return counts;
   }
 
