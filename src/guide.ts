@@ -119,9 +119,16 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
   const offTopicCues = (knowledge.offTopic ?? [])
     .flatMap((g) => g.terms.map((w) => ({ stems: new Set(index.stemsOf(w)), phrase: normalise(w) })))
     .filter((cue) => cue.stems.size > 0);
-  const phrasingTexts = new Map(
-    knowledge.entries.map((e) => [e.id, ` ${[e.title, ...e.questions].map(normalise).join(" | ")} `]),
-  );
+  // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
+  const phrasingTexts = new Map<string, string>();
+  const phrasingText = (e: Entry) => {
+    let text = phrasingTexts.get(e.id);
+    if (text === undefined) {
+      text = ` ${[e.title, ...e.questions].map(normalise).join(" | ")} `;
+      phrasingTexts.set(e.id, text);
+    }
+    return text;
+  };
   const model = options.model ?? knowledge.confidence ?? SCORE_ONLY_MODEL;
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
@@ -222,10 +229,9 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     const asked = new Set(terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => t.stem));
     let offTopic = 0;
     const said = ` ${normalise(query)} `;
-    const entryText = top ? (phrasingTexts.get(top.entry.id) ?? "") : "";
     for (const { stems, phrase } of offTopicCues) {
       const fires = phrase.includes(" ")
-        ? said.includes(` ${phrase} `) && !entryText.includes(` ${phrase} `)
+        ? said.includes(` ${phrase} `) && !(top && phrasingText(top.entry).includes(` ${phrase} `))
         : [...stems].every((stem) => asked.has(stem)) && [...stems].some((stem) => !top?.matched.has(stem));
       if (fires) offTopic += 1;
     }
