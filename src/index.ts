@@ -36,6 +36,7 @@ export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.j
 export { createLogger, type Logger, redactSecrets } from "./log.js";
 export { unreachableCause } from "./net.js";
 export {
+  type ChannelAddresses,
   type ChannelRef,
   type FeedbackVote,
   type Platform,

@@ -1,7 +1,7 @@
 // What the adapters may be given beyond the guide: the store-backed services, when they exist.
 
 /** Where a question came from; the console chat counts too (its questions are recorded like the others). */
-export type Platform = "slack" | "discord" | "console";
+export type Platform = "slack" | "discord" | "teams" | "mattermost" | "console";
 
 /** A 👍 or 👎 on an answer. */
 export interface FeedbackVote {
@@ -54,4 +54,15 @@ export class PostFailure extends Error {
     super(message);
     this.name = "PostFailure";
   }
+}
+
+/**
+ * Where a platform that cannot post to a channel by its id alone (Teams: a service URL and a
+ * conversation reference) keeps what it learnt when it was installed or first addressed there, so
+ * that scheduled tips can be posted later, from any replica. The address is the adapter's own JSON.
+ */
+export interface ChannelAddresses {
+  remember(platform: Platform, channelId: string, address: string): Promise<void>;
+  lookup(platform: Platform, channelId: string): Promise<string | undefined>;
+  forget(platform: Platform, channelId: string): Promise<void>;
 }
