@@ -8,6 +8,7 @@ import {
   type Guide,
   KnowledgeError,
   loadConfig,
+  loadGuide,
   loadKnowledge,
 } from "../src/index.js";
 import { packageRoot } from "../src/paths.js";
@@ -60,7 +61,9 @@ export async function main(
   let guide: Guide;
   try {
     config = loadConfig(process.env, subcommand.settings);
-    guide = createGuide(loadKnowledge(config.knowledgeDir));
+    guide = subcommand.fresh
+      ? createGuide(loadKnowledge(config.knowledgeDir))
+      : loadGuide(config.knowledgeDir);
   } catch (error) {
     if (error instanceof ConfigError) {
       err(error.message);

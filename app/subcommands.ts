@@ -9,9 +9,17 @@ import { fitConfidence } from "./fit.js";
 import { LEARN_USAGE, learn } from "./learn.js";
 import type { Out } from "./output.js";
 import { report } from "./report.js";
-import { start } from "./start.js";
-import { preview, tips } from "./tips.js";
-import { topics } from "./topics.js";
+
+// The commands that draw on the terminal renderer or the platforms load them on use, so that a
+// one-shot `ask` does not (see app/lazy.ts for the platforms themselves).
+const start = async (...a: Parameters<typeof import("./start.js").start>) =>
+  (await import("./start.js")).start(...a);
+const topics = async (...a: Parameters<typeof import("./topics.js").topics>) =>
+  (await import("./topics.js")).topics(...a);
+const tips = async (...a: Parameters<typeof import("./tips.js").tips>) =>
+  (await import("./tips.js")).tips(...a);
+const preview = async (...a: Parameters<typeof import("./tips.js").preview>) =>
+  (await import("./tips.js")).preview(...a);
 
 /** What every subcommand is given: the parsed command line and where to read and write. */
 export interface Io {
@@ -45,6 +53,8 @@ export type Subcommand = UsageRow & {
   readonly settings?: (name: string) => boolean;
   readonly more?: readonly UsageRow[];
   readonly details?: string;
+  /** It checks the knowledge files themselves, so it reads them afresh, never the compiled copy. */
+  readonly fresh?: boolean;
 } & (
     | { readonly bare: true; readonly run: (io: Io) => number }
     | { readonly bare?: false; readonly run: (c: Loaded) => number | Promise<number> }
@@ -101,6 +111,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "validate",
     words: 0,
+    fresh: true,
     settings: localSettings(),
     usage: "validate",
     summary: "Check the knowledge base; exits 1 on a problem",
@@ -114,6 +125,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "check",
     words: 0,
+    fresh: true,
     settings: localSettings(),
     usage: "check [--record]",
     summary: "After an edit: validate, measure the labelled sets, and say whether quality fell",

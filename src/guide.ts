@@ -108,11 +108,13 @@ export interface Guide {
 export interface GuideOptions {
   readonly tuning?: Partial<SearchTuning>;
   readonly model?: ConfidenceModel;
+  /** The search index of this knowledge, already built or restored (see compiled.ts); `tuning` is then its own. */
+  readonly index?: SearchIndex;
 }
 
 /** Builds the index once and returns the guide that answers from it. */
 export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): Guide {
-  const index = new SearchIndex(knowledge.entries, knowledge.synonyms, options.tuning);
+  const index = options.index ?? new SearchIndex(knowledge.entries, knowledge.synonyms, options.tuning);
   const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.stemsOf(w)));
   // Each off-topic term as the stems it reads as (a word), or as it is written (a phrase: "more
   // followers", "pin a post"), since the stems left once its small words go say little on their own.
@@ -277,10 +279,15 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     };
   }
 
-  // Each question's words, read once, for autocomplete to pick the phrasing closest to what was typed.
-  const questionWords = new Map(
-    knowledge.entries.flatMap((e) => e.questions.map((q) => [q, normalise(q).split(" ")] as const)),
-  );
+  // Each question's words, for autocomplete to pick the phrasing closest to what was typed: read on
+  // first use (a one-shot command never completes anything).
+  let questionWords: ReadonlyMap<string, readonly string[]> | undefined;
+  const wordsOf = (q: string) => {
+    questionWords ??= new Map(
+      knowledge.entries.flatMap((e) => e.questions.map((x) => [x, normalise(x).split(" ")] as const)),
+    );
+    return questionWords.get(q) ?? [];
+  };
 
   function complete(partial: string, limit = 25) {
     const text = cutQuestion(String(partial ?? "")).text;
@@ -294,7 +301,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       let best = e.questions[0] ?? e.title;
       let bestShared = -1;
       for (const q of e.questions) {
-        const shared = (questionWords.get(q) ?? []).filter((w) => typed.has(w)).length;
+        const shared = wordsOf(q).filter((w) => typed.has(w)).length;
         if (shared > bestShared) [best, bestShared] = [q, shared];
       }
       return { entryId: e.id, question: best };

@@ -9,6 +9,7 @@ export {
   readRequest,
   type TipsChange,
 } from "./commands.js";
+export { defaultCacheDir, loadGuide } from "./compiled.js";
 export { type Config, ConfigError, type DiscordConfig, loadConfig, type SlackConfig } from "./config.js";
 export type {
   Card,

@@ -114,22 +114,68 @@ export class SearchIndex {
   private readonly tune: SearchTuning;
   private readonly analyser: Analyser;
   private readonly typo: TypoCorrector;
-  private readonly items: IndexedEntry[] = [];
+  private readonly items: IndexedEntry[];
   /** For each stem, the entries that have it, with the coverage credit it earns there (typed: read per question). */
-  private readonly postings = new Map<string, Postings>();
-  private readonly idf = new Map<string, number>();
+  private readonly postings: Map<string, Postings>;
+  private readonly idf: Map<string, number>;
   private readonly unknownIdf: number;
   /** Corpus stems long enough to have variants, by their first `minVariantPrefix` letters. */
   private readonly variantStems = new Map<string, string[]>();
   private readonly words: WordModel;
+  /** What the index was built into, kept so that it can be saved (see snapshot()). */
+  private readonly built: Built;
 
+  /**
+   * Builds the index from the entries, or takes what an earlier build of the same entries, synonyms
+   * and tuning saved (`snapshot`), which spares a one-shot command the work.
+   */
   constructor(
     entries: readonly Entry[],
     synonyms: readonly SynonymGroup[],
     tuning: Partial<SearchTuning> = {},
+    snapshot?: IndexSnapshot,
   ) {
     this.tune = Object.freeze({ ...SEARCH_TUNING, ...tuning });
     this.analyser = new Analyser(synonyms);
+    this.built = snapshot ? restore(snapshot, entries) : this.build(entries);
+    const { items, postings, idf, unknownIdf, vocabulary, wordCounts } = this.built;
+    this.items = items;
+    this.postings = postings;
+    this.idf = idf;
+    this.unknownIdf = unknownIdf;
+    this.words = new WordModel(wordCounts, this.tune.wordSmoothing);
+    this.typo = new TypoCorrector(new Set(vocabulary));
+    for (const stem of this.idf.keys()) {
+      if (stem.length < this.tune.minVariantPrefix) continue;
+      const key = stem.slice(0, this.tune.minVariantPrefix);
+      const list = this.variantStems.get(key);
+      if (list) list.push(stem);
+      else this.variantStems.set(key, [stem]);
+    }
+  }
+
+  /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
+  snapshot(): IndexSnapshot {
+    const { items, postings, idf, unknownIdf, vocabulary, wordCounts } = this.built;
+    return {
+      items: items.map((item) => ({
+        phrasings: item.phrasings.map((p) => [...p]),
+        phrasingWeights: item.phrasingWeights,
+        questionStems: [...item.questionStems],
+        answerStems: [...item.answerStems],
+      })),
+      postings: [...postings].map(([stem, p]) => [stem, [...p.indices], [...p.credits]]),
+      idf: [...idf],
+      unknownIdf,
+      vocabulary,
+      wordCounts: wordCounts.map((c) => [...c]),
+    };
+  }
+
+  private build(entries: readonly Entry[]): Built {
+    const items: IndexedEntry[] = [];
+    const postings = new Map<string, Postings>();
+    const idf = new Map<string, number>();
     const vocabulary = new Set<string>();
     const addWord = (w: string) => {
       if (!STOPWORDS.has(w)) vocabulary.add(w);
@@ -166,7 +212,7 @@ export class SearchIndex {
         ...answerOnly,
         ...this.analyser.analyse(stories.join("\n")).map((x) => x.stem),
       ]);
-      this.items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
+      items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
       for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
         df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : this.tune.answerOnlyDf));
         const central = questionStems.get(stem);
@@ -180,17 +226,18 @@ export class SearchIndex {
       }
     });
     for (const [stem, list] of building)
-      this.postings.set(stem, {
+      postings.set(stem, {
         indices: Int32Array.from(list, ([i]) => i),
         credits: Float64Array.from(list, ([, c]) => c),
       });
     const n = entries.length;
-    for (const [stem, count] of df) this.idf.set(stem, bm25Idf(n, count));
-    this.unknownIdf = bm25Idf(n, 0) * this.tune.unknownWordFactor;
-    this.items.forEach((item, i) => {
+    for (const [stem, count] of df) idf.set(stem, bm25Idf(n, count));
+    const unknownIdf = bm25Idf(n, 0) * this.tune.unknownWordFactor;
+    const weightOf = (stem: string) => idf.get(stem) ?? unknownIdf;
+    items.forEach((item, i) => {
       item.phrasings.forEach((phrasing, p) => {
         let own = 0;
-        for (const stem of phrasing) own += this.weightOf(stem);
+        for (const stem of phrasing) own += weightOf(stem);
         // "...My instinct is to reply at once. Is that a good idea?": an asking sentence that says this
         // little would match any question with "good" in it. Such a phrasing takes no part in the
         // closest-phrasing match; its words still count for the entry's coverage and the word model.
@@ -202,15 +249,7 @@ export class SearchIndex {
         item.phrasingWeights.push(own);
       });
     });
-    this.words = new WordModel(wordCounts, this.tune.wordSmoothing);
-    this.typo = new TypoCorrector(vocabulary);
-    for (const stem of this.idf.keys()) {
-      if (stem.length < this.tune.minVariantPrefix) continue;
-      const key = stem.slice(0, this.tune.minVariantPrefix);
-      const list = this.variantStems.get(key);
-      if (list) list.push(stem);
-      else this.variantStems.set(key, [stem]);
-    }
+    return { items, postings, idf, unknownIdf, vocabulary: [...vocabulary], wordCounts };
   }
 
   /**
@@ -430,10 +469,6 @@ export class SearchIndex {
     return terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => [t, this.queryWeightOf(t) * t.credit]);
   }
 
-  private weightOf(stem: string): number {
-    return this.idf.get(stem) ?? this.unknownIdf;
-  }
-
   /** A query term's weight: its IDF, or for a word the corpus lacks, how rare it is in English. */
   private queryWeightOf(term: Term): number {
     const idf = this.idf.get(term.stem);
@@ -510,6 +545,57 @@ export class SearchIndex {
     const coverage = covered / query.weight;
     return clamp01(this.tune.phrasingWeight * best + (1 - this.tune.phrasingWeight) * coverage);
   }
+}
+
+/** What building the index produces: all a search needs beyond the tuning and the synonyms. */
+interface Built {
+  readonly items: IndexedEntry[];
+  readonly postings: Map<string, Postings>;
+  readonly idf: Map<string, number>;
+  readonly unknownIdf: number;
+  /** The words typos are corrected towards. */
+  readonly vocabulary: readonly string[];
+  /** Each entry's weighted word counts, the word model's data. */
+  readonly wordCounts: readonly ReadonlyMap<string, number>[];
+}
+
+/** A built index as plain data (see SearchIndex.snapshot), entries referred to by their position. */
+export interface IndexSnapshot {
+  readonly items: readonly {
+    readonly phrasings: readonly string[][];
+    readonly phrasingWeights: readonly number[];
+    readonly questionStems: readonly [string, number][];
+    readonly answerStems: readonly string[];
+  }[];
+  readonly postings: readonly [string, readonly number[], readonly number[]][];
+  readonly idf: readonly [string, number][];
+  readonly unknownIdf: number;
+  readonly vocabulary: readonly string[];
+  readonly wordCounts: readonly (readonly [string, number][])[];
+}
+
+/** The built index from a snapshot taken of the same entries; throws when they do not fit it. */
+function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Built {
+  if (snapshot.items.length !== entries.length) throw new Error("the index snapshot is of other entries");
+  return {
+    items: snapshot.items.map((item, i) => ({
+      entry: entries[i] as Entry,
+      phrasings: item.phrasings.map((p) => new Set(p)),
+      phrasingWeights: [...item.phrasingWeights],
+      questionStems: new Map(item.questionStems),
+      answerStems: new Set(item.answerStems),
+    })),
+    postings: new Map(
+      snapshot.postings.map(([stem, indices, credits]) => [
+        stem,
+        { indices: Int32Array.from(indices), credits: Float64Array.from(credits) },
+      ]),
+    ),
+    idf: new Map(snapshot.idf),
+    unknownIdf: snapshot.unknownIdf,
+    vocabulary: snapshot.vocabulary,
+    wordCounts: snapshot.wordCounts.map((c) => new Map(c)),
+  };
 }
 
 /** The entries that have a stem, and the coverage credit it earns in each. */

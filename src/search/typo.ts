@@ -9,17 +9,11 @@ const CACHE_LIMIT = 5_000;
  * are never guessed.
  */
 export class TypoCorrector {
-  private readonly fuse: Fuse<string>;
+  /** Built on the first word that needs correcting: most questions have none, and a one-shot command is spared it. */
+  private fuse?: Fuse<string>;
   private readonly cache = new Map<string, string | null>();
 
-  constructor(private readonly vocabulary: ReadonlySet<string>) {
-    this.fuse = new Fuse([...vocabulary], {
-      includeScore: true,
-      ignoreLocation: true,
-      ignoreFieldNorm: true,
-      threshold: 0.34,
-    });
-  }
+  constructor(private readonly vocabulary: ReadonlySet<string>) {}
 
   /** True when the word is in the vocabulary as it is. */
   knows(word: string): boolean {
@@ -39,6 +33,12 @@ export class TypoCorrector {
   private search(word: string): string | null {
     const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;
     if (maxEdits === 0 || !/^\p{L}+$/u.test(word) || isEnglishWord(word)) return null;
+    this.fuse ??= new Fuse([...this.vocabulary], {
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreFieldNorm: true,
+      threshold: 0.34,
+    });
     for (const hit of this.fuse.search(word, { limit: 5 })) {
       const errors = (hit.score ?? 1) * word.length;
       if (errors <= maxEdits + 1e-9 && Math.abs(hit.item.length - word.length) <= maxEdits) return hit.item;

@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createGuide, KnowledgeError, loadGuide, loadKnowledge } from "../src/index.js";
+import { SearchIndex } from "../src/search/search-index.js";
+import { fixtureCopy, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
+
+const ENTRIES = join("entries", "main.yaml");
+
+/** The one compiled file in a cache folder, parsed. */
+function compiledIn(cacheDir: string): { fingerprint: string } {
+  const [name] = readdirSync(cacheDir).filter((f) => f.endsWith(".json"));
+  return JSON.parse(readFileSync(join(cacheDir, name ?? ""), "utf8"));
+}
+
+describe("compiled knowledge", () => {
+  it("a restored index ranks and scores every question exactly as a fresh build does", () => {
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    const built = new SearchIndex(knowledge.entries, knowledge.synonyms);
+    const restored = new SearchIndex(
+      knowledge.entries,
+      knowledge.synonyms,
+      {},
+      JSON.parse(JSON.stringify(built.snapshot())),
+    );
+    const fresh = createGuide(knowledge, { index: built });
+    const again = createGuide(knowledge, { index: restored });
+    const questions = [
+      ...knowledge.entries.slice(0, 40).map((e) => e.questions.at(-1) ?? e.title),
+      "a pateint sent me a frend request",
+      "how do I pin a post on Facebook",
+    ];
+    for (const q of questions) expect(again.explain(q)).toEqual(fresh.explain(q));
+  });
+
+  it("is written on the first load and read on the next, with the same answers", () => {
+    const dir = fixtureCopy();
+    const cacheDir = tempDir("smg-cache-");
+    const first = loadGuide(dir, cacheDir);
+    const { fingerprint } = compiledIn(cacheDir);
+    const second = loadGuide(dir, cacheDir);
+    expect(compiledIn(cacheDir).fingerprint).toBe(fingerprint);
+    expect(second.knowledge).toEqual(first.knowledge);
+    expect(second.ask("can I accept a friend request from a patient")).toEqual(
+      first.ask("can I accept a friend request from a patient"),
+    );
+  });
+
+  it("is rebuilt when a knowledge file changes, so a moderator's edit takes effect", () => {
+    const dir = fixtureCopy();
+    const cacheDir = tempDir("smg-cache-");
+    const before = loadGuide(dir, cacheDir);
+    expect(before.ask("a patient asked me out for dinner on Instagram").kind).toBe("no-answer");
+    const yaml = readFileSync(join(dir, ENTRIES), "utf8").replace(
+      "    - Can a doctor be friends with patients on social media?",
+      "    - Can a doctor be friends with patients on social media?\n    - A patient asked me out for dinner on Instagram",
+    );
+    writeFileSync(join(dir, ENTRIES), yaml);
+    const after = loadGuide(dir, cacheDir);
+    expect(after.knowledge.entries[0]?.questions).toContain("A patient asked me out for dinner on Instagram");
+    const reply = after.ask("a patient asked me out for dinner on Instagram");
+    expect(reply.kind === "answer" ? reply.entry.id : reply.kind).toBe("friend-requests");
+  });
+
+  it("never hides a broken knowledge file behind an older compiled copy", () => {
+    const dir = fixtureCopy();
+    const cacheDir = tempDir("smg-cache-");
+    loadGuide(dir, cacheDir);
+    writeFileSync(join(dir, ENTRIES), "- id: friend-requests\n\ttitle: tab\n");
+    expect(() => loadGuide(dir, cacheDir)).toThrow(KnowledgeError);
+  });
+
+  it("rebuilds from the YAML when the compiled file is damaged", () => {
+    const dir = fixtureCopy();
+    const cacheDir = tempDir("smg-cache-");
+    const good = loadGuide(dir, cacheDir);
+    const [name = ""] = readdirSync(cacheDir);
+    writeFileSync(join(cacheDir, name), '{"format": 1, "fingerprint": "x", "knowl');
+    expect(loadGuide(dir, cacheDir).knowledge).toEqual(good.knowledge);
+    expect(compiledIn(cacheDir).fingerprint).not.toBe("x");
+  });
+
+  it("still answers when the cache folder cannot be written", () => {
+    const dir = fixtureCopy();
+    const blocker = join(tempDir("smg-cache-"), "a-file");
+    writeFileSync(blocker, "not a folder");
+    const guide = loadGuide(dir, join(blocker, "cache"));
+    expect(guide.knowledge.entries.length).toBeGreaterThan(0);
+    expect(guide.ask("can I accept a friend request from a patient").kind).toBe("answer");
+  });
+});
