@@ -10,7 +10,8 @@ import {
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDiscordBot, type DiscordBot, deployCommands } from "../adapters/discord/bot.js";
-import { COMMAND, commandDefinitions, inviteUrl, TIPS_COMMAND } from "../adapters/discord/definitions.js";
+import { COMMAND, inviteUrl, TIPS_COMMAND } from "../adapters/discord/definitions.js";
+import { commandDefinitions } from "../adapters/discord/slash-commands.js";
 import { createGuide, type Entry, type Guide, loadKnowledge } from "../src/index.js";
 import { FeedbackStore } from "../src/store/feedback.js";
 import {

@@ -1,8 +1,9 @@
 import { Client, GatewayIntentBits, REST, type RESTOptions, Routes } from "discord.js";
 import { type DiscordConfig, InFlight, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
-import { commandDefinitions, inviteUrl } from "./definitions.js";
+import { inviteUrl } from "./definitions.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
 import { renderCard } from "./render.js";
+import { commandDefinitions } from "./slash-commands.js";
 
 export { inviteUrl } from "./definitions.js";
 export { codeOf, type DiscordDeps, describeStartFailure } from "./register.js";

@@ -1,11 +1,13 @@
+import type { ButtonInteraction } from "discord.js";
 import type { Request } from "../../src/index.js";
+import { type Ctx, reply, requester } from "./interaction.js";
 
 /** Discord's limit on a button's custom id. */
 const MAX_CUSTOM_ID = 100;
 const PREFIX = "smg";
 
 /**
- * Every button the bot puts on a message, encoded and decoded in one place:
+ * Every button the bot puts on a message, encoded, decoded and carried out in one place:
  * `smg:open:<n>:<entry>`, `smg:share:<entry>`, `smg:vote:<up|down>:<entry>`. The number keeps the ids of
  * several open buttons on one message distinct, as Discord requires.
  */
@@ -23,4 +25,10 @@ export function decodeButton(customId: string): Request | undefined {
   if (kind === "share" && a) return { kind: "share", entryId: a };
   if (kind === "vote" && (a === "up" || a === "down") && b) return { kind: "vote", entryId: b, vote: a };
   return undefined;
+}
+
+/** A pressed button: the request it makes goes to the conversation, and the card it gives back replies. */
+export async function pressButton(interaction: ButtonInteraction, ctx: Ctx): Promise<void> {
+  const request = decodeButton(interaction.customId);
+  if (request) await reply(interaction, await ctx.conversation.handle(request, requester(interaction)));
 }

@@ -1,13 +1,10 @@
 import {
   type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
   type Client,
   DiscordAPIError,
   Events,
   type Interaction,
   MessageFlags,
-  PermissionFlagsBits,
 } from "discord.js";
 import {
   Conversation,
@@ -16,18 +13,16 @@ import {
   type Guide,
   InFlight,
   type Logger,
-  type Outcome,
   type RecordFeedback,
-  type Request,
-  type Requester,
   redactSecrets,
   type TipCommands,
   type Usage,
   unreachableCause,
 } from "../../src/index.js";
-import { decodeButton } from "./buttons.js";
-import { COMMAND, TIPS_COMMAND } from "./definitions.js";
+import { pressButton } from "./buttons.js";
+import type { Ctx } from "./interaction.js";
 import { DISCORD_HELP, renderCard } from "./render.js";
+import { SLASH_COMMANDS } from "./slash-commands.js";
 
 /** Discord allows at most this many autocomplete choices, each at most 100 characters. */
 const MAX_CHOICES = 25;
@@ -43,90 +38,7 @@ export interface DiscordDeps {
   readonly usage?: Usage;
 }
 
-/** What a command's handler needs. */
-interface Ctx {
-  readonly guide: Guide;
-  readonly conversation: Conversation;
-}
-
-/** A slash command: its name as registered (see commands.ts for the definitions) and what it does. */
-interface SlashCommand {
-  readonly name: string;
-  execute(interaction: ChatInputCommandInteraction, ctx: Ctx): Promise<void>;
-}
-
-/** Who is asking, where: replies are private (ephemeral) and answers can be shared in a server. */
-function requester(interaction: Interaction): Requester {
-  return {
-    platform: "discord",
-    userId: interaction.user.id,
-    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
-    visibility: "private",
-    canShare: interaction.inGuild(),
-  };
-}
-
-/** Replies with a card: ephemeral unless the outcome is for the channel. */
-async function reply(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
-  outcome: Outcome,
-): Promise<void> {
-  const body = renderCard(outcome.card);
-  if (interaction.deferred) await interaction.editReply(body);
-  else if (outcome.visibility === "public") await interaction.reply(body);
-  else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
-}
-
-/** `/socialmedia-guidance ask|topics|tip|help`. */
-const guideCommand: SlashCommand = {
-  name: COMMAND,
-  async execute(interaction, ctx) {
-    const sub = interaction.options.getSubcommand();
-    const request: Request =
-      sub === "ask"
-        ? { kind: "ask", question: interaction.options.getString("question", true) }
-        : sub === "topics" || sub === "tip"
-          ? { kind: sub }
-          : { kind: "help" };
-    await reply(interaction, await ctx.conversation.handle(request, requester(interaction)));
-  },
-};
-
-/** `/socialmedia-guidance-tips on|off|status`: typed options straight into a typed request. */
-const tipsCommand: SlashCommand = {
-  name: TIPS_COMMAND,
-  async execute(interaction, ctx) {
-    const sub = interaction.options.getSubcommand();
-    const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
-    const time = interaction.options.getString("time");
-    const timeZone = interaction.options.getString("timezone");
-    const weekdays = interaction.options.getBoolean("weekdays");
-    const change =
-      sub === "on"
-        ? {
-            action: "on" as const,
-            ...(time ? { time } : {}),
-            ...(timeZone ? { timeZone } : {}),
-            ...(weekdays ? { weekdaysOnly: true } : {}),
-          }
-        : { action: sub === "off" ? ("off" as const) : ("status" as const) };
-    // Default member permissions hide the command; a server can change that, so check again here,
-    // before deferring, so that a refusal is one plain reply.
-    if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      const refusal = errorCard("Only members with the Manage Server permission can change daily tips.");
-      await reply(interaction, { card: refusal, visibility: "private" });
-      return;
-    }
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const outcome = await ctx.conversation.handle(
-      { kind: "tips", change },
-      { ...requester(interaction), channelId },
-    );
-    await reply(interaction, outcome);
-  },
-};
-
-const COMMANDS_BY_NAME = new Map([guideCommand, tipsCommand].map((c) => [c.name, c]));
+const COMMANDS_BY_NAME = new Map(SLASH_COMMANDS.map((c) => [c.data.name, c]));
 
 /** Wires interaction handling (commands, autocomplete, buttons) and connection logging onto a client. */
 export function register(client: Client, deps: DiscordDeps, inFlight = new InFlight()): void {
@@ -171,10 +83,7 @@ export async function handle(interaction: Interaction, ctx: Ctx): Promise<void> 
   if (interaction.isAutocomplete()) return autocomplete(interaction, ctx.guide);
   if (interaction.isChatInputCommand())
     return COMMANDS_BY_NAME.get(interaction.commandName)?.execute(interaction, ctx);
-  if (interaction.isButton()) {
-    const request = decodeButton(interaction.customId);
-    if (request) await reply(interaction, await ctx.conversation.handle(request, requester(interaction)));
-  }
+  if (interaction.isButton()) return pressButton(interaction, ctx);
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, guide: Guide): Promise<void> {

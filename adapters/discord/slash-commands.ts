@@ -1,0 +1,143 @@
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type SharedSlashCommand,
+  SlashCommandBuilder,
+  type SlashCommandChannelOption,
+} from "discord.js";
+import { COMMANDS, errorCard, MAX_QUESTION_CHARS, type Request } from "../../src/index.js";
+import { COMMAND, TIPS_COMMAND } from "./definitions.js";
+import { type Ctx, reply, requester } from "./interaction.js";
+
+/** A subcommand's description from the core's command table (Discord allows 100 characters). */
+const describe = (name: string) => (COMMANDS.find((c) => c.name === name)?.description ?? name).slice(0, 100);
+
+/** A slash command as discord.js lays one out: its definition (`data`, as registered) and what it does. */
+export interface SlashCommand {
+  readonly data: SharedSlashCommand;
+  execute(interaction: ChatInputCommandInteraction, ctx: Ctx): Promise<void>;
+}
+
+/** `/socialmedia-guidance ask|topics|tip|help`. */
+const guideCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName(COMMAND)
+    .setDescription("Sourced guidance for doctors on using social media professionally")
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addSubcommand((s) =>
+      s
+        .setName("ask")
+        .setDescription("Ask a question, e.g. can I accept a friend request from a patient?")
+        .addStringOption((o) =>
+          o
+            .setName("question")
+            .setDescription("Your question, in your own words")
+            .setRequired(true)
+            .setMaxLength(MAX_QUESTION_CHARS)
+            .setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((s) => s.setName("topics").setDescription(describe("topics")))
+    .addSubcommand((s) => s.setName("tip").setDescription(describe("tip")))
+    .addSubcommand((s) => s.setName("help").setDescription(describe("help"))),
+  async execute(interaction, ctx) {
+    const sub = interaction.options.getSubcommand();
+    const request: Request =
+      sub === "ask"
+        ? { kind: "ask", question: interaction.options.getString("question", true) }
+        : sub === "topics" || sub === "tip"
+          ? { kind: sub }
+          : { kind: "help" };
+    await reply(interaction, await ctx.conversation.handle(request, requester(interaction)));
+  },
+};
+
+/** `/socialmedia-guidance-tips on|off|status`: typed options straight into a typed request. */
+const tipsCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName(TIPS_COMMAND)
+    .setDescription("Daily tips for a channel (server managers)")
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addSubcommand((s) =>
+      s
+        .setName("on")
+        .setDescription("Post a tip in a channel every day")
+        .addChannelOption(channelOption("Where to post (default: this channel)"))
+        .addStringOption((o) =>
+          o.setName("time").setDescription("Time of day, HH:MM (default 09:00)").setMaxLength(5),
+        )
+        .addStringOption((o) =>
+          o
+            .setName("timezone")
+            .setDescription("IANA time zone, e.g. Europe/London (default UTC)")
+            .setMaxLength(64),
+        )
+        .addBooleanOption((o) => o.setName("weekdays").setDescription("Monday to Friday only")),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("off")
+        .setDescription("Stop the daily tip in a channel")
+        .addChannelOption(channelOption("Which channel (default: this channel)")),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("status")
+        .setDescription("Show a channel's daily tip schedule")
+        .addChannelOption(channelOption("Which channel (default: this channel)")),
+    ),
+  async execute(interaction, ctx) {
+    const sub = interaction.options.getSubcommand();
+    const channelId = interaction.options.getChannel("channel")?.id ?? interaction.channelId;
+    const time = interaction.options.getString("time");
+    const timeZone = interaction.options.getString("timezone");
+    const weekdays = interaction.options.getBoolean("weekdays");
+    const change =
+      sub === "on"
+        ? {
+            action: "on" as const,
+            ...(time ? { time } : {}),
+            ...(timeZone ? { timeZone } : {}),
+            ...(weekdays ? { weekdaysOnly: true } : {}),
+          }
+        : { action: sub === "off" ? ("off" as const) : ("status" as const) };
+    // Default member permissions hide the command; a server can change that, so check again here,
+    // before deferring, so that a refusal is one plain reply.
+    if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      const refusal = errorCard("Only members with the Manage Server permission can change daily tips.");
+      await reply(interaction, { card: refusal, visibility: "private" });
+      return;
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const outcome = await ctx.conversation.handle(
+      { kind: "tips", change },
+      { ...requester(interaction), channelId },
+    );
+    await reply(interaction, outcome);
+  },
+};
+
+/** Every slash command of the bot. */
+export const SLASH_COMMANDS: readonly SlashCommand[] = [guideCommand, tipsCommand];
+
+/** The command definitions, as `discord deploy` registers them. */
+export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return SLASH_COMMANDS.map((c) => c.data.toJSON());
+}
+
+/** The optional channel of a tips subcommand: text and announcement channels only. */
+function channelOption(description: string) {
+  return (o: SlashCommandChannelOption) =>
+    o
+      .setName("channel")
+      .setDescription(description)
+      .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement);
+}
