@@ -249,9 +249,12 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       length: Math.log1p(profile.terms),
     };
     const p = top ? probability(model, features) : 0;
+    // Two entries of different topics scoring alike are a real choice only when the two readings of the
+    // question disagree on which comes first: when both put the same one first, it answers.
     const clarify =
       !!top &&
       !!second &&
+      top.agreement < 1 &&
       top.entry.topic !== second.entry.topic &&
       top.score - second.score <= model.clarifyMargin &&
       !top.entry.covers.includes(second.entry.id) &&

@@ -1,10 +1,12 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLOSE_MARGIN, preferSummary } from "../src/guide.js";
 import { createGuide, DISCLAIMER, loadKnowledge, MAX_QUESTION_CHARS } from "../src/index.js";
 import { type ConfidenceModel, type Feature, SCORE_ONLY_MODEL } from "../src/search/confidence.js";
 import type { Hit } from "../src/search/search-index.js";
 import type { Entry } from "../src/types.js";
-import { FIXTURE_DIR, KNOWLEDGE_DIR } from "./helpers.js";
+import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
 
 const fixture = loadKnowledge(FIXTURE_DIR);
 const guide = createGuide(fixture);
@@ -124,6 +126,38 @@ describe("offering the next entries beside an answer", () => {
     expect(reply.suggestions.map((s) => s.id)).toEqual(["patient-photos"]);
     // an entry offered as a runner-up is not listed again as related
     expect(reply.kind === "answer" && reply.related).toEqual([]);
+  });
+});
+
+describe("asking which was meant", () => {
+  // A photo entry in another topic beside the patient-photos one, and a wide ask-back margin, so that
+  // both questions below have two entries of different topics close enough to ask about.
+  const photos = `
+- id: ward-photos
+  title: Photos taken on the ward
+  topic: boundaries
+  questions:
+    - Can I post a selfie from the ward?
+    - Team photos at work on Instagram
+  answer: Check nothing confidential is in the background.
+  sources: [doc-a]
+`;
+  const dir = fixtureCopy();
+  writeFileSync(join(dir, "entries", "photos.yaml"), photos);
+  const torn = createGuide(loadKnowledge(dir), { model: { ...SCORE_ONLY_MODEL, clarifyMargin: 0.12 } });
+
+  it("asks when the two readings of the question put different entries first, offering both", () => {
+    const reply = torn.ask("can I post a photo of a patient from the ward");
+    expect(reply).toMatchObject({ kind: "no-answer", clarify: true });
+    expect(reply.suggestions.map((s) => s.id).sort()).toEqual(["patient-photos", "ward-photos"]);
+  });
+
+  it("answers when both readings put the same entry first, however close the next one scores", () => {
+    const judged = torn.explain("can I post a photo of a patient on instagram");
+    expect(judged.hits.map((h) => h.entry.topic).slice(0, 2)).toEqual(["privacy", "boundaries"]);
+    expect((judged.hits[0]?.score ?? 0) - (judged.hits[1]?.score ?? 0)).toBeLessThan(0.12);
+    const reply = torn.ask("can I post a photo of a patient on instagram");
+    expect(reply.kind === "answer" ? reply.entry.id : reply.kind).toBe("patient-photos");
   });
 });
 
