@@ -50,11 +50,19 @@ describe("loading the knowledge base", () => {
     expect(shipped.entries.map((e) => e.id).sort()).toEqual(idsWritten(KNOWLEDGE_DIR).sort());
   });
 
-  it("rejects a duplicate id, naming both files", () => {
+  it("rejects a duplicate id, naming both files and the line of each", () => {
     const [p] = problemsOf({ "entries/more.yaml": entry({ id: "friend-requests" }) });
     expect(p).toMatchObject({ entry: "friend-requests", field: "id" });
-    expect(p?.file).toContain("more.yaml");
-    expect(p?.message).toContain("main.yaml");
+    expect(p?.file).toMatch(/more\.yaml:1$/);
+    expect(p?.message).toMatch(/main\.yaml:1\)$/);
+  });
+
+  it("gives the line of a duplicate id further down the same file", () => {
+    const two = `${entry({ id: "extra" })}${entry({ id: "extra" })}`;
+    const [p] = problemsOf({ "entries/more.yaml": two });
+    const second = two.split("\n").findIndex((line, i) => i > 0 && line.startsWith("- id: extra")) + 1;
+    expect(p?.file).toMatch(new RegExp(`more\\.yaml:${second}$`));
+    expect(p?.message).toMatch(/more\.yaml:1\)$/);
   });
 
   it("rejects a missing required field", () => {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { parse, YAMLParseError } from "yaml";
+import { isSeq, LineCounter, parseDocument, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { type ConfidenceModel, confidenceModelSchema } from "../search/confidence.js";
 import type { Entry, Knowledge, OffTopicGroup, Source, SynonymGroup, Tip, Topic } from "../types.js";
@@ -35,13 +35,26 @@ export function loadKnowledge(dir: string): Knowledge {
   const rel = (file: string) => relative(process.cwd(), file) || file;
   /** A file that could not be read or parsed: cross-references are then not checked (knock-on errors). */
   let unreadable = false;
+  /** The line each item read starts on, by the item: its file is known where it is used. */
+  const lines = new WeakMap<object, number>();
 
   function readList<S extends z.ZodType>(file: string, schema: S, what: string): z.infer<S>[] {
     let raw: unknown;
     let source = "";
+    // Where each item of the list starts, for problems that are about a whole item (a duplicate id).
+    let itemLines: number[] = [];
     try {
       source = readFileSync(file, "utf8");
-      raw = parse(source, { prettyErrors: true });
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(source, { prettyErrors: true, lineCounter });
+      if (doc.errors[0]) throw doc.errors[0];
+      raw = doc.toJS();
+      if (isSeq(doc.contents))
+        itemLines = doc.contents.items.map((node) =>
+          node && typeof node === "object" && "range" in node && node.range
+            ? lineCounter.linePos(node.range[0]).line
+            : 0,
+        );
     } catch (error) {
       unreadable = true;
       problems.push(
@@ -61,6 +74,8 @@ export function loadKnowledge(dir: string): Knowledge {
       const result = schema.safeParse(item);
       if (result.success) {
         out.push(result.data);
+        const line = itemLines[index];
+        if (line) lines.set(result.data as object, line);
         return;
       }
       const label = labelOf(item, index);
@@ -93,7 +108,12 @@ export function loadKnowledge(dir: string): Knowledge {
   }
   for (const name of files) {
     const file = join(entriesDir, name);
-    for (const e of readList(file, entrySchema, "entries")) entries.push({ ...e, file: rel(file) });
+    for (const e of readList(file, entrySchema, "entries")) {
+      const entry = { ...e, file: rel(file) };
+      const line = lines.get(e);
+      if (line) lines.set(entry, line);
+      entries.push(entry);
+    }
   }
 
   const offTopicFile = join(dir, "off-topic.yaml");
@@ -113,7 +133,13 @@ export function loadKnowledge(dir: string): Knowledge {
   // Cross-references only once every file has been read and every item fits its schema: otherwise an
   // entry dropped for one mistake makes a dozen "no entry has the id" problems elsewhere.
   if (!unreadable && problems.length === 0)
-    problems.push(...validateCorpus(knowledge, (name) => rel(join(dir, name))));
+    problems.push(
+      ...validateCorpus(
+        knowledge,
+        (name) => rel(join(dir, name)),
+        (item) => lines.get(item),
+      ),
+    );
   if (problems.length > 0) throw new KnowledgeError(problems);
   return knowledge;
 }

@@ -27,14 +27,25 @@ function onSite(url: string, site: string): boolean {
 export function validateCorpus(
   k: Knowledge,
   fileOf: (name: string) => string = (name) => `knowledge/${name}`,
+  lineOf: (item: object) => number | undefined = () => undefined,
 ): Problem[] {
   const problems: Problem[] = [];
+  /** "file:line" of an item, or the file alone when the line is not known. */
+  const place = (file: string, item: object) => {
+    const line = lineOf(item);
+    return line ? `${file}:${line}` : file;
+  };
   const ids = new Map<string, string>();
   for (const e of k.entries) {
     const seen = ids.get(e.id);
     if (seen)
-      problems.push({ file: e.file, entry: e.id, field: "id", message: `duplicate id (also in ${seen})` });
-    else ids.set(e.id, e.file);
+      problems.push({
+        file: place(e.file, e),
+        entry: e.id,
+        field: "id",
+        message: `duplicate id (also at ${seen})`,
+      });
+    else ids.set(e.id, place(e.file, e));
   }
   const topicIds = new Set(k.topics.map((t) => t.id));
   const sourceIds = new Set(k.sources.map((s) => s.id));
@@ -68,10 +79,17 @@ export function validateCorpus(
     }
   }
   const dupes = (items: readonly { id: string }[], file: string) => {
-    const seen = new Set<string>();
-    for (const { id } of items) {
-      if (seen.has(id)) problems.push({ file, entry: id, field: "id", message: "duplicate id" });
-      seen.add(id);
+    const seen = new Map<string, string>();
+    for (const item of items) {
+      const first = seen.get(item.id);
+      if (first)
+        problems.push({
+          file: place(file, item),
+          entry: item.id,
+          field: "id",
+          message: `duplicate id (also at ${first})`,
+        });
+      else seen.set(item.id, place(file, item));
     }
   };
   const tipsFile = fileOf("tips.yaml");
