@@ -76,13 +76,20 @@ measure("shipped corpus", knowledge);
 measure("generated corpus", generated(10_000));
 
 const bin = join(root, "bin", "socialmedia-guidance.js");
-const walls: number[] = [];
-for (let i = 0; i < 5; i++) {
-  const start = performance.now();
-  execFileSync(process.execPath, [bin, "ask", "--json", "can I accept a friend request from a patient?"]);
-  walls.push(performance.now() - start);
+/** The median wall time of five runs of a Node process with these arguments (after one unmeasured run). */
+function medianWall(args: readonly string[]): number {
+  execFileSync(process.execPath, args);
+  const walls: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    execFileSync(process.execPath, args);
+    walls.push(performance.now() - start);
+  }
+  return walls.sort((a, b) => a - b)[2] ?? 0;
 }
-walls.sort((a, b) => a - b);
+// Side by side in one run, so that the machine's speed cancels out: the ratio is the figure that counts.
+const ask = medianWall([bin, "ask", "--json", "can I accept a friend request from a patient?"]);
+const bare = medianWall(["-e", "0"]);
 console.log(
-  `one-shot ask process: median ${(walls[2] ?? 0).toFixed(0)} ms, worst ${(walls[4] ?? 0).toFixed(0)} ms wall (5 runs)`,
+  `one-shot ask process: median ${ask.toFixed(0)} ms wall; node -e 0: ${bare.toFixed(0)} ms; ratio ${(ask / bare).toFixed(1)}x (target 2.5x)`,
 );
