@@ -1,28 +1,41 @@
-import type { Config } from "../src/index.js";
-import type { Db } from "../src/store/db.js";
+import type { Config, Logger } from "../src/index.js";
+import type { Storage } from "../src/store/storage.js";
 import type { Out } from "./output.js";
 
-// Platform SDKs, SQLite and the scheduler load only for the commands that use them, so that a
-// one-shot `ask` starts fast.
+// Platform SDKs, the database drivers and the scheduler load only for the commands that use them, so
+// that a one-shot `ask` starts fast.
 /** The modules that load on first use. */
 export const lazy = {
   slack: () => import("../adapters/slack/app.js"),
   discord: () => import("../adapters/discord/bot.js"),
-  db: () => import("../src/store/db.js"),
-  feedback: () => import("../src/store/feedback.js"),
+  mattermost: () => import("../adapters/mattermost/bot.js"),
+  teams: () => import("../adapters/teams/bot.js"),
+  storage: () => import("../src/store/open.js"),
   scheduler: () => import("../src/tips/scheduler.js"),
   tipChannels: () => import("../src/tips/channels.js"),
   schedule: () => import("../src/tips/schedule.js"),
   usage: () => import("../src/usage.js"),
 };
 
-/** Opens the database named in the config, or says why it cannot and returns undefined. */
-export async function openDb(config: Config, err: Out): Promise<Db | undefined> {
-  const { openDatabase } = await lazy.db();
+/**
+ * Opens the storage the config names (PostgreSQL at DATABASE_URL, else the SQLite file at
+ * DATABASE_PATH), or says in one sentence why it cannot and returns undefined. With a logger, a
+ * connection lost later is logged.
+ */
+export async function openDb(config: Config, err: Out, logger?: Logger): Promise<Storage | undefined> {
+  const { openStorage } = await lazy.storage();
   try {
-    return openDatabase(config.databasePath);
+    return await openStorage(
+      { url: config.databaseUrl, path: config.databasePath },
+      {
+        feedbackSalt: config.feedbackSalt,
+        onConnectionError: (message) => logger?.error({ err: message }, "database connection lost"),
+      },
+    );
   } catch (error) {
-    err(`Cannot open the database at ${config.databasePath}: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    // PostgreSQL's sentences already name the server and the database.
+    err(config.databaseUrl ? message : `Cannot open the database at ${config.databasePath}: ${message}`);
     return undefined;
   }
 }

@@ -6,8 +6,8 @@ import { Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "ya
 import { findIdentifiers, redact } from "../src/guard/identifiers.js";
 import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
 import { normalise } from "../src/search/normalise.js";
-import type { Candidate, FeedbackStore } from "../src/store/feedback.js";
-import { lazy, openDb } from "./lazy.js";
+import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
+import { openDb } from "./lazy.js";
 import type { Out } from "./output.js";
 
 /** How many candidates one run offers; `--list` numbers the same ones, so numbers agree. */
@@ -50,7 +50,7 @@ class LearnError extends Error {}
 interface Session {
   readonly dir: string;
   knowledge: Knowledge;
-  readonly store: FeedbackStore;
+  readonly store: FeedbackStorage;
   readonly out: Out;
   readonly err: Out;
 }
@@ -72,23 +72,16 @@ export async function learn(
   ];
   const problem = misuse(options, picks);
   if (problem) return usage(err, problem);
-  // Opening would create an empty database; there is nothing to learn until the bot has run.
-  if (!existsSync(config.databasePath)) {
+  // Opening would create an empty SQLite file; there is nothing to learn until the bot has run.
+  if (!config.databaseUrl && !existsSync(config.databasePath)) {
     err(`No database at ${config.databasePath} yet: the bot records candidate phrasings as people use it.`);
     return 1;
   }
-  const { FeedbackStore } = await lazy.feedback();
-  const db = await openDb(config, err);
-  if (!db) return 1;
+  const storage = await openDb(config, err);
+  if (!storage) return 1;
   try {
-    const session: Session = {
-      dir: config.knowledgeDir,
-      knowledge,
-      store: new FeedbackStore(db, config.feedbackSalt),
-      out,
-      err,
-    };
-    const list = session.store.candidates(LIMIT);
+    const session: Session = { dir: config.knowledgeDir, knowledge, store: storage.feedback, out, err };
+    const list = await session.store.candidates(LIMIT);
     const missing = picks.find((p) => p.n > list.length);
     if (missing) return usage(err, `There is no candidate ${missing.n}: learn --list shows ${list.length}.`);
     if (list.length === 0) {
@@ -101,7 +94,7 @@ export async function learn(
     }
     const outcomes: Outcome[] = [];
     if (picks.length > 0) {
-      for (const p of picks) outcomes.push(decide(list[p.n - 1] as Candidate, p.decision, session));
+      for (const p of picks) outcomes.push(await decide(list[p.n - 1] as Candidate, p.decision, session));
     } else {
       await interactive(list, session, input, outcomes);
     }
@@ -115,7 +108,7 @@ export async function learn(
     err(error instanceof LearnError ? error.message : `learn stopped: ${firstLine(error)}`);
     return 1;
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 
@@ -150,7 +143,7 @@ async function interactive(
       s.out(`  "${redact(c.question)}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`);
       const choice = await prompt(lines, s.out);
       if (choice === "quit") return;
-      outcomes.push(choice === "skip" ? "skipped" : decide(c, `${choice}ed`, s));
+      outcomes.push(choice === "skip" ? "skipped" : await decide(c, `${choice}ed`, s));
     }
   } finally {
     rl.close();
@@ -171,15 +164,15 @@ async function prompt(lines: AsyncIterator<string>, out: Out): Promise<(typeof C
   }
 }
 
-function decide(c: Candidate, decision: "accepted" | "rejected", s: Session): Outcome {
+async function decide(c: Candidate, decision: "accepted" | "rejected", s: Session): Promise<Outcome> {
   if (decision === "accepted") return accept(c, s);
-  s.store.decideCandidate(c.entryId, c.question, "rejected");
+  await s.store.decideCandidate(c.entryId, c.question, "rejected");
   s.out(`Rejected "${redact(c.question)}" for ${c.entryId}.`);
   return "rejected";
 }
 
 /** Writes the phrasing into its entry's file and keeps it only if the knowledge base still loads. */
-function accept(c: Candidate, s: Session): Outcome {
+async function accept(c: Candidate, s: Session): Promise<Outcome> {
   const entry = s.knowledge.entries.find((e) => e.id === c.entryId);
   if (!entry) {
     s.out(`Skipped: the entry "${c.entryId}" is no longer in the knowledge base (reject it to clear it).`);
@@ -222,7 +215,7 @@ function accept(c: Candidate, s: Session): Outcome {
     s.err(problems.join("\n"));
     return "failed";
   }
-  s.store.decideCandidate(c.entryId, c.question, "accepted");
+  await s.store.decideCandidate(c.entryId, c.question, "accepted");
   s.out(`Accepted: "${c.question}" is now the last question of ${entry.id} in ${entry.file}.`);
   return "accepted";
 }

@@ -1,5 +1,5 @@
 import type { Config, Guide } from "../src/index.js";
-import { lazy, openDb } from "./lazy.js";
+import { openDb } from "./lazy.js";
 import type { Out } from "./output.js";
 
 /** `report [--json]`: the moderators' to-do list from the database. */
@@ -10,11 +10,10 @@ export async function report(
   out: Out,
   err: Out,
 ): Promise<number> {
-  const { FeedbackStore } = await lazy.feedback();
-  const db = await openDb(config, err);
-  if (!db) return 1;
+  const storage = await openDb(config, err);
+  if (!storage) return 1;
   try {
-    const r = new FeedbackStore(db, config.feedbackSalt).report();
+    const r = await storage.feedback.report();
     if (json) {
       out(JSON.stringify(r, null, 2));
       return 0;
@@ -46,7 +45,11 @@ export async function report(
       ].join("\n"),
     );
     return 0;
+  } catch (error) {
+    // A database that fails mid-read (a PostgreSQL connection lost): one line, not a stack trace.
+    err(`report stopped: ${(error as Error).message.split("\n")[0]}`);
+    return 1;
   } finally {
-    db.close();
+    await storage.close();
   }
 }

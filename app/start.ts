@@ -1,4 +1,5 @@
 import { runConsole } from "../adapters/console/console.js";
+import { describeListenFailure, HttpFront } from "../adapters/http/front.js";
 import {
   type Config,
   createLogger,
@@ -20,16 +21,16 @@ interface Launched {
 
 /** Runs the bot: the console chat without platform tokens, else each configured platform until a signal. */
 export async function start(config: Config, loaded: Guide, err: Out): Promise<number> {
-  if (!config.slack && !config.discord) return consoleChat(config, loaded, err);
+  if (!config.slack && !config.discord && !config.mattermost && !config.teams)
+    return consoleChat(config, loaded, err);
   const logger = createLogger(config.logLevel);
   // Moderators' edits take effect without a restart: the knowledge reloads when its files change (or
   // on SIGHUP), once they validate. Tips already scheduled keep the list they started with.
   const live = reloadable(loaded);
   const guide = live.guide;
   const stopReloading = reloadKnowledgeOnChange({ dir: config.knowledgeDir, target: live, logger });
-  const [{ Usage }, { FeedbackStore }, { TipScheduler }, { TipChannels }] = await Promise.all([
+  const [{ Usage }, { TipScheduler }, { TipChannels }] = await Promise.all([
     lazy.usage(),
-    lazy.feedback(),
     lazy.scheduler(),
     lazy.tipChannels(),
   ]);
@@ -37,32 +38,47 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   process.on("unhandledRejection", (reason) => {
     logger.error({ err: redactSecrets(String((reason as Error)?.message ?? reason)) }, "unhandled rejection");
   });
-  const db = await openDb(config, err);
-  if (!db) return 1;
+  const storage = await openDb(config, err, logger);
+  if (!storage) {
+    stopReloading();
+    return 1;
+  }
   const usage = new Usage({
     questionsPerMinute: config.questionsPerMinute,
     sharesPerHour: config.sharesPerHour,
     logQuestions: config.logQuestions,
     learn: config.learnFromUse,
-    feedback: new FeedbackStore(db, config.feedbackSalt),
+    feedback: storage.feedback,
     logger,
   });
   const posters: Partial<Record<Platform, TipPoster>> = {};
   const scheduler = new TipScheduler({
-    db,
+    store: storage.tips,
     tips: guide.tips(),
     posters,
     logger,
     defaults: config.tips,
     graceMs: config.tips.graceMs,
   });
-  const tipChannels = new TipChannels({ db, tips: guide.tips(), logger, defaults: config.tips });
+  const tipChannels = new TipChannels({
+    store: storage.tips,
+    tips: guide.tips(),
+    logger,
+    defaults: config.tips,
+  });
   const running: { name: string; stop: () => Promise<void> }[] = [];
+  // One HTTP server on PORT for every platform that takes requests over HTTP; each mounts its paths on
+  // it while it is built, and it starts listening once all of them have started.
+  const front =
+    config.slack?.mode === "http" || config.mattermost || config.teams
+      ? new HttpFront({ port: config.port, log: logger })
+      : undefined;
   const stopAll = async () => {
     stopReloading();
     await scheduler.stop();
-    await Promise.allSettled(running.map((r) => r.stop()));
-    db.close();
+    await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
+    await usage.flush();
+    await storage.close();
   };
   // Each configured platform: how to build it, and the channels the environment gives it tips for.
   const launches: { name: Platform; channels: readonly string[]; load: () => Promise<Launched> }[] = [];
@@ -74,7 +90,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
       channels: config.tips.slackChannels,
       load: async () => {
         const { createSlackBot, describeStartFailure } = await lazy.slack();
-        return { bot: createSlackBot({ ...deps, config: slack }), describeStartFailure };
+        return { bot: createSlackBot({ ...deps, config: slack }, front), describeStartFailure };
       },
     });
   }
@@ -89,13 +105,36 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
       },
     });
   }
+  const mattermost = config.mattermost;
+  if (mattermost && front) {
+    launches.push({
+      name: "mattermost",
+      channels: config.tips.mattermostChannels,
+      load: async () => {
+        const { createMattermostBot, describeStartFailure } = await lazy.mattermost();
+        return { bot: createMattermostBot({ ...deps, config: mattermost }, front), describeStartFailure };
+      },
+    });
+  }
+  const teams = config.teams;
+  if (teams && front) {
+    launches.push({
+      name: "teams",
+      channels: config.tips.teamsChannels,
+      load: async () => {
+        const { createTeamsBot, describeStartFailure } = await lazy.teams();
+        const bot = createTeamsBot({ ...deps, config: teams, front, addresses: storage.addresses });
+        return { bot, describeStartFailure };
+      },
+    });
+  }
   for (const launch of launches) {
     const { bot, describeStartFailure } = await launch.load();
     try {
       await bot.start();
       running.push({ name: launch.name, stop: () => bot.stop() });
       posters[launch.name] = bot.tipPoster();
-      scheduler.seedChannels(launch.name, launch.channels);
+      await scheduler.seedChannels(launch.name, launch.channels);
     } catch (error) {
       const failure = describeStartFailure(error);
       logger.error({ platform: launch.name, code: failure.code }, "could not start");
@@ -104,12 +143,23 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
       return 1;
     }
   }
+  if (front) {
+    try {
+      await front.start();
+    } catch (error) {
+      logger.error({ port: config.port, code: (error as NodeJS.ErrnoException).code }, "could not listen");
+      err(describeListenFailure(config.port, error));
+      await stopAll();
+      return 1;
+    }
+  }
   logger.info(
     {
       platforms: running.map((r) => r.name),
+      ...(front ? { port: front.boundPort } : {}),
       entries: guide.knowledge.entries.length,
       tips: guide.tips().length,
-      tipSchedules: scheduler.activeSchedules().length,
+      tipSchedules: (await scheduler.activeSchedules()).length,
     },
     "started",
   );
@@ -131,21 +181,22 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
     await runConsole(io, guide);
     return 0;
   }
-  const [{ Usage }, { FeedbackStore }] = await Promise.all([lazy.usage(), lazy.feedback()]);
-  const db = await openDb(config, err);
-  if (!db) return 1;
+  const { Usage } = await lazy.usage();
+  const storage = await openDb(config, err);
+  if (!storage) return 1;
+  const usage = new Usage({
+    questionsPerMinute: Number.POSITIVE_INFINITY,
+    sharesPerHour: Number.POSITIVE_INFINITY,
+    logQuestions: false,
+    learn: config.learnFromUse,
+    feedback: storage.feedback,
+    logger: createLogger("silent"),
+  });
   try {
-    const usage = new Usage({
-      questionsPerMinute: Number.POSITIVE_INFINITY,
-      sharesPerHour: Number.POSITIVE_INFINITY,
-      logQuestions: false,
-      learn: config.learnFromUse,
-      feedback: new FeedbackStore(db, config.feedbackSalt),
-      logger: createLogger("silent"),
-    });
     await runConsole(io, guide, usage);
   } finally {
-    db.close();
+    await usage.flush();
+    await storage.close();
   }
   return 0;
 }

@@ -109,6 +109,14 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     run: (c) => discordDeploy(c.config, c.args.rest, c.out, c.err),
   },
   {
+    name: "teams",
+    words: 2,
+    settings: localSettings("TEAMS_"),
+    usage: "teams package <host>",
+    summary: "Build the Teams app package for the bot at https://<host>/api/messages",
+    run: async (c) => (await import("./teams-package.js")).teamsPackage(c.config, c.args.rest, c.out, c.err),
+  },
+  {
     name: "validate",
     words: 0,
     fresh: true,

@@ -54,17 +54,17 @@ export async function preview(
     return 2;
   }
   const [{ TipChannels }, { formatLocal }] = await Promise.all([lazy.tipChannels(), lazy.schedule()]);
-  const db = await openDb(config, err);
-  if (!db) return 1;
+  const storage = await openDb(config, err);
+  if (!storage) return 1;
   try {
     const channels = new TipChannels({
-      db,
+      store: storage.tips,
       tips: guide.tips(),
       logger: createLogger("silent"),
       defaults: config.tips,
     });
-    const next = channels.preview(platform as Platform, args.channel, days);
-    const schedule = channels.scheduleOf(platform as Platform, args.channel);
+    const next = await channels.preview(platform as Platform, args.channel, days);
+    const schedule = await channels.scheduleOf(platform as Platform, args.channel);
     const zone = schedule?.enabled ? schedule.timeZone : config.tips.timeZone;
     if (!schedule?.enabled) {
       out(
@@ -74,6 +74,6 @@ export async function preview(
     for (const { at, tip } of next) out(`${formatLocal(at, zone)}  ${tip.text}  [${tip.id}]`);
     return 0;
   } finally {
-    db.close();
+    await storage.close();
   }
 }

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { defaultKnowledgeDir } from "./paths.js";
+import { databaseUrlProblem } from "./store/postgres-target.js";
 import { parseTime, parseTimeZone } from "./tips/time.js";
 
 /** An unset variable, or one left empty in .env, reads as absent. */
@@ -43,6 +44,23 @@ const channelList = (shape: RegExp, example: string) =>
       `must be channel ids separated by commas (like ${example}), not channel names`,
     );
 
+/** Mattermost's tokens are 26 letters and digits; allow some room for other builds. */
+const mattermostToken = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{20,64}$/, `must be ${what} (26 letters and digits)`);
+
+/** An app registration's id or tenant in Microsoft Entra: a GUID. */
+const guid = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      `must be ${what}, a GUID like 00000000-0000-0000-0000-000000000000`,
+    );
+
 const schema = z.object({
   KNOWLEDGE_DIR: optional(z.string().trim()),
   LOG_LEVEL: optional(
@@ -71,6 +89,15 @@ const schema = z.object({
   ),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_PATH: optional(z.string().trim()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .superRefine((url, ctx) => {
+        const problem = databaseUrlProblem(url);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+  ),
   TIP_TIME: optional(z.string().refine((v) => parseTime(v) !== undefined, "must be a time of day as HH:MM")),
   TIP_TIMEZONE: optional(
     z.string().refine((v) => parseTimeZone(v) !== undefined, "must be an IANA time zone, e.g. Europe/London"),
@@ -86,6 +113,23 @@ const schema = z.object({
   SHARE_LIMIT_PER_HOUR: optional(wholeNumber(1, 10_000, "a number of shares")),
   FEEDBACK_SALT: optional(z.string().trim().min(16, "must be at least 16 characters")),
   DISCORD_TIP_CHANNELS: optional(channelList(/^\d{15,22}$/, "1234567890123456789")),
+  MATTERMOST_URL: optional(
+    z.url({ protocol: /^https?$/, error: "must be the server's address, such as https://chat.example.org" }),
+  ),
+  MATTERMOST_BOT_TOKEN: optional(mattermostToken("the bot account's access token")),
+  MATTERMOST_COMMAND_TOKEN: optional(mattermostToken("the slash command's token")),
+  MATTERMOST_BOT_URL: optional(
+    z.url({
+      protocol: /^https?$/,
+      error: "must be this bot's address as Mattermost reaches it, such as https://guidance.example.org",
+    }),
+  ),
+  MATTERMOST_TIP_CHANNELS: optional(channelList(/^[a-z0-9]{26}$/, "4xp9fdt4pbgeddkbzj8kf6xmyw")),
+  TEAMS_CLIENT_ID: optional(guid("the app registration's Application (client) ID")),
+  TEAMS_CLIENT_SECRET: optional(z.string().trim()),
+  TEAMS_TENANT_ID: optional(guid("the app registration's Directory (tenant) ID")),
+  TEAMS_TIP_CHANNELS: optional(channelList(/^19:[^\s,;]+@thread\.[a-z0-9]+$/i, "19:abc123@thread.tacv2")),
+  TEAMS_LOCAL_TESTING: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
 });
 
 /** Daily-tip settings: defaults for new schedules, the catch-up window, and channels from the environment. */
@@ -95,6 +139,8 @@ export interface TipConfig {
   readonly graceMs: number;
   readonly slackChannels: readonly string[];
   readonly discordChannels: readonly string[];
+  readonly mattermostChannels: readonly string[];
+  readonly teamsChannels: readonly string[];
 }
 
 /** Discord settings; the application id is needed to register and answer commands. */
@@ -118,14 +164,44 @@ export interface SlackConfig {
   readonly apiUrl?: string;
 }
 
+/** Mattermost settings: the server, the bot account's token, and the slash command's token. */
+export interface MattermostConfig {
+  /** The server's address, without a trailing slash. */
+  readonly url: string;
+  readonly botToken: string;
+  readonly commandToken: string;
+  /** This bot's address as Mattermost reaches it, for buttons; else taken from each request. */
+  readonly botUrl?: string;
+}
+
+/** The Teams bot's app registration in Microsoft Entra. */
+export interface TeamsCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** A single-tenant bot's tenant; absent for a multi-tenant one (which the SDK documents as legacy). */
+  readonly tenantId?: string;
+}
+
+/** Microsoft Teams settings: messages on PORT at /api/messages. */
+export interface TeamsConfig {
+  /** Absent only in local testing (TEAMS_LOCAL_TESTING), where activities are not authenticated. */
+  readonly credentials?: TeamsCredentials;
+}
+
 /** The bot's settings, read once from the environment. */
 export interface Config {
   readonly knowledgeDir: string;
   readonly logLevel: string;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  readonly mattermost?: MattermostConfig;
+  readonly teams?: TeamsConfig;
+  /** The port of the HTTP front shared by the platforms that take requests over HTTP. */
+  readonly port: number;
   /** The embedded SQLite file: tip schedules, post history, feedback. */
   readonly databasePath: string;
+  /** PostgreSQL instead of the SQLite file, when set (postgres://user:password@host:5432/database). */
+  readonly databaseUrl?: string;
   readonly tips: TipConfig;
   /** Log question text (never a flagged one). Off by default. */
   readonly logQuestions: boolean;
@@ -178,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
   if (discord && e?.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
     issues.push("DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (General Information page of the app)");
   }
+  if (uses("MATTERMOST_URL")) issues.push(...mattermostGaps(env));
+  if (uses("TEAMS_CLIENT_ID")) issues.push(...teamsGaps(env));
   if (!e || issues.length > 0) throw new ConfigError(issues);
   return Object.freeze({
     knowledgeDir: e.KNOWLEDGE_DIR ? resolve(e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
@@ -189,13 +267,27 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
     sharesPerHour: e.SHARE_LIMIT_PER_HOUR ?? 10,
     feedbackSalt: e.FEEDBACK_SALT,
     databasePath: resolve(e.DATABASE_PATH ?? "./data/socialmedia-guidance.db"),
+    databaseUrl: e.DATABASE_URL,
     tips: Object.freeze({
       time: parseTime(e.TIP_TIME ?? "09:00") ?? "09:00",
       timeZone: parseTimeZone(e.TIP_TIMEZONE ?? "UTC") ?? "UTC",
       graceMs: parseDuration(e.TIP_GRACE ?? "6h") ?? 6 * 3600_000,
       slackChannels: Object.freeze([...(e.SLACK_TIP_CHANNELS ?? [])]),
       discordChannels: Object.freeze([...(e.DISCORD_TIP_CHANNELS ?? [])]),
+      mattermostChannels: Object.freeze([...(e.MATTERMOST_TIP_CHANNELS ?? [])]),
+      teamsChannels: Object.freeze([...(e.TEAMS_TIP_CHANNELS ?? [])]),
     }),
+    port: e.PORT ?? 3000,
+    mattermost:
+      e.MATTERMOST_URL && e.MATTERMOST_BOT_TOKEN && e.MATTERMOST_COMMAND_TOKEN
+        ? Object.freeze({
+            url: withoutSlash(e.MATTERMOST_URL),
+            botToken: e.MATTERMOST_BOT_TOKEN,
+            commandToken: e.MATTERMOST_COMMAND_TOKEN,
+            ...(e.MATTERMOST_BOT_URL ? { botUrl: withoutSlash(e.MATTERMOST_BOT_URL) } : {}),
+          })
+        : undefined,
+    teams: teamsConfig(e),
     slack: e.SLACK_BOT_TOKEN
       ? Object.freeze({
           botToken: e.SLACK_BOT_TOKEN,
@@ -218,8 +310,65 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
   });
 }
 
+const MATTERMOST_REQUIRED = {
+  MATTERMOST_URL: "the server's address",
+  MATTERMOST_BOT_TOKEN: "the bot account's access token",
+  MATTERMOST_COMMAND_TOKEN: "the slash command's token",
+} as const;
+
+/** Mattermost runs with all three of its settings; a partial set names each one missing. */
+function mattermostGaps(env: NodeJS.ProcessEnv): string[] {
+  const names = Object.keys(MATTERMOST_REQUIRED) as (keyof typeof MATTERMOST_REQUIRED)[];
+  const given = names.filter((n) => env[n]?.trim());
+  if (given.length === 0 || given.length === names.length) return [];
+  return names
+    .filter((n) => !env[n]?.trim())
+    .map((n) => `${n}: required with ${given.join(" and ")} (${MATTERMOST_REQUIRED[n]})`);
+}
+
+const TEAMS_CREDENTIALS = {
+  TEAMS_CLIENT_ID: "the app registration's Application (client) ID",
+  TEAMS_CLIENT_SECRET: "a client secret from the app registration's Certificates & secrets page",
+} as const;
+const TEAMS_SETTINGS = [...Object.keys(TEAMS_CREDENTIALS), "TEAMS_TENANT_ID", "TEAMS_TIP_CHANNELS"];
+
+/** Teams runs with its client id and secret (and a tenant for a single-tenant bot), or in local testing without any. */
+function teamsGaps(env: NodeJS.ProcessEnv): string[] {
+  const given = TEAMS_SETTINGS.filter((n) => env[n]?.trim());
+  const localTesting = ["true", "1", "yes"].includes(env.TEAMS_LOCAL_TESTING?.trim() ?? "");
+  if (localTesting) {
+    const credentials = given.filter((n) => n !== "TEAMS_TIP_CHANNELS");
+    return credentials.length > 0
+      ? [
+          `TEAMS_LOCAL_TESTING: only without ${credentials.join(" and ")}; with credentials every request is checked, so remove one or the other`,
+        ]
+      : [];
+  }
+  if (given.length === 0) return [];
+  return (Object.keys(TEAMS_CREDENTIALS) as (keyof typeof TEAMS_CREDENTIALS)[])
+    .filter((n) => !env[n]?.trim())
+    .map((n) => `${n}: required with ${given.join(" and ")} (${TEAMS_CREDENTIALS[n]})`);
+}
+
+/** Teams' settings once they are known to be complete, or undefined when Teams is not configured. */
+function teamsConfig(e: z.infer<typeof schema>): TeamsConfig | undefined {
+  if (e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET)
+    return Object.freeze({
+      credentials: Object.freeze({
+        clientId: e.TEAMS_CLIENT_ID,
+        clientSecret: e.TEAMS_CLIENT_SECRET,
+        ...(e.TEAMS_TENANT_ID ? { tenantId: e.TEAMS_TENANT_ID } : {}),
+      }),
+    });
+  return ["true", "1", "yes"].includes(e.TEAMS_LOCAL_TESTING ?? "false") ? Object.freeze({}) : undefined;
+}
+
+function withoutSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
 /** The settings every command that reads the knowledge or the database uses. */
-const LOCAL_SETTINGS = new Set(["KNOWLEDGE_DIR", "DATABASE_PATH", "FEEDBACK_SALT"]);
+const LOCAL_SETTINGS = new Set(["KNOWLEDGE_DIR", "DATABASE_PATH", "DATABASE_URL", "FEEDBACK_SALT"]);
 
 /** For loadConfig: only the knowledge and the database, plus the settings starting with `prefixes`. */
 export function localSettings(...prefixes: string[]): (name: string) => boolean {

@@ -1,7 +1,7 @@
 import type { Guide } from "./guide.js";
 import type { Logger } from "./log.js";
 import type { FeedbackVote, Platform, RecordFeedback } from "./ports.js";
-import type { FeedbackStore } from "./store/feedback.js";
+import type { FeedbackStorage } from "./store/storage.js";
 import type { Reply } from "./types.js";
 
 /** An answer below this confidence that still earns a 👍 teaches the bot a new phrasing. */
@@ -68,7 +68,7 @@ export interface UsageOptions {
   readonly logQuestions: boolean;
   /** Learn candidate phrasings from picked suggestions and 👍 on unsure answers (LEARN_FROM_USE). */
   readonly learn?: boolean;
-  readonly feedback?: FeedbackStore;
+  readonly feedback?: FeedbackStorage;
   readonly logger: Logger;
   readonly now?: () => number;
 }
@@ -82,6 +82,8 @@ export class Usage {
   private readonly shares: RateLimiter;
   private readonly now: () => number;
   private readonly recent = new Map<string, RecentReply>();
+  /** Writes in flight, which the asker does not wait for; flush() does. */
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(private readonly options: UsageOptions) {
     this.now = options.now ?? Date.now;
@@ -99,19 +101,20 @@ export class Usage {
     return this.shares.take(`${platform}:${channelId}`);
   }
 
-  /** Records an answered or unanswered question; a storage failure is logged, never thrown. */
+  /** Records an answered or unanswered question in the background; a storage failure is logged, never thrown. */
   recordQuestion(reply: Reply): void {
-    try {
-      this.options.feedback?.recordQuestion(reply, this.now());
-    } catch (error) {
-      this.options.logger.error({ err: (error as Error).message }, "could not record the question's outcome");
-    }
+    const feedback = this.options.feedback;
+    if (feedback)
+      this.inBackground(
+        () => feedback.recordQuestion(reply, this.now()),
+        "could not record the question's outcome",
+      );
   }
 
   /** Stores a vote (one per person and entry); a 👍 on an unsure answer proposes the question as a phrasing. */
-  recordVote = (vote: FeedbackVote): "recorded" | "duplicate" => {
+  recordVote = async (vote: FeedbackVote): Promise<"recorded" | "duplicate"> => {
     if (!this.options.feedback) return "recorded";
-    const result = this.options.feedback.recordVote(vote, this.now());
+    const result = await this.options.feedback.recordVote(vote, this.now());
     const last = this.lastReply(vote.platform, vote.userId);
     if (vote.vote === "up" && last?.answered === vote.entryId && last.confidence < UNSURE_CONFIDENCE)
       this.propose(vote.entryId, last.question);
@@ -153,11 +156,36 @@ export class Usage {
   }
 
   private propose(entryId: string, question: string): void {
+    const feedback = this.options.feedback;
+    if (feedback)
+      this.inBackground(
+        () => feedback.recordCandidate(entryId, question, this.now()),
+        "could not record a candidate phrasing",
+      );
+  }
+
+  /**
+   * Runs a write without keeping the person waiting for it: the database may be slow or unreachable
+   * (PostgreSQL), and the reply does not depend on it. A failure is logged with `failure`, never thrown.
+   */
+  private inBackground(write: () => Promise<void>, failure: string): void {
+    const logged = (error: unknown) => {
+      this.options.logger.error({ err: (error as Error).message }, failure);
+    };
+    let pending: Promise<void>;
     try {
-      this.options.feedback?.recordCandidate(entryId, question, this.now());
+      pending = write().catch(logged);
     } catch (error) {
-      this.options.logger.error({ err: (error as Error).message }, "could not record a candidate phrasing");
+      logged(error);
+      return;
     }
+    this.writes.add(pending);
+    void pending.finally(() => this.writes.delete(pending));
+  }
+
+  /** Waits for the writes in flight (before the storage is closed at shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all(this.writes);
   }
 
   /** The log fields of a reply: never the question unless LOG_QUESTIONS is on, and never a flagged one. */

@@ -9,6 +9,7 @@ const IMPORTS_APP = /(from|import\()\s*["'](\.\.\/)+app\//;
 const FORBIDDEN_IN_CORE = [
   /(from|import\()\s*["']@slack\//,
   /(from|import\()\s*["']discord\.js["']/,
+  /(from|import\()\s*["']@microsoft\/teams\./,
   /(from|import\()\s*["'](\.\.\/)+adapters\//,
   IMPORTS_APP,
 ];

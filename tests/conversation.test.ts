@@ -12,9 +12,8 @@ import {
   type TipCommands,
   Usage,
 } from "../src/index.js";
-import { FeedbackStore } from "../src/store/feedback.js";
 import { TipChannels } from "../src/tips/channels.js";
-import { FIXTURE_DIR, tempDatabase } from "./helpers.js";
+import { FIXTURE_DIR, tempStorage } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const logger = createLogger("silent");
@@ -107,7 +106,7 @@ describe("the conversation", () => {
   });
 
   it("records a vote once per person in a real store", async () => {
-    const feedback = new FeedbackStore(tempDatabase());
+    const { feedback } = tempStorage();
     const usage = new Usage({
       questionsPerMinute: 10,
       sharesPerHour: 5,
@@ -168,7 +167,7 @@ describe("the conversation", () => {
 
   it("never repeats what was typed in a tips reply, and Slack's fallback text is escaped too", async () => {
     const real = new TipChannels({
-      db: tempDatabase(),
+      store: tempStorage().tips,
       tips: guide.tips(),
       logger,
       defaults: { time: "09:00", timeZone: "UTC" },

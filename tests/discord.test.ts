@@ -13,7 +13,7 @@ import { createDiscordBot, type DiscordBot, deployCommands } from "../adapters/d
 import { COMMAND, inviteUrl, TIPS_COMMAND } from "../adapters/discord/definitions.js";
 import { commandDefinitions } from "../adapters/discord/slash-commands.js";
 import { createGuide, type Entry, type Guide, loadKnowledge } from "../src/index.js";
-import { FeedbackStore } from "../src/store/feedback.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
 import {
   capturedLogger,
   commandScheduler,
@@ -39,7 +39,7 @@ const config = {
 const { logger, lines: logLines } = capturedLogger();
 /** Votes go to the real store, on a database of this file's own. */
 const votesDb = tempDatabase("smg-discord-votes-");
-const feedback = new FeedbackStore(votesDb);
+const { feedback } = openSqliteStorage(votesDb.name);
 let bot: DiscordBot;
 let seq = 0;
 

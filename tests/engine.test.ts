@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conversation, createGuide, createLogger, loadKnowledge, Usage } from "../src/index.js";
-import { FeedbackStore } from "../src/store/feedback.js";
-import { KNOWLEDGE_DIR, tempDatabase } from "./helpers.js";
+import { KNOWLEDGE_DIR, tempStorage } from "./helpers.js";
 
 // These run on the shipped knowledge on purpose: they test what the engine makes of it. The questions
 // are written for these tests, in the style of real posts (story first, then the question).
@@ -48,7 +47,7 @@ describe("questions as clinicians post them", () => {
 
 describe("learning from use", () => {
   it("stores the question as a candidate phrasing when the asker opens a suggested entry", async () => {
-    const feedback = new FeedbackStore(tempDatabase());
+    const { feedback } = tempStorage();
     const logger = createLogger("silent");
     const usage = new Usage({
       questionsPerMinute: 10,
@@ -66,7 +65,7 @@ describe("learning from use", () => {
     expect(offered.length).toBeGreaterThan(0);
     const picked = offered[0]?.entryId ?? "";
     await conversation.handle({ kind: "open", entryId: picked }, who);
-    expect(feedback.candidates()).toEqual([
+    expect(await feedback.candidates()).toEqual([
       expect.objectContaining({ entryId: picked, question: question.toLowerCase() }),
     ]);
   });

@@ -6,6 +6,8 @@ import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { createLogger, type Entry, type Guide, type Logger, type Reply } from "../src/index.js";
 import { type Db, openDatabase } from "../src/store/db.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
+import type { Storage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
 
 /** The small corpus the core's unit tests run on. */
@@ -47,10 +49,15 @@ export function tempDatabase(prefix = "smg-test-"): Db {
   return openDatabase(join(tempDir(prefix), "bot.db"));
 }
 
+/** A fresh SQLite storage in a temporary folder; SQLite opens at once, so no await is needed. */
+export function tempStorage(prefix = "smg-test-"): Storage {
+  return openSqliteStorage(join(tempDir(prefix), "bot.db"));
+}
+
 /** The `tips` subcommands on a fresh database: for the adapters' tests. */
 export function commandScheduler(guide: Guide, logger: Logger): TipChannels {
   return new TipChannels({
-    db: tempDatabase(),
+    store: tempStorage().tips,
     tips: guide.tips(),
     logger,
     defaults: { time: "09:00", timeZone: "UTC" },

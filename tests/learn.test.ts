@@ -8,8 +8,8 @@ import { main } from "../app/main.js";
 import { loadConfig } from "../src/config.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { validateCorpus } from "../src/knowledge/validate.js";
-import { openDatabase } from "../src/store/db.js";
-import { FeedbackStore } from "../src/store/feedback.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
+import type { FeedbackStorage } from "../src/store/storage.js";
 import type { Entry } from "../src/types.js";
 import { KNOWLEDGE_DIR, tempDir } from "./helpers.js";
 
@@ -24,12 +24,12 @@ function workspace() {
 type Workspace = ReturnType<typeof workspace>;
 
 /** Runs `func` on the workspace's database, as the bot would while people use it. */
-function withStore<T>(w: Workspace, func: (store: FeedbackStore) => T): T {
-  const db = openDatabase(w.dbPath);
+async function withStore<T>(w: Workspace, func: (store: FeedbackStorage) => Promise<T>): Promise<T> {
+  const storage = openSqliteStorage(w.dbPath);
   try {
-    return func(new FeedbackStore(db));
+    return await func(storage.feedback);
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 
@@ -70,7 +70,7 @@ describe("socialmedia-guidance learn", () => {
     const w = workspace();
     const { entry, comment } = entryWithComment(w);
     const before = fileOf(entry);
-    withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
 
     const { code, out } = await runLearn(w, {}, "a\n");
 
@@ -86,7 +86,7 @@ describe("socialmedia-guidance learn", () => {
     expect(lines[added]?.trim()).toBe(`- ${NEW}`);
     expect(lines.filter((_, i) => i !== added).join("\n")).toBe(before);
     expect(validateCorpus(loadKnowledge(w.dir))).toEqual([]);
-    expect(withStore(w, (s) => s.candidates())).toEqual([]);
+    expect(await withStore(w, (s) => s.candidates())).toEqual([]);
     expect(readdirSync(join(w.dir, "entries")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
@@ -94,20 +94,20 @@ describe("socialmedia-guidance learn", () => {
     const w = workspace();
     const { entry } = entryWithComment(w);
     const before = fileOf(entry);
-    withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
 
     const { code } = await runLearn(w, {}, "r\n");
 
     expect(code).toBe(0);
     expect(fileOf(entry)).toBe(before);
-    expect(withStore(w, (s) => s.candidates())).toEqual([]);
+    expect(await withStore(w, (s) => s.candidates())).toEqual([]);
   });
 
   it("leaves a candidate undecided on skip, on the end of input and on an unknown answer", async () => {
     const w = workspace();
     const { entry } = entryWithComment(w);
     const before = fileOf(entry);
-    withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
 
     for (const input of ["s\n", "", "maybe\n"]) {
       const { code, out } = await runLearn(w, {}, input);
@@ -115,7 +115,7 @@ describe("socialmedia-guidance learn", () => {
       expect(out).toContain("1 left undecided");
     }
     expect(fileOf(entry)).toBe(before);
-    expect(withStore(w, (s) => s.candidates()).map((c) => c.question)).toEqual([NEW]);
+    expect((await withStore(w, (s) => s.candidates())).map((c) => c.question)).toEqual([NEW]);
   });
 
   it("restores the file and keeps the candidate when the change would break validation", async () => {
@@ -124,8 +124,8 @@ describe("socialmedia-guidance learn", () => {
     if (!a || !b) throw new Error("the knowledge base needs two entries");
     const taken = b.questions[0] ?? "";
     const before = fileOf(a);
-    withStore(w, (s) => s.recordCandidate(a.id, taken, 1));
-    expect(withStore(w, (s) => s.candidates())[0]?.question).toBe(taken.toLowerCase());
+    await withStore(w, (s) => s.recordCandidate(a.id, taken, 1));
+    expect((await withStore(w, (s) => s.candidates()))[0]?.question).toBe(taken.toLowerCase());
 
     const { code, err } = await runLearn(w, {}, "a\n");
 
@@ -134,7 +134,7 @@ describe("socialmedia-guidance learn", () => {
     expect(err).toContain("is also a question of");
     expect(err).toContain(b.id);
     expect(fileOf(a)).toBe(before);
-    expect(withStore(w, (s) => s.candidates())).toHaveLength(1);
+    expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
   });
 
   it("skips, without writing, a phrasing the entry already has and an entry that no longer exists", async () => {
@@ -142,10 +142,10 @@ describe("socialmedia-guidance learn", () => {
     const { entry } = entryWithComment(w);
     const before = fileOf(entry);
     const own = `  ${(entry.questions[0] ?? "").toUpperCase()}!`;
-    withStore(w, (s) => {
-      s.recordCandidate(entry.id, own, 1);
-      s.recordCandidate("no-such-entry", NEW, 2);
-      s.recordCandidate(entry.id, "can i post about [name] on facebook", 3);
+    await withStore(w, async (s) => {
+      await s.recordCandidate(entry.id, own, 1);
+      await s.recordCandidate("no-such-entry", NEW, 2);
+      await s.recordCandidate(entry.id, "can i post about [name] on facebook", 3);
     });
 
     const { code, out } = await runLearn(w, {}, "a\na\na\n");
@@ -155,16 +155,16 @@ describe("socialmedia-guidance learn", () => {
     expect(out).toContain('"no-such-entry" is no longer in the knowledge base');
     expect(out).toContain("held details the guard removes");
     expect(fileOf(entry)).toBe(before);
-    expect(withStore(w, (s) => s.candidates())).toHaveLength(3);
+    expect(await withStore(w, (s) => s.candidates())).toHaveLength(3);
   });
 
   it("lists numbered candidates, and --accept / --reject act on those numbers", async () => {
     const w = workspace();
     const { entry } = entryWithComment(w);
-    withStore(w, (s) => {
-      s.recordCandidate(entry.id, "first candidate about trolls", 1);
-      s.recordCandidate(entry.id, "first candidate about trolls", 2);
-      s.recordCandidate(entry.id, NEW, 3);
+    await withStore(w, async (s) => {
+      await s.recordCandidate(entry.id, "first candidate about trolls", 1);
+      await s.recordCandidate(entry.id, "first candidate about trolls", 2);
+      await s.recordCandidate(entry.id, NEW, 3);
     });
 
     const listed = await runLearn(w, { list: true });
@@ -175,12 +175,12 @@ describe("socialmedia-guidance learn", () => {
     expect((await runLearn(w, { accept: ["2"], reject: ["1"] })).code).toBe(0);
     expect(questionsOf(fileOf(entry), entry.id).at(-1)).toBe(NEW);
     expect(questionsOf(fileOf(entry), entry.id)).not.toContain("first candidate about trolls");
-    expect(withStore(w, (s) => s.candidates())).toEqual([]);
+    expect(await withStore(w, (s) => s.candidates())).toEqual([]);
   });
 
   it("refuses bad numbers and mixed flags with exit code 2", async () => {
     const w = workspace();
-    withStore(w, (s) => s.recordCandidate(entryWithComment(w).entry.id, NEW, 1));
+    await withStore(w, (s) => s.recordCandidate(entryWithComment(w).entry.id, NEW, 1));
     for (const options of [
       { accept: ["0"] },
       { accept: ["x"] },
@@ -191,7 +191,7 @@ describe("socialmedia-guidance learn", () => {
       expect(code).toBe(2);
       expect(err).toContain("learn --help");
     }
-    expect(withStore(w, (s) => s.candidates())).toHaveLength(1);
+    expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
   });
 
   it("says so, through the command line, when there is no database or no candidate yet", async () => {
@@ -211,7 +211,7 @@ describe("socialmedia-guidance learn", () => {
     expect(err.join("\n")).toMatch(/No database at .* yet/);
     expect(existsSync(w.dbPath)).toBe(false);
 
-    withStore(w, () => undefined);
+    await withStore(w, async () => undefined);
     expect(await cli(["learn", "--list"])).toBe(0);
     expect(out.join("\n")).toContain("No candidate phrasings are waiting");
 

@@ -4,7 +4,7 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
 import { createGuide, loadKnowledge, Usage } from "../src/index.js";
-import { FeedbackStore } from "../src/store/feedback.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
 import {
   capturedLogger,
   commandScheduler,
@@ -26,7 +26,7 @@ const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const { logger, lines: logLines } = capturedLogger();
 /** Votes go to the real store, on a database of this file's own. */
 const votesDb = tempDatabase("smg-slack-votes-");
-const feedback = new FeedbackStore(votesDb);
+const { feedback } = openSqliteStorage(votesDb.name);
 let bot: SlackBot;
 let base = "";
 
@@ -389,7 +389,7 @@ describe("Slack with limits, the guard and the feedback store", () => {
         questionsPerMinute: 2,
         sharesPerHour: 1,
         logQuestions: true,
-        feedback: new FeedbackStore(db),
+        feedback: openSqliteStorage(db.name).feedback,
         logger,
       }),
       tips: {

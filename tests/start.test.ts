@@ -6,8 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../app/main.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
-import { openDatabase } from "../src/store/db.js";
-import { FeedbackStore } from "../src/store/feedback.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
 import { KNOWLEDGE_DIR, tempDir } from "./helpers.js";
 
 const BIN = join(import.meta.dirname, "..", "bin", "socialmedia-guidance.js");
@@ -220,21 +219,21 @@ describe("npm start with Discord settings", () => {
 describe("socialmedia-guidance report", () => {
   it("prints the most 👎 entries, the most-asked unanswered questions and the answer rate per day", async () => {
     const dbPath = join(tempDir("smg-report-"), "bot.db");
-    const db = openDatabase(dbPath);
-    const store = new FeedbackStore(db);
+    const storage = openSqliteStorage(dbPath);
+    const store = storage.feedback;
     const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
     const day = Date.parse("2026-11-24T10:00:00Z");
     for (const user of ["U1", "U2", "U3"])
-      store.recordVote(
+      await store.recordVote(
         { entryId: "challenge-boundaries", vote: "down", platform: "slack", userId: user },
         day,
       );
-    store.recordVote({ entryId: "overview", vote: "down", platform: "discord", userId: "D1" }, day);
-    store.recordVote({ entryId: "overview", vote: "up", platform: "discord", userId: "D2" }, day);
+    await store.recordVote({ entryId: "overview", vote: "down", platform: "discord", userId: "D1" }, day);
+    await store.recordVote({ entryId: "overview", vote: "up", platform: "discord", userId: "D2" }, day);
     for (const q of ["how do I cook rice", "how do I cook rice", "what is the treatment for sepsis"])
-      store.recordQuestion(guide.ask(q), day);
-    store.recordQuestion(guide.ask("can I accept a friend request from a patient?"), day);
-    db.close();
+      await store.recordQuestion(guide.ask(q), day);
+    await store.recordQuestion(guide.ask("can I accept a friend request from a patient?"), day);
+    await storage.close();
     const text = await run(["report"], { DATABASE_PATH: dbPath });
     expect(text.code).toBe(0);
     const lines = text.stdout.split("\n");

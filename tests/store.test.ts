@@ -1,44 +1,180 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../src/store/db.js";
-import { FeedbackStore } from "../src/store/feedback.js";
-import { tempDir } from "./helpers.js";
+import { askWithin, createGuide, loadKnowledge, Usage } from "../src/index.js";
+import { migrate } from "../src/store/db.js";
+import { MIGRATIONS } from "../src/store/migrations.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
+import type { FeedbackStorage } from "../src/store/storage.js";
+import { storageBackends } from "./backends.js";
+import { capturedLogger, FIXTURE_DIR, settle, tempDir, tempStorage } from "./helpers.js";
 
-describe("opening the database", () => {
-  it("refuses a damaged file with a sentence that says what to do, not a raw SQLite error", () => {
+const BACKENDS = storageBackends();
+
+describe.each(BACKENDS)("the storage on $name", (backend) => {
+  it("redacts stored questions again with today's guard when the report reads them", async () => {
+    const where = await backend.fresh();
+    const storage = await backend.open(where);
+    // As an older guard might have left them: a phone number it did not know.
+    await backend.sql(
+      where,
+      "INSERT INTO unanswered (question, count, first_at, last_at) VALUES (?, 1, 0, 0)",
+      ["can i text my patient on 07700 900123"],
+    );
+    await backend.sql(
+      where,
+      "INSERT INTO candidates (entry_id, question, count, first_at, last_at) VALUES ('e', ?, 1, 0, 0)",
+      ["patient email jo@example.com posted about me"],
+    );
+    const report = await storage.feedback.report();
+    expect(report.unanswered[0]?.question).not.toContain("07700");
+    expect(report.candidates[0]?.question).not.toContain("jo@example.com");
+  });
+
+  it("counts candidate phrasings, most proposed first, until a moderator decides", async () => {
+    const { feedback } = await backend.open(await backend.fresh());
+    await feedback.recordCandidate("friend-requests", "Can I friend a patient?", 1);
+    await feedback.recordCandidate("overview", "what is this bot", 2);
+    await feedback.recordCandidate("friend-requests", "can i  friend a PATIENT?", 3);
+    expect(await feedback.candidates()).toEqual([
+      { entryId: "friend-requests", question: "can i friend a patient?", count: 2, lastAt: 3 },
+      { entryId: "overview", question: "what is this bot", count: 1, lastAt: 2 },
+    ]);
+    await feedback.decideCandidate("friend-requests", "can i friend a patient?", "accepted");
+    expect((await feedback.candidates()).map((c) => c.entryId)).toEqual(["overview"]);
+  });
+
+  it("remembers a channel's address, replaces it, and forgets it", async () => {
+    const { addresses } = await backend.open(await backend.fresh());
+    expect(await addresses.lookup("teams", "19:a@thread.tacv2")).toBeUndefined();
+    await addresses.remember("teams", "19:a@thread.tacv2", '{"serviceUrl":"https://one.test"}');
+    await addresses.remember("teams", "19:a@thread.tacv2", '{"serviceUrl":"https://two.test"}');
+    await addresses.remember("teams", "19:b@thread.tacv2", '{"serviceUrl":"https://three.test"}');
+    expect(await addresses.lookup("teams", "19:a@thread.tacv2")).toBe('{"serviceUrl":"https://two.test"}');
+    await addresses.forget("teams", "19:a@thread.tacv2");
+    expect(await addresses.lookup("teams", "19:a@thread.tacv2")).toBeUndefined();
+    expect(await addresses.lookup("teams", "19:b@thread.tacv2")).toBe('{"serviceUrl":"https://three.test"}');
+  });
+
+  it("keeps its rows when opened again, applying no migration twice", async () => {
+    const where = await backend.blank();
+    const first = await backend.open(where);
+    await first.tips.enable(
+      "slack",
+      "C1",
+      { time: "09:00", timeZone: "UTC", weekdaysOnly: true },
+      "command",
+      5,
+    );
+    await first.close();
+    const again = await backend.open(where);
+    expect(await again.tips.schedule("slack", "C1")).toMatchObject({ enabledAt: 5, weekdaysOnly: true });
+  });
+
+  it("migrates a database the first released version left, keeping its rows", async () => {
+    const where = await backend.blank();
+    const first = MIGRATIONS.slice(0, 1);
+    if (backend.name === "sqlite") {
+      const db = new Database(where);
+      migrate(db, first);
+      db.close();
+    } else {
+      await backend.sql(where, first[0]?.postgres ?? "");
+      await backend.sql(where, "CREATE TABLE schema_version (version INTEGER NOT NULL)");
+      await backend.sql(where, "INSERT INTO schema_version (version) VALUES (1)");
+    }
+    await backend.sql(
+      where,
+      "INSERT INTO tip_schedules (platform, channel_id, time, time_zone, weekdays_only, enabled, origin, enabled_at, updated_at) VALUES ('slack', 'C1', '09:00', 'UTC', 0, 1, 'command', 1, 1)",
+    );
+    await backend.sql(
+      where,
+      "INSERT INTO tip_posts (platform, channel_id, day, due_at, tip_id, status, attempts) VALUES ('slack', 'C1', '2026-11-01', 1, 't', 'posted', 1)",
+    );
+    const storage = await backend.open(where);
+    const version =
+      backend.name === "sqlite"
+        ? "SELECT user_version AS version FROM pragma_user_version"
+        : "SELECT version FROM schema_version";
+    expect(await backend.sql(where, version)).toEqual([{ version: MIGRATIONS.length }]);
+    expect(await storage.tips.enabledSchedules()).toEqual([expect.objectContaining({ channelId: "C1" })]);
+    expect(await storage.tips.slot("slack", "C1", "2026-11-01")).toMatchObject({ status: "posted" });
+    expect(await storage.feedback.report()).toMatchObject({ disliked: [], unanswered: [] });
+  });
+
+  it("refuses a database from a newer version of the bot", async () => {
+    const where = await backend.fresh();
+    await (await backend.open(where)).close();
+    const newer = MIGRATIONS.length + 1;
+    await backend.sql(
+      where,
+      backend.name === "sqlite"
+        ? `PRAGMA user_version = ${newer}`
+        : `UPDATE schema_version SET version = ${newer}`,
+    );
+    await expect(backend.open(where)).rejects.toThrow(
+      `The database is at schema version ${newer}, newer than this bot knows (${MIGRATIONS.length}). Upgrade the bot.`,
+    );
+  });
+});
+
+describe("the SQLite file", () => {
+  it("refuses a damaged file with a sentence that says what to do, not a raw SQLite error", async () => {
     const path = join(tempDir("smg-db-"), "bot.db");
-    const db = openDatabase(path);
-    const store = new FeedbackStore(db);
-    for (let i = 0; i < 2_000; i++) store.recordCandidate("entry", `question number ${i} `.repeat(5), i);
-    db.pragma("wal_checkpoint(TRUNCATE)");
-    db.close();
+    const storage = openSqliteStorage(path);
+    for (let i = 0; i < 2_000; i++)
+      await storage.feedback.recordCandidate("entry", `question number ${i} `.repeat(5), i);
+    // Closing the last connection checkpoints the write-ahead log into the file.
+    await storage.close();
     // Garble the pages past the header, as a failed disk or a half-copied file would.
     const size = readFileSync(path).length;
     const fd = openSync(path, "r+");
     writeSync(fd, Buffer.alloc(size - 8_192, 0xab), 0, size - 8_192, 4_096);
     closeSync(fd);
-    expect(() => openDatabase(path)).toThrow(/damaged.*restore the latest backup/);
+    expect(() => openSqliteStorage(path)).toThrow(/damaged.*restore the latest backup/);
   });
 
   it("says when the database's folder is a file", () => {
     const file = join(tempDir("smg-db-"), "not-a-folder");
     writeFileSync(file, "x");
-    expect(() => openDatabase(join(file, "bot.db"))).toThrow(/is a file, not a folder/);
+    expect(() => openSqliteStorage(join(file, "bot.db"))).toThrow(/is a file, not a folder/);
   });
+});
 
-  it("redacts stored questions again with today's guard when the report reads them", () => {
-    const db = openDatabase(join(tempDir("smg-db-"), "bot.db"));
-    // As an older guard might have left them: a phone number it did not know.
-    db.prepare("INSERT INTO unanswered (question, count, first_at, last_at) VALUES (?, 1, 0, 0)").run(
-      "can i text my patient on 07700 900123",
+describe("the bot's writes to the storage", () => {
+  it("answers without waiting for the write, logs one that fails, and flush waits for those in flight", async () => {
+    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+    const { logger, lines } = capturedLogger();
+    let finish = () => {};
+    const slow = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const writes = [() => slow, () => Promise.reject(new Error("Connection terminated unexpectedly"))];
+    const feedback: FeedbackStorage = Object.create(tempStorage().feedback);
+    feedback.recordQuestion = () => (writes.shift() ?? (() => Promise.resolve()))();
+    const usage = new Usage({
+      questionsPerMinute: 10,
+      sharesPerHour: 1,
+      logQuestions: false,
+      feedback,
+      logger,
+    });
+    const ask = () =>
+      askWithin(guide, usage, { platform: "slack", text: "how do I cook rice", userId: "U1" }, logger);
+    expect(ask()).toHaveProperty("reply");
+    let flushed = false;
+    const flushing = usage.flush().then(() => {
+      flushed = true;
+    });
+    await settle();
+    expect(flushed).toBe(false);
+    finish();
+    await flushing;
+    expect(ask()).toHaveProperty("reply");
+    await usage.flush();
+    expect(lines.join("\n")).toMatch(
+      /Connection terminated unexpectedly.*could not record the question's outcome/,
     );
-    db.prepare(
-      "INSERT INTO candidates (entry_id, question, count, first_at, last_at) VALUES ('e', ?, 1, 0, 0)",
-    ).run("patient email jo@example.com posted about me");
-    const report = new FeedbackStore(db).report();
-    expect(report.unanswered[0]?.question).not.toContain("07700");
-    expect(report.candidates[0]?.question).not.toContain("jo@example.com");
-    db.close();
   });
 });

@@ -1,14 +1,12 @@
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import nock from "nock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot } from "../adapters/slack/app.js";
 import { createGuide, loadKnowledge, readRequest, type TipPoster } from "../src/index.js";
-import { MIGRATIONS, migrate, openDatabase } from "../src/store/db.js";
 import { TipChannels } from "../src/tips/channels.js";
 import { nextTip, orderFor } from "../src/tips/rotation.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
-import { capturedLogger, FIXTURE_DIR, tempDir } from "./helpers.js";
+import { storageBackends, type TestBackend } from "./backends.js";
+import { capturedLogger, FIXTURE_DIR } from "./helpers.js";
 
 const API = "https://slack.test";
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
@@ -37,20 +35,24 @@ let failing: Record<
 > = {};
 
 let clock = new Date("2026-11-26T08:00:00Z");
-const dbPath = () => join(tempDir("smg-db-"), "tips.db");
+const BACKENDS = storageBackends();
 
-/** The scheduler and the tips subcommands of one channel set, on one database file. */
-function scheduler(path: string, extra: Partial<ConstructorParameters<typeof TipScheduler>[0]> = {}) {
-  const db = openDatabase(path);
+/** The scheduler and the tips subcommands of one channel set, on the database at `where`. */
+async function schedulerOn(
+  backend: TestBackend,
+  where: string,
+  extra: Partial<ConstructorParameters<typeof TipScheduler>[0]> = {},
+) {
+  const { tips: store } = await backend.open(where);
   const channels = new TipChannels({
-    db,
+    store,
     tips,
     logger,
     defaults: { time: "09:00", timeZone: "UTC" },
     now: () => clock,
   });
   const s = new TipScheduler({
-    db,
+    store,
     tips,
     posters: { slack: slackPoster },
     logger,
@@ -62,7 +64,15 @@ function scheduler(path: string, extra: Partial<ConstructorParameters<typeof Tip
     ...extra,
   });
   /** The text form of the tips commands, read as the conversation reads it, onto the typed port. */
-  const run = ({ platform, channelId, args }: { platform: "slack"; channelId: string; args: string }) => {
+  const run = async ({
+    platform,
+    channelId,
+    args,
+  }: {
+    platform: "slack";
+    channelId: string;
+    args: string;
+  }) => {
     const request = readRequest(`tips ${args}`);
     if (request.kind !== "tips") throw new Error(`not a tips command: ${args}`);
     const { change } = request;
@@ -73,10 +83,7 @@ function scheduler(path: string, extra: Partial<ConstructorParameters<typeof Tip
     const { action: _on, ...settings } = change;
     return channels.on(channel, settings);
   };
-  return Object.assign(s, {
-    run,
-    preview: channels.preview.bind(channels),
-  });
+  return Object.assign(s, { run, tipStore: store, preview: channels.preview.bind(channels) });
 }
 
 const at = (iso: string) => {
@@ -119,192 +126,253 @@ beforeEach(() => {
   logLines.length = 0;
 });
 
-describe("daily tips: exactly one a day", () => {
-  it("posts a due tip once, natively, and not again on later checks", async () => {
-    at("2026-11-25T12:00:00Z");
-    const s = scheduler(dbPath());
-    expect(s.run({ platform: "slack", channelId: "C1", args: "on 09:00 UTC" })).toMatch(
-      /Daily tip on: every day at 09:00 \(UTC\)/,
-    );
-    at("2026-11-26T08:59:00Z");
-    await s.tick();
-    expect(posts).toHaveLength(0);
-    at("2026-11-26T09:00:30Z");
-    await s.tick();
-    await s.tick();
-    expect(postsTo("C1")).toHaveLength(1);
-    expect(JSON.stringify(posts[0]?.blocks)).toContain("Tip of the day");
-    expect(JSON.stringify(posts[0]?.blocks)).toContain("smg_open_0");
-    expect(s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
-      /Last tip: Thu, 26 Nov 2026, 09:00 UTC/,
-    );
-  });
+describe.each(BACKENDS)("on $name", (backend) => {
+  const fresh = () => backend.fresh();
+  const scheduler = (where: string, extra: Parameters<typeof schedulerOn>[2] = {}) =>
+    schedulerOn(backend, where, extra);
 
-  it("does not post again after a restart", async () => {
-    const path = dbPath();
-    at("2026-11-25T12:00:00Z");
-    scheduler(path).run({ platform: "slack", channelId: "C1", args: "on 09:00" });
-    at("2026-11-26T09:01:00Z");
-    await scheduler(path).tick();
-    at("2026-11-26T09:05:00Z");
-    await scheduler(path).tick();
-    expect(postsTo("C1")).toHaveLength(1);
-  });
-
-  it("posts once with two schedulers on one database", async () => {
-    const path = dbPath();
-    at("2026-11-25T12:00:00Z");
-    scheduler(path).run({ platform: "slack", channelId: "C1", args: "on 09:00" });
-    at("2026-11-26T09:01:00Z");
-    const a = scheduler(path);
-    const b = scheduler(path);
-    await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
-    expect(postsTo("C1")).toHaveLength(1);
-  });
-
-  it("catches up once on start inside the grace window, and skips with a log line outside it", async () => {
-    const path = dbPath();
-    at("2026-11-25T12:00:00Z");
-    const s = scheduler(path);
-    s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
-    s.run({ platform: "slack", channelId: "C2", args: "on 02:00" });
-    at("2026-11-26T12:00:00Z"); // 3 hours after C1's time, 10 hours after C2's
-    await scheduler(path).tick();
-    expect(postsTo("C1")).toHaveLength(1);
-    expect(postsTo("C2")).toHaveLength(0);
-    expect(logLines.join("\n")).toMatch(/"channel":"C2".*daily tip skipped/);
-  });
-
-  it("posts once on the days the clocks change", async () => {
-    const path = dbPath();
-    at("2026-03-27T12:00:00Z");
-    const s = scheduler(path);
-    s.run({ platform: "slack", channelId: "C1", args: "on 01:30 Europe/London" });
-    // 29 March 2026: 01:30 does not exist in London (01:00 GMT becomes 02:00 BST); the tip goes at 02:00 BST
-    at("2026-03-29T00:59:00Z");
-    await s.tick();
-    expect(postsTo("C1")).toHaveLength(0);
-    at("2026-03-29T01:00:30Z");
-    await s.tick();
-    expect(postsTo("C1")).toHaveLength(1);
-    // 25 October 2026: 01:30 happens twice (BST, then GMT); one tip only
-    at("2026-10-24T12:00:00Z");
-    s.run({ platform: "slack", channelId: "C2", args: "on 01:30 Europe/London" });
-    at("2026-10-25T00:30:30Z");
-    await s.tick();
-    at("2026-10-25T01:30:30Z");
-    await s.tick();
-    expect(postsTo("C2")).toHaveLength(1);
-  });
-
-  it("keeps to weekdays when asked", async () => {
-    at("2026-11-27T10:00:00Z"); // a Friday
-    const s = scheduler(dbPath());
-    expect(s.run({ platform: "slack", channelId: "C1", args: "on 09:00 UTC weekdays" })).toMatch(
-      /every weekday/,
-    );
-    at("2026-11-28T09:00:30Z"); // Saturday
-    await s.tick();
-    at("2026-11-29T09:00:30Z"); // Sunday
-    await s.tick();
-    expect(posts).toHaveLength(0);
-    at("2026-11-30T09:00:30Z"); // Monday
-    await s.tick();
-    expect(posts).toHaveLength(1);
-  });
-});
-
-describe("daily tips: failures", () => {
-  it("retries a failing channel with backoff, then marks it failing, while another channel still posts", async () => {
-    at("2026-11-25T12:00:00Z");
-    const s = scheduler(dbPath());
-    s.run({ platform: "slack", channelId: "CBAD", args: "on 09:00" });
-    s.run({ platform: "slack", channelId: "CGOOD", args: "on 09:00" });
-    failing.CBAD = { status: 200, body: { ok: false, error: "channel_not_found" } };
-    at("2026-11-26T09:00:10Z");
-    await s.tick();
-    expect(postsTo("CGOOD")).toHaveLength(1);
-    expect(s.run({ platform: "slack", channelId: "CBAD", args: "status" })).toMatch(
-      /last post failed \(channel_not_found\); trying again at Thu, 26 Nov 2026, 09:01/,
-    );
-    at("2026-11-26T09:00:50Z"); // before the first retry is due
-    await s.tick();
-    at("2026-11-26T09:01:20Z"); // second attempt; the next waits 4 minutes
-    await s.tick();
-    at("2026-11-26T09:03:00Z");
-    await s.tick();
-    at("2026-11-26T09:05:30Z"); // third attempt: the last
-    await s.tick();
-    const status = s.run({ platform: "slack", channelId: "CBAD", args: "status" });
-    expect(status).toMatch(/Failing since Thu, 26 Nov 2026, 09:05 UTC \(channel_not_found\)/);
-    expect(
-      logLines.filter((l) => l.includes('"channel":"CBAD"') && l.includes("daily tip failed")),
-    ).toHaveLength(3);
-    expect(postsTo("CGOOD")).toHaveLength(1);
-    // the next day the channel is tried again, and a success clears the failing mark
-    delete failing.CBAD;
-    at("2026-11-27T09:00:10Z");
-    await s.tick();
-    expect(postsTo("CBAD")).toHaveLength(1);
-    expect(s.run({ platform: "slack", channelId: "CBAD", args: "status" })).not.toMatch(/Failing/);
-  });
-
-  it("waits as long as a rate limit asks", async () => {
-    at("2026-11-25T12:00:00Z");
-    const s = scheduler(dbPath());
-    s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
-    failing.C1 = {
-      status: 429,
-      body: { ok: false, error: "ratelimited" },
-      headers: { "retry-after": "600" },
-    };
-    at("2026-11-26T09:00:10Z");
-    await s.tick();
-    expect(s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
-      /\(rate_limited\); trying again at Thu, 26 Nov 2026, 09:10/,
-    );
-  });
-
-  it("re-posts a slot claimed by a process that died before sending, but never one that died while sending", async () => {
-    const path = dbPath();
-    at("2026-11-25T12:00:00Z");
-    const s = scheduler(path, { leaseMs: 60_000 });
-    s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
-    s.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
-    const db = openDatabase(path);
-    const insert = db.prepare(
-      "INSERT INTO tip_posts (platform, channel_id, day, due_at, tip_id, cycle, status, claim_token, claimed_at, attempts) VALUES ('slack', ?, '2026-11-26', ?, ?, 0, ?, 'dead', ?, 0)",
-    );
-    const due = Date.parse("2026-11-26T09:00:00Z");
-    insert.run("C1", due, tips[0]?.id, "claimed", due);
-    insert.run("C2", due, tips[0]?.id, "sending", due);
-    at("2026-11-26T09:05:00Z");
-    await s.tick();
-    expect(postsTo("C1")).toHaveLength(1);
-    expect(postsTo("C2")).toHaveLength(0);
-    expect(s.run({ platform: "slack", channelId: "C2", args: "status" })).toMatch(/may not have been posted/);
-    expect(logLines.join("\n")).toMatch(/"channel":"C2".*daily tip uncertain/);
-  });
-});
-
-describe("daily tips: rotation", () => {
-  it("gives a channel every tip once before any repeats, in an order of its own", async () => {
-    at("2026-11-25T12:00:00Z");
-    const s = scheduler(dbPath());
-    s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
-    s.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
-    for (let day = 26; day < 26 + tips.length * 2; day++) {
-      at(new Date(Date.UTC(2026, 10, day, 9, 0, 30)).toISOString());
+  describe("daily tips: exactly one a day", () => {
+    it("posts a due tip once, natively, and not again on later checks", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 UTC" })).toMatch(
+        /Daily tip on: every day at 09:00 \(UTC\)/,
+      );
+      at("2026-11-26T08:59:00Z");
       await s.tick();
-    }
-    const ids = (c: string) => postsTo(c).map((p) => p.text);
-    const c1 = ids("C1");
-    expect(new Set(c1.slice(0, tips.length)).size).toBe(tips.length);
-    expect(new Set(c1.slice(tips.length)).size).toBe(tips.length);
-    expect(c1[tips.length]).not.toBe(c1[tips.length - 1]);
-    expect(ids("C2")).not.toEqual(c1);
+      expect(posts).toHaveLength(0);
+      at("2026-11-26T09:00:30Z");
+      await s.tick();
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      expect(JSON.stringify(posts[0]?.blocks)).toContain("Tip of the day");
+      expect(JSON.stringify(posts[0]?.blocks)).toContain("smg_open_0");
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
+        /Last tip: Thu, 26 Nov 2026, 09:00 UTC/,
+      );
+    });
+
+    it("does not post again after a restart", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      await (await scheduler(path)).run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      at("2026-11-26T09:01:00Z");
+      await (await scheduler(path)).tick();
+      at("2026-11-26T09:05:00Z");
+      await (await scheduler(path)).tick();
+      expect(postsTo("C1")).toHaveLength(1);
+    });
+
+    it("posts once with two schedulers on one database", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      await (await scheduler(path)).run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      at("2026-11-26T09:01:00Z");
+      const a = await scheduler(path);
+      const b = await scheduler(path);
+      await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+      expect(postsTo("C1")).toHaveLength(1);
+    });
+
+    it("catches up once on start inside the grace window, and skips with a log line outside it", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(path);
+      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      await s.run({ platform: "slack", channelId: "C2", args: "on 02:00" });
+      at("2026-11-26T12:00:00Z"); // 3 hours after C1's time, 10 hours after C2's
+      await (await scheduler(path)).tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      expect(postsTo("C2")).toHaveLength(0);
+      expect(logLines.join("\n")).toMatch(/"channel":"C2".*daily tip skipped/);
+    });
+
+    it("posts once on the days the clocks change", async () => {
+      const path = await fresh();
+      at("2026-03-27T12:00:00Z");
+      const s = await scheduler(path);
+      await s.run({ platform: "slack", channelId: "C1", args: "on 01:30 Europe/London" });
+      // 29 March 2026: 01:30 does not exist in London (01:00 GMT becomes 02:00 BST); the tip goes at 02:00 BST
+      at("2026-03-29T00:59:00Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(0);
+      at("2026-03-29T01:00:30Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      // 25 October 2026: 01:30 happens twice (BST, then GMT); one tip only
+      at("2026-10-24T12:00:00Z");
+      await s.run({ platform: "slack", channelId: "C2", args: "on 01:30 Europe/London" });
+      at("2026-10-25T00:30:30Z");
+      await s.tick();
+      at("2026-10-25T01:30:30Z");
+      await s.tick();
+      expect(postsTo("C2")).toHaveLength(1);
+    });
+
+    it("keeps to weekdays when asked", async () => {
+      at("2026-11-27T10:00:00Z"); // a Friday
+      const s = await scheduler(await fresh());
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 UTC weekdays" })).toMatch(
+        /every weekday/,
+      );
+      at("2026-11-28T09:00:30Z"); // Saturday
+      await s.tick();
+      at("2026-11-29T09:00:30Z"); // Sunday
+      await s.tick();
+      expect(posts).toHaveLength(0);
+      at("2026-11-30T09:00:30Z"); // Monday
+      await s.tick();
+      expect(posts).toHaveLength(1);
+    });
   });
 
+  describe("daily tips: failures", () => {
+    it("retries a failing channel with backoff, then marks it failing, while another channel still posts", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "CBAD", args: "on 09:00" });
+      await s.run({ platform: "slack", channelId: "CGOOD", args: "on 09:00" });
+      failing.CBAD = { status: 200, body: { ok: false, error: "channel_not_found" } };
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      expect(postsTo("CGOOD")).toHaveLength(1);
+      expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).toMatch(
+        /last post failed \(channel_not_found\); trying again at Thu, 26 Nov 2026, 09:01/,
+      );
+      at("2026-11-26T09:00:50Z"); // before the first retry is due
+      await s.tick();
+      at("2026-11-26T09:01:20Z"); // second attempt; the next waits 4 minutes
+      await s.tick();
+      at("2026-11-26T09:03:00Z");
+      await s.tick();
+      at("2026-11-26T09:05:30Z"); // third attempt: the last
+      await s.tick();
+      const status = await s.run({ platform: "slack", channelId: "CBAD", args: "status" });
+      expect(status).toMatch(/Failing since Thu, 26 Nov 2026, 09:05 UTC \(channel_not_found\)/);
+      expect(
+        logLines.filter((l) => l.includes('"channel":"CBAD"') && l.includes("daily tip failed")),
+      ).toHaveLength(3);
+      expect(postsTo("CGOOD")).toHaveLength(1);
+      // the next day the channel is tried again, and a success clears the failing mark
+      delete failing.CBAD;
+      at("2026-11-27T09:00:10Z");
+      await s.tick();
+      expect(postsTo("CBAD")).toHaveLength(1);
+      expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).not.toMatch(/Failing/);
+    });
+
+    it("waits as long as a rate limit asks", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      failing.C1 = {
+        status: 429,
+        body: { ok: false, error: "ratelimited" },
+        headers: { "retry-after": "600" },
+      };
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
+        /\(rate_limited\); trying again at Thu, 26 Nov 2026, 09:10/,
+      );
+    });
+
+    it("re-posts a slot claimed by a process that died before sending, but never one that died while sending", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(path, { leaseMs: 60_000 });
+      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      await s.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
+      // As a process that died left them: one slot claimed before sending, one while sending.
+      const due = Date.parse("2026-11-26T09:00:00Z");
+      for (const [channelId, status] of [
+        ["C1", "claimed"],
+        ["C2", "sending"],
+      ] as const) {
+        await s.tipStore.insertSlot({
+          ...{ platform: "slack", channelId, day: "2026-11-26", dueAt: due, tipId: tips[0]?.id, cycle: 0 },
+          ...{ status, claimToken: "dead", claimedAt: due, attempts: 0 },
+        });
+      }
+      at("2026-11-26T09:05:00Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      expect(postsTo("C2")).toHaveLength(0);
+      expect(await s.run({ platform: "slack", channelId: "C2", args: "status" })).toMatch(
+        /may not have been posted/,
+      );
+      expect(logLines.join("\n")).toMatch(/"channel":"C2".*daily tip uncertain/);
+    });
+  });
+
+  describe("daily tips: rotation", () => {
+    it("gives a channel every tip once before any repeats, in an order of its own", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      await s.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
+      for (let day = 26; day < 26 + tips.length * 2; day++) {
+        at(new Date(Date.UTC(2026, 10, day, 9, 0, 30)).toISOString());
+        await s.tick();
+      }
+      const ids = (c: string) => postsTo(c).map((p) => p.text);
+      const c1 = ids("C1");
+      expect(new Set(c1.slice(0, tips.length)).size).toBe(tips.length);
+      expect(new Set(c1.slice(tips.length)).size).toBe(tips.length);
+      expect(c1[tips.length]).not.toBe(c1[tips.length - 1]);
+      expect(ids("C2")).not.toEqual(c1);
+    });
+
+    it("previews the next tips without posting or changing anything", async () => {
+      at("2026-11-25T12:00:00Z");
+      const path = await fresh();
+      const s = await scheduler(path);
+      await s.run({ platform: "slack", channelId: "C1", args: "on 07:15 Europe/Paris" });
+      const next = await s.preview("slack", "C1", 7);
+      expect(next).toHaveLength(7);
+      expect(next[0]?.at.toISOString()).toBe("2026-11-26T06:15:00.000Z");
+      expect(new Set(next.slice(0, 5).map((n) => n.tip.id)).size).toBe(5);
+      expect(await s.preview("slack", "C1", 7)).toEqual(next);
+      expect(posts).toHaveLength(0);
+    });
+  });
+
+  describe("tips commands", () => {
+    it("validates time and time zone, and turns tips off", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 25:00" })).toMatch(
+        /not a time of day/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 Mars/Olympus" })).toMatch(
+        /not a time zone/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(/no daily tip/);
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8:05 america/new_york" })).toMatch(
+        /at 08:05 \(America\/New_York\)\. Next tip: Wed, 25 Nov 2026, 08:05 GMT-5/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "off" })).toBe(
+        "Daily tip off for this channel.",
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "off" })).toMatch(
+        /no daily tip to turn off/,
+      );
+    });
+
+    it("seeds channels from the environment without undoing an admin's tips off", async () => {
+      at("2026-11-25T12:00:00Z");
+      const path = await fresh();
+      const s = await scheduler(path);
+      await s.seedChannels("slack", ["C1", "C2"]);
+      await s.run({ platform: "slack", channelId: "C2", args: "off" });
+      await (await scheduler(path)).seedChannels("slack", ["C1", "C2"]);
+      const active = await (await scheduler(path)).activeSchedules();
+      expect(active.map((x) => x.channelId)).toEqual(["C1"]);
+    });
+  });
+});
+
+describe("daily tips: rotation order", () => {
   it("orders differ between channels and cycles, and nextTip never repeats the last tip", () => {
     const all = guide.tips().map((t) => t.id);
     expect(orderFor("slack:C1", 0, all)).not.toEqual(orderFor("slack:C2", 0, all));
@@ -312,83 +380,5 @@ describe("daily tips: rotation", () => {
     expect([...orderFor("slack:C1", 0, all)].sort()).toEqual([...all].sort());
     const last = orderFor("slack:C1", 1, all)[0];
     expect(nextTip("slack:C1", 0, all, new Set(all), last)?.tipId).not.toBe(last);
-  });
-
-  it("previews the next tips without posting or changing anything", () => {
-    at("2026-11-25T12:00:00Z");
-    const path = dbPath();
-    const s = scheduler(path);
-    s.run({ platform: "slack", channelId: "C1", args: "on 07:15 Europe/Paris" });
-    const next = s.preview("slack", "C1", 7);
-    expect(next).toHaveLength(7);
-    expect(next[0]?.at.toISOString()).toBe("2026-11-26T06:15:00.000Z");
-    expect(new Set(next.slice(0, 5).map((n) => n.tip.id)).size).toBe(5);
-    expect(s.preview("slack", "C1", 7)).toEqual(next);
-    expect(posts).toHaveLength(0);
-  });
-});
-
-describe("tips commands", () => {
-  it("validates time and time zone, and turns tips off", () => {
-    at("2026-11-25T12:00:00Z");
-    const s = scheduler(dbPath());
-    expect(s.run({ platform: "slack", channelId: "C1", args: "on 25:00" })).toMatch(/not a time of day/);
-    expect(s.run({ platform: "slack", channelId: "C1", args: "on 09:00 Mars/Olympus" })).toMatch(
-      /not a time zone/,
-    );
-    expect(s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(/no daily tip/);
-    expect(s.run({ platform: "slack", channelId: "C1", args: "on 8:05 america/new_york" })).toMatch(
-      /at 08:05 \(America\/New_York\)\. Next tip: Wed, 25 Nov 2026, 08:05 GMT-5/,
-    );
-    expect(s.run({ platform: "slack", channelId: "C1", args: "off" })).toBe(
-      "Daily tip off for this channel.",
-    );
-    expect(s.run({ platform: "slack", channelId: "C1", args: "off" })).toMatch(/no daily tip to turn off/);
-  });
-
-  it("seeds channels from the environment without undoing an admin's tips off", () => {
-    at("2026-11-25T12:00:00Z");
-    const path = dbPath();
-    const s = scheduler(path);
-    s.seedChannels("slack", ["C1", "C2"]);
-    s.run({ platform: "slack", channelId: "C2", args: "off" });
-    scheduler(path).seedChannels("slack", ["C1", "C2"]);
-    expect(
-      scheduler(path)
-        .activeSchedules()
-        .map((x) => x.channelId),
-    ).toEqual(["C1"]);
-  });
-});
-
-describe("the database", () => {
-  it("migrates an existing file without losing its rows", () => {
-    const path = dbPath();
-    // a file as the first released version of the bot left it
-    const first = new Database(path);
-    migrate(first, MIGRATIONS.slice(0, 1));
-    first
-      .prepare(
-        "INSERT INTO tip_schedules (platform, channel_id, time, time_zone, weekdays_only, enabled, origin, enabled_at, updated_at) VALUES ('slack', 'C1', '09:00', 'UTC', 0, 1, 'command', 1, 1)",
-      )
-      .run();
-    first
-      .prepare(
-        "INSERT INTO tip_posts (platform, channel_id, day, due_at, tip_id, status, attempts) VALUES ('slack', 'C1', '2026-11-01', 1, 't', 'posted', 1)",
-      )
-      .run();
-    expect(first.pragma("user_version", { simple: true })).toBe(1);
-    first.close();
-    const db = openDatabase(path);
-    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
-    expect(db.prepare("SELECT COUNT(*) AS n FROM tip_schedules").get()).toEqual({ n: 1 });
-    expect(db.prepare("SELECT status FROM tip_posts").get()).toEqual({ status: "posted" });
-    expect(db.prepare("SELECT COUNT(*) AS n FROM feedback").get()).toEqual({ n: 0 });
-  });
-
-  it("refuses a database from a newer version of the bot", () => {
-    const path = dbPath();
-    openDatabase(path).pragma(`user_version = ${MIGRATIONS.length + 1}`);
-    expect(() => openDatabase(path)).toThrow(/newer than this bot knows/);
   });
 });

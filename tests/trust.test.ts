@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { findIdentifiers, GUARD_SCAN_CHARS, redact } from "../src/guard/identifiers.js";
 import { createGuide, InFlight, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
-import { FeedbackStore } from "../src/store/feedback.js";
-import { capturedLogger, FIXTURE_DIR, settle, tempDatabase } from "./helpers.js";
+import { storageBackends } from "./backends.js";
+import { capturedLogger, FIXTURE_DIR, settle } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const kinds = (text: string) => findIdentifiers(text).map((f) => f.kind);
-const tempDb = () => tempDatabase("smg-trust-");
 
 describe("the patient-data guard", () => {
   it.each([
@@ -98,7 +97,7 @@ describe("the patient-data guard", () => {
   });
 });
 
-describe("what is kept", () => {
+describe.each(storageBackends())("what is kept, on $name", (backend) => {
   const unanswered = (question: string): Reply => ({
     kind: "no-answer",
     clarify: false,
@@ -111,19 +110,21 @@ describe("what is kept", () => {
     flags: [],
   });
 
-  it("stores unanswered questions redacted and counted, flagged questions never", () => {
-    const store = new FeedbackStore(tempDb(), "a-test-salt-of-16+");
-    store.recordQuestion(unanswered("How do I  cook RICE"), Date.parse("2026-11-25T10:00:00Z"));
-    store.recordQuestion(unanswered("how do i cook rice"), Date.parse("2026-11-25T11:00:00Z"));
-    store.recordQuestion(unanswered("what did Mrs Patel mean"), Date.parse("2026-11-25T11:00:00Z"));
+  it("stores unanswered questions redacted and counted, flagged questions never", async () => {
+    const { feedback: store } = await backend.open(await backend.fresh(), {
+      feedbackSalt: "a-test-salt-of-16+",
+    });
+    await store.recordQuestion(unanswered("How do I  cook RICE"), Date.parse("2026-11-25T10:00:00Z"));
+    await store.recordQuestion(unanswered("how do i cook rice"), Date.parse("2026-11-25T11:00:00Z"));
+    await store.recordQuestion(unanswered("what did Mrs Patel mean"), Date.parse("2026-11-25T11:00:00Z"));
     const flagged = guide.ask("Mrs Okafor asked me how do I cook rice");
     expect(flagged.kind === "no-answer" && flagged.flags).toEqual(["patient-identifiers"]);
-    store.recordQuestion(flagged, Date.parse("2026-11-25T12:00:00Z"));
-    store.recordQuestion(
+    await store.recordQuestion(flagged, Date.parse("2026-11-25T12:00:00Z"));
+    await store.recordQuestion(
       guide.ask("can I accept a friend request from a patient?"),
       Date.parse("2026-11-26T09:00:00Z"),
     );
-    const r = store.report();
+    const r = await store.report();
     expect(r.unanswered.map((u) => [u.question, u.count])).toEqual([
       ["how do i cook rice", 2],
       ["what did [name] mean", 1],
@@ -134,21 +135,24 @@ describe("what is kept", () => {
     ]);
   });
 
-  it("counts one vote per person and entry, keeps voters only as salted hashes, and lets people change their mind", () => {
-    const db = tempDb();
-    const store = new FeedbackStore(db);
+  it("counts one vote per person and entry, keeps voters only as salted hashes, and lets people change their mind", async () => {
+    const where = await backend.fresh();
+    const { feedback: store } = await backend.open(where);
     const vote = { entryId: "challenge-boundaries", platform: "slack" as const, userId: "U1" };
-    expect(store.recordVote({ ...vote, vote: "down" }, 1)).toBe("recorded");
-    expect(store.recordVote({ ...vote, vote: "down" }, 2)).toBe("duplicate");
-    expect(store.recordVote({ ...vote, userId: "U2", vote: "down" }, 3)).toBe("recorded");
-    expect(store.recordVote({ ...vote, userId: "U3", vote: "up" }, 3)).toBe("recorded");
-    expect(store.recordVote({ ...vote, entryId: "overview", vote: "down" }, 4)).toBe("recorded");
-    expect(store.recordVote({ ...vote, entryId: "overview", vote: "up" }, 5)).toBe("recorded");
-    expect(store.report().disliked).toEqual([{ entryId: "challenge-boundaries", down: 2, up: 1 }]);
-    const stored = JSON.stringify(db.prepare("SELECT * FROM feedback").all());
+    expect(await store.recordVote({ ...vote, vote: "down" }, 1)).toBe("recorded");
+    expect(await store.recordVote({ ...vote, vote: "down" }, 2)).toBe("duplicate");
+    expect(await store.recordVote({ ...vote, userId: "U2", vote: "down" }, 3)).toBe("recorded");
+    expect(await store.recordVote({ ...vote, userId: "U3", vote: "up" }, 3)).toBe("recorded");
+    expect(await store.recordVote({ ...vote, entryId: "overview", vote: "down" }, 4)).toBe("recorded");
+    expect(await store.recordVote({ ...vote, entryId: "overview", vote: "up" }, 5)).toBe("recorded");
+    expect((await store.report()).disliked).toEqual([{ entryId: "challenge-boundaries", down: 2, up: 1 }]);
+    const stored = JSON.stringify(await backend.sql(where, "SELECT * FROM feedback"));
     expect(stored).not.toMatch(/U1|U2|U3/);
-    expect(new FeedbackStore(db).voterHash("slack", "U1")).toBe(store.voterHash("slack", "U1"));
-    expect(new FeedbackStore(tempDb()).voterHash("slack", "U1")).not.toBe(store.voterHash("slack", "U1"));
+    const hash = await store.voterHash("slack", "U1");
+    expect(await (await backend.open(where)).feedback.voterHash("slack", "U1")).toBe(hash);
+    expect(await (await backend.open(await backend.fresh())).feedback.voterHash("slack", "U1")).not.toBe(
+      hash,
+    );
   });
 });
 

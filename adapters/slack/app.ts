@@ -8,9 +8,10 @@ import {
   type TipPoster,
   tipCard,
 } from "../../src/index.js";
+import type { HttpFront } from "../http/front.js";
 import { describeSlackError } from "./errors.js";
 import { Outbound } from "./outbound.js";
-import { SignedReceiver } from "./receiver.js";
+import { SignedReceiver, SLACK_EVENTS_PATH } from "./receiver.js";
 import { register, type SlackDeps } from "./register.js";
 import { renderCard } from "./render.js";
 
@@ -20,15 +21,22 @@ export { SLASH_COMMAND, type SlackDeps } from "./register.js";
 /** The running Slack adapter. */
 export interface SlackBot {
   readonly app: InstanceType<typeof App>;
-  /** Connects (Socket Mode) or listens (HTTP); resolves with the HTTP server in HTTP mode. */
+  /**
+   * Connects (Socket Mode) or listens (HTTP); resolves with the HTTP server in HTTP mode when the bot has
+   * a front of its own, and with undefined on a shared front, which the composition root starts.
+   */
   start(listen?: { port: number; host?: string }): Promise<Server | undefined>;
   stop(): Promise<void>;
   /** Posts scheduled tips ("Tip of the day") through the Web API. */
   tipPoster(): TipPoster;
 }
 
-/** Builds the Bolt app: the slash command, buttons, mentions and direct messages. */
-export function createSlackBot(deps: SlackDeps): SlackBot {
+/**
+ * Builds the Bolt app: the slash command, buttons, mentions and direct messages. In HTTP mode its
+ * /slack/events mounts on `front` when one is given (shared with the other HTTP platforms), else on a
+ * front of its own that start() opens.
+ */
+export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
   const { guide, config } = deps;
   const log = deps.logger.child({ platform: "slack" });
   const outbound = new Outbound({
@@ -42,6 +50,7 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
     config.mode === "http"
       ? new SignedReceiver({
           signingSecret: config.signingSecret ?? "",
+          ...(front ? { front } : {}),
           port: config.port,
           log,
           boltLogger: logger,
@@ -78,8 +87,10 @@ export function createSlackBot(deps: SlackDeps): SlackBot {
         log.info({ mode: "socket" }, "connected to Slack");
         return undefined;
       }
-      const server = (await app.start(listen ?? config.port)) as Server;
-      log.info({ mode: "http", port: portOf(server) }, "listening for Slack at /slack/events");
+      const server = (await app.start(listen ?? config.port)) as Server | undefined;
+      if (server)
+        log.info({ mode: "http", port: portOf(server) }, `listening for Slack at ${SLACK_EVENTS_PATH}`);
+      else log.info({ mode: "http", path: SLACK_EVENTS_PATH }, "Slack mounted on the HTTP front");
       return server;
     },
     async stop() {

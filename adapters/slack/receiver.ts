@@ -1,6 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { type App, type Logger as BoltLogger, HTTPResponseAck, type Receiver } from "@slack/bolt";
 import { type Logger, redactSecrets } from "../../src/index.js";
+import { readCapped } from "../http/body.js";
+import { HttpFront, type RouteHandler } from "../http/front.js";
+import { sendJson, sendStatus, sendTooLarge } from "../http/respond.js";
 import { REQUEST_FAILED } from "./errors.js";
 import { isSslCheck, mediaType, readSlackBody } from "./request-body.js";
 import { RequestVerifier } from "./verify.js";
@@ -11,15 +14,24 @@ import { RequestVerifier } from "./verify.js";
  */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** The path Slack's requests come to (the request URL of the app's manifest). */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
 /** Settings of the HTTP receiver. */
 export interface SignedReceiverOptions {
   readonly signingSecret: string;
+  /**
+   * The shared HTTP front to mount /slack/events on; the composition root starts and stops it. Without
+   * one, start() listens on a front of the receiver's own (Slack alone, and the Slack tests).
+   */
+  readonly front?: HttpFront;
+  /** Where a front of the receiver's own listens, unless start() is told otherwise. */
   readonly port: number;
   readonly log: Logger;
   /** Bolt's logger, for its acknowledgement helper. */
   readonly boltLogger: BoltLogger;
   readonly maxBodyBytes?: number;
-  /** How long stop() lets open connections finish before closing them. */
+  /** How long stop() lets open connections of its own front finish before closing them. */
   readonly graceMs?: number;
   /** The clock the timestamp window is checked against. */
   readonly now?: () => number;
@@ -32,80 +44,81 @@ export interface SignedReceiverOptions {
  */
 export class SignedReceiver implements Receiver {
   private app?: App;
-  private server?: Server;
+  private own?: HttpFront;
   private readonly verifier: RequestVerifier;
 
   constructor(private readonly options: SignedReceiverOptions) {
     this.verifier = new RequestVerifier(options.signingSecret, options.now);
+    options.front?.route(SLACK_EVENTS_PATH, this.route);
   }
 
   init(app: App): void {
     this.app = app;
   }
 
-  /** Listens on `listen` (a port, or port and host); resolves with the server. */
-  async start(listen: number | { port: number; host?: string } = this.options.port): Promise<Server> {
-    // a client that sends headers or a body slowly is cut off rather than holding a connection open
-    const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000 }, (req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        this.options.log.error(
-          { err: redactSecrets(String((error as Error)?.message)) },
-          "Slack request failed",
-        );
-        if (!res.headersSent) reply(res, 200, { response_type: "ephemeral", text: REQUEST_FAILED });
-      });
-    });
+  /**
+   * On a shared front, nothing: the composition root starts it once every platform has mounted. Else
+   * listens on `listen` (a port, or port and host) and resolves with the server.
+   */
+  async start(
+    listen: number | { port: number; host?: string } = this.options.port,
+  ): Promise<Server | undefined> {
+    if (this.options.front) return undefined;
     const { port, host } = typeof listen === "number" ? { port: listen, host: undefined } : listen;
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, host, () => {
-        server.off("error", reject);
-        resolve();
-      });
+    const own = new HttpFront({
+      port,
+      ...(host ? { host } : {}),
+      log: this.options.log,
+      ...(this.options.graceMs !== undefined ? { graceMs: this.options.graceMs } : {}),
     });
-    this.server = server;
-    return server;
+    own.route(SLACK_EVENTS_PATH, this.route);
+    this.own = own;
+    return own.start();
   }
 
-  /** Stops taking connections; open ones get the grace period, then are closed. */
+  /** Stops a front of its own (open connections get the grace period); a shared one is the root's to stop. */
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), this.options.graceMs ?? 8_000);
-    await closed;
-    clearTimeout(force);
+    const own = this.own;
+    this.own = undefined;
+    await own?.stop();
   }
+
+  /** The /slack/events handler: a failure after the checks is a short ephemeral apology, not a 500. */
+  readonly route: RouteHandler = async (req, res) => {
+    try {
+      await this.handle(req, res);
+    } catch (error) {
+      this.options.log.error(
+        { err: redactSecrets(String((error as Error)?.message)) },
+        "Slack request failed",
+      );
+      if (!res.headersSent) sendJson(res, 200, { response_type: "ephemeral", text: REQUEST_FAILED });
+    }
+  };
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (path !== "/slack/events") return reply(res, 404);
-    if (req.method !== "POST") return reply(res, 405);
+    if (req.method !== "POST") return sendStatus(res, 405);
     const limit = this.options.maxBodyBytes ?? MAX_BODY_BYTES;
     const raw = await readCapped(req, limit);
     if (!raw) {
       this.options.log.warn({ limit }, "Slack request refused: body too large");
-      // the rest is not read: the connection closes after the answer
-      res.writeHead(413, { connection: "close" }).end();
-      return;
+      return sendTooLarge(res);
     }
     const type = mediaType(req.headers["content-type"]);
-    if (isSslCheck(type, raw)) return reply(res, 200);
+    if (isSslCheck(type, raw)) return sendStatus(res, 200);
     const { "x-slack-request-timestamp": ts, "x-slack-signature": signature } = req.headers;
     const refusal = this.verifier.check(ts, signature, raw);
     if (refusal) {
       this.options.log.warn({ reason: refusal }, "Slack request refused");
-      return reply(res, 401);
+      return sendStatus(res, 401);
     }
     const request = readSlackBody(type, raw);
     if (request.kind === "malformed") {
       this.options.log.warn({ reason: request.reason }, "Slack request refused: malformed");
-      return reply(res, 400);
+      return sendStatus(res, 400);
     }
-    if (request.kind === "ignore") return reply(res, 200);
-    if (request.kind === "challenge") return reply(res, 200, { challenge: request.challenge });
+    if (request.kind === "ignore") return sendStatus(res, 200);
+    if (request.kind === "challenge") return sendJson(res, 200, { challenge: request.challenge });
     const ack = new HTTPResponseAck({
       logger: this.options.boltLogger,
       processBeforeResponse: false,
@@ -121,32 +134,6 @@ export class SignedReceiver implements Receiver {
   }
 }
 
-/** The body, or undefined as soon as it is known to be longer than `limit` bytes. */
-function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.resolve(undefined);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = (value: Buffer | undefined) => {
-      req.off("data", data);
-      req.off("end", end);
-      req.off("error", reject);
-      resolve(value);
-    };
-    const data = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.pause();
-        done(undefined);
-      } else chunks.push(chunk);
-    };
-    const end = () => done(Buffer.concat(chunks));
-    req.on("data", data);
-    req.on("end", end);
-    req.on("error", reject);
-  });
-}
-
 /** Slack's retry headers on a redelivered event. */
 function retryOf(req: IncomingMessage): { retryNum?: number; retryReason?: string } {
   const num = Number(req.headers["x-slack-retry-num"]);
@@ -155,12 +142,4 @@ function retryOf(req: IncomingMessage): { retryNum?: number; retryReason?: strin
     ...(Number.isInteger(num) ? { retryNum: num } : {}),
     ...(typeof reason === "string" ? { retryReason: reason } : {}),
   };
-}
-
-function reply(res: ServerResponse, status: number, body?: unknown): void {
-  if (body === undefined) {
-    res.writeHead(status).end();
-    return;
-  }
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }

@@ -1,13 +1,12 @@
 import type { Logger } from "../log.js";
 import type { ChannelRef, Platform, TipCommands, TipSettings } from "../ports.js";
-import type { Db } from "../store/db.js";
+import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
 import { nextTip } from "./rotation.js";
 import { formatLocal, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
-import { type ScheduleRow, TipStore } from "./store.js";
 
 export interface TipChannelsOptions {
-  readonly db: Db;
+  readonly store: TipStorage;
   readonly tips: readonly Tip[];
   readonly logger: Logger;
   /** The time and zone of `tips on` without them. */
@@ -17,28 +16,28 @@ export interface TipChannelsOptions {
 
 /** The `tips on|off|status` subcommands of both adapters, and the preview of a channel's next tips. */
 export class TipChannels implements TipCommands {
-  private readonly store: TipStore;
+  private readonly store: TipStorage;
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly byId: Map<string, Tip>;
 
   constructor(private readonly options: TipChannelsOptions) {
-    this.store = new TipStore(options.db);
+    this.store = options.store;
     this.log = options.logger.child({ component: "tips" });
     this.now = options.now ?? (() => new Date());
     this.byId = new Map(options.tips.map((t) => [t.id, t]));
   }
 
   /** A channel's schedule, enabled or not. */
-  scheduleOf(platform: Platform, channelId: string): ScheduleRow | undefined {
+  scheduleOf(platform: Platform, channelId: string): Promise<ScheduleRow | undefined> {
     return this.store.schedule(platform, channelId);
   }
 
   /** Turns the channel's daily tip on, checking the time and the zone first. */
-  on({ platform, channelId }: ChannelRef, settings: TipSettings): string {
+  async on({ platform, channelId }: ChannelRef, settings: TipSettings): Promise<string> {
     const parsed = this.settingsOf(settings);
     if (typeof parsed === "string") return parsed;
-    this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
+    await this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
     this.log.info(
       { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
       "daily tip turned on",
@@ -46,13 +45,13 @@ export class TipChannels implements TipCommands {
     return `Daily tip on: ${describe(parsed)}. ${this.nextLine(parsed)}`;
   }
 
-  off({ platform, channelId }: ChannelRef): string {
-    return this.store.disable(platform, channelId, this.now().getTime())
+  async off({ platform, channelId }: ChannelRef): Promise<string> {
+    return (await this.store.disable(platform, channelId, this.now().getTime()))
       ? "Daily tip off for this channel."
       : "This channel has no daily tip to turn off.";
   }
 
-  status({ platform, channelId }: ChannelRef): string {
+  status({ platform, channelId }: ChannelRef): Promise<string> {
     return this.describeStatus(platform, channelId);
   }
 
@@ -81,11 +80,11 @@ export class TipChannels implements TipCommands {
     return next ? `Next tip: ${formatLocal(next, t.timeZone)}.` : "";
   }
 
-  private describeStatus(platform: Platform, channelId: string): string {
-    const s = this.store.schedule(platform, channelId);
+  private async describeStatus(platform: Platform, channelId: string): Promise<string> {
+    const s = await this.store.schedule(platform, channelId);
     if (!s?.enabled) return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
     const lines = [`Daily tip: on, ${describe(s)}.`, this.nextLine(s)];
-    const last = this.store.lastSlot(platform, channelId, ["posted", "failed", "uncertain", "retry"]);
+    const last = await this.store.lastSlot(platform, channelId, ["posted", "failed", "uncertain", "retry"]);
     if (last?.status === "posted" && last.postedAt) {
       const tip = last.tipId ? this.byId.get(last.tipId) : undefined;
       lines.push(
@@ -109,10 +108,14 @@ export class TipChannels implements TipCommands {
   }
 
   /** The next `days` tips this channel would get, with when, without changing anything. */
-  preview(platform: Platform, channelId: string, days: number): { at: Date; tip: Tip; scheduled: boolean }[] {
-    const s = this.store.schedule(platform, channelId);
+  async preview(
+    platform: Platform,
+    channelId: string,
+    days: number,
+  ): Promise<{ at: Date; tip: Tip; scheduled: boolean }[]> {
+    const s = await this.store.schedule(platform, channelId);
     const t: TipTime = s?.enabled ? s : { ...this.options.defaults, weekdaysOnly: false };
-    const rotation = this.store.rotation(platform, channelId);
+    const rotation = await this.store.rotation(platform, channelId);
     let { cycle, last } = rotation;
     const { key, used } = rotation;
     const out: { at: Date; tip: Tip; scheduled: boolean }[] = [];

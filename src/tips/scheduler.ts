@@ -2,15 +2,14 @@ import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
 import type { Logger } from "../log.js";
 import { type Platform, PostFailure, type TipPoster } from "../ports.js";
-import type { Db } from "../store/db.js";
+import type { ScheduleRow, SlotRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
 import { nextTip } from "./rotation.js";
 import { localDay, slotsBetween } from "./schedule.js";
-import { type ScheduleRow, type SlotRow, TipStore } from "./store.js";
 
 /** How the scheduler behaves; every duration in milliseconds. */
 export interface SchedulerOptions {
-  readonly db: Db;
+  readonly store: TipStorage;
   readonly tips: readonly Tip[];
   readonly posters: Partial<Record<Platform, TipPoster>>;
   readonly logger: Logger;
@@ -34,9 +33,11 @@ const LOOKBACK_MS = 48 * 3600_000;
  * Daily tips, exactly once a day per channel, through restarts, crashes and platform errors.
  *
  * How a slot (platform, channel, local day) is handled:
- *  1. Claim it in one IMMEDIATE transaction: insert the row as "claimed" with a fresh token and the
- *     tip chosen by the channel's rotation. SQLite's write lock makes the claim atomic, so a second
- *     scheduler (another process on the same file, or this one after a restart) finds the row and
+ *  1. Claim it in one transaction that holds the channel's claim (TipStorage.claim): insert the row as
+ *     "claimed" with a fresh token and the tip chosen by the channel's rotation. On SQLite the file's
+ *     write lock makes the claim atomic; on PostgreSQL the channel's schedule row is locked (FOR UPDATE
+ *     SKIP LOCKED), and the slot's primary key refuses a second row. Either way a second scheduler
+ *     (another process or replica, or this one after a restart) finds the row, or the claim held, and
  *     leaves the slot alone.
  *  2. Mark it "sending" (still under the token), then call the platform.
  *  3. Mark it "posted" with the platform's message id; or, if the platform refused, "retry" with a
@@ -49,7 +50,7 @@ const LOOKBACK_MS = 48 * 3600_000;
  * retried, is logged as a warning and shows in `tips status`, so it is never silent either.
  */
 export class TipScheduler {
-  private readonly store: TipStore;
+  private readonly store: TipStorage;
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly maxAttempts: number;
@@ -60,7 +61,7 @@ export class TipScheduler {
   private running: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SchedulerOptions) {
-    this.store = new TipStore(options.db);
+    this.store = options.store;
     this.log = options.logger.child({ component: "tips" });
     this.now = options.now ?? (() => new Date());
     this.maxAttempts = options.maxAttempts ?? 4;
@@ -70,18 +71,18 @@ export class TipScheduler {
   }
 
   /** Adds schedules for channels named in the environment, unless the channel already has one. */
-  seedChannels(platform: Platform, channelIds: readonly string[]): void {
+  async seedChannels(platform: Platform, channelIds: readonly string[]): Promise<void> {
     const t = { ...this.options.defaults, weekdaysOnly: false };
     for (const id of channelIds) {
-      if (this.store.seed(platform, id, t, this.now().getTime())) {
+      if (await this.store.seed(platform, id, t, this.now().getTime())) {
         this.log.info({ platform, channel: id }, "daily tip scheduled from the environment");
       }
     }
   }
 
   /** Schedules whose platform is connected. */
-  activeSchedules(): ScheduleRow[] {
-    return this.store.enabledSchedules().filter((s) => this.options.posters[s.platform]);
+  async activeSchedules(): Promise<ScheduleRow[]> {
+    return (await this.store.enabledSchedules()).filter((s) => this.options.posters[s.platform]);
   }
 
   /** Catches up at once, then checks every minute. */
@@ -98,19 +99,29 @@ export class TipScheduler {
 
   /** Deals with every due slot of every active schedule; one channel's failure never stops another. */
   tick(): Promise<void> {
-    this.running = this.running.then(async () => {
-      for (const s of this.activeSchedules()) {
-        try {
-          await this.runChannel(s);
-        } catch (error) {
-          this.log.error(
-            { platform: s.platform, channel: s.channelId, err: (error as Error).message },
-            "tip check failed",
-          );
-        }
-      }
-    });
+    this.running = this.running.then(() => this.checkAll());
     return this.running;
+  }
+
+  /** Never rejects: a database that cannot be read now is logged, and the next tick tries again. */
+  private async checkAll(): Promise<void> {
+    let schedules: ScheduleRow[];
+    try {
+      schedules = await this.activeSchedules();
+    } catch (error) {
+      this.log.error({ err: (error as Error).message }, "tip check failed");
+      return;
+    }
+    for (const s of schedules) {
+      try {
+        await this.runChannel(s);
+      } catch (error) {
+        this.log.error(
+          { platform: s.platform, channel: s.channelId, err: (error as Error).message },
+          "tip check failed",
+        );
+      }
+    }
   }
 
   private async runChannel(s: ScheduleRow): Promise<void> {
@@ -121,10 +132,10 @@ export class TipScheduler {
     const latest = slots.at(-1);
     for (const dueAt of slots) {
       const day = localDay(dueAt, s.timeZone);
-      const existing = this.store.slot(s.platform, s.channelId, day);
+      const existing = await this.store.slot(s.platform, s.channelId, day);
       const late = nowMs - dueAt.getTime() > this.options.graceMs;
       if (!existing && (late || dueAt !== latest)) {
-        const recorded = this.store.insertSlot({
+        const recorded = await this.store.insertSlot({
           platform: s.platform,
           channelId: s.channelId,
           day,
@@ -146,79 +157,39 @@ export class TipScheduler {
     if (latest && nowMs - latest.getTime() <= this.options.graceMs) {
       candidates.set(localDay(latest, s.timeZone), latest.getTime());
     }
-    for (const open of this.store.openSlots(s.platform, s.channelId)) candidates.set(open.day, open.dueAt);
+    for (const open of await this.store.openSlots(s.platform, s.channelId))
+      candidates.set(open.day, open.dueAt);
     for (const [day, dueAt] of candidates) await this.runSlot(s, day, dueAt);
   }
 
   private async runSlot(s: ScheduleRow, day: string, dueAt: number): Promise<void> {
     const key = { platform: s.platform, channelId: s.channelId, day };
     const ids = { platform: s.platform, channel: s.channelId, day };
-    const nowMs = this.now().getTime();
     const token = randomUUID();
-    const claim = this.store.exclusive((): SlotRow | undefined => {
-      const row = this.store.slot(s.platform, s.channelId, day);
-      if (!row) {
-        const pick = this.pick(s);
-        if (!pick) return undefined;
-        const fresh: SlotRow = {
-          ...key,
-          dueAt,
-          tipId: pick.tipId,
-          cycle: pick.cycle,
-          status: "claimed",
-          claimToken: token,
-          claimedAt: nowMs,
-          attempts: 0,
-        };
-        if (pick.cycle !== this.store.cycle(s.platform, s.channelId))
-          this.store.setCycle(s.platform, s.channelId, pick.cycle);
-        return this.store.insertSlot(fresh) ? fresh : undefined;
-      }
-      if (nowMs - row.dueAt > this.options.graceMs && (row.status === "retry" || row.status === "claimed")) {
-        this.store.updateSlot(key, [row.status], {
-          status: "failed",
-          error: row.error ?? "gave up: outside the grace window",
-        });
-        this.store.setFailing(s.platform, s.channelId, nowMs, row.error ?? "the post kept failing");
-        this.log.error(ids, "daily tip failed: no success within the grace window");
-        return undefined;
-      }
-      const stale = row.claimedAt !== undefined && nowMs - row.claimedAt > this.leaseMs;
-      if (row.status === "sending" && stale) {
-        this.store.updateSlot(key, ["sending"], {
-          status: "uncertain",
-          error: "the bot stopped while posting; the tip may or may not have been posted",
-        });
-        this.log.warn(ids, "daily tip uncertain: the bot stopped mid-post, so it is not sent again");
-        return undefined;
-      }
-      const ready =
-        (row.status === "retry" && (row.nextAttemptAt ?? 0) <= nowMs) || (row.status === "claimed" && stale);
-      if (!ready) return undefined;
-      const changes = { status: "claimed" as const, claimToken: token, claimedAt: nowMs };
-      return this.store.updateSlot(key, [row.status], changes) ? { ...row, ...changes } : undefined;
-    });
+    const claim = await this.store.claim(s.platform, s.channelId, (tx) =>
+      this.claimSlot(tx, s, day, dueAt, token),
+    );
     if (!claim) return;
 
     const poster = this.options.posters[s.platform];
     let tip = claim.tipId ? this.byId.get(claim.tipId) : undefined;
     if (!tip) {
       // the tip was removed from the knowledge base since the claim: give the next one instead
-      const pick = this.pick(s);
+      const pick = await this.pick(this.store, s);
       tip = pick ? this.byId.get(pick.tipId) : undefined;
-      if (tip) this.store.updateSlot(key, ["claimed"], { tipId: tip.id, cycle: pick?.cycle }, token);
+      if (tip) await this.store.updateSlot(key, ["claimed"], { tipId: tip.id, cycle: pick?.cycle }, token);
     }
     if (!poster || !tip) return;
-    if (!this.store.updateSlot(key, ["claimed"], { status: "sending" }, token)) return;
+    if (!(await this.store.updateSlot(key, ["claimed"], { status: "sending" }, token))) return;
     try {
       const { messageId } = await poster.post(s.channelId, tip);
-      this.store.updateSlot(
+      await this.store.updateSlot(
         key,
         ["sending"],
         { status: "posted", messageId: messageId ?? "", postedAt: this.now().getTime() },
         token,
       );
-      this.store.setFailing(s.platform, s.channelId, null, null);
+      await this.store.setFailing(s.platform, s.channelId, null, null);
       this.log.info({ ...ids, tip: tip.id, message: messageId }, "daily tip posted");
     } catch (error) {
       const failure =
@@ -228,7 +199,7 @@ export class TipScheduler {
       if (attempts < this.maxAttempts) {
         const backoff = this.retryBaseMs * 4 ** (attempts - 1);
         const wait = Math.max(backoff, (failure.retryAfterSeconds ?? 0) * 1000);
-        this.store.updateSlot(
+        await this.store.updateSlot(
           key,
           ["sending"],
           { status: "retry", attempts, nextAttemptAt: after + wait, error: failure.code },
@@ -239,8 +210,13 @@ export class TipScheduler {
           "daily tip failed; will retry",
         );
       } else {
-        this.store.updateSlot(key, ["sending"], { status: "failed", attempts, error: failure.code }, token);
-        this.store.setFailing(s.platform, s.channelId, after, failure.code);
+        await this.store.updateSlot(
+          key,
+          ["sending"],
+          { status: "failed", attempts, error: failure.code },
+          token,
+        );
+        await this.store.setFailing(s.platform, s.channelId, after, failure.code);
         this.log.error(
           { ...ids, code: failure.code, attempts },
           "daily tip failed; the channel is marked failing",
@@ -249,8 +225,71 @@ export class TipScheduler {
     }
   }
 
-  private pick(s: ScheduleRow): { tipId: string; cycle: number } | undefined {
-    const r = this.store.rotation(s.platform, s.channelId);
+  /**
+   * Within the channel's claim: the slot as this scheduler now holds it, or undefined when it is not
+   * this scheduler's to post (done, held by another, waiting for a retry, failed or uncertain).
+   */
+  private async claimSlot(
+    tx: TipStorage,
+    s: ScheduleRow,
+    day: string,
+    dueAt: number,
+    token: string,
+  ): Promise<SlotRow | undefined> {
+    const key = { platform: s.platform, channelId: s.channelId, day };
+    const ids = { platform: s.platform, channel: s.channelId, day };
+    const nowMs = this.now().getTime();
+    const row = await tx.slot(s.platform, s.channelId, day);
+    if (!row) {
+      const pick = await this.pick(tx, s);
+      if (!pick) return undefined;
+      const fresh: SlotRow = {
+        ...key,
+        dueAt,
+        tipId: pick.tipId,
+        cycle: pick.cycle,
+        status: "claimed",
+        claimToken: token,
+        claimedAt: nowMs,
+        attempts: 0,
+      };
+      if (!(await tx.insertSlot(fresh))) return undefined;
+      if (pick.cycle !== (await tx.cycle(s.platform, s.channelId)))
+        await tx.setCycle(s.platform, s.channelId, pick.cycle);
+      return fresh;
+    }
+    if (nowMs - row.dueAt > this.options.graceMs && (row.status === "retry" || row.status === "claimed")) {
+      await tx.updateSlot(key, [row.status], {
+        status: "failed",
+        error: row.error ?? "gave up: outside the grace window",
+      });
+      await tx.setFailing(s.platform, s.channelId, nowMs, row.error ?? "the post kept failing");
+      this.log.error(ids, "daily tip failed: no success within the grace window");
+      return undefined;
+    }
+    const stale = row.claimedAt !== undefined && nowMs - row.claimedAt > this.leaseMs;
+    if (row.status === "sending" && stale) {
+      await tx.updateSlot(key, ["sending"], {
+        status: "uncertain",
+        error: "the bot stopped while posting; the tip may or may not have been posted",
+      });
+      this.log.warn(ids, "daily tip uncertain: the bot stopped mid-post, so it is not sent again");
+      return undefined;
+    }
+    const ready =
+      (row.status === "retry" && (row.nextAttemptAt ?? 0) <= nowMs) || (row.status === "claimed" && stale);
+    if (!ready) return undefined;
+    const changes = { status: "claimed" as const, claimToken: token, claimedAt: nowMs };
+    return (await tx.updateSlot(key, [row.status], changes, row.claimToken))
+      ? { ...row, ...changes }
+      : undefined;
+  }
+
+  private async pick(
+    store: TipStorage,
+    s: ScheduleRow,
+  ): Promise<{ tipId: string; cycle: number } | undefined> {
+    const r = await store.rotation(s.platform, s.channelId);
     return nextTip(r.key, r.cycle, [...this.byId.keys()], r.used, r.last);
   }
 }

@@ -1,0 +1,109 @@
+import {
+  type Config,
+  Conversation,
+  type Guide,
+  InFlight,
+  type Logger,
+  PostFailure,
+  type RecordFeedback,
+  type TipCommands,
+  type TipPoster,
+  tipCard,
+  type Usage,
+} from "../../src/index.js";
+import type { HttpFront, RouteHandler } from "../http/front.js";
+import { Outbound } from "../http/outbound.js";
+import { actionsRoute } from "./actions.js";
+import { commandRoute } from "./command.js";
+import { buttonTarget, type MattermostContext, PATHS } from "./context.js";
+import { describeMattermostError } from "./errors.js";
+import { MATTERMOST_HELP, renderCard } from "./render.js";
+import { MattermostRest } from "./rest.js";
+import { ActionSeal } from "./seal.js";
+
+export { PATHS } from "./context.js";
+export { describeStartFailure } from "./errors.js";
+
+/** Mattermost's settings (see loadConfig). */
+export type MattermostConfig = NonNullable<Config["mattermost"]>;
+
+export interface MattermostDeps {
+  readonly guide: Guide;
+  readonly config: MattermostConfig;
+  readonly logger: Logger;
+  readonly recordFeedback?: RecordFeedback;
+  /** Limits, the report's counts and what may be logged. */
+  readonly usage?: Usage;
+  readonly tips?: TipCommands;
+  /** Every call to the REST API: retries after the first attempt, and each attempt's limit. */
+  readonly retries?: number;
+  readonly timeoutMs?: number;
+  /** How a retry waits (Retry-After, backoff); tests make it instant. */
+  readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** How long stop() lets requests in flight finish before ending them (default 8 s). */
+  readonly graceMs?: number;
+}
+
+/** The running Mattermost adapter. */
+export interface MattermostBot {
+  /** Checks the bot token against the server (GET /users/me). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Posts scheduled tips ("Tip of the day") through the REST API. */
+  tipPoster(): TipPoster;
+}
+
+/**
+ * Mounts the slash command (/mattermost/command) and the buttons (/mattermost/actions) on the shared
+ * HTTP front, around one conversation; replies and shares go through the REST API as the bot account.
+ */
+export function createMattermostBot(deps: MattermostDeps, front: HttpFront): MattermostBot {
+  const { guide, config } = deps;
+  const log = deps.logger.child({ platform: "mattermost" });
+  // A slash command waits for its answer (30 s by default): a permission check within it must give up
+  // well before, so attempts are short.
+  const outbound = new Outbound({
+    timeoutMs: deps.timeoutMs ?? 5_000,
+    retries: deps.retries ?? 2,
+    maxRetryAfterMs: 10_000,
+    ...(deps.wait ? { wait: deps.wait } : {}),
+  });
+  const rest = new MattermostRest(config.url, config.botToken, outbound.fetch);
+  const ctx: MattermostContext = {
+    conversation: new Conversation({ ...deps, logger: log, help: MATTERMOST_HELP }),
+    rest,
+    seal: new ActionSeal(config.commandToken),
+    log,
+    ...(config.botUrl ? { botUrl: config.botUrl } : {}),
+  };
+  const inFlight = new InFlight();
+  const tracked =
+    (route: RouteHandler): RouteHandler =>
+    (req, res) =>
+      inFlight.track(async () => route(req, res));
+  front.route(PATHS.command, tracked(commandRoute(ctx, config.commandToken)));
+  front.route(PATHS.actions, tracked(actionsRoute(ctx)));
+
+  return {
+    async start() {
+      const me = await rest.me();
+      log.info({ bot: me.username, paths: Object.values(PATHS) }, "connected to Mattermost");
+    },
+    async stop() {
+      // let replies in flight finish, for the grace period; then end the calls still waiting on Mattermost
+      await inFlight.drain(deps.graceMs ?? 8_000);
+      outbound.close();
+    },
+    tipPoster: () => ({
+      async post(channelId, tip) {
+        const message = renderCard(tipCard(guide, tip, "Tip of the day"), buttonTarget(ctx, channelId));
+        try {
+          return { messageId: await rest.createPost(channelId, message) };
+        } catch (error) {
+          const failure = describeMattermostError(error);
+          throw new PostFailure(failure.code, failure.message, failure.retryAfter);
+        }
+      },
+    }),
+  };
+}

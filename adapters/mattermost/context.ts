@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Conversation, Logger } from "../../src/index.js";
+import { readCapped } from "../http/body.js";
+import { sendStatus, sendTooLarge } from "../http/respond.js";
+import { describeMattermostError, type MattermostFailure } from "./errors.js";
+import type { ButtonTarget } from "./render.js";
+import type { MattermostRest } from "./rest.js";
+import type { ActionSeal } from "./seal.js";
+
+/** Where Mattermost sends slash commands and button presses (the admin's slash command, our buttons). */
+export const PATHS = { command: "/mattermost/command", actions: "/mattermost/actions" } as const;
+
+/**
+ * The largest body taken. A slash command's form is a few hundred bytes plus the typed text, which
+ * Mattermost caps at a post's 16,383 characters; a button press is under 2 KB.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** What both routes need. */
+export interface MattermostContext {
+  readonly conversation: Conversation;
+  readonly rest: MattermostRest;
+  readonly seal: ActionSeal;
+  readonly log: Logger;
+  /** This bot's address as Mattermost reaches it, when set (MATTERMOST_BOT_URL). */
+  readonly botUrl?: string;
+}
+
+/**
+ * Where the buttons of a message for `channelId` send their presses: MATTERMOST_BOT_URL, else the
+ * address this request came to (Mattermost calls the buttons' URL itself, from where it called us).
+ * Undefined when neither is known: the message then lists its offers instead.
+ */
+export function buttonTarget(
+  ctx: MattermostContext,
+  channelId: string,
+  req?: IncomingMessage,
+): ButtonTarget | undefined {
+  const base = ctx.botUrl ?? (req ? addressOf(req) : undefined);
+  if (!base) return undefined;
+  return { url: `${base}${PATHS.actions}`, context: (press) => ctx.seal.seal(press, channelId) };
+}
+
+/** The request's own address from its Host (or a proxy's X-Forwarded-Host and -Proto) header. */
+function addressOf(req: IncomingMessage): string | undefined {
+  const host = first(req.headers["x-forwarded-host"]) ?? req.headers.host;
+  if (!host || !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i.test(host)) return undefined;
+  const proto = first(req.headers["x-forwarded-proto"]);
+  return `${proto === "https" ? "https" : "http"}://${host}`;
+}
+
+function first(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.split(",")[0]?.trim() || undefined;
+}
+
+/** The body of a POST, capped before it is read; undefined when the request was answered already. */
+export async function readPost(
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+): Promise<Buffer | undefined> {
+  if (req.method !== "POST") {
+    sendStatus(res, 405);
+    return undefined;
+  }
+  const raw = await readCapped(req, MAX_BODY_BYTES);
+  if (!raw) {
+    log.warn({ limit: MAX_BODY_BYTES }, "Mattermost request refused: body too large");
+    sendTooLarge(res);
+  }
+  return raw;
+}
+
+/** Logs a failed call to Mattermost with its code, and returns what to tell the user. */
+export function failed(
+  ctx: MattermostContext,
+  what: string,
+  error: unknown,
+  ids: Record<string, string | undefined>,
+): MattermostFailure {
+  const failure = describeMattermostError(error);
+  ctx.log.error({ ...ids, code: failure.code, retryAfter: failure.retryAfter }, `${what} failed`);
+  return failure;
+}

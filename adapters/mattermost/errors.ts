@@ -1,0 +1,69 @@
+import { redactSecrets, unreachableCause } from "../../src/index.js";
+import { MattermostApiError } from "./rest.js";
+
+/** What a person reads when their request failed on our side. */
+export const REQUEST_FAILED = "Something went wrong on my side. Please try again in a moment.";
+
+/** What we tell a person, and what the log gets, when a call to Mattermost fails. */
+export interface MattermostFailure {
+  /** Mattermost's error id, "http_<status>", or the client's ("timeout", "unreachable:ECONNREFUSED"). */
+  readonly code: string;
+  /** Seconds Mattermost asked us to wait, for rate limits. */
+  readonly retryAfter?: number;
+  /** A sentence for the user. */
+  readonly message: string;
+}
+
+const AGAIN = "Please try again in a moment.";
+
+/** Reads an error from the REST client or fetch into a MattermostFailure. */
+export function describeMattermostError(error: unknown): MattermostFailure {
+  const cause = unreachableCause(error);
+  if (cause) return { code: `unreachable:${cause}`, message: `I can't reach Mattermost right now. ${AGAIN}` };
+  if (error instanceof MattermostApiError) return describeRefusal(error);
+  const name = (error as { name?: unknown } | undefined)?.name;
+  if (name === "TimeoutError" || name === "AbortError")
+    return { code: "timeout", message: `Mattermost took too long to answer. ${AGAIN}` };
+  if (name === "OutboundBusy") return { code: "busy", message: `I'm very busy just now. ${AGAIN}` };
+  return { code: "unknown_error", message: `Something went wrong talking to Mattermost. ${AGAIN}` };
+}
+
+function describeRefusal(error: MattermostApiError): MattermostFailure {
+  const code = error.id;
+  switch (error.status) {
+    case 429: {
+      const wait = Math.max(1, Math.ceil(error.retryAfter ?? 30));
+      return {
+        code: "rate_limited",
+        retryAfter: wait,
+        message: `Mattermost is asking me to slow down. Please try again in ${wait} seconds.`,
+      };
+    }
+    case 401:
+      return {
+        code,
+        message: "I can't reach Mattermost right now: my bot account needs attention from an admin.",
+      };
+    case 403:
+      return {
+        code,
+        message: "I'm not allowed to post in this channel. Ask a channel admin to add the bot to it.",
+      };
+    case 404:
+      return { code, message: "I can't find that channel. It may have been archived or be private to me." };
+    default:
+      return { code, message: `Something went wrong talking to Mattermost. ${AGAIN}` };
+  }
+}
+
+/** What the operator reads when the Mattermost adapter cannot start. */
+export function describeStartFailure(error: unknown): { code: string; message: string } {
+  const { code } = describeMattermostError(error);
+  const text = error instanceof Error ? error.message : String(error);
+  const cause = unreachableCause(error) ?? (/fetch failed/.test(text) ? "fetch failed" : undefined);
+  if (cause)
+    return { code, message: `Could not reach Mattermost (${cause}): check MATTERMOST_URL and the network.` };
+  if (error instanceof MattermostApiError && error.status === 401)
+    return { code, message: "Mattermost rejected the bot token: check MATTERMOST_BOT_TOKEN in .env." };
+  return { code, message: `Could not start the Mattermost bot (${code}): ${redactSecrets(text)}` };
+}

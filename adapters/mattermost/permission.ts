@@ -1,0 +1,28 @@
+import type { Logger } from "../../src/index.js";
+import { describeMattermostError } from "./errors.js";
+import type { MattermostRest } from "./rest.js";
+
+const REFUSAL = "Only channel admins and system admins can turn this channel's daily tip on or off.";
+const UNCHECKED =
+  "I could not check who may change this channel's daily tip just now. Please try again in a moment.";
+
+/**
+ * Undefined when a user may change a channel's daily tip (a channel admin there, or a system admin),
+ * else the sentence refusing. Asked of Mattermost at the time, so a role given or taken away counts at
+ * once. A lookup that fails refuses, says so, and the log says why.
+ */
+export async function tipsPermission(
+  rest: MattermostRest,
+  userId: string,
+  channelId: string,
+  log: Logger,
+): Promise<string | undefined> {
+  try {
+    if ((await rest.userRoles(userId)).includes("system_admin")) return undefined;
+    return (await rest.channelRoles(channelId, userId)).includes("channel_admin") ? undefined : REFUSAL;
+  } catch (error) {
+    const failure = describeMattermostError(error);
+    log.warn({ user: userId, channel: channelId, code: failure.code }, "could not check who may manage tips");
+    return UNCHECKED;
+  }
+}

@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
+import { z } from "zod";
+import type { Logger } from "../../src/index.js";
+import { mediaType, readCapped } from "../http/body.js";
+import type { RouteHandler } from "../http/front.js";
+import { sendJson, sendStatus, sendTooLarge } from "../http/respond.js";
+
+/**
+ * The largest activity taken. Teams' own are a few kilobytes (a message is at most about 28 KB, an
+ * invoke smaller); anything much bigger is not from Teams.
+ */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+/** What every activity the bot handles has, checked before the SDK reads it as one. */
+const ACTIVITY = z.looseObject({
+  type: z.string().min(1),
+  serviceUrl: z.url({ protocol: /^https?$/ }).optional(),
+  from: z.looseObject({ id: z.string().min(1) }),
+  recipient: z.looseObject({ id: z.string().min(1) }),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+
+/**
+ * The Teams SDK's transport seam (its documented IHttpServerAdapter, "self-managing your server"):
+ * the SDK registers /api/messages here and keeps the Teams protocol (token validation, activity
+ * routing, invoke answers); this class only turns our HTTP front's requests into its `{ body, headers }`
+ * and its `{ status, body }` back into a response. The SDK never opens a port of its own.
+ */
+export class FrontRoutes implements IHttpServerAdapter {
+  private readonly handlers = new Map<string, HttpRouteHandler>();
+
+  constructor(private readonly log: Logger) {}
+
+  registerRoute(_method: "POST", path: string, handler: HttpRouteHandler): void {
+    this.handlers.set(path, handler);
+  }
+
+  /** The front's handler for a path the SDK registered: POST with a JSON activity, capped before it is read. */
+  handler(path: string): RouteHandler {
+    const sdk = this.handlers.get(path);
+    if (!sdk) throw new Error(`The Teams SDK registered no handler for ${path}`);
+    return async (req, res) => {
+      const request = await this.read(req, res);
+      if (!request) return;
+      const answer = await sdk(request);
+      if (answer.body === undefined) sendStatus(res, answer.status);
+      else sendJson(res, answer.status, answer.body);
+    };
+  }
+
+  /** The request as the SDK takes it, or undefined once it has been refused. */
+  private async read(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== "POST") {
+      sendStatus(res, 405);
+      return undefined;
+    }
+    if (mediaType(req.headers["content-type"]) !== "application/json") {
+      sendStatus(res, 415);
+      return undefined;
+    }
+    const raw = await readCapped(req, MAX_ACTIVITY_BYTES);
+    if (!raw) {
+      this.log.warn({ limit: MAX_ACTIVITY_BYTES }, "Teams request refused: body too large");
+      sendTooLarge(res);
+      return undefined;
+    }
+    const body = ACTIVITY.safeParse(parseJson(raw));
+    if (!body.success) {
+      this.log.warn("Teams request refused: not an activity");
+      sendStatus(res, 400);
+      return undefined;
+    }
+    return { body: body.data, headers: headersOf(req) };
+  }
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Node's headers without the absent ones, as the SDK's request type has them. */
+function headersOf(req: IncomingMessage): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(req.headers).filter((e): e is [string, string | string[]] => e[1] !== undefined),
+  );
+}

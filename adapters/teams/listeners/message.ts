@@ -1,0 +1,53 @@
+import type { IMessageActivity } from "@microsoft/teams.api";
+import type { App, IActivityContext } from "@microsoft/teams.apps";
+import { readRequest } from "../../../src/index.js";
+import { decodeAction } from "../actions.js";
+import { addressOf, placeOf } from "../place.js";
+import { renderCard } from "../render.js";
+import { afterAck, deliver, requesterOf, type TeamsContext } from "./context.js";
+
+/** The text of a message without its mentions (`<at>…</at>`) and with Teams' few HTML entities read. */
+export function withoutMentions(text: string): string {
+  return text
+    .replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, " ")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/&amp;/gi, "&")
+    .trim();
+}
+
+/** Whether the message mentions the bot itself (Teams marks each mention with an entity). */
+function mentionsBot(activity: IMessageActivity): boolean {
+  return (activity.entities ?? []).some(
+    (e) => e.type === "mention" && "mentioned" in e && e.mentioned?.id === activity.recipient.id,
+  );
+}
+
+/**
+ * A message to the bot: in a 1:1 chat anything typed, in a channel or group chat only when it mentions
+ * the bot; or the press of one of our card's buttons (Action.Submit sends its data as the message's
+ * value). Answered in the same conversation: in a channel, in the thread.
+ */
+export async function onMessage(ctx: IActivityContext<IMessageActivity>, t: TeamsContext): Promise<void> {
+  const { activity } = ctx;
+  const place = placeOf(activity);
+  const pressed = decodeAction(activity.value);
+  // another app's card, or a message in a channel that is not for the bot
+  if (activity.value !== undefined && !pressed) return;
+  if (!pressed && place.kind !== "personal" && !mentionsBot(activity)) return;
+  const address = addressOf(activity);
+  if (address) await t.addresses.remember(place.channelId, address);
+  const request = pressed ?? readRequest(withoutMentions(activity.text ?? ""));
+  const { card } = await t.conversation.handle(request, requesterOf(ctx, place, t));
+  await deliver(ctx, t, renderCard(card), pressed ? `${pressed.kind} button` : "reply");
+}
+
+/** Messages: acknowledged at once, answered after. */
+export function register(app: App, t: TeamsContext): void {
+  app.on("message", (ctx) => {
+    afterAck(t, "message", () => onMessage(ctx, t));
+  });
+}

@@ -1,0 +1,47 @@
+import type { IActivityContext } from "@microsoft/teams.apps";
+import type { Logger } from "../../src/index.js";
+import { describeTeamsError } from "./errors.js";
+import { placeOf } from "./place.js";
+
+/** Who may change a channel's daily tip, said plainly to everyone else. */
+export const OWNERS_ONLY = "Only the team's owners can turn this channel's daily tip on or off.";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A team member as Microsoft Graph lists it. */
+interface GraphMember {
+  readonly roles?: readonly string[];
+}
+
+/**
+ * Undefined when the person who wrote is an owner of the channel's team, else the sentence refusing.
+ * The Bot Connector tells members from guests but not owners, so the role comes from Microsoft Graph
+ * (GET /teams/{id}/members), read with the app's own credentials under the resource-specific
+ * permission TeamMember.Read.Group that the app package asks for. A lookup that fails refuses, and
+ * the log says why.
+ */
+export async function ownerRefusal(ctx: IActivityContext, log: Logger): Promise<string | undefined> {
+  const place = placeOf(ctx.activity);
+  const user = ctx.activity.from.aadObjectId;
+  const ids = { user: ctx.activity.from.id, channel: place.channelId };
+  if (!place.teamId || !user || !GUID.test(user)) {
+    log.warn(ids, "cannot tell who owns the team: the activity names no team or no Entra user");
+    return OWNERS_ONLY;
+  }
+  try {
+    const group = place.teamGroupId ?? (await ctx.api.teams.getById(place.teamId)).aadGroupId;
+    if (!group || !GUID.test(group)) {
+      log.warn(ids, "cannot tell who owns the team: Teams gave no group id for it");
+      return OWNERS_ONLY;
+    }
+    const filter = encodeURIComponent(`(microsoft.graph.aadUserConversationMember/userId eq '${user}')`);
+    const { data } = await ctx.appGraph.http.get<{ value?: readonly GraphMember[] }>(
+      `/teams/${group}/members?$filter=${filter}`,
+    );
+    const owner = (data?.value ?? []).some((m) => m.roles?.includes("owner"));
+    return owner ? undefined : OWNERS_ONLY;
+  } catch (error) {
+    log.warn({ ...ids, code: describeTeamsError(error).code }, "could not check who may manage tips");
+    return OWNERS_ONLY;
+  }
+}

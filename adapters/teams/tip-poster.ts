@@ -1,0 +1,45 @@
+import type { App } from "@microsoft/teams.apps";
+import { type Guide, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
+import type { AddressBook } from "./addresses.js";
+import { describeTeamsError } from "./errors.js";
+import { renderCard } from "./render.js";
+
+/** Why a channel cannot get its tip yet: Teams posts need the address the bot learns in the channel. */
+export const NO_ADDRESS =
+  "The bot does not know this channel yet: it learns it when it is added to the team or mentioned in the channel.";
+
+/**
+ * Posts scheduled tips ("Tip of the day") as a new message in a team's channel, through the Bot
+ * Connector at the address kept for the channel. The TipScheduler claims each slot before calling it
+ * and retries a PostFailure; a 429's wait comes with it.
+ */
+export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): TipPoster {
+  return {
+    async post(channelId, tip) {
+      const address = await addresses.lookup(channelId).catch((error: unknown) => {
+        throw new PostFailure(
+          "store_error",
+          `The channel's address could not be read: ${(error as Error).message}`,
+        );
+      });
+      if (!address) throw new PostFailure("no_address", NO_ADDRESS);
+      try {
+        const sent = await app.api
+          .clone({ serviceUrl: address.serviceUrl })
+          .conversations.activities(address.conversationId)
+          .create({
+            ...renderCard(tipCard(guide, tip, "Tip of the day")),
+            ...(address.tenantId ? { channelData: { tenant: { id: address.tenantId } } } : {}),
+          });
+        return { messageId: sent.id };
+      } catch (error) {
+        const failure = describeTeamsError(error);
+        throw new PostFailure(
+          failure.code,
+          `Teams did not take the post (${failure.code})`,
+          failure.retryAfter,
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,189 @@
+/** One version of the schema, written for each database. */
+export interface Migration {
+  readonly sqlite: string;
+  readonly postgres: string;
+}
+
+/**
+ * Versioned schema migrations, applied in order at start: SQLite records how many have run in
+ * `PRAGMA user_version`, PostgreSQL in the `schema_version` table. Never edit a published migration
+ * (SQLite files in use are at these versions): add a new one, in both dialects. PostgreSQL keeps
+ * instants (milliseconds since 1970) as BIGINT, where SQLite's INTEGER already holds 64 bits.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  // 1: daily tips. A slot (platform, channel, day) is claimed before the post and completed after it.
+  {
+    sqlite: `CREATE TABLE tip_schedules (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     time TEXT NOT NULL,
+     time_zone TEXT NOT NULL,
+     weekdays_only INTEGER NOT NULL DEFAULT 0,
+     enabled INTEGER NOT NULL DEFAULT 1,
+     origin TEXT NOT NULL,
+     enabled_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     failing_since INTEGER,
+     last_error TEXT,
+     PRIMARY KEY (platform, channel_id)
+   );
+   CREATE TABLE tip_posts (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     day TEXT NOT NULL,
+     due_at INTEGER NOT NULL,
+     tip_id TEXT,
+     cycle INTEGER,
+     status TEXT NOT NULL,
+     claim_token TEXT,
+     claimed_at INTEGER,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER,
+     message_id TEXT,
+     posted_at INTEGER,
+     error TEXT,
+     PRIMARY KEY (platform, channel_id, day)
+   );
+   CREATE TABLE tip_rotation (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     cycle INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (platform, channel_id)
+   );`,
+    postgres: `CREATE TABLE tip_schedules (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     time TEXT NOT NULL,
+     time_zone TEXT NOT NULL,
+     weekdays_only INTEGER NOT NULL DEFAULT 0,
+     enabled INTEGER NOT NULL DEFAULT 1,
+     origin TEXT NOT NULL,
+     enabled_at BIGINT NOT NULL,
+     updated_at BIGINT NOT NULL,
+     failing_since BIGINT,
+     last_error TEXT,
+     PRIMARY KEY (platform, channel_id)
+   );
+   CREATE TABLE tip_posts (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     day TEXT NOT NULL,
+     due_at BIGINT NOT NULL,
+     tip_id TEXT,
+     cycle INTEGER,
+     status TEXT NOT NULL,
+     claim_token TEXT,
+     claimed_at BIGINT,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at BIGINT,
+     message_id TEXT,
+     posted_at BIGINT,
+     error TEXT,
+     PRIMARY KEY (platform, channel_id, day)
+   );
+   CREATE TABLE tip_rotation (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     cycle INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (platform, channel_id)
+   );`,
+  },
+  // 2: the feedback loop: votes (voter only as a salted hash) and redacted unanswered questions.
+  {
+    sqlite: `CREATE TABLE feedback (
+     entry_id TEXT NOT NULL,
+     vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+     platform TEXT NOT NULL,
+     voter_hash TEXT NOT NULL,
+     voted_at INTEGER NOT NULL,
+     PRIMARY KEY (entry_id, platform, voter_hash)
+   );
+   CREATE TABLE unanswered (
+     question TEXT NOT NULL PRIMARY KEY,
+     count INTEGER NOT NULL DEFAULT 1,
+     first_at INTEGER NOT NULL,
+     last_at INTEGER NOT NULL
+   );
+   CREATE TABLE daily_stats (
+     day TEXT NOT NULL PRIMARY KEY,
+     asked INTEGER NOT NULL DEFAULT 0,
+     answered INTEGER NOT NULL DEFAULT 0
+   );`,
+    postgres: `CREATE TABLE feedback (
+     entry_id TEXT NOT NULL,
+     vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+     platform TEXT NOT NULL,
+     voter_hash TEXT NOT NULL,
+     voted_at BIGINT NOT NULL,
+     PRIMARY KEY (entry_id, platform, voter_hash)
+   );
+   CREATE TABLE unanswered (
+     question TEXT NOT NULL PRIMARY KEY,
+     count INTEGER NOT NULL DEFAULT 1,
+     first_at BIGINT NOT NULL,
+     last_at BIGINT NOT NULL
+   );
+   CREATE TABLE daily_stats (
+     day TEXT NOT NULL PRIMARY KEY,
+     asked INTEGER NOT NULL DEFAULT 0,
+     answered INTEGER NOT NULL DEFAULT 0
+   );`,
+  },
+  // 3: settings the bot generates once and keeps, such as the salt for voters' hashes.
+  {
+    sqlite: `CREATE TABLE meta (
+     key TEXT NOT NULL PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
+    postgres: `CREATE TABLE meta (
+     key TEXT NOT NULL PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
+  },
+  // 4: questions users showed an entry answers (a picked suggestion, a 👍 on an unsure answer),
+  // redacted by the guard, for moderators to accept as phrasings or reject.
+  {
+    sqlite: `CREATE TABLE candidates (
+     entry_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     count INTEGER NOT NULL DEFAULT 1,
+     first_at INTEGER NOT NULL,
+     last_at INTEGER NOT NULL,
+     status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'accepted', 'rejected')),
+     PRIMARY KEY (entry_id, question)
+   );`,
+    postgres: `CREATE TABLE candidates (
+     entry_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     count INTEGER NOT NULL DEFAULT 1,
+     first_at BIGINT NOT NULL,
+     last_at BIGINT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'accepted', 'rejected')),
+     PRIMARY KEY (entry_id, question)
+   );`,
+  },
+  // 5: where a platform that cannot post by channel id alone (Teams) posts a channel's tips later.
+  {
+    sqlite: `CREATE TABLE channel_addresses (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     address TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (platform, channel_id)
+   );`,
+    postgres: `CREATE TABLE channel_addresses (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     address TEXT NOT NULL,
+     updated_at BIGINT NOT NULL,
+     PRIMARY KEY (platform, channel_id)
+   );`,
+  },
+];
+
+/** The refusal of a database that a newer version of the bot has migrated. */
+export function newerThanKnown(current: number, known: number): Error {
+  return new Error(
+    `The database is at schema version ${current}, newer than this bot knows (${known}). Upgrade the bot.`,
+  );
+}

@@ -1,0 +1,91 @@
+import type { Statement } from "better-sqlite3";
+import { type Db, openDatabase } from "./db.js";
+import type { SqlDriver } from "./sql.js";
+import { sqlStorage } from "./sql-storage.js";
+import type { Storage, StorageOptions } from "./storage.js";
+
+/**
+ * The transaction open in this process, if any. better-sqlite3 runs on this one thread, so a statement
+ * on another connection that waited for the file's lock (busy_timeout) would block the very thread the
+ * open transaction needs to finish: instead, every statement of this process outside it waits here.
+ */
+let gate: Promise<void> | undefined;
+
+/**
+ * better-sqlite3 behind the async driver. Its calls are synchronous, so a statement outside a
+ * transaction runs at once, when called. A transaction holds the file's write lock (BEGIN IMMEDIATE)
+ * across its awaits, and meanwhile this process's other statements wait for it (`gate`): on the same
+ * connection they would otherwise become part of it, and be rolled back with it.
+ */
+class SqliteDriver implements SqlDriver {
+  readonly dialect = "sqlite";
+
+  constructor(
+    private readonly db: Db,
+    private readonly statements = new Map<string, Statement<unknown[]>>(),
+    private readonly inTransaction = false,
+  ) {}
+
+  all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.when(() => this.prepared(sql).all(...params) as T[]);
+  }
+
+  run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    return this.when(() => this.prepared(sql).run(...params).changes);
+  }
+
+  async transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    while (gate) await gate;
+    let open = () => {};
+    gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn(new SqliteDriver(this.db, this.statements, true));
+        this.db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw error;
+      }
+    } finally {
+      gate = undefined;
+      open();
+    }
+  }
+
+  async close(): Promise<void> {
+    while (gate) await gate;
+    this.db.close();
+  }
+
+  /** Runs `statement` now, or after the transaction in progress; a throw becomes a rejection. */
+  private when<T>(statement: () => T): Promise<T> {
+    if (gate && !this.inTransaction) return gate.then(() => this.when(statement));
+    try {
+      return Promise.resolve(statement());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private prepared(sql: string): Statement<unknown[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[]>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * Opens the SQLite file at `path` (created if needed, checked with quick_check, migrated): the
+ * default storage. Throws a sentence saying what is wrong, as openDatabase does.
+ */
+export function openSqliteStorage(path: string, options: StorageOptions = {}): Storage {
+  return sqlStorage(new SqliteDriver(openDatabase(path)), options);
+}

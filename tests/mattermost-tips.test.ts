@@ -1,0 +1,171 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { HttpFront } from "../adapters/http/front.js";
+import { createMattermostBot, describeStartFailure } from "../adapters/mattermost/bot.js";
+import { TipScheduler } from "../src/tips/scheduler.js";
+import { tempStorage, waitFor, within } from "./helpers.js";
+import {
+  ADMIN,
+  BOT_TOKEN,
+  type Button,
+  buttonNamed,
+  CHANNEL,
+  COMMAND_TOKEN,
+  guide,
+  MEMBER,
+  SYSADMIN,
+  useMattermost,
+} from "./mattermost-stand-in.js";
+
+// Mattermost end to end, daily tips and a failing REST API: the real adapter on a real HTTP front,
+// Mattermost's REST API played by a local stand-in (tests/mattermost-stand-in.ts).
+
+const mm = useMattermost();
+const { mattermost, logger, waits, command, press, freshChannel, logLine } = mm;
+
+describe("Mattermost daily tips", () => {
+  it("lets a channel admin turn the daily tip on, shows its status to anyone, and turns it off", async () => {
+    const on = await command("tips on 08:30 Europe/London", { user: ADMIN });
+    expect(on.reply.response_type).toBe("ephemeral");
+    expect(on.reply.text).toMatch(/^Daily tip on: every day at 08:30 \(Europe\/London\)\. Next tip: /);
+    expect((await command("tips status")).reply.text).toMatch(/^Daily tip: on, every day at 08:30/);
+    expect((await command("tips off", { user: ADMIN })).reply.text).toBe("Daily tip off for this channel.");
+    expect(mattermost.calls.map((c) => c.path)).toContain(`/api/v4/channels/${CHANNEL}/members/${ADMIN}`);
+  });
+
+  it("lets a system admin change it, and politely refuses other members", async () => {
+    const refused = await command("tips on 07:00", { user: MEMBER });
+    expect(refused.reply.text).toBe(
+      ":warning: Only channel admins and system admins can turn this channel's daily tip on or off.",
+    );
+    expect((await command("tips off", { user: SYSADMIN })).reply.text).toMatch(/daily tip/);
+  });
+
+  it("posts a tip through the scheduler to the channel, listing its entry without a known address", async () => {
+    const channel = freshChannel();
+    // the channel is scheduled the evening before; the tip falls due at 09:00
+    let clock = new Date("2026-03-01T20:00:00Z");
+    const scheduler = new TipScheduler({
+      store: tempStorage("smg-mattermost-tips-").tips,
+      tips: guide.tips(),
+      posters: { mattermost: mm.bot.tipPoster() },
+      logger,
+      defaults: { time: "09:00", timeZone: "UTC" },
+      graceMs: 6 * 3600_000,
+      now: () => clock,
+    });
+    await scheduler.seedChannels("mattermost", [channel]);
+    clock = new Date("2026-03-02T09:01:00Z");
+    await scheduler.tick();
+    const post = mattermost.posted.find((p) => p.body.channel_id === channel);
+    expect(post?.auth).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(post?.body.message).toContain("#### Tip of the day");
+    expect(post?.body.message).toContain("**Learn more:**\n- ");
+    expect(post?.body.props).toBeUndefined();
+  });
+
+  it("puts buttons on a tip when MATTERMOST_BOT_URL says where Mattermost reaches the bot", async () => {
+    const { bot: addressed } = await mm.startBot({ botUrl: "https://guidance.example.org" });
+    const [tip] = guide.tips();
+    if (!tip) throw new Error("the fixture has no tips");
+    expect(await addressed.tipPoster().post(CHANNEL, tip)).toEqual({ messageId: expect.any(String) });
+    const props = mattermost.posted.at(-1)?.body.props as { attachments: { actions: Button[] }[] };
+    expect(props.attachments[0]?.actions[0]?.integration.url).toBe(
+      "https://guidance.example.org/mattermost/actions",
+    );
+  });
+});
+
+describe("Mattermost REST API failures", () => {
+  it("retries a 500 and then tells the sharer plainly, and keeps answering", async () => {
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { user: ADMIN, channel });
+    const failure = { status: 500, body: { id: "app.post.save.app_error", status_code: 500 } };
+    mattermost.script("POST", /^\/api\/v4\/posts$/, failure, failure, failure);
+    const shared = await press(buttonNamed(reply, "Share in channel"), { user: ADMIN, channel });
+    expect(shared.reply.ephemeral_text).toBe(
+      "Something went wrong talking to Mattermost. Please try again in a moment.",
+    );
+    expect(JSON.parse(await logLine("share button failed"))).toMatchObject({
+      code: "app.post.save.app_error",
+    });
+    expect(waits).toEqual([500, 1_000]);
+    expect((await command("topics")).status).toBe(200);
+  });
+
+  it("waits out a 429's Retry-After, then posts", async () => {
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { user: ADMIN, channel });
+    mattermost.script("POST", /^\/api\/v4\/posts$/, {
+      status: 429,
+      body: {},
+      headers: { "retry-after": "2" },
+    });
+    const before = mattermost.posted.length;
+    expect((await press(buttonNamed(reply, "Share in channel"), { user: ADMIN, channel })).reply).toEqual({});
+    expect(waits).toEqual([2_000]);
+    expect(mattermost.posted.length - before).toBe(2);
+  });
+
+  it("says how long to wait when Mattermost keeps answering 429", async () => {
+    const limited = { status: 429, body: {}, headers: { "retry-after": "7" } };
+    mattermost.script("GET", /^\/api\/v4\/users\//, limited, limited, limited);
+    const refused = await command("tips on 07:00", { user: ADMIN });
+    expect(refused.reply.text).toMatch(/could not check who may change this channel's daily tip just now/);
+    expect(JSON.parse(await logLine("could not check who may manage tips"))).toMatchObject({
+      code: "rate_limited",
+    });
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { user: ADMIN, channel });
+    mattermost.script("POST", /^\/api\/v4\/posts$/, limited, limited, limited);
+    const shared = await press(buttonNamed(reply, "Share in channel"), { user: ADMIN, channel });
+    expect(shared.reply.ephemeral_text).toBe(
+      "Mattermost is asking me to slow down. Please try again in 7 seconds.",
+    );
+  });
+
+  it("gives up on a silent Mattermost after each attempt's time limit, and drops its requests", async () => {
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { user: ADMIN, channel });
+    mattermost.script("POST", /^\/api\/v4\/posts$/, "silence", "silence", "silence");
+    const shared = await within(
+      press(buttonNamed(reply, "Share in channel"), { user: ADMIN, channel }),
+      "the reply",
+      5_000,
+    );
+    expect(shared.reply.ephemeral_text).toBe(
+      "Mattermost took too long to answer. Please try again in a moment.",
+    );
+    await waitFor(() => mattermost.held === 0, { what: "the silent requests to be dropped" });
+  });
+
+  it("reports a rejected bot token or an unreachable server plainly at start", async () => {
+    const front = new HttpFront({ port: 0, log: logger });
+    const deps = { guide, logger, retries: 0, timeoutMs: 300 };
+    const config = {
+      url: mattermost.url,
+      botToken: "wrongtoken0000000000000000",
+      commandToken: COMMAND_TOKEN,
+    };
+    const rejected = await createMattermostBot({ ...deps, config }, front)
+      .start()
+      .catch((e: unknown) => e);
+    expect(describeStartFailure(rejected).message).toBe(
+      "Mattermost rejected the bot token: check MATTERMOST_BOT_TOKEN in .env.",
+    );
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const unreachable = await createMattermostBot(
+      { ...deps, config: { ...config, url: `http://127.0.0.1:${port}` } },
+      new HttpFront({ port: 0, log: logger }),
+    )
+      .start()
+      .catch((e: unknown) => e);
+    expect(describeStartFailure(unreachable).message).toBe(
+      "Could not reach Mattermost (ECONNREFUSED): check MATTERMOST_URL and the network.",
+    );
+  });
+});
