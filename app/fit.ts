@@ -1,7 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEvalFile } from "../src/eval/evaluate.js";
-import { atThreshold, chooseThreshold, crossValidate, type Example, fitLogistic } from "../src/eval/fit.js";
+import {
+  atThreshold,
+  chooseThreshold,
+  crossValidate,
+  type Example,
+  fitLogistic,
+  MIN_ABSTAIN,
+} from "../src/eval/fit.js";
 import type { Guide } from "../src/index.js";
 import { packageRoot } from "../src/paths.js";
 import type { ConfidenceModel } from "../src/search/confidence.js";
@@ -71,7 +78,9 @@ export function fitConfidence(
       `  ${from.toFixed(1)}-${(from + 0.1).toFixed(1)}  ${String(inBand.length).padStart(4)}  ${pct(right / inBand.length).padStart(6)}`,
     );
   }
-  out("\nThreshold (answer from this confidence), cross-validated top-1 and abstain:");
+  out(
+    `\nThreshold (answer from this confidence), cross-validated top-1 and abstain; the chosen one trades right answers against wrong ones best while declining at least ${pct(MIN_ABSTAIN)} of the out-of-scope questions:`,
+  );
   for (const t of [0.3, 0.4, 0.5, 0.6, chosen.threshold].sort()) {
     const r = atThreshold(shuffled, cv, t);
     out(

@@ -144,7 +144,7 @@ describe("asking which was meant", () => {
 `;
   const dir = fixtureCopy();
   writeFileSync(join(dir, "entries", "photos.yaml"), photos);
-  const torn = createGuide(loadKnowledge(dir), { model: { ...SCORE_ONLY_MODEL, clarifyMargin: 0.12 } });
+  const torn = createGuide(loadKnowledge(dir), { model: { ...SCORE_ONLY_MODEL, clarifyMargin: 0.2 } });
 
   it("asks when the two readings of the question put different entries first, offering both", () => {
     const reply = torn.ask("can I post a photo of a patient from the ward");
@@ -155,7 +155,7 @@ describe("asking which was meant", () => {
   it("answers when both readings put the same entry first, however close the next one scores", () => {
     const judged = torn.explain("can I post a photo of a patient on instagram");
     expect(judged.hits.map((h) => h.entry.topic).slice(0, 2)).toEqual(["privacy", "boundaries"]);
-    expect((judged.hits[0]?.score ?? 0) - (judged.hits[1]?.score ?? 0)).toBeLessThan(0.12);
+    expect((judged.hits[0]?.score ?? 0) - (judged.hits[1]?.score ?? 0)).toBeLessThan(0.2);
     const reply = torn.ask("can I post a photo of a patient on instagram");
     expect(reply.kind === "answer" ? reply.entry.id : reply.kind).toBe("patient-photos");
   });

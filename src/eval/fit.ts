@@ -66,14 +66,26 @@ export interface ThresholdResult {
 }
 
 /**
- * The threshold that best trades right answers against wrong ones: each right answer counts +1,
- * each wrong answer (a wrong entry, or any answer to an out-of-scope question) −1, a decline 0.
+ * The share of out-of-scope questions the bot must decline, whatever answering more would gain: the
+ * answer engine's target for real questions (issue 12). A threshold below it is not chosen.
  */
-export function chooseThreshold(examples: readonly Example[], p: readonly number[]): ThresholdResult {
+export const MIN_ABSTAIN = 0.9;
+
+/**
+ * The threshold that best trades right answers against wrong ones: each right answer counts +1,
+ * each wrong answer (a wrong entry, or any answer to an out-of-scope question) −1, a decline 0;
+ * among those that decline at least `minAbstain` of the out-of-scope questions.
+ */
+export function chooseThreshold(
+  examples: readonly Example[],
+  p: readonly number[],
+  minAbstain = MIN_ABSTAIN,
+): ThresholdResult {
   let best: ThresholdResult | undefined;
   let bestUtility = Number.NEGATIVE_INFINITY;
   for (let t = 0.2; t <= 0.8 + 1e-9; t += 0.01) {
     const r = atThreshold(examples, p, t);
+    if (r.abstain < minAbstain) continue;
     const inScope = examples.filter((e) => !e.outOfScope).length;
     const utility = r.top1 * inScope - r.wrongAnswers;
     if (utility > bestUtility) [best, bestUtility] = [r, utility];

@@ -41,7 +41,7 @@ export const SEARCH_TUNING = Object.freeze({
    */
   answerOnlyDf: 0.3,
   /** How much the best single phrasing counts against coverage of the whole entry. */
-  phrasingWeight: 0.5,
+  phrasingWeight: 0.7,
   /** A word the corpus never uses is strong evidence the question is about something else. */
   unknownWordFactor: 1.5,
   /**
