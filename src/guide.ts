@@ -86,8 +86,10 @@ export interface TopicListing {
 export interface Guide {
   readonly knowledge: Knowledge;
   ask(question: string): Reply;
-  /** How a question is read and judged, without the guard: for evaluation and fitting. */
+  /** How a question is read and judged, without the guard: for fitting. */
   explain(question: string): Judgement;
+  /** The reply and the judgement behind it, from one reading of the question: for evaluation. */
+  assess(question: string): { readonly reply: Reply; readonly judged: Judgement };
   entry(id: string): Entry | undefined;
   /** The answer reply for one entry, as when a "related" or "learn more" button is pressed. */
   show(id: string): Reply | undefined;
@@ -151,7 +153,8 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       .map((id) => sourceById.get(id))
       .filter((s): s is Source => s !== undefined && s.status !== "provenance");
 
-  function ask(raw: string): Reply {
+  /** The reply to a question, and the judgement it follows. */
+  function assess(raw: string): { reply: Reply; judged: Judgement } {
     const input = typeof raw === "string" ? raw : "";
     const { text, truncated } = cutQuestion(input);
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
@@ -182,7 +185,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
             .map(ref)
         : [];
     if (!top || p < model.threshold || judged.offSubject) {
-      return {
+      const reply: Reply = {
         ...common,
         kind: "no-answer",
         clarify: false,
@@ -190,9 +193,10 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
         suggestions: suggestions(0, 3),
         topics: knowledge.topics,
       };
+      return { reply, judged };
     }
     if (judged.clarify) {
-      return {
+      const reply: Reply = {
         ...common,
         kind: "no-answer",
         clarify: true,
@@ -200,6 +204,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
         suggestions: hits.slice(0, 2).map(ref),
         topics: knowledge.topics,
       };
+      return { reply, judged };
     }
     // An unsure answer offers the next entries that may fit; a sure one only a runner-up as close as it.
     const second = hits[1];
@@ -209,7 +214,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
         : second && top.score - second.score <= CLOSE_MARGIN
           ? [ref(second)]
           : [];
-    return {
+    const reply: Reply = {
       ...common,
       kind: "answer",
       entry: top.entry,
@@ -218,6 +223,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       related: relatedOf(top.entry).filter((r) => !runnerUp.some((u) => u.id === r.id)),
       suggestions: runnerUp,
     };
+    return { reply, judged };
   }
 
   /** Ranks the entries for a question and works out how likely the best one is right, and why. */
@@ -317,7 +323,8 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
 
   return {
     knowledge,
-    ask,
+    ask: (question) => assess(question).reply,
+    assess,
     explain: (question) => judge(cutQuestion(String(question ?? "")).text.trim()),
     entry: (id) => byId.get(id),
     show,

@@ -18,6 +18,7 @@ export function reloadable(initial: Guide): ReloadableGuide {
     },
     ask: (q) => current.ask(q),
     explain: (q) => current.explain(q),
+    assess: (q) => current.assess(q),
     entry: (id) => current.entry(id),
     show: (id) => current.show(id),
     topics: () => current.topics(),

@@ -59,8 +59,7 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
   const bands = BANDS.slice(0, -1).map((from, i) => ({ from, to: BANDS[i + 1] ?? 1, count: 0, right: 0 }));
   const misses: Miss[] = [];
   for (const row of rows) {
-    const reply = guide.ask(row.q);
-    const judged = guide.explain(row.q);
+    const { reply, judged } = guide.assess(row.q);
     const ranked = judged.hits.map((h) => h.entry.id);
     const bestRight = row.accept.includes(ranked[0] ?? "");
     const band = bands.find((b) => judged.probability >= b.from && judged.probability < b.to);
