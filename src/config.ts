@@ -243,15 +243,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
   const e = parsed.success ? parsed.data : undefined;
   const slack = uses("SLACK_BOT_TOKEN");
   const discord = uses("DISCORD_TOKEN");
-  if (slack && e?.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+  // Which settings depend on which is read from what was given, not from what validated, so that a
+  // missing one is named on the same run as a malformed one elsewhere.
+  const given = (name: string) => (checked[name] ?? "").trim() !== "";
+  if (slack && given("SLACK_BOT_TOKEN") && !given("SLACK_APP_TOKEN") && !given("SLACK_SIGNING_SECRET")) {
     issues.push(
       "SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode instead)",
     );
   }
-  if (slack && e && !e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
+  if (slack && !given("SLACK_BOT_TOKEN") && (given("SLACK_APP_TOKEN") || given("SLACK_SIGNING_SECRET"))) {
     issues.push("SLACK_BOT_TOKEN: required when other Slack settings are given");
   }
-  if (discord && e?.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
+  if (discord && given("DISCORD_TOKEN") && !given("DISCORD_APPLICATION_ID")) {
     issues.push("DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (General Information page of the app)");
   }
   if (uses("MATTERMOST_URL")) issues.push(...mattermostGaps(env));

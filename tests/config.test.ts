@@ -20,6 +20,19 @@ describe("configuration", () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it("names a missing setting that another needs on the same run as a malformed one", () => {
+    const issues = issuesOf({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      DISCORD_TOKEN: "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB",
+      RATE_LIMIT_PER_MINUTE: "abc",
+    });
+    expect(issues.map((i) => i.split(":")[0]).sort()).toEqual([
+      "DISCORD_APPLICATION_ID",
+      "RATE_LIMIT_PER_MINUTE",
+      "SLACK_SIGNING_SECRET",
+    ]);
+  });
+
   it("chooses Socket Mode when there is an app token", () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
     expect(config.slack).toMatchObject({ mode: "socket", botToken: "xoxb-1", appToken: "xapp-1" });
