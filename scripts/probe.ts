@@ -1,7 +1,8 @@
 // Probe of the Slack HTTP mode: the bot runs as `socialmedia-guidance start` against stand-ins on
 // 127.0.0.1 (the Web API, a response_url that answers, one that never does), and this prints
 // throughput and latency under signed load, open files and memory while replies stall, and how long
-// SIGTERM takes with replies stalled. Nothing leaves 127.0.0.1; the run takes about 40 s.
+// SIGTERM takes under each fault mode of the platform (replies stalled, refused, answered 500, answered
+// 429 with a long Retry-After, a Web API that never answers). Nothing leaves 127.0.0.1; about 90 s.
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { once } from "node:events";
@@ -17,6 +18,7 @@ const HOST = "127.0.0.1";
 const CONCURRENCY = 50;
 const LOAD_MS = Number(process.env.PROBE_LOAD_MS ?? 10_000);
 const STALL_MS = Number(process.env.PROBE_STALL_MS ?? 10_000);
+const FAULT_MS = Number(process.env.PROBE_FAULT_MS ?? 4_000);
 
 async function listen(server: Server, port = 0): Promise<number> {
   server.listen(port, HOST);
@@ -44,40 +46,84 @@ let stalledRequests = 0;
 const stalled = createServer(() => {
   stalledRequests++;
 });
+/** A response_url that fails: 500, or 429 asking for a wait longer than the bot will give. */
+const failing = createServer((req, res) => {
+  req.resume();
+  const tooMany = req.url?.startsWith("/429");
+  res.writeHead(tooMany ? 429 : 500, tooMany ? { "retry-after": "20" } : {}).end();
+});
+/** A Web API that never answers (tips, shares and start-up checks would hang on it). */
+const silentApi = createServer(() => undefined);
+/** A port that refuses connections: listened on, then closed. */
+const refusing = createServer();
 const apiPort = await listen(api);
 const hookPort = await listen(hooks);
 const stalledPort = await listen(stalled);
-/** A free port for the bot: taken, then let go. */
-const probePort = createServer();
-const botPort = await listen(probePort);
-probePort.close();
-
+const failingPort = await listen(failing);
+const silentApiPort = await listen(silentApi);
+const refusedPort = await listen(refusing);
+refusing.close();
 const dir = mkdtempSync(join(tmpdir(), "smg-probe-"));
-const child = spawn(process.execPath, [join(packageRoot(), "bin", "socialmedia-guidance.js"), "start"], {
-  env: {
-    PATH: process.env.PATH ?? "",
-    SLACK_BOT_TOKEN: "xoxb-probe-token",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `http://${HOST}:${apiPort}/api/`,
-    PORT: String(botPort),
-    DATABASE_PATH: join(dir, "bot.db"),
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_PER_MINUTE: "10000",
-  },
-  stdio: ["ignore", "pipe", "pipe"],
-});
 const logCodes = new Map<string, number>();
-for (const stream of [child.stdout, child.stderr])
-  stream.on("data", (d: Buffer) => {
-    for (const m of d.toString().matchAll(/"code":"([^"]+)"/g))
-      logCodes.set(m[1] ?? "", (logCodes.get(m[1] ?? "") ?? 0) + 1);
+
+/** A bot process in Slack HTTP mode on a free port, its Web API at `apiUrl`; its log codes counted. */
+async function startBot(apiUrl: string, database: string) {
+  const probePort = createServer();
+  const port = await listen(probePort);
+  probePort.close();
+  const bot = spawn(process.execPath, [join(packageRoot(), "bin", "socialmedia-guidance.js"), "start"], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      SLACK_BOT_TOKEN: "xoxb-probe-token",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: apiUrl,
+      PORT: String(port),
+      DATABASE_PATH: join(dir, database),
+      LOG_LEVEL: "warn",
+      RATE_LIMIT_PER_MINUTE: "10000",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-const exited = once(child, "exit");
-const base = `http://${HOST}:${botPort}/slack/events`;
+  for (const stream of [bot.stdout, bot.stderr])
+    stream.on("data", (d: Buffer) => {
+      for (const m of d.toString().matchAll(/"code":"([^"]+)"/g))
+        logCodes.set(m[1] ?? "", (logCodes.get(m[1] ?? "") ?? 0) + 1);
+    });
+  const exited = once(bot, "exit");
+  const url = `http://${HOST}:${port}/slack/events`;
+  const ready = performance.now() + 15_000;
+  for (;;) {
+    const ok = await fetch(url, {
+      method: "POST",
+      body: "ssl_check=1",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    })
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) return { bot, url, exited, started: true };
+    if (performance.now() > ready) return { bot, url, exited, started: false };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** SIGTERM, and the seconds until the process exits (SIGKILL after 30 s), with its exit code. */
+async function stop(bot: ReturnType<typeof spawn>, exited: Promise<unknown[]>) {
+  const stopping = performance.now();
+  bot.kill("SIGTERM");
+  const killer = setTimeout(() => bot.kill("SIGKILL"), 30_000);
+  const [code] = await exited;
+  clearTimeout(killer);
+  return { code, seconds: (performance.now() - stopping) / 1000 };
+}
+
+const first = await startBot(`http://${HOST}:${apiPort}/api/`, "bot.db");
+if (!first.started) throw new Error("the bot did not start within 15 s");
+const child = first.bot;
+const base = first.url;
 
 let sent = 0;
 /** One signed slash command whose reply goes to `hookBase`/<n>; resolves with the HTTP status. */
-async function slash(hookBase: string): Promise<{ n: number; status: number }> {
+async function slash(botUrl: string, hookBase: string): Promise<{ n: number; status: number }> {
   const n = ++sent;
   const body = new URLSearchParams({
     team_id: "T1",
@@ -90,7 +136,7 @@ async function slash(hookBase: string): Promise<{ n: number; status: number }> {
   }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
-  const response = await fetch(base, {
+  const response = await fetch(botUrl, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
@@ -104,7 +150,7 @@ async function slash(hookBase: string): Promise<{ n: number; status: number }> {
 }
 
 /** CONCURRENCY clients sending slash commands for `ms`: ack latencies, send times and errors. */
-async function load(hookBase: string, ms: number) {
+async function load(hookBase: string, ms: number, botUrl = base) {
   const acks: number[] = [];
   const started = new Map<number, number>();
   let errors = 0;
@@ -113,7 +159,7 @@ async function load(hookBase: string, ms: number) {
     while (performance.now() < end) {
       const t = performance.now();
       try {
-        const { n, status } = await slash(hookBase);
+        const { n, status } = await slash(botUrl, hookBase);
         started.set(n, t);
         acks.push(performance.now() - t);
         if (status !== 200) errors++;
@@ -141,20 +187,6 @@ const codesText = () => [...logCodes].map(([c, n]) => `${c} ${n}`).join(", ") ||
 const show = (u: { fds: number; rssMb: number }) => `${u.fds} fds, ${u.rssMb.toFixed(0)} MB RSS`;
 
 try {
-  const ready = performance.now() + 15_000;
-  for (;;) {
-    const ok = await fetch(base, {
-      method: "POST",
-      body: "ssl_check=1",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    })
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) break;
-    if (performance.now() > ready) throw new Error("the bot did not start within 15 s");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
   const atStart = usage();
   console.log(`Bot started: ${show(atStart)}`);
   console.log(
@@ -191,18 +223,46 @@ try {
   console.log(`  failed replies logged by code: ${codesText()}`);
   logCodes.clear();
 
-  const stopping = performance.now();
-  child.kill("SIGTERM");
-  const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  const [code] = await exited;
-  clearTimeout(killer);
+  const stalledStop = await stop(child, first.exited);
   console.log(
-    `SIGTERM with replies stalled: exited with code ${code} after ${((performance.now() - stopping) / 1000).toFixed(1)} s`,
+    `SIGTERM with replies stalled: exited with code ${stalledStop.code} after ${stalledStop.seconds.toFixed(1)} s`,
   );
   console.log(`  failed replies logged while stopping: ${codesText()}`);
+
+  // Each other way a platform fails, on a fresh bot: load for a few seconds, then SIGTERM.
+  const faults = [
+    { name: "replies refused", api: apiPort, hooks: `http://${HOST}:${refusedPort}/hooks` },
+    { name: "replies answered 500", api: apiPort, hooks: `http://${HOST}:${failingPort}/500` },
+    {
+      name: "replies answered 429, Retry-After 20 s",
+      api: apiPort,
+      hooks: `http://${HOST}:${failingPort}/429`,
+    },
+    { name: "Web API silent, replies fine", api: silentApiPort, hooks: `http://${HOST}:${hookPort}/hooks` },
+  ];
+  console.log(
+    `SIGTERM under each fault mode (${CONCURRENCY} commands at a time for ${FAULT_MS / 1000} s first):`,
+  );
+  for (const [i, fault] of faults.entries()) {
+    logCodes.clear();
+    const bot = await startBot(`http://${HOST}:${fault.api}/api/`, `fault-${i}.db`);
+    if (!bot.started) {
+      // A silent Web API keeps start-up's token check waiting: SIGTERM must still end it.
+      const ended = await stop(bot.bot, bot.exited);
+      console.log(
+        `  ${fault.name}: not started after 15 s (waiting on the Web API); SIGTERM: exited with code ${ended.code} after ${ended.seconds.toFixed(1)} s; logged ${codesText()}`,
+      );
+      continue;
+    }
+    const run = await load(fault.hooks, FAULT_MS, bot.url);
+    const ended = await stop(bot.bot, bot.exited);
+    console.log(
+      `  ${fault.name}: ${run.acks.length} commands, errors ${run.errors}; exited with code ${ended.code} after ${ended.seconds.toFixed(1)} s; logged ${codesText()}`,
+    );
+  }
 } finally {
   child.kill("SIGKILL");
-  for (const server of [api, hooks, stalled]) {
+  for (const server of [api, hooks, stalled, failing, silentApi]) {
     server.closeAllConnections();
     server.close();
   }
