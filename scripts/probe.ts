@@ -81,6 +81,8 @@ async function startBot(apiUrl: string, database: string) {
       DATABASE_PATH: join(dir, database),
       LOG_LEVEL: "warn",
       RATE_LIMIT_PER_MINUTE: "10000",
+      // PROBE_BOT_NODE_OPTIONS=--max-old-space-size=256 shows whether memory is bounded or only unreclaimed.
+      NODE_OPTIONS: process.env.PROBE_BOT_NODE_OPTIONS ?? "",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
