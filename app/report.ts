@@ -2,18 +2,28 @@ import type { Config, Guide } from "../src/index.js";
 import { openDb } from "./lazy.js";
 import type { Out } from "./output.js";
 
-/** `report [--json]`: the moderators' to-do list from the database. */
+/** How the report is asked for: as JSON, and for one Slack workspace (its team id). */
+export interface ReportOptions {
+  readonly json: boolean;
+  readonly team?: string | undefined;
+}
+
+/** `report [--json] [--team T…]`: the moderators' to-do list from the database. */
 export async function report(
   config: Config,
   guide: Guide,
-  json: boolean,
+  { json, team }: ReportOptions,
   out: Out,
   err: Out,
 ): Promise<number> {
+  if (team !== undefined && !/^[TE][A-Z0-9]{2,}$/.test(team)) {
+    err(`--team must be a Slack team id such as T0123ABCD (got "${team.slice(0, 40)}").`);
+    return 2;
+  }
   const storage = await openDb(config, err);
   if (!storage) return 1;
   try {
-    const r = await storage.feedback.report();
+    const r = await storage.feedback.report(10, 14, team);
     if (json) {
       out(JSON.stringify(r, null, 2));
       return 0;
@@ -22,6 +32,7 @@ export async function report(
     const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : "-");
     out(
       [
+        ...(team ? [`Slack workspace ${team} only (phrasings to learn are shared by all).`, ""] : []),
         "Entries with the most 👎:",
         ...(r.disliked.length
           ? r.disliked.map(

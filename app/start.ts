@@ -10,12 +10,20 @@ import {
   reloadKnowledgeOnChange,
   type TipPoster,
 } from "../src/index.js";
+import { parseKey, TokenCipher } from "../src/store/token-cipher.js";
 import { lazy, openDb } from "./lazy.js";
 import type { Out } from "./output.js";
+import { type ReadyPlatform, registerReadiness } from "./readiness.js";
 
 /** A platform adapter once built: what start-up needs of it. */
 interface Launched {
-  readonly bot: { start(): Promise<unknown>; stop(): Promise<void>; tipPoster(): TipPoster };
+  readonly bot: {
+    start(): Promise<unknown>;
+    stop(): Promise<void>;
+    tipPoster(): TipPoster;
+    /** For /readyz: whether the platform's connection is up now; without it, started counts as connected. */
+    connected?(): boolean;
+  };
   readonly describeStartFailure: (error: unknown) => { code: string; message: string };
 }
 
@@ -67,6 +75,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     defaults: config.tips,
   });
   const running: { name: string; stop: () => Promise<void> }[] = [];
+  const ready: ReadyPlatform[] = [];
   // One HTTP server on PORT for every platform that takes requests over HTTP; each mounts its paths on
   // it while it is built, and it starts listening once all of them have started.
   const front =
@@ -90,7 +99,31 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
       channels: config.tips.slackChannels,
       load: async () => {
         const { createSlackBot, describeStartFailure } = await lazy.slack();
-        return { bot: createSlackBot({ ...deps, config: slack }, front), describeStartFailure };
+        if (!slack.oauth)
+          return { bot: createSlackBot({ ...deps, config: slack }, front), describeStartFailure };
+        // Many workspaces: installations sealed under the current key; any the previous key sealed
+        // are sealed again at start, so that the previous key can then be removed.
+        const { oauth } = slack;
+        const cipher = new TokenCipher(
+          parseKey(oauth.encryptionKey, "SLACK_TOKEN_ENCRYPTION_KEY"),
+          oauth.previousEncryptionKey
+            ? parseKey(oauth.previousEncryptionKey, "SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS")
+            : undefined,
+        );
+        const installations = storage.installations(cipher);
+        const bot = createSlackBot({ ...deps, config: slack, installations }, front);
+        const start = async () => {
+          const resealed = await installations.resealAll(Date.now()).catch((error: Error) => {
+            // a key that opens none of them: the store's sentence names the setting to fix
+            throw Object.assign(new Error(error.message), { code: "installations_unreadable" });
+          });
+          if (resealed > 0) logger.info({ resealed }, "Slack installations sealed under the current key");
+          return bot.start();
+        };
+        return {
+          bot: { start, stop: () => bot.stop(), tipPoster: () => bot.tipPoster() },
+          describeStartFailure,
+        };
       },
     });
   }
@@ -133,6 +166,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     try {
       await bot.start();
       running.push({ name: launch.name, stop: () => bot.stop() });
+      ready.push({ name: launch.name, connected: () => bot.connected?.() ?? true });
       posters[launch.name] = bot.tipPoster();
       await scheduler.seedChannels(launch.name, launch.channels);
     } catch (error) {
@@ -144,6 +178,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     }
   }
   if (front) {
+    registerReadiness(front, { storage, guide, platforms: ready });
     try {
       await front.start();
     } catch (error) {

@@ -166,9 +166,10 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     name: "report",
     words: 0,
     settings: localSettings(),
-    usage: "report [--json]",
-    summary: "Most 👎 entries, most-asked unanswered questions, answer rate by day",
-    run: (c) => report(c.config, c.guide, c.args.json, c.out, c.err),
+    usage: "report [--json] [--team T…]",
+    summary:
+      "Most 👎 entries, most-asked unanswered questions, answer rate by day (one Slack workspace's with --team)",
+    run: (c) => report(c.config, c.guide, { json: c.args.json, team: c.args.team }, c.out, c.err),
   },
   {
     name: "learn",

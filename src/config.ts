@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { defaultKnowledgeDir } from "./paths.js";
 import { databaseUrlProblem } from "./store/postgres-target.js";
+import { isKey, KEY_FORMAT } from "./store/token-cipher.js";
 import { parseTime, parseTimeZone } from "./tips/time.js";
 
 /** An unset variable, or one left empty in .env, reads as absent. */
@@ -73,6 +74,13 @@ const schema = z.object({
   SLACK_APP_TOKEN: optional(prefixed("xapp-", "an app-level token")),
   SLACK_SIGNING_SECRET: optional(z.string().trim()),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  SLACK_CLIENT_ID: optional(z.string().trim()),
+  SLACK_CLIENT_SECRET: optional(z.string().trim()),
+  SLACK_STATE_SECRET: optional(
+    z.string().trim().min(16, "must be a long random string (16 characters or more)"),
+  ),
+  SLACK_TOKEN_ENCRYPTION_KEY: optional(z.string().trim().refine(isKey, KEY_FORMAT)),
+  SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS: optional(z.string().trim().refine(isKey, KEY_FORMAT)),
   PORT: optional(wholeNumber(0, 65_535, "a port number")),
   DISCORD_TOKEN: optional(z.string().trim().min(20, "does not look like a bot token")),
   DISCORD_APPLICATION_ID: optional(
@@ -88,6 +96,18 @@ const schema = z.object({
       .regex(/^\d{15,22}$/, "must be a server's numeric id"),
   ),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  DISCORD_SHARDS: optional(
+    z.union([z.literal("auto"), wholeNumber(1, 10_000, "a number of shards")], {
+      error: 'must be "auto" or a number of shards',
+    }),
+  ),
+  DISCORD_SHARD_IDS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, "must be shard numbers separated by commas, such as 0,1")
+      .transform((v) => v.split(",").map(Number)),
+  ),
   DATABASE_PATH: optional(z.string().trim()),
   DATABASE_URL: optional(
     z
@@ -151,11 +171,36 @@ export interface DiscordConfig {
   readonly guildId?: string;
   /** REST base URL, when not Discord's own (a proxy, tests). */
   readonly apiUrl?: string;
+  /**
+   * Gateway sharding (DISCORD_SHARDS): "auto" for Discord's recommended count in this process, or a
+   * total count with the shards this replica runs (all of them unless DISCORD_SHARD_IDS says which).
+   * Unset: one connection, no sharding.
+   */
+  readonly shards?: "auto" | { readonly count: number; readonly ids: readonly number[] };
 }
 
-/** Slack settings: Socket Mode when there is an app token, else HTTP with signed requests. */
+/**
+ * A distributable Slack app (SLACK_CLIENT_ID and friends): installed in many workspaces through
+ * Slack's OAuth flow, each workspace's bot token kept sealed in the database.
+ */
+export interface SlackOAuthConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the OAuth flow's state parameter. */
+  readonly stateSecret: string;
+  /** Seals the installations' tokens (32 bytes, hex or base64; see token-cipher.ts). */
+  readonly encryptionKey: string;
+  /** The key being rotated out: still opens what it sealed, which is sealed again under the new one. */
+  readonly previousEncryptionKey?: string;
+}
+
+/**
+ * Slack settings: Socket Mode when there is an app token, else HTTP with signed requests. One bot token
+ * for one workspace, or `oauth` (HTTP only) for many.
+ */
 export interface SlackConfig {
-  readonly botToken: string;
+  readonly botToken?: string;
+  readonly oauth?: SlackOAuthConfig;
   readonly mode: "socket" | "http";
   readonly appToken?: string;
   readonly signingSecret?: string;
@@ -251,12 +296,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
       "SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode instead)",
     );
   }
-  if (slack && !given("SLACK_BOT_TOKEN") && (given("SLACK_APP_TOKEN") || given("SLACK_SIGNING_SECRET"))) {
+  const distributed = slack && SLACK_OAUTH.some(given);
+  if (distributed) issues.push(...slackOAuthGaps(given));
+  if (
+    slack &&
+    !distributed &&
+    !given("SLACK_BOT_TOKEN") &&
+    (given("SLACK_APP_TOKEN") || given("SLACK_SIGNING_SECRET"))
+  ) {
     issues.push("SLACK_BOT_TOKEN: required when other Slack settings are given");
   }
   if (discord && given("DISCORD_TOKEN") && !given("DISCORD_APPLICATION_ID")) {
     issues.push("DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (General Information page of the app)");
   }
+  if (discord && e) issues.push(...discordShardGaps(e.DISCORD_SHARDS, e.DISCORD_SHARD_IDS));
   if (uses("MATTERMOST_URL")) issues.push(...mattermostGaps(env));
   if (uses("TEAMS_CLIENT_ID")) issues.push(...teamsGaps(env));
   if (!e || issues.length > 0) throw new ConfigError(issues);
@@ -273,7 +326,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
     databaseUrl: e.DATABASE_URL,
     tips: Object.freeze({
       time: parseTime(e.TIP_TIME ?? "09:00") ?? "09:00",
-      timeZone: parseTimeZone(e.TIP_TIMEZONE ?? "UTC") ?? "UTC",
+      // Read with Intl only when set: its first use costs a one-shot command tens of milliseconds.
+      timeZone: e.TIP_TIMEZONE ? (parseTimeZone(e.TIP_TIMEZONE) ?? "UTC") : "UTC",
       graceMs: parseDuration(e.TIP_GRACE ?? "6h") ?? 6 * 3600_000,
       slackChannels: Object.freeze([...(e.SLACK_TIP_CHANNELS ?? [])]),
       discordChannels: Object.freeze([...(e.DISCORD_TIP_CHANNELS ?? [])]),
@@ -300,7 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
           port: e.PORT ?? 3000,
           apiUrl: e.SLACK_API_URL,
         })
-      : undefined,
+      : slackOAuthConfig(e),
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
         ? Object.freeze({
@@ -308,8 +362,61 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
             applicationId: e.DISCORD_APPLICATION_ID,
             guildId: e.DISCORD_GUILD_ID,
             apiUrl: e.DISCORD_API_URL,
+            ...discordShards(e.DISCORD_SHARDS, e.DISCORD_SHARD_IDS),
           })
         : undefined,
+  });
+}
+
+/** The settings that make Slack a distributable app, and what each is. */
+const SLACK_OAUTH_REQUIRED = {
+  SLACK_CLIENT_ID: "the app's Client ID (Basic Information page)",
+  SLACK_CLIENT_SECRET: "the app's Client Secret (Basic Information page)",
+  SLACK_STATE_SECRET: "a long random string that signs the install flow",
+  SLACK_TOKEN_ENCRYPTION_KEY: "32 random bytes that seal the workspaces' tokens: `openssl rand -base64 32`",
+  SLACK_SIGNING_SECRET: "the app's Signing Secret (Basic Information page)",
+} as const;
+const SLACK_OAUTH = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"];
+
+/** A distributable app needs all its settings, HTTP mode, and no single workspace's token or channels. */
+function slackOAuthGaps(given: (name: string) => boolean): string[] {
+  const names = Object.keys(SLACK_OAUTH_REQUIRED) as (keyof typeof SLACK_OAUTH_REQUIRED)[];
+  const named = SLACK_OAUTH.filter(given).join(" and ");
+  const gaps = names
+    .filter((n) => !given(n))
+    .map((n) => `${n}: required with ${named} (${SLACK_OAUTH_REQUIRED[n]})`);
+  if (given("SLACK_BOT_TOKEN"))
+    gaps.push(
+      `SLACK_BOT_TOKEN: leave it unset with ${named}: each workspace's token comes from its installation`,
+    );
+  if (given("SLACK_APP_TOKEN"))
+    gaps.push(`SLACK_APP_TOKEN: leave it unset with ${named}: installing in many workspaces needs HTTP mode`);
+  if (given("SLACK_TIP_CHANNELS"))
+    gaps.push(
+      `SLACK_TIP_CHANNELS: leave it unset with ${named}: each workspace turns its tips on with the slash command`,
+    );
+  return gaps;
+}
+
+/** Slack's settings as a distributable app, or undefined when Slack is not configured. */
+function slackOAuthConfig(e: z.infer<typeof schema>): SlackConfig | undefined {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = e;
+  const encryptionKey = e.SLACK_TOKEN_ENCRYPTION_KEY;
+  if (!clientId || !clientSecret || !stateSecret || !encryptionKey) return undefined;
+  return Object.freeze({
+    mode: "http" as const,
+    oauth: Object.freeze({
+      clientId,
+      clientSecret,
+      stateSecret,
+      encryptionKey,
+      ...(e.SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS
+        ? { previousEncryptionKey: e.SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS }
+        : {}),
+    }),
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    port: e.PORT ?? 3000,
+    apiUrl: e.SLACK_API_URL,
   });
 }
 
@@ -376,4 +483,26 @@ const LOCAL_SETTINGS = new Set(["KNOWLEDGE_DIR", "DATABASE_PATH", "DATABASE_URL"
 /** For loadConfig: only the knowledge and the database, plus the settings starting with `prefixes`. */
 export function localSettings(...prefixes: string[]): (name: string) => boolean {
   return (name) => LOCAL_SETTINGS.has(name) || prefixes.some((p) => name.startsWith(p));
+}
+
+/** DISCORD_SHARD_IDS needs a total count in DISCORD_SHARDS, and each id must be below it. */
+function discordShardGaps(shards: "auto" | number | undefined, ids: readonly number[] | undefined): string[] {
+  if (!ids) return [];
+  if (typeof shards !== "number")
+    return ["DISCORD_SHARD_IDS: needs DISCORD_SHARDS set to the total number of shards"];
+  const outside = ids.filter((id) => id >= shards);
+  return outside.length
+    ? [`DISCORD_SHARD_IDS: ${outside.join(", ")} not below DISCORD_SHARDS (${shards}); shards count from 0`]
+    : [];
+}
+
+/** The Discord sharding settings as DiscordConfig holds them; nothing when sharding is off. */
+function discordShards(
+  shards: "auto" | number | undefined,
+  ids: readonly number[] | undefined,
+): Pick<DiscordConfig, "shards"> {
+  if (shards === undefined) return {};
+  if (shards === "auto") return { shards };
+  const all = Array.from({ length: shards }, (_, i) => i);
+  return { shards: Object.freeze({ count: shards, ids: Object.freeze([...new Set(ids ?? all)]) }) };
 }

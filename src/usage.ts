@@ -2,6 +2,7 @@ import type { Guide } from "./guide.js";
 import type { Logger } from "./log.js";
 import type { FeedbackVote, Platform, RecordFeedback } from "./ports.js";
 import type { FeedbackStorage } from "./store/storage.js";
+import { workspaceOf } from "./store/workspace.js";
 import type { Reply } from "./types.js";
 
 /** An answer below this confidence that still earns a 👍 teaches the bot a new phrasing. */
@@ -101,12 +102,15 @@ export class Usage {
     return this.shares.take(`${platform}:${channelId}`);
   }
 
-  /** Records an answered or unanswered question in the background; a storage failure is logged, never thrown. */
-  recordQuestion(reply: Reply): void {
+  /**
+   * Records an answered or unanswered question (for its Slack workspace too, with `team`) in the
+   * background; a storage failure is logged, never thrown.
+   */
+  recordQuestion(reply: Reply, team?: string): void {
     const feedback = this.options.feedback;
     if (feedback)
       this.inBackground(
-        () => feedback.recordQuestion(reply, this.now()),
+        () => feedback.recordQuestion(reply, this.now(), team),
         "could not record the question's outcome",
       );
   }
@@ -227,14 +231,17 @@ export function askWithin(
   logger: Logger,
 ): Asked {
   const ids = { user: request.userId, channel: request.channelId };
-  const wait = request.userId ? usage?.checkQuestion(request.platform, request.userId) : undefined;
+  // A Slack user id counts within its workspace where the bot serves many (see workspace.ts).
+  const team = workspaceOf(request.channelId);
+  const asker = team && request.userId ? `${team}:${request.userId}` : request.userId;
+  const wait = asker ? usage?.checkQuestion(request.platform, asker) : undefined;
   if (wait !== undefined) {
     logger.warn(ids, "rate limited");
     return { refusal: `You are asking questions very quickly. Please wait ${waitText(wait)} and try again.` };
   }
   const reply = guide.ask(request.text);
   logger.info({ ...ids, ...(usage?.logFields(reply) ?? replyLogFields(reply)) }, "answered");
-  usage?.recordQuestion(reply);
+  usage?.recordQuestion(reply, team);
   if (request.userId) usage?.remember(request.platform, request.userId, reply);
   return { reply };
 }

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, REST, type RESTOptions, Routes } from "discord.js";
+import { Client, type ClientOptions, GatewayIntentBits, REST, type RESTOptions, Routes } from "discord.js";
 import { type DiscordConfig, InFlight, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
 import { inviteUrl } from "./definitions.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
@@ -13,6 +13,8 @@ export interface DiscordBot {
   /** Logs in over the gateway and logs the invite URL. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Whether the gateway connection (every shard this process runs) is ready now: for /readyz. */
+  connected(): boolean;
   /** Posts scheduled tips ("Tip of the day") through REST. */
   tipPoster(): TipPoster;
 }
@@ -24,6 +26,16 @@ function restOptions(config: DiscordConfig): Partial<RESTOptions> {
   return { makeRequest, ...(config.apiUrl ? { api: config.apiUrl.replace(/\/$/, "") } : {}) };
 }
 
+/**
+ * The client's sharding options (discord.js internal sharding): "auto" asks Discord for its recommended
+ * count; a count runs the listed shards of that total, so replicas can split them. None: one connection.
+ */
+export function shardOptions(config: DiscordConfig): Pick<ClientOptions, "shards" | "shardCount"> {
+  if (!config.shards) return {};
+  if (config.shards === "auto") return { shards: "auto" };
+  return { shards: [...config.shards.ids], shardCount: config.shards.count };
+}
+
 /** Builds the discord.js client with only the Guilds intent and our interaction handling. */
 export function createDiscordBot(deps: DiscordDeps): DiscordBot {
   const { guide, config } = deps;
@@ -32,6 +44,7 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
     intents: [GatewayIntentBits.Guilds],
     rest: restOptions(config),
     allowedMentions: { parse: [] },
+    ...shardOptions(config),
   });
 
   const inFlight = new InFlight();
@@ -46,11 +59,14 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
         "connected to Discord; invite the bot with this URL",
       );
     },
+    connected: () => client.isReady(),
     async stop() {
       // let replies in flight finish before the connection goes
       await inFlight.drain();
       await client.destroy();
     },
+    // Through REST, not the gateway: any replica or shard can post to any channel the bot may write to,
+    // whichever shard holds the channel's server; the database's claim decides who posts.
     tipPoster: () => ({
       async post(channelId, tip) {
         const { embeds, components } = renderCard(tipCard(guide, tip, "Tip of the day"));

@@ -1,15 +1,18 @@
 import type { Server } from "node:http";
-import { App, type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import { App, type Logger as BoltLogger, type Installation, LogLevel } from "@slack/bolt";
 import {
   InFlight,
+  type InstallationStorage,
   type Logger,
   PostFailure,
   redactSecrets,
+  splitChannelKey,
   type TipPoster,
   tipCard,
 } from "../../src/index.js";
 import type { HttpFront } from "../http/front.js";
 import { describeSlackError } from "./errors.js";
+import { createInstaller, mountOAuth } from "./oauth.js";
 import { Outbound } from "./outbound.js";
 import { SignedReceiver, SLACK_EVENTS_PATH } from "./receiver.js";
 import { register, type SlackDeps } from "./register.js";
@@ -57,15 +60,21 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
           graceMs,
         })
       : undefined;
+  const apiUrl = config.apiUrl ? withSlash(config.apiUrl) : undefined;
+  const installer = config.oauth
+    ? createInstaller(config.oauth, installationsOf(deps), logger, apiUrl)
+    : undefined;
+  if (installer) mountOAuth(frontFor(front, receiver), installer);
   const app = new App({
-    token: config.botToken,
+    // Many workspaces: each request's token comes from its installation, through Bolt's authorize.
+    ...(installer ? { authorize: installer.authorize } : { token: config.botToken }),
     ...(receiver ? { receiver } : { appToken: config.appToken, socketMode: true }),
     logger,
     // auth.test runs in start(), where a bad token becomes an error we can report, not a crash
     deferInitialization: true,
     logLevel: LogLevel.WARN,
     clientOptions: {
-      ...(config.apiUrl ? { slackApiUrl: withSlash(config.apiUrl) } : {}),
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
       // Web API calls and respond() both go through this fetch: it owns timeouts and retries, so the
       // WebClient's own are off, and a 429 still left after it gives up is reported, not waited for.
       fetch: outbound.fetch,
@@ -99,10 +108,12 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
       outbound.close();
     },
     tipPoster: () => ({
-      async post(channelId, tip) {
+      async post(channelKey, tip) {
+        const { channelId, token } = await postingAs(channelKey, deps);
         try {
           const result = await app.client.chat.postMessage({
             channel: channelId,
+            ...(token ? { token } : {}),
             ...renderCard(tipCard(guide, tip, "Tip of the day")),
           });
           return { messageId: result.ts };
@@ -113,6 +124,37 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
       },
     }),
   };
+}
+
+/** The installations a distributable app needs; refused plainly when the composition root gave none. */
+function installationsOf(deps: SlackDeps): InstallationStorage {
+  if (!deps.installations) throw new Error("A distributable Slack app needs the installations' storage");
+  return deps.installations;
+}
+
+/** The install pages share the front /slack/events is on; a distributable app runs in HTTP mode only. */
+function frontFor(front: HttpFront | undefined, receiver: SignedReceiver | undefined): HttpFront {
+  if (!front || !receiver)
+    throw new Error("A distributable Slack app runs in HTTP mode on the shared HTTP front");
+  return front;
+}
+
+/**
+ * Where a tip goes and with which token: a channel of one workspace with the bot's own token, or
+ * ("T123:C456") with the token of that workspace's installation.
+ */
+async function postingAs(key: string, deps: SlackDeps): Promise<{ channelId: string; token?: string }> {
+  if (!deps.config.oauth) return { channelId: key };
+  const { teamId, channelId } = splitChannelKey(key);
+  const record = teamId
+    ? await deps.installations?.find(teamId).catch((error: Error) => {
+        // a key that does not open it, or a damaged row: said as the sentence the store wrote
+        throw new PostFailure("installation_unreadable", error.message);
+      })
+    : undefined;
+  const token = record ? (JSON.parse(record.json) as Installation).bot?.token : undefined;
+  if (!token) throw new PostFailure("not_installed", `The app is no longer installed in ${teamId ?? key}.`);
+  return { channelId, token };
 }
 
 function portOf(server: Server): number | undefined {

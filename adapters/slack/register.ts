@@ -3,11 +3,13 @@ import {
   Conversation,
   type Guide,
   InFlight,
+  type InstallationStorage,
   type Logger,
   type RecordFeedback,
   type SlackConfig,
   type TipCommands,
   type Usage,
+  workspaceChannel,
 } from "../../src/index.js";
 import { describeSlackError } from "./errors.js";
 import { register as buttons } from "./listeners/buttons.js";
@@ -15,6 +17,7 @@ import type { SlackContext } from "./listeners/context.js";
 import { register as directMessage } from "./listeners/direct-message.js";
 import { register as mention } from "./listeners/mention.js";
 import { register as slashCommand } from "./listeners/slash-command.js";
+import { register as uninstall } from "./listeners/uninstall.js";
 import { SLACK_HELP } from "./render.js";
 
 export { SLASH_COMMAND } from "./command.js";
@@ -27,6 +30,8 @@ export interface SlackDeps {
   /** Limits, the report's counts and what may be logged; without it, no limits and no question text in logs. */
   readonly usage?: Usage;
   readonly tips?: TipCommands;
+  /** The workspaces' installations, for a distributable app (`config.oauth`); unused with one bot token. */
+  readonly installations?: InstallationStorage;
   /** Every call to Slack (Web API, response_url): retries after the first attempt, and each attempt's limit. */
   readonly retries?: number;
   readonly timeoutMs?: number;
@@ -44,8 +49,10 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
   const ctx: SlackContext = {
     log,
     conversation: new Conversation({ ...deps, logger: log, help: SLACK_HELP }),
+    channelKey: deps.config.oauth ? workspaceChannel : (_team, channelId) => channelId,
   };
   for (const listener of [slashCommand, buttons, mention, directMessage]) listener(app, ctx);
+  if (deps.config.oauth && deps.installations) uninstall(app, ctx, deps.installations);
   app.error(async (error) => {
     log.error({ code: describeSlackError(error).code, err: error.message }, "unhandled Slack error");
   });

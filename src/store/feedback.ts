@@ -4,6 +4,7 @@ import type { FeedbackVote } from "../ports.js";
 import type { Reply } from "../types.js";
 import { one, type SqlDriver } from "./sql.js";
 import type { Candidate, FeedbackStorage, Report } from "./storage.js";
+import { workspaceOf } from "./workspace.js";
 
 /** How much of an unanswered question is kept (after redaction). */
 const MAX_STORED_QUESTION = 200;
@@ -50,15 +51,15 @@ export class FeedbackSql implements FeedbackStorage {
     const hash = await this.voterHash(vote.platform, vote.userId);
     // One statement, so that two replicas recording the same person's vote cannot both count it.
     const changed = await this.db.run(
-      `INSERT INTO feedback (entry_id, vote, platform, voter_hash, voted_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO feedback (entry_id, vote, platform, voter_hash, voted_at, team_id) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (entry_id, platform, voter_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at
        WHERE feedback.vote <> excluded.vote`,
-      [vote.entryId, vote.vote, vote.platform, hash, now],
+      [vote.entryId, vote.vote, vote.platform, hash, now, workspaceOf(vote.channelId ?? vote.userId) ?? ""],
     );
     return changed === 1 ? "recorded" : "duplicate";
   }
 
-  recordQuestion(reply: Reply, now: number): Promise<void> {
+  recordQuestion(reply: Reply, now: number, team?: string): Promise<void> {
     const day = new Date(now).toISOString().slice(0, 10);
     const answered = reply.kind === "answer" ? 1 : 0;
     return this.db.transaction(async (tx) => {
@@ -67,6 +68,13 @@ export class FeedbackSql implements FeedbackStorage {
          ON CONFLICT (day) DO UPDATE SET asked = daily_stats.asked + 1, answered = daily_stats.answered + excluded.answered`,
         [day, answered],
       );
+      if (team)
+        await tx.run(
+          `INSERT INTO team_daily_stats (team_id, day, asked, answered) VALUES (?, ?, 1, ?)
+           ON CONFLICT (team_id, day) DO UPDATE SET asked = team_daily_stats.asked + 1,
+             answered = team_daily_stats.answered + excluded.answered`,
+          [team, day, answered],
+        );
       if (reply.kind === "answer" || reply.flags.length > 0) return;
       const question = storable(reply.question);
       if (!question) return;
@@ -75,6 +83,12 @@ export class FeedbackSql implements FeedbackStorage {
          ON CONFLICT (question) DO UPDATE SET count = unanswered.count + 1, last_at = excluded.last_at`,
         [question, now, now],
       );
+      if (team)
+        await tx.run(
+          `INSERT INTO team_unanswered (team_id, question, count, first_at, last_at) VALUES (?, ?, 1, ?, ?)
+           ON CONFLICT (team_id, question) DO UPDATE SET count = team_unanswered.count + 1, last_at = excluded.last_at`,
+          [team, question, now, now],
+        );
     });
   }
 
@@ -109,24 +123,29 @@ export class FeedbackSql implements FeedbackStorage {
    * Stored questions are redacted again with the current guard as they are read, so that a guard that
    * has learnt to find more also cleans what older versions stored.
    */
-  async report(limit = 10, days = 14): Promise<Report> {
+  async report(limit = 10, days = 14, team?: string): Promise<Report> {
     const again = <T extends { question: string }>(rows: T[]): T[] =>
       rows.map((r) => ({ ...r, question: redact(r.question) }));
+    // One workspace's votes, questions and days when `team` is given (see workspace.ts), else all.
+    const of =
+      team === undefined ? { where: "", params: [] } : { where: "WHERE team_id = ?", params: [team] };
     const [disliked, unanswered, daily, candidates] = await Promise.all([
       this.db.all<Report["disliked"][number]>(
         `SELECT entry_id AS "entryId", SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) AS down,
            SUM(CASE WHEN vote = 'up' THEN 1 ELSE 0 END) AS up
-         FROM feedback GROUP BY entry_id HAVING SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) > 0
+         FROM feedback ${of.where} GROUP BY entry_id HAVING SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) > 0
          ORDER BY down DESC, up ASC, entry_id LIMIT ?`,
-        [limit],
+        [...of.params, limit],
       ),
       this.db.all<Report["unanswered"][number]>(
-        `SELECT question, count, last_at AS "lastAt" FROM unanswered ORDER BY count DESC, last_at DESC LIMIT ?`,
-        [limit],
+        `SELECT question, count, last_at AS "lastAt" FROM ${team === undefined ? "unanswered" : "team_unanswered"}
+         ${of.where} ORDER BY count DESC, last_at DESC LIMIT ?`,
+        [...of.params, limit],
       ),
       this.db.all<Report["days"][number]>(
-        "SELECT day, asked, answered FROM daily_stats ORDER BY day DESC LIMIT ?",
-        [days],
+        `SELECT day, asked, answered FROM ${team === undefined ? "daily_stats" : "team_daily_stats"}
+         ${of.where} ORDER BY day DESC LIMIT ?`,
+        [...of.params, days],
       ),
       this.candidates(limit),
     ]);

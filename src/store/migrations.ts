@@ -179,6 +179,58 @@ export const MIGRATIONS: readonly Migration[] = [
      PRIMARY KEY (platform, channel_id)
    );`,
   },
+  // 6: Slack installed in many workspaces: each installation (sealed with AES-256-GCM, see
+  // token-cipher.ts), and the team each vote, question and day's count came from, for `report --team`.
+  {
+    sqlite: `CREATE TABLE slack_installations (
+     id TEXT NOT NULL PRIMARY KEY,
+     team_id TEXT,
+     enterprise_id TEXT,
+     sealed TEXT NOT NULL,
+     installed_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   ALTER TABLE feedback ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+   CREATE TABLE team_daily_stats (
+     team_id TEXT NOT NULL,
+     day TEXT NOT NULL,
+     asked INTEGER NOT NULL DEFAULT 0,
+     answered INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (team_id, day)
+   );
+   CREATE TABLE team_unanswered (
+     team_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     count INTEGER NOT NULL DEFAULT 1,
+     first_at INTEGER NOT NULL,
+     last_at INTEGER NOT NULL,
+     PRIMARY KEY (team_id, question)
+   );`,
+    postgres: `CREATE TABLE slack_installations (
+     id TEXT NOT NULL PRIMARY KEY,
+     team_id TEXT,
+     enterprise_id TEXT,
+     sealed TEXT NOT NULL,
+     installed_at BIGINT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );
+   ALTER TABLE feedback ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+   CREATE TABLE team_daily_stats (
+     team_id TEXT NOT NULL,
+     day TEXT NOT NULL,
+     asked INTEGER NOT NULL DEFAULT 0,
+     answered INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (team_id, day)
+   );
+   CREATE TABLE team_unanswered (
+     team_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     count INTEGER NOT NULL DEFAULT 1,
+     first_at BIGINT NOT NULL,
+     last_at BIGINT NOT NULL,
+     PRIMARY KEY (team_id, question)
+   );`,
+  },
 ];
 
 /** The refusal of a database that a newer version of the bot has migrated. */

@@ -1,5 +1,6 @@
 import { AddressSql } from "./addresses.js";
 import { FeedbackSql } from "./feedback.js";
+import { InstallationSql } from "./installations.js";
 import type { SqlDriver } from "./sql.js";
 import type { Storage, StorageOptions } from "./storage.js";
 import { TipSql } from "./tips.js";
@@ -10,6 +11,10 @@ export function sqlStorage(driver: SqlDriver, options: StorageOptions): Storage 
     feedback: new FeedbackSql(driver, options.feedbackSalt),
     tips: new TipSql(driver),
     addresses: new AddressSql(driver),
+    installations: (cipher) => new InstallationSql(driver, cipher),
+    ping: async () => {
+      await driver.all("SELECT 1");
+    },
     close: () => driver.close(),
   };
 }

@@ -3,6 +3,8 @@
 import type { ChannelAddresses, FeedbackVote, Platform } from "../ports.js";
 import type { TipTime } from "../tips/schedule.js";
 import type { Reply } from "../types.js";
+import type { InstallationStorage } from "./installations.js";
+import type { TokenCipher } from "./token-cipher.js";
 
 /** The moderators' to-do list. */
 export interface Report {
@@ -31,16 +33,22 @@ export interface FeedbackStorage {
   voterHash(platform: string, userId: string): Promise<string>;
   /** One vote per person and entry: the same vote again is a duplicate; a changed mind replaces it. */
   recordVote(vote: FeedbackVote, now: number): Promise<"recorded" | "duplicate">;
-  /** Counts a question for the day's answer rate; keeps an unanswered one redacted, a flagged one not at all. */
-  recordQuestion(reply: Reply, now: number): Promise<void>;
+  /**
+   * Counts a question for the day's answer rate (and its workspace's, with `team`); keeps an unanswered
+   * one redacted, a flagged one not at all.
+   */
+  recordQuestion(reply: Reply, now: number, team?: string): Promise<void>;
   /** Proposes a question (redacted) as a phrasing of an entry; the same question again counts once more. */
   recordCandidate(entryId: string, question: string, now: number): Promise<void>;
   /** The candidates no moderator has decided on, most often proposed first. */
   candidates(limit?: number): Promise<Candidate[]>;
   /** Records a moderator's decision, so the candidate is not offered again. */
   decideCandidate(entryId: string, question: string, decision: "accepted" | "rejected"): Promise<void>;
-  /** The moderators' report, its stored questions redacted again with the current guard. */
-  report(limit?: number, days?: number): Promise<Report>;
+  /**
+   * The moderators' report, its stored questions redacted again with the current guard; with `team`,
+   * one Slack workspace's votes, unanswered questions and days (candidates stay corpus-wide).
+   */
+  report(limit?: number, days?: number, team?: string): Promise<Report>;
 }
 
 /** A channel's daily-tip schedule as stored. */
@@ -149,6 +157,10 @@ export interface Storage {
   readonly tips: TipStorage;
   /** Where a platform keeps what it needs to post into a channel later (Teams). */
   readonly addresses: ChannelAddresses;
+  /** Slack's installations in many workspaces, sealed with `cipher` (see InstallationStorage). */
+  installations(cipher: TokenCipher): InstallationStorage;
+  /** Resolves when the database answers a trivial query (`SELECT 1`); rejects when it cannot: for /readyz. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

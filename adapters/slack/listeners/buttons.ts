@@ -4,11 +4,11 @@ import { ACTIONS, renderCard } from "../render.js";
 import { failed, type SlackContext } from "./context.js";
 
 /** Who pressed a button, and where. */
-function requester(body: BlockAction): Requester {
+function requester(body: BlockAction, ctx: SlackContext): Requester {
   return {
     platform: "slack",
     userId: body.user.id,
-    ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+    ...(body.channel?.id ? { channelId: ctx.channelKey(body.team?.id, body.channel.id) } : {}),
     visibility: "private",
     canShare: true,
   };
@@ -20,7 +20,7 @@ export function register(app: App, ctx: SlackContext): void {
     app.action<BlockAction>(actionId, async ({ ack, body, action, respond }) => {
       await ack();
       const entryId = "value" in action ? String(action.value ?? "") : "";
-      const outcome = await ctx.conversation.handle(request(entryId), requester(body));
+      const outcome = await ctx.conversation.handle(request(entryId), requester(body, ctx));
       const inChannel = outcome.visibility === "public";
       try {
         await respond({

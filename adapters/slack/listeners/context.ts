@@ -6,6 +6,11 @@ import { describeSlackError, type SlackFailure } from "../errors.js";
 export interface SlackContext {
   readonly conversation: Conversation;
   readonly log: Logger;
+  /**
+   * A channel's id as the core keys it: as Slack gives it for one workspace, and "T123:C456" when the
+   * app serves many, where a channel id is unique only together with its team.
+   */
+  readonly channelKey: (teamId: string | undefined, channelId: string) => string;
 }
 
 /** Logs a failed Slack call with its code, and returns what to tell the user. */

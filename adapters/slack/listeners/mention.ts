@@ -14,14 +14,14 @@ export function withoutMentions(text: string): string {
 
 /** `@bot …` in a channel: answered in a thread, or privately when the reply is for the asker alone. */
 export function register(app: App, ctx: SlackContext): void {
-  app.event("app_mention", async ({ event, client }) => {
+  app.event("app_mention", async ({ event, client, context }) => {
     const ids = { user: event.user, channel: event.channel };
     const { card, visibility } = await ctx.conversation.handle(
       readRequest(withoutMentions(event.text ?? "")),
       {
         platform: "slack",
         ...(event.user ? { userId: event.user } : {}),
-        channelId: event.channel,
+        channelId: ctx.channelKey(context.teamId, event.channel),
         visibility: "public",
         canShare: false,
         tipsElsewhere: TIPS_BY_COMMAND,

@@ -12,7 +12,7 @@ export function register(app: App, ctx: SlackContext): void {
     const { card } = await ctx.conversation.handle(readRequest(String(command.text ?? "")), {
       platform: "slack",
       userId: command.user_id,
-      channelId: command.channel_id,
+      channelId: ctx.channelKey(command.team_id, command.channel_id),
       visibility: "private",
       canShare: true,
       tipsPermission: () => tipsPermission(client, command.user_id, command.channel_id, ctx.log),
