@@ -93,6 +93,9 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   const launches: { name: Platform; channels: readonly string[]; load: () => Promise<Launched> }[] = [];
   const deps = { guide, logger, tips: tipChannels, usage };
   const slack = config.slack;
+  // With PostgreSQL there may be several replicas behind one Request URL: the signatures of requests
+  // seen are kept in the database, so that one replayed to another replica is refused too.
+  const replays = config.databaseUrl ? { replays: storage.replays } : {};
   if (slack) {
     launches.push({
       name: "slack",
@@ -100,7 +103,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
       load: async () => {
         const { createSlackBot, describeStartFailure } = await lazy.slack();
         if (!slack.oauth)
-          return { bot: createSlackBot({ ...deps, config: slack }, front), describeStartFailure };
+          return { bot: createSlackBot({ ...deps, ...replays, config: slack }, front), describeStartFailure };
         // Many workspaces: installations sealed under the current key; any the previous key sealed
         // are sealed again at start, so that the previous key can then be removed.
         const { oauth } = slack;
@@ -111,7 +114,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
             : undefined,
         );
         const installations = storage.installations(cipher);
-        const bot = createSlackBot({ ...deps, config: slack, installations }, front);
+        const bot = createSlackBot({ ...deps, ...replays, config: slack, installations }, front);
         const start = async () => {
           const resealed = await installations.resealAll(Date.now()).catch((error: Error) => {
             // a key that opens none of them: the store's sentence names the setting to fix

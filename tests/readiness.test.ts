@@ -8,7 +8,7 @@ import { HttpFront } from "../adapters/http/front.js";
 import { registerReadiness } from "../app/readiness.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { storageBackends, testPostgresUrl } from "./backends.js";
-import { capturedLogger, FIXTURE_DIR, waitFor, within } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, slackSignature, slashForm, waitFor, within } from "./helpers.js";
 
 // GET /readyz as `start` wires it: the database answers, the knowledge has entries, each platform is
 // connected. Real fronts on 127.0.0.1, real storages on both backends.
@@ -81,7 +81,7 @@ describe("/readyz of `start`", () => {
     await new Promise<void>((resolve) => api.close(() => resolve()));
   });
 
-  it("is ready once started, and names the database when it goes away", async () => {
+  it("is ready once started, keeps request signatures in the shared database, and names the database when it goes away", async () => {
     const name = `smg_readyz_${process.pid}`;
     const admin = new pg.Client({ connectionString: `${testPostgresUrl()}/postgres` });
     await admin.connect();
@@ -114,6 +114,26 @@ describe("/readyz of `start`", () => {
       return { status: res.status, body: await res.json() };
     };
     expect(await readyz()).toEqual({ status: 200, body: { status: "ready" } });
+    // A signed request, and the same one again: refused, and its signature is in the database, where
+    // every replica on it finds it.
+    const form = slashForm("topics", `http://127.0.0.1:${(api.address() as AddressInfo).port}/hooks/1`);
+    const ts = String(Math.floor(Date.now() / 1000));
+    const signed = {
+      method: "POST",
+      body: form,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": ts,
+        "x-slack-signature": slackSignature(form, ts, "secret"),
+      },
+    };
+    const events = `http://127.0.0.1:${port}/slack/events`;
+    expect((await fetch(events, signed)).status).toBe(200);
+    expect((await fetch(events, signed)).status).toBe(401);
+    const db = new pg.Client({ connectionString: `${testPostgresUrl()}/${name}` });
+    await db.connect();
+    expect((await db.query("SELECT count(*)::int AS n FROM request_signatures")).rows).toEqual([{ n: 1 }]);
+    await db.end();
     // the bot's connections are cut and the database is gone: this replica can no longer answer
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.end();

@@ -5,6 +5,7 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
 import { Outbound } from "../adapters/slack/outbound.js";
+import { RequestVerifier } from "../adapters/slack/verify.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import {
   capturedLogger,
@@ -233,6 +234,22 @@ describe("Slack request signatures", () => {
     expect((await send(plain, form, FORM, ts)).status).toBe(401);
     await within(posted, "the one reply");
     expect(JSON.parse(await logLine("Slack request refused"))).toMatchObject({ reason: "replayed" });
+  });
+
+  it("refuses a request replayed to another replica when the replicas share their replay memory", async () => {
+    const seen = new Set<string>();
+    const shared = {
+      first: async (signature: string) => !seen.has(signature) && Boolean(seen.add(signature)),
+    };
+    const [one, other] = [
+      new RequestVerifier(SECRET, Date.now, shared),
+      new RequestVerifier(SECRET, Date.now, shared),
+    ];
+    const body = Buffer.from(slash("topics"));
+    const ts = String(now());
+    const signature = slackSignature(body.toString(), ts, SECRET);
+    expect(await one.check(ts, signature, body)).toBeUndefined();
+    expect(await other.check(ts, signature, body)).toBe("replayed");
   });
 
   it.each([

@@ -32,6 +32,20 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(report.candidates[0]?.question).not.toContain("jo@example.com");
   });
 
+  it("remembers a signed request's signature for every replica on the database, until its window ends", async () => {
+    const where = await backend.fresh();
+    const [one, other] = [await backend.open(where), await backend.open(where)];
+    expect(await one.replays.first("v0=aa", 1_000, 500)).toBe(true);
+    // the same request sent to another replica
+    expect(await other.replays.first("v0=aa", 1_000, 600)).toBe(false);
+    expect(await other.replays.first("v0=bb", 1_000, 600)).toBe(true);
+    // once the window has passed, the old signature is let go (a stale timestamp is refused before this)
+    expect(await one.replays.first("v0=cc", 2_000, 1_001)).toBe(true);
+    expect(await backend.sql(where, "SELECT signature FROM request_signatures ORDER BY signature")).toEqual([
+      { signature: "v0=cc" },
+    ]);
+  });
+
   it("counts candidate phrasings, most proposed first, until a moderator decides", async () => {
     const { feedback } = await backend.open(await backend.fresh());
     await feedback.recordCandidate("friend-requests", "Can I friend a patient?", 1);

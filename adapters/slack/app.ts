@@ -58,6 +58,7 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
           log,
           boltLogger: logger,
           graceMs,
+          ...(deps.replays ? { replays: deps.replays } : {}),
         })
       : undefined;
   const apiUrl = config.apiUrl ? withSlash(config.apiUrl) : undefined;

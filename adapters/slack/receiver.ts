@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { type App, type Logger as BoltLogger, HTTPResponseAck, type Receiver } from "@slack/bolt";
-import { type Logger, redactSecrets } from "../../src/index.js";
+import { type Logger, type ReplayMemory, redactSecrets } from "../../src/index.js";
 import { readCapped } from "../http/body.js";
 import { HttpFront, type RouteHandler } from "../http/front.js";
 import { sendJson, sendStatus, sendTooLarge } from "../http/respond.js";
@@ -35,6 +35,8 @@ export interface SignedReceiverOptions {
   readonly graceMs?: number;
   /** The clock the timestamp window is checked against. */
   readonly now?: () => number;
+  /** Where signatures seen are kept when several replicas share a database; else this process's memory. */
+  readonly replays?: ReplayMemory;
 }
 
 /**
@@ -48,7 +50,7 @@ export class SignedReceiver implements Receiver {
   private readonly verifier: RequestVerifier;
 
   constructor(private readonly options: SignedReceiverOptions) {
-    this.verifier = new RequestVerifier(options.signingSecret, options.now);
+    this.verifier = new RequestVerifier(options.signingSecret, options.now, options.replays);
     options.front?.route(SLACK_EVENTS_PATH, this.route);
   }
 
@@ -107,7 +109,7 @@ export class SignedReceiver implements Receiver {
     const type = mediaType(req.headers["content-type"]);
     if (isSslCheck(type, raw)) return sendStatus(res, 200);
     const { "x-slack-request-timestamp": ts, "x-slack-signature": signature } = req.headers;
-    const refusal = this.verifier.check(ts, signature, raw);
+    const refusal = await this.verifier.check(ts, signature, raw);
     if (refusal) {
       this.options.log.warn({ reason: refusal }, "Slack request refused");
       return sendStatus(res, 401);

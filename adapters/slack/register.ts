@@ -6,6 +6,7 @@ import {
   type InstallationStorage,
   type Logger,
   type RecordFeedback,
+  type ReplayMemory,
   type SlackConfig,
   type TipCommands,
   type Usage,
@@ -32,6 +33,8 @@ export interface SlackDeps {
   readonly tips?: TipCommands;
   /** The workspaces' installations, for a distributable app (`config.oauth`); unused with one bot token. */
   readonly installations?: InstallationStorage;
+  /** Signatures of requests seen, shared by the replicas on one database (HTTP mode); else kept in memory. */
+  readonly replays?: ReplayMemory;
   /** Every call to Slack (Web API, response_url): retries after the first attempt, and each attempt's limit. */
   readonly retries?: number;
   readonly timeoutMs?: number;

@@ -1,12 +1,14 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { ReplayMemory } from "../../src/index.js";
 
 /** How far a request's timestamp may be from our clock, either way (Slack's documented 5 minutes). */
 export const WINDOW_SECONDS = 5 * 60;
 
 /**
  * Checks Slack's v0 request signature, the timestamp's window both ways, and that the request was not
- * seen before. Signatures seen are kept for the window, in this process's memory: several replicas
- * behind one URL would need to share them (the database) to refuse a replay sent to another replica.
+ * seen before. Signatures seen are kept for the window: in this process's memory, or, where several
+ * replicas share a database behind one URL, in the database (`shared`), so that a request replayed to
+ * another replica is refused as well.
  */
 export class RequestVerifier {
   /** Signature -> the second after which its timestamp is out of the window anyway. */
@@ -15,10 +17,11 @@ export class RequestVerifier {
   constructor(
     private readonly signingSecret: string,
     private readonly now: () => number = Date.now,
+    private readonly shared?: ReplayMemory,
   ) {}
 
   /** Undefined when the request is Slack's and new; otherwise why it is refused, for the log. */
-  check(timestamp: unknown, signature: unknown, body: Buffer): string | undefined {
+  async check(timestamp: unknown, signature: unknown, body: Buffer): Promise<string | undefined> {
     // whole seconds only: "1e9", "Infinity" and "1700000000.5" are not Slack's
     if (typeof timestamp !== "string" || !/^\d{1,12}$/.test(timestamp)) return "bad_timestamp";
     const ts = Number(timestamp);
@@ -27,8 +30,10 @@ export class RequestVerifier {
     if (typeof signature !== "string" || !/^v0=[0-9a-f]{64}$/i.test(signature)) return "bad_signature";
     const expected = createHmac("sha256", this.signingSecret).update(`v0:${ts}:`).update(body).digest();
     if (!timingSafeEqual(expected, Buffer.from(signature.slice(3), "hex"))) return "bad_signature";
-    this.forget(nowSeconds);
     const key = signature.toLowerCase();
+    if (this.shared)
+      return (await this.shared.first(key, ts + WINDOW_SECONDS, nowSeconds)) ? undefined : "replayed";
+    this.forget(nowSeconds);
     if (this.seen.has(key)) return "replayed";
     this.seen.set(key, ts + WINDOW_SECONDS);
     return undefined;

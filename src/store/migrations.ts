@@ -231,6 +231,20 @@ export const MIGRATIONS: readonly Migration[] = [
      PRIMARY KEY (team_id, question)
    );`,
   },
+  // 7: the signatures of signed requests seen in the last minutes, shared by the replicas on one
+  // database, so that a request replayed to another replica is refused too (see replays.ts).
+  {
+    sqlite: `CREATE TABLE request_signatures (
+     signature TEXT NOT NULL PRIMARY KEY,
+     until_s INTEGER NOT NULL
+   );
+   CREATE INDEX request_signatures_until ON request_signatures (until_s);`,
+    postgres: `CREATE TABLE request_signatures (
+     signature TEXT NOT NULL PRIMARY KEY,
+     until_s BIGINT NOT NULL
+   );
+   CREATE INDEX request_signatures_until ON request_signatures (until_s);`,
+  },
 ];
 
 /** The refusal of a database that a newer version of the bot has migrated. */

@@ -1,6 +1,7 @@
 import { AddressSql } from "./addresses.js";
 import { FeedbackSql } from "./feedback.js";
 import { InstallationSql } from "./installations.js";
+import { ReplaySql } from "./replays.js";
 import type { SqlDriver } from "./sql.js";
 import type { Storage, StorageOptions } from "./storage.js";
 import { TipSql } from "./tips.js";
@@ -12,6 +13,7 @@ export function sqlStorage(driver: SqlDriver, options: StorageOptions): Storage 
     tips: new TipSql(driver),
     addresses: new AddressSql(driver),
     installations: (cipher) => new InstallationSql(driver, cipher),
+    replays: new ReplaySql(driver),
     ping: async () => {
       await driver.all("SELECT 1");
     },

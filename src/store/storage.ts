@@ -4,6 +4,7 @@ import type { ChannelAddresses, FeedbackVote, Platform } from "../ports.js";
 import type { TipTime } from "../tips/schedule.js";
 import type { Reply } from "../types.js";
 import type { InstallationStorage } from "./installations.js";
+import type { ReplayMemory } from "./replays.js";
 import type { TokenCipher } from "./token-cipher.js";
 
 /** The moderators' to-do list. */
@@ -157,6 +158,8 @@ export interface Storage {
   readonly tips: TipStorage;
   /** Where a platform keeps what it needs to post into a channel later (Teams). */
   readonly addresses: ChannelAddresses;
+  /** Signed requests seen lately, shared by the replicas on this database (see ReplayMemory). */
+  readonly replays: ReplayMemory;
   /** Slack's installations in many workspaces, sealed with `cipher` (see InstallationStorage). */
   installations(cipher: TokenCipher): InstallationStorage;
   /** Resolves when the database answers a trivial query (`SELECT 1`); rejects when it cannot: for /readyz. */

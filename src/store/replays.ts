@@ -1,0 +1,25 @@
+import type { SqlDriver } from "./sql.js";
+
+/**
+ * The signed requests seen lately, shared by every replica on one database, so that a request replayed
+ * to another replica behind the same URL is refused as well: `first` records a signature until its
+ * window ends and says whether it is new.
+ */
+export interface ReplayMemory {
+  /** True the first time `signature` is seen (it is kept until `until`, in seconds); false for a replay. */
+  first(signature: string, until: number, nowSeconds: number): Promise<boolean>;
+}
+
+/** Signatures in the `request_signatures` table; those whose window has passed are dropped as it goes. */
+export class ReplaySql implements ReplayMemory {
+  constructor(private readonly db: SqlDriver) {}
+
+  async first(signature: string, until: number, nowSeconds: number): Promise<boolean> {
+    await this.db.run("DELETE FROM request_signatures WHERE until_s < ?", [nowSeconds]);
+    const added = await this.db.run(
+      "INSERT INTO request_signatures (signature, until_s) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING",
+      [signature, until],
+    );
+    return added === 1;
+  }
+}
