@@ -54,6 +54,8 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   const usage = new Usage({
     questionsPerMinute: config.questionsPerMinute,
     sharesPerHour: config.sharesPerHour,
+    // With PostgreSQL there may be several replicas: the limits are counted in the database for all.
+    ...(config.databaseUrl ? { sharedLimits: storage.rateCounts } : {}),
     logQuestions: config.logQuestions,
     learn: config.learnFromUse,
     feedback: storage.feedback,

@@ -1,6 +1,7 @@
 import type { Guide } from "./guide.js";
 import type { Logger } from "./log.js";
 import type { FeedbackVote, Platform, RecordFeedback } from "./ports.js";
+import type { RateCounts } from "./store/rate-counts.js";
 import type { FeedbackStorage } from "./store/storage.js";
 import { workspaceOf } from "./store/workspace.js";
 import type { Reply } from "./types.js";
@@ -70,6 +71,11 @@ export interface UsageOptions {
   /** Learn candidate phrasings from picked suggestions and 👍 on unsure answers (LEARN_FROM_USE). */
   readonly learn?: boolean;
   readonly feedback?: FeedbackStorage;
+  /**
+   * Where the limits are counted when several replicas share a database (PostgreSQL), so that they
+   * hold across them; without it, in this process's memory.
+   */
+  readonly sharedLimits?: RateCounts;
   readonly logger: Logger;
   readonly now?: () => number;
 }
@@ -93,13 +99,31 @@ export class Usage {
   }
 
   /** Undefined when this person may ask now, else the seconds to wait. */
-  checkQuestion(platform: Platform, userId: string): number | undefined {
-    return this.questions.take(`${platform}:${userId}`);
+  async checkQuestion(platform: Platform, userId: string): Promise<number | undefined> {
+    const key = `question:${platform}:${userId}`;
+    const shared = this.options.sharedLimits;
+    return shared
+      ? this.takeShared(shared, key, this.options.questionsPerMinute, 60_000)
+      : this.questions.take(key);
   }
 
   /** Undefined when this channel may get another shared answer now, else the seconds to wait. */
-  checkShare(platform: Platform, channelId: string): number | undefined {
-    return this.shares.take(`${platform}:${channelId}`);
+  async checkShare(platform: Platform, channelId: string): Promise<number | undefined> {
+    const key = `share:${platform}:${channelId}`;
+    const shared = this.options.sharedLimits;
+    return shared
+      ? this.takeShared(shared, key, this.options.sharesPerHour, 3_600_000)
+      : this.shares.take(key);
+  }
+
+  /** A limit counted in the database; when the database cannot count, the asker is let through and it is logged. */
+  private async takeShared(shared: RateCounts, key: string, limit: number, windowMs: number) {
+    try {
+      return await shared.take(key, limit, windowMs, this.now());
+    } catch (error) {
+      this.options.logger.error({ err: (error as Error).message }, "could not count a rate limit");
+      return undefined;
+    }
   }
 
   /**
@@ -224,17 +248,17 @@ export type Asked = { readonly reply: Reply } | { readonly refusal: string };
  * Every adapter's way to answer: within the asker's rate limit, with the reply logged (no question
  * text unless allowed) and counted for the report.
  */
-export function askWithin(
+export async function askWithin(
   guide: Guide,
   usage: Usage | undefined,
   request: AskRequest,
   logger: Logger,
-): Asked {
+): Promise<Asked> {
   const ids = { user: request.userId, channel: request.channelId };
   // A Slack user id counts within its workspace where the bot serves many (see workspace.ts).
   const team = workspaceOf(request.channelId);
   const asker = team && request.userId ? `${team}:${request.userId}` : request.userId;
-  const wait = asker ? usage?.checkQuestion(request.platform, asker) : undefined;
+  const wait = asker ? await usage?.checkQuestion(request.platform, asker) : undefined;
   if (wait !== undefined) {
     logger.warn(ids, "rate limited");
     return { refusal: `You are asking questions very quickly. Please wait ${waitText(wait)} and try again.` };
@@ -247,12 +271,12 @@ export function askWithin(
 }
 
 /** Undefined when the channel may get another shared answer, else the sentence saying when it may. */
-export function shareRefusal(
+export async function shareRefusal(
   usage: Usage | undefined,
   platform: Platform,
   channelId: string | undefined,
-): string | undefined {
-  const wait = channelId ? usage?.checkShare(platform, channelId) : undefined;
+): Promise<string | undefined> {
+  const wait = channelId ? await usage?.checkShare(platform, channelId) : undefined;
   return wait === undefined
     ? undefined
     : `Many answers have been shared in this channel recently. Please try again in ${waitText(wait)}.`;

@@ -65,6 +65,7 @@ describe("learning from use", () => {
     expect(offered.length).toBeGreaterThan(0);
     const picked = offered[0]?.entryId ?? "";
     await conversation.handle({ kind: "open", entryId: picked }, who);
+    await usage.flush();
     expect(await feedback.candidates()).toEqual([
       expect.objectContaining({ entryId: picked, question: question.toLowerCase() }),
     ]);

@@ -81,7 +81,7 @@ describe("/readyz of `start`", () => {
     await new Promise<void>((resolve) => api.close(() => resolve()));
   });
 
-  it("is ready once started, keeps request signatures in the shared database, and names the database when it goes away", async () => {
+  it("is ready once started, keeps request signatures and rate counts in the shared database, and names the database when it goes away", async () => {
     const name = `smg_readyz_${process.pid}`;
     const admin = new pg.Client({ connectionString: `${testPostgresUrl()}/postgres` });
     await admin.connect();
@@ -116,7 +116,10 @@ describe("/readyz of `start`", () => {
     expect(await readyz()).toEqual({ status: 200, body: { status: "ready" } });
     // A signed request, and the same one again: refused, and its signature is in the database, where
     // every replica on it finds it.
-    const form = slashForm("topics", `http://127.0.0.1:${(api.address() as AddressInfo).port}/hooks/1`);
+    const form = slashForm(
+      "can I accept a friend request from a patient?",
+      `http://127.0.0.1:${(api.address() as AddressInfo).port}/hooks/1`,
+    );
     const ts = String(Math.floor(Date.now() / 1000));
     const signed = {
       method: "POST",
@@ -133,6 +136,10 @@ describe("/readyz of `start`", () => {
     const db = new pg.Client({ connectionString: `${testPostgresUrl()}/${name}` });
     await db.connect();
     expect((await db.query("SELECT count(*)::int AS n FROM request_signatures")).rows).toEqual([{ n: 1 }]);
+    // ... and the asker's question counted against their limit there, for every replica
+    expect((await db.query("SELECT key, count FROM rate_counts")).rows).toEqual([
+      { key: "question:slack:U1", count: 1 },
+    ]);
     await db.end();
     // the bot's connections are cut and the database is gone: this replica can no longer answer
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);

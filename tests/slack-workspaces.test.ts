@@ -73,13 +73,13 @@ describe("the settings of a distributable Slack app", () => {
 });
 
 describe("limits across workspaces", () => {
-  it("counts a person's questions within their workspace, so the same user id elsewhere is not held back", () => {
+  it("counts a person's questions within their workspace, so the same user id elsewhere is not held back", async () => {
     const usage = new Usage({ questionsPerMinute: 1, sharesPerHour: 1, logQuestions: false, logger });
     const ask = (channelId: string) =>
       askWithin(guide, usage, { platform: "slack", text: "help", userId: "U1", channelId }, logger);
-    expect(ask("T111:C1")).toHaveProperty("reply");
-    expect(ask("T111:C2")).toHaveProperty("refusal");
-    expect(ask("T222:C1")).toHaveProperty("reply");
+    expect(await ask("T111:C1")).toHaveProperty("reply");
+    expect(await ask("T111:C2")).toHaveProperty("refusal");
+    expect(await ask("T222:C1")).toHaveProperty("reply");
   });
 });
 

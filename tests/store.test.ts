@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "nod
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { askWithin, createGuide, loadKnowledge, Usage } from "../src/index.js";
+import { askWithin, createGuide, createLogger, loadKnowledge, shareRefusal, Usage } from "../src/index.js";
 import { migrate } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
@@ -44,6 +44,39 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(await backend.sql(where, "SELECT signature FROM request_signatures ORDER BY signature")).toEqual([
       { signature: "v0=cc" },
     ]);
+  });
+
+  it("counts a rate limit for every replica on the database, window by window", async () => {
+    const where = await backend.fresh();
+    const [one, other] = [await backend.open(where), await backend.open(where)];
+    const minute = 60_000;
+    const at = 10 * minute + 15_000;
+    expect(await one.rateCounts.take("question:slack:U1", 2, minute, at)).toBeUndefined();
+    expect(await other.rateCounts.take("question:slack:U1", 2, minute, at + 1_000)).toBeUndefined();
+    // the third in the window, whichever replica it reaches, waits for the next window
+    expect(await one.rateCounts.take("question:slack:U1", 2, minute, at + 5_000)).toBe(40);
+    expect(await other.rateCounts.take("question:slack:U2", 2, minute, at + 5_000)).toBeUndefined();
+    expect(await other.rateCounts.take("question:slack:U1", 2, minute, 11 * minute)).toBeUndefined();
+  });
+
+  it("lets two replicas' Usage share one limit when given the database's counts", async () => {
+    const where = await backend.fresh();
+    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+    const replica = async () =>
+      new Usage({
+        questionsPerMinute: 1,
+        sharesPerHour: 1,
+        logQuestions: false,
+        sharedLimits: (await backend.open(where)).rateCounts,
+        logger: createLogger("silent"),
+      });
+    const [one, other] = [await replica(), await replica()];
+    const ask = (usage: Usage) =>
+      askWithin(guide, usage, { platform: "slack", text: "help", userId: "U1" }, createLogger("silent"));
+    expect(await ask(one)).toHaveProperty("reply");
+    expect(await ask(other)).toHaveProperty("refusal");
+    expect(await shareRefusal(one, "slack", "C1")).toBeUndefined();
+    expect(await shareRefusal(other, "slack", "C1")).toMatch(/Please try again in/);
   });
 
   it("counts candidate phrasings, most proposed first, until a moderator decides", async () => {
@@ -176,7 +209,7 @@ describe("the bot's writes to the storage", () => {
     });
     const ask = () =>
       askWithin(guide, usage, { platform: "slack", text: "how do I cook rice", userId: "U1" }, logger);
-    expect(ask()).toHaveProperty("reply");
+    expect(await ask()).toHaveProperty("reply");
     let flushed = false;
     const flushing = usage.flush().then(() => {
       flushed = true;
@@ -185,7 +218,7 @@ describe("the bot's writes to the storage", () => {
     expect(flushed).toBe(false);
     finish();
     await flushing;
-    expect(ask()).toHaveProperty("reply");
+    expect(await ask()).toHaveProperty("reply");
     await usage.flush();
     expect(lines.join("\n")).toMatch(
       /Connection terminated unexpectedly.*could not record the question's outcome/,

@@ -77,7 +77,7 @@ export class Conversation {
       case "tips":
         return privately(await this.tips(request.change, who));
       case "ask": {
-        const asked = askWithin(
+        const asked = await askWithin(
           guide,
           usage,
           { platform: who.platform, text: request.question, userId: who.userId, channelId: who.channelId },
@@ -97,7 +97,7 @@ export class Conversation {
       case "share": {
         const shown = guide.show(request.entryId);
         if (!shown) return privately(errorCard(GONE));
-        const refusal = shareRefusal(usage, who.platform, who.channelId);
+        const refusal = await shareRefusal(usage, who.platform, who.channelId);
         if (refusal) return privately(errorCard(refusal));
         this.log.info({ entry: request.entryId, user: who.userId, channel: who.channelId }, "shared");
         return reply(replyCard(shown, who.userId ? { sharedBy: who.userId } : {}), "public");

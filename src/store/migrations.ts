@@ -245,6 +245,23 @@ export const MIGRATIONS: readonly Migration[] = [
    );
    CREATE INDEX request_signatures_until ON request_signatures (until_s);`,
   },
+  // 8: rate limits counted in fixed windows, shared by the replicas on one database (rate-counts.ts).
+  {
+    sqlite: `CREATE TABLE rate_counts (
+     key TEXT NOT NULL,
+     window_start INTEGER NOT NULL,
+     window_ms INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (key, window_start)
+   );`,
+    postgres: `CREATE TABLE rate_counts (
+     key TEXT NOT NULL,
+     window_start BIGINT NOT NULL,
+     window_ms BIGINT NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (key, window_start)
+   );`,
+  },
 ];
 
 /** The refusal of a database that a newer version of the bot has migrated. */

@@ -1,6 +1,7 @@
 import { AddressSql } from "./addresses.js";
 import { FeedbackSql } from "./feedback.js";
 import { InstallationSql } from "./installations.js";
+import { RateCountSql } from "./rate-counts.js";
 import { ReplaySql } from "./replays.js";
 import type { SqlDriver } from "./sql.js";
 import type { Storage, StorageOptions } from "./storage.js";
@@ -14,6 +15,7 @@ export function sqlStorage(driver: SqlDriver, options: StorageOptions): Storage 
     addresses: new AddressSql(driver),
     installations: (cipher) => new InstallationSql(driver, cipher),
     replays: new ReplaySql(driver),
+    rateCounts: new RateCountSql(driver),
     ping: async () => {
       await driver.all("SELECT 1");
     },

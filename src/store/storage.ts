@@ -4,6 +4,7 @@ import type { ChannelAddresses, FeedbackVote, Platform } from "../ports.js";
 import type { TipTime } from "../tips/schedule.js";
 import type { Reply } from "../types.js";
 import type { InstallationStorage } from "./installations.js";
+import type { RateCounts } from "./rate-counts.js";
 import type { ReplayMemory } from "./replays.js";
 import type { TokenCipher } from "./token-cipher.js";
 
@@ -160,6 +161,8 @@ export interface Storage {
   readonly addresses: ChannelAddresses;
   /** Signed requests seen lately, shared by the replicas on this database (see ReplayMemory). */
   readonly replays: ReplayMemory;
+  /** Rate limits counted for every replica on this database (see RateCounts). */
+  readonly rateCounts: RateCounts;
   /** Slack's installations in many workspaces, sealed with `cipher` (see InstallationStorage). */
   installations(cipher: TokenCipher): InstallationStorage;
   /** Resolves when the database answers a trivial query (`SELECT 1`); rejects when it cannot: for /readyz. */
