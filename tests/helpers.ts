@@ -4,10 +4,17 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { createLogger, type Entry, type Guide, type Logger, type Reply } from "../src/index.js";
+import {
+  createLogger,
+  type Entry,
+  type FeedbackVote,
+  type Guide,
+  type Logger,
+  type Reply,
+} from "../src/index.js";
 import { type Db, openDatabase } from "../src/store/db.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
-import type { Storage } from "../src/store/storage.js";
+import type { FeedbackStorage, Storage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
 
 /** The small corpus the core's unit tests run on. */
@@ -52,6 +59,18 @@ export function tempDatabase(prefix = "smg-test-"): Db {
 /** A fresh SQLite storage in a temporary folder; SQLite opens at once, so no await is needed. */
 export function tempStorage(prefix = "smg-test-"): Storage {
   return openSqliteStorage(join(tempDir(prefix), "bot.db"));
+}
+
+/** A real feedback store on a fresh database that also lists each vote it records in `votes`. */
+export function votingStore(votes: FeedbackVote[]): FeedbackStorage {
+  const store = tempStorage().feedback;
+  const spy: Pick<FeedbackStorage, "recordVote"> = {
+    recordVote: (vote, now) => {
+      votes.push(vote);
+      return store.recordVote(vote, now);
+    },
+  };
+  return Object.assign(Object.create(store) as FeedbackStorage, spy);
 }
 
 /** The `tips` subcommands on a fresh database: for the adapters' tests. */

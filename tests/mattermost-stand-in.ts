@@ -9,7 +9,7 @@ import {
   type MattermostDeps,
 } from "../adapters/mattermost/bot.js";
 import { createGuide, type FeedbackVote, loadKnowledge, Usage } from "../src/index.js";
-import { capturedLogger, commandScheduler, FIXTURE_DIR, waitFor } from "./helpers.js";
+import { capturedLogger, commandScheduler, FIXTURE_DIR, votingStore, waitFor } from "./helpers.js";
 
 // What the Mattermost tests share: a local stand-in for Mattermost's REST API, and the real adapter on
 // a real HTTP front on 127.0.0.1, sent requests as Mattermost sends them: a slash command's form with
@@ -160,15 +160,15 @@ export function useMattermost() {
         guide,
         logger,
         config: { url: mattermost.url, botToken: BOT_TOKEN, commandToken: COMMAND_TOKEN, ...config },
-        usage: new Usage({ questionsPerMinute: 100, sharesPerHour: 2, logQuestions: false, logger }),
+        usage: new Usage({
+          questionsPerMinute: 100,
+          sharesPerHour: 2,
+          logQuestions: false,
+          feedback: votingStore(votes),
+          logger,
+        }),
         tips: commandScheduler(guide, logger),
-        recordFeedback: (vote) => {
-          votes.push(vote);
-          return "recorded";
-        },
-        retries: 2,
-        timeoutMs: 300,
-        wait: async (ms) => void waits.push(ms),
+        calls: { retries: 2, timeoutMs: 300, wait: async (ms) => void waits.push(ms) },
         ...deps,
       },
       front,

@@ -142,7 +142,7 @@ describe("Mattermost REST API failures", () => {
 
   it("reports a rejected bot token or an unreachable server plainly at start", async () => {
     const front = new HttpFront({ port: 0, log: logger });
-    const deps = { guide, logger, retries: 0, timeoutMs: 300 };
+    const deps = { guide, logger, calls: { retries: 0, timeoutMs: 300 } };
     const config = {
       url: mattermost.url,
       botToken: "wrongtoken0000000000000000",

@@ -32,12 +32,12 @@ const now = () => Math.floor(Date.now() / 1000);
 const HTTP_CONFIG = SLACK_HTTP_CONFIG;
 
 type BotOptions = Partial<Parameters<typeof createSlackBot>[0]>;
-const DEFAULTS = { guide, logger, retries: 0, timeoutMs: 1_000, config: HTTP_CONFIG };
+const DEFAULTS = { guide, logger, calls: { retries: 0, timeoutMs: 1_000 }, config: HTTP_CONFIG };
 const bots: SlackBot[] = [];
 
 /** A bot on a free port of 127.0.0.1, stopped after the file; resolves with it and its base URL. */
 async function startBot(options: BotOptions = {}): Promise<{ bot: SlackBot; base: string }> {
-  const bot = createSlackBot({ ...DEFAULTS, ...options });
+  const bot = createSlackBot({ ...DEFAULTS, ...options, calls: { ...DEFAULTS.calls, ...options.calls } });
   bots.push(bot);
   const server = (await bot.start({ port: 0, host: "127.0.0.1" })) as Server;
   return { bot, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -146,7 +146,7 @@ afterEach(() => {
 describe("Slack outbound calls", () => {
   it("gives up on a stalled response_url after each attempt's time limit, and drops its requests", async () => {
     const hook = await stalledServer();
-    const { base } = await startBot({ timeoutMs: 200, retries: 1, wait: async () => {} });
+    const { base } = await startBot({ calls: { timeoutMs: 200, retries: 1, wait: async () => {} } });
     expect((await send(base, slash("topics", hook.url), FORM)).status).toBe(200);
     const line = await within(logLine("reply to slash command failed"), "the reply to give up", 2_000);
     expect(JSON.parse(line)).toMatchObject({ code: "timeout" });
@@ -156,7 +156,7 @@ describe("Slack outbound calls", () => {
 
   it("stops within the grace period with a reply still stalled, ending the call", async () => {
     const hook = await stalledServer();
-    const { bot, base } = await startBot({ timeoutMs: 30_000, graceMs: 300 });
+    const { bot, base } = await startBot({ calls: { timeoutMs: 30_000, graceMs: 300 } });
     expect((await send(base, slash("topics", hook.url), FORM)).status).toBe(200);
     await waitFor(() => hook.counts.requests === 1, { what: "the reply to reach the stalled server" });
     await within(bot.stop(), "stop() within the grace period", 1_500);
@@ -166,7 +166,7 @@ describe("Slack outbound calls", () => {
 
   it("waits out a 429's Retry-After on chat.postMessage and posts the reply", async () => {
     const { waits, wait } = recordedWaits();
-    const { base } = await startBot({ retries: 2, wait });
+    const { base } = await startBot({ calls: { retries: 2, wait } });
     nock(API)
       .post("/api/chat.postMessage")
       .reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "1" });
@@ -182,7 +182,7 @@ describe("Slack outbound calls", () => {
 
   it("does not wait out a Retry-After over 30 s: the reply fails as rate limited at once", async () => {
     const { waits, wait } = recordedWaits();
-    const { base } = await startBot({ retries: 2, wait });
+    const { base } = await startBot({ calls: { retries: 2, wait } });
     const limited = nock(API)
       .post("/api/chat.postMessage")
       .reply(429, { ok: false, error: "ratelimited" }, { "retry-after": "120" });
@@ -216,7 +216,7 @@ describe("Slack outbound calls", () => {
 
   it("retries a response_url that answers 503 once, with backoff", async () => {
     const { waits, wait } = recordedWaits();
-    const { base } = await startBot({ retries: 2, wait });
+    const { base } = await startBot({ calls: { retries: 2, wait } });
     const path = `/commands/${++hooks}`;
     nock(HOOKS).post(path).reply(503);
     const posted = expectPost(HOOKS, path);

@@ -49,8 +49,7 @@ function distributedBot(key: Buffer, on: HttpFront): SlackBot {
     {
       guide,
       logger,
-      retries: 0,
-      timeoutMs: 2_000,
+      calls: { retries: 0, timeoutMs: 2_000 },
       tips,
       installations: storage.installations(new TokenCipher(key)),
       config: { mode: "http", signingSecret: SLACK_TEST.secret, port: 0, apiUrl: standIn.url, oauth: OAUTH },

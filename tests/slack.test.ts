@@ -135,10 +135,15 @@ beforeAll(async () => {
   bot = createSlackBot({
     guide,
     logger,
-    retries: 0,
-    timeoutMs: 300,
+    calls: { retries: 0, timeoutMs: 300 },
     tips: commandScheduler(guide, logger),
-    recordFeedback: (vote) => feedback.recordVote(vote, Date.now()),
+    usage: new Usage({
+      questionsPerMinute: 1_000,
+      sharesPerHour: 1_000,
+      logQuestions: false,
+      feedback,
+      logger,
+    }),
     config: HTTP_CONFIG,
   });
   base = await listen(bot);
@@ -383,8 +388,7 @@ describe("Slack with limits, the guard and the feedback store", () => {
     limited = createSlackBot({
       guide,
       logger,
-      retries: 0,
-      timeoutMs: 300,
+      calls: { retries: 0, timeoutMs: 300 },
       usage: new Usage({
         questionsPerMinute: 2,
         sharesPerHour: 1,
@@ -486,7 +490,7 @@ describe("Slack in Socket Mode", () => {
     const socket = createSlackBot({
       guide,
       logger,
-      retries: 0,
+      calls: { retries: 0 },
       config: {
         botToken: "xoxb-test-token",
         mode: "socket",
@@ -502,7 +506,12 @@ describe("Slack in Socket Mode", () => {
 
 describe("Slack shutdown", () => {
   it("waits for a reply in flight before it resolves", async () => {
-    const stopping = createSlackBot({ guide, logger, retries: 0, timeoutMs: 5_000, config: HTTP_CONFIG });
+    const stopping = createSlackBot({
+      guide,
+      logger,
+      calls: { retries: 0, timeoutMs: 5_000 },
+      config: HTTP_CONFIG,
+    });
     const server = (await stopping.start({ port: 0, host: "127.0.0.1" })) as Server;
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;

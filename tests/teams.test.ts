@@ -11,7 +11,7 @@ import { createGuide, type FeedbackVote, loadKnowledge, Usage } from "../src/ind
 import type { Storage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
-import { capturedLogger, FIXTURE_DIR, settle, tempStorage, waitFor, within } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, settle, tempStorage, votingStore, waitFor, within } from "./helpers.js";
 
 // Teams end to end, without Microsoft's cloud: the real SDK (@microsoft/teams.apps) mounted on our HTTP
 // front on 127.0.0.1; incoming activities carry a serviceUrl pointing at a local stand-in for the Bot
@@ -190,14 +190,14 @@ async function startBot(options: Partial<TeamsDeps> & { localTesting?: boolean }
       graphScope: `${standIn.url}/.default`,
     }),
     token: () => BOT_TOKEN,
-    recordFeedback: (vote) => {
-      votes.push(vote);
-      return "recorded";
-    },
-    retries: 2,
-    timeoutMs: 400,
-    wait: () => Promise.resolve(),
-    graceMs: 1_000,
+    usage: new Usage({
+      questionsPerMinute: 1_000,
+      sharesPerHour: 1_000,
+      logQuestions: false,
+      feedback: votingStore(votes),
+      logger,
+    }),
+    calls: { retries: 2, timeoutMs: 400, wait: () => Promise.resolve(), graceMs: 1_000 },
     ...deps,
   });
   await bot.start();
@@ -576,12 +576,16 @@ describe("Teams: when the Bot Connector fails", () => {
   let quick: { bot: TeamsBot; url: string };
 
   beforeAll(async () => {
-    quick = await startBot({ retries: 1, timeoutMs: 150 });
+    quick = await startBot({
+      calls: { retries: 1, timeoutMs: 150, wait: () => Promise.resolve(), graceMs: 1_000 },
+    });
   });
 
   it("retries a 429 after the wait it asks for, then delivers", async () => {
     const waits: number[] = [];
-    const { url } = await startBot({ wait: async (ms) => void waits.push(ms) });
+    const { url } = await startBot({
+      calls: { retries: 2, timeoutMs: 400, wait: async (ms) => void waits.push(ms), graceMs: 1_000 },
+    });
     standIn.next(/\/activities$/, { status: 429, headers: { "retry-after": "2" } });
     const sent = await ask(activity({ text: "topics" }), PERSONAL, url);
     expect(allText(sent)).toContain("Topics");

@@ -17,8 +17,7 @@ const { logger, lines: logLines } = capturedLogger();
 const slackPoster: TipPoster = createSlackBot({
   guide,
   logger,
-  retries: 0,
-  timeoutMs: 1000,
+  calls: { retries: 0, timeoutMs: 1000 },
   config: { botToken: "xoxb-test", mode: "http", signingSecret: "s", port: 0, apiUrl: `${API}/api` },
 }).tipPoster();
 

@@ -13,7 +13,6 @@ import {
   type Guide,
   InFlight,
   type Logger,
-  type RecordFeedback,
   redactSecrets,
   type TipCommands,
   type Usage,
@@ -32,7 +31,6 @@ export interface DiscordDeps {
   readonly guide: Guide;
   readonly config: DiscordConfig;
   readonly logger: Logger;
-  readonly recordFeedback?: RecordFeedback;
   readonly tips?: TipCommands;
   /** Limits, the report's counts and what may be logged. */
   readonly usage?: Usage;

@@ -17,6 +17,21 @@ export interface OutboundLimits {
   readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
+/**
+ * How an adapter's calls to its platform are limited, and how long its stop() lets them finish: the
+ * production defaults suit the platforms; tests shorten them and make waits instant.
+ */
+export interface CallLimits {
+  /** Attempts after the first (see OutboundLimits). */
+  readonly retries?: number;
+  /** Each attempt's time limit. */
+  readonly timeoutMs?: number;
+  /** How a retry waits (Retry-After, backoff). */
+  readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** How long stop() lets replies in flight finish before ending them (default 8 s). */
+  readonly graceMs?: number;
+}
+
 /** A call refused because its host already has a full queue. */
 export class OutboundBusy extends Error {
   override readonly name = "OutboundBusy";

@@ -5,14 +5,13 @@ import {
   InFlight,
   type Logger,
   PostFailure,
-  type RecordFeedback,
   type TipCommands,
   type TipPoster,
   tipCard,
   type Usage,
 } from "../../src/index.js";
 import type { HttpFront, RouteHandler } from "../http/front.js";
-import { Outbound } from "../http/outbound.js";
+import { type CallLimits, Outbound } from "../http/outbound.js";
 import { actionsRoute } from "./actions.js";
 import { commandRoute } from "./command.js";
 import { buttonTarget, type MattermostContext, PATHS } from "./context.js";
@@ -31,17 +30,11 @@ export interface MattermostDeps {
   readonly guide: Guide;
   readonly config: MattermostConfig;
   readonly logger: Logger;
-  readonly recordFeedback?: RecordFeedback;
   /** Limits, the report's counts and what may be logged. */
   readonly usage?: Usage;
   readonly tips?: TipCommands;
-  /** Every call to the REST API: retries after the first attempt, and each attempt's limit. */
-  readonly retries?: number;
-  readonly timeoutMs?: number;
-  /** How a retry waits (Retry-After, backoff); tests make it instant. */
-  readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** How long stop() lets requests in flight finish before ending them (default 8 s). */
-  readonly graceMs?: number;
+  /** Every call to the REST API, and shutdown's grace period. */
+  readonly calls?: CallLimits;
 }
 
 /** The running Mattermost adapter. */
@@ -63,10 +56,10 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
   // A slash command waits for its answer (30 s by default): a permission check within it must give up
   // well before, so attempts are short.
   const outbound = new Outbound({
-    timeoutMs: deps.timeoutMs ?? 5_000,
-    retries: deps.retries ?? 2,
+    timeoutMs: deps.calls?.timeoutMs ?? 5_000,
+    retries: deps.calls?.retries ?? 2,
     maxRetryAfterMs: 10_000,
-    ...(deps.wait ? { wait: deps.wait } : {}),
+    ...(deps.calls?.wait ? { wait: deps.calls.wait } : {}),
   });
   const rest = new MattermostRest(config.url, config.botToken, outbound.fetch);
   const ctx: MattermostContext = {
@@ -91,7 +84,7 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
     },
     async stop() {
       // let replies in flight finish, for the grace period; then end the calls still waiting on Mattermost
-      await inFlight.drain(deps.graceMs ?? 8_000);
+      await inFlight.drain(deps.calls?.graceMs ?? 8_000);
       outbound.close();
     },
     tipPoster: () => ({

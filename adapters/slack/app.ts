@@ -43,11 +43,11 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
   const { guide, config } = deps;
   const log = deps.logger.child({ platform: "slack" });
   const outbound = new Outbound({
-    timeoutMs: deps.timeoutMs ?? 10_000,
-    retries: deps.retries ?? 2,
-    ...(deps.wait ? { wait: deps.wait } : {}),
+    timeoutMs: deps.calls?.timeoutMs ?? 10_000,
+    retries: deps.calls?.retries ?? 2,
+    ...(deps.calls?.wait ? { wait: deps.calls.wait } : {}),
   });
-  const graceMs = deps.graceMs ?? 8_000;
+  const graceMs = deps.calls?.graceMs ?? 8_000;
   const logger = boltLogger(log);
   const receiver =
     config.mode === "http"

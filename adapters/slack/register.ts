@@ -5,13 +5,13 @@ import {
   InFlight,
   type InstallationStorage,
   type Logger,
-  type RecordFeedback,
   type ReplayMemory,
   type SlackConfig,
   type TipCommands,
   type Usage,
   workspaceChannel,
 } from "../../src/index.js";
+import type { CallLimits } from "../http/outbound.js";
 import { describeSlackError } from "./errors.js";
 import { register as buttons } from "./listeners/buttons.js";
 import type { SlackContext } from "./listeners/context.js";
@@ -27,7 +27,6 @@ export interface SlackDeps {
   readonly guide: Guide;
   readonly config: SlackConfig;
   readonly logger: Logger;
-  readonly recordFeedback?: RecordFeedback;
   /** Limits, the report's counts and what may be logged; without it, no limits and no question text in logs. */
   readonly usage?: Usage;
   readonly tips?: TipCommands;
@@ -35,13 +34,8 @@ export interface SlackDeps {
   readonly installations?: InstallationStorage;
   /** Signatures of requests seen, shared by the replicas on one database (HTTP mode); else kept in memory. */
   readonly replays?: ReplayMemory;
-  /** Every call to Slack (Web API, response_url): retries after the first attempt, and each attempt's limit. */
-  readonly retries?: number;
-  readonly timeoutMs?: number;
-  /** How a retry waits (Retry-After, backoff); tests make it instant. */
-  readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** How long stop() lets replies in flight finish before ending them (default 8 s, inside docker's 10 s). */
-  readonly graceMs?: number;
+  /** Every call to Slack (Web API, response_url), and shutdown's grace period. */
+  readonly calls?: CallLimits;
 }
 
 /** Wires the listeners (one a file under listeners/) onto a Bolt app, around one conversation. */

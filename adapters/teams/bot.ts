@@ -7,13 +7,12 @@ import {
   type Guide,
   InFlight,
   type Logger,
-  type RecordFeedback,
   type TipCommands,
   type TipPoster,
   type Usage,
 } from "../../src/index.js";
 import type { HttpFront } from "../http/front.js";
-import { Outbound } from "../http/outbound.js";
+import { type CallLimits, Outbound } from "../http/outbound.js";
 import { AddressBook } from "./addresses.js";
 import { FrontRoutes } from "./front-routes.js";
 import type { TeamsContext } from "./listeners/context.js";
@@ -42,17 +41,11 @@ export interface TeamsDeps {
   readonly front: HttpFront;
   /** Where channels' addresses are kept, for daily tips. */
   readonly addresses: ChannelAddresses;
-  readonly recordFeedback?: RecordFeedback;
   /** Limits, the report's counts and what may be logged. */
   readonly usage?: Usage;
   readonly tips?: TipCommands;
-  /** Every call to the Bot Connector and Graph: retries after the first attempt, and each attempt's limit. */
-  readonly retries?: number;
-  readonly timeoutMs?: number;
-  /** How a retry waits (Retry-After, backoff); tests make it instant. */
-  readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** How long stop() lets replies in flight finish (default 8 s, inside docker's 10 s). */
-  readonly graceMs?: number;
+  /** Every call to the Bot Connector and Graph, and shutdown's grace period. */
+  readonly calls?: CallLimits;
   /** Microsoft's endpoints (the public cloud by default); tests point them at local stand-ins. */
   readonly cloud?: CloudEnvironment;
   /**
@@ -76,9 +69,9 @@ export interface TeamsBot {
 export function createTeamsBot(deps: TeamsDeps): TeamsBot {
   const log = deps.logger.child({ platform: "teams" });
   const outbound = new Outbound({
-    timeoutMs: deps.timeoutMs ?? 10_000,
-    retries: deps.retries ?? 2,
-    ...(deps.wait ? { wait: deps.wait } : {}),
+    timeoutMs: deps.calls?.timeoutMs ?? 10_000,
+    retries: deps.calls?.retries ?? 2,
+    ...(deps.calls?.wait ? { wait: deps.calls.wait } : {}),
   });
   const routes = new FrontRoutes(log);
   const credentials = deps.config.credentials;
@@ -126,7 +119,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     },
     async stop() {
       // let replies in flight finish, for the grace period; then end the calls still waiting
-      await inFlight.drain(deps.graceMs ?? 8_000);
+      await inFlight.drain(deps.calls?.graceMs ?? 8_000);
       outbound.close();
     },
     tipPoster: () => teamsTipPoster(app, t.addresses, deps.guide),

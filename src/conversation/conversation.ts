@@ -1,7 +1,7 @@
 import type { Request } from "../commands.js";
 import type { Guide } from "../guide.js";
 import type { Logger } from "../log.js";
-import type { Platform, RecordFeedback, TipCommands } from "../ports.js";
+import type { Platform, TipCommands } from "../ports.js";
 import { acknowledgeVote, askWithin, shareRefusal, type Usage } from "../usage.js";
 import type { Outcome, Visibility } from "./card.js";
 import { errorCard, type HelpStyle, helpCard, noticeCard, replyCard, tipCard, topicsCard } from "./cards.js";
@@ -29,8 +29,6 @@ export interface ConversationDeps {
   readonly logger: Logger;
   /** Limits, the report's counts, learning from picks and votes; without it, none of these. */
   readonly usage?: Usage;
-  /** Where votes go; by default, the usage's store. */
-  readonly recordFeedback?: RecordFeedback;
   readonly tips?: TipCommands;
   /** How help names the commands on this platform. */
   readonly help: HelpStyle;
@@ -104,7 +102,7 @@ export class Conversation {
       }
       case "vote": {
         const note = await acknowledgeVote(
-          this.deps.recordFeedback ?? usage?.recordVote,
+          usage?.recordVote,
           {
             entryId: request.entryId,
             vote: request.vote,

@@ -10,12 +10,21 @@ export interface ReplayMemory {
   first(signature: string, until: number, nowSeconds: number): Promise<boolean>;
 }
 
-/** Signatures in the `request_signatures` table; those whose window has passed are dropped as it goes. */
+/**
+ * Signatures in the `request_signatures` table. Those whose window has passed are dropped now and then
+ * (not on every request: that would double the work of each); one still in the table after its
+ * window refuses nothing, since a stale timestamp is refused before this is asked.
+ */
 export class ReplaySql implements ReplayMemory {
+  private lastSweep = 0;
+
   constructor(private readonly db: SqlDriver) {}
 
   async first(signature: string, until: number, nowSeconds: number): Promise<boolean> {
-    await this.db.run("DELETE FROM request_signatures WHERE until_s < ?", [nowSeconds]);
+    if (nowSeconds - this.lastSweep >= 30) {
+      this.lastSweep = nowSeconds;
+      await this.db.run("DELETE FROM request_signatures WHERE until_s < ?", [nowSeconds]);
+    }
     const added = await this.db.run(
       "INSERT INTO request_signatures (signature, until_s) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING",
       [signature, until],
