@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -160,4 +161,28 @@ export function slashForm(text: string, responseUrl: string, user = "U1"): strin
     response_url: responseUrl,
     trigger_id: "1.2.3",
   }).toString();
+}
+
+/** The command line's entry point, as `npm start` runs it. */
+export const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "bin", "socialmedia-guidance.js");
+
+/** `socialmedia-guidance start` as a child process with only `env` set: it, all it printed, and its exit code. */
+export function launchStart(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [BIN, "start"], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout?.on("data", (d) => {
+    text += d.toString();
+  });
+  child.stderr?.on("data", (d) => {
+    text += d.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => text, exit };
 }

@@ -1,15 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../app/main.js";
-import { tempDir, waitFor, within } from "./helpers.js";
+import { launchStart, tempDir, waitFor, within } from "./helpers.js";
 
 // `npm start` with Mattermost beside Slack in HTTP mode: one process, one HTTP front on PORT. The built
 // bot runs as a child process; Slack's Web API and Mattermost's REST API are one stand-in on 127.0.0.1.
 
-const BIN = join(import.meta.dirname, "..", "bin", "socialmedia-guidance.js");
 const COMMAND_TOKEN = "commandtoken00000000000000";
 
 let api: Server;
@@ -48,30 +46,9 @@ function settings(port: number): Record<string, string> {
   };
 }
 
-/** `socialmedia-guidance start` as a child process; its output, and its exit code when it ends. */
-function launch(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, [BIN, "start"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  child.stdout?.on("data", (d) => {
-    text += d.toString();
-  });
-  child.stderr?.on("data", (d) => {
-    text += d.toString();
-  });
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => text, exit };
-}
-
 describe("npm start with Mattermost settings", () => {
   it("serves Mattermost and Slack on one port, with /healthz, and stops on SIGTERM", async () => {
-    const bot = launch(settings(0));
+    const bot = launchStart(settings(0));
     const line = await waitFor(
       () =>
         bot
@@ -103,7 +80,7 @@ describe("npm start with Mattermost settings", () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, resolve));
     const port = (taken.address() as AddressInfo).port;
-    const bot = launch(settings(port));
+    const bot = launchStart(settings(port));
     const code = await within(bot.exit, "the bot to give up", 15_000);
     await new Promise<void>((resolve) => taken.close(() => resolve()));
     expect(code).toBe(1);

@@ -1,14 +1,21 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HttpFront } from "../adapters/http/front.js";
 import { registerReadiness } from "../app/readiness.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { storageBackends, testPostgresUrl } from "./backends.js";
-import { capturedLogger, FIXTURE_DIR, slackSignature, slashForm, waitFor, within } from "./helpers.js";
+import {
+  capturedLogger,
+  FIXTURE_DIR,
+  launchStart,
+  slackSignature,
+  slashForm,
+  waitFor,
+  within,
+} from "./helpers.js";
 
 // GET /readyz as `start` wires it: the database answers, the knowledge has entries, each platform is
 // connected. Real fronts on 127.0.0.1, real storages on both backends.
@@ -62,7 +69,6 @@ describe.each(storageBackends())("/readyz on $name", (backend) => {
 });
 
 describe("/readyz of `start`", () => {
-  const BIN = join(import.meta.dirname, "..", "bin", "socialmedia-guidance.js");
   let api: Server;
   let bot: ChildProcess | undefined;
 
@@ -87,27 +93,26 @@ describe("/readyz of `start`", () => {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     await admin.query(`CREATE DATABASE ${name}`);
-    const child = spawn(process.execPath, [BIN, "start"], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        SLACK_BOT_TOKEN: "xoxb-readyz-test",
-        SLACK_SIGNING_SECRET: "secret",
-        SLACK_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/`,
-        PORT: "0",
-        DATABASE_URL: `${testPostgresUrl()}/${name}`,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const started = launchStart({
+      SLACK_BOT_TOKEN: "xoxb-readyz-test",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/`,
+      PORT: "0",
+      DATABASE_URL: `${testPostgresUrl()}/${name}`,
     });
+    const child = started.child;
     bot = child;
-    let output = "";
-    child.stdout?.on("data", (d) => {
-      output += d;
-    });
-    const line = await waitFor(() => output.split("\n").find((l) => l.includes('"msg":"started"')), {
-      what: "the start line",
-      timeoutMs: 15_000,
-    });
+    const line = await waitFor(
+      () =>
+        started
+          .output()
+          .split("\n")
+          .find((l) => l.includes('"msg":"started"')),
+      {
+        what: "the start line",
+        timeoutMs: 15_000,
+      },
+    );
     const { port } = JSON.parse(line) as { port: number };
     const readyz = async () => {
       const res = await within(fetch(`http://127.0.0.1:${port}/readyz`), "/readyz", 10_000);

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,9 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { main } from "../app/main.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
-import { KNOWLEDGE_DIR, tempDir } from "./helpers.js";
-
-const BIN = join(import.meta.dirname, "..", "bin", "socialmedia-guidance.js");
+import { KNOWLEDGE_DIR, launchStart, tempDir } from "./helpers.js";
 
 /** A stand-in for Slack's Web API on 127.0.0.1: auth.test answers with `auth`. */
 let api: Server;
@@ -49,26 +46,6 @@ async function run(args: string[], env: Record<string, string>) {
   return { code, stdout, output };
 }
 
-function launch(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, [BIN, "start"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let text = "";
-  child.stdout?.on("data", (d) => {
-    text += d.toString();
-  });
-  child.stderr?.on("data", (d) => {
-    text += d.toString();
-  });
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => text, exit };
-}
-
 async function until(check: () => boolean, ms = 8000) {
   const start = Date.now();
   while (!check()) {
@@ -81,7 +58,7 @@ describe("npm start with Slack settings", () => {
   it("starts the Slack adapter in HTTP mode, logs one start line, and shuts down on SIGTERM, closing the database", async () => {
     auth = { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
     const dbPath = join(tempDir("smg-start-"), "bot.db");
-    const bot = launch({
+    const bot = launchStart({
       SLACK_BOT_TOKEN: "xoxb-start-test",
       SLACK_SIGNING_SECRET: "secret",
       SLACK_API_URL: apiUrl,
@@ -109,7 +86,7 @@ describe("npm start with Slack settings", () => {
 
   it("refuses to start with a clear message when Slack rejects the token", async () => {
     auth = { ok: false, error: "invalid_auth" };
-    const bot = launch({
+    const bot = launchStart({
       SLACK_BOT_TOKEN: "xoxb-bad",
       SLACK_SIGNING_SECRET: "s",
       SLACK_API_URL: apiUrl,
@@ -203,7 +180,7 @@ describe("npm start with Discord settings", () => {
       res.end(JSON.stringify({ message: "401: Unauthorized", code: 0 }));
     });
     await new Promise<void>((resolve) => discord.listen(0, "127.0.0.1", resolve));
-    const bot = launch({
+    const bot = launchStart({
       DISCORD_TOKEN: "bad-discord-token-0123456789",
       DISCORD_APPLICATION_ID: "1100000000000000001",
       DISCORD_API_URL: `http://127.0.0.1:${(discord.address() as AddressInfo).port}/api`,

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import type { Requester } from "../../src/index.js";
 import type { RouteHandler } from "../http/front.js";
 import { sendJson, sendStatus } from "../http/respond.js";
-import { buttonTarget, failed, type MattermostContext, readPost } from "./context.js";
+import { buttonTarget, failed, type MattermostContext, readPost, requester } from "./context.js";
 import { REQUEST_FAILED } from "./errors.js";
 import { renderCard } from "./render.js";
 
@@ -37,14 +36,7 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
     }
     const ids = { user: userId, channel: channelId, entry: press.entryId };
     try {
-      const who: Requester = {
-        platform: "mattermost",
-        userId,
-        channelId,
-        visibility: "private",
-        canShare: true,
-      };
-      const outcome = await ctx.conversation.handle(press, who);
+      const outcome = await ctx.conversation.handle(press, requester(userId, channelId));
       if (outcome.visibility === "private") {
         // an ephemeral answer carries no buttons: its offers are listed instead
         return sendJson(res, 200, {

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { type Requester, readRequest } from "../../src/index.js";
+import { readRequest } from "../../src/index.js";
 import type { RouteHandler } from "../http/front.js";
 import { sendJson, sendStatus } from "../http/respond.js";
-import { buttonTarget, type MattermostContext, readPost } from "./context.js";
+import { buttonTarget, type MattermostContext, readPost, requester } from "./context.js";
 import { REQUEST_FAILED } from "./errors.js";
 import { tipsPermission } from "./permission.js";
 import { renderCard } from "./render.js";
@@ -39,14 +39,9 @@ export function commandRoute(ctx: MattermostContext, commandToken: string): Rout
     }
     const { user_id: userId, channel_id: channelId, text } = command.data;
     try {
-      const who: Requester = {
-        platform: "mattermost",
-        userId,
-        channelId,
-        visibility: "private",
-        canShare: true,
+      const who = requester(userId, channelId, {
         tipsPermission: () => tipsPermission(ctx.rest, userId, channelId, ctx.log),
-      };
+      });
       const { card, visibility } = await ctx.conversation.handle(readRequest(text), who);
       sendJson(res, 200, {
         response_type: visibility === "public" ? "in_channel" : "ephemeral",

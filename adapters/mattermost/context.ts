@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Conversation, Logger } from "../../src/index.js";
+import type { Conversation, Logger, Requester } from "../../src/index.js";
 import { readCapped } from "../http/body.js";
 import { sendStatus, sendTooLarge } from "../http/respond.js";
 import { describeMattermostError, type MattermostFailure } from "./errors.js";
@@ -70,6 +70,11 @@ export async function readPost(
     sendTooLarge(res);
   }
   return raw;
+}
+
+/** Who pressed or typed, where: replies are private (ephemeral), and answers can be shared there. */
+export function requester(userId: string, channelId: string, extra: Partial<Requester> = {}): Requester {
+  return { platform: "mattermost", userId, channelId, visibility: "private", canShare: true, ...extra };
 }
 
 /** Logs a failed call to Mattermost with its code, and returns what to tell the user. */
