@@ -1,66 +1,42 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import {
+  channelList,
+  guid,
+  mattermostToken,
+  optional,
+  parseDuration,
+  prefixed,
+  wholeNumber,
+} from "./config-fields.js";
+import {
+  discordShardGaps,
+  discordShards,
+  mattermostGaps,
+  SLACK_OAUTH,
+  slackOAuthConfig,
+  slackOAuthGaps,
+  teamsConfig,
+  teamsGaps,
+  withoutSlash,
+} from "./config-platforms.js";
+import type { Config } from "./config-types.js";
 import { defaultKnowledgeDir } from "./paths.js";
 import { databaseUrlProblem } from "./store/postgres-target.js";
 import { isKey, KEY_FORMAT } from "./store/token-cipher.js";
 import { parseTime, parseTimeZone } from "./tips/time.js";
 
-/** An unset variable, or one left empty in .env, reads as absent. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
-
-const prefixed = (prefix: string, what: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => v.startsWith(prefix), `must be ${what} (it starts with "${prefix}")`);
-
-/** A whole number in a range, with one plain sentence for anything else ("abc", "1.5", "-3"). */
-const wholeNumber = (min: number, max: number, what: string) =>
-  z.coerce
-    .number({ error: `must be ${what}, a whole number from ${min} to ${max}` })
-    .int(`must be ${what}, a whole number from ${min} to ${max}`)
-    .min(min, `must be ${what}, a whole number from ${min} to ${max}`)
-    .max(max, `must be ${what}, a whole number from ${min} to ${max}`);
-
-/** "6h", "90m", "1h30m", "45s": a duration in milliseconds. */
-export function parseDuration(text: string): number | undefined {
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i.exec(text.trim());
-  if (!m || !(m[1] || m[2] || m[3])) return undefined;
-  return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
-}
-
-/** Channel ids separated by commas; a channel's name ("general") is not its id. */
-const channelList = (shape: RegExp, example: string) =>
-  z
-    .string()
-    .transform((v) =>
-      v
-        .split(",")
-        .map((c) => c.trim())
-        .filter(Boolean),
-    )
-    .refine(
-      (ids) => ids.every((id) => shape.test(id)),
-      `must be channel ids separated by commas (like ${example}), not channel names`,
-    );
-
-/** Mattermost's tokens are 26 letters and digits; allow some room for other builds. */
-const mattermostToken = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{20,64}$/, `must be ${what} (26 letters and digits)`);
-
-/** An app registration's id or tenant in Microsoft Entra: a GUID. */
-const guid = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-      `must be ${what}, a GUID like 00000000-0000-0000-0000-000000000000`,
-    );
+export { parseDuration } from "./config-fields.js";
+export type {
+  Config,
+  DiscordConfig,
+  MattermostConfig,
+  SlackConfig,
+  SlackOAuthConfig,
+  TeamsConfig,
+  TeamsCredentials,
+  TipConfig,
+} from "./config-types.js";
 
 const schema = z.object({
   KNOWLEDGE_DIR: optional(z.string().trim()),
@@ -152,115 +128,8 @@ const schema = z.object({
   TEAMS_LOCAL_TESTING: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
 });
 
-/** Daily-tip settings: defaults for new schedules, the catch-up window, and channels from the environment. */
-export interface TipConfig {
-  readonly time: string;
-  readonly timeZone: string;
-  readonly graceMs: number;
-  readonly slackChannels: readonly string[];
-  readonly discordChannels: readonly string[];
-  readonly mattermostChannels: readonly string[];
-  readonly teamsChannels: readonly string[];
-}
-
-/** Discord settings; the application id is needed to register and answer commands. */
-export interface DiscordConfig {
-  readonly token: string;
-  readonly applicationId: string;
-  /** Register commands to this one server (fast, for development) instead of globally. */
-  readonly guildId?: string;
-  /** REST base URL, when not Discord's own (a proxy, tests). */
-  readonly apiUrl?: string;
-  /**
-   * Gateway sharding (DISCORD_SHARDS): "auto" for Discord's recommended count in this process, or a
-   * total count with the shards this replica runs (all of them unless DISCORD_SHARD_IDS says which).
-   * Unset: one connection, no sharding.
-   */
-  readonly shards?: "auto" | { readonly count: number; readonly ids: readonly number[] };
-}
-
-/**
- * A distributable Slack app (SLACK_CLIENT_ID and friends): installed in many workspaces through
- * Slack's OAuth flow, each workspace's bot token kept sealed in the database.
- */
-export interface SlackOAuthConfig {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  /** Signs the OAuth flow's state parameter. */
-  readonly stateSecret: string;
-  /** Seals the installations' tokens (32 bytes, hex or base64; see token-cipher.ts). */
-  readonly encryptionKey: string;
-  /** The key being rotated out: still opens what it sealed, which is sealed again under the new one. */
-  readonly previousEncryptionKey?: string;
-}
-
-/**
- * Slack settings: Socket Mode when there is an app token, else HTTP with signed requests. One bot token
- * for one workspace, or `oauth` (HTTP only) for many.
- */
-export interface SlackConfig {
-  readonly botToken?: string;
-  readonly oauth?: SlackOAuthConfig;
-  readonly mode: "socket" | "http";
-  readonly appToken?: string;
-  readonly signingSecret?: string;
-  readonly port: number;
-  /** Web API base URL, when not Slack's own (GovSlack, a proxy, tests). */
-  readonly apiUrl?: string;
-}
-
-/** Mattermost settings: the server, the bot account's token, and the slash command's token. */
-export interface MattermostConfig {
-  /** The server's address, without a trailing slash. */
-  readonly url: string;
-  readonly botToken: string;
-  readonly commandToken: string;
-  /** This bot's address as Mattermost reaches it, for buttons; else taken from each request. */
-  readonly botUrl?: string;
-}
-
-/** The Teams bot's app registration in Microsoft Entra. */
-export interface TeamsCredentials {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  /** A single-tenant bot's tenant; absent for a multi-tenant one (which the SDK documents as legacy). */
-  readonly tenantId?: string;
-}
-
-/** Microsoft Teams settings: messages on PORT at /api/messages. */
-export interface TeamsConfig {
-  /** Absent only in local testing (TEAMS_LOCAL_TESTING), where activities are not authenticated. */
-  readonly credentials?: TeamsCredentials;
-}
-
-/** The bot's settings, read once from the environment. */
-export interface Config {
-  readonly knowledgeDir: string;
-  readonly logLevel: string;
-  readonly slack?: SlackConfig;
-  readonly discord?: DiscordConfig;
-  readonly mattermost?: MattermostConfig;
-  readonly teams?: TeamsConfig;
-  /** The port of the HTTP front shared by the platforms that take requests over HTTP. */
-  readonly port: number;
-  /** The embedded SQLite file: tip schedules, post history, feedback. */
-  readonly databasePath: string;
-  /** PostgreSQL instead of the SQLite file, when set (postgres://user:password@host:5432/database). */
-  readonly databaseUrl?: string;
-  readonly tips: TipConfig;
-  /** Log question text (never a flagged one). Off by default. */
-  readonly logQuestions: boolean;
-  /** Propose a question as a phrasing when its asker picks a suggestion or 👍 an unsure answer. */
-  readonly learnFromUse: boolean;
-  /** Record console-chat questions for the report and learning, like the platforms' (opt out with false). */
-  readonly recordConsole: boolean;
-  /** Questions a person may ask in a minute. */
-  readonly questionsPerMinute: number;
-  /** Answers that may be shared into one channel in an hour. */
-  readonly sharesPerHour: number;
-  /** Salt for voters' hashes; generated and kept in the database when not set. */
-  readonly feedbackSalt?: string;
-}
+/** The settings as the schema reads them. */
+export type Settings = z.infer<typeof schema>;
 
 /** Thrown with every missing or invalid variable named at once; never contains a secret's value. */
 export class ConfigError extends Error {
@@ -368,141 +237,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
   });
 }
 
-/** The settings that make Slack a distributable app, and what each is. */
-const SLACK_OAUTH_REQUIRED = {
-  SLACK_CLIENT_ID: "the app's Client ID (Basic Information page)",
-  SLACK_CLIENT_SECRET: "the app's Client Secret (Basic Information page)",
-  SLACK_STATE_SECRET: "a long random string that signs the install flow",
-  SLACK_TOKEN_ENCRYPTION_KEY: "32 random bytes that seal the workspaces' tokens: `openssl rand -base64 32`",
-  SLACK_SIGNING_SECRET: "the app's Signing Secret (Basic Information page)",
-} as const;
-const SLACK_OAUTH = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"];
-
-/** A distributable app needs all its settings, HTTP mode, and no single workspace's token or channels. */
-function slackOAuthGaps(given: (name: string) => boolean): string[] {
-  const names = Object.keys(SLACK_OAUTH_REQUIRED) as (keyof typeof SLACK_OAUTH_REQUIRED)[];
-  const named = SLACK_OAUTH.filter(given).join(" and ");
-  const gaps = names
-    .filter((n) => !given(n))
-    .map((n) => `${n}: required with ${named} (${SLACK_OAUTH_REQUIRED[n]})`);
-  if (given("SLACK_BOT_TOKEN"))
-    gaps.push(
-      `SLACK_BOT_TOKEN: leave it unset with ${named}: each workspace's token comes from its installation`,
-    );
-  if (given("SLACK_APP_TOKEN"))
-    gaps.push(`SLACK_APP_TOKEN: leave it unset with ${named}: installing in many workspaces needs HTTP mode`);
-  if (given("SLACK_TIP_CHANNELS"))
-    gaps.push(
-      `SLACK_TIP_CHANNELS: leave it unset with ${named}: each workspace turns its tips on with the slash command`,
-    );
-  return gaps;
-}
-
-/** Slack's settings as a distributable app, or undefined when Slack is not configured. */
-function slackOAuthConfig(e: z.infer<typeof schema>): SlackConfig | undefined {
-  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = e;
-  const encryptionKey = e.SLACK_TOKEN_ENCRYPTION_KEY;
-  if (!clientId || !clientSecret || !stateSecret || !encryptionKey) return undefined;
-  return Object.freeze({
-    mode: "http" as const,
-    oauth: Object.freeze({
-      clientId,
-      clientSecret,
-      stateSecret,
-      encryptionKey,
-      ...(e.SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS
-        ? { previousEncryptionKey: e.SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS }
-        : {}),
-    }),
-    signingSecret: e.SLACK_SIGNING_SECRET,
-    port: e.PORT ?? 3000,
-    apiUrl: e.SLACK_API_URL,
-  });
-}
-
-const MATTERMOST_REQUIRED = {
-  MATTERMOST_URL: "the server's address",
-  MATTERMOST_BOT_TOKEN: "the bot account's access token",
-  MATTERMOST_COMMAND_TOKEN: "the slash command's token",
-} as const;
-
-/** Mattermost runs with all three of its settings; a partial set names each one missing. */
-function mattermostGaps(env: NodeJS.ProcessEnv): string[] {
-  const names = Object.keys(MATTERMOST_REQUIRED) as (keyof typeof MATTERMOST_REQUIRED)[];
-  const given = names.filter((n) => env[n]?.trim());
-  if (given.length === 0 || given.length === names.length) return [];
-  return names
-    .filter((n) => !env[n]?.trim())
-    .map((n) => `${n}: required with ${given.join(" and ")} (${MATTERMOST_REQUIRED[n]})`);
-}
-
-const TEAMS_CREDENTIALS = {
-  TEAMS_CLIENT_ID: "the app registration's Application (client) ID",
-  TEAMS_CLIENT_SECRET: "a client secret from the app registration's Certificates & secrets page",
-} as const;
-const TEAMS_SETTINGS = [...Object.keys(TEAMS_CREDENTIALS), "TEAMS_TENANT_ID", "TEAMS_TIP_CHANNELS"];
-
-/** Teams runs with its client id and secret (and a tenant for a single-tenant bot), or in local testing without any. */
-function teamsGaps(env: NodeJS.ProcessEnv): string[] {
-  const given = TEAMS_SETTINGS.filter((n) => env[n]?.trim());
-  const localTesting = ["true", "1", "yes"].includes(env.TEAMS_LOCAL_TESTING?.trim() ?? "");
-  if (localTesting) {
-    const credentials = given.filter((n) => n !== "TEAMS_TIP_CHANNELS");
-    return credentials.length > 0
-      ? [
-          `TEAMS_LOCAL_TESTING: only without ${credentials.join(" and ")}; with credentials every request is checked, so remove one or the other`,
-        ]
-      : [];
-  }
-  if (given.length === 0) return [];
-  return (Object.keys(TEAMS_CREDENTIALS) as (keyof typeof TEAMS_CREDENTIALS)[])
-    .filter((n) => !env[n]?.trim())
-    .map((n) => `${n}: required with ${given.join(" and ")} (${TEAMS_CREDENTIALS[n]})`);
-}
-
-/** Teams' settings once they are known to be complete, or undefined when Teams is not configured. */
-function teamsConfig(e: z.infer<typeof schema>): TeamsConfig | undefined {
-  if (e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET)
-    return Object.freeze({
-      credentials: Object.freeze({
-        clientId: e.TEAMS_CLIENT_ID,
-        clientSecret: e.TEAMS_CLIENT_SECRET,
-        ...(e.TEAMS_TENANT_ID ? { tenantId: e.TEAMS_TENANT_ID } : {}),
-      }),
-    });
-  return ["true", "1", "yes"].includes(e.TEAMS_LOCAL_TESTING ?? "false") ? Object.freeze({}) : undefined;
-}
-
-function withoutSlash(url: string): string {
-  return url.replace(/\/+$/, "");
-}
-
 /** The settings every command that reads the knowledge or the database uses. */
 const LOCAL_SETTINGS = new Set(["KNOWLEDGE_DIR", "DATABASE_PATH", "DATABASE_URL", "FEEDBACK_SALT"]);
 
 /** For loadConfig: only the knowledge and the database, plus the settings starting with `prefixes`. */
 export function localSettings(...prefixes: string[]): (name: string) => boolean {
   return (name) => LOCAL_SETTINGS.has(name) || prefixes.some((p) => name.startsWith(p));
-}
-
-/** DISCORD_SHARD_IDS needs a total count in DISCORD_SHARDS, and each id must be below it. */
-function discordShardGaps(shards: "auto" | number | undefined, ids: readonly number[] | undefined): string[] {
-  if (!ids) return [];
-  if (typeof shards !== "number")
-    return ["DISCORD_SHARD_IDS: needs DISCORD_SHARDS set to the total number of shards"];
-  const outside = ids.filter((id) => id >= shards);
-  return outside.length
-    ? [`DISCORD_SHARD_IDS: ${outside.join(", ")} not below DISCORD_SHARDS (${shards}); shards count from 0`]
-    : [];
-}
-
-/** The Discord sharding settings as DiscordConfig holds them; nothing when sharding is off. */
-function discordShards(
-  shards: "auto" | number | undefined,
-  ids: readonly number[] | undefined,
-): Pick<DiscordConfig, "shards"> {
-  if (shards === undefined) return {};
-  if (shards === "auto") return { shards };
-  const all = Array.from({ length: shards }, (_, i) => i);
-  return { shards: Object.freeze({ count: shards, ids: Object.freeze([...new Set(ids ?? all)]) }) };
 }

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+// The shapes of settings, each with one plain sentence for a wrong value (see config.ts).
+
+/** An unset variable, or one left empty in .env, reads as absent. */
+export const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+export const prefixed = (prefix: string, what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v.startsWith(prefix), `must be ${what} (it starts with "${prefix}")`);
+
+/** A whole number in a range, with one plain sentence for anything else ("abc", "1.5", "-3"). */
+export const wholeNumber = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ error: `must be ${what}, a whole number from ${min} to ${max}` })
+    .int(`must be ${what}, a whole number from ${min} to ${max}`)
+    .min(min, `must be ${what}, a whole number from ${min} to ${max}`)
+    .max(max, `must be ${what}, a whole number from ${min} to ${max}`);
+
+/** "6h", "90m", "1h30m", "45s": a duration in milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i.exec(text.trim());
+  if (!m || !(m[1] || m[2] || m[3])) return undefined;
+  return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
+}
+
+/** Channel ids separated by commas; a channel's name ("general") is not its id. */
+export const channelList = (shape: RegExp, example: string) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (ids) => ids.every((id) => shape.test(id)),
+      `must be channel ids separated by commas (like ${example}), not channel names`,
+    );
+
+/** Mattermost's tokens are 26 letters and digits; allow some room for other builds. */
+export const mattermostToken = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{20,64}$/, `must be ${what} (26 letters and digits)`);
+
+/** An app registration's id or tenant in Microsoft Entra: a GUID. */
+export const guid = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      `must be ${what}, a GUID like 00000000-0000-0000-0000-000000000000`,
+    );
