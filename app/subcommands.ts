@@ -92,7 +92,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     more: [
       {
         usage: "tips preview --channel <id>",
-        summary: "A channel's next tips and when, without posting ([--days N] [--platform slack|discord])",
+        summary: "A channel's next tips and when, without posting ([--days N] [--platform P])",
       },
     ],
     run: (c) =>

@@ -29,7 +29,10 @@ export function tipsJson(guide: Guide) {
   }));
 }
 
-/** `tips preview --channel <id> [--days N] [--platform slack|discord]`: the channel's next tips. */
+/** The platforms that post daily tips into channels. */
+const TIP_PLATFORMS: readonly string[] = ["slack", "discord", "teams", "mattermost"];
+
+/** `tips preview --channel <id> [--days N] [--platform slack|discord|teams|mattermost]`: the channel's next tips. */
 export async function preview(
   config: Config,
   guide: Guide,
@@ -43,13 +46,13 @@ export async function preview(
     ? "--channel <id> is needed"
     : !Number.isInteger(days) || days < 1 || days > 366
       ? "--days must be a whole number from 1 to 366"
-      : !["slack", "discord"].includes(platform)
-        ? "--platform must be slack or discord"
+      : !TIP_PLATFORMS.includes(platform)
+        ? "--platform must be slack, discord, teams or mattermost"
         : undefined;
   if (wrong || !args.channel) {
     err(`${wrong}.`);
     err(
-      "Usage: socialmedia-guidance tips preview --channel <id> [--days N (1-366)] [--platform slack|discord]",
+      "Usage: socialmedia-guidance tips preview --channel <id> [--days N (1-366)] [--platform slack|discord|teams|mattermost]",
     );
     return 2;
   }

@@ -57,6 +57,9 @@ describe("the socialmedia-guidance command", () => {
     const days = await run(["tips", "preview", "--channel", "C1", "--days", "abc"]);
     expect(days.code).toBe(2);
     expect(days.stderr).toContain("--days must be a whole number from 1 to 366.");
+    const platform = await run(["tips", "preview", "--channel", "C1", "--platform", "irc"]);
+    expect(platform.code).toBe(2);
+    expect(platform.stderr).toContain("--platform must be slack, discord, teams or mattermost.");
     const option = await run(["--bogus"]);
     expect(option.stderr).toMatch(/^Unknown option "--bogus"\./);
   });
