@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createDiscordBot, type DiscordBot, deployCommands } from "../adapters/discord/bot.js";
 import { COMMAND, inviteUrl, TIPS_COMMAND } from "../adapters/discord/definitions.js";
 import { commandDefinitions } from "../adapters/discord/slash-commands.js";
-import { createGuide, type Entry, type Guide, loadKnowledge, Usage } from "../src/index.js";
+import { createGuide, type Entry, type Guide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import {
   capturedLogger,
@@ -20,6 +20,7 @@ import {
   FIXTURE_DIR,
   settle,
   tempDatabase,
+  testUsage,
   waitFor,
   within,
 } from "./helpers.js";
@@ -198,13 +199,7 @@ beforeAll(() => {
     logger,
     config,
     tips: commandScheduler(guide, logger),
-    usage: new Usage({
-      questionsPerMinute: 1_000,
-      sharesPerHour: 1_000,
-      logQuestions: false,
-      feedback,
-      logger,
-    }),
+    usage: testUsage({ feedback, logger }),
   });
 });
 

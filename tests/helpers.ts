@@ -12,11 +12,13 @@ import {
   type Guide,
   type Logger,
   type Reply,
+  Usage,
 } from "../src/index.js";
 import { type Db, openDatabase } from "../src/store/db.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage, Storage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
+import type { UsageOptions } from "../src/usage.js";
 
 /** The small corpus the core's unit tests run on. */
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "knowledge");
@@ -60,6 +62,11 @@ export function tempDatabase(prefix = "smg-test-"): Db {
 /** A fresh SQLite storage in a temporary folder; SQLite opens at once, so no await is needed. */
 export function tempStorage(prefix = "smg-test-"): Storage {
   return openSqliteStorage(join(tempDir(prefix), "bot.db"));
+}
+
+/** Usage for an adapter's tests: limits out of the way unless `options` sets them, no question text logged. */
+export function testUsage(options: Partial<UsageOptions> & Pick<UsageOptions, "logger">): Usage {
+  return new Usage({ questionsPerMinute: 1_000, sharesPerHour: 1_000, logQuestions: false, ...options });
 }
 
 /** A real feedback store on a fresh database that also lists each vote it records in `votes`. */

@@ -8,8 +8,8 @@ import {
   type MattermostConfig,
   type MattermostDeps,
 } from "../adapters/mattermost/bot.js";
-import { createGuide, type FeedbackVote, loadKnowledge, Usage } from "../src/index.js";
-import { capturedLogger, commandScheduler, FIXTURE_DIR, votingStore, waitFor } from "./helpers.js";
+import { createGuide, type FeedbackVote, loadKnowledge } from "../src/index.js";
+import { capturedLogger, commandScheduler, FIXTURE_DIR, testUsage, votingStore, waitFor } from "./helpers.js";
 
 // What the Mattermost tests share: a local stand-in for Mattermost's REST API, and the real adapter on
 // a real HTTP front on 127.0.0.1, sent requests as Mattermost sends them: a slash command's form with
@@ -160,13 +160,7 @@ export function useMattermost() {
         guide,
         logger,
         config: { url: mattermost.url, botToken: BOT_TOKEN, commandToken: COMMAND_TOKEN, ...config },
-        usage: new Usage({
-          questionsPerMinute: 100,
-          sharesPerHour: 2,
-          logQuestions: false,
-          feedback: votingStore(votes),
-          logger,
-        }),
+        usage: testUsage({ sharesPerHour: 2, feedback: votingStore(votes), logger }),
         tips: commandScheduler(guide, logger),
         calls: { retries: 2, timeoutMs: 300, wait: async (ms) => void waits.push(ms) },
         ...deps,

@@ -15,6 +15,7 @@ import {
   slackSignature,
   slashForm,
   tempDatabase,
+  testUsage,
   waitFor,
   within,
 } from "./helpers.js";
@@ -137,13 +138,7 @@ beforeAll(async () => {
     logger,
     calls: { retries: 0, timeoutMs: 300 },
     tips: commandScheduler(guide, logger),
-    usage: new Usage({
-      questionsPerMinute: 1_000,
-      sharesPerHour: 1_000,
-      logQuestions: false,
-      feedback,
-      logger,
-    }),
+    usage: testUsage({ feedback, logger }),
     config: HTTP_CONFIG,
   });
   base = await listen(bot);

@@ -7,11 +7,20 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HttpFront } from "../adapters/http/front.js";
 import { createTeamsBot, type TeamsBot, type TeamsDeps } from "../adapters/teams/bot.js";
-import { createGuide, type FeedbackVote, loadKnowledge, Usage } from "../src/index.js";
+import { createGuide, type FeedbackVote, loadKnowledge } from "../src/index.js";
 import type { Storage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
 import { TipScheduler } from "../src/tips/scheduler.js";
-import { capturedLogger, FIXTURE_DIR, settle, tempStorage, votingStore, waitFor, within } from "./helpers.js";
+import {
+  capturedLogger,
+  FIXTURE_DIR,
+  settle,
+  tempStorage,
+  testUsage,
+  votingStore,
+  waitFor,
+  within,
+} from "./helpers.js";
 
 // Teams end to end, without Microsoft's cloud: the real SDK (@microsoft/teams.apps) mounted on our HTTP
 // front on 127.0.0.1; incoming activities carry a serviceUrl pointing at a local stand-in for the Bot
@@ -190,13 +199,7 @@ async function startBot(options: Partial<TeamsDeps> & { localTesting?: boolean }
       graphScope: `${standIn.url}/.default`,
     }),
     token: () => BOT_TOKEN,
-    usage: new Usage({
-      questionsPerMinute: 1_000,
-      sharesPerHour: 1_000,
-      logQuestions: false,
-      feedback: votingStore(votes),
-      logger,
-    }),
+    usage: testUsage({ feedback: votingStore(votes), logger }),
     calls: { retries: 2, timeoutMs: 400, wait: () => Promise.resolve(), graceMs: 1_000 },
     ...deps,
   });
@@ -393,7 +396,7 @@ describe("Teams: limits", () => {
   let url = "";
 
   beforeAll(async () => {
-    const usage = new Usage({ questionsPerMinute: 1, sharesPerHour: 1, logQuestions: false, logger });
+    const usage = testUsage({ questionsPerMinute: 1, sharesPerHour: 1, logger });
     url = (await startBot({ usage })).url;
   });
 
