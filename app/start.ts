@@ -51,11 +51,14 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     stopReloading();
     return 1;
   }
+  // With PostgreSQL there may be several replicas behind one address: the rate limits and the signatures
+  // of Slack requests seen are kept in the database for all of them (one process on SQLite keeps both
+  // in memory).
+  const replicated = config.databaseUrl !== undefined;
   const usage = new Usage({
     questionsPerMinute: config.questionsPerMinute,
     sharesPerHour: config.sharesPerHour,
-    // With PostgreSQL there may be several replicas: the limits are counted in the database for all.
-    ...(config.databaseUrl ? { sharedLimits: storage.rateCounts } : {}),
+    ...(replicated ? { sharedLimits: storage.rateCounts } : {}),
     logQuestions: config.logQuestions,
     learn: config.learnFromUse,
     feedback: storage.feedback,
@@ -95,9 +98,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   const launches: { name: Platform; channels: readonly string[]; load: () => Promise<Launched> }[] = [];
   const deps = { guide, logger, tips: tipChannels, usage };
   const slack = config.slack;
-  // With PostgreSQL there may be several replicas behind one Request URL: the signatures of requests
-  // seen are kept in the database, so that one replayed to another replica is refused too.
-  const replays = config.databaseUrl ? { replays: storage.replays } : {};
+  const replays = replicated ? { replays: storage.replays } : {};
   if (slack) {
     launches.push({
       name: "slack",

@@ -1,5 +1,5 @@
 import { renderTips } from "../adapters/console/render.js";
-import { type Config, createLogger, type Guide, type Platform } from "../src/index.js";
+import { CHANNEL_PLATFORMS, type Config, createLogger, type Guide, type Platform } from "../src/index.js";
 import type { Args } from "./args.js";
 import { lazy, openDb } from "./lazy.js";
 import type { Out } from "./output.js";
@@ -29,9 +29,6 @@ export function tipsJson(guide: Guide) {
   }));
 }
 
-/** The platforms that post daily tips into channels. */
-const TIP_PLATFORMS: readonly string[] = ["slack", "discord", "teams", "mattermost"];
-
 /** `tips preview --channel <id> [--days N] [--platform slack|discord|teams|mattermost]`: the channel's next tips. */
 export async function preview(
   config: Config,
@@ -46,7 +43,7 @@ export async function preview(
     ? "--channel <id> is needed"
     : !Number.isInteger(days) || days < 1 || days > 366
       ? "--days must be a whole number from 1 to 366"
-      : !TIP_PLATFORMS.includes(platform)
+      : !(CHANNEL_PLATFORMS as readonly string[]).includes(platform)
         ? "--platform must be slack, discord, teams or mattermost"
         : undefined;
   if (wrong || !args.channel) {

@@ -37,6 +37,7 @@ export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.j
 export { createLogger, type Logger, redactSecrets } from "./log.js";
 export { unreachableCause } from "./net.js";
 export {
+  CHANNEL_PLATFORMS,
   type ChannelAddresses,
   type ChannelRef,
   type FeedbackVote,

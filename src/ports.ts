@@ -1,7 +1,10 @@
 // What the adapters may be given beyond the guide: the store-backed services, when they exist.
 
+/** The platforms with channels: where answers are shared and daily tips are posted. */
+export const CHANNEL_PLATFORMS = ["slack", "discord", "teams", "mattermost"] as const;
+
 /** Where a question came from; the console chat counts too (its questions are recorded like the others). */
-export type Platform = "slack" | "discord" | "teams" | "mattermost" | "console";
+export type Platform = (typeof CHANNEL_PLATFORMS)[number] | "console";
 
 /** A 👍 or 👎 on an answer. */
 export interface FeedbackVote {
