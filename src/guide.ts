@@ -1,13 +1,7 @@
 import { findIdentifiers, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
-import type { Term } from "./search/analyse.js";
-import {
-  type ConfidenceModel,
-  type FeatureVector,
-  probability,
-  SCORE_ONLY_MODEL,
-} from "./search/confidence.js";
+import { createJudge, type Judgement } from "./judge.js";
+import { type ConfidenceModel, SCORE_ONLY_MODEL } from "./search/confidence.js";
 import { cutQuestion, normalise } from "./search/normalise.js";
-import { readQuestion } from "./search/question.js";
 import { type Hit, SearchIndex, type SearchTuning } from "./search/search-index.js";
 import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 
@@ -25,22 +19,6 @@ export function sourceLabel(s: Source): string {
 }
 
 /**
- * The subject's words, as the analyser reads them (after synonyms); generic words stay out. A question
- * that names one (social media or a platform, posting, sharing, following, friend requests, direct
- * messages, reviews, comments) is more likely in scope: the `anchored` feature of the confidence.
- */
-const SUBJECT_WORDS = [
-  "socialmedia",
-  "platform",
-  "post",
-  "share",
-  "follow",
-  "friend",
-  "review",
-  "comment",
-  "dm",
-];
-/**
  * Entries are offered as "did you mean" when the best one is at least this likely right: below it the
  * question is most likely about something else, and suggestions would only be noise.
  */
@@ -56,25 +34,6 @@ export const SURE_CONFIDENCE = 0.75;
 const COMPLETE_THRESHOLD = 0.1;
 /** When the runner-up is within this margin of the answer, it is offered too. */
 export const CLOSE_MARGIN = 0.06;
-/** Entries a summary covers that come this close to one another fit the question equally well. */
-export const SUMMARY_MARGIN = 0.12;
-
-/** How the bot read a question: its terms, the ranked entries, the features and the verdict. */
-export interface Judgement {
-  readonly terms: readonly Term[];
-  readonly hits: readonly Hit[];
-  readonly features: FeatureVector;
-  /** The probability that the best entry is a right answer (the reply's confidence). */
-  readonly probability: number;
-  /** Two entries of different topics fit about equally: ask which was meant. */
-  readonly clarify: boolean;
-  /**
-   * A one-sentence question that names another subject (a word of knowledge/off-topic.yaml the best
-   * entry does not use): "how do I get more followers on Instagram". Declined whatever the confidence;
-   * in a longer post such a word is more often part of the story.
-   */
-  readonly offSubject: boolean;
-}
 
 /** A topic with its entries, for listings. */
 export interface TopicListing {
@@ -117,25 +76,9 @@ export interface GuideOptions {
 /** Builds the index once and returns the guide that answers from it. */
 export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): Guide {
   const index = options.index ?? new SearchIndex(knowledge.entries, knowledge.synonyms, options.tuning);
-  const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.stemsOf(w)));
-  // Each off-topic term as the stems it reads as (a word), or as it is written (a phrase: "more
-  // followers", "pin a post"), since the stems left once its small words go say little on their own.
-  const offTopicCues = (knowledge.offTopic ?? [])
-    .flatMap((g) => g.terms.map((w) => ({ stems: new Set(index.stemsOf(w)), phrase: normalise(w) })))
-    .filter((cue) => cue.stems.size > 0);
-  // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
-  const phrasingTexts = new Map<string, string>();
-  const phrasingText = (e: Entry) => {
-    let text = phrasingTexts.get(e.id);
-    if (text === undefined) {
-      text = ` ${[e.title, ...e.questions].map(normalise).join(" | ")} `;
-      phrasingTexts.set(e.id, text);
-    }
-    return text;
-  };
   const model = options.model ?? knowledge.confidence ?? SCORE_ONLY_MODEL;
+  const judge = createJudge(index, knowledge, model);
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
-  const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
   const sourceById = new Map(knowledge.sources.map((s) => [s.id, s]));
   const listings: TopicListing[] = knowledge.topics.map((topic) => ({
     topic,
@@ -226,51 +169,6 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     return { reply, judged };
   }
 
-  /** Ranks the entries for a question and works out how likely the best one is right, and why. */
-  function judge(query: string): Judgement {
-    const terms = query ? index.terms(query) : [];
-    const hits = preferSummary(index.searchTerms(terms, 6, 0.05), summaries).slice(0, 4);
-    const [top, second] = hits;
-    const profile = index.profile(terms);
-    const asking = Math.max(profile.asking, 1e-9);
-    // A cue counts when the asking sentences hold all its words and the best entry lacks one of them.
-    const asked = new Set(terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => t.stem));
-    let offTopic = 0;
-    const said = ` ${normalise(query)} `;
-    for (const { stems, phrase } of offTopicCues) {
-      const fires = phrase.includes(" ")
-        ? said.includes(` ${phrase} `) && !(top && phrasingText(top.entry).includes(` ${phrase} `))
-        : [...stems].every((stem) => asked.has(stem)) && [...stems].some((stem) => !top?.matched.has(stem));
-      if (fires) offTopic += 1;
-    }
-    const features: FeatureVector = {
-      score: top?.score ?? 0,
-      phrasing: top?.phrasing ?? 0,
-      askCoverage: top?.askCoverage ?? 0,
-      margin: (top?.score ?? 0) - (second?.score ?? 0),
-      agreement: top?.agreement ?? 0,
-      unknownShare: profile.unknown / asking,
-      anchored: terms.some((t) => subjectStems.has(t.stem)) ? 1 : 0,
-      offTopic: Math.min(1, offTopic / 2),
-      length: Math.log1p(profile.terms),
-    };
-    const p = top ? probability(model, features) : 0;
-    // Two entries of different topics scoring alike are a real choice only when the two readings of the
-    // question disagree on which comes first: when both put the same one first, it answers.
-    const clarify =
-      !!top &&
-      !!second &&
-      top.agreement < 1 &&
-      top.entry.topic !== second.entry.topic &&
-      top.score - second.score <= model.clarifyMargin &&
-      !top.entry.covers.includes(second.entry.id) &&
-      !second.entry.covers.includes(top.entry.id) &&
-      !top.entry.related.includes(second.entry.id) &&
-      !second.entry.related.includes(top.entry.id);
-    const offSubject = offTopic > 0 && readQuestion(query).length === 1;
-    return { terms, hits, features, probability: p, clarify, offSubject };
-  }
-
   function show(id: string): Reply | undefined {
     const entry = byId.get(id);
     if (!entry) return undefined;
@@ -334,32 +232,6 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     tips: () => tips,
     randomTip,
   };
-}
-
-/**
- * A question that two of a summary's entries fit equally well, neither matching a word of it that the
- * other lacks ("what do doctors gain from it" between networking and learning), asks about the
- * summary: it answers, and the best single entry is offered beside it.
- */
-export function preferSummary(hits: readonly Hit[], summaries: readonly Entry[]): Hit[] {
-  const [lead, ...rest] = hits;
-  if (!lead) return [];
-  for (const summary of summaries) {
-    if (!summary.covers.includes(lead.entry.id)) continue;
-    const tied = rest
-      .slice(0, 2)
-      .some(
-        (h) =>
-          summary.covers.includes(h.entry.id) &&
-          lead.score - h.score <= SUMMARY_MARGIN &&
-          [...lead.matched].every((stem) => h.matched.has(stem)),
-      );
-    if (!tied) continue;
-    const own = hits.find((h) => h.entry.id === summary.id);
-    const answer = { ...lead, entry: summary, score: Math.max(lead.score, own?.score ?? 0) };
-    return [answer, lead, ...rest.filter((h) => h.entry.id !== summary.id)];
-  }
-  return [...hits];
 }
 
 /** What the bot says when a question looked like it held patient details. */

@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLOSE_MARGIN, preferSummary } from "../src/guide.js";
+import { CLOSE_MARGIN } from "../src/guide.js";
 import { createGuide, DISCLAIMER, loadKnowledge, MAX_QUESTION_CHARS } from "../src/index.js";
+import { preferSummary } from "../src/judge.js";
 import { type ConfidenceModel, type Feature, SCORE_ONLY_MODEL } from "../src/search/confidence.js";
 import type { Hit } from "../src/search/search-index.js";
 import type { Entry } from "../src/types.js";

@@ -1,0 +1,140 @@
+import type { Term } from "./search/analyse.js";
+import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
+import { normalise } from "./search/normalise.js";
+import { readQuestion } from "./search/question.js";
+import type { Hit, SearchIndex } from "./search/search-index.js";
+import type { Entry, Knowledge } from "./types.js";
+
+/**
+ * The subject's words, as the analyser reads them (after synonyms); generic words stay out. A question
+ * that names one (social media or a platform, posting, sharing, following, friend requests, direct
+ * messages, reviews, comments) is more likely in scope: the `anchored` feature of the confidence.
+ */
+const SUBJECT_WORDS = [
+  "socialmedia",
+  "platform",
+  "post",
+  "share",
+  "follow",
+  "friend",
+  "review",
+  "comment",
+  "dm",
+];
+/** Entries a summary covers that come this close to one another fit the question equally well. */
+export const SUMMARY_MARGIN = 0.12;
+
+/** How the bot read a question: its terms, the ranked entries, the features and the verdict. */
+export interface Judgement {
+  readonly terms: readonly Term[];
+  readonly hits: readonly Hit[];
+  readonly features: FeatureVector;
+  /** The probability that the best entry is a right answer (the reply's confidence). */
+  readonly probability: number;
+  /** Two entries of different topics fit about equally: ask which was meant. */
+  readonly clarify: boolean;
+  /**
+   * A one-sentence question that names another subject (a word of knowledge/off-topic.yaml the best
+   * entry does not use): "how do I get more followers on Instagram". Declined whatever the confidence;
+   * in a longer post such a word is more often part of the story.
+   */
+  readonly offSubject: boolean;
+}
+
+/**
+ * The judge of one knowledge base: it ranks the entries for a question and works out how likely the
+ * best one is right, and why (the features of the confidence model).
+ */
+export function createJudge(
+  index: SearchIndex,
+  knowledge: Knowledge,
+  model: ConfidenceModel,
+): (query: string) => Judgement {
+  const subjectStems = new Set(SUBJECT_WORDS.flatMap((w) => index.stemsOf(w)));
+  // Each off-topic term as the stems it reads as (a word), or as it is written (a phrase: "more
+  // followers", "pin a post"), since the stems left once its small words go say little on their own.
+  const offTopicCues = (knowledge.offTopic ?? [])
+    .flatMap((g) => g.terms.map((w) => ({ stems: new Set(index.stemsOf(w)), phrase: normalise(w) })))
+    .filter((cue) => cue.stems.size > 0);
+  // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
+  const phrasingTexts = new Map<string, string>();
+  const phrasingText = (e: Entry) => {
+    let text = phrasingTexts.get(e.id);
+    if (text === undefined) {
+      text = ` ${[e.title, ...e.questions].map(normalise).join(" | ")} `;
+      phrasingTexts.set(e.id, text);
+    }
+    return text;
+  };
+  const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
+
+  return (query: string): Judgement => {
+    const terms = query ? index.terms(query) : [];
+    const hits = preferSummary(index.searchTerms(terms, 6, 0.05), summaries).slice(0, 4);
+    const [top, second] = hits;
+    const profile = index.profile(terms);
+    const asking = Math.max(profile.asking, 1e-9);
+    // A cue counts when the asking sentences hold all its words and the best entry lacks one of them.
+    const asked = new Set(terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => t.stem));
+    let offTopic = 0;
+    const said = ` ${normalise(query)} `;
+    for (const { stems, phrase } of offTopicCues) {
+      const fires = phrase.includes(" ")
+        ? said.includes(` ${phrase} `) && !(top && phrasingText(top.entry).includes(` ${phrase} `))
+        : [...stems].every((stem) => asked.has(stem)) && [...stems].some((stem) => !top?.matched.has(stem));
+      if (fires) offTopic += 1;
+    }
+    const features: FeatureVector = {
+      score: top?.score ?? 0,
+      phrasing: top?.phrasing ?? 0,
+      askCoverage: top?.askCoverage ?? 0,
+      margin: (top?.score ?? 0) - (second?.score ?? 0),
+      agreement: top?.agreement ?? 0,
+      unknownShare: profile.unknown / asking,
+      anchored: terms.some((t) => subjectStems.has(t.stem)) ? 1 : 0,
+      offTopic: Math.min(1, offTopic / 2),
+      length: Math.log1p(profile.terms),
+    };
+    const p = top ? probability(model, features) : 0;
+    // Two entries of different topics scoring alike are a real choice only when the two readings of the
+    // question disagree on which comes first: when both put the same one first, it answers.
+    const clarify =
+      !!top &&
+      !!second &&
+      top.agreement < 1 &&
+      top.entry.topic !== second.entry.topic &&
+      top.score - second.score <= model.clarifyMargin &&
+      !top.entry.covers.includes(second.entry.id) &&
+      !second.entry.covers.includes(top.entry.id) &&
+      !top.entry.related.includes(second.entry.id) &&
+      !second.entry.related.includes(top.entry.id);
+    const offSubject = offTopic > 0 && readQuestion(query).length === 1;
+    return { terms, hits, features, probability: p, clarify, offSubject };
+  };
+}
+
+/**
+ * A question that two of a summary's entries fit equally well, neither matching a word of it that the
+ * other lacks ("what do doctors gain from it" between networking and learning), asks about the
+ * summary: it answers, and the best single entry is offered beside it.
+ */
+export function preferSummary(hits: readonly Hit[], summaries: readonly Entry[]): Hit[] {
+  const [lead, ...rest] = hits;
+  if (!lead) return [];
+  for (const summary of summaries) {
+    if (!summary.covers.includes(lead.entry.id)) continue;
+    const tied = rest
+      .slice(0, 2)
+      .some(
+        (h) =>
+          summary.covers.includes(h.entry.id) &&
+          lead.score - h.score <= SUMMARY_MARGIN &&
+          [...lead.matched].every((stem) => h.matched.has(stem)),
+      );
+    if (!tied) continue;
+    const own = hits.find((h) => h.entry.id === summary.id);
+    const answer = { ...lead, entry: summary, score: Math.max(lead.score, own?.score ?? 0) };
+    return [answer, lead, ...rest.filter((h) => h.entry.id !== summary.id)];
+  }
+  return [...hits];
+}

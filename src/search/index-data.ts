@@ -1,0 +1,201 @@
+import type { Entry } from "../types.js";
+import type { Analyser } from "./analyse.js";
+import { readQuestion } from "./question.js";
+import { STOPWORDS } from "./stopwords.js";
+import type { SearchTuning } from "./tuning.js";
+
+/** One entry as the index reads it. */
+export interface IndexedEntry {
+  readonly entry: Entry;
+  /** Stems of each question and of the title, one set a phrasing. */
+  readonly phrasings: readonly Set<string>[];
+  /** The summed weight of each phrasing's stems, filled once the IDF is known. */
+  readonly phrasingWeights: number[];
+  /** Each question stem with the share of the entry's phrasings that use it, up to 1. */
+  readonly questionStems: ReadonlyMap<string, number>;
+  readonly answerStems: ReadonlySet<string>;
+}
+
+/** What building the index produces: all a search needs beyond the tuning and the synonyms. */
+export interface Built {
+  readonly items: IndexedEntry[];
+  readonly postings: Map<string, Postings>;
+  readonly idf: Map<string, number>;
+  readonly unknownIdf: number;
+  /** The words typos are corrected towards. */
+  readonly vocabulary: readonly string[];
+  /** Each entry's weighted word counts, the word model's data. */
+  readonly wordCounts: readonly ReadonlyMap<string, number>[];
+}
+
+/** The entries that have a stem, and the coverage credit it earns in each. */
+export interface Postings {
+  readonly indices: Int32Array;
+  readonly credits: Float64Array;
+}
+
+/** Reads the entries into what a search needs: each entry's phrasings and stems, the postings and IDF. */
+export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: SearchTuning): Built {
+  const items: IndexedEntry[] = [];
+  const postings = new Map<string, Postings>();
+  const idf = new Map<string, number>();
+  const vocabulary = new Set<string>();
+  const addWord = (w: string) => {
+    if (!STOPWORDS.has(w)) vocabulary.add(w);
+  };
+  for (const w of analyser.synonymWords()) addWord(w);
+  const df = new Map<string, number>();
+  const wordCounts: Map<string, number>[] = [];
+  const building = new Map<string, [number, number][]>();
+  const storiesOf: Set<string>[][] = [];
+  entries.forEach((entry, index) => {
+    const texts = [...entry.questions, entry.title];
+    for (const t of [...texts, entry.answer]) for (const w of analyser.words(t)) addWord(w);
+    // A phrasing is read as a user's question is: its asking sentences say what the entry is about,
+    // and the story before them counts only as the answer's text does (unless the asking sentence
+    // says too little on its own: see below, once the weights are known).
+    const stories: string[] = [];
+    const phrasingStories: Set<string>[] = [];
+    const phrasings = texts.map((t) => {
+      const sentences = readQuestion(t);
+      const story = sentences.filter((x) => !x.asking).map((x) => x.text);
+      stories.push(...story);
+      phrasingStories.push(new Set(analyser.analyse(story.join(" ")).map((x) => x.stem)));
+      const asking = sentences.filter((x) => x.asking).map((x) => x.text);
+      return new Set(analyser.analyse(asking.join(" ")).map((x) => x.stem));
+    });
+    storiesOf.push(phrasingStories);
+    const answerOnly = analyser.analyse(entry.answer).map((x) => x.stem);
+    wordCounts.push(countWords(tune, phrasings, phrasingStories, answerOnly));
+    const counts = new Map<string, number>();
+    for (const p of phrasings) for (const stem of p) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    const central = Math.max(tune.centralUses, phrasings.length * tune.centralShare);
+    const questionStems = new Map([...counts].map(([stem, c]) => [stem, Math.min(1, c / central)]));
+    const answerStems = new Set([...answerOnly, ...analyser.analyse(stories.join("\n")).map((x) => x.stem)]);
+    items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
+    for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
+      df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : tune.answerOnlyDf));
+      const central = questionStems.get(stem);
+      const credit =
+        central === undefined
+          ? tune.answerOnlyCredit
+          : tune.incidentalCredit + (1 - tune.incidentalCredit) * central;
+      const list = building.get(stem);
+      if (list) list.push([index, credit]);
+      else building.set(stem, [[index, credit]]);
+    }
+  });
+  for (const [stem, list] of building)
+    postings.set(stem, {
+      indices: Int32Array.from(list, ([i]) => i),
+      credits: Float64Array.from(list, ([, c]) => c),
+    });
+  const n = entries.length;
+  for (const [stem, count] of df) idf.set(stem, bm25Idf(n, count));
+  const unknownIdf = bm25Idf(n, 0) * tune.unknownWordFactor;
+  const weightOf = (stem: string) => idf.get(stem) ?? unknownIdf;
+  items.forEach((item, i) => {
+    item.phrasings.forEach((phrasing, p) => {
+      let own = 0;
+      for (const stem of phrasing) own += weightOf(stem);
+      // "...My instinct is to reply at once. Is that a good idea?": an asking sentence that says this
+      // little would match any question with "good" in it. Such a phrasing takes no part in the
+      // closest-phrasing match; its words still count for the entry's coverage and the word model.
+      const story = storiesOf[i]?.[p];
+      if (own < tune.vagueAskWeight && story && story.size > 0) {
+        phrasing.clear();
+        own = 0;
+      }
+      item.phrasingWeights.push(own);
+    });
+  });
+  return { items, postings, idf, unknownIdf, vocabulary: [...vocabulary], wordCounts };
+}
+
+/**
+ * An entry's words for the word model, from the stems the phrasings were already read into: each
+ * phrasing's asking words once, its story's for less, the answer's faintly.
+ */
+function countWords(
+  tune: SearchTuning,
+  phrasings: readonly ReadonlySet<string>[],
+  stories: readonly ReadonlySet<string>[],
+  answer: readonly string[],
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (stem: string, w: number) => counts.set(stem, (counts.get(stem) ?? 0) + w);
+  phrasings.forEach((asking, p) => {
+    for (const stem of asking) add(stem, 1);
+    for (const stem of stories[p] ?? []) if (!asking.has(stem)) add(stem, tune.wordStoryWeight);
+  });
+  for (const stem of answer) add(stem, tune.wordAnswerWeight);
+  return counts;
+}
+
+/**
+   * The question's meaningful terms, as the index reads them. In a question of several sentences the
+   * ones that ask weigh fully and the story around them less (`contextWeight`); a word of the story
+   * that the knowledge never uses (a drug, a place, a specialty) is left out rather than counted
+   * against every entry. When the asking sentence says little ("what do you think?"), the story
+   * carries the meaning and weighs more.
+
+  /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
+export function snapshotOf(built: Built): IndexSnapshot {
+  const { items, postings, idf, unknownIdf, vocabulary, wordCounts } = built;
+  return {
+    items: items.map((item) => ({
+      phrasings: item.phrasings.map((p) => [...p]),
+      phrasingWeights: item.phrasingWeights,
+      questionStems: [...item.questionStems],
+      answerStems: [...item.answerStems],
+    })),
+    postings: [...postings].map(([stem, p]) => [stem, [...p.indices], [...p.credits]]),
+    idf: [...idf],
+    unknownIdf,
+    vocabulary,
+    wordCounts: wordCounts.map((c) => [...c]),
+  };
+}
+
+/** A built index as plain data (see SearchIndex.snapshot), entries referred to by their position. */
+export interface IndexSnapshot {
+  readonly items: readonly {
+    readonly phrasings: readonly string[][];
+    readonly phrasingWeights: readonly number[];
+    readonly questionStems: readonly [string, number][];
+    readonly answerStems: readonly string[];
+  }[];
+  readonly postings: readonly [string, readonly number[], readonly number[]][];
+  readonly idf: readonly [string, number][];
+  readonly unknownIdf: number;
+  readonly vocabulary: readonly string[];
+  readonly wordCounts: readonly (readonly [string, number][])[];
+}
+
+/** The built index from a snapshot taken of the same entries; throws when they do not fit it. */
+export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Built {
+  if (snapshot.items.length !== entries.length) throw new Error("the index snapshot is of other entries");
+  return {
+    items: snapshot.items.map((item, i) => ({
+      entry: entries[i] as Entry,
+      phrasings: item.phrasings.map((p) => new Set(p)),
+      phrasingWeights: [...item.phrasingWeights],
+      questionStems: new Map(item.questionStems),
+      answerStems: new Set(item.answerStems),
+    })),
+    postings: new Map(
+      snapshot.postings.map(([stem, indices, credits]) => [
+        stem,
+        { indices: Int32Array.from(indices), credits: Float64Array.from(credits) },
+      ]),
+    ),
+    idf: new Map(snapshot.idf),
+    unknownIdf: snapshot.unknownIdf,
+    vocabulary: snapshot.vocabulary,
+    wordCounts: snapshot.wordCounts.map((c) => new Map(c)),
+  };
+}
+
+export function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
