@@ -14,7 +14,6 @@ export const lazy = {
   scheduler: () => import("../src/tips/scheduler.js"),
   tipChannels: () => import("../src/tips/channels.js"),
   schedule: () => import("../src/tips/schedule.js"),
-  usage: () => import("../src/usage.js"),
 };
 
 /**

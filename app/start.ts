@@ -4,11 +4,14 @@ import {
   type Config,
   createLogger,
   type Guide,
+  LogPolicy,
   type Platform,
+  RateLimits,
   redactSecrets,
   reloadable,
   reloadKnowledgeOnChange,
   type TipPoster,
+  UsageRecords,
 } from "../src/index.js";
 import { parseKey, TokenCipher } from "../src/store/token-cipher.js";
 import { lazy, openDb } from "./lazy.js";
@@ -37,11 +40,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   const live = reloadable(loaded);
   const guide = live.guide;
   const stopReloading = reloadKnowledgeOnChange({ dir: config.knowledgeDir, target: live, logger });
-  const [{ Usage }, { TipScheduler }, { TipChannels }] = await Promise.all([
-    lazy.usage(),
-    lazy.scheduler(),
-    lazy.tipChannels(),
-  ]);
+  const [{ TipScheduler }, { TipChannels }] = await Promise.all([lazy.scheduler(), lazy.tipChannels()]);
   // A stray rejection in a platform library must not take the bot down; it is logged instead.
   process.on("unhandledRejection", (reason) => {
     logger.error({ err: redactSecrets(String((reason as Error)?.message ?? reason)) }, "unhandled rejection");
@@ -55,15 +54,14 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   // of Slack requests seen are kept in the database for all of them (one process on SQLite keeps both
   // in memory).
   const replicated = config.databaseUrl !== undefined;
-  const usage = new Usage({
+  const limits = new RateLimits({
     questionsPerMinute: config.questionsPerMinute,
     sharesPerHour: config.sharesPerHour,
-    ...(replicated ? { sharedLimits: storage.rateCounts } : {}),
-    logQuestions: config.logQuestions,
-    learn: config.learnFromUse,
-    feedback: storage.feedback,
+    ...(replicated ? { shared: storage.rateCounts } : {}),
     logger,
   });
+  const records = new UsageRecords({ learn: config.learnFromUse, feedback: storage.feedback, logger });
+  const logPolicy = new LogPolicy({ logQuestions: config.logQuestions });
   const posters: Partial<Record<Platform, TipPoster>> = {};
   const scheduler = new TipScheduler({
     store: storage.tips,
@@ -91,12 +89,12 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     stopReloading();
     await scheduler.stop();
     await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
-    await usage.flush();
+    await records.flush();
     await storage.close();
   };
   // Each configured platform: how to build it, and the channels the environment gives it tips for.
   const launches: { name: Platform; channels: readonly string[]; load: () => Promise<Launched> }[] = [];
-  const deps = { guide, logger, tips: tipChannels, usage };
+  const deps = { guide, logger, tips: tipChannels, limits, records, logPolicy };
   const slack = config.slack;
   const replays = replicated ? { replays: storage.replays } : {};
   if (slack) {
@@ -222,21 +220,18 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
     await runConsole(io, guide);
     return 0;
   }
-  const { Usage } = await lazy.usage();
   const storage = await openDb(config, err);
   if (!storage) return 1;
-  const usage = new Usage({
-    questionsPerMinute: Number.POSITIVE_INFINITY,
-    sharesPerHour: Number.POSITIVE_INFINITY,
-    logQuestions: false,
+  // One person at the terminal: no rate limits to hold them back.
+  const records = new UsageRecords({
     learn: config.learnFromUse,
     feedback: storage.feedback,
     logger: createLogger("silent"),
   });
   try {
-    await runConsole(io, guide, usage);
+    await runConsole(io, guide, { records });
   } finally {
-    await usage.flush();
+    await records.flush();
     await storage.close();
   }
   return 0;

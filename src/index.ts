@@ -54,15 +54,8 @@ export type { InstallationRecord, InstallationStorage } from "./store/installati
 export type { ReplayMemory } from "./store/replays.js";
 export { splitChannelKey, workspaceChannel, workspaceOf } from "./store/workspace.js";
 export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
-export {
-  type Asked,
-  type AskRequest,
-  acknowledgeVote,
-  askWithin,
-  RateLimiter,
-  replyLogFields,
-  shareRefusal,
-  Usage,
-  type UsageOptions,
-  waitText,
-} from "./usage.js";
+export { type Asked, type AskRequest, askWithin, type UsageParts } from "./usage/ask.js";
+export { LogPolicy, type LogPolicyOptions, replyLogFields } from "./usage/log-policy.js";
+export { RateLimiter } from "./usage/rate-limiter.js";
+export { RateLimits, type RateLimitsOptions, shareRefusal, waitText } from "./usage/rate-limits.js";
+export { acknowledgeVote, UsageRecords, type UsageRecordsOptions } from "./usage/records.js";

@@ -7,10 +7,11 @@ import {
   errorCard,
   type HelpStyle,
   loadKnowledge,
+  RateLimits,
   type Requester,
   readRequest,
   type TipCommands,
-  Usage,
+  UsageRecords,
 } from "../src/index.js";
 import { TipChannels } from "../src/tips/channels.js";
 import { FIXTURE_DIR, tempStorage } from "./helpers.js";
@@ -95,8 +96,8 @@ describe("the conversation", () => {
   });
 
   it("shares in public saying who shared it, within the channel's limit", async () => {
-    const usage = new Usage({ questionsPerMinute: 10, sharesPerHour: 1, logQuestions: false, logger });
-    const c = new Conversation({ guide, logger, help, usage });
+    const limits = new RateLimits({ questionsPerMinute: 10, sharesPerHour: 1, logger });
+    const c = new Conversation({ guide, logger, help, limits });
     const shared = await c.handle({ kind: "share", entryId: "friend-requests" }, here);
     expect(shared).toMatchObject({ visibility: "public", card: { sharedBy: "U1", shareable: false } });
     const again = await c.handle({ kind: "share", entryId: "friend-requests" }, here);
@@ -107,14 +108,8 @@ describe("the conversation", () => {
 
   it("records a vote once per person in a real store", async () => {
     const { feedback } = tempStorage();
-    const usage = new Usage({
-      questionsPerMinute: 10,
-      sharesPerHour: 5,
-      logQuestions: false,
-      feedback,
-      logger,
-    });
-    const c = new Conversation({ guide, logger, help, usage });
+    const records = new UsageRecords({ feedback, logger });
+    const c = new Conversation({ guide, logger, help, records });
     const vote = { kind: "vote", entryId: "friend-requests", vote: "up" } as const;
     expect((await c.handle(vote, here)).card.body).toBe("Thanks, your vote is recorded.");
     expect((await c.handle(vote, here)).card.body).toBe("You have already voted on this answer. Thanks!");

@@ -199,7 +199,7 @@ beforeAll(() => {
     logger,
     config,
     tips: commandScheduler(guide, logger),
-    usage: testUsage({ feedback, logger }),
+    ...testUsage({ feedback, logger }),
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Conversation, createGuide, createLogger, loadKnowledge, Usage } from "../src/index.js";
+import { Conversation, createGuide, createLogger, loadKnowledge, UsageRecords } from "../src/index.js";
 import { KNOWLEDGE_DIR, tempStorage } from "./helpers.js";
 
 // These run on the shipped knowledge on purpose: they test what the engine makes of it. The questions
@@ -49,15 +49,8 @@ describe("learning from use", () => {
   it("stores the question as a candidate phrasing when the asker opens a suggested entry", async () => {
     const { feedback } = tempStorage();
     const logger = createLogger("silent");
-    const usage = new Usage({
-      questionsPerMinute: 10,
-      sharesPerHour: 5,
-      logQuestions: false,
-      learn: true,
-      feedback,
-      logger,
-    });
-    const conversation = new Conversation({ guide, logger, usage, help: { commandLine: (c) => c.name } });
+    const records = new UsageRecords({ learn: true, feedback, logger });
+    const conversation = new Conversation({ guide, logger, records, help: { commandLine: (c) => c.name } });
     const who = { platform: "slack", userId: "U1", visibility: "private", canShare: false } as const;
     const question = "my post about a ward round went viral and now I regret it";
     const { card } = await conversation.handle({ kind: "ask", question }, who);
@@ -65,7 +58,7 @@ describe("learning from use", () => {
     expect(offered.length).toBeGreaterThan(0);
     const picked = offered[0]?.entryId ?? "";
     await conversation.handle({ kind: "open", entryId: picked }, who);
-    await usage.flush();
+    await records.flush();
     expect(await feedback.candidates()).toEqual([
       expect.objectContaining({ entryId: picked, question: question.toLowerCase() }),
     ]);

@@ -11,14 +11,18 @@ import {
   type FeedbackVote,
   type Guide,
   type Logger,
+  LogPolicy,
+  RateLimits,
+  type RateLimitsOptions,
   type Reply,
-  Usage,
+  type UsageParts,
+  UsageRecords,
+  type UsageRecordsOptions,
 } from "../src/index.js";
 import { type Db, openDatabase } from "../src/store/db.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage, Storage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
-import type { UsageOptions } from "../src/usage.js";
 
 /** The small corpus the core's unit tests run on. */
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "knowledge");
@@ -64,9 +68,18 @@ export function tempStorage(prefix = "smg-test-"): Storage {
   return openSqliteStorage(join(tempDir(prefix), "bot.db"));
 }
 
-/** Usage for an adapter's tests: limits out of the way unless `options` sets them, no question text logged. */
-export function testUsage(options: Partial<UsageOptions> & Pick<UsageOptions, "logger">): Usage {
-  return new Usage({ questionsPerMinute: 1_000, sharesPerHour: 1_000, logQuestions: false, ...options });
+/**
+ * The rate limits, records of use and log policy for an adapter's tests: limits out of the way unless
+ * `options` sets them, no question text logged.
+ */
+export function testUsage(
+  options: Partial<RateLimitsOptions & UsageRecordsOptions> & { readonly logger: Logger },
+): Required<UsageParts> {
+  return {
+    limits: new RateLimits({ questionsPerMinute: 1_000, sharesPerHour: 1_000, ...options }),
+    records: new UsageRecords(options),
+    logPolicy: new LogPolicy({ logQuestions: false }),
+  };
 }
 
 /** A real feedback store on a fresh database that also lists each vote it records in `votes`. */

@@ -160,7 +160,7 @@ export function useMattermost() {
         guide,
         logger,
         config: { url: mattermost.url, botToken: BOT_TOKEN, commandToken: COMMAND_TOKEN, ...config },
-        usage: testUsage({ sharesPerHour: 2, feedback: votingStore(votes), logger }),
+        ...testUsage({ sharesPerHour: 2, feedback: votingStore(votes), logger }),
         tips: commandScheduler(guide, logger),
         calls: { retries: 2, timeoutMs: 300, wait: async (ms) => void waits.push(ms) },
         ...deps,

@@ -7,7 +7,14 @@ import { Readable } from "node:stream";
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
 import { main } from "../app/main.js";
-import { askWithin, type ConfigError, createGuide, loadConfig, loadKnowledge, Usage } from "../src/index.js";
+import {
+  askWithin,
+  type ConfigError,
+  createGuide,
+  loadConfig,
+  loadKnowledge,
+  RateLimits,
+} from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { TokenCipher } from "../src/store/token-cipher.js";
 import { capturedLogger, FIXTURE_DIR, SLACK_TEST, tempDir } from "./helpers.js";
@@ -74,9 +81,9 @@ describe("the settings of a distributable Slack app", () => {
 
 describe("limits across workspaces", () => {
   it("counts a person's questions within their workspace, so the same user id elsewhere is not held back", async () => {
-    const usage = new Usage({ questionsPerMinute: 1, sharesPerHour: 1, logQuestions: false, logger });
+    const limits = new RateLimits({ questionsPerMinute: 1, sharesPerHour: 1, logger });
     const ask = (channelId: string) =>
-      askWithin(guide, usage, { platform: "slack", text: "help", userId: "U1", channelId }, logger);
+      askWithin(guide, { limits }, { platform: "slack", text: "help", userId: "U1", channelId }, logger);
     expect(await ask("T111:C1")).toHaveProperty("reply");
     expect(await ask("T111:C2")).toHaveProperty("refusal");
     expect(await ask("T222:C1")).toHaveProperty("reply");

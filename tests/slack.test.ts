@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
-import { createGuide, loadKnowledge, Usage } from "../src/index.js";
+import { createGuide, LogPolicy, loadKnowledge, RateLimits, UsageRecords } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import {
   capturedLogger,
@@ -138,7 +138,7 @@ beforeAll(async () => {
     logger,
     calls: { retries: 0, timeoutMs: 300 },
     tips: commandScheduler(guide, logger),
-    usage: testUsage({ feedback, logger }),
+    ...testUsage({ feedback, logger }),
     config: HTTP_CONFIG,
   });
   base = await listen(bot);
@@ -384,13 +384,9 @@ describe("Slack with limits, the guard and the feedback store", () => {
       guide,
       logger,
       calls: { retries: 0, timeoutMs: 300 },
-      usage: new Usage({
-        questionsPerMinute: 2,
-        sharesPerHour: 1,
-        logQuestions: true,
-        feedback: openSqliteStorage(db.name).feedback,
-        logger,
-      }),
+      limits: new RateLimits({ questionsPerMinute: 2, sharesPerHour: 1, logger }),
+      records: new UsageRecords({ feedback: openSqliteStorage(db.name).feedback, logger }),
+      logPolicy: new LogPolicy({ logQuestions: true }),
       tips: {
         on: () => {
           throw new Error("database is locked");

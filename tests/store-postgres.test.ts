@@ -13,7 +13,7 @@ import {
   loadConfig,
   loadKnowledge,
   readRequest,
-  Usage,
+  UsageRecords,
 } from "../src/index.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import { openStorage } from "../src/store/open.js";
@@ -257,14 +257,8 @@ describe("PostgreSQL: a connection lost", () => {
     const { feedback } = await backend.open(url);
     await feedback.voterHash("slack", "U1");
     const { logger, lines } = capturedLogger();
-    const usage = new Usage({
-      questionsPerMinute: 10,
-      sharesPerHour: 5,
-      logQuestions: false,
-      feedback,
-      logger,
-    });
-    const conversation = new Conversation({ guide, logger, usage, help });
+    const records = new UsageRecords({ feedback, logger });
+    const conversation = new Conversation({ guide, logger, records, help });
     const vote = { kind: "vote", entryId: "friend-requests", vote: "up" } as const;
     const held = await holdTable(url, "feedback");
     const pending = conversation.handle(vote, who);

@@ -2,7 +2,15 @@ import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "nod
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { askWithin, createGuide, createLogger, loadKnowledge, shareRefusal, Usage } from "../src/index.js";
+import {
+  askWithin,
+  createGuide,
+  createLogger,
+  loadKnowledge,
+  RateLimits,
+  shareRefusal,
+  UsageRecords,
+} from "../src/index.js";
 import { migrate } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
@@ -59,20 +67,19 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(await other.rateCounts.take("question:slack:U1", 2, minute, 11 * minute)).toBeUndefined();
   });
 
-  it("lets two replicas' Usage share one limit when given the database's counts", async () => {
+  it("lets two replicas' rate limits share one count when given the database's counts", async () => {
     const where = await backend.fresh();
     const guide = createGuide(loadKnowledge(FIXTURE_DIR));
     const replica = async () =>
-      new Usage({
+      new RateLimits({
         questionsPerMinute: 1,
         sharesPerHour: 1,
-        logQuestions: false,
-        sharedLimits: (await backend.open(where)).rateCounts,
+        shared: (await backend.open(where)).rateCounts,
         logger: createLogger("silent"),
       });
     const [one, other] = [await replica(), await replica()];
-    const ask = (usage: Usage) =>
-      askWithin(guide, usage, { platform: "slack", text: "help", userId: "U1" }, createLogger("silent"));
+    const ask = (limits: RateLimits) =>
+      askWithin(guide, { limits }, { platform: "slack", text: "help", userId: "U1" }, createLogger("silent"));
     expect(await ask(one)).toHaveProperty("reply");
     expect(await ask(other)).toHaveProperty("refusal");
     expect(await shareRefusal(one, "slack", "C1")).toBeUndefined();
@@ -200,18 +207,12 @@ describe("the bot's writes to the storage", () => {
     const writes = [() => slow, () => Promise.reject(new Error("Connection terminated unexpectedly"))];
     const feedback: FeedbackStorage = Object.create(tempStorage().feedback);
     feedback.recordQuestion = () => (writes.shift() ?? (() => Promise.resolve()))();
-    const usage = new Usage({
-      questionsPerMinute: 10,
-      sharesPerHour: 1,
-      logQuestions: false,
-      feedback,
-      logger,
-    });
+    const records = new UsageRecords({ feedback, logger });
     const ask = () =>
-      askWithin(guide, usage, { platform: "slack", text: "how do I cook rice", userId: "U1" }, logger);
+      askWithin(guide, { records }, { platform: "slack", text: "how do I cook rice", userId: "U1" }, logger);
     expect(await ask()).toHaveProperty("reply");
     let flushed = false;
-    const flushing = usage.flush().then(() => {
+    const flushing = records.flush().then(() => {
       flushed = true;
     });
     await settle();
@@ -219,7 +220,7 @@ describe("the bot's writes to the storage", () => {
     finish();
     await flushing;
     expect(await ask()).toHaveProperty("reply");
-    await usage.flush();
+    await records.flush();
     expect(lines.join("\n")).toMatch(
       /Connection terminated unexpectedly.*could not record the question's outcome/,
     );

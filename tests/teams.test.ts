@@ -199,7 +199,7 @@ async function startBot(options: Partial<TeamsDeps> & { localTesting?: boolean }
       graphScope: `${standIn.url}/.default`,
     }),
     token: () => BOT_TOKEN,
-    usage: testUsage({ feedback: votingStore(votes), logger }),
+    ...testUsage({ feedback: votingStore(votes), logger }),
     calls: { retries: 2, timeoutMs: 400, wait: () => Promise.resolve(), graceMs: 1_000 },
     ...deps,
   });
@@ -396,8 +396,7 @@ describe("Teams: limits", () => {
   let url = "";
 
   beforeAll(async () => {
-    const usage = testUsage({ questionsPerMinute: 1, sharesPerHour: 1, logger });
-    url = (await startBot({ usage })).url;
+    url = (await startBot(testUsage({ questionsPerMinute: 1, sharesPerHour: 1, logger }))).url;
   });
 
   it("limits each person's questions per minute", async () => {

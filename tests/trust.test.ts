@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findIdentifiers, GUARD_SCAN_CHARS, redact } from "../src/guard/identifiers.js";
-import { createGuide, InFlight, loadKnowledge, RateLimiter, type Reply, Usage } from "../src/index.js";
+import { createGuide, InFlight, LogPolicy, loadKnowledge, RateLimiter, type Reply } from "../src/index.js";
 import { storageBackends } from "./backends.js";
-import { capturedLogger, FIXTURE_DIR, settle } from "./helpers.js";
+import { FIXTURE_DIR, settle } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const kinds = (text: string) => findIdentifiers(text).map((f) => f.kind);
@@ -174,9 +174,8 @@ describe("limits and logs", () => {
   });
 
   it("logs no question text by default, and never a flagged one", () => {
-    const { logger } = capturedLogger();
-    const quiet = new Usage({ questionsPerMinute: 20, sharesPerHour: 10, logQuestions: false, logger });
-    const loud = new Usage({ questionsPerMinute: 20, sharesPerHour: 10, logQuestions: true, logger });
+    const quiet = new LogPolicy({ logQuestions: false });
+    const loud = new LogPolicy({ logQuestions: true });
     const plain = guide.ask("can I accept a friend request from a patient?");
     const flagged = guide.ask("can I accept a friend request from Mr Jones?");
     expect(quiet.logFields(plain).question).toBeUndefined();

@@ -8,7 +8,7 @@ import {
   helpCard,
   type Request,
   readRequest,
-  type Usage,
+  type UsageParts,
 } from "../../src/index.js";
 import { CONSOLE_HELP, choicesOf, renderCard, terminalWidth } from "./render.js";
 
@@ -17,17 +17,17 @@ const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
 const TIPS_ELSEWHERE =
   "Daily tips are set up in a Slack or Discord channel (tips on 08:30 Europe/London). Type tip to see one here.";
 
-/** Runs an interactive chat on the given streams until `quit` or end of input. */
+/** Runs an interactive chat on the given streams until `quit` or end of input, recording use with `parts.records`. */
 export function runConsole(
   io: { input: Readable; output: Writable },
   guide: Guide,
-  usage?: Usage,
+  parts: UsageParts = {},
 ): Promise<void> {
   const conversation = new Conversation({
     guide,
     logger: createLogger("silent"),
     help: CONSOLE_HELP,
-    ...(usage ? { usage } : {}),
+    ...parts,
   });
   const who = {
     platform: "console",

@@ -15,7 +15,7 @@ import {
   type Logger,
   redactSecrets,
   type TipCommands,
-  type Usage,
+  type UsageParts,
   unreachableCause,
 } from "../../src/index.js";
 import { pressButton } from "./buttons.js";
@@ -27,13 +27,11 @@ import { SLASH_COMMANDS } from "./slash-commands.js";
 const MAX_CHOICES = 25;
 const MAX_CHOICE_CHARS = 100;
 
-export interface DiscordDeps {
+export interface DiscordDeps extends UsageParts {
   readonly guide: Guide;
   readonly config: DiscordConfig;
   readonly logger: Logger;
   readonly tips?: TipCommands;
-  /** Limits, the report's counts and what may be logged. */
-  readonly usage?: Usage;
 }
 
 const COMMANDS_BY_NAME = new Map(SLASH_COMMANDS.map((c) => [c.data.name, c]));

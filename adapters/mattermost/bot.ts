@@ -8,7 +8,7 @@ import {
   type TipCommands,
   type TipPoster,
   tipCard,
-  type Usage,
+  type UsageParts,
 } from "../../src/index.js";
 import type { HttpFront, RouteHandler } from "../http/front.js";
 import { type CallLimits, Outbound } from "../http/outbound.js";
@@ -26,12 +26,10 @@ export { describeStartFailure } from "./errors.js";
 /** Mattermost's settings (see loadConfig). */
 export type MattermostConfig = NonNullable<Config["mattermost"]>;
 
-export interface MattermostDeps {
+export interface MattermostDeps extends UsageParts {
   readonly guide: Guide;
   readonly config: MattermostConfig;
   readonly logger: Logger;
-  /** Limits, the report's counts and what may be logged. */
-  readonly usage?: Usage;
   readonly tips?: TipCommands;
   /** Every call to the REST API, and shutdown's grace period. */
   readonly calls?: CallLimits;

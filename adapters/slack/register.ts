@@ -8,7 +8,7 @@ import {
   type ReplayMemory,
   type SlackConfig,
   type TipCommands,
-  type Usage,
+  type UsageParts,
   workspaceChannel,
 } from "../../src/index.js";
 import type { CallLimits } from "../http/outbound.js";
@@ -23,12 +23,10 @@ import { SLACK_HELP } from "./render.js";
 
 export { SLASH_COMMAND } from "./command.js";
 
-export interface SlackDeps {
+export interface SlackDeps extends UsageParts {
   readonly guide: Guide;
   readonly config: SlackConfig;
   readonly logger: Logger;
-  /** Limits, the report's counts and what may be logged; without it, no limits and no question text in logs. */
-  readonly usage?: Usage;
   readonly tips?: TipCommands;
   /** The workspaces' installations, for a distributable app (`config.oauth`); unused with one bot token. */
   readonly installations?: InstallationStorage;

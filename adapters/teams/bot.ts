@@ -9,7 +9,7 @@ import {
   type Logger,
   type TipCommands,
   type TipPoster,
-  type Usage,
+  type UsageParts,
 } from "../../src/index.js";
 import type { HttpFront } from "../http/front.js";
 import { type CallLimits, Outbound } from "../http/outbound.js";
@@ -33,7 +33,7 @@ export const MESSAGES_PATH = "/api/messages";
 export type TeamsConfig = NonNullable<Config["teams"]>;
 
 /** What the Teams adapter is built from: the core's services, the front, and (for tests) Microsoft's endpoints. */
-export interface TeamsDeps {
+export interface TeamsDeps extends UsageParts {
   readonly guide: Guide;
   readonly config: TeamsConfig;
   readonly logger: Logger;
@@ -41,8 +41,6 @@ export interface TeamsDeps {
   readonly front: HttpFront;
   /** Where channels' addresses are kept, for daily tips. */
   readonly addresses: ChannelAddresses;
-  /** Limits, the report's counts and what may be logged. */
-  readonly usage?: Usage;
   readonly tips?: TipCommands;
   /** Every call to the Bot Connector and Graph, and shutdown's grace period. */
   readonly calls?: CallLimits;

@@ -2,7 +2,9 @@ import type { Request } from "../commands.js";
 import type { Guide } from "../guide.js";
 import type { Logger } from "../log.js";
 import type { Platform, TipCommands } from "../ports.js";
-import { acknowledgeVote, askWithin, shareRefusal, type Usage } from "../usage.js";
+import { askWithin, type UsageParts } from "../usage/ask.js";
+import { shareRefusal } from "../usage/rate-limits.js";
+import { acknowledgeVote } from "../usage/records.js";
 import type { Outcome, Visibility } from "./card.js";
 import { errorCard, type HelpStyle, helpCard, noticeCard, replyCard, tipCard, topicsCard } from "./cards.js";
 
@@ -24,11 +26,10 @@ export interface Requester {
   readonly tipsPermission?: () => Promise<string | undefined> | string | undefined;
 }
 
-export interface ConversationDeps {
+/** What a conversation is built from; the rate limits, records of use and log policy are each optional. */
+export interface ConversationDeps extends UsageParts {
   readonly guide: Guide;
   readonly logger: Logger;
-  /** Limits, the report's counts, learning from picks and votes; without it, none of these. */
-  readonly usage?: Usage;
   readonly tips?: TipCommands;
   /** How help names the commands on this platform. */
   readonly help: HelpStyle;
@@ -49,7 +50,7 @@ export class Conversation {
   }
 
   async handle(request: Request, who: Requester): Promise<Outcome> {
-    const { guide, usage } = this.deps;
+    const { guide, limits, records } = this.deps;
     const reply = (card: Outcome["card"], visibility: Visibility = who.visibility): Outcome => ({
       card,
       visibility,
@@ -77,7 +78,7 @@ export class Conversation {
       case "ask": {
         const asked = await askWithin(
           guide,
-          usage,
+          this.deps,
           { platform: who.platform, text: request.question, userId: who.userId, channelId: who.channelId },
           this.log,
         );
@@ -89,20 +90,20 @@ export class Conversation {
       case "open": {
         const shown = guide.show(request.entryId);
         if (!shown) return privately(errorCard(GONE));
-        if (who.userId) usage?.picked(who.platform, who.userId, request.entryId);
+        if (who.userId) records?.picked(who.platform, who.userId, request.entryId);
         return privately(replyCard(shown, { shareable: who.canShare }));
       }
       case "share": {
         const shown = guide.show(request.entryId);
         if (!shown) return privately(errorCard(GONE));
-        const refusal = await shareRefusal(usage, who.platform, who.channelId);
+        const refusal = await shareRefusal(limits, who.platform, who.channelId);
         if (refusal) return privately(errorCard(refusal));
         this.log.info({ entry: request.entryId, user: who.userId, channel: who.channelId }, "shared");
         return reply(replyCard(shown, who.userId ? { sharedBy: who.userId } : {}), "public");
       }
       case "vote": {
         const note = await acknowledgeVote(
-          usage?.recordVote,
+          records?.recordVote,
           {
             entryId: request.entryId,
             vote: request.vote,

@@ -92,7 +92,7 @@ export class FeedbackSql implements FeedbackStorage {
     });
   }
 
-  /** A question the guard flagged is never passed here (see Usage). */
+  /** A question the guard flagged is never passed here (see UsageRecords). */
   async recordCandidate(entryId: string, question: string, now: number): Promise<void> {
     const text = storable(question);
     if (!text) return;

@@ -1,0 +1,129 @@
+import type { Logger } from "../log.js";
+import type { FeedbackVote, Platform, RecordFeedback } from "../ports.js";
+import type { FeedbackStorage } from "../store/storage.js";
+import type { Reply } from "../types.js";
+import { RecentReplies } from "./recent-replies.js";
+
+/** An answer below this confidence that still earns a 👍 teaches the bot a new phrasing. */
+const UNSURE_CONFIDENCE = 0.75;
+
+/** Where use is recorded, and whether the bot learns from it. */
+export interface UsageRecordsOptions {
+  /** Learn candidate phrasings from picked suggestions and 👍 on unsure answers (LEARN_FROM_USE). */
+  readonly learn?: boolean;
+  /** Where questions, votes and candidate phrasings are stored; without it, nothing is. */
+  readonly feedback?: FeedbackStorage;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+/**
+ * What the bot keeps of its use, the same on every platform: the day's counts and unanswered questions
+ * for the report, votes, and candidate phrasings learnt from picks and 👍. Writes run in the background
+ * and `flush()` waits for them.
+ */
+export class UsageRecords {
+  private readonly now: () => number;
+  private readonly recent: RecentReplies;
+  /** Writes in flight, which the asker does not wait for; flush() does. */
+  private readonly writes = new Set<Promise<void>>();
+
+  constructor(private readonly options: UsageRecordsOptions) {
+    this.now = options.now ?? Date.now;
+    this.recent = new RecentReplies(this.now);
+  }
+
+  /**
+   * Records an answered or unanswered question (for its Slack workspace too, with `team`) in the
+   * background; a storage failure is logged, never thrown.
+   */
+  recordQuestion(reply: Reply, team?: string): void {
+    const feedback = this.options.feedback;
+    if (feedback)
+      this.inBackground(
+        () => feedback.recordQuestion(reply, this.now(), team),
+        "could not record the question's outcome",
+      );
+  }
+
+  /** Stores a vote (one per person and entry); a 👍 on an unsure answer proposes the question as a phrasing. */
+  recordVote = async (vote: FeedbackVote): Promise<"recorded" | "duplicate"> => {
+    if (!this.options.feedback) return "recorded";
+    const result = await this.options.feedback.recordVote(vote, this.now());
+    const last = this.recent.last(vote.platform, vote.userId);
+    if (vote.vote === "up" && last?.answered === vote.entryId && last.confidence < UNSURE_CONFIDENCE)
+      this.propose(vote.entryId, last.question);
+    return result;
+  };
+
+  /**
+   * Remembers a person's last reply, so that a suggestion they pick or a 👍 they give can teach the bot
+   * the phrasing they used. A question the guard flagged is never remembered.
+   */
+  remember(platform: Platform, userId: string, reply: Reply): void {
+    if (this.options.learn) this.recent.remember(platform, userId, reply);
+  }
+
+  /** A person opened an entry: if it was one the bot suggested for their last question, learn from it. */
+  picked(platform: Platform, userId: string, entryId: string): void {
+    const last = this.recent.last(platform, userId);
+    if (!last?.offered.has(entryId)) return;
+    last.offered.delete(entryId);
+    this.propose(entryId, last.question);
+  }
+
+  /** Waits for the writes in flight (before the storage is closed at shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all(this.writes);
+  }
+
+  private propose(entryId: string, question: string): void {
+    const feedback = this.options.feedback;
+    if (feedback)
+      this.inBackground(
+        () => feedback.recordCandidate(entryId, question, this.now()),
+        "could not record a candidate phrasing",
+      );
+  }
+
+  /**
+   * Runs a write without keeping the person waiting for it: the database may be slow or unreachable
+   * (PostgreSQL), and the reply does not depend on it. A failure is logged with `failure`, never thrown.
+   */
+  private inBackground(write: () => Promise<void>, failure: string): void {
+    const logged = (error: unknown) => {
+      this.options.logger.error({ err: (error as Error).message }, failure);
+    };
+    let pending: Promise<void>;
+    try {
+      pending = write().catch(logged);
+    } catch (error) {
+      logged(error);
+      return;
+    }
+    this.writes.add(pending);
+    void pending.finally(() => this.writes.delete(pending));
+  }
+}
+
+/**
+ * Stores a 👍/👎 when there is a store and the entry exists, and says what to tell the voter. A store
+ * failure is logged and the vote still acknowledged: feedback must never cost the user an error.
+ */
+export async function acknowledgeVote(
+  record: RecordFeedback | undefined,
+  vote: FeedbackVote,
+  entryExists: boolean,
+  logger: Logger,
+): Promise<string> {
+  logger.info({ entry: vote.entryId, vote: vote.vote }, "feedback");
+  if (!record || !entryExists) return "Thanks for the feedback.";
+  try {
+    return (await record(vote)) === "duplicate"
+      ? "You have already voted on this answer. Thanks!"
+      : "Thanks, your vote is recorded.";
+  } catch (error) {
+    logger.error({ entry: vote.entryId, err: (error as Error).message }, "feedback not stored");
+    return "Thanks for the feedback.";
+  }
+}
