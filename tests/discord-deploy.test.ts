@@ -1,0 +1,44 @@
+import { PermissionFlagsBits } from "discord.js";
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { deployCommands } from "../adapters/discord/bot.js";
+import { COMMAND, inviteUrl, TIPS_COMMAND } from "../adapters/discord/definitions.js";
+import { commandDefinitions } from "../adapters/discord/slash-commands.js";
+import { API, APP_ID, config } from "./discord-fixture.js";
+import { GUILD_ID } from "./discord-interaction.js";
+import { offline } from "./nock-offline.js";
+
+// Discord: deploying the commands from a script, and the invite URL.
+
+offline({ everyMockUsed: true });
+
+describe("discord:deploy", () => {
+  it("PUTs both commands to the guild when a guild id is set, else globally", async () => {
+    for (const [guildId, path] of [
+      [GUILD_ID, `/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`],
+      [undefined, `/api/v10/applications/${APP_ID}/commands`],
+    ] as const) {
+      const put = new Promise<unknown>((resolve) => {
+        nock(API)
+          .put(path, (body) => {
+            resolve(body);
+            return true;
+          })
+          .reply(200, []);
+      });
+      await deployCommands({ ...config, guildId });
+      const body = (await put) as { name: string; default_member_permissions?: string }[];
+      expect(body).toEqual(commandDefinitions());
+      expect(body.map((c) => c.name)).toEqual([COMMAND, TIPS_COMMAND]);
+      expect(body[1]?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    }
+  });
+
+  it("builds an invite URL with the bot and applications.commands scopes and only the permissions it needs", () => {
+    const url = new URL(inviteUrl(APP_ID));
+    expect(url.searchParams.get("scope")).toBe("bot applications.commands");
+    const perms = BigInt(url.searchParams.get("permissions") ?? "0");
+    expect(perms & PermissionFlagsBits.Administrator).toBe(0n);
+    expect(perms & PermissionFlagsBits.SendMessages).toBe(PermissionFlagsBits.SendMessages);
+  });
+});

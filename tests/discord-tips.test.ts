@@ -1,0 +1,84 @@
+import { MessageFlags, PermissionFlagsBits } from "discord.js";
+import nock from "nock";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TIPS_COMMAND } from "../adapters/discord/definitions.js";
+import { API, config, discordFixture } from "./discord-fixture.js";
+import { type Body, CHANNEL_ID, command, message, sent } from "./discord-interaction.js";
+import { within } from "./helpers.js";
+
+// Discord: the daily tip, turned on by a manager with /socialmedia-guidance-tips and posted to the channel.
+
+const { guide, bot, dispatch } = discordFixture();
+
+describe("Discord tips command", () => {
+  it("refuses members without Manage Server at run time", async () => {
+    const i = command("status", {}, { commandName: TIPS_COMMAND });
+    dispatch(i);
+    const body = await message(i);
+    expect(body.method).toBe("reply");
+    expect(body.flags).toBe(MessageFlags.Ephemeral);
+    expect(body.content).toMatch(/Manage Server/);
+  });
+
+  it("lets a manager turn another channel's tip on: deferred, then the reply edited in", async () => {
+    const manager = { commandName: TIPS_COMMAND, permissions: PermissionFlagsBits.ManageGuild };
+    const tipsChannel = "1300000000000000009";
+    const i = command(
+      "on",
+      { time: "08:30", timezone: "Australia/Sydney" },
+      { ...manager, channel: tipsChannel },
+    );
+    dispatch(i);
+    expect(await sent(i)).toEqual({ method: "deferReply", body: { flags: MessageFlags.Ephemeral } });
+    const body = await message(i, 1);
+    expect(body.method).toBe("editReply");
+    expect(body.content).toMatch(/^Daily tip on: every day at 08:30 \(Australia\/Sydney\)/);
+    expect(body.allowedMentions).toEqual({ parse: [] });
+    // the option's channel got the tip, not the one the command was typed in
+    const there = command("status", {}, { ...manager, channel: tipsChannel });
+    const here = command("status", {}, manager);
+    dispatch(there);
+    dispatch(here);
+    expect((await message(there, 1)).content).toMatch(/^Daily tip: on, every day at 08:30/);
+    expect((await message(here, 1)).content).toMatch(/no daily tip/);
+  });
+});
+
+describe("Discord tip posts", () => {
+  // client.login() gives REST the token; the gateway is not reachable here, so give it directly
+  beforeAll(() => {
+    bot.client.rest.setToken(config.token);
+  });
+
+  it("posts a tip of the day as an embed with a Learn more button, pinging no one", async () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    const posted = new Promise<Body & { allowed_mentions?: unknown }>((resolve) => {
+      nock(API)
+        .post(`/api/v10/channels/${CHANNEL_ID}/messages`, (body) => {
+          resolve(body as Body);
+          return true;
+        })
+        .reply(200, { id: "1900000000000000001", channel_id: CHANNEL_ID });
+    });
+    const result = await bot.tipPoster().post(CHANNEL_ID, tip);
+    expect(result.messageId).toBe("1900000000000000001");
+    const body = await within(posted);
+    expect(body?.embeds?.[0]?.title).toBe("Tip of the day");
+    expect(body?.embeds?.[0]?.description).toBe(tip.text);
+    expect(body?.components?.[0]?.components[0]?.custom_id).toBe(`smg:open:0:${tip.entry}`);
+    expect(body?.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("reports a refused post with Discord's code", async () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    nock(API)
+      .post(`/api/v10/channels/${CHANNEL_ID}/messages`)
+      .reply(403, { message: "Missing Access", code: 50001 });
+    await expect(bot.tipPoster().post(CHANNEL_ID, tip)).rejects.toMatchObject({
+      name: "PostFailure",
+      code: "403:50001",
+    });
+  });
+});

@@ -1,0 +1,86 @@
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { SLACK_TEST, within } from "./helpers.js";
+import { allText, expectPost, type Posted, slackFixture } from "./slack-fixture.js";
+
+// Slack: mentions and direct messages, answered through the Web API, and the Web API's failures.
+
+const { api: API } = SLACK_TEST;
+const { slash, event, waitForLog } = slackFixture();
+
+describe("Slack mentions and direct messages", () => {
+  it("answers a mention in a thread", async () => {
+    const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "2.0" });
+    const response = await event({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> can I post a photo of a patient?",
+      ts: "1700000000.000100",
+      channel: "C1",
+      event_ts: "1700000000.000100",
+    });
+    expect(response.status).toBe(200);
+    const body = await within(posted);
+    expect(body.channel).toBe("C1");
+    expect(body.thread_ts).toBe("1700000000.000100");
+    // the Web API client sends a form: the blocks travel as a JSON string
+    const blocks = JSON.parse(String(body.blocks)) as Posted["blocks"];
+    expect(blocks?.[0]).toMatchObject({ type: "header", text: { text: "Posting photos of patients" } });
+    expect(allText(body)).toContain("explicit consent");
+  });
+
+  it("answers a direct message", async () => {
+    const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "3.0" });
+    await event({
+      type: "message",
+      channel_type: "im",
+      user: "U1",
+      text: "topics",
+      ts: "1700000001.000100",
+      channel: "D1",
+      event_ts: "1700000001.000100",
+    });
+    const body = await within(posted);
+    expect(body.channel).toBe("D1");
+    expect(allText(body)).toContain("Topics");
+  });
+
+  it.each([
+    ["not_in_channel", 200, { ok: false, error: "not_in_channel" }, "not_in_channel"],
+    ["channel_not_found", 200, { ok: false, error: "channel_not_found" }, "channel_not_found"],
+    ["invalid_auth", 200, { ok: false, error: "invalid_auth" }, "invalid_auth"],
+    ["rate_limited", 429, { ok: false, error: "ratelimited" }, "rate_limited"],
+  ] as const)("logs a %s error from the Web API and stays up", async (_name, status, reply, code) => {
+    const scope = nock(API)
+      .post("/api/chat.postMessage")
+      .reply(status, reply, status === 429 ? { "retry-after": "7" } : {});
+    await event({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> help",
+      ts: "1700000002.000100",
+      channel: "C9",
+      event_ts: "1700000002.000100",
+    });
+    const line = await waitForLog("reply to mention failed");
+    expect(JSON.parse(line)).toMatchObject({ code, channel: "C9" });
+    expect(scope.isDone()).toBe(true);
+    expect(line).not.toContain("xoxb-");
+  });
+
+  it("logs a timeout and stays up", async () => {
+    nock(API).post("/api/chat.postMessage").delay(2000).reply(200, { ok: true });
+    await event({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> help",
+      ts: "1700000003.000100",
+      channel: "C8",
+      event_ts: "1700000003.000100",
+    });
+    const line = await waitForLog("reply to mention failed");
+    expect(JSON.parse(line)).toMatchObject({ channel: "C8" });
+    const body = await within((await slash("help")).posted);
+    expect(body.response_type).toBe("ephemeral");
+  });
+});

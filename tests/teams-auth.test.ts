@@ -1,0 +1,52 @@
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { settle, waitFor } from "./helpers.js";
+import { allText, PERSONAL, teamsFixture } from "./teams-fixture.js";
+
+// Teams: who may send the bot activities: signed tokens, local testing, and what is not an activity.
+
+const { standIn, token, main, startBot, activity, send } = teamsFixture();
+let messages = "";
+
+beforeAll(() => {
+  messages = main().url;
+});
+
+describe("Teams: who may send activities", () => {
+  const question = () => activity({ text: "topics" });
+
+  it("refuses, with credentials set, an activity without a token or with one the test key did not sign", async () => {
+    expect((await send(question(), null)).status).toBe(401);
+    const { privateKey: other } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    expect((await send(question(), `Bearer ${token({}, other)}`)).status).toBe(401);
+    expect((await send(question(), `Bearer ${token({ aud: randomUUID() })}`)).status).toBe(401);
+    expect(
+      (await send(question(), `Bearer ${token({ exp: Math.floor(Date.now() / 1000) - 3600 })}`)).status,
+    ).toBe(401);
+    // a token issued for another Bot Connector than the one the activity names
+    expect(
+      (await send(question(), `Bearer ${token({ serviceurl: "https://smba.example.org/" })}`)).status,
+    ).toBe(401);
+    await settle();
+    expect(standIn.activities()).toHaveLength(0);
+  });
+
+  it("accepts activities without a token in local testing, and calls out without one", async () => {
+    const { url } = await startBot({ localTesting: true });
+    const before = standIn.activities(PERSONAL).length;
+    expect((await send(question(), null, url)).status).toBe(200);
+    const sent = await waitFor(() => standIn.activities(PERSONAL)[before], { what: "the reply" });
+    expect(allText(sent)).toContain("Topics");
+    expect(sent.authorization).toBeUndefined();
+  });
+
+  it("refuses what is not an activity before the SDK reads it", async () => {
+    const post = (body: string, type = "application/json") =>
+      fetch(messages, { method: "POST", headers: { "content-type": type }, body });
+    expect((await fetch(messages)).status).toBe(405);
+    expect((await post("text=hi", "application/x-www-form-urlencoded")).status).toBe(415);
+    expect((await post("{not json")).status).toBe(400);
+    expect((await post(JSON.stringify({ type: "message", text: "hi" }))).status).toBe(400);
+    expect((await post(JSON.stringify({ ...question(), text: "x".repeat(300_000) }))).status).toBe(413);
+  });
+});

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TeamsBot } from "../adapters/teams/bot.js";
+import { TipScheduler } from "../src/tips/scheduler.js";
+import { allText, BOT_TOKEN, PERSONAL, THREAD, teamsFixture } from "./teams-fixture.js";
+import { APP_ID, CHANNEL, OWNER_AAD, TEAM, TEAM_GROUP, TENANT } from "./teams-stand-in.js";
+
+// Teams: a channel's daily tip, managed by the team's owners and posted by the scheduler.
+
+const {
+  guide,
+  logger,
+  standIn,
+  storage,
+  main: started,
+  activity,
+  send,
+  ask,
+  logLine,
+  mention,
+} = teamsFixture();
+let main: TeamsBot;
+
+beforeAll(() => {
+  main = started().bot;
+});
+
+describe("Teams: daily tips", () => {
+  const owner = { id: "29:owner", aadObjectId: OWNER_AAD, name: "An Owner" };
+
+  it("turns a channel's tip on for a team owner, checked with Microsoft Graph", async () => {
+    const sent = await ask(mention("tips on 08:30 Europe/London", "channel", owner), THREAD);
+    expect(sent.body.text).toMatch(/^Daily tip on: every day at 08:30 \(Europe\/London\)/);
+    const graph = standIn.received.find((r) => r.path.startsWith(`/v1.0/teams/${TEAM_GROUP}/members`));
+    expect(decodeURIComponent(graph?.path ?? "")).toContain(`userId eq '${OWNER_AAD}'`);
+    expect(graph?.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+  });
+
+  it("refuses others politely, and tells anyone the status", async () => {
+    const refused = await ask(mention("tips off"), THREAD);
+    expect(refused.body.text).toBe("⚠️ Only the team's owners can turn this channel's daily tip on or off.");
+    expect((await ask(mention("tips status"), THREAD)).body.text).toMatch(
+      /^Daily tip: on, every day at 08:30 \(Europe\/London\)/,
+    );
+  });
+
+  it("refuses when Graph cannot say who the owners are, and logs why", async () => {
+    standIn.next(/^\/v1\.0\/teams\//, { status: 403 });
+    const sent = await ask(mention("tips off", "channel", owner), THREAD);
+    expect(sent.body.text).toContain("Only the team's owners");
+    await logLine("could not check who may manage tips");
+  });
+
+  it("says where tips are set up when asked in a 1:1 chat", async () => {
+    const sent = await ask(activity({ text: "tips on 08:30" }), PERSONAL);
+    expect(sent.body.text).toContain("Daily tips are set up in a team's channel by one of its owners");
+  });
+
+  it("posts the tip through the scheduler to the channel's kept address", async () => {
+    // `tips on` is itself a mention: it leaves the channel's address behind
+    await ask(mention("tips on 08:30 Europe/London", "channel", owner), THREAD);
+    const scheduler = new TipScheduler({
+      store: storage.tips,
+      tips: guide.tips(),
+      posters: { teams: main.tipPoster() },
+      logger,
+      defaults: { time: "09:00", timeZone: "UTC" },
+      graceMs: 3600_000,
+      now: () => new Date("2026-03-02T08:31:00Z"),
+    });
+    await scheduler.tick();
+    const posted = standIn.activities(CHANNEL);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.path).toBe(`/v3/conversations/${CHANNEL}/activities`);
+    expect(allText(posted[0])).toContain("Tip of the day");
+    expect(posted[0]?.body.channelData).toEqual({ tenant: { id: TENANT } });
+    await scheduler.tick();
+    expect(standIn.activities(CHANNEL)).toHaveLength(1);
+  });
+
+  it("turns the tip off for an owner", async () => {
+    const owner2 = { id: "29:owner", aadObjectId: OWNER_AAD };
+    expect((await ask(mention("tips off", "channel", owner2), THREAD)).body.text).toBe(
+      "Daily tip off for this channel.",
+    );
+  });
+
+  it("keeps a channel's address when the bot is added or installed, and forgets it when removed", async () => {
+    const general = { id: TEAM, conversationType: "channel", tenantId: TENANT };
+    const added = activity({
+      type: "conversationUpdate",
+      conversation: general,
+      membersAdded: [{ id: `28:${APP_ID}` }],
+      channelData: { tenant: { id: TENANT }, team: { id: TEAM }, eventType: "teamMemberAdded" },
+    });
+    expect((await send(added)).status).toBe(200);
+    expect(JSON.parse((await storage.addresses.lookup("teams", TEAM)) ?? "{}")).toMatchObject({
+      conversationId: TEAM,
+    });
+    const removed = activity({ type: "installationUpdate", action: "remove", conversation: general });
+    expect((await send(removed)).status).toBe(200);
+    expect(await storage.addresses.lookup("teams", TEAM)).toBeUndefined();
+    const installed = activity({ type: "installationUpdate", action: "add", conversation: general });
+    expect((await send(installed)).status).toBe(200);
+    expect(JSON.parse((await storage.addresses.lookup("teams", TEAM)) ?? "{}")).toMatchObject({
+      conversationId: TEAM,
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { tipsFixture } from "./tips-fixture.js";
+
+// Daily tips: the tips subcommands (on, off, status) and the channels seeded from the environment.
+
+const { at, describeEachBackend } = tipsFixture();
+
+describeEachBackend(({ fresh, scheduler }) => {
+  describe("tips commands", () => {
+    it("validates time and time zone, and turns tips off", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 25:00" })).toMatch(
+        /not a time of day/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 Mars/Olympus" })).toMatch(
+        /not a time zone/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(/no daily tip/);
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8:05 america/new_york" })).toMatch(
+        /at 08:05 \(America\/New_York\)\. Next tip: Wed, 25 Nov 2026, 08:05 GMT-5/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "off" })).toBe(
+        "Daily tip off for this channel.",
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "off" })).toMatch(
+        /no daily tip to turn off/,
+      );
+    });
+
+    it("seeds channels from the environment without undoing an admin's tips off", async () => {
+      at("2026-11-25T12:00:00Z");
+      const path = await fresh();
+      const s = await scheduler(path);
+      await s.seedChannels("slack", ["C1", "C2"]);
+      await s.run({ platform: "slack", channelId: "C2", args: "off" });
+      await (await scheduler(path)).seedChannels("slack", ["C1", "C2"]);
+      const active = await (await scheduler(path)).activeSchedules();
+      expect(active.map((x) => x.channelId)).toEqual(["C1"]);
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { tipsFixture } from "./tips-fixture.js";
+
+// Daily tips: a channel whose posts fail is retried with backoff, and never posted twice.
+
+const { tips, logLines, failing, at, postsTo, describeEachBackend } = tipsFixture();
+
+describeEachBackend(({ fresh, scheduler }) => {
+  describe("daily tips: failures", () => {
+    it("retries a failing channel with backoff, then marks it failing, while another channel still posts", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "CBAD", args: "on 09:00" });
+      await s.run({ platform: "slack", channelId: "CGOOD", args: "on 09:00" });
+      failing.CBAD = { status: 200, body: { ok: false, error: "channel_not_found" } };
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      expect(postsTo("CGOOD")).toHaveLength(1);
+      expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).toMatch(
+        /last post failed \(channel_not_found\); trying again at Thu, 26 Nov 2026, 09:01/,
+      );
+      at("2026-11-26T09:00:50Z"); // before the first retry is due
+      await s.tick();
+      at("2026-11-26T09:01:20Z"); // second attempt; the next waits 4 minutes
+      await s.tick();
+      at("2026-11-26T09:03:00Z");
+      await s.tick();
+      at("2026-11-26T09:05:30Z"); // third attempt: the last
+      await s.tick();
+      const status = await s.run({ platform: "slack", channelId: "CBAD", args: "status" });
+      expect(status).toMatch(/Failing since Thu, 26 Nov 2026, 09:05 UTC \(channel_not_found\)/);
+      expect(
+        logLines.filter((l) => l.includes('"channel":"CBAD"') && l.includes("daily tip failed")),
+      ).toHaveLength(3);
+      expect(postsTo("CGOOD")).toHaveLength(1);
+      // the next day the channel is tried again, and a success clears the failing mark
+      delete failing.CBAD;
+      at("2026-11-27T09:00:10Z");
+      await s.tick();
+      expect(postsTo("CBAD")).toHaveLength(1);
+      expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).not.toMatch(/Failing/);
+    });
+
+    it("waits as long as a rate limit asks", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      failing.C1 = {
+        status: 429,
+        body: { ok: false, error: "ratelimited" },
+        headers: { "retry-after": "600" },
+      };
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
+        /\(rate_limited\); trying again at Thu, 26 Nov 2026, 09:10/,
+      );
+    });
+
+    it("re-posts a slot claimed by a process that died before sending, but never one that died while sending", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(path, { leaseMs: 60_000 });
+      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      await s.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
+      // As a process that died left them: one slot claimed before sending, one while sending.
+      const due = Date.parse("2026-11-26T09:00:00Z");
+      for (const [channelId, status] of [
+        ["C1", "claimed"],
+        ["C2", "sending"],
+      ] as const) {
+        await s.tipStore.insertSlot({
+          ...{ platform: "slack", channelId, day: "2026-11-26", dueAt: due, tipId: tips[0]?.id, cycle: 0 },
+          ...{ status, claimToken: "dead", claimedAt: due, attempts: 0 },
+        });
+      }
+      at("2026-11-26T09:05:00Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      expect(postsTo("C2")).toHaveLength(0);
+      expect(await s.run({ platform: "slack", channelId: "C2", args: "status" })).toMatch(
+        /may not have been posted/,
+      );
+      expect(logLines.join("\n")).toMatch(/"channel":"C2".*daily tip uncertain/);
+    });
+  });
+});
