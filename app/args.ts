@@ -1,11 +1,11 @@
-import { parseArgs } from "node:util";
+import { util } from "../src/builtins.js";
 
 /** The command line's words and flags, as every subcommand receives them. */
 export type Args = ReturnType<typeof parseArgv>;
 
 /** Reads argv: the first word names the subcommand (start when there is none). Throws on an unknown flag. */
 export function parseArgv(argv: readonly string[]) {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = util.parseArgs({
     args: [...argv],
     options: {
       json: { type: "boolean", default: false },

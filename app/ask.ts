@@ -1,5 +1,5 @@
-import { createInterface } from "node:readline";
-import { type Guide, type Reply, replyCard } from "../src/index.js";
+import type { Guide } from "../src/guide.js";
+import type { Reply } from "../src/types.js";
 import type { Out } from "./output.js";
 
 /** `ask [--json] "question"`: one answer, or with --json and no question one JSON line per input line. */
@@ -9,14 +9,17 @@ export async function ask(
   json: boolean,
   out: Out,
   err: Out,
-  input: NodeJS.ReadableStream,
+  input: () => NodeJS.ReadableStream,
 ): Promise<number> {
   if (words.join(" ").trim()) {
     const reply = guide.ask(words.join(" "));
     if (json) out(JSON.stringify(replyJson(reply)));
     else {
-      // The terminal renderer (marked-terminal, highlight.js) loads only for text output.
-      const { renderCard, terminalWidth } = await import("../adapters/console/render.js");
+      // The cards and the terminal renderer (marked-terminal, highlight.js) load only for text output.
+      const [{ replyCard }, { renderCard, terminalWidth }] = await Promise.all([
+        import("../src/conversation/cards.js"),
+        import("../adapters/console/render.js"),
+      ]);
       out(renderCard(replyCard(reply), terminalWidth()));
     }
     return 0;
@@ -26,11 +29,13 @@ export async function ask(
       'ask needs a question, e.g. socialmedia-guidance ask "can I accept a friend request from a patient?"',
     );
     // Text piped in is answered line by line only with --json (one JSON line an answer, for scripts).
-    if (!(input as { isTTY?: boolean }).isTTY)
+    if (!(input() as { isTTY?: boolean }).isTTY)
       err("To answer questions from standard input, one a line, use: socialmedia-guidance ask --json");
     return 2;
   }
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  // node:readline loads only here: a one-shot question never reads standard input.
+  const { createInterface } = await import("node:readline");
+  const rl = createInterface({ input: input(), crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) out(JSON.stringify(replyJson(guide.ask(line))));
   return 0;
 }

@@ -8,6 +8,7 @@ import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowled
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
 import { openDb } from "./lazy.js";
+import { AFTER } from "./learn-usage.js";
 import type { Out } from "./output.js";
 
 /** How many candidates one run offers; `--list` numbers the same ones, so numbers agree. */
@@ -15,25 +16,6 @@ const LIMIT = 100;
 
 /** yaml's printer without reflowing long lines or padding `[a, b]`, as the knowledge files are written. */
 const PRINT = { lineWidth: 0, flowCollectionPadding: false } as const;
-
-const AFTER =
-  "Accepted phrasings change the ranking: run npm run eval on every set, then socialmedia-guidance fit --write.";
-
-/** `learn --help`. */
-export const LEARN_USAGE = `Usage: socialmedia-guidance learn [--list | --accept <n> ... | --reject <n> ...]
-
-Goes through the candidate phrasings users proposed (a picked suggestion, a 👍 on an unsure answer),
-most proposed first. For each, type a (accept: add it as the last of the entry's questions in its
-YAML file), r (reject), s (skip: offered again next time) or q (quit). Answers are read a line at a
-time from stdin, so they can be piped; the end of input quits. An accepted phrasing is kept only if
-the knowledge base still validates (else the file is restored and the candidate stays undecided).
-
-  --list          Print the candidates, numbered, and exit
-  --accept <n>    Accept candidate n of --list; repeat for more (--accept 1 --accept 3)
-  --reject <n>    Reject candidate n of --list; repeat for more
-
-Numbers refer to the list as it stands when the command starts: run --list again after deciding.
-${AFTER}`;
 
 /** The flags of `learn`, as the command line gives them. */
 export interface LearnOptions {

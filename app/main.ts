@@ -1,20 +1,14 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { config as loadDotenv } from "dotenv";
-import {
-  type Config,
-  ConfigError,
-  createGuide,
-  type Guide,
-  KnowledgeError,
-  loadConfig,
-  loadGuide,
-  loadKnowledge,
-} from "../src/index.js";
-import { packageRoot } from "../src/paths.js";
+import { fs } from "../src/builtins.js";
+import { loadGuide } from "../src/compiled.js";
+import type { Config } from "../src/config-types.js";
+import { createGuide, type Guide } from "../src/guide.js";
+import { KnowledgeError } from "../src/knowledge/errors.js";
+import { knowledgeDirOf, packageRoot } from "../src/paths.js";
 import { type Args, parseArgv } from "./args.js";
 import { type Out, print, printErr } from "./output.js";
-import { SUBCOMMANDS, usageText } from "./subcommands.js";
+import { SUBCOMMANDS, type Subcommand, usageText } from "./subcommands.js";
 
 /**
  * The composition root: parses argv, loads config and knowledge, and runs the subcommand the table
@@ -24,7 +18,7 @@ export async function main(
   argv: readonly string[],
   out: Out = print,
   err: Out = printErr,
-  input: NodeJS.ReadableStream = process.stdin,
+  input?: NodeJS.ReadableStream,
 ): Promise<number> {
   let args: Args;
   try {
@@ -55,33 +49,50 @@ export async function main(
     );
     return 2;
   }
-  if (subcommand.bare) return subcommand.run({ args, out, err, input });
+  // Standard input is opened only by a command that reads it: opening it costs a one-shot command ~10 ms.
+  const io = { args, out, err, input: () => input ?? process.stdin };
+  if (subcommand.needs === "nothing") return subcommand.run(io);
   loadDotenv({ quiet: true });
+  // Only the commands that read settings beyond the knowledge folder load the validator (zod): a
+  // one-shot ask reads KNOWLEDGE_DIR alone.
+  if (subcommand.needs === "knowledge") {
+    const knowledgeDir = knowledgeDirOf(process.env);
+    const guide = await guideOf(knowledgeDir, subcommand, err);
+    return guide ? subcommand.run({ ...io, guide, knowledgeDir }) : 1;
+  }
+  const { ConfigError, loadConfig } = await import("../src/config.js");
   let config: Config;
-  let guide: Guide;
   try {
     config = loadConfig(process.env, subcommand.settings);
-    guide = subcommand.fresh
-      ? createGuide(loadKnowledge(config.knowledgeDir))
-      : loadGuide(config.knowledgeDir);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      err(error.message);
-      err("Fix these settings in .env or the environment (see .env.example) and try again.");
-      return 1;
-    }
-    if (error instanceof KnowledgeError) {
-      err(error.message);
-      if (name !== "validate") err("Fix the knowledge base (see knowledge/README.md) and try again.");
-      return 1;
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    err(error.message);
+    err("Fix these settings in .env or the environment (see .env.example) and try again.");
+    return 1;
   }
-  return subcommand.run({ args, config, guide, out, err, input });
+  const guide = await guideOf(config.knowledgeDir, subcommand, err);
+  return guide ? subcommand.run({ ...io, config, guide, knowledgeDir: config.knowledgeDir }) : 1;
+}
+
+/** The knowledge as the command reads it (afresh, or compiled); undefined once a problem is said. */
+async function guideOf(dir: string, subcommand: Subcommand, err: Out): Promise<Guide | undefined> {
+  try {
+    return subcommand.fresh
+      ? createGuide((await import("../src/knowledge/load.js")).loadKnowledge(dir))
+      : await loadGuide(dir);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    err(error.message);
+    if (subcommand.name !== "validate")
+      err("Fix the knowledge base (see knowledge/README.md) and try again.");
+    return undefined;
+  }
 }
 
 /** This package's version, from its package.json. */
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version?: string };
+  const pkg = JSON.parse(fs.readFileSync(join(packageRoot(), "package.json"), "utf8")) as {
+    version?: string;
+  };
   return pkg.version ?? "unknown";
 }

@@ -1,38 +1,31 @@
-import { localSettings } from "../src/config.js";
-import type { Config, Guide } from "../src/index.js";
+import { localSettings } from "../src/config-scope.js";
+import type { Config } from "../src/config-types.js";
+import type { Guide } from "../src/guide.js";
 import type { Args } from "./args.js";
-import { ask } from "./ask.js";
-import { check } from "./check.js";
-import { discordDeploy } from "./discord-deploy.js";
-import { guardEval, runEval } from "./eval.js";
-import { fitConfidence } from "./fit.js";
-import { LEARN_USAGE, learn } from "./learn.js";
+import { LEARN_USAGE } from "./learn-usage.js";
 import type { Out } from "./output.js";
-import { report } from "./report.js";
 
-// The commands that draw on the terminal renderer or the platforms load them on use, so that a
-// one-shot `ask` does not (see app/lazy.ts for the platforms themselves).
-const start = async (...a: Parameters<typeof import("./start.js").start>) =>
-  (await import("./start.js")).start(...a);
-const topics = async (...a: Parameters<typeof import("./topics.js").topics>) =>
-  (await import("./topics.js")).topics(...a);
-const tips = async (...a: Parameters<typeof import("./tips.js").tips>) =>
-  (await import("./tips.js")).tips(...a);
-const preview = async (...a: Parameters<typeof import("./tips.js").preview>) =>
-  (await import("./tips.js")).preview(...a);
+// Each command's code loads when it runs (the terminal renderer, the platforms, the database, the
+// YAML writer), so that a one-shot `ask` loads only its own (see app/lazy.ts for the platforms).
 
 /** What every subcommand is given: the parsed command line and where to read and write. */
 export interface Io {
   readonly args: Args;
   readonly out: Out;
   readonly err: Out;
-  readonly input: NodeJS.ReadableStream;
+  /** Standard input (or what a test gives instead), opened on first call. */
+  readonly input: () => NodeJS.ReadableStream;
 }
 
-/** What most subcommands are given besides: the validated settings and the loaded knowledge. */
-export interface Loaded extends Io {
-  readonly config: Config;
+/** What a subcommand that reads the knowledge is given besides: the knowledge, and where it lies. */
+export interface Known extends Io {
   readonly guide: Guide;
+  readonly knowledgeDir: string;
+}
+
+/** What the others are given besides: the validated settings. */
+export interface Loaded extends Known {
+  readonly config: Config;
 }
 
 /** One row of the help text: how the command is called and what it does. */
@@ -42,22 +35,28 @@ export interface UsageRow {
 }
 
 /**
- * A subcommand: its help rows (`more` for other forms), its own `--help` text if any, and what it runs;
- * a `bare` one runs before the settings and the knowledge are loaded, so that it works when they are broken.
+ * A subcommand: its help rows (`more` for other forms), its own `--help` text if any, and what it runs
+ * with what it `needs`: "nothing" runs before the settings and the knowledge are loaded, so that it works
+ * when they are broken; "knowledge" reads only the knowledge folder (KNOWLEDGE_DIR); "settings" reads
+ * the settings it names (`settings`) as well.
  */
 export type Subcommand = UsageRow & {
   readonly name: string;
   /** The most words it takes after its name; more is a mistake, said so (unlimited when left out). */
   readonly words?: number;
-  /** The settings it reads (others are not checked); every setting when left out. */
-  readonly settings?: (name: string) => boolean;
   readonly more?: readonly UsageRow[];
   readonly details?: string;
   /** It checks the knowledge files themselves, so it reads them afresh, never the compiled copy. */
   readonly fresh?: boolean;
 } & (
-    | { readonly bare: true; readonly run: (io: Io) => number }
-    | { readonly bare?: false; readonly run: (c: Loaded) => number | Promise<number> }
+    | { readonly needs: "nothing"; readonly run: (io: Io) => number }
+    | { readonly needs: "knowledge"; readonly run: (c: Known) => number | Promise<number> }
+    | {
+        readonly needs: "settings";
+        /** The settings it reads (others are not checked); every setting when left out. */
+        readonly settings?: (name: string) => boolean;
+        readonly run: (c: Loaded) => number | Promise<number>;
+      }
   );
 
 /** The command line's one table: main() dispatches on it; help and the README's list follow it. */
@@ -65,27 +64,30 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "start",
     words: 0,
+    needs: "settings",
     usage: "start",
     summary: "Run the bot (console chat when no platform tokens are set)",
-    run: (c) => start(c.config, c.guide, c.err),
+    run: async (c) => (await import("./start.js")).start(c.config, c.guide, c.err),
   },
   {
     name: "ask",
-    settings: localSettings(),
+    needs: "knowledge",
     usage: 'ask [--json] "question"',
     summary: "Answer one question; with --json and no question, one per stdin line",
-    run: (c) => ask(c.guide, c.args.rest, c.args.json, c.out, c.err, c.input),
+    run: async (c) =>
+      (await import("./ask.js")).ask(c.guide, c.args.rest, c.args.json, c.out, c.err, c.input),
   },
   {
     name: "topics",
     words: 0,
-    settings: localSettings(),
+    needs: "knowledge",
     usage: "topics [--json]",
     summary: "List the topics and their entries",
-    run: (c) => topics(c.guide, c.args.json, c.out),
+    run: async (c) => (await import("./topics.js")).topics(c.guide, c.args.json, c.out),
   },
   {
     name: "tips",
+    needs: "settings",
     settings: localSettings("TIP_"),
     usage: "tips list [--json]",
     summary: "List the daily tips with their sources and linked entries",
@@ -95,22 +97,27 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
         summary: "A channel's next tips and when, without posting ([--days N] [--platform P])",
       },
     ],
-    run: (c) =>
-      c.args.rest[0] === "preview"
+    run: async (c) => {
+      const { preview, tips } = await import("./tips.js");
+      return c.args.rest[0] === "preview"
         ? preview(c.config, c.guide, c.args, c.out, c.err)
-        : tips(c.guide, c.args.rest, c.args.json, c.out, c.err),
+        : tips(c.guide, c.args.rest, c.args.json, c.out, c.err);
+    },
   },
   {
     name: "discord",
+    needs: "settings",
     settings: localSettings("DISCORD_"),
     usage: "discord invite",
     summary: "Print the link that adds the bot to a Discord server",
     more: [{ usage: "discord deploy", summary: "Register the Discord commands (npm run discord:deploy)" }],
-    run: (c) => discordDeploy(c.config, c.args.rest, c.out, c.err),
+    run: async (c) =>
+      (await import("./discord-deploy.js")).discordDeploy(c.config, c.args.rest, c.out, c.err),
   },
   {
     name: "teams",
     words: 2,
+    needs: "settings",
     settings: localSettings("TEAMS_"),
     usage: "teams package <host>",
     summary: "Build the Teams app package for the bot at https://<host>/api/messages",
@@ -120,7 +127,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     name: "validate",
     words: 0,
     fresh: true,
-    settings: localSettings(),
+    needs: "knowledge",
     usage: "validate",
     summary: "Check the knowledge base; exits 1 on a problem",
     run: ({ guide: { knowledge: k }, out }) => {
@@ -134,46 +141,63 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     name: "check",
     words: 0,
     fresh: true,
-    settings: localSettings(),
+    needs: "knowledge",
     usage: "check [--record]",
     summary: "After an edit: validate, measure the labelled sets, and say whether quality fell",
-    run: (c) => check(c.guide, c.args.record, c.out, c.err),
+    run: async (c) => (await import("./check.js")).check(c.guide, c.args.record, c.out, c.err),
   },
   {
     name: "eval",
     words: 1,
-    settings: localSettings(),
+    needs: "knowledge",
     usage: "eval <file.jsonl>",
     summary: "Measure answer quality on a labelled set",
-    run: (c) => runEval(c.guide, c.args.rest[0], c.out, c.err),
+    run: async (c) => (await import("./eval.js")).runEval(c.guide, c.args.rest[0], c.out, c.err),
   },
   {
     name: "fit",
-    settings: localSettings(),
+    needs: "knowledge",
     usage: "fit [--write] [files...]",
     summary: "Fit the confidence model on the project's labelled sets (cross-validated)",
-    run: (c) => fitConfidence(c.guide, c.args.rest, c.config.knowledgeDir, c.args.write, c.out, c.err),
+    run: async (c) =>
+      (await import("./fit.js")).fitConfidence(
+        c.guide,
+        c.args.rest,
+        c.knowledgeDir,
+        c.args.write,
+        c.out,
+        c.err,
+      ),
   },
   {
     name: "guard-eval",
     words: 1,
-    settings: localSettings(),
+    needs: "knowledge",
     usage: "guard-eval <file.jsonl>",
     summary: "Measure the patient-data guard: recall and false positives",
-    run: (c) => guardEval(c.args.rest[0], c.out, c.err),
+    run: async (c) => (await import("./eval.js")).guardEval(c.args.rest[0], c.out, c.err),
   },
   {
     name: "report",
     words: 0,
+    needs: "settings",
     settings: localSettings(),
     usage: "report [--json] [--team T…]",
     summary:
       "Most 👎 entries, most-asked unanswered questions, answer rate by day (one Slack workspace's with --team)",
-    run: (c) => report(c.config, c.guide, { json: c.args.json, team: c.args.team }, c.out, c.err),
+    run: async (c) =>
+      (await import("./report.js")).report(
+        c.config,
+        c.guide,
+        { json: c.args.json, team: c.args.team },
+        c.out,
+        c.err,
+      ),
   },
   {
     name: "learn",
     words: 0,
+    needs: "settings",
     settings: localSettings(),
     usage: "learn [--list]",
     summary: "Go through the phrasings users proposed: a(ccept), r(eject), s(kip), q(uit)",
@@ -184,13 +208,14 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
       },
     ],
     details: LEARN_USAGE,
-    run: (c) => learn(c.config, c.guide.knowledge, c.args, c.out, c.err, c.input),
+    run: async (c) =>
+      (await import("./learn.js")).learn(c.config, c.guide.knowledge, c.args, c.out, c.err, c.input()),
   },
   {
     name: "help",
     usage: "help",
     summary: "Show this text",
-    bare: true,
+    needs: "nothing",
     run: ({ out }) => {
       out(usageText());
       return 0;

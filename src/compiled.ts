@@ -1,15 +1,16 @@
-import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fs } from "./builtins.js";
+import { defaultCacheDir, filesOf, prune, shortHash, writeAtomically } from "./cache.js";
 import { createGuide, type Guide } from "./guide.js";
-import { loadKnowledge } from "./knowledge/load.js";
-import { packageRoot } from "./paths.js";
 import { type IndexSnapshot, SearchIndex } from "./search/search-index.js";
 import type { Knowledge } from "./types.js";
 
 /** Bumped when the compiled file's layout changes, so that an old one is rebuilt, not misread. */
-const FORMAT = 1;
+const FORMAT = 3;
+
+/** How many knowledge folders keep a compiled copy: the ones most recently compiled. */
+const KEEP_COMPILED = 8;
 
 /** The knowledge base validated and indexed once, as saved: read back in one go by later runs. */
 interface Compiled {
@@ -19,11 +20,6 @@ interface Compiled {
   readonly index: IndexSnapshot;
 }
 
-/** Where compiled knowledge is kept: the usual cache folder of a Node package. */
-export function defaultCacheDir(): string {
-  return join(packageRoot(), "node_modules", ".cache", "socialmedia-guidance");
-}
-
 /**
  * The guide for the knowledge in `dir`. Reading the YAML, validating it and building the search index
  * take most of a one-shot command's time, so the result is compiled into one JSON file under `cacheDir`
@@ -31,8 +27,8 @@ export function defaultCacheDir(): string {
  * them has changed (their sizes and modification times, the fingerprint). A broken knowledge base
  * throws KnowledgeError as loadKnowledge does; a cache that cannot be read or written is only skipped.
  */
-export function loadGuide(dir: string, cacheDir: string = defaultCacheDir()): Guide {
-  const file = join(cacheDir, `knowledge-${hash(resolve(dir)).slice(0, 16)}.json`);
+export async function loadGuide(dir: string, cacheDir: string = defaultCacheDir()): Promise<Guide> {
+  const file = join(cacheDir, `knowledge-${shortHash(resolve(dir))}.json`);
   const fingerprint = fingerprintOf(dir);
   const cached = readCompiled(file, fingerprint);
   if (cached) {
@@ -43,30 +39,23 @@ export function loadGuide(dir: string, cacheDir: string = defaultCacheDir()): Gu
       // A snapshot that does not fit its entries: build afresh below.
     }
   }
+  // The YAML reader and the validation (yaml, zod) load only when the compiled copy cannot serve.
+  const { loadKnowledge } = await import("./knowledge/load.js");
   const knowledge = loadKnowledge(dir);
   const index = new SearchIndex(knowledge.entries, knowledge.synonyms);
-  writeCompiled(file, { format: FORMAT, fingerprint, knowledge, index: index.snapshot() });
+  writeAtomically(file, asciiJson({ format: FORMAT, fingerprint, knowledge, index: index.snapshot() }));
+  prune(cacheDir, "knowledge-", KEEP_COMPILED);
   return createGuide(knowledge, { index });
 }
 
 function readCompiled(file: string, fingerprint: string): Compiled | undefined {
   try {
-    const compiled = JSON.parse(readFileSync(file, "utf8")) as Compiled;
+    // Written in ASCII alone (see asciiJson), so read as Latin-1: no UTF-8 decoding, and a one-byte
+    // string that JSON.parse reads faster.
+    const compiled = JSON.parse(fs.readFileSync(file, "latin1")) as Compiled;
     return compiled.format === FORMAT && compiled.fingerprint === fingerprint ? compiled : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Written to a temporary file and renamed, so that a run reading it meanwhile never sees half of it. */
-function writeCompiled(file: string, compiled: Compiled): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(compiled));
-    renameSync(temporary, file);
-  } catch {
-    // A read-only installation: every run builds the index itself, as it did before compiling.
   }
 }
 
@@ -77,26 +66,13 @@ function writeCompiled(file: string, compiled: Compiled): void {
 function fingerprintOf(dir: string): string {
   const code = dirname(fileURLToPath(import.meta.url));
   const parts = [FORMAT, ...[dir, join(code, "knowledge"), join(code, "search")].flatMap(filesOf)];
-  return hash(parts.join("\n"));
+  return parts.join("\n");
 }
 
-function filesOf(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { recursive: true, encoding: "utf8" });
-  } catch {
-    return [`${dir}: missing`];
-  }
-  return names.sort().flatMap((name) => {
-    try {
-      const s = statSync(join(dir, name));
-      return s.isFile() ? [`${name} ${s.size} ${s.mtimeMs}`] : [];
-    } catch {
-      return [`${name}: gone`];
-    }
-  });
-}
-
-function hash(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+/** JSON with every character past ASCII written as a \uXXXX escape: the same value, read back faster. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -21,12 +21,13 @@ import {
   withoutSlash,
 } from "./config-platforms.js";
 import type { Config } from "./config-types.js";
-import { defaultKnowledgeDir } from "./paths.js";
+import { knowledgeDirOf } from "./paths.js";
 import { databaseUrlProblem } from "./store/postgres-target.js";
 import { isKey, KEY_FORMAT } from "./store/token-cipher.js";
 import { parseTime, parseTimeZone } from "./tips/time.js";
 
 export { parseDuration } from "./config-fields.js";
+export { localSettings } from "./config-scope.js";
 export type {
   Config,
   DiscordConfig,
@@ -183,7 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
   if (uses("TEAMS_CLIENT_ID")) issues.push(...teamsGaps(env));
   if (!e || issues.length > 0) throw new ConfigError(issues);
   return Object.freeze({
-    knowledgeDir: e.KNOWLEDGE_DIR ? resolve(e.KNOWLEDGE_DIR) : defaultKnowledgeDir(),
+    knowledgeDir: knowledgeDirOf(e),
     logLevel: e.LOG_LEVEL ?? "info",
     logQuestions: ["true", "1", "yes"].includes(e.LOG_QUESTIONS ?? "false"),
     learnFromUse: ["true", "1", "yes"].includes(e.LEARN_FROM_USE ?? "true"),
@@ -235,12 +236,4 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
           })
         : undefined,
   });
-}
-
-/** The settings every command that reads the knowledge or the database uses. */
-const LOCAL_SETTINGS = new Set(["KNOWLEDGE_DIR", "DATABASE_PATH", "DATABASE_URL", "FEEDBACK_SALT"]);
-
-/** For loadConfig: only the knowledge and the database, plus the settings starting with `prefixes`. */
-export function localSettings(...prefixes: string[]): (name: string) => boolean {
-  return (name) => LOCAL_SETTINGS.has(name) || prefixes.some((p) => name.startsWith(p));
 }

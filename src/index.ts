@@ -1,4 +1,5 @@
 // The core's public entry: adapters import from here and nowhere else under src/.
+
 export {
   COMMANDS,
   type CommandSpec,
@@ -9,7 +10,7 @@ export {
   readRequest,
   type TipsChange,
 } from "./commands.js";
-export { defaultCacheDir, loadGuide } from "./compiled.js";
+export { loadGuide } from "./compiled.js";
 export { type Config, ConfigError, type DiscordConfig, loadConfig, type SlackConfig } from "./config.js";
 export type {
   Card,
@@ -33,7 +34,8 @@ export {
 export { Conversation, type ConversationDeps, type Requester } from "./conversation/conversation.js";
 export { createGuide, DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "./guide.js";
 export { InFlight } from "./inflight.js";
-export { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
+export { formatProblem, KnowledgeError } from "./knowledge/errors.js";
+export { loadKnowledge } from "./knowledge/load.js";
 export { createLogger, type Logger, redactSecrets } from "./log.js";
 export { unreachableCause } from "./net.js";
 export {

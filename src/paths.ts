@@ -1,11 +1,11 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fs } from "./builtins.js";
 
 /** The package's root folder (the one holding package.json), from source or from dist/. */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
+  while (!fs.existsSync(join(dir, "package.json"))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error("cannot find the package root (no package.json above the code)");
     dir = parent;
@@ -16,4 +16,10 @@ export function packageRoot(): string {
 /** The shipped knowledge base. */
 export function defaultKnowledgeDir(): string {
   return join(packageRoot(), "knowledge");
+}
+
+/** The knowledge folder the settings name (KNOWLEDGE_DIR, relative to the working folder), else the shipped one. */
+export function knowledgeDirOf(env: { readonly KNOWLEDGE_DIR?: string | undefined }): string {
+  const dir = env.KNOWLEDGE_DIR?.trim();
+  return dir ? resolve(dir) : defaultKnowledgeDir();
 }

@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import { createGuide, type Guide } from "./guide.js";
-import { formatProblem, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
+import { formatProblem, KnowledgeError } from "./knowledge/errors.js";
+import { loadKnowledge } from "./knowledge/load.js";
 import type { Logger } from "./log.js";
 
 /** A guide whose knowledge can be replaced while the bot runs: whoever holds it sees the new one. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Analyser } from "../src/search/analyse.js";
 import { TypoCorrector } from "../src/search/typo.js";
 
-const analyser = new Analyser([
+const analyser = Analyser.of([
   { canonical: "socialmedia", terms: ["social media", "fb", "facebook"] },
   { canonical: "direct message", terms: ["dm", "dms"] },
   { canonical: "doctor", terms: ["drs", "physicians", "surgeons"] },

@@ -90,6 +90,17 @@ describe("the socialmedia-guidance command", () => {
     expect(started.stderr).toContain("SLACK_BOT_TOKEN");
   });
 
+  it("reads only the knowledge folder for a question: a broken database setting does not stop ask, but stops report", async () => {
+    const dir = fixtureCopy();
+    const env = { DATABASE_URL: "mysql://nowhere", KNOWLEDGE_DIR: dir };
+    const asked = await run(["ask", "--json", "can I accept a friend request from a patient?"], { env });
+    expect(asked.code).toBe(0);
+    expect(JSON.parse(asked.stdout).answer).not.toBeNull();
+    const reported = await run(["report"], { env });
+    expect(reported.code).toBe(1);
+    expect(reported.stderr).toContain("DATABASE_URL");
+  });
+
   it("prints an answer as a person reads it, with sources and the disclaimer", async () => {
     const { code, stdout } = await run(["ask", "can I accept a friend request from a patient?"]);
     expect(code).toBe(0);

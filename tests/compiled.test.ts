@@ -33,12 +33,12 @@ describe("compiled knowledge", () => {
     for (const q of questions) expect(again.explain(q)).toEqual(fresh.explain(q));
   });
 
-  it("is written on the first load and read on the next, with the same answers", () => {
+  it("is written on the first load and read on the next, with the same answers", async () => {
     const dir = fixtureCopy();
     const cacheDir = tempDir("smg-cache-");
-    const first = loadGuide(dir, cacheDir);
+    const first = await loadGuide(dir, cacheDir);
     const { fingerprint } = compiledIn(cacheDir);
-    const second = loadGuide(dir, cacheDir);
+    const second = await loadGuide(dir, cacheDir);
     expect(compiledIn(cacheDir).fingerprint).toBe(fingerprint);
     expect(second.knowledge).toEqual(first.knowledge);
     expect(second.ask("can I accept a friend request from a patient")).toEqual(
@@ -46,45 +46,45 @@ describe("compiled knowledge", () => {
     );
   });
 
-  it("is rebuilt when a knowledge file changes, so a moderator's edit takes effect", () => {
+  it("is rebuilt when a knowledge file changes, so a moderator's edit takes effect", async () => {
     const dir = fixtureCopy();
     const cacheDir = tempDir("smg-cache-");
-    const before = loadGuide(dir, cacheDir);
+    const before = await loadGuide(dir, cacheDir);
     expect(before.ask("a patient asked me out for dinner on Instagram").kind).toBe("no-answer");
     const yaml = readFileSync(join(dir, ENTRIES), "utf8").replace(
       "    - Can a doctor be friends with patients on social media?",
       "    - Can a doctor be friends with patients on social media?\n    - A patient asked me out for dinner on Instagram",
     );
     writeFileSync(join(dir, ENTRIES), yaml);
-    const after = loadGuide(dir, cacheDir);
+    const after = await loadGuide(dir, cacheDir);
     expect(after.knowledge.entries[0]?.questions).toContain("A patient asked me out for dinner on Instagram");
     const reply = after.ask("a patient asked me out for dinner on Instagram");
     expect(reply.kind === "answer" ? reply.entry.id : reply.kind).toBe("friend-requests");
   });
 
-  it("never hides a broken knowledge file behind an older compiled copy", () => {
+  it("never hides a broken knowledge file behind an older compiled copy", async () => {
     const dir = fixtureCopy();
     const cacheDir = tempDir("smg-cache-");
-    loadGuide(dir, cacheDir);
+    await loadGuide(dir, cacheDir);
     writeFileSync(join(dir, ENTRIES), "- id: friend-requests\n\ttitle: tab\n");
-    expect(() => loadGuide(dir, cacheDir)).toThrow(KnowledgeError);
+    await expect(loadGuide(dir, cacheDir)).rejects.toThrow(KnowledgeError);
   });
 
-  it("rebuilds from the YAML when the compiled file is damaged", () => {
+  it("rebuilds from the YAML when the compiled file is damaged", async () => {
     const dir = fixtureCopy();
     const cacheDir = tempDir("smg-cache-");
-    const good = loadGuide(dir, cacheDir);
+    const good = await loadGuide(dir, cacheDir);
     const [name = ""] = readdirSync(cacheDir);
     writeFileSync(join(cacheDir, name), '{"format": 1, "fingerprint": "x", "knowl');
-    expect(loadGuide(dir, cacheDir).knowledge).toEqual(good.knowledge);
+    expect((await loadGuide(dir, cacheDir)).knowledge).toEqual(good.knowledge);
     expect(compiledIn(cacheDir).fingerprint).not.toBe("x");
   });
 
-  it("still answers when the cache folder cannot be written", () => {
+  it("still answers when the cache folder cannot be written", async () => {
     const dir = fixtureCopy();
     const blocker = join(tempDir("smg-cache-"), "a-file");
     writeFileSync(blocker, "not a folder");
-    const guide = loadGuide(dir, join(blocker, "cache"));
+    const guide = await loadGuide(dir, join(blocker, "cache"));
     expect(guide.knowledge.entries.length).toBeGreaterThan(0);
     expect(guide.ask("can I accept a friend request from a patient").kind).toBe("answer");
   });

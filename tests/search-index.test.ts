@@ -75,7 +75,7 @@ describe("document frequency", () => {
 });
 
 describe("the word model", () => {
-  const model = new WordModel(
+  const model = WordModel.of(
     [
       new Map([
         ["friend", 3],

@@ -2,9 +2,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { isSeq, LineCounter, parseDocument, YAMLParseError } from "yaml";
 import type { z } from "zod";
-import { type ConfidenceModel, confidenceModelSchema } from "../search/confidence.js";
+import type { ConfidenceModel } from "../search/confidence.js";
 import type { Entry, Knowledge, OffTopicGroup, Source, SynonymGroup, Tip, Topic } from "../types.js";
+import { KnowledgeError } from "./errors.js";
 import {
+  confidenceModelSchema,
   entrySchema,
   offTopicSchema,
   sourceSchema,
@@ -13,21 +15,6 @@ import {
   topicSchema,
 } from "./schema.js";
 import { type Problem, validateCorpus } from "./validate.js";
-
-/** Thrown when the corpus cannot be used; lists every problem found. */
-export class KnowledgeError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
-    this.name = "KnowledgeError";
-  }
-}
-
-/** "file: entry: field: message", leaving out the parts that do not apply. */
-export function formatProblem(p: Problem): string {
-  return `  - ${[p.file, p.entry && `entry "${p.entry}"`, p.field && `field "${p.field}"`, p.message]
-    .filter(Boolean)
-    .join(": ")}`;
-}
 
 /** Loads and validates the corpus in `dir`; throws KnowledgeError naming file, entry and field. */
 export function loadKnowledge(dir: string): Knowledge {

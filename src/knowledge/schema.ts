@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ConfidenceModel, FEATURES, type Feature } from "../search/confidence.js";
 
 const text = z.string().trim().min(1, "must not be empty");
 const id = z
@@ -62,3 +63,14 @@ export const synonymSchema = z.strictObject({ canonical: word, terms: z.array(wo
 
 /** knowledge/off-topic.yaml: words that mark a question about something else (platform how-to, pay). */
 export const offTopicSchema = z.strictObject({ subject: text, terms: z.array(word).min(1) });
+
+/** knowledge/confidence.json (see ConfidenceModel): the fitted model, checked when the knowledge is read. */
+export const confidenceModelSchema = z.object({
+  weights: z.object(Object.fromEntries(FEATURES.map((f) => [f, z.number()])) as Record<Feature, z.ZodNumber>),
+  bias: z.number(),
+  threshold: z.number().min(0).max(1),
+  clarifyMargin: z.number().min(0).max(1),
+  fitted: z
+    .object({ on: z.array(z.string()), folds: z.number().int(), rows: z.number().int(), date: z.string() })
+    .optional(),
+}) satisfies z.ZodType<ConfidenceModel>;

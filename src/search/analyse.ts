@@ -20,25 +20,45 @@ export interface Term {
 
 /** Turns text into stemmed, synonym-folded terms without boilerplate. */
 export class Analyser {
-  private readonly phrases = new Map<string, readonly string[]>();
-  /** One-word synonym terms by stem, for another form of one in a question ("tiktoks", "googled"). */
-  private readonly stemmedWords = new Map<string, string>();
-  /** For each word that begins a synonym term, the most words such a term has. */
-  private readonly longestFrom = new Map<string, number>();
+  private constructor(
+    /** Each synonym term, normalised, with the canonical words it reads as. */
+    private readonly phrases: ReadonlyMap<string, readonly string[]>,
+    /** One-word synonym terms by stem, for another form of one in a question ("tiktoks", "googled"). */
+    private readonly stemmedWords: ReadonlyMap<string, string>,
+    /** For each word that begins a synonym term, the most words such a term has. */
+    private readonly longestFrom: ReadonlyMap<string, number>,
+  ) {}
 
-  constructor(synonyms: readonly SynonymGroup[]) {
+  /** The analyser of a synonym table. */
+  static of(synonyms: readonly SynonymGroup[]): Analyser {
+    const phrases = new Map<string, readonly string[]>();
+    const stemmedWords = new Map<string, string>();
+    const longestFrom = new Map<string, number>();
     for (const group of synonyms) {
       const canonical = normalise(group.canonical).split(" ").filter(Boolean);
       for (const term of group.terms) {
         const key = normalise(term);
         if (!key) continue;
-        this.phrases.set(key, canonical);
-        if (!key.includes(" ") && !this.stemmedWords.has(stemmer(key)))
-          this.stemmedWords.set(stemmer(key), key);
+        phrases.set(key, canonical);
+        if (!key.includes(" ") && !stemmedWords.has(stemmer(key))) stemmedWords.set(stemmer(key), key);
         const [first = "", ...rest] = key.split(" ");
-        this.longestFrom.set(first, Math.max(this.longestFrom.get(first) ?? 0, rest.length + 1));
+        longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, rest.length + 1));
       }
     }
+    return new Analyser(phrases, stemmedWords, longestFrom);
+  }
+
+  /** An analyser saved with `data()`: its tables as read, without normalising and stemming them again. */
+  static restore(data: AnalyserData): Analyser {
+    return new Analyser(new Map(data.phrases), new Map(data.stemmedWords), new Map(data.longestFrom));
+  }
+
+  data(): AnalyserData {
+    return {
+      phrases: [...this.phrases],
+      stemmedWords: [...this.stemmedWords],
+      longestFrom: [...this.longestFrom],
+    };
   }
 
   /** Every word the synonym table reads or writes: part of the typo vocabulary. */
@@ -108,6 +128,13 @@ export class Analyser {
     }
     return out;
   }
+}
+
+/** An analyser's tables as plain data, for a saved index. */
+export interface AnalyserData {
+  readonly phrases: readonly (readonly [string, readonly string[]])[];
+  readonly stemmedWords: readonly (readonly [string, string])[];
+  readonly longestFrom: readonly (readonly [string, number])[];
 }
 
 interface Word {

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The named facts about a question and its best match from which the confidence is computed. Each is
  * explainable on its own; their weights are fitted on the project's labelled sets (`npm run fit`).
@@ -32,21 +30,21 @@ export type Feature = (typeof FEATURES)[number];
 export type FeatureVector = Readonly<Record<Feature, number>>;
 
 /** knowledge/confidence.json: a logistic model and the threshold chosen from its reliability table. */
-export const confidenceModelSchema = z.object({
-  weights: z.object(Object.fromEntries(FEATURES.map((f) => [f, z.number()])) as Record<Feature, z.ZodNumber>),
-  bias: z.number(),
+export interface ConfidenceModel {
+  readonly weights: FeatureVector;
+  readonly bias: number;
   /** Answer when the probability of being right is at least this; below it, decline and suggest. */
-  threshold: z.number().min(0).max(1),
+  readonly threshold: number;
   /** When the runner-up's probability is within this of the answer's and its topic differs, ask back. */
-  clarifyMargin: z.number().min(0).max(1),
+  readonly clarifyMargin: number;
   /** How the weights were fitted, for the record. */
-  fitted: z
-    .object({ on: z.array(z.string()), folds: z.number().int(), rows: z.number().int(), date: z.string() })
-    .optional(),
-});
-
-/** The fitted confidence model. */
-export type ConfidenceModel = z.infer<typeof confidenceModelSchema>;
+  readonly fitted?: {
+    readonly on: readonly string[];
+    readonly folds: number;
+    readonly rows: number;
+    readonly date: string;
+  };
+}
 
 /** The probability that the best entry is a right answer. */
 export function probability(model: Pick<ConfidenceModel, "weights" | "bias">, x: FeatureVector): number {

@@ -1,8 +1,10 @@
 import type { Entry } from "../types.js";
-import type { Analyser } from "./analyse.js";
+import type { Analyser, AnalyserData } from "./analyse.js";
+import { type PostingData, PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { SearchTuning } from "./tuning.js";
+import { WordModel, type WordModelData } from "./word-model.js";
 
 /** One entry as the index reads it. */
 export interface IndexedEntry {
@@ -19,25 +21,19 @@ export interface IndexedEntry {
 /** What building the index produces: all a search needs beyond the tuning and the synonyms. */
 export interface Built {
   readonly items: IndexedEntry[];
-  readonly postings: Map<string, Postings>;
+  /** For each stem, the entries that have it, with the coverage credit it earns there. */
+  readonly postings: PostingLists;
   readonly idf: Map<string, number>;
   readonly unknownIdf: number;
   /** The words typos are corrected towards. */
   readonly vocabulary: readonly string[];
-  /** Each entry's weighted word counts, the word model's data. */
-  readonly wordCounts: readonly ReadonlyMap<string, number>[];
-}
-
-/** The entries that have a stem, and the coverage credit it earns in each. */
-export interface Postings {
-  readonly indices: Int32Array;
-  readonly credits: Float64Array;
+  /** The second reading of a question: whose words these are. */
+  readonly words: WordModel;
 }
 
 /** Reads the entries into what a search needs: each entry's phrasings and stems, the postings and IDF. */
 export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: SearchTuning): Built {
   const items: IndexedEntry[] = [];
-  const postings = new Map<string, Postings>();
   const idf = new Map<string, number>();
   const vocabulary = new Set<string>();
   const addWord = (w: string) => {
@@ -85,11 +81,6 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
       else building.set(stem, [[index, credit]]);
     }
   });
-  for (const [stem, list] of building)
-    postings.set(stem, {
-      indices: Int32Array.from(list, ([i]) => i),
-      credits: Float64Array.from(list, ([, c]) => c),
-    });
   const n = entries.length;
   for (const [stem, count] of df) idf.set(stem, bm25Idf(n, count));
   const unknownIdf = bm25Idf(n, 0) * tune.unknownWordFactor;
@@ -109,7 +100,14 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
       item.phrasingWeights.push(own);
     });
   });
-  return { items, postings, idf, unknownIdf, vocabulary: [...vocabulary], wordCounts };
+  return {
+    items,
+    postings: PostingLists.of(building),
+    idf,
+    unknownIdf,
+    vocabulary: [...vocabulary],
+    words: WordModel.of(wordCounts, tune.wordSmoothing),
+  };
 }
 
 /**
@@ -132,16 +130,9 @@ function countWords(
   return counts;
 }
 
-/**
-   * The question's meaningful terms, as the index reads them. In a question of several sentences the
-   * ones that ask weigh fully and the story around them less (`contextWeight`); a word of the story
-   * that the knowledge never uses (a drug, a place, a specialty) is left out rather than counted
-   * against every entry. When the asking sentence says little ("what do you think?"), the story
-   * carries the meaning and weighs more.
-
-  /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
-export function snapshotOf(built: Built): IndexSnapshot {
-  const { items, postings, idf, unknownIdf, vocabulary, wordCounts } = built;
+/** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
+export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
+  const { items, postings, idf, unknownIdf, vocabulary, words } = built;
   return {
     items: items.map((item) => ({
       phrasings: item.phrasings.map((p) => [...p]),
@@ -149,27 +140,29 @@ export function snapshotOf(built: Built): IndexSnapshot {
       questionStems: [...item.questionStems],
       answerStems: [...item.answerStems],
     })),
-    postings: [...postings].map(([stem, p]) => [stem, [...p.indices], [...p.credits]]),
+    postings: postings.data(),
     idf: [...idf],
     unknownIdf,
     vocabulary,
-    wordCounts: wordCounts.map((c) => [...c]),
+    words: words.data(),
   };
 }
 
 /** A built index as plain data (see SearchIndex.snapshot), entries referred to by their position. */
 export interface IndexSnapshot {
+  /** The synonym table as the analyser read it. */
+  readonly analyser: AnalyserData;
   readonly items: readonly {
     readonly phrasings: readonly string[][];
     readonly phrasingWeights: readonly number[];
     readonly questionStems: readonly [string, number][];
     readonly answerStems: readonly string[];
   }[];
-  readonly postings: readonly [string, readonly number[], readonly number[]][];
+  readonly postings: PostingData;
   readonly idf: readonly [string, number][];
   readonly unknownIdf: number;
   readonly vocabulary: readonly string[];
-  readonly wordCounts: readonly (readonly [string, number][])[];
+  readonly words: WordModelData;
 }
 
 /** The built index from a snapshot taken of the same entries; throws when they do not fit it. */
@@ -183,16 +176,11 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
       questionStems: new Map(item.questionStems),
       answerStems: new Set(item.answerStems),
     })),
-    postings: new Map(
-      snapshot.postings.map(([stem, indices, credits]) => [
-        stem,
-        { indices: Int32Array.from(indices), credits: Float64Array.from(credits) },
-      ]),
-    ),
+    postings: PostingLists.restore(snapshot.postings),
     idf: new Map(snapshot.idf),
     unknownIdf: snapshot.unknownIdf,
     vocabulary: snapshot.vocabulary,
-    wordCounts: snapshot.wordCounts.map((c) => new Map(c)),
+    words: WordModel.restore(snapshot.words),
   };
 }
 

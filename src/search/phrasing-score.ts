@@ -1,4 +1,5 @@
-import type { IndexedEntry, Postings } from "./index-data.js";
+import type { IndexedEntry } from "./index-data.js";
+import type { PostingLists } from "./posting-lists.js";
 import type { SearchTuning } from "./tuning.js";
 
 // How an entry scores by its phrasings: the closest one's Dice match and the coverage of the whole
@@ -13,7 +14,7 @@ export interface Query {
 /** The `depth` entries with the best phrasing score, best first. */
 export function rankByPhrasing(
   items: readonly IndexedEntry[],
-  postings: ReadonlyMap<string, Postings>,
+  postings: PostingLists,
   query: Query,
   depth: number,
   tune: SearchTuning,
@@ -24,15 +25,14 @@ export function rankByPhrasing(
   const matched = new Float64Array(items.length);
   const covered = new Float64Array(items.length);
   const touched: number[] = [];
+  const { entries, values } = postings;
   for (const [stem, w] of query.credited) {
-    const posting = postings.get(stem);
-    if (!posting) continue;
-    const { indices, credits } = posting;
-    for (let p = 0; p < indices.length; p++) {
-      const i = indices[p] ?? 0;
+    const { from, to } = postings.range(stem);
+    for (let p = from; p < to; p++) {
+      const i = entries[p] ?? 0;
       if (matched[i] === 0) touched.push(i);
       matched[i] = (matched[i] ?? 0) + w;
-      covered[i] = (covered[i] ?? 0) + w * (credits[p] ?? 0);
+      covered[i] = (covered[i] ?? 0) + w * (values[p] ?? 0);
     }
   }
   const bounds = new Float64Array(items.length);

@@ -6,15 +6,15 @@ import {
   buildIndex,
   type IndexedEntry,
   type IndexSnapshot,
-  type Postings,
   restore,
   snapshotOf,
 } from "./index-data.js";
 import { bestPhrasing, type Query, rankByPhrasing, scoreEntry } from "./phrasing-score.js";
+import type { PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 import { TypoCorrector } from "./typo.js";
-import { WordModel } from "./word-model.js";
+import type { WordModel } from "./word-model.js";
 
 export type { IndexSnapshot } from "./index-data.js";
 export { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
@@ -55,7 +55,7 @@ export class SearchIndex {
   private readonly typo: TypoCorrector;
   private readonly items: IndexedEntry[];
   /** For each stem, the entries that have it, with the coverage credit it earns there (typed: read per question). */
-  private readonly postings: Map<string, Postings>;
+  private readonly postings: PostingLists;
   private readonly idf: Map<string, number>;
   private readonly unknownIdf: number;
   /** Corpus stems long enough to have variants, by their first `minVariantPrefix` letters. */
@@ -75,14 +75,14 @@ export class SearchIndex {
     snapshot?: IndexSnapshot,
   ) {
     this.tune = Object.freeze({ ...SEARCH_TUNING, ...tuning });
-    this.analyser = new Analyser(synonyms);
+    this.analyser = snapshot ? Analyser.restore(snapshot.analyser) : Analyser.of(synonyms);
     this.built = snapshot ? restore(snapshot, entries) : buildIndex(entries, this.analyser, this.tune);
-    const { items, postings, idf, unknownIdf, vocabulary, wordCounts } = this.built;
+    const { items, postings, idf, unknownIdf, vocabulary, words } = this.built;
     this.items = items;
     this.postings = postings;
     this.idf = idf;
     this.unknownIdf = unknownIdf;
-    this.words = new WordModel(wordCounts, this.tune.wordSmoothing);
+    this.words = words;
     this.typo = new TypoCorrector(new Set(vocabulary));
     for (const stem of this.idf.keys()) {
       if (stem.length < this.tune.minVariantPrefix) continue;
@@ -95,7 +95,7 @@ export class SearchIndex {
 
   /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
   snapshot(): IndexSnapshot {
-    return snapshotOf(this.built);
+    return { ...snapshotOf(this.built), analyser: this.analyser.data() };
   }
 
   /**

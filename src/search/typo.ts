@@ -1,7 +1,11 @@
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type Fuse from "fuse.js";
 import { isEnglishWord } from "./dictionary.js";
 
 const CACHE_LIMIT = 5_000;
+
+/** fuse.js, loaded on the first word that needs correcting (its CommonJS build, so that loading stays synchronous). */
+const loadFuse = (): typeof Fuse => createRequire(import.meta.url)("fuse.js");
 
 /**
  * Corrects a misspelt word to the closest word the corpus knows, using fuse.js's Bitap
@@ -9,7 +13,10 @@ const CACHE_LIMIT = 5_000;
  * are never guessed.
  */
 export class TypoCorrector {
-  /** Built on the first word that needs correcting: most questions have none, and a one-shot command is spared it. */
+  /**
+   * Built on the first word that needs correcting: most questions have none, and a one-shot command is
+   * spared loading and building it.
+   */
   private fuse?: Fuse<string>;
   private readonly cache = new Map<string, string | null>();
 
@@ -33,7 +40,7 @@ export class TypoCorrector {
   private search(word: string): string | null {
     const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;
     if (maxEdits === 0 || !/^\p{L}+$/u.test(word) || isEnglishWord(word)) return null;
-    this.fuse ??= new Fuse([...this.vocabulary], {
+    this.fuse ??= new (loadFuse())([...this.vocabulary], {
       includeScore: true,
       ignoreLocation: true,
       ignoreFieldNorm: true,

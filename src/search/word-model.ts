@@ -1,3 +1,11 @@
+import { type PostingData, PostingLists } from "./posting-lists.js";
+
+/** A word model as plain data, for a saved index. */
+export interface WordModelData {
+  readonly postings: PostingData;
+  readonly base: readonly number[];
+}
+
 /**
  * A second, independent reading of which entry a question is about: a multinomial naive Bayes model
  * of each entry's words, learnt from its own phrasings (and, faintly, its answer). Where the phrasing
@@ -8,39 +16,43 @@
  * sum over the words it has, so only the entries that share a word are visited.
  */
 export class WordModel {
-  /** For each stem, the entries that use it with log(1 + count / smoothing). */
-  private readonly postings = new Map<
-    string,
-    { readonly indices: Int32Array; readonly gains: Float64Array }
-  >();
-  /** For each entry, −log(total count + smoothing × vocabulary). */
-  private readonly base: Float64Array;
+  private constructor(
+    /** For each stem, the entries that use it with log(1 + count / smoothing). */
+    private readonly postings: PostingLists,
+    /** For each entry, −log(total count + smoothing × vocabulary). */
+    private readonly base: Float64Array,
+  ) {}
 
   /**
    * @param counts each entry's weighted count of each stem
    * @param smoothing the Laplace smoothing added to every count
    */
-  constructor(counts: readonly ReadonlyMap<string, number>[], smoothing: number) {
+  static of(counts: readonly ReadonlyMap<string, number>[], smoothing: number): WordModel {
     const vocabulary = new Set<string>();
     for (const c of counts) for (const stem of c.keys()) vocabulary.add(stem);
-    this.base = new Float64Array(counts.length);
-    const building = new Map<string, [number, number][]>();
+    const base = new Float64Array(counts.length);
+    const lists = new Map<string, [number, number][]>();
     counts.forEach((c, index) => {
       let total = 0;
       for (const [stem, n] of c) {
         total += n;
-        const list = building.get(stem);
+        const list = lists.get(stem);
         const posting: [number, number] = [index, Math.log(1 + n / smoothing)];
         if (list) list.push(posting);
-        else building.set(stem, [posting]);
+        else lists.set(stem, [posting]);
       }
-      this.base[index] = -Math.log(total + smoothing * vocabulary.size);
+      base[index] = -Math.log(total + smoothing * vocabulary.size);
     });
-    for (const [stem, list] of building)
-      this.postings.set(stem, {
-        indices: Int32Array.from(list, ([i]) => i),
-        gains: Float64Array.from(list, ([, g]) => g),
-      });
+    return new WordModel(PostingLists.of(lists), base);
+  }
+
+  /** A model saved with `data()`. */
+  static restore(data: WordModelData): WordModel {
+    return new WordModel(PostingLists.restore(data.postings), Float64Array.from(data.base));
+  }
+
+  data(): WordModelData {
+    return { postings: this.postings.data(), base: [...this.base] };
   }
 
   /** Whether any entry uses the stem. */
@@ -56,14 +68,15 @@ export class WordModel {
     const gains = new Float64Array(this.base.length);
     const touched: number[] = [];
     let total = 0;
+    const { entries, values } = this.postings;
     for (const { stem, weight } of terms) {
-      const list = this.postings.get(stem);
-      if (!list) continue;
+      if (!this.postings.has(stem)) continue;
       total += weight;
-      for (let p = 0; p < list.indices.length; p++) {
-        const index = list.indices[p] ?? 0;
+      const { from, to } = this.postings.range(stem);
+      for (let p = from; p < to; p++) {
+        const index = entries[p] ?? 0;
         if (gains[index] === 0) touched.push(index);
-        gains[index] = (gains[index] ?? 0) + weight * (list.gains[p] ?? 0);
+        gains[index] = (gains[index] ?? 0) + weight * (values[p] ?? 0);
       }
     }
     // The best `depth` by a running insertion: far cheaper than sorting every touched entry.

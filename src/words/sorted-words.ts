@@ -1,0 +1,48 @@
+/**
+ * A sorted word list kept as one string, a word a line, and searched by bisection. Loading it is one
+ * file read: no set of a hundred thousand strings to build (and collect) before the first lookup, which
+ * is what a one-shot command pays for most.
+ */
+export class SortedWords {
+  /** `text` is "\n" + the words in code-unit order, each followed by "\n" (see `SortedWords.of`). */
+  private constructor(readonly text: string) {}
+
+  /** The list of these words, sorted and without repeats or empty words. */
+  static of(words: Iterable<string>): SortedWords {
+    const sorted = [...new Set(words)].filter((w) => w !== "" && !w.includes("\n")).sort();
+    return new SortedWords(sorted.length === 0 ? "\n" : `\n${sorted.join("\n")}\n`);
+  }
+
+  /** A list saved from `text`; undefined when the text is not one (for a cache file read back). */
+  static fromText(text: string): SortedWords | undefined {
+    return text.startsWith("\n") && text.endsWith("\n") ? new SortedWords(text) : undefined;
+  }
+
+  has(word: string): boolean {
+    if (word === "" || word.includes("\n")) return false;
+    const text = this.text;
+    // [lo, hi) always starts at a word's first character, so the bisection compares whole words.
+    let lo = 1;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = text.lastIndexOf("\n", mid - 1) + 1;
+      const end = text.indexOf("\n", start);
+      const order = compareAt(text, start, end, word);
+      if (order === 0) return true;
+      if (order < 0) lo = end + 1;
+      else hi = start;
+    }
+    return false;
+  }
+}
+
+/** How text[start, end) sorts against `word` (as `<` on strings does), without copying it out. */
+function compareAt(text: string, start: number, end: number, word: string): number {
+  const length = Math.min(end - start, word.length);
+  for (let i = 0; i < length; i++) {
+    const d = text.charCodeAt(start + i) - word.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return end - start - word.length;
+}
