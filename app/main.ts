@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { config as loadDotenv } from "dotenv";
 import { fs } from "../src/builtins.js";
 import { loadGuide } from "../src/compiled.js";
 import type { Config } from "../src/config-types.js";
@@ -52,7 +51,8 @@ export async function main(
   // Standard input is opened only by a command that reads it: opening it costs a one-shot command ~10 ms.
   const io = { args, out, err, input: () => input ?? process.stdin };
   if (subcommand.needs === "nothing") return subcommand.run(io);
-  loadDotenv({ quiet: true });
+  // Settings in ./.env (dotenv loads only when there is one: a one-shot command is spared it otherwise).
+  if (fs.existsSync(".env")) (await import("dotenv")).config({ quiet: true });
   // Only the commands that read settings beyond the knowledge folder load the validator (zod): a
   // one-shot ask reads KNOWLEDGE_DIR alone.
   if (subcommand.needs === "knowledge") {
