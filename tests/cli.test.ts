@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -39,6 +40,19 @@ describe("the installed command (built)", () => {
     const reply = JSON.parse(result.stdout);
     expect(reply.question).toBe("can I accept a friend request from a patient?");
     expect(reply.answer.id).toBe("qa-maintain-boundaries");
+  });
+
+  it("ends quietly when its reader goes away (| head)", async () => {
+    const child = spawn(process.execPath, [BIN, "tips", "list"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    // the reader closes before the output comes, as `| head` does once it has its lines
+    child.stdout.destroy();
+    const [code] = await once(child, "exit");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });
 
