@@ -1,5 +1,6 @@
 import type { Entry } from "../types.js";
 import type { Analyser, AnalyserData } from "./analyse.js";
+import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -29,6 +30,8 @@ export interface Built {
   readonly vocabulary: readonly string[];
   /** The second reading of a question: whose words these are. */
   readonly words: WordModel;
+  /** Every phrasing by its stems, for the closest-phrasing match of all entries at once. */
+  readonly phrasings: PhrasingIndex;
 }
 
 /** Reads the entries into what a search needs: each entry's phrasings and stems, the postings and IDF. */
@@ -107,6 +110,7 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
     unknownIdf,
     vocabulary: [...vocabulary],
     words: WordModel.of(wordCounts, tune.wordSmoothing),
+    phrasings: PhrasingIndex.of(items),
   };
 }
 
@@ -132,7 +136,7 @@ function countWords(
 
 /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
 export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
-  const { items, postings, idf, unknownIdf, vocabulary, words } = built;
+  const { items, postings, idf, unknownIdf, vocabulary, words, phrasings } = built;
   return {
     items: items.map((item) => ({
       phrasings: item.phrasings.map((p) => [...p]),
@@ -145,6 +149,7 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
     unknownIdf,
     vocabulary,
     words: words.data(),
+    phrasings: phrasings.data(),
   };
 }
 
@@ -163,6 +168,7 @@ export interface IndexSnapshot {
   readonly unknownIdf: number;
   readonly vocabulary: readonly string[];
   readonly words: WordModelData;
+  readonly phrasings: PhrasingIndexData;
 }
 
 /** The built index from a snapshot taken of the same entries; throws when they do not fit it. */
@@ -181,6 +187,7 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
     unknownIdf: snapshot.unknownIdf,
     vocabulary: snapshot.vocabulary,
     words: WordModel.restore(snapshot.words),
+    phrasings: PhrasingIndex.restore(snapshot.phrasings),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IndexedEntry } from "./index-data.js";
-import type { PostingLists } from "./posting-lists.js";
+import { type PostingData, PostingLists } from "./posting-lists.js";
 import type { SearchTuning } from "./tuning.js";
 
 // How an entry scores by its phrasings: the closest one's Dice match and the coverage of the whole
@@ -11,18 +11,96 @@ export interface Query {
   readonly weight: number;
 }
 
-/** The `depth` entries with the best phrasing score, best first. */
+/** A phrasing index as plain data, for a saved index. */
+export interface PhrasingIndexData {
+  readonly postings: PostingData;
+  readonly owner: readonly number[];
+  readonly weight: readonly number[];
+}
+
+/**
+ * Every phrasing of every entry, indexed by its stems, so that one pass over the question's stems gives
+ * each entry's closest-phrasing match: the work grows with the postings the question touches, not with
+ * the number of entries times their phrasings.
+ */
+export class PhrasingIndex {
+  private constructor(
+    /** For each stem, the phrasings (numbered across all entries) that have it. */
+    private readonly postings: PostingLists,
+    /** Each phrasing's entry. */
+    private readonly owner: Int32Array,
+    /** Each phrasing's weight: its stems' summed IDF. */
+    private readonly weight: Float64Array,
+  ) {}
+
+  static of(items: readonly IndexedEntry[]): PhrasingIndex {
+    const lists = new Map<string, [number, number][]>();
+    const owner: number[] = [];
+    const weight: number[] = [];
+    items.forEach((item, i) => {
+      item.phrasings.forEach((phrasing, p) => {
+        if (phrasing.size === 0) return;
+        const id = owner.length;
+        owner.push(i);
+        weight.push(item.phrasingWeights[p] ?? 0);
+        for (const stem of phrasing) {
+          const list = lists.get(stem);
+          if (list) list.push([id, 0]);
+          else lists.set(stem, [[id, 0]]);
+        }
+      });
+    });
+    return new PhrasingIndex(PostingLists.of(lists), Int32Array.from(owner), Float64Array.from(weight));
+  }
+
+  /** An index saved with `data()`. */
+  static restore(data: PhrasingIndexData): PhrasingIndex {
+    if (data.owner.length !== data.weight.length) throw new Error("the phrasing index does not fit together");
+    return new PhrasingIndex(
+      PostingLists.restore(data.postings),
+      Int32Array.from(data.owner),
+      Float64Array.from(data.weight),
+    );
+  }
+
+  data(): PhrasingIndexData {
+    return { postings: this.postings.data(), owner: [...this.owner], weight: [...this.weight] };
+  }
+
+  /** Each of the `count` entries' closest-phrasing Dice match (see bestPhrasing); 0 where none shares a stem. */
+  closest(query: Query, count: number): Float64Array {
+    const shared = new Float64Array(this.owner.length);
+    const touched: number[] = [];
+    const { entries } = this.postings;
+    for (const [stem, w] of query.credited) {
+      const { from, to } = this.postings.range(stem);
+      for (let p = from; p < to; p++) {
+        const id = entries[p] ?? 0;
+        if (shared[id] === 0) touched.push(id);
+        shared[id] = (shared[id] ?? 0) + w;
+      }
+    }
+    const best = new Float64Array(count);
+    for (const id of touched) {
+      const i = this.owner[id] ?? 0;
+      const dice = (2 * (shared[id] ?? 0)) / (query.weight + (this.weight[id] ?? 0));
+      if (dice > (best[i] ?? 0)) best[i] = dice;
+    }
+    return best;
+  }
+}
+
+/** The `depth` entries with the best phrasing score, best first (the lower index first on a tie). */
 export function rankByPhrasing(
   items: readonly IndexedEntry[],
   postings: PostingLists,
+  phrasings: PhrasingIndex,
   query: Query,
   depth: number,
   tune: SearchTuning,
 ): { index: number; score: number }[] {
-  // One pass over the postings gives each candidate an upper bound on its score; exact scoring
-  // then runs best bound first and stops once no remaining bound can enter the top `depth`.
-  // The same pass sums each candidate's coverage, so that exact scoring needs only its phrasings.
-  const matched = new Float64Array(items.length);
+  // One pass over the entries' postings sums each one's coverage; one over the phrasings' gives each
+  // its closest phrasing. Every entry sharing a stem is then scored exactly.
   const covered = new Float64Array(items.length);
   const touched: number[] = [];
   const { entries, values } = postings;
@@ -30,43 +108,27 @@ export function rankByPhrasing(
     const { from, to } = postings.range(stem);
     for (let p = from; p < to; p++) {
       const i = entries[p] ?? 0;
-      if (matched[i] === 0) touched.push(i);
-      matched[i] = (matched[i] ?? 0) + w;
+      if (covered[i] === 0) touched.push(i);
       covered[i] = (covered[i] ?? 0) + w * (values[p] ?? 0);
     }
   }
-  const bounds = new Float64Array(items.length);
-  for (const i of touched) {
-    const m = matched[i] ?? 0;
-    bounds[i] =
-      tune.phrasingWeight * ((2 * m) / (query.weight + m)) + (1 - tune.phrasingWeight) * (m / query.weight);
-  }
+  const closest = phrasings.closest(query, items.length);
   const ranked: { index: number; score: number }[] = [];
-  const scoreInBoundOrder = (candidates: number[]): boolean => {
-    candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));
-    for (const i of candidates) {
-      const b = bounds[i] ?? 0;
-      if (ranked.length >= depth && b < (ranked[ranked.length - 1]?.score ?? 0)) return true;
-      const item = items[i];
-      if (!item) continue;
-      ranked.push({ index: i, score: combine(tune, item, query, covered[i] ?? 0) });
-      ranked.sort((a, b) => b.score - a.score || a.index - b.index);
-      if (ranked.length > depth) ranked.pop();
+  for (const i of touched) {
+    const score = clamp01(
+      tune.phrasingWeight * (closest[i] ?? 0) +
+        (1 - tune.phrasingWeight) * ((covered[i] ?? 0) / query.weight),
+    );
+    // kept in order by insertion: most of the touched entries fall below the `depth`-th at once
+    let at = ranked.length;
+    while (at > 0) {
+      const r = ranked[at - 1];
+      if (!r || r.score > score || (r.score === score && r.index < i)) break;
+      at--;
     }
-    return false;
-  };
-  // With many candidates, sorting them all by bound costs more than the scoring: take those whose
-  // bound reaches the few-times-`depth`-th largest first (a native numeric sort finds it), and the
-  // rest only if the best scores found so far fall below that cut.
-  const few = depth * 4;
-  if (touched.length <= few * 2) {
-    scoreInBoundOrder(touched);
-  } else {
-    const sorted = Float64Array.from(touched, (i) => bounds[i] ?? 0).sort();
-    const cut = sorted[sorted.length - few] ?? 0;
-    const done = scoreInBoundOrder(touched.filter((i) => (bounds[i] ?? 0) >= cut));
-    const kth = ranked.length >= depth ? (ranked[ranked.length - 1]?.score ?? 0) : 0;
-    if (!done && kth < cut) scoreInBoundOrder(touched.filter((i) => (bounds[i] ?? 0) < cut));
+    if (at >= depth) continue;
+    ranked.splice(at, 0, { index: i, score });
+    if (ranked.length > depth) ranked.pop();
   }
   return ranked;
 }

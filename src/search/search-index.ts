@@ -9,7 +9,13 @@ import {
   restore,
   snapshotOf,
 } from "./index-data.js";
-import { bestPhrasing, type Query, rankByPhrasing, scoreEntry } from "./phrasing-score.js";
+import {
+  bestPhrasing,
+  type PhrasingIndex,
+  type Query,
+  rankByPhrasing,
+  scoreEntry,
+} from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
@@ -61,6 +67,8 @@ export class SearchIndex {
   /** Corpus stems long enough to have variants, by their first `minVariantPrefix` letters. */
   private readonly variantStems = new Map<string, string[]>();
   private readonly words: WordModel;
+  /** Every phrasing by its stems, for the closest-phrasing match of all entries at once. */
+  private readonly phrasings: PhrasingIndex;
   /** What the index was built into, kept so that it can be saved (see snapshot()). */
   private readonly built: Built;
 
@@ -77,12 +85,13 @@ export class SearchIndex {
     this.tune = Object.freeze({ ...SEARCH_TUNING, ...tuning });
     this.analyser = snapshot ? Analyser.restore(snapshot.analyser) : Analyser.of(synonyms);
     this.built = snapshot ? restore(snapshot, entries) : buildIndex(entries, this.analyser, this.tune);
-    const { items, postings, idf, unknownIdf, vocabulary, words } = this.built;
+    const { items, postings, idf, unknownIdf, vocabulary, words, phrasings } = this.built;
     this.items = items;
     this.postings = postings;
     this.idf = idf;
     this.unknownIdf = unknownIdf;
     this.words = words;
+    this.phrasings = phrasings;
     this.typo = new TypoCorrector(new Set(vocabulary));
     for (const stem of this.idf.keys()) {
       if (stem.length < this.tune.minVariantPrefix) continue;
@@ -169,7 +178,7 @@ export class SearchIndex {
     }
     const query: Query = { credited, weight: Math.max(this.tune.minQueryWeight, total) };
     const depth = Math.max(limit, this.tune.fusionDepth);
-    const byPhrasing = rankByPhrasing(this.items, this.postings, query, depth, this.tune);
+    const byPhrasing = rankByPhrasing(this.items, this.postings, this.phrasings, query, depth, this.tune);
     // The word model reads the whole question, the story nearly as much as the asking sentences (less
     // only when those are clear on their own): a reading unlike the phrasing match's, which is what
     // makes fusing the two worth it.
