@@ -45,10 +45,11 @@ describe("the word lists", () => {
     expect(first.list("proper").has("grace")).toBe(true);
     expect(first.list("english").has("boundary")).toBe(true);
     const file = join(cacheDir, "words-names.txt");
-    const [fingerprint] = readFileSync(file, "utf8").split("\n");
-    expect(fingerprint).toContain("people-names.txt");
+    const [header = ""] = readFileSync(file, "utf8").split("\n");
+    expect(header).toContain("people-names.txt");
     // a second process reads the saved list: what is saved is what it uses
-    writeFileSync(file, `${fingerprint}\n${SortedWords.of(["only-this"]).text}`);
+    const saved = SortedWords.of(["only-this"]).text;
+    writeFileSync(file, `${header.replace(/\t\d+$/, "")}\t${saved.length}\n${saved}`);
     const second = new WordLists(cacheDir);
     expect(second.list("names").has("only-this")).toBe(true);
     expect(second.list("names").has("grace")).toBe(false);
@@ -59,6 +60,16 @@ describe("the word lists", () => {
     new WordLists(cacheDir).list("names");
     writeFileSync(join(cacheDir, "words-names.txt"), `stale fingerprint\n${SortedWords.of(["x"]).text}`);
     expect(new WordLists(cacheDir).list("names").has("grace")).toBe(true);
+  });
+
+  it("derives a list again when its saved copy was cut short", () => {
+    const cacheDir = tempDir("smg-words-");
+    new WordLists(cacheDir).list("names");
+    const file = join(cacheDir, "words-names.txt");
+    const saved = readFileSync(file, "utf8");
+    writeFileSync(file, saved.slice(0, saved.indexOf("\naamodt") + 1));
+    expect(new WordLists(cacheDir).list("names").has("grace")).toBe(true);
+    expect(readFileSync(file, "utf8")).toBe(saved);
   });
 
   it("still works when the cache folder cannot be written", () => {

@@ -5,7 +5,7 @@ import { defaultCacheDir, filesOf, writeAtomically } from "../cache.js";
 import { SortedWords } from "./sorted-words.js";
 
 /** Bumped when a list's derivation changes, so that an old cached list is derived again. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Ranks past this all count as rare (see `rareRank` in search/tuning.ts), so only these are kept. */
 export const RANK_LIMIT = 10_000;
@@ -119,13 +119,15 @@ export class WordLists {
     } catch {
       return "";
     }
-    // The first line of the saved file says what it was derived from: the source's size and mtime.
+    // The first line of the saved file says what it was derived from (the source's size and mtime)
+    // and how long the list is, so that a list cut short (a full disk) is derived again, not trusted.
     const fingerprint = [FORMAT, ...filesOf(source)].join("\t");
     const file = join(this.cacheDir, `words-${name}.txt`);
     try {
       const saved = fs.readFileSync(file, "utf8");
       const end = saved.indexOf("\n");
-      if (end >= 0 && saved.slice(0, end) === fingerprint) return saved.slice(end + 1);
+      const text = saved.slice(end + 1);
+      if (end >= 0 && saved.slice(0, end) === `${fingerprint}\t${text.length}`) return text;
     } catch {
       // not derived yet: below
     }
@@ -135,7 +137,7 @@ export class WordLists {
     } catch {
       return "";
     }
-    writeAtomically(file, `${fingerprint}\n${text}`);
+    writeAtomically(file, `${fingerprint}\t${text.length}\n${text}`);
     return text;
   }
 }
