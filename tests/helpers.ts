@@ -23,6 +23,7 @@ import { type Db, openDatabase } from "../src/store/db.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage, Storage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
+import { type SchedulerOptions, TipScheduler } from "../src/tips/scheduler.js";
 
 /** The small corpus the core's unit tests run on. */
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "knowledge");
@@ -100,8 +101,18 @@ export function commandScheduler(guide: Guide, logger: Logger): TipChannels {
     store: tempStorage().tips,
     tips: guide.tips(),
     logger,
-    defaults: { time: "09:00", timeZone: "UTC" },
+    defaults: TIP_DEFAULTS,
   });
+}
+
+/** Tips at 09:00 UTC where a channel sets no time: the defaults the tests' schedulers share. */
+export const TIP_DEFAULTS = { time: "09:00", timeZone: "UTC" } as const;
+
+/** A tip scheduler as the tests build it: TIP_DEFAULTS and six hours' grace unless given otherwise. */
+export function testScheduler(
+  options: Omit<SchedulerOptions, "defaults" | "graceMs"> & Partial<Pick<SchedulerOptions, "graceMs">>,
+): TipScheduler {
+  return new TipScheduler({ defaults: TIP_DEFAULTS, graceMs: 6 * 3600_000, ...options });
 }
 
 /** The fixture's answer on friend requests, with parts replaced: for rendering limits and edge cases. */

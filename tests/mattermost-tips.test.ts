@@ -3,8 +3,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { HttpFront } from "../adapters/http/front.js";
 import { createMattermostBot, describeStartFailure } from "../adapters/mattermost/bot.js";
-import { TipScheduler } from "../src/tips/scheduler.js";
-import { tempStorage, waitFor, within } from "./helpers.js";
+import { tempStorage, testScheduler, waitFor, within } from "./helpers.js";
 import {
   ADMIN,
   BOT_TOKEN,
@@ -46,13 +45,11 @@ describe("Mattermost daily tips", () => {
     const channel = freshChannel();
     // the channel is scheduled the evening before; the tip falls due at 09:00
     let clock = new Date("2026-03-01T20:00:00Z");
-    const scheduler = new TipScheduler({
+    const scheduler = testScheduler({
       store: tempStorage("smg-mattermost-tips-").tips,
       tips: guide.tips(),
       posters: { mattermost: mm.bot.tipPoster() },
       logger,
-      defaults: { time: "09:00", timeZone: "UTC" },
-      graceMs: 6 * 3600_000,
       now: () => clock,
     });
     await scheduler.seedChannels("mattermost", [channel]);

@@ -11,8 +11,16 @@ import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { Storage } from "../src/store/storage.js";
 import { TokenCipher } from "../src/store/token-cipher.js";
 import { TipChannels } from "../src/tips/channels.js";
-import { TipScheduler } from "../src/tips/scheduler.js";
-import { capturedLogger, FIXTURE_DIR, SLACK_TEST, tempDir, waitFor, within } from "./helpers.js";
+import {
+  capturedLogger,
+  FIXTURE_DIR,
+  SLACK_TEST,
+  TIP_DEFAULTS,
+  tempDir,
+  testScheduler,
+  waitFor,
+  within,
+} from "./helpers.js";
 import { postSigned, type SlackStandIn, slackStandIn, tokenOf } from "./slack-stand-in.js";
 
 // Many workspaces: Bolt's OAuth flow (InstallProvider) on our HTTP front, against a stand-in for
@@ -43,7 +51,7 @@ function distributedBot(key: Buffer, on: HttpFront): SlackBot {
     store: storage.tips,
     tips: guide.tips(),
     logger,
-    defaults: { time: "09:00", timeZone: "UTC" },
+    defaults: TIP_DEFAULTS,
   });
   return createSlackBot(
     {
@@ -210,12 +218,11 @@ describe("Slack installed in many workspaces", () => {
     const morning = new Date();
     morning.setUTCDate(morning.getUTCDate() + 1);
     morning.setUTCHours(7, 31, 0, 0);
-    const scheduler = new TipScheduler({
+    const scheduler = testScheduler({
       store: storage.tips,
       tips: guide.tips(),
       posters: { slack: bot.tipPoster() },
       logger,
-      defaults: { time: "09:00", timeZone: "UTC" },
       graceMs: 3_600_000,
       now: () => morning,
     });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TeamsBot } from "../adapters/teams/bot.js";
-import { TipScheduler } from "../src/tips/scheduler.js";
+import { testScheduler } from "./helpers.js";
 import { allText, BOT_TOKEN, PERSONAL, THREAD, teamsFixture } from "./teams-fixture.js";
 import { APP_ID, CHANNEL, OWNER_AAD, TEAM, TEAM_GROUP, TENANT } from "./teams-stand-in.js";
 
@@ -58,12 +58,11 @@ describe("Teams: daily tips", () => {
   it("posts the tip through the scheduler to the channel's kept address", async () => {
     // `tips on` is itself a mention: it leaves the channel's address behind
     await ask(mention("tips on 08:30 Europe/London", "channel", owner), THREAD);
-    const scheduler = new TipScheduler({
+    const scheduler = testScheduler({
       store: storage.tips,
       tips: guide.tips(),
       posters: { teams: main.tipPoster() },
       logger,
-      defaults: { time: "09:00", timeZone: "UTC" },
       graceMs: 3600_000,
       now: () => new Date("2026-03-02T08:31:00Z"),
     });

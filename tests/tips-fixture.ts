@@ -3,9 +3,9 @@ import { beforeAll, beforeEach, describe } from "vitest";
 import { createSlackBot } from "../adapters/slack/app.js";
 import { createGuide, loadKnowledge, readRequest, type TipPoster } from "../src/index.js";
 import { TipChannels } from "../src/tips/channels.js";
-import { TipScheduler } from "../src/tips/scheduler.js";
+import type { TipScheduler } from "../src/tips/scheduler.js";
 import { storageBackends, type TestBackend } from "./backends.js";
-import { capturedLogger, FIXTURE_DIR, SLACK_TEST } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, SLACK_TEST, TIP_DEFAULTS, testScheduler } from "./helpers.js";
 import { offline } from "./nock-offline.js";
 
 const { api: API } = SLACK_TEST;
@@ -56,16 +56,14 @@ export function tipsFixture() {
       store,
       tips,
       logger,
-      defaults: { time: "09:00", timeZone: "UTC" },
+      defaults: TIP_DEFAULTS,
       now: () => clock,
     });
-    const s = new TipScheduler({
+    const s = testScheduler({
       store,
       tips,
       posters: { slack: slackPoster },
       logger,
-      defaults: { time: "09:00", timeZone: "UTC" },
-      graceMs: 6 * 3600_000,
       maxAttempts: 3,
       retryBaseMs: 60_000,
       now: () => clock,

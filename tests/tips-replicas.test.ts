@@ -2,27 +2,25 @@ import { describe, expect, it } from "vitest";
 import { createGuide, createLogger, loadKnowledge, PostFailure, type TipPoster } from "../src/index.js";
 import type { Storage, TipStorage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
-import { TipScheduler } from "../src/tips/scheduler.js";
+import type { TipScheduler } from "../src/tips/scheduler.js";
 import { storageBackends } from "./backends.js";
-import { FIXTURE_DIR, settle, waitFor, within } from "./helpers.js";
+import { FIXTURE_DIR, settle, TIP_DEFAULTS, testScheduler, waitFor, within } from "./helpers.js";
 
 // Replicas of the bot on one PostgreSQL database: each has its own pool, as separate processes do.
 const backend = storageBackends().find((b) => b.name === "postgres");
 if (!backend) throw new Error("no PostgreSQL backend");
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const logger = createLogger("silent");
-const defaults = { time: "09:00", timeZone: "UTC" };
+const defaults = TIP_DEFAULTS;
 const channels = Array.from({ length: 16 }, (_, i) => `C${String(i).padStart(3, "0")}`);
 
 /** A replica's scheduler on its own storage (pool), with the clock at `now()`. */
 function replica(storage: Storage, poster: TipPoster, now: () => Date, leaseMs?: number): TipScheduler {
-  return new TipScheduler({
+  return testScheduler({
     store: storage.tips,
     tips: guide.tips(),
     posters: { slack: poster },
     logger,
-    defaults,
-    graceMs: 6 * 3600_000,
     retryBaseMs: 60_000,
     ...(leaseMs ? { leaseMs } : {}),
     now,
