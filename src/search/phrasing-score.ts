@@ -67,7 +67,10 @@ export class PhrasingIndex {
     return { postings: this.postings.data(), owner: [...this.owner], weight: [...this.weight] };
   }
 
-  /** Each of the `count` entries' closest-phrasing Dice match (see bestPhrasing); 0 where none shares a stem. */
+  /**
+   * Each of the `count` entries' closest-phrasing match: the best Dice over its phrasings of the
+   * credited weight they share with the question; 0 where none shares a stem.
+   */
   closest(query: Query, count: number): Float64Array {
     const shared = new Float64Array(this.owner.length);
     const touched: number[] = [];
@@ -90,7 +93,20 @@ export class PhrasingIndex {
   }
 }
 
-/** The `depth` entries with the best phrasing score, best first (the lower index first on a tie). */
+/** The phrasing reading of a question: its best entries, and any entry's score and closest match. */
+export interface PhrasingRanking {
+  /** The `depth` entries with the best phrasing score, best first (the lower index first on a tie). */
+  readonly ranked: readonly { readonly index: number; readonly score: number }[];
+  /** An entry's score: its closest phrasing's match and its coverage of the question, in [0, 1]. */
+  score(index: number): number;
+  /** The Dice match of the entry's closest phrasing. */
+  closest(index: number): number;
+}
+
+/**
+ * Ranks the entries by phrasing: one pass over the entries' postings sums each one's coverage, one
+ * over the phrasings' gives each its closest phrasing, and every entry sharing a stem is scored.
+ */
 export function rankByPhrasing(
   items: readonly IndexedEntry[],
   postings: PostingLists,
@@ -98,9 +114,7 @@ export function rankByPhrasing(
   query: Query,
   depth: number,
   tune: SearchTuning,
-): { index: number; score: number }[] {
-  // One pass over the entries' postings sums each one's coverage; one over the phrasings' gives each
-  // its closest phrasing. Every entry sharing a stem is then scored exactly.
+): PhrasingRanking {
   const covered = new Float64Array(items.length);
   const touched: number[] = [];
   const { entries, values } = postings;
@@ -113,53 +127,26 @@ export function rankByPhrasing(
     }
   }
   const closest = phrasings.closest(query, items.length);
-  const ranked: { index: number; score: number }[] = [];
-  for (const i of touched) {
-    const score = clamp01(
+  const score = (i: number) =>
+    clamp01(
       tune.phrasingWeight * (closest[i] ?? 0) +
         (1 - tune.phrasingWeight) * ((covered[i] ?? 0) / query.weight),
     );
+  const ranked: { index: number; score: number }[] = [];
+  for (const i of touched) {
+    const s = score(i);
     // kept in order by insertion: most of the touched entries fall below the `depth`-th at once
     let at = ranked.length;
     while (at > 0) {
       const r = ranked[at - 1];
-      if (!r || r.score > score || (r.score === score && r.index < i)) break;
+      if (!r || r.score > s || (r.score === s && r.index < i)) break;
       at--;
     }
     if (at >= depth) continue;
-    ranked.splice(at, 0, { index: i, score });
+    ranked.splice(at, 0, { index: i, score: s });
     if (ranked.length > depth) ranked.pop();
   }
-  return ranked;
-}
-
-/** The Dice match of the entry's closest phrasing: each phrasing's few stems looked up in the query. */
-export function bestPhrasing(item: IndexedEntry, query: Query): number {
-  let best = 0;
-  item.phrasings.forEach((phrasing, p) => {
-    let shared = 0;
-    for (const stem of phrasing) shared += query.credited.get(stem) ?? 0;
-    if (shared > 0) best = Math.max(best, (2 * shared) / (query.weight + (item.phrasingWeights[p] ?? 0)));
-  });
-  return best;
-}
-
-/** An entry's score for a question: its closest phrasing's match and its coverage of the question. */
-export function scoreEntry(tune: SearchTuning, item: IndexedEntry, query: Query): number {
-  let covered = 0;
-  for (const [stem, w] of query.credited) {
-    const central = item.questionStems.get(stem);
-    if (central !== undefined) covered += w * (tune.incidentalCredit + (1 - tune.incidentalCredit) * central);
-    else if (item.answerStems.has(stem)) covered += w * tune.answerOnlyCredit;
-  }
-  return combine(tune, item, query, covered);
-}
-
-/** As scoreEntry(), with the coverage (the credited weight of the question the entry has) already summed. */
-function combine(tune: SearchTuning, item: IndexedEntry, query: Query, covered: number): number {
-  const best = bestPhrasing(item, query);
-  const coverage = covered / query.weight;
-  return clamp01(tune.phrasingWeight * best + (1 - tune.phrasingWeight) * coverage);
+  return { ranked, score, closest: (i) => closest[i] ?? 0 };
 }
 
 function clamp01(x: number): number {

@@ -9,13 +9,7 @@ import {
   restore,
   snapshotOf,
 } from "./index-data.js";
-import {
-  bestPhrasing,
-  type PhrasingIndex,
-  type Query,
-  rankByPhrasing,
-  scoreEntry,
-} from "./phrasing-score.js";
+import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
@@ -191,7 +185,7 @@ export class SearchIndex {
     );
     const fused = new Map<number, number>();
     const phrasingRank = new Map<number, number>();
-    byPhrasing.forEach(({ index }, r) => {
+    byPhrasing.ranked.forEach(({ index }, r) => {
       phrasingRank.set(index, r);
       fused.set(index, 1 / (this.tune.fusionK + r));
     });
@@ -200,14 +194,13 @@ export class SearchIndex {
       wordRank.set(index, r);
       fused.set(index, (fused.get(index) ?? 0) + 1 / (this.tune.fusionK + r));
     });
-    const scores = new Map(byPhrasing.map(({ index, score }) => [index, score]));
     const hits: Hit[] = [];
     const order = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     for (const [index] of order) {
       if (hits.length >= limit) break;
       const item = this.items[index];
       if (!item) continue;
-      const score = scores.get(index) ?? scoreEntry(this.tune, item, query);
+      const score = byPhrasing.score(index);
       if (score < minScore) continue;
       const firsts = (phrasingRank.get(index) === 0 ? 1 : 0) + (wordRank.get(index) === 0 ? 1 : 0);
       hits.push({
@@ -215,7 +208,7 @@ export class SearchIndex {
         score,
         matched: this.matchedStems(item, terms),
         askCoverage: this.askCoverage(item, terms),
-        phrasing: bestPhrasing(item, query),
+        phrasing: byPhrasing.closest(index),
         agreement: firsts / 2,
       });
     }
