@@ -6,7 +6,14 @@ import { packageRoot } from "../src/paths.js";
 import type { Out } from "./output.js";
 
 /** The project's labelled sets that `check` measures (the FIT sets, and the near-domain declines). */
-const SETS = ["project.jsonl", "new-entries.jsonl", "seed-checks.jsonl", "real.jsonl", "near-domain.jsonl"];
+const SETS = [
+  "project.jsonl",
+  "new-entries.jsonl",
+  "seed-checks.jsonl",
+  "real.jsonl",
+  "near-domain.jsonl",
+  "long.jsonl",
+];
 /** A fall of more than this in a set's top-1, top-3 or abstain counts as quality falling. */
 const TOLERANCE = 0.005;
 

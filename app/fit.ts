@@ -21,6 +21,7 @@ export const FIT_SETS = [
   "seed-checks.jsonl",
   "real.jsonl",
   "near-domain.jsonl",
+  "long.jsonl",
 ].map((f) => join("tests", "eval", f));
 const FOLDS = 5;
 /** How close (in ranking score) two entries of different topics must be for the bot to ask which. */

@@ -6,9 +6,15 @@ import type { Hit, SearchIndex } from "./search/search-index.js";
 import type { Entry, Knowledge } from "./types.js";
 
 /**
- * The subject's words, as the analyser reads them (after synonyms); generic words stay out. A question
- * that names one (social media or a platform, posting, sharing, following, friend requests, direct
- * messages, reviews, comments) is more likely in scope: the `anchored` feature of the confidence.
+ * The words that name what this bot is about, as the analyser reads them (after synonyms: "facebook",
+ * "online" and the platforms read as "socialmedia", "tweet" as "post", "trolls" as harassment on
+ * social media): the platforms and what people do on them, messages and photos, reviews, privacy law,
+ * the press, advertising and misinformation (the themes of the entries' titles). Two features read
+ * them anywhere in a question: `anchored`, whether it names one, and `subject`, how many. A real
+ * question in scope names several; one about pay, a rota or a dose that mentions Facebook in passing
+ * names one at most. Words with an everyday clinical or working sense stay out ("page" a doctor, a
+ * nerve "block", medical "records", a "request", a "group", being "paid", bullying on the ward), and
+ * each is one word, as a phrase's words would each count alone.
  */
 const SUBJECT_WORDS = [
   "socialmedia",
@@ -16,10 +22,40 @@ const SUBJECT_WORDS = [
   "post",
   "share",
   "follow",
+  "unfollow",
   "friend",
-  "review",
+  "retweet",
+  "tag",
   "comment",
-  "dm",
+  "review",
+  "message",
+  "chat",
+  "email",
+  "text",
+  "photo",
+  "selfie",
+  "video",
+  "film",
+  "screenshot",
+  "upload",
+  "publish",
+  "viral",
+  "blog",
+  "account",
+  "hipaa",
+  "confidentiality",
+  "privacy",
+  "identifiable",
+  "journalist",
+  "media",
+  "chatbot",
+  "advertising",
+  "testimonial",
+  "endorse",
+  "misinformation",
+  "defamation",
+  "anonymous",
+  "doxxing",
 ];
 /** Entries a summary covers that come this close to one another fit the question equally well. */
 export const SUMMARY_MARGIN = 0.12;
@@ -84,14 +120,16 @@ export function createJudge(
         : [...stems].every((stem) => asked.has(stem)) && [...stems].some((stem) => !top?.matched.has(stem));
       if (fires) offTopic += 1;
     }
+    const subjectWords = terms.filter((t) => subjectStems.has(t.stem)).length;
     const features: FeatureVector = {
       score: top?.score ?? 0,
       phrasing: top?.phrasing ?? 0,
       askCoverage: top?.askCoverage ?? 0,
-      margin: (top?.score ?? 0) - (second?.score ?? 0),
+      margin: Math.max(0, (top?.score ?? 0) - (second?.score ?? 0)),
       agreement: top?.agreement ?? 0,
       unknownShare: profile.unknown / asking,
-      anchored: terms.some((t) => subjectStems.has(t.stem)) ? 1 : 0,
+      anchored: subjectWords > 0 ? 1 : 0,
+      subject: Math.log1p(subjectWords),
       offTopic: Math.min(1, offTopic / 2),
       length: Math.log1p(profile.terms),
     };

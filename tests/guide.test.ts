@@ -96,6 +96,30 @@ describe("the subject words", () => {
   });
 });
 
+describe("how many of the subject's words a question names", () => {
+  const subject = (question: string) => guide.explain(question).features.subject;
+
+  it("counts each distinct one anywhere in the question, story included", () => {
+    const story =
+      "Our ward posted a team photo on Facebook after a night shift. A patient's name shows on the board behind us. Someone shared it and a relative commented. What now?";
+    // facebook (socialmedia), post, photo, share; "commented" is a word the fixture never uses, and a
+    // story's unknown words are not read at all
+    expect(subject(story)).toBeCloseTo(Math.log1p(4));
+  });
+
+  it("gives a question that only mentions a platform in passing one", () => {
+    expect(
+      subject("Saw on Facebook that locum rates went up; how do I ask my trust for a pay rise?"),
+    ).toBeCloseTo(Math.log1p(1));
+  });
+
+  it("leaves out words with an everyday clinical or working sense", () => {
+    expect(
+      subject("Please page the registrar: the request for a nerve block came from the group on ward 4"),
+    ).toBe(0);
+  });
+});
+
 describe("offering the next entries beside an answer", () => {
   // The confidence is the model's bias alone: 0.62 (answered, but unsure) or 0.99 (sure).
   const unsure = createGuide(fixture, { model: modelOf({}, 0.5) });

@@ -9,14 +9,16 @@ export const FEATURES = [
   "phrasing",
   /** The share of the asking sentences' meaning that the entry covers. */
   "askCoverage",
-  /** How far ahead of the runner-up it is. */
+  /** How far ahead of the runner-up its ranking score is; 0 when the runner-up's is higher (the readings disagree). */
   "margin",
   /** 1 when both readings of the question (closest phrasing, and the entry's words) rank it first. */
   "agreement",
   /** The share of the asking sentences' meaning on words the knowledge never uses. */
   "unknownShare",
-  /** 1 when the question names the subject: social media, a platform, posting, reviews... */
+  /** 1 when the question names the subject anywhere: social media, a platform, posting, photos, reviews, privacy... */
   "anchored",
+  /** How many of the subject's words it names anywhere: log(1 + n). A story in scope names several. */
+  "subject",
   /** The share of the asking sentences' meaning on words that mark another subject (off-topic.yaml). */
   "offTopic",
   /** How long the question is: log(1 + distinct terms). */
@@ -63,6 +65,7 @@ export const SCORE_ONLY_MODEL: ConfidenceModel = {
     agreement: 0,
     unknownShare: 0,
     anchored: 0,
+    subject: 0,
     offTopic: 0,
     length: 0,
   },
