@@ -32,6 +32,17 @@ describe("questions as clinicians post them", () => {
     expect(first).toBe("qa-maintain-boundaries");
   });
 
+  it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [discipline] = stems("discipline");
+    for (const q of ["Can I be fired for this?", "could my trust sack me", "I got written up by my manager"])
+      expect(stems(q), q).toContain(discipline);
+    expect(stems("I volunteer with the fire department")).not.toContain(discipline);
+    expect(top("could my employer sack me over a tweet about our staffing levels")).toBe(
+      "criticising-employer",
+    );
+  });
+
   it("declines platform how-to, clinical questions naming a platform, and nonsense", () => {
     for (const q of [
       "how do I pin a post on Facebook",
