@@ -3,17 +3,9 @@ import { join } from "node:path";
 import { type EvalResult, evaluate, parseEvalFile } from "../src/eval/evaluate.js";
 import type { Guide } from "../src/index.js";
 import { packageRoot } from "../src/paths.js";
+import { PROJECT_SETS } from "./fit.js";
 import type { Out } from "./output.js";
 
-/** The project's labelled sets that `check` measures (the FIT sets, and the near-domain declines). */
-const SETS = [
-  "project.jsonl",
-  "new-entries.jsonl",
-  "seed-checks.jsonl",
-  "real.jsonl",
-  "near-domain.jsonl",
-  "long.jsonl",
-];
 /** A fall of more than this in a set's top-1, top-3 or abstain counts as quality falling. */
 const TOLERANCE = 0.005;
 
@@ -36,7 +28,7 @@ export function check(guide: Guide, record: boolean, out: Out, err: Out): number
   const dir = join(packageRoot(), "tests", "eval");
   const recordedFile = join(dir, "recorded.json");
   const now: Recorded["sets"] = {};
-  for (const set of SETS) {
+  for (const set of PROJECT_SETS) {
     const file = join(dir, set);
     if (!existsSync(file)) continue;
     const rows = parseEvalFile(readFileSync(file, "utf8"));

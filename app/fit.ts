@@ -14,15 +14,18 @@ import { packageRoot } from "../src/paths.js";
 import type { ConfidenceModel } from "../src/search/confidence.js";
 import type { Out } from "./output.js";
 
-/** The project's own labelled sets: the confidence is fitted on these, never on the shared dev sets. */
-export const FIT_SETS = [
+/**
+ * The project's own labelled sets, in tests/eval/: the confidence is fitted on these (never on the
+ * shared dev sets), and `check` measures them.
+ */
+export const PROJECT_SETS = [
   "project.jsonl",
   "new-entries.jsonl",
   "seed-checks.jsonl",
   "real.jsonl",
   "near-domain.jsonl",
   "long.jsonl",
-].map((f) => join("tests", "eval", f));
+];
 const FOLDS = 5;
 /** How close (in ranking score) two entries of different topics must be for the bot to ask which. */
 const CLARIFY_MARGIN = 0.02;
@@ -39,7 +42,7 @@ export function fitConfidence(
   out: Out,
   err: Out,
 ): number {
-  const sets = files.length > 0 ? files : FIT_SETS.map((f) => join(packageRoot(), f));
+  const sets = files.length > 0 ? files : PROJECT_SETS.map((f) => join(packageRoot(), "tests", "eval", f));
   const examples: Example[] = [];
   for (const file of sets) {
     let rows: ReturnType<typeof parseEvalFile>;
