@@ -172,6 +172,16 @@ export const SLACK_TEST = {
   hooks: "https://hooks.slack.test",
 } as const;
 
+/** Slack OAuth settings for tests, with the token key written as the test needs it (hex or base64). */
+export function slackOAuthSettings(key: Buffer, encoding: "hex" | "base64") {
+  return {
+    clientId: "111.222",
+    clientSecret: "client-secret",
+    stateSecret: "a-long-random-state-secret",
+    encryptionKey: key.toString(encoding),
+  };
+}
+
 /** HTTP mode with the test signing secret, the Web API at nock's host. */
 export const SLACK_HTTP_CONFIG = {
   botToken: "xoxb-test-token",

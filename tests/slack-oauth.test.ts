@@ -15,6 +15,7 @@ import {
   capturedLogger,
   FIXTURE_DIR,
   SLACK_TEST,
+  slackOAuthSettings,
   TIP_DEFAULTS,
   tempDir,
   testScheduler,
@@ -30,12 +31,7 @@ import { postSigned, type SlackStandIn, slackStandIn, tokenOf } from "./slack-st
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const { logger, lines } = capturedLogger();
 const KEY = randomBytes(32);
-const OAUTH = {
-  clientId: "111.222",
-  clientSecret: "client-secret",
-  stateSecret: "a-long-random-state-secret",
-  encryptionKey: KEY.toString("base64"),
-};
+const OAUTH = slackOAuthSettings(KEY, "base64");
 const TEAMS = ["T111", "T222"] as const;
 
 let standIn: SlackStandIn;

@@ -17,7 +17,7 @@ import {
 } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { TokenCipher } from "../src/store/token-cipher.js";
-import { capturedLogger, FIXTURE_DIR, SLACK_TEST, tempDir } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, SLACK_TEST, slackOAuthSettings, tempDir } from "./helpers.js";
 
 // Many workspaces, around the OAuth flow (slack-oauth.test.ts): the settings, the limits per
 // workspace, and the report of one workspace.
@@ -25,12 +25,7 @@ import { capturedLogger, FIXTURE_DIR, SLACK_TEST, tempDir } from "./helpers.js";
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const { logger } = capturedLogger();
 const KEY = randomBytes(32);
-const OAUTH = {
-  clientId: "111.222",
-  clientSecret: "client-secret",
-  stateSecret: "a-long-random-state-secret",
-  encryptionKey: KEY.toString("hex"),
-};
+const OAUTH = slackOAuthSettings(KEY, "hex");
 
 describe("the settings of a distributable Slack app", () => {
   const env = {
