@@ -103,7 +103,8 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
     const findings = findIdentifiers(input);
     const flagged = findings.length > 0;
-    const matchable = replaceSpans(text, findings, () => " ");
+    // Blanked in the whole question, then cut: the cut keeps its end, where the spans' offsets would not hold.
+    const matchable = flagged ? cutQuestion(replaceSpans(input, findings, () => " ")).text : text;
     // Control characters (DEL, C1 such as U+009B) never travel on: a terminal or a log would act on them.
     const question = flagged ? "" : text.replace(/[^\P{Cc}\n\t]/gu, " ").trim();
     const common = {

@@ -74,6 +74,13 @@ describe("ask on the fixture corpus", () => {
     expect(reply.truncated).toBe(true);
     expect(Array.from(reply.question).length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
   });
+
+  it("answers what a post longer than the limit asks at its end", () => {
+    const story = "We had a long night on the ward and everyone was tired after it. ".repeat(30);
+    const reply = guide.ask(`I am a staff nurse. ${story}Can I accept a friend request from a patient?`);
+    expect(reply.truncated).toBe(true);
+    expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
+  });
 });
 
 describe("the subject words", () => {

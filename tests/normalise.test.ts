@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutQuestion, MAX_QUESTION_CHARS, normalise } from "../src/search/normalise.js";
+import { cutQuestion, MAX_QUESTION_CHARS, normalise, QUESTION_HEAD_CHARS } from "../src/search/normalise.js";
 
 describe("normalise", () => {
   it("lowercases and strips punctuation", () => {
@@ -52,5 +52,19 @@ describe("cutQuestion", () => {
     expect(cut.truncated).toBe(true);
     expect(Array.from(cut.text)).toHaveLength(MAX_QUESTION_CHARS);
     expect(cut.text.endsWith("😀")).toBe(true);
+  });
+
+  it("keeps the beginning and the end of a long post, in whole words and the end from a sentence", () => {
+    const story = "We had a long night on the ward and everyone was tired after it. ".repeat(40);
+    const text = `I am a staff nurse. ${story}Can I accept a friend request from a patient?`;
+    const cut = cutQuestion(text);
+    expect(cut.truncated).toBe(true);
+    expect(Array.from(cut.text).length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    expect(cut.text.startsWith("I am a staff nurse. We had")).toBe(true);
+    expect(cut.text.endsWith("Can I accept a friend request from a patient?")).toBe(true);
+    const [head = "", tail = ""] = cut.text.split("\n…\n");
+    expect(Array.from(head).length).toBeLessThanOrEqual(QUESTION_HEAD_CHARS);
+    expect(text.startsWith(head) && /\s/.test(text.charAt(head.length))).toBe(true);
+    expect(tail.startsWith("We had a long night")).toBe(true);
   });
 });

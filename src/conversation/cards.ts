@@ -28,7 +28,9 @@ const links = (items: readonly EntryLink[]) => items.map((l) => ({ entryId: l.id
 /** A core reply as a card: the answer with its sources and what else may fit, or a decline that helps. */
 export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy?: string } = {}): Card {
   const notes = reply.truncated
-    ? [`Your question was cut to its first ${MAX_QUESTION_CHARS} characters.`]
+    ? [
+        `Your question was longer than ${MAX_QUESTION_CHARS} characters: I read its beginning and its end, where the question usually is.`,
+      ]
     : [];
   const common = { notes, ...(reply.notice ? { warning: reply.notice } : {}), footer: reply.disclaimer };
   if (reply.kind === "no-answer") {

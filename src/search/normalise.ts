@@ -1,4 +1,4 @@
-/** The longest question the engine reads; anything beyond is cut (and the reply says so). */
+/** The longest question the engine reads; a longer one is cut to its beginning and end (and the reply says so). */
 export const MAX_QUESTION_CHARS = 1_200;
 
 const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -14,11 +14,40 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/'s$/g, ""],
 ];
 
-/** Cuts a question to MAX_QUESTION_CHARS without splitting a surrogate pair. */
+/**
+ * How much of an overlong question's beginning is kept; the rest of MAX_QUESTION_CHARS goes to its end.
+ * A long post tells its story first and asks last, so a plain cut would keep the story and lose the ask.
+ */
+export const QUESTION_HEAD_CHARS = 400;
+/** What stands between the kept beginning and end: a line of its own, so neither half joins the other's sentence. */
+const CUT_MARK = "\n…\n";
+
+/**
+ * Cuts a question to MAX_QUESTION_CHARS, without splitting a surrogate pair: its first
+ * QUESTION_HEAD_CHARS (who is asking, what happened) and its end (what they ask), each trimmed to
+ * whole words and the end to a whole sentence where one starts near the cut.
+ */
 export function cutQuestion(text: string): { text: string; truncated: boolean } {
   const chars = Array.from(text);
   if (chars.length <= MAX_QUESTION_CHARS) return { text, truncated: false };
-  return { text: chars.slice(0, MAX_QUESTION_CHARS).join(""), truncated: true };
+  const tailChars = MAX_QUESTION_CHARS - QUESTION_HEAD_CHARS - CUT_MARK.length;
+  const head = chars.slice(0, QUESTION_HEAD_CHARS).join("");
+  const tail = chars.slice(chars.length - tailChars).join("");
+  return { text: `${wholeWordsFrom(head)}${CUT_MARK}${wholeWordsTo(tail)}`, truncated: true };
+}
+
+/** The text without a word cut off at its end (unless it is one long word). */
+function wholeWordsFrom(head: string): string {
+  const trimmed = head.replace(/\s+\S*$/u, "");
+  return trimmed || head;
+}
+
+/** The text from its first whole sentence when one starts within its first fifth, else its first whole word. */
+function wholeWordsTo(tail: string): string {
+  const sentence = /[.!?]["'”’)\]]*\s+(?=\S)/u.exec(tail.slice(0, Math.floor(tail.length / 5)));
+  if (sentence) return tail.slice(sentence.index + sentence[0].length);
+  const word = /\s+(?=\S)/u.exec(tail);
+  return word ? tail.slice(word.index + word[0].length) : tail;
 }
 
 /**
