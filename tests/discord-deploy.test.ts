@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { deployCommands } from "../adapters/discord/bot.js";
 import { COMMAND, inviteUrl, TIPS_COMMAND } from "../adapters/discord/definitions.js";
 import { commandDefinitions } from "../adapters/discord/slash-commands.js";
+import { MAX_QUESTION_CHARS } from "../src/index.js";
 import { API, APP_ID, config } from "./discord-fixture.js";
 import { GUILD_ID } from "./discord-interaction.js";
 import { offline } from "./nock-offline.js";
@@ -32,6 +33,17 @@ describe("discord:deploy", () => {
       expect(body.map((c) => c.name)).toEqual([COMMAND, TIPS_COMMAND]);
       expect(body[1]?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
     }
+  });
+
+  it("lets a question be as long as Discord allows: the core, not the client, cuts an overlong post", () => {
+    const [ask] = commandDefinitions();
+    const question = (
+      ask as { options?: { name: string; options?: { name: string; max_length?: number }[] }[] }
+    ).options
+      ?.find((o) => o.name === "ask")
+      ?.options?.find((o) => o.name === "question");
+    expect(question?.max_length).toBe(6_000);
+    expect(question?.max_length).toBeGreaterThan(MAX_QUESTION_CHARS);
   });
 
   it("builds an invite URL with the bot and applications.commands scopes and only the permissions it needs", () => {

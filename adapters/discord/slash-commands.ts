@@ -10,9 +10,15 @@ import {
   SlashCommandBuilder,
   type SlashCommandChannelOption,
 } from "discord.js";
-import { COMMANDS, errorCard, MAX_QUESTION_CHARS, type Request } from "../../src/index.js";
+import { COMMANDS, errorCard, type Request } from "../../src/index.js";
 import { COMMAND, TIPS_COMMAND } from "./definitions.js";
 import { type Ctx, reply, requester } from "./interaction.js";
+
+/**
+ * The longest string option Discord allows. A question may be longer than the engine reads: a pasted
+ * post is cut by the core to its beginning and end, where it asks (see cutQuestion), not refused here.
+ */
+export const DISCORD_OPTION_MAX_CHARS = 6_000;
 
 /** A subcommand's description from the core's command table (Discord allows 100 characters). */
 const describe = (name: string) => (COMMANDS.find((c) => c.name === name)?.description ?? name).slice(0, 100);
@@ -39,7 +45,7 @@ const guideCommand: SlashCommand = {
             .setName("question")
             .setDescription("Your question, in your own words")
             .setRequired(true)
-            .setMaxLength(MAX_QUESTION_CHARS)
+            .setMaxLength(DISCORD_OPTION_MAX_CHARS)
             .setAutocomplete(true),
         ),
     )
