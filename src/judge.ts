@@ -130,6 +130,7 @@ export function createJudge(
       unknownShare: profile.unknown / asking,
       anchored: subjectWords > 0 ? 1 : 0,
       subject: Math.log1p(subjectWords),
+      domain: profile.domain,
       offTopic: Math.min(1, offTopic / 2),
       length: Math.log1p(profile.terms),
     };

@@ -5,7 +5,7 @@ import { CLOSE_MARGIN } from "../src/guide.js";
 import { createGuide, DISCLAIMER, loadKnowledge, MAX_QUESTION_CHARS } from "../src/index.js";
 import { preferSummary } from "../src/judge.js";
 import { type ConfidenceModel, type Feature, SCORE_ONLY_MODEL } from "../src/search/confidence.js";
-import type { Hit } from "../src/search/search-index.js";
+import { type Hit, SearchIndex } from "../src/search/search-index.js";
 import type { Entry } from "../src/types.js";
 import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
 
@@ -124,6 +124,36 @@ describe("how many of the subject's words a question names", () => {
     expect(
       subject("Please page the registrar: the request for a nerve block came from the group on ward 4"),
     ).toBe(0);
+  });
+});
+
+describe("how much a question speaks the knowledge's language (domain)", () => {
+  const domain = (question: string) => guide.explain(question).features.domain;
+
+  it("is high for the knowledge's own words and 0 for everyday ones", () => {
+    const own = domain("friend request from a patient on facebook");
+    expect(own).toBeGreaterThan(1);
+    expect(domain("what time does the canteen open on sunday")).toBe(0);
+  });
+
+  it("falls as the same question is padded with everyday words, and is the mean over its terms", () => {
+    const own = domain("friend request from a patient on facebook");
+    const padded = domain("my brother said last week over dinner friend request from a patient on facebook");
+    expect(padded).toBeGreaterThan(0);
+    expect(padded).toBeLessThan(own);
+  });
+
+  it("survives a saved index: the restored index weighs a question the same", () => {
+    const built = new SearchIndex(fixture.entries, fixture.synonyms);
+    const restored = new SearchIndex(
+      fixture.entries,
+      fixture.synonyms,
+      {},
+      JSON.parse(JSON.stringify(built.snapshot())),
+    );
+    const terms = built.terms("can I share a photo of a patient on instagram");
+    expect(restored.profile(terms).domain).toBe(built.profile(terms).domain);
+    expect(built.profile(terms).domain).toBeGreaterThan(0);
   });
 });
 

@@ -19,6 +19,8 @@ export const FEATURES = [
   "anchored",
   /** How many of the subject's words it names anywhere: log(1 + n). A story in scope names several. */
   "subject",
+  /** How much the question, story included, speaks the knowledge's language rather than everyday English. */
+  "domain",
   /** The share of the asking sentences' meaning on words that mark another subject (off-topic.yaml). */
   "offTopic",
   /** How long the question is: log(1 + distinct terms). */
@@ -66,6 +68,7 @@ export const SCORE_ONLY_MODEL: ConfidenceModel = {
     unknownShare: 0,
     anchored: 0,
     subject: 0,
+    domain: 0,
     offTopic: 0,
     length: 0,
   },

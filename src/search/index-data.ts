@@ -1,5 +1,6 @@
 import type { Entry } from "../types.js";
 import type { Analyser, AnalyserData } from "./analyse.js";
+import { englishRank } from "./frequency.js";
 import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
@@ -32,6 +33,11 @@ export interface Built {
   readonly words: WordModel;
   /** Every phrasing by its stems, for the closest-phrasing match of all entries at once. */
   readonly phrasings: PhrasingIndex;
+  /**
+   * For each stem, how much likelier the knowledge (titles, phrasings and answers) is to use it than
+   * everyday English is: see `specificities`.
+   */
+  readonly specificity: Map<string, number>;
 }
 
 /** Reads the entries into what a search needs: each entry's phrasings and stems, the postings and IDF. */
@@ -47,9 +53,19 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
   const wordCounts: Map<string, number>[] = [];
   const building = new Map<string, [number, number][]>();
   const storiesOf: Set<string>[][] = [];
+  /** Each stem's count in the knowledge, and the count of each word written for it. */
+  const usage = new Map<string, { count: number; words: Map<string, number> }>();
   entries.forEach((entry, index) => {
     const texts = [...entry.questions, entry.title];
-    for (const t of [...texts, entry.answer]) for (const w of analyser.words(t)) addWord(w);
+    for (const t of [...texts, entry.answer]) {
+      for (const w of analyser.words(t)) addWord(w);
+      for (const { stem, word } of analyser.analyse(t)) {
+        const use = usage.get(stem) ?? { count: 0, words: new Map<string, number>() };
+        use.count++;
+        use.words.set(word, (use.words.get(word) ?? 0) + 1);
+        usage.set(stem, use);
+      }
+    }
     // A phrasing is read as a user's question is: its asking sentences say what the entry is about,
     // and the story before them counts only as the answer's text does (unless the asking sentence
     // says too little on its own: see below, once the weights are known).
@@ -111,7 +127,31 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
     vocabulary: [...vocabulary],
     words: WordModel.of(wordCounts, tune.wordSmoothing),
     phrasings: PhrasingIndex.of(items),
+    specificity: specificities(usage, tune),
   };
+}
+
+/**
+ * Each stem's log ratio of its share of the knowledge's words to its commonest word's share of spoken
+ * English (about `zipfShare` / its rank, by Zipf's law; `rareWordShare` past the list), from 0 to
+ * `domainCap`: "hipaa" and "confidentiality" are the knowledge's own words, "patient" less so, "work" not.
+ * Worked out here, once, so that a question needs no English word list to be weighed.
+ */
+function specificities(
+  usage: ReadonlyMap<string, { readonly count: number; readonly words: ReadonlyMap<string, number> }>,
+  tune: SearchTuning,
+): Map<string, number> {
+  let total = 0;
+  for (const { count } of usage.values()) total += count;
+  const out = new Map<string, number>();
+  for (const [stem, { count, words }] of usage) {
+    const word = [...words].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    const rank = englishRank(word);
+    const english = rank === undefined ? tune.rareWordShare : tune.zipfShare / rank;
+    const ratio = Math.log(count / total / english);
+    if (ratio > 0) out.set(stem, Math.min(tune.domainCap, ratio));
+  }
+  return out;
 }
 
 /**
@@ -136,7 +176,7 @@ function countWords(
 
 /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
 export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
-  const { items, postings, idf, unknownIdf, vocabulary, words, phrasings } = built;
+  const { items, postings, idf, unknownIdf, vocabulary, words, phrasings, specificity } = built;
   return {
     items: items.map((item) => ({
       phrasings: item.phrasings.map((p) => [...p]),
@@ -150,6 +190,7 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
     vocabulary,
     words: words.data(),
     phrasings: phrasings.data(),
+    specificity: [...specificity],
   };
 }
 
@@ -169,6 +210,7 @@ export interface IndexSnapshot {
   readonly vocabulary: readonly string[];
   readonly words: WordModelData;
   readonly phrasings: PhrasingIndexData;
+  readonly specificity: readonly [string, number][];
 }
 
 /** The built index from a snapshot taken of the same entries; throws when they do not fit it. */
@@ -188,6 +230,7 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
     vocabulary: snapshot.vocabulary,
     words: WordModel.restore(snapshot.words),
     phrasings: PhrasingIndex.restore(snapshot.phrasings),
+    specificity: new Map(snapshot.specificity),
   };
 }
 

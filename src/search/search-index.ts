@@ -41,6 +41,13 @@ export interface QueryProfile {
   readonly unknown: number;
   /** The count of distinct terms. */
   readonly terms: number;
+  /**
+   * How much the question speaks the knowledge's language rather than everyday English: the mean, over
+   * its distinct terms (story included), of how many times likelier the knowledge is to use each word
+   * than spoken English is, in log units from 0 to `domainCap` (0 for a word the knowledge never uses
+   * or uses no more than English does).
+   */
+  readonly domain: number;
 }
 
 /**
@@ -63,6 +70,8 @@ export class SearchIndex {
   private readonly words: WordModel;
   /** Every phrasing by its stems, for the closest-phrasing match of all entries at once. */
   private readonly phrasings: PhrasingIndex;
+  /** How much likelier the knowledge is to use each stem than everyday English (see index-data.ts). */
+  private readonly specificity: Map<string, number>;
   /** What the index was built into, kept so that it can be saved (see snapshot()). */
   private readonly built: Built;
 
@@ -79,13 +88,14 @@ export class SearchIndex {
     this.tune = Object.freeze({ ...SEARCH_TUNING, ...tuning });
     this.analyser = snapshot ? Analyser.restore(snapshot.analyser) : Analyser.of(synonyms);
     this.built = snapshot ? restore(snapshot, entries) : buildIndex(entries, this.analyser, this.tune);
-    const { items, postings, idf, unknownIdf, vocabulary, words, phrasings } = this.built;
+    const { items, postings, idf, unknownIdf, vocabulary, words, phrasings, specificity } = this.built;
     this.items = items;
     this.postings = postings;
     this.idf = idf;
     this.unknownIdf = unknownIdf;
     this.words = words;
     this.phrasings = phrasings;
+    this.specificity = specificity;
     this.typo = new TypoCorrector(new Set(vocabulary));
     for (const stem of this.idf.keys()) {
       if (stem.length < this.tune.minVariantPrefix) continue;
@@ -223,7 +233,9 @@ export class SearchIndex {
       asking += w;
       if (!this.idf.has(t.stem)) unknown += w;
     }
-    return { asking, unknown, terms: terms.length };
+    let domain = 0;
+    for (const t of terms) domain += this.specificity.get(t.stem) ?? 0;
+    return { asking, unknown, terms: terms.length, domain: terms.length > 0 ? domain / terms.length : 0 };
   }
 
   private askCoverage(item: IndexedEntry, terms: readonly Term[]): number {

@@ -56,6 +56,15 @@ export const SEARCH_TUNING = Object.freeze({
    */
   fusionK: 10,
   fusionDepth: 20,
+  /**
+   * How a question's words are weighed against everyday English for the confidence's `domain` feature:
+   * a word's share of spoken English is about `zipfShare` / its rank (Zipf's law), and one rarer than
+   * the list reaches is taken as `rareWordShare`; the log ratio to the knowledge's share is capped at
+   * `domainCap`, so that one very rare word does not outweigh the rest of the question.
+   */
+  zipfShare: 0.1,
+  rareWordShare: 1e-5,
+  domainCap: 6,
 });
 
 /** Search tuning; any part may be overridden for experiments and tests. */
