@@ -25,6 +25,7 @@ export const PROJECT_SETS = [
   "real.jsonl",
   "near-domain.jsonl",
   "long.jsonl",
+  "real-fresh.jsonl",
 ];
 const FOLDS = 5;
 /** How close (in ranking score) two entries of different topics must be for the bot to ask which. */
