@@ -72,24 +72,36 @@ export interface ThresholdResult {
 export const MIN_ABSTAIN = 0.9;
 
 /**
+ * How many neighbouring thresholds on each side (0.01 apart) a threshold's utility is averaged with.
+ * Cross-validated utility is jagged (a few questions crossing at one step move it as much as the
+ * whole plateau varies), so the best single point is mostly noise; the best neighbourhood is not.
+ */
+const SMOOTHING_STEPS = 2;
+
+/**
  * The threshold that best trades right answers against wrong ones: each right answer counts +1,
- * each wrong answer (a wrong entry, or any answer to an out-of-scope question) −1, a decline 0;
- * among those that decline at least `minAbstain` of the out-of-scope questions.
+ * each wrong answer (a wrong entry, or any answer to an out-of-scope question) −1, a decline 0,
+ * averaged with its neighbours' (SMOOTHING_STEPS); among those that decline at least `minAbstain`
+ * of the out-of-scope questions.
  */
 export function chooseThreshold(
   examples: readonly Example[],
   p: readonly number[],
   minAbstain = MIN_ABSTAIN,
 ): ThresholdResult {
+  const inScope = examples.filter((e) => !e.outOfScope).length;
+  const steps = Array.from({ length: 61 }, (_, i) => {
+    const r = atThreshold(examples, p, 0.2 + i * 0.01);
+    return { r, utility: r.top1 * inScope - r.wrongAnswers };
+  });
   let best: ThresholdResult | undefined;
   let bestUtility = Number.NEGATIVE_INFINITY;
-  for (let t = 0.2; t <= 0.8 + 1e-9; t += 0.01) {
-    const r = atThreshold(examples, p, t);
-    if (r.abstain < minAbstain) continue;
-    const inScope = examples.filter((e) => !e.outOfScope).length;
-    const utility = r.top1 * inScope - r.wrongAnswers;
+  steps.forEach(({ r }, i) => {
+    if (r.abstain < minAbstain) return;
+    const around = steps.slice(Math.max(0, i - SMOOTHING_STEPS), i + SMOOTHING_STEPS + 1);
+    const utility = around.reduce((sum, s) => sum + s.utility, 0) / around.length;
     if (utility > bestUtility) [best, bestUtility] = [r, utility];
-  }
+  });
   return best ?? atThreshold(examples, p, 0.5);
 }
 
