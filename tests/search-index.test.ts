@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { SearchIndex } from "../src/search/search-index.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { SearchIndex, type SearchTuning } from "../src/search/search-index.js";
 import { WordModel } from "../src/search/word-model.js";
 import type { Entry } from "../src/types.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
 
 const entry = (id: string, questions: string[], answer = "An answer."): Entry => ({
   id,
@@ -52,6 +54,28 @@ describe("the search index", () => {
   it("ranks an entry whose phrasings keep using a word above one that uses it once", () => {
     const hits = index.search("rota", 2);
     expect(hits.map((h) => h.entry.id)).toEqual(["rota", "photos"]);
+  });
+});
+
+describe("weighing a question's words by how topical they are", () => {
+  const { entries, synonyms } = loadKnowledge(KNOWLEDGE_DIR);
+  const weigh = (tuning: Partial<SearchTuning>) => {
+    const shipped = new SearchIndex(entries, synonyms, tuning);
+    return (word: string) => {
+      const [term] = shipped.terms(word);
+      return term ? shipped.weightOf(term) : 0;
+    };
+  };
+
+  it("lets a subject word outweigh an everyday word that is rarer in the entries only by chance", () => {
+    const weight = weigh({});
+    expect(weight("hipaa")).toBeGreaterThan(weight("season"));
+    expect(weight("screenshot")).toBeGreaterThan(weight("season"));
+  });
+
+  it("weighs by IDF alone without it", () => {
+    const weight = weigh({ topicalFloor: 1 });
+    expect(weight("season")).toBeGreaterThan(weight("hipaa"));
   });
 });
 

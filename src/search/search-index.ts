@@ -134,7 +134,7 @@ export class SearchIndex {
     }
     if (story.length === 0) return [...merged.values()];
     let asked = 0;
-    for (const t of merged.values()) if (this.idf.has(t.stem)) asked += this.queryWeightOf(t) * t.credit;
+    for (const t of merged.values()) if (this.idf.has(t.stem)) asked += this.weightOf(t) * t.credit;
     const weight = asked >= this.tune.vagueAskWeight ? this.tune.contextWeight : this.tune.vagueContextWeight;
     for (const t of story) add({ ...t, weight });
     return [...merged.values()];
@@ -176,7 +176,7 @@ export class SearchIndex {
     const credited = new Map<string, number>();
     let total = 0;
     for (const t of terms) {
-      const w = this.queryWeightOf(t) * (t.weight ?? 1);
+      const w = this.weightOf(t) * (t.weight ?? 1);
       total += w;
       credited.set(t.stem, (credited.get(t.stem) ?? 0) + w * t.credit);
     }
@@ -189,7 +189,9 @@ export class SearchIndex {
     const byWords = this.words.rank(
       terms.map((t) => ({
         stem: t.stem,
-        weight: (t.weight ?? 1) === this.tune.contextWeight ? this.tune.wordContextWeight : 1,
+        weight:
+          ((t.weight ?? 1) === this.tune.contextWeight ? this.tune.wordContextWeight : 1) *
+          this.topical(t.stem, this.tune.wordTopicalFloor),
       })),
       depth,
     );
@@ -251,13 +253,22 @@ export class SearchIndex {
 
   /** The terms of the asking sentences (full weight), each with its weight. */
   private askingWeights(terms: readonly Term[]): [Term, number][] {
-    return terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => [t, this.queryWeightOf(t) * t.credit]);
+    return terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => [t, this.weightOf(t) * t.credit]);
   }
 
-  /** A query term's weight: its IDF, or for a word the corpus lacks, how rare it is in English. */
-  private queryWeightOf(term: Term): number {
+  /** How much of a known word's weight it keeps: 1 for the knowledge's own words, down to `floor` for everyday ones. */
+  private topical(stem: string, floor: number): number {
+    return floor + (1 - floor) * Math.min(1, (this.specificity.get(stem) ?? 0) / this.tune.topicalFull);
+  }
+
+  /**
+   * A query term's weight: for a word the corpus uses, its IDF, discounted when the word is everyday
+   * English rather than the knowledge's own (see `topicalFloor`); for a word the corpus lacks, how rare
+   * it is in English.
+   */
+  weightOf(term: Term): number {
     const idf = this.idf.get(term.stem);
-    if (idf !== undefined) return idf;
+    if (idf !== undefined) return idf * this.topical(term.stem, this.tune.topicalFloor);
     const rank = englishRank(term.word) ?? Number.POSITIVE_INFINITY;
     const rarity = Math.min(
       1,

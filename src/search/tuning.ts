@@ -63,6 +63,16 @@ export const SEARCH_TUNING = Object.freeze({
    * `domainCap`, so that one very rare word does not outweigh the rest of the question.
    */
   zipfShare: 0.1,
+  /**
+   * In a corpus of a hundred entries, a word can be rare (a high IDF) only because the entries seldom
+   * say it, though it tells nothing of the subject ("season", "continue", "appropriate"). A question's
+   * word counts in full only when the knowledge uses it at least e^`topicalFull` times as much as
+   * everyday English does, and falls to `topicalFloor` of its IDF as it nears everyday use.
+   */
+  topicalFloor: 0.3,
+  topicalFull: 3,
+  /** ... and the same for the word model's reading of a question, whose weights are not IDF. */
+  wordTopicalFloor: 0.6,
   rareWordShare: 1e-5,
   domainCap: 6,
 });
