@@ -14,13 +14,13 @@ const EVAL_DIR = join(import.meta.dirname, "eval");
  * never lower one to make a change pass.
  */
 const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }> = {
-  "project.jsonl": { top1: 0.75, top3: 0.88, abstain: 0.9 },
+  "project.jsonl": { top1: 0.75, top3: 0.92, abstain: 0.9 },
   "new-entries.jsonl": { top1: 0.8, top3: 0.95 },
-  "seed-checks.jsonl": { top1: 0.7, top3: 0.84, abstain: 0.95 },
-  "real.jsonl": { top1: 0.3, top3: 0.72, abstain: 0.85 },
-  "near-domain.jsonl": { abstain: 0.93 },
-  "long.jsonl": { top1: 0.5, top3: 0.77, abstain: 0.95 },
-  "real-fresh.jsonl": { top1: 0.18, top3: 0.58, abstain: 0.82 },
+  "seed-checks.jsonl": { top1: 0.72, top3: 0.85, abstain: 0.95 },
+  "real.jsonl": { top1: 0.3, top3: 0.76, abstain: 0.9 },
+  "near-domain.jsonl": { abstain: 0.95 },
+  "long.jsonl": { top1: 0.5, top3: 0.78, abstain: 0.97 },
+  "real-fresh.jsonl": { top1: 0.18, top3: 0.66, abstain: 0.82 },
 };
 
 describe("answer quality on the project's labelled sets", () => {
