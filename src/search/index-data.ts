@@ -134,7 +134,8 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
 /**
  * Each stem's log ratio of its share of the knowledge's words to its commonest word's share of spoken
  * English (about `zipfShare` / its rank, by Zipf's law; `rareWordShare` past the list), from 0 to
- * `domainCap`: "hipaa" and "confidentiality" are the knowledge's own words, "patient" less so, "work" not.
+ * `domainCap`: "hipaa", "confidentiality" and "patient" are the knowledge's own words (near the cap),
+ * "work" less so, "time" not at all.
  * Worked out here, once, so that a question needs no English word list to be weighed.
  */
 function specificities(
