@@ -31,6 +31,14 @@ describe("synonyms", () => {
     expect(stems("how can I")).toEqual([]);
   });
 
+  it("keeps 'like' where it is the platform's button, and drops it where it is a stop word", () => {
+    expect(stems("liking a post")).toEqual(["like", "post"]);
+    expect(stems("is a like an endorsement")).toEqual(["like", stems("endorsement")[0]]);
+    expect(stems("hit like on his tweet")).toEqual(["hit", "like", "tweet"]);
+    expect(stems("she likes to post")).toEqual(["post"]);
+    expect(stems("I feel like the post was rude, I would like advice")).toEqual(["post", "rude", "advic"]);
+  });
+
   it("drops other forms of boilerplate words too", () => {
     expect(stems("what makes it hard, she wants to know")).toEqual(["hard"]);
   });

@@ -96,10 +96,12 @@ export class Analyser {
     // Two passes, so that a canonical word can complete a phrase ("other surgeons" -> "other doctor" -> colleague).
     const folded = this.applySynonyms(this.applySynonyms(words));
     const out = new Map<string, Term>();
-    for (const { word, credit } of folded) {
-      if (STOPWORDS.has(word) || /^\d{1,2}$/.test(word)) continue;
+    const liking = socialLikes(folded);
+    for (const [i, { word, credit }] of folded.entries()) {
+      const kept = liking[i] === true;
+      if ((STOPWORDS.has(word) && !kept) || /^\d{1,2}$/.test(word)) continue;
       const stem = stemmer(word);
-      if (STOPWORD_STEMS.has(stem)) continue;
+      if (STOPWORD_STEMS.has(stem) && !kept) continue;
       const seen = out.get(stem);
       if (!seen || seen.credit < credit) out.set(stem, { stem, word, credit });
     }
@@ -128,6 +130,42 @@ export class Analyser {
     }
     return out;
   }
+}
+
+/** What one likes on a platform: "like the post", "like his tweet". */
+const LIKED_THINGS = new Set(
+  "post posts comment comments tweet tweets photo photos picture pictures pic pics page pages status statuses video videos reel reels story stories update updates thread threads meme memes".split(
+    " ",
+  ),
+);
+/** Words before "like" that make it the button: "a like", "hit like", "click like". */
+const BEFORE_LIKE = new Set(
+  "a the one no any my your his her their click clicks clicking clicked hit hits hitting press pressing pressed give giving gave leave leaving left".split(
+    " ",
+  ),
+);
+/** Words before "like" that make it a comparison, whatever follows: "looks like the post was deleted". */
+const LIKE_COMPARES = new Set(
+  "look looks looked looking feel feels felt feeling seem seems seemed sound sounds sounded something anything things stuff just more much".split(
+    " ",
+  ),
+);
+
+/**
+ * Which words are "like" in its platform sense ("liking a post", "is a like a problem", "hit like"),
+ * a subject of the knowledge, rather than the everyday stop word ("feel like", "I'd like to"). "liked",
+ * "liking" and "likes" are, unless "to" follows ("she likes to post"); "like" is when the button or a
+ * liked thing is next to it.
+ */
+function socialLikes(words: readonly Word[]): boolean[] {
+  return words.map(({ word }, i) => {
+    const next = words[i + 1]?.word ?? "";
+    if (word === "liked" || word === "liking" || word === "likes") return next !== "to";
+    if (word !== "like") return false;
+    const before = words[i - 1]?.word ?? "";
+    if (LIKE_COMPARES.has(before)) return false;
+    return BEFORE_LIKE.has(before) || LIKED_THINGS.has(next) || LIKED_THINGS.has(words[i + 2]?.word ?? "");
+  });
 }
 
 /** An analyser's tables as plain data, for a saved index. */
