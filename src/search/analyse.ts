@@ -96,9 +96,8 @@ export class Analyser {
     // Two passes, so that a canonical word can complete a phrase ("other surgeons" -> "other doctor" -> colleague).
     const folded = this.applySynonyms(this.applySynonyms(words));
     const out = new Map<string, Term>();
-    const liking = socialLikes(folded);
     for (const [i, { word, credit }] of folded.entries()) {
-      const kept = liking[i] === true;
+      const kept = LIKE_FORMS.has(word) && isPlatformLike(folded, i);
       if ((STOPWORDS.has(word) && !kept) || /^\d{1,2}$/.test(word)) continue;
       const stem = stemmer(word);
       if (STOPWORD_STEMS.has(stem) && !kept) continue;
@@ -151,21 +150,21 @@ const LIKE_COMPARES = new Set(
   ),
 );
 
+/** The forms of "like" that may be the platform's action rather than a stop word. */
+const LIKE_FORMS: ReadonlySet<string> = new Set(["like", "liked", "liking", "likes"]);
+
 /**
- * Which words are "like" in its platform sense ("liking a post", "is a like a problem", "hit like"),
- * a subject of the knowledge, rather than the everyday stop word ("feel like", "I'd like to"). "liked",
- * "liking" and "likes" are, unless "to" follows ("she likes to post"); "like" is when the button or a
- * liked thing is next to it.
+ * Whether the "like" form at `i` is meant in its platform sense ("liking a post", "is a like a problem",
+ * "hit like"), a subject of the knowledge, rather than the everyday stop word ("feel like", "I'd like
+ * to"). "liked", "liking" and "likes" are, unless "to" follows ("she likes to post"); "like" is when
+ * the button or a liked thing is next to it.
  */
-function socialLikes(words: readonly Word[]): boolean[] {
-  return words.map(({ word }, i) => {
-    const next = words[i + 1]?.word ?? "";
-    if (word === "liked" || word === "liking" || word === "likes") return next !== "to";
-    if (word !== "like") return false;
-    const before = words[i - 1]?.word ?? "";
-    if (LIKE_COMPARES.has(before)) return false;
-    return BEFORE_LIKE.has(before) || LIKED_THINGS.has(next) || LIKED_THINGS.has(words[i + 2]?.word ?? "");
-  });
+function isPlatformLike(words: readonly Word[], i: number): boolean {
+  const next = words[i + 1]?.word ?? "";
+  if (words[i]?.word !== "like") return next !== "to";
+  const before = words[i - 1]?.word ?? "";
+  if (LIKE_COMPARES.has(before)) return false;
+  return BEFORE_LIKE.has(before) || LIKED_THINGS.has(next) || LIKED_THINGS.has(words[i + 2]?.word ?? "");
 }
 
 /** An analyser's tables as plain data, for a saved index. */

@@ -63,6 +63,8 @@ export const SEARCH_TUNING = Object.freeze({
    * `domainCap`, so that one very rare word does not outweigh the rest of the question.
    */
   zipfShare: 0.1,
+  rareWordShare: 1e-5,
+  domainCap: 6,
   /**
    * In a corpus of a hundred entries, a word can be rare (a high IDF) only because the entries seldom
    * say it, though it tells nothing of the subject ("season", "continue", "appropriate"). A question's
@@ -73,8 +75,6 @@ export const SEARCH_TUNING = Object.freeze({
   topicalFull: 3,
   /** ... and the same for the word model's reading of a question, whose weights are not IDF. */
   wordTopicalFloor: 0.6,
-  rareWordShare: 1e-5,
-  domainCap: 6,
 });
 
 /** Search tuning; any part may be overridden for experiments and tests. */
