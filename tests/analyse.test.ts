@@ -68,6 +68,12 @@ describe("typo correction", () => {
     expect(typo.correct("xylophonic")).toBeNull();
   });
 
+  it("takes a correction only when the whole word is that close, not a part of it", () => {
+    // Bitap finds "cana" inside "canada" one edit from "canva"; the words themselves are two apart.
+    expect(new TypoCorrector(new Set(["canada"])).correct("canva")).toBeNull();
+    expect(new TypoCorrector(new Set(["canada"])).correct("canda")).toBe("canada");
+  });
+
   it("reads another form of a synonym term as the term, with full credit", () => {
     const terms = analyser.analyseQuery("old facebooks", typo);
     expect(terms.map((t) => t.stem)).toEqual(["old", "socialmedia"]);
