@@ -57,6 +57,14 @@ const SUBJECT_WORDS = [
   "anonymous",
   "doxxing",
 ];
+/**
+ * How a question that asks how to do something begins, once normalised: "how do I", "how to", "where
+ * do I find", "what's the best way (or time) to", "is there a way to". "Can I..." and "should I..." ask
+ * whether to, which is the bot's subject; "how do I..." may only ask which button to press.
+ */
+const HOW_TO =
+  /^(?:(?:so|hi|hey|hello|please|quick question|question)\s+)*(?:how (?:do|can|would|could|does|should) (?:i|you|we|one|someone|people)|how to|where (?:do|can|would) (?:i|you|we) (?:find|see|change|turn|get|set)|is there a way to|what(?: is)? the (?:best|easiest|quickest|fastest|right) (?:way|time|day|app|apps|setting|settings) (?:to|for|of))\b/;
+
 /** Entries a summary covers that come this close to one another fit the question equally well. */
 export const SUMMARY_MARGIN = 0.12;
 
@@ -71,8 +79,9 @@ export interface Judgement {
   readonly clarify: boolean;
   /**
    * A one-sentence question that names another subject (a word of knowledge/off-topic.yaml the best
-   * entry does not use): "how do I get more followers on Instagram". Declined whatever the confidence;
-   * in a longer post such a word is more often part of the story.
+   * entry does not use): "how do I get more followers on Instagram"; or one that asks how to operate a
+   * platform and nothing else: "how do I go live on TikTok". Declined whatever the confidence; in a
+   * longer post such words are more often part of the story.
    */
   readonly offSubject: boolean;
 }
@@ -90,6 +99,7 @@ export function createJudge(
   // Each off-topic term as the stems it reads as (a word), or as it is written (a phrase: "more
   // followers", "pin a post"), since the stems left once its small words go say little on their own.
   const offTopicCues = (knowledge.offTopic ?? [])
+    .filter((g) => !g.howToAlone)
     .flatMap((g) => g.terms.map((w) => ({ stems: new Set(index.stemsOf(w)), phrase: normalise(w) })))
     .filter((cue) => cue.stems.size > 0);
   // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
@@ -103,6 +113,24 @@ export function createJudge(
     return text;
   };
   const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
+  // The words of operating a platform (off-topic groups marked howToAlone), as the stems they read as.
+  const howToStems = new Set(
+    (knowledge.offTopic ?? [])
+      .filter((g) => g.howToAlone)
+      .flatMap((g) => g.terms.flatMap((w) => index.stemsOf(w))),
+  );
+  /**
+   * "How do I go live on TikTok", "how do I add a link to my bio": a how-to question whose every word,
+   * past its opening and the platforms' names, is one of operating a platform. A word of anything else
+   * ("...from the ward", "...block a patient") makes it a question for the bot.
+   */
+  const asksPlatformHowTo = (query: string): boolean => {
+    const said = normalise(query);
+    const opening = HOW_TO.exec(said);
+    if (!opening || howToStems.size === 0) return false;
+    const content = index.stemsOf(said.slice(opening[0].length)).filter((stem) => stem !== "socialmedia");
+    return content.length > 0 && content.every((stem) => howToStems.has(stem));
+  };
 
   return (query: string): Judgement => {
     const terms = query ? index.terms(query) : [];
@@ -147,7 +175,7 @@ export function createJudge(
       !second.entry.covers.includes(top.entry.id) &&
       !top.entry.related.includes(second.entry.id) &&
       !second.entry.related.includes(top.entry.id);
-    const offSubject = offTopic > 0 && readQuestion(query).length === 1;
+    const offSubject = readQuestion(query).length === 1 && (offTopic > 0 || asksPlatformHowTo(query));
     return { terms, hits, features, probability: p, clarify, offSubject };
   };
 }

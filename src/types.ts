@@ -63,6 +63,11 @@ export interface Tip {
 export interface OffTopicGroup {
   readonly subject: string;
   readonly terms: readonly string[];
+  /**
+   * The words mark another subject only together: a "how do I..." question made of them alone (the
+   * platforms' names and small words aside) asks how to use a platform. They never count one by one.
+   */
+  readonly howToAlone?: boolean;
 }
 
 /** The validated corpus. */

@@ -54,6 +54,19 @@ describe("questions as clinicians post them", () => {
     ])
       expect(guide.ask(q).kind, q).toBe("no-answer");
   });
+
+  it("declines a how-to about operating a platform, and answers one that names the subject beside it", () => {
+    for (const q of [
+      "how do I go live on TikTok",
+      "how do I add a link to my Instagram bio",
+      "how do I delete my Twitter account",
+      "what's the best time of day to post on LinkedIn",
+    ])
+      expect(guide.ask(q).kind, q).toBe("no-answer");
+    expect(top("how do I block a patient on Facebook")).toBe("blocking-a-patient");
+    expect(top("how do I make my Instagram profile private as a nurse")).toBe("privacy-settings");
+    expect(top("how do I reply to a bad Google review of my clinic")).toBe("negative-reviews");
+  });
 });
 
 describe("learning from use", () => {

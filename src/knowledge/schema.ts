@@ -62,7 +62,11 @@ const word = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean
 export const synonymSchema = z.strictObject({ canonical: word, terms: z.array(word).min(1) });
 
 /** knowledge/off-topic.yaml: words that mark a question about something else (platform how-to, pay). */
-export const offTopicSchema = z.strictObject({ subject: text, terms: z.array(word).min(1) });
+export const offTopicSchema = z.strictObject({
+  subject: text,
+  terms: z.array(word).min(1),
+  howToAlone: z.boolean().optional(),
+});
 
 /** knowledge/confidence.json (see ConfidenceModel): the fitted model, checked when the knowledge is read. */
 export const confidenceModelSchema = z.object({
