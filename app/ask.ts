@@ -53,6 +53,7 @@ export function replyJson(reply: Reply) {
       reply.kind === "answer"
         ? { id: reply.entry.id, title: reply.entry.title, confidence: reply.confidence }
         : null,
+    ...(reply.kind === "no-answer" && reply.otherSubject ? { otherSubject: reply.otherSubject } : {}),
     suggestions: reply.suggestions.map(ref),
     flags: [...reply.flags],
   };

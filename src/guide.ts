@@ -133,6 +133,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
         ...common,
         kind: "no-answer",
         clarify: false,
+        ...(judged.offSubject ? { otherSubject: judged.offSubject } : {}),
         confidence: round(p),
         suggestions: suggestions(0, 3),
         topics: knowledge.topics,

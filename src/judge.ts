@@ -78,12 +78,12 @@ export interface Judgement {
   /** Two entries of different topics fit about equally: ask which was meant. */
   readonly clarify: boolean;
   /**
-   * A one-sentence question that names another subject (a word of knowledge/off-topic.yaml the best
-   * entry does not use): "how do I get more followers on Instagram"; or one that asks how to operate a
-   * platform and nothing else: "how do I go live on TikTok". Declined whatever the confidence; in a
-   * longer post such words are more often part of the story.
+   * The other subject a one-sentence question is about (an off-topic group's `subject`), when it names
+   * one (a word of knowledge/off-topic.yaml the best entry does not use): "how do I get more followers
+   * on Instagram"; or when it asks how to operate a platform and nothing else: "how do I go live on
+   * TikTok". Declined whatever the confidence; in a longer post such words are more often part of the story.
    */
-  readonly offSubject: boolean;
+  readonly offSubject?: string;
 }
 
 /**
@@ -100,7 +100,9 @@ export function createJudge(
   // followers", "pin a post"), since the stems left once its small words go say little on their own.
   const offTopicCues = (knowledge.offTopic ?? [])
     .filter((g) => !g.howToAlone)
-    .flatMap((g) => g.terms.map((w) => ({ stems: new Set(index.stemsOf(w)), phrase: normalise(w) })))
+    .flatMap((g) =>
+      g.terms.map((w) => ({ subject: g.subject, stems: new Set(index.stemsOf(w)), phrase: normalise(w) })),
+    )
     .filter((cue) => cue.stems.size > 0);
   // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
   const phrasingTexts = new Map<string, string>();
@@ -114,11 +116,9 @@ export function createJudge(
   };
   const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
   // The words of operating a platform (off-topic groups marked howToAlone), as the stems they read as.
-  const howToStems = new Set(
-    (knowledge.offTopic ?? [])
-      .filter((g) => g.howToAlone)
-      .flatMap((g) => g.terms.flatMap((w) => index.stemsOf(w))),
-  );
+  const howToGroups = (knowledge.offTopic ?? []).filter((g) => g.howToAlone);
+  const howToStems = new Set(howToGroups.flatMap((g) => g.terms.flatMap((w) => index.stemsOf(w))));
+  const howToSubject = howToGroups.map((g) => g.subject).join(" or ");
   /**
    * "How do I go live on TikTok", "how do I add a link to my bio": a how-to question whose every word,
    * past its opening and the platforms' names, is one of operating a platform. A word of anything else
@@ -141,12 +141,15 @@ export function createJudge(
     // A cue counts when the asking sentences hold all its words and the best entry lacks one of them.
     const asked = new Set(terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => t.stem));
     let offTopic = 0;
+    let named: string | undefined;
     const said = ` ${normalise(query)} `;
-    for (const { stems, phrase } of offTopicCues) {
+    for (const { subject, stems, phrase } of offTopicCues) {
       const fires = phrase.includes(" ")
         ? said.includes(` ${phrase} `) && !(top && phrasingText(top.entry).includes(` ${phrase} `))
         : [...stems].every((stem) => asked.has(stem)) && [...stems].some((stem) => !top?.matched.has(stem));
-      if (fires) offTopic += 1;
+      if (!fires) continue;
+      offTopic += 1;
+      named ??= subject;
     }
     const subjectWords = terms.filter((t) => subjectStems.has(t.stem)).length;
     const features: FeatureVector = {
@@ -175,8 +178,11 @@ export function createJudge(
       !second.entry.covers.includes(top.entry.id) &&
       !top.entry.related.includes(second.entry.id) &&
       !second.entry.related.includes(top.entry.id);
-    const offSubject = readQuestion(query).length === 1 && (offTopic > 0 || asksPlatformHowTo(query));
-    return { terms, hits, features, probability: p, clarify, offSubject };
+    const oneSentence = readQuestion(query).length === 1;
+    const offSubject = !oneSentence
+      ? undefined
+      : (named ?? (asksPlatformHowTo(query) ? howToSubject : undefined));
+    return { terms, hits, features, probability: p, clarify, ...(offSubject ? { offSubject } : {}) };
   };
 }
 

@@ -125,6 +125,8 @@ export type Reply =
       readonly kind: "no-answer";
       /** True when two entries of different topics fit about equally: the reply asks which was meant. */
       readonly clarify: boolean;
+      /** The subject it was declined as being about ("clinical care", "operating a platform"), when it named one. */
+      readonly otherSubject?: string;
       readonly confidence: number;
       readonly suggestions: readonly EntryRef[];
       readonly topics: readonly Topic[];

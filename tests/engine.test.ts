@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { replyCard } from "../src/conversation/cards.js";
 import { Conversation, createGuide, createLogger, loadKnowledge, UsageRecords } from "../src/index.js";
 import { KNOWLEDGE_DIR, tempStorage } from "./helpers.js";
 
@@ -63,6 +64,11 @@ describe("questions as clinicians post them", () => {
       "what's the best time of day to post on LinkedIn",
     ])
       expect(guide.ask(q).kind, q).toBe("no-answer");
+    const reply = guide.ask("how do I go live on TikTok");
+    expect(reply.kind === "no-answer" && reply.otherSubject).toBe("operating a platform");
+    expect(replyCard(reply).body).toMatch(/^I have no guidance on that\. .*operating a platform/);
+    const dose = guide.ask("what is the normal dose of paracetamol for an adult");
+    expect(dose.kind === "no-answer" && dose.otherSubject).toBe("clinical care");
     expect(top("how do I block a patient on Facebook")).toBe("blocking-a-patient");
     expect(top("how do I make my Instagram profile private as a nurse")).toBe("privacy-settings");
     expect(top("how do I reply to a bad Google review of my clinic")).toBe("negative-reviews");

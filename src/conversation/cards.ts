@@ -7,6 +7,11 @@ import { type Card, type CardOffer, card } from "./card.js";
 /** The sentence of every decline. */
 export const NO_GUIDANCE = "I have no guidance on that.";
 
+/** Why a question about another subject is declined: "It reads as a question about clinical care, ...". */
+function otherSubjectSentence(subject: string): string {
+  return `It reads as a question about ${subject}, and I only cover using social media professionally.`;
+}
+
 /** How the help card names the commands on one platform. */
 export interface HelpStyle {
   /** How a command of the table is typed here ("/socialmedia-guidance topics", "topics"). */
@@ -34,6 +39,9 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
     : [];
   const common = { notes, ...(reply.notice ? { warning: reply.notice } : {}), footer: reply.disclaimer };
   if (reply.kind === "no-answer") {
+    const body = reply.otherSubject
+      ? `${NO_GUIDANCE} ${otherSubjectSentence(reply.otherSubject)}`
+      : NO_GUIDANCE;
     if (reply.clarify)
       return card("clarify", {
         ...common,
@@ -43,12 +51,12 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
     if (reply.suggestions.length > 0)
       return card("no-answer", {
         ...common,
-        body: NO_GUIDANCE,
+        body,
         offers: [{ heading: "Did you mean:", links: links(reply.suggestions), emphasis: "primary" }],
       });
     return card("no-answer", {
       ...common,
-      body: NO_GUIDANCE,
+      body,
       lists: [
         {
           heading: "I can help with:",
