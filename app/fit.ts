@@ -25,7 +25,12 @@ export const FITTED_SETS = [
   "real-fresh.jsonl",
 ];
 /** Sets kept only to measure: a fit never sees them, so they show how the engine does on questions it was not fitted to. */
-export const MEASURED_ONLY_SETS = ["real-fresh-2.jsonl", "near-domain-2.jsonl"];
+export const MEASURED_ONLY_SETS = [
+  "real-fresh-2.jsonl",
+  "near-domain-2.jsonl",
+  "short-2.jsonl",
+  "short-fresh.jsonl",
+];
 /** Every set of the project's own, which `check` measures. */
 export const PROJECT_SETS = [...FITTED_SETS, ...MEASURED_ONLY_SETS];
 const FOLDS = 5;
