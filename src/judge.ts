@@ -178,10 +178,12 @@ export function createJudge(
       !second.entry.covers.includes(top.entry.id) &&
       !top.entry.related.includes(second.entry.id) &&
       !second.entry.related.includes(top.entry.id);
-    const oneSentence = readQuestion(query).length === 1;
-    const offSubject = !oneSentence
-      ? undefined
-      : (named ?? (asksPlatformHowTo(query) ? howToSubject : undefined));
+    // Saying who is asking ("I'm a nurse, how do I go live on TikTok") does not make it a longer post.
+    const spoken = readQuestion(query).filter((sentence) => !sentence.intro);
+    const only = spoken.length === 1 ? spoken[0] : undefined;
+    const offSubject = only
+      ? (named ?? (asksPlatformHowTo(only.text) ? howToSubject : undefined))
+      : undefined;
     return { terms, hits, features, probability: p, clarify, ...(offSubject ? { offSubject } : {}) };
   };
 }

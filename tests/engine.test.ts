@@ -33,6 +33,23 @@ describe("questions as clinicians post them", () => {
     expect(first).toBe("qa-maintain-boundaries");
   });
 
+  it("ranks the same entry first whoever says they are asking", () => {
+    const first = (q: string) => guide.explain(q).hits[0]?.entry.id;
+    for (const q of [
+      "should I accept a friend request from a patient?",
+      "someone posted my home address online, what should I do?",
+      "can I share a funny story about a patient if I change the details?",
+    ]) {
+      const plain = first(q);
+      for (const who of [
+        "I'm a student midwife and ",
+        "I'm a physician associate and ",
+        "I'm a practice manager. ",
+      ])
+        expect(first(who + q), who + q).toBe(plain);
+    }
+  });
+
   it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [discipline] = stems("discipline");

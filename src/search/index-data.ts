@@ -72,7 +72,7 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
     const stories: string[] = [];
     const phrasingStories: Set<string>[] = [];
     const phrasings = texts.map((t) => {
-      const sentences = readQuestion(t);
+      const sentences = readQuestion(t, { whoIsAsking: false });
       const story = sentences.filter((x) => !x.asking).map((x) => x.text);
       stories.push(...story);
       phrasingStories.push(new Set(analyser.analyse(story.join(" ")).map((x) => x.stem)));

@@ -129,12 +129,15 @@ export class SearchIndex {
     for (const sentence of sentences) {
       for (const t of this.readTerms(sentence.text)) {
         if (sentence.asking) add(t);
-        else if (this.idf.has(t.stem)) story.push(t);
+        else if (!this.idf.has(t.stem)) continue;
+        else if (sentence.intro) add({ ...t, weight: this.tune.introWeight });
+        else story.push(t);
       }
     }
     if (story.length === 0) return [...merged.values()];
     let asked = 0;
-    for (const t of merged.values()) if (this.idf.has(t.stem)) asked += this.weightOf(t) * t.credit;
+    for (const t of merged.values())
+      if (this.idf.has(t.stem) && (t.weight ?? 1) >= 1) asked += this.weightOf(t) * t.credit;
     const weight = asked >= this.tune.vagueAskWeight ? this.tune.contextWeight : this.tune.vagueContextWeight;
     for (const t of story) add({ ...t, weight });
     return [...merged.values()];
@@ -185,13 +188,11 @@ export class SearchIndex {
     const byPhrasing = rankByPhrasing(this.items, this.postings, this.phrasings, query, depth, this.tune);
     // The word model reads the whole question, the story nearly as much as the asking sentences (less
     // only when those are clear on their own): a reading unlike the phrasing match's, which is what
-    // makes fusing the two worth it.
+    // makes fusing the two worth it. Who is asking counts as little here as there.
     const byWords = this.words.rank(
       terms.map((t) => ({
         stem: t.stem,
-        weight:
-          ((t.weight ?? 1) === this.tune.contextWeight ? this.tune.wordContextWeight : 1) *
-          this.topical(t.stem, this.tune.wordTopicalFloor),
+        weight: this.wordWeight(t) * this.topical(t.stem, this.tune.wordTopicalFloor),
       })),
       depth,
     );
@@ -225,6 +226,13 @@ export class SearchIndex {
       });
     }
     return hits;
+  }
+
+  /** A term's weight in the word model's reading, by the part of the question it comes from. */
+  private wordWeight(t: Term): number {
+    const w = t.weight ?? 1;
+    if (w === this.tune.contextWeight) return this.tune.wordContextWeight;
+    return w === this.tune.introWeight ? w : 1;
   }
 
   /** How the question's meaning divides between known and unknown words (for the confidence). */

@@ -41,6 +41,12 @@ export const SEARCH_TUNING = Object.freeze({
   vagueContextWeight: 0.8,
   vagueAskWeight: 2.5,
   /**
+   * How much the words that say who is asking count ("I'm a student midwife and...", "As a PGY-2
+   * resident,"), in both readings: a role says little of what is asked, and at the story's weight it
+   * drew questions to the entries about students, midwives or practices.
+   */
+  introWeight: 0.1,
+  /**
    * The second reading, a naive Bayes model of each entry's words (see WordModel): the smoothing added
    * to every count, and how much a word of a phrasing's story and of the answer counts against one of
    * a phrasing's asking sentence.

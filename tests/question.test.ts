@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { readQuestion } from "../src/search/question.js";
+
+const parts = (text: string, options = {}) =>
+  readQuestion(text, options).map((s) => [s.text, s.asking ? "asks" : s.intro ? "who" : "story"]);
+
+describe("reading a question's sentences", () => {
+  it("splits off who is asking, at the start of a sentence or as a sentence of its own", () => {
+    expect(parts("I'm a student midwife and can I post about a birth?")).toEqual([
+      ["I'm a student midwife", "who"],
+      ["can I post about a birth?", "asks"],
+    ]);
+    expect(parts("As a PGY-2 resident, should I accept a patient's friend request?")).toEqual([
+      ["As a PGY-2 resident", "who"],
+      ["should I accept a patient's friend request?", "asks"],
+    ]);
+    expect(parts("Nurse here. A patient found my TikTok. What now?")).toEqual([
+      ["Nurse here.", "who"],
+      ["A patient found my TikTok.", "story"],
+      ["What now?", "asks"],
+    ]);
+  });
+
+  it("keeps who is asking out of a keyword search, whose other words all ask", () => {
+    expect(parts("I'm a CNA. patient friend request facebook")).toEqual([
+      ["I'm a CNA.", "who"],
+      ["patient friend request facebook", "asks"],
+    ]);
+  });
+
+  it("leaves a sentence that only starts like an introduction whole", () => {
+    expect(
+      parts("I'm a little worried that my post about a patient went viral and I don't know what to do"),
+    ).toEqual([
+      ["I'm a little worried that my post about a patient went viral and I don't know what to do", "asks"],
+    ]);
+  });
+
+  it("reads a knowledge phrasing's introduction as part of it when told to", () => {
+    expect(
+      parts("I'm a GP and a patient added me on Facebook. Should I accept?", { whoIsAsking: false }),
+    ).toEqual([
+      ["I'm a GP and a patient added me on Facebook.", "story"],
+      ["Should I accept?", "asks"],
+    ]);
+  });
+});
