@@ -179,7 +179,7 @@ export function createJudge(
       !top.entry.related.includes(second.entry.id) &&
       !second.entry.related.includes(top.entry.id);
     // Saying who is asking ("I'm a nurse, how do I go live on TikTok") does not make it a longer post.
-    const spoken = readQuestion(query).filter((sentence) => !sentence.intro);
+    const spoken = readQuestion(query).filter((sentence) => !sentence.aside);
     const only = spoken.length === 1 ? spoken[0] : undefined;
     const offSubject = only
       ? (named ?? (asksPlatformHowTo(only.text) ? howToSubject : undefined))

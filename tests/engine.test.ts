@@ -50,6 +50,20 @@ describe("questions as clinicians post them", () => {
     }
   });
 
+  it("ranks the same entry first whatever is said in passing: where, thanks, forum shorthand", () => {
+    const first = (q: string) => guide.explain(q).hits[0]?.entry.id;
+    for (const q of ["gmc social media rules", "can I post about flu jabs to encourage people?"]) {
+      const plain = first(q);
+      for (const said of [
+        `I work in Leeds. ${q}`,
+        `TL;DR: ${q}`,
+        `Quick question: ${q}`,
+        `${q} Thanks in advance!`,
+      ])
+        expect(first(said), said).toBe(plain);
+    }
+  });
+
   it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [discipline] = stems("discipline");

@@ -2,20 +2,20 @@ import { describe, expect, it } from "vitest";
 import { readQuestion } from "../src/search/question.js";
 
 const parts = (text: string, options = {}) =>
-  readQuestion(text, options).map((s) => [s.text, s.asking ? "asks" : s.intro ? "who" : "story"]);
+  readQuestion(text, options).map((s) => [s.text, s.asking ? "asks" : s.aside ? "aside" : "story"]);
 
 describe("reading a question's sentences", () => {
   it("splits off who is asking, at the start of a sentence or as a sentence of its own", () => {
     expect(parts("I'm a student midwife and can I post about a birth?")).toEqual([
-      ["I'm a student midwife", "who"],
+      ["I'm a student midwife", "aside"],
       ["can I post about a birth?", "asks"],
     ]);
     expect(parts("As a PGY-2 resident, should I accept a patient's friend request?")).toEqual([
-      ["As a PGY-2 resident", "who"],
+      ["As a PGY-2 resident", "aside"],
       ["should I accept a patient's friend request?", "asks"],
     ]);
     expect(parts("Nurse here. A patient found my TikTok. What now?")).toEqual([
-      ["Nurse here.", "who"],
+      ["Nurse here.", "aside"],
       ["A patient found my TikTok.", "story"],
       ["What now?", "asks"],
     ]);
@@ -23,9 +23,30 @@ describe("reading a question's sentences", () => {
 
   it("keeps who is asking out of a keyword search, whose other words all ask", () => {
     expect(parts("I'm a CNA. patient friend request facebook")).toEqual([
-      ["I'm a CNA.", "who"],
+      ["I'm a CNA.", "aside"],
       ["patient friend request facebook", "asks"],
     ]);
+  });
+
+  it("reads where the writer works and their thanks as asides, and drops forum shorthand", () => {
+    expect(
+      parts("I work in Leeds. TL;DR: can I accept a patient's friend request? Thanks in advance!"),
+    ).toEqual([
+      ["I work in Leeds.", "aside"],
+      ["can I accept a patient's friend request?", "asks"],
+      ["Thanks in advance!", "aside"],
+    ]);
+    expect(parts("Quick question: gmc social media rules")).toEqual([["gmc social media rules", "asks"]]);
+  });
+
+  it("reads a short post with no question as asking in its last sentence, a longer one as asking throughout", () => {
+    expect(parts("Long time lurker, first time poster. patient friend request facebook")).toEqual([
+      ["Long time lurker, first time poster.", "story"],
+      ["patient friend request facebook", "asks"],
+    ]);
+    const told =
+      "A GP saw a patient's complaint on Facebook. The post named her. Colleagues saw it. The GP sought advice on how to respond.";
+    expect(parts(told).every(([, part]) => part === "asks")).toBe(true);
   });
 
   it("leaves a sentence that only starts like an introduction whole", () => {

@@ -2,8 +2,11 @@
 export interface Sentence {
   readonly text: string;
   readonly asking: boolean;
-  /** It only says who is asking ("I'm a student midwife", "Nurse here"): not what they ask, nor the story. */
-  readonly intro?: boolean;
+  /**
+   * An aside: it only says who is asking ("I'm a student midwife", "I work in Leeds", "Nurse here") or
+   * thanks ("Thanks in advance!"), neither what they ask nor the story.
+   */
+  readonly aside?: boolean;
 }
 
 const AUX = "is|are|am|was|were|do|does|did|has|have|will|would|could|can|should|shall|may|might|must";
@@ -26,8 +29,22 @@ const ASKING_INSIDE =
 const WHO = String.raw`(?:(?:hi|hello|hey)[ ,!]+)?(?:i'm|i’m|im|i am|as|being|speaking as) (?:an?|the) (?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
 /** A sentence that opens by saying who is asking, then asks or tells: "I'm a student midwife and can I...". */
 const OPENS_WITH_WHO = new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\\s+and\\s+)(\\S.*)$`, "i");
-/** A sentence that only says who is asking: "I'm a CNA.", "I'm an FY1 in Leeds.", "Nurse here." */
-const ONLY_WHO = new RegExp(`^(?:${WHO}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i");
+/** Where the writer works or lives: "I work in Leeds", "I'm based in Ontario". */
+const WHERE = String.raw`(?:i work|i'm based|im based|i am based|i live|i'm from|im from|i am from)(?: (?:in|at|on|for))? (?:[^\s,;:.!?]+\s+){0,4}?[^\s,;:.!?]+`;
+/** A sentence that only says who is asking: "I'm a CNA.", "I work in Leeds.", "Nurse here." */
+const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i");
+/** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:". */
+const MARKER = /^(?:tl;?\s?dr|quick question|question|q)\s*[:–—-]\s*(?=\S)/i;
+/** A sentence that thanks: "Thanks in advance!", "EDIT: thanks for the replies, everyone". */
+const THANKS = /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia)\b/i;
+/** A sentence added after the post: "EDIT: she has taken it down", "Update: ...". */
+const AFTERWORD = /^(?:edit|update|ps|p\.s\.)\b/i;
+/**
+ * A post of at most this many sentences with no question in it asks in its last: a keyword search
+ * after a line of context ("Long time lurker. patient friend request facebook"). A longer one, a
+ * case told from start to end, is read whole.
+ */
+const LAST_ASKS_UP_TO = 3;
 
 /** A sentence ends at . ! or ? (and any closing quote or bracket) followed by space. */
 const SENTENCE_END = /(?<=[.!?]["'”’)]*)\s+/;
@@ -35,11 +52,14 @@ const SENTENCE_END = /(?<=[.!?]["'”’)]*)\s+/;
 /**
  * Splits a question into sentences and marks the ones that ask. Real askers write a story first and
  * the question last; the asking sentences say what they want, the rest is supporting context.
- * A text with no sentence that looks like a question (a keyword search) is all asking.
- * Who is asking ("I'm a student midwife and...", "As a GP,", "Nurse here.") is split off and marked
- * `intro`: a role says little of what is asked, and read as part of the question it drew the answer
- * to the entries about students, midwives or practices. Knowledge phrasings are read with
- * `whoIsAsking: false`: an intro there is part of the situation the phrasing describes.
+ * A text with no sentence that looks like a question is a keyword search (all asking), or a short post
+ * that asks in its last sentence (LAST_ASKS_UP_TO), thanks and edits aside. Forum shorthand ("TL;DR:",
+ * "Quick question:") is dropped.
+ * Who is asking ("I'm a student midwife and...", "As a GP,", "I work in Leeds.", "Nurse here.") is
+ * split off and marked an `aside`, as are thanks: a role says little of what is asked, and read as
+ * part of the question it drew the answer to the entries about students, midwives or practices.
+ * Knowledge phrasings are read with `whoIsAsking: false`: an introduction there is part of the
+ * situation the phrasing describes.
  */
 export function readQuestion(text: string, options: { readonly whoIsAsking?: boolean } = {}): Sentence[] {
   const marked: Sentence[] = [];
@@ -47,19 +67,22 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   // segmenter made that (and a one-shot `ask`) several times slower for no better sentences here.
   for (const line of text.split(/\n+/)) {
     for (const part of line.split(SENTENCE_END)) {
-      const s = part.trim();
+      const s = part.trim().replace(MARKER, "");
       if (!s) continue;
       const opening = options.whoIsAsking === false ? null : OPENS_WITH_WHO.exec(s);
       if (opening?.[1] && opening[2]) {
-        marked.push({ text: opening[1], asking: false, intro: true });
+        marked.push({ text: opening[1], asking: false, aside: true });
         marked.push({ text: opening[2], asking: isAsking(opening[2]) });
-      } else if (options.whoIsAsking !== false && ONLY_WHO.test(s))
-        marked.push({ text: s, asking: false, intro: true });
+      } else if (options.whoIsAsking !== false && (ONLY_WHO.test(s) || THANKS.test(s)))
+        marked.push({ text: s, asking: false, aside: true });
       else marked.push({ text: s, asking: isAsking(s) });
     }
   }
-  if (!marked.some((s) => s.asking)) return marked.map((s) => (s.intro ? s : { ...s, asking: true }));
-  return marked;
+  if (marked.some((s) => s.asking)) return marked;
+  const spoken = marked.filter((s) => !s.aside && !AFTERWORD.test(s.text));
+  const last = spoken.length >= 2 && spoken.length <= LAST_ASKS_UP_TO ? spoken[spoken.length - 1] : undefined;
+  if (last) return marked.map((s) => (s === last ? { ...s, asking: true } : s));
+  return marked.map((s) => (s.aside ? s : { ...s, asking: true }));
 }
 
 function isAsking(sentence: string): boolean {

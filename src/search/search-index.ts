@@ -130,7 +130,7 @@ export class SearchIndex {
       for (const t of this.readTerms(sentence.text)) {
         if (sentence.asking) add(t);
         else if (!this.idf.has(t.stem)) continue;
-        else if (sentence.intro) add({ ...t, weight: this.tune.introWeight });
+        else if (sentence.aside) add({ ...t, weight: this.tune.asideWeight });
         else story.push(t);
       }
     }
@@ -232,7 +232,7 @@ export class SearchIndex {
   private wordWeight(t: Term): number {
     const w = t.weight ?? 1;
     if (w === this.tune.contextWeight) return this.tune.wordContextWeight;
-    return w === this.tune.introWeight ? w : 1;
+    return w === this.tune.asideWeight ? w : 1;
   }
 
   /** How the question's meaning divides between known and unknown words (for the confidence). */

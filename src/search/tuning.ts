@@ -41,11 +41,11 @@ export const SEARCH_TUNING = Object.freeze({
   vagueContextWeight: 0.8,
   vagueAskWeight: 2.5,
   /**
-   * How much the words that say who is asking count ("I'm a student midwife and...", "As a PGY-2
-   * resident,"), in both readings: a role says little of what is asked, and at the story's weight it
-   * drew questions to the entries about students, midwives or practices.
+   * How much an aside counts, in both readings: the words that say who is asking ("I'm a student
+   * midwife and...", "As a PGY-2 resident,") and thanks. A role says little of what is asked, and at
+   * the story's weight it drew questions to the entries about students, midwives or practices.
    */
-  introWeight: 0.1,
+  asideWeight: 0.1,
   /**
    * The second reading, a naive Bayes model of each entry's words (see WordModel): the smoothing added
    * to every count, and how much a word of a phrasing's story and of the answer counts against one of
