@@ -37,11 +37,18 @@ describe("reading a question's sentences", () => {
       ["Thanks in advance!", "aside"],
     ]);
     expect(parts("Quick question: gmc social media rules")).toEqual([["gmc social media rules", "asks"]]);
+    expect(
+      parts("Throwaway account for obvious reasons. Sorry if this is a dumb question. Can I vent on Reddit?"),
+    ).toEqual([
+      ["Throwaway account for obvious reasons.", "aside"],
+      ["Sorry if this is a dumb question.", "aside"],
+      ["Can I vent on Reddit?", "asks"],
+    ]);
   });
 
   it("reads a short post with no question as asking in its last sentence, a longer one as asking throughout", () => {
-    expect(parts("Long time lurker, first time poster. patient friend request facebook")).toEqual([
-      ["Long time lurker, first time poster.", "story"],
+    expect(parts("This came up on a night shift. patient friend request facebook")).toEqual([
+      ["This came up on a night shift.", "story"],
       ["patient friend request facebook", "asks"],
     ]);
     const told =

@@ -35,8 +35,13 @@ const WHERE = String.raw`(?:i work|i'm based|im based|i am based|i live|i'm from
 const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i");
 /** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:". */
 const MARKER = /^(?:tl;?\s?dr|quick question|question|q)\s*[:–—-]\s*(?=\S)/i;
-/** A sentence that thanks: "Thanks in advance!", "EDIT: thanks for the replies, everyone". */
-const THANKS = /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia)\b/i;
+/**
+ * A sentence that thanks, or talks about the post itself: "Thanks in advance!", "EDIT: thanks for the
+ * replies", "Throwaway account for obvious reasons.", "Long time lurker, first time poster.", "Sorry
+ * if this is a dumb question.", "Not sure if this is the right place to ask."
+ */
+const THANKS =
+  /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia|(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|mods?,? (?:please|feel free)|on mobile)\b/i;
 /** A sentence added after the post: "EDIT: she has taken it down", "Update: ...". */
 const AFTERWORD = /^(?:edit|update|ps|p\.s\.)\b/i;
 /**
