@@ -21,6 +21,19 @@ describe("reading a question's sentences", () => {
     ]);
   });
 
+  it("reads where and how long someone has worked, their year of study, or their practice, as who is asking", () => {
+    for (const who of [
+      "I work nights on a surgical ward.",
+      "I've been qualified for three years.",
+      "I'm in my final year of nursing school.",
+      "We're a small rural practice.",
+    ])
+      expect(parts(`${who} Can I post a photo from work?`)).toEqual([
+        [who, "aside"],
+        ["Can I post a photo from work?", "asks"],
+      ]);
+  });
+
   it("keeps who is asking out of a keyword search, whose other words all ask", () => {
     expect(parts("I'm a CNA. patient friend request facebook")).toEqual([
       ["I'm a CNA.", "aside"],

@@ -26,11 +26,11 @@ const ASKING_INSIDE =
   /\b(?:i (?:am |was )?wonder(?:ing)?|i(?: would|'d) like to know|i want to know|not sure (?:if|whether|what|how)|unsure (?:if|whether)|tell me (?:if|whether|how)|advise (?:me|on)|any (?:advice|thoughts|tips))\b/i;
 
 /** Who is speaking, at the start of a sentence: "I'm a student midwife", "As a PGY-2 resident". */
-const WHO = String.raw`(?:(?:hi|hello|hey)[ ,!]+)?(?:i'm|i’m|im|i am|as|being|speaking as) (?:an?|the) (?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
+const WHO = String.raw`(?:(?:hi|hello|hey)[ ,!]+)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as) (?:an?|the) (?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
 /** A sentence that opens by saying who is asking, then asks or tells: "I'm a student midwife and can I...". */
 const OPENS_WITH_WHO = new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\\s+and\\s+)(\\S.*)$`, "i");
 /** Where the writer works or lives: "I work in Leeds", "I'm based in Ontario". */
-const WHERE = String.raw`(?:i work|i'm based|im based|i am based|i live|i'm from|im from|i am from)(?: (?:in|at|on|for))? (?:[^\s,;:.!?]+\s+){0,4}?[^\s,;:.!?]+`;
+const WHERE = String.raw`(?:(?:i work|i'm based|im based|i am based|i live|i'm from|im from|i am from)(?: (?:nights|days|part time|full time))?(?: (?:in|at|on|for|as))?|(?:i'm|im|i am) in my (?:first|second|third|fourth|fifth|final|last) year(?: (?:of|at|in))?|i(?:'ve| have) been (?:qualified|registered|practising|practicing|working|nursing|a nurse|a doctor) for) (?:[^\s,;:.!?]+\s+){0,4}?[^\s,;:.!?]+`;
 /** A sentence that only says who is asking: "I'm a CNA.", "I work in Leeds.", "Nurse here." */
 const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i");
 /** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:". */
