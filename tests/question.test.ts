@@ -14,6 +14,10 @@ describe("reading a question's sentences", () => {
       ["As a PGY-2 resident", "aside"],
       ["should I accept a patient's friend request?", "asks"],
     ]);
+    expect(parts("Hi all, I'm a community midwife. Is that ok?")).toEqual([
+      ["Hi all, I'm a community midwife.", "aside"],
+      ["Is that ok?", "asks"],
+    ]);
     expect(parts("Nurse here. A patient found my TikTok. What now?")).toEqual([
       ["Nurse here.", "aside"],
       ["A patient found my TikTok.", "story"],
