@@ -38,6 +38,16 @@ describe("reading a question's sentences", () => {
       ]);
   });
 
+  it("reads who is asking in brackets as an aside, and other brackets as part of the sentence", () => {
+    expect(parts("Can I accept a patient's friend request (I'm a nurse in the UK)?")).toEqual([
+      ["I'm a nurse in the UK", "aside"],
+      ["Can I accept a patient's friend request?", "asks"],
+    ]);
+    expect(parts("Can I post the photo (with her consent)?")).toEqual([
+      ["Can I post the photo (with her consent)?", "asks"],
+    ]);
+  });
+
   it("keeps who is asking out of a keyword search, whose other words all ask", () => {
     expect(parts("I'm a CNA. patient friend request facebook")).toEqual([
       ["I'm a CNA.", "aside"],

@@ -33,6 +33,8 @@ const OPENS_WITH_WHO = new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\
 const WHERE = String.raw`(?:(?:i work|i'm based|im based|i am based|i live|i'm from|im from|i am from)(?: (?:nights|days|part time|full time))?(?: (?:in|at|on|for|as))?|(?:i'm|im|i am) in my (?:first|second|third|fourth|fifth|final|last) year(?: (?:of|at|in))?|i(?:'ve| have) been (?:qualified|registered|practising|practicing|working|nursing|a nurse|a doctor) for) (?:[^\s,;:.!?]+\s+){0,4}?[^\s,;:.!?]+`;
 /** A sentence that only says who is asking: "I'm a CNA.", "I work in Leeds.", "Nurse here." */
 const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i");
+/** Words in brackets. */
+const BRACKETED = /\(([^()]{3,80})\)/g;
 /** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:". */
 const MARKER = /^(?:tl;?\s?dr|quick question|question|q)\s*[:–—-]\s*(?=\S)/i;
 /**
@@ -72,7 +74,18 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   // segmenter made that (and a one-shot `ask`) several times slower for no better sentences here.
   for (const line of text.split(/\n+/)) {
     for (const part of line.split(SENTENCE_END)) {
-      const s = part.trim().replace(MARKER, "");
+      let s = part.trim().replace(MARKER, "");
+      // "(I work in Texas)", "(I'm a nurse in the UK)": who is asking, put in brackets mid-sentence.
+      if (options.whoIsAsking !== false)
+        s = s
+          .replace(BRACKETED, (whole, inside: string) => {
+            if (!ONLY_WHO.test(inside.trim())) return whole;
+            marked.push({ text: inside.trim(), asking: false, aside: true });
+            return "";
+          })
+          .replace(/\s{2,}/g, " ")
+          .replace(/\s+([?.!,])/g, "$1")
+          .trim();
       if (!s) continue;
       const opening = options.whoIsAsking === false ? null : OPENS_WITH_WHO.exec(s);
       if (opening?.[1] && opening[2]) {
