@@ -83,6 +83,16 @@ describe("reading a question's sentences", () => {
     expect(parts(told).every(([, part]) => part === "asks")).toBe(true);
   });
 
+  it("keeps idioms that start like an introduction, and a thank-you that opens a letter, as what they say", () => {
+    expect(parts("As a result, my post was shared. Should I delete it?").map(([, part]) => part)).toEqual([
+      "story",
+      "asks",
+    ]);
+    expect(
+      parts("Thank you for your email about my post. Should I delete it?").map(([, part]) => part),
+    ).toEqual(["story", "asks"]);
+  });
+
   it("leaves a sentence that only starts like an introduction whole", () => {
     expect(
       parts("I'm a little worried that my post about a patient went viral and I don't know what to do"),

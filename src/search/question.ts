@@ -26,7 +26,7 @@ const ASKING_INSIDE =
   /\b(?:i (?:am |was )?wonder(?:ing)?|i(?: would|'d) like to know|i want to know|not sure (?:if|whether|what|how)|unsure (?:if|whether)|tell me (?:if|whether|how)|advise (?:me|on)|any (?:advice|thoughts|tips))\b/i;
 
 /** Who is speaking, at the start of a sentence: "I'm a student midwife", "As a PGY-2 resident". */
-const WHO = String.raw`(?:(?:hi|hello|hey)(?: (?:all|everyone|everybody|guys|folks|there|team))?[ ,!]+)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as) (?:an?|the) (?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
+const WHO = String.raw`(?:(?:hi|hello|hey)(?: (?:all|everyone|everybody|guys|folks|there|team))?[ ,!]+)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as) (?:an?|the) (?!(?:result|rule|whole|matter|consequence|reminder|joke|favou?r|precaution|courtesy|general|public|private|comment|reply|response|message|post|member)\b)(?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
 /** A sentence that opens by saying who is asking, then asks or tells: "I'm a student midwife and can I...". */
 const OPENS_WITH_WHO = new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\\s+and\\s+)(\\S.*)$`, "i");
 /** Where the writer works or lives: "I work in Leeds", "I'm based in Ontario". */
@@ -37,13 +37,16 @@ const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)
 const BRACKETED = /\(([^()]{3,80})\)/g;
 /** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:". */
 const MARKER = /^(?:tl;?\s?dr|quick question|question|q)\s*[:–—-]\s*(?=\S)/i;
-/**
- * A sentence that thanks, or talks about the post itself: "Thanks in advance!", "EDIT: thanks for the
- * replies", "Throwaway account for obvious reasons.", "Long time lurker, first time poster.", "Sorry
- * if this is a dumb question.", "Not sure if this is the right place to ask."
- */
+/** A short sentence of thanks, after the first ("Thanks in advance!", "EDIT: thanks for the replies"): the first may open a letter. */
 const THANKS =
-  /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia|(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|mods?,? (?:please|feel free)|on mobile)\b/i;
+  /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia)\b/i;
+/**
+ * A short sentence (ten words at most) about the post itself: "Throwaway account for obvious reasons.",
+ * "Long time lurker, first time poster.", "Sorry if this is a dumb question.", "Not sure if this is the
+ * right place to ask."
+ */
+const ABOUT_THE_POST =
+  /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|mods?,? (?:please|feel free)|on mobile)\b/i;
 /** A sentence added after the post: "EDIT: she has taken it down", "Update: ...". */
 const AFTERWORD = /^(?:edit|update|ps|p\.s\.)\b/i;
 /**
@@ -91,7 +94,10 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
       if (opening?.[1] && opening[2]) {
         marked.push({ text: opening[1], asking: false, aside: true });
         marked.push({ text: opening[2], asking: isAsking(opening[2]) });
-      } else if (options.whoIsAsking !== false && (ONLY_WHO.test(s) || THANKS.test(s)))
+      } else if (
+        options.whoIsAsking !== false &&
+        (ONLY_WHO.test(s) || ABOUT_THE_POST.test(s) || (marked.length > 0 && THANKS.test(s)))
+      )
         marked.push({ text: s, asking: false, aside: true });
       else marked.push({ text: s, asking: isAsking(s) });
     }
