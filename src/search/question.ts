@@ -3,8 +3,9 @@ export interface Sentence {
   readonly text: string;
   readonly asking: boolean;
   /**
-   * An aside: it only says who is asking ("I'm a student midwife", "I work in Leeds", "Nurse here") or
-   * thanks ("Thanks in advance!"), neither what they ask nor the story.
+   * An aside: it only says who is asking ("I'm a student midwife", "I work in Leeds", "Nurse here"),
+   * thanks ("Thanks in advance!") or talks about the post ("Throwaway account."): neither what they ask
+   * nor the story.
    */
   readonly aside?: boolean;
 }
@@ -25,7 +26,11 @@ const ASKING_START = new RegExp(
 const ASKING_INSIDE =
   /\b(?:i (?:am |was )?wonder(?:ing)?|i(?: would|'d) like to know|i want to know|not sure (?:if|whether|what|how)|unsure (?:if|whether)|tell me (?:if|whether|how)|advise (?:me|on)|any (?:advice|thoughts|tips))\b/i;
 
-/** Who is speaking, at the start of a sentence: "I'm a student midwife", "As a PGY-2 resident". */
+/**
+ * Who is speaking, at the start of a sentence: "I'm a student midwife", "As a PGY-2 resident"; not an
+ * idiom that starts alike ("as a result", "as a public message"), nor "I am a member of..." (where it
+ * happened, not who is asking).
+ */
 const WHO = String.raw`(?:(?:hi|hello|hey)(?: (?:all|everyone|everybody|guys|folks|there|team))?[ ,!]+)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as) (?:an?|the) (?!(?:result|rule|whole|matter|consequence|reminder|joke|favou?r|precaution|courtesy|general|public|private|comment|reply|response|message|post|member)\b)(?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
 /** A sentence that opens by saying who is asking, then asks or tells: "I'm a student midwife and can I...". */
 const OPENS_WITH_WHO = new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\\s+and\\s+)(\\S.*)$`, "i");
@@ -66,7 +71,7 @@ const SENTENCE_END = /(?<=[.!?]["'”’)]*)\s+/;
  * that asks in its last sentence (LAST_ASKS_UP_TO), thanks and edits aside. Forum shorthand ("TL;DR:",
  * "Quick question:") is dropped.
  * Who is asking ("I'm a student midwife and...", "As a GP,", "I work in Leeds.", "Nurse here.") is
- * split off and marked an `aside`, as are thanks: a role says little of what is asked, and read as
+ * split off and marked an `aside`, as are thanks and words about the post: a role says little of what is asked, and read as
  * part of the question it drew the answer to the entries about students, midwives or practices.
  * Knowledge phrasings are read with `whoIsAsking: false`: an introduction there is part of the
  * situation the phrasing describes.
