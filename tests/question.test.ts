@@ -64,6 +64,15 @@ describe("reading a question's sentences", () => {
       ["Thanks in advance!", "aside"],
     ]);
     expect(parts("Quick question: gmc social media rules")).toEqual([["gmc social media rules", "asks"]]);
+    expect(parts("Long story short, she posted my photo. What now?")).toEqual([
+      ["she posted my photo.", "story"],
+      ["What now?", "asks"],
+    ]);
+    expect(parts("Asking for a friend. Can a nurse be fired for a TikTok?")[0]).toEqual([
+      "Asking for a friend.",
+      "aside",
+    ]);
+    expect(parts("Asking for a friend: can a nurse be fired for a TikTok?")).toHaveLength(1);
     expect(
       parts("Throwaway account for obvious reasons. Sorry if this is a dumb question. Can I vent on Reddit?"),
     ).toEqual([

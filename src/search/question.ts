@@ -40,18 +40,18 @@ const WHERE = String.raw`(?:(?:i work|i'm based|im based|i am based|i live|i'm f
 const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i");
 /** Words in brackets. */
 const BRACKETED = /\(([^()]{3,80})\)/g;
-/** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:". */
-const MARKER = /^(?:tl;?\s?dr|quick question|question|q)\s*[:–—-]\s*(?=\S)/i;
+/** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:", "Long story short,". */
+const MARKER = /^(?:(?:tl;?\s?dr|quick question|question|q)\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)/i;
 /** A short sentence of thanks, after the first ("Thanks in advance!", "EDIT: thanks for the replies"): the first may open a letter. */
 const THANKS =
   /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia)\b/i;
 /**
  * A short sentence (ten words at most) about the post itself: "Throwaway account for obvious reasons.",
  * "Long time lurker, first time poster.", "Sorry if this is a dumb question.", "Not sure if this is the
- * right place to ask."
+ * right place to ask.", "Asking for a friend."
  */
 const ABOUT_THE_POST =
-  /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|mods?,? (?:please|feel free)|on mobile)\b/i;
+  /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:just )?asking for a friend(?=[.!)]*$))/i;
 /** A sentence added after the post: "EDIT: she has taken it down", "Update: ...". */
 const AFTERWORD = /^(?:edit|update|ps|p\.s\.)\b/i;
 /**
