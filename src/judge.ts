@@ -65,6 +65,15 @@ const SUBJECT_WORDS = [
 const HOW_TO =
   /^(?:(?:so|hi|hey|hello|please|quick question|question)\s+)*(?:how (?:do|can|would|could|does|should) (?:i|you|we|one|someone|people)|how to|where (?:do|can|would) (?:i|you|we) (?:find|see|change|turn|get|set)|is there a way to|what(?: is)? the (?:best|easiest|quickest|fastest|right) (?:way|time|day|app|apps|setting|settings) (?:to|for|of))\b/;
 
+/** The same opening anywhere in a question: a cheap test for whether HOW_TO may apply at all. */
+const HOW_TO_ANYWHERE = new RegExp(HOW_TO.source.replace(/^\^/, "\\b"));
+
+/** The one sentence a question asks in, asides left out; undefined for a longer post. */
+function onlySentence(query: string): string | undefined {
+  const spoken = readQuestion(query).filter((sentence) => !sentence.aside);
+  return spoken.length === 1 ? spoken[0]?.text : undefined;
+}
+
 /** Entries a summary covers that come this close to one another fit the question equally well. */
 export const SUMMARY_MARGIN = 0.12;
 
@@ -178,12 +187,11 @@ export function createJudge(
       !second.entry.covers.includes(top.entry.id) &&
       !top.entry.related.includes(second.entry.id) &&
       !second.entry.related.includes(top.entry.id);
-    // Saying who is asking ("I'm a nurse, how do I go live on TikTok") does not make it a longer post.
-    const spoken = readQuestion(query).filter((sentence) => !sentence.aside);
-    const only = spoken.length === 1 ? spoken[0] : undefined;
-    const offSubject = only
-      ? (named ?? (asksPlatformHowTo(only.text) ? howToSubject : undefined))
-      : undefined;
+    // Only a question that names another subject or asks how to do something needs its sentences
+    // counted (most do neither). Saying who is asking ("I'm a nurse, how do I go live on TikTok") does
+    // not make it a longer post.
+    const only = named !== undefined || HOW_TO_ANYWHERE.test(said) ? onlySentence(query) : undefined;
+    const offSubject = only ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined)) : undefined;
     return { terms, hits, features, probability: p, clarify, ...(offSubject ? { offSubject } : {}) };
   };
 }
