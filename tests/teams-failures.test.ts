@@ -44,6 +44,7 @@ describe("Teams: when the Bot Connector fails", () => {
         what: "the failed reply logged",
       },
     );
+    expect(standIn.activities(PERSONAL)).toHaveLength(0);
     expect(allText(await ask(activity({ text: "help" }), PERSONAL))).toContain("How to use");
   });
 

@@ -27,6 +27,8 @@ export interface Received {
   readonly path: string;
   readonly authorization?: string;
   readonly body: Record<string, unknown>;
+  /** The status it was answered with; none while it is held in silence. */
+  status?: number;
 }
 
 /** How the stand-in answers one request: normally, with a status, or not at all. */
@@ -74,11 +76,17 @@ export class StandIn {
     this.plans.push({ path, behaviour });
   }
 
-  /** Activities sent to a conversation (replies and posts), in order. */
+  /**
+   * Activities delivered to a conversation (replies and posts), in order. An attempt answered with an
+   * error or held in silence delivered nothing, so a test waiting for a reply waits for the retry that
+   * delivers it, and no retry is left in flight for the next test's plans to meet.
+   */
   activities(conversation?: string): Received[] {
     return this.received.filter(
       (r) =>
         r.method === "POST" &&
+        r.status !== undefined &&
+        r.status < 300 &&
         /\/v3\/conversations\/[^/]+\/activities$/.test(r.path) &&
         (conversation === undefined ||
           decodeURIComponent(r.path).includes(`/conversations/${conversation}/`)),
@@ -112,12 +120,13 @@ export class StandIn {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     const path = req.url ?? "/";
-    this.received.push({
+    const received: Received = {
       method: req.method ?? "",
       path,
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-    });
+    };
+    this.received.push(received);
     const planned = this.plans.findIndex((p) => p.path.test(path));
     const behaviour = planned >= 0 ? this.plans.splice(planned, 1)[0]?.behaviour : "normal";
     if (behaviour === "silence") {
@@ -125,15 +134,17 @@ export class StandIn {
       return;
     }
     if (behaviour && behaviour !== "normal") {
+      received.status = behaviour.status;
       res.writeHead(behaviour.status, behaviour.headers).end(JSON.stringify({ error: { code: "Failed" } }));
       return;
     }
-    this.normal(req.method ?? "", path, res);
+    received.status = this.normal(req.method ?? "", path, res);
   }
 
-  private normal(method: string, path: string, res: ServerResponse): void {
+  private normal(method: string, path: string, res: ServerResponse): number {
     const [status, body] = this.answerTo(method, path);
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    return status;
   }
 
   /** What Teams, Graph or the key service would answer. */
