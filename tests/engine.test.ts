@@ -75,6 +75,15 @@ describe("questions as clinicians post them", () => {
     );
   });
 
+  it("reads Dr used as a title as the title, not as one more word for a doctor", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [title] = stems("title");
+    for (const q of ["is it ok to call myself Dr on tiktok as a dentist", "can I have Dr in my bio"])
+      expect(stems(q), q).toContain(title);
+    expect(stems("my dr said no"), "a doctor").not.toContain(title);
+    expect(top("I have a PhD, am I allowed to call myself Dr on Instagram?")).toBe("honest-credentials");
+  });
+
   it("declines platform how-to, clinical questions naming a platform, and nonsense", () => {
     for (const q of [
       "how do I pin a post on Facebook",
