@@ -29,6 +29,12 @@ export interface EvalResult {
   readonly rank3: number;
   /** Confidence bands: how many questions fell in each and how many of their best entries were right. */
   readonly reliability: readonly ReliabilityBand[];
+  /**
+   * How far the set's labels reach: the knowledge's entries, how many of them some row accepts, and the
+   * in-scope questions whose best-ranked entry no row accepts. A set labelled before an entry was added
+   * can never count that entry right, however well it answers; this says how often that decides.
+   */
+  readonly labels: { readonly entries: number; readonly named: number; readonly rankedUnnamed: number };
   readonly misses: readonly Miss[];
 }
 
@@ -58,6 +64,8 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
   let rank3 = 0;
   const bands = BANDS.slice(0, -1).map((from, i) => ({ from, to: BANDS[i + 1] ?? 1, count: 0, right: 0 }));
   const misses: Miss[] = [];
+  const named = new Set(rows.flatMap((row) => row.accept).filter((id) => guide.entry(id)));
+  let rankedUnnamed = 0;
   for (const row of rows) {
     const { reply, judged } = guide.assess(row.q);
     const ranked = judged.hits.map((h) => h.entry.id);
@@ -69,6 +77,7 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
     }
     if (row.accept.length > 0) {
       if (bestRight) rank1++;
+      if (ranked[0] !== undefined && !named.has(ranked[0])) rankedUnnamed++;
       if (ranked.slice(0, 3).some((id) => row.accept.includes(id))) rank3++;
     }
     const got = reply.kind === "answer" ? reply.entry.id : null;
@@ -95,8 +104,17 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
     rank1: rate(rank1, inScope),
     rank3: rate(rank3, inScope),
     reliability: bands,
+    labels: { entries: guide.knowledge.entries.length, named: named.size, rankedUnnamed },
     misses,
   };
+}
+
+/** What the set's labels can see: a set that never names an entry cannot count it right. */
+function labelReach(r: EvalResult): string {
+  const { entries, named, rankedUnnamed } = r.labels;
+  const reach = `labels: the set accepts ${named} of the ${entries} entries`;
+  if (rankedUnnamed === 0) return reach;
+  return `${reach}; ${rankedUnnamed} of the ${r.inScope} in-scope questions rank first an entry it never accepts (counted wrong whatever it says: read those misses)`;
 }
 
 /** The figures and misses as a person reads them. */
@@ -118,6 +136,7 @@ export function formatEval(r: EvalResult): string {
     `in-scope:     ${r.inScope} questions, top-1 ${pct(r.top1)}, top-3 ${pct(r.top3)}`,
     `out-of-scope: ${r.outOfScope} questions, abstain ${pct(r.abstain)}`,
     `ranking alone (no threshold): first right ${pct(r.rank1)}, right in the first three ${pct(r.rank3)}`,
+    labelReach(r),
     "",
     "Reliability (confidence band, questions, share whose best entry is right):",
     ...table,
