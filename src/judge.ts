@@ -1,4 +1,4 @@
-import type { Term } from "./search/analyse.js";
+import { asks, type Term } from "./search/analyse.js";
 import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
 import { normalise } from "./search/normalise.js";
 import { readQuestion } from "./search/question.js";
@@ -148,7 +148,7 @@ export function createJudge(
     const profile = index.profile(terms);
     const asking = Math.max(profile.asking, 1e-9);
     // A cue counts when the asking sentences hold all its words and the best entry lacks one of them.
-    const asked = new Set(terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => t.stem));
+    const asked = new Set(terms.filter(asks).map((t) => t.stem));
     let offTopic = 0;
     let named: string | undefined;
     const said = ` ${normalise(query)} `;

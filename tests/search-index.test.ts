@@ -51,6 +51,27 @@ describe("the search index", () => {
     expect(common).toBeGreaterThan(rare);
   });
 
+  it("marks where each word comes from, whatever the tuning weighs the parts", () => {
+    const q = "I'm a practice manager. We posted the rota online. Should I accept a friend request?";
+    for (const tuning of [{}, { contextWeight: 1, vagueContextWeight: 1, asideWeight: 1 }]) {
+      const even = new SearchIndex(
+        [
+          entry("friend-requests", ["Should I accept a friend request?"]),
+          entry("rota", ["Posting my rota online"]),
+          entry("managers", ["Advice for a practice manager"]),
+        ],
+        [],
+        tuning,
+      );
+      const part = (word: string) => even.terms(q).find((t) => t.word === word)?.part;
+      expect([part("manager"), part("rota"), part("friend")], JSON.stringify(tuning)).toEqual([
+        "aside",
+        "story",
+        undefined,
+      ]);
+    }
+  });
+
   it("ranks an entry whose phrasings keep using a word above one that uses it once", () => {
     const hits = index.search("rota", 2);
     expect(hits.map((h) => h.entry.id)).toEqual(["rota", "photos"]);

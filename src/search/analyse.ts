@@ -16,6 +16,13 @@ export interface Term {
   readonly credit: number;
   /** How much the sentence it came from counts: 1 where the question asks, less in its story. */
   readonly weight?: number;
+  /** The part of the question it comes from, when not an asking sentence: the story, or an aside. */
+  readonly part?: "story" | "aside";
+}
+
+/** True for a term of the sentences that ask (neither the story nor an aside). */
+export function asks(term: Term): boolean {
+  return term.part === undefined;
 }
 
 /** Turns text into stemmed, synonym-folded terms without boilerplate. */

@@ -1,5 +1,5 @@
 import type { Entry, SynonymGroup } from "../types.js";
-import { Analyser, type Term } from "./analyse.js";
+import { Analyser, asks, type Term } from "./analyse.js";
 import { englishRank } from "./frequency.js";
 import {
   type Built,
@@ -130,16 +130,16 @@ export class SearchIndex {
       for (const t of this.readTerms(sentence.text)) {
         if (sentence.asking) add(t);
         else if (!this.idf.has(t.stem)) continue;
-        else if (sentence.aside) add({ ...t, weight: this.tune.asideWeight });
+        else if (sentence.aside) add({ ...t, weight: this.tune.asideWeight, part: "aside" });
         else story.push(t);
       }
     }
     if (story.length === 0) return [...merged.values()];
     let asked = 0;
     for (const t of merged.values())
-      if (this.idf.has(t.stem) && (t.weight ?? 1) >= 1) asked += this.weightOf(t) * t.credit;
+      if (this.idf.has(t.stem) && asks(t)) asked += this.weightOf(t) * t.credit;
     const weight = asked >= this.tune.vagueAskWeight ? this.tune.contextWeight : this.tune.vagueContextWeight;
-    for (const t of story) add({ ...t, weight });
+    for (const t of story) add({ ...t, weight, part: "story" });
     return [...merged.values()];
   }
 
@@ -230,9 +230,8 @@ export class SearchIndex {
 
   /** A term's weight in the word model's reading, by the part of the question it comes from. */
   private wordWeight(t: Term): number {
-    const w = t.weight ?? 1;
-    if (w === this.tune.contextWeight) return this.tune.wordContextWeight;
-    return w === this.tune.asideWeight ? w : 1;
+    if (t.part === "aside") return this.tune.asideWeight;
+    return t.part === "story" && t.weight === this.tune.contextWeight ? this.tune.wordContextWeight : 1;
   }
 
   /** How the question's meaning divides between known and unknown words (for the confidence). */
@@ -261,7 +260,7 @@ export class SearchIndex {
 
   /** The terms of the asking sentences (full weight), each with its weight. */
   private askingWeights(terms: readonly Term[]): [Term, number][] {
-    return terms.filter((t) => (t.weight ?? 1) >= 1).map((t) => [t, this.weightOf(t) * t.credit]);
+    return terms.filter(asks).map((t) => [t, this.weightOf(t) * t.credit]);
   }
 
   /** How much of a known word's weight it keeps: 1 for the knowledge's own words, down to `floor` for everyday ones. */
