@@ -25,6 +25,15 @@ describe("questions as clinicians post them", () => {
     ).toMatch(/^(sponsored-posts|conflicts-of-interest)$/);
   });
 
+  it("answers the typical question of the product brief with what to do after the post", () => {
+    // The brief's own example of typical use: a nurse asks it as one sentence, its ask all stop words.
+    expect(
+      top(
+        "our unit posted a team photo after a shift and a patient's name is readable on the board behind us, what do we do now?",
+      ),
+    ).toBe("accidental-breach");
+  });
+
   it("puts the entry the question asks about first even when the story is mostly about the shift", () => {
     const reply = guide.ask(
       "I qualified as a nurse last year and work nights on a busy medical ward. Last week one of my patients, an older man who was with us for a month, sent me a friend request on Facebook after he went home. Should I accept a friend request from a patient?",
