@@ -3,11 +3,12 @@ import { fileURLToPath } from "node:url";
 import { fs } from "./builtins.js";
 import { defaultCacheDir, filesOf, prune, shortHash, writeAtomically } from "./cache.js";
 import { createGuide, type Guide } from "./guide.js";
+import { otherSubjects } from "./judge.js";
 import { type IndexSnapshot, SearchIndex } from "./search/search-index.js";
 import type { Knowledge } from "./types.js";
 
 /** Bumped when the compiled file's layout changes, so that an old one is rebuilt, not misread. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** How many knowledge folders keep a compiled copy: the ones most recently compiled. */
 const KEEP_COMPILED = 8;
@@ -42,7 +43,13 @@ export async function loadGuide(dir: string, cacheDir: string = defaultCacheDir(
   // The YAML reader and the validation (yaml, zod) load only when the compiled copy cannot serve.
   const { loadKnowledge } = await import("./knowledge/load.js");
   const knowledge = loadKnowledge(dir);
-  const index = new SearchIndex(knowledge.entries, knowledge.synonyms);
+  const index = new SearchIndex(
+    knowledge.entries,
+    knowledge.synonyms,
+    {},
+    undefined,
+    otherSubjects(knowledge).map((s) => s.examples),
+  );
   writeAtomically(file, asciiJson({ format: FORMAT, fingerprint, knowledge, index: index.snapshot() }));
   prune(cacheDir, "knowledge-", KEEP_COMPILED);
   return createGuide(knowledge, { index });

@@ -1,5 +1,5 @@
 import { findIdentifiers, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
-import { createJudge, type Judgement } from "./judge.js";
+import { createJudge, type Judgement, otherSubjects } from "./judge.js";
 import { type ConfidenceModel, SCORE_ONLY_MODEL } from "./search/confidence.js";
 import { cutQuestion, normalise } from "./search/normalise.js";
 import { type Hit, SearchIndex, type SearchTuning } from "./search/search-index.js";
@@ -75,7 +75,15 @@ export interface GuideOptions {
 
 /** Builds the index once and returns the guide that answers from it. */
 export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): Guide {
-  const index = options.index ?? new SearchIndex(knowledge.entries, knowledge.synonyms, options.tuning);
+  const index =
+    options.index ??
+    new SearchIndex(
+      knowledge.entries,
+      knowledge.synonyms,
+      options.tuning,
+      undefined,
+      otherSubjects(knowledge).map((s) => s.examples),
+    );
   const model = options.model ?? knowledge.confidence ?? SCORE_ONLY_MODEL;
   const judge = createJudge(index, knowledge, model);
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
@@ -133,7 +141,9 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
         ...common,
         kind: "no-answer",
         clarify: false,
-        ...(judged.offSubject ? { otherSubject: judged.offSubject } : {}),
+        ...((judged.offSubject ?? judged.elsewhere)
+          ? { otherSubject: judged.offSubject ?? judged.elsewhere }
+          : {}),
         confidence: round(p),
         suggestions: suggestions(0, 3),
         topics: knowledge.topics,

@@ -74,6 +74,18 @@ function onlySentence(query: string): string | undefined {
   return spoken.length === 1 ? spoken[0]?.text : undefined;
 }
 
+/**
+ * The subjects the bot declines that come with example questions (off-topic.yaml), in order: the
+ * index learns their words (see SearchIndex.elsewhere) and the judge names the one a question reads like.
+ */
+export function otherSubjects(
+  knowledge: Knowledge,
+): { readonly subject: string; readonly examples: string[] }[] {
+  return (knowledge.offTopic ?? [])
+    .filter((g) => (g.examples?.length ?? 0) > 0)
+    .map((g) => ({ subject: g.subject, examples: [...(g.examples ?? [])] }));
+}
+
 /** Entries a summary covers that come this close to one another fit the question equally well. */
 export const SUMMARY_MARGIN = 0.12;
 
@@ -93,6 +105,12 @@ export interface Judgement {
    * TikTok". Declined whatever the confidence; in a longer post such words are more often part of the story.
    */
   readonly offSubject?: string;
+  /**
+   * The other subject whose example questions (off-topic.yaml) the question reads more like than any
+   * entry, if one: named when the question is declined ("It reads as a question about the workplace
+   * offline"), but no reason to decline by itself.
+   */
+  readonly elsewhere?: string;
 }
 
 /**
@@ -124,6 +142,7 @@ export function createJudge(
     return text;
   };
   const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
+  const others = otherSubjects(knowledge).map((s) => s.subject);
   // The words of operating a platform (off-topic groups marked howToAlone), as the stems they read as.
   const howToGroups = (knowledge.offTopic ?? []).filter((g) => g.howToAlone);
   const howToStems = new Set(howToGroups.flatMap((g) => g.terms.flatMap((w) => index.stemsOf(w))));
@@ -161,6 +180,8 @@ export function createJudge(
       named ??= subject;
     }
     const subjectWords = terms.filter((t) => subjectStems.has(t.stem)).length;
+    const leaning = index.elsewhere(terms);
+    const elsewhere = leaning.lean > 0 && leaning.subject !== undefined ? others[leaning.subject] : undefined;
     const features: FeatureVector = {
       score: top?.score ?? 0,
       phrasing: top?.phrasing ?? 0,
@@ -173,6 +194,7 @@ export function createJudge(
       domain: profile.domain,
       offTopic: Math.min(1, offTopic / 2),
       length: Math.log1p(profile.terms),
+      elsewhere: leaning.lean,
     };
     const p = top ? probability(model, features) : 0;
     // Two entries of different topics scoring alike are a real choice only when the two readings of the
@@ -192,7 +214,15 @@ export function createJudge(
     // not make it a longer post.
     const only = named !== undefined || HOW_TO_ANYWHERE.test(said) ? onlySentence(query) : undefined;
     const offSubject = only ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined)) : undefined;
-    return { terms, hits, features, probability: p, clarify, ...(offSubject ? { offSubject } : {}) };
+    return {
+      terms,
+      hits,
+      features,
+      probability: p,
+      clarify,
+      ...(offSubject ? { offSubject } : {}),
+      ...(elsewhere ? { elsewhere } : {}),
+    };
   };
 }
 

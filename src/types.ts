@@ -68,6 +68,8 @@ export interface OffTopicGroup {
    * platforms' names and small words aside) asks how to use a platform. They never count one by one.
    */
   readonly howToAlone?: boolean;
+  /** Questions of this other subject, written as people ask them: the confidence reads how like them a question is. */
+  readonly examples?: readonly string[];
 }
 
 /** The validated corpus. */

@@ -18,6 +18,33 @@ function modelOf(weights: Partial<Record<Feature, number>>, bias: number): Confi
   return { ...SCORE_ONLY_MODEL, weights: { ...zero, ...weights } as ConfidenceModel["weights"], bias };
 }
 
+describe("another subject's example questions", () => {
+  const pay = {
+    subject: "pay and contracts",
+    terms: [],
+    examples: [
+      "How much is a band 5 nurse paid?",
+      "Can my manager cut my overtime pay?",
+      "Is my pay late this month?",
+    ],
+  };
+  const withPay = createGuide({ ...fixture, offTopic: [pay] }, { model: modelOf({ elsewhere: -20 }, 0) });
+
+  it("counts against the confidence, and a decline names the subject they are of", () => {
+    const reply = withPay.ask("my manager says my overtime pay will be late again this month");
+    expect(reply.kind === "no-answer" && reply.otherSubject).toBe("pay and contracts");
+    expect(
+      withPay.explain("my manager says my overtime pay will be late").features.elsewhere,
+    ).toBeGreaterThan(0);
+  });
+
+  it("leaves a question the entries fit alone", () => {
+    const reply = withPay.ask("a patient sent me a friend request on facebook");
+    expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
+    expect(withPay.explain("a patient sent me a friend request on facebook").elsewhere).toBeUndefined();
+  });
+});
+
 describe("ask on the fixture corpus", () => {
   it("answers a paraphrase with the right entry, its sources and the disclaimer", () => {
     const reply = guide.ask("a patient sent me a friend request on fb");

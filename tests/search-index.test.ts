@@ -153,6 +153,73 @@ describe("the word model", () => {
     expect(rank("rota", "sepsis")).toEqual([1]);
     expect(rank("sepsis")).toEqual([]);
   });
+
+  it("gives every class's likelihood in the order rank() puts them, and the weight it read", () => {
+    const terms = [
+      { stem: "patient", weight: 1 },
+      { stem: "post", weight: 0.5 },
+      { stem: "sepsis", weight: 2 },
+    ];
+    const { log, weight } = model.likelihoods(terms);
+    expect(weight).toBe(1.5);
+    expect(log).toHaveLength(model.classes);
+    const order = [...log.keys()].sort((a, b) => (log[b] ?? 0) - (log[a] ?? 0));
+    expect(order).toEqual(model.rank(terms, 5));
+  });
+});
+
+describe("how much a question reads like another subject's examples (elsewhere)", () => {
+  const entries = [
+    entry("friend-requests", [
+      "Should I accept a friend request from a patient?",
+      "A patient added me on Facebook",
+    ]),
+    entry("photos", ["Can I post a photo from the ward?", "Photos of patients on Instagram"]),
+  ];
+  const pay = [
+    "How much is a band 5 nurse paid?",
+    "Can my manager cut my overtime pay?",
+    "My contract says I get paid monthly, is my pay late?",
+  ];
+  const withPay = new SearchIndex(entries, [], {}, undefined, [pay]);
+  const elsewhere = (index: SearchIndex, q: string) => index.elsewhere(index.terms(q)).lean;
+
+  it("is above 0 for a question in the examples' words, and below for one in an entry's", () => {
+    expect(elsewhere(withPay, "is my overtime pay late this month")).toBeGreaterThan(0);
+    const rota = ["Who makes the rota?", "Can I swap a night shift?"];
+    const two = new SearchIndex(entries, [], {}, undefined, [pay, rota]);
+    expect(two.elsewhere(two.terms("can I swap my rota")).subject).toBe(1);
+    expect(two.elsewhere(two.terms("is my overtime pay late")).subject).toBe(0);
+    expect(elsewhere(withPay, "a patient sent me a friend request")).toBeLessThan(0);
+  });
+
+  it("stays within -1 and 1, and is 0 when no word is known or there are no examples", () => {
+    for (const q of ["pay pay pay", "friend friend", "a patient photo on instagram"]) {
+      const x = elsewhere(withPay, q);
+      expect(x).toBeGreaterThanOrEqual(-1);
+      expect(x).toBeLessThanOrEqual(1);
+    }
+    expect(elsewhere(withPay, "zzz qqq")).toBe(0);
+    expect(elsewhere(new SearchIndex(entries, []), "is my overtime pay late")).toBe(0);
+    expect(() => new SearchIndex(entries, [], {}, undefined, [pay, []])).toThrow(/at least one example/);
+  });
+
+  it("does not change the ranking", () => {
+    const plain = new SearchIndex(entries, []);
+    for (const q of ["can my manager see my facebook photos", "a patient added me, is my pay late"])
+      expect(withPay.search(q, 3)).toEqual(plain.search(q, 3));
+  });
+
+  it("is kept in a snapshot, and one whose other subjects do not fit its entries is refused", () => {
+    const snapshot = withPay.snapshot();
+    const restored = new SearchIndex(entries, [], {}, snapshot);
+    const q = "can my manager cut my overtime pay";
+    expect(elsewhere(restored, q)).toBe(elsewhere(withPay, q));
+    const model = snapshot.elsewhere;
+    if (!model) throw new Error("no elsewhere model in the snapshot");
+    const cut = { ...snapshot, elsewhere: { ...model, entryBase: model.entryBase.slice(1) } };
+    expect(() => new SearchIndex(entries, [], {}, cut)).toThrow(/other subjects/);
+  });
 });
 
 describe("fusing the two readings", () => {

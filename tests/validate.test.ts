@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem, KnowledgeError, loadKnowledge } from "../src/index.js";
+import { FEATURES } from "../src/search/confidence.js";
 import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
 
 /** The problems loading a folder reports, as moderators read them. */
@@ -35,6 +36,35 @@ describe("knowledge validation", () => {
     );
     const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries }));
     expect(problems.join("\n")).toMatch(/is also a question of "patient-photos"/);
+  });
+
+  it("takes another subject's examples, and refuses a group with neither terms nor examples", () => {
+    const good = "- subject: pay\n  terms: []\n  examples:\n    - How much is a band 5 nurse paid?\n";
+    expect(problemsOf(fixtureCopy({ "off-topic.yaml": good }))).toEqual([]);
+    const empty = "- subject: pay\n  terms: []\n";
+    expect(problemsOf(fixtureCopy({ "off-topic.yaml": empty })).join("\n")).toMatch(
+      /needs terms, examples or both/,
+    );
+  });
+
+  it("loads a confidence model fitted before a feature was added, that feature weighing 0", () => {
+    const weights = Object.fromEntries(FEATURES.filter((f) => f !== "elsewhere").map((f) => [f, 0.5]));
+    const model = { weights, bias: -3, threshold: 0.5, clarifyMargin: 0.02 };
+    const dir = fixtureCopy({ "confidence.json": JSON.stringify(model) });
+    const loaded = loadKnowledge(dir).confidence;
+    expect(loaded?.weights.elsewhere).toBe(0);
+    expect(loaded?.weights.score).toBe(0.5);
+    const broken = fixtureCopy({
+      "confidence.json": JSON.stringify({ ...model, weights: { ...weights, score: "high" } }),
+    });
+    expect(problemsOf(broken).join("\n")).toMatch(/confidence\.json/);
+  });
+
+  it("refuses an example of another subject that is also an entry's phrasing", () => {
+    const both = "- subject: pay\n  terms: [salary]\n  examples:\n    - can I post a photo of a patient\n";
+    expect(problemsOf(fixtureCopy({ "off-topic.yaml": both })).join("\n")).toMatch(
+      /off-topic\.yaml.*"pay".*examples.*is also a question of "patient-photos"/s,
+    );
   });
 
   it("reports a tab alone, at its line and column with a caret, and no knock-on problems", () => {

@@ -62,15 +62,29 @@ const word = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean
 export const synonymSchema = z.strictObject({ canonical: word, terms: z.array(word).min(1) });
 
 /** knowledge/off-topic.yaml: words that mark a question about something else (platform how-to, pay). */
-export const offTopicSchema = z.strictObject({
-  subject: text,
-  terms: z.array(word).min(1),
-  howToAlone: z.boolean().optional(),
-});
+export const offTopicSchema = z
+  .strictObject({
+    subject: text,
+    terms: z.array(word),
+    howToAlone: z.boolean().optional(),
+    examples: z.array(text).optional(),
+  })
+  .refine((g) => g.terms.length > 0 || (g.examples?.length ?? 0) > 0, {
+    message: "needs terms, examples or both",
+  });
 
-/** knowledge/confidence.json (see ConfidenceModel): the fitted model, checked when the knowledge is read. */
+/**
+ * knowledge/confidence.json (see ConfidenceModel): the fitted model, checked when the knowledge is read.
+ * A feature the model was fitted without weighs 0, so a confidence.json written before a feature was
+ * added still loads (and answers as it did) until it is refitted.
+ */
 export const confidenceModelSchema = z.object({
-  weights: z.object(Object.fromEntries(FEATURES.map((f) => [f, z.number()])) as Record<Feature, z.ZodNumber>),
+  weights: z.object(
+    Object.fromEntries(FEATURES.map((f) => [f, z.number().default(0)])) as Record<
+      Feature,
+      z.ZodDefault<z.ZodNumber>
+    >,
+  ),
   bias: z.number(),
   threshold: z.number().min(0).max(1),
   clarifyMargin: z.number().min(0).max(1),

@@ -102,6 +102,19 @@ export function validateCorpus(
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
   }
   dupes(k.tips, tipsFile);
+  // A question written both as an entry's phrasing and as another subject's example teaches both ways.
+  for (const group of k.offTopic ?? []) {
+    for (const example of group.examples ?? []) {
+      const owner = questionOwner.get(normalise(example));
+      if (owner)
+        problems.push({
+          file: fileOf("off-topic.yaml"),
+          entry: group.subject,
+          field: "examples",
+          message: `"${example}" is also a question of "${owner}"`,
+        });
+    }
+  }
   // A term in two groups would silently take the later group's meaning.
   const termGroup = new Map<string, string>();
   for (const group of k.synonyms) {

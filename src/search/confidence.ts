@@ -25,6 +25,8 @@ export const FEATURES = [
   "offTopic",
   /** How long the question is: log(1 + distinct terms). */
   "length",
+  /** How much likelier its words are under another subject's example questions (off-topic.yaml) than under the likeliest entry. */
+  "elsewhere",
 ] as const;
 
 /** One feature's name. */
@@ -71,6 +73,7 @@ export const SCORE_ONLY_MODEL: ConfidenceModel = {
     domain: 0,
     offTopic: 0,
     length: 0,
+    elsewhere: 0,
   },
   bias: -4.8,
   threshold: 0.5,

@@ -6,7 +6,7 @@ import { type PostingData, PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { SearchTuning } from "./tuning.js";
-import { WordModel, type WordModelData } from "./word-model.js";
+import { baseOf, vocabularyOf, WordModel, type WordModelData } from "./word-model.js";
 
 /** One entry as the index reads it. */
 export interface IndexedEntry {
@@ -38,10 +38,32 @@ export interface Built {
    * everyday English is: see `specificities`.
    */
   readonly specificity: Map<string, number>;
+  /**
+   * A class of the word model for each other subject's example questions (off-topic.yaml), for the
+   * confidence to ask whether a question reads more like one of those than like any entry; absent
+   * without examples.
+   */
+  readonly elsewhere?: OtherSubjects;
 }
 
-/** Reads the entries into what a search needs: each entry's phrasings and stems, the postings and IDF. */
-export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: SearchTuning): Built {
+/** The other subjects' example questions as classes of the word model (see SearchIndex.elsewhere). */
+export interface OtherSubjects {
+  /** One class a subject, smoothed over the vocabulary the entries and the examples share. */
+  readonly words: WordModel;
+  /** Each entry's constant under that shared vocabulary (see baseOf). */
+  readonly entryBase: Float64Array;
+}
+
+/**
+ * Reads the entries into what a search needs: each entry's phrasings and stems, the postings and IDF;
+ * and, given other subjects' example questions (`others`, one list a subject), the `elsewhere` model.
+ */
+export function buildIndex(
+  entries: readonly Entry[],
+  analyser: Analyser,
+  tune: SearchTuning,
+  others: readonly (readonly string[])[] = [],
+): Built {
   const items: IndexedEntry[] = [];
   const idf = new Map<string, number>();
   const vocabulary = new Set<string>();
@@ -72,12 +94,10 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
     const stories: string[] = [];
     const phrasingStories: Set<string>[] = [];
     const phrasings = texts.map((t) => {
-      const sentences = readQuestion(t, { whoIsAsking: false });
-      const story = sentences.filter((x) => !x.asking).map((x) => x.text);
-      stories.push(...story);
-      phrasingStories.push(new Set(analyser.analyse(story.join(" ")).map((x) => x.stem)));
-      const asking = sentences.filter((x) => x.asking).map((x) => x.text);
-      return new Set(analyser.analyse(asking.join(" ")).map((x) => x.stem));
+      const read = readPhrasing(t, analyser);
+      stories.push(...read.storyText);
+      phrasingStories.push(read.story);
+      return read.asking;
     });
     storiesOf.push(phrasingStories);
     const answerOnly = analyser.analyse(entry.answer).map((x) => x.stem);
@@ -128,6 +148,29 @@ export function buildIndex(entries: readonly Entry[], analyser: Analyser, tune: 
     words: WordModel.of(wordCounts, tune.wordSmoothing),
     phrasings: PhrasingIndex.of(items),
     specificity: specificities(usage, tune),
+    ...(others.length > 0 ? { elsewhere: otherSubjectsModel(wordCounts, others, analyser, tune) } : {}),
+  };
+}
+
+/**
+ * The other subjects' classes beside the entries', as one naive Bayes model over the vocabulary they
+ * share would have them: each subject's examples read as phrasings are, and the entries' constants
+ * under that vocabulary (their words' own weights are the word model's).
+ */
+function otherSubjectsModel(
+  entryCounts: readonly ReadonlyMap<string, number>[],
+  others: readonly (readonly string[])[],
+  analyser: Analyser,
+  tune: SearchTuning,
+): OtherSubjects {
+  // A subject without words would be the likeliest class for any question the entries do not fit.
+  if (others.some((texts) => texts.length === 0))
+    throw new Error("another subject needs at least one example");
+  const counts = others.map((texts) => exampleCounts(texts, analyser, tune));
+  const shared = vocabularyOf([...entryCounts, ...counts]);
+  return {
+    words: WordModel.of(counts, tune.wordSmoothing, shared),
+    entryBase: baseOf(entryCounts, tune.wordSmoothing, shared),
   };
 }
 
@@ -155,6 +198,36 @@ function specificities(
   return out;
 }
 
+/** A phrasing's asking sentences' stems, its story's stems, and the story's sentences. */
+function readPhrasing(
+  text: string,
+  analyser: Analyser,
+): { asking: Set<string>; story: Set<string>; storyText: string[] } {
+  const sentences = readQuestion(text, { whoIsAsking: false });
+  const storyText = sentences.filter((x) => !x.asking).map((x) => x.text);
+  const asking = sentences.filter((x) => x.asking).map((x) => x.text);
+  return {
+    asking: new Set(analyser.analyse(asking.join(" ")).map((x) => x.stem)),
+    story: new Set(analyser.analyse(storyText.join(" ")).map((x) => x.stem)),
+    storyText,
+  };
+}
+
+/** Another subject's example questions as one class of the word model, each read as a phrasing is. */
+function exampleCounts(
+  texts: readonly string[],
+  analyser: Analyser,
+  tune: SearchTuning,
+): Map<string, number> {
+  const read = texts.map((t) => readPhrasing(t, analyser));
+  return countWords(
+    tune,
+    read.map((r) => r.asking),
+    read.map((r) => r.story),
+    [],
+  );
+}
+
 /**
  * An entry's words for the word model, from the stems the phrasings were already read into: each
  * phrasing's asking words once, its story's for less, the answer's faintly.
@@ -177,7 +250,7 @@ function countWords(
 
 /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
 export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
-  const { items, postings, idf, unknownIdf, vocabulary, words, phrasings, specificity } = built;
+  const { items, postings, idf, unknownIdf, vocabulary, words, phrasings, specificity, elsewhere } = built;
   return {
     items: items.map((item) => ({
       phrasings: item.phrasings.map((p) => [...p]),
@@ -192,6 +265,9 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
     words: words.data(),
     phrasings: phrasings.data(),
     specificity: [...specificity],
+    ...(elsewhere
+      ? { elsewhere: { words: elsewhere.words.data(), entryBase: [...elsewhere.entryBase] } }
+      : {}),
   };
 }
 
@@ -212,11 +288,14 @@ export interface IndexSnapshot {
   readonly words: WordModelData;
   readonly phrasings: PhrasingIndexData;
   readonly specificity: readonly [string, number][];
+  readonly elsewhere?: { readonly words: WordModelData; readonly entryBase: readonly number[] };
 }
 
 /** The built index from a snapshot taken of the same entries; throws when they do not fit it. */
 export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Built {
   if (snapshot.items.length !== entries.length) throw new Error("the index snapshot is of other entries");
+  if (snapshot.elsewhere && snapshot.elsewhere.entryBase.length !== entries.length)
+    throw new Error("the index snapshot's other subjects do not fit its entries");
   return {
     items: snapshot.items.map((item, i) => ({
       entry: entries[i] as Entry,
@@ -232,6 +311,14 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
     words: WordModel.restore(snapshot.words),
     phrasings: PhrasingIndex.restore(snapshot.phrasings),
     specificity: new Map(snapshot.specificity),
+    ...(snapshot.elsewhere
+      ? {
+          elsewhere: {
+            words: WordModel.restore(snapshot.elsewhere.words),
+            entryBase: Float64Array.from(snapshot.elsewhere.entryBase),
+          },
+        }
+      : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   buildIndex,
   type IndexedEntry,
   type IndexSnapshot,
+  type OtherSubjects,
   restore,
   snapshotOf,
 } from "./index-data.js";
@@ -72,23 +73,31 @@ export class SearchIndex {
   private readonly phrasings: PhrasingIndex;
   /** How much likelier the knowledge is to use each stem than everyday English (see index-data.ts). */
   private readonly specificity: Map<string, number>;
+  /** A class of the word model for each other subject's examples (see elsewhere()). */
+  private readonly others: OtherSubjects | undefined;
   /** What the index was built into, kept so that it can be saved (see snapshot()). */
   private readonly built: Built;
 
   /**
-   * Builds the index from the entries, or takes what an earlier build of the same entries, synonyms
-   * and tuning saved (`snapshot`), which spares a one-shot command the work.
+   * Builds the index from the entries (and from `others`, the example questions of each subject the
+   * bot declines: see elsewhere()), or takes what an earlier build of the same knowledge and tuning
+   * saved (`snapshot`), which spares a one-shot command the work.
    */
   constructor(
     entries: readonly Entry[],
     synonyms: readonly SynonymGroup[],
     tuning: Partial<SearchTuning> = {},
     snapshot?: IndexSnapshot,
+    others: readonly (readonly string[])[] = [],
   ) {
     this.tune = Object.freeze({ ...SEARCH_TUNING, ...tuning });
     this.analyser = snapshot ? Analyser.restore(snapshot.analyser) : Analyser.of(synonyms);
-    this.built = snapshot ? restore(snapshot, entries) : buildIndex(entries, this.analyser, this.tune);
-    const { items, postings, idf, unknownIdf, vocabulary, words, phrasings, specificity } = this.built;
+    this.built = snapshot
+      ? restore(snapshot, entries)
+      : buildIndex(entries, this.analyser, this.tune, others);
+    const { items, postings, idf, unknownIdf, vocabulary, words, phrasings, specificity, elsewhere } =
+      this.built;
+    this.others = elsewhere;
     this.items = items;
     this.postings = postings;
     this.idf = idf;
@@ -190,10 +199,7 @@ export class SearchIndex {
     // only when those are clear on their own): a reading unlike the phrasing match's, which is what
     // makes fusing the two worth it. Who is asking counts as little here as there.
     const byWords = this.words.rank(
-      terms.map((t) => ({
-        stem: t.stem,
-        weight: this.wordWeight(t) * this.topical(t.stem, this.tune.wordTopicalFloor),
-      })),
+      terms.map((t) => ({ stem: t.stem, weight: this.wordModelWeight(t) })),
       depth,
     );
     const fused = new Map<number, number>();
@@ -226,6 +232,36 @@ export class SearchIndex {
       });
     }
     return hits;
+  }
+
+  /**
+   * How much likelier the question's words are under another subject's example questions than under
+   * the likeliest entry (`lean`: log-likelihood per unit of weight, in the word model's reading, from
+   * -1 to 1), and which subject's (`subject`, its position among `others`). Above 0, the question
+   * reads more like one about pay, a dose or a landlord than like anything the knowledge answers.
+   * A lean of 0 and no subject without examples, or when the model knows none of its words.
+   */
+  elsewhere(terms: readonly Term[]): { readonly lean: number; readonly subject?: number } {
+    const others = this.others;
+    if (!others) return { lean: 0 };
+    const read = terms
+      .filter((t) => this.words.knows(t.stem) || others.words.knows(t.stem))
+      .map((t) => ({ stem: t.stem, weight: this.wordModelWeight(t) }));
+    const weight = read.reduce((sum, t) => sum + t.weight, 0);
+    if (weight === 0) return { lean: 0 };
+    let entry = Number.NEGATIVE_INFINITY;
+    for (const ll of this.words.likelihoods(read, weight, others.entryBase).log) entry = Math.max(entry, ll);
+    let other = Number.NEGATIVE_INFINITY;
+    let subject = 0;
+    others.words.likelihoods(read, weight).log.forEach((ll, i) => {
+      if (ll > other) [other, subject] = [ll, i];
+    });
+    return { lean: Math.max(-1, Math.min(1, (other - entry) / weight)), subject };
+  }
+
+  /** A term's weight in the word model's reading: by its part of the question, and how topical it is. */
+  private wordModelWeight(t: Term): number {
+    return this.wordWeight(t) * this.topical(t.stem, this.tune.wordTopicalFloor);
   }
 
   /** A term's weight in the word model's reading, by the part of the question it comes from. */

@@ -1,5 +1,11 @@
 import { type PostingData, PostingLists } from "./posting-lists.js";
 
+/** A stem of a question with the weight it carries. */
+export interface WeightedStem {
+  readonly stem: string;
+  readonly weight: number;
+}
+
 /** A word model as plain data, for a saved index. */
 export interface WordModelData {
   readonly postings: PostingData;
@@ -26,22 +32,22 @@ export class WordModel {
   /**
    * @param counts each entry's weighted count of each stem
    * @param smoothing the Laplace smoothing added to every count
+   * @param vocabulary how many stems the smoothing spreads over: by default those of `counts`
    */
-  static of(counts: readonly ReadonlyMap<string, number>[], smoothing: number): WordModel {
-    const vocabulary = new Set<string>();
-    for (const c of counts) for (const stem of c.keys()) vocabulary.add(stem);
-    const base = new Float64Array(counts.length);
+  static of(
+    counts: readonly ReadonlyMap<string, number>[],
+    smoothing: number,
+    vocabulary = vocabularyOf(counts),
+  ): WordModel {
+    const base = baseOf(counts, smoothing, vocabulary);
     const lists = new Map<string, [number, number][]>();
     counts.forEach((c, index) => {
-      let total = 0;
       for (const [stem, n] of c) {
-        total += n;
         const list = lists.get(stem);
         const posting: [number, number] = [index, Math.log(1 + n / smoothing)];
         if (list) list.push(posting);
         else lists.set(stem, [posting]);
       }
-      base[index] = -Math.log(total + smoothing * vocabulary.size);
     });
     return new WordModel(PostingLists.of(lists), base);
   }
@@ -64,7 +70,45 @@ export class WordModel {
    * The `depth` entries sharing at least one of the weighted stems, most likely first. Stems no entry
    * uses are left out: they say nothing about which entry it is.
    */
-  rank(terms: readonly { readonly stem: string; readonly weight: number }[], depth: number): number[] {
+  rank(terms: readonly WeightedStem[], depth: number): number[] {
+    const { gains, touched, total } = this.gains(terms);
+    // The best `depth` by a running insertion: far cheaper than sorting every touched entry.
+    const best: { index: number; s: number }[] = [];
+    for (const index of touched) {
+      const s = (gains[index] ?? 0) + total * (this.base[index] ?? 0);
+      if (best.length >= depth && s <= (best[best.length - 1]?.s ?? 0)) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1]?.s ?? 0) < s) at--;
+      best.splice(at, 0, { index, s });
+      if (best.length > depth) best.pop();
+    }
+    return best.map((x) => x.index);
+  }
+
+  /**
+   * Every class's log-likelihood of the weighted stems, up to a constant shared by all, and the weight
+   * of the stems it read (those no class uses are left out, as in rank()). Read alongside another
+   * model, `weight` is that of the stems either knows and `base` each class's constant under the
+   * vocabulary both share (see baseOf), so that the two models' classes compare as one model's would.
+   */
+  likelihoods(
+    terms: readonly WeightedStem[],
+    weight?: number,
+    base: Float64Array = this.base,
+  ): { readonly log: Float64Array; readonly weight: number } {
+    const { gains, total } = this.gains(terms);
+    const read = weight ?? total;
+    for (let i = 0; i < gains.length; i++) gains[i] = (gains[i] ?? 0) + read * (base[i] ?? 0);
+    return { log: gains, weight: read };
+  }
+
+  /** How many classes (entries, and any other subjects) the model has. */
+  get classes(): number {
+    return this.base.length;
+  }
+
+  /** Each class's summed log(1 + count / smoothing) over the stems, the classes with any, and the weight read. */
+  private gains(terms: readonly WeightedStem[]): { gains: Float64Array; touched: number[]; total: number } {
     const gains = new Float64Array(this.base.length);
     const touched: number[] = [];
     let total = 0;
@@ -79,16 +123,26 @@ export class WordModel {
         gains[index] = (gains[index] ?? 0) + weight * (values[p] ?? 0);
       }
     }
-    // The best `depth` by a running insertion: far cheaper than sorting every touched entry.
-    const best: { index: number; s: number }[] = [];
-    for (const index of touched) {
-      const s = (gains[index] ?? 0) + total * (this.base[index] ?? 0);
-      if (best.length >= depth && s <= (best[best.length - 1]?.s ?? 0)) continue;
-      let at = best.length;
-      while (at > 0 && (best[at - 1]?.s ?? 0) < s) at--;
-      best.splice(at, 0, { index, s });
-      if (best.length > depth) best.pop();
-    }
-    return best.map((x) => x.index);
+    return { gains, touched, total };
   }
+}
+
+/** The stems the classes use between them: how many the smoothing spreads over. */
+export function vocabularyOf(counts: readonly ReadonlyMap<string, number>[]): number {
+  const stems = new Set<string>();
+  for (const c of counts) for (const stem of c.keys()) stems.add(stem);
+  return stems.size;
+}
+
+/** Each class's −log(total count + smoothing × vocabulary): its log-likelihood per unit of weight read, less its words' own. */
+export function baseOf(
+  counts: readonly ReadonlyMap<string, number>[],
+  smoothing: number,
+  vocabulary: number,
+): Float64Array {
+  return Float64Array.from(counts, (c) => {
+    let total = 0;
+    for (const n of c.values()) total += n;
+    return -Math.log(total + smoothing * vocabulary);
+  });
 }
