@@ -34,6 +34,31 @@ describe("questions as clinicians post them", () => {
     ).toBe("accidental-breach");
   });
 
+  it("tells a workplace post that names an app in passing from a post about patients online", () => {
+    const workplace = [
+      "Staff nurse in Bristol. Our manager keeps texting on my days off asking me to cover shifts, and when I say no she makes comments at handover. Am I contractually obliged to answer work texts on my days off?",
+      "FY2 in Manchester. I saw on Twitter that the new pay deal has been accepted. When does the back pay arrive and will it be taxed at a higher rate?",
+    ];
+    for (const q of workplace) {
+      expect(guide.explain(q).features.elsewhere, q).toBeGreaterThan(0);
+      expect(guide.ask(q).kind, q).toBe("no-answer");
+    }
+    const inScope: [string, RegExp][] = [
+      [
+        "I'm a midwife in Cork and I posted a photo from our unit's charity bake sale on Facebook. A colleague says a mum in the background could be recognised. Should I take it down?",
+        /^accidental-breach$/,
+      ],
+      [
+        "GP registrar in Glasgow. A patient I've seen a few times for back pain found my Instagram and sent me a message asking to meet for a drink. I'm not sure how to say no without making the next appointment awkward. What should I do?",
+        /^(qa-maintain-boundaries|romantic-interest-from-patient)$/,
+      ],
+    ];
+    for (const [q, want] of inScope) {
+      expect(guide.explain(q).features.elsewhere, q).toBeLessThan(0);
+      expect(top(q), q).toMatch(want);
+    }
+  });
+
   it("puts the entry the question asks about first even when the story is mostly about the shift", () => {
     const reply = guide.ask(
       "I qualified as a nurse last year and work nights on a busy medical ward. Last week one of my patients, an older man who was with us for a month, sent me a friend request on Facebook after he went home. Should I accept a friend request from a patient?",
@@ -118,6 +143,21 @@ describe("questions as clinicians post them", () => {
     expect(replyCard(reply).body).toMatch(/^I have no guidance on that\. .*operating a platform/);
     const dose = guide.ask("what is the normal dose of paracetamol for an adult");
     expect(dose.kind === "no-answer" && dose.otherSubject).toBe("clinical care");
+    // No off-topic word in either: the subject is the one whose example questions they read like.
+    const declined: [string, string][] = [
+      [
+        "our boiler has been broken for a month and the landlord ignores my emails, can I stop paying rent?",
+        "personal matters",
+      ],
+      [
+        "the trust emailed me a new contract with fewer study days, can they change it without asking?",
+        "careers, pay and training",
+      ],
+    ];
+    for (const [q, subject] of declined) {
+      const reply = guide.ask(q);
+      expect(reply.kind === "no-answer" && reply.otherSubject, q).toBe(subject);
+    }
     expect(top("how do I block a patient on Facebook")).toBe("blocking-a-patient");
     expect(top("how do I make my Instagram profile private as a nurse")).toBe("privacy-settings");
     expect(top("how do I reply to a bad Google review of my clinic")).toBe("negative-reviews");
