@@ -137,13 +137,13 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
             .map(ref)
         : [];
     if (!top || p < model.threshold || judged.offSubject) {
+      // The subject a question leans to is named only where no entry is offered instead.
+      const otherSubject = judged.offSubject ?? (p < SUGGEST_MIN_CONFIDENCE ? judged.elsewhere : undefined);
       const reply: Reply = {
         ...common,
         kind: "no-answer",
         clarify: false,
-        ...((judged.offSubject ?? judged.elsewhere)
-          ? { otherSubject: judged.offSubject ?? judged.elsewhere }
-          : {}),
+        ...(otherSubject ? { otherSubject } : {}),
         confidence: round(p),
         suggestions: suggestions(0, 3),
         topics: knowledge.topics,

@@ -107,8 +107,8 @@ export interface Judgement {
   readonly offSubject?: string;
   /**
    * The other subject whose example questions (off-topic.yaml) the question reads more like than any
-   * entry, if one: named when the question is declined ("It reads as a question about the workplace
-   * offline"), but no reason to decline by itself.
+   * entry, if one: no reason to decline by itself, but a decline too unsure to suggest any entry names
+   * it ("It reads as a question about the workplace offline").
    */
   readonly elsewhere?: string;
 }

@@ -38,6 +38,17 @@ describe("another subject's example questions", () => {
     ).toBeGreaterThan(0);
   });
 
+  it("names it only where the decline offers no entry instead", () => {
+    const unsure = createGuide({ ...fixture, offTopic: [pay] }, { model: modelOf({ elsewhere: -1 }, -1) });
+    const q = "can my manager post my overtime pay on facebook";
+    expect(unsure.explain(q).elsewhere).toBe("pay and contracts");
+    const reply = unsure.ask(q);
+    expect(reply.kind).toBe("no-answer");
+    if (reply.kind !== "no-answer") return;
+    expect(reply.suggestions.length).toBeGreaterThan(0);
+    expect(reply.otherSubject).toBeUndefined();
+  });
+
   it("leaves a question the entries fit alone", () => {
     const reply = withPay.ask("a patient sent me a friend request on facebook");
     expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
