@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createGuide, KnowledgeError, loadGuide, loadKnowledge } from "../src/index.js";
+import { otherSubjects } from "../src/judge.js";
 import { SearchIndex } from "../src/search/search-index.js";
 import { fixtureCopy, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
 
@@ -16,7 +17,9 @@ function compiledIn(cacheDir: string): { fingerprint: string } {
 describe("compiled knowledge", () => {
   it("a restored index ranks and scores every question exactly as a fresh build does", () => {
     const knowledge = loadKnowledge(KNOWLEDGE_DIR);
-    const built = new SearchIndex(knowledge.entries, knowledge.synonyms);
+    const others = otherSubjects(knowledge).map((s) => s.examples);
+    expect(others.length).toBeGreaterThan(0);
+    const built = new SearchIndex(knowledge.entries, knowledge.synonyms, {}, undefined, others);
     const restored = new SearchIndex(
       knowledge.entries,
       knowledge.synonyms,
@@ -29,6 +32,7 @@ describe("compiled knowledge", () => {
       ...knowledge.entries.slice(0, 40).map((e) => e.questions.at(-1) ?? e.title),
       "a pateint sent me a frend request",
       "how do I pin a post on Facebook",
+      "my manager keeps texting me on my days off about covering shifts, do I have to reply?",
     ];
     for (const q of questions) expect(again.explain(q)).toEqual(fresh.explain(q));
   });
