@@ -6,6 +6,9 @@ import { packageRoot } from "../src/paths.js";
 import { PROJECT_SETS } from "./fit.js";
 import type { Out } from "./output.js";
 
+/** How `check` records a question the bot declined. */
+const DECLINED = "(declined)";
+
 /** A fall of more than this in a set's top-1, top-3 or abstain counts as quality falling. */
 const TOLERANCE = 0.005;
 
@@ -37,7 +40,7 @@ export function check(guide: Guide, record: boolean, out: Out, err: Out): number
       top1: result.top1,
       top3: result.top3,
       abstain: result.abstain,
-      answers: Object.fromEntries(rows.map((r) => [r.q, answerOf(guide, r.q)])),
+      answers: Object.fromEntries(rows.map((r, i) => [r.q, result.answers[i] ?? DECLINED])),
     };
   }
   if (record) {
@@ -79,10 +82,4 @@ export function check(guide: Guide, record: boolean, out: Out, err: Out): number
       : `Quality held: nothing fell since the figures recorded on ${before.date}.`,
   );
   return fell ? 1 : 0;
-}
-
-/** The entry the bot answers with, or "(declined)". */
-function answerOf(guide: Guide, question: string): string {
-  const reply = guide.ask(question);
-  return reply.kind === "answer" ? reply.entry.id : "(declined)";
 }

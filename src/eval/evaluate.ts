@@ -36,6 +36,8 @@ export interface EvalResult {
    */
   readonly labels: { readonly entries: number; readonly named: number; readonly rankedUnnamed: number };
   readonly misses: readonly Miss[];
+  /** Each row's answer, in the rows' order: the entry it answered with, or null for a decline. */
+  readonly answers: readonly (string | null)[];
 }
 
 /** One band of the reliability table. */
@@ -64,6 +66,7 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
   let rank3 = 0;
   const bands = BANDS.slice(0, -1).map((from, i) => ({ from, to: BANDS[i + 1] ?? 1, count: 0, right: 0 }));
   const misses: Miss[] = [];
+  const answers: (string | null)[] = [];
   const named = new Set(rows.flatMap((row) => row.accept).filter((id) => guide.entry(id)));
   let rankedUnnamed = 0;
   for (const row of rows) {
@@ -81,6 +84,7 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
       if (ranked.slice(0, 3).some((id) => row.accept.includes(id))) rank3++;
     }
     const got = reply.kind === "answer" ? reply.entry.id : null;
+    answers.push(got);
     const offered = [...(got ? [got] : []), ...reply.suggestions.map((s) => s.id)].slice(0, 3);
     const miss = { q: row.q, accept: row.accept, got, confidence: reply.confidence, suggestions: offered };
     if (row.accept.length === 0) {
@@ -106,6 +110,7 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
     reliability: bands,
     labels: { entries: guide.knowledge.entries.length, named: named.size, rankedUnnamed },
     misses,
+    answers,
   };
 }
 
