@@ -11,9 +11,13 @@ import { baseOf, vocabularyOf, WordModel, type WordModelData } from "./word-mode
 /** One entry as the index reads it. */
 export interface IndexedEntry {
   readonly entry: Entry;
-  /** Stems of each question and of the title, one set a phrasing. */
+  /**
+   * Stems of each question and of the title, one set a phrasing. Read only while the index is built
+   * (into the PhrasingIndex, which the closest-phrasing match reads): an index restored from a
+   * snapshot has none, which spares a one-shot command reading and rebuilding them.
+   */
   readonly phrasings: readonly Set<string>[];
-  /** The summed weight of each phrasing's stems, filled once the IDF is known. */
+  /** The summed weight of each phrasing's stems, filled once the IDF is known; none when restored. */
   readonly phrasingWeights: number[];
   /** Each question stem with the share of the entry's phrasings that use it, up to 1. */
   readonly questionStems: ReadonlyMap<string, number>;
@@ -253,8 +257,6 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
   const { items, postings, idf, unknownIdf, vocabulary, words, phrasings, specificity, elsewhere } = built;
   return {
     items: items.map((item) => ({
-      phrasings: item.phrasings.map((p) => [...p]),
-      phrasingWeights: item.phrasingWeights,
       questionStems: [...item.questionStems],
       answerStems: [...item.answerStems],
     })),
@@ -276,8 +278,6 @@ export interface IndexSnapshot {
   /** The synonym table as the analyser read it. */
   readonly analyser: AnalyserData;
   readonly items: readonly {
-    readonly phrasings: readonly string[][];
-    readonly phrasingWeights: readonly number[];
     readonly questionStems: readonly [string, number][];
     readonly answerStems: readonly string[];
   }[];
@@ -299,8 +299,8 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
   return {
     items: snapshot.items.map((item, i) => ({
       entry: entries[i] as Entry,
-      phrasings: item.phrasings.map((p) => new Set(p)),
-      phrasingWeights: [...item.phrasingWeights],
+      phrasings: [],
+      phrasingWeights: [],
       questionStems: new Map(item.questionStems),
       answerStems: new Set(item.answerStems),
     })),
