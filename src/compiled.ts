@@ -2,8 +2,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fs } from "./builtins.js";
 import { defaultCacheDir, filesOf, prune, shortHash, writeAtomically } from "./cache.js";
-import { createGuide, type Guide } from "./guide.js";
-import { otherSubjects } from "./judge.js";
+import { createGuide, type Guide, indexOf } from "./guide.js";
 import { type IndexSnapshot, SearchIndex } from "./search/search-index.js";
 import type { Knowledge } from "./types.js";
 
@@ -43,13 +42,7 @@ export async function loadGuide(dir: string, cacheDir: string = defaultCacheDir(
   // The YAML reader and the validation (yaml, zod) load only when the compiled copy cannot serve.
   const { loadKnowledge } = await import("./knowledge/load.js");
   const knowledge = loadKnowledge(dir);
-  const index = new SearchIndex(
-    knowledge.entries,
-    knowledge.synonyms,
-    {},
-    undefined,
-    otherSubjects(knowledge).map((s) => s.examples),
-  );
+  const index = indexOf(knowledge);
   writeAtomically(file, asciiJson({ format: FORMAT, fingerprint, knowledge, index: index.snapshot() }));
   prune(cacheDir, "knowledge-", KEEP_COMPILED);
   return createGuide(knowledge, { index });

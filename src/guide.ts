@@ -73,17 +73,15 @@ export interface GuideOptions {
   readonly index?: SearchIndex;
 }
 
+/** The search index of a knowledge base: its entries, synonyms and the other subjects' examples. */
+export function indexOf(knowledge: Knowledge, tuning: Partial<SearchTuning> = {}): SearchIndex {
+  const others = otherSubjects(knowledge).map((s) => s.examples);
+  return new SearchIndex(knowledge.entries, knowledge.synonyms, tuning, undefined, others);
+}
+
 /** Builds the index once and returns the guide that answers from it. */
 export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): Guide {
-  const index =
-    options.index ??
-    new SearchIndex(
-      knowledge.entries,
-      knowledge.synonyms,
-      options.tuning,
-      undefined,
-      otherSubjects(knowledge).map((s) => s.examples),
-    );
+  const index = options.index ?? indexOf(knowledge, options.tuning);
   const model = options.model ?? knowledge.confidence ?? SCORE_ONLY_MODEL;
   const judge = createJudge(index, knowledge, model);
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
