@@ -27,6 +27,7 @@ export const FITTED_SETS = [
 /** Sets kept only to measure: a fit never sees them, so they show how the engine does on questions it was not fitted to. */
 export const MEASURED_ONLY_SETS = [
   "real-fresh-2.jsonl",
+  "real-fresh-3.jsonl",
   "near-domain-2.jsonl",
   "short-2.jsonl",
   "short-fresh.jsonl",
