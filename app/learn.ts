@@ -4,7 +4,14 @@ import { createInterface } from "node:readline";
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "yaml";
 import { findIdentifiers, redact } from "../src/guard/identifiers.js";
-import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
+import {
+  type Config,
+  formatProblem,
+  type Knowledge,
+  KnowledgeError,
+  loadKnowledge,
+  type Reply,
+} from "../src/index.js";
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
 import { openDb } from "./lazy.js";
@@ -29,12 +36,16 @@ export interface LearnOptions {
 /** A failure that ends the run, worded in one line for the moderator. */
 class LearnError extends Error {}
 
+/** How the bot replies to a question today (the guide's `ask`), for showing what accepting would change. */
+export type Reading = (question: string) => Reply;
+
 interface Session {
   readonly dir: string;
   knowledge: Knowledge;
   readonly store: FeedbackStorage;
   readonly out: Out;
   readonly err: Out;
+  readonly read?: Reading;
 }
 
 type Outcome = "accepted" | "rejected" | "skipped" | "failed";
@@ -47,6 +58,7 @@ export async function learn(
   out: Out,
   err: Out,
   input: NodeJS.ReadableStream = process.stdin,
+  read?: Reading,
 ): Promise<number> {
   const picks = [
     ...options.accept.map((n) => ({ n: Number(n), decision: "accepted" as const })),
@@ -62,7 +74,14 @@ export async function learn(
   const storage = await openDb(config, err);
   if (!storage) return 1;
   try {
-    const session: Session = { dir: config.knowledgeDir, knowledge, store: storage.feedback, out, err };
+    const session: Session = {
+      dir: config.knowledgeDir,
+      knowledge,
+      store: storage.feedback,
+      out,
+      err,
+      ...(read ? { read } : {}),
+    };
     const list = await session.store.candidates(LIMIT);
     const missing = picks.find((p) => p.n > list.length);
     if (missing) return usage(err, `There is no candidate ${missing.n}: learn --list shows ${list.length}.`);
@@ -71,7 +90,7 @@ export async function learn(
       return 0;
     }
     if (options.list) {
-      out(formatList(list, knowledge));
+      out(formatList(list, knowledge, read));
       return 0;
     }
     const outcomes: Outcome[] = [];
@@ -123,6 +142,7 @@ async function interactive(
     for (const [i, c] of list.entries()) {
       s.out(`\n[${i + 1}/${list.length}] ${c.entryId}: ${titleOf(s.knowledge, c.entryId)}`);
       s.out(`  "${redact(c.question)}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`);
+      if (s.read) s.out(`  Today the bot ${today(s.read, c)}.`);
       const choice = await prompt(lines, s.out);
       if (choice === "quit") return;
       outcomes.push(choice === "skip" ? "skipped" : await decide(c, `${choice}ed`, s));
@@ -251,16 +271,34 @@ function writeAtomic(file: string, text: string): void {
   }
 }
 
+/**
+ * What the bot does with a candidate today, for the moderator deciding on it: a phrasing it already
+ * answers with its entry adds little; one it answers with another entry, or declines, is what accepting
+ * would change (or a sign that the pick was a mistake).
+ */
+export function today(read: Reading, c: Candidate): string {
+  const reply = read(c.question);
+  const sure = `${Math.round(reply.confidence * 100)}% confident`;
+  if (reply.kind === "answer")
+    return reply.entry.id === c.entryId
+      ? `already answers it with this entry (${sure})`
+      : `answers it with another entry: ${reply.entry.title} [${reply.entry.id}] (${sure})`;
+  if (reply.clarify) return `asks which was meant: ${reply.suggestions.map((e) => e.id).join(" or ")}`;
+  return reply.suggestions.some((e) => e.id === c.entryId)
+    ? `declines it, offering this entry among its suggestions (${sure})`
+    : `declines it (${sure})`;
+}
+
 function titleOf(knowledge: Knowledge, id: string): string {
   return knowledge.entries.find((e) => e.id === id)?.title ?? "(no longer in the knowledge base)";
 }
 
-function formatList(list: readonly Candidate[], knowledge: Knowledge): string {
+function formatList(list: readonly Candidate[], knowledge: Knowledge, read?: Reading): string {
   return [
     "Candidate phrasings waiting for a decision, most proposed first:",
     ...list.map(
       (c, i) =>
-        `${String(i + 1).padStart(4)}. ${String(c.count).padStart(4)} x  "${redact(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]`,
+        `${String(i + 1).padStart(4)}. ${String(c.count).padStart(4)} x  "${redact(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(13)}today the bot ${today(read, c)}` : ""}`,
     ),
     "",
     "Decide with: socialmedia-guidance learn --accept <n> or --reject <n>, or go through them with: socialmedia-guidance learn",

@@ -209,7 +209,9 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     ],
     details: LEARN_USAGE,
     run: async (c) =>
-      (await import("./learn.js")).learn(c.config, c.guide.knowledge, c.args, c.out, c.err, c.input()),
+      (await import("./learn.js")).learn(c.config, c.guide.knowledge, c.args, c.out, c.err, c.input(), (q) =>
+        c.guide.ask(q),
+      ),
   },
   {
     name: "help",

@@ -3,9 +3,10 @@ import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
-import { appendPhrasing, type LearnOptions, learn } from "../app/learn.js";
+import { appendPhrasing, type LearnOptions, learn, type Reading } from "../app/learn.js";
 import { main } from "../app/main.js";
 import { loadConfig } from "../src/config.js";
+import { createGuide } from "../src/guide.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { validateCorpus } from "../src/knowledge/validate.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
@@ -33,7 +34,7 @@ async function withStore<T>(w: Workspace, func: (store: FeedbackStorage) => Prom
   }
 }
 
-async function runLearn(w: Workspace, options: Partial<LearnOptions> = {}, input = "") {
+async function runLearn(w: Workspace, options: Partial<LearnOptions> = {}, input = "", read?: Reading) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await learn(
@@ -43,6 +44,7 @@ async function runLearn(w: Workspace, options: Partial<LearnOptions> = {}, input
     (t) => out.push(t),
     (t) => err.push(t),
     Readable.from(input ? [input] : []),
+    read,
   );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
@@ -178,6 +180,31 @@ describe("socialmedia-guidance learn", () => {
     expect(await withStore(w, (s) => s.candidates())).toEqual([]);
   });
 
+  it("says what the bot does with each candidate today, in the walk-through and in --list", async () => {
+    const w = workspace();
+    const guide = createGuide(loadKnowledge(w.dir));
+    const read: Reading = (q) => guide.ask(q);
+    const friend = "a patient wants to add me on facebook, should i say yes";
+    expect(read(friend)).toMatchObject({ kind: "answer", entry: { id: "qa-maintain-boundaries" } });
+    await withStore(w, async (s) => {
+      await s.recordCandidate("qa-maintain-boundaries", friend, 1);
+      await s.recordCandidate("connecting-with-colleagues", friend, 1);
+      await s.recordCandidate("privacy-settings", "question one", 1);
+    });
+
+    const walk = await runLearn(w, {}, "s\ns\ns\n", read);
+    expect(walk.out).toContain("Today the bot already answers it with this entry (");
+    expect(walk.out).toContain(
+      "Today the bot answers it with another entry: Maintaining professional boundaries on social media [qa-maintain-boundaries] (",
+    );
+    expect(walk.out).toMatch(/Today the bot declines it \(\d+% confident\)\./);
+
+    const list = await runLearn(w, { list: true }, "", read);
+    expect(list.out.match(/today the bot /g)).toHaveLength(3);
+    // Without a reading (as before), neither says anything about today.
+    expect((await runLearn(w, { list: true })).out).not.toContain("today the bot");
+  });
+
   it("refuses bad numbers and mixed flags with exit code 2", async () => {
     const w = workspace();
     await withStore(w, (s) => s.recordCandidate(entryWithComment(w).entry.id, NEW, 1));
@@ -194,7 +221,7 @@ describe("socialmedia-guidance learn", () => {
     expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
   });
 
-  it("says so, through the command line, when there is no database or no candidate yet", async () => {
+  it("says so, through the command line, when there is no database or no candidate yet, and reads the candidates", async () => {
     const w = workspace();
     vi.stubEnv("KNOWLEDGE_DIR", w.dir);
     vi.stubEnv("DATABASE_PATH", w.dbPath);
@@ -214,6 +241,13 @@ describe("socialmedia-guidance learn", () => {
     await withStore(w, async () => undefined);
     expect(await cli(["learn", "--list"])).toBe(0);
     expect(out.join("\n")).toContain("No candidate phrasings are waiting");
+
+    // The command reads each candidate with the bot as it stands.
+    await withStore(w, (s) =>
+      s.recordCandidate("qa-maintain-boundaries", "a patient wants to add me on facebook", 1),
+    );
+    expect(await cli(["learn", "--list"])).toBe(0);
+    expect(out.join("\n")).toContain("today the bot already answers it with this entry");
 
     expect(await cli(["learn", "--help"])).toBe(0);
     expect(out.join("\n")).toContain("--accept <n>");
