@@ -33,6 +33,15 @@ describe("a sorted word list", () => {
     const set = new Set(many);
     for (let i = 0; i < 10007; i += 3) expect(sorted.has(`w${i}`)).toBe(set.has(`w${i}`));
   });
+
+  it("answers the same when asked again, past the number of words it remembers", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919) % 10007}`);
+    const sorted = SortedWords.of(many);
+    const set = new Set(many);
+    // three passes over more distinct words than it remembers: answers from memory and from the list agree
+    for (let pass = 0; pass < 3; pass++)
+      for (let i = 0; i < 30_000; i += 1 + pass) expect(sorted.has(`w${i}`)).toBe(set.has(`w${i}`));
+  });
 });
 
 describe("the word lists", () => {

@@ -1,3 +1,6 @@
+/** How many looked-up words a list remembers (see SortedWords.has). */
+const MEMO_LIMIT = 20_000;
+
 /**
  * A sorted word list kept as one string, a word a line, and searched by bisection. Loading it is one
  * file read: no set of a hundred thousand strings to build (and collect) before the first lookup, which
@@ -18,7 +21,23 @@ export class SortedWords {
     return text.startsWith("\n") && text.endsWith("\n") ? new SortedWords(text) : undefined;
   }
 
+  /**
+   * Words already looked up and the answer: the guard asks about each word of a question several
+   * times over (as a given name, a surname, an everyday word), and a chat asks about the same words
+   * all day. Cleared when it reaches MEMO_LIMIT, so it never grows past that.
+   */
+  private readonly memo = new Map<string, boolean>();
+
   has(word: string): boolean {
+    const known = this.memo.get(word);
+    if (known !== undefined) return known;
+    const found = this.search(word);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(word, found);
+    return found;
+  }
+
+  private search(word: string): boolean {
     if (word === "" || word.includes("\n")) return false;
     const text = this.text;
     // [lo, hi) always starts at a word's first character, so the bisection compares whole words.
