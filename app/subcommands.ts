@@ -155,6 +155,18 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     run: async (c) => (await import("./eval.js")).runEval(c.guide, c.args.rest[0], c.out, c.err),
   },
   {
+    name: "selftest",
+    words: 0,
+    needs: "knowledge",
+    usage: "selftest",
+    summary: "Ask the knowledge its own phrasings, each left out in turn: which entries it confuses",
+    run: async (c) => {
+      const { formatSelfTest, selfTest } = await import("../src/eval/selftest.js");
+      c.out(formatSelfTest(selfTest(c.guide.knowledge)));
+      return 0;
+    },
+  },
+  {
     name: "fit",
     needs: "knowledge",
     usage: "fit [--write] [files...]",

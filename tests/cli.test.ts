@@ -94,6 +94,13 @@ describe("the socialmedia-guidance command", () => {
     expect(fell.stdout).toContain("Quality fell");
   });
 
+  it("selftest: asks the knowledge its own phrasings and says where they went", async () => {
+    const result = await run(["selftest"], { env: { KNOWLEDGE_DIR: fixtureCopy() } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\d+ phrasings, \d+\.\d% find their own entry first/);
+    expect(result.stdout).toContain("Entries whose phrasings find them least:");
+  });
+
   it("checks only the settings a command uses: a wrong Slack token does not stop validate, but stops start", async () => {
     const env = { SLACK_BOT_TOKEN: "not-a-token", LOG_LEVEL: "loud" };
     const checked = await run(["validate"], { env });
