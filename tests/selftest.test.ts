@@ -45,18 +45,10 @@ describe("the knowledge's self-test", () => {
     const top = t.confusions.find((c) => c.from === "negative-reviews");
     expect(top?.to).toBe("copy-of-reviews");
     expect(top?.count).toBeGreaterThan((source.questions.length - 1) / 2);
-    expect(
-      t.confusions
-        .slice(0, 2)
-        .map((c) => c.from)
-        .sort(),
-    ).toEqual(["copy-of-reviews", "negative-reviews"]);
-    expect(
-      t.entries
-        .slice(0, 2)
-        .map((e) => e.id)
-        .sort(),
-    ).toEqual(["copy-of-reviews", "negative-reviews"]);
+    // the two entries are each other's commonest confusion and the two found least
+    const firstTwo = (ids: string[]) => ids.slice(0, 2).sort();
+    expect(firstTwo(t.confusions.map((c) => c.from))).toEqual(["copy-of-reviews", "negative-reviews"]);
+    expect(firstTwo(t.entries.map((e) => e.id))).toEqual(["copy-of-reviews", "negative-reviews"]);
     const text = formatSelfTest(t);
     expect(text).toMatch(/\d+ phrasings, \d+\.\d% find their own entry first/);
     expect(text).toContain(

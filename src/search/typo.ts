@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
+import { remembering } from "../remembering.js";
 import { isEnglishWord } from "./dictionary.js";
 
+/** How many words' corrections are kept (see remembering). */
 const CACHE_LIMIT = 5_000;
 
 /** fuse.js, loaded on the first word that needs correcting (its CommonJS build, so that loading stays synchronous). */
@@ -19,7 +21,6 @@ export class TypoCorrector {
    * spared loading and building it.
    */
   private fuse?: Fuse<string>;
-  private readonly cache = new Map<string, string | null>();
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {}
 
@@ -29,14 +30,7 @@ export class TypoCorrector {
   }
 
   /** The corrected word, or null when nothing is close enough to be a safe guess. */
-  correct(word: string): string | null {
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached;
-    const result = this.search(word);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(word, result);
-    return result;
-  }
+  readonly correct = remembering(CACHE_LIMIT, (word) => this.search(word));
 
   private search(word: string): string | null {
     const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;

@@ -1,3 +1,5 @@
+import { remembering } from "../remembering.js";
+
 /** How many looked-up words a list remembers (see SortedWords.has). */
 const MEMO_LIMIT = 20_000;
 
@@ -22,20 +24,11 @@ export class SortedWords {
   }
 
   /**
-   * Words already looked up and the answer: the guard asks about each word of a question several
-   * times over (as a given name, a surname, an everyday word), and a chat asks about the same words
-   * all day. Cleared when it reaches MEMO_LIMIT, so it never grows past that.
+   * True when the list holds `word`. Answers are remembered (see remembering): the guard asks about
+   * each word of a question several times over (as a given name, a surname, an everyday word), and a
+   * chat asks about the same words all day.
    */
-  private readonly memo = new Map<string, boolean>();
-
-  has(word: string): boolean {
-    const known = this.memo.get(word);
-    if (known !== undefined) return known;
-    const found = this.search(word);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(word, found);
-    return found;
-  }
+  readonly has = remembering(MEMO_LIMIT, (word) => this.search(word));
 
   private search(word: string): boolean {
     if (word === "" || word.includes("\n")) return false;
