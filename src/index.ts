@@ -26,6 +26,7 @@ export {
   type HelpStyle,
   helpCard,
   NO_GUIDANCE,
+  NOT_SURE,
   noticeCard,
   replyCard,
   tipCard,

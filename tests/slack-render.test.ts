@@ -79,7 +79,9 @@ describe("Slack rendering", () => {
   it("renders a decline with did-you-mean buttons, or the topics when nothing is close", () => {
     const close = renderCard(replyCard(guide.ask("a photo of my dog")));
     const far = renderCard(replyCard(guide.ask("how do I cook rice")));
-    expect(close.text).toBe("I have no guidance on that.");
+    // guidance near it but no sure answer: says so, not that it has none
+    expect(close.text).toBe("I'm not sure which of my answers fits that.");
+    expect(far.text).toBe("I have no guidance on that.");
     expect(JSON.stringify(close.blocks)).toContain('"action_id":"smg_open_0","value":"patient-photos"');
     expect(JSON.stringify(far.blocks)).toContain("I can help with");
     expect(JSON.stringify(far.blocks)).not.toContain("smg_open");

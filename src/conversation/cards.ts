@@ -4,8 +4,10 @@ import { MAX_QUESTION_CHARS } from "../search/normalise.js";
 import type { EntryLink, Reply, Source, Tip } from "../types.js";
 import { type Card, type CardOffer, card } from "./card.js";
 
-/** The sentence of every decline. */
+/** The sentence of a decline with nothing to offer. */
 export const NO_GUIDANCE = "I have no guidance on that.";
+/** ... and of one that offers entries which may fit: the bot has guidance near it, just no sure answer. */
+export const NOT_SURE = "I'm not sure which of my answers fits that.";
 
 /** Why a question about another subject is declined: "It reads as a question about clinical care, ...". */
 function otherSubjectSentence(subject: string): string {
@@ -51,7 +53,7 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
     if (reply.suggestions.length > 0)
       return card("no-answer", {
         ...common,
-        body,
+        body: reply.otherSubject ? body : NOT_SURE,
         offers: [{ heading: "Did you mean:", links: links(reply.suggestions), emphasis: "primary" }],
       });
     return card("no-answer", {
