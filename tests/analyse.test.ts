@@ -1,6 +1,10 @@
+import Fuse from "fuse.js";
 import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../src/knowledge/load.js";
 import { Analyser } from "../src/search/analyse.js";
-import { TypoCorrector } from "../src/search/typo.js";
+import { isEnglishWord } from "../src/search/dictionary.js";
+import { TypoCorrector, withinEdits } from "../src/search/typo.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
 
 const analyser = Analyser.of([
   { canonical: "socialmedia", terms: ["social media", "fb", "facebook"] },
@@ -10,6 +14,14 @@ const analyser = Analyser.of([
   { canonical: "how", terms: ["hw"] },
 ]);
 const stems = (text: string) => analyser.analyse(text).map((t) => t.stem);
+/** The words of the shipped knowledge's entries, as a vocabulary to correct towards. */
+const shippedWords = loadKnowledge(KNOWLEDGE_DIR).entries.flatMap(
+  (e) =>
+    [e.title, ...e.questions, e.answer]
+      .join(" ")
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [],
+);
 
 describe("synonyms", () => {
   it("reads abbreviations as their canonical words", () => {
@@ -72,6 +84,46 @@ describe("typo correction", () => {
     // Bitap finds "cana" inside "canada" one edit from "canva"; the words themselves are two apart.
     expect(new TypoCorrector(new Set(["canada"])).correct("canva")).toBeNull();
     expect(new TypoCorrector(new Set(["canada"])).correct("canda")).toBe("canada");
+  });
+
+  it("corrects as fuse.js over the whole vocabulary would, having asked it only about the near words", () => {
+    // the shipped knowledge's words, and each of them misspelt three ways (a letter dropped, two swapped,
+    // one replaced), with words the knowledge lacks: the answers are those of the whole-vocabulary search
+    const vocabulary = [...new Set(shippedWords)];
+    const whole = new Fuse(vocabulary, {
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreFieldNorm: true,
+      threshold: 0.34,
+    });
+    const reference = (word: string): string | null => {
+      const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;
+      if (maxEdits === 0 || isEnglishWord(word)) return null;
+      for (const hit of whole.search(word, { limit: 5 }))
+        if ((hit.score ?? 1) * word.length <= maxEdits + 1e-9 && withinEdits(word, hit.item, maxEdits))
+          return hit.item;
+      return null;
+    };
+    const corrector = new TypoCorrector(new Set(vocabulary));
+    const asked = vocabulary
+      .filter((w, i) => w.length >= 5 && i % 40 === 0)
+      .flatMap((w) => {
+        const i = Math.floor(w.length / 2);
+        return [
+          w.slice(0, i) + w.slice(i + 1),
+          w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1),
+          `${w.slice(0, i)}q${w.slice(i + 1)}`,
+        ];
+      })
+      .concat(["okonkwo", "lasceration", "partum", "flimed", "ahmed", "tiktoker", "zzzzzz"])
+      .filter((w) => /^\p{L}+$/u.test(w));
+    let corrected = 0;
+    for (const word of asked) {
+      const got = corrector.correct(word);
+      expect(got, word).toBe(reference(word));
+      if (got) corrected++;
+    }
+    expect(corrected).toBeGreaterThan(asked.length / 3);
   });
 
   it("reads another form of a synonym term as the term, with full credit", () => {

@@ -5,6 +5,8 @@ import { isEnglishWord } from "./dictionary.js";
 
 /** How many words' corrections are kept (see remembering). */
 const CACHE_LIMIT = 5_000;
+/** fuse.js's threshold: the share of a word's letters its Bitap match may get wrong. */
+const THRESHOLD = 0.34;
 
 /** fuse.js, loaded on the first word that needs correcting (its CommonJS build, so that loading stays synchronous). */
 const loadFuse = (): typeof Fuse => createRequire(import.meta.url)("fuse.js");
@@ -17,10 +19,13 @@ const loadFuse = (): typeof Fuse => createRequire(import.meta.url)("fuse.js");
  */
 export class TypoCorrector {
   /**
-   * Built on the first word that needs correcting: most questions have none, and a one-shot command is
-   * spared loading and building it.
+   * For each pair of letters, the vocabulary's words that hold it: built on the first word that needs
+   * correcting (most questions have none, and a one-shot command is spared it).
    */
-  private fuse?: Fuse<string>;
+  private pairs?: {
+    readonly words: readonly string[];
+    readonly holding: ReadonlyMap<string, readonly number[]>;
+  };
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {}
 
@@ -35,18 +40,69 @@ export class TypoCorrector {
   private search(word: string): string | null {
     const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;
     if (maxEdits === 0 || !/^\p{L}+$/u.test(word) || isEnglishWord(word)) return null;
-    this.fuse ??= new (loadFuse())([...this.vocabulary], {
+    // Most words the corpus lacks (names, drugs, places) have no word of it this close: that is known
+    // without asking fuse.js.
+    const close = this.sharingPairs(word, maxEdits).filter(
+      (w) => Math.abs(w.length - word.length) <= maxEdits,
+    );
+    if (!close.some((w) => withinEdits(word, w, maxEdits))) return null;
+    // fuse.js ranks only the words it could match within its threshold (Bitap finds the word inside a
+    // longer one, so any length): the same five it would rank first from the whole vocabulary, in the
+    // same order, without reading the rest.
+    const fuse = new (loadFuse())(this.sharingPairs(word, Math.floor(THRESHOLD * word.length)), {
       includeScore: true,
       ignoreLocation: true,
       ignoreFieldNorm: true,
-      threshold: 0.34,
+      threshold: THRESHOLD,
     });
-    for (const hit of this.fuse.search(word, { limit: 5 })) {
+    for (const hit of fuse.search(word, { limit: 5 })) {
       const errors = (hit.score ?? 1) * word.length;
       if (errors <= maxEdits + 1e-9 && withinEdits(word, hit.item, maxEdits)) return hit.item;
     }
     return null;
   }
+
+  /**
+   * The vocabulary's words, in its order, that hold enough of `word`'s letter pairs to hold the word
+   * itself, or a part of them, within `edits` edits: each edit breaks at most two pairs, so at least
+   * all but 2 × `edits` of them survive. A word outside these is never that close.
+   */
+  private sharingPairs(word: string, edits: number): string[] {
+    this.pairs ??= indexPairs([...this.vocabulary]);
+    const { words, holding } = this.pairs;
+    const own = letterPairs(word);
+    const needed = own.size - 2 * edits;
+    if (needed <= 0) return [...words];
+    const shared = new Map<number, number>();
+    for (const pair of own) for (const i of holding.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    return [...shared]
+      .filter(([, n]) => n >= needed)
+      .map(([i]) => i)
+      .sort((a, b) => a - b)
+      .map((i) => words[i] as string);
+  }
+}
+
+/** A word's distinct pairs of adjacent letters: "canda" -> ca, an, nd, da. */
+function letterPairs(word: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
+  return pairs;
+}
+
+function indexPairs(words: readonly string[]): {
+  readonly words: readonly string[];
+  readonly holding: ReadonlyMap<string, readonly number[]>;
+} {
+  const holding = new Map<string, number[]>();
+  words.forEach((w, i) => {
+    for (const pair of letterPairs(w)) {
+      const list = holding.get(pair);
+      if (list) list.push(i);
+      else holding.set(pair, [i]);
+    }
+  });
+  return { words, holding };
 }
 
 /** True when `a` becomes `b` in at most `max` insertions, deletions or substitutions (Levenshtein). */
