@@ -40,16 +40,15 @@ export class TypoCorrector {
   private search(word: string): string | null {
     const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;
     if (maxEdits === 0 || !/^\p{L}+$/u.test(word) || isEnglishWord(word)) return null;
+    const within = this.sharingPairs(word);
     // Most words the corpus lacks (names, drugs, places) have no word of it this close: that is known
     // without asking fuse.js.
-    const close = this.sharingPairs(word, maxEdits).filter(
-      (w) => Math.abs(w.length - word.length) <= maxEdits,
-    );
+    const close = within(maxEdits).filter((w) => Math.abs(w.length - word.length) <= maxEdits);
     if (!close.some((w) => withinEdits(word, w, maxEdits))) return null;
     // fuse.js ranks only the words it could match within its threshold (Bitap finds the word inside a
     // longer one, so any length): the same five it would rank first from the whole vocabulary, in the
     // same order, without reading the rest.
-    const fuse = new (loadFuse())(this.sharingPairs(word, Math.floor(THRESHOLD * word.length)), {
+    const fuse = new (loadFuse())(within(Math.floor(THRESHOLD * word.length)), {
       includeScore: true,
       ignoreLocation: true,
       ignoreFieldNorm: true,
@@ -63,23 +62,23 @@ export class TypoCorrector {
   }
 
   /**
-   * The vocabulary's words, in its order, that hold enough of `word`'s letter pairs to hold the word
-   * itself, or a part of them, within `edits` edits: each edit breaks at most two pairs, so at least
-   * all but 2 × `edits` of them survive. A word outside these is never that close.
+   * For a number of edits, the vocabulary's words, in its order, that hold enough of `word`'s letter
+   * pairs to hold the word itself, or a part of them, within that many edits: each edit breaks at most
+   * two pairs, so at least all but two per edit survive. A word outside these is never that close.
+   * The pairs each word shares are counted once, whatever the edits asked about.
    */
-  private sharingPairs(word: string, edits: number): string[] {
+  private sharingPairs(word: string): (edits: number) => string[] {
     this.pairs ??= indexPairs([...this.vocabulary]);
     const { words, holding } = this.pairs;
     const own = letterPairs(word);
-    const needed = own.size - 2 * edits;
-    if (needed <= 0) return [...words];
     const shared = new Map<number, number>();
     for (const pair of own) for (const i of holding.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    return [...shared]
-      .filter(([, n]) => n >= needed)
-      .map(([i]) => i)
-      .sort((a, b) => a - b)
-      .map((i) => words[i] as string);
+    const inOrder = [...shared].sort((a, b) => a[0] - b[0]);
+    return (edits) => {
+      const needed = own.size - 2 * edits;
+      if (needed <= 0) return [...words];
+      return inOrder.filter(([, n]) => n >= needed).map(([i]) => words[i] as string);
+    };
   }
 }
 
