@@ -1,5 +1,6 @@
 import { asks, type Term } from "./search/analyse.js";
 import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
+import { counterpartOf } from "./search/counterpart.js";
 import { normalise } from "./search/normalise.js";
 import { readQuestion } from "./search/question.js";
 import type { Hit, SearchIndex } from "./search/search-index.js";
@@ -162,7 +163,10 @@ export function createJudge(
 
   return (query: string): Judgement => {
     const terms = query ? index.terms(query) : [];
-    const hits = preferSummary(index.searchTerms(terms, 6, 0.05), summaries).slice(0, 4);
+    const hits = preferSummary(index.searchTerms(terms, 6, 0.05, counterpartOf(query)), summaries).slice(
+      0,
+      4,
+    );
     const [top, second] = hits;
     const profile = index.profile(terms);
     const asking = Math.max(profile.asking, 1e-9);

@@ -1,5 +1,6 @@
 import type { Entry } from "../types.js";
 import type { Analyser, AnalyserData } from "./analyse.js";
+import { type Counterpart, entryCounterpart } from "./counterpart.js";
 import { englishRank } from "./frequency.js";
 import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
@@ -22,6 +23,8 @@ export interface IndexedEntry {
   /** Each question stem with the share of the entry's phrasings that use it, up to 1. */
   readonly questionStems: ReadonlyMap<string, number>;
   readonly answerStems: ReadonlySet<string>;
+  /** Whom the entry's contact is with, read from its phrasings (see counterpart.ts); mostly no one. */
+  readonly counterpart?: Counterpart;
 }
 
 /** What building the index produces: all a search needs beyond the tuning and the synonyms. */
@@ -111,7 +114,15 @@ export function buildIndex(
     const central = Math.max(tune.centralUses, phrasings.length * tune.centralShare);
     const questionStems = new Map([...counts].map(([stem, c]) => [stem, Math.min(1, c / central)]));
     const answerStems = new Set([...answerOnly, ...analyser.analyse(stories.join("\n")).map((x) => x.stem)]);
-    items.push({ entry, phrasings, phrasingWeights: [], questionStems, answerStems });
+    const counterpart = entryCounterpart(entry.questions);
+    items.push({
+      entry,
+      phrasings,
+      phrasingWeights: [],
+      questionStems,
+      answerStems,
+      ...(counterpart ? { counterpart } : {}),
+    });
     for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
       df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : tune.answerOnlyDf));
       const central = questionStems.get(stem);
@@ -259,6 +270,7 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
     items: items.map((item) => ({
       questionStems: [...item.questionStems],
       answerStems: [...item.answerStems],
+      ...(item.counterpart ? { counterpart: item.counterpart } : {}),
     })),
     postings: postings.data(),
     idf: [...idf],
@@ -280,6 +292,7 @@ export interface IndexSnapshot {
   readonly items: readonly {
     readonly questionStems: readonly [string, number][];
     readonly answerStems: readonly string[];
+    readonly counterpart?: Counterpart;
   }[];
   readonly postings: PostingData;
   readonly idf: readonly [string, number][];
@@ -303,6 +316,7 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
       phrasingWeights: [],
       questionStems: new Map(item.questionStems),
       answerStems: new Set(item.answerStems),
+      ...(item.counterpart ? { counterpart: item.counterpart } : {}),
     })),
     postings: PostingLists.restore(snapshot.postings),
     idf: new Map(snapshot.idf),

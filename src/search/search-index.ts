@@ -1,5 +1,6 @@
 import type { Entry, SynonymGroup } from "../types.js";
 import { Analyser, asks, type Term } from "./analyse.js";
+import { type Counterpart, counterpartOf } from "./counterpart.js";
 import { englishRank } from "./frequency.js";
 import {
   type Built,
@@ -174,7 +175,7 @@ export class SearchIndex {
 
   /** Entries scoring at least `minScore`, best first; at most `limit`. */
   search(question: string, limit = 5, minScore = 0): Hit[] {
-    return this.searchTerms(this.terms(question), limit, minScore);
+    return this.searchTerms(this.terms(question), limit, minScore, counterpartOf(question));
   }
 
   /**
@@ -183,7 +184,7 @@ export class SearchIndex {
    * whole question); their rankings are fused by reciprocal rank, so an entry both put near the top
    * wins over one that only one of them favours. A hit's `score` stays the phrasing reading's.
    */
-  searchTerms(terms: readonly Term[], limit = 5, minScore = 0): Hit[] {
+  searchTerms(terms: readonly Term[], limit = 5, minScore = 0, counterpart?: Counterpart): Hit[] {
     if (terms.length === 0) return [];
     const credited = new Map<string, number>();
     let total = 0;
@@ -214,8 +215,11 @@ export class SearchIndex {
       fused.set(index, (fused.get(index) ?? 0) + 1 / (this.tune.fusionK + r));
     });
     const hits: Hit[] = [];
-    const order = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [index] of order) {
+    const order = this.counterpartFirst(
+      [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([index]) => index),
+      counterpart,
+    );
+    for (const index of order) {
       if (hits.length >= limit) break;
       const item = this.items[index];
       if (!item) continue;
@@ -232,6 +236,21 @@ export class SearchIndex {
       });
     }
     return hits;
+  }
+
+  /**
+   * The ranking with the question's counterpart first: when the first entry is about contact with
+   * someone else (a patient's relative for a question about a colleague's friend request), the first
+   * entry within `counterpartReach` about contact with the question's counterpart moves to the top.
+   */
+  private counterpartFirst(order: number[], who: Counterpart | undefined): number[] {
+    const first = order[0];
+    const theirs = first === undefined ? undefined : this.items[first]?.counterpart;
+    if (!who || !theirs || theirs === who) return order;
+    const at = order
+      .slice(0, this.tune.counterpartReach)
+      .findIndex((i) => this.items[i]?.counterpart === who);
+    return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
   }
 
   /**

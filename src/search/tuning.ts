@@ -63,6 +63,12 @@ export const SEARCH_TUNING = Object.freeze({
   fusionK: 10,
   fusionDepth: 20,
   /**
+   * When the question's contact is with one kind of person (a patient, a relative, a colleague: see
+   * counterpart.ts) and the first entry's is with another, the first of the top `counterpartReach`
+   * entries whose contact is the question's goes first.
+   */
+  counterpartReach: 3,
+  /**
    * How a question's words are weighed against everyday English for the confidence's `domain` feature:
    * a word's share of spoken English is about `zipfShare` / its rank (Zipf's law), and one rarer than
    * the list reaches is taken as `rareWordShare`; the log ratio to the knowledge's share is capped at
