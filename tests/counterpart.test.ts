@@ -15,6 +15,16 @@ describe("whom a question's contact is with", () => {
     expect(counterpartOf("Our team WhatsApp group has patient names in it")).toBe("colleague");
   });
 
+  it("reads the person right after adding or following, before a possessive request, and a few words before reaching out", () => {
+    expect(counterpartOf("Is it OK to start adding my trainees on Instagram?")).toBe("colleague");
+    expect(counterpartOf("How do I decline a patient's friend request?")).toBe("patient");
+    expect(counterpartOf("A nurse I supervise sent me a follow request")).toBeUndefined();
+    expect(counterpartOf("The daughter of one of my elderly patients has sent me a friend request")).toBe(
+      "relative",
+    );
+    expect(counterpartOf("A former patient I looked after asked to be friends")).toBe("patient");
+  });
+
   it("reads no one when no contact is named, and a message app as a noun is no contact", () => {
     expect(counterpartOf("Can I post a photo of the ward?")).toBeUndefined();
     expect(counterpartOf("A patient left a bad review about me")).toBeUndefined();

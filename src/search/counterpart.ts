@@ -13,7 +13,7 @@ export type Counterpart = "patient" | "relative" | "colleague";
 
 const words = (list: string) => new Set(list.split(" "));
 
-const PATIENT = words("patient patients pt pts client clients");
+const PATIENT = words("patient patients pt pts client clients ex-patient ex-patients");
 /** Whose relative: "a patient's mum", "his daughter", "patient families". */
 const WHOSE = words("patient patients patient's patients' resident resident's client client's his her their");
 const RELATIVE = words(
@@ -21,8 +21,10 @@ const RELATIVE = words(
 );
 /** "The parents of a baby we cared for". */
 const CARED_FOR = words("patient patients baby child boy girl resident");
+/** A possessive's owner: "patient's" -> "patient". */
+const owner = (word: string) => word.replace(/'s$|s'$/, "");
 const COLLEAGUE = words(
-  "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors physicians doctors nurses staff students mentor mentors peer peers teammate teammates",
+  "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors physicians doctors nurses staff students mentor mentors peer peers teammate teammates trainees juniors seniors receptionists",
 );
 /** Words that say which person ("one of my former patients") and count for nothing between a contact and its person. */
 const DETERMINER = words("a an my our the one of former ex current other fellow some several");
@@ -39,12 +41,14 @@ const phrase = (text: string): Phrase =>
 
 /** Becoming or being in touch: a friend request, a follow, being friends. */
 const CONTACT = [
-  "friend|friended request|requests",
+  "friend|friended|follow|connection request|requests",
   "request|requested|requests to ?be friend|friends|connect|follow",
   "add|added|adds|follow|followed|follows|following|messaged|messages|text|texted|texts|dm|dmed|dms me",
   "connect|connected|connects|connecting|friend|friends with",
   "friending|befriend|befriending",
 ].map(phrase);
+/** Getting in touch with someone named right after ("adding my trainees", "following a patient's account"). */
+const REACHING_FOR = words("add adding follow following friend friending befriend befriending");
 /** Messaging someone, read only with its person next to it ("texting patients", "text updates to physicians"). */
 const MESSAGING = words(
   "text texting message messaging whatsapp whatsapping email emailing e-mail e-mailing",
@@ -54,8 +58,8 @@ const REACHES_OUT = [
   "sent|sends|sending|added|adds|followed|messaged|texted|requested",
   "has sent",
   "keep|keeps adding|sending|trying",
-  "want|wants|wanted to add|follow|friend|connect",
-  "asked ?me to add|follow|friend|connect",
+  "want|wants|wanted to add|follow|friend|connect|be|stay|keep",
+  "asked|asks|asking|requested|requesting|requests ?me to ?be add|follow|friend|friends|connect",
 ].map(phrase);
 /** A chat among staff: "our team WhatsApp", "the unit's group chat", "a work chat". */
 const APP = words("whatsapp messenger signal telegram");
@@ -95,15 +99,17 @@ function peopleIn(said: readonly string[]): Map<Counterpart, [number, number][]>
   ]);
   said.forEach((word, i) => {
     const next = said[i + 1] ?? "";
-    if (PATIENT.has(word) || (word === "service" && /^users?$/.test(next)))
+    if ((PATIENT.has(owner(word)) && !RELATIVE.has(next)) || (word === "service" && /^users?$/.test(next)))
       people.get("patient")?.push([i, i + 1]);
     if (RELATIVE.has(word) && WHOSE.has(said[i - 1] ?? "")) people.get("relative")?.push([i - 1, i + 1]);
     if (RELATIVE.has(word) && next === "of") {
       let j = i + 2;
       while (j < said.length && DETERMINER.has(said[j] ?? "")) j++;
+      // one word may describe them: "the daughter of one of my elderly patients"
+      if (!CARED_FOR.has(said[j] ?? "")) j++;
       if (CARED_FOR.has(said[j] ?? "")) people.get("relative")?.push([i, j + 1]);
     }
-    if (COLLEAGUE.has(word) || (word === "team" && (said[i - 1] === "the" || /^mates?$/.test(next))))
+    if (COLLEAGUE.has(owner(word)) || (word === "team" && (said[i - 1] === "the" || /^mates?$/.test(next))))
       people.get("colleague")?.push([i, i + 1]);
   });
   return people;
@@ -115,8 +121,9 @@ const between = (said: readonly string[], from: number, to: number) =>
 
 /**
  * Whether a clause has contact with one of `who`: "a friend request (on Facebook) from X" (up to three
- * words between, then a preposition), "texting X" or "text updates to X", or "X (...) sent me / added
- * me / wants to follow me" (up to two words between).
+ * words between, then a preposition), "texting X" or "text updates to X", "adding X", "X's friend
+ * request", or "X (...) sent me / added me / wants to follow me" (up to three words between). Words
+ * that only say which person ("one of my former") are not counted.
  */
 function inContact(said: readonly string[], who: readonly [number, number][]): boolean {
   const contact = phrasesIn(said, CONTACT);
@@ -135,8 +142,13 @@ function inContact(said: readonly string[], who: readonly [number, number][]): b
         (gap.length <= 2 && (gap[gap.length - 1] === "to" || gap[gap.length - 1] === "with"))
       );
     });
-    const reached = reaching.some(([s]) => s >= end && s - end <= 2);
-    return after || messaged || reached;
+    const reachedFor = said.some(
+      (w, m) => REACHING_FOR.has(w) && m < start && between(said, m + 1, start).length === 0,
+    );
+    const reached = reaching.some(([s]) => s >= end && between(said, end, s).length <= 3);
+    // "a patient's friend request", "my consultant's follow request"
+    const theirs = /'s$|s'$/.test(said[end - 1] ?? "") && contact.some(([s]) => s === end);
+    return after || messaged || reachedFor || reached || theirs;
   });
 }
 
