@@ -86,6 +86,7 @@ describe("the search index and the question's counterpart", () => {
     const terms = index.terms(q);
     expect(index.searchTerms(terms, 3)[0]?.entry.id).toBe("patient-requests");
     expect(ids(q)[0]).toBe("colleague-requests");
+    expect(index.search(q, 3)[0]?.agreement).toBe(1);
     expect(ids(q)).toContain("patient-requests");
   });
 
