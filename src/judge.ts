@@ -163,10 +163,8 @@ export function createJudge(
 
   return (query: string): Judgement => {
     const terms = query ? index.terms(query) : [];
-    const hits = preferSummary(index.searchTerms(terms, 6, 0.05, counterpartOf(query)), summaries).slice(
-      0,
-      4,
-    );
+    const who = counterpartOf(query);
+    const hits = preferSummary(index.searchTerms(terms, 6, 0.05, who), summaries).slice(0, 4);
     const [top, second] = hits;
     const profile = index.profile(terms);
     const asking = Math.max(profile.asking, 1e-9);

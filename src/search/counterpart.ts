@@ -3,11 +3,11 @@
  * sent me a friend request", "several students asked to be Facebook friends with their preceptors",
  * "texting updates to physicians": the same words (friend request, text, Facebook) ask about different
  * people, and an entry about one of them answers badly for another. Read from the words around a
- * contact (a friend request, a message, a follow, being friends) and not from who is named anywhere:
+ * contact (a friend request, a follow, a message, being friends) and not from who is named anywhere:
  * nearly every question names a patient.
  *
- * Read word by word, clause by clause, with sets of words: the same reading as regular expressions
- * with gaps in them cost a one-shot `ask` tens of milliseconds to compile.
+ * Read clause by clause, a word at a time, against sets of words: regular expressions with gaps in
+ * them read the same but cost a one-shot `ask` tens of milliseconds to compile.
  */
 export type Counterpart = "patient" | "relative" | "colleague";
 
@@ -15,19 +15,23 @@ const words = (list: string) => new Set(list.split(" "));
 
 const PATIENT = words("patient patients pt pts client clients ex-patient ex-patients");
 /** Whose relative: "a patient's mum", "his daughter", "patient families". */
-const WHOSE = words("patient patients patient's patients' resident resident's client client's his her their");
+const WHOSE = words("patient patients pt resident residents client clients his her their");
 const RELATIVE = words(
   "mum mom mother father dad family families son daughter husband wife partner parent parents relative relatives sister brother carer granddaughter grandson nephew niece aunt uncle",
 );
 /** "The parents of a baby we cared for". */
 const CARED_FOR = words("patient patients baby child boy girl resident");
-/** A possessive's owner: "patient's" -> "patient". */
-const owner = (word: string) => word.replace(/'s$|s'$/, "");
+/**
+ * The people a clinician works beside. Plural or titled only where the singular is as often the
+ * asker ("I'm a nurse", "as a student").
+ */
 const COLLEAGUE = words(
   "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors physicians doctors nurses staff students mentor mentors peer peers teammate teammates trainees juniors seniors receptionists",
 );
 /** Words that say which person ("one of my former patients") and count for nothing between a contact and its person. */
 const DETERMINER = words("a an my our the one of former ex current other fellow some several");
+/** Before "friend" or "follow", words that make it a noun: "a friend of a patient", "my follow list". */
+const ARTICLE = words("a an my our the his her their your this that");
 const PREPOSITION = words("from with to by");
 
 /** A run of words, each from a set; a set marked optional may be skipped. */
@@ -47,40 +51,65 @@ const CONTACT = [
   "connect|connected|connects|connecting|friend|friends with",
   "friending|befriend|befriending",
 ].map(phrase);
-/** Getting in touch with someone named right after ("adding my trainees", "following a patient's account"). */
-const REACHING_FOR = words("add adding follow following friend friending befriend befriending");
 /** Messaging someone, read only with its person next to it ("texting patients", "text updates to physicians"). */
 const MESSAGING = words(
   "text texting message messaging whatsapp whatsapping email emailing e-mail e-mailing",
 );
-/** Someone reaching out: "...'s mum sent", "a patient keeps adding", "students asked to follow". */
+/** Getting in touch with the person named right after ("adding my trainees", "I followed a patient"). */
+const REACHING_FOR = words(
+  "add adding added follow following followed friend friending friended befriend befriending befriended",
+);
+/** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
 const REACHES_OUT = [
-  "sent|sends|sending|added|adds|followed|messaged|texted|requested",
-  "has sent",
-  "keep|keeps adding|sending|trying",
-  "want|wants|wanted to add|follow|friend|connect|be|stay|keep",
+  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|requested|friended me|us",
+  "sent|sends|sending|send ?me ?a|an friend|follow|connection request|requests",
+  "keep|keeps|kept adding|sending|trying|messaging|texting|following",
+  "want|wants|wanted to add|follow|friend|connect",
+  "want|wants|wanted to be friend|friends",
+  "want|wants|wanted to stay|keep in touch",
   "asked|asks|asking|requested|requesting|requests ?me to ?be add|follow|friend|friends|connect",
 ].map(phrase);
 /** A chat among staff: "our team WhatsApp", "the unit's group chat", "a work chat". */
 const APP = words("whatsapp messenger signal telegram");
 const STAFF_PLACE = words("ward team unit work staff firm station practice");
 
+/** A word without its possessive: "patient's" -> "patient", "physicians'" -> "physicians". */
+const owner = (word: string) => word.replace(/'s?$/, "");
+
+/** One clause, read once for every person in it. */
+interface Clause {
+  /** The words, possessives kept ("patient's"). */
+  readonly said: readonly string[];
+  /** The words without their possessives, for the word sets. */
+  readonly base: readonly string[];
+  /** For each place, how many words before it say more than which person (not DETERMINER). */
+  readonly counted: readonly number[];
+  /** For each place, how many words before it name a person of any kind. */
+  readonly people: readonly number[];
+  /** For each place, where the nearest contact phrase ending at or before it ends (-1: none). */
+  readonly contactEnd: readonly number[];
+  /** Where contact phrases start. */
+  readonly contactStarts: ReadonlySet<number>;
+  /** For each place, where the nearest phrase of someone reaching out starting at or after it starts (-1: none). */
+  readonly reachingStart: readonly number[];
+}
+
 /** Where a phrase starting at word `i` ends (the index after it), or -1. */
-function phraseAt(said: readonly string[], i: number, p: Phrase): number {
+function phraseAt(base: readonly string[], i: number, p: Phrase): number {
   let k = i;
   for (const part of p) {
-    if (k < said.length && part.words.has(said[k] ?? "")) k++;
+    if (k < base.length && part.words.has(base[k] ?? "")) k++;
     else if (!part.optional) return -1;
   }
   return k > i ? k : -1;
 }
 
 /** The phrases' places in a clause, as [start, end) word indices. */
-function phrasesIn(said: readonly string[], phrases: readonly Phrase[]): [number, number][] {
+function phrasesIn(base: readonly string[], phrases: readonly Phrase[]): [number, number][] {
   const found: [number, number][] = [];
-  said.forEach((_, i) => {
+  base.forEach((_, i) => {
     for (const p of phrases) {
-      const end = phraseAt(said, i, p);
+      const end = phraseAt(base, i, p);
       if (end > 0) {
         found.push([i, end]);
         break;
@@ -90,76 +119,129 @@ function phrasesIn(said: readonly string[], phrases: readonly Phrase[]): [number
   return found;
 }
 
+const isPerson = (word: string) => PATIENT.has(word) || RELATIVE.has(word) || COLLEAGUE.has(word);
+
+/** How many of `counts`' items lie between two places. */
+const within = (counts: readonly number[], from: number, to: number) =>
+  (counts[to] ?? 0) - (counts[from] ?? 0);
+
+function clauseOf(said: readonly string[]): Clause {
+  const base = said.map(owner);
+  const counted = [0];
+  const people = [0];
+  base.forEach((word, i) => {
+    counted.push((counted[i] ?? 0) + (DETERMINER.has(word) ? 0 : 1));
+    people.push((people[i] ?? 0) + (isPerson(word) ? 1 : 0));
+  });
+  const contact = phrasesIn(base, CONTACT);
+  const contactEnd = counted.map(() => -1);
+  for (const [, end] of contact) contactEnd[end] = end;
+  contactEnd.forEach((e, i) => {
+    if (e < 0 && i > 0) contactEnd[i] = contactEnd[i - 1] ?? -1;
+  });
+  const reachingStart = counted.map(() => -1);
+  for (const [start] of phrasesIn(base, REACHES_OUT)) reachingStart[start] = start;
+  for (let i = reachingStart.length - 2; i >= 0; i--)
+    if ((reachingStart[i] ?? -1) < 0) reachingStart[i] = reachingStart[i + 1] ?? -1;
+  return {
+    said,
+    base,
+    counted,
+    people,
+    contactEnd,
+    contactStarts: new Set(contact.map(([start]) => start)),
+    reachingStart,
+  };
+}
+
 /** Where each kind of person is named in a clause, as [start, end) word indices. */
-function peopleIn(said: readonly string[]): Map<Counterpart, [number, number][]> {
-  const people = new Map<Counterpart, [number, number][]>([
+function peopleIn({ base }: Clause): Map<Counterpart, [number, number][]> {
+  const found = new Map<Counterpart, [number, number][]>([
     ["patient", []],
     ["relative", []],
     ["colleague", []],
   ]);
-  said.forEach((word, i) => {
-    const next = said[i + 1] ?? "";
-    if ((PATIENT.has(owner(word)) && !RELATIVE.has(next)) || (word === "service" && /^users?$/.test(next)))
-      people.get("patient")?.push([i, i + 1]);
-    if (RELATIVE.has(word) && WHOSE.has(said[i - 1] ?? "")) people.get("relative")?.push([i - 1, i + 1]);
-    if (RELATIVE.has(word) && next === "of") {
-      let j = i + 2;
-      while (j < said.length && DETERMINER.has(said[j] ?? "")) j++;
-      // one word may describe them: "the daughter of one of my elderly patients"
-      if (!CARED_FOR.has(said[j] ?? "")) j++;
-      if (CARED_FOR.has(said[j] ?? "")) people.get("relative")?.push([i, j + 1]);
+  base.forEach((word, i) => {
+    const next = base[i + 1] ?? "";
+    // "a patient's (elderly) mother" names the relative, not the patient
+    const relativeNext = RELATIVE.has(next) || RELATIVE.has(base[i + 2] ?? "");
+    if (PATIENT.has(word) && !relativeNext) found.get("patient")?.push([i, i + 1]);
+    if (word === "service" && /^users?$/.test(next)) found.get("patient")?.push([i, i + 2]);
+    if (RELATIVE.has(word)) {
+      // one word may describe them: "a patient's elderly mother", "the daughter of one of my elderly patients"
+      if (WHOSE.has(base[i - 1] ?? "")) found.get("relative")?.push([i - 1, i + 1]);
+      else if (WHOSE.has(base[i - 2] ?? "") && !isPerson(base[i - 1] ?? ""))
+        found.get("relative")?.push([i - 2, i + 1]);
+      if (next === "of") {
+        let j = i + 2;
+        while (j < base.length && DETERMINER.has(base[j] ?? "")) j++;
+        if (!CARED_FOR.has(base[j] ?? "")) j++;
+        if (CARED_FOR.has(base[j] ?? "")) found.get("relative")?.push([i, j + 1]);
+      }
     }
-    if (COLLEAGUE.has(owner(word)) || (word === "team" && (said[i - 1] === "the" || /^mates?$/.test(next))))
-      people.get("colleague")?.push([i, i + 1]);
+    if (COLLEAGUE.has(word) || (word === "team" && base[i - 1] === "the"))
+      found.get("colleague")?.push([i, i + 1]);
+    if (word === "team" && /^mates?$/.test(next)) found.get("colleague")?.push([i, i + 2]);
   });
-  return people;
+  return found;
 }
 
-/** The words between two places that say more than which person (see DETERMINER). */
-const between = (said: readonly string[], from: number, to: number) =>
-  said.slice(from, to).filter((w) => !DETERMINER.has(w));
+/** Where the last word before `at` that says more than which person is ("from" in "from one of my patients"); -1 for none. */
+function lastSaidAt(base: readonly string[], at: number): number {
+  let j = at - 1;
+  while (j >= 0 && DETERMINER.has(base[j] ?? "")) j--;
+  return j;
+}
 
 /**
  * Whether a clause has contact with one of `who`: "a friend request (on Facebook) from X" (up to three
- * words between, then a preposition), "texting X" or "text updates to X", "adding X", "X's friend
- * request", or "X (...) sent me / added me / wants to follow me" (up to three words between). Words
- * that only say which person ("one of my former") are not counted.
+ * words between, or four when the last is a preposition), "texting X" or "text updates to X", "adding
+ * X", "X's friend request", or "X (...) sent me / added me / wants to follow me" (up to three words
+ * between). Words that only say which person ("one of my former") are not counted, and another person
+ * between them ends the reach: in "a friend request from a colleague about a patient" the request is
+ * the colleague's.
  */
-function inContact(said: readonly string[], who: readonly [number, number][]): boolean {
-  const contact = phrasesIn(said, CONTACT);
-  const reaching = phrasesIn(said, REACHES_OUT);
+function inContact(clause: Clause, who: readonly [number, number][]): boolean {
+  const { said, base, counted, people, contactEnd, contactStarts, reachingStart } = clause;
+  const clear = (from: number, to: number) => from <= to && within(people, from, to) === 0;
+  // The nearest contact or reach is the one to read: a farther one has more words and people between.
   return who.some(([start, end]) => {
-    const after = contact.some(([, e]) => {
-      if (e > start) return false;
-      const gap = between(said, e, start);
-      return gap.length <= 3 || (gap.length === 4 && PREPOSITION.has(gap[3] ?? ""));
-    });
-    const messaged = said.some((w, m) => {
-      if (!MESSAGING.has(w) || m >= start) return false;
-      const gap = between(said, m + 1, start);
-      return (
-        gap.length === 0 ||
-        (gap.length <= 2 && (gap[gap.length - 1] === "to" || gap[gap.length - 1] === "with"))
-      );
-    });
-    const reachedFor = said.some(
-      (w, m) => REACHING_FOR.has(w) && m < start && between(said, m + 1, start).length === 0,
+    const before = lastSaidAt(base, start);
+    const last = base[before] ?? "";
+    const e = contactEnd[start] ?? -1;
+    const gap = within(counted, e, start);
+    const requested = e >= 0 && clear(e, start) && (gap <= 3 || (gap === 4 && PREPOSITION.has(last)));
+    // "texting patients", or up to two words more ending in "to" or "with": "text updates to physicians"
+    const messagedAt = last === "to" || last === "with" ? [before - 1, before - 2, before - 3] : [before];
+    const messaged = messagedAt.some(
+      (m) => MESSAGING.has(base[m] ?? "") && clear(m + 1, start) && within(counted, m + 1, start) <= 2,
     );
-    const reached = reaching.some(([s]) => s >= end && between(said, end, s).length <= 3);
-    // "a patient's friend request", "my consultant's follow request"
-    const theirs = /'s$|s'$/.test(said[end - 1] ?? "") && contact.some(([s]) => s === end);
-    return after || messaged || reachedFor || reached || theirs;
+    const reachedFor =
+      REACHING_FOR.has(last) && !ARTICLE.has(base[before - 1] ?? "") && clear(before + 1, start);
+    const r = reachingStart[end] ?? -1;
+    const reached = r >= 0 && clear(end, r) && within(counted, end, r) <= 3;
+    const possessive = /'s?$/.test(said[end - 1] ?? "") && contactStarts.has(end);
+    return requested || messaged || reachedFor || reached || possessive;
   });
 }
 
-/** "Our team WhatsApp", "the unit's group chat", "a Signal group", "a work chat". */
-function staffChat(said: readonly string[]): boolean {
-  return said.some((w, i) => {
-    const next = said[i + 1] ?? "";
+/**
+ * "Our team WhatsApp", "the unit's group chat", "a Signal group", "a work chat"; not a chat set up for
+ * or with patients ("a WhatsApp group for my patients").
+ */
+function staffChat({ base }: Clause): boolean {
+  const forPatients = base.some(
+    (w, i) =>
+      (w === "for" || w === "with") && PATIENT.has(base[i + 1 + leadingDeterminers(base, i + 1)] ?? ""),
+  );
+  if (forPatients) return false;
+  return base.some((w, i) => {
+    const next = base[i + 1] ?? "";
+    const after = base[i + 2] ?? "";
     return (
       (["our", "the", "my"].includes(w) &&
-        STAFF_PLACE.has((said[i + 1] ?? "").replace(/'s$/, "")) &&
-        (APP.has(said[i + 2] ?? "") || ["group", "chat"].includes(said[i + 2] ?? ""))) ||
+        STAFF_PLACE.has(next) &&
+        (APP.has(after) || after === "group" || after === "chat")) ||
       (w === "group" && /^(?:chats?|texts?)$/.test(next)) ||
       /^groupchats?$/.test(w) ||
       (APP.has(w) && /^groups?$/.test(next)) ||
@@ -168,29 +250,51 @@ function staffChat(said: readonly string[]): boolean {
   });
 }
 
+/** How many determiners start at `at`. */
+function leadingDeterminers(base: readonly string[], at: number): number {
+  let n = 0;
+  while (DETERMINER.has(base[at + n] ?? "")) n++;
+  return n;
+}
+
 /**
- * Who the text's contact is with, or undefined when it names none or both a patient and a colleague.
- * A relative wins over a patient: "a patient's mum added me" names both.
+ * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
+ * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
+ */
+function clausesOf(text: string): Clause[] {
+  return text
+    .toLowerCase()
+    .replace(/[‘’´ʼ`]/g, "'")
+    .replace(/["“”«»()[\]{}]/g, " ")
+    .split(/[^a-z0-9à-öø-ÿ\s'-]+/)
+    .map((clause) =>
+      clause
+        .split(/\s+/)
+        .map((word) => word.replace(/^'+/, "").replace(/(?<!s)'+$/, ""))
+        .filter(Boolean),
+    )
+    .filter((said) => said.length >= 2)
+    .map(clauseOf);
+}
+
+/**
+ * Who the text's contact is with, or undefined when it names none or more than one kind. A relative
+ * wins over a patient: "the mother of a patient sent me a friend request" names both.
  */
 export function counterpartOf(text: string): Counterpart | undefined {
   const found = new Set<Counterpart>();
-  for (const clause of text
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .split(/[^a-z0-9à-ÿ\s'-]+/)) {
-    const said = clause.split(/\s+/).filter(Boolean);
-    if (said.length < 2) continue;
-    for (const [kind, who] of peopleIn(said)) if (who.length > 0 && inContact(said, who)) found.add(kind);
-    if (staffChat(said)) found.add("colleague");
+  for (const clause of clausesOf(text)) {
+    for (const [kind, who] of peopleIn(clause)) if (who.length > 0 && inContact(clause, who)) found.add(kind);
+    if (staffChat(clause)) found.add("colleague");
   }
-  if (found.has("relative")) return "relative";
+  if (found.has("relative")) found.delete("patient");
   return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**
- * Who an entry's contact is with: the counterpart most of its phrasings that name one name, when at
- * least two of them and one in eight of all its phrasings do. Most entries have none: a question
- * about a post, a review or a rule is about no one contact.
+ * Who an entry's contact is with: the counterpart its phrasings name most often, when at least two of
+ * them and one in eight of all its phrasings do, and no other is named as often. Most entries have
+ * none: a question about a post, a review or a rule is about no one contact.
  */
 export function entryCounterpart(phrasings: readonly string[]): Counterpart | undefined {
   const counts = new Map<Counterpart, number>();
@@ -198,6 +302,7 @@ export function entryCounterpart(phrasings: readonly string[]): Counterpart | un
     const who = counterpartOf(phrasing);
     if (who) counts.set(who, (counts.get(who) ?? 0) + 1);
   }
-  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
-  return best && best[1] >= Math.max(2, phrasings.length / 8) ? best[0] : undefined;
+  const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!best || best[1] === next?.[1]) return undefined;
+  return best[1] >= Math.max(2, phrasings.length / 8) ? best[0] : undefined;
 }

@@ -220,9 +220,10 @@ export class SearchIndex {
     const hits: Hit[] = [];
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([index]) => index);
     const order = this.counterpartFirst(ranked, counterpart);
-    // An entry the counterpart reading put first counts as both readings' first: in the self-test such
-    // an entry was its phrasing's own 18 times in 21 (the one it displaced never), more often than an
-    // entry both readings put first (80%).
+    // An entry the counterpart reading put first counts as both readings' first, in the confidence and
+    // in the tie check (the reading has settled which to answer, so the bot does not ask back): in the
+    // self-test such an entry was its phrasing's own 18 times in 21 (the one it displaced never), more
+    // often than an entry both readings put first (80%).
     const settled = order[0] !== ranked[0] ? order[0] : undefined;
     for (const index of order) {
       if (hits.length >= limit) break;
@@ -251,8 +252,8 @@ export class SearchIndex {
    */
   private counterpartFirst(order: number[], who: Counterpart | undefined): number[] {
     const first = order[0];
-    const theirs = first === undefined ? undefined : this.items[first]?.counterpart;
-    if (!who || !theirs || theirs === who) return order;
+    // A first entry about no one contact (a post, a review) is not displaced.
+    if (!who || first === undefined || !this.items[first]?.counterpart) return order;
     const at = order
       .slice(0, this.tune.counterpartReach)
       .findIndex((i) => this.items[i]?.counterpart === who);
