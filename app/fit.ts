@@ -28,6 +28,7 @@ export const FITTED_SETS = [
 export const MEASURED_ONLY_SETS = [
   "real-fresh-2.jsonl",
   "real-fresh-3.jsonl",
+  "real-fresh-4.jsonl",
   "near-domain-2.jsonl",
   "short-2.jsonl",
   "short-fresh.jsonl",

@@ -20,16 +20,19 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   "real.jsonl": { top1: 0.3, top3: 0.76, abstain: 0.9 },
   "near-domain.jsonl": { abstain: 0.95 },
   "long.jsonl": { top1: 0.5, top3: 0.78, abstain: 0.97 },
-  "real-fresh.jsonl": { top1: 0.18, top3: 0.66, abstain: 0.82 },
+  "real-fresh.jsonl": { top1: 0.24, top3: 0.66, abstain: 0.82 },
   // Measured only: the confidence is not fitted on it (MEASURED_ONLY_SETS in app/fit.ts).
-  "real-fresh-2.jsonl": { top1: 0.3, top3: 0.7, abstain: 0.9 },
+  "real-fresh-2.jsonl": { top1: 0.32, top3: 0.7, abstain: 0.9 },
   // Measured only: 101 more real posts (72 / 29) collected by two helpers, first measured unseen.
-  "real-fresh-3.jsonl": { top1: 0.37, top3: 0.73, abstain: 0.86 },
+  "real-fresh-3.jsonl": { top1: 0.4, top3: 0.73, abstain: 0.86 },
+  // Measured only: 116 more real posts (84 / 32) collected and labelled by four helpers. First measured
+  // unseen on 27 Nov 2026: top-1 39.3%, top-3 79.8%, abstain 84.4% (that morning's engine: 38.1, 79.8, 84.4).
+  "real-fresh-4.jsonl": { top1: 0.36, top3: 0.77, abstain: 0.82 },
   // Measured only, and written by a helper after the how-to rule it measures (knowledge/off-topic.yaml).
   "near-domain-2.jsonl": { top1: 0.8, top3: 0.87, abstain: 0.88 },
   // Measured only: short questions a helper wrote; short-2's misses were read (two synonym groups came
   // of them), short-fresh's were not.
-  "short-2.jsonl": { top1: 0.82, top3: 0.93 },
+  "short-2.jsonl": { top1: 0.84, top3: 0.93 },
   "short-fresh.jsonl": { top1: 0.84, top3: 0.95 },
 };
 
