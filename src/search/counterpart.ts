@@ -74,7 +74,7 @@ const APP = words("whatsapp messenger signal telegram");
 const STAFF_PLACE = words("ward team unit work staff firm station practice");
 
 /** A word without its possessive: "patient's" -> "patient", "physicians'" -> "physicians". */
-const owner = (word: string) => word.replace(/'s?$/, "");
+const owner = (word: string) => (word.includes("'") ? word.replace(/'s?$/, "") : word);
 
 /** One clause, read once for every person in it. */
 interface Clause {
@@ -104,10 +104,20 @@ function phraseAt(base: readonly string[], i: number, p: Phrase): number {
   return k > i ? k : -1;
 }
 
-/** The phrases' places in a clause, as [start, end) word indices. */
-function phrasesIn(base: readonly string[], phrases: readonly Phrase[]): [number, number][] {
+/** The words any of the phrases can start with (no phrase starts with an optional word). */
+const startsOf = (phrases: readonly Phrase[]) => new Set(phrases.flatMap((p) => [...(p[0]?.words ?? [])]));
+const CONTACT_STARTS = startsOf(CONTACT);
+const REACHES_OUT_STARTS = startsOf(REACHES_OUT);
+
+/** The phrases' places in a clause, as [start, end) word indices; only a word a phrase starts with is tried. */
+function phrasesIn(
+  base: readonly string[],
+  phrases: readonly Phrase[],
+  starts: ReadonlySet<string>,
+): [number, number][] {
   const found: [number, number][] = [];
-  base.forEach((_, i) => {
+  base.forEach((word, i) => {
+    if (!starts.has(word)) return;
     for (const p of phrases) {
       const end = phraseAt(base, i, p);
       if (end > 0) {
@@ -133,14 +143,14 @@ function clauseOf(said: readonly string[]): Clause {
     counted.push((counted[i] ?? 0) + (DETERMINER.has(word) ? 0 : 1));
     people.push((people[i] ?? 0) + (isPerson(word) ? 1 : 0));
   });
-  const contact = phrasesIn(base, CONTACT);
+  const contact = phrasesIn(base, CONTACT, CONTACT_STARTS);
   const contactEnd = counted.map(() => -1);
   for (const [, end] of contact) contactEnd[end] = end;
   contactEnd.forEach((e, i) => {
     if (e < 0 && i > 0) contactEnd[i] = contactEnd[i - 1] ?? -1;
   });
   const reachingStart = counted.map(() => -1);
-  for (const [start] of phrasesIn(base, REACHES_OUT)) reachingStart[start] = start;
+  for (const [start] of phrasesIn(base, REACHES_OUT, REACHES_OUT_STARTS)) reachingStart[start] = start;
   for (let i = reachingStart.length - 2; i >= 0; i--)
     if ((reachingStart[i] ?? -1) < 0) reachingStart[i] = reachingStart[i + 1] ?? -1;
   return {
@@ -270,7 +280,7 @@ function clausesOf(text: string): Clause[] {
     .map((clause) =>
       clause
         .split(/\s+/)
-        .map((word) => word.replace(/^'+/, "").replace(/(?<!s)'+$/, ""))
+        .map((word) => (word.includes("'") ? word.replace(/^'+/, "").replace(/(?<!s)'+$/, "") : word))
         .filter(Boolean),
     )
     .filter((said) => said.length >= 2)
