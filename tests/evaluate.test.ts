@@ -15,17 +15,23 @@ describe("evaluate", () => {
       { q: "what is the capital of peru", accept: [] },
     ];
     const result = evaluate(guide, rows);
-    expect(result.labels).toEqual({ entries: 3, named: 1, rankedUnnamed: 1 });
+    expect(result.labels).toEqual({
+      entries: 3,
+      named: 1,
+      rankedUnnamed: 1,
+      unnamedFirst: [["patient-photos", 1]],
+    });
     expect(formatEval(result)).toContain(
       "labels: the set accepts 1 of the 3 entries; 1 of the 2 in-scope questions rank first an entry it never accepts",
     );
+    expect(formatEval(result)).toContain("read those misses): patient-photos 1\n");
   });
 
   it("counts an id no entry has as no entry, and says nothing more when every best entry is accepted", () => {
     const result = evaluate(guide, [
       { q: "Can I post a photo of a patient?", accept: ["patient-photos", "an-old-id"] },
     ]);
-    expect(result.labels).toEqual({ entries: 3, named: 1, rankedUnnamed: 0 });
+    expect(result.labels).toEqual({ entries: 3, named: 1, rankedUnnamed: 0, unnamedFirst: [] });
     expect(formatEval(result)).toContain("labels: the set accepts 1 of the 3 entries\n");
   });
 });

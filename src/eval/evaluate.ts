@@ -34,7 +34,13 @@ export interface EvalResult {
    * in-scope questions whose best-ranked entry no row accepts. A set labelled before an entry was added
    * can never count that entry right, however well it answers; this says how often that decides.
    */
-  readonly labels: { readonly entries: number; readonly named: number; readonly rankedUnnamed: number };
+  readonly labels: {
+    readonly entries: number;
+    readonly named: number;
+    readonly rankedUnnamed: number;
+    /** The entries the set never accepts that rank first, each with how often, the commonest first. */
+    readonly unnamedFirst: readonly (readonly [string, number])[];
+  };
   readonly misses: readonly Miss[];
   /** Each row's answer, in the rows' order: the entry it answered with, or null for a decline. */
   readonly answers: readonly (string | null)[];
@@ -69,6 +75,7 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
   const answers: (string | null)[] = [];
   const named = new Set(rows.flatMap((row) => row.accept).filter((id) => guide.entry(id)));
   let rankedUnnamed = 0;
+  const unnamedFirst = new Map<string, number>();
   for (const row of rows) {
     const { reply, judged } = guide.assess(row.q);
     const ranked = judged.hits.map((h) => h.entry.id);
@@ -80,7 +87,10 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
     }
     if (row.accept.length > 0) {
       if (bestRight) rank1++;
-      if (ranked[0] !== undefined && !named.has(ranked[0])) rankedUnnamed++;
+      if (ranked[0] !== undefined && !named.has(ranked[0])) {
+        rankedUnnamed++;
+        unnamedFirst.set(ranked[0], (unnamedFirst.get(ranked[0]) ?? 0) + 1);
+      }
       if (ranked.slice(0, 3).some((id) => row.accept.includes(id))) rank3++;
     }
     const got = reply.kind === "answer" ? reply.entry.id : null;
@@ -108,18 +118,32 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
     rank1: rate(rank1, inScope),
     rank3: rate(rank3, inScope),
     reliability: bands,
-    labels: { entries: guide.knowledge.entries.length, named: named.size, rankedUnnamed },
+    labels: {
+      entries: guide.knowledge.entries.length,
+      named: named.size,
+      rankedUnnamed,
+      unnamedFirst: [...unnamedFirst].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    },
     misses,
     answers,
   };
 }
 
+/** How many of the never-accepted entries that rank first the labels line names. */
+const UNNAMED_SHOWN = 5;
+
 /** What the set's labels can see: a set that never names an entry cannot count it right. */
 function labelReach(r: EvalResult): string {
-  const { entries, named, rankedUnnamed } = r.labels;
+  const { entries, named, rankedUnnamed, unnamedFirst } = r.labels;
   const reach = `labels: the set accepts ${named} of the ${entries} entries`;
   if (rankedUnnamed === 0) return reach;
-  return `${reach}; ${rankedUnnamed} of the ${r.inScope} in-scope questions rank first an entry it never accepts (counted wrong whatever it says: read those misses)`;
+  // Which entries, so that labels written before an entry existed show as that entry, again and again.
+  const which = unnamedFirst
+    .slice(0, UNNAMED_SHOWN)
+    .map(([id, n]) => `${id} ${n}`)
+    .join(", ");
+  const more = unnamedFirst.length > UNNAMED_SHOWN ? ", ..." : "";
+  return `${reach}; ${rankedUnnamed} of the ${r.inScope} in-scope questions rank first an entry it never accepts (counted wrong whatever it says: read those misses): ${which}${more}`;
 }
 
 /** The figures and misses as a person reads them. */
