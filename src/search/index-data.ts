@@ -5,6 +5,7 @@ import { englishRank } from "./frequency.js";
 import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
+import { residentsAsPatients } from "./residents.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { SearchTuning } from "./tuning.js";
 import { baseOf, vocabularyOf, WordModel, type WordModelData } from "./word-model.js";
@@ -85,8 +86,9 @@ export function buildIndex(
   /** Each stem's count in the knowledge, and the count of each word written for it. */
   const usage = new Map<string, { count: number; words: Map<string, number> }>();
   entries.forEach((entry, index) => {
-    const texts = [...entry.questions, entry.title];
-    for (const t of [...texts, entry.answer]) {
+    const texts = [...entry.questions, entry.title].map(residentsAsPatients);
+    const answer = residentsAsPatients(entry.answer);
+    for (const t of [...texts, answer]) {
       for (const w of analyser.words(t)) addWord(w);
       for (const { stem, word } of analyser.analyse(t)) {
         const use = usage.get(stem) ?? { count: 0, words: new Map<string, number>() };
@@ -107,7 +109,7 @@ export function buildIndex(
       return read.asking;
     });
     storiesOf.push(phrasingStories);
-    const answerOnly = analyser.analyse(entry.answer).map((x) => x.stem);
+    const answerOnly = analyser.analyse(answer).map((x) => x.stem);
     wordCounts.push(countWords(tune, phrasings, phrasingStories, answerOnly));
     const counts = new Map<string, number>();
     for (const p of phrasings) for (const stem of p) counts.set(stem, (counts.get(stem) ?? 0) + 1);

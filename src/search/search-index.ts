@@ -14,6 +14,7 @@ import {
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
+import { residentsAsPatients } from "./residents.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 import { TypoCorrector } from "./typo.js";
 import type { WordModel } from "./word-model.js";
@@ -132,7 +133,7 @@ export class SearchIndex {
    * carries the meaning and weighs more.
    */
   terms(question: string): Term[] {
-    const sentences = readQuestion(question);
+    const sentences = readQuestion(residentsAsPatients(question));
     const merged = new Map<string, Term>();
     const add = (t: Term) => {
       const seen = merged.get(t.stem);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { residentsAsPatients } from "../src/search/residents.js";
+import { SearchIndex } from "../src/search/search-index.js";
+import type { Entry, SynonymGroup } from "../src/types.js";
+
+describe("residents of a care home", () => {
+  it("reads them as patients where the text names a care home, in every form", () => {
+    const cases: [string, string][] = [
+      [
+        "I work in a nursing home and a resident's son added me on Facebook",
+        "I work in a nursing home and a patient's son added me on Facebook",
+      ],
+      ["Residents of our care home love the garden", "Patients of our care home love the garden"],
+      [
+        "Memory care aide: can I post the residents' party?",
+        "Memory care aide: can I post the patients' party?",
+      ],
+      ["assisted living, one of the residents asked", "assisted living, one of the patients asked"],
+      ["aged care: a resident’s daughter", "aged care: a patient’s daughter"],
+    ];
+    for (const [text, read] of cases) expect(residentsAsPatients(text), text).toBe(read);
+  });
+
+  it("leaves a resident doctor alone: no care home named, or residency training named beside one", () => {
+    const same = [
+      "Can a resident follow patients on Instagram?",
+      "As a PGY-2 resident rotating through a nursing home, can I post a photo?",
+      "Our chief resident posted about a care home patient",
+      "a residential street near the hospital",
+    ];
+    for (const text of same) expect(residentsAsPatients(text), text).toBe(text);
+  });
+});
+
+const entry = (id: string, questions: string[]): Entry => ({
+  id,
+  title: id,
+  topic: "t",
+  questions,
+  answer: "An answer.",
+  related: [],
+  covers: [],
+  sources: ["s"],
+  file: "test.yaml",
+});
+
+describe("the search index and a care home's residents", () => {
+  const synonyms: SynonymGroup[] = [{ canonical: "trainee", terms: ["resident", "residents"] }];
+  const entries = [
+    entry("trainees", [
+      "Can a trainee add other trainees on Facebook?",
+      "Friend requests between trainees",
+      "A trainee asked to be my friend on Facebook",
+    ]),
+    entry("patients", [
+      "A patient asked to be my friend on Facebook",
+      "Friend request from a patient",
+      "Should I add a patient on Facebook?",
+    ]),
+  ];
+  const index = new SearchIndex(entries, synonyms);
+  const first = (q: string) => index.search(q, 2)[0]?.entry.id;
+
+  it("answers about the patient where the question names a care home, about the trainee elsewhere", () => {
+    expect(first("I work in a nursing home. A resident asked to be my friend on Facebook")).toBe("patients");
+    expect(first("At the hospital, a resident asked to be my friend on Facebook")).toBe("trainees");
+  });
+
+  it("reads the knowledge's own phrasings the same way", () => {
+    const careHome = new SearchIndex(
+      [
+        entry("trainees", ["Friend requests between trainees", "A trainee sent me a friend request"]),
+        entry("care", ["In our care home a resident sent me a friend request", "Care home friend request"]),
+      ],
+      synonyms,
+    );
+    expect(careHome.search("A patient sent me a friend request", 2)[0]?.entry.id).toBe("care");
+  });
+});
