@@ -28,6 +28,8 @@ const ADDITIONS: readonly (readonly [string, (q: string) => string])[] = [
   ["I'm a practice manager. ...", (q) => `I'm a practice manager. ${q}`],
   ["I work nights on a busy surgical ward. ...", (q) => `I work nights on a busy surgical ward. ${q}`],
   ["I'm in my final year of nursing school. ...", (q) => `I'm in my final year of nursing school. ${q}`],
+  ["Community pharmacist in Cork. ...", (q) => `Community pharmacist in Cork. ${q}`],
+  ["PGY-1 in peds in Atlanta. ...", (q) => `PGY-1 in peds in Atlanta. ${q}`],
   ["Hi all, ...", (q) => `Hi all, ${q}`],
   ["... Thanks in advance!", (q) => `${q} Thanks in advance!`],
   ["TL;DR: ...", (q) => `TL;DR: ${q}`],

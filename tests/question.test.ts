@@ -38,6 +38,32 @@ describe("reading a question's sentences", () => {
       ]);
   });
 
+  it("reads a first line that only names a role and where as who is asking, and a line that tells a story as story", () => {
+    for (const who of [
+      "Paramedic in Halifax.",
+      "Dental nurse in Leicester.",
+      "PGY-1 in peds in Atlanta.",
+      "FY2 in ED on nights at a district general in Wales.",
+      "Dentist, 25 years in practice in a small town.",
+      "ED nurse practitioner here.",
+      "HCA on a hospice inpatient unit.",
+    ])
+      expect(parts(`${who} A patient found my TikTok. What now?`)[0], who).toEqual([who, "aside"]);
+    for (const story of [
+      "Nurse at a care home posted a photo of a patient.",
+      "A nurse in Leeds shared a patient's photo.",
+      "Nurses posting patient photos on TikTok.",
+      "Community pharmacist, and I coach the under-10s.",
+      "Patient friend request on Facebook.",
+    ])
+      expect(parts(`${story} What now?`)[0], story).toEqual([story, "story"]);
+    // Only as the first line: later, a role and a place are part of the story.
+    expect(parts("A patient found my TikTok. Paramedic in Halifax. What now?")[1]).toEqual([
+      "Paramedic in Halifax.",
+      "story",
+    ]);
+  });
+
   it("reads who is asking in brackets as an aside, and other brackets as part of the sentence", () => {
     expect(parts("Can I accept a patient's friend request (I'm a nurse in the UK)?")).toEqual([
       ["I'm a nurse in the UK", "aside"],

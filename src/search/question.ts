@@ -38,6 +38,24 @@ const OPENS_WITH_WHO = new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\
 const WHERE = String.raw`(?:(?:i work|i'm based|im based|i am based|i live|i'm from|im from|i am from)(?: (?:nights|days|part time|full time))?(?: (?:in|at|on|for|as))?|(?:i'm|im|i am) in my (?:first|second|third|fourth|fifth|final|last) year(?: (?:of|at|in))?|i(?:'ve| have) been (?:qualified|registered|practising|practicing|working|nursing|a nurse|a doctor) for) (?:[^\s,;:.!?]+\s+){0,4}?[^\s,;:.!?]+`;
 /** A sentence that only says who is asking: "I'm a CNA.", "I work in Leeds.", "Nurse here." */
 const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i");
+/**
+ * The roles clinicians and the people beside them name themselves by, as a post's first line says them
+ * without "I'm a": "Paramedic in Halifax.", "PGY-1 in peds in Atlanta.", "Dental nurse in Leicester."
+ */
+const ROLE = String.raw`(?:nurses?|rn|rns|lpn|lvn|cna|hca|np|aprn|crna|midwife|doctor|physician|gp|consultant|registrar|resident|intern|attending|hospitalist|surgeon|anaesthetist|anesthesiologist|psychiatrist|paediatrician|pediatrician|pharmacist|paramedic|emt|dentist|hygienist|physio|physiotherapist|therapist|radiographer|sonographer|optometrist|podiatrist|student|medic|carer|aide|caregiver|practitioner|associate|visitor|manager|receptionist|fy1|fy2|f1|f2|sho|pgy-?\d|ms[1-4]|m[1-4]|jmo|rmo|hmo|locum|technician|psychologist|counsell?or)`;
+/**
+ * A first line that only says who is writing and where: a role, a few words before it ("Dental nurse",
+ * "ED nurse practitioner"), then where ("in Leicester", "on a hospice unit") with no verb of a story
+ * ("Nurse at a care home posted..." tells one) and no "I" (the story has begun).
+ */
+const ROLE_LINE = new RegExp(
+  String.raw`^(?!(?:an?|the|my|our|one|this|that|some)\b)(?:[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
+  "i",
+);
+/** Words that make a line a story, not who is writing. */
+const STORY_WORDS =
+  /\b(?:i|i'm|im|my|me|we|our|us|posted|shared|sent|said|told|asked|took|made|put|wrote|messaged|added|tagged|found|saw|got|has|had|is|was|were|are|did|does|wants|wanted|who|which|that)\b/i;
+
 /** Words in brackets. */
 const BRACKETED = /\(([^()]{3,80})\)/g;
 /** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:", "Long story short,". */
@@ -101,7 +119,13 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
         marked.push({ text: opening[2], asking: isAsking(opening[2]) });
       } else if (
         options.whoIsAsking !== false &&
-        (ONLY_WHO.test(s) || ABOUT_THE_POST.test(s) || (marked.length > 0 && THANKS.test(s)))
+        (ONLY_WHO.test(s) ||
+          ABOUT_THE_POST.test(s) ||
+          (marked.length > 0 && THANKS.test(s)) ||
+          (marked.every((m) => m.aside) &&
+            s.split(/\s+/).length <= 14 &&
+            ROLE_LINE.test(s) &&
+            !STORY_WORDS.test(s)))
       )
         marked.push({ text: s, asking: false, aside: true });
       else marked.push({ text: s, asking: isAsking(s) });
