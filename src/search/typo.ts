@@ -25,6 +25,7 @@ export class TypoCorrector {
   private pairs?: {
     readonly words: readonly string[];
     readonly holding: ReadonlyMap<string, readonly number[]>;
+    readonly letters: Uint8Array;
   };
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {}
@@ -45,10 +46,12 @@ export class TypoCorrector {
     // without asking fuse.js.
     const close = within(maxEdits).filter((w) => Math.abs(w.length - word.length) <= maxEdits);
     if (!close.some((w) => withinEdits(word, w, maxEdits))) return null;
-    // fuse.js ranks only the words it could match within its threshold (Bitap finds the word inside a
-    // longer one, so any length): the same five it would rank first from the whole vocabulary, in the
-    // same order, without reading the rest.
-    const fuse = new (loadFuse())(within(Math.floor(THRESHOLD * word.length)), {
+    // fuse.js ranks only the words it could match within the edits allowed (Bitap finds the word inside
+    // a longer one, so any length). Its score is the errors of its best match over the word's length, so
+    // a word it matches only with more errors ranks below every word close enough to be taken, and can
+    // never keep one of those out of the first five: the first it takes is the one it would take from
+    // the whole vocabulary, without reading the rest.
+    const fuse = new (loadFuse())(within(maxEdits), {
       includeScore: true,
       ignoreLocation: true,
       ignoreFieldNorm: true,
@@ -69,15 +72,21 @@ export class TypoCorrector {
    */
   private sharingPairs(word: string): (edits: number) => string[] {
     this.pairs ??= indexPairs([...this.vocabulary]);
-    const { words, holding } = this.pairs;
+    const { words, holding, letters } = this.pairs;
     const own = letterPairs(word);
     const shared = new Map<number, number>();
     for (const pair of own) for (const i of holding.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     const inOrder = [...shared].sort((a, b) => a[0] - b[0]);
+    // Each edit also loses at most one of the word's letters: a word holding fewer of them (as many
+    // times as they occur) is never that close either. Bitap reads a word longer than 32 letters in
+    // parts, so only shorter ones are held to it.
+    const counts = letterCounts(word);
+    const holds = (i: number, edits: number) =>
+      word.length > 32 || sharedLetters(counts, letters, i) >= word.length - edits;
     return (edits) => {
       const needed = own.size - 2 * edits;
-      if (needed <= 0) return [...words];
-      return inOrder.filter(([, n]) => n >= needed).map(([i]) => words[i] as string);
+      if (needed <= 0) return words.filter((_, i) => holds(i, edits));
+      return inOrder.filter(([i, n]) => n >= needed && holds(i, edits)).map(([i]) => words[i] as string);
     };
   }
 }
@@ -92,16 +101,41 @@ function letterPairs(word: string): Set<string> {
 function indexPairs(words: readonly string[]): {
   readonly words: readonly string[];
   readonly holding: ReadonlyMap<string, readonly number[]>;
+  readonly letters: Uint8Array;
 } {
   const holding = new Map<string, number[]>();
+  const letters = new Uint8Array(words.length * LETTER_BINS);
   words.forEach((w, i) => {
     for (const pair of letterPairs(w)) {
       const list = holding.get(pair);
       if (list) list.push(i);
       else holding.set(pair, [i]);
     }
+    letters.set(letterCounts(w), i * LETTER_BINS);
   });
-  return { words, holding };
+  return { words, holding, letters };
+}
+
+/** Letters a to z, each its own count, and one count for every other letter (which only loosens the test). */
+const LETTER_BINS = 27;
+
+/** How many times a word holds each letter (see LETTER_BINS), at most 255. */
+function letterCounts(word: string): Uint8Array {
+  const counts = new Uint8Array(LETTER_BINS);
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    const bin = c >= 0 && c < 26 ? c : 26;
+    counts[bin] = Math.min(255, (counts[bin] ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How many of a word's letters (its counts) the vocabulary's i-th word also holds, each as often. */
+function sharedLetters(counts: Uint8Array, letters: Uint8Array, i: number): number {
+  let shared = 0;
+  const at = i * LETTER_BINS;
+  for (let b = 0; b < LETTER_BINS; b++) shared += Math.min(counts[b] ?? 0, letters[at + b] ?? 0);
+  return shared;
 }
 
 /** True when `a` becomes `b` in at most `max` insertions, deletions or substitutions (Levenshtein). */
