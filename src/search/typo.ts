@@ -8,8 +8,12 @@ const CACHE_LIMIT = 5_000;
 /** fuse.js's threshold: the share of a word's letters its Bitap match may get wrong. */
 const THRESHOLD = 0.34;
 
+let fuseModule: typeof Fuse | undefined;
 /** fuse.js, loaded on the first word that needs correcting (its CommonJS build, so that loading stays synchronous). */
-const loadFuse = (): typeof Fuse => createRequire(import.meta.url)("fuse.js");
+const loadFuse = (): typeof Fuse => {
+  fuseModule ??= createRequire(import.meta.url)("fuse.js") as typeof Fuse;
+  return fuseModule;
+};
 
 /**
  * Corrects a misspelt word to the closest word the corpus knows, using fuse.js's Bitap
@@ -45,19 +49,25 @@ export class TypoCorrector {
     // Most words the corpus lacks (names, drugs, places) have no word of it this close: that is known
     // without asking fuse.js.
     const close = within(maxEdits).filter((w) => Math.abs(w.length - word.length) <= maxEdits);
-    if (!close.some((w) => withinEdits(word, w, maxEdits))) return null;
-    // fuse.js ranks only the words it could match within the edits allowed (Bitap finds the word inside
-    // a longer one, so any length). Its score is the errors of its best match over the word's length, so
-    // a word it matches only with more errors ranks below every word close enough to be taken, and can
-    // never keep one of those out of the first five: the first it takes is the one it would take from
-    // the whole vocabulary, without reading the rest.
-    const fuse = new (loadFuse())(within(maxEdits), {
-      includeScore: true,
-      ignoreLocation: true,
-      ignoreFieldNorm: true,
-      threshold: THRESHOLD,
-    });
-    for (const hit of fuse.search(word, { limit: 5 })) {
+    const takeable = close.filter((w) => withinEdits(word, w, maxEdits));
+    if (takeable.length === 0) return null;
+    // fuse.js's score is the errors of its best match over the word's length (Bitap finds the word
+    // inside a longer one, so any length). Which word it takes is the first of its five best that is
+    // close enough as a whole: the best of those close enough, unless five words rank above it. Those
+    // match with no more errors than it does, so it is enough to rank the words that could: the first
+    // it takes is the one it would take from the whole vocabulary, without reading the rest. (Bitap
+    // reads a word longer than 32 letters in parts, so such a word is ranked against all within reach.)
+    const rank = (words: readonly string[], limit: number) =>
+      new (loadFuse())(words, {
+        includeScore: true,
+        ignoreLocation: true,
+        ignoreFieldNorm: true,
+        threshold: THRESHOLD,
+      }).search(word, { limit });
+    const [best] = rank(takeable, 1);
+    if (!best) return null;
+    const reach = word.length > 32 ? maxEdits : Math.ceil((best.score ?? 1) * word.length - 1e-9);
+    for (const hit of rank(within(Math.min(maxEdits, reach)), 5)) {
       const errors = (hit.score ?? 1) * word.length;
       if (errors <= maxEdits + 1e-9 && withinEdits(word, hit.item, maxEdits)) return hit.item;
     }
@@ -74,9 +84,9 @@ export class TypoCorrector {
     this.pairs ??= indexPairs([...this.vocabulary]);
     const { words, holding, letters } = this.pairs;
     const own = letterPairs(word);
-    const shared = new Map<number, number>();
-    for (const pair of own) for (const i of holding.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const inOrder = [...shared].sort((a, b) => a[0] - b[0]);
+    // How many of the word's pairs each vocabulary word holds, by its place in the vocabulary.
+    const shared = new Uint16Array(words.length);
+    for (const pair of own) for (const i of holding.get(pair) ?? []) shared[i] = (shared[i] ?? 0) + 1;
     // Each edit also loses at most one of the word's letters: a word holding fewer of them (as many
     // times as they occur) is never that close either. Bitap reads a word longer than 32 letters in
     // parts, so only shorter ones are held to it.
@@ -85,8 +95,7 @@ export class TypoCorrector {
       word.length > 32 || sharedLetters(counts, letters, i) >= word.length - edits;
     return (edits) => {
       const needed = own.size - 2 * edits;
-      if (needed <= 0) return words.filter((_, i) => holds(i, edits));
-      return inOrder.filter(([i, n]) => n >= needed && holds(i, edits)).map(([i]) => words[i] as string);
+      return words.filter((_, i) => (shared[i] ?? 0) >= needed && holds(i, edits));
     };
   }
 }
