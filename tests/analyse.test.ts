@@ -126,6 +126,18 @@ describe("typo correction", () => {
     expect(corrected).toBeGreaterThan(asked.length / 3);
   });
 
+  it("ranks a word longer than 32 letters against every word fuse.js could match, as it always did", () => {
+    // fuse.js scores such a word in 32-letter parts and averages them, so its score counts no errors:
+    // five words three edits away tie with one two edits away, fill the first five and keep it out.
+    const word = "qwertyuiopasdfghjklzxcvbnmqazwsxedcrfvtg";
+    const at = (w: string, i: number, c: string) => w.slice(0, i) + c + w.slice(i + 1);
+    const twoAway = at(at(word, 2, "y"), 20, "m");
+    const threeAway = ["b", "n", "p", "l", "k"].map((c) => at(at(at(word, 1, c), 5, c), 36, c));
+    expect(withinEdits(word, twoAway, 2)).toBe(true);
+    expect(new TypoCorrector(new Set([...threeAway, twoAway])).correct(word)).toBeNull();
+    expect(new TypoCorrector(new Set([twoAway])).correct(word)).toBe(twoAway);
+  });
+
   it("reads another form of a synonym term as the term, with full credit", () => {
     const terms = analyser.analyseQuery("old facebooks", typo);
     expect(terms.map((t) => t.stem)).toEqual(["old", "socialmedia"]);

@@ -51,12 +51,22 @@ describe("reading a question's sentences", () => {
       expect(parts(`${who} A patient found my TikTok. What now?`)[0], who).toEqual([who, "aside"]);
     for (const story of [
       "Nurse at a care home posted a photo of a patient.",
+      "Nurse at a care home posts photos of patients.",
+      "Nurse in charge posting patient photos.",
       "A nurse in Leeds shared a patient's photo.",
+      "The nurse in Leeds.",
+      "Complaint about a nurse on the ward.",
+      "Video of a paramedic at a crash scene.",
       "Nurses posting patient photos on TikTok.",
+      "Resident on call, the family filming the ward.",
       "Community pharmacist, and I coach the under-10s.",
       "Patient friend request on Facebook.",
+      "Nurse in a very small rural town in the far north of the country where everyone knows everyone.",
     ])
       expect(parts(`${story} What now?`)[0], story).toEqual([story, "story"]);
+    // Alone, a role line is the question: "Nurses on TikTok" is searched for, not set aside.
+    expect(parts("Nurses on TikTok")).toEqual([["Nurses on TikTok", "asks"]]);
+    expect(parts("Throwaway account. Paramedic in Halifax.")[1]).toEqual(["Paramedic in Halifax.", "asks"]);
     // Only as the first line: later, a role and a place are part of the story.
     expect(parts("A patient found my TikTok. Paramedic in Halifax. What now?")[1]).toEqual([
       "Paramedic in Halifax.",

@@ -9,6 +9,8 @@
  * Read clause by clause, a word at a time, against sets of words: regular expressions with gaps in
  * them read the same but cost a one-shot `ask` tens of milliseconds to compile.
  */
+import { residentsAsPatients } from "./residents.js";
+
 export type Counterpart = "patient" | "relative" | "colleague";
 
 const words = (list: string) => new Set(list.split(" "));
@@ -293,7 +295,8 @@ function clausesOf(text: string): Clause[] {
  */
 export function counterpartOf(text: string): Counterpart | undefined {
   const found = new Set<Counterpart>();
-  for (const clause of clausesOf(text)) {
+  // A care home's residents are its patients, as the other readings take them (see residents.ts).
+  for (const clause of clausesOf(residentsAsPatients(text))) {
     for (const [kind, who] of peopleIn(clause)) if (who.length > 0 && inContact(clause, who)) found.add(kind);
     if (staffChat(clause)) found.add("colleague");
   }

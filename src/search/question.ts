@@ -45,16 +45,21 @@ const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)
 const ROLE = String.raw`(?:nurses?|rn|rns|lpn|lvn|cna|hca|np|aprn|crna|midwife|doctor|physician|gp|consultant|registrar|resident|intern|attending|hospitalist|surgeon|anaesthetist|anesthesiologist|psychiatrist|paediatrician|pediatrician|pharmacist|paramedic|emt|dentist|hygienist|physio|physiotherapist|therapist|radiographer|sonographer|optometrist|podiatrist|student|medic|carer|aide|caregiver|practitioner|associate|visitor|manager|receptionist|fy1|fy2|f1|f2|sho|pgy-?\d|ms[1-4]|m[1-4]|jmo|rmo|hmo|locum|technician|psychologist|counsell?or)`;
 /**
  * A first line that only says who is writing and where: a role, a few words before it ("Dental nurse",
- * "ED nurse practitioner"), then where ("in Leicester", "on a hospice unit") with no verb of a story
- * ("Nurse at a care home posted..." tells one) and no "I" (the story has begun).
+ * "ED nurse practitioner", "26M,"), then where ("in Leicester", "on a hospice unit", "here", ", 25
+ * years in practice"). The words before the role describe the writer, so none of them is a small word
+ * that would make the role someone in a story ("Complaint about a nurse", "Video of a paramedic").
  */
 const ROLE_LINE = new RegExp(
-  String.raw`^(?!(?:an?|the|my|our|one|this|that|some)\b)(?:[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
+  String.raw`^(?:(?!(?:a|an|the|my|our|your|his|her|their|one|this|that|some|of|about|for|with|from|to|by|and|or)\b)[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
   "i",
 );
-/** Words that make a line a story, not who is writing. */
+/**
+ * Words that make such a line part of the story, not who is writing: "I" (the story has begun), a verb
+ * of what someone did or does ("Nurse at a care home posts photos..."), or what the question is about
+ * (a post, a photo, a platform).
+ */
 const STORY_WORDS =
-  /\b(?:i|i'm|im|my|me|we|our|us|posted|shared|sent|said|told|asked|took|made|put|wrote|messaged|added|tagged|found|saw|got|has|had|is|was|were|are|did|does|wants|wanted|who|which|that)\b/i;
+  /\b(?:i|i'm|im|my|me|we|our|us|who|which|that|is|was|were|are|has|had|did|does|got|gets|getting|posted|posts|posting|shared|shares|sharing|sent|sends|sending|said|says|saying|told|tells|telling|asked|asks|asking|took|takes|taking|made|makes|making|put|puts|wrote|writes|writing|messaged|messages|messaging|added|adds|adding|tagged|tags|tagging|found|finds|saw|sees|seeing|filmed|films|filming|recorded|records|recording|commented|comments|commenting|complained|complains|complaining|complaint|wants|wanted|keeps|kept|called|calls|calling|uses|used|using|post|photos?|pictures?|videos?|selfies?|reviews?|friend|request|facebook|instagram|tiktok|twitter|snapchat|whatsapp|linkedin|reddit|youtube)\b/i;
 
 /** Words in brackets. */
 const BRACKETED = /\(([^()]{3,80})\)/g;
@@ -96,6 +101,7 @@ const SENTENCE_END = /(?<=[.!?]["'”’)]*)\s+/;
  */
 export function readQuestion(text: string, options: { readonly whoIsAsking?: boolean } = {}): Sentence[] {
   const marked: Sentence[] = [];
+  const roleLines = new Set<Sentence>();
   // A plain split, not Intl.Segmenter: the index reads every phrasing this way at start, and the
   // segmenter made that (and a one-shot `ask`) several times slower for no better sentences here.
   for (const line of text.split(/\n+/)) {
@@ -119,23 +125,31 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
         marked.push({ text: opening[2], asking: isAsking(opening[2]) });
       } else if (
         options.whoIsAsking !== false &&
-        (ONLY_WHO.test(s) ||
-          ABOUT_THE_POST.test(s) ||
-          (marked.length > 0 && THANKS.test(s)) ||
-          (marked.every((m) => m.aside) &&
-            s.split(/\s+/).length <= 14 &&
-            ROLE_LINE.test(s) &&
-            !STORY_WORDS.test(s)))
+        (ONLY_WHO.test(s) || ABOUT_THE_POST.test(s) || (marked.length > 0 && THANKS.test(s)))
       )
         marked.push({ text: s, asking: false, aside: true });
-      else marked.push({ text: s, asking: isAsking(s) });
+      else if (options.whoIsAsking !== false && marked.every((m) => m.aside) && isRoleLine(s)) {
+        const line = { text: s, asking: false, aside: true };
+        roleLines.add(line);
+        marked.push(line);
+      } else marked.push({ text: s, asking: isAsking(s) });
     }
   }
+  // A role line with nothing after it is the question itself ("Nurses on TikTok"), not who is asking.
+  if (roleLines.size > 0 && marked.every((m) => m.aside))
+    marked.forEach((m, i) => {
+      if (roleLines.has(m)) marked[i] = { text: m.text, asking: isAsking(m.text) };
+    });
   if (marked.some((s) => s.asking)) return marked;
   const spoken = marked.filter((s) => !s.aside && !AFTERWORD.test(s.text));
   const last = spoken.length >= 2 && spoken.length <= LAST_ASKS_UP_TO ? spoken[spoken.length - 1] : undefined;
   if (last) return marked.map((s) => (s === last ? { ...s, asking: true } : s));
   return marked.map((s) => (s.aside ? s : { ...s, asking: true }));
+}
+
+/** A line before the story that only names the writer's role and where (see ROLE_LINE). */
+function isRoleLine(s: string): boolean {
+  return s.split(/\s+/).length <= 14 && ROLE_LINE.test(s) && !STORY_WORDS.test(s);
 }
 
 function isAsking(sentence: string): boolean {

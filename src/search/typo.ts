@@ -56,7 +56,8 @@ export class TypoCorrector {
     // close enough as a whole: the best of those close enough, unless five words rank above it. Those
     // match with no more errors than it does, so it is enough to rank the words that could: the first
     // it takes is the one it would take from the whole vocabulary, without reading the rest. (Bitap
-    // reads a word longer than 32 letters in parts, so such a word is ranked against all within reach.)
+    // reads a word longer than 32 letters in parts and averages their scores, which then count no
+    // errors: such a word is ranked, as before, against every word its threshold could match.)
     const rank = (words: readonly string[], limit: number) =>
       new (loadFuse())(words, {
         includeScore: true,
@@ -66,8 +67,11 @@ export class TypoCorrector {
       }).search(word, { limit });
     const [best] = rank(takeable, 1);
     if (!best) return null;
-    const reach = word.length > 32 ? maxEdits : Math.ceil((best.score ?? 1) * word.length - 1e-9);
-    for (const hit of rank(within(Math.min(maxEdits, reach)), 5)) {
+    const reach =
+      word.length > 32
+        ? Math.floor(THRESHOLD * word.length)
+        : Math.min(maxEdits, Math.ceil((best.score ?? 1) * word.length - 1e-9));
+    for (const hit of rank(within(reach), 5)) {
       const errors = (hit.score ?? 1) * word.length;
       if (errors <= maxEdits + 1e-9 && withinEdits(word, hit.item, maxEdits)) return hit.item;
     }
