@@ -47,11 +47,14 @@ describe("reading a question's sentences", () => {
       "Dentist, 25 years in practice in a small town.",
       "ED nurse practitioner here.",
       "HCA on a hospice inpatient unit.",
+      "I'm a new grad RN on a cardiac floor in Texas.",
+      "As a GP in a small rural practice in north Wales.",
     ])
       expect(parts(`${who} A patient found my TikTok. What now?`)[0], who).toEqual([who, "aside"]);
     for (const story of [
       "Nurse at a care home posted a photo of a patient.",
       "Nurse at a care home posts photos of patients.",
+      "I'm a nurse at a care home posting photos of patients.",
       "Nurse in charge posting patient photos.",
       "A nurse in Leeds shared a patient's photo.",
       "The nurse in Leeds.",

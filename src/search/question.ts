@@ -147,9 +147,16 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   return marked.map((s) => (s.aside ? s : { ...s, asking: true }));
 }
 
-/** A line before the story that only names the writer's role and where (see ROLE_LINE). */
+/** "I'm a", "As an": how a role line may open when it says who in full. */
+const I_AM = /^(?:i'm|i’m|im|i am|as) (?:an?|the) /i;
+
+/**
+ * A line before the story that only names the writer's role and where (see ROLE_LINE), bare ("Paramedic
+ * in Halifax.") or in full ("I'm a new grad RN on a cardiac floor in Texas.", too long a place for WHO).
+ */
 function isRoleLine(s: string): boolean {
-  return s.split(/\s+/).length <= 14 && ROLE_LINE.test(s) && !STORY_WORDS.test(s);
+  const line = s.replace(I_AM, "");
+  return line.split(/\s+/).length <= 14 && ROLE_LINE.test(line) && !STORY_WORDS.test(line);
 }
 
 function isAsking(sentence: string): boolean {
