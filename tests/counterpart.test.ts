@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Counterpart, counterpartOf, entryCounterpart } from "../src/search/counterpart.js";
 import { type IndexSnapshot, SearchIndex } from "../src/search/search-index.js";
-import type { Entry } from "../src/types.js";
+import { testEntry as entry } from "./helpers.js";
 
 /** Each text read as its counterpart (the text names a failing row). */
 function reads(cases: readonly (readonly [string, Counterpart | undefined])[]): void {
@@ -95,18 +95,6 @@ describe("whom a question's contact is with", () => {
     ).toBeUndefined();
     expect(entryCounterpart(["Posting at work", "Reviews online"])).toBeUndefined();
   });
-});
-
-const entry = (id: string, questions: string[]): Entry => ({
-  id,
-  title: id,
-  topic: "t",
-  questions,
-  answer: "An answer.",
-  related: [],
-  covers: [],
-  sources: ["s"],
-  file: "test.yaml",
 });
 
 describe("the search index and the question's counterpart", () => {

@@ -31,6 +31,21 @@ export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtur
 /** The shipped corpus. */
 export const KNOWLEDGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "knowledge");
 
+/** An entry for a small test index: its id for a title, one topic, these phrasings and an answer. */
+export function testEntry(id: string, questions: string[], answer = "An answer."): Entry {
+  return {
+    id,
+    title: id,
+    topic: "t",
+    questions,
+    answer,
+    related: [],
+    covers: [],
+    sources: ["s"],
+    file: "test.yaml",
+  };
+}
+
 /** A new empty folder under the run's temporary folder, which the run removes at its end. */
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(process.env.SMG_TEST_TMP ?? tmpdir(), prefix));

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { counterpartOf } from "../src/search/counterpart.js";
 import { residentsAsPatients } from "../src/search/residents.js";
 import { SearchIndex } from "../src/search/search-index.js";
-import type { Entry, SynonymGroup } from "../src/types.js";
+import type { SynonymGroup } from "../src/types.js";
+import { testEntry as entry } from "./helpers.js";
 
 describe("residents of a care home", () => {
   it("reads them as patients where the text names a care home, in every form", () => {
@@ -39,18 +40,6 @@ describe("residents of a care home", () => {
     ];
     for (const text of same) expect(residentsAsPatients(text), text).toBe(text);
   });
-});
-
-const entry = (id: string, questions: string[]): Entry => ({
-  id,
-  title: id,
-  topic: "t",
-  questions,
-  answer: "An answer.",
-  related: [],
-  covers: [],
-  sources: ["s"],
-  file: "test.yaml",
 });
 
 describe("the search index and a care home's residents", () => {

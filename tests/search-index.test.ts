@@ -2,20 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { SearchIndex, type SearchTuning } from "../src/search/search-index.js";
 import { WordModel } from "../src/search/word-model.js";
-import type { Entry } from "../src/types.js";
-import { KNOWLEDGE_DIR } from "./helpers.js";
-
-const entry = (id: string, questions: string[], answer = "An answer."): Entry => ({
-  id,
-  title: id,
-  topic: "t",
-  questions,
-  answer,
-  related: [],
-  covers: [],
-  sources: ["s"],
-  file: "test.yaml",
-});
+import { testEntry as entry, KNOWLEDGE_DIR } from "./helpers.js";
 
 const index = new SearchIndex(
   [
