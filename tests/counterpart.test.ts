@@ -16,6 +16,8 @@ describe("whom a question's contact is with", () => {
       ["Is texting patients about appointments allowed?", "patient"],
       ["A service user's friend request", "patient"],
       ["My patient’s daughter added me on Instagram", "relative"],
+      ["A patient's grandad keeps sending me friend requests", "relative"],
+      ["The mother-in-law of a patient added me on Facebook", "relative"],
       ["The mother of a patient sent me a friend request", "relative"],
       ["I got a friend request from my preceptor", "colleague"],
       ["Is it fine to text updates to physicians about my patients?", "colleague"],

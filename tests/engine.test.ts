@@ -25,6 +25,12 @@ describe("questions as clinicians post them", () => {
     ).toMatch(/^(sponsored-posts|conflicts-of-interest)$/);
   });
 
+  it("reads any relative of a patient as a relative: a grandparent, a step-parent, an in-law", () => {
+    expect(top("A patient's grandad keeps sending me friend requests on Facebook. Do I accept?")).toBe(
+      "relatives-friend-requests",
+    );
+  });
+
   it("answers the typical question of the product brief with what to do after the post", () => {
     // The brief's own example of typical use: a nurse asks it as one sentence, its ask all stop words.
     expect(
