@@ -29,6 +29,7 @@ export const MEASURED_ONLY_SETS = [
   "real-fresh-2.jsonl",
   "real-fresh-3.jsonl",
   "real-fresh-4.jsonl",
+  "real-fresh-5.jsonl",
   "near-domain-2.jsonl",
   "short-2.jsonl",
   "short-fresh.jsonl",
