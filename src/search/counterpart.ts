@@ -28,7 +28,7 @@ const CARED_FOR = words("patient patients baby child boy girl resident");
  * asker ("I'm a nurse", "as a student").
  */
 const COLLEAGUE = words(
-  "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors physicians doctors nurses staff students mentor mentors peer peers teammate teammates trainees juniors seniors receptionists",
+  "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors subordinate subordinates employee employees physicians doctors nurses staff students mentor mentors peer peers teammate teammates trainees juniors seniors interns co-interns receptionists",
 );
 /** Words that say which person ("one of my former patients") and count for nothing between a contact and its person. */
 const DETERMINER = words("a an my our the one of former ex current other fellow some several");
@@ -274,19 +274,32 @@ function leadingDeterminers(base: readonly string[], at: number): number {
  * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
  */
 function clausesOf(text: string): Clause[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[‘’´ʼ`]/g, "'")
+      // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
+      // counted, they would push the person out of reach of the contact.
+      .replace(/\(([^()]*)\)/g, (whole, inside: string) => (namesSomeone(inside) ? whole : " "))
+      .replace(/["“”«»()[\]{}]/g, " ")
+      .split(/[^a-z0-9à-öø-ÿ\s'-]+/)
+      .map((clause) =>
+        clause
+          .split(/\s+/)
+          .map((word) => (word.includes("'") ? word.replace(/^'+/, "").replace(/(?<!s)'+$/, "") : word))
+          .filter(Boolean),
+      )
+      .filter((said) => said.length >= 2)
+      .map(clauseOf)
+  );
+}
+
+/** Whether a text names a patient, a relative or a colleague (possessives read as their word). */
+function namesSomeone(text: string): boolean {
   return text
-    .toLowerCase()
-    .replace(/[‘’´ʼ`]/g, "'")
-    .replace(/["“”«»()[\]{}]/g, " ")
-    .split(/[^a-z0-9à-öø-ÿ\s'-]+/)
-    .map((clause) =>
-      clause
-        .split(/\s+/)
-        .map((word) => (word.includes("'") ? word.replace(/^'+/, "").replace(/(?<!s)'+$/, "") : word))
-        .filter(Boolean),
-    )
-    .filter((said) => said.length >= 2)
-    .map(clauseOf);
+    .split(/[^a-z0-9à-öø-ÿ'-]+/)
+    .map(owner)
+    .some((word) => PATIENT.has(word) || RELATIVE.has(word) || COLLEAGUE.has(word) || CARED_FOR.has(word));
 }
 
 /**
