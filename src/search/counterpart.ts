@@ -64,8 +64,8 @@ const REACHING_FOR = words(
 /** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
 const REACHES_OUT = [
   "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|requested|friended me|us",
-  "sent|sends|sending|send ?me ?a|an friend|follow|connection request|requests",
-  "keep|keeps|kept adding|sending|trying|messaging|texting|following",
+  "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
+  "keep|keeps|kept|started|starts|begun|began adding|sending|trying|messaging|texting|following",
   "want|wants|wanted to add|follow|friend|connect",
   "want|wants|wanted to be friend|friends",
   "want|wants|wanted to stay|keep in touch",
@@ -273,11 +273,25 @@ function leadingDeterminers(base: readonly string[], at: number): number {
  * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
  * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
  */
+/**
+ * Someone the asker cares for, told by what they did for them: "a woman I looked after", "a boy I've
+ * been treating for months", "a patient I'm currently looking after". The person reads as a patient
+ * and the words of care go, so that they do not push the person out of reach of the contact.
+ */
+const CARED_FOR_CLAUSE =
+  /\b(woman|man|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g;
+const CARED_AS: Readonly<Record<string, string>> = { patients: "patients", client: "client" };
+/** Someone the asker teaches or supervises: "a student midwife I'm assessing", "a probationer I mentor". */
+const SUPERVISED_CLAUSE =
+  /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g;
+
 function clausesOf(text: string): Clause[] {
   return (
     text
       .toLowerCase()
       .replace(/[‘’´ʼ`]/g, "'")
+      .replace(CARED_FOR_CLAUSE, (_whole, who: string) => CARED_AS[who] ?? "patient")
+      .replace(SUPERVISED_CLAUSE, "trainees")
       // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
       // counted, they would push the person out of reach of the contact.
       .replace(/\(([^()]*)\)/g, (whole, inside: string) => (namesSomeone(inside) ? whole : " "))
