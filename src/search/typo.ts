@@ -23,8 +23,8 @@ const loadFuse = (): typeof Fuse => {
  */
 export class TypoCorrector {
   /**
-   * For each pair of letters, the vocabulary's words that hold it: built on the first word that needs
-   * correcting (most questions have none, and a one-shot command is spared it).
+   * For each pair of letters, the vocabulary's words that hold it, and each word's letter counts: built
+   * on the first word that needs correcting (most questions have none, and a one-shot command is spared it).
    */
   private pairs?: {
     readonly words: readonly string[];
@@ -48,8 +48,7 @@ export class TypoCorrector {
     const within = this.sharingPairs(word);
     // Most words the corpus lacks (names, drugs, places) have no word of it this close: that is known
     // without asking fuse.js.
-    const close = within(maxEdits).filter((w) => Math.abs(w.length - word.length) <= maxEdits);
-    const takeable = close.filter((w) => withinEdits(word, w, maxEdits));
+    const takeable = within(maxEdits).filter((w) => withinEdits(word, w, maxEdits));
     if (takeable.length === 0) return null;
     // fuse.js's score is the errors of its best match over the word's length (Bitap finds the word
     // inside a longer one, so any length). Which word it takes is the first of its five best that is
