@@ -129,9 +129,17 @@ export function createJudge(
   const offTopicCues = (knowledge.offTopic ?? [])
     .filter((g) => !g.howToAlone)
     .flatMap((g) =>
-      g.terms.map((w) => ({ subject: g.subject, stems: new Set(index.stemsOf(w)), phrase: normalise(w) })),
+      g.terms.map((w) => {
+        const phrase = normalise(w);
+        // a phrase is looked for as written; a word by its stems (distinct, read on every question)
+        return {
+          subject: g.subject,
+          stems: [...new Set(index.stemsOf(w))],
+          phrase: phrase.includes(" ") ? phrase : undefined,
+        };
+      }),
     )
-    .filter((cue) => cue.stems.size > 0);
+    .filter((cue) => cue.stems.length > 0);
   // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
   const phrasingTexts = new Map<string, string>();
   const phrasingText = (e: Entry) => {
@@ -174,9 +182,9 @@ export function createJudge(
     let named: string | undefined;
     const said = ` ${normalise(query)} `;
     for (const { subject, stems, phrase } of offTopicCues) {
-      const fires = phrase.includes(" ")
+      const fires = phrase
         ? said.includes(` ${phrase} `) && !(top && phrasingText(top.entry).includes(` ${phrase} `))
-        : [...stems].every((stem) => asked.has(stem)) && [...stems].some((stem) => !top?.matched.has(stem));
+        : stems.every((stem) => asked.has(stem)) && stems.some((stem) => !top?.matched.has(stem));
       if (!fires) continue;
       offTopic += 1;
       named ??= subject;

@@ -1,8 +1,15 @@
-import { stemmer } from "stemmer";
+import { stemmer as stemWord } from "stemmer";
+import { remembering } from "../remembering.js";
 import type { SynonymGroup } from "../types.js";
 import { normalise } from "./normalise.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { TypoCorrector } from "./typo.js";
+
+/**
+ * A word's stem, remembered: a chat's questions use the same few thousand words over and over, and
+ * Porter's algorithm costs more than a lookup.
+ */
+const stemmer = remembering(20_000, stemWord);
 
 /** Stopwords by stem too, so that their other forms ("makes", "stays", "wants") drop as well. */
 const STOPWORD_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].map((w) => stemmer(w)));

@@ -33,6 +33,9 @@ export class PhrasingIndex {
     private readonly weight: Float64Array,
   ) {}
 
+  /** Scratch space for closest(): zero between calls. */
+  private shared?: Float64Array;
+
   static of(items: readonly IndexedEntry[]): PhrasingIndex {
     const lists = new Map<string, [number, number][]>();
     const owner: number[] = [];
@@ -72,7 +75,10 @@ export class PhrasingIndex {
    * credited weight they share with the question; 0 where none shares a stem.
    */
   closest(query: Query, count: number): Float64Array {
-    const shared = new Float64Array(this.owner.length);
+    // One buffer of every phrasing's shared weight, kept between questions and cleared where touched:
+    // a question touches a few hundred of its thousands.
+    this.shared ??= new Float64Array(this.owner.length);
+    const shared = this.shared;
     const touched: number[] = [];
     const { entries } = this.postings;
     for (const [stem, w] of query.credited) {
@@ -89,6 +95,7 @@ export class PhrasingIndex {
       const dice = (2 * (shared[id] ?? 0)) / (query.weight + (this.weight[id] ?? 0));
       if (dice > (best[i] ?? 0)) best[i] = dice;
     }
+    for (const id of touched) shared[id] = 0;
     return best;
   }
 }
