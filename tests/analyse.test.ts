@@ -1,9 +1,10 @@
 import Fuse from "fuse.js";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../src/knowledge/load.js";
+import { seededRandom } from "../src/random.js";
 import { Analyser } from "../src/search/analyse.js";
 import { isEnglishWord } from "../src/search/dictionary.js";
-import { TypoCorrector, withinEdits } from "../src/search/typo.js";
+import { substringEdits, TypoCorrector, withinEdits } from "../src/search/typo.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
 const analyser = Analyser.of([
@@ -115,7 +116,9 @@ describe("typo correction", () => {
           `${w.slice(0, i)}q${w.slice(i + 1)}`,
         ];
       })
+      // and words that a part of many words matches closely: a fragment, one letter over and over
       .concat(["okonkwo", "lasceration", "partum", "flimed", "ahmed", "tiktoker", "zzzzzz"])
+      .concat(["sation", "ication", "eeeeee", "pppppp", "portugl", "ireand", "mentss"])
       .filter((w) => /^\p{L}+$/u.test(w));
     let corrected = 0;
     for (const word of asked) {
@@ -124,6 +127,39 @@ describe("typo correction", () => {
       if (got) corrected++;
     }
     expect(corrected).toBeGreaterThan(asked.length / 3);
+  });
+
+  it("counts the edits of a word's best match inside another, never more than fuse.js's errors", () => {
+    // the fewest edits to any part of the text, by trying every part
+    const byParts = (word: string, text: string) => {
+      let least = Number.POSITIVE_INFINITY;
+      for (let i = 0; i <= text.length; i++)
+        for (let j = i; j <= text.length; j++)
+          for (let k = 0; k <= word.length && k < least; k++)
+            if (withinEdits(word, text.slice(i, j), k)) least = Math.min(least, k);
+      return least;
+    };
+    expect(substringEdits("canva", "canada", 5)).toBe(1);
+    expect(substringEdits("lation", "regulations", 2)).toBe(0);
+    expect(substringEdits("abc", "", 5)).toBe(3);
+    const random = seededRandom(7);
+    const letter = () => "abcde"[Math.floor(random() * 5)] as string;
+    const wordOf = (n: number) => Array.from({ length: n }, letter).join("");
+    for (let n = 0; n < 300; n++) {
+      const word = wordOf(5 + (n % 4));
+      const text = wordOf(2 + (n % 9));
+      const edits = byParts(word, text);
+      expect(substringEdits(word, text, word.length), `${word} in ${text}`).toBe(edits);
+      // past `max` it only says so
+      if (edits > 1) expect(substringEdits(word, text, 1)).toBeGreaterThan(1);
+      const [hit] = new Fuse([text], {
+        includeScore: true,
+        ignoreLocation: true,
+        ignoreFieldNorm: true,
+        threshold: 1,
+      }).search(word);
+      if (hit) expect((hit.score ?? 1) * word.length).toBeGreaterThanOrEqual(edits - 1e-9);
+    }
   });
 
   it("ranks a word longer than 32 letters against every word fuse.js could match, as it always did", () => {

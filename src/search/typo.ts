@@ -70,7 +70,13 @@ export class TypoCorrector {
       word.length > 32
         ? Math.floor(THRESHOLD * word.length)
         : Math.min(maxEdits, Math.ceil((best.score ?? 1) * word.length - 1e-9));
-    for (const hit of rank(within(reach), 5)) {
+    // Bitap's errors for a word are those of some alignment of the misspelt word with a part of it,
+    // so never fewer than the best such alignment's (`substringEdits`): a word whose best is over the
+    // reach ranks below every word that could be taken, and is not handed to fuse.js (which scores it
+    // far more slowly).
+    const rivals =
+      word.length > 32 ? within(reach) : within(reach).filter((w) => substringEdits(word, w, reach) <= reach);
+    for (const hit of rank(rivals, 5)) {
       const errors = (hit.score ?? 1) * word.length;
       if (errors <= maxEdits + 1e-9 && withinEdits(word, hit.item, maxEdits)) return hit.item;
     }
@@ -94,8 +100,10 @@ export class TypoCorrector {
     // times as they occur) is never that close either. Bitap reads a word longer than 32 letters in
     // parts, so only shorter ones are held to it.
     const counts = letterCounts(word);
+    // only the word's own letters can be shared: the other bins add nothing
+    const bins = [...counts.keys()].filter((b) => (counts[b] ?? 0) > 0);
     const holds = (i: number, edits: number) =>
-      word.length > 32 || sharedLetters(counts, letters, i) >= word.length - edits;
+      word.length > 32 || sharedLetters(counts, bins, letters, i) >= word.length - edits;
     return (edits) => {
       const needed = own.size - 2 * edits;
       return words.filter((_, i) => (shared[i] ?? 0) >= needed && holds(i, edits));
@@ -142,12 +150,38 @@ function letterCounts(word: string): Uint8Array {
   return counts;
 }
 
-/** How many of a word's letters (its counts) the vocabulary's i-th word also holds, each as often. */
-function sharedLetters(counts: Uint8Array, letters: Uint8Array, i: number): number {
+/**
+ * How many of a word's letters (its counts, non-zero in `bins`) the vocabulary's i-th word also holds,
+ * each as often.
+ */
+function sharedLetters(counts: Uint8Array, bins: readonly number[], letters: Uint8Array, i: number): number {
   let shared = 0;
   const at = i * LETTER_BINS;
-  for (let b = 0; b < LETTER_BINS; b++) shared += Math.min(counts[b] ?? 0, letters[at + b] ?? 0);
+  for (const b of bins) shared += Math.min(counts[b] ?? 0, letters[at + b] ?? 0);
   return shared;
+}
+
+/**
+ * The fewest insertions, deletions or substitutions that turn `word` into some part of `text` (the
+ * edits of the best approximate match of `word` inside `text`), or a number over `max` as soon as it
+ * must be over it.
+ */
+export function substringEdits(word: string, text: string, max: number): number {
+  // previous[j]: the fewest edits turning the word's first i letters into a part of text ending at j
+  let previous = new Array<number>(text.length + 1).fill(0);
+  for (let i = 1; i <= word.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= text.length; j++) {
+      const cost = word[i - 1] === text[j - 1] ? 0 : 1;
+      const d = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      row.push(d);
+      if (d < least) least = d;
+    }
+    if (least > max) return least;
+    previous = row;
+  }
+  return Math.min(...previous);
 }
 
 /** True when `a` becomes `b` in at most `max` insertions, deletions or substitutions (Levenshtein). */
