@@ -31,6 +31,19 @@ describe("questions as clinicians post them", () => {
     );
   });
 
+  it("reads a patient's thanks as a thank-you, not as the boilerplate of a post", () => {
+    expect(
+      top(
+        "I'm a newly qualified nurse on a surgical ward. A patient I looked after last month found me on Instagram and sent a really kind message thanking me. I don't want to be rude. Can I reply?",
+      ),
+    ).toBe("positive-reviews");
+    // "thanking you in advance" still says nothing
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    expect(stems("Thanking you in advance, can I accept a friend request from a patient?")).toEqual(
+      stems("Can I accept a friend request from a patient?"),
+    );
+  });
+
   it("answers the typical question of the product brief with what to do after the post", () => {
     // The brief's own example of typical use: a nurse asks it as one sentence, its ask all stop words.
     expect(
