@@ -64,7 +64,7 @@ const SUBJECT_WORDS = [
  * whether to, which is the bot's subject; "how do I..." may only ask which button to press.
  */
 const HOW_TO =
-  /^(?:(?:so|hi|hey|hello|please|quick question|question)\s+)*(?:how (?:do|can|would|could|does|should) (?:i|you|we|one|someone|people)|how to|where (?:do|can|would) (?:i|you|we) (?:find|see|change|turn|get|set)|is there a way to|what(?: is)? the (?:best|easiest|quickest|fastest|right) (?:way|time|day|app|apps|setting|settings) (?:to|for|of))\b/;
+  /^(?:(?:so|hi|hey|hello|please|quick question|question|(?:does |do )?(?:anyone|any one|anybody|someone|somebody|you|u) know|(?:can|could) (?:anyone|anybody|someone|somebody|you|u) (?:tell me|explain|show me))\s+)*(?:how (?:do|can|would|could|does|should) (?:i|you|we|one|someone|people)|how to|where (?:do|can|would) (?:i|you|we) (?:find|see|change|turn|get|set)|is there a way to|what(?: is)? the (?:best|easiest|quickest|fastest|right) (?:way|time|day|app|apps|setting|settings) (?:to|for|of))\b/;
 
 /** The same opening anywhere in a question: a cheap test for whether HOW_TO may apply at all. */
 const HOW_TO_ANYWHERE = new RegExp(HOW_TO.source.replace(/^\^/, "\\b"));

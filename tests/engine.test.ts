@@ -159,6 +159,15 @@ describe("questions as clinicians post them", () => {
       expect(guide.ask(q).kind, q).toBe("no-answer");
     const reply = guide.ask("how do I go live on TikTok");
     expect(reply.kind === "no-answer" && reply.otherSubject).toBe("operating a platform");
+    // asked of the room, it is the same how-to; with the subject beside it, it is still answered
+    for (const q of [
+      "do you know how to go live on TikTok",
+      "can someone tell me how to change my profile picture on linkedin",
+    ]) {
+      const asked = guide.ask(q);
+      expect(asked.kind === "no-answer" && asked.otherSubject, q).toBe("operating a platform");
+    }
+    expect(guide.ask("does anyone know how to delete a post about a patient").kind).toBe("answer");
     expect(replyCard(reply).body).toMatch(/^I have no guidance on that\. .*operating a platform/);
     const dose = guide.ask("what is the normal dose of paracetamol for an adult");
     expect(dose.kind === "no-answer" && dose.otherSubject).toBe("clinical care");
