@@ -75,6 +75,8 @@ export class PhrasingIndex {
    * credited weight they share with the question; 0 where none shares a stem.
    */
   closest(query: Query, count: number): Float64Array {
+    // allocated first, so that nothing can throw between filling the scratch buffer and clearing it
+    const best = new Float64Array(count);
     // One buffer of every phrasing's shared weight, kept between questions and cleared where touched:
     // a question touches a few hundred of its thousands.
     this.shared ??= new Float64Array(this.owner.length);
@@ -89,7 +91,6 @@ export class PhrasingIndex {
         shared[id] = (shared[id] ?? 0) + w;
       }
     }
-    const best = new Float64Array(count);
     for (const id of touched) {
       const i = this.owner[id] ?? 0;
       const dice = (2 * (shared[id] ?? 0)) / (query.weight + (this.weight[id] ?? 0));

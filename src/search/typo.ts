@@ -20,6 +20,8 @@ const loadFuse = (): typeof Fuse => {
  * matcher: one edit allowed in 5 letters, two from 6 (a swap of two letters counts as two); shorter words and real English words
  * are never guessed. Bitap matches within a word, so "canva" meets "canada" by its first four letters
  * with one edit; a candidate is taken only when the whole words are that close (`withinEdits`).
+ * Words are compared as given: ask about them in lower case, as normalise() leaves them (fuse.js
+ * lower-cases what it reads, the filters before it do not).
  */
 export class TypoCorrector {
   /**
@@ -70,10 +72,10 @@ export class TypoCorrector {
       word.length > 32
         ? Math.floor(THRESHOLD * word.length)
         : Math.min(maxEdits, Math.ceil((best.score ?? 1) * word.length - 1e-9));
-    // Bitap's errors for a word are those of some alignment of the misspelt word with a part of it,
-    // so never fewer than the best such alignment's (`substringEdits`): a word whose best is over the
-    // reach ranks below every word that could be taken, and is not handed to fuse.js (which scores it
-    // far more slowly).
+    // Bitap's errors for a word are those of its best alignment of the misspelt word with a part of
+    // it, the count `substringEdits` gives: a word whose count is over the reach ranks below the best
+    // word that could be taken, so it never displaces the word taken, and is not handed to fuse.js
+    // (which scores it far more slowly).
     const rivals =
       word.length > 32 ? within(reach) : within(reach).filter((w) => substringEdits(word, w, reach) <= reach);
     for (const hit of rank(rivals, 5)) {
