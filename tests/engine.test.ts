@@ -120,12 +120,26 @@ describe("questions as clinicians post them", () => {
   it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [discipline] = stems("discipline");
-    for (const q of ["Can I be fired for this?", "could my trust sack me", "I got written up by my manager"])
+    for (const q of [
+      "Can I be fired for this?",
+      "could my trust sack me",
+      "I got written up by my manager",
+      "can they fire us for that?",
+      "will the practice sack her",
+      "could she lose her job over it",
+    ])
       expect(stems(q), q).toContain(discipline);
     expect(stems("I volunteer with the fire department")).not.toContain(discipline);
     expect(top("could my employer sack me over a tweet about our staffing levels")).toBe(
       "criticising-employer",
     );
+  });
+
+  it("reads asking for a script as asking for a prescription, and a video's script as a script", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [prescribe] = stems("prescribe");
+    expect(stems("a follower asked if I'd send him a script")).toContain(prescribe);
+    expect(stems("I'm writing a script for my TikTok video")).not.toContain(prescribe);
   });
 
   it("reads Dr used as a title as the title, not as one more word for a doctor", () => {
