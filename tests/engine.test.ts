@@ -142,6 +142,17 @@ describe("questions as clinicians post them", () => {
     expect(stems("I'm writing a script for my TikTok video")).not.toContain(prescribe);
   });
 
+  it("reads removing a tag as untagging, not as removing a patient or a post", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [untag] = stems("untag");
+    expect(stems("My colleague tagged me in a photo from the ward. How do I remove the tag?")).toContain(
+      untag,
+    );
+    expect(top("My colleague tagged me in a photo from the ward. How do I remove the tag?")).not.toBe(
+      "ending-care-after-abuse",
+    );
+  });
+
   it("reads Dr used as a title as the title, not as one more word for a doctor", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [title] = stems("title");
