@@ -68,6 +68,8 @@ export type Request =
   | { readonly kind: "help" }
   /** "hi", "thanks": said to the bot, not asked of it. */
   | { readonly kind: "small-talk"; readonly said: "hello" | "thanks" }
+  /** "are you ChatGPT?", "who made you?", "do you keep my questions?": about the bot itself. */
+  | { readonly kind: "about" }
   | { readonly kind: "topics" }
   | { readonly kind: "tip" }
   | {
@@ -80,12 +82,10 @@ export type Request =
 
 /** A user's typed text (a slash command's text, a mention, a direct message, a console line) as a request. */
 export function readRequest(text: string): Request {
-  const plain = text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s!.?,]+$/g, "");
+  const plain = withoutEndPunctuation(text.trim().toLowerCase());
   if (HELLO.test(plain)) return { kind: "small-talk", said: "hello" };
   if (THANKS.test(plain)) return { kind: "small-talk", said: "thanks" };
+  if (asksAboutTheBot(text)) return { kind: "about" };
   if (/^\?+$/.test(text.trim())) return { kind: "help" };
   const { name, args } = parseCommand(text);
   switch (name) {
@@ -99,6 +99,62 @@ export function readRequest(text: string): Request {
       return { kind: "ask", question: args };
   }
 }
+
+/**
+ * True when the text asks about the bot itself rather than about social media: what it is ("are you
+ * ChatGPT?", "are you a real person"), who made it, whether it runs on AI, how it works, and what it
+ * keeps of the questions. Asked of the knowledge, "are you ChatGPT?" was answered with the entry on
+ * putting patient information into AI chatbots.
+ */
+export function asksAboutTheBot(text: string): boolean {
+  const plain = withoutEndPunctuation(text.trim().toLowerCase().replace(/[’']/g, "'")).replace(
+    /^(?:(?:hey|hi|hello|so|ok|okay|and|but|wait|quick question),?\s+)+/,
+    "",
+  );
+  // a longer message that opens so is a question of its own ("are you a bot? can I accept a patient's
+  // friend request?"): the knowledge answers it
+  if (plain.split(/\s+/).length > ABOUT_MAX_WORDS) return false;
+  return ABOUT_THE_BOT.some((pattern) => pattern.test(plain));
+}
+
+/**
+ * The text without the spaces and ! . ? , at its end. A loop, not /[\s!.?,]+$/: that regex tries every
+ * start in a long run of them and takes quadratic time on a hostile message.
+ */
+function withoutEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && END_PUNCTUATION.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+const END_PUNCTUATION = /^[\s!.?,]$/;
+
+/** The most words a message about the bot itself has. */
+const ABOUT_MAX_WORDS = 10;
+const YOU = "(?:you|u)";
+const AI =
+  "(?:ai|a\\.i|artificial intelligence|chatgpt|chat gpt|gpt(?:-?\\d)?|an? llm|llms?|openai|an? ai|an? language model|an? chatbot|an? bot)";
+const ABOUT_THE_BOT: readonly RegExp[] = [
+  new RegExp(
+    `^(?:are|r) ${YOU} (?:(?:a|an|just|really|actually|even)\\s+)*(?:bot|robot|ai|a\\.i|human|real|person|chatgpt|chat gpt|gpt|llm|chatbot|chat bot|machine|computer|program|programme)\\b`,
+  ),
+  new RegExp(`^(?:who|what) (?:are|r) ${YOU}$`),
+  new RegExp(
+    `^(?:who|what company|which company) (?:made|built|created|wrote|developed|programmed|owns|runs|trained|designed|makes) (?:${YOU}|this bot|the bot|this)$`,
+  ),
+  new RegExp(`^(?:what|which) (?:ai|model|llm|language model|engine) (?:are|do|is) ${YOU}\\b`),
+  new RegExp(
+    `^(?:is|does) (?:this|the) bot (?:use|using|run on|running on|powered by|based on|built on|an?)\\s+${AI}\\b`,
+  ),
+  new RegExp(
+    `^(?:is|does) this (?:app|thing|tool|service) (?:use|using|run on|running on|powered by|based on|built on)\\s+${AI}\\b`,
+  ),
+  new RegExp(`^(?:do|are) ${YOU} (?:use|using|run on|running on|powered by|based on|built on)\\s+${AI}\\b`),
+  new RegExp(`^how do ${YOU} work$`),
+  new RegExp(
+    `^(?:do|will|can) ${YOU} (?:store|keep|save|log|record|remember|see|read|share) (?:my|our|the|any)?\\s*(?:questions?|messages?|data|chats?|conversations?|answers?)\\b`,
+  ),
+  new RegExp(`^what do ${YOU} do with (?:my|our|the) (?:questions?|data|messages?)$`),
+];
 
 const HELLO = /^(?:hi|hiya|hello|hey|yo|good (?:morning|afternoon|evening)|greetings)(?: there| bot)?$/;
 const THANKS = /^(?:thanks?|thank you|thx|ty|cheers|thanks a lot|thank you so much|great,? thanks)$/;

@@ -63,6 +63,41 @@ describe("the conversation", () => {
     expect(readRequest("hi, can I accept a friend request from a patient?").kind).toBe("ask");
   });
 
+  it("answers questions about the bot itself with what it is and what it keeps, on every path", async () => {
+    for (const q of [
+      "are you ChatGPT?",
+      "Are you a real person",
+      "who made you?",
+      "hey, is this bot using AI?",
+      "do you use chatgpt",
+      "how do you work",
+      "do you keep my questions?",
+      "what do you do with my data",
+    ])
+      expect(readRequest(q), q).toEqual({ kind: "about" });
+    for (const q of [
+      "are you allowed to accept a patient's friend request?",
+      "can I use ChatGPT to write a discharge letter?",
+      "is the hospital app using AI on patient photos?",
+      "are you a bot? can I accept a friend request from a patient who I treated last year?",
+      "who made you delete the post?",
+    ])
+      expect(readRequest(q).kind, q).toBe("ask");
+    const conversation = new Conversation({ guide, logger, help });
+    // Discord's question field arrives as an "ask" request, not through readRequest
+    for (const request of [
+      { kind: "about" } as const,
+      { kind: "ask", question: "Are you ChatGPT?" } as const,
+    ]) {
+      const { card } = await conversation.handle(request, here);
+      expect(card.title).toBe("About this bot");
+      expect(card.body).toMatch(/not an AI chatbot.*3 answers/s);
+      expect(card.lists[0]?.items.map((i) => i.title).join(" ")).toMatch(
+        /name a patient.*none of it is kept/,
+      );
+    }
+  });
+
   it("words help once, naming commands as the platform types them", async () => {
     const { card } = await new Conversation({ guide, logger, help }).handle({ kind: "help" }, here);
     expect(card.lists[0]?.items.map((i) => i.title)).toContain("/x topics");

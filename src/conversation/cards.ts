@@ -105,6 +105,46 @@ export function helpCard(guide: Guide, style: HelpStyle): Card {
   });
 }
 
+/**
+ * What the bot is, how it answers and what it keeps of a question: the reply to "are you ChatGPT?" or
+ * "do you keep my questions?" (see asksAboutTheBot). Every claim here is what the code does; the README's
+ * privacy section says the same at more length.
+ */
+export function aboutCard(guide: Guide): Card {
+  const { entries } = guide.knowledge;
+  return card("help", {
+    title: "About this bot",
+    body: [
+      "I'm a guidance bot, not an AI chatbot. I match your question against",
+      `${entries.length} answers written in advance from published guidance, each citing its sources, and show`,
+      "the one that fits, or say that none does. No AI model writes my replies or reads your question.",
+    ].join(" "),
+    lists: [
+      {
+        heading: "What I keep of your questions",
+        items: [
+          {
+            title:
+              "A question that seems to name a patient is answered privately, and none of it is kept or logged.",
+          },
+          {
+            title:
+              "A question I cannot answer may be kept, with anything identifying removed, so that the moderators can add an answer.",
+          },
+          {
+            title:
+              "When you pick one of my suggestions or rate an answer I was unsure of, your question (identifiers removed) may be kept to help me recognise it next time.",
+          },
+          {
+            title: "👍 and 👎 are kept with the answer they rate; who voted is kept only as a one-way code.",
+          },
+        ],
+      },
+    ],
+    footer: "Type help to see what I can do.",
+  });
+}
+
 /** The topics, each with its entries. */
 export function topicsCard(listings: readonly TopicListing[]): Card {
   return card("topics", {

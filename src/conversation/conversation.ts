@@ -1,4 +1,4 @@
-import type { Request } from "../commands.js";
+import { asksAboutTheBot, type Request } from "../commands.js";
 import type { Guide } from "../guide.js";
 import type { Logger } from "../log.js";
 import type { Platform, TipCommands } from "../ports.js";
@@ -6,7 +6,16 @@ import { askWithin, type UsageParts } from "../usage/ask.js";
 import { shareRefusal } from "../usage/rate-limits.js";
 import { acknowledgeVote } from "../usage/records.js";
 import type { Outcome, Visibility } from "./card.js";
-import { errorCard, type HelpStyle, helpCard, noticeCard, replyCard, tipCard, topicsCard } from "./cards.js";
+import {
+  aboutCard,
+  errorCard,
+  type HelpStyle,
+  helpCard,
+  noticeCard,
+  replyCard,
+  tipCard,
+  topicsCard,
+} from "./cards.js";
 
 /** Who is asking, where, and what this place allows. */
 export interface Requester {
@@ -67,6 +76,8 @@ export class Conversation {
               : "You're welcome. Ask again any time.",
           ),
         );
+      case "about":
+        return reply(aboutCard(guide));
       case "topics":
         return reply(topicsCard(guide.topics()));
       case "tip": {
@@ -76,6 +87,8 @@ export class Conversation {
       case "tips":
         return privately(await this.tips(request.change, who));
       case "ask": {
+        // a platform's own question field (Discord's) brings these here without readRequest
+        if (asksAboutTheBot(request.question)) return reply(aboutCard(guide));
         const asked = await askWithin(
           guide,
           this.deps,
