@@ -142,6 +142,14 @@ describe("questions as clinicians post them", () => {
     expect(stems("I'm writing a script for my TikTok video")).not.toContain(prescribe);
   });
 
+  it("reads other countries' regulators and defence organisations as the ones the entries name", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    expect(stems("NMBA")).toEqual(stems("regulator"));
+    expect(stems("the College of Nurses")).toEqual(stems("college"));
+    expect(stems("Avant")).toEqual(stems("indemnity provider"));
+    expect(stems("could I lose my rego over this")).toEqual(stems("could I lose my pin over this"));
+  });
+
   it("reads removing a tag as untagging, not as removing a patient or a post", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [untag] = stems("untag");
