@@ -150,12 +150,15 @@ describe("questions as clinicians post them", () => {
     expect(stems("could I lose my rego over this")).toEqual(stems("could I lose my pin over this"));
   });
 
-  it("reads platforms and apps the entries never name as the kind they are", () => {
+  it("reads platforms, apps and incidents the entries never name as the kind they are", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     expect(stems("Grindr")).toEqual(stems("dating app"));
     expect(stems("Viber")).toEqual(stems("WhatsApp"));
     expect(stems("Twitch")).toEqual(stems("Instagram"));
     expect(top("I matched with a patient on Grindr, can we meet up?")).toBe("dating-apps");
+    // what leaks has been disclosed; a smear campaign is defamation
+    expect(stems("it leaked")).toEqual(stems("it was a breach"));
+    expect(stems("a smear campaign")).toEqual(stems("defamatory"));
   });
 
   it("reads removing a tag as untagging, not as removing a patient or a post", () => {
