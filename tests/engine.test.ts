@@ -139,6 +139,7 @@ describe("questions as clinicians post them", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [prescribe] = stems("prescribe");
     expect(stems("a follower asked if I'd send him a script")).toContain(prescribe);
+    expect(stems("a guy on reddit wants me to sort him a script")).toContain(prescribe);
     expect(stems("I'm writing a script for my TikTok video")).not.toContain(prescribe);
   });
 
@@ -156,6 +157,10 @@ describe("questions as clinicians post them", () => {
     expect(stems("Viber")).toEqual(stems("WhatsApp"));
     expect(stems("Twitch")).toEqual(stems("Instagram"));
     expect(top("I matched with a patient on Grindr, can we meet up?")).toBe("dating-apps");
+    // a plan told in plain words is a risk; "the States" is the USA
+    const [suicidal] = stems("suicidal");
+    expect(stems("an ex patient messaged me that she has been saving up her tablets")).toContain(suicidal);
+    expect(stems("I just moved to the States")).toContain(stems("usa")[0]);
     // what leaks has been disclosed; a smear campaign is defamation
     expect(stems("it leaked")).toEqual(stems("it was a breach"));
     expect(stems("a smear campaign")).toEqual(stems("defamatory"));
@@ -207,6 +212,7 @@ describe("questions as clinicians post them", () => {
     for (const q of [
       "do you know how to go live on TikTok",
       "can someone tell me how to change my profile picture on linkedin",
+      "how do i turn off read receipts on ig dms",
     ]) {
       const asked = guide.ask(q);
       expect(asked.kind === "no-answer" && asked.otherSubject, q).toBe("operating a platform");
