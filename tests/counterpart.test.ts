@@ -45,6 +45,18 @@ describe("whom a question's contact is with", () => {
     ]);
   });
 
+  it("reads giving someone your number, and being asked for it, as contact with them", () => {
+    reads([
+      ["ok to give pts my own mobile for whatsapp?", "patient"],
+      ["Should I give my personal number to patients?", "patient"],
+      ["A patient asked for my number after his last appointment", "patient"],
+      ["I gave my number to a colleague", "colleague"],
+      // not a number given, or not to anyone
+      ["give the mobile patients my leaflet", undefined],
+      ["my phone number is on the ward board", undefined],
+    ]);
+  });
+
   it("reads a relative named with a describing word, and not the patient whose relative it is", () => {
     reads([
       ["The daughter of one of my elderly patients has sent me a friend request", "relative"],

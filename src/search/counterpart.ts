@@ -70,7 +70,11 @@ const REACHES_OUT = [
   "want|wants|wanted to be friend|friends",
   "want|wants|wanted to stay|keep in touch",
   "asked|asks|asking|requested|requesting|requests ?me to ?be add|follow|friend|friends|connect",
+  "asked|asks|asking|requested|requesting|wants|wanted for ?my number|mobile|phone|digits",
 ].map(phrase);
+/** Giving someone a way to reach you: "give patients my mobile", "gave my number to a patient". */
+const GIVING = words("give gives gave giving");
+const NUMBER = words("number mobile phone cell digits");
 /** A chat among staff: "our team WhatsApp", "the unit's group chat", "a work chat". */
 const APP = words("whatsapp messenger signal telegram");
 const STAFF_PLACE = words("ward team unit work staff firm station practice");
@@ -208,8 +212,8 @@ function lastSaidAt(base: readonly string[], at: number): number {
 /**
  * Whether a clause has contact with one of `who`: "a friend request (on Facebook) from X" (up to three
  * words between, or four when the last is a preposition), "texting X" or "text updates to X", "adding
- * X", "X's friend request", or "X (...) sent me / added me / wants to follow me" (up to three words
- * between). Words that only say which person ("one of my former") are not counted, and another person
+ * X", "X's friend request", "X (...) sent me / added me / wants to follow me / asked for my number"
+ * (up to three words between), or "give X my number" and "give my number to X". Words that only say which person ("one of my former") are not counted, and another person
  * between them ends the reach: in "a friend request from a colleague about a patient" the request is
  * the colleague's.
  */
@@ -230,10 +234,18 @@ function inContact(clause: Clause, who: readonly [number, number][]): boolean {
     );
     const reachedFor =
       REACHING_FOR.has(last) && !ARTICLE.has(base[before - 1] ?? "") && clear(before + 1, start);
+    // "give patients my (own) mobile", "gave my (personal) number to a patient"
+    const givenTo =
+      (GIVING.has(last) && NUMBER.has(base[afterMy(base, end)] ?? "")) ||
+      (last === "to" &&
+        NUMBER.has(base[before - 1] ?? "") &&
+        [before - 2, before - 3].some(
+          (m) => afterMy(base, m) === before - 1 && GIVING.has(base[m - 1] ?? ""),
+        ));
     const r = reachingStart[end] ?? -1;
     const reached = r >= 0 && clear(end, r) && within(counted, end, r) <= 3;
     const possessive = /'s?$/.test(said[end - 1] ?? "") && contactStarts.has(end);
-    return requested || messaged || reachedFor || reached || possessive;
+    return requested || messaged || reachedFor || reached || possessive || givenTo;
   });
 }
 
@@ -260,6 +272,12 @@ function staffChat({ base }: Clause): boolean {
       (w === "work" && /^chats?$/.test(next))
     );
   });
+}
+
+/** With "my" at `at`, where the word it is about is ("my (own|personal) number"); -1 when no "my" is there. */
+function afterMy(base: readonly string[], at: number): number {
+  if (base[at] !== "my") return -1;
+  return base[at + 1] === "own" || base[at + 1] === "personal" ? at + 2 : at + 1;
 }
 
 /** How many determiners start at `at`. */
