@@ -157,6 +157,9 @@ describe("questions as clinicians post them", () => {
     expect(stems("Viber")).toEqual(stems("WhatsApp"));
     expect(stems("Twitch")).toEqual(stems("Instagram"));
     expect(top("I matched with a patient on Grindr, can we meet up?")).toBe("dating-apps");
+    // "my rep" is my reputation, a pharma rep is not
+    expect(stems("I'm worried about my rep")).toContain(stems("reputation")[0]);
+    expect(stems("a pharma rep asked me")).not.toContain(stems("reputation")[0]);
     // a plan told in plain words is a risk; "the States" is the USA
     const [suicidal] = stems("suicidal");
     expect(stems("an ex patient messaged me that she has been saving up her tablets")).toContain(suicidal);
