@@ -55,11 +55,11 @@ const ROLE_LINE = new RegExp(
 );
 /**
  * Words that make such a line part of the story, not who is writing: "I" (the story has begun), a verb
- * of what someone did or does ("Nurse at a care home posts photos..."), or what the question is about
- * (a post, a photo, a platform).
+ * of what someone did, does or wants ("Nurse at a care home posts photos...", "FY2, want to tweet in
+ * support of the strikes."), or what the question is about (a post, a photo, a platform).
  */
 const STORY_WORDS =
-  /\b(?:i|i'm|im|my|me|we|our|us|who|which|that|is|was|were|are|has|had|did|does|got|gets|getting|posted|posts|posting|shared|shares|sharing|sent|sends|sending|said|says|saying|told|tells|telling|asked|asks|asking|took|takes|taking|made|makes|making|put|puts|wrote|writes|writing|messaged|messages|messaging|added|adds|adding|tagged|tags|tagging|found|finds|saw|sees|seeing|filmed|films|filming|recorded|records|recording|commented|comments|commenting|complained|complains|complaining|complaint|wants|wanted|keeps|kept|called|calls|calling|uses|used|using|post|photos?|pictures?|videos?|selfies?|reviews?|friend|request|facebook|instagram|tiktok|twitter|snapchat|whatsapp|linkedin|reddit|youtube)\b/i;
+  /\b(?:i|i'm|im|my|me|we|our|us|who|which|that|is|was|were|are|has|had|did|does|got|gets|getting|posted|posts|posting|shared|shares|sharing|sent|sends|sending|said|says|saying|told|tells|telling|asked|asks|asking|took|takes|taking|made|makes|making|put|puts|wrote|writes|writing|messaged|messages|messaging|added|adds|adding|tagged|tags|tagging|found|finds|saw|sees|seeing|filmed|films|filming|recorded|records|recording|commented|comments|commenting|complained|complains|complaining|complaint|want|wants|wanted|need|needs|needed|hoping|planning|thinking|trying|keeps|kept|called|calls|calling|uses|used|using|tweet|tweets|tweeted|tweeting|retweet|retweeted|liked|liking|followed|following|blocked|reported|replied|deleted|post|photos?|pictures?|videos?|selfies?|reviews?|friend|request|facebook|instagram|tiktok|twitter|snapchat|whatsapp|linkedin|reddit|youtube)\b/i;
 
 /** Words in brackets. */
 const BRACKETED = /\(([^()]{3,80})\)/g;
