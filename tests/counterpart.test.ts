@@ -29,6 +29,7 @@ describe("whom a question's contact is with", () => {
       ["I got a friend request from my preceptor", "colleague"],
       ["Is it fine to text updates to physicians about my patients?", "colleague"],
       ["My team mates keep sending me follow requests", "colleague"],
+      ["A patient's mam added me on Facebook", "relative"],
     ]);
   });
 

@@ -148,6 +148,11 @@ describe("questions as clinicians post them", () => {
     expect(stems("NMBA")).toEqual(stems("regulator"));
     expect(stems("the College of Nurses")).toEqual(stems("college"));
     expect(stems("Avant")).toEqual(stems("indemnity provider"));
+    // and their own words for a unit's manager, a mother, their country
+    expect(stems("my NUM")).toEqual(stems("my manager"));
+    expect(stems("the CNM2")).toEqual(stems("the manager"));
+    expect(stems("a patient's mam")).toEqual(stems("a patient's mum"));
+    expect(stems("NZ")).toEqual(stems("New Zealand"));
     expect(stems("could I lose my rego over this")).toEqual(stems("could I lose my pin over this"));
   });
 

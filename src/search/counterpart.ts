@@ -19,7 +19,7 @@ const PATIENT = words("patient patients pt pts client clients ex-patient ex-pati
 /** Whose relative: "a patient's mum", "his daughter", "patient families". */
 const WHOSE = words("patient patients pt resident residents client clients his her their");
 const RELATIVE = words(
-  "mum mom mother father dad family families son daughter husband wife partner parent parents relative relatives sister brother carer granddaughter grandson grandchild grandchildren grandkids grandmother grandfather grandma grandpa grandad granddad nan nana nanna gran granny nephew niece aunt auntie uncle cousin stepdad stepmum stepmom stepson stepdaughter mother-in-law father-in-law son-in-law daughter-in-law",
+  "mum mom mam mammy mother father dad family families son daughter husband wife partner parent parents relative relatives sister brother carer granddaughter grandson grandchild grandchildren grandkids grandmother grandfather grandma grandpa grandad granddad nan nana nanna gran granny nephew niece aunt auntie uncle cousin stepdad stepmum stepmom stepson stepdaughter mother-in-law father-in-law son-in-law daughter-in-law",
 );
 /** "The parents of a baby we cared for". */
 const CARED_FOR = words("patient patients baby child boy girl resident");
