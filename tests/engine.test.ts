@@ -185,16 +185,6 @@ describe("questions as clinicians post them", () => {
     );
   });
 
-  it("takes who is asking as part of the question when it asks whether something applies to them", () => {
-    expect(top("I'm a PA. Does the GMC's social media guidance apply to me?")).toBe(
-      "physician-associates-and-other-professions",
-    );
-    // otherwise who is asking stays an aside
-    expect(top("I'm a PA. Can I accept a friend request from a patient?")).toBe(
-      top("Can I accept a friend request from a patient?"),
-    );
-  });
-
   it("reads Dr used as a title as the title, not as one more word for a doctor", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [title] = stems("title");

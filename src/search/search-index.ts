@@ -22,10 +22,6 @@ import type { WordModel } from "./word-model.js";
 export type { IndexSnapshot } from "./index-data.js";
 export { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 
-/** An asking sentence about the asker: whether something applies to them, covers them, is for them. */
-const ABOUT_ASKER =
-  /\b(?:appl(?:y|ies)|relevant|cover|covers|count|counts)\s+(?:(?:to|for)\s+)?(?:me|us|someone like me|people like me)\b/i;
-
 /** One ranked entry with its confidence in [0, 1]. */
 export interface Hit {
   readonly entry: Entry;
@@ -144,13 +140,11 @@ export class SearchIndex {
       if (!seen || (seen.weight ?? 1) * seen.credit < (t.weight ?? 1) * t.credit) merged.set(t.stem, t);
     };
     const story: Term[] = [];
-    // "does it apply to me?": then who is asking is what is asked about, not an aside
-    const aboutAsker = sentences.some((s) => s.asking && ABOUT_ASKER.test(s.text));
     for (const sentence of sentences) {
       for (const t of this.readTerms(sentence.text)) {
         if (sentence.asking) add(t);
         else if (!this.idf.has(t.stem)) continue;
-        else if (sentence.aside && !aboutAsker) add({ ...t, weight: this.tune.asideWeight, part: "aside" });
+        else if (sentence.aside) add({ ...t, weight: this.tune.asideWeight, part: "aside" });
         else story.push(t);
       }
     }
