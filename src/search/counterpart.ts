@@ -213,9 +213,9 @@ function lastSaidAt(base: readonly string[], at: number): number {
  * Whether a clause has contact with one of `who`: "a friend request (on Facebook) from X" (up to three
  * words between, or four when the last is a preposition), "texting X" or "text updates to X", "adding
  * X", "X's friend request", "X (...) sent me / added me / wants to follow me / asked for my number"
- * (up to three words between), or "give X my number" and "give my number to X". Words that only say which person ("one of my former") are not counted, and another person
- * between them ends the reach: in "a friend request from a colleague about a patient" the request is
- * the colleague's.
+ * (up to three words between), or "give X my number" and "give my number to X". Words that only say
+ * which person ("one of my former") are not counted, and another person between them ends the reach:
+ * in "a friend request from a colleague about a patient" the request is the colleague's.
  */
 function inContact(clause: Clause, who: readonly [number, number][]): boolean {
   const { said, base, counted, people, contactEnd, contactStarts, reachingStart } = clause;
