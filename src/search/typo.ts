@@ -169,8 +169,22 @@ function sharedLetters(counts: Uint8Array, bins: readonly number[], letters: Uin
  * must be over it.
  */
 export function substringEdits(word: string, text: string, max: number): number {
-  // previous[j]: the fewest edits turning the word's first i letters into a part of text ending at j
-  let previous = new Array<number>(text.length + 1).fill(0);
+  return edits(word, text, max, true);
+}
+
+/** True when `a` becomes `b` in at most `max` insertions, deletions or substitutions (Levenshtein). */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  return Math.abs(a.length - b.length) <= max && edits(a, b, max, false) <= max;
+}
+
+/**
+ * The fewest edits turning `word` into `text`, or into any part of it (`inside`), by rows of the edit
+ * table: a number over `max` as soon as a whole row is over it.
+ */
+function edits(word: string, text: string, max: number, inside: boolean): number {
+  // previous[j]: the fewest edits turning the word's first i letters into text up to j (inside: into a
+  // part of text ending at j, so starting anywhere costs nothing)
+  let previous = Array.from({ length: text.length + 1 }, (_, j) => (inside ? 0 : j));
   for (let i = 1; i <= word.length; i++) {
     const row = [i];
     let least = i;
@@ -183,21 +197,5 @@ export function substringEdits(word: string, text: string, max: number): number 
     if (least > max) return least;
     previous = row;
   }
-  return Math.min(...previous);
-}
-
-/** True when `a` becomes `b` in at most `max` insertions, deletions or substitutions (Levenshtein). */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    if (Math.min(...row) > max) return false;
-    previous = row;
-  }
-  return (previous[b.length] ?? 0) <= max;
+  return inside ? Math.min(...previous) : (previous[text.length] ?? 0);
 }
