@@ -288,10 +288,6 @@ function leadingDeterminers(base: readonly string[], at: number): number {
 }
 
 /**
- * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
- * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
- */
-/**
  * Someone the asker cares for, told by what they did for them: "a woman I looked after", "a boy I've
  * been treating for months", "a patient I'm currently looking after". The person reads as a patient
  * and the words of care go, so that they do not push the person out of reach of the contact.
@@ -303,6 +299,10 @@ const CARED_AS: Readonly<Record<string, string>> = { patients: "patients", clien
 const SUPERVISED_CLAUSE =
   /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g;
 
+/**
+ * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
+ * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
+ */
 function clausesOf(text: string): Clause[] {
   return (
     text
