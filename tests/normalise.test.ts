@@ -37,6 +37,15 @@ describe("normalise", () => {
     expect(normalise("a\u0000b\u0007c\td")).toBe("a b c d");
   });
 
+  it("reads compatibility forms as their plain letters, in a text that is not all ASCII", () => {
+    expect(normalise("ﬁnd my ＦＢ page")).toBe("find my fb page");
+  });
+
+  it("leaves words one space apart when a contraction or a stray apostrophe goes", () => {
+    expect(normalise("the patient 's ' notes, she'd ' go")).toBe("the patient notes she would go");
+    expect(normalise("line one\nline\ttwo\r\n")).toBe("line one line two");
+  });
+
   it("keeps letters of other languages", () => {
     expect(normalise("Médecin: réseaux sociaux?")).toBe("médecin réseaux sociaux");
   });

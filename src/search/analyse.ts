@@ -124,21 +124,25 @@ export class Analyser {
   private applySynonyms(words: readonly Word[]): Word[] {
     const out: Word[] = [];
     for (let i = 0; i < words.length; ) {
+      const first = words[i] as Word;
+      const longest = Math.min(this.longestFrom.get(first.word) ?? 0, words.length - i);
+      // The longest synonym term that starts here, its key grown a word at a time.
+      let key = "";
       let matched = 0;
-      const longest = this.longestFrom.get(words[i]?.word ?? "") ?? 0;
-      for (let len = Math.min(longest, words.length - i); len >= 1 && !matched; len--) {
-        const slice = words.slice(i, i + len);
-        const canonical = this.phrases.get(slice.map((w) => w.word).join(" "));
-        if (!canonical) continue;
-        const credit = Math.min(...slice.map((w) => w.credit));
-        for (const word of canonical) out.push({ word, credit });
-        matched = len;
+      let canonical: readonly string[] | undefined;
+      for (let len = 1; len <= longest; len++) {
+        key = len === 1 ? first.word : `${key} ${(words[i + len - 1] as Word).word}`;
+        const found = this.phrases.get(key);
+        if (found) [matched, canonical] = [len, found];
       }
-      if (!matched) {
-        const w = words[i];
-        if (w) out.push(w);
-        matched = 1;
+      if (!canonical) {
+        out.push(first);
+        i++;
+        continue;
       }
+      let credit = first.credit;
+      for (let j = 1; j < matched; j++) credit = Math.min(credit, (words[i + j] as Word).credit);
+      for (const word of canonical) out.push({ word, credit });
       i += matched;
     }
     return out;

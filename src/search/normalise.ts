@@ -56,24 +56,32 @@ function wholeWordsTo(tail: string): string {
  * control characters and punctuation go; contractions are expanded; "US" and "U.S." read as "usa".
  */
 export function normalise(text: string): string {
-  const cleaned = text
-    .normalize("NFKC")
+  // Printable ASCII (most questions) is its own NFKC form and has no control characters.
+  const plain = PRINTABLE_ASCII.test(text);
+  const unlinked = (plain ? text : text.normalize("NFKC"))
     // Slack links keep their label: <https://x|label> -> label
     .replace(/<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi, " $1 ")
     // every other <...> chat token (mentions, channels, emoji, timestamps) carries no meaning
     .replace(/<[@#!:a-z/][^<>\s]{0,200}>/gi, " ")
-    .replace(/(?:https?:\/\/|www\.)\S+/gi, " ")
-    .replace(/\p{C}+/gu, " ")
+    .replace(/(?:https?:\/\/|www\.)\S+/gi, " ");
+  const cleaned = (plain ? unlinked : unlinked.replace(/\p{C}+/gu, " "))
     // "US" in capitals is the country, not the pronoun that lowercasing would make of it
     .replace(/\bU\.?S\.?(?:A\.?)?(?=[\s,;:!?)]|$)/g, " usa ")
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
     .replace(/[^\p{L}\p{M}\p{N}']+/gu, " ");
-  return cleaned.split(" ").map(expandContraction).join(" ").replace(/\s+/g, " ").trim();
+  // Words are now one space apart; only a contraction, expanded or dropped ("'s"), can change that.
+  if (!cleaned.includes("'")) return cleaned.trim();
+  return cleaned
+    .replace(/[^ ]*'[^ ]*/g, expandContraction)
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
+/** Text that is printable ASCII throughout, line breaks and tabs allowed (every step reads them as spaces). */
+const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+
 function expandContraction(word: string): string {
-  if (!word.includes("'")) return word;
   let out = word;
   for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
   return out.replace(/'/g, "");
