@@ -40,6 +40,17 @@ describe("the guard finds short record numbers and addresses in lower case", () 
   });
 });
 
+describe("the guard reads a text without a digit or an @ as closely as any other", () => {
+  // Most rules need a digit, an "@" or a "/" and skip a text without one; these need none of them.
+  it.each([
+    ["her dob: march, and she follows me", "date"],
+    ["write to jane at gmail dot com about it", "email"],
+    ["see www.examplepatientblog.net for her story", "url"],
+  ])("finds %j", (text, kind) => {
+    expect(kinds(text)).toEqual([kind]);
+  });
+});
+
 describe("the guard tells the asker's handle from a patient's", () => {
   it.each([
     "my handle is @drjane, should I change it",

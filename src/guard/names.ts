@@ -35,10 +35,15 @@ interface Token {
   readonly first: boolean;
   /** What lies between the previous word and this one. */
   readonly gap: string;
+  /** Never a name: a listed non-name, a place, or a contraction ("I've", "we'd"). */
+  readonly blocked: boolean;
 }
 
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
 const LATIN = /\p{Script=Latin}/u;
+
+/** Letters of the Latin alphabet without accents: a word of them needs no look at its script. */
+const ASCII_LETTERS = /^[A-Za-z'’-]+$/;
 
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
@@ -50,25 +55,26 @@ function tokenise(text: string): Token[] {
     const base = possessive ? word.replace(/['’]s?$/i, "") : word.replace(/['’]$/, "");
     const gap = text.slice(last, start);
     const upper = base.toUpperCase();
+    const lower = base.toLowerCase();
     tokens.push({
       start,
       end: start + base.length,
-      lower: base.toLowerCase(),
+      lower,
       possessive,
       capitalised: base[0] === upper[0] && base !== upper && base[0] !== base[0]?.toLowerCase(),
-      upper: base === upper && base !== base.toLowerCase(),
-      foreign: !LATIN.test(base),
+      upper: base === upper && base !== lower,
+      foreign: !ASCII_LETTERS.test(base) && !LATIN.test(base),
       first: tokens.length === 0 || /[.!?\n]/.test(gap),
       gap,
+      blocked: NEVER_NAMES.has(lower) || PLACES.has(lower) || /['’](?:ve|m|d|ll|re|t)$/.test(lower),
     });
     last = start + word.length;
   }
   return tokens;
 }
 
-/** Never a name: a listed non-name, a place, or a contraction ("I've", "we'd"). */
-const blocked = (t: Token) =>
-  NEVER_NAMES.has(t.lower) || PLACES.has(t.lower) || /['’](?:ve|m|d|ll|re|t)$/.test(t.lower);
+/** Never a name (see Token.blocked). */
+const blocked = (t: Token) => t.blocked;
 
 /** A name whatever its case: listed, not an everyday word, or written in another script. */
 function strong(t: Token): boolean {
