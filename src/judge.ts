@@ -135,7 +135,8 @@ export function createJudge(
         return {
           subject: g.subject,
           stems: [...new Set(index.stemsOf(w))],
-          phrase: phrase.includes(" ") ? phrase : undefined,
+          // padded, as the texts it is looked for in are, so that it matches whole words only
+          phrase: phrase.includes(" ") ? ` ${phrase} ` : undefined,
         };
       }),
     )
@@ -183,7 +184,7 @@ export function createJudge(
     const said = ` ${normalise(query)} `;
     for (const { subject, stems, phrase } of offTopicCues) {
       const fires = phrase
-        ? said.includes(` ${phrase} `) && !(top && phrasingText(top.entry).includes(` ${phrase} `))
+        ? said.includes(phrase) && !(top && phrasingText(top.entry).includes(phrase))
         : stems.every((stem) => asked.has(stem)) && stems.some((stem) => !top?.matched.has(stem));
       if (!fires) continue;
       offTopic += 1;

@@ -6,7 +6,8 @@
 export function remembering<T>(limit: number, compute: (key: string) => T): (key: string) => T {
   const seen = new Map<string, T>();
   return (key) => {
-    if (seen.has(key)) return seen.get(key) as T;
+    const known = seen.get(key);
+    if (known !== undefined || seen.has(key)) return known as T;
     const value = compute(key);
     if (seen.size >= limit) seen.clear();
     seen.set(key, value);

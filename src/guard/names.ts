@@ -42,6 +42,8 @@ interface Token {
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
 const LATIN = /\p{Script=Latin}/u;
 
+const isApostrophe = (c: string | undefined) => c === "'" || c === "’";
+
 /** Letters of the Latin alphabet without accents: a word of them needs no look at its script. */
 const ASCII_LETTERS = /^[A-Za-z'’-]+$/;
 
@@ -51,8 +53,13 @@ function tokenise(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     const start = m.index;
-    const possessive = /['’]s$/i.test(word) || /s['’]$/i.test(word);
-    const base = possessive ? word.replace(/['’]s?$/i, "") : word.replace(/['’]$/, "");
+    // "Smith's", "patients'": a possessive's apostrophe (and s) go; so does a closing quote mark's
+    const end = word.length;
+    const quoteLast = isApostrophe(word[end - 1]);
+    const possessive = quoteLast
+      ? word[end - 2] === "s" || word[end - 2] === "S"
+      : (word[end - 1] === "s" || word[end - 1] === "S") && isApostrophe(word[end - 2]);
+    const base = quoteLast ? word.slice(0, -1) : possessive ? word.slice(0, -2) : word;
     const gap = text.slice(last, start);
     const upper = base.toUpperCase();
     const lower = base.toLowerCase();
@@ -64,9 +71,12 @@ function tokenise(text: string): Token[] {
       capitalised: base[0] === upper[0] && base !== upper && base[0] !== base[0]?.toLowerCase(),
       upper: base === upper && base !== lower,
       foreign: !ASCII_LETTERS.test(base) && !LATIN.test(base),
-      first: tokens.length === 0 || /[.!?\n]/.test(gap),
+      first: tokens.length === 0 || (gap !== " " && /[.!?\n]/.test(gap)),
       gap,
-      blocked: NEVER_NAMES.has(lower) || PLACES.has(lower) || /['’](?:ve|m|d|ll|re|t)$/.test(lower),
+      blocked:
+        NEVER_NAMES.has(lower) ||
+        PLACES.has(lower) ||
+        (/['’]/.test(lower) && /['’](?:ve|m|d|ll|re|t)$/.test(lower)),
     });
     last = start + word.length;
   }

@@ -141,8 +141,7 @@ const isPerson = (word: string) => PATIENT.has(word) || RELATIVE.has(word) || CO
 const within = (counts: readonly number[], from: number, to: number) =>
   (counts[to] ?? 0) - (counts[from] ?? 0);
 
-function clauseOf(said: readonly string[]): Clause {
-  const base = said.map(owner);
+function clauseOf(said: readonly string[], base: readonly string[]): Clause {
   const counted = [0];
   const people = [0];
   base.forEach((word, i) => {
@@ -253,7 +252,7 @@ function inContact(clause: Clause, who: readonly [number, number][]): boolean {
  * "Our team WhatsApp", "the unit's group chat", "a Signal group", "a work chat"; not a chat set up for
  * or with patients ("a WhatsApp group for my patients").
  */
-function staffChat({ base }: Clause): boolean {
+function staffChat({ base }: Pick<Clause, "base">): boolean {
   const forPatients = base.some(
     (w, i) =>
       (w === "for" || w === "with") && PATIENT.has(base[i + 1 + leadingDeterminers(base, i + 1)] ?? ""),
@@ -303,7 +302,7 @@ const SUPERVISED_CLAUSE =
  * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
  * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
  */
-function clausesOf(text: string): Clause[] {
+function clausesOf(text: string): string[][] {
   return (
     text
       .toLowerCase()
@@ -322,7 +321,6 @@ function clausesOf(text: string): Clause[] {
           .filter(Boolean),
       )
       .filter((said) => said.length >= 2)
-      .map(clauseOf)
   );
 }
 
@@ -341,9 +339,15 @@ function namesSomeone(text: string): boolean {
 export function counterpartOf(text: string): Counterpart | undefined {
   const found = new Set<Counterpart>();
   // A care home's residents are its patients, as the other readings take them (see residents.ts).
-  for (const clause of clausesOf(residentsAsPatients(text))) {
-    for (const [kind, who] of peopleIn(clause)) if (who.length > 0 && inContact(clause, who)) found.add(kind);
-    if (staffChat(clause)) found.add("colleague");
+  for (const said of clausesOf(residentsAsPatients(text))) {
+    const base = said.map(owner);
+    // A clause that names no one (see peopleIn) can still be a staff chat, but needs no more reading.
+    if (base.some((w) => isPerson(w) || w === "service" || w === "team")) {
+      const clause = clauseOf(said, base);
+      for (const [kind, who] of peopleIn(clause))
+        if (who.length > 0 && inContact(clause, who)) found.add(kind);
+    }
+    if (staffChat({ base })) found.add("colleague");
   }
   if (found.has("relative")) found.delete("patient");
   return found.size === 1 ? [...found][0] : undefined;
