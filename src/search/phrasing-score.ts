@@ -33,8 +33,10 @@ export class PhrasingIndex {
     private readonly weight: Float64Array,
   ) {}
 
-  /** Scratch space for closest(): zero between calls. */
+  /** Scratch space for closest(): each phrasing's shared weight, zero between calls. */
   private shared?: Float64Array;
+  /** ... and the phrasings a question touched, the first `n` of them (each once). */
+  private touched?: Int32Array;
 
   static of(items: readonly IndexedEntry[]): PhrasingIndex {
     const lists = new Map<string, [number, number][]>();
@@ -80,23 +82,27 @@ export class PhrasingIndex {
     // One buffer of every phrasing's shared weight, kept between questions and cleared where touched:
     // a question touches a few hundred of its thousands.
     this.shared ??= new Float64Array(this.owner.length);
-    const shared = this.shared;
-    const touched: number[] = [];
+    this.touched ??= new Int32Array(this.owner.length);
+    const { shared, touched } = this;
+    let n = 0;
     const { entries } = this.postings;
     for (const [stem, w] of query.credited) {
+      // a weight of 0 adds nothing, and would let a phrasing be listed twice
+      if (!(w > 0)) continue;
       const { from, to } = this.postings.range(stem);
       for (let p = from; p < to; p++) {
         const id = entries[p] ?? 0;
-        if (shared[id] === 0) touched.push(id);
+        if (shared[id] === 0) touched[n++] = id;
         shared[id] = (shared[id] ?? 0) + w;
       }
     }
-    for (const id of touched) {
+    for (let t = 0; t < n; t++) {
+      const id = touched[t] ?? 0;
       const i = this.owner[id] ?? 0;
       const dice = (2 * (shared[id] ?? 0)) / (query.weight + (this.weight[id] ?? 0));
       if (dice > (best[i] ?? 0)) best[i] = dice;
     }
-    for (const id of touched) shared[id] = 0;
+    for (let t = 0; t < n; t++) shared[touched[t] ?? 0] = 0;
     return best;
   }
 }

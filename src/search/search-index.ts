@@ -226,6 +226,7 @@ export class SearchIndex {
     // self-test such an entry was its phrasing's own 18 times in 21 (the one it displaced never), more
     // often than an entry both readings put first (80%).
     const settled = order[0] !== ranked[0] ? order[0] : undefined;
+    const asking = this.askingWeights(terms);
     for (const index of order) {
       if (hits.length >= limit) break;
       const item = this.items[index];
@@ -238,7 +239,7 @@ export class SearchIndex {
         entry: item.entry,
         score,
         matched: this.matchedStems(item, terms),
-        askCoverage: this.askCoverage(item, terms),
+        askCoverage: this.askCoverage(item, asking),
         phrasing: byPhrasing.closest(index),
         agreement: firsts / 2,
       });
@@ -310,10 +311,11 @@ export class SearchIndex {
     return { asking, unknown, terms: terms.length, domain: terms.length > 0 ? domain / terms.length : 0 };
   }
 
-  private askCoverage(item: IndexedEntry, terms: readonly Term[]): number {
+  /** The share of the asking sentences' weight (see askingWeights) that the entry has. */
+  private askCoverage(item: IndexedEntry, asking: readonly (readonly [Term, number])[]): number {
     let all = 0;
     let covered = 0;
-    for (const [t, w] of this.askingWeights(terms)) {
+    for (const [t, w] of asking) {
       all += w;
       if (item.questionStems.has(t.stem)) covered += w;
       else if (item.answerStems.has(t.stem)) covered += w * this.tune.answerOnlyCredit;
