@@ -30,6 +30,8 @@ describe("whom a question's contact is with", () => {
       ["Is it fine to text updates to physicians about my patients?", "colleague"],
       ["My team mates keep sending me follow requests", "colleague"],
       ["A patient's mam added me on Facebook", "relative"],
+      ["A regular customer at the pharmacy WhatsApps me about his tablets", "patient"],
+      ["A customer's son emailed me about her prescription", "relative"],
     ]);
   });
 

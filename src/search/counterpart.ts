@@ -15,9 +15,9 @@ export type Counterpart = "patient" | "relative" | "colleague";
 
 const words = (list: string) => new Set(list.split(" "));
 
-const PATIENT = words("patient patients pt pts client clients ex-patient ex-patients");
+const PATIENT = words("patient patients pt pts client clients customer customers ex-patient ex-patients");
 /** Whose relative: "a patient's mum", "his daughter", "patient families". */
-const WHOSE = words("patient patients pt resident residents client clients his her their");
+const WHOSE = words("patient patients pt resident residents client clients customer customers his her their");
 const RELATIVE = words(
   "mum mom mam mammy mother father dad family families son daughter husband wife partner parent parents relative relatives sister brother carer granddaughter grandson grandchild grandchildren grandkids grandmother grandfather grandma grandpa grandad granddad nan nana nanna gran granny nephew niece aunt auntie uncle cousin stepdad stepmum stepmom stepson stepdaughter mother-in-law father-in-law son-in-law daughter-in-law",
 );
@@ -63,7 +63,7 @@ const REACHING_FOR = words(
 );
 /** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
 const REACHES_OUT = [
-  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|requested|friended me|us",
+  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|whatsapp|whatsapps|whatsapped|emailed|emails|requested|friended me|us",
   "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
   "keep|keeps|kept|started|starts|begun|began adding|sending|trying|messaging|texting|following",
   "want|wants|wanted to add|follow|friend|connect",
