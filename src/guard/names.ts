@@ -42,6 +42,30 @@ interface Token {
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
 const LATIN = /\p{Script=Latin}/u;
 
+/**
+ * The patterns the word tests use, made once: a regular expression literal makes a new object each
+ * time it runs, and these run for every word.
+ */
+const SENTENCE_GAP = /[.!?\n]/;
+const HAS_APOSTROPHE = /['’]/;
+const CONTRACTED = /['’](?:ve|m|d|ll|re|t)$/;
+const SPACES = /^\s+$/;
+const TITLE_GAP = /^\.?\s+$/;
+const DOCTOR_TITLE = /^(?:dr|doctor)$/;
+const PATIENT_AFTER = /^(?:patients?|pts?|clients?)$/;
+const TITLES = /^(?:mr|mrs|ms|miss|mx|mister|missus)$/;
+const MISS_AS_VERB_BEFORE = /\b(?:i|you|we|they|to|will|would|not|never|don['’]?t|didn['’]?t)\s+$/i;
+const CUES = /^(?:patient|pt|client|resident)$/;
+const CUE_GAP = /^\s*[,:]?\s+$/;
+const PT_GAP = /^\.\s+$/;
+const MY_BEFORE = /\bmy\s+$/i;
+const I_AM_BEFORE = /\b(?:i['’]?m|i am|i was|we['’]re)\s+$/i;
+const CLAUSE_GAP = /[.!?;,]/;
+const PLACE_BEFORE = /^(?:in|near|around|outside|across|throughout|within)$/;
+const COMMA_GAP = /^\s*,\s*$/;
+const ENDS_WITH_COMMA = /,\s*$/;
+const LIST_AFTER = /^\s*(?:,|&|and\b|or\b)/i;
+
 const isApostrophe = (c: string | undefined) => c === "'" || c === "’";
 
 /** Letters of the Latin alphabet without accents: a word of them needs no look at its script. */
@@ -71,12 +95,10 @@ function tokenise(text: string): Token[] {
       capitalised: base[0] === upper[0] && base !== upper && base[0] !== base[0]?.toLowerCase(),
       upper: base === upper && base !== lower,
       foreign: !ASCII_LETTERS.test(base) && !LATIN.test(base),
-      first: tokens.length === 0 || (gap !== " " && /[.!?\n]/.test(gap)),
+      first: tokens.length === 0 || (gap !== " " && SENTENCE_GAP.test(gap)),
       gap,
       blocked:
-        NEVER_NAMES.has(lower) ||
-        PLACES.has(lower) ||
-        (/['’]/.test(lower) && /['’](?:ve|m|d|ll|re|t)$/.test(lower)),
+        NEVER_NAMES.has(lower) || PLACES.has(lower) || (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)),
     });
     last = start + word.length;
   }
@@ -105,7 +127,7 @@ function nameish(t: Token): boolean {
   return strong(t) || capital(t) || (!blocked(t) && t.lower.length > 2 && !isOrdinaryWord(t.lower));
 }
 
-const spaced = (t: Token | undefined) => t !== undefined && /^\s+$/.test(t.gap);
+const spaced = (t: Token | undefined) => t !== undefined && SPACES.test(t.gap);
 
 type Span = readonly [from: number, to: number];
 
@@ -129,18 +151,16 @@ function titled(tokens: readonly Token[], i: number, text: string): Span | undef
   const t = tokens[i] as Token;
   const n = tokens[i + 1];
   // an initial ("Ms B") is how case reports keep a patient anonymous
-  if (!n || t.possessive || !/^\.?\s+$/.test(n.gap) || blocked(n) || (!n.foreign && n.end - n.start < 2))
+  if (!n || t.possessive || !TITLE_GAP.test(n.gap) || blocked(n) || (!n.foreign && n.end - n.start < 2))
     return undefined;
-  if (/^(?:dr|doctor)$/.test(t.lower)) {
+  if (DOCTOR_TITLE.test(t.lower)) {
     let last = i + 1;
     while (last < i + 3 && !tokens[last]?.possessive && spaced(tokens[last + 1])) last++;
     const after = tokens[last + 1]?.lower ?? "";
     const named = tokens.slice(i + 1, last + 1).every((x) => nameish(x));
-    return named && tokens[last]?.possessive && /^(?:patients?|pts?|clients?)$/.test(after)
-      ? [i, last]
-      : undefined;
+    return named && tokens[last]?.possessive && PATIENT_AFTER.test(after) ? [i, last] : undefined;
   }
-  if (!/^(?:mr|mrs|ms|miss|mx|mister|missus)$/.test(t.lower)) return undefined;
+  if (!TITLES.test(t.lower)) return undefined;
   if (TITLE_BRANDS.has(`${t.lower}-${n.lower}`)) return undefined;
   const after = tokens[i + 2];
   if (PARTICLES.has(n.lower) && after && spaced(after) && nameish(after)) return extend(tokens, i, i + 2);
@@ -153,11 +173,7 @@ function titled(tokens: readonly Token[], i: number, text: string): Span | undef
       (isListedName(n.lower) || !isOrdinaryWord(n.lower)));
   if (!nameLike) return undefined;
   // "miss" is a verb too: "I miss Sarah" is no title
-  if (
-    t.lower === "miss" &&
-    /\b(?:i|you|we|they|to|will|would|not|never|don['’]?t|didn['’]?t)\s+$/i.test(t.gap)
-  )
-    return undefined;
+  if (t.lower === "miss" && MISS_AS_VERB_BEFORE.test(t.gap)) return undefined;
   return extend(tokens, i, i + 1);
 }
 
@@ -165,8 +181,8 @@ function titled(tokens: readonly Token[], i: number, text: string): Span | undef
 function cued(tokens: readonly Token[], i: number): Span | undefined {
   const t = tokens[i] as Token;
   const n = tokens[i + 1];
-  if (!n || t.possessive || !/^(?:patient|pt|client|resident)$/.test(t.lower)) return undefined;
-  if (!/^\s*[,:]?\s+$/.test(n.gap) && !(t.lower === "pt" && /^\.\s+$/.test(n.gap))) return undefined;
+  if (!n || t.possessive || !CUES.test(t.lower)) return undefined;
+  if (!CUE_GAP.test(n.gap) && !(t.lower === "pt" && PT_GAP.test(n.gap))) return undefined;
   if (strong(n) || capital(n)) return extend(tokens, i + 1, i + 1);
   const n2 = tokens[i + 2];
   if (n2 && spaced(n2) && nameish(n) && nameish(n2) && strong(n2)) return [i + 1, i + 2];
@@ -178,15 +194,15 @@ function naming(tokens: readonly Token[], i: number, text: string): Span | undef
   const t = tokens[i] as Token;
   let at = i + 1;
   if (t.lower === "name" && (t.possessive || tokens[at]?.lower === "is")) {
-    if (/\bmy\s+$/i.test(text.slice(Math.max(0, t.start - 12), t.start))) return undefined;
+    if (MY_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) return undefined;
     if (!t.possessive) at++;
   } else if (t.lower === "names" && tokens[at]?.lower === "are") at++;
   else if (t.lower !== "named" && t.lower !== "called") return undefined;
-  if (t.lower === "called" && /\b(?:i['’]?m|i am|i was|we['’]re)\s+$/i.test(text.slice(0, t.start))) {
+  if (t.lower === "called" && I_AM_BEFORE.test(text.slice(0, t.start))) {
     return undefined;
   }
   const n = tokens[at];
-  if (!n || !/^\s+$/.test(n.gap) || NOT_NAME_WORDS.has(n.lower) || blocked(n)) return undefined;
+  if (!n || !SPACES.test(n.gap) || NOT_NAME_WORDS.has(n.lower) || blocked(n)) return undefined;
   const ok =
     t.lower === "called"
       ? strong(n) || capital(n) || (!isKnownWord(n.lower) && n.lower.length > 2)
@@ -202,7 +218,7 @@ function possessed(tokens: readonly Token[], i: number, publicTalk: boolean): Sp
   const noun = tokens
     .slice(i + 1, i + 4)
     .findIndex((x, k) => (k === 0 || spaced(x)) && PATIENT_NOUNS.has(x.lower));
-  if (noun < 0 || /[.!?;,]/.test(next?.gap ?? ".")) return undefined;
+  if (noun < 0 || CLAUSE_GAP.test(next?.gap ?? ".")) return undefined;
   let from = i;
   while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
     from--;
@@ -238,10 +254,7 @@ function paired(tokens: readonly Token[], i: number, text: string): Span | undef
   if (ORGANISATION_WORDS.has(b.lower)) return undefined;
   if (ORGANISATION_WORDS.has(tokens[i + 2]?.lower ?? "") && spaced(tokens[i + 2])) return undefined;
   // "a locum in Milton Keynes": after these, two capitalised words are a place
-  if (
-    a.capitalised &&
-    /^(?:in|near|around|outside|across|throughout|within)$/.test(tokens[i - 1]?.lower ?? "")
-  ) {
+  if (a.capitalised && PLACE_BEFORE.test(tokens[i - 1]?.lower ?? "")) {
     return undefined;
   }
   if (fromAsker(tokens, i, text)) return undefined;
@@ -252,8 +265,8 @@ function paired(tokens: readonly Token[], i: number, text: string): Span | undef
 function reversed(tokens: readonly Token[], i: number, text: string): Span | undefined {
   const a = tokens[i] as Token;
   const b = tokens[i + 1];
-  if (!b || a.possessive || !/^\s*,\s*$/.test(b.gap) || /,\s*$/.test(a.gap)) return undefined;
-  if (/^\s*(?:,|&|and\b|or\b)/i.test(text.slice(b.end + (b.possessive ? 2 : 0)))) return undefined;
+  if (!b || a.possessive || !COMMA_GAP.test(b.gap) || ENDS_WITH_COMMA.test(a.gap)) return undefined;
+  if (LIST_AFTER.test(text.slice(b.end + (b.possessive ? 2 : 0)))) return undefined;
   if (!(strong(a) || capital(a)) || !(strong(b) || capital(b)) || !(strong(a) || strong(b))) return undefined;
   if (!isListedName(b.lower) && !capital(b)) return undefined;
   return fromAsker(tokens, i, text) ? undefined : [i, i + 1];
@@ -264,7 +277,7 @@ function fromAsker(tokens: readonly Token[], i: number, text: string): boolean {
   // a title, perhaps with an initial between: "Dr U. Phillip Igbinadolor"
   const initial = tokens[i - 1]?.end === (tokens[i - 1]?.start ?? 0) + 1 ? 1 : 0;
   const title = tokens[i - 1 - initial];
-  if (title && PUBLIC_TITLES.has(title.lower) && /^\.?\s+$/.test((tokens[i] as Token).gap)) return true;
+  if (title && PUBLIC_TITLES.has(title.lower) && TITLE_GAP.test((tokens[i] as Token).gap)) return true;
   return ASKER_BEFORE.test(
     text.slice(Math.max(0, (tokens[i] as Token).start - 40), (tokens[i] as Token).start),
   );

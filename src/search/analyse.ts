@@ -32,6 +32,9 @@ export function asks(term: Term): boolean {
   return term.part === undefined;
 }
 
+/** A number of one or two digits: a count or a day, no meaning of its own. */
+const SMALL_NUMBER = /^\d{1,2}$/;
+
 /** Turns text into stemmed, synonym-folded terms without boilerplate. */
 export class Analyser {
   private constructor(
@@ -112,7 +115,7 @@ export class Analyser {
     const out = new Map<string, Term>();
     for (const [i, { word, credit }] of folded.entries()) {
       const kept = LIKE_FORMS.has(word) && isPlatformLike(folded, i);
-      if ((STOPWORDS.has(word) && !kept) || /^\d{1,2}$/.test(word)) continue;
+      if ((STOPWORDS.has(word) && !kept) || SMALL_NUMBER.test(word)) continue;
       const stem = stemmer(word);
       if (STOPWORD_STEMS.has(stem) && !kept) continue;
       const seen = out.get(stem);

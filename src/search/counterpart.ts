@@ -265,13 +265,19 @@ function staffChat({ base }: Pick<Clause, "base">): boolean {
       (["our", "the", "my"].includes(w) &&
         STAFF_PLACE.has(next) &&
         (APP.has(after) || after === "group" || after === "chat")) ||
-      (w === "group" && /^(?:chats?|texts?)$/.test(next)) ||
-      /^groupchats?$/.test(w) ||
-      (APP.has(w) && /^groups?$/.test(next)) ||
-      (w === "work" && /^chats?$/.test(next))
+      (w === "group" && GROUP_CHAT_NEXT.test(next)) ||
+      GROUPCHAT.test(w) ||
+      (APP.has(w) && GROUPS.test(next)) ||
+      (w === "work" && CHATS.test(next))
     );
   });
 }
+
+/** The words of a staff chat (see staffChat), made once: a regular expression literal is a new object each time it runs. */
+const GROUP_CHAT_NEXT = /^(?:chats?|texts?)$/;
+const GROUPCHAT = /^groupchats?$/;
+const GROUPS = /^groups?$/;
+const CHATS = /^chats?$/;
 
 /** With "my" at `at`, where the word it is about is ("my (own|personal) number"); -1 when no "my" is there. */
 function afterMy(base: readonly string[], at: number): number {

@@ -28,6 +28,8 @@ const CUT_MARK = "\n…\n";
  * whole words and the end to a whole sentence where one starts near the cut.
  */
 export function cutQuestion(text: string): { text: string; truncated: boolean } {
+  // A text no longer in UTF-16 units than the limit has no more characters than it either.
+  if (text.length <= MAX_QUESTION_CHARS) return { text, truncated: false };
   const chars = Array.from(text);
   if (chars.length <= MAX_QUESTION_CHARS) return { text, truncated: false };
   const tailChars = MAX_QUESTION_CHARS - QUESTION_HEAD_CHARS - CUT_MARK.length;
@@ -60,23 +62,32 @@ export function normalise(text: string): string {
   const plain = PRINTABLE_ASCII.test(text);
   const unlinked = (plain ? text : text.normalize("NFKC"))
     // Slack links keep their label: <https://x|label> -> label
-    .replace(/<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi, " $1 ")
+    .replace(SLACK_LINK, " $1 ")
     // every other <...> chat token (mentions, channels, emoji, timestamps) carries no meaning
-    .replace(/<[@#!:a-z/][^<>\s]{0,200}>/gi, " ")
-    .replace(/(?:https?:\/\/|www\.)\S+/gi, " ");
-  const cleaned = (plain ? unlinked : unlinked.replace(/\p{C}+/gu, " "))
+    .replace(CHAT_TOKEN, " ")
+    .replace(WEB_ADDRESS, " ");
+  const cleaned = (plain ? unlinked : unlinked.replace(CONTROL, " "))
     // "US" in capitals is the country, not the pronoun that lowercasing would make of it
-    .replace(/\bU\.?S\.?(?:A\.?)?(?=[\s,;:!?)]|$)/g, " usa ")
+    .replace(US_IN_CAPITALS, " usa ")
     .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
-    .replace(/[^\p{L}\p{M}\p{N}']+/gu, " ");
+    .replace(APOSTROPHES, "'")
+    .replace(NOT_WORD, " ");
   // Words are now one space apart; only a contraction, expanded or dropped ("'s"), can change that.
   if (!cleaned.includes("'")) return cleaned.trim();
-  return cleaned
-    .replace(/[^ ]*'[^ ]*/g, expandContraction)
-    .replace(/ {2,}/g, " ")
-    .trim();
+  return cleaned.replace(WITH_APOSTROPHE, expandContraction).replace(SPACES, " ").trim();
 }
+
+// normalise's patterns, made once: it runs for every sentence of every question, and a regular
+// expression literal is a new object each time it runs.
+const SLACK_LINK = /<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi;
+const CHAT_TOKEN = /<[@#!:a-z/][^<>\s]{0,200}>/gi;
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/gi;
+const CONTROL = /\p{C}+/gu;
+const US_IN_CAPITALS = /\bU\.?S\.?(?:A\.?)?(?=[\s,;:!?)]|$)/g;
+const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
+const NOT_WORD = /[^\p{L}\p{M}\p{N}']+/gu;
+const WITH_APOSTROPHE = /[^ ]*'[^ ]*/g;
+const SPACES = / {2,}/g;
 
 /** Text that is printable ASCII throughout, line breaks and tabs allowed (every step reads them as spaces). */
 const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;

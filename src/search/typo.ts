@@ -15,6 +15,9 @@ const loadFuse = (): typeof Fuse => {
   return fuseModule;
 };
 
+/** A word of letters alone: only such a word is corrected. */
+const LETTERS_ONLY = /^\p{L}+$/u;
+
 /**
  * Corrects a misspelt word to the closest word the corpus knows, using fuse.js's Bitap
  * matcher: one edit allowed in 5 letters, two from 6 (a swap of two letters counts as two); shorter words and real English words
@@ -46,7 +49,7 @@ export class TypoCorrector {
 
   private search(word: string): string | null {
     const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;
-    if (maxEdits === 0 || !/^\p{L}+$/u.test(word) || isEnglishWord(word)) return null;
+    if (maxEdits === 0 || !LETTERS_ONLY.test(word) || isEnglishWord(word)) return null;
     const within = this.sharingPairs(word);
     // Most words the corpus lacks (names, drugs, places) have no word of it this close: that is known
     // without asking fuse.js.
