@@ -125,8 +125,13 @@ describe("posting lists", () => {
       ]),
     );
     const read = (l: PostingLists, stem: string) => {
-      const { from, to } = l.range(stem);
-      return Array.from({ length: to - from }, (_, k) => [l.entries[from + k], l.values[from + k]]);
+      const slot = l.slot(stem);
+      if (slot < 0) return [];
+      const from = l.start(slot);
+      return Array.from({ length: l.start(slot + 1) - from }, (_, k) => [
+        l.entries[from + k],
+        l.values[from + k],
+      ]);
     };
     const saved = PostingLists.restore(JSON.parse(JSON.stringify(lists.data())));
     for (const l of [lists, saved]) {
@@ -137,6 +142,7 @@ describe("posting lists", () => {
       expect(read(l, "photo")).toEqual([[2, 0.6]]);
       expect(read(l, "nurse")).toEqual([]);
       expect(l.has("nurse")).toBe(false);
+      expect(l.slot("nurse")).toBe(-1);
     }
     expect(() => PostingLists.restore({ stems: ["a"], starts: [0], entries: [], values: [] })).toThrow();
   });

@@ -113,7 +113,8 @@ export class Analyser {
     // Two passes, so that a canonical word can complete a phrase ("other surgeons" -> "other doctor" -> colleague).
     const folded = this.applySynonyms(this.applySynonyms(words));
     const out = new Map<string, Term>();
-    for (const [i, { word, credit }] of folded.entries()) {
+    for (let i = 0; i < folded.length; i++) {
+      const { word, credit } = folded[i] as Word;
       const kept = LIKE_FORMS.has(word) && isPlatformLike(folded, i);
       if ((STOPWORDS.has(word) && !kept) || SMALL_NUMBER.test(word)) continue;
       const stem = stemmer(word);
@@ -124,8 +125,9 @@ export class Analyser {
     return [...out.values()];
   }
 
-  private applySynonyms(words: readonly Word[]): Word[] {
-    const out: Word[] = [];
+  /** The words with each synonym term read as its canonical words; the same array when none is there. */
+  private applySynonyms(words: readonly Word[]): readonly Word[] {
+    let out: Word[] | undefined;
     for (let i = 0; i < words.length; ) {
       const first = words[i] as Word;
       const longest = Math.min(this.longestFrom.get(first.word) ?? 0, words.length - i);
@@ -136,19 +138,23 @@ export class Analyser {
       for (let len = 1; len <= longest; len++) {
         key = len === 1 ? first.word : `${key} ${(words[i + len - 1] as Word).word}`;
         const found = this.phrases.get(key);
-        if (found) [matched, canonical] = [len, found];
+        if (found) {
+          matched = len;
+          canonical = found;
+        }
       }
       if (!canonical) {
-        out.push(first);
+        out?.push(first);
         i++;
         continue;
       }
+      out ??= words.slice(0, i);
       let credit = first.credit;
       for (let j = 1; j < matched; j++) credit = Math.min(credit, (words[i + j] as Word).credit);
       for (const word of canonical) out.push({ word, credit });
       i += matched;
     }
-    return out;
+    return out ?? words;
   }
 }
 

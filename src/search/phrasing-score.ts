@@ -89,8 +89,9 @@ export class PhrasingIndex {
     for (const [stem, w] of query.credited) {
       // a weight of 0 adds nothing, and would let a phrasing be listed twice
       if (!(w > 0)) continue;
-      const { from, to } = this.postings.range(stem);
-      for (let p = from; p < to; p++) {
+      const slot = this.postings.slot(stem);
+      if (slot < 0) continue;
+      for (let p = this.postings.start(slot), to = this.postings.start(slot + 1); p < to; p++) {
         const id = entries[p] ?? 0;
         if (shared[id] === 0) touched[n++] = id;
         shared[id] = (shared[id] ?? 0) + w;
@@ -133,8 +134,9 @@ export function rankByPhrasing(
   const touched: number[] = [];
   const { entries, values } = postings;
   for (const [stem, w] of query.credited) {
-    const { from, to } = postings.range(stem);
-    for (let p = from; p < to; p++) {
+    const slot = postings.slot(stem);
+    if (slot < 0) continue;
+    for (let p = postings.start(slot), to = postings.start(slot + 1); p < to; p++) {
       const i = entries[p] ?? 0;
       if (covered[i] === 0) touched.push(i);
       covered[i] = (covered[i] ?? 0) + w * (values[p] ?? 0);

@@ -66,12 +66,16 @@ export class PostingLists {
   }
 
   /**
-   * Where the stem's list lies in `entries` and `values`: from `from` up to (not including) `to`;
-   * an empty range for a stem no entry has.
+   * Where the stem's list lies in `entries` and `values`: from `start(slot)` up to (not including)
+   * `start(slot + 1)`, for its `slot`; -1 for a stem no entry has. Two numbers rather than a range
+   * object: the search reads a list for every word of every question.
    */
-  range(stem: string): { readonly from: number; readonly to: number } {
-    const slot = this.slots.get(stem);
-    if (slot === undefined) return { from: 0, to: 0 };
-    return { from: this.starts[slot] ?? 0, to: this.starts[slot + 1] ?? 0 };
+  slot(stem: string): number {
+    return this.slots.get(stem) ?? -1;
+  }
+
+  /** Where the list in `slot` starts in `entries` and `values` (see slot()). */
+  start(slot: number): number {
+    return this.starts[slot] ?? 0;
   }
 }

@@ -114,10 +114,10 @@ export class WordModel {
     let total = 0;
     const { entries, values } = this.postings;
     for (const { stem, weight } of terms) {
-      if (!this.postings.has(stem)) continue;
+      const slot = this.postings.slot(stem);
+      if (slot < 0) continue;
       total += weight;
-      const { from, to } = this.postings.range(stem);
-      for (let p = from; p < to; p++) {
+      for (let p = this.postings.start(slot), to = this.postings.start(slot + 1); p < to; p++) {
         const index = entries[p] ?? 0;
         if (gains[index] === 0) touched.push(index);
         gains[index] = (gains[index] ?? 0) + weight * (values[p] ?? 0);
