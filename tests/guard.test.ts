@@ -19,6 +19,8 @@ describe("the guard finds names however they are written", () => {
     ["mrs de souza wants to friend me", "[name] wants to friend me"],
     ["dr. patel's patient left a review", "[name]'s patient left a review"],
     ["pt tanaka is upset about my post", "pt [name] is upset about my post"],
+    ["pt renée o’brien-smith messaged me", "pt [name] messaged me"],
+    ["pt rene\u0301e o’brien-smith messaged me", "pt [name] messaged me"],
     ["a lady called margaret oduya messaged me", "a lady called [name] messaged me"],
     ["a patient named Ольга Петрова posted a review", "a patient named [name] posted a review"],
     ["patient named 李明 sent me a wechat message", "patient named [name] sent me a wechat message"],

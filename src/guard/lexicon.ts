@@ -5,10 +5,19 @@ import { wordLists } from "../words/word-lists.js";
 // word from "Grace" the name. Without either file the guard falls back to its shape rules: it then
 // knows fewer names, never more.
 
-/** True when `lower` is listed as part of a person's name. */
+/**
+ * True when `lower` is listed as part of a person's name, as written or without its accents: the list
+ * spells "renee" and "jose", people write "renée" and "josé".
+ */
 export function isListedName(lower: string): boolean {
-  return wordLists().list("names").has(lower);
+  const names = wordLists().list("names");
+  return names.has(lower) || (!PLAIN.test(lower) && names.has(withoutAccents(lower)));
 }
+
+/** Printable ASCII: a word with no accent to take off. */
+const PLAIN = /^[ -~]*$/;
+const MARKS = /\p{M}/gu;
+const withoutAccents = (word: string) => word.normalize("NFD").replace(MARKS, "");
 
 /** True when `lower` is a word English mostly writes in lower case: "will", "grace" is not. */
 export function isOrdinaryWord(lower: string): boolean {

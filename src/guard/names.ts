@@ -39,8 +39,35 @@ interface Token {
   readonly blocked: boolean;
 }
 
-const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
 const LATIN = /\p{Script=Latin}/u;
+/** A letter or a combining mark. */
+const LETTER = /^[\p{L}\p{M}]$/u;
+
+/** How many UTF-16 units the letter or mark at `i` takes (a character beyond the BMP takes two); 0 for none. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
+  const point = text.codePointAt(i) ?? 0;
+  return LETTER.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
+}
+
+const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45; // ' ’ -
+
+/**
+ * Where the word at `start` ends: letters and marks, joined by an apostrophe or a hyphen between
+ * letters ("O'Neill", "Smith-Jones"), and one apostrophe after them ("patients'"). What
+ * /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/u matches, read without making a match object a word.
+ */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (let n = letterAt(text, i); n > 0; n = letterAt(text, i)) i += n;
+  while (isJoiner(text.charCodeAt(i)) && letterAt(text, i + 1) > 0) {
+    i++;
+    for (let n = letterAt(text, i); n > 0; n = letterAt(text, i)) i += n;
+  }
+  const after = text.charCodeAt(i);
+  return after === 39 || after === 0x2019 ? i + 1 : i;
+}
 
 /**
  * The patterns the word tests use, made once: a regular expression literal makes a new object each
@@ -74,9 +101,13 @@ const ASCII_LETTERS = /^[A-Za-z'’-]+$/;
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    const start = m.index;
+  for (let start = 0; start < text.length; ) {
+    if (letterAt(text, start) === 0) {
+      start++;
+      continue;
+    }
+    const stop = wordEnd(text, start);
+    const word = text.slice(start, stop);
     // "Smith's", "patients'": a possessive's apostrophe (and s) go; so does a closing quote mark's
     const end = word.length;
     const quoteLast = isApostrophe(word[end - 1]);
@@ -100,7 +131,8 @@ function tokenise(text: string): Token[] {
       blocked:
         NEVER_NAMES.has(lower) || PLACES.has(lower) || (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)),
     });
-    last = start + word.length;
+    last = stop;
+    start = stop;
   }
   return tokens;
 }
