@@ -186,19 +186,36 @@ export function withinEdits(a: string, b: string, max: number): boolean {
  */
 function edits(word: string, text: string, max: number, inside: boolean): number {
   // previous[j]: the fewest edits turning the word's first i letters into text up to j (inside: into a
-  // part of text ending at j, so starting anywhere costs nothing)
-  let previous = Array.from({ length: text.length + 1 }, (_, j) => (inside ? 0 : j));
+  // part of text ending at j, so starting anywhere costs nothing). Two rows, reused between calls.
+  const width = text.length + 1;
+  if (rows.length < 2 * width) rows = new Int32Array(4 * width);
+  let previous = 0;
+  let row = width;
+  for (let j = 0; j < width; j++) rows[j] = inside ? 0 : j;
   for (let i = 1; i <= word.length; i++) {
-    const row = [i];
+    rows[row] = i;
     let least = i;
-    for (let j = 1; j <= text.length; j++) {
-      const cost = word[i - 1] === text[j - 1] ? 0 : 1;
-      const d = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      row.push(d);
+    const letter = word.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const cost = letter === text.charCodeAt(j - 1) ? 0 : 1;
+      const d = Math.min(
+        (rows[previous + j] ?? 0) + 1,
+        (rows[row + j - 1] ?? 0) + 1,
+        (rows[previous + j - 1] ?? 0) + cost,
+      );
+      rows[row + j] = d;
       if (d < least) least = d;
     }
     if (least > max) return least;
-    previous = row;
+    const done = row;
+    row = previous;
+    previous = done;
   }
-  return inside ? Math.min(...previous) : (previous[text.length] ?? 0);
+  if (!inside) return rows[previous + width - 1] ?? 0;
+  let least = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < width; j++) least = Math.min(least, rows[previous + j] ?? 0);
+  return least;
 }
+
+/** The two rows of edits()' table, end to end: grown when a longer text comes, never shrunk. */
+let rows = new Int32Array(128);
