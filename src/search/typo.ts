@@ -100,7 +100,15 @@ export class TypoCorrector {
     const own = letterPairs(word);
     // How many of the word's pairs each vocabulary word holds, by its place in the vocabulary.
     const shared = new Uint16Array(words.length);
-    for (const pair of own) for (const i of holding.get(pair) ?? []) shared[i] = (shared[i] ?? 0) + 1;
+    // ... and which words hold any, in the vocabulary's order: the only ones worth reading when a word
+    // must hold at least one pair (it nearly always must).
+    const holders: number[] = [];
+    for (const pair of own)
+      for (const i of holding.get(pair) ?? []) {
+        if (shared[i] === 0) holders.push(i);
+        shared[i] = (shared[i] ?? 0) + 1;
+      }
+    const inOrder = Int32Array.from(holders).sort();
     // Each edit also loses at most one of the word's letters: a word holding fewer of them (as many
     // times as they occur) is never that close either. Bitap reads a word longer than 32 letters in
     // parts, so only shorter ones are held to it.
@@ -111,7 +119,10 @@ export class TypoCorrector {
       word.length > 32 || sharedLetters(counts, bins, letters, i) >= word.length - edits;
     return (edits) => {
       const needed = own.size - 2 * edits;
-      return words.filter((_, i) => (shared[i] ?? 0) >= needed && holds(i, edits));
+      if (needed <= 0) return words.filter((_, i) => holds(i, edits));
+      const found: string[] = [];
+      for (const i of inOrder) if ((shared[i] ?? 0) >= needed && holds(i, edits)) found.push(words[i] ?? "");
+      return found;
     };
   }
 }
