@@ -169,8 +169,8 @@ function clauseOf(said: readonly string[], base: readonly string[]): Clause {
   };
 }
 
-/** Where each kind of person is named in a clause, as [start, end) word indices. */
-function peopleIn({ base }: Clause): Map<Counterpart, [number, number][]> {
+/** Where each kind of person is named in a clause (its words, possessives read as their word), as [start, end) word indices. */
+function peopleIn(base: readonly string[]): Map<Counterpart, [number, number][]> {
   const found = new Map<Counterpart, [number, number][]>([
     ["patient", []],
     ["relative", []],
@@ -252,7 +252,7 @@ function inContact(clause: Clause, who: readonly [number, number][]): boolean {
  * "Our team WhatsApp", "the unit's group chat", "a Signal group", "a work chat"; not a chat set up for
  * or with patients ("a WhatsApp group for my patients").
  */
-function staffChat({ base }: Pick<Clause, "base">): boolean {
+function staffChat(base: readonly string[]): boolean {
   const forPatients = base.some(
     (w, i) =>
       (w === "for" || w === "with") && PATIENT.has(base[i + 1 + leadingDeterminers(base, i + 1)] ?? ""),
@@ -347,13 +347,13 @@ export function counterpartOf(text: string): Counterpart | undefined {
   // A care home's residents are its patients, as the other readings take them (see residents.ts).
   for (const said of clausesOf(residentsAsPatients(text))) {
     const base = said.map(owner);
-    // A clause that names no one (see peopleIn) can still be a staff chat, but needs no more reading.
-    if (base.some((w) => isPerson(w) || w === "service" || w === "team")) {
+    const people = peopleIn(base);
+    // A clause that names no one can still be a staff chat, but needs no contact tables.
+    if ([...people.values()].some((who) => who.length > 0)) {
       const clause = clauseOf(said, base);
-      for (const [kind, who] of peopleIn(clause))
-        if (who.length > 0 && inContact(clause, who)) found.add(kind);
+      for (const [kind, who] of people) if (who.length > 0 && inContact(clause, who)) found.add(kind);
     }
-    if (staffChat({ base })) found.add("colleague");
+    if (staffChat(base)) found.add("colleague");
   }
   if (found.has("relative")) found.delete("patient");
   return found.size === 1 ? [...found][0] : undefined;
