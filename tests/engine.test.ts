@@ -117,6 +117,26 @@ describe("questions as clinicians post them", () => {
     }
   });
 
+  it("answers as before after a sentence that only says when or where the question came up", () => {
+    const answered = (q: string) => {
+      const reply = guide.ask(q);
+      return reply.kind === "answer" ? reply.entry.id : undefined;
+    };
+    for (const q of [
+      "what must a doctor never post online",
+      "can I accept a friend request from a patient?",
+    ]) {
+      const plain = answered(q);
+      expect(plain, q).toBeDefined();
+      for (const scene of [
+        "This came up on a busy night shift last week.",
+        "Something cropped up at work today.",
+        "It was a quiet Sunday on the ward.",
+      ])
+        expect(answered(`${scene} ${q}`), `${scene} ${q}`).toBe(plain);
+    }
+  });
+
   it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [discipline] = stems("discipline");

@@ -123,9 +123,31 @@ describe("reading a question's sentences", () => {
     ]);
   });
 
+  it("puts aside a sentence that only says when or where the question came up, not one that says what happened", () => {
+    for (const scene of [
+      "This came up on a busy night shift last week.",
+      "Something cropped up at work today.",
+      "So, it happened again on placement this month.",
+      "It was a quiet Sunday on the ward.",
+      "Last night was so busy!",
+      "I was on nights last week.",
+    ])
+      expect(parts(`${scene} Can I accept a friend request from a patient?`)).toEqual([
+        [scene, "aside"],
+        ["Can I accept a friend request from a patient?", "asks"],
+      ]);
+    for (const story of [
+      "This came up when a patient messaged me on a night shift.",
+      "I was on Facebook last night.",
+      "It was a busy shift and a colleague filmed the ward.",
+      "This happened to a friend of mine last week.",
+    ])
+      expect(parts(`${story} Can I accept a friend request from a patient?`)[0]).toEqual([story, "story"]);
+  });
+
   it("reads a short post with no question as asking in its last sentence, a longer one as asking throughout", () => {
-    expect(parts("This came up on a night shift. patient friend request facebook")).toEqual([
-      ["This came up on a night shift.", "story"],
+    expect(parts("This came up when a patient messaged me. patient friend request facebook")).toEqual([
+      ["This came up when a patient messaged me.", "story"],
       ["patient friend request facebook", "asks"],
     ]);
     const told =

@@ -75,6 +75,18 @@ const THANKS =
  */
 const ABOUT_THE_POST =
   /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:just )?asking for a friend(?=[.!)]*$))/i;
+/** Words of when and where, and small words: all a sentence that only sets the scene is made of. */
+const SCENE = `(?:on|at|in|during|over|for|after|before|a|an|the|my|our|one|last|this|that|busy|quiet|long|hectic|crazy|mad|slow|late|early|night|nights|day|days|shift|shifts|week|weeks|weekend|month|months|year|today|yesterday|tonight|morning|evening|afternoon|sunday|monday|tuesday|wednesday|thursday|friday|saturday|work|ward|clinic|unit|department|placement|rotation|recently|ago|few|couple|of|earlier|again|twice|once|while|back|time|times|me|us|too|really|very|so|bit|pretty|such)`;
+/**
+ * A short sentence that only says when or where the question came up, and nothing of what it is:
+ * "This came up on a busy night shift last week.", "Something cropped up at work today.", "It was a
+ * quiet Sunday on the ward." Every word past its opening sets the scene (SCENE): a word of anything
+ * else ("This came up when a patient...", "I was on Facebook last night") makes it part of the story.
+ */
+const WHEN_IT_CAME_UP = new RegExp(
+  `^(?:(?:so|ok|okay|well|anyway)[ ,]+)?(?:(?:this|that|it|something|the question|a question|an issue|a situation)(?: (?:just|only|recently|actually|first))? (?:came up|cropped up|happened|arose|occurred|started)|(?:it|this|that|today|yesterday|tonight|last night|last week) (?:was|is|has been)|(?:i|we) (?:was|were|am|are) (?:on|at|in|working|doing))(?: ${SCENE})*[.!]?$`,
+  "i",
+);
 /** A sentence added after the post: "EDIT: she has taken it down", "Update: ...". */
 const AFTERWORD = /^(?:edit|update|ps|p\.s\.)\b/i;
 /**
@@ -125,7 +137,10 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
         marked.push({ text: opening[2], asking: isAsking(opening[2]) });
       } else if (
         options.whoIsAsking !== false &&
-        (ONLY_WHO.test(s) || ABOUT_THE_POST.test(s) || (marked.length > 0 && THANKS.test(s)))
+        (ONLY_WHO.test(s) ||
+          ABOUT_THE_POST.test(s) ||
+          WHEN_IT_CAME_UP.test(s) ||
+          (marked.length > 0 && THANKS.test(s)))
       )
         marked.push({ text: s, asking: false, aside: true });
       else if (options.whoIsAsking !== false && marked.every((m) => m.aside) && isRoleLine(s)) {
