@@ -145,6 +145,27 @@ describe("reading a question's sentences", () => {
       expect(parts(`${story} Can I accept a friend request from a patient?`)[0]).toEqual([story, "story"]);
   });
 
+  it("puts aside a sentence that only frames the post: how it opens, how to answer, a plea with nothing after it", () => {
+    for (const framing of [
+      "Bit of background first.",
+      "Hi all, first post here.",
+      "Please don't judge me.",
+      "I'll try to keep this short.",
+      "I've been going back and forth on this.",
+      "Need some advice.",
+      "Posting here because I don't know where else.",
+    ])
+      expect(parts(`${framing} Can I accept a friend request from a patient?`), framing).toEqual([
+        [framing, "aside"],
+        ["Can I accept a friend request from a patient?", "asks"],
+      ]);
+    // a plea that says what it is about is not put aside
+    expect(parts("Need some advice on a patient's friend request. Can I accept it?")[0]).toEqual([
+      "Need some advice on a patient's friend request.",
+      "story",
+    ]);
+  });
+
   it("reads a short post with no question as asking in its last sentence, a longer one as asking throughout", () => {
     expect(parts("This came up when a patient messaged me. patient friend request facebook")).toEqual([
       ["This came up when a patient messaged me.", "story"],

@@ -75,6 +75,29 @@ const THANKS =
  */
 const ABOUT_THE_POST =
   /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:just )?asking for a friend(?=[.!)]*$))/i;
+/**
+ * A short sentence that frames the post and says nothing of what it is about: how it opens ("Bit of
+ * background first.", "First post here."), how the writer asks to be answered ("Please don't judge
+ * me.", "Be gentle."), how they feel about asking ("I've been going round in circles.", "Bit of a
+ * weird one."), or a plea with nothing after it ("Need some advice.", "Looking for some input
+ * please."). Anything said after the plea ("Need advice on a patient's friend request") keeps it a
+ * sentence of the question.
+ */
+const FRAMING = new RegExp(
+  String.raw`^(?=(?:\S+\s+){0,9}\S+$)(?:(?:so|ok|okay|well|um|erm|right|(?:hi|hey|hello)(?: (?:all|everyone|everybody|guys|folks|there|team))?)[ ,!]+)?(?:` +
+    [
+      `(?:(?:a |some )?(?:bit of |little )?(?:background|context)(?: (?:first|here|below))?|here'?s the (?:situation|story|background|context|deal))(?=[.!:)]*$)`,
+      String.raw`(?:(?:this is )?(?:my )?first (?:ever )?post(?:ing)?(?: (?:here|on here|in this group))?|new here|long[- ]time (?:reader|listener))\b`,
+      String.raw`(?:please |pls )?(?:don'?t|do not) judge\b|no judg(?:e)?ment\b|(?:please )?be (?:gentle|kind|nice)\b|bear with me\b|i'?ll (?:try to )?keep (?:this|it) (?:short|brief)\b`,
+      String.raw`(?:(?:this is |this might be |this may be )?(?:probably )?(?:a |an )?(?:stupid|dumb|silly|naive|daft) question|(?:a )?bit of an? (?:weird|odd|strange|tricky|awkward|random) one|(?:i'?ve been |i have been |been )?going (?:back and forth|(?:a)?round in circles)(?: (?:on|about|over) (?:this|it))?)\b`,
+      `(?:i )?(?:really |just )?(?:need|want|would like|'d like|looking for|seeking|after)(?: some| a bit of| any| a little)? (?:advice|help|input|guidance|opinions|perspective|thoughts|reassurance)(?: (?:please|pls|here|asap|urgently))?(?=[.!)]*$)`,
+      String.raw`(?:posting|asking) (?:this )?(?:here|on here|in here)\b`,
+    ]
+      .map((p) => `(?:${p})`)
+      .join("|") +
+    ")",
+  "i",
+);
 /** Words of when and where, and small words: all a sentence that only sets the scene is made of. */
 const SCENE = `(?:on|at|in|during|over|for|after|before|a|an|the|my|our|one|last|this|that|busy|quiet|long|hectic|crazy|mad|slow|late|early|night|nights|day|days|shift|shifts|week|weeks|weekend|month|months|year|today|yesterday|tonight|morning|evening|afternoon|sunday|monday|tuesday|wednesday|thursday|friday|saturday|work|ward|clinic|unit|department|placement|rotation|recently|ago|few|couple|of|earlier|again|twice|once|while|back|time|times|me|us|too|really|very|so|bit|pretty|such)`;
 /**
@@ -140,6 +163,7 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
         (ONLY_WHO.test(s) ||
           ABOUT_THE_POST.test(s) ||
           WHEN_IT_CAME_UP.test(s) ||
+          FRAMING.test(s) ||
           (marked.length > 0 && THANKS.test(s)))
       )
         marked.push({ text: s, asking: false, aside: true });
