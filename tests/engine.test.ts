@@ -117,6 +117,23 @@ describe("questions as clinicians post them", () => {
     }
   });
 
+  it("reads the sentence that names the subject as the question when a short post has no question mark", () => {
+    const answered = (q: string) => {
+      const reply = guide.ask(q);
+      return reply.kind === "answer" ? reply.entry.id : undefined;
+    };
+    for (const q of ["a patient sent me a friend request on facebook", "rules for doctors on social media"]) {
+      const plain = answered(q);
+      expect(plain, q).toBeDefined();
+      for (const after of [
+        "Honestly so nervous about all this.",
+        "Would be really grateful for anything at all.",
+        "Feeling a bit lost, to be fair.",
+      ])
+        expect(answered(`${q}. ${after}`), `${q}. ${after}`).toBe(plain);
+    }
+  });
+
   it("answers as before after a sentence that only says when or where the question came up", () => {
     const answered = (q: string) => {
       const reply = guide.ask(q);

@@ -166,6 +166,15 @@ describe("reading a question's sentences", () => {
     ]);
   });
 
+  it("marks the last sentence of a short post with no question as asking by its place alone", () => {
+    const read = readQuestion("A patient added me on Facebook. Feeling awkward about it now.");
+    expect(read.map((s) => [s.asking, s.guessed ?? false])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+    expect(readQuestion("A patient added me. Can I accept?").some((s) => s.guessed)).toBe(false);
+  });
+
   it("reads a short post with no question as asking in its last sentence, a longer one as asking throughout", () => {
     expect(parts("This came up when a patient messaged me. patient friend request facebook")).toEqual([
       ["This came up when a patient messaged me.", "story"],

@@ -8,6 +8,8 @@ export interface Sentence {
    * nor the story.
    */
   readonly aside?: boolean;
+  /** It asks only because it is the last of a short post with no question in it (see LAST_ASKS_UP_TO). */
+  readonly guessed?: boolean;
 }
 
 const AUX = "is|are|am|was|were|do|does|did|has|have|will|would|could|can|should|shall|may|might|must";
@@ -182,7 +184,7 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   if (marked.some((s) => s.asking)) return marked;
   const spoken = marked.filter((s) => !s.aside && !AFTERWORD.test(s.text));
   const last = spoken.length >= 2 && spoken.length <= LAST_ASKS_UP_TO ? spoken[spoken.length - 1] : undefined;
-  if (last) return marked.map((s) => (s === last ? { ...s, asking: true } : s));
+  if (last) return marked.map((s) => (s === last ? { ...s, asking: true, guessed: true } : s));
   return marked.map((s) => (s.aside ? s : { ...s, asking: true }));
 }
 

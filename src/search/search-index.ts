@@ -13,7 +13,7 @@ import {
 } from "./index-data.js";
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
-import { readQuestion } from "./question.js";
+import { readQuestion, type Sentence } from "./question.js";
 import { residentsAsPatients } from "./residents.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 import { TypoCorrector } from "./typo.js";
@@ -133,7 +133,9 @@ export class SearchIndex {
    * carries the meaning and weighs more.
    */
   terms(question: string): Term[] {
-    const sentences = readQuestion(residentsAsPatients(question));
+    const sentences = this.askingByContent(
+      readQuestion(residentsAsPatients(question)).map((s) => ({ ...s, terms: this.readTerms(s.text) })),
+    );
     const merged = new Map<string, Term>();
     const add = (t: Term) => {
       const seen = merged.get(t.stem);
@@ -141,7 +143,7 @@ export class SearchIndex {
     };
     const story: Term[] = [];
     for (const sentence of sentences) {
-      for (const t of this.readTerms(sentence.text)) {
+      for (const t of sentence.terms) {
         if (sentence.asking) add(t);
         else if (!this.idf.has(t.stem)) continue;
         else if (sentence.aside) add({ ...t, weight: this.tune.asideWeight, part: "aside" });
@@ -155,6 +157,37 @@ export class SearchIndex {
     const weight = asked >= this.tune.vagueAskWeight ? this.tune.contextWeight : this.tune.vagueContextWeight;
     for (const t of story) add({ ...t, weight, part: "story" });
     return [...merged.values()];
+  }
+
+  /**
+   * A short post with no question in it asks in its last sentence (see readQuestion), unless that
+   * sentence names nothing the knowledge is about ("gmc social media rules. Worried sick, if I'm
+   * honest."): then the sentence that names most of it asks, and the last is read as story. A word
+   * names what the knowledge is about when the knowledge uses it far more than everyday English does
+   * (`askingSpecificity`).
+   */
+  private askingByContent<S extends Sentence & { readonly terms: readonly Term[] }>(sentences: S[]): S[] {
+    const guessed = sentences.find((s) => s.guessed);
+    if (!guessed) return sentences;
+    const naming = (s: S) => {
+      let weight = 0;
+      for (const t of s.terms)
+        if (this.idf.has(t.stem) && (this.specificity.get(t.stem) ?? 0) >= this.tune.askingSpecificity)
+          weight += this.weightOf(t) * t.credit;
+      return weight;
+    };
+    if (naming(guessed) > 0) return sentences;
+    let asker: S | undefined;
+    let most = 0;
+    for (const s of sentences) {
+      if (s.aside || s === guessed) continue;
+      const weight = naming(s);
+      if (weight > most) [asker, most] = [s, weight];
+    }
+    if (!asker) return sentences;
+    return sentences.map((s) =>
+      s === guessed ? { ...s, asking: false, guessed: false } : s === asker ? { ...s, asking: true } : s,
+    );
   }
 
   /**

@@ -35,6 +35,12 @@ export const SEARCH_TUNING = Object.freeze({
    * (a term in about a third of the entries): "doctors and social media" alone is too vague.
    */
   minQueryWeight: 1.0,
+  /**
+   * How many times (as a power of e) the knowledge must use a word more than everyday English does for
+   * the word to say what a question is about, when choosing which sentence of a short post with no
+   * question in it asks (see SearchIndex.askingByContent).
+   */
+  askingSpecificity: 4,
   /** How much the story around the asking sentences counts. */
   contextWeight: 0.6,
   /** ... and when the asking sentences carry less meaning than this.tune.vagueAskWeight (IDF units). */
