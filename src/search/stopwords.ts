@@ -1,6 +1,7 @@
 /**
  * Words that carry no meaning for matching: English function words and the boilerplate of a
- * question ("how do I", "can I", "what should", "please tell me"). Domain words stay.
+ * question ("how do I", "can I", "what should", "please tell me"), and chat's shorthand for a laugh, a
+ * shrug or thanks ("lol", "tbh", "tia"). Domain words stay.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again all also am an and any anyone anything are as ask asking at be been before
@@ -18,5 +19,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   seemed feel felt think thought thoughts today yesterday recently lot lots bit little quite sure though
   although because since anyway maybe perhaps probably definitely guess wondering wonder appreciate
   advance hi hello hey guys everyone anybody somebody question questions query queries issue issues
-  problem problems situation scenario info`.split(/\s+/),
+  problem problems situation scenario info
+  lol lmao haha tbh tia idk ngl imo imho fwiw smh omg btw ty xx xxx`.split(/\s+/),
 );
