@@ -134,6 +134,18 @@ describe("questions as clinicians post them", () => {
     }
   });
 
+  it("reads chat shorthand (lol, tbh, idk) as saying nothing, not as a sign of another subject", () => {
+    for (const q of ["rules for doctors on social media", "a patient sent me a friend request on facebook"]) {
+      const plain = guide.ask(q);
+      for (const shorthand of ["tbh", "lol", "idk"]) {
+        const said = guide.ask(`${q} ${shorthand}`);
+        expect(said.kind, `${q} ${shorthand}`).toBe("answer");
+        expect(said.kind === "answer" && said.entry.id).toBe(plain.kind === "answer" && plain.entry.id);
+        expect(said.confidence).toBeCloseTo(plain.confidence, 2);
+      }
+    }
+  });
+
   it("answers as before after a sentence that only says when or where the question came up", () => {
     const answered = (q: string) => {
       const reply = guide.ask(q);
