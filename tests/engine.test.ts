@@ -146,6 +146,29 @@ describe("questions as clinicians post them", () => {
     }
   });
 
+  it("answers as before with small talk around the question", () => {
+    for (const q of [
+      "Can I accept a friend request from a patient?",
+      "Is it OK to post a selfie on the ward?",
+    ]) {
+      const plain = guide.ask(q);
+      expect(plain.kind, q).toBe("answer");
+      for (const said of [
+        `hey everyone hope you're all doing well. ${q}`,
+        `Any thoughts at all would be massively appreciated! ${q}`,
+        `${q} Honestly so confused and stressed lol.`,
+      ]) {
+        const reply = guide.ask(said);
+        expect(reply.kind, said).toBe("answer");
+        expect(reply.kind === "answer" && reply.entry.id, said).toBe(
+          plain.kind === "answer" && plain.entry.id,
+        );
+        // as sure as without it: small talk is no sign of another subject
+        expect(Math.abs(reply.confidence - plain.confidence), said).toBeLessThan(0.05);
+      }
+    }
+  });
+
   it("answers as before after a sentence that only says when or where the question came up", () => {
     const answered = (q: string) => {
       const reply = guide.ask(q);

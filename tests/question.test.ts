@@ -166,6 +166,28 @@ describe("reading a question's sentences", () => {
     ]);
   });
 
+  it("puts small talk aside (greetings, pleas, feelings, remarks on the post), unless nothing else is said", () => {
+    for (const chatter of [
+      "hey everyone hope you're all doing well!",
+      "Honestly so confused and stressed lol.",
+      "Any input at all would be hugely appreciated!",
+      "sorry for typos and the rambling x",
+    ]) {
+      expect(parts(`${chatter}\nCan I accept a friend request from a patient?`)[0], chatter).toEqual([
+        chatter,
+        "aside",
+      ]);
+      expect(parts(`Can I accept a friend request from a patient? ${chatter}`)[1], chatter).toEqual([
+        chatter,
+        "aside",
+      ]);
+    }
+    // alone, it is what is asked; asked outright, or naming anything else, it is not small talk
+    expect(parts("tips pls")).toEqual([["tips pls", "asks"]]);
+    expect(parts("Any advice? My patient sent me a friend request.")[0]).toEqual(["Any advice?", "asks"]);
+    expect(parts("Honestly so stressed about my patient's post. Can I reply?")[0]?.[1]).toBe("story");
+  });
+
   it("marks the last sentence of a short post with no question as asking by its place alone", () => {
     const read = readQuestion("A patient added me on Facebook. Feeling awkward about it now.");
     expect(read.map((s) => [s.asking, s.guessed ?? false])).toEqual([

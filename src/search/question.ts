@@ -1,3 +1,5 @@
+import { STOPWORDS } from "./stopwords.js";
+
 /** One sentence of a question, and whether it is the part that asks. */
 export interface Sentence {
   readonly text: string;
@@ -100,6 +102,45 @@ const FRAMING = new RegExp(
     ")",
   "i",
 );
+/**
+ * The words of a post's small talk: greetings, pleas for help, thanks, how the writer feels, remarks
+ * about the post. A sentence made of these and small words alone (CHATTER) says nothing of what is
+ * asked: "hi all hope everyone is keeping well", "Any thoughts at all would be massively appreciated.",
+ * "honestly so stressed rn". None is a word of the knowledge's subjects (post, message, phone, friend).
+ */
+const CHATTER_WORDS: ReadonlySet<string> = new Set(
+  `hiya howdy morning evening afternoon night everybody folks lads ladies people lovely lovelies team yall
+  hope hoping keeping well doing good great fine
+  advice thoughts tips tricks input suggestions ideas opinions opinion pointers guidance wisdom
+  perspective insight insights steer support reassurance answers replies responses feedback views
+  experiences outside honest brutal constructive kind gentle
+  appreciated grateful gratefully welcome welcomed received cheers ta million legends stars
+  massively hugely greatly truly totally honestly genuinely seriously literally kinda sorta super
+  whatsoever tho anyways yeah nah mate
+  stuck lost confused stressed worried anxious nervous scared embarrassed silly stupid dumb daft idiot
+  overthinking overwhelmed fried frazzled upset sick panicking freaking mess head brain sane sanity
+  sorry apologies typos typo formatting rant vent venting lurker lurking lurked months ages reading
+  new here goes nothing essay wall text rambling rambly tldr
+  youre youve youll theyre thats theres heres hes shes id ill lets`.split(/\s+/),
+);
+/** At most this many words make a sentence of small talk: a longer one is telling something. */
+const CHATTER_MAX_WORDS = 14;
+
+/** A sentence that does not ask outright and is made of small talk alone (see CHATTER_WORDS). */
+function isChatter(sentence: string): boolean {
+  if (/\?\s*["'”’)]*\s*$/.test(sentence)) return false;
+  const words = sentence
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= CHATTER_MAX_WORDS &&
+    words.every((w) => STOPWORDS.has(w) || CHATTER_WORDS.has(w))
+  );
+}
+
 /** Words of when and where, and small words: all a sentence that only sets the scene is made of. */
 const SCENE = `(?:on|at|in|during|over|for|after|before|a|an|the|my|our|one|last|this|that|busy|quiet|long|hectic|crazy|mad|slow|late|early|night|nights|day|days|shift|shifts|week|weeks|weekend|month|months|year|today|yesterday|tonight|morning|evening|afternoon|sunday|monday|tuesday|wednesday|thursday|friday|saturday|work|ward|clinic|unit|department|placement|rotation|recently|ago|few|couple|of|earlier|again|twice|once|while|back|time|times|me|us|too|really|very|so|bit|pretty|such)`;
 /**
@@ -138,7 +179,8 @@ const SENTENCE_END = /(?<=[.!?]["'”’)]*)\s+/;
  */
 export function readQuestion(text: string, options: { readonly whoIsAsking?: boolean } = {}): Sentence[] {
   const marked: Sentence[] = [];
-  const roleLines = new Set<Sentence>();
+  /** Role lines and small talk: asides unless nothing else is said. */
+  const unlessAlone = new Set<Sentence>();
   // A plain split, not Intl.Segmenter: the index reads every phrasing this way at start, and the
   // segmenter made that (and a one-shot `ask`) several times slower for no better sentences here.
   for (const line of text.split(/\n+/)) {
@@ -169,17 +211,21 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
           (marked.length > 0 && THANKS.test(s)))
       )
         marked.push({ text: s, asking: false, aside: true });
-      else if (options.whoIsAsking !== false && marked.every((m) => m.aside) && isRoleLine(s)) {
+      else if (
+        options.whoIsAsking !== false &&
+        ((marked.every((m) => m.aside) && isRoleLine(s)) || isChatter(s))
+      ) {
         const line = { text: s, asking: false, aside: true };
-        roleLines.add(line);
+        unlessAlone.add(line);
         marked.push(line);
       } else marked.push({ text: s, asking: isAsking(s) });
     }
   }
-  // A role line with nothing after it is the question itself ("Nurses on TikTok"), not who is asking.
-  if (roleLines.size > 0 && marked.every((m) => m.aside))
+  // A role line or small talk with nothing else said is the question itself ("Nurses on TikTok",
+  // "tips pls"), not who is asking or chatter around it.
+  if (unlessAlone.size > 0 && marked.every((m) => m.aside))
     marked.forEach((m, i) => {
-      if (roleLines.has(m)) marked[i] = { text: m.text, asking: isAsking(m.text) };
+      if (unlessAlone.has(m)) marked[i] = { text: m.text, asking: isAsking(m.text) };
     });
   if (marked.some((s) => s.asking)) return marked;
   const spoken = marked.filter((s) => !s.aside && !AFTERWORD.test(s.text));
