@@ -69,16 +69,17 @@ const STORY_WORDS =
 const BRACKETED = /\(([^()]{3,80})\)/g;
 /** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:", "Long story short,". */
 const MARKER = /^(?:(?:tl;?\s?dr|quick question|question|q)\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)/i;
+/** At most this many words make a sentence short: one that may be thanks, or about the post itself. */
+const SHORT_WORDS = 10;
 /** A short sentence of thanks, after the first ("Thanks in advance!", "EDIT: thanks for the replies"): the first may open a letter. */
-const THANKS =
-  /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia)\b/i;
+const THANKS = /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia)\b/i;
 /**
  * A short sentence (ten words at most) about the post itself: "Throwaway account for obvious reasons.",
  * "Long time lurker, first time poster.", "Sorry if this is a dumb question.", "Not sure if this is the
  * right place to ask.", "Asking for a friend."
  */
 const ABOUT_THE_POST =
-  /^(?=(?:\S+\s+){0,9}\S+$)(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:just )?asking for a friend(?=[.!)]*$))/i;
+  /^(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:just )?asking for a friend(?=[.!)]*$))/i;
 /**
  * A short sentence that frames the post and says nothing of what it is about: how it opens ("Bit of
  * background first.", "First post here."), how the writer asks to be answered ("Please don't judge
@@ -88,7 +89,7 @@ const ABOUT_THE_POST =
  * sentence of the question.
  */
 const FRAMING = new RegExp(
-  String.raw`^(?=(?:\S+\s+){0,9}\S+$)(?:(?:so|ok|okay|well|um|erm|right|(?:hi|hey|hello)(?: (?:all|everyone|everybody|guys|folks|there|team))?)[ ,!]+)?(?:` +
+  "^(?:(?:so|ok|okay|well|um|erm|right|(?:hi|hey|hello)(?: (?:all|everyone|everybody|guys|folks|there|team))?)[ ,!]+)?(?:" +
     [
       `(?:(?:a |some )?(?:bit of |little )?(?:background|context)(?: (?:first|here|below))?|here'?s the (?:situation|story|background|context|deal))(?=[.!:)]*$)`,
       String.raw`(?:(?:this is )?(?:my )?first (?:ever )?post(?:ing)?(?: (?:here|on here|in this group))?|new here|long[- ]time (?:reader|listener))\b`,
@@ -123,22 +124,26 @@ const CHATTER_WORDS: ReadonlySet<string> = new Set(
   new here goes nothing essay wall text rambling rambly tldr
   youre youve youll theyre thats theres heres hes shes id ill lets`.split(/\s+/),
 );
+/** A sentence that ends in a question mark (and any closing quote or bracket). */
+const ASKS_OUTRIGHT = /\?\s*["'”’)]*\s*$/;
 /** At most this many words make a sentence of small talk: a longer one is telling something. */
 const CHATTER_MAX_WORDS = 14;
 
+/** A word of a sentence, apostrophes and all ("you're"). */
+const WORD = /[\p{L}\p{N}'’]+/gu;
+/** An apostrophe, dropped to look a word up ("you're" as "youre"). */
+const APOSTROPHES = /['’]/g;
+
 /** A sentence that does not ask outright and is made of small talk alone (see CHATTER_WORDS). */
 function isChatter(sentence: string): boolean {
-  if (/\?\s*["'”’)]*\s*$/.test(sentence)) return false;
-  const words = sentence
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  return (
-    words.length > 0 &&
-    words.length <= CHATTER_MAX_WORDS &&
-    words.every((w) => STOPWORDS.has(w) || CHATTER_WORDS.has(w))
-  );
+  if (ASKS_OUTRIGHT.test(sentence)) return false;
+  // word by word, to stop at the first that is not small talk (in most sentences, the first)
+  let count = 0;
+  for (const [word] of sentence.matchAll(WORD)) {
+    const w = word.toLowerCase().replace(APOSTROPHES, "");
+    if (++count > CHATTER_MAX_WORDS || !(STOPWORDS.has(w) || CHATTER_WORDS.has(w))) return false;
+  }
+  return count > 0;
 }
 
 /** Words of when and where, and small words: all a sentence that only sets the scene is made of. */
@@ -205,10 +210,9 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
       } else if (
         options.whoIsAsking !== false &&
         (ONLY_WHO.test(s) ||
-          ABOUT_THE_POST.test(s) ||
           WHEN_IT_CAME_UP.test(s) ||
-          FRAMING.test(s) ||
-          (marked.length > 0 && THANKS.test(s)))
+          (isShort(s) &&
+            (ABOUT_THE_POST.test(s) || FRAMING.test(s) || (marked.length > 0 && THANKS.test(s)))))
       )
         marked.push({ text: s, asking: false, aside: true });
       else if (
@@ -234,6 +238,11 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   return marked.map((s) => (s.aside ? s : { ...s, asking: true }));
 }
 
+/** At most SHORT_WORDS words (runs of anything but white space; the sentence is trimmed). */
+function isShort(sentence: string): boolean {
+  return sentence.split(/\s+/, SHORT_WORDS + 1).length <= SHORT_WORDS;
+}
+
 /** "I'm a", "As an": how a role line may open when it says who in full. */
 const I_AM = /^(?:i'm|i’m|im|i am|as) (?:an?|the) /i;
 
@@ -248,5 +257,5 @@ function isRoleLine(s: string): boolean {
 
 function isAsking(sentence: string): boolean {
   const s = sentence.replace(/^[^\p{L}\p{N}]+/u, "");
-  return /\?\s*["'”’)]*\s*$/.test(sentence) || ASKING_START.test(s) || ASKING_INSIDE.test(s);
+  return ASKS_OUTRIGHT.test(sentence) || ASKING_START.test(s) || ASKING_INSIDE.test(s);
 }
