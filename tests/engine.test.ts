@@ -157,6 +157,9 @@ describe("questions as clinicians post them", () => {
         `hey everyone hope you're all doing well. ${q}`,
         `Any thoughts at all would be massively appreciated! ${q}`,
         `${q} Honestly so confused and stressed lol.`,
+        `hey bot, ${q}`,
+        `Dear Sir/Madam, ${q}`,
+        `Hi team - quick q: ${q}`,
       ]) {
         const reply = guide.ask(said);
         expect(reply.kind, said).toBe("answer");

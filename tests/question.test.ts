@@ -15,7 +15,7 @@ describe("reading a question's sentences", () => {
       ["should I accept a patient's friend request?", "asks"],
     ]);
     expect(parts("Hi all, I'm a community midwife. Is that ok?")).toEqual([
-      ["Hi all, I'm a community midwife.", "aside"],
+      ["I'm a community midwife.", "aside"],
       ["Is that ok?", "asks"],
     ]);
     expect(parts("Nurse here. A patient found my TikTok. What now?")).toEqual([
@@ -105,6 +105,14 @@ describe("reading a question's sentences", () => {
       ["Thanks in advance!", "aside"],
     ]);
     expect(parts("Quick question: gmc social media rules")).toEqual([["gmc social media rules", "asks"]]);
+    for (const opening of ["Hi team - ", "Dear Sir/Madam, ", "hey bot, ", "Good morning all: ", "quick q - "])
+      expect(parts(`${opening}can I post a ward photo?`), opening).toEqual([
+        ["can I post a ward photo?", "asks"],
+      ]);
+    // a greeting word that starts the sentence itself stays
+    expect(parts("Hey there is a photo of me online")).toEqual([
+      ["Hey there is a photo of me online", "asks"],
+    ]);
     expect(parts("Long story short, she posted my photo. What now?")).toEqual([
       ["she posted my photo.", "story"],
       ["What now?", "asks"],
@@ -148,7 +156,7 @@ describe("reading a question's sentences", () => {
   it("puts aside a sentence that only frames the post: how it opens, how to answer, a plea with nothing after it", () => {
     for (const framing of [
       "Bit of background first.",
-      "Hi all, first post here.",
+      "Long-time reader, first post here.",
       "Please don't judge me.",
       "I'll try to keep this short.",
       "I've been going back and forth on this.",

@@ -67,8 +67,12 @@ const STORY_WORDS =
 
 /** Words in brackets. */
 const BRACKETED = /\(([^()]{3,80})\)/g;
-/** Forum shorthand that opens a sentence and says nothing itself: "TL;DR:", "Quick question:", "Long story short,". */
-const MARKER = /^(?:(?:tl;?\s?dr|quick question|question|q)\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)/i;
+/**
+ * What opens a sentence and says nothing itself: a greeting ("Hi team -", "Dear Sir/Madam,") or forum
+ * shorthand ("TL;DR:", "Quick question:", "quick q -", "Long story short,").
+ */
+const MARKER =
+  /^(?:(?:hi|hiya|hey|hello|morning|evening|afternoon|good (?:morning|afternoon|evening)|dear)(?: (?:all|team|everyone|everybody|folks|guys|there|bot|sir(?:\/madam)?|madam|colleagues|friends|people))*\s*[,!:–—-]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)/i;
 /** At most this many words make a sentence short: one that may be thanks, or about the post itself. */
 const SHORT_WORDS = 10;
 /** A short sentence of thanks, after the first ("Thanks in advance!", "EDIT: thanks for the replies"): the first may open a letter. */
@@ -190,7 +194,9 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   // segmenter made that (and a one-shot `ask`) several times slower for no better sentences here.
   for (const line of text.split(/\n+/)) {
     for (const part of line.split(SENTENCE_END)) {
-      let s = part.trim().replace(MARKER, "");
+      let s = part.trim();
+      // "Hi team - quick q: ...": a greeting, then shorthand (a few at most, however many are sent)
+      for (let k = 0; k < 3; k++) s = s.replace(MARKER, "");
       // "(I work in Texas)", "(I'm a nurse in the UK)": who is asking, put in brackets mid-sentence.
       if (options.whoIsAsking !== false)
         s = s

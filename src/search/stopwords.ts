@@ -1,7 +1,8 @@
 /**
  * Words that carry no meaning for matching: English function words and the boilerplate of a
- * question ("how do I", "can I", "what should", "please tell me"), and chat's shorthand for a laugh, a
- * shrug or thanks ("lol", "tbh", "tia"). Domain words stay.
+ * question ("how do I", "can I", "what should", "please tell me"), chat's shorthand for a laugh, a
+ * shrug or thanks ("lol", "tbh", "tia"), and the words a message opens with to address someone ("hey
+ * bot", "Dear Sir/Madam", "got a sec?"). Domain words stay.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again all also am an and any anyone anything are as ask asking at be been before
@@ -20,5 +21,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   although because since anyway maybe perhaps probably definitely guess wondering wonder appreciate
   advance hi hello hey guys everyone anybody somebody question questions query queries issue issues
   problem problems situation scenario info
-  lol lmao haha tbh tia idk ngl imo imho fwiw smh omg btw ty xx xxx`.split(/\s+/),
+  lol lmao haha tbh tia idk ngl imo imho fwiw smh omg btw ty xx xxx
+  bot dear sir madam folks yall sec`.split(/\s+/),
 );
