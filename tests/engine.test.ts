@@ -160,6 +160,7 @@ describe("questions as clinicians post them", () => {
         `hey bot, ${q}`,
         `Dear Sir/Madam, ${q}`,
         `Hi team - quick q: ${q}`,
+        `Dear colleague, I would be grateful for your advice. ${q} Kind regards.`,
       ]) {
         const reply = guide.ask(said);
         expect(reply.kind, said).toBe("answer");

@@ -109,6 +109,15 @@ describe("reading a question's sentences", () => {
       expect(parts(`${opening}can I post a ward photo?`), opening).toEqual([
         ["can I post a ward photo?", "asks"],
       ]);
+    expect(
+      parts("Dear colleague, a patient left a review and I would welcome your advice. Kind regards."),
+    ).toEqual([
+      ["a patient left a review.", "asks"],
+      ["Kind regards.", "aside"],
+    ]);
+    expect(parts("I would be grateful for advice on giving medical advice online.")).toEqual([
+      ["giving medical advice online.", "asks"],
+    ]);
     // a greeting word that starts the sentence itself stays
     expect(parts("Hey there is a photo of me online")).toEqual([
       ["Hey there is a photo of me online", "asks"],

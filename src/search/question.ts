@@ -72,11 +72,24 @@ const BRACKETED = /\(([^()]{3,80})\)/g;
  * shorthand ("TL;DR:", "Quick question:", "quick q -", "Long story short,").
  */
 const MARKER =
-  /^(?:(?:hi|hiya|hey|hello|morning|evening|afternoon|good (?:morning|afternoon|evening)|dear)(?: (?:all|team|everyone|everybody|folks|guys|there|bot|sir(?:\/madam)?|madam|colleagues|friends|people))*\s*[,!:–—-]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)/i;
+  /^(?:(?:hi|hiya|hey|hello|morning|evening|afternoon|good (?:morning|afternoon|evening|day)|g'?day|greetings|dear)(?: (?:all|team|everyone|everybody|folks|guys|there|bot|sir(?:\/madam)?|madam|colleagues?|friends|people))*\s*[,!:–—-]+|to whom it may concern\s*[,:]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)/i;
+/**
+ * A plea for a reply inside a sentence, in a letter's words: "(and) I would be grateful for your advice
+ * (on)", "I'd appreciate any guidance", "I would welcome your views". It asks for an answer; the words
+ * of the question are the rest ("...on how to keep up with all of the platforms").
+ */
+const PLEA =
+  /(?:,?\s*(?:and|so)\s+)?\b(?:i|we)(?:'d|’d| would| should)\s+(?:be\s+)?(?:very\s+|really\s+|most\s+|so\s+)?(?:(?:grateful|thankful|appreciative|glad)\s+(?:for|of)|(?:appreciate|welcome|value|love))\s+(?:any|your|some|a bit of|a little|an?)?\s*(?:advice|guidance|help|input|thoughts|views?|opinions?|suggestions|pointers|steer|perspective)\b(?:\s+(?:on|about|regarding|as to))?/gi;
+/** A letter or digit: a sentence without one says nothing. */
+const LETTER = /[\p{L}\p{N}]/u;
 /** At most this many words make a sentence short: one that may be thanks, or about the post itself. */
 const SHORT_WORDS = 10;
-/** A short sentence of thanks, after the first ("Thanks in advance!", "EDIT: thanks for the replies"): the first may open a letter. */
-const THANKS = /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:thanks|thank you|cheers|tia)\b/i;
+/**
+ * A short sentence of thanks or a sign-off, after the first ("Thanks in advance!", "EDIT: thanks for
+ * the replies", "Kind regards."): the first may open a letter.
+ */
+const THANKS =
+  /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:(?:many |big |with |huge )?thanks|thank you|cheers|tia|(?:(?:kind|kindest|best|warm|warmest|many) )?regards|best wishes|all the best|(?:yours )?(?:sincerely|faithfully)|take care)\b/i;
 /**
  * A short sentence (ten words at most) about the post itself: "Throwaway account for obvious reasons.",
  * "Long time lurker, first time poster.", "Sorry if this is a dumb question.", "Not sure if this is the
@@ -197,6 +210,12 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
       let s = part.trim();
       // "Hi team - quick q: ...": a greeting, then shorthand (a few at most, however many are sent)
       for (let k = 0; k < 3; k++) s = s.replace(MARKER, "");
+      if (options.whoIsAsking !== false) {
+        const unpleaded = s.replace(PLEA, "").trim();
+        // a plea alone ("I would be grateful for your advice.") leaves nothing to read
+        if (unpleaded !== s && !LETTER.test(unpleaded)) continue;
+        s = unpleaded;
+      }
       // "(I work in Texas)", "(I'm a nurse in the UK)": who is asking, put in brackets mid-sentence.
       if (options.whoIsAsking !== false)
         s = s
