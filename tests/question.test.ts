@@ -118,6 +118,17 @@ describe("reading a question's sentences", () => {
     expect(parts("I would be grateful for advice on giving medical advice online.")).toEqual([
       ["giving medical advice online.", "asks"],
     ]);
+    expect(parts("Could you advise on whether I can post it?")).toEqual([["whether I can post it?", "asks"]]);
+    expect(parts("I would be interested to know how other GPs manage this.")).toEqual([
+      ["how other GPs manage this.", "asks"],
+    ]);
+    // how the writer feels, said in passing, is dropped too; a feeling that is the subject stays
+    expect(parts("not gonna lie the rules keep changing and it's kind of exhausting")).toEqual([
+      ["the rules keep changing", "asks"],
+    ]);
+    expect(parts("Can I post about feeling exhausted after a shift?")).toEqual([
+      ["Can I post about feeling exhausted after a shift?", "asks"],
+    ]);
     // a greeting word that starts the sentence itself stays
     expect(parts("Hey there is a photo of me online")).toEqual([
       ["Hey there is a photo of me online", "asks"],

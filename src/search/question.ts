@@ -75,11 +75,30 @@ const MARKER =
   /^(?:(?:hi|hiya|hey|hello|morning|evening|afternoon|good (?:morning|afternoon|evening|day)|g'?day|greetings|dear)(?: (?:all|team|everyone|everybody|folks|guys|there|bot|sir(?:\/madam)?|madam|colleagues?|friends|people))*\s*[,!:–—-]+|to whom it may concern\s*[,:]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)/i;
 /**
  * A plea for a reply inside a sentence, in a letter's words: "(and) I would be grateful for your advice
- * (on)", "I'd appreciate any guidance", "I would welcome your views". It asks for an answer; the words
- * of the question are the rest ("...on how to keep up with all of the platforms").
+ * (on)", "I'd appreciate any guidance", "I would be interested to know", "could you advise (on)",
+ * "please advise". It asks for an answer; the words of the question are the rest ("...on how to keep
+ * up with all of the platforms").
  */
-const PLEA =
-  /(?:,?\s*(?:and|so)\s+)?\b(?:i|we)(?:'d|’d| would| should)\s+(?:be\s+)?(?:very\s+|really\s+|most\s+|so\s+)?(?:(?:grateful|thankful|appreciative|glad)\s+(?:for|of)|(?:appreciate|welcome|value|love))\s+(?:any|your|some|a bit of|a little|an?)?\s*(?:advice|guidance|help|input|thoughts|views?|opinions?|suggestions|pointers|steer|perspective)\b(?:\s+(?:on|about|regarding|as to))?/gi;
+const PLEA = new RegExp(
+  String.raw`(?:,?\s*(?:and|so)\s+)?\b(?:` +
+    [
+      String.raw`(?:i|we)(?:'d|’d| would| should)\s+(?:be\s+)?(?:very\s+|really\s+|most\s+|so\s+)?(?:(?:grateful|thankful|appreciative|glad)\s+(?:for|of)|(?:appreciate|welcome|value|love))\s+(?:any|your|some|a bit of|a little|an?)?\s*(?:advice|guidance|help|input|thoughts|views?|opinions?|suggestions|pointers|steer|perspective)\b(?:\s+(?:on|about|regarding|as to))?`,
+      String.raw`(?:i|we)(?:'d|’d| would)\s+be\s+(?:very\s+|really\s+|most\s+)?(?:interested|keen|curious)\s+to\s+(?:know|hear|learn)`,
+      String.raw`(?:could|can|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?advise(?:\s+me)?(?:\s+(?:on|about|regarding|as to))?`,
+      String.raw`(?:please|pls|kindly)\s+advise\b`,
+    ].join("|") +
+    ")",
+  "gi",
+);
+/** A word every PLEA has: a sentence without one is not read for it (most have none). */
+const PLEA_HINT = /advis|grateful|thankful|apprecia|glad|welcome|value|love|interested|keen|curious/i;
+/**
+ * A feeling said in passing inside a sentence: "...and it's kind of exhausting", "and honestly i'm
+ * pretty upset", "not gonna lie,". How the writer feels is not what they ask, and its words ("honest",
+ * "lie") are words of the knowledge's subjects.
+ */
+const FEELING =
+  /(?:\b(?:not gonna lie|not going to lie|to be honest|if i'?m (?:being )?honest|to be fair)\b,?|(?:,|\band\b|\bso\b)\s*(?:honestly\s+|not gonna lie\s+)?(?:it'?s|i'?m|im|i am|it is|i feel|i'?ve been)\s+(?:(?:kind of|kinda|sort of|sorta|pretty|so|really|very|a bit|a little|quite|getting|feeling|totally|honestly|just|rather)\s+)*(?:exhausting|exhausted|overwhelming|overwhelmed|frustrating|frustrated|annoying|annoyed|stressful|stressed|scary|scared|confusing|confused|worrying|worried|upsetting|upset|anxious|nervous|tired|fed up|gutted|devastated|paranoid|embarrassed|worn (?:down|out)|driving me (?:mad|crazy|nuts)|doing my head in|freaking out|losing sleep|at a loss|out of my depth)\b)/gi;
 /** A letter or digit: a sentence without one says nothing. */
 const LETTER = /[\p{L}\p{N}]/u;
 /** At most this many words make a sentence short: one that may be thanks, or about the post itself. */
@@ -211,7 +230,10 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
       // "Hi team - quick q: ...": a greeting, then shorthand (a few at most, however many are sent)
       for (let k = 0; k < 3; k++) s = s.replace(MARKER, "");
       if (options.whoIsAsking !== false) {
-        const unpleaded = s.replace(PLEA, "").trim();
+        const unpleaded = (PLEA_HINT.test(s) ? s.replace(PLEA, "") : s)
+          .replace(FEELING, "")
+          .replace(/\s{2,}/g, " ")
+          .trim();
         // a plea alone ("I would be grateful for your advice.") leaves nothing to read
         if (unpleaded !== s && !LETTER.test(unpleaded)) continue;
         s = unpleaded;
