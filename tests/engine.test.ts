@@ -11,6 +11,15 @@ const top = (q: string) => {
   return reply.kind === "answer" ? reply.entry.id : undefined;
 };
 
+/** Each question is answered, and with the same entry however it is put (`ways`). */
+const answersAlike = (questions: readonly string[], ways: readonly ((q: string) => string)[]) => {
+  for (const q of questions) {
+    const plain = top(q);
+    expect(plain, q).toBeDefined();
+    for (const put of ways) expect(top(put(q)), put(q)).toBe(plain);
+  }
+};
+
 describe("questions as clinicians post them", () => {
   it("answers the asking sentence of a long question, the story around it only supporting", () => {
     expect(
@@ -118,20 +127,14 @@ describe("questions as clinicians post them", () => {
   });
 
   it("reads the sentence that names the subject as the question when a short post has no question mark", () => {
-    const answered = (q: string) => {
-      const reply = guide.ask(q);
-      return reply.kind === "answer" ? reply.entry.id : undefined;
-    };
-    for (const q of ["a patient sent me a friend request on facebook", "rules for doctors on social media"]) {
-      const plain = answered(q);
-      expect(plain, q).toBeDefined();
-      for (const after of [
+    answersAlike(
+      ["a patient sent me a friend request on facebook", "rules for doctors on social media"],
+      [
         "Honestly so nervous about all this.",
         "Would be really grateful for anything at all.",
         "Feeling a bit lost, to be fair.",
-      ])
-        expect(answered(`${q}. ${after}`), `${q}. ${after}`).toBe(plain);
-    }
+      ].map((after) => (q: string) => `${q}. ${after}`),
+    );
   });
 
   it("reads chat shorthand (lol, tbh, idk) as saying nothing, not as a sign of another subject", () => {
@@ -174,23 +177,14 @@ describe("questions as clinicians post them", () => {
   });
 
   it("answers as before after a sentence that only says when or where the question came up", () => {
-    const answered = (q: string) => {
-      const reply = guide.ask(q);
-      return reply.kind === "answer" ? reply.entry.id : undefined;
-    };
-    for (const q of [
-      "what must a doctor never post online",
-      "can I accept a friend request from a patient?",
-    ]) {
-      const plain = answered(q);
-      expect(plain, q).toBeDefined();
-      for (const scene of [
+    answersAlike(
+      ["what must a doctor never post online", "can I accept a friend request from a patient?"],
+      [
         "This came up on a busy night shift last week.",
         "Something cropped up at work today.",
         "It was a quiet Sunday on the ward.",
-      ])
-        expect(answered(`${scene} ${q}`), `${scene} ${q}`).toBe(plain);
-    }
+      ].map((scene) => (q: string) => `${scene} ${q}`),
+    );
   });
 
   it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
