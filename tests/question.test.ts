@@ -214,6 +214,10 @@ describe("reading a question's sentences", () => {
     expect(parts("tips pls")).toEqual([["tips pls", "asks"]]);
     expect(parts("Any advice? My patient sent me a friend request.")[0]).toEqual(["Any advice?", "asks"]);
     expect(parts("Honestly so stressed about my patient's post. Can I reply?")[0]?.[1]).toBe("story");
+    expect(parts("A patient's mum asked for my number. I text her. Is that ok?")[1]).toEqual([
+      "I text her.",
+      "story",
+    ]);
   });
 
   it("marks the last sentence of a short post with no question as asking by its place alone", () => {

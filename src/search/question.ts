@@ -143,21 +143,22 @@ const FRAMING = new RegExp(
  * The words of a post's small talk: greetings, pleas for help, thanks, how the writer feels, remarks
  * about the post. A sentence made of these and small words alone (CHATTER) says nothing of what is
  * asked: "hi all hope everyone is keeping well", "Any thoughts at all would be massively appreciated.",
- * "honestly so stressed rn". None is a word of the knowledge's subjects (post, message, phone, friend).
+ * "honestly so stressed rn". None is a word of the knowledge's subjects (post, message, text, phone,
+ * friend, support, feedback).
  */
 const CHATTER_WORDS: ReadonlySet<string> = new Set(
   `hiya howdy morning evening afternoon night everybody folks lads ladies people lovely lovelies team yall
   hope hoping keeping well doing good great fine
   advice thoughts tips tricks input suggestions ideas opinions opinion pointers guidance wisdom
-  perspective insight insights steer support reassurance answers replies responses feedback views
-  experiences outside honest brutal constructive kind gentle
+  perspective insight insights steer reassurance answers replies responses views
+  outside honest brutal constructive kind gentle
   appreciated grateful gratefully welcome welcomed received cheers ta million legends stars
   massively hugely greatly truly totally honestly genuinely seriously literally kinda sorta super
   whatsoever tho anyways yeah nah mate
   stuck lost confused stressed worried anxious nervous scared embarrassed silly stupid dumb daft idiot
   overthinking overwhelmed fried frazzled upset sick panicking freaking mess head brain sane sanity
   sorry apologies typos typo formatting rant vent venting lurker lurking lurked months ages reading
-  new here goes nothing essay wall text rambling rambly tldr
+  new here goes nothing essay rambling rambly tldr
   youre youve youll theyre thats theres heres hes shes id ill lets`.split(/\s+/),
 );
 /** A sentence that ends in a question mark (and any closing quote or bracket). */
