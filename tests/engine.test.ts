@@ -187,6 +187,16 @@ describe("questions as clinicians post them", () => {
     );
   });
 
+  it("reads chat's short spellings as the words they stand for", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    for (const [short, word] of [
+      ["a patient msged me", "a patient messaged me"],
+      ["can I txt a patient", "can I text a patient"],
+      ["filming a vid in the hosp", "filming a video in the hospital"],
+    ] as const)
+      expect(stems(short), short).toEqual(stems(word));
+  });
+
   it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [discipline] = stems("discipline");
