@@ -193,8 +193,11 @@ describe("questions as clinicians post them", () => {
       ["a patient msged me", "a patient messaged me"],
       ["can I txt a patient", "can I text a patient"],
       ["filming a vid in the hosp", "filming a video in the hospital"],
+      ["a spon post about our convo", "a sponsored post about our conversation"],
     ] as const)
       expect(stems(short), short).toEqual(stems(word));
+    // shorthand that says nothing is no word of the question ("prolly" is not "trolls")
+    expect(stems("prolly fine tbh fyi")).toEqual(stems("fine"));
   });
 
   it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
