@@ -23,5 +23,5 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   problem problems situation scenario info
   lol lmao haha tbh tia idk ngl imo imho fwiw smh omg btw ty xx xxx
   bot dear sir madam folks yall sec gonna wanna gotta grateful ought thru smth sth
-  prolly probs fyi iirc afaik ofc obvs tbf lmk hmu cos coz cuz tho asap ikr jk lowkey highkey`.split(/\s+/),
+  prolly probs fyi iirc afaik ofc obvs tbf lmk hmu coz cuz tho asap ikr jk lowkey highkey`.split(/\s+/),
 );
