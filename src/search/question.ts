@@ -99,6 +99,8 @@ const PLEA_HINT = /advis|grateful|thankful|apprecia|glad|welcome|value|love|inte
  */
 const FEELING =
   /(?:\b(?:not gonna lie|not going to lie|to be honest|if i'?m (?:being )?honest|to be fair)\b,?|(?:,|\band\b|\bso\b)\s*(?:honestly\s+|not gonna lie\s+)?(?:it'?s|i'?m|im|i am|it is|i feel|i'?ve been)\s+(?:(?:kind of|kinda|sort of|sorta|pretty|so|really|very|a bit|a little|quite|getting|feeling|totally|honestly|just|rather)\s+)*(?:exhausting|exhausted|overwhelming|overwhelmed|frustrating|frustrated|annoying|annoyed|stressful|stressed|scary|scared|confusing|confused|worrying|worried|upsetting|upset|anxious|nervous|tired|fed up|gutted|devastated|paranoid|embarrassed|worn (?:down|out)|driving me (?:mad|crazy|nuts)|doing my head in|freaking out|losing sleep|at a loss|out of my depth)\b)/gi;
+/** Two or more white-space characters, where something was taken out of a sentence. */
+const SPACE_RUN = /\s{2,}/g;
 /** A letter or digit: a sentence without one says nothing. */
 const LETTER = /[\p{L}\p{N}]/u;
 /** At most this many words make a sentence short: one that may be thanks, or about the post itself. */
@@ -176,8 +178,10 @@ function isChatter(sentence: string): boolean {
   if (ASKS_OUTRIGHT.test(sentence)) return false;
   // word by word, to stop at the first that is not small talk (in most sentences, the first)
   let count = 0;
-  for (const [word] of sentence.matchAll(WORD)) {
-    const w = word.toLowerCase().replace(APOSTROPHES, "");
+  WORD.lastIndex = 0;
+  // exec, not matchAll: matchAll copies the pattern on every call
+  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
+    const w = m[0].toLowerCase().replace(APOSTROPHES, "");
     if (++count > CHATTER_MAX_WORDS || !(STOPWORDS.has(w) || CHATTER_WORDS.has(w))) return false;
   }
   return count > 0;
@@ -229,15 +233,14 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
     for (const part of line.split(SENTENCE_END)) {
       let s = part.trim();
       // "Hi team - quick q: ...": a greeting, then shorthand (a few at most, however many are sent)
-      for (let k = 0; k < 3; k++) s = s.replace(MARKER, "");
+      for (let k = 0; k < 3 && MARKER.test(s); k++) s = s.replace(MARKER, "");
       if (options.whoIsAsking !== false) {
-        const unpleaded = (PLEA_HINT.test(s) ? s.replace(PLEA, "") : s)
-          .replace(FEELING, "")
-          .replace(/\s{2,}/g, " ")
-          .trim();
-        // a plea alone ("I would be grateful for your advice.") leaves nothing to read
-        if (unpleaded !== s && !LETTER.test(unpleaded)) continue;
-        s = unpleaded;
+        const unpleaded = (PLEA_HINT.test(s) ? s.replace(PLEA, "") : s).replace(FEELING, "");
+        if (unpleaded !== s) {
+          // a plea alone ("I would be grateful for your advice.") leaves nothing to read
+          if (!LETTER.test(unpleaded)) continue;
+          s = unpleaded.replace(SPACE_RUN, " ").trim();
+        }
       }
       // "(I work in Texas)", "(I'm a nurse in the UK)": who is asking, put in brackets mid-sentence.
       if (options.whoIsAsking !== false)
@@ -288,7 +291,34 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
 
 /** At most SHORT_WORDS words (runs of anything but white space; the sentence is trimmed). */
 function isShort(sentence: string): boolean {
-  return sentence.split(/\s+/, SHORT_WORDS + 1).length <= SHORT_WORDS;
+  // counted by hand, stopping at the word past the limit: a split made every sentence's words
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < sentence.length; i++) {
+    if (isSpace(sentence.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words > SHORT_WORDS) return false;
+    }
+  }
+  return true;
+}
+
+/** The characters \s matches in a regular expression. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** "I'm a", "As an": how a role line may open when it says who in full. */
