@@ -68,11 +68,18 @@ const STORY_WORDS =
 /** Words in brackets. */
 const BRACKETED = /\(([^()]{3,80})\)/g;
 /**
+ * A greeting and whom it greets: "Hi team", "Dear Sir/Madam", "hey bot", "Good morning all". Said
+ * before a question, it says nothing of it (see MARKER and FRAMING).
+ */
+const GREETING = String.raw`(?:hi|hiya|hey|hello|morning|evening|afternoon|good (?:morning|afternoon|evening|day)|g'?day|greetings|dear)(?: (?:all|team|everyone|everybody|folks|guys|there|bot|sir(?:\/madam)?|madam|colleagues?|friends|people))*`;
+/**
  * What opens a sentence and says nothing itself: a greeting ("Hi team -", "Dear Sir/Madam,") or forum
  * shorthand ("TL;DR:", "Quick question:", "quick q -", "Long story short,").
  */
-const MARKER =
-  /^(?:(?:hi|hiya|hey|hello|morning|evening|afternoon|good (?:morning|afternoon|evening|day)|g'?day|greetings|dear)(?: (?:all|team|everyone|everybody|folks|guys|there|bot|sir(?:\/madam)?|madam|colleagues?|friends|people))*\s*[,!:–—-]+|to whom it may concern\s*[,:]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)/i;
+const MARKER = new RegExp(
+  String.raw`^(?:${GREETING}\s*[,!:–—-]+|to whom it may concern\s*[,:]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)`,
+  "i",
+);
 /**
  * A plea for a reply inside a sentence, in a letter's words: "(and) I would be grateful for your advice
  * (on)", "I'd appreciate any guidance", "I would be interested to know", "could you advise (on)",
@@ -127,7 +134,7 @@ const ABOUT_THE_POST =
  * sentence of the question.
  */
 const FRAMING = new RegExp(
-  "^(?:(?:so|ok|okay|well|um|erm|right|(?:hi|hey|hello)(?: (?:all|everyone|everybody|guys|folks|there|team))?)[ ,!]+)?(?:" +
+  `^(?:(?:so|ok|okay|well|um|erm|right|${GREETING})[ ,!]+)?(?:` +
     [
       `(?:(?:a |some )?(?:bit of |little )?(?:background|context)(?: (?:first|here|below))?|here'?s the (?:situation|story|background|context|deal))(?=[.!:)]*$)`,
       String.raw`(?:(?:this is )?(?:my )?first (?:ever )?post(?:ing)?(?: (?:here|on here|in this group))?|new here|long[- ]time (?:reader|listener))\b`,
@@ -291,35 +298,13 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
 
 /** At most SHORT_WORDS words (runs of anything but white space; the sentence is trimmed). */
 function isShort(sentence: string): boolean {
-  // counted by hand, stopping at the word past the limit: a split made every sentence's words
+  // word by word, stopping at the one past the limit: a split made every sentence's words
   let words = 0;
-  let inWord = false;
-  for (let i = 0; i < sentence.length; i++) {
-    if (isSpace(sentence.charCodeAt(i))) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      if (++words > SHORT_WORDS) return false;
-    }
-  }
+  NON_SPACE_RUN.lastIndex = 0;
+  while (NON_SPACE_RUN.test(sentence)) if (++words > SHORT_WORDS) return false;
   return true;
 }
-
-/** The characters \s matches in a regular expression. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+const NON_SPACE_RUN = /\S+/g;
 
 /** "I'm a", "As an": how a role line may open when it says who in full. */
 const I_AM = /^(?:i'm|i’m|im|i am|as) (?:an?|the) /i;
