@@ -39,6 +39,9 @@ describe("whom a question's contact is with", () => {
     reads([
       ["Is it OK to start adding my trainees on Instagram?", "colleague"],
       ["I added a patient on Facebook", "patient"],
+      // whose person, as "my" and "our" say: "his", "her", "their", "your"
+      ["Should nurses follow their patients back?", "patient"],
+      ["She started adding her students on Snapchat", "colleague"],
       ["How do I decline a patient's friend request?", "patient"],
       ["The physicians' friend requests keep coming", "colleague"],
       ["A former patient I looked after asked to be friends", "patient"],

@@ -31,7 +31,9 @@ const COLLEAGUE = words(
   "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors subordinate subordinates employee employees physicians doctors nurses staff students mentor mentors peer peers teammate teammates trainees juniors seniors interns co-interns receptionists",
 );
 /** Words that say which person ("one of my former patients") and count for nothing between a contact and its person. */
-const DETERMINER = words("a an my our the one of former ex current other fellow some several");
+const DETERMINER = words(
+  "a an my our your his her their the one of former ex current other fellow some several",
+);
 /** Before "friend" or "follow", words that make it a noun: "a friend of a patient", "my follow list". */
 const ARTICLE = words("a an my our the his her their your this that");
 const PREPOSITION = words("from with to by");
