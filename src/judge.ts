@@ -1,6 +1,6 @@
 import { asks, type Term } from "./search/analyse.js";
 import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
-import { counterpartOf } from "./search/counterpart.js";
+import { type Counterpart, counterpartOf } from "./search/counterpart.js";
 import { normalise } from "./search/normalise.js";
 import { readQuestion } from "./search/question.js";
 import type { Hit, SearchIndex } from "./search/search-index.js";
@@ -208,18 +208,7 @@ export function createJudge(
       elsewhere: leaning.lean,
     };
     const p = top ? probability(model, features) : 0;
-    // Two entries of different topics scoring alike are a real choice only when the two readings of the
-    // question disagree on which comes first: when both put the same one first, it answers.
-    const clarify =
-      !!top &&
-      !!second &&
-      top.agreement < 1 &&
-      top.entry.topic !== second.entry.topic &&
-      top.score - second.score <= model.clarifyMargin &&
-      !top.entry.covers.includes(second.entry.id) &&
-      !second.entry.covers.includes(top.entry.id) &&
-      !top.entry.related.includes(second.entry.id) &&
-      !second.entry.related.includes(top.entry.id);
+    const clarify = !!top && !!second && choiceIsOpen(top, second, who, model.clarifyMargin);
     // Only a question that names another subject or asks how to do something needs its sentences
     // counted (most do neither). Saying who is asking ("I'm a nurse, how do I go live on TikTok") does
     // not make it a longer post.
@@ -235,6 +224,31 @@ export function createJudge(
       ...(elsewhere ? { elsewhere } : {}),
     };
   };
+}
+
+/**
+ * Whether two entries of different topics scoring alike (within `margin`) leave the bot a real choice
+ * to ask about. Not when both readings of the question put the first one first, nor when whom the
+ * question's contact is with settles it: the first is about contact with that person and the second
+ * about contact with someone else ("should doctors follow their patients back": patients, not
+ * colleagues). Not between a summary and an entry it covers, or entries related to each other.
+ */
+export function choiceIsOpen(top: Hit, second: Hit, who: Counterpart | undefined, margin: number): boolean {
+  const settledByWhom =
+    who !== undefined &&
+    top.counterpart === who &&
+    second.counterpart !== undefined &&
+    second.counterpart !== who;
+  return (
+    top.agreement < 1 &&
+    !settledByWhom &&
+    top.entry.topic !== second.entry.topic &&
+    top.score - second.score <= margin &&
+    !top.entry.covers.includes(second.entry.id) &&
+    !second.entry.covers.includes(top.entry.id) &&
+    !top.entry.related.includes(second.entry.id) &&
+    !second.entry.related.includes(top.entry.id)
+  );
 }
 
 /**

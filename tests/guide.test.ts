@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLOSE_MARGIN } from "../src/guide.js";
 import { createGuide, DISCLAIMER, loadKnowledge, MAX_QUESTION_CHARS } from "../src/index.js";
-import { preferSummary } from "../src/judge.js";
+import { choiceIsOpen, preferSummary } from "../src/judge.js";
 import { type ConfidenceModel, type Feature, SCORE_ONLY_MODEL } from "../src/search/confidence.js";
+import type { Counterpart } from "../src/search/counterpart.js";
 import { type Hit, SearchIndex } from "../src/search/search-index.js";
 import type { Entry } from "../src/types.js";
 import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
@@ -258,6 +259,42 @@ describe("asking which was meant", () => {
     expect((judged.hits[0]?.score ?? 0) - (judged.hits[1]?.score ?? 0)).toBeLessThan(0.2);
     const reply = torn.ask("can I post a photo of a patient on instagram");
     expect(reply.kind === "answer" ? reply.entry.id : reply.kind).toBe("patient-photos");
+  });
+});
+
+describe("whether a close runner-up leaves a choice to ask about", () => {
+  const hit = (id: string, topic: string, score: number, counterpart?: Counterpart): Hit => ({
+    entry: {
+      id,
+      title: id,
+      topic,
+      questions: [id],
+      answer: "An answer.",
+      related: [],
+      covers: [],
+      sources: ["s"],
+      file: "t.yaml",
+    },
+    score,
+    matched: new Set(),
+    askCoverage: 1,
+    phrasing: score,
+    agreement: 0.5,
+    ...(counterpart ? { counterpart } : {}),
+  });
+  const patients = hit("patient-contact", "boundaries", 0.66, "patient");
+  const colleagues = hit("colleague-contact", "work", 0.67, "colleague");
+  const photos = hit("photos", "privacy", 0.65);
+
+  it("is open between entries of different topics scoring alike that the readings disagree on", () => {
+    expect(choiceIsOpen(patients, colleagues, undefined, 0.1)).toBe(true);
+    expect(choiceIsOpen(patients, photos, "patient", 0.1)).toBe(true);
+  });
+
+  it("is settled when the question's contact is with the first one's person and the other is about someone else", () => {
+    expect(choiceIsOpen(patients, colleagues, "patient", 0.1)).toBe(false);
+    // the first is about someone else: the reading does not settle it for the first
+    expect(choiceIsOpen(colleagues, patients, "patient", 0.1)).toBe(true);
   });
 });
 

@@ -37,6 +37,8 @@ export interface Hit {
    * counterpart reading put it first (see searchTerms); 0.5 when one does.
    */
   readonly agreement: number;
+  /** Whom the entry's contact is with, when it is about contact with someone (see counterpart.ts). */
+  readonly counterpart?: Counterpart;
 }
 
 /** How a question's meaning divides between words the knowledge uses and words it never does. */
@@ -275,6 +277,7 @@ export class SearchIndex {
         askCoverage: this.askCoverage(item, asking),
         phrasing: byPhrasing.closest(index),
         agreement: firsts / 2,
+        ...(item.counterpart ? { counterpart: item.counterpart } : {}),
       });
     }
     return hits;
