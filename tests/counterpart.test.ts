@@ -42,6 +42,8 @@ describe("whom a question's contact is with", () => {
       // whose person, as "my" and "our" say: "his", "her", "their", "your"
       ["Should nurses follow their patients back?", "patient"],
       ["She started adding her students on Snapchat", "colleague"],
+      // every form of starting to: "will start following me", "is starting messaging me"
+      ["One day a patient of mine will start following me", "patient"],
       ["How do I decline a patient's friend request?", "patient"],
       ["The physicians' friend requests keep coming", "colleague"],
       ["A former patient I looked after asked to be friends", "patient"],

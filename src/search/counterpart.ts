@@ -67,7 +67,7 @@ const REACHING_FOR = words(
 const REACHES_OUT = [
   "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|whatsapp|whatsapps|whatsapped|emailed|emails|requested|friended me|us",
   "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
-  "keep|keeps|kept|started|starts|begun|began adding|sending|trying|messaging|texting|following",
+  "keep|keeps|kept|start|starts|started|starting|begun|began adding|sending|trying|messaging|texting|following",
   "want|wants|wanted to add|follow|friend|connect",
   "want|wants|wanted to be friend|friends",
   "want|wants|wanted to stay|keep in touch",
