@@ -44,6 +44,11 @@ describe("whom a question's contact is with", () => {
       ["She started adding her students on Snapchat", "colleague"],
       // every form of starting to: "will start following me", "is starting messaging me"
       ["One day a patient of mine will start following me", "patient"],
+      // contacting, inviting, wanting, becoming friends, and ending the contact
+      ["A patient contacted me through Facebook last week", "patient"],
+      ["A client messaged and invited me to become her friend", "patient"],
+      ["A patient's son kept wanting to follow me", "relative"],
+      ["Should a supervisor defriend subordinates?", "colleague"],
       ["How do I decline a patient's friend request?", "patient"],
       ["The physicians' friend requests keep coming", "colleague"],
       ["A former patient I looked after asked to be friends", "patient"],

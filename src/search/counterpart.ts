@@ -50,7 +50,7 @@ const phrase = (text: string): Phrase =>
 /** Becoming or being in touch: a friend request, a follow, being friends. */
 const CONTACT = [
   "friend|friended|follow|connection request|requests",
-  "request|requested|requests to ?be friend|friends|connect|follow",
+  "request|requested|requests to ?be|become friend|friends|connect|follow",
   "add|added|adds|follow|followed|follows|following|messaged|messages|text|texted|texts|dm|dmed|dms me",
   "connect|connected|connects|connecting|friend|friends with",
   "friending|befriend|befriending",
@@ -61,17 +61,17 @@ const MESSAGING = words(
 );
 /** Getting in touch with the person named right after ("adding my trainees", "I followed a patient"). */
 const REACHING_FOR = words(
-  "add adding added follow following followed friend friending friended befriend befriending befriended",
+  "add adding added follow following followed friend friending friended befriend befriending befriended unfriend unfriending unfriended defriend defriending defriended unfollow unfollowing unfollowed",
 );
 /** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
 const REACHES_OUT = [
-  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|whatsapp|whatsapps|whatsapped|emailed|emails|requested|friended me|us",
+  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|whatsapp|whatsapps|whatsapped|emailed|emails|requested|friended|contacted|contacts|contacting me|us",
   "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
   "keep|keeps|kept|start|starts|started|starting|begun|began adding|sending|trying|messaging|texting|following",
-  "want|wants|wanted to add|follow|friend|connect",
-  "want|wants|wanted to be friend|friends",
-  "want|wants|wanted to stay|keep in touch",
-  "asked|asks|asking|requested|requesting|requests ?me to ?be add|follow|friend|friends|connect",
+  "want|wants|wanted|wanting to add|follow|friend|connect",
+  "want|wants|wanted|wanting to be|become friend|friends",
+  "want|wants|wanted|wanting to stay|keep in touch",
+  "asked|asks|asking|requested|requesting|requests|invited|invites|inviting ?me to ?be|become ?a|her|his|their|your add|follow|friend|friends|connect",
   "asked|asks|asking|requested|requesting|wants|wanted for ?my number|mobile|phone|digits",
 ].map(phrase);
 /** Giving someone a way to reach you: "give patients my mobile", "gave my number to a patient". */
