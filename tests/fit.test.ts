@@ -1,6 +1,10 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fitConfidence } from "../app/fit.js";
 import { chooseThreshold, type Example } from "../src/eval/fit.js";
-import { FEATURES, type FeatureVector } from "../src/search/confidence.js";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { FEATURES, type FeatureVector, SCORE_ONLY_MODEL } from "../src/search/confidence.js";
+import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
 
 const x = Object.fromEntries(FEATURES.map((f) => [f, 0])) as FeatureVector;
 const right: Example = { x, y: 1, outOfScope: false };
@@ -34,5 +38,49 @@ describe("choosing the confidence threshold", () => {
     const chosen = chooseThreshold(examples, p, 0.95);
     expect(chosen.abstain).toBeGreaterThanOrEqual(0.95);
     expect(chosen.threshold).toBeGreaterThan(0.655);
+  });
+});
+
+describe("the fit's threshold table", () => {
+  const table = (saved: string) => {
+    const dir = fixtureCopy({
+      "confidence.json": saved,
+      "labelled.jsonl": [
+        { q: "Should I accept a friend request from a patient?", accept: ["friend-requests"] },
+        { q: "Can I post a photo of a patient?", accept: ["patient-photos"] },
+        { q: "How do I network with colleagues online?", accept: ["colleague-networking"] },
+        { q: "what is the treatment for sepsis", accept: [] },
+        { q: "tell me a joke", accept: [] },
+      ]
+        .map((row) => JSON.stringify(row))
+        .join("\n"),
+    });
+    const lines: string[] = [];
+    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+    fitConfidence(
+      guide,
+      [join(dir, "labelled.jsonl")],
+      dir,
+      false,
+      (l) => lines.push(l),
+      () => {},
+    );
+    return lines
+      .join("\n")
+      .split("\n")
+      .filter((l) => /^ {2}0\.\d\d {2}top-1/.test(l));
+  };
+
+  it("marks the threshold in use beside the chosen one, each threshold once", () => {
+    const rows = table(JSON.stringify({ ...SCORE_ONLY_MODEL, threshold: 0.47 }));
+    expect(rows.filter((r) => r.includes("in use")).map((r) => r.trim().slice(0, 4))).toEqual(["0.47"]);
+    expect(rows.filter((r) => r.includes("chosen"))).toHaveLength(1);
+    const shown = rows.map((r) => r.trim().slice(0, 4));
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it("lists the fixed thresholds alone when no saved model can be read", () => {
+    const rows = table("not json");
+    expect(rows.some((r) => r.includes("in use"))).toBe(false);
   });
 });
