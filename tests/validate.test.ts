@@ -29,6 +29,24 @@ describe("knowledge validation", () => {
     expect(problems[0]).not.toMatch(/^knowledge\//);
   });
 
+  it("refuses an answer or a tip citing a replaced document as if it still applied", () => {
+    const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8").replace(
+      ", as the earlier edition also said.",
+      ".",
+    );
+    const tips = readFileSync(join(FIXTURE_DIR, "tips.yaml"), "utf8").replace(
+      "sources: [doc-a]",
+      "sources: [doc-a, doc-a-2012]",
+    );
+    const problems = problemsOf(fixtureCopy({ "entries/main.yaml": main, "tips.yaml": tips }));
+    expect(problems).toHaveLength(2);
+    for (const p of problems) expect(p).toContain('cites "doc-a-2012", which sources.yaml marks replaced');
+    expect(problems.map((p) => p.includes("colleague-networking") || p.includes("tips.yaml"))).toEqual([
+      true,
+      true,
+    ]);
+  });
+
   it("reads phrasings as the engine does: two it cannot tell apart are duplicates", () => {
     const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8").replace(
       "    - How do I network with colleagues online?",

@@ -20,6 +20,11 @@ function onSite(url: string, site: string): boolean {
   }
 }
 
+/** Words that tell a reader a cited document is no longer the current guidance. */
+const SAYS_REPLACED = /\b(?:earlier|replaced|replacing|superseded|previous)\b/i;
+const replacedMessage = (id: string) =>
+  `cites "${id}", which sources.yaml marks replaced: say so in the text ("earlier guidance (2011)", "since replaced")`;
+
 /**
  * Cross-reference checks that a single entry's schema cannot see. `fileOf` names a file of the
  * knowledge folder as messages should show it (the folder is wherever KNOWLEDGE_DIR says).
@@ -49,6 +54,10 @@ export function validateCorpus(
   }
   const topicIds = new Set(k.topics.map((t) => t.id));
   const sourceIds = new Set(k.sources.map((s) => s.id));
+  const replaced = new Set(k.sources.filter((s) => s.status === "replaced").map((s) => s.id));
+  /** A text citing a replaced document without saying so reads as if that guidance still applied. */
+  const silentlyReplaced = (text: string, sources: readonly string[]) =>
+    SAYS_REPLACED.test(text) ? [] : sources.filter((s) => replaced.has(s));
   const questionOwner = new Map<string, string>();
   for (const e of k.entries) {
     const at = (field: string, message: string) =>
@@ -64,6 +73,7 @@ export function validateCorpus(
     }
     for (const s of e.sources)
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
+    for (const s of silentlyReplaced(e.answer, e.sources)) at("answer", replacedMessage(s));
     // An answer serves many questions; a bare "Yes." fits some of them and misleads on the rest.
     if (/^\W*(?:yes|no)\s*[.,;:!\u2013\u2014-]/i.test(e.answer))
       at(
@@ -100,6 +110,7 @@ export function validateCorpus(
     if (!ids.has(tip.entry)) at("entry", `no entry has the id "${tip.entry}"`);
     for (const s of tip.sources)
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
+    for (const s of silentlyReplaced(tip.text, tip.sources)) at("text", replacedMessage(s));
   }
   dupes(k.tips, tipsFile);
   // A question written both as an entry's phrasing and as another subject's example teaches both ways.
