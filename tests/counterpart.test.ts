@@ -78,7 +78,7 @@ describe("whom a question's contact is with", () => {
     ]);
   });
 
-  it("reads a chat among staff, but not one set up for patients", () => {
+  it("reads a chat among staff, but not one set up for patients or one of parents, family or friends", () => {
     reads([
       ["Our team WhatsApp group has patient names in it", "colleague"],
       ["our ward whatsapp has patient names in it", "colleague"],
@@ -86,6 +86,8 @@ describe("whom a question's contact is with", () => {
       ["We use a Signal group on nights", "colleague"],
       ["Posting in a work chat", "colleague"],
       ["Can I create a WhatsApp group for my patients?", undefined],
+      ["The parents' WhatsApp group keeps asking me about inhalers", undefined],
+      ["Our family WhatsApp group saw the photo", undefined],
     ]);
   });
 

@@ -269,12 +269,20 @@ function staffChat(base: readonly string[]): boolean {
         (APP.has(after) || after === "group" || after === "chat")) ||
       (w === "group" && GROUP_CHAT_NEXT.test(next)) ||
       GROUPCHAT.test(w) ||
-      (APP.has(w) && GROUPS.test(next)) ||
+      (APP.has(w) && GROUPS.test(next) && !OUTSIDE_WORK.has(base[i - 1] ?? "")) ||
       (w === "work" && CHATS.test(next))
     );
   });
 }
 
+/** Whose a chat group is when it is not the staff's: "the parents' WhatsApp group", "a family WhatsApp group". */
+const OUTSIDE_WORK = new Set([
+  ...PATIENT,
+  ...RELATIVE,
+  ...words(
+    "family friends friend school club neighbourhood neighborhood community church village mums moms dads",
+  ),
+]);
 /** The words of a staff chat (see staffChat), made once: a regular expression literal is a new object each time it runs. */
 const GROUP_CHAT_NEXT = /^(?:chats?|texts?)$/;
 const GROUPCHAT = /^groupchats?$/;
