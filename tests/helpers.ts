@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 import {
   createLogger,
   type Entry,
@@ -242,3 +243,7 @@ export function launchStart(env: Record<string, string>): {
   const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, output: () => text, exit };
 }
+
+/** The phrasings of one entry in an entries file's YAML text. */
+export const questionsOf = (text: string, id: string): string[] =>
+  (parse(text) as { id: string; questions: string[] }[]).find((e) => e.id === id)?.questions ?? [];

@@ -2,8 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parse } from "yaml";
-import { appendPhrasing, type LearnOptions, learn, type Reading } from "../app/learn.js";
+import { type LearnOptions, learn, type Reading } from "../app/learn.js";
 import { main } from "../app/main.js";
 import { loadConfig } from "../src/config.js";
 import { createGuide } from "../src/guide.js";
@@ -12,7 +11,7 @@ import { validateCorpus } from "../src/knowledge/validate.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage } from "../src/store/storage.js";
 import type { Entry } from "../src/types.js";
-import { KNOWLEDGE_DIR, tempDir } from "./helpers.js";
+import { KNOWLEDGE_DIR, questionsOf, tempDir } from "./helpers.js";
 
 /** A writable copy of the shipped knowledge and the path of a database not created yet. */
 function workspace() {
@@ -50,8 +49,6 @@ async function runLearn(w: Workspace, options: Partial<LearnOptions> = {}, input
 }
 
 const fileOf = (e: Entry) => readFileSync(resolve(e.file), "utf8");
-const questionsOf = (text: string, id: string): string[] =>
-  (parse(text) as { id: string; questions: string[] }[]).find((e) => e.id === id)?.questions ?? [];
 const commentLine = (text: string) => text.split("\n").find((l) => /^\s*#/.test(l));
 
 /** An entry whose file holds a comment line, so that the test can see comments survive. */
@@ -253,50 +250,5 @@ describe("socialmedia-guidance learn", () => {
     expect(out.join("\n")).toContain("--accept <n>");
     expect(await cli(["help"])).toBe(0);
     expect(out.at(-1)).toContain("learn [--list]");
-  });
-});
-
-describe("appendPhrasing", () => {
-  const SOURCE = [
-    "# Entries on one topic.",
-    "- id: one",
-    "  title: One",
-    "  questions: # the first is canonical",
-    "    - First question?",
-    '    - "Second: quoted" # a note',
-    "  # a comment between fields",
-    "  answer: |",
-    "    Long answer.",
-    "  related:",
-    "    [",
-    "      two,",
-    "    ]",
-    "",
-    "- id: two",
-    "  questions:",
-    "    - Only question",
-    "",
-  ].join("\n");
-
-  it("adds one line under the entry's last question and changes nothing else", () => {
-    const text = appendPhrasing(SOURCE, "one", "can i: quote this?");
-    const lines = text.split("\n");
-    expect(lines[6]).toBe('    - "can i: quote this?"');
-    expect(lines.filter((_, i) => i !== 6).join("\n")).toBe(SOURCE);
-    expect(questionsOf(text, "one")).toEqual(["First question?", "Second: quoted", "can i: quote this?"]);
-  });
-
-  it("appends to the last entry of a file, and to a flow list of questions through the printer", () => {
-    expect(questionsOf(appendPhrasing(SOURCE, "two", "another"), "two")).toEqual([
-      "Only question",
-      "another",
-    ]);
-    const flow = "- id: one\n  questions: [a, b] # kept\n";
-    expect(appendPhrasing(flow, "one", "c")).toBe("- id: one\n  questions: [a, b, c] # kept\n");
-  });
-
-  it("fails on a missing entry or unreadable YAML", () => {
-    expect(() => appendPhrasing(SOURCE, "three", "x")).toThrow(/entry "three"/);
-    expect(() => appendPhrasing("- id: [one\n", "one", "x")).toThrow(/cannot be read as YAML/);
   });
 });

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
+
+// The words clinicians use, read as the entries mean them. These run on the shipped knowledge on
+// purpose: they test what the engine makes of it; the questions are written for these tests.
+const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+const top = (q: string) => {
+  const reply = guide.ask(q);
+  return reply.kind === "answer" ? reply.entry.id : undefined;
+};
+
+describe("the words clinicians use", () => {
+  it("reads chat's short spellings as the words they stand for", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    for (const [short, word] of [
+      ["a patient msged me", "a patient messaged me"],
+      ["can I txt a patient", "can I text a patient"],
+      ["filming a vid in the hosp", "filming a video in the hospital"],
+      ["a spon post about our convo", "a sponsored post about our conversation"],
+    ] as const)
+      expect(stems(short), short).toEqual(stems(word));
+    // shorthand that says nothing is no word of the question ("prolly" is not "trolls")
+    expect(stems("prolly fine tbh fyi")).toEqual(stems("fine"));
+  });
+
+  it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [discipline] = stems("discipline");
+    for (const q of [
+      "Can I be fired for this?",
+      "could my trust sack me",
+      "I got written up by my manager",
+      "can they fire us for that?",
+      "will the practice sack her",
+      "could she lose her job over it",
+    ])
+      expect(stems(q), q).toContain(discipline);
+    expect(stems("I volunteer with the fire department")).not.toContain(discipline);
+    expect(top("could my employer sack me over a tweet about our staffing levels")).toBe(
+      "criticising-employer",
+    );
+  });
+
+  it("reads asking for a script as asking for a prescription, and a video's script as a script", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [prescribe] = stems("prescribe");
+    expect(stems("a follower asked if I'd send him a script")).toContain(prescribe);
+    expect(stems("a guy on reddit wants me to sort him a script")).toContain(prescribe);
+    expect(stems("I'm writing a script for my TikTok video")).not.toContain(prescribe);
+  });
+
+  it("reads other countries' regulators and defence organisations as the ones the entries name", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    expect(stems("NMBA")).toEqual(stems("regulator"));
+    expect(stems("the College of Nurses")).toEqual(stems("college"));
+    expect(stems("Avant")).toEqual(stems("indemnity provider"));
+    // and their own words for a unit's manager, a mother, their country
+    expect(stems("my NUM")).toEqual(stems("my manager"));
+    expect(stems("the CNM2")).toEqual(stems("the manager"));
+    expect(stems("a patient's mam")).toEqual(stems("a patient's mum"));
+    expect(stems("NZ")).toEqual(stems("New Zealand"));
+    expect(stems("could I lose my rego over this")).toEqual(stems("could I lose my pin over this"));
+  });
+
+  it("reads platforms, apps and incidents the entries never name as the kind they are", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    expect(stems("Grindr")).toEqual(stems("dating app"));
+    expect(stems("Viber")).toEqual(stems("WhatsApp"));
+    expect(stems("Twitch")).toEqual(stems("Instagram"));
+    expect(top("I matched with a patient on Grindr, can we meet up?")).toBe("dating-apps");
+    // "my rep" is my reputation, a pharma rep is not
+    expect(stems("I'm worried about my rep")).toContain(stems("reputation")[0]);
+    expect(stems("a pharma rep asked me")).not.toContain(stems("reputation")[0]);
+    // a plan told in plain words is a risk; "the States" is the USA
+    const [suicidal] = stems("suicidal");
+    expect(stems("an ex patient messaged me that she has been saving up her tablets")).toContain(suicidal);
+    expect(stems("I just moved to the States")).toContain(stems("usa")[0]);
+    // what leaks has been disclosed; a smear campaign is defamation
+    expect(stems("it leaked")).toEqual(stems("it was a breach"));
+    expect(stems("a smear campaign")).toEqual(stems("defamatory"));
+  });
+
+  it("reads removing a tag as untagging, not as removing a patient or a post", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [untag] = stems("untag");
+    expect(stems("My colleague tagged me in a photo from the ward. How do I remove the tag?")).toContain(
+      untag,
+    );
+    expect(top("My colleague tagged me in a photo from the ward. How do I remove the tag?")).not.toBe(
+      "ending-care-after-abuse",
+    );
+  });
+
+  it("reads Dr used as a title as the title, not as one more word for a doctor", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [title] = stems("title");
+    for (const q of ["is it ok to call myself Dr on tiktok as a dentist", "can I have Dr in my bio"])
+      expect(stems(q), q).toContain(title);
+    expect(stems("my dr said no"), "a doctor").not.toContain(title);
+    expect(top("I have a PhD, am I allowed to call myself Dr on Instagram?")).toBe("honest-credentials");
+  });
+});
