@@ -1,0 +1,133 @@
+/**
+ * The words the counterpart reading reads a clause against (see counterpart.ts): who a person is (a
+ * patient, a relative, a colleague), the words between a contact and its person that say only which
+ * person, and the phrases of getting in touch, each a run of word sets matched a word at a time.
+ */
+const words = (list: string) => new Set(list.split(" "));
+
+/** A patient, by any of the names professions use. */
+export const PATIENT = words(
+  "patient patients pt pts client clients customer customers ex-patient ex-patients",
+);
+/** Whose relative: "a patient's mum", "his daughter", "patient families". */
+export const WHOSE = words(
+  "patient patients pt resident residents client clients customer customers his her their",
+);
+/** A patient's relative or carer. */
+export const RELATIVE = words(
+  "mum mom mam mammy mother father dad family families son daughter husband wife partner parent parents relative relatives sister brother carer granddaughter grandson grandchild grandchildren grandkids grandmother grandfather grandma grandpa grandad granddad nan nana nanna gran granny nephew niece aunt auntie uncle cousin stepdad stepmum stepmom stepson stepdaughter mother-in-law father-in-law son-in-law daughter-in-law",
+);
+/** "The parents of a baby we cared for". */
+export const CARED_FOR = words("patient patients baby child boy girl resident");
+/**
+ * The people a clinician works beside. Plural or titled only where the singular is as often the
+ * asker ("I'm a nurse", "as a student").
+ */
+export const COLLEAGUE = words(
+  "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors subordinate subordinates employee employees physicians doctors nurses staff students mentor mentors peer peers teammate teammates trainees juniors seniors interns co-interns receptionists",
+);
+/** Words that say which person ("one of my former patients") and count for nothing between a contact and its person. */
+export const DETERMINER = words(
+  "a an my our your his her their the one of former ex current other fellow some several",
+);
+/** Before "friend" or "follow", words that make it a noun: "a friend of a patient", "my follow list". */
+export const ARTICLE = words("a an my our the his her their your this that");
+/** The words that may end the gap between a request and its person ("a friend request on Facebook from my consultant"). */
+export const PREPOSITION = words("from with to by");
+
+/** A run of words, each from a set; a set marked optional may be skipped. */
+type Phrase = readonly { readonly words: ReadonlySet<string>; readonly optional: boolean }[];
+
+/** "friend|friended request|requests", "?be" optional. */
+const phrase = (text: string): Phrase =>
+  text
+    .split(" ")
+    .map((part) => ({ words: new Set(part.replace(/^\?/, "").split("|")), optional: part.startsWith("?") }));
+
+/** Becoming or being in touch: a friend request, a follow, being friends. */
+export const CONTACT = [
+  "friend|friended|follow|connection request|requests",
+  "request|requested|requests to ?be|become friend|friends|connect|follow",
+  "add|added|adds|follow|followed|follows|following|messaged|messages|text|texted|texts|dm|dmed|dms me",
+  "connect|connected|connects|connecting|friend|friends with",
+  "friending|befriend|befriending",
+].map(phrase);
+/** Messaging someone, read only with its person next to it ("texting patients", "text updates to physicians"). */
+export const MESSAGING = words(
+  "text texting message messaging whatsapp whatsapping email emailing e-mail e-mailing",
+);
+/** Getting in touch with the person named right after ("adding my trainees", "I followed a patient"). */
+export const REACHING_FOR = words(
+  "add adding added follow following followed friend friending friended befriend befriending befriended unfriend unfriending unfriended defriend defriending defriended unfollow unfollowing unfollowed",
+);
+/** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
+export const REACHES_OUT = [
+  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|whatsapp|whatsapps|whatsapped|emailed|emails|requested|friended|contacted|contacts|contacting me|us",
+  "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
+  "keep|keeps|kept|start|starts|started|starting|begun|began adding|sending|trying|messaging|texting|following",
+  "want|wants|wanted|wanting to add|follow|friend|connect",
+  "want|wants|wanted|wanting to be|become friend|friends",
+  "want|wants|wanted|wanting to stay|keep in touch",
+  "asked|asks|asking|requested|requesting|requests|invited|invites|inviting ?me to ?be|become ?a|her|his|their|your add|follow|friend|friends|connect",
+  "asked|asks|asking|requested|requesting|wants|wanted for ?my number|mobile|phone|digits",
+].map(phrase);
+/** Giving someone a way to reach you: "give patients my mobile", "gave my number to a patient". */
+export const GIVING = words("give gives gave giving");
+/** What is given: a phone number. */
+export const NUMBER = words("number mobile phone cell digits");
+/** A chat among staff: "our team WhatsApp", "the unit's group chat", "a work chat". */
+export const APP = words("whatsapp messenger signal telegram");
+/** Whose chat it is when it is the staff's: "our ward WhatsApp", "the team group". */
+export const STAFF_PLACE = words("ward team unit work staff firm station practice");
+
+/** A word without its possessive: "patient's" -> "patient", "physicians'" -> "physicians". */
+export const owner = (word: string) => (word.includes("'") ? word.replace(/'s?$/, "") : word);
+
+/** Where a phrase starting at word `i` ends (the index after it), or -1. */
+function phraseAt(base: readonly string[], i: number, p: Phrase): number {
+  let k = i;
+  for (const part of p) {
+    if (k < base.length && part.words.has(base[k] ?? "")) k++;
+    else if (!part.optional) return -1;
+  }
+  return k > i ? k : -1;
+}
+
+/** The words any of the phrases can start with (no phrase starts with an optional word). */
+const startsOf = (phrases: readonly Phrase[]) => new Set(phrases.flatMap((p) => [...(p[0]?.words ?? [])]));
+/** The words a contact phrase can start with. */
+export const CONTACT_STARTS = startsOf(CONTACT);
+/** The words a phrase of someone reaching out can start with. */
+export const REACHES_OUT_STARTS = startsOf(REACHES_OUT);
+
+/** The phrases' places in a clause, as [start, end) word indices; only a word a phrase starts with is tried. */
+export function phrasesIn(
+  base: readonly string[],
+  phrases: readonly Phrase[],
+  starts: ReadonlySet<string>,
+): [number, number][] {
+  const found: [number, number][] = [];
+  base.forEach((word, i) => {
+    if (!starts.has(word)) return;
+    for (const p of phrases) {
+      const end = phraseAt(base, i, p);
+      if (end > 0) {
+        found.push([i, end]);
+        break;
+      }
+    }
+  });
+  return found;
+}
+
+/** A person of any of the three kinds. */
+export const isPerson = (word: string) => PATIENT.has(word) || RELATIVE.has(word) || COLLEAGUE.has(word);
+
+/** Whose a chat group is when it is not the staff's: "the parents' WhatsApp group", "a family WhatsApp group". */
+export const OUTSIDE_WORK = new Set([
+  ...PATIENT,
+  ...RELATIVE,
+  ...words(
+    "family friends friend school club neighbourhood neighborhood community church village mums moms dads",
+  ),
+]);
