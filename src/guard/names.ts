@@ -1,5 +1,6 @@
 import type { Finding } from "./identifiers.js";
 import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
+import { type Token, tokenise } from "./name-tokens.js";
 import {
   AMBIGUOUS_NAMES,
   ASKER_BEFORE,
@@ -7,75 +8,19 @@ import {
   CONDITION_WORDS,
   EPONYMS,
   INSTITUTIONS,
-  NEVER_NAMES,
   NOT_NAME_WORDS,
   ORGANISATION_WORDS,
   PARTICLES,
   PATIENT_NOUNS,
-  PLACES,
   PUBLIC_CONTEXT,
   PUBLIC_TITLES,
   TITLE_BRANDS,
 } from "./name-words.js";
 
-/** A word of the question, with what its spelling says. */
-interface Token {
-  readonly start: number;
-  /** The end of the word without a possessive "'s". */
-  readonly end: number;
-  readonly lower: string;
-  readonly possessive: boolean;
-  /** Capitalised, not all capitals: "Smith", "O'Neill". */
-  readonly capitalised: boolean;
-  /** All capitals: "JOHN", "MRI". */
-  readonly upper: boolean;
-  /** Written in another script than Latin: Arabic, Cyrillic, Han, Hangul... */
-  readonly foreign: boolean;
-  /** First word of a sentence, where a capital says nothing. */
-  readonly first: boolean;
-  /** What lies between the previous word and this one. */
-  readonly gap: string;
-  /** Never a name: a listed non-name, a place, or a contraction ("I've", "we'd"). */
-  readonly blocked: boolean;
-}
-
-const LATIN = /\p{Script=Latin}/u;
-/** A letter or a combining mark. */
-const LETTER = /^[\p{L}\p{M}]$/u;
-
-/** How many UTF-16 units the letter or mark at `i` takes (a character beyond the BMP takes two); 0 for none. */
-function letterAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
-  const point = text.codePointAt(i) ?? 0;
-  return LETTER.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
-}
-
-const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45; // ' ’ -
-
-/**
- * Where the word at `start` ends: letters and marks, joined by an apostrophe or a hyphen between
- * letters ("O'Neill", "Smith-Jones"), and one apostrophe after them ("patients'"). What
- * /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/u matches, read without making a match object a word.
- */
-function wordEnd(text: string, start: number): number {
-  let i = start;
-  for (let n = letterAt(text, i); n > 0; n = letterAt(text, i)) i += n;
-  while (isJoiner(text.charCodeAt(i)) && letterAt(text, i + 1) > 0) {
-    i++;
-    for (let n = letterAt(text, i); n > 0; n = letterAt(text, i)) i += n;
-  }
-  const after = text.charCodeAt(i);
-  return after === 39 || after === 0x2019 ? i + 1 : i;
-}
-
 /**
  * The patterns the word tests use, made once: a regular expression literal makes a new object each
  * time it runs, and these run for every word.
  */
-const SENTENCE_GAP = /[.!?\n]/;
-const HAS_APOSTROPHE = /['’]/;
-const CONTRACTED = /['’](?:ve|m|d|ll|re|t)$/;
 const SPACES = /^\s+$/;
 const TITLE_GAP = /^\.?\s+$/;
 const DOCTOR_TITLE = /^(?:dr|doctor)$/;
@@ -92,50 +37,6 @@ const PLACE_BEFORE = /^(?:in|near|around|outside|across|throughout|within)$/;
 const COMMA_GAP = /^\s*,\s*$/;
 const ENDS_WITH_COMMA = /,\s*$/;
 const LIST_AFTER = /^\s*(?:,|&|and\b|or\b)/i;
-
-const isApostrophe = (c: string | undefined) => c === "'" || c === "’";
-
-/** Letters of the Latin alphabet without accents: a word of them needs no look at its script. */
-const ASCII_LETTERS = /^[A-Za-z'’-]+$/;
-
-function tokenise(text: string): Token[] {
-  const tokens: Token[] = [];
-  let last = 0;
-  for (let start = 0; start < text.length; ) {
-    if (letterAt(text, start) === 0) {
-      start++;
-      continue;
-    }
-    const stop = wordEnd(text, start);
-    const word = text.slice(start, stop);
-    // "Smith's", "patients'": a possessive's apostrophe (and s) go; so does a closing quote mark's
-    const end = word.length;
-    const quoteLast = isApostrophe(word[end - 1]);
-    const possessive = quoteLast
-      ? word[end - 2] === "s" || word[end - 2] === "S"
-      : (word[end - 1] === "s" || word[end - 1] === "S") && isApostrophe(word[end - 2]);
-    const base = quoteLast ? word.slice(0, -1) : possessive ? word.slice(0, -2) : word;
-    const gap = text.slice(last, start);
-    const upper = base.toUpperCase();
-    const lower = base.toLowerCase();
-    tokens.push({
-      start,
-      end: start + base.length,
-      lower,
-      possessive,
-      capitalised: base[0] === upper[0] && base !== upper && base[0] !== base[0]?.toLowerCase(),
-      upper: base === upper && base !== lower,
-      foreign: !ASCII_LETTERS.test(base) && !LATIN.test(base),
-      first: tokens.length === 0 || (gap !== " " && SENTENCE_GAP.test(gap)),
-      gap,
-      blocked:
-        NEVER_NAMES.has(lower) || PLACES.has(lower) || (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)),
-    });
-    last = stop;
-    start = stop;
-  }
-  return tokens;
-}
 
 /** Never a name (see Token.blocked). */
 const blocked = (t: Token) => t.blocked;
