@@ -1,14 +1,14 @@
 import type { Entry } from "../types.js";
-import type { Analyser, AnalyserData } from "./analyse.js";
+import type { Analyser } from "./analyse.js";
 import { type Counterpart, entryCounterpart } from "./counterpart.js";
 import { englishRank } from "./frequency.js";
-import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
-import { type PostingData, PostingLists } from "./posting-lists.js";
+import { PhrasingIndex } from "./phrasing-score.js";
+import { PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
 import { residentsAsPatients } from "./residents.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { SearchTuning } from "./tuning.js";
-import { baseOf, vocabularyOf, WordModel, type WordModelData } from "./word-model.js";
+import { baseOf, vocabularyOf, WordModel } from "./word-model.js";
 
 /** One entry as the index reads it. */
 export interface IndexedEntry {
@@ -265,79 +265,7 @@ function countWords(
   return counts;
 }
 
-/** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
-export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
-  const { items, postings, idf, unknownIdf, vocabulary, words, phrasings, specificity, elsewhere } = built;
-  return {
-    items: items.map((item) => ({
-      questionStems: [...item.questionStems],
-      answerStems: [...item.answerStems],
-      ...(item.counterpart ? { counterpart: item.counterpart } : {}),
-    })),
-    postings: postings.data(),
-    idf: [...idf],
-    unknownIdf,
-    vocabulary,
-    words: words.data(),
-    phrasings: phrasings.data(),
-    specificity: [...specificity],
-    ...(elsewhere
-      ? { elsewhere: { words: elsewhere.words.data(), entryBase: [...elsewhere.entryBase] } }
-      : {}),
-  };
-}
-
-/** A built index as plain data (see SearchIndex.snapshot), entries referred to by their position. */
-export interface IndexSnapshot {
-  /** The synonym table as the analyser read it. */
-  readonly analyser: AnalyserData;
-  readonly items: readonly {
-    readonly questionStems: readonly [string, number][];
-    readonly answerStems: readonly string[];
-    readonly counterpart?: Counterpart;
-  }[];
-  readonly postings: PostingData;
-  readonly idf: readonly [string, number][];
-  readonly unknownIdf: number;
-  readonly vocabulary: readonly string[];
-  readonly words: WordModelData;
-  readonly phrasings: PhrasingIndexData;
-  readonly specificity: readonly [string, number][];
-  readonly elsewhere?: { readonly words: WordModelData; readonly entryBase: readonly number[] };
-}
-
-/** The built index from a snapshot taken of the same entries; throws when they do not fit it. */
-export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Built {
-  if (snapshot.items.length !== entries.length) throw new Error("the index snapshot is of other entries");
-  if (snapshot.elsewhere && snapshot.elsewhere.entryBase.length !== entries.length)
-    throw new Error("the index snapshot's other subjects do not fit its entries");
-  return {
-    items: snapshot.items.map((item, i) => ({
-      entry: entries[i] as Entry,
-      phrasings: [],
-      phrasingWeights: [],
-      questionStems: new Map(item.questionStems),
-      answerStems: new Set(item.answerStems),
-      ...(item.counterpart ? { counterpart: item.counterpart } : {}),
-    })),
-    postings: PostingLists.restore(snapshot.postings),
-    idf: new Map(snapshot.idf),
-    unknownIdf: snapshot.unknownIdf,
-    vocabulary: snapshot.vocabulary,
-    words: WordModel.restore(snapshot.words),
-    phrasings: PhrasingIndex.restore(snapshot.phrasings),
-    specificity: new Map(snapshot.specificity),
-    ...(snapshot.elsewhere
-      ? {
-          elsewhere: {
-            words: WordModel.restore(snapshot.elsewhere.words),
-            entryBase: Float64Array.from(snapshot.elsewhere.entryBase),
-          },
-        }
-      : {}),
-  };
-}
-
+/** How rare a stem is among n entries, df of which have it (BM25's inverse document frequency). */
 export function bm25Idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }

@@ -2,15 +2,8 @@ import type { Entry, SynonymGroup } from "../types.js";
 import { Analyser, asks, type Term } from "./analyse.js";
 import { type Counterpart, counterpartOf } from "./counterpart.js";
 import { englishRank } from "./frequency.js";
-import {
-  type Built,
-  buildIndex,
-  type IndexedEntry,
-  type IndexSnapshot,
-  type OtherSubjects,
-  restore,
-  snapshotOf,
-} from "./index-data.js";
+import { type Built, buildIndex, type IndexedEntry, type OtherSubjects } from "./index-data.js";
+import { type IndexSnapshot, restore, snapshotOf } from "./index-snapshot.js";
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
 import { readQuestion, type Sentence } from "./question.js";
@@ -19,7 +12,7 @@ import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 import { TypoCorrector } from "./typo.js";
 import type { WordModel } from "./word-model.js";
 
-export type { IndexSnapshot } from "./index-data.js";
+export type { IndexSnapshot } from "./index-snapshot.js";
 export { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 
 /** One ranked entry with its confidence in [0, 1]. */
