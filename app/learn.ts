@@ -1,8 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "yaml";
 import { findIdentifiers, redact } from "../src/guard/identifiers.js";
 import {
   type Config,
@@ -14,15 +12,13 @@ import {
 } from "../src/index.js";
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
+import { appendPhrasing, firstLine } from "./append-phrasing.js";
 import { openDb } from "./lazy.js";
 import { AFTER } from "./learn-usage.js";
 import type { Out } from "./output.js";
 
 /** How many candidates one run offers; `--list` numbers the same ones, so numbers agree. */
 const LIMIT = 100;
-
-/** yaml's printer without reflowing long lines or padding `[a, b]`, as the knowledge files are written. */
-const PRINT = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** The flags of `learn`, as the command line gives them. */
 export interface LearnOptions {
@@ -222,43 +218,6 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
   return "accepted";
 }
 
-/**
- * The file's text with `question` as the entry's last question. The edit is made with yaml's Document
- * API; since its printer reflows some layouts (a flow list over several lines), the new item is spliced
- * in under the last question instead, and the printer's text is used only if the splice reads back
- * differently from the edited document.
- */
-export function appendPhrasing(src: string, entryId: string, question: string): string {
-  const doc = parseDocument(src);
-  if (doc.errors.length > 0) throw new Error(`cannot be read as YAML: ${firstLine(doc.errors[0])}`);
-  const item = isSeq(doc.contents)
-    ? doc.contents.items.find((i) => isMap(i) && (i.get("id", true) as Scalar | undefined)?.value === entryId)
-    : undefined;
-  const questions = isMap(item) ? item.get("questions", true) : undefined;
-  if (!isSeq(questions)) throw new Error(`has no list of questions for the entry "${entryId}"`);
-  const last = questions.items.at(-1);
-  questions.add(doc.createNode(question));
-  const spliced = isScalar(last) && !questions.flow ? splice(src, last, question) : undefined;
-  if (spliced !== undefined) {
-    const check = parseDocument(spliced);
-    if (check.errors.length === 0 && isDeepStrictEqual(check.toJS(), doc.toJS())) return spliced;
-  }
-  return doc.toString(PRINT);
-}
-
-/** A new "- question" line after the line `last` ends on, indented as `last` is. */
-function splice(src: string, last: Scalar, question: string): string | undefined {
-  if (!last.range) return undefined;
-  const [start, valueEnd] = last.range;
-  const marker = src.slice(src.lastIndexOf("\n", start - 1) + 1, start);
-  const text = new Document(question).toString(PRINT).trimEnd();
-  if (!/^ *- +$/.test(marker) || text.includes("\n")) return undefined;
-  const eol = src[valueEnd - 1] === "\n" ? valueEnd : src.indexOf("\n", valueEnd) + 1 || src.length;
-  const nl = src.includes("\r\n") ? "\r\n" : "\n";
-  const before = src.slice(0, eol);
-  return `${before}${before.endsWith("\n") ? "" : nl}${marker}${text}${nl}${src.slice(eol)}`;
-}
-
 /** Temp file in the same folder, then rename: a reader sees the old file or the new, never half. */
 function writeAtomic(file: string, text: string): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
@@ -303,8 +262,4 @@ function formatList(list: readonly Candidate[], knowledge: Knowledge, read?: Rea
     "",
     "Decide with: socialmedia-guidance learn --accept <n> or --reject <n>, or go through them with: socialmedia-guidance learn",
   ].join("\n");
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendPhrasing } from "../app/learn.js";
+import { appendPhrasing } from "../app/append-phrasing.js";
 import { questionsOf } from "./helpers.js";
 
 // How an accepted phrasing is written into an entry's YAML: the file's comments and layout kept.
