@@ -12,13 +12,21 @@
 import {
   APP,
   ARTICLE,
+  afterMy,
+  CARED_AS,
   CARED_FOR,
+  CARED_FOR_CLAUSE,
+  CHATS,
   COLLEAGUE,
   CONTACT,
   CONTACT_STARTS,
   DETERMINER,
   GIVING,
+  GROUP_CHAT_NEXT,
+  GROUPCHAT,
+  GROUPS,
   isPerson,
+  leadingDeterminers,
   MESSAGING,
   NUMBER,
   OUTSIDE_WORK,
@@ -31,6 +39,7 @@ import {
   REACHING_FOR,
   RELATIVE,
   STAFF_PLACE,
+  SUPERVISED_CLAUSE,
   WHOSE,
 } from "./counterpart-words.js";
 import { residentsAsPatients } from "./residents.js";
@@ -191,37 +200,6 @@ function staffChat(base: readonly string[]): boolean {
   });
 }
 
-/** The words of a staff chat (see staffChat), made once: a regular expression literal is a new object each time it runs. */
-const GROUP_CHAT_NEXT = /^(?:chats?|texts?)$/;
-const GROUPCHAT = /^groupchats?$/;
-const GROUPS = /^groups?$/;
-const CHATS = /^chats?$/;
-
-/** With "my" at `at`, where the word it is about is ("my (own|personal) number"); -1 when no "my" is there. */
-function afterMy(base: readonly string[], at: number): number {
-  if (base[at] !== "my") return -1;
-  return base[at + 1] === "own" || base[at + 1] === "personal" ? at + 2 : at + 1;
-}
-
-/** How many determiners start at `at`. */
-function leadingDeterminers(base: readonly string[], at: number): number {
-  let n = 0;
-  while (DETERMINER.has(base[at + n] ?? "")) n++;
-  return n;
-}
-
-/**
- * Someone the asker cares for, told by what they did for them: "a woman I looked after", "a boy I've
- * been treating for months", "a patient I'm currently looking after". The person reads as a patient
- * and the words of care go, so that they do not push the person out of reach of the contact.
- */
-const CARED_FOR_CLAUSE =
-  /\b(woman|man|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g;
-const CARED_AS: Readonly<Record<string, string>> = { patients: "patients", client: "client" };
-/** Someone the asker teaches or supervises: "a student midwife I'm assessing", "a probationer I mentor". */
-const SUPERVISED_CLAUSE =
-  /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g;
-
 /**
  * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
  * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
@@ -291,4 +269,22 @@ export function entryCounterpart(phrasings: readonly string[]): Counterpart | un
   const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!best || best[1] === next?.[1]) return undefined;
   return best[1] >= Math.max(2, phrasings.length / 8) ? best[0] : undefined;
+}
+
+/**
+ * The ranking with the question's counterpart first: when the first entry is about contact with
+ * someone else (a patient's relative for a question about a colleague's friend request), the first
+ * entry within `reach` about contact with the question's counterpart moves to the top.
+ */
+export function counterpartFirst(
+  order: number[],
+  items: readonly { readonly counterpart?: Counterpart }[],
+  who: Counterpart | undefined,
+  reach: number,
+): number[] {
+  const first = order[0];
+  // A first entry about no one contact (a post, a review) is not displaced.
+  if (!who || first === undefined || !items[first]?.counterpart) return order;
+  const at = order.slice(0, reach).findIndex((i) => items[i]?.counterpart === who);
+  return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
 }

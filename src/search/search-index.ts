@@ -1,18 +1,19 @@
 import type { Entry, SynonymGroup } from "../types.js";
 import { Analyser, asks, type Term } from "./analyse.js";
-import { type Counterpart, counterpartOf } from "./counterpart.js";
-import { englishRank } from "./frequency.js";
+import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
 import { type Built, buildIndex, type IndexedEntry, type OtherSubjects } from "./index-data.js";
 import { type IndexSnapshot, restore, snapshotOf } from "./index-snapshot.js";
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
 import { readQuestion, type Sentence } from "./question.js";
 import { residentsAsPatients } from "./residents.js";
+import { type QueryProfile, TermWeights } from "./term-weights.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 import { TypoCorrector } from "./typo.js";
 import type { WordModel } from "./word-model.js";
 
 export type { IndexSnapshot } from "./index-snapshot.js";
+export type { QueryProfile } from "./term-weights.js";
 export { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 
 /** One ranked entry with its confidence in [0, 1]. */
@@ -34,23 +35,6 @@ export interface Hit {
   readonly counterpart?: Counterpart;
 }
 
-/** How a question's meaning divides between words the knowledge uses and words it never does. */
-export interface QueryProfile {
-  /** The summed weight of the terms in the asking sentences. */
-  readonly asking: number;
-  /** The part of `asking` that falls on words the knowledge never uses. */
-  readonly unknown: number;
-  /** The count of distinct terms. */
-  readonly terms: number;
-  /**
-   * How much the question speaks the knowledge's language rather than everyday English: the mean, over
-   * its distinct terms (story included), of how many times likelier the knowledge is to use each word
-   * than spoken English is, in log units from 0 to `domainCap` (0 for a word the knowledge never uses
-   * or uses no more than English does).
-   */
-  readonly domain: number;
-}
-
 /**
  * The fuzzy index: an entry scores by how much of the question's weighted meaning its best
  * phrasing shares (Dice over IDF-weighted stems) and how much of the question the entry covers
@@ -65,9 +49,8 @@ export class SearchIndex {
   /** For each stem, the entries that have it, with the coverage credit it earns there (typed: read per question). */
   private readonly postings: PostingLists;
   private readonly idf: Map<string, number>;
-  private readonly unknownIdf: number;
-  /** Corpus stems long enough to have variants, by their first `minVariantPrefix` letters. */
-  private readonly variantStems = new Map<string, string[]>();
+  /** How much each of a question's terms weighs (see term-weights.ts). */
+  private readonly weights: TermWeights;
   private readonly words: WordModel;
   /** Every phrasing by its stems, for the closest-phrasing match of all entries at once. */
   private readonly phrasings: PhrasingIndex;
@@ -101,18 +84,11 @@ export class SearchIndex {
     this.items = items;
     this.postings = postings;
     this.idf = idf;
-    this.unknownIdf = unknownIdf;
     this.words = words;
     this.phrasings = phrasings;
     this.specificity = specificity;
     this.typo = new TypoCorrector(new Set(vocabulary));
-    for (const stem of this.idf.keys()) {
-      if (stem.length < this.tune.minVariantPrefix) continue;
-      const key = stem.slice(0, this.tune.minVariantPrefix);
-      const list = this.variantStems.get(key);
-      if (list) list.push(stem);
-      else this.variantStems.set(key, [stem]);
-    }
+    this.weights = new TermWeights(idf, unknownIdf, specificity, this.tune);
   }
 
   /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
@@ -148,7 +124,7 @@ export class SearchIndex {
     if (story.length === 0) return [...merged.values()];
     let asked = 0;
     for (const t of merged.values())
-      if (this.idf.has(t.stem) && asks(t)) asked += this.weightOf(t) * t.credit;
+      if (this.idf.has(t.stem) && asks(t)) asked += this.weights.weightOf(t) * t.credit;
     const weight = asked >= this.tune.vagueAskWeight ? this.tune.contextWeight : this.tune.vagueContextWeight;
     for (const t of story) add({ ...t, weight, part: "story" });
     return [...merged.values()];
@@ -168,7 +144,7 @@ export class SearchIndex {
       let weight = 0;
       for (const t of s.terms)
         if (this.idf.has(t.stem) && (this.specificity.get(t.stem) ?? 0) >= this.tune.askingSpecificity)
-          weight += this.weightOf(t) * t.credit;
+          weight += this.weights.weightOf(t) * t.credit;
       return weight;
     };
     if (naming(guessed) > 0) return sentences;
@@ -193,14 +169,14 @@ export class SearchIndex {
   stemsOf(text: string): string[] {
     return this.analyser
       .analyse(text)
-      .map((t) => (this.idf.has(t.stem) ? t.stem : (this.variantOf(t.stem) ?? t.stem)));
+      .map((t) => (this.idf.has(t.stem) ? t.stem : (this.weights.variantOf(t.stem) ?? t.stem)));
   }
 
   /** One sentence's terms, each unknown word read as a form of a corpus word where it is one. */
   private readTerms(text: string): Term[] {
     return this.analyser.analyseQuery(text, this.typo).map((t) => {
       if (this.idf.has(t.stem)) return t;
-      const variant = this.variantOf(t.stem);
+      const variant = this.weights.variantOf(t.stem);
       return variant ? { stem: variant, word: t.word, credit: t.credit * this.tune.variantCredit } : t;
     });
   }
@@ -221,7 +197,7 @@ export class SearchIndex {
     const credited = new Map<string, number>();
     let total = 0;
     for (const t of terms) {
-      const w = this.weightOf(t) * (t.weight ?? 1);
+      const w = this.weights.weightOf(t) * (t.weight ?? 1);
       total += w;
       credited.set(t.stem, (credited.get(t.stem) ?? 0) + w * t.credit);
     }
@@ -232,7 +208,7 @@ export class SearchIndex {
     // only when those are clear on their own): a reading unlike the phrasing match's, which is what
     // makes fusing the two worth it. Who is asking counts as little here as there.
     const byWords = this.words.rank(
-      terms.map((t) => ({ stem: t.stem, weight: this.wordModelWeight(t) })),
+      terms.map((t) => ({ stem: t.stem, weight: this.weights.wordModelWeight(t) })),
       depth,
     );
     const fused = new Map<number, number>();
@@ -248,13 +224,13 @@ export class SearchIndex {
     });
     const hits: Hit[] = [];
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([index]) => index);
-    const order = this.counterpartFirst(ranked, counterpart);
+    const order = counterpartFirst(ranked, this.items, counterpart, this.tune.counterpartReach);
     // An entry the counterpart reading put first counts as both readings' first, in the confidence and
     // in the tie check (the reading has settled which to answer, so the bot does not ask back): in the
     // self-test such an entry was its phrasing's own 18 times in 21 (the one it displaced never), more
     // often than an entry both readings put first (80%).
     const settled = order[0] !== ranked[0] ? order[0] : undefined;
-    const asking = this.askingWeights(terms);
+    const asking = this.weights.askingWeights(terms);
     for (const index of order) {
       if (hits.length >= limit) break;
       const item = this.items[index];
@@ -267,28 +243,13 @@ export class SearchIndex {
         entry: item.entry,
         score,
         matched: this.matchedStems(item, terms),
-        askCoverage: this.askCoverage(item, asking),
+        askCoverage: this.weights.askCoverage(item, asking),
         phrasing: byPhrasing.closest(index),
         agreement: firsts / 2,
         ...(item.counterpart ? { counterpart: item.counterpart } : {}),
       });
     }
     return hits;
-  }
-
-  /**
-   * The ranking with the question's counterpart first: when the first entry is about contact with
-   * someone else (a patient's relative for a question about a colleague's friend request), the first
-   * entry within `counterpartReach` about contact with the question's counterpart moves to the top.
-   */
-  private counterpartFirst(order: number[], who: Counterpart | undefined): number[] {
-    const first = order[0];
-    // A first entry about no one contact (a post, a review) is not displaced.
-    if (!who || first === undefined || !this.items[first]?.counterpart) return order;
-    const at = order
-      .slice(0, this.tune.counterpartReach)
-      .findIndex((i) => this.items[i]?.counterpart === who);
-    return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
   }
 
   /**
@@ -303,7 +264,7 @@ export class SearchIndex {
     if (!others) return { lean: 0 };
     const read = terms
       .filter((t) => this.words.knows(t.stem) || others.words.knows(t.stem))
-      .map((t) => ({ stem: t.stem, weight: this.wordModelWeight(t) }));
+      .map((t) => ({ stem: t.stem, weight: this.weights.wordModelWeight(t) }));
     const weight = read.reduce((sum, t) => sum + t.weight, 0);
     if (weight === 0) return { lean: 0 };
     let entry = Number.NEGATIVE_INFINITY;
@@ -316,100 +277,22 @@ export class SearchIndex {
     return { lean: Math.max(-1, Math.min(1, (other - entry) / weight)), subject };
   }
 
-  /** A term's weight in the word model's reading: by its part of the question, and how topical it is. */
-  private wordModelWeight(t: Term): number {
-    return this.wordWeight(t) * this.topical(t.stem, this.tune.wordTopicalFloor);
-  }
-
-  /** A term's weight in the word model's reading, by the part of the question it comes from. */
-  private wordWeight(t: Term): number {
-    if (t.part === "aside") return this.tune.asideWeight;
-    return t.part === "story" && t.weight === this.tune.contextWeight ? this.tune.wordContextWeight : 1;
-  }
-
-  /** How the question's meaning divides between known and unknown words (for the confidence). */
-  profile(terms: readonly Term[]): QueryProfile {
-    let asking = 0;
-    let unknown = 0;
-    for (const [t, w] of this.askingWeights(terms)) {
-      asking += w;
-      if (!this.idf.has(t.stem)) unknown += w;
-    }
-    let domain = 0;
-    for (const t of terms) domain += this.specificity.get(t.stem) ?? 0;
-    return { asking, unknown, terms: terms.length, domain: terms.length > 0 ? domain / terms.length : 0 };
-  }
-
-  /** The share of the asking sentences' weight (see askingWeights) that the entry has. */
-  private askCoverage(item: IndexedEntry, asking: readonly (readonly [Term, number])[]): number {
-    let all = 0;
-    let covered = 0;
-    for (const [t, w] of asking) {
-      all += w;
-      if (item.questionStems.has(t.stem)) covered += w;
-      else if (item.answerStems.has(t.stem)) covered += w * this.tune.answerOnlyCredit;
-    }
-    return all > 0 ? covered / all : 0;
-  }
-
-  /** The terms of the asking sentences (full weight), each with its weight. */
-  private askingWeights(terms: readonly Term[]): [Term, number][] {
-    return terms.filter(asks).map((t) => [t, this.weightOf(t) * t.credit]);
-  }
-
-  /** How much of a known word's weight it keeps: 1 for the knowledge's own words, down to `floor` for everyday ones. */
-  private topical(stem: string, floor: number): number {
-    return floor + (1 - floor) * Math.min(1, (this.specificity.get(stem) ?? 0) / this.tune.topicalFull);
-  }
-
-  /**
-   * A query term's weight: for a word the corpus uses, its IDF, discounted when the word is everyday
-   * English rather than the knowledge's own (see `topicalFloor`); for a word the corpus lacks, how rare
-   * it is in English.
-   */
-  weightOf(term: Term): number {
-    const idf = this.idf.get(term.stem);
-    if (idf !== undefined) return idf * this.topical(term.stem, this.tune.topicalFloor);
-    const rank = englishRank(term.word) ?? Number.POSITIVE_INFINITY;
-    const rarity = Math.min(
-      1,
-      Math.max(
-        0,
-        Math.log(rank / this.tune.commonRank) / Math.log(this.tune.rareRank / this.tune.commonRank),
-      ),
-    );
-    return (
-      (this.unknownIdf / this.tune.unknownWordFactor) *
-      (this.tune.commonWordFactor + rarity * (this.tune.unknownWordFactor - this.tune.commonWordFactor))
-    );
-  }
-
-  /**
-   * The corpus stem that an unknown stem is another form of: one starts with the other and they share
-   * at least `minVariantPrefix` letters ("relat" and "relationship"). The closest in length wins.
-   */
-  private variantOf(stem: string): string | undefined {
-    if (stem.length < this.tune.minVariantPrefix) return undefined;
-    let best: string | undefined;
-    // Forms of one another share at least their first `minVariantPrefix` letters.
-    for (const known of this.variantStems.get(stem.slice(0, this.tune.minVariantPrefix)) ?? []) {
-      const [shorter, longer] = known.length <= stem.length ? [known, stem] : [stem, known];
-      if (shorter.length < this.tune.minVariantPrefix || !longer.startsWith(shorter)) continue;
-      // A corpus word inside a longer unknown one is only its form when it is long and the ending short:
-      // "anonym" in "anonymity", but not "offic" in "offici" (official is not office).
-      if (
-        shorter === known &&
-        (known.length < this.tune.minVariantPrefix + 1 || stem.length - known.length > 3)
-      )
-        continue;
-      if (!best || Math.abs(known.length - stem.length) < Math.abs(best.length - stem.length)) best = known;
-    }
-    return best;
-  }
-
   private matchedStems(item: IndexedEntry, terms: readonly Term[]): Set<string> {
     return new Set(
       terms.map((t) => t.stem).filter((stem) => item.questionStems.has(stem) || item.answerStems.has(stem)),
     );
+  }
+
+  /**
+   * A query term's weight: for a word the corpus uses, its IDF, discounted when the word is everyday
+   * English; for a word the corpus lacks, how rare it is in English (see TermWeights).
+   */
+  weightOf(term: Term): number {
+    return this.weights.weightOf(term);
+  }
+
+  /** How the question's meaning divides between known and unknown words (for the confidence). */
+  profile(terms: readonly Term[]): QueryProfile {
+    return this.weights.profile(terms);
   }
 }
