@@ -96,7 +96,7 @@ export function fitConfidence(
     `\nThreshold (answer from this confidence), cross-validated top-1 and abstain; the chosen one trades right answers against wrong ones best while declining at least ${pct(MIN_ABSTAIN)} of the out-of-scope questions:`,
   );
   // The threshold in use now, beside the chosen one, shows what writing the fit would change.
-  const inUse = thresholdInUse(knowledgeDir);
+  const inUse = guide.knowledge.confidence?.threshold;
   const shown = [...new Set([0.3, 0.4, 0.5, 0.6, chosen.threshold, ...(inUse === undefined ? [] : [inUse])])];
   for (const t of shown.sort((a, b) => a - b)) {
     const r = atThreshold(shuffled, cv, t);
@@ -124,16 +124,4 @@ export function fitConfidence(
     out(`Written to ${file}.`);
   } else out("Not written: run with --write to save it to the knowledge folder.");
   return 0;
-}
-
-/** The threshold of the confidence model saved in the knowledge folder, if one is there and readable. */
-function thresholdInUse(knowledgeDir: string): number | undefined {
-  try {
-    const saved = JSON.parse(readFileSync(join(knowledgeDir, "confidence.json"), "utf8")) as {
-      threshold?: unknown;
-    };
-    return typeof saved.threshold === "number" ? saved.threshold : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -4,7 +4,7 @@ import { fitConfidence } from "../app/fit.js";
 import { chooseThreshold, type Example } from "../src/eval/fit.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { FEATURES, type FeatureVector, SCORE_ONLY_MODEL } from "../src/search/confidence.js";
-import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
+import { fixtureCopy } from "./helpers.js";
 
 const x = Object.fromEntries(FEATURES.map((f) => [f, 0])) as FeatureVector;
 const right: Example = { x, y: 1, outOfScope: false };
@@ -42,9 +42,9 @@ describe("choosing the confidence threshold", () => {
 });
 
 describe("the fit's threshold table", () => {
-  const table = (saved: string) => {
+  const table = (saved?: string) => {
     const dir = fixtureCopy({
-      "confidence.json": saved,
+      ...(saved === undefined ? {} : { "confidence.json": saved }),
       "labelled.jsonl": [
         { q: "Should I accept a friend request from a patient?", accept: ["friend-requests"] },
         { q: "Can I post a photo of a patient?", accept: ["patient-photos"] },
@@ -56,7 +56,7 @@ describe("the fit's threshold table", () => {
         .join("\n"),
     });
     const lines: string[] = [];
-    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+    const guide = createGuide(loadKnowledge(dir));
     fitConfidence(
       guide,
       [join(dir, "labelled.jsonl")],
@@ -79,8 +79,8 @@ describe("the fit's threshold table", () => {
     expect(new Set(shown).size).toBe(shown.length);
   });
 
-  it("lists the fixed thresholds alone when no saved model can be read", () => {
-    const rows = table("not json");
+  it("lists the fixed thresholds alone when no model is saved", () => {
+    const rows = table();
     expect(rows.some((r) => r.includes("in use"))).toBe(false);
   });
 });
