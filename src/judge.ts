@@ -1,3 +1,4 @@
+import { eager } from "./eager-pattern.js";
 import { asks, type Term } from "./search/analyse.js";
 import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
 import { type Counterpart, counterpartOf } from "./search/counterpart.js";
@@ -67,7 +68,7 @@ const HOW_TO =
   /^(?:(?:so|hi|hey|hello|please|quick question|question|(?:does |do )?(?:anyone|any one|anybody|someone|somebody|you|u) know|(?:can|could) (?:anyone|anybody|someone|somebody|you|u) (?:tell me|explain|show me))\s+)*(?:how (?:do|can|would|could|does|should) (?:i|you|we|one|someone|people)|how to|where (?:do|can|would) (?:i|you|we) (?:find|see|change|turn|get|set)|is there a way to|what(?: is)? the (?:best|easiest|quickest|fastest|right) (?:way|time|day|app|apps|setting|settings) (?:to|for|of))\b/;
 
 /** The same opening anywhere in a question: a cheap test for whether HOW_TO may apply at all. */
-const HOW_TO_ANYWHERE = new RegExp(HOW_TO.source.replace(/^\^/, "\\b"));
+const HOW_TO_ANYWHERE = eager(new RegExp(HOW_TO.source.replace(/^\^/, "\\b")));
 
 /** The one sentence a question asks in, asides left out; undefined for a longer post. */
 function onlySentence(query: string): string | undefined {

@@ -2,6 +2,7 @@
  * The hand-kept word lists of the name rules: what a name list cannot know about context.
  * All lower case.
  */
+import { eager } from "../eager-pattern.js";
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
@@ -110,19 +111,22 @@ export const NOT_NAME_WORDS = words(`
 `);
 
 /** The question is about news or published work: a name in it is a public figure's or an author's. */
-export const PUBLIC_CONTEXT =
-  /\b(?:news|newspapers?|articles?|headlines?|press|journalists?|tabloids?|celebrit(?:y|ies)|famous|public figures?|actor|actress|singer|footballer|athlete|politician|president|prime minister|royals?|senator|documentary|study|studies|paper|survey|research(?:ers)?|authors?|et al|journals?|published|cited?|court|verdict|inquest|inquiry|tribunal|lawsuit|judge|ruling|convicted|sentenced)\b/i;
+export const PUBLIC_CONTEXT = eager(
+  /\b(?:news|newspapers?|articles?|headlines?|press|journalists?|tabloids?|celebrit(?:y|ies)|famous|public figures?|actor|actress|singer|footballer|athlete|politician|president|prime minister|royals?|senator|documentary|study|studies|paper|survey|research(?:ers)?|authors?|et al|journals?|published|cited?|court|verdict|inquest|inquiry|tribunal|lawsuit|judge|ruling|convicted|sentenced)\b/i,
+);
 
 /** ...unless it ties someone to the asker's care: then a name is a patient's after all. */
-export const CARE_CONTEXT =
-  /\b(?:my|our|the|a|this|that)\s+(?:\w+\s+)?(?:patient|pt|client)\b(?!s)|\b(?:i|we)\s+(?:treated|treat|saw|admitted|examined|operated|delivered|discharged|referred|scanned|nursed|looked after|cared for)\b|\b(?:bed|bay|room|cubicle)\s+\d|\bunder (?:my|our) care\b|\bcase (?:study|report|presentation)\b/i;
+export const CARE_CONTEXT = eager(
+  /\b(?:my|our|the|a|this|that)\s+(?:\w+\s+)?(?:patient|pt|client)\b(?!s)|\b(?:i|we)\s+(?:treated|treat|saw|admitted|examined|operated|delivered|discharged|referred|scanned|nursed|looked after|cared for)\b|\b(?:bed|bay|room|cubicle)\s+\d|\bunder (?:my|our) care\b|\bcase (?:study|report|presentation)\b/i,
+);
 
 /**
  * What the asker says just before their own name or a colleague's: "I'm Dr Patel", "my name is Jane
  * Okafor", "my colleague Tom Hughes". Neither is a patient's.
  */
-export const ASKER_BEFORE =
-  /(?:\b(?:i['’]?m|i am|my name is|my name['’]s|this is|call me|i go by|regards|thanks|cheers|(?:my|our) (?:colleague|co-?worker|consultant|registrar|boss|manager|supervisor|mentor|friend|husband|wife|partner))[,\s]*(?:(?:dr|doctor|prof|professor|nurse|sister)\.?\s+)?)$/i;
+export const ASKER_BEFORE = eager(
+  /(?:\b(?:i['’]?m|i am|my name is|my name['’]s|this is|call me|i go by|regards|thanks|cheers|(?:my|our) (?:colleague|co-?worker|consultant|registrar|boss|manager|supervisor|mentor|friend|husband|wife|partner))[,\s]*(?:(?:dr|doctor|prof|professor|nurse|sister)\.?\s+)?)$/i,
+);
 
 /** Name particles: "Mrs de Souza", "Mr van der Berg". */
 export const PARTICLES = words(

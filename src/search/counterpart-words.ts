@@ -4,6 +4,8 @@
  * person, the phrases of getting in touch (each a run of word sets matched a word at a time), the words
  * of a staff chat, and the clauses of caring for or supervising someone.
  */
+import { eager } from "../eager-pattern.js";
+
 const words = (list: string) => new Set(list.split(" "));
 
 /** A patient, by any of the names professions use. */
@@ -147,13 +149,15 @@ export const CHATS = /^chats?$/;
  * been treating for months", "a patient I'm currently looking after". The person reads as a patient
  * and the words of care go, so that they do not push the person out of reach of the contact.
  */
-export const CARED_FOR_CLAUSE =
-  /\b(woman|man|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g;
+export const CARED_FOR_CLAUSE = eager(
+  /\b(woman|man|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g,
+);
 /** How a person cared for reads: as a patient, in the number the clause used. */
 export const CARED_AS: Readonly<Record<string, string>> = { patients: "patients", client: "client" };
 /** Someone the asker teaches or supervises: "a student midwife I'm assessing", "a probationer I mentor". */
-export const SUPERVISED_CLAUSE =
-  /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g;
+export const SUPERVISED_CLAUSE = eager(
+  /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g,
+);
 
 /** With "my" at `at`, where the word it is about is ("my (own|personal) number"); -1 when no "my" is there. */
 export function afterMy(base: readonly string[], at: number): number {

@@ -4,6 +4,7 @@
  * or only when the question came up. The patterns are made once; readQuestion (question.ts) reads a
  * question's sentences against them.
  */
+import { eager } from "../eager-pattern.js";
 import { STOPWORDS } from "./stopwords.js";
 
 const AUX = "is|are|am|was|were|do|does|did|has|have|will|would|could|can|should|shall|may|might|must";
@@ -29,11 +30,15 @@ const ASKING_INSIDE =
  */
 const WHO = String.raw`(?:(?:hi|hello|hey)(?: (?:all|everyone|everybody|guys|folks|there|team))?[ ,!]+)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as) (?:an?|the) (?!(?:result|rule|whole|matter|consequence|reminder|joke|favou?r|precaution|courtesy|general|public|private|comment|reply|response|message|post|member)\b)(?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
 /** A sentence that opens by saying who is asking, then asks or tells: "I'm a student midwife and can I...". */
-export const OPENS_WITH_WHO = new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\\s+and\\s+)(\\S.*)$`, "i");
+export const OPENS_WITH_WHO = eager(
+  new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\\s+and\\s+)(\\S.*)$`, "i"),
+);
 /** Where the writer works or lives: "I work in Leeds", "I'm based in Ontario". */
 const WHERE = String.raw`(?:(?:i work|i'm based|im based|i am based|i live|i'm from|im from|i am from)(?: (?:nights|days|part time|full time))?(?: (?:in|at|on|for|as))?|(?:i'm|im|i am) in my (?:first|second|third|fourth|fifth|final|last) year(?: (?:of|at|in))?|i(?:'ve| have) been (?:qualified|registered|practising|practicing|working|nursing|a nurse|a doctor) for) (?:[^\s,;:.!?]+\s+){0,4}?[^\s,;:.!?]+`;
 /** A sentence that only says who is asking: "I'm a CNA.", "I work in Leeds.", "Nurse here." */
-export const ONLY_WHO = new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i");
+export const ONLY_WHO = eager(
+  new RegExp(`^(?:${WHO}|${WHERE}|[^\\s,;:.!?]+(?: [^\\s,;:.!?]+)? here)[.!]?$`, "i"),
+);
 /**
  * The roles clinicians and the people beside them name themselves by, as a post's first line says them
  * without "I'm a": "Paramedic in Halifax.", "PGY-1 in peds in Atlanta.", "Dental nurse in Leicester."
@@ -45,9 +50,11 @@ const ROLE = String.raw`(?:nurses?|rn|rns|lpn|lvn|cna|hca|np|aprn|crna|midwife|d
  * years in practice"). The words before the role describe the writer, so none of them is a small word
  * that would make the role someone in a story ("Complaint about a nurse", "Video of a paramedic").
  */
-const ROLE_LINE = new RegExp(
-  String.raw`^(?:(?!(?:a|an|the|my|our|your|his|her|their|one|this|that|some|of|about|for|with|from|to|by|and|or)\b)[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
-  "i",
+const ROLE_LINE = eager(
+  new RegExp(
+    String.raw`^(?:(?!(?:a|an|the|my|our|your|his|her|their|one|this|that|some|of|about|for|with|from|to|by|and|or)\b)[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
+    "i",
+  ),
 );
 /**
  * Words that make such a line part of the story, not who is writing: "I" (the story has begun), a verb
@@ -68,9 +75,11 @@ const GREETING = String.raw`(?:hi|hiya|hey|hello|morning|evening|afternoon|good 
  * What opens a sentence and says nothing itself: a greeting ("Hi team -", "Dear Sir/Madam,") or forum
  * shorthand ("TL;DR:", "Quick question:", "quick q -", "Long story short,").
  */
-export const MARKER = new RegExp(
-  String.raw`^(?:${GREETING}\s*[,!:–—-]+|to whom it may concern\s*[,:]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)`,
-  "i",
+export const MARKER = eager(
+  new RegExp(
+    String.raw`^(?:${GREETING}\s*[,!:–—-]+|to whom it may concern\s*[,:]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)`,
+    "i",
+  ),
 );
 /**
  * A plea for a reply inside a sentence, in a letter's words: "(and) I would be grateful for your advice
@@ -96,8 +105,9 @@ export const PLEA_HINT = /advis|grateful|thankful|apprecia|glad|welcome|value|lo
  * pretty upset", "not gonna lie,". How the writer feels is not what they ask, and its words ("honest",
  * "lie") are words of the knowledge's subjects.
  */
-export const FEELING =
-  /(?:\b(?:not gonna lie|not going to lie|to be honest|if i'?m (?:being )?honest|to be fair)\b,?|(?:,|\band\b|\bso\b)\s*(?:honestly\s+|not gonna lie\s+)?(?:it'?s|i'?m|im|i am|it is|i feel|i'?ve been)\s+(?:(?:kind of|kinda|sort of|sorta|pretty|so|really|very|a bit|a little|quite|getting|feeling|totally|honestly|just|rather)\s+)*(?:exhausting|exhausted|overwhelming|overwhelmed|frustrating|frustrated|annoying|annoyed|stressful|stressed|scary|scared|confusing|confused|worrying|worried|upsetting|upset|anxious|nervous|tired|fed up|gutted|devastated|paranoid|embarrassed|worn (?:down|out)|driving me (?:mad|crazy|nuts)|doing my head in|freaking out|losing sleep|at a loss|out of my depth)\b)/gi;
+export const FEELING = eager(
+  /(?:\b(?:not gonna lie|not going to lie|to be honest|if i'?m (?:being )?honest|to be fair)\b,?|(?:,|\band\b|\bso\b)\s*(?:honestly\s+|not gonna lie\s+)?(?:it'?s|i'?m|im|i am|it is|i feel|i'?ve been)\s+(?:(?:kind of|kinda|sort of|sorta|pretty|so|really|very|a bit|a little|quite|getting|feeling|totally|honestly|just|rather)\s+)*(?:exhausting|exhausted|overwhelming|overwhelmed|frustrating|frustrated|annoying|annoyed|stressful|stressed|scary|scared|confusing|confused|worrying|worried|upsetting|upset|anxious|nervous|tired|fed up|gutted|devastated|paranoid|embarrassed|worn (?:down|out)|driving me (?:mad|crazy|nuts)|doing my head in|freaking out|losing sleep|at a loss|out of my depth)\b)/gi,
+);
 /** Two or more white-space characters, where something was taken out of a sentence. */
 export const SPACE_RUN = /\s{2,}/g;
 /** A letter or digit: a sentence without one says nothing. */
@@ -115,8 +125,9 @@ export const THANKS =
  * "Long time lurker, first time poster.", "Sorry if this is a dumb question.", "Not sure if this is the
  * right place to ask.", "Asking for a friend."
  */
-export const ABOUT_THE_POST =
-  /^(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:just )?asking for a friend(?=[.!)]*$))/i;
+export const ABOUT_THE_POST = eager(
+  /^(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:just )?asking for a friend(?=[.!)]*$))/i,
+);
 /**
  * A short sentence that frames the post and says nothing of what it is about: how it opens ("Bit of
  * background first.", "First post here."), how the writer asks to be answered ("Please don't judge
@@ -125,20 +136,22 @@ export const ABOUT_THE_POST =
  * please."). Anything said after the plea ("Need advice on a patient's friend request") keeps it a
  * sentence of the question.
  */
-export const FRAMING = new RegExp(
-  `^(?:(?:so|ok|okay|well|um|erm|right|${GREETING})[ ,!]+)?(?:` +
-    [
-      `(?:(?:a |some )?(?:bit of |little )?(?:background|context)(?: (?:first|here|below))?|here'?s the (?:situation|story|background|context|deal))(?=[.!:)]*$)`,
-      String.raw`(?:(?:this is )?(?:my )?first (?:ever )?post(?:ing)?(?: (?:here|on here|in this group))?|new here|long[- ]time (?:reader|listener))\b`,
-      String.raw`(?:please |pls )?(?:don'?t|do not) judge\b|no judg(?:e)?ment\b|(?:please )?be (?:gentle|kind|nice)\b|bear with me\b|i'?ll (?:try to )?keep (?:this|it) (?:short|brief)\b`,
-      String.raw`(?:(?:this is |this might be |this may be )?(?:probably )?(?:a |an )?(?:stupid|dumb|silly|naive|daft) question|(?:a )?bit of an? (?:weird|odd|strange|tricky|awkward|random) one|(?:i'?ve been |i have been |been )?going (?:back and forth|(?:a)?round in circles)(?: (?:on|about|over) (?:this|it))?)\b`,
-      `(?:i )?(?:really |just )?(?:need|want|would like|'d like|looking for|seeking|after)(?: some| a bit of| any| a little)? (?:advice|help|input|guidance|opinions|perspective|thoughts|reassurance)(?: (?:please|pls|here|asap|urgently))?(?=[.!)]*$)`,
-      String.raw`(?:posting|asking) (?:this )?(?:here|on here|in here)\b`,
-    ]
-      .map((p) => `(?:${p})`)
-      .join("|") +
-    ")",
-  "i",
+export const FRAMING = eager(
+  new RegExp(
+    `^(?:(?:so|ok|okay|well|um|erm|right|${GREETING})[ ,!]+)?(?:` +
+      [
+        `(?:(?:a |some )?(?:bit of |little )?(?:background|context)(?: (?:first|here|below))?|here'?s the (?:situation|story|background|context|deal))(?=[.!:)]*$)`,
+        String.raw`(?:(?:this is )?(?:my )?first (?:ever )?post(?:ing)?(?: (?:here|on here|in this group))?|new here|long[- ]time (?:reader|listener))\b`,
+        String.raw`(?:please |pls )?(?:don'?t|do not) judge\b|no judg(?:e)?ment\b|(?:please )?be (?:gentle|kind|nice)\b|bear with me\b|i'?ll (?:try to )?keep (?:this|it) (?:short|brief)\b`,
+        String.raw`(?:(?:this is |this might be |this may be )?(?:probably )?(?:a |an )?(?:stupid|dumb|silly|naive|daft) question|(?:a )?bit of an? (?:weird|odd|strange|tricky|awkward|random) one|(?:i'?ve been |i have been |been )?going (?:back and forth|(?:a)?round in circles)(?: (?:on|about|over) (?:this|it))?)\b`,
+        `(?:i )?(?:really |just )?(?:need|want|would like|'d like|looking for|seeking|after)(?: some| a bit of| any| a little)? (?:advice|help|input|guidance|opinions|perspective|thoughts|reassurance)(?: (?:please|pls|here|asap|urgently))?(?=[.!)]*$)`,
+        String.raw`(?:posting|asking) (?:this )?(?:here|on here|in here)\b`,
+      ]
+        .map((p) => `(?:${p})`)
+        .join("|") +
+      ")",
+    "i",
+  ),
 );
 /**
  * The words of a post's small talk: greetings, pleas for help, thanks, how the writer feels, remarks
@@ -194,9 +207,11 @@ const SCENE = `(?:on|at|in|during|over|for|after|before|a|an|the|my|our|one|last
  * quiet Sunday on the ward." Every word past its opening sets the scene (SCENE): a word of anything
  * else ("This came up when a patient...", "I was on Facebook last night") makes it part of the story.
  */
-export const WHEN_IT_CAME_UP = new RegExp(
-  `^(?:(?:so|ok|okay|well|anyway)[ ,]+)?(?:(?:this|that|it|something|the question|a question|an issue|a situation)(?: (?:just|only|recently|actually|first))? (?:came up|cropped up|happened|arose|occurred|started)|(?:it|this|that|today|yesterday|tonight|last night|last week) (?:was|is|has been)|(?:i|we) (?:was|were|am|are) (?:on|at|in|working|doing))(?: ${SCENE})*[.!]?$`,
-  "i",
+export const WHEN_IT_CAME_UP = eager(
+  new RegExp(
+    `^(?:(?:so|ok|okay|well|anyway)[ ,]+)?(?:(?:this|that|it|something|the question|a question|an issue|a situation)(?: (?:just|only|recently|actually|first))? (?:came up|cropped up|happened|arose|occurred|started)|(?:it|this|that|today|yesterday|tonight|last night|last week) (?:was|is|has been)|(?:i|we) (?:was|were|am|are) (?:on|at|in|working|doing))(?: ${SCENE})*[.!]?$`,
+    "i",
+  ),
 );
 /** A sentence added after the post: "EDIT: she has taken it down", "Update: ...". */
 export const AFTERWORD = /^(?:edit|update|ps|p\.s\.)\b/i;
