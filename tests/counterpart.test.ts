@@ -35,6 +35,19 @@ describe("whom a question's contact is with", () => {
     ]);
   });
 
+  it("reads the mothers and families a midwife or community nurse cares for as patients, and relatives in the plural", () => {
+    reads([
+      ["I'm a midwife and a mum from my caseload sent me a friend request", "patient"],
+      ["A family on our books keeps messaging me on Facebook", "patient"],
+      ["A new mum I delivered last month added me on Instagram", "patient"],
+      ["The mothers I look after keep adding me", "patient"],
+      // the baby is the one on the caseload: the mother is its relative
+      ["The mum of a baby on my caseload added me", "relative"],
+      ["One of my patients' mums sent me a friend request", "relative"],
+      ["My patients' daughters keep adding me on Facebook", "relative"],
+    ]);
+  });
+
   it("reads the person right after adding or following, before a possessive request, and a few words before reaching out", () => {
     reads([
       ["Is it OK to start adding my trainees on Instagram?", "colleague"],

@@ -18,7 +18,8 @@ export const WHOSE = words(
 );
 /** A patient's relative or carer. */
 export const RELATIVE = words(
-  "mum mom mam mammy mother father dad family families son daughter husband wife partner parent parents relative relatives sister brother carer granddaughter grandson grandchild grandchildren grandkids grandmother grandfather grandma grandpa grandad granddad nan nana nanna gran granny nephew niece aunt auntie uncle cousin stepdad stepmum stepmom stepson stepdaughter mother-in-law father-in-law son-in-law daughter-in-law",
+  "mum mom mam mammy mother father dad family families son daughter husband wife partner parent parents relative relatives sister brother carer granddaughter grandson grandchild grandchildren grandkids grandmother grandfather grandma grandpa grandad granddad nan nana nanna gran granny grandparent grandparents nephew niece aunt auntie uncle cousin stepdad stepmum stepmom stepson stepdaughter mother-in-law father-in-law son-in-law daughter-in-law " +
+    "mums moms mams mothers fathers dads sons daughters husbands wives partners sisters brothers carers granddaughters grandsons grandmothers grandfathers grandmas grandpas grandads nephews nieces aunts aunties uncles cousins",
 );
 /** "The parents of a baby we cared for". */
 export const CARED_FOR = words("patient patients baby child boy girl resident");
@@ -150,10 +151,29 @@ export const CHATS = /^chats?$/;
  * and the words of care go, so that they do not push the person out of reach of the contact.
  */
 export const CARED_FOR_CLAUSE = eager(
-  /\b(woman|man|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g,
+  /\b(woman|women|man|men|mum|mums|mom|moms|mother|mothers|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g,
+);
+/**
+ * Someone on the asker's caseload: "a mum from my caseload", "a family on our books". In midwifery and
+ * community care the mother or the family is the one cared for, not a patient's relative.
+ */
+export const ON_CASELOAD = eager(
+  /\b(woman|women|mum|mums|mom|moms|mother|mothers|lady|ladies|man|men|family|families|person|people|client|clients|patient|patients)\s+(?:from|on|in)\s+(?:my|our|the|her|his|their)\s+(?:caseload|case load|books|list)\b/g,
 );
 /** How a person cared for reads: as a patient, in the number the clause used. */
-export const CARED_AS: Readonly<Record<string, string>> = { patients: "patients", client: "client" };
+export const CARED_AS: Readonly<Record<string, string>> = {
+  patients: "patients",
+  client: "client",
+  clients: "clients",
+  women: "patients",
+  mums: "patients",
+  moms: "patients",
+  mothers: "patients",
+  ladies: "patients",
+  men: "patients",
+  families: "patients",
+  people: "patients",
+};
 /** Someone the asker teaches or supervises: "a student midwife I'm assessing", "a probationer I mentor". */
 export const SUPERVISED_CLAUSE = eager(
   /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g,

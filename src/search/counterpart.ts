@@ -29,6 +29,7 @@ import {
   leadingDeterminers,
   MESSAGING,
   NUMBER,
+  ON_CASELOAD,
   OUTSIDE_WORK,
   owner,
   PATIENT,
@@ -210,6 +211,7 @@ function clausesOf(text: string): string[][] {
       .toLowerCase()
       .replace(/[‘’´ʼ`]/g, "'")
       .replace(CARED_FOR_CLAUSE, (_whole, who: string) => CARED_AS[who] ?? "patient")
+      .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
       .replace(SUPERVISED_CLAUSE, "trainees")
       // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
       // counted, they would push the person out of reach of the contact.
