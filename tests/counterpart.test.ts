@@ -65,6 +65,11 @@ describe("whom a question's contact is with", () => {
       ["How do I decline a patient's friend request?", "patient"],
       ["The physicians' friend requests keep coming", "colleague"],
       ["A former patient I looked after asked to be friends", "patient"],
+      // liking, commenting on or reacting to the asker's own posts; not comments on a practice's page
+      ["A former patient keeps liking all my Instagram photos", "patient"],
+      ["A patient commented on my holiday post", "patient"],
+      ["My consultant keeps reacting to my stories", "colleague"],
+      ["Patients keep commenting on our practice page", undefined],
       // four words after a request only when the last is a preposition
       ["A friend request on Facebook yesterday from my consultant", "colleague"],
       ["A friend request on Facebook yesterday and my consultant", undefined],

@@ -69,6 +69,9 @@ export const REACHES_OUT = [
   "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|whatsapp|whatsapps|whatsapped|emailed|emails|requested|friended|contacted|contacts|contacting me|us",
   "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
   "keep|keeps|kept|start|starts|started|starting|begun|began adding|sending|trying|messaging|texting|following",
+  // on the asker's own posts only: patients commenting on a practice's page are not in personal contact
+  "keep|keeps|kept|always liking|commenting|reacting ?on|to ?all ?of my",
+  "liked|likes|liking|commented|comments|commenting|reacted|reacts|reacting ?on|to ?all ?of my",
   "want|wants|wanted|wanting to add|follow|friend|connect",
   "want|wants|wanted|wanting to be|become friend|friends",
   "want|wants|wanted|wanting to stay|keep in touch",
