@@ -100,4 +100,13 @@ describe("the words clinicians use", () => {
     expect(stems("my dr said no"), "a doctor").not.toContain(title);
     expect(top("I have a PhD, am I allowed to call myself Dr on Instagram?")).toBe("honest-credentials");
   });
+
+  it("reads hate comments and hate messages as abuse, and hating something as a feeling", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const [harassment] = stems("harassment");
+    for (const q of ["I'm getting hate comments on my TikTok", "people keep sending me hate messages"])
+      expect(stems(q), q).toContain(harassment);
+    expect(stems("I hate my job")).not.toContain(harassment);
+    expect(top("I hate my job")).toBeUndefined();
+  });
 });
