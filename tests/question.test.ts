@@ -46,6 +46,7 @@ describe("reading a question's sentences", () => {
       "FY2 in ED on nights at a district general in Wales.",
       "Dentist, 25 years in practice in a small town.",
       "ED nurse practitioner here.",
+      "Community pharmacist here, qualified three years.",
       "HCA on a hospice inpatient unit.",
       "I'm a new grad RN on a cardiac floor in Texas.",
       "As a GP in a small rural practice in north Wales.",

@@ -52,7 +52,7 @@ const ROLE = String.raw`(?:nurses?|rn|rns|lpn|lvn|cna|hca|np|aprn|crna|midwife|d
  */
 const ROLE_LINE = eager(
   new RegExp(
-    String.raw`^(?:(?!(?:a|an|the|my|our|your|his|her|their|one|this|that|some|of|about|for|with|from|to|by|and|or)\b)[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
+    String.raw`^(?:(?!(?:a|an|the|my|our|your|his|her|their|one|this|that|some|of|about|for|with|from|to|by|and|or)\b)[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here(?:\s*,[^.!?]*)?|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
     "i",
   ),
 );
