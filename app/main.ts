@@ -39,7 +39,7 @@ export async function main(
     return 0;
   }
   if (!subcommand) {
-    err(`Unknown command "${args.command}".\n\n${usageText()}`);
+    err(`${await unknownCommand(args)}\n\n${usageText()}`);
     return 2;
   }
   if (subcommand.words !== undefined && args.rest.length > subcommand.words) {
@@ -95,4 +95,24 @@ function packageVersion(): string {
     version?: string;
   };
   return pkg.version ?? "unknown";
+}
+
+/**
+ * What to say of a command the table lacks: how to ask, when it reads as a question typed without
+ * `ask` ("socialmedia-guidance can I post a photo?"), else the command it is likely a slip for.
+ */
+async function unknownCommand(args: Args): Promise<string> {
+  // Control characters never reach the terminal: an escape sequence would act on it.
+  const shown = (text: string) => text.replace(/\p{Cc}/gu, " ");
+  const head = `Unknown command "${shown(args.command)}".`;
+  const said = shown([args.command, ...args.rest].join(" ")).trim();
+  if (args.rest.length > 0 || /\s|\?$/.test(said))
+    return `${head} To ask a question, put ask before it: socialmedia-guidance ask "${said.replace(/"/g, '\\"')}"`;
+  // fuse.js, as the engine corrects a misspelt word, loaded only on this path
+  const { default: Fuse } = await import("fuse.js");
+  const [near] = new Fuse(
+    SUBCOMMANDS.map((c) => c.name),
+    { threshold: 0.4 },
+  ).search(args.command);
+  return near ? `${head} Did you mean "${near.item}"?` : head;
 }

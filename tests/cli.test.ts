@@ -226,6 +226,19 @@ describe("the socialmedia-guidance command", () => {
     expect((await run(["ask"])).code).toBe(2);
     expect((await run(["ask", "--bogus"])).code).toBe(2);
   });
+
+  it("says how to ask a question typed without ask, and which command a slip was likely for", async () => {
+    const question = await run(["can", "I", "post", "a", "photo?"]);
+    expect(question.code).toBe(2);
+    expect(question.stderr).toContain('put ask before it: socialmedia-guidance ask "can I post a photo?"');
+    expect((await run(["is it ok to friend a patient?"])).stderr).toContain(
+      'socialmedia-guidance ask "is it ok to friend a patient?"',
+    );
+    expect((await run(["topic"])).stderr).toContain('Did you mean "topics"?');
+    expect((await run(["valdiate"])).stderr).toContain('Did you mean "validate"?');
+    expect((await run(["frobnicate"])).stderr).not.toContain("Did you mean");
+    expect((await run(["\u001b[31mred"])).stderr).not.toContain("\u001b");
+  });
 });
 
 describe("the command table", () => {
