@@ -13,6 +13,7 @@ describe("the patient-data guard", () => {
     ["Mrs Patel wants to follow me", "name"],
     ["a patient named maria", "name"],
     ["a patient called Maria Lopez", "name"],
+    ["my patient Fred texted me", "name"],
     ["Dave, 52, posted a review", "name"],
     ["DOB 14/02/1987", "date"],
     ["admitted on 3 March", "date"],
@@ -57,6 +58,11 @@ describe("the patient-data guard", () => {
     "can I share https://www.nhs.uk/conditions/measles/",
     "a paper at https://doi.org/10.1136/bmj.n71",
     "my post was called out",
+    // a platform made a verb is no name, however it is capitalised
+    "A patient DMed me last night",
+    "my patient WhatsApped me",
+    "a patient FaceTimed me after discharge",
+    "a patient Snapchatted me a photo",
   ])("leaves %j alone", (text) => {
     expect(findIdentifiers(text)).toEqual([]);
   });

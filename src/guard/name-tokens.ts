@@ -2,7 +2,7 @@
  * The words of a question as the name finder reads them (see names.ts): where each starts and ends,
  * its possessive, and what its spelling says (capitals, another script, first of a sentence).
  */
-import { NEVER_NAMES, PLACES } from "./name-words.js";
+import { NEVER_NAMES, PLACES, VERBED } from "./name-words.js";
 
 /** A word of the question, with what its spelling says. */
 export interface Token {
@@ -21,7 +21,7 @@ export interface Token {
   readonly first: boolean;
   /** What lies between the previous word and this one. */
   readonly gap: string;
-  /** Never a name: a listed non-name, a place, or a contraction ("I've", "we'd"). */
+  /** Never a name: a listed non-name, a place, a contraction ("I've", "we'd") or a platform made a verb ("DMed"). */
   readonly blocked: boolean;
 }
 const LATIN = /\p{Script=Latin}/u;
@@ -57,6 +57,18 @@ const SENTENCE_GAP = /[.!?\n]/;
 const HAS_APOSTROPHE = /['’]/;
 const CONTRACTED = /['’](?:ve|m|d|ll|re|t)$/;
 const isApostrophe = (c: string | undefined) => c === "'" || c === "’";
+/** A verb's endings: "DMed", "FaceTimed", "DM'd", "Snapchatting", "WhatsApps". */
+const VERB_ENDINGS = ["ed", "d", "'d", "’d", "ing", "s"];
+
+/** A platform or way of messaging made a verb (see VERBED), its last consonant doubled or not ("Snapchatted"). */
+function isVerbed(lower: string): boolean {
+  return VERB_ENDINGS.some((ending) => {
+    if (!lower.endsWith(ending) || lower.length === ending.length) return false;
+    const stem = lower.slice(0, -ending.length);
+    return VERBED.has(stem) || (stem.at(-1) === stem.at(-2) && VERBED.has(stem.slice(0, -1)));
+  });
+}
+
 /** Letters of the Latin alphabet without accents: a word of them needs no look at its script. */
 const ASCII_LETTERS = /^[A-Za-z'’-]+$/;
 /** The words of a text, each with what its spelling says. */
@@ -91,7 +103,10 @@ export function tokenise(text: string): Token[] {
       first: tokens.length === 0 || (gap !== " " && SENTENCE_GAP.test(gap)),
       gap,
       blocked:
-        NEVER_NAMES.has(lower) || PLACES.has(lower) || (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)),
+        NEVER_NAMES.has(lower) ||
+        PLACES.has(lower) ||
+        (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)) ||
+        isVerbed(lower),
     });
     last = stop;
     start = stop;

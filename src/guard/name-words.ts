@@ -31,6 +31,15 @@ export const NEVER_NAMES = words(`
   monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday christmas easter
 `);
 
+/**
+ * Platforms and ways of messaging that people make verbs of: "a patient DMed me", "she WhatsApped the
+ * ward", "he FaceTimed me", "they Snapchatted it". Such a verb is never a name, however it is capitalised.
+ */
+export const VERBED = words(`
+  dm pm facetime skype zoom whatsapp snapchat snap tiktok instagram insta ig facebook fb tweet twitter
+  google message text email ping messenger telegram signal linkedin youtube reddit
+`);
+
 /** Titles that make the next name a public figure's, a doctor's or a place's, not a patient's. */
 export const PUBLIC_TITLES = words(`
   dr doctor prof professor st saint sir dame lord lady king queen prince princess duke duchess
