@@ -48,6 +48,26 @@ describe("whom a question's contact is with", () => {
     ]);
   });
 
+  it("reads more relatives, chat verbs, colleagues named by their work, and answering someone's post", () => {
+    reads([
+      ["A patient's fiancée sent me a DM", "relative"],
+      ["The widow of a patient I cared for added me on Facebook", "relative"],
+      ["A patient’s NOK texted me", "relative"],
+      ["A patient DM'd me on Instagram", "patient"],
+      ["One of my patients pinged me on WhatsApp", "patient"],
+      ["A nurse I work with added me on Facebook", "colleague"],
+      ["My matron follows me on TikTok", "colleague"],
+      ["A fellow paramedic keeps messaging me", "colleague"],
+      ["I replied to a patient's tweet", "patient"],
+      ["I accidentally liked a patient's post", "patient"],
+      // a thing named after patients, and a patient's words commented on for the press, are no contact
+      ["The patient safety lead added me on LinkedIn", undefined],
+      ["A reporter asked me to comment on a patient's complaint", undefined],
+      // "her boyfriend" in a story is not a patient's relative in touch
+      ["A follower DMed me saying her boyfriend hurts her", undefined],
+    ]);
+  });
+
   it("reads the person right after adding or following, before a possessive request, and a few words before reaching out", () => {
     reads([
       ["Is it OK to start adding my trainees on Instagram?", "colleague"],

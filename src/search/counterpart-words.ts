@@ -12,6 +12,13 @@ const words = (list: string) => new Set(list.split(" "));
 export const PATIENT = words(
   "patient patients pt pts client clients customer customers ex-patient ex-patients",
 );
+/**
+ * After "patient", words that make it part of a thing's name, not a person: "the patient list", "a
+ * patient safety lead". Not after a possessive: "a patient's photo" still names the patient.
+ */
+export const PATIENT_THING = words(
+  "safety liaison experience advocate advocacy services relations portal list lists notes records record details information info data file files chart charts leaflet leaflets education feedback survey surveys satisfaction confidentiality privacy identifiers updates update photos photo pictures picture images image stories story care",
+);
 /** Whose relative: "a patient's mum", "his daughter", "patient families". */
 export const WHOSE = words(
   "patient patients pt resident residents client clients customer customers his her their",
@@ -19,7 +26,8 @@ export const WHOSE = words(
 /** A patient's relative or carer. */
 export const RELATIVE = words(
   "mum mom mam mammy mother father dad family families son daughter husband wife partner parent parents relative relatives sister brother carer granddaughter grandson grandchild grandchildren grandkids grandmother grandfather grandma grandpa grandad granddad nan nana nanna gran granny grandparent grandparents nephew niece aunt auntie uncle cousin stepdad stepmum stepmom stepson stepdaughter mother-in-law father-in-law son-in-law daughter-in-law " +
-    "mums moms mams mothers fathers dads sons daughters husbands wives partners sisters brothers carers granddaughters grandsons grandmothers grandfathers grandmas grandpas grandads nephews nieces aunts aunties uncles cousins",
+    "mums moms mams mothers fathers dads sons daughters husbands wives partners sisters brothers carers granddaughters grandsons grandmothers grandfathers grandmas grandpas grandads nephews nieces aunts aunties uncles cousins " +
+    "spouse spouses fiance fiancee fiancé fiancée guardian guardians widow widower nok brother-in-law sister-in-law stepfather stepmother stepsister stepbrother",
 );
 /** "The parents of a baby we cared for". */
 export const CARED_FOR = words("patient patients baby child boy girl resident");
@@ -28,7 +36,7 @@ export const CARED_FOR = words("patient patients baby child boy girl resident");
  * asker ("I'm a nurse", "as a student").
  */
 export const COLLEAGUE = words(
-  "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors subordinate subordinates employee employees physicians doctors nurses staff students mentor mentors peer peers teammate teammates trainees juniors seniors interns co-interns receptionists",
+  "coworker coworkers co-worker co-workers colleague colleagues preceptor preceptors preceptee preceptees classmate classmates residents attending attendings consultant consultants registrar registrars boss bosses manager managers supervisor supervisors subordinate subordinates employee employees physicians doctors nurses staff students mentor mentors peer peers teammate teammates trainees juniors seniors interns co-interns receptionists matron matrons",
 );
 /** Words that say which person ("one of my former patients") and count for nothing between a contact and its person. */
 export const DETERMINER = words(
@@ -60,13 +68,25 @@ export const CONTACT = [
 export const MESSAGING = words(
   "text texting message messaging whatsapp whatsapping email emailing e-mail e-mailing",
 );
+/**
+ * Answering or reacting to the person named after "to" or "on": "I replied to a patient", "commented
+ * on a patient's post" (after a possessive, only one of the posts of SOCIAL_POST: "comment on a
+ * patient's complaint" is not contact with them).
+ */
+export const ANSWERING = words(
+  "reply replied replies replying respond responded responds responding react reacted reacts reacting comment commented comments commenting",
+);
+/** What someone posts: "a patient's photo", "her story". */
+export const SOCIAL_POST = words(
+  "post posts photo photos picture pictures pic pics story stories tweet tweets status video videos reel reels selfie selfies comment comments update updates",
+);
 /** Getting in touch with the person named right after ("adding my trainees", "I followed a patient"). */
 export const REACHING_FOR = words(
-  "add adding added follow following followed friend friending friended befriend befriending befriended unfriend unfriending unfriended defriend defriending defriended unfollow unfollowing unfollowed",
+  "add adding added follow following followed friend friending friended befriend befriending befriended unfriend unfriending unfriended defriend defriending defriended unfollow unfollowing unfollowed liked liking",
 );
 /** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
 export const REACHES_OUT = [
-  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|whatsapp|whatsapps|whatsapped|emailed|emails|requested|friended|contacted|contacts|contacting me|us",
+  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|dm'd|dmd|dming|dm-ing|pmed|pm'd|pmd|pms|pming|inboxed|inboxes|inboxing|whatsapp|whatsapps|whatsapped|facetimed|facetimes|snapchatted|snapchats|pinged|pings|pinging|rang|rings|ringing|phoned|phones|phoning|emailed|emails|requested|friended|contacted|contacts|contacting me|us",
   "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
   "keep|keeps|kept|start|starts|started|starting|begun|began adding|sending|trying|messaging|texting|following",
   // on the asker's own posts only: patients commenting on a practice's page are not in personal contact
@@ -83,9 +103,9 @@ export const GIVING = words("give gives gave giving");
 /** What is given: a phone number. */
 export const NUMBER = words("number mobile phone cell digits");
 /** A chat among staff: "our team WhatsApp", "the unit's group chat", "a work chat". */
-export const APP = words("whatsapp messenger signal telegram");
+const APP = words("whatsapp messenger signal telegram");
 /** Whose chat it is when it is the staff's: "our ward WhatsApp", "the team group". */
-export const STAFF_PLACE = words("ward team unit work staff firm station practice");
+const STAFF_PLACE = words("ward team unit work staff firm station practice");
 
 /** A word without its possessive: "patient's" -> "patient", "physicians'" -> "physicians". */
 export const owner = (word: string) => (word.includes("'") ? word.replace(/'s?$/, "") : word);
@@ -131,7 +151,7 @@ export function phrasesIn(
 export const isPerson = (word: string) => PATIENT.has(word) || RELATIVE.has(word) || COLLEAGUE.has(word);
 
 /** Whose a chat group is when it is not the staff's: "the parents' WhatsApp group", "a family WhatsApp group". */
-export const OUTSIDE_WORK = new Set([
+const OUTSIDE_WORK = new Set([
   ...PATIENT,
   ...RELATIVE,
   ...words(
@@ -140,13 +160,13 @@ export const OUTSIDE_WORK = new Set([
 ]);
 
 /** The words of a staff chat (see staffChat), made once: a regular expression literal is a new object each time it runs. */
-export const GROUP_CHAT_NEXT = /^(?:chats?|texts?)$/;
+const GROUP_CHAT_NEXT = /^(?:chats?|texts?)$/;
 /** "groupchat", written as one word. */
-export const GROUPCHAT = /^groupchats?$/;
+const GROUPCHAT = /^groupchats?$/;
 /** "group" or "groups" after an app's name. */
-export const GROUPS = /^groups?$/;
+const GROUPS = /^groups?$/;
 /** "chat" or "chats" after "work". */
-export const CHATS = /^chats?$/;
+const CHATS = /^chats?$/;
 
 /**
  * Someone the asker cares for, told by what they did for them: "a woman I looked after", "a boy I've
@@ -162,6 +182,14 @@ export const CARED_FOR_CLAUSE = eager(
  */
 export const ON_CASELOAD = eager(
   /\b(woman|women|mum|mums|mom|moms|mother|mothers|lady|ladies|man|men|family|families|person|people|client|clients|patient|patients)\s+(?:from|on|in)\s+(?:my|our|the|her|his|their)\s+(?:caseload|case load|books|list)\b/g,
+);
+/** Someone the asker works or trains beside: "a nurse I work with", "a guy I trained with". Reads as a colleague. */
+export const WORKS_WITH_CLAUSE = eager(
+  /\b(?:nurse|doctor|midwife|paramedic|pharmacist|hca|gp|physio|therapist|student|medic|someone|somebody|guy|girl|woman|man|lady|person)s?\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:work|works|worked|working|used to work|trained|train|studied|study)\s+(?:with|alongside)\b/g,
+);
+/** Another of the asker's own kind: "another nurse", "a fellow paramedic", "other students". Reads as a colleague. */
+export const ANOTHER_ROLE = eager(
+  /\b(?:another|fellow|other)\s+(?:student\s+)?(?:nurse|doctor|midwife|paramedic|pharmacist|hca|healthcare assistant|gp|physio|physiotherapist|therapist|student|medic|receptionist|radiographer|surgeon|dentist|carer|aide|cna|rn|lpn)(s?)\b/g,
 );
 /** How a person cared for reads: as a patient, in the number the clause used. */
 export const CARED_AS: Readonly<Record<string, string>> = {
@@ -189,8 +217,33 @@ export function afterMy(base: readonly string[], at: number): number {
 }
 
 /** How many determiners start at `at`. */
-export function leadingDeterminers(base: readonly string[], at: number): number {
+function leadingDeterminers(base: readonly string[], at: number): number {
   let n = 0;
   while (DETERMINER.has(base[at + n] ?? "")) n++;
   return n;
+}
+
+/**
+ * "Our team WhatsApp", "the unit's group chat", "a Signal group", "a work chat"; not a chat set up for
+ * or with patients ("a WhatsApp group for my patients").
+ */
+export function staffChat(base: readonly string[]): boolean {
+  const forPatients = base.some(
+    (w, i) =>
+      (w === "for" || w === "with") && PATIENT.has(base[i + 1 + leadingDeterminers(base, i + 1)] ?? ""),
+  );
+  if (forPatients) return false;
+  return base.some((w, i) => {
+    const next = base[i + 1] ?? "";
+    const after = base[i + 2] ?? "";
+    return (
+      (["our", "the", "my"].includes(w) &&
+        STAFF_PLACE.has(next) &&
+        (APP.has(after) || after === "group" || after === "chat")) ||
+      (w === "group" && GROUP_CHAT_NEXT.test(next)) ||
+      GROUPCHAT.test(w) ||
+      (APP.has(w) && GROUPS.test(next) && !OUTSIDE_WORK.has(base[i - 1] ?? "")) ||
+      (w === "work" && CHATS.test(next))
+    );
+  });
 }

@@ -10,38 +10,36 @@
  * them read the same but cost a one-shot `ask` tens of milliseconds to compile.
  */
 import {
-  APP,
+  ANOTHER_ROLE,
+  ANSWERING,
   ARTICLE,
   afterMy,
   CARED_AS,
   CARED_FOR,
   CARED_FOR_CLAUSE,
-  CHATS,
   COLLEAGUE,
   CONTACT,
   CONTACT_STARTS,
   DETERMINER,
   GIVING,
-  GROUP_CHAT_NEXT,
-  GROUPCHAT,
-  GROUPS,
   isPerson,
-  leadingDeterminers,
   MESSAGING,
   NUMBER,
   ON_CASELOAD,
-  OUTSIDE_WORK,
   owner,
   PATIENT,
+  PATIENT_THING,
   PREPOSITION,
   phrasesIn,
   REACHES_OUT,
   REACHES_OUT_STARTS,
   REACHING_FOR,
   RELATIVE,
-  STAFF_PLACE,
+  SOCIAL_POST,
   SUPERVISED_CLAUSE,
+  staffChat,
   WHOSE,
+  WORKS_WITH_CLAUSE,
 } from "./counterpart-words.js";
 import { residentsAsPatients } from "./residents.js";
 
@@ -98,7 +96,7 @@ function clauseOf(said: readonly string[], base: readonly string[]): Clause {
 }
 
 /** Where each kind of person is named in a clause (its words, possessives read as their word), as [start, end) word indices. */
-function peopleIn(base: readonly string[]): Map<Counterpart, [number, number][]> {
+function peopleIn(said: readonly string[], base: readonly string[]): Map<Counterpart, [number, number][]> {
   const found = new Map<Counterpart, [number, number][]>([
     ["patient", []],
     ["relative", []],
@@ -108,7 +106,8 @@ function peopleIn(base: readonly string[]): Map<Counterpart, [number, number][]>
     const next = base[i + 1] ?? "";
     // "a patient's (elderly) mother" names the relative, not the patient
     const relativeNext = RELATIVE.has(next) || RELATIVE.has(base[i + 2] ?? "");
-    if (PATIENT.has(word) && !relativeNext) found.get("patient")?.push([i, i + 1]);
+    const thing = PATIENT_THING.has(next) && said[i] === word;
+    if (PATIENT.has(word) && !relativeNext && !thing) found.get("patient")?.push([i, i + 1]);
     if (word === "service" && /^users?$/.test(next)) found.get("patient")?.push([i, i + 2]);
     if (RELATIVE.has(word)) {
       // one word may describe them: "a patient's elderly mother", "the daughter of one of my elderly patients"
@@ -160,7 +159,11 @@ function inContact(clause: Clause, who: readonly [number, number][]): boolean {
       (m) => MESSAGING.has(base[m] ?? "") && clear(m + 1, start) && within(counted, m + 1, start) <= 2,
     );
     const reachedFor =
-      REACHING_FOR.has(last) && !ARTICLE.has(base[before - 1] ?? "") && clear(before + 1, start);
+      (REACHING_FOR.has(last) && !ARTICLE.has(base[before - 1] ?? "") && clear(before + 1, start)) ||
+      ((last === "to" || last === "on") &&
+        ANSWERING.has(base[before - 1] ?? "") &&
+        (said[end - 1] === base[end - 1] || SOCIAL_POST.has(base[end] ?? "")) &&
+        clear(before + 1, start));
     // "give patients my (own) mobile", "gave my (personal) number to a patient"
     const givenTo =
       (GIVING.has(last) && NUMBER.has(base[afterMy(base, end)] ?? "")) ||
@@ -177,31 +180,6 @@ function inContact(clause: Clause, who: readonly [number, number][]): boolean {
 }
 
 /**
- * "Our team WhatsApp", "the unit's group chat", "a Signal group", "a work chat"; not a chat set up for
- * or with patients ("a WhatsApp group for my patients").
- */
-function staffChat(base: readonly string[]): boolean {
-  const forPatients = base.some(
-    (w, i) =>
-      (w === "for" || w === "with") && PATIENT.has(base[i + 1 + leadingDeterminers(base, i + 1)] ?? ""),
-  );
-  if (forPatients) return false;
-  return base.some((w, i) => {
-    const next = base[i + 1] ?? "";
-    const after = base[i + 2] ?? "";
-    return (
-      (["our", "the", "my"].includes(w) &&
-        STAFF_PLACE.has(next) &&
-        (APP.has(after) || after === "group" || after === "chat")) ||
-      (w === "group" && GROUP_CHAT_NEXT.test(next)) ||
-      GROUPCHAT.test(w) ||
-      (APP.has(w) && GROUPS.test(next) && !OUTSIDE_WORK.has(base[i - 1] ?? "")) ||
-      (w === "work" && CHATS.test(next))
-    );
-  });
-}
-
-/**
  * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
  * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
  */
@@ -212,6 +190,8 @@ function clausesOf(text: string): string[][] {
       .replace(/[‘’´ʼ`]/g, "'")
       .replace(CARED_FOR_CLAUSE, (_whole, who: string) => CARED_AS[who] ?? "patient")
       .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
+      .replace(WORKS_WITH_CLAUSE, "colleague")
+      .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))
       .replace(SUPERVISED_CLAUSE, "trainees")
       // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
       // counted, they would push the person out of reach of the contact.
@@ -245,7 +225,7 @@ export function counterpartOf(text: string): Counterpart | undefined {
   // A care home's residents are its patients, as the other readings take them (see residents.ts).
   for (const said of clausesOf(residentsAsPatients(text))) {
     const base = said.map(owner);
-    const people = peopleIn(base);
+    const people = peopleIn(said, base);
     // A clause that names no one can still be a staff chat, but needs no contact tables.
     if ([...people.values()].some((who) => who.length > 0)) {
       const clause = clauseOf(said, base);
