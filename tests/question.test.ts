@@ -47,6 +47,13 @@ describe("reading a question's sentences", () => {
       "Dentist, 25 years in practice in a small town.",
       "ED nurse practitioner here.",
       "Community pharmacist here, qualified three years.",
+      "Paramedic here (NSW).",
+      "GP here from Toronto.",
+      "For context I'm an RN in Florida.",
+      "Background: I'm a dentist.",
+      "Asking as a final year med student.",
+      "I work as a paramedic for a county service.",
+      "Just qualified as an ODP last month!",
       "HCA on a hospice inpatient unit.",
       "I'm a new grad RN on a cardiac floor in Texas.",
       "As a GP in a small rural practice in north Wales.",
@@ -218,6 +225,13 @@ describe("reading a question's sentences", () => {
     expect(parts("A patient's mum asked for my number. I text her. Is that ok?")[1]).toEqual([
       "I text her.",
       "story",
+    ]);
+  });
+
+  it("reads a question after a comma as asking, its question mark left off", () => {
+    expect(parts("A patient added me on Facebook, can I accept. She went home last week.")).toEqual([
+      ["A patient added me on Facebook, can I accept.", "asks"],
+      ["She went home last week.", "story"],
     ]);
   });
 

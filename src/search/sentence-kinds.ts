@@ -19,16 +19,19 @@ const ASKING_START = new RegExp(
   `^(?:(?:so|and|but|also|now|then|ok|okay|please|hi|hello|hey)[ ,]+)*(?:(?:${AUX}) (?:${SUBJECT})\\b|(?:how|what|whats|when|where|why|who|which|whether) (?:${AUX}|to|much|many|long|often|far)\\b|(?:any )?(?:advice|thoughts|ideas|opinions|suggestions)\\b)`,
   "i",
 );
-/** A request phrased as a statement: "I'd like to know", "I wonder if", "tell me whether". */
+/**
+ * A request phrased as a statement: "I'd like to know", "I wonder if", "tell me whether"; or a question
+ * after a comma, its mark left off: "A patient added me on Facebook, can I accept."
+ */
 const ASKING_INSIDE =
-  /\b(?:i (?:am |was )?wonder(?:ing)?|i(?: would|'d) like to know|i want to know|not sure (?:if|whether|what|how)|unsure (?:if|whether)|tell me (?:if|whether|how)|advise (?:me|on)|any (?:advice|thoughts|tips))\b/i;
+  /\b(?:i (?:am |was )?wonder(?:ing)?|i(?: would|'d) like to know|i want to know|not sure (?:if|whether|what|how)|unsure (?:if|whether)|tell me (?:if|whether|how)|advise (?:me|on)|any (?:advice|thoughts|tips))\b|,\s*(?:can|could|should|shall|may|do|does|is|are|am|would|will|must) (?:i|we|it|this|that|they)\b/i;
 
 /**
  * Who is speaking, at the start of a sentence: "I'm a student midwife", "As a PGY-2 resident"; not an
  * idiom that starts alike ("as a result", "as a public message"), nor "I am a member of..." (where it
  * happened, not who is asking).
  */
-const WHO = String.raw`(?:(?:hi|hello|hey)(?: (?:all|everyone|everybody|guys|folks|there|team))?[ ,!]+)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as) (?:an?|the) (?!(?:result|rule|whole|matter|consequence|reminder|joke|favou?r|precaution|courtesy|general|public|private|comment|reply|response|message|post|member)\b)(?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
+const WHO = String.raw`(?:(?:hi|hello|hey)(?: (?:all|everyone|everybody|guys|folks|there|team))?[ ,!]+)?(?:(?:for context|context|background|for reference|fyi)\s*[:,–—-]?\s*)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as|asking as|writing as|i'm currently|im currently|i am currently|i work as|i'm working as|im working as|i am working as|(?:just|newly|recently) qualified as) (?:an?|the) (?!(?:result|rule|whole|matter|consequence|reminder|joke|favou?r|precaution|courtesy|general|public|private|comment|reply|response|message|post|member)\b)(?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
 /** A sentence that opens by saying who is asking, then asks or tells: "I'm a student midwife and can I...". */
 export const OPENS_WITH_WHO = eager(
   new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\\s+and\\s+)(\\S.*)$`, "i"),
@@ -52,7 +55,7 @@ const ROLE = String.raw`(?:nurses?|rn|rns|lpn|lvn|cna|hca|np|aprn|crna|midwife|d
  */
 const ROLE_LINE = eager(
   new RegExp(
-    String.raw`^(?:(?!(?:a|an|the|my|our|your|his|her|their|one|this|that|some|of|about|for|with|from|to|by|and|or)\b)[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here(?:\s*,[^.!?]*)?|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
+    String.raw`^(?:(?!(?:a|an|the|my|our|your|his|her|their|one|this|that|some|of|about|for|with|from|to|by|and|or)\b)[^\s,;:.!?]+[ ,]+){0,3}?${ROLE}(?:\s*,[^.!?]*|\s+here\b[^.!?]*|\s+(?:in|at|on|from|of|with|working|based|for|covering)\b[^.!?]*)?[.!]?$`,
     "i",
   ),
 );
