@@ -101,6 +101,12 @@ describe("the words clinicians use", () => {
     expect(top("I have a PhD, am I allowed to call myself Dr on Instagram?")).toBe("honest-credentials");
   });
 
+  it("reads a uniform as the scrubs the entries speak of", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    expect(stems("photos of me in my uniform")).toEqual(stems("photos of me in my scrubs"));
+    expect(top("I'm a nurse. Can I post pics of myself in uniform on the ward?")).toBe("ward-selfies");
+  });
+
   it("reads hate comments and hate messages as abuse, and hating something as a feeling", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [harassment] = stems("harassment");
