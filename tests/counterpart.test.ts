@@ -102,9 +102,15 @@ describe("whom a question's contact is with", () => {
       ["Should I give my personal number to patients?", "patient"],
       ["A patient asked for my number after his last appointment", "patient"],
       ["I gave my number to a colleague", "colleague"],
+      // theirs given to the asker, the asker's shared, or being asked to text or call them
+      ["A patient gave me his mobile number", "patient"],
+      ["The wife of a patient I nursed left her number for me", "relative"],
+      ["I shared my personal number with a patient", "patient"],
+      ["A patient asked me to text her", "patient"],
       // not a number given, or not to anyone
       ["give the mobile patients my leaflet", undefined],
       ["my phone number is on the ward board", undefined],
+      ["She shared a photo with her patients", undefined],
     ]);
   });
 

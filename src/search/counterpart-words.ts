@@ -97,9 +97,11 @@ export const REACHES_OUT = [
   "want|wants|wanted|wanting to stay|keep in touch",
   "asked|asks|asking|requested|requesting|requests|invited|invites|inviting ?me to ?be|become ?a|her|his|their|your add|follow|friend|friends|connect",
   "asked|asks|asking|requested|requesting|wants|wanted for ?my number|mobile|phone|digits",
+  "gave|gives|giving|left|leaves|leaving|passed|slipped ?me|us ?his|her|their|a ?phone|mobile|personal|cell number|mobile|digits",
+  "asked|asks|asking|wants|wanted me to text|call|ring|phone|whatsapp|message|email|dm ?her|him|them",
 ].map(phrase);
 /** Giving someone a way to reach you: "give patients my mobile", "gave my number to a patient". */
-export const GIVING = words("give gives gave giving");
+export const GIVING = words("give gives gave giving share shares shared sharing");
 /** What is given: a phone number. */
 export const NUMBER = words("number mobile phone cell digits");
 /** A chat among staff: "our team WhatsApp", "the unit's group chat", "a work chat". */

@@ -164,10 +164,10 @@ function inContact(clause: Clause, who: readonly [number, number][]): boolean {
         ANSWERING.has(base[before - 1] ?? "") &&
         (said[end - 1] === base[end - 1] || SOCIAL_POST.has(base[end] ?? "")) &&
         clear(before + 1, start));
-    // "give patients my (own) mobile", "gave my (personal) number to a patient"
+    // "give patients my (own) mobile", "gave my (personal) number to a patient", "shared my number with a patient"
     const givenTo =
       (GIVING.has(last) && NUMBER.has(base[afterMy(base, end)] ?? "")) ||
-      (last === "to" &&
+      ((last === "to" || last === "with") &&
         NUMBER.has(base[before - 1] ?? "") &&
         [before - 2, before - 3].some(
           (m) => afterMy(base, m) === before - 1 && GIVING.has(base[m - 1] ?? ""),
