@@ -208,6 +208,13 @@ describe("reading a question's sentences", () => {
       "Honestly so confused and stressed lol.",
       "Any input at all would be hugely appreciated!",
       "sorry for typos and the rambling x",
+      "Happy Friday everyone!",
+      "First time posting, be gentle.",
+      "Excuse the typos, on my phone.",
+      "Posting on behalf of a friend.",
+      "Would love to hear what others think.",
+      "Feel free to DM me.",
+      "Hope this makes sense.",
     ]) {
       expect(parts(`${chatter}\nCan I accept a friend request from a patient?`)[0], chatter).toEqual([
         chatter,

@@ -129,7 +129,7 @@ export const THANKS =
  * right place to ask.", "Asking for a friend."
  */
 export const ABOUT_THE_POST = eager(
-  /^(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time poster|(?:sorry|apologies) (?:if|for|in advance)|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:just )?asking for a friend(?=[.!)]*$))/i,
+  /^(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time post(?:er|ing)|(?:sorry|apologies) (?:if|for|in advance)|(?:excuse|forgive|pardon) (?:the |my |any )?(?:typos?|spelling|formatting|grammar|english|length|long post|rambling)|(?:posting|asking|writing) (?:this )?on behalf of|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:(?:just )?asking for a friend|(?:i'?d |i would |would )?(?:love|like) to hear (?:your |people'?s |others'? |any )?(?:thoughts|views|experiences|opinions)|(?:i'?d |i would |would )?(?:love|like) to hear what (?:others|people|you all|everyone|y'?all) (?:think|thinks|would do|say)|feel free to (?:dm|pm|message|inbox) me|hope (?:this|that|it) makes sense)(?=[.!)]*$))/i,
 );
 /**
  * A short sentence that frames the post and says nothing of what it is about: how it opens ("Bit of
@@ -175,7 +175,7 @@ const CHATTER_WORDS: ReadonlySet<string> = new Set(
   stuck lost confused stressed worried anxious nervous scared embarrassed silly stupid dumb daft idiot
   overthinking overwhelmed fried frazzled upset sick panicking freaking mess head brain sane sanity
   sorry apologies typos typo formatting rant vent venting lurker lurking lurked months ages reading
-  new here goes nothing essay rambling rambly tldr
+  new here goes nothing essay rambling rambly tldr gday happy friday weekend
   youre youve youll theyre thats theres heres hes shes id ill lets`.split(/\s+/),
 );
 /** A sentence that ends in a question mark (and any closing quote or bracket). */
