@@ -101,6 +101,20 @@ describe("the words clinicians use", () => {
     expect(top("I have a PhD, am I allowed to call myself Dr on Instagram?")).toBe("honest-credentials");
   });
 
+  it("reads everyday names for what the entries speak of", () => {
+    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
+    const reads = (said: string, meant: string) => expect(stems(said), said).toEqual(stems(meant));
+    reads("worried about domestic abuse", "worried about safeguarding");
+    reads("a meme someone else made", "a meme copyright");
+    reads("making tiktoks", "making videos");
+    reads("one of my nurses posted", "colleague posted");
+    reads("I swiped right on a patient", "I matched on a patient");
+    reads("the press called", "journalist called");
+    reads("can I go by Dr", "can I title");
+    // abuse aimed at the clinician is still harassment
+    expect(stems("a patient abused me online")).toEqual(stems("a patient harassed me online"));
+  });
+
   it("reads a uniform as the scrubs the entries speak of", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     expect(stems("photos of me in my uniform")).toEqual(stems("photos of me in my scrubs"));
