@@ -22,6 +22,8 @@ describe("the words clinicians use", () => {
       expect(stems(short), short).toEqual(stems(word));
     // shorthand that says nothing is no word of the question ("prolly" is not "trolls")
     expect(stems("prolly fine tbh fyi")).toEqual(stems("fine"));
+    // nor is an interjection, which the engine had read as a rare and telling word
+    expect(stems("oh no ugh yikes, I posted a patient's name")).toEqual(stems("I posted a patient's name"));
   });
 
   it("reads being fired, sacked or written up as discipline at work, and a fire department as a fire", () => {

@@ -1,8 +1,10 @@
 /**
  * Words that carry no meaning for matching: English function words and the boilerplate of a
  * question ("how do I", "can I", "what should", "please tell me"), chat's shorthand for a laugh, a
- * shrug or thanks ("lol", "tbh", "tia"), and the words a message opens with to address someone ("hey
- * bot", "Dear Sir/Madam", "got a sec?"). Domain words stay.
+ * shrug or thanks ("lol", "tbh", "tia"), interjections ("oh no", "ugh", "yikes"), and the words a
+ * message opens with to address someone ("hey bot", "Dear Sir/Madam", "got a sec?"). Domain words
+ * stay; a stop word goes by its stem, so none may share one with a word of the knowledge ("whoops"
+ * is stemmed as "whooping" cough is, "aw" as "awful").
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again all also am an and any anyone anything are as ask asking at be been before
@@ -23,5 +25,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   problem problems situation scenario info
   lol lmao haha tbh tia idk ngl imo imho fwiw smh omg btw ty xx xxx
   bot dear sir madam folks yall sec gonna wanna gotta grateful ought thru smth sth
-  prolly probs fyi iirc afaik ofc obvs tbf lmk hmu coz cuz tho asap ikr jk lowkey highkey`.split(/\s+/),
+  prolly probs fyi iirc afaik ofc obvs tbf lmk hmu coz cuz tho asap ikr jk lowkey highkey
+  oh ohh ah ahh uh um umm hmm hm ugh argh oops yikes eek wow yay oof welp eh huh damn dang jeez geez
+  gosh omfg aww`.split(/\s+/),
 );
