@@ -113,6 +113,11 @@ describe("the words clinicians use", () => {
     reads("I swiped right on a patient", "I matched on a patient");
     reads("the press called", "journalist called");
     reads("can I go by Dr", "can I title");
+    // a threat to the clinician is one to their safety; a threat of a bad review stays what it was
+    expect(top("a patient keeps threatening me on Facebook")).toBe("doxxing-and-threats");
+    expect(top("a patient is threatening me with a one star review unless I prescribe")).toBe(
+      "review-threats",
+    );
     // abuse aimed at the clinician is still harassment
     expect(stems("a patient abused me online")).toEqual(stems("a patient harassed me online"));
   });
