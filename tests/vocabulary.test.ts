@@ -107,12 +107,12 @@ describe("the words clinicians use", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const reads = (said: string, meant: string) => expect(stems(said), said).toEqual(stems(meant));
     reads("worried about domestic abuse", "worried about safeguarding");
-    reads("a meme someone else made", "a meme copyright");
+    reads("someone else's meme", "copyright");
     reads("making tiktoks", "making videos");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
     reads("the press called", "journalist called");
-    reads("can I go by Dr", "can I title");
+    reads("can I use the title Dr", "can I title");
     // a threat to the clinician is one to their safety; a threat of a bad review stays what it was
     expect(top("a patient keeps threatening me on Facebook")).toBe("doxxing-and-threats");
     expect(top("a patient is threatening me with a one star review unless I prescribe")).toBe(
