@@ -103,16 +103,21 @@ function packageVersion(): string {
  */
 async function unknownCommand(args: Args): Promise<string> {
   // Control characters never reach the terminal: an escape sequence would act on it.
-  const shown = (text: string) => text.replace(/\p{Cc}/gu, " ");
-  const head = `Unknown command "${shown(args.command)}".`;
+  const shown = (text: string) => text.replace(/\p{Cc}/gu, "");
+  const command = shown(args.command);
+  const head = `Unknown command "${command}".`;
   const said = shown([args.command, ...args.rest].join(" ")).trim();
-  if (args.rest.length > 0 || /\s|\?$/.test(said))
-    return `${head} To ask a question, put ask before it: socialmedia-guidance ask "${said.replace(/"/g, '\\"')}"`;
+  if (!said) return head;
+  if (args.rest.length > 0 || /\s|\?$/.test(said)) {
+    // in single quotes, so that a shell pastes it as typed ("$100" stays "$100")
+    const quoted = `'${said.replace(/'/g, "'\\''")}'`;
+    return `${head} To ask a question, put ask before it: socialmedia-guidance ask ${quoted}`;
+  }
   // fuse.js, as the engine corrects a misspelt word, loaded only on this path
   const { default: Fuse } = await import("fuse.js");
   const [near] = new Fuse(
     SUBCOMMANDS.map((c) => c.name),
     { threshold: 0.4 },
-  ).search(args.command);
+  ).search(command);
   return near ? `${head} Did you mean "${near.item}"?` : head;
 }

@@ -230,10 +230,15 @@ describe("the socialmedia-guidance command", () => {
   it("says how to ask a question typed without ask, and which command a slip was likely for", async () => {
     const question = await run(["can", "I", "post", "a", "photo?"]);
     expect(question.code).toBe(2);
-    expect(question.stderr).toContain('put ask before it: socialmedia-guidance ask "can I post a photo?"');
+    expect(question.stderr).toContain("put ask before it: socialmedia-guidance ask 'can I post a photo?'");
     expect((await run(["is it ok to friend a patient?"])).stderr).toContain(
-      'socialmedia-guidance ask "is it ok to friend a patient?"',
+      "socialmedia-guidance ask 'is it ok to friend a patient?'",
     );
+    // pasted into a shell, it asks what was typed
+    expect((await run(["can", "I", "earn", "$100", "from", "a", "patient's", "review?"])).stderr).toContain(
+      "ask 'can I earn $100 from a patient'\\''s review?'",
+    );
+    expect((await run([""])).stderr).not.toContain("Did you mean");
     expect((await run(["topic"])).stderr).toContain('Did you mean "topics"?');
     expect((await run(["valdiate"])).stderr).toContain('Did you mean "validate"?');
     expect((await run(["frobnicate"])).stderr).not.toContain("Did you mean");

@@ -41,6 +41,9 @@ describe("whom a question's contact is with", () => {
       ["A family on our books keeps messaging me on Facebook", "patient"],
       ["A new mum I delivered last month added me on Instagram", "patient"],
       ["The mothers I look after keep adding me", "patient"],
+      // the asker's own mother, someone seen elsewhere, a friends list
+      ["My mum I see every weekend follows me", undefined],
+      ["A woman on my list sent me a friend request", undefined],
       // the baby is the one on the caseload: the mother is its relative
       ["The mum of a baby on my caseload added me", "relative"],
       ["One of my patients' mums sent me a friend request", "relative"],
@@ -60,6 +63,7 @@ describe("whom a question's contact is with", () => {
       ["A fellow paramedic keeps messaging me", "colleague"],
       ["I replied to a patient's tweet", "patient"],
       ["I accidentally liked a patient's post", "patient"],
+      ["I liked a patients photo on Instagram", "patient"],
       // a thing named after patients, and a patient's words commented on for the press, are no contact
       ["The patient safety lead added me on LinkedIn", undefined],
       ["A reporter asked me to comment on a patient's complaint", undefined],
@@ -107,6 +111,9 @@ describe("whom a question's contact is with", () => {
       ["The wife of a patient I nursed left her number for me", "relative"],
       ["I shared my personal number with a patient", "patient"],
       ["A patient asked me to text her", "patient"],
+      // a colleague's number, or a call someone asks the asker to make, is no contact with the asker
+      ["My colleague gave her number to a patient", undefined],
+      ["My manager asked me to call a patient", undefined],
       // not a number given, or not to anyone
       ["give the mobile patients my leaflet", undefined],
       ["my phone number is on the ward board", undefined],

@@ -54,6 +54,7 @@ describe("reading a question's sentences", () => {
       "Asking as a final year med student.",
       "I work as a paramedic for a county service.",
       "Just qualified as an ODP last month!",
+      "I’m currently a student nurse.",
       "HCA on a hospice inpatient unit.",
       "I'm a new grad RN on a cardiac floor in Texas.",
       "As a GP in a small rural practice in north Wales.",
@@ -215,6 +216,7 @@ describe("reading a question's sentences", () => {
       "Would love to hear what others think.",
       "Feel free to DM me.",
       "Hope this makes sense.",
+      "I’d love to hear people’s experiences.",
     ]) {
       expect(parts(`${chatter}\nCan I accept a friend request from a patient?`)[0], chatter).toEqual([
         chatter,
@@ -239,6 +241,10 @@ describe("reading a question's sentences", () => {
     expect(parts("A patient added me on Facebook, can I accept. She went home last week.")).toEqual([
       ["A patient added me on Facebook, can I accept.", "asks"],
       ["She went home last week.", "story"],
+    ]);
+    // a remark about the post is no aside when a question follows it
+    expect(parts("Excuse my English, can I post a patient's x-ray?")).toEqual([
+      ["Excuse my English, can I post a patient's x-ray?", "asks"],
     ]);
   });
 

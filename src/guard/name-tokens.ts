@@ -57,8 +57,8 @@ const SENTENCE_GAP = /[.!?\n]/;
 const HAS_APOSTROPHE = /['’]/;
 const CONTRACTED = /['’](?:ve|m|d|ll|re|t)$/;
 const isApostrophe = (c: string | undefined) => c === "'" || c === "’";
-/** A verb's endings: "DMed", "FaceTimed", "DM'd", "Snapchatting", "WhatsApps". */
-const VERB_ENDINGS = ["ed", "d", "'d", "’d", "ing", "s"];
+/** A verb's endings: "DMed", "FaceTimed", "Snapchatting", "WhatsApps" ("DM'd" is a contraction's shape, blocked already). */
+const VERB_ENDINGS = ["ed", "d", "ing", "s"];
 
 /** A platform or way of messaging made a verb (see VERBED), its last consonant doubled or not ("Snapchatted"). */
 function isVerbed(lower: string): boolean {

@@ -1,11 +1,3 @@
-/**
- * The words the counterpart reading reads a clause against (see counterpart.ts): who a person is (a
- * patient, a relative, a colleague), the words between a contact and its person that say only which
- * person, the phrases of getting in touch (each a run of word sets matched a word at a time), the words
- * of a staff chat, and the clauses of caring for or supervising someone.
- */
-import { eager } from "../eager-pattern.js";
-
 const words = (list: string) => new Set(list.split(" "));
 
 /** A patient, by any of the names professions use. */
@@ -13,8 +5,9 @@ export const PATIENT = words(
   "patient patients pt pts client clients customer customers ex-patient ex-patients",
 );
 /**
- * After "patient", words that make it part of a thing's name, not a person: "the patient list", "a
- * patient safety lead". Not after a possessive: "a patient's photo" still names the patient.
+ * After "patient" (or "pt"), words that make it part of a thing's name, not a person: "the patient
+ * list", "a patient safety lead". Not after a possessive, or a plural that may be one whose apostrophe
+ * was left off: "a patient's photo", "a patients photo" still name the patient.
  */
 export const PATIENT_THING = words(
   "safety liaison experience advocate advocacy services relations portal list lists notes records record details information info data file files chart charts leaflet leaflets education feedback survey surveys satisfaction confidentiality privacy identifiers updates update photos photo pictures picture images image stories story care",
@@ -97,8 +90,9 @@ export const REACHES_OUT = [
   "want|wants|wanted|wanting to stay|keep in touch",
   "asked|asks|asking|requested|requesting|requests|invited|invites|inviting ?me to ?be|become ?a|her|his|their|your add|follow|friend|friends|connect",
   "asked|asks|asking|requested|requesting|wants|wanted for ?my number|mobile|phone|digits",
-  "gave|gives|giving|left|leaves|leaving|passed|slipped ?me|us ?his|her|their|a ?phone|mobile|personal|cell number|mobile|digits",
-  "asked|asks|asking|wants|wanted me to text|call|ring|phone|whatsapp|message|email|dm ?her|him|them",
+  "gave|gives|giving|passed|slipped me|us ?his|her|their|a ?phone|mobile|personal|cell number|mobile|digits",
+  "left|leaves|leaving ?me|us ?his|her|their|a ?phone|mobile|personal|cell number|mobile|digits for me|us",
+  "asked|asks|asking|wants|wanted me to text|call|ring|phone|whatsapp|message|email|dm her|him|them",
 ].map(phrase);
 /** Giving someone a way to reach you: "give patients my mobile", "gave my number to a patient". */
 export const GIVING = words("give gives gave giving share shares shared sharing");
@@ -175,24 +169,26 @@ const CHATS = /^chats?$/;
  * been treating for months", "a patient I'm currently looking after". The person reads as a patient
  * and the words of care go, so that they do not push the person out of reach of the contact.
  */
-export const CARED_FOR_CLAUSE = eager(
-  /\b(woman|women|man|men|mum|mums|mom|moms|mother|mothers|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g,
-);
+export const CARED_FOR_CLAUSE =
+  /\b(woman|women|man|men|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g;
+/**
+ * A mother the asker delivered or cared for: "a new mum I delivered", "the mothers I look after". Only
+ * the words of care: "my mum I see every weekend" is the asker's own mother.
+ */
+export const MOTHER_CARED_FOR =
+  /\b(mum|mums|mom|moms|mother|mothers)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:(?:been|recently|just|also)\s+)*(?:delivered|looked after|look after|looking after|cared for|care for|caring for|nursed|supported)\b/g;
 /**
  * Someone on the asker's caseload: "a mum from my caseload", "a family on our books". In midwifery and
  * community care the mother or the family is the one cared for, not a patient's relative.
  */
-export const ON_CASELOAD = eager(
-  /\b(woman|women|mum|mums|mom|moms|mother|mothers|lady|ladies|man|men|family|families|person|people|client|clients|patient|patients)\s+(?:from|on|in)\s+(?:my|our|the|her|his|their)\s+(?:caseload|case load|books|list)\b/g,
-);
+export const ON_CASELOAD =
+  /\b(woman|women|mum|mums|mom|moms|mother|mothers|lady|ladies|man|men|family|families|person|people|client|clients|patient|patients)\s+(?:from|on|in)\s+(?:my|our|the|her|his|their)\s+(?:caseload|case load|books)\b/g;
 /** Someone the asker works or trains beside: "a nurse I work with", "a guy I trained with". Reads as a colleague. */
-export const WORKS_WITH_CLAUSE = eager(
-  /\b(?:nurse|doctor|midwife|paramedic|pharmacist|hca|gp|physio|therapist|student|medic|someone|somebody|guy|girl|woman|man|lady|person)s?\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:work|works|worked|working|used to work|trained|train|studied|study)\s+(?:with|alongside)\b/g,
-);
+export const WORKS_WITH_CLAUSE =
+  /\b(?:nurse|doctor|midwife|paramedic|pharmacist|hca|gp|physio|therapist|student|medic|someone|somebody|guy|girl|woman|man|lady|person)s?\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:work|works|worked|working|used to work|trained|train|studied|study)\s+(?:with|alongside)\b/g;
 /** Another of the asker's own kind: "another nurse", "a fellow paramedic", "other students". Reads as a colleague. */
-export const ANOTHER_ROLE = eager(
-  /\b(?:another|fellow|other)\s+(?:student\s+)?(?:nurse|doctor|midwife|paramedic|pharmacist|hca|healthcare assistant|gp|physio|physiotherapist|therapist|student|medic|receptionist|radiographer|surgeon|dentist|carer|aide|cna|rn|lpn)(s?)\b/g,
-);
+export const ANOTHER_ROLE =
+  /\b(?:another|fellow|other)\s+(?:student\s+)?(?:nurse|doctor|midwife|paramedic|pharmacist|hca|healthcare assistant|gp|physio|physiotherapist|therapist|student|medic|receptionist|radiographer|surgeon|dentist|carer|aide|cna|rn|lpn)(s?)\b/g;
 /** How a person cared for reads: as a patient, in the number the clause used. */
 export const CARED_AS: Readonly<Record<string, string>> = {
   patients: "patients",
@@ -208,9 +204,8 @@ export const CARED_AS: Readonly<Record<string, string>> = {
   people: "patients",
 };
 /** Someone the asker teaches or supervises: "a student midwife I'm assessing", "a probationer I mentor". */
-export const SUPERVISED_CLAUSE = eager(
-  /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g,
-);
+export const SUPERVISED_CLAUSE =
+  /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g;
 
 /** With "my" at `at`, where the word it is about is ("my (own|personal) number"); -1 when no "my" is there. */
 export function afterMy(base: readonly string[], at: number): number {

@@ -7,7 +7,9 @@
  * nearly every question names a patient.
  *
  * Read clause by clause, a word at a time, against sets of words: regular expressions with gaps in
- * them read the same but cost a one-shot `ask` tens of milliseconds to compile.
+ * them, for every way of getting in touch, read the same but cost a one-shot `ask` tens of
+ * milliseconds to compile. Only a few clauses are rewritten by pattern first ("a woman I looked
+ * after", "a nurse I work with"), global ones that V8 compiles straight to machine code.
  */
 import {
   ANOTHER_ROLE,
@@ -24,6 +26,7 @@ import {
   GIVING,
   isPerson,
   MESSAGING,
+  MOTHER_CARED_FOR,
   NUMBER,
   ON_CASELOAD,
   owner,
@@ -106,7 +109,7 @@ function peopleIn(said: readonly string[], base: readonly string[]): Map<Counter
     const next = base[i + 1] ?? "";
     // "a patient's (elderly) mother" names the relative, not the patient
     const relativeNext = RELATIVE.has(next) || RELATIVE.has(base[i + 2] ?? "");
-    const thing = PATIENT_THING.has(next) && said[i] === word;
+    const thing = PATIENT_THING.has(next) && (said[i] === "patient" || said[i] === "pt");
     if (PATIENT.has(word) && !relativeNext && !thing) found.get("patient")?.push([i, i + 1]);
     if (word === "service" && /^users?$/.test(next)) found.get("patient")?.push([i, i + 2]);
     if (RELATIVE.has(word)) {
@@ -189,6 +192,7 @@ function clausesOf(text: string): string[][] {
       .toLowerCase()
       .replace(/[‘’´ʼ`]/g, "'")
       .replace(CARED_FOR_CLAUSE, (_whole, who: string) => CARED_AS[who] ?? "patient")
+      .replace(MOTHER_CARED_FOR, (_whole, who: string) => CARED_AS[who] ?? "patient")
       .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
       .replace(WORKS_WITH_CLAUSE, "colleague")
       .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))

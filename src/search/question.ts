@@ -89,7 +89,9 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
         (ONLY_WHO.test(s) ||
           WHEN_IT_CAME_UP.test(s) ||
           (isShort(s) &&
-            (ABOUT_THE_POST.test(s) || FRAMING.test(s) || (marked.length > 0 && THANKS.test(s)))))
+            ((ABOUT_THE_POST.test(s) && !isAsking(s)) ||
+              FRAMING.test(s) ||
+              (marked.length > 0 && THANKS.test(s)))))
       )
         marked.push({ text: s, asking: false, aside: true });
       else if (

@@ -31,7 +31,7 @@ const ASKING_INSIDE =
  * idiom that starts alike ("as a result", "as a public message"), nor "I am a member of..." (where it
  * happened, not who is asking).
  */
-const WHO = String.raw`(?:(?:hi|hello|hey)(?: (?:all|everyone|everybody|guys|folks|there|team))?[ ,!]+)?(?:(?:for context|context|background|for reference|fyi)\s*[:,–—-]?\s*)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as|asking as|writing as|i'm currently|im currently|i am currently|i work as|i'm working as|im working as|i am working as|(?:just|newly|recently) qualified as) (?:an?|the) (?!(?:result|rule|whole|matter|consequence|reminder|joke|favou?r|precaution|courtesy|general|public|private|comment|reply|response|message|post|member)\b)(?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
+const WHO = String.raw`(?:(?:hi|hello|hey)(?: (?:all|everyone|everybody|guys|folks|there|team))?[ ,!]+)?(?:(?:for context|context|background|for reference|fyi)\s*[:,–—-]?\s*)?(?:i'm|i’m|im|i am|we're|we’re|we are|as|being|speaking as|asking as|writing as|i['’]?m currently|i am currently|i work as|i['’]?m working as|i am working as|(?:just|newly|recently) qualified as) (?:an?|the) (?!(?:result|rule|whole|matter|consequence|reminder|joke|favou?r|precaution|courtesy|general|public|private|comment|reply|response|message|post|member)\b)(?:[^\s,;:.!?]+\s+){0,5}?[^\s,;:.!?]+`;
 /** A sentence that opens by saying who is asking, then asks or tells: "I'm a student midwife and can I...". */
 export const OPENS_WITH_WHO = eager(
   new RegExp(`^(${WHO})(?:\\s*[,;:]\\s*|\\s+[–—-]\\s+|\\s+and\\s+)(\\S.*)$`, "i"),
@@ -108,9 +108,8 @@ export const PLEA_HINT = /advis|grateful|thankful|apprecia|glad|welcome|value|lo
  * pretty upset", "not gonna lie,". How the writer feels is not what they ask, and its words ("honest",
  * "lie") are words of the knowledge's subjects.
  */
-export const FEELING = eager(
-  /(?:\b(?:not gonna lie|not going to lie|to be honest|if i'?m (?:being )?honest|to be fair)\b,?|(?:,|\band\b|\bso\b)\s*(?:honestly\s+|not gonna lie\s+)?(?:it'?s|i'?m|im|i am|it is|i feel|i'?ve been)\s+(?:(?:kind of|kinda|sort of|sorta|pretty|so|really|very|a bit|a little|quite|getting|feeling|totally|honestly|just|rather)\s+)*(?:exhausting|exhausted|overwhelming|overwhelmed|frustrating|frustrated|annoying|annoyed|stressful|stressed|scary|scared|confusing|confused|worrying|worried|upsetting|upset|anxious|nervous|tired|fed up|gutted|devastated|paranoid|embarrassed|worn (?:down|out)|driving me (?:mad|crazy|nuts)|doing my head in|freaking out|losing sleep|at a loss|out of my depth)\b)/gi,
-);
+export const FEELING =
+  /(?:\b(?:not gonna lie|not going to lie|to be honest|if i'?m (?:being )?honest|to be fair)\b,?|(?:,|\band\b|\bso\b)\s*(?:honestly\s+|not gonna lie\s+)?(?:it'?s|i'?m|im|i am|it is|i feel|i'?ve been)\s+(?:(?:kind of|kinda|sort of|sorta|pretty|so|really|very|a bit|a little|quite|getting|feeling|totally|honestly|just|rather)\s+)*(?:exhausting|exhausted|overwhelming|overwhelmed|frustrating|frustrated|annoying|annoyed|stressful|stressed|scary|scared|confusing|confused|worrying|worried|upsetting|upset|anxious|nervous|tired|fed up|gutted|devastated|paranoid|embarrassed|worn (?:down|out)|driving me (?:mad|crazy|nuts)|doing my head in|freaking out|losing sleep|at a loss|out of my depth)\b)/gi;
 /** Two or more white-space characters, where something was taken out of a sentence. */
 export const SPACE_RUN = /\s{2,}/g;
 /** A letter or digit: a sentence without one says nothing. */
@@ -129,7 +128,7 @@ export const THANKS =
  * right place to ask.", "Asking for a friend."
  */
 export const ABOUT_THE_POST = eager(
-  /^(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time post(?:er|ing)|(?:sorry|apologies) (?:if|for|in advance)|(?:excuse|forgive|pardon) (?:the |my |any )?(?:typos?|spelling|formatting|grammar|english|length|long post|rambling)|(?:posting|asking|writing) (?:this )?on behalf of|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:(?:just )?asking for a friend|(?:i'?d |i would |would )?(?:love|like) to hear (?:your |people'?s |others'? |any )?(?:thoughts|views|experiences|opinions)|(?:i'?d |i would |would )?(?:love|like) to hear what (?:others|people|you all|everyone|y'?all) (?:think|thinks|would do|say)|feel free to (?:dm|pm|message|inbox) me|hope (?:this|that|it) makes sense)(?=[.!)]*$))/i,
+  /^(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time post(?:er|ing)|(?:sorry|apologies) (?:if|for|in advance)|(?:excuse|forgive|pardon) (?:the |my |any )?(?:typos?|spelling|formatting|grammar|english|length|long post|rambling)|(?:posting|asking|writing) (?:this )?on behalf of|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:(?:just )?asking for a friend|(?:i['’]?d |i would |would )?(?:love|like) to hear (?:your |people['’]?s |others['’]? |any )?(?:thoughts|views|experiences|opinions)|(?:i['’]?d |i would |would )?(?:love|like) to hear what (?:others|people|you all|everyone|y['’]?all) (?:think|thinks|would do|say)|feel free to (?:dm|pm|message|inbox) me|hope (?:this|that|it) makes sense)(?=[.!)]*$))/i,
 );
 /**
  * A short sentence that frames the post and says nothing of what it is about: how it opens ("Bit of
