@@ -108,6 +108,7 @@ describe("the words clinicians use", () => {
     const reads = (said: string, meant: string) => expect(stems(said), said).toEqual(stems(meant));
     reads("worried about domestic abuse", "worried about safeguarding");
     reads("someone else's meme", "copyright");
+    reads("can he record the appt", "can he record the appointment");
     reads("making tiktoks", "making videos");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
