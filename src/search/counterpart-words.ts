@@ -1,3 +1,10 @@
+/**
+ * The words the counterpart reading reads a clause against (see counterpart.ts): who a person is (a
+ * patient, a relative, a colleague), the words between a contact and its person that say only which
+ * person, the phrases of getting in touch (each a run of word sets matched a word at a time), the words
+ * of a staff chat and the test for one, and the clauses of caring for, working beside or supervising
+ * someone.
+ */
 const words = (list: string) => new Set(list.split(" "));
 
 /** A patient, by any of the names professions use. */

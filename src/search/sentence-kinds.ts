@@ -125,7 +125,9 @@ export const THANKS =
 /**
  * A short sentence (ten words at most) about the post itself: "Throwaway account for obvious reasons.",
  * "Long time lurker, first time poster.", "Sorry if this is a dumb question.", "Not sure if this is the
- * right place to ask.", "Asking for a friend."
+ * right place to ask.", "Asking for a friend.", "Excuse the typos, on my phone.", "Posting on behalf of
+ * a friend.", "Would love to hear what others think.", "Feel free to DM me.", "Hope this makes sense."
+ * One that goes on to ask ("Excuse my English, can I...?") asks (see readQuestion).
  */
 export const ABOUT_THE_POST = eager(
   /^(?:(?:(?:using an? )?throwaway|long[- ]time lurker|first[- ]time post(?:er|ing)|(?:sorry|apologies) (?:if|for|in advance)|(?:excuse|forgive|pardon) (?:the |my |any )?(?:typos?|spelling|formatting|grammar|english|length|long post|rambling)|(?:posting|asking|writing) (?:this )?on behalf of|not sure (?:if|whether) this is the right|not sure where else to|mods?,? (?:please|feel free)|on mobile)\b|(?:(?:just )?asking for a friend|(?:i['’]?d |i would |would )?(?:love|like) to hear (?:your |people['’]?s |others['’]? |any )?(?:thoughts|views|experiences|opinions)|(?:i['’]?d |i would |would )?(?:love|like) to hear what (?:others|people|you all|everyone|y['’]?all) (?:think|thinks|would do|say)|feel free to (?:dm|pm|message|inbox) me|hope (?:this|that|it) makes sense)(?=[.!)]*$))/i,
