@@ -109,6 +109,11 @@ describe("the words clinicians use", () => {
     reads("worried about domestic abuse", "worried about safeguarding");
     reads("someone else's meme", "copyright");
     reads("can he record the appt", "can he record the appointment");
+    reads("my patient passed away", "my patient died");
+    // said plainly, wanting to die is the risk the entry on a message that shows it answers
+    expect(top("A patient posted on Twitter that he's going to kill himself tonight and tagged me")).toBe(
+      "risk-in-a-message",
+    );
     reads("making tiktoks", "making videos");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
