@@ -41,6 +41,8 @@ describe("whom a question's contact is with", () => {
       ["A family on our books keeps messaging me on Facebook", "patient"],
       ["A new mum I delivered last month added me on Instagram", "patient"],
       ["The mothers I look after keep adding me", "patient"],
+      ["One of the mums I discharged last week sent me a friend request", "patient"],
+      ["A man I admitted last night added me on Facebook", "patient"],
       // the asker's own mother, someone seen elsewhere, a friends list
       ["My mum I see every weekend follows me", undefined],
       ["A woman on my list sent me a friend request", undefined],

@@ -177,13 +177,13 @@ const CHATS = /^chats?$/;
  * and the words of care go, so that they do not push the person out of reach of the contact.
  */
 export const CARED_FOR_CLAUSE =
-  /\b(woman|women|man|men|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g;
+  /\b(woman|women|man|men|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged|scanned|examined|admitted)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g;
 /**
  * A mother the asker delivered or cared for: "a new mum I delivered", "the mothers I look after". Only
  * the words of care: "my mum I see every weekend" is the asker's own mother.
  */
 export const MOTHER_CARED_FOR =
-  /\b(mum|mums|mom|moms|mother|mothers)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:(?:been|recently|just|also)\s+)*(?:delivered|looked after|look after|looking after|cared for|care for|caring for|nursed|supported)\b/g;
+  /\b(mum|mums|mom|moms|mother|mothers)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:(?:been|recently|just|also)\s+)*(?:delivered|looked after|look after|looking after|cared for|care for|caring for|nursed|supported|discharged|scanned)\b/g;
 /**
  * Someone on the asker's caseload: "a mum from my caseload", "a family on our books". In midwifery and
  * community care the mother or the family is the one cared for, not a patient's relative.
