@@ -17,28 +17,35 @@ export const AMBIGUOUS_NAMES = words(`
   harmony melody honey precious misty cherry violet hope patience prudence constance justice trinity
 `);
 
-/** Words that are never part of a patient's name here: platforms, bodies, acronyms, titles, time words. */
-export const NEVER_NAMES = words(`
-  i the a an this that my our your his her their who what when where why how yes no hi hello dear thanks
+/** Platforms and the companies behind them: never a name, and made verbs of ("WhatsApped"; see VERBED). */
+const PLATFORMS = words(`
   facebook instagram insta twitter tiktok whatsapp youtube linkedin reddit snapchat discord slack google
   signal telegram messenger threads bluesky mastodon wechat weibo vk zoom teams microsoft apple amazon
   meta pinterest tumblr substack medium doximity sermo figure1 ratemds healthgrades yelp trustpilot
+`);
+
+/** Words that are never part of a patient's name here: platforms, bodies, acronyms, titles, time words. */
+export const NEVER_NAMES: ReadonlySet<string> = new Set([
+  ...PLATFORMS,
+  ...words(`
+  i the a an this that my our your his her their who what when where why how yes no hi hello dear thanks
   gmc bma ama nhs hipaa fsmb ahpra cmpa cma acp rcgp rcn nmc cqc hcpc gp ed icu ae er or ot pt rn md do
   np pa hca fy cpd mrn dob id ssn ceo cmo ct mri ecg ekg covid omicron mpox
   johns north south east west new online portal care group support safety privacy information data records notes
   mr mrs ms miss mx dr doctor prof professor sir dame lord lady st saint rev nurse sister
   january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday christmas easter
-`);
+`),
+]);
 
 /**
  * Platforms and ways of messaging that people make verbs of: "a patient DMed me", "she WhatsApped the
  * ward", "he FaceTimed me", "they Snapchatted it". Such a verb is never a name, however it is capitalised.
  */
-export const VERBED = words(`
-  dm pm facetime skype zoom whatsapp snapchat snap tiktok instagram insta ig facebook fb tweet twitter
-  google message text email ping messenger telegram signal linkedin youtube reddit
-`);
+export const VERBED = new Set([
+  ...PLATFORMS,
+  ...words("dm pm facetime skype snap ig fb tweet message text email ping"),
+]);
 
 /** Titles that make the next name a public figure's, a doctor's or a place's, not a patient's. */
 export const PUBLIC_TITLES = words(`
