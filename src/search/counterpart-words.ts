@@ -5,6 +5,8 @@
  * of a staff chat and the test for one, and the clauses of caring for, working beside or supervising
  * someone.
  */
+import { ROLE } from "./sentence-kinds.js";
+
 const words = (list: string) => new Set(list.split(" "));
 
 /** A patient, by any of the names professions use. */
@@ -191,11 +193,15 @@ export const MOTHER_CARED_FOR =
 export const ON_CASELOAD =
   /\b(woman|women|mum|mums|mom|moms|mother|mothers|lady|ladies|man|men|family|families|person|people|client|clients|patient|patients)\s+(?:from|on|in)\s+(?:my|our|the|her|his|their)\s+(?:caseload|case load|books)\b/g;
 /** Someone the asker works or trains beside: "a nurse I work with", "a guy I trained with". Reads as a colleague. */
-export const WORKS_WITH_CLAUSE =
-  /\b(?:nurse|doctor|midwife|paramedic|pharmacist|hca|gp|physio|therapist|student|medic|someone|somebody|guy|girl|woman|man|lady|person)s?\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:work|works|worked|working|used to work|trained|train|studied|study)\s+(?:with|alongside)\b/g;
+export const WORKS_WITH_CLAUSE = new RegExp(
+  String.raw`\b(?:${ROLE}|someone|somebody|guy|girl|woman|man|lady|person)s?\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:work|works|worked|working|used to work|trained|train|studied|study)\s+(?:with|alongside)\b`,
+  "g",
+);
 /** Another of the asker's own kind: "another nurse", "a fellow paramedic", "other students". Reads as a colleague. */
-export const ANOTHER_ROLE =
-  /\b(?:another|fellow|other)\s+(?:student\s+)?(?:nurse|doctor|midwife|paramedic|pharmacist|hca|healthcare assistant|gp|physio|physiotherapist|therapist|student|medic|receptionist|radiographer|surgeon|dentist|carer|aide|cna|rn|lpn)(s?)\b/g;
+export const ANOTHER_ROLE = new RegExp(
+  String.raw`\b(?:another|fellow|other)\s+(?:student\s+)?(?:${ROLE}|healthcare assistant|receptionist)(s?)\b`,
+  "g",
+);
 /** How a person cared for reads: as a patient, in the number the clause used. */
 export const CARED_AS: Readonly<Record<string, string>> = {
   patients: "patients",
