@@ -13,6 +13,8 @@ const analyser = Analyser.of([
   { canonical: "doctor", terms: ["drs", "physicians", "surgeons"] },
   { canonical: "colleague", terms: ["other doctor"] },
   { canonical: "how", terms: ["hw"] },
+  { canonical: "search", terms: ["look up", "looked up"] },
+  { canonical: "remove", terms: ["take down"] },
 ]);
 const stems = (text: string) => analyser.analyse(text).map((t) => t.stem);
 /** The words of the shipped knowledge's entries, as a vocabulary to correct towards. */
@@ -50,6 +52,14 @@ describe("synonyms", () => {
     expect(stems("hit like on his tweet")).toEqual(["hit", "like", "tweet"]);
     expect(stems("she likes to post")).toEqual(["post"]);
     expect(stems("I feel like the post was rude, I would like advice")).toEqual(["post", "rude", "advic"]);
+  });
+
+  it("reads a phrasal verb split by its object as the phrase", () => {
+    expect(stems("look him up")).toEqual(stems("look up"));
+    expect(stems("looked patients up")).toEqual(["search", "patient"]);
+    expect(stems("take the post down")).toEqual(["remov", "post"]);
+    // Not an object between them, so not the phrase: "look stuck up" is how one seems.
+    expect(stems("look stuck up")).toEqual(["look", "stuck"]);
   });
 
   it("drops other forms of boilerplate words too", () => {

@@ -1,6 +1,7 @@
 import { stemmer as stemWord } from "stemmer";
 import { remembering } from "../remembering.js";
 import type { SynonymGroup } from "../types.js";
+import { isPerson } from "./counterpart-words.js";
 import { normalise } from "./normalise.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { TypoCorrector } from "./typo.js";
@@ -32,6 +33,17 @@ export function asks(term: Term): boolean {
   return term.part === undefined;
 }
 
+/** The particles a phrasal verb may leave behind its object: "look him up", "take the post down". */
+const PARTICLES: ReadonlySet<string> = new Set(["up", "down", "out", "off"]);
+/** A one-word object that may stand between a verb and its particle: a pronoun, or a person. */
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(
+  "me him her them it us you someone somebody anyone anybody everyone everybody people".split(" "),
+);
+/** The first of a two-word object ("the post", "my patients", "that one"). */
+const OBJECT_DETERMINERS: ReadonlySet<string> = new Set(
+  "a an the my your his her their our this that these those".split(" "),
+);
+
 /** A number of one or two digits: a count or a day, no meaning of its own. */
 const SMALL_NUMBER = /^\d{1,2}$/;
 
@@ -44,7 +56,18 @@ export class Analyser {
     private readonly stemmedWords: ReadonlyMap<string, string>,
     /** For each word that begins a synonym term, the most words such a term has. */
     private readonly longestFrom: ReadonlyMap<string, number>,
-  ) {}
+  ) {
+    for (const key of phrases.keys()) {
+      const [verb = "", particle = "", ...more] = key.split(" ");
+      if (more.length > 0 || !PARTICLES.has(particle)) continue;
+      const particles = this.separable.get(verb);
+      if (particles) particles.add(particle);
+      else this.separable.set(verb, new Set([particle]));
+    }
+  }
+
+  /** For each verb of a two-word synonym term that ends in a particle ("look up"), those particles. */
+  private readonly separable = new Map<string, Set<string>>();
 
   /** The analyser of a synonym table. */
   static of(synonyms: readonly SynonymGroup[]): Analyser {
@@ -125,6 +148,10 @@ export class Analyser {
     return [...out.values()];
   }
 
+  private separated(words: readonly Word[], i: number) {
+    return splitPhrase(words, i, this.separable.get((words[i] as Word).word), this.phrases);
+  }
+
   /** The words with each synonym term read as its canonical words; the same array when none is there. */
   private applySynonyms(words: readonly Word[]): readonly Word[] {
     let out: Word[] | undefined;
@@ -144,6 +171,13 @@ export class Analyser {
         }
       }
       if (!canonical) {
+        const split = this.separated(words, i);
+        if (split) {
+          out ??= words.slice(0, i);
+          out.push(...split.read);
+          i += split.length;
+          continue;
+        }
         out?.push(first);
         i++;
         continue;
@@ -156,6 +190,30 @@ export class Analyser {
     }
     return out ?? words;
   }
+}
+
+/**
+ * A phrasal verb with its object between verb and particle, read as the synonym term and then the
+ * object: "look him up" as "look up him", "took the post down" as "took down the post". The object is a
+ * pronoun, a person ("look patients up") or a determiner and a word; anything else between them is
+ * not an object ("look stuck up" is not looking anyone up).
+ */
+function splitPhrase(
+  words: readonly Word[],
+  i: number,
+  particles: ReadonlySet<string> | undefined,
+  phrases: ReadonlyMap<string, readonly string[]>,
+): { read: Word[]; length: number } | undefined {
+  if (!particles) return undefined;
+  const verb = words[i] as Word;
+  const next = words[i + 1]?.word ?? "";
+  const size = OBJECT_PRONOUNS.has(next) || isPerson(next) ? 1 : OBJECT_DETERMINERS.has(next) ? 2 : 0;
+  const particle = words[i + 1 + size]?.word ?? "";
+  if (size === 0 || !particles.has(particle)) return undefined;
+  const canonical = phrases.get(`${verb.word} ${particle}`) ?? [];
+  const object = words.slice(i + 1, i + 1 + size);
+  const credit = Math.min(verb.credit, (words[i + 1 + size] as Word).credit);
+  return { read: [...canonical.map((word) => ({ word, credit })), ...object], length: size + 2 };
 }
 
 /** What one likes on a platform: "like the post", "like his tweet". */
