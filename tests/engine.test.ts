@@ -232,6 +232,10 @@ describe("questions as clinicians post them", () => {
         "the trust emailed me a new contract with fewer study days, can they change it without asking?",
         "careers, pay and training",
       ],
+      // words that name the subject even beside a platform and a word of the knowledge ("block")
+      ["my ex keeps liking my old photos on instagram, should I block him?", "personal matters"],
+      ["I've been put on five nights in a row on the rota, is that allowed?", "careers, pay and training"],
+      ["what's a good lav mic for recording reels on my phone", "equipment and editing"],
     ];
     for (const [q, subject] of declined) {
       const reply = guide.ask(q);
