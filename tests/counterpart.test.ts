@@ -126,6 +126,7 @@ describe("whom a question's contact is with", () => {
   it("reads a relative named with a describing word, and not the patient whose relative it is", () => {
     reads([
       ["The daughter of one of my elderly patients has sent me a friend request", "relative"],
+      ["The son of one of my palliative care patients added me on Facebook", "relative"],
       ["A patient's elderly mother sent me a friend request", "relative"],
       ["My patient's mum's friend request", "relative"],
     ]);

@@ -113,14 +113,15 @@ function peopleIn(said: readonly string[], base: readonly string[]): Map<Counter
     if (PATIENT.has(word) && !relativeNext && !thing) found.get("patient")?.push([i, i + 1]);
     if (word === "service" && /^users?$/.test(next)) found.get("patient")?.push([i, i + 2]);
     if (RELATIVE.has(word)) {
-      // one word may describe them: "a patient's elderly mother", "the daughter of one of my elderly patients"
+      // one word may describe them: "a patient's elderly mother"; two after "of": "the daughter of one
+      // of my palliative care patients"
       if (WHOSE.has(base[i - 1] ?? "")) found.get("relative")?.push([i - 1, i + 1]);
       else if (WHOSE.has(base[i - 2] ?? "") && !isPerson(base[i - 1] ?? ""))
         found.get("relative")?.push([i - 2, i + 1]);
       if (next === "of") {
         let j = i + 2;
         while (j < base.length && DETERMINER.has(base[j] ?? "")) j++;
-        if (!CARED_FOR.has(base[j] ?? "")) j++;
+        for (let said = 0; said < 2 && !CARED_FOR.has(base[j] ?? "") && !isPerson(base[j] ?? ""); said++) j++;
         if (CARED_FOR.has(base[j] ?? "")) found.get("relative")?.push([i, j + 1]);
       }
     }
