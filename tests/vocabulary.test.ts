@@ -114,6 +114,8 @@ describe("the words clinicians use", () => {
     expect(top("A patient posted on Twitter that he's going to kill himself tonight and tagged me")).toBe(
       "risk-in-a-message",
     );
+    reads("she says she has nothing to live for", "she says she is suicidal");
+    reads("he doesn't see the point anymore", "he is suicidal");
     reads("making tiktoks", "making videos");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
