@@ -127,6 +127,7 @@ describe("whom a question's contact is with", () => {
     reads([
       ["The daughter of one of my elderly patients has sent me a friend request", "relative"],
       ["The son of one of my palliative care patients added me on Facebook", "relative"],
+      ["the brother of one of my pts sent me a friend request", "relative"],
       ["A patient's elderly mother sent me a friend request", "relative"],
       ["My patient's mum's friend request", "relative"],
     ]);
