@@ -32,7 +32,9 @@ export const RELATIVE = words(
     "spouse spouses fiance fiancee fiancé fiancée guardian guardians widow widower nok brother-in-law sister-in-law stepfather stepmother stepsister stepbrother",
 );
 /** "The parents of a baby we cared for". */
-export const CARED_FOR = words("patient patients pt pts client clients baby child boy girl resident residents");
+export const CARED_FOR = words(
+  "patient patients pt pts client clients baby child boy girl resident residents",
+);
 /**
  * The people a clinician works beside. Plural or titled only where the singular is as often the
  * asker ("I'm a nurse", "as a student").
