@@ -116,6 +116,7 @@ describe("the words clinicians use", () => {
     );
     reads("she says she has nothing to live for", "she says she is suicidal");
     reads("he doesn't see the point anymore", "he is suicidal");
+    reads("a follower says she has taken an overdose", "a follower says she is suicidal");
     reads("making tiktoks", "making videos");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
