@@ -118,6 +118,7 @@ describe("the words clinicians use", () => {
     reads("he doesn't see the point anymore", "he is suicidal");
     reads("a follower says she has taken an overdose", "a follower says she is suicidal");
     reads("making tiktoks", "making videos");
+    reads("replying to antivaxxers", "replying to anti-vaxxers");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
     reads("the press called", "journalist called");
