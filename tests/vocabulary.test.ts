@@ -119,6 +119,8 @@ describe("the words clinicians use", () => {
     reads("a follower says she has taken an overdose", "a follower says she is suicidal");
     reads("making tiktoks", "making videos");
     reads("replying to antivaxxers", "replying to anti-vaxxers");
+    reads("my mgr dmd me", "my manager DMed me");
+    reads("she didnt reply and theyre ignoring it, am I overreacting", "she replied, ignoring it");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
     reads("the press called", "journalist called");

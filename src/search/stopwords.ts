@@ -1,10 +1,11 @@
 /**
  * Words that carry no meaning for matching: English function words and the boilerplate of a
  * question ("how do I", "can I", "what should", "please tell me"), chat's shorthand for a laugh, a
- * shrug or thanks ("lol", "tbh", "tia"), interjections ("oh no", "ugh", "yikes"), and the words a
- * message opens with to address someone ("hey bot", "Dear Sir/Madam", "got a sec?"). Domain words
- * stay; a stop word goes by its stem, so none may share one with a word of the knowledge ("whoops"
- * is stemmed as "whooping" cough is, "aw" as "awful").
+ * shrug or thanks ("lol", "tbh", "tia"), interjections ("oh no", "ugh", "yikes"), contractions typed
+ * without their apostrophe ("didnt", "theyre", as "dont" and "cant" always were), asking whether one
+ * is overreacting, and the words a message opens with to address someone ("hey bot", "Dear
+ * Sir/Madam", "got a sec?"). Domain words stay; a stop word goes by its stem, so none may share one
+ * with a word of the knowledge ("whoops" is stemmed as "whooping" cough is, "aw" as "awful").
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again all also am an and any anyone anything are as ask asking at be been before
@@ -27,5 +28,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   bot dear sir madam folks yall sec gonna wanna gotta grateful ought thru smth sth
   prolly probs fyi iirc afaik ofc obvs tbf lmk hmu coz cuz tho asap ikr jk lowkey highkey
   oh ohh ah ahh uh um umm hmm hm ugh argh oops yikes eek wow yay oof welp eh huh damn dang jeez geez
-  gosh omfg aww`.split(/\s+/),
+  gosh omfg aww
+  didnt doesnt hasnt havent hadnt wasnt werent arent couldnt youre theyre youve theyve weve hes shes
+  hed dunno aibu overreacting overthinking`.split(/\s+/),
 );
