@@ -133,6 +133,30 @@ describe("whom a question's contact is with", () => {
     ]);
   });
 
+  it("reads a pronoun in touch as the person named last before it, in its sentence or the ones before", () => {
+    reads([
+      ["One of my patients is lovely. She added me on Facebook", "patient"],
+      ["My registrar is brilliant, and he sent me a friend request", "colleague"],
+      ["A patient's son was so grateful. Now he wants to follow me on Instagram", "relative"],
+      ["A woman on my caseload never answers calls. Can I WhatsApp her instead?", "patient"],
+      // the asker's own people, or no one named before it: no counterpart
+      ["My mum is lovely. She added me on Facebook", undefined],
+      ["She added me on Facebook", undefined],
+      // "her" before a noun says whose, and is no one in touch
+      ["A patient complained. Her husband added me on Facebook", "relative"],
+      // not a husband for "she", nor the owner of a thing for "her"
+      [
+        "A patient of mine has split up with her husband, and now she has sent me a friend request",
+        "patient",
+      ],
+      ["The registrar on call asked me to photograph a patient's rash and WhatsApp it to her", "colleague"],
+      [
+        "A former client sent me a recommendation. A colleague said she accepts them. Then he sent a connection request",
+        "patient",
+      ],
+    ]);
+  });
+
   it("reads a chat among staff, but not one set up for patients or one of parents, family or friends", () => {
     reads([
       ["Our team WhatsApp group has patient names in it", "colleague"],

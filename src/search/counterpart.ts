@@ -44,6 +44,7 @@ import {
   WHOSE,
   WORKS_WITH_CLAUSE,
 } from "./counterpart-words.js";
+import { type Named, namedIn, withPronouns } from "./pronouns.js";
 import { residentsAsPatients } from "./residents.js";
 
 export type Counterpart = "patient" | "relative" | "colleague";
@@ -223,14 +224,20 @@ function namesSomeone(text: string): boolean {
 
 /**
  * Who the text's contact is with, or undefined when it names none or more than one kind. A relative
- * wins over a patient: "the mother of a patient sent me a friend request" names both.
+ * wins over a patient: "the mother of a patient sent me a friend request" names both. A pronoun in
+ * touch ("she added me") is the person it stands for (see pronouns.ts).
  */
 export function counterpartOf(text: string): Counterpart | undefined {
   const found = new Set<Counterpart>();
+  // Everyone named in the clauses before, whom a pronoun may stand for (see pronouns.ts).
+  const before: Named[] = [];
   // A care home's residents are its patients, as the other readings take them (see residents.ts).
   for (const said of clausesOf(residentsAsPatients(text))) {
     const base = said.map(owner);
-    const people = peopleIn(said, base);
+    const named = peopleIn(said, base);
+    const here = namedIn(said, base, named);
+    const people = withPronouns(base, named, here, before);
+    before.push(...here);
     // A clause that names no one can still be a staff chat, but needs no contact tables.
     if ([...people.values()].some((who) => who.length > 0)) {
       const clause = clauseOf(said, base);
