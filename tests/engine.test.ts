@@ -236,6 +236,14 @@ describe("questions as clinicians post them", () => {
       ["my ex keeps liking my old photos on instagram, should I block him?", "personal matters"],
       ["I've been put on five nights in a row on the rota, is that allowed?", "careers, pay and training"],
       ["what's a good lav mic for recording reels on my phone", "equipment and editing"],
+      [
+        "is it possible to restore my whatsapp chat history after losing my phone?",
+        "using a platform's features",
+      ],
+      [
+        "our clinic's instagram ads: what's a normal conversion rate, and is our ad budget too low?",
+        "using a platform's features",
+      ],
     ];
     for (const [q, subject] of declined) {
       const reply = guide.ask(q);
