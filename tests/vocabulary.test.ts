@@ -120,6 +120,7 @@ describe("the words clinicians use", () => {
     reads("making tiktoks", "making videos");
     reads("replying to antivaxxers", "replying to anti-vaxxers");
     reads("my mgr dmd me", "my manager DMed me");
+    reads("she has been whatsapping patients", "she has been using whatsapp with patients");
     reads("she didnt reply and theyre ignoring it, am I overreacting", "she replied, ignoring it");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
