@@ -18,6 +18,11 @@ describe("normalise", () => {
     expect(normalise("<@123456789> <@!42> <@&77> <#99> <:wave:123> <a:dance:456> hi")).toBe("hi");
   });
 
+  it("drops emoji shortcodes, but not a time", () => {
+    expect(normalise("posted it :grimacing: :+1::skin-tone-2: :sweat_smile: help")).toBe("posted it help");
+    expect(normalise("at 10:30:15 today")).toBe("at 10 30 15 today");
+  });
+
   it("drops bare URLs", () => {
     expect(normalise("see https://gmc-uk.org/x?y=1 and www.bma.org.uk too")).toBe("see and too");
   });

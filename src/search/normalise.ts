@@ -54,7 +54,8 @@ function wholeWordsTo(tail: string): string {
 
 /**
  * Reduces chat text to lowercase words separated by single spaces: platform tokens
- * (Slack `<@U1>`, `<!here>`, `<#C1|name>`; Discord `<@1>`, `<#1>`, `<:emoji:1>`), URLs,
+ * (Slack `<@U1>`, `<!here>`, `<#C1|name>`; Discord `<@1>`, `<#1>`, `<:emoji:1>`), emoji shortcodes
+ * (`:grimacing:`), URLs,
  * control characters and punctuation go; contractions are expanded; "US" and "U.S." read as "usa".
  */
 export function normalise(text: string): string {
@@ -65,6 +66,8 @@ export function normalise(text: string): string {
     .replace(SLACK_LINK, " $1 ")
     // every other <...> chat token (mentions, channels, emoji, timestamps) carries no meaning
     .replace(CHAT_TOKEN, " ")
+    // an emoji typed as its shortcode (Slack, Mattermost, Discord: ":grimacing:", ":+1:") is no word
+    .replace(EMOJI_SHORTCODE, " ")
     .replace(WEB_ADDRESS, " ");
   const cleaned = (plain ? unlinked : unlinked.replace(CONTROL, " "))
     // "US" in capitals is the country, not the pronoun that lowercasing would make of it
@@ -82,6 +85,8 @@ export function normalise(text: string): string {
 const SLACK_LINK = /<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi;
 const CHAT_TOKEN = /<[@#!:a-z/][^<>\s]{0,200}>/gi;
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/gi;
+/** A shortcode's name: letters, digits, "_", "+" and "-", at least one letter (not the "30" of "10:30:15"), or ±1. */
+const EMOJI_SHORTCODE = /:(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):/gi;
 const CONTROL = /\p{C}+/gu;
 const US_IN_CAPITALS = /\bU\.?S\.?(?:A\.?)?(?=[\s,;:!?)]|$)/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
