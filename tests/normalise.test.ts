@@ -23,6 +23,11 @@ describe("normalise", () => {
     expect(normalise("at 10:30:15 today")).toBe("at 10 30 15 today");
   });
 
+  it("drops a mention typed as text, but keeps an email address's words", () => {
+    expect(normalise("@sam.jones can I post this? cc @priya_k")).toBe("can i post this cc");
+    expect(normalise("email me at nurse@example.org")).toBe("email me at nurse example org");
+  });
+
   it("drops bare URLs", () => {
     expect(normalise("see https://gmc-uk.org/x?y=1 and www.bma.org.uk too")).toBe("see and too");
   });
