@@ -119,7 +119,7 @@ describe("the words clinicians use", () => {
     reads("a follower says she has taken an overdose", "a follower says she is suicidal");
     reads("making tiktoks", "making videos");
     reads("replying to antivaxxers", "replying to anti-vaxxers");
-    reads("my mgr dmd me", "my manager DMed me");
+    reads("my mgr messaged me", "my manager messaged me");
     reads("she has been whatsapping patients", "she has been using whatsapp with patients");
     reads("she didnt reply and theyre ignoring it, am I overreacting", "she replied, ignoring it");
     reads("one of my nurses posted", "colleague posted");
