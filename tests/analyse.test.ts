@@ -14,7 +14,8 @@ const analyser = Analyser.of([
   { canonical: "colleague", terms: ["other doctor"] },
   { canonical: "how", terms: ["hw"] },
   { canonical: "search", terms: ["look up", "looked up"] },
-  { canonical: "remove", terms: ["take down"] },
+  { canonical: "remove", terms: ["take down", "took down"] },
+  { canonical: "discipline", terms: ["written up"] },
 ]);
 const stems = (text: string) => analyser.analyse(text).map((t) => t.stem);
 /** The words of the shipped knowledge's entries, as a vocabulary to correct towards. */
@@ -58,8 +59,13 @@ describe("synonyms", () => {
     expect(stems("look him up")).toEqual(stems("look up"));
     expect(stems("looked patients up")).toEqual(["search", "patient"]);
     expect(stems("take the post down")).toEqual(["remov", "post"]);
-    // Not an object between them, so not the phrase: "look stuck up" is how one seems.
+    expect(stems("should I take this down")).toEqual(["remov"]);
+    expect(stems("take her photo down")).toEqual(["remov", "photo"]);
+    // Not an object between them, so not the phrase: "look stuck up" is how one seems; a person
+    // taken down goes to theatre; and only the verbs that split do ("written the patient up").
     expect(stems("look stuck up")).toEqual(["look", "stuck"]);
+    expect(stems("I took her down to theatre")).toEqual(["down", "theatr"]);
+    expect(stems("I've written the patient up")).toEqual(["written", "patient"]);
   });
 
   it("drops other forms of boilerplate words too", () => {

@@ -35,9 +35,27 @@ export function asks(term: Term): boolean {
 
 /** The particles a phrasal verb may leave behind its object: "look him up", "take the post down". */
 const PARTICLES: ReadonlySet<string> = new Set(["up", "down", "out", "off"]);
+/**
+ * The verbs whose synonym phrase may be split by its object: looking someone up, taking a post down,
+ * calling or slagging someone off or out, striking someone off, blurring a name out. Not "written up"
+ * (written the patient up as a case report) or "made up" (made my mind up).
+ */
+const SEPARABLE_VERBS: ReadonlySet<string> = new Set(
+  "look looks looked looking take takes took taken taking call calls called calling slag slags slagged slagging strike strikes struck striking blur blurs blurred blurring".split(
+    " ",
+  ),
+);
+/** The forms of "take": what is taken down is a thing, not a person. */
+const TAKING: ReadonlySet<string> = new Set(["take", "takes", "took", "taken", "taking"]);
+/** Pronouns for people. */
+const PEOPLE_PRONOUNS: ReadonlySet<string> = new Set(
+  "me him her us you someone somebody anyone anybody everyone everybody people".split(" "),
+);
 /** A one-word object that may stand between a verb and its particle: a pronoun, or a person. */
 const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(
-  "me him her them it us you someone somebody anyone anybody everyone everybody people".split(" "),
+  "me him her them it us you this that these those someone somebody anyone anybody everyone everybody people".split(
+    " ",
+  ),
 );
 /** The first of a two-word object ("the post", "my patients", "that one"). */
 const OBJECT_DETERMINERS: ReadonlySet<string> = new Set(
@@ -59,7 +77,7 @@ export class Analyser {
   ) {
     for (const key of phrases.keys()) {
       const [verb = "", particle = "", ...more] = key.split(" ");
-      if (more.length > 0 || !PARTICLES.has(particle)) continue;
+      if (more.length > 0 || !PARTICLES.has(particle) || !SEPARABLE_VERBS.has(verb)) continue;
       const particles = this.separable.get(verb);
       if (particles) particles.add(particle);
       else this.separable.set(verb, new Set([particle]));
@@ -207,13 +225,21 @@ function splitPhrase(
   if (!particles) return undefined;
   const verb = words[i] as Word;
   const next = words[i + 1]?.word ?? "";
-  const size = OBJECT_PRONOUNS.has(next) || isPerson(next) ? 1 : OBJECT_DETERMINERS.has(next) ? 2 : 0;
-  const particle = words[i + 1 + size]?.word ?? "";
-  if (size === 0 || !particles.has(particle)) return undefined;
+  // One word ("take this down", "look him up"), else a determiner and a word ("take her photo down").
+  const one = (OBJECT_PRONOUNS.has(next) || isPerson(next)) && particles.has(words[i + 2]?.word ?? "");
+  const two = !one && OBJECT_DETERMINERS.has(next) && particles.has(words[i + 3]?.word ?? "");
+  if (!one && !two) return undefined;
+  // What is taken down is a post, not a person taken down to theatre
+  const head = (words[i + (one ? 1 : 2)] as Word).word;
+  if (TAKING.has(verb.word) && (isPerson(head) || PEOPLE_PRONOUNS.has(head))) return undefined;
+  const size = one ? 1 : 2;
+  const particle = (words[i + 1 + size] as Word).word;
   const canonical = phrases.get(`${verb.word} ${particle}`) ?? [];
-  const object = words.slice(i + 1, i + 1 + size);
   const credit = Math.min(verb.credit, (words[i + 1 + size] as Word).credit);
-  return { read: [...canonical.map((word) => ({ word, credit })), ...object], length: size + 2 };
+  return {
+    read: [...canonical.map((word) => ({ word, credit })), ...words.slice(i + 1, i + 1 + size)],
+    length: size + 2,
+  };
 }
 
 /** What one likes on a platform: "like the post", "like his tweet". */
