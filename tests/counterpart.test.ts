@@ -154,6 +154,29 @@ describe("whom a question's contact is with", () => {
         "A former client sent me a recommendation. A colleague said she accepts them. Then he sent a connection request",
         "patient",
       ],
+      // a relative "of" a patient is the relative; "one of" is one person, "none of" several
+      ["The mother of one of my patients was lovely. She added me on Facebook", "relative"],
+      ["None of my colleagues liked the post. She added me on Facebook anyway", undefined],
+      ["My colleagues are lovely. She added me on Facebook", undefined],
+      // someone who is no counterpart, or things, stand between: the pronoun is no one in touch
+      [
+        "One of my patients posted a video of me. My sister found it and she sent me a friend request",
+        undefined,
+      ],
+      ["A patient complained online. A journalist saw it and he messaged me", undefined],
+      ["Some of my patients wrote me thank-you cards. Can I WhatsApp them to my husband?", undefined],
+      // "they" for one person; "from them" after a request is the people it came from
+      [
+        "My colleagues all said to ignore it. One of my patients found my Instagram and I want to message them",
+        "patient",
+      ],
+      ["Half the town are my patients and I keep getting friend requests from them", "patient"],
+      ["A patient was rude. Can I email her manager?", "colleague"],
+      // people are added, not the pictures named after them
+      [
+        "We were sent a list of my co-interns with their pictures. Is it weird to start adding them on Facebook?",
+        "colleague",
+      ],
     ]);
   });
 

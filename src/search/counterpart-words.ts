@@ -32,9 +32,7 @@ export const RELATIVE = words(
     "spouse spouses fiance fiancee fiancé fiancée guardian guardians widow widower nok brother-in-law sister-in-law stepfather stepmother stepsister stepbrother",
 );
 /** "The parents of a baby we cared for". */
-export const CARED_FOR = words(
-  "patient patients pt pts client clients baby child boy girl resident residents",
-);
+export const CARED_FOR = words("patient patients pt pts client clients baby child boy girl resident");
 /**
  * The people a clinician works beside. Plural or titled only where the singular is as often the
  * asker ("I'm a nurse", "as a student").
@@ -259,3 +257,27 @@ export function staffChat(base: readonly string[]): boolean {
     );
   });
 }
+
+/** People words that say the person is a woman, or a man (for whom "she" or "he" may stand). */
+export const WOMEN = words(
+  "mum mom mam mammy mother daughter wife sister granddaughter grandmother grandma nan nana nanna gran granny niece aunt auntie stepmum stepmom stepdaughter mother-in-law daughter-in-law sister-in-law stepmother stepsister fiancee fiancée widow girl girlfriend woman lady matron",
+);
+export const MEN = words(
+  "dad father son husband brother grandson grandfather grandpa grandad granddad nephew uncle stepdad stepson father-in-law son-in-law brother-in-law stepfather stepbrother fiance fiancé widower boy boyfriend man guy",
+);
+/**
+ * People who are none of the counterparts, and things several of which "they" may be: a pronoun that
+ * stands for one of them stands for no one in touch ("a journalist saw it and he messaged me", "my
+ * patients sent me cards: can I WhatsApp them to my husband?"). Not "a woman" or "a man", which as
+ * often describe the patient just named ("one of our patients, a woman about my age, ...").
+ */
+/** Verbs whose object is a person, never a thing: "adding them" after "names and pictures" is the people. */
+export const PERSON_VERBS = words(
+  "add adding added adds friend friending friended follow following followed follows accept accepting accepted block blocking blocked unfriend unfriending unfollow unfollowing befriend date dating meet meeting thank thanking",
+);
+export const OTHER_PEOPLE = words(
+  "journalist journalists reporter reporters stranger strangers neighbour neighbours neighbor neighbors follower followers troll trolls girlfriend boyfriend gp gps doctor nurse surgeon physician pharmacist paramedic midwife dentist therapist lawyer solicitor police officer teacher",
+);
+export const THINGS = words(
+  "photos pictures pics images videos clips posts screenshots cards gifts notes results records letters reviews stories reels tiktoks memes files documents charts scans x-rays details numbers links articles tweets flowers",
+);

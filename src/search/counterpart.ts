@@ -122,7 +122,12 @@ function peopleIn(said: readonly string[], base: readonly string[]): Map<Counter
       if (next === "of") {
         let j = i + 2;
         while (j < base.length && DETERMINER.has(base[j] ?? "")) j++;
-        for (let said = 0; said < 2 && !CARED_FOR.has(base[j] ?? "") && !isPerson(base[j] ?? ""); said++) j++;
+        for (
+          let skipped = 0;
+          skipped < 2 && !CARED_FOR.has(base[j] ?? "") && !isPerson(base[j] ?? "");
+          skipped++
+        )
+          j++;
         if (CARED_FOR.has(base[j] ?? "")) found.get("relative")?.push([i, j + 1]);
       }
     }
@@ -229,14 +234,14 @@ function namesSomeone(text: string): boolean {
  */
 export function counterpartOf(text: string): Counterpart | undefined {
   const found = new Set<Counterpart>();
-  // Everyone named in the clauses before, whom a pronoun may stand for (see pronouns.ts).
+  // A pronoun may stand for someone named in an earlier clause.
   const before: Named[] = [];
   // A care home's residents are its patients, as the other readings take them (see residents.ts).
   for (const said of clausesOf(residentsAsPatients(text))) {
     const base = said.map(owner);
-    const named = peopleIn(said, base);
-    const here = namedIn(said, base, named);
-    const people = withPronouns(base, named, here, before);
+    const people = peopleIn(said, base);
+    const here = namedIn(said, base, people);
+    withPronouns(base, people, here, before);
     before.push(...here);
     // A clause that names no one can still be a staff chat, but needs no contact tables.
     if ([...people.values()].some((who) => who.length > 0)) {

@@ -2,21 +2,24 @@
  * Whom a pronoun in a contact stands for, for the counterpart reading (see counterpart.ts): "One of my
  * patients is lovely. She added me on Facebook", "my consultant is great and he sent me a friend
  * request", "a mum on my caseload only answers WhatsApp: can I message her there?". A pronoun stands
- * for the last person named before it, in its clause or in the clauses before, who can be it: one
- * person for "she", several for "they", not a husband for "she", nor a colleague once "she" stood for
- * her. The asker's own people ("my mum"), anyone not named as a patient, a relative or a colleague,
- * and a person named only as the owner of a thing ("a patient's wound") stand for no one.
+ * for the last one named before it, in its clause or in the clauses before, who can be it: one person
+ * for "he" or "she" (not a husband for "she", nor a colleague once "she" stood for her); anyone, or
+ * several things, for "they". When that is someone who is none of the counterparts (the asker's own
+ * sister, a journalist, a GP) or a thing (cards, photos), the pronoun stands for no one in touch. A
+ * person named only as the owner of a thing ("a patient's wound") is not who a pronoun stands for.
  */
 import type { Counterpart } from "./counterpart.js";
+import { MEN, OTHER_PEOPLE, PERSON_VERBS, RELATIVE, THINGS, WOMEN } from "./counterpart-words.js";
 
-/** Pronouns that may be the one in touch, the subject ("she added me") or the object ("texting him"). */
-const PRONOUNS: ReadonlyMap<string, { readonly plural: boolean; readonly sex?: "f" | "m" }> = new Map([
+/** The pronouns that may be the one in touch, the subject ("she added me") or the object ("texting him"). */
+const PRONOUNS: ReadonlyMap<string, { readonly plural?: boolean; readonly sex?: "f" | "m" }> = new Map([
   ["he", { plural: false, sex: "m" }],
   ["him", { plural: false, sex: "m" }],
   ["she", { plural: false, sex: "f" }],
   ["her", { plural: false, sex: "f" }],
-  ["they", { plural: true }],
-  ["them", { plural: true }],
+  // "they" may be one person ("a patient messaged me and they...") or several
+  ["they", {}],
+  ["them", {}],
 ]);
 /** Plurals that do not end in "s". */
 const PLURAL_WORDS: ReadonlySet<string> = new Set([
@@ -25,88 +28,109 @@ const PLURAL_WORDS: ReadonlySet<string> = new Set([
   "grandkids",
   "people",
   "staff",
+  "men",
+  "women",
 ]);
-const words = (list: string) => new Set(list.split(" "));
-/** People words that say the person is a woman, or a man. */
-const WOMEN = words(
-  "mum mom mam mammy mother daughter wife sister granddaughter grandmother grandma nan nana nanna gran granny niece aunt auntie stepmum stepmom stepdaughter mother-in-law daughter-in-law sister-in-law stepmother stepsister fiancee fiancée widow girl matron",
-);
-const MEN = words(
-  "dad father son husband brother grandson grandfather grandpa grandad granddad nephew uncle stepdad stepson father-in-law son-in-law brother-in-law stepfather stepbrother fiance fiancé widower boy",
-);
 /**
  * After "her", the words that leave it the object ("message her there", "added her on Facebook");
  * before anything else it says whose ("her husband", "her post").
  */
-const AFTER_OBJECT = words(
-  "there here back on about a an the my to for at in into from with via through over after before when while instead directly privately again yet first now today tonight later anyway though or and but so if as because too then",
+const AFTER_OBJECT: ReadonlySet<string> = new Set(
+  "there here back on about a an the my to for at in into from with via through over after before when while instead directly privately again yet first now today tonight later anyway though or and but so if as because too then".split(
+    " ",
+  ),
 );
 
 /** Where each kind of person is named in a clause, as [start, end) word indices. */
 type People = Map<Counterpart, [number, number][]>;
 
-/** A person named in the text, as a pronoun may stand for them. */
+/** Someone or something named in the text, as a pronoun may stand for them. */
 export interface Named {
-  readonly kind: Counterpart;
+  /** The counterpart, or undefined for anyone or anything else (see OTHER_PEOPLE, THINGS). */
+  readonly kind?: Counterpart;
   readonly plural: boolean;
-  /** From the word ("husband"), or from the first pronoun that stood for them ("a colleague said she"). */
+  /** From the word ("husband"), or set by the first pronoun that stood for them ("a colleague said she"). */
   sex?: "f" | "m";
+  /** A thing, not a person (see THINGS). */
+  readonly thing?: boolean;
   /** Where in its clause the naming ends. */
   readonly end: number;
 }
 
-/**
- * The people a clause names, in order, as pronouns may stand for them: not one named only as the
- * owner of a thing ("a patient's wound", "the pt's leg ulcer").
- */
-export function namedIn(said: readonly string[], base: readonly string[], people: People): Named[] {
-  const named: Named[] = [];
-  for (const [kind, spans] of people)
-    for (const [start, end] of spans) {
-      const head = base[end - 1] ?? "";
-      const owns = /'s?$/.test(said[end - 1] ?? "") && end < base.length;
-      if (owns && !startsPerson(people, end)) continue;
-      // "one of my patients" is one person
-      const one = base
-        .slice(Math.max(0, start - 4), start)
-        .join(" ")
-        .includes("one of");
-      const plural = !one && (PLURAL_WORDS.has(head) || (head.endsWith("s") && !head.endsWith("ss")));
-      const sex = WOMEN.has(head) ? "f" : MEN.has(head) ? "m" : undefined;
-      named.push({ kind, plural, ...(sex ? { sex } : {}), end });
-    }
-  return named.sort((a, b) => a.end - b.end);
-}
-
-/** Whether word `at` begins a person's naming in the clause. */
-function startsPerson(people: People, at: number): boolean {
-  for (const spans of people.values()) if (spans.some(([start]) => start === at)) return true;
+/** Whether "one of" comes in the four words before `start` ("one of my diabetic patients" is one person). */
+function oneOf(base: readonly string[], start: number): boolean {
+  for (let k = Math.max(0, start - 4); k < start - 1; k++)
+    if (base[k] === "one" && base[k + 1] === "of") return true;
   return false;
 }
 
+function namedAs(kind: Counterpart | undefined, head: string, end: number, one: boolean): Named {
+  const plural = !one && (PLURAL_WORDS.has(head) || (head.endsWith("s") && !head.endsWith("ss")));
+  const sex = WOMEN.has(head) ? "f" : MEN.has(head) ? "m" : undefined;
+  const thing = THINGS.has(head);
+  return { ...(kind ? { kind } : {}), plural, ...(sex ? { sex } : {}), ...(thing ? { thing } : {}), end };
+}
+
 /**
- * The clause's people with each pronoun added as the person it stands for: the last one named before
- * it who can be it, in the clause or in `before` (those named in the clauses before, in order).
+ * Everyone and everything a clause names that a pronoun may stand for, in order: the counterparts in
+ * `people` (not one named only as the owner of a thing), and anyone or anything else.
+ */
+export function namedIn(said: readonly string[], base: readonly string[], people: People): Named[] {
+  const named: Named[] = [];
+  const covered = new Set<number>();
+  for (const [kind, spans] of people)
+    for (const [start, end] of spans) {
+      for (let k = start; k < end; k++) covered.add(k);
+      const owns = /'s?$/.test(said[end - 1] ?? "") && end < base.length;
+      if (owns && ![...people.values()].some((s) => s.some(([from]) => from === end))) continue;
+      // "the daughter of one of my patients" is the daughter
+      const head = RELATIVE.has(base[start] ?? "") ? (base[start] ?? "") : (base[end - 1] ?? "");
+      named.push(namedAs(kind, head, end, oneOf(base, start)));
+    }
+  base.forEach((word, i) => {
+    if (covered.has(i) || !(OTHER_PEOPLE.has(word) || THINGS.has(word) || RELATIVE.has(word))) return;
+    named.push(namedAs(undefined, word, i + 1, oneOf(base, i)));
+  });
+  return named.sort((a, b) => a.end - b.end);
+}
+
+/** The last of `named` before word `before` (all when undefined) that `fits`. */
+function lastFitting(
+  named: readonly Named[],
+  fits: (n: Named) => boolean,
+  before = Number.POSITIVE_INFINITY,
+) {
+  for (let k = named.length - 1; k >= 0; k--) {
+    const n = named[k] as Named;
+    if (n.end <= before && fits(n)) return n;
+  }
+  return undefined;
+}
+
+/**
+ * Adds to `people` each pronoun of the clause that stands for a counterpart, as that counterpart: the
+ * last one named before it who can be it, in the clause (`here`) or in the clauses before (`before`).
+ * A person's sex, once a pronoun has stood for them, is recorded on their `Named`.
  */
 export function withPronouns(
   base: readonly string[],
   people: People,
   here: readonly Named[],
   before: readonly Named[],
-): People {
-  const referred: [Counterpart, number][] = [];
+): void {
   base.forEach((word, i) => {
     const pronoun = PRONOUNS.get(word);
     if (!pronoun) return;
     if (word === "her" && i + 1 < base.length && !AFTER_OBJECT.has(base[i + 1] ?? "")) return;
+    // "adding them" is adding people, whatever things were named last
+    const person = PERSON_VERBS.has(base[i - 1] ?? "");
     const fits = (n: Named) =>
-      n.plural === pronoun.plural && (!n.sex || !pronoun.sex || n.sex === pronoun.sex);
-    let named: Named | undefined;
-    for (const n of [...before, ...here.filter((h) => h.end <= i)]) if (fits(n)) named = n;
+      (pronoun.plural === undefined || n.plural === pronoun.plural) &&
+      (!n.sex || !pronoun.sex || n.sex === pronoun.sex) &&
+      !(person && n.thing);
+    const named = lastFitting(here, fits, i) ?? lastFitting(before, fits);
     if (!named) return;
     named.sex ??= pronoun.sex;
-    referred.push([named.kind, i]);
+    if (named.kind) people.get(named.kind)?.push([i, i + 1]);
   });
-  for (const [kind, i] of referred) people.get(kind)?.push([i, i + 1]);
-  return people;
 }
