@@ -121,7 +121,8 @@ describe("the words clinicians use", () => {
     reads("replying to antivaxxers", "replying to anti-vaxxers");
     reads("my mgr messaged me", "my manager messaged me");
     reads("she has been whatsapping patients", "she has been using whatsapp with patients");
-    reads("she didnt reply and theyre ignoring it, am I overreacting", "she replied, ignoring it");
+    // typed without its apostrophe, a contraction reads as "dont" always has
+    reads("she didnt reply and theyre ignoring it, am I overreacting", "she dont reply, ignoring it");
     reads("one of my nurses posted", "colleague posted");
     reads("I swiped right on a patient", "I matched on a patient");
     reads("the press called", "journalist called");

@@ -55,7 +55,7 @@ function wholeWordsTo(tail: string): string {
 /**
  * Reduces chat text to lowercase words separated by single spaces: platform tokens
  * (Slack `<@U1>`, `<!here>`, `<#C1|name>`; Discord `<@1>`, `<#1>`, `<:emoji:1>`), emoji shortcodes
- * (`:grimacing:`), mentions typed as text (`@sam`), URLs,
+ * (`:grimacing:`), URLs,
  * control characters and punctuation go; contractions are expanded; "US" and "U.S." read as "usa".
  */
 export function normalise(text: string): string {
@@ -68,8 +68,6 @@ export function normalise(text: string): string {
     .replace(CHAT_TOKEN, " ")
     // an emoji typed as its shortcode (Slack, Mattermost, Discord: ":grimacing:", ":+1:") is no word
     .replace(EMOJI_SHORTCODE, " ")
-    // a mention typed as text ("@sam.jones", as Mattermost and Teams carry it) names someone, not a subject
-    .replace(MENTION, " ")
     .replace(WEB_ADDRESS, " ");
   const cleaned = (plain ? unlinked : unlinked.replace(CONTROL, " "))
     // "US" in capitals is the country, not the pronoun that lowercasing would make of it
@@ -87,10 +85,11 @@ export function normalise(text: string): string {
 const SLACK_LINK = /<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi;
 const CHAT_TOKEN = /<[@#!:a-z/][^<>\s]{0,200}>/gi;
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/gi;
-/** A shortcode's name: letters, digits, "_", "+" and "-", at least one letter (not the "30" of "10:30:15"), or ±1. */
-/** "@" and a handle at a word's start: not the "@" inside an email address. */
-const MENTION = /(?<![\p{L}\p{N}._-])@[\p{L}\p{N}._-]+/gu;
-const EMOJI_SHORTCODE = /:(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):/gi;
+/**
+ * An emoji shortcode, not inside a word ("Re:Facebook:" is no emoji): its name is letters, digits, "_",
+ * "+" and "-", with at least one letter (not the "30" of "10:30:15"), or ±1.
+ */
+const EMOJI_SHORTCODE = /(?<![\p{L}\p{N}]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):/giu;
 const CONTROL = /\p{C}+/gu;
 const US_IN_CAPITALS = /\bU\.?S\.?(?:A\.?)?(?=[\s,;:!?)]|$)/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
