@@ -41,6 +41,9 @@ const AFTER_OBJECT: ReadonlySet<string> = new Set(
   ),
 );
 
+/** The words that may name someone who is no counterpart, or things (see namedIn). */
+const ANTECEDENTS: ReadonlySet<string> = new Set([...OTHER_PEOPLE, ...THINGS, ...RELATIVE]);
+
 /** Where each kind of person is named in a clause, as [start, end) word indices. */
 type People = Map<Counterpart, [number, number][]>;
 
@@ -77,21 +80,29 @@ function namedAs(kind: Counterpart | undefined, head: string, end: number, one: 
  */
 export function namedIn(said: readonly string[], base: readonly string[], people: People): Named[] {
   const named: Named[] = [];
-  const covered = new Set<number>();
+  // Where the counterparts' namings start and which words they cover: most clauses name none.
+  let covered: boolean[] | undefined;
+  let starts: Set<number> | undefined;
+  for (const spans of people.values())
+    for (const [start, end] of spans) {
+      covered ??= [];
+      starts ??= new Set();
+      starts.add(start);
+      for (let k = start; k < end; k++) covered[k] = true;
+    }
   for (const [kind, spans] of people)
     for (const [start, end] of spans) {
-      for (let k = start; k < end; k++) covered.add(k);
-      const owns = /'s?$/.test(said[end - 1] ?? "") && end < base.length;
-      if (owns && ![...people.values()].some((s) => s.some(([from]) => from === end))) continue;
+      const owns = end < base.length && /'s?$/.test(said[end - 1] ?? "") && !starts?.has(end);
+      if (owns) continue;
       // "the daughter of one of my patients" is the daughter
       const head = RELATIVE.has(base[start] ?? "") ? (base[start] ?? "") : (base[end - 1] ?? "");
       named.push(namedAs(kind, head, end, oneOf(base, start)));
     }
-  base.forEach((word, i) => {
-    if (covered.has(i) || !(OTHER_PEOPLE.has(word) || THINGS.has(word) || RELATIVE.has(word))) return;
-    named.push(namedAs(undefined, word, i + 1, oneOf(base, i)));
-  });
-  return named.sort((a, b) => a.end - b.end);
+  for (let i = 0; i < base.length; i++) {
+    const word = base[i] ?? "";
+    if (ANTECEDENTS.has(word) && !covered?.[i]) named.push(namedAs(undefined, word, i + 1, oneOf(base, i)));
+  }
+  return named.length > 1 ? named.sort((a, b) => a.end - b.end) : named;
 }
 
 /** The last of `named` before word `before` (all when undefined) that `fits`. */
