@@ -232,12 +232,6 @@ describe("questions as clinicians post them", () => {
         "the trust emailed me a new contract with fewer study days, can they change it without asking?",
         "careers, pay and training",
       ],
-      // words that name the subject even beside a word of the knowledge ("recording", "clinic")
-      ["what's a good lav mic for recording reels on my phone", "equipment and editing"],
-      [
-        "our clinic's instagram ads: what's a normal conversion rate, and is our ad budget too low?",
-        "using a platform's features",
-      ],
     ];
     for (const [q, subject] of declined) {
       const reply = guide.ask(q);
@@ -251,6 +245,14 @@ describe("questions as clinicians post them", () => {
         "blocking-a-patient",
       ],
       ["Can I screenshot a patient's WhatsApp chat history and put it in their notes?", "group-chats"],
+      [
+        "Is it OK to put a patient testimonial in a Facebook ad if our ad spend is small?",
+        "patient-testimonials",
+      ],
+      [
+        "Do I have to declare the ad spend if a drug company pays for my sponsored Instagram posts?",
+        "conflicts-of-interest",
+      ],
     ];
     for (const [q, id] of answered) expect(top(q), q).toBe(id);
     expect(top("how do I block a patient on Facebook")).toBe("blocking-a-patient");

@@ -117,9 +117,21 @@ describe("the words clinicians use", () => {
     reads("she says she has nothing to live for", "she says she is suicidal");
     reads("he doesn't see the point anymore", "he is suicidal");
     reads("a follower says she has taken an overdose", "a follower says she is suicidal");
+    // in a message the clinician reports, a wish to sleep for good is risk, even in the first person
+    reads("she wants to go to sleep and never wake up", "she wants to go to suicidal");
+    reads("he messaged me: I don't see the point anymore", "he messaged me: I am suicidal");
+    expect(
+      top("The family were told he may never wake up, can I post about his case without his name?"),
+    ).not.toBe("risk-in-a-message");
     reads("making tiktoks", "making videos");
     reads("replying to antivaxxers", "replying to anti-vaxxers");
     reads("my mgr messaged me", "my manager messaged me");
+    // searching one's own name is watching one's presence; others searched for are looked up
+    reads("should I google my name", "should I google myself");
+    reads(
+      "how do I keep an eye on what patients say about me",
+      "how do I google myself what patients say about me",
+    );
     reads("she has been whatsapping patients", "she has been using whatsapp with patients");
     // typed without its apostrophe, a contraction reads as "dont" always has
     reads("she didnt reply and theyre ignoring it, am I overreacting", "she dont reply, ignoring it");
