@@ -172,6 +172,13 @@ describe("whom a question's contact is with", () => {
       ],
       ["Half the town are my patients and I keep getting friend requests from them", "patient"],
       ["A patient was rude. Can I email her manager?", "colleague"],
+      // a role after "is" or "I'm" describes someone already named; "they" is the several named before
+      ["One of my patients is a nurse. She sent me a friend request on Facebook", "patient"],
+      ["My patient is struggling after her surgery. I'm a nurse, can I text her?", "patient"],
+      ["My colleagues told me a patient had complained about me. Can I message them about it?", "colleague"],
+      // "them" are the things only when they are sent on or shared
+      ["My patients wrote me letters. Can I text them to say thanks?", "patient"],
+      ["Some patients left me thank you cards and then they added me on Facebook", "patient"],
       // people are added, not the pictures named after them
       [
         "We were sent a list of my co-interns with their pictures. Is it weird to start adding them on Facebook?",

@@ -266,18 +266,20 @@ export const MEN = words(
   "dad father son husband brother grandson grandfather grandpa grandad granddad nephew uncle stepdad stepson father-in-law son-in-law brother-in-law stepfather stepbrother fiance fiancé widower boy boyfriend man guy",
 );
 /**
- * People who are none of the counterparts, and things several of which "they" may be: a pronoun that
+ * People who are none of the counterparts, and things several of which "them" may be: a pronoun that
  * stands for one of them stands for no one in touch ("a journalist saw it and he messaged me", "my
  * patients sent me cards: can I WhatsApp them to my husband?"). Not "a woman" or "a man", which as
  * often describe the patient just named ("one of our patients, a woman about my age, ...").
  */
-/** Verbs whose object is a person, never a thing: "adding them" after "names and pictures" is the people. */
-export const PERSON_VERBS = words(
-  "add adding added adds friend friending friended follow following followed follows accept accepting accepted block blocking blocked unfriend unfriending unfollow unfollowing befriend date dating meet meeting thank thanking",
-);
 export const OTHER_PEOPLE = words(
   "journalist journalists reporter reporters stranger strangers neighbour neighbours neighbor neighbors follower followers troll trolls girlfriend boyfriend gp gps doctor nurse surgeon physician pharmacist paramedic midwife dentist therapist lawyer solicitor police officer teacher",
 );
 export const THINGS = words(
   "photos pictures pics images videos clips posts screenshots cards gifts notes results records letters reviews stories reels tiktoks memes files documents charts scans x-rays details numbers links articles tweets flowers",
 );
+/** Verbs done to things: "them" after one may be the photos or cards just named ("share them", "send them to"). */
+export const THING_VERBS = words(
+  "send sending sent forward forwarding forwarded post posting posted share sharing shared save saving saved show showing showed print printing printed delete deleting deleted keep keeping kept bin frame",
+);
+/** Words before a role or relative that make it a description, not someone else: "my patient is a teacher", "I'm a nurse". */
+export const DESCRIBING = words("is was am are were as i'm im also became become becomes herself himself");

@@ -9,7 +9,16 @@
  * person named only as the owner of a thing ("a patient's wound") is not who a pronoun stands for.
  */
 import type { Counterpart } from "./counterpart.js";
-import { MEN, OTHER_PEOPLE, PERSON_VERBS, RELATIVE, THINGS, WOMEN } from "./counterpart-words.js";
+import {
+  DESCRIBING,
+  isPerson,
+  MEN,
+  OTHER_PEOPLE,
+  RELATIVE,
+  THING_VERBS,
+  THINGS,
+  WOMEN,
+} from "./counterpart-words.js";
 
 /** The pronouns that may be the one in touch, the subject ("she added me") or the object ("texting him"). */
 const PRONOUNS: ReadonlyMap<string, { readonly plural?: boolean; readonly sex?: "f" | "m" }> = new Map([
@@ -41,6 +50,10 @@ const AFTER_OBJECT: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Words that begin a recipient after "to": "to my husband", "to the ward manager". */
+const RECIPIENT_STARTS: ReadonlySet<string> = new Set(
+  "my your his her their our the a an someone everyone".split(" "),
+);
 /** The words that may name someone who is no counterpart, or things (see namedIn). */
 const ANTECEDENTS: ReadonlySet<string> = new Set([...OTHER_PEOPLE, ...THINGS, ...RELATIVE]);
 
@@ -56,8 +69,22 @@ export interface Named {
   sex?: "f" | "m";
   /** A thing, not a person (see THINGS). */
   readonly thing?: boolean;
+  /** Said to be one ("one of my patients"): "they" may stand for them even after several were named. */
+  readonly one?: boolean;
   /** Where in its clause the naming ends. */
   readonly end: number;
+}
+
+/** Whether a recipient follows at `i` ("... them to my husband"), not a purpose ("text them to say thanks"). */
+function sentTo(base: readonly string[], i: number): boolean {
+  const next = base[i + 1] ?? "";
+  return base[i] === "to" && (RECIPIENT_STARTS.has(next) || isPerson(next));
+}
+
+/** Whether the word at `i` describes someone already named ("my patient is a retired nurse", "I'm a GP"). */
+function describing(base: readonly string[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (DESCRIBING.has(base[k] ?? "")) return true;
+  return false;
 }
 
 /** Whether "one of" comes in the four words before `start` ("one of my diabetic patients" is one person). */
@@ -71,7 +98,14 @@ function namedAs(kind: Counterpart | undefined, head: string, end: number, one: 
   const plural = !one && (PLURAL_WORDS.has(head) || (head.endsWith("s") && !head.endsWith("ss")));
   const sex = WOMEN.has(head) ? "f" : MEN.has(head) ? "m" : undefined;
   const thing = THINGS.has(head);
-  return { ...(kind ? { kind } : {}), plural, ...(sex ? { sex } : {}), ...(thing ? { thing } : {}), end };
+  return {
+    ...(kind ? { kind } : {}),
+    plural,
+    ...(sex ? { sex } : {}),
+    ...(thing ? { thing } : {}),
+    ...(one ? { one } : {}),
+    end,
+  };
 }
 
 /**
@@ -100,7 +134,8 @@ export function namedIn(said: readonly string[], base: readonly string[], people
     }
   for (let i = 0; i < base.length; i++) {
     const word = base[i] ?? "";
-    if (ANTECEDENTS.has(word) && !covered?.[i]) named.push(namedAs(undefined, word, i + 1, oneOf(base, i)));
+    if (!ANTECEDENTS.has(word) || covered?.[i] || describing(base, i)) continue;
+    named.push(namedAs(undefined, word, i + 1, oneOf(base, i)));
   }
   return named.length > 1 ? named.sort((a, b) => a.end - b.end) : named;
 }
@@ -133,13 +168,18 @@ export function withPronouns(
     const pronoun = PRONOUNS.get(word);
     if (!pronoun) return;
     if (word === "her" && i + 1 < base.length && !AFTER_OBJECT.has(base[i + 1] ?? "")) return;
-    // "adding them" is adding people, whatever things were named last
-    const person = PERSON_VERBS.has(base[i - 1] ?? "");
+    // "they" added me is someone; "them" may be the things just named when sent or shared ("share them")
+    const things = word === "them" && (THING_VERBS.has(base[i - 1] ?? "") || sentTo(base, i + 1));
     const fits = (n: Named) =>
       (pronoun.plural === undefined || n.plural === pronoun.plural) &&
       (!n.sex || !pronoun.sex || n.sex === pronoun.sex) &&
-      !(person && n.thing);
-    const named = lastFitting(here, fits, i) ?? lastFitting(before, fits);
+      (things || !n.thing);
+    let named = lastFitting(here, fits, i) ?? lastFitting(before, fits);
+    // "my colleagues said a patient had complained: can I message them?" is the colleagues
+    if (pronoun.plural === undefined && named && !named.plural && !named.one) {
+      const several = (n: Named) => fits(n) && n.plural;
+      named = lastFitting(here, several, i) ?? lastFitting(before, several) ?? named;
+    }
     if (!named) return;
     named.sex ??= pronoun.sex;
     if (named.kind) people.get(named.kind)?.push([i, i + 1]);
