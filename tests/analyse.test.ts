@@ -16,6 +16,7 @@ const analyser = Analyser.of([
   { canonical: "search", terms: ["look up", "looked up"] },
   { canonical: "remove", terms: ["take down", "took down"] },
   { canonical: "discipline", terms: ["written up"] },
+  { canonical: "regret", terms: ["clean up"] },
 ]);
 const stems = (text: string) => analyser.analyse(text).map((t) => t.stem);
 /** The words of the shipped knowledge's entries, as a vocabulary to correct towards. */
@@ -61,6 +62,7 @@ describe("synonyms", () => {
     expect(stems("take the post down")).toEqual(["remov", "post"]);
     expect(stems("should I take this down")).toEqual(["remov"]);
     expect(stems("take her photo down")).toEqual(["remov", "photo"]);
+    expect(stems("clean my profile up")).toEqual(["regret", "profil"]);
     // Not an object between them, so not the phrase: "look stuck up" is how one seems; a person
     // taken down goes to theatre; and only the verbs that split do ("written the patient up").
     expect(stems("look stuck up")).toEqual(["look", "stuck"]);
