@@ -38,8 +38,7 @@ const PARTICLES: ReadonlySet<string> = new Set(["up", "down", "out", "off"]);
 /**
  * The verbs whose synonym phrase may be split by its object: looking someone up, taking a post down,
  * calling or slagging someone off or out, striking someone off, blurring a name out, cleaning a profile
- * up. Not "written up"
- * (written the patient up as a case report) or "made up" (made my mind up).
+ * up. Not "written up" (written the patient up as a case report) or "made up" (made my mind up).
  */
 const SEPARABLE_VERBS: ReadonlySet<string> = new Set(
   "look looks looked looking take takes took taken taking call calls called calling slag slags slagged slagging strike strikes struck striking blur blurs blurred blurring clean cleans cleaned cleaning".split(

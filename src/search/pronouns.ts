@@ -3,10 +3,12 @@
  * patients is lovely. She added me on Facebook", "my consultant is great and he sent me a friend
  * request", "a mum on my caseload only answers WhatsApp: can I message her there?". A pronoun stands
  * for the last one named before it, in its clause or in the clauses before, who can be it: one person
- * for "he" or "she" (not a husband for "she", nor a colleague once "she" stood for her); anyone, or
- * several things, for "they". When that is someone who is none of the counterparts (the asker's own
- * sister, a journalist, a GP) or a thing (cards, photos), the pronoun stands for no one in touch. A
- * person named only as the owner of a thing ("a patient's wound") is not who a pronoun stands for.
+ * for "he" or "she" (not a husband for "she", nor a colleague once "she" stood for her); for "they",
+ * anyone, but the several named before over one person not said to be one, and things only when they
+ * are sent on or shared ("share them", "WhatsApp them to my husband"). When that is someone who is
+ * none of the counterparts (the asker's own sister, a journalist, a GP) or a thing, the pronoun stands
+ * for no one in touch. Not who a pronoun stands for: a person named only as the owner of a thing ("a
+ * patient's wound"), or a role that describes someone named ("my patient is a nurse", "I'm a GP").
  */
 import type { Counterpart } from "./counterpart.js";
 import {
