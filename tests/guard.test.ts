@@ -66,6 +66,13 @@ describe("the guard tells the asker's handle from a patient's", () => {
   });
 
   it.each([
+    "should I tag @NMC in my post about the complaint?",
+    "the @gmcuk guidance says I should be careful",
+  ])("leaves a regulator's or professional body's handle in %j alone", (text) => {
+    expect(findIdentifiers(text)).toEqual([]);
+  });
+
+  it.each([
     "the patient's handle is @sunny_days_44, can I block her",
     "his instagram is @big_dave_lifts, he's my patient",
     "my patient's twitter is @kat_runs_far",

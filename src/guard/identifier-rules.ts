@@ -37,6 +37,12 @@ export interface Rule {
 }
 
 const DIGIT = /\d/;
+/**
+ * The handles of the regulators, professional bodies, defence organisations and health services the
+ * knowledge names ("should I tag @NMC in my post?"): not a patient's.
+ */
+const ORGANISATION_HANDLE =
+  /^@(?:nmc(?:news|uk)?|gmc(?:uk)?|ahpra|hcpc(?:_uk)?|cpso(?:_ca)?|ncsbn|the_?rcn|rcn|the_?bma|bma|nhs(?:england|uk|scotland|wales|digital|providers)?|cdc(?:gov)?|who|ama_?assn|mdu|the_?mdu|mddus|medicalprotection|mps_?org|cmaa?_?docs|cna_?aiic|rcgp|rcpsych|rcog|rcplondon|fsmb|nhsbsa|hse(?:ireland)?)$/i;
 
 /**
  * The value after a label such as "MRN" or "plate number": up to four tokens of capitals, digits and
@@ -58,12 +64,13 @@ export const RULES: readonly Rule[] = [
       /\b[\w.+-]{1,64}\s?(?:\(at\)|\[at\]|\sat\s)\s?[\w-]{1,63}\s?(?:\(dot\)|\[dot\]|\sdot\s)\s?[a-z]{2,6}\b/gi,
     needs: /dot/i,
   },
-  // @handles, but not the broadcast words of Slack and Discord
+  // @handles, but not the broadcast words of Slack and Discord, nor a regulator's or professional body's
   {
     kind: "handle",
     pattern: /(?<![\w<@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b/g,
     needs: /@/,
-    unless: (m, text) => /^@(everyone|here|channel)$/i.test(m[0]) || askersOwn(m, text),
+    unless: (m, text) =>
+      /^@(everyone|here|channel)$/i.test(m[0]) || ORGANISATION_HANDLE.test(m[0]) || askersOwn(m, text),
   },
   {
     kind: "url",
