@@ -1,7 +1,7 @@
 import { stemmer as stemWord } from "stemmer";
 import { remembering } from "../remembering.js";
 import type { SynonymGroup } from "../types.js";
-import { isPerson } from "./counterpart-words.js";
+import { ARTICLE, isPerson } from "./counterpart-words.js";
 import { normalise } from "./normalise.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { TypoCorrector } from "./typo.js";
@@ -52,15 +52,12 @@ const PEOPLE_PRONOUNS: ReadonlySet<string> = new Set(
   "me him her us you someone somebody anyone anybody everyone everybody people".split(" "),
 );
 /** A one-word object that may stand between a verb and its particle: a pronoun, or a person. */
-const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(
-  "me him her them it us you this that these those someone somebody anyone anybody everyone everybody people".split(
-    " ",
-  ),
-);
-/** The first of a two-word object ("the post", "my patients", "that one"). */
-const OBJECT_DETERMINERS: ReadonlySet<string> = new Set(
-  "a an the my your his her their our this that these those".split(" "),
-);
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set([
+  ...PEOPLE_PRONOUNS,
+  ..."them it this that these those".split(" "),
+]);
+/** The first of a two-word object ("the post", "my patients", "these photos"). */
+const OBJECT_DETERMINERS: ReadonlySet<string> = new Set([...ARTICLE, "these", "those"]);
 
 /** A number of one or two digits: a count or a day, no meaning of its own. */
 const SMALL_NUMBER = /^\d{1,2}$/;

@@ -12,6 +12,7 @@
  */
 import type { Counterpart } from "./counterpart.js";
 import {
+  ARTICLE,
   DESCRIBING,
   isPerson,
   MEN,
@@ -52,10 +53,6 @@ const AFTER_OBJECT: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Words that begin a recipient after "to": "to my husband", "to the ward manager". */
-const RECIPIENT_STARTS: ReadonlySet<string> = new Set(
-  "my your his her their our the a an someone everyone".split(" "),
-);
 /** The words that may name someone who is no counterpart, or things (see namedIn). */
 const ANTECEDENTS: ReadonlySet<string> = new Set([...OTHER_PEOPLE, ...THINGS, ...RELATIVE]);
 
@@ -80,7 +77,7 @@ export interface Named {
 /** Whether a recipient follows at `i` ("... them to my husband"), not a purpose ("text them to say thanks"). */
 function sentTo(base: readonly string[], i: number): boolean {
   const next = base[i + 1] ?? "";
-  return base[i] === "to" && (RECIPIENT_STARTS.has(next) || isPerson(next));
+  return base[i] === "to" && (ARTICLE.has(next) || isPerson(next));
 }
 
 /** Whether the word at `i` describes someone already named ("my patient is a retired nurse", "I'm a GP"). */
