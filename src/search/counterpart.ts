@@ -9,16 +9,15 @@
  * Read clause by clause, a word at a time, against sets of words: regular expressions with gaps in
  * them, for every way of getting in touch, read the same but cost a one-shot `ask` tens of
  * milliseconds to compile. Only a few clauses are rewritten by pattern first ("a woman I looked
- * after", "a nurse I work with"), global ones that V8 compiles straight to machine code.
+ * after", "a nurse I work with"), global ones that V8 compiles straight to machine code (clauses.ts).
  */
+
+import { clausesOf } from "./clauses.js";
 import {
-  ANOTHER_ROLE,
   ANSWERING,
   ARTICLE,
   afterMy,
-  CARED_AS,
   CARED_FOR,
-  CARED_FOR_CLAUSE,
   COLLEAGUE,
   CONTACT,
   CONTACT_STARTS,
@@ -26,9 +25,7 @@ import {
   GIVING,
   isPerson,
   MESSAGING,
-  MOTHER_CARED_FOR,
   NUMBER,
-  ON_CASELOAD,
   owner,
   PATIENT,
   PATIENT_THING,
@@ -39,10 +36,8 @@ import {
   REACHING_FOR,
   RELATIVE,
   SOCIAL_POST,
-  SUPERVISED_CLAUSE,
   staffChat,
   WHOSE,
-  WORKS_WITH_CLAUSE,
 } from "./counterpart-words.js";
 import { type Named, namedIn, withPronouns } from "./pronouns.js";
 import { residentsAsPatients } from "./residents.js";
@@ -187,44 +182,6 @@ function inContact(clause: Clause, who: readonly [number, number][]): boolean {
     const possessive = /'s?$/.test(said[end - 1] ?? "") && contactStarts.has(end);
     return requested || messaged || reachedFor || reached || possessive || givenTo;
   });
-}
-
-/**
- * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
- * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
- */
-function clausesOf(text: string): string[][] {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[‘’´ʼ`]/g, "'")
-      .replace(CARED_FOR_CLAUSE, (_whole, who: string) => CARED_AS[who] ?? "patient")
-      .replace(MOTHER_CARED_FOR, (_whole, who: string) => CARED_AS[who] ?? "patient")
-      .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
-      .replace(WORKS_WITH_CLAUSE, "colleague")
-      .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))
-      .replace(SUPERVISED_CLAUSE, "trainees")
-      // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
-      // counted, they would push the person out of reach of the contact.
-      .replace(/\(([^()]*)\)/g, (whole, inside: string) => (namesSomeone(inside) ? whole : " "))
-      .replace(/["“”«»()[\]{}]/g, " ")
-      .split(/[^a-z0-9à-öø-ÿ\s'-]+/)
-      .map((clause) =>
-        clause
-          .split(/\s+/)
-          .map((word) => (word.includes("'") ? word.replace(/^'+/, "").replace(/(?<!s)'+$/, "") : word))
-          .filter(Boolean),
-      )
-      .filter((said) => said.length >= 2)
-  );
-}
-
-/** Whether a text names a patient, a relative or a colleague (possessives read as their word). */
-function namesSomeone(text: string): boolean {
-  return text
-    .split(/[^a-z0-9à-öø-ÿ'-]+/)
-    .map(owner)
-    .some((word) => PATIENT.has(word) || RELATIVE.has(word) || COLLEAGUE.has(word) || CARED_FOR.has(word));
 }
 
 /**

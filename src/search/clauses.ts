@@ -1,0 +1,99 @@
+/**
+ * A text's clauses for the counterpart reading (see counterpart.ts): its lowercase words, split at
+ * punctuation, with the clauses of caring for, working beside or supervising someone read as the
+ * person, asides in brackets that name no one left out, and an aside after someone named joined up.
+ */
+import {
+  ANOTHER_ROLE,
+  CARED_AS,
+  CARED_FOR,
+  CARED_FOR_CLAUSE,
+  COLLEAGUE,
+  CONTACT,
+  CONTACT_STARTS,
+  DETERMINER,
+  isPerson,
+  MOTHER_CARED_FOR,
+  ON_CASELOAD,
+  owner,
+  PATIENT,
+  phrasesIn,
+  REACHES_OUT,
+  REACHES_OUT_STARTS,
+  RELATIVE,
+  SUPERVISED_CLAUSE,
+  WORKS_WITH_CLAUSE,
+} from "./counterpart-words.js";
+
+/**
+ * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause
+ * (`a "friend request" from my preceptor`); other punctuation does; apostrophes are read as one kind.
+ */
+export function clausesOf(text: string): string[][] {
+  return withoutAsides(
+    text
+      .toLowerCase()
+      .replace(/[‘’´ʼ`]/g, "'")
+      .replace(CARED_FOR_CLAUSE, (_whole, who: string) => CARED_AS[who] ?? "patient")
+      .replace(MOTHER_CARED_FOR, (_whole, who: string) => CARED_AS[who] ?? "patient")
+      .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
+      .replace(WORKS_WITH_CLAUSE, "colleague")
+      .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))
+      .replace(SUPERVISED_CLAUSE, "trainees")
+      // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
+      // counted, they would push the person out of reach of the contact.
+      .replace(/\(([^()]*)\)/g, (whole, inside: string) => (namesSomeone(inside) ? whole : " "))
+      .replace(/["“”«»()[\]{}]/g, " ")
+      .split(/[^a-z0-9à-öø-ÿ\s'-]+/)
+      .map((clause) =>
+        clause
+          .split(/\s+/)
+          .map((word) => (word.includes("'") ? word.replace(/^'+/, "").replace(/(?<!s)'+$/, "") : word))
+          .filter(Boolean),
+      )
+      .filter((said) => said.length >= 2),
+  );
+}
+
+/** Words that start another subject or clause, not the deed of the person before an aside. */
+const NOT_A_DEED = new Set([
+  ...DETERMINER,
+  ..."and or but so then i you he she we they it this that who".split(" "),
+]);
+
+/**
+ * "One of my patients, a woman in her 60s, sent me a friend request": an aside of up to six words
+ * from "a" or "an", after someone named and before what they did, drops out and the two sides are one
+ * clause, so that the deed is that person's. Not an aside that reaches someone itself ("I'm a nurse,
+ * a patient added me"), nor before "and" or another subject.
+ */
+function withoutAsides(clauses: readonly string[][]): string[][] {
+  const kept: string[][] = [];
+  for (let i = 0; i < clauses.length; i++) {
+    const [aside = [], after = []] = [clauses[i], clauses[i + 1]];
+    const head = kept[kept.length - 1];
+    const base = aside.map(owner);
+    const isAside =
+      head?.some((word) => isPerson(owner(word))) &&
+      (aside[0] === "a" || aside[0] === "an") &&
+      aside.length <= 6 &&
+      phrasesIn(base, CONTACT, CONTACT_STARTS).length === 0 &&
+      phrasesIn(base, REACHES_OUT, REACHES_OUT_STARTS).length === 0 &&
+      after[0] !== undefined &&
+      !NOT_A_DEED.has(after[0]) &&
+      !isPerson(owner(after[0]));
+    if (head && isAside) {
+      kept[kept.length - 1] = [...head, ...after];
+      i++;
+    } else kept.push(aside);
+  }
+  return kept;
+}
+
+/** Whether a text names a patient, a relative or a colleague (possessives read as their word). */
+function namesSomeone(text: string): boolean {
+  return text
+    .split(/[^a-z0-9à-öø-ÿ'-]+/)
+    .map(owner)
+    .some((word) => PATIENT.has(word) || RELATIVE.has(word) || COLLEAGUE.has(word) || CARED_FOR.has(word));
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { type Counterpart, counterpartOf } from "../src/search/counterpart.js";
+
+/** Each text read as its counterpart (the text names a failing row). */
+function reads(cases: readonly (readonly [string, Counterpart | undefined])[]): void {
+  for (const [text, who] of cases) expect(counterpartOf(text), text).toBe(who);
+}
+
+describe("the clauses the counterpart reading reads", () => {
+  it("reads what someone did across an aside that describes them", () => {
+    reads([
+      ["One of my patients, a woman in her 60s, sent me a friend request", "patient"],
+      ["A patient of mine, an older man, keeps messaging me on WhatsApp. Should I block him?", "patient"],
+      ["A patient, a young mum, found my Instagram. Can I follow her back?", "patient"],
+      ["One of my patients, a retired nurse, is very lonely. Can I message her on Facebook?", "patient"],
+      ["A patient's son, a lawyer, added me on LinkedIn", "relative"],
+    ]);
+  });
+
+  it("keeps an aside that reaches someone itself, or starts another subject, as its own clause", () => {
+    reads([
+      ["I'm a nurse, a patient added me on Facebook", "patient"],
+      ["Quick one for my preceptor, a patient followed me, should I block?", "patient"],
+      ["I'm a GP, a patient's mum sent me a friend request", "relative"],
+      // "and" after the aside: a list of people, not a deed of the one before it
+      ["My colleague, a patient and a friend of mine", undefined],
+    ]);
+  });
+});
