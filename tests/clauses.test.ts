@@ -26,4 +26,16 @@ describe("the clauses the counterpart reading reads", () => {
       ["My colleague, a patient and a friend of mine", undefined],
     ]);
   });
+
+  it("reads someone of the asker's own team as a colleague, and not a visitor or a patient there", () => {
+    reads([
+      ["A nurse on my ward added me on Facebook. Can I accept her?", "colleague"],
+      ["A resident on my team sent me a friend request", "colleague"],
+      ["Two of the HCAs on our unit keep sending me Snapchats", "colleague"],
+      ["My trainee sent me a friend request. Should I accept?", "colleague"],
+      ["A patient on my ward added me on Facebook", "patient"],
+      ["A visitor on my ward added me on Facebook", undefined],
+      ["I work in a care home. A resident on my unit added me on Facebook", "patient"],
+    ]);
+  });
 });

@@ -15,6 +15,7 @@ import {
   isPerson,
   MOTHER_CARED_FOR,
   ON_CASELOAD,
+  ON_MY_TEAM,
   owner,
   PATIENT,
   phrasesIn,
@@ -39,6 +40,9 @@ export function clausesOf(text: string): string[][] {
       .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
       .replace(WORKS_WITH_CLAUSE, "colleague")
       .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))
+      .replace(ON_MY_TEAM, (_whole, plural?: string, mine?: string) =>
+        plural || mine ? "colleagues" : "colleague",
+      )
       .replace(SUPERVISED_CLAUSE, "trainees")
       // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
       // counted, they would push the person out of reach of the contact.

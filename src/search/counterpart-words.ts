@@ -202,6 +202,15 @@ export const ANOTHER_ROLE = new RegExp(
   String.raw`\b(?:another|fellow|other)\s+(?:student\s+)?(?:${ROLE}|healthcare assistant|receptionist)(s?)\b`,
   "g",
 );
+/**
+ * One of the asker's own team: "a nurse on my ward", "a resident on our team", "my trainee". Reads as a
+ * colleague. Not a visitor or a carer, who may be a patient's. (A care home's residents are read as
+ * patients before this: see residents.ts.)
+ */
+export const ON_MY_TEAM = new RegExp(
+  String.raw`\b(?:(?:student\s+)?(?!visitors?\b|carers?\b)${ROLE}(s?)\s+(?:on|in|from)\s+(?:my|our)\s+(?:ward|team|unit|rotation|firm|shift|department|floor)|my\s+(?:trainee|mentee)(s?))\b`,
+  "g",
+);
 /** How a person cared for reads: as a patient, in the number the clause used. */
 export const CARED_AS: Readonly<Record<string, string>> = {
   patients: "patients",
