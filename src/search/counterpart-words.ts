@@ -88,7 +88,7 @@ export const REACHING_FOR = words(
 );
 /** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
 export const REACHES_OUT = [
-  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|dm'd|dmd|dming|dm-ing|pmed|pm'd|pmd|pms|pming|inboxed|inboxes|inboxing|whatsapp|whatsapps|whatsapped|facetimed|facetimes|snapchatted|snapchats|pinged|pings|pinging|rang|rings|ringing|phoned|phones|phoning|emailed|emails|requested|friended|contacted|contacts|contacting me|us",
+  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|dm'd|dmd|dming|dm-ing|pmed|pm'd|pmd|pms|pming|inboxed|inboxes|inboxing|whatsapp|whatsapps|whatsapped|facetimed|facetimes|snapchatted|snapchats|pinged|pings|pinging|rang|rings|ringing|phoned|phones|phoning|emailed|emails|requested|friended|contacted|contacts|contacting|messaging|texting|emailing|whatsapping|snapchatting|facetiming|adding|following me|us",
   "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
   "keep|keeps|kept|start|starts|started|starting|begun|began adding|sending|trying|messaging|texting|following",
   // on the asker's own posts only: patients commenting on a practice's page are not in personal contact

@@ -6,7 +6,7 @@ function reads(cases: readonly (readonly [string, Counterpart | undefined])[]): 
   for (const [text, who] of cases) expect(counterpartOf(text), text).toBe(who);
 }
 
-describe("the clauses the counterpart reading reads", () => {
+describe("whom a question's contact is with, read across asides, teams and ongoing contact", () => {
   it("reads what someone did across an aside that describes them", () => {
     reads([
       ["One of my patients, a woman in her 60s, sent me a friend request", "patient"],
@@ -36,6 +36,15 @@ describe("the clauses the counterpart reading reads", () => {
       ["A patient on my ward added me on Facebook", "patient"],
       ["A visitor on my ward added me on Facebook", undefined],
       ["I work in a care home. A resident on my unit added me on Facebook", "patient"],
+    ]);
+  });
+
+  it("reads someone who has been messaging, texting or emailing the asker as in touch", () => {
+    reads([
+      ["A patient found my Instagram. She has been messaging me every day", "patient"],
+      ["Patients keep emailing me at my personal address", "patient"],
+      ["A patient's husband has been texting me late at night", "relative"],
+      ["I have been messaging my sister about a patient", undefined],
     ]);
   });
 });
