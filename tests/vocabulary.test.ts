@@ -44,23 +44,6 @@ describe("the words clinicians use", () => {
     );
   });
 
-  it("reads a crush, feelings or not being able to stop thinking of someone as romantic interest", () => {
-    const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
-    const [romantic] = stems("romantic");
-    for (const q of [
-      "I think a patient has a crush on me",
-      "he told me he has feelings for me",
-      "she says she's in love with me",
-      "a man I treated says he can't stop thinking about me",
-      "she messaged that she cant stop thinking about you",
-    ])
-      expect(stems(q), q).toContain(romantic);
-    expect(stems("I can't stop thinking about a patient who died")).not.toContain(romantic);
-    expect(
-      top("A man I treated keeps messaging me on Instagram saying he can't stop thinking about me"),
-    ).toBe("romantic-interest-from-patient");
-  });
-
   it("reads asking for a script as asking for a prescription, and a video's script as a script", () => {
     const stems = (q: string) => guide.explain(q).terms.map((t) => t.stem);
     const [prescribe] = stems("prescribe");
