@@ -7,27 +7,28 @@ function reads(cases: readonly (readonly [string, Counterpart | undefined])[]): 
 }
 
 describe("whom a question's contact is with, read across asides, teams and ongoing contact", () => {
-  it("reads what someone did across an aside that describes them", () => {
+  it("reads what someone did across asides that describe them", () => {
     reads([
       ["One of my patients, a woman in her 60s, sent me a friend request", "patient"],
       ["A patient of mine, an older man, keeps messaging me on WhatsApp. Should I block him?", "patient"],
       ["A patient, a young mum, found my Instagram. Can I follow her back?", "patient"],
       ["One of my patients, a retired nurse, is very lonely. Can I message her on Facebook?", "patient"],
       ["A patient's son, a lawyer, added me on LinkedIn", "relative"],
+      ["One of my patients, a woman in her 60s, a retired teacher, sent me a friend request", "patient"],
     ]);
   });
 
-  it("keeps an aside that reaches someone itself, or starts another subject, as its own clause", () => {
+  it("keeps an aside that names or reaches someone as its own clause", () => {
     reads([
-      ["I'm a nurse, a patient added me on Facebook", "patient"],
       ["Quick one for my preceptor, a patient followed me, should I block?", "patient"],
-      ["I'm a GP, a patient's mum sent me a friend request", "relative"],
-      // "and" after the aside: a list of people, not a deed of the one before it
-      ["My colleague, a patient and a friend of mine", undefined],
+      ["My colleague is upset, a patient followed her on Instagram, should she block him?", "patient"],
+      ["My consultant, a patient's relative added him, is that allowed?", "relative"],
+      ["My trainee told me, a patient added her on Facebook, should she accept?", "patient"],
+      ["My registrar, a nurse's husband, keeps messaging me", undefined],
     ]);
   });
 
-  it("reads someone of the asker's own team as a colleague, and not a visitor or a patient there", () => {
+  it("reads someone of the asker's own team as a colleague, and not a visitor, a caregiver or a resident there", () => {
     reads([
       ["A nurse on my ward added me on Facebook. Can I accept her?", "colleague"],
       ["A resident on my team sent me a friend request", "colleague"],
@@ -35,6 +36,9 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
       ["My trainee sent me a friend request. Should I accept?", "colleague"],
       ["A patient on my ward added me on Facebook", "patient"],
       ["A visitor on my ward added me on Facebook", undefined],
+      ["A caregiver on my unit keeps messaging me on Facebook", undefined],
+      // a resident on a floor or a unit may live there, even where no care home is named
+      ["CNA here. A resident on my floor sent me a friend request", undefined],
       ["I work in a care home. A resident on my unit added me on Facebook", "patient"],
     ]);
   });
@@ -45,6 +49,9 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
       ["Patients keep emailing me at my personal address", "patient"],
       ["A patient's husband has been texting me late at night", "relative"],
       ["I have been messaging my sister about a patient", undefined],
+      // following someone around, or adding them to a rota, is no contact online
+      ["A patient with dementia was following me around the ward", undefined],
+      ["My manager is adding me to the rota", undefined],
     ]);
   });
 });

@@ -40,9 +40,8 @@ export function clausesOf(text: string): string[][] {
       .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
       .replace(WORKS_WITH_CLAUSE, "colleague")
       .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))
-      .replace(ON_MY_TEAM, (_whole, plural?: string, mine?: string) =>
-        plural || mine ? "colleagues" : "colleague",
-      )
+      // in the number the role was said in: "the nurses on my ward", "my trainees"
+      .replace(ON_MY_TEAM, (whole) => (/s(?:\s+(?:on|in|from)\s|$)/.test(whole) ? "colleagues" : "colleague"))
       .replace(SUPERVISED_CLAUSE, "trainees")
       // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
       // counted, they would push the person out of reach of the contact.
@@ -66,30 +65,36 @@ const NOT_A_DEED = new Set([
 ]);
 
 /**
- * "One of my patients, a woman in her 60s, sent me a friend request": an aside of up to six words
- * from "a" or "an", after someone named and before what they did, drops out and the two sides are one
- * clause, so that the deed is that person's. Not an aside that reaches someone itself ("I'm a nurse,
- * a patient added me"), nor before "and" or another subject.
+ * "One of my patients, a woman in her 60s, sent me a friend request": asides of up to six words from "a"
+ * or "an", after someone named and before what they did, drop out and the two sides are one clause, so
+ * that the deed is that person's. An aside may say what the person is ("a young mum"), but not name a
+ * patient or a colleague, say whose ("a nurse's husband") or reach anyone ("my colleague is upset, a
+ * patient followed her"); nor does one drop before "and" or another subject.
  */
 function withoutAsides(clauses: readonly string[][]): string[][] {
+  const isAside = (said: readonly string[]) => {
+    const base = said.map(owner);
+    return (
+      (said[0] === "a" || said[0] === "an") &&
+      said.length <= 6 &&
+      !base.some((word) => PATIENT.has(word) || COLLEAGUE.has(word)) &&
+      !said.some((word) => /'s?$/.test(word)) &&
+      phrasesIn(base, CONTACT, CONTACT_STARTS).length === 0 &&
+      phrasesIn(base, REACHES_OUT, REACHES_OUT_STARTS).length === 0
+    );
+  };
   const kept: string[][] = [];
   for (let i = 0; i < clauses.length; i++) {
-    const [aside = [], after = []] = [clauses[i], clauses[i + 1]];
+    const clause = clauses[i] ?? [];
     const head = kept[kept.length - 1];
-    const base = aside.map(owner);
-    const isAside =
-      head?.some((word) => isPerson(owner(word))) &&
-      (aside[0] === "a" || aside[0] === "an") &&
-      aside.length <= 6 &&
-      phrasesIn(base, CONTACT, CONTACT_STARTS).length === 0 &&
-      phrasesIn(base, REACHES_OUT, REACHES_OUT_STARTS).length === 0 &&
-      after[0] !== undefined &&
-      !NOT_A_DEED.has(after[0]) &&
-      !isPerson(owner(after[0]));
-    if (head && isAside) {
+    let next = i;
+    while (next < clauses.length && isAside(clauses[next] ?? [])) next++;
+    const after = clauses[next];
+    const deed = after?.[0] !== undefined && !NOT_A_DEED.has(after[0]) && !isPerson(owner(after[0]));
+    if (head?.some((word) => isPerson(owner(word))) && next > i && after && deed) {
       kept[kept.length - 1] = [...head, ...after];
-      i++;
-    } else kept.push(aside);
+      i = next;
+    } else kept.push(clause);
   }
   return kept;
 }

@@ -88,7 +88,7 @@ export const REACHING_FOR = words(
 );
 /** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
 export const REACHES_OUT = [
-  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|dm'd|dmd|dming|dm-ing|pmed|pm'd|pmd|pms|pming|inboxed|inboxes|inboxing|whatsapp|whatsapps|whatsapped|facetimed|facetimes|snapchatted|snapchats|pinged|pings|pinging|rang|rings|ringing|phoned|phones|phoning|emailed|emails|requested|friended|contacted|contacts|contacting|messaging|texting|emailing|whatsapping|snapchatting|facetiming|adding|following me|us",
+  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|dm'd|dmd|dming|dm-ing|pmed|pm'd|pmd|pms|pming|inboxed|inboxes|inboxing|whatsapp|whatsapps|whatsapped|facetimed|facetimes|snapchatted|snapchats|pinged|pings|pinging|rang|rings|ringing|phoned|phones|phoning|emailed|emails|requested|friended|contacted|contacts|contacting|messaging|texting|emailing|whatsapping|snapchatting|facetiming me|us",
   "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
   "keep|keeps|kept|start|starts|started|starting|begun|began adding|sending|trying|messaging|texting|following",
   // on the asker's own posts only: patients commenting on a practice's page are not in personal contact
@@ -203,12 +203,12 @@ export const ANOTHER_ROLE = new RegExp(
   "g",
 );
 /**
- * One of the asker's own team: "a nurse on my ward", "a resident on our team", "my trainee". Reads as a
- * colleague. Not a visitor or a carer, who may be a patient's. (A care home's residents are read as
- * patients before this: see residents.ts.)
+ * One of the asker's own team: "a nurse on my ward", "the HCAs on our unit", "a resident on our team",
+ * "my trainee". Reads as a colleague. Not a visitor, a carer or a caregiver, who may be a patient's; a
+ * resident only on a team, a rotation or a firm ("a resident on my floor" may live there: see residents.ts).
  */
 export const ON_MY_TEAM = new RegExp(
-  String.raw`\b(?:(?:student\s+)?(?!visitors?\b|carers?\b)${ROLE}(s?)\s+(?:on|in|from)\s+(?:my|our)\s+(?:ward|team|unit|rotation|firm|shift|department|floor)|my\s+(?:trainee|mentee)(s?))\b`,
+  String.raw`\b(?:(?:student\s+)?(?!(?:visitor|carer|caregiver|resident)s?\b)${ROLE}s?\s+(?:on|in|from)\s+(?:my|our)\s+(?:ward|team|unit|rotation|firm|shift|department|floor)|residents?\s+(?:on|in|from)\s+(?:my|our)\s+(?:team|rotation|firm)|my\s+(?:trainee|mentee)s?)\b`,
   "g",
 );
 /** How a person cared for reads: as a patient, in the number the clause used. */
