@@ -1,10 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { type Counterpart, counterpartOf } from "../src/search/counterpart.js";
-
-/** Each text read as its counterpart (the text names a failing row). */
-function reads(cases: readonly (readonly [string, Counterpart | undefined])[]): void {
-  for (const [text, who] of cases) expect(counterpartOf(text), text).toBe(who);
-}
+import { describe, it } from "vitest";
+import { readsCounterparts as reads } from "./helpers.js";
 
 describe("whom a question's contact is with, read across asides, teams and ongoing contact", () => {
   it("reads what someone did across asides that describe them", () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Counterpart, counterpartOf, entryCounterpart } from "../src/search/counterpart.js";
+import { entryCounterpart } from "../src/search/counterpart.js";
 import { type IndexSnapshot, SearchIndex } from "../src/search/search-index.js";
-import { testEntry as entry } from "./helpers.js";
-
-/** Each text read as its counterpart (the text names a failing row). */
-function reads(cases: readonly (readonly [string, Counterpart | undefined])[]): void {
-  for (const [text, who] of cases) expect(counterpartOf(text), text).toBe(who);
-}
+import { testEntry as entry, readsCounterparts as reads } from "./helpers.js";
 
 describe("whom a question's contact is with", () => {
   it("reads a patient, a relative or a colleague from the words around the contact", () => {

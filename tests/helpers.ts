@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { parse } from "yaml";
 import {
   createLogger,
@@ -20,6 +21,7 @@ import {
   UsageRecords,
   type UsageRecordsOptions,
 } from "../src/index.js";
+import { type Counterpart, counterpartOf } from "../src/search/counterpart.js";
 import { type Db, openDatabase } from "../src/store/db.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage, Storage } from "../src/store/storage.js";
@@ -31,6 +33,11 @@ export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtur
 
 /** The shipped corpus. */
 export const KNOWLEDGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "knowledge");
+
+/** Each text read as its counterpart (see counterpart.ts); a failing row is named by its text. */
+export function readsCounterparts(cases: readonly (readonly [string, Counterpart | undefined])[]): void {
+  for (const [text, who] of cases) expect(counterpartOf(text), text).toBe(who);
+}
 
 /** An entry for a small test index: its id for a title, one topic, these phrasings and an answer. */
 export function testEntry(id: string, questions: string[], answer = "An answer."): Entry {

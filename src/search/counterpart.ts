@@ -11,7 +11,6 @@
  * milliseconds to compile. Only a few clauses are rewritten by pattern first ("a woman I looked
  * after", "a nurse I work with"), global ones that V8 compiles straight to machine code (clauses.ts).
  */
-
 import { clausesOf } from "./clauses.js";
 import {
   ANSWERING,
