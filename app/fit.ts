@@ -30,6 +30,7 @@ export const MEASURED_ONLY_SETS = [
   "real-fresh-3.jsonl",
   "real-fresh-4.jsonl",
   "real-fresh-5.jsonl",
+  "real-fresh-6.jsonl",
   "near-domain-2.jsonl",
   "short-2.jsonl",
   "short-fresh.jsonl",
