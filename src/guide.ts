@@ -118,10 +118,10 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       truncated,
       disclaimer: DISCLAIMER,
       flags: flagged ? (["patient-identifiers"] as const) : [],
-      ...(flagged
-        ? { notice: identifierNotice([...new Set(findings.map((f) => IDENTIFIER_LABELS[f.kind]))]) }
-        : {}),
     };
+    const labels = [...new Set(findings.map((f) => IDENTIFIER_LABELS[f.kind]))];
+    // The notice leads into the guidance only where an answer follows it.
+    const notice = (answered: boolean) => (flagged ? { notice: identifierNotice(labels, answered) } : {});
     const query = matchable.trim();
     const judged = judge(query);
     const { hits, probability: p } = judged;
@@ -139,6 +139,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       const otherSubject = judged.offSubject ?? (p < SUGGEST_MIN_CONFIDENCE ? judged.elsewhere : undefined);
       const reply: Reply = {
         ...common,
+        ...notice(false),
         kind: "no-answer",
         clarify: false,
         ...(otherSubject ? { otherSubject } : {}),
@@ -151,6 +152,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     if (judged.clarify) {
       const reply: Reply = {
         ...common,
+        ...notice(false),
         kind: "no-answer",
         clarify: true,
         confidence: round(p),
@@ -169,6 +171,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
           : [];
     const reply: Reply = {
       ...common,
+      ...notice(true),
       kind: "answer",
       entry: top.entry,
       confidence: round(p),
@@ -244,15 +247,15 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
   };
 }
 
-/** What the bot says when a question looked like it held patient details. */
-export function identifierNotice(labels: readonly string[]): string {
+/** What the bot says when a question looked like it held patient details, leading into the answer if one follows. */
+export function identifierNotice(labels: readonly string[], answered: boolean): string {
   const what =
     labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}` : (labels[0] ?? "");
   return (
     `Your question looked like it contained patient details (${what}), so I have not repeated it, logged it or stored it. ` +
     "Details like these can identify a patient even without a name: HIPAA's Safe Harbor standard lists 18 kinds of identifier, " +
     "and the GMC warns that small details add up. Please leave them out when you ask here, and share identifiable " +
-    "information only with the patient's explicit consent. Here is the general guidance:"
+    `information only with the patient's explicit consent.${answered ? " Here is the general guidance:" : ""}`
   );
 }
 

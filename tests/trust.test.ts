@@ -83,6 +83,16 @@ describe("the patient-data guard", () => {
     expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
   });
 
+  it("leads a flagged question's notice into the guidance only when an answer follows it", () => {
+    const answered = guide.ask("my patient Aisha Khan sent me a friend request on facebook");
+    expect(answered.kind).toBe("answer");
+    expect(answered.notice).toMatch(/Here is the general guidance:$/);
+    const declined = guide.ask("my patient Aisha Khan asked me what dose of paracetamol to take");
+    expect(declined.kind).toBe("no-answer");
+    expect(declined.notice).toContain("HIPAA");
+    expect(declined.notice).not.toContain("Here is the general guidance");
+  });
+
   it("reads a message up to GUARD_SCAN_CHARS, and no further", () => {
     const phone = "call 07700 900123";
     // words, then the phone number ending `end` characters into the message
