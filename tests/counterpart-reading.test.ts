@@ -38,12 +38,15 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
     ]);
   });
 
-  it("reads someone who has been messaging, texting or emailing the asker as in touch", () => {
+  it("reads someone who has been messaging the asker, or asks if they can, as in touch", () => {
     reads([
       ["A patient found my Instagram. She has been messaging me every day", "patient"],
       ["Patients keep emailing me at my personal address", "patient"],
       ["A patient's husband has been texting me late at night", "relative"],
       ["I have been messaging my sister about a patient", undefined],
+      // someone asking if they could get in touch
+      ["My patient asked if she could add me on Facebook. Can I accept her?", "patient"],
+      ["A patient's wife asked if she can message me directly on WhatsApp", "relative"],
       // following someone around, or adding them to a rota, is no contact online
       ["A patient with dementia was following me around the ward", undefined],
       ["My manager is adding me to the rota", undefined],
