@@ -29,6 +29,7 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
       ["A resident on my team sent me a friend request", "colleague"],
       ["Two of the HCAs on our unit keep sending me Snapchats", "colleague"],
       ["My trainee sent me a friend request. Should I accept?", "colleague"],
+      ["A new doctor started on our ward. She added me on Instagram", "colleague"],
       ["A patient on my ward added me on Facebook", "patient"],
       ["A visitor on my ward added me on Facebook", undefined],
       ["A caregiver on my unit keeps messaging me on Facebook", undefined],
