@@ -125,11 +125,7 @@ function peopleIn(said: readonly string[], base: readonly string[]): Map<Counter
         if (CARED_FOR.has(base[j] ?? "")) found.get("relative")?.push([i, j + 1]);
       }
     }
-    // "the wife of one of my colleagues": the colleague's relative, not the colleague
-    let j = i - 1;
-    while (DETERMINER.has(base[j] ?? "")) j--;
-    const ownersRelative = base[j + 1] === "of" && RELATIVE.has(base[j] ?? "");
-    if ((COLLEAGUE.has(word) && !ownersRelative) || (word === "team" && base[i - 1] === "the"))
+    if (COLLEAGUE.has(word) || (word === "team" && base[i - 1] === "the"))
       found.get("colleague")?.push([i, i + 1]);
     if (word === "team" && /^mates?$/.test(next)) found.get("colleague")?.push([i, i + 2]);
   });
