@@ -107,8 +107,8 @@ interface ReplyBase {
   readonly disclaimer: string;
   readonly flags: readonly ReplyFlag[];
   /**
-   * When flagged: what looked identifying and why it matters, to show before the answer. The
-   * question's own text is never repeated.
+   * When flagged: what looked identifying and why it matters, to show before the reply (leading into
+   * the answer when there is one). The question's own text is never repeated.
    */
   readonly notice?: string;
 }

@@ -30,6 +30,9 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
       ["Two of the HCAs on our unit keep sending me Snapchats", "colleague"],
       ["My trainee sent me a friend request. Should I accept?", "colleague"],
       ["A new doctor started on our ward. She added me on Instagram", "colleague"],
+      // one of them, whom "she" can stand for: not several
+      ["A nurse who works on my ward. She added me on Instagram", "colleague"],
+      ["I have a student nurse on placement with us. She sent me a friend request", "colleague"],
       ["A student nurse on placement with me sent me a friend request. Can I accept her?", "colleague"],
       ["A patient on my ward added me on Facebook", "patient"],
       ["A visitor on my ward added me on Facebook", undefined],
@@ -49,6 +52,9 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
       // someone asking if they could get in touch
       ["My patient asked if she could add me on Facebook. Can I accept her?", "patient"],
       ["A patient's wife asked if she can message me directly on WhatsApp", "relative"],
+      // saying that people can get in touch is no one doing so
+      ["My manager said patients can message us on the practice page", undefined],
+      ["Students can email me with questions", undefined],
       // following someone around, or adding them to a rota, is no contact online
       ["A patient with dementia was following me around the ward", undefined],
       ["My manager is adding me to the rota", undefined],

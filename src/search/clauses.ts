@@ -40,8 +40,7 @@ export function clausesOf(text: string): string[][] {
       .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
       .replace(WORKS_WITH_CLAUSE, "colleague")
       .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))
-      // in the number the role was said in: "the nurses on my ward", "my trainees"
-      .replace(ON_MY_TEAM, (whole) => (/s(?:\s+(?:on|in|from)\s|$)/.test(whole) ? "colleagues" : "colleague"))
+      .replace(ON_MY_TEAM, (whole) => (roleOf(whole).endsWith("s") ? "colleagues" : "colleague"))
       .replace(SUPERVISED_CLAUSE, "trainees")
       // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
       // counted, they would push the person out of reach of the contact.
@@ -56,6 +55,16 @@ export function clausesOf(text: string): string[][] {
       )
       .filter((said) => said.length >= 2),
   );
+}
+
+/**
+ * The role word of a team member, whose number the colleague is read in: "nurses" in "the nurses on my
+ * ward", "nurse" in "a nurse who works on my ward" or "a student nurse on placement with us".
+ */
+function roleOf(member: string): string {
+  const words = member.split(/\s+/);
+  const where = words.findIndex((w) => /^(?:who|started|starts|works|worked|working|on|in|from)$/.test(w));
+  return (where > 0 ? words[where - 1] : words[words.length - 1]) ?? "";
 }
 
 /** Words that start another subject or clause, not the deed of the person before an aside. */

@@ -95,7 +95,8 @@ export const REACHES_OUT = [
   "keep|keeps|kept|always liking|commenting|reacting ?on|to ?all ?of my",
   "liked|likes|liking|commented|comments|commenting|reacted|reacts|reacting ?on|to ?all ?of my",
   "want|wants|wanted|wanting to add|follow|friend|connect",
-  "could|can|would|might|may add|follow|friend|message|text|dm|email me|us",
+  // asking whether they may get in touch: "asked if she could add me", "asked me whether he can text me"
+  "asked|asks|asking|wondered|wonders|wondering ?me if|whether she|he|they could|can|would|might|may add|follow|friend|message|text|dm|email|call|connect ?with me|us",
   "want|wants|wanted|wanting to be|become friend|friends",
   "want|wants|wanted|wanting to stay|keep in touch",
   "asked|asks|asking|requested|requesting|requests|invited|invites|inviting ?me to ?be|become ?a|her|his|their|your add|follow|friend|friends|connect",
