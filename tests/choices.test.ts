@@ -73,6 +73,13 @@ describe("asking which was meant", () => {
     expect(reply.suggestions.map((s) => s.id).sort()).toEqual(["patient-photos", "ward-photos"]);
   });
 
+  it("asks back about a question that named a patient without leading its notice into an answer", () => {
+    const reply = torn.ask("can I post a photo of my patient Aisha Khan from the ward");
+    expect(reply).toMatchObject({ kind: "no-answer", clarify: true, flags: ["patient-identifiers"] });
+    expect(reply.notice).toContain("explicit consent.");
+    expect(reply.notice).not.toContain("Here is the general guidance");
+  });
+
   it("answers when both readings put the same entry first, however close the next one scores", () => {
     const judged = torn.explain("can I post a photo of a patient on instagram");
     expect(judged.hits.map((h) => h.entry.topic).slice(0, 2)).toEqual(["privacy", "boundaries"]);
