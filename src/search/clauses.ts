@@ -40,7 +40,10 @@ export function clausesOf(text: string): string[][] {
       .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
       .replace(WORKS_WITH_CLAUSE, "colleague")
       .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))
-      .replace(ON_MY_TEAM, (whole) => (roleOf(whole).endsWith("s") ? "colleagues" : "colleague"))
+      // in the number of the role said: "the nurses on my ward" are several, "a nurse who works on it" one
+      .replace(ON_MY_TEAM, (_whole, role?: string, resident?: string, trainee?: string) =>
+        [role, resident, trainee].some((word) => word?.endsWith("s")) ? "colleagues" : "colleague",
+      )
       .replace(SUPERVISED_CLAUSE, "trainees")
       // Words in brackets that name no one ("found my TikTok (no idea how) and followed me") are an aside:
       // counted, they would push the person out of reach of the contact.
@@ -55,16 +58,6 @@ export function clausesOf(text: string): string[][] {
       )
       .filter((said) => said.length >= 2),
   );
-}
-
-/**
- * The role word of a team member, whose number the colleague is read in: "nurses" in "the nurses on my
- * ward", "nurse" in "a nurse who works on my ward" or "a student nurse on placement with us".
- */
-function roleOf(member: string): string {
-  const words = member.split(/\s+/);
-  const where = words.findIndex((w) => /^(?:who|started|starts|works|worked|working|on|in|from)$/.test(w));
-  return (where > 0 ? words[where - 1] : words[words.length - 1]) ?? "";
 }
 
 /** Words that start another subject or clause, not the deed of the person before an aside. */

@@ -208,10 +208,11 @@ export const ANOTHER_ROLE = new RegExp(
  * One of the asker's own team: "a nurse on my ward", "the HCAs on our unit", "a new doctor who started
  * on our ward", "a student nurse on placement with me", "a resident on our team", "my trainee". Reads
  * as a colleague. Not a visitor, a carer or a caregiver, who may be a patient's; a resident only on a
- * team, a rotation or a firm ("a resident on my floor" may live there: see residents.ts).
+ * team, a rotation or a firm ("a resident on my floor" may live there: see residents.ts). The role word
+ * is captured, so that the colleague is read in its number ("the nurses on my ward" are several).
  */
 export const ON_MY_TEAM = new RegExp(
-  String.raw`\b(?:(?:student\s+)?(?!(?:visitor|carer|caregiver|resident)s?\b)${ROLE}s?\s+(?:(?:who\s+)?(?:started|starts|works|worked|working)\s+)?(?:(?:on|in|from)\s+(?:my|our)\s+(?:ward|team|unit|rotation|firm|shift|department|floor)|on\s+placement\s+with\s+(?:me|us))|residents?\s+(?:on|in|from)\s+(?:my|our)\s+(?:team|rotation|firm)|my\s+(?:trainee|mentee)s?)\b`,
+  String.raw`\b(?:(?:student\s+)?(?!(?:visitor|carer|caregiver|resident)s?\b)(${ROLE}s?)\s+(?:(?:who\s+)?(?:started|starts|works|worked|working)\s+)?(?:(?:on|in|from)\s+(?:my|our)\s+(?:ward|team|unit|rotation|firm|shift|department|floor)|on\s+placement\s+with\s+(?:me|us))|(residents?)\s+(?:on|in|from)\s+(?:my|our)\s+(?:team|rotation|firm)|my\s+((?:trainee|mentee)s?))\b`,
   "g",
 );
 /** How a person cared for reads: as a patient, in the number the clause used. */
