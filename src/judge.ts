@@ -173,7 +173,12 @@ export function createJudge(
 
   return (query: string): Judgement => {
     const terms = query ? index.terms(query) : [];
-    const who = counterpartOf(query);
+    // Whom the question's contact is with, read once and only when the ranking or the choice needs it.
+    let read: { readonly who: Counterpart | undefined } | undefined;
+    const who = () => {
+      read ??= { who: counterpartOf(query) };
+      return read.who;
+    };
     const hits = preferSummary(index.searchTerms(terms, 6, 0.05, who), summaries).slice(0, 4);
     const [top, second] = hits;
     const profile = index.profile(terms);
@@ -209,7 +214,9 @@ export function createJudge(
       elsewhere: leaning.lean,
     };
     const p = top ? probability(model, features) : 0;
-    const clarify = !!top && !!second && choiceIsOpen(top, second, who, model.clarifyMargin);
+    // Whom the contact is with settles a choice only between two entries about someone's contact.
+    const settler = top?.counterpart && second?.counterpart ? who() : undefined;
+    const clarify = !!top && !!second && choiceIsOpen(top, second, settler, model.clarifyMargin);
     // Only a question that names another subject or asks how to do something needs its sentences
     // counted (most do neither). Saying who is asking ("I'm a nurse, how do I go live on TikTok") does
     // not make it a longer post.

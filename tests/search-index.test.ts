@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../src/knowledge/load.js";
+import { counterpartFirst } from "../src/search/counterpart.js";
 import { SearchIndex, type SearchTuning } from "../src/search/search-index.js";
 import { WordModel } from "../src/search/word-model.js";
 import { testEntry as entry, KNOWLEDGE_DIR } from "./helpers.js";
@@ -214,5 +215,21 @@ describe("fusing the two readings", () => {
     const [first] = index.search("should I accept a patient's friend request", 3);
     expect(first?.entry.id).toBe("friend-requests");
     expect(first?.agreement).toBe(1);
+  });
+});
+
+describe("the counterpart reading's place in the ranking", () => {
+  const items = [{}, { counterpart: "patient" as const }, { counterpart: "colleague" as const }];
+  it("reads whom the question's contact is with only when the first entry is about someone's contact", () => {
+    let reads = 0;
+    const colleague = () => {
+      reads++;
+      return "colleague" as const;
+    };
+    expect(counterpartFirst([0, 1, 2], items, colleague, 3)).toEqual([0, 1, 2]);
+    expect(reads).toBe(0);
+    expect(counterpartFirst([1, 0, 2], items, colleague, 3)).toEqual([2, 1, 0]);
+    expect(reads).toBe(1);
+    expect(counterpartFirst([1, 0, 2], items, () => undefined, 3)).toEqual([1, 0, 2]);
   });
 });

@@ -229,17 +229,21 @@ export function entryCounterpart(phrasings: readonly string[]): Counterpart | un
 /**
  * The ranking with the question's counterpart first: when the first entry is about contact with
  * someone else (a patient's relative for a question about a colleague's friend request), the first
- * entry within `reach` about contact with the question's counterpart moves to the top.
+ * entry within `reach` about contact with the question's counterpart moves to the top. `who` reads
+ * the question only when the first entry is about someone's contact (about one question in four):
+ * the reading is a good part of a long question's cost.
  */
 export function counterpartFirst(
   order: number[],
   items: readonly { readonly counterpart?: Counterpart }[],
-  who: Counterpart | undefined,
+  who: () => Counterpart | undefined,
   reach: number,
 ): number[] {
   const first = order[0];
   // A first entry about no one contact (a post, a review) is not displaced.
-  if (!who || first === undefined || !items[first]?.counterpart) return order;
-  const at = order.slice(0, reach).findIndex((i) => items[i]?.counterpart === who);
+  if (first === undefined || !items[first]?.counterpart) return order;
+  const counterpart = who();
+  if (!counterpart) return order;
+  const at = order.slice(0, reach).findIndex((i) => items[i]?.counterpart === counterpart);
   return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
 }

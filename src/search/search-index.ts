@@ -183,7 +183,7 @@ export class SearchIndex {
 
   /** Entries scoring at least `minScore`, best first; at most `limit`. */
   search(question: string, limit = 5, minScore = 0): Hit[] {
-    return this.searchTerms(this.terms(question), limit, minScore, counterpartOf(question));
+    return this.searchTerms(this.terms(question), limit, minScore, () => counterpartOf(question));
   }
 
   /**
@@ -192,7 +192,12 @@ export class SearchIndex {
    * whole question); their rankings are fused by reciprocal rank, so an entry both put near the top
    * wins over one that only one of them favours. A hit's `score` stays the phrasing reading's.
    */
-  searchTerms(terms: readonly Term[], limit = 5, minScore = 0, counterpart?: Counterpart): Hit[] {
+  searchTerms(
+    terms: readonly Term[],
+    limit = 5,
+    minScore = 0,
+    counterpart: () => Counterpart | undefined = () => undefined,
+  ): Hit[] {
     if (terms.length === 0) return [];
     const credited = new Map<string, number>();
     let total = 0;
