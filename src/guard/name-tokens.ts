@@ -23,6 +23,11 @@ export interface Token {
   readonly gap: string;
   /** Never a name: a listed non-name, a place, a contraction ("I've", "we'd") or a platform made a verb ("DMed"). */
   readonly blocked: boolean;
+  /**
+   * Blocked only as a place that is also a given name ("Georgia", "Jose", "Victoria"): a name after all
+   * where the words around it say a patient ("my patient Georgia").
+   */
+  readonly place: boolean;
 }
 const LATIN = /\p{Script=Latin}/u;
 /** A letter or a combining mark. */
@@ -92,6 +97,8 @@ export function tokenise(text: string): Token[] {
     const gap = text.slice(last, start);
     const upper = base.toUpperCase();
     const lower = base.toLowerCase();
+    const never =
+      NEVER_NAMES.has(lower) || (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)) || isVerbed(lower);
     tokens.push({
       start,
       end: start + base.length,
@@ -102,11 +109,8 @@ export function tokenise(text: string): Token[] {
       foreign: !ASCII_LETTERS.test(base) && !LATIN.test(base),
       first: tokens.length === 0 || (gap !== " " && SENTENCE_GAP.test(gap)),
       gap,
-      blocked:
-        NEVER_NAMES.has(lower) ||
-        PLACES.has(lower) ||
-        (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)) ||
-        isVerbed(lower),
+      blocked: never || PLACES.has(lower),
+      place: !never && PLACES.has(lower),
     });
     last = stop;
     start = stop;

@@ -27,7 +27,16 @@ const DOCTOR_TITLE = /^(?:dr|doctor)$/;
 const PATIENT_AFTER = /^(?:patients?|pts?|clients?)$/;
 const TITLES = /^(?:mr|mrs|ms|miss|mx|mister|missus)$/;
 const MISS_AS_VERB_BEFORE = /\b(?:i|you|we|they|to|will|would|not|never|don['’]?t|didn['’]?t)\s+$/i;
-const CUES = /^(?:patient|pt|client|resident)$/;
+const CUES = /^(?:patients?|pts?|clients?|residents?)$/;
+/** What stands between a name and the words saying whose patient it is: "Olivia, my patient", "Emma (my patient)". */
+const APPOSITION_GAP = /^\s*[,(–—-]\s*$/;
+/** How those words open: "my (6 year old) patient", "one of our residents", "a patient of mine". */
+const APPOSITION_OPENS = /^(?:my|our|a|an|the|one|this|that)$/;
+/** How far (in words) the patient noun may sit from the name: "Olivia, my 6 year old patient". */
+const APPOSITION_REACH = 5;
+/** A bed, bay or room, then its number: "the lady in bed 3, Olivia, added me". */
+const BED = /^(?:bed|bay|room|cubicle|bedspace)$/;
+const NUMBERED_GAP = /^\s+\d{1,3}\s*[,:(–—-]?\s*$/;
 const CUE_GAP = /^\s*[,:]?\s+$/;
 const PT_GAP = /^\.\s+$/;
 const MY_BEFORE = /\bmy\s+$/i;
@@ -61,6 +70,11 @@ function nameish(t: Token): boolean {
 }
 
 const spaced = (t: Token | undefined) => t !== undefined && SPACES.test(t.gap);
+
+/** A name where the words around it say a patient: by its capital or the list, or a place that is also a given name. */
+function cueName(t: Token): boolean {
+  return strong(t) || capital(t) || (t.place && isListedName(t.lower));
+}
 
 type Span = readonly [from: number, to: number];
 
@@ -116,10 +130,42 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
   const n = tokens[i + 1];
   if (!n || t.possessive || !CUES.test(t.lower)) return undefined;
   if (!CUE_GAP.test(n.gap) && !(t.lower === "pt" && PT_GAP.test(n.gap))) return undefined;
-  if (strong(n) || capital(n)) return extend(tokens, i + 1, i + 1);
+  if (cueName(n)) return extend(tokens, i + 1, i + 1);
   const n2 = tokens[i + 2];
   if (n2 && spaced(n2) && nameish(n) && nameish(n2) && strong(n2)) return [i + 1, i + 2];
   return undefined;
+}
+
+/**
+ * "Olivia, my 6 year old patient", "Emma (my patient)", "Kofi Mensah, one of our residents": a name,
+ * then, in the same clause, whose patient it is. The asker's own name ("I'm Olivia, my patient...") is not one.
+ */
+function apposed(tokens: readonly Token[], i: number, text: string): Span | undefined {
+  const t = tokens[i] as Token;
+  const n = tokens[i + 1];
+  if (!n || t.possessive || !APPOSITION_GAP.test(n.gap) || !APPOSITION_OPENS.test(n.lower)) return undefined;
+  // "a nurse in Georgia, my patient asked": after these, the word is where, not who
+  const before = tokens[i - 1]?.lower ?? "";
+  if (!cueName(t) || PLACE_BEFORE.test(before) || before === "from") return undefined;
+  for (let k = i + 1; k <= i + APPOSITION_REACH; k++) {
+    const x = tokens[k];
+    if (!x || (k > i + 1 && CLAUSE_GAP.test(x.gap))) return undefined;
+    if (CUES.test(x.lower)) {
+      if (fromAsker(tokens, i, text)) return undefined;
+      let from = i;
+      while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
+        from--;
+      return [from, i];
+    }
+  }
+  return undefined;
+}
+
+/** "bed 3, Olivia", "room 12 Tomasz": a name after where a patient lies. */
+function bedded(tokens: readonly Token[], i: number): Span | undefined {
+  const n = tokens[i + 1];
+  if (!n || !BED.test((tokens[i] as Token).lower) || !NUMBERED_GAP.test(n.gap)) return undefined;
+  return cueName(n) ? extend(tokens, i + 1, i + 1) : undefined;
 }
 
 /** "a patient named maria", "her name is Chloe Martin", "a lady called margaret oduya"; not "my name is". */
@@ -231,6 +277,8 @@ export function findNames(text: string): Finding[] {
     const span =
       titled(tokens, i, text) ??
       cued(tokens, i) ??
+      apposed(tokens, i, text) ??
+      bedded(tokens, i) ??
       naming(tokens, i, text) ??
       possessed(tokens, i, publicTalk) ??
       (publicTalk ? undefined : (paired(tokens, i, text) ?? reversed(tokens, i, text)));
