@@ -93,16 +93,33 @@ describe("the patient-data guard", () => {
     expect(declined.notice).not.toContain("Here is the general guidance");
   });
 
-  it("reads a message up to GUARD_SCAN_CHARS, and no further", () => {
+  it("reads a long message's first and last GUARD_SCAN_CHARS, where the engine reads it, and not its middle", () => {
     const phone = "call 07700 900123";
     // words, then the phone number ending `end` characters into the message
     const endingAt = (end: number) => `${"word ".repeat(end / 5)}${phone}`.slice(-end);
-    expect(endingAt(GUARD_SCAN_CHARS)).toHaveLength(GUARD_SCAN_CHARS);
+    const words = "word ".repeat((2 * GUARD_SCAN_CHARS) / 5);
     expect(findIdentifiers(endingAt(GUARD_SCAN_CHARS)).map((f) => f.kind)).toEqual(["phone"]);
-    expect(findIdentifiers(`${endingAt(GUARD_SCAN_CHARS)} and 07700 900456`).map((f) => f.kind)).toEqual([
+    // the end of a message of any length, at its place in the message
+    const long = `${words}${words}${phone}`;
+    const [found] = findIdentifiers(long);
+    expect(found?.kind).toBe("phone");
+    expect(long.slice(found?.start, found?.end)).toContain("07700 900123");
+    expect(redact(long).endsWith("call [phone]")).toBe(true);
+    // the beginning and the end, not the middle, which the engine never reads
+    expect(findIdentifiers(`${endingAt(GUARD_SCAN_CHARS)} ${words}${phone}`).map((f) => f.kind)).toEqual([
+      "phone",
       "phone",
     ]);
-    expect(findIdentifiers(`${"word ".repeat(GUARD_SCAN_CHARS / 5)}${phone}`)).toEqual([]);
+    expect(findIdentifiers(`${words}${phone} ${words}`)).toEqual([]);
+  });
+
+  it("flags patient details at the end of a question too long to read whole", () => {
+    const reply = guide.ask(
+      `${"zzqq ".repeat(12_000)}My patient Jane Patterson DOB 12/03/1954 phone 07700 900123.`,
+    );
+    expect(reply.truncated).toBe(true);
+    expect(reply.flags).toEqual(["patient-identifiers"]);
+    expect(reply.question).toBe("");
   });
 
   it("checks past the length limit", () => {

@@ -46,14 +46,25 @@ export interface Finding {
 }
 
 /**
- * How much of a message the guard reads: far more than the 500 characters the bot ever keeps or
- * matches, while keeping the time per message bounded whatever is pasted in.
+ * How much of a message's beginning, and of its end, the guard reads: far more than the bot ever keeps
+ * or matches (a long question's beginning and end: see cutQuestion), while keeping the time per
+ * message bounded whatever is pasted in.
  */
 export const GUARD_SCAN_CHARS = 5_000;
 
-/** Every likely identifier in `text` (its first GUARD_SCAN_CHARS), earliest first, overlaps merged. */
+/**
+ * Every likely identifier in `full`, earliest first, overlaps merged: in all of it when it is at most
+ * twice GUARD_SCAN_CHARS long, else in its first and last GUARD_SCAN_CHARS (the engine reads a long
+ * question's end, where it asks, as well as its beginning).
+ */
 export function findIdentifiers(full: string): Finding[] {
-  const text = full.length > GUARD_SCAN_CHARS ? full.slice(0, GUARD_SCAN_CHARS) : full;
+  if (full.length <= 2 * GUARD_SCAN_CHARS) return findIn(full);
+  const tail = full.length - GUARD_SCAN_CHARS;
+  const shifted = findIn(full.slice(tail)).map((f) => ({ ...f, start: f.start + tail, end: f.end + tail }));
+  return [...findIn(full.slice(0, GUARD_SCAN_CHARS)), ...shifted];
+}
+
+function findIn(text: string): Finding[] {
   const found: Finding[] = [];
   const exempt: Finding[] = [];
   for (const rule of RULES) {
