@@ -1,4 +1,5 @@
 import type { TipSettings } from "./ports.js";
+import { visibleText } from "./search/normalise.js";
 
 /** One thing a user can ask the bot to do; every adapter maps this table onto its platform. */
 export interface CommandSpec {
@@ -81,7 +82,9 @@ export type Request =
   | { readonly kind: "vote"; readonly entryId: string; readonly vote: "up" | "down" };
 
 /** A user's typed text (a slash command's text, a mention, a direct message, a console line) as a request. */
-export function readRequest(text: string): Request {
+export function readRequest(typed: string): Request {
+  // A line of invisible characters alone is an empty one (help), not a question.
+  const text = visibleText(typed);
   const plain = withoutEndPunctuation(text.trim().toLowerCase());
   if (HELLO.test(plain)) return { kind: "small-talk", said: "hello" };
   if (THANKS.test(plain)) return { kind: "small-talk", said: "thanks" };

@@ -1,7 +1,7 @@
 import { findIdentifiers, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
 import { createJudge, type Judgement, otherSubjects } from "./judge.js";
 import { type ConfidenceModel, SCORE_ONLY_MODEL } from "./search/confidence.js";
-import { cutQuestion, normalise } from "./search/normalise.js";
+import { cutQuestion, normalise, visibleText } from "./search/normalise.js";
 import { type Hit, SearchIndex, type SearchTuning } from "./search/search-index.js";
 import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 
@@ -104,7 +104,8 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
 
   /** The reply to a question, and the judgement it follows. */
   function assess(raw: string): { reply: Reply; judged: Judgement } {
-    const input = typeof raw === "string" ? raw : "";
+    // Invisible characters (zero-width spaces, direction marks) mean nothing, and are never echoed or kept.
+    const input = typeof raw === "string" ? visibleText(raw) : "";
     const { text, truncated } = cutQuestion(input);
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
     const findings = findIdentifiers(input);

@@ -52,7 +52,7 @@ export {
   type TipSettings,
 } from "./ports.js";
 export { type ReloadableGuide, reloadable, reloadKnowledgeOnChange } from "./reload.js";
-export { MAX_QUESTION_CHARS } from "./search/normalise.js";
+export { MAX_QUESTION_CHARS, visibleText } from "./search/normalise.js";
 export type { InstallationRecord, InstallationStorage } from "./store/installations.js";
 export type { ReplayMemory } from "./store/replays.js";
 export { splitChannelKey, workspaceChannel, workspaceOf } from "./store/workspace.js";

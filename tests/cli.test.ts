@@ -42,6 +42,17 @@ describe("the installed command (built)", () => {
     expect(reply.answer.id).toBe("qa-maintain-boundaries");
   });
 
+  it("answers nothing piped in after quit in the console chat", () => {
+    const result = spawnSync(process.execPath, [BIN, "start"], {
+      input: "quit\nhow do I cook rice\n",
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_PATH: join(tempDir("smg-quit-"), "usage.db") },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trimEnd().endsWith("Goodbye.")).toBe(true);
+    expect(result.stdout).not.toContain("I have no guidance on that.");
+  });
+
   it("ends quietly when its reader goes away (| head)", async () => {
     const child = spawn(process.execPath, [BIN, "tips", "list"], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";

@@ -47,6 +47,13 @@ describe("console chat", () => {
     await expect(chat([])).resolves.toContain("Goodbye.");
   });
 
+  it("reads any number alone as a pick, and a line of invisible characters as an empty one", async () => {
+    const text = await chat(["5", "friend request from a patient", "100", "-1", "\u200b\u200f"]);
+    expect(text).toContain("There is nothing numbered to pick yet: ask a question.");
+    expect(text.match(/Type a number from 1 to \d+, or ask a question\./g)).toHaveLength(2);
+    expect(text).not.toContain("I have no guidance on that.");
+  });
+
   it("declines politely off topic", async () => {
     expect(await chat(["how do I cook rice"])).toContain("I have no guidance on that.");
   });

@@ -98,6 +98,16 @@ describe("the conversation", () => {
     }
   });
 
+  it("reads invisible characters alone as an empty request on every path, and never echoes them", async () => {
+    expect(readRequest("\u200b\u200f ")).toEqual({ kind: "help" });
+    const conversation = new Conversation({ guide, logger, help });
+    const { card } = await conversation.handle({ kind: "ask", question: "\u200b\u2067\ufeff" }, here);
+    expect(card.title).toBe((await conversation.handle({ kind: "help" }, here)).card.title);
+    const reply = guide.ask("\u202eshould I accept a friend\u200b request from a patient");
+    expect(reply.question).toBe("should I accept a friend request from a patient");
+    expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
+  });
+
   it("words help once, naming commands as the platform types them", async () => {
     const { card } = await new Conversation({ guide, logger, help }).handle({ kind: "help" }, here);
     expect(card.lists[0]?.items.map((i) => i.title)).toContain("/x topics");

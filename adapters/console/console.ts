@@ -9,6 +9,7 @@ import {
   type Request,
   readRequest,
   type UsageParts,
+  visibleText,
 } from "../../src/index.js";
 import { CONSOLE_HELP, choicesOf, renderCard, terminalWidth } from "./render.js";
 
@@ -49,15 +50,16 @@ export function runConsole(
     say(renderCard(card, width));
   };
   const line = async (raw: string) => {
-    const text = raw.trim();
-    if (/^\d{1,2}$/.test(text)) {
-      const pick = choices[Number(text) - 1];
+    const text = visibleText(raw).trim();
+    // A number alone picks from what was offered: any other number ("100", "-1") is no question either.
+    if (/^[-+]?\d+$/.test(text)) {
+      const pick = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
       if (pick) await answer({ kind: "open", entryId: pick.entryId });
       else
         say(
           choices.length
             ? `Type a number from 1 to ${choices.length}, or ask a question.`
-            : "Ask a question first.",
+            : "There is nothing numbered to pick yet: ask a question.",
         );
     } else if (text) await answer(readRequest(text));
     io.output.write("> ");
@@ -65,8 +67,12 @@ export function runConsole(
   say(renderCard(helpCard(guide, CONSOLE_HELP), width));
   io.output.write("> ");
   return new Promise((resolve) => {
+    // Lines already read past "quit" (pasted or piped in with it) are not answered, nor recorded.
+    let quitting = false;
     rl.on("line", (raw) => {
-      if (QUIT_WORDS.has(raw.trim().toLowerCase())) {
+      if (quitting) return;
+      if (QUIT_WORDS.has(visibleText(raw).trim().toLowerCase())) {
+        quitting = true;
         rl.close();
         return;
       }

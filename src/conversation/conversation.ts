@@ -2,6 +2,7 @@ import { asksAboutTheBot, type Request } from "../commands.js";
 import type { Guide } from "../guide.js";
 import type { Logger } from "../log.js";
 import type { Platform, TipCommands } from "../ports.js";
+import { visibleText } from "../search/normalise.js";
 import { askWithin, type UsageParts } from "../usage/ask.js";
 import { shareRefusal } from "../usage/rate-limits.js";
 import { acknowledgeVote } from "../usage/records.js";
@@ -88,6 +89,7 @@ export class Conversation {
         return privately(await this.tips(request.change, who));
       case "ask": {
         // a platform's own question field (Discord's) brings these here without readRequest
+        if (!visibleText(request.question).trim()) return reply(helpCard(guide, this.deps.help));
         if (asksAboutTheBot(request.question)) return reply(aboutCard(guide));
         const asked = await askWithin(
           guide,

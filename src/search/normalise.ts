@@ -15,6 +15,19 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
+ * Characters that take no space and show nothing, or only turn the text's direction: zero-width
+ * spaces and joiners' kin, direction marks, embeddings and isolates, the byte-order mark. A line of
+ * them alone asks nothing, and shown to a moderator they can reorder what the terminal prints. (The
+ * zero-width joiner, which builds emoji, is kept.)
+ */
+const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** The text without its invisible characters (see INVISIBLE). */
+export function visibleText(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
+
+/**
  * How much of an overlong question's beginning is kept; the rest of MAX_QUESTION_CHARS goes to its end.
  * A long post tells its story first and asks last, so a plain cut would keep the story and lose the ask.
  */
