@@ -1,5 +1,5 @@
 import type { Guide } from "../src/guide.js";
-import type { Reply } from "../src/types.js";
+import type { EntryRef, Reply } from "../src/types.js";
 import type { Out } from "./output.js";
 
 /** `ask [--json] "question"`: one answer, or with --json and no question one JSON line per input line. */
@@ -42,11 +42,7 @@ export async function ask(
 
 /** The `ask --json` contract. */
 export function replyJson(reply: Reply) {
-  const ref = (r: { id: string; title: string; confidence: number }) => ({
-    id: r.id,
-    title: r.title,
-    confidence: r.confidence,
-  });
+  const ref = (r: EntryRef) => ({ id: r.id, title: r.title, score: r.score });
   return {
     question: reply.question,
     answer:
@@ -56,5 +52,6 @@ export function replyJson(reply: Reply) {
     ...(reply.kind === "no-answer" && reply.otherSubject ? { otherSubject: reply.otherSubject } : {}),
     suggestions: reply.suggestions.map(ref),
     flags: [...reply.flags],
+    ...(reply.truncated ? { truncated: true } : {}),
   };
 }

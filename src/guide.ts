@@ -90,7 +90,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     topic,
     entries: knowledge.entries.filter((e) => e.topic === topic.id),
   }));
-  const ref = (h: Hit): EntryRef => ({ id: h.entry.id, title: h.entry.title, confidence: round(h.score) });
+  const ref = (h: Hit): EntryRef => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) });
   const relatedOf = (entry: Entry) =>
     entry.related
       .map((id) => byId.get(id))

@@ -91,9 +91,12 @@ export interface EntryLink {
   readonly title: string;
 }
 
-/** A short reference to an entry, with how well it matched. */
+/**
+ * A short reference to an entry, with how well it matched: the ranking score of its closest phrasing
+ * and coverage of the question (0 to 1), not a probability like a reply's `confidence`.
+ */
 export interface EntryRef extends EntryLink {
-  readonly confidence: number;
+  readonly score: number;
 }
 
 /** Things about a question that the reply must handle with care. */

@@ -167,7 +167,10 @@ describe("the socialmedia-guidance command", () => {
   it("gives a null answer when it declines", async () => {
     const reply = JSON.parse((await run(["ask", "--json", "how do I cook rice"])).stdout);
     expect(reply.answer).toBeNull();
-    for (const s of reply.suggestions) expect(Object.keys(s).sort()).toEqual(["confidence", "id", "title"]);
+    for (const s of reply.suggestions) expect(Object.keys(s).sort()).toEqual(["id", "score", "title"]);
+    expect(reply.truncated).toBeUndefined();
+    const long = JSON.parse((await run(["ask", "--json", `${"friend request ".repeat(100)}?`])).stdout);
+    expect(long.truncated).toBe(true);
   });
 
   it("answers stdin lines in order, one JSON object a line", async () => {
