@@ -26,6 +26,8 @@ export function parseArgv(argv: readonly string[]) {
   const [command = "start", ...rest] = positionals;
   return {
     command,
+    /** A command was named ("ask --help"), not left to the default ("--help" alone). */
+    named: positionals.length > 0,
     json: values.json ?? false,
     write: values.write ?? false,
     record: values.record ?? false,

@@ -33,6 +33,9 @@ export async function ask(
       err("To answer questions from standard input, one a line, use: socialmedia-guidance ask --json");
     return 2;
   }
+  // At a terminal, say what is awaited rather than wait in silence.
+  if ((input() as { isTTY?: boolean }).isTTY)
+    err("Reading questions from standard input, one a line, one JSON line an answer; Ctrl-D ends.");
   // node:readline loads only here: a one-shot question never reads standard input.
   const { createInterface } = await import("node:readline");
   const rl = createInterface({ input: input(), crlfDelay: Number.POSITIVE_INFINITY });

@@ -7,7 +7,7 @@ import { KnowledgeError } from "../src/knowledge/errors.js";
 import { knowledgeDirOf, packageRoot } from "../src/paths.js";
 import { type Args, parseArgv } from "./args.js";
 import { type Out, print, printErr } from "./output.js";
-import { SUBCOMMANDS, type Subcommand, usageText } from "./subcommands.js";
+import { commandHelp, SUBCOMMANDS, type Subcommand, usageText } from "./subcommands.js";
 
 /**
  * The composition root: parses argv, loads config and knowledge, and runs the subcommand the table
@@ -23,9 +23,7 @@ export async function main(
   try {
     args = parseArgv(argv);
   } catch (error) {
-    // Node's own wording names the option but suggests a quoting trick that confuses here.
-    const option = /'(-[^']*)'/.exec((error as Error).message)?.[1];
-    err(`${option ? `Unknown option "${option}".` : (error as Error).message}\n\n${usageText()}`);
+    err(`${optionProblem(error as Error & { code?: string })}\n\n${usageText()}`);
     return 2;
   }
   if (args.version) {
@@ -35,7 +33,7 @@ export async function main(
   const name = args.command === "--help" || args.command === "-h" ? "help" : args.command;
   const subcommand = SUBCOMMANDS.find((c) => c.name === name);
   if (args.help) {
-    out(subcommand?.details ?? usageText());
+    out(subcommand && args.named && subcommand.name !== "help" ? commandHelp(subcommand) : usageText());
     return 0;
   }
   if (!subcommand) {
@@ -120,4 +118,18 @@ async function unknownCommand(args: Args): Promise<string> {
     { threshold: 0.4 },
   ).search(command);
   return near ? `${head} Did you mean "${near.item}"?` : head;
+}
+
+/**
+ * What is wrong with a command line's options, in words of our own: Node's name the option but suggest
+ * a quoting trick that confuses here. An option given no value ("--channel" last, "--days -5") needs
+ * one; any other is unknown.
+ */
+function optionProblem(error: Error & { code?: string }): string {
+  const option = /'(-[^'\s]*)/.exec(error.message)?.[1];
+  if (!option) return error.message;
+  if (error.code !== "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `Unknown option "${option}".`;
+  // "--days -5": a value that starts with "-" reads as another option
+  const dashed = /ambiguous/.test(error.message) ? ` (one starting with "-" is written ${option}=-5)` : "";
+  return `Option "${option}" needs a value after it${dashed}.`;
 }

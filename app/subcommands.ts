@@ -237,6 +237,16 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
 ];
 
+/** A command's own help: its `details`, else its usage rows. */
+export function commandHelp(c: Subcommand): string {
+  if (c.details) return c.details;
+  const rows = [c, ...(c.more ?? [])];
+  const width = Math.max(...rows.map((r) => r.usage.length)) + 2;
+  return ["Usage:", ...rows.map((r) => `  socialmedia-guidance ${r.usage.padEnd(width)}${r.summary}`)].join(
+    "\n",
+  );
+}
+
 /** The help text: every row of the table, summaries in one column. */
 export function usageText(): string {
   const rows = SUBCOMMANDS.flatMap((c) => [c, ...(c.more ?? [])]);

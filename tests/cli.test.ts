@@ -87,6 +87,15 @@ describe("the socialmedia-guidance command", () => {
     expect(platform.stderr).toContain("--platform must be slack, discord, teams or mattermost.");
     const option = await run(["--bogus"]);
     expect(option.stderr).toMatch(/^Unknown option "--bogus"\./);
+    // an option left without its value is not unknown
+    expect((await run(["tips", "preview", "--channel"])).stderr).toMatch(
+      /^Option "--channel" needs a value after it\./,
+    );
+    const dashed = await run(["report", "--days", "-5"]);
+    expect(dashed.code).toBe(2);
+    expect(dashed.stderr).toMatch(
+      /^Option "--days" needs a value after it \(one starting with "-" is written --days=-5\)\./,
+    );
   });
 
   it("check: says whether quality held against the recorded figures, and which answers changed", async () => {
@@ -275,7 +284,11 @@ describe("the command table", () => {
     expect(new Set(columns).size).toBe(1);
     expect((await run(["--help"])).stdout).toBe(help.stdout);
     expect((await run(["-h"])).stdout).toBe(help.stdout);
-    expect((await run(["ask", "--help"])).stdout).toBe(help.stdout);
+    // after a command, that command's own help
+    const ask = (await run(["ask", "--help"])).stdout;
+    expect(ask).toContain('socialmedia-guidance ask [--json] "question"');
+    expect(ask).not.toContain("topics");
+    expect((await run(["learn", "--help"])).stdout).toContain("candidate phrasings");
   });
 
   it("names every command in the README's layout, in the table's order", () => {
