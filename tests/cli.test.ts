@@ -182,6 +182,19 @@ describe("the socialmedia-guidance command", () => {
     expect(long.truncated).toBe(true);
   });
 
+  it("says it reads standard input when asked for JSON with no question at a terminal", async () => {
+    const terminal = Object.assign(Readable.from([]), { isTTY: true });
+    const said: string[] = [];
+    const code = await main(
+      ["ask", "--json"],
+      () => {},
+      (t) => said.push(t),
+      terminal,
+    );
+    expect(code).toBe(0);
+    expect(said.join("\n")).toContain("Reading questions from standard input");
+  });
+
   it("answers stdin lines in order, one JSON object a line", async () => {
     const questions = ["how do I cook rice", "friend request from a patient", "", "online harassment"];
     const { code, stdout } = await run(["ask", "--json"], { input: `${questions.join("\n")}\n` });
