@@ -1,3 +1,4 @@
+import { fs } from "../src/builtins.js";
 import type { Config, Logger } from "../src/index.js";
 import type { Storage } from "../src/store/storage.js";
 import type { Out } from "./output.js";
@@ -19,9 +20,27 @@ export const lazy = {
 /**
  * Opens the storage the config names (PostgreSQL at DATABASE_URL, else the SQLite file at
  * DATABASE_PATH), or says in one sentence why it cannot and returns undefined. With a logger, a
- * connection lost later is logged.
+ * connection lost later is logged. A moderator's command (`existing`) only reads what the bot
+ * recorded: it does not create an SQLite file that is not there (a mistyped DATABASE_PATH would
+ * otherwise read as a bot that has recorded nothing).
  */
-export async function openDb(config: Config, err: Out, logger?: Logger): Promise<Storage | undefined> {
+export async function openDb(
+  config: Config,
+  err: Out,
+  logger?: Logger,
+  existing = false,
+): Promise<Storage | undefined> {
+  if (
+    existing &&
+    !config.databaseUrl &&
+    config.databasePath !== ":memory:" &&
+    !fs.existsSync(config.databasePath)
+  ) {
+    err(
+      `No database at ${config.databasePath} yet: the bot creates it when it first runs (start) and records its use there. Check DATABASE_PATH if it has run.`,
+    );
+    return undefined;
+  }
   const { openStorage } = await lazy.storage();
   try {
     return await openStorage(

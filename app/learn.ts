@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { findIdentifiers, redact } from "../src/guard/identifiers.js";
@@ -63,11 +63,7 @@ export async function learn(
   const problem = misuse(options, picks);
   if (problem) return usage(err, problem);
   // Opening would create an empty SQLite file; there is nothing to learn until the bot has run.
-  if (!config.databaseUrl && !existsSync(config.databasePath)) {
-    err(`No database at ${config.databasePath} yet: the bot records candidate phrasings as people use it.`);
-    return 1;
-  }
-  const storage = await openDb(config, err);
+  const storage = await openDb(config, err, undefined, true);
   if (!storage) return 1;
   try {
     const session: Session = {

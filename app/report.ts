@@ -20,7 +20,7 @@ export async function report(
     err(`--team must be a Slack team id such as T0123ABCD (got "${team.slice(0, 40)}").`);
     return 2;
   }
-  const storage = await openDb(config, err);
+  const storage = await openDb(config, err, undefined, true);
   if (!storage) return 1;
   try {
     const r = await storage.feedback.report(10, 14, team);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../app/main.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
@@ -220,5 +220,13 @@ describe("socialmedia-guidance report", () => {
     expect(text.stdout).toMatch(/2026-11-24\s+1 of\s+4 answered {2}25%/);
     const json = JSON.parse((await run(["report", "--json"], { DATABASE_PATH: dbPath })).stdout);
     expect(json.days).toEqual([{ day: "2026-11-24", asked: 4, answered: 1 }]);
+  });
+
+  it("says there is no database at a path where none is, and creates none", async () => {
+    const dbPath = join(tempDir("smg-report-"), "mistyped", "bot.db");
+    const text = await run(["report"], { DATABASE_PATH: dbPath });
+    expect(text.code).toBe(1);
+    expect(text.output).toContain(`No database at ${dbPath} yet`);
+    expect(existsSync(dirname(dbPath))).toBe(false);
   });
 });
