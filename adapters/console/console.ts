@@ -16,7 +16,7 @@ import { CONSOLE_HELP, choicesOf, renderCard, terminalWidth } from "./render.js"
 const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
 /** Daily tips are posted into channels; the console can only show one. */
 const TIPS_ELSEWHERE =
-  "Daily tips are set up in a Slack or Discord channel (tips on 08:30 Europe/London). Type tip to see one here.";
+  "Daily tips are set up in a Slack, Discord, Teams or Mattermost channel (tips on 08:30 Europe/London). Type tip to see one here.";
 
 /** Runs an interactive chat on the given streams until `quit` or end of input, recording use with `parts.records`. */
 export function runConsole(
