@@ -25,17 +25,20 @@ describe("the guard finds names however they are written", () => {
     ["a patient named Ольга Петрова posted a review", "a patient named [name] posted a review"],
     ["patient named 李明 sent me a wechat message", "patient named [name] sent me a wechat message"],
     ["my patient called فاطمة الزهراء wants to follow me", "my patient called [name] wants to follow me"],
-    // a name, then whose patient it is; a name between commas after "patients"; after a bed's number
+    // a name, then an aside saying whose patient it is; a name between commas after "patients" or
+    // "a patient of mine"; after a bed's number
     [
       "Olivia, my 6 year old patient, wants me to follow her",
       "[name], my 6 year old patient, wants me to follow her",
     ],
     ["Emma, my patient on ward 7, keeps commenting", "[name], my patient on ward 7, keeps commenting"],
     ["Olivia (my patient) sent me a friend request", "[name] (my patient) sent me a friend request"],
-    ["Kofi Mensah, one of our residents, added me", "[name], one of our residents, added me"],
+    ["Grace, my 80 year old patient, added me", "[name], my 80 year old patient, added me"],
     ["One of my patients, Olivia, sent me a message", "One of my patients, [name], sent me a message"],
+    ["A patient of mine, Olivia, added me", "A patient of mine, [name], added me"],
     ["the lady in bed 3, Olivia, added me", "the lady in bed 3, [name], added me"],
-    // given names that are also places, where the words say a patient
+    ["the lady in bed3, Olivia, added me", "the lady in bed3, [name], added me"],
+    // given names that are also places, capitalised where the words say a patient
     ["my patient Jose Garcia asked me to donate", "my patient [name] asked me to donate"],
     ["my patient Georgia sent me a request", "my patient [name] sent me a request"],
   ])("%j", (text, redacted) => {
@@ -128,11 +131,20 @@ describe("the guard leaves look-alikes alone", () => {
     // a count, not an address; an initial, as case reports keep patients anonymous
     "it's a 5 minute drive from the hospital, can I film there",
     "a psychiatrist treating Ms B wonders about Googling her",
-    // the asker's own name or a place before the words about a patient
+    // the asker's own name, a place, a firm or a word before the words about a patient, which are the
+    // sentence itself; a patient who is someone else's, or a modifier; a place word after "patient"
     "I'm Olivia, my patient sent me a request",
     "a nurse in Georgia, my patient asked about it",
     "Thanks, my patient sent me a request",
     "Sarah, my colleague, says a patient added her",
+    "London, my patient asked",
+    "I work at Kaiser, a patient found my profile",
+    "Tbh, my patient added me",
+    "Tom, our patient safety lead, said no",
+    "Sarah, my colleague whose patient died, said no",
+    "Smith, my patient's GP, phoned",
+    "a patient reading my blog",
+    "my patient english is limited",
   ])("%j", (text) => {
     expect(findIdentifiers(text)).toEqual([]);
   });

@@ -34,9 +34,18 @@ const APPOSITION_GAP = /^\s*[,(–—-]\s*$/;
 const APPOSITION_OPENS = /^(?:my|our|a|an|the|one|this|that)$/;
 /** How far (in words) the patient noun may sit from the name: "Olivia, my 6 year old patient". */
 const APPOSITION_REACH = 5;
+/** ... and how far on the aside must close (a comma, a bracket, a dash): "Emma, my patient on ward 7 with anorexia, keeps...". */
+const APPOSITION_CLOSE_REACH = 8;
+/** What closes such an aside, before the sentence ends. */
+const APPOSITION_CLOSE = /^[^.!?;]*?[,)–—]/;
+/** Words after "patient" that make it a modifier, not a person: "our patient safety lead", "a patient forum". */
+const PATIENT_AS_MODIFIER =
+  /^(?:safety|liaison|experience|advocate|advocacy|advice|information|services?|relations|representatives?|reps?|engagement|participation|voice|forums?|groups?|lead|coordinator|officer|transport|portal|facing|care|flow|records?|notes|lists?)$/;
+/** Words before a capitalised one that make it a place or a firm: "in Georgia", "from Leeds", "at Kaiser", "for Medicare". */
+const WHERE_BEFORE = /^(?:in|near|around|outside|across|throughout|within|from|at|for)$/;
 /** A bed, bay or room, then its number: "the lady in bed 3, Olivia, added me". */
 const BED = /^(?:bed|bay|room|cubicle|bedspace)$/;
-const NUMBERED_GAP = /^\s+\d{1,3}\s*[,:(–—-]?\s*$/;
+const NUMBERED_GAP = /^\s*\d{1,3}\s*[,:(–—-]?\s*$/;
 const CUE_GAP = /^\s*[,:]?\s+$/;
 const PT_GAP = /^\.\s+$/;
 const MY_BEFORE = /\bmy\s+$/i;
@@ -71,9 +80,12 @@ function nameish(t: Token): boolean {
 
 const spaced = (t: Token | undefined) => t !== undefined && SPACES.test(t.gap);
 
-/** A name where the words around it say a patient: by its capital or the list, or a place that is also a given name. */
+/**
+ * A name where the words around it say a patient: by its capital or the list, or a place that is also a
+ * given name, capitalised ("my patient Georgia", not "a patient reading my blog").
+ */
 function cueName(t: Token): boolean {
-  return strong(t) || capital(t) || (t.place && isListedName(t.lower));
+  return strong(t) || capital(t) || (t.place && (t.capitalised || t.upper) && isListedName(t.lower));
 }
 
 type Span = readonly [from: number, to: number];
@@ -124,11 +136,14 @@ function titled(tokens: readonly Token[], i: number, text: string): Span | undef
   return extend(tokens, i, i + 1);
 }
 
-/** "my patient Aisha", "pt tanaka", "a patient, Henrik Larsen,". */
+/** "my patient Aisha", "pt tanaka", "a patient, Henrik Larsen,", "a patient of mine, Olivia,". */
 function cued(tokens: readonly Token[], i: number): Span | undefined {
   const t = tokens[i] as Token;
-  const n = tokens[i + 1];
+  // "of mine" or "of ours" between the cue and the name
+  const mine = tokens[i + 1]?.lower === "of" && /^(?:mine|ours)$/.test(tokens[i + 2]?.lower ?? "") ? 2 : 0;
+  const n = tokens[i + 1 + mine];
   if (!n || t.possessive || !CUES.test(t.lower)) return undefined;
+  if (mine) return COMMA_GAP.test(n.gap) && cueName(n) ? extend(tokens, i + 3, i + 3) : undefined;
   if (!CUE_GAP.test(n.gap) && !(t.lower === "pt" && PT_GAP.test(n.gap))) return undefined;
   if (cueName(n)) return extend(tokens, i + 1, i + 1);
   const n2 = tokens[i + 2];
@@ -137,26 +152,36 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
 }
 
 /**
- * "Olivia, my 6 year old patient", "Emma (my patient)", "Kofi Mensah, one of our residents": a name,
- * then, in the same clause, whose patient it is. The asker's own name ("I'm Olivia, my patient...") is not one.
+ * "Olivia, my 6 year old patient, wants...", "Emma (my patient) sent...", "Grace, my patient on ward 7,
+ * ...": a name, then an aside saying whose patient it is, closed by a comma, bracket or dash. Unclosed,
+ * the words after the comma are the sentence itself ("London, my patient asked", "At Tesco, a patient
+ * recognised me"). Neither the asker's own name ("I'm Olivia, my patient...") nor a place ("in
+ * Georgia") is one; nor a patient that is a modifier ("Tom, our patient safety lead,").
  */
 function apposed(tokens: readonly Token[], i: number, text: string): Span | undefined {
   const t = tokens[i] as Token;
   const n = tokens[i + 1];
   if (!n || t.possessive || !APPOSITION_GAP.test(n.gap) || !APPOSITION_OPENS.test(n.lower)) return undefined;
-  // "a nurse in Georgia, my patient asked": after these, the word is where, not who
-  const before = tokens[i - 1]?.lower ?? "";
-  if (!cueName(t) || PLACE_BEFORE.test(before) || before === "from") return undefined;
+  // a listed name at the start of a sentence counts here ("Grace, my patient, ..."), a place never
+  const named = strong(t) || capital(t) || (t.capitalised && !t.blocked && isListedName(t.lower));
+  if (!named || WHERE_BEFORE.test(tokens[i - 1]?.lower ?? "")) return undefined;
   for (let k = i + 1; k <= i + APPOSITION_REACH; k++) {
     const x = tokens[k];
     if (!x || (k > i + 1 && CLAUSE_GAP.test(x.gap))) return undefined;
-    if (CUES.test(x.lower)) {
-      if (fromAsker(tokens, i, text)) return undefined;
-      let from = i;
-      while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
-        from--;
-      return [from, i];
-    }
+    // "Sarah, my colleague whose patient died", "Sarah, my friend's patient": someone else's patient
+    if (x.possessive || /^(?:whose|who|which|that)$/.test(x.lower)) return undefined;
+    if (!CUES.test(x.lower)) continue;
+    if (x.possessive || PATIENT_AS_MODIFIER.test(tokens[k + 1]?.lower ?? "")) return undefined;
+    const closed = tokens
+      .slice(k + 1, k + 1 + APPOSITION_CLOSE_REACH)
+      .findIndex((y) => /[.!?;]/.test(y.gap) || APPOSITION_CLOSE.test(y.gap));
+    const after = tokens[k + 1 + closed];
+    if (closed < 0 || !after || !APPOSITION_CLOSE.test(after.gap) || fromAsker(tokens, i, text))
+      return undefined;
+    let from = i;
+    while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
+      from--;
+    return [from, i];
   }
   return undefined;
 }
