@@ -103,7 +103,8 @@ describe("the conversation", () => {
     const conversation = new Conversation({ guide, logger, help });
     const { card } = await conversation.handle({ kind: "ask", question: "\u200b\u2067\ufeff" }, here);
     expect(card.title).toBe((await conversation.handle({ kind: "help" }, here)).card.title);
-    const reply = guide.ask("\u202eshould I accept a friend\u200b request from a patient");
+    // a zero-width space still parts two words
+    const reply = guide.ask("\u202eshould I accept a friend\u200brequest from a\u2060 patient");
     expect(reply.question).toBe("should I accept a friend request from a patient");
     expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
   });

@@ -15,16 +15,18 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
- * Characters that take no space and show nothing, or only turn the text's direction: zero-width
- * spaces and joiners' kin, direction marks, embeddings and isolates, the byte-order mark. A line of
- * them alone asks nothing, and shown to a moderator they can reorder what the terminal prints. (The
- * zero-width joiner, which builds emoji, is kept.)
+ * Characters that show nothing, or only turn the text's direction: direction marks, embeddings and
+ * isolates, the word joiner and its kin, the byte-order mark. A line of them alone asks nothing, and
+ * shown to a moderator they can reorder what the terminal prints. (The zero-width joiner and
+ * non-joiner, which build emoji and shape Persian or Hindi words, are kept.)
  */
-const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** A zero-width space: a break between words that shows none. */
+const ZERO_WIDTH_SPACE = /\u200b/g;
 
-/** The text without its invisible characters (see INVISIBLE). */
+/** The text without its invisible characters (see INVISIBLE), a zero-width space read as a space. */
 export function visibleText(text: string): string {
-  return text.replace(INVISIBLE, "");
+  return text.replace(INVISIBLE, "").replace(ZERO_WIDTH_SPACE, " ");
 }
 
 /**
