@@ -126,10 +126,14 @@ async function unknownCommand(args: Args): Promise<string> {
  * one; any other is unknown.
  */
 function optionProblem(error: Error & { code?: string }): string {
-  const option = /'(-[^'\s]*)/.exec(error.message)?.[1];
+  // Node names an option with its short form first ("'-h, --help'"): the long one is the name to give
+  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1];
   if (!option) return error.message;
   if (error.code !== "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `Unknown option "${option}".`;
+  if (/does not take an argument/.test(error.message)) return `Option "${option}" takes no value.`;
   // "--days -5": a value that starts with "-" reads as another option
-  const dashed = /ambiguous/.test(error.message) ? ` (one starting with "-" is written ${option}=-5)` : "";
+  const dashed = /ambiguous/.test(error.message)
+    ? ` (write one that starts with "-" as ${option}=<value>)`
+    : "";
   return `Option "${option}" needs a value after it${dashed}.`;
 }

@@ -91,10 +91,12 @@ describe("the socialmedia-guidance command", () => {
     expect((await run(["tips", "preview", "--channel"])).stderr).toMatch(
       /^Option "--channel" needs a value after it\./,
     );
+    expect((await run(["topics", "--json=false"])).stderr).toMatch(/^Option "--json" takes no value\./);
+    expect((await run(["ask", "--help=1"])).stderr).toMatch(/^Option "--help" takes no value\./);
     const dashed = await run(["report", "--days", "-5"]);
     expect(dashed.code).toBe(2);
     expect(dashed.stderr).toMatch(
-      /^Option "--days" needs a value after it \(one starting with "-" is written --days=-5\)\./,
+      /^Option "--days" needs a value after it \(write one that starts with "-" as --days=<value>\)\./,
     );
   });
 
