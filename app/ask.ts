@@ -1,3 +1,4 @@
+import { asksAboutTheBot } from "../src/commands.js";
 import type { Guide } from "../src/guide.js";
 import type { EntryRef, Reply } from "../src/types.js";
 import type { Out } from "./output.js";
@@ -12,15 +13,17 @@ export async function ask(
   input: () => NodeJS.ReadableStream,
 ): Promise<number> {
   if (words.join(" ").trim()) {
-    const reply = guide.ask(words.join(" "));
+    const question = words.join(" ");
+    const reply = guide.ask(question);
     if (json) out(JSON.stringify(replyJson(reply)));
     else {
       // The cards and the terminal renderer (marked-terminal, highlight.js) load only for text output.
-      const [{ replyCard }, { renderCard, terminalWidth }] = await Promise.all([
+      const [{ aboutCard, replyCard }, { renderCard, terminalWidth }] = await Promise.all([
         import("../src/conversation/cards.js"),
         import("../adapters/console/render.js"),
       ]);
-      out(renderCard(replyCard(reply), terminalWidth()));
+      // "are you ChatGPT?" is about the bot, as in a chat, not a question for the knowledge
+      out(renderCard(asksAboutTheBot(question) ? aboutCard(guide) : replyCard(reply), terminalWidth()));
     }
     return 0;
   }

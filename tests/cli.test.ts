@@ -175,6 +175,12 @@ describe("the socialmedia-guidance command", () => {
     expect(text).not.toContain("07700");
   });
 
+  it("answers a question about the bot itself with what it is, as the chat does", async () => {
+    const text = (await run(["ask", "are you ChatGPT?"])).stdout;
+    expect(text).toContain("About this bot");
+    expect(text).toContain("not an AI chatbot");
+  });
+
   it("gives a null answer when it declines", async () => {
     const reply = JSON.parse((await run(["ask", "--json", "how do I cook rice"])).stdout);
     expect(reply.answer).toBeNull();
