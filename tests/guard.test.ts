@@ -101,6 +101,13 @@ describe("the guard tells the asker's handle from a patient's", () => {
       "my handle is @drkim and my patient's handle is [handle]",
     );
   });
+
+  it("flags the username Slack sends with a person mentioned in a command, not the bare mention of the bot", () => {
+    expect(redact("patient <@U0PATIENT1|mary.jones> follows my blog")).toBe(
+      "patient <@U0PATIENT1|[handle]> follows my blog",
+    );
+    expect(findIdentifiers("<@U0BOT1> can I accept a friend request")).toEqual([]);
+  });
 });
 
 describe("the guard leaves look-alikes alone", () => {

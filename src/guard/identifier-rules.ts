@@ -64,6 +64,8 @@ export const RULES: readonly Rule[] = [
       /\b[\w.+-]{1,64}\s?(?:\(at\)|\[at\]|\sat\s)\s?[\w-]{1,63}\s?(?:\(dot\)|\[dot\]|\sdot\s)\s?[a-z]{2,6}\b/gi,
     needs: /dot/i,
   },
+  // A person mentioned in a Slack command, which Slack sends with their username: "<@U0123|mary.jones>"
+  { kind: "handle", pattern: /<@[UW][A-Z0-9]{2,20}\|([^<>|]{1,80})>/g, group: 1, needs: /<@/ },
   // @handles, but not the broadcast words of Slack and Discord, nor a regulator's or professional body's
   {
     kind: "handle",
