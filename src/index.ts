@@ -54,7 +54,7 @@ export {
 export { type ReloadableGuide, reloadable, reloadKnowledgeOnChange } from "./reload.js";
 export { MAX_QUESTION_CHARS, visibleText } from "./search/normalise.js";
 export type { InstallationRecord, InstallationStorage } from "./store/installations.js";
-export type { ReplayMemory } from "./store/replays.js";
+export { type ReplayMemory, ReplaysInMemory } from "./store/replays.js";
 export { splitChannelKey, workspaceChannel, workspaceOf } from "./store/workspace.js";
 export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 export { type Asked, type AskRequest, askWithin, type UsageParts } from "./usage/ask.js";

@@ -29,6 +29,43 @@ describe("Slack mentions and direct messages", () => {
     expect(allText(body)).toContain("explicit consent");
   });
 
+  it("answers an event Slack delivers again only once", async () => {
+    const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "2.1" });
+    const mention = {
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> can I post a photo of a patient?",
+      ts: "1700000000.000200",
+      channel: "C1",
+      event_ts: "1700000000.000200",
+    };
+    expect((await event(mention, { id: "EvTwice" })).status).toBe(200);
+    await within(posted);
+    // as Slack sends it again: the same event, signed anew
+    expect((await event(mention, { id: "EvTwice", later: 1 })).status).toBe(200);
+    expect(await waitForLog("Slack event delivered again: answered already")).toContain("EvTwice");
+  });
+
+  it("answers a long pasted message, its text carried twice (text and rich-text blocks)", async () => {
+    const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "3.1" });
+    const text = `${"I am a nurse and a patient sent me a friend request. ".repeat(760)}Can I accept it?`;
+    expect(text.length).toBeGreaterThan(40_000);
+    const response = await event({
+      type: "message",
+      channel_type: "im",
+      user: "U1",
+      text,
+      blocks: [
+        { type: "rich_text", elements: [{ type: "rich_text_section", elements: [{ type: "text", text }] }] },
+      ],
+      ts: "1700000001.000200",
+      channel: "D1",
+      event_ts: "1700000001.000200",
+    });
+    expect(response.status).toBe(200);
+    expect((await within(posted)).channel).toBe("D1");
+  });
+
   it("answers a direct message", async () => {
     const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "3.0" });
     await event({

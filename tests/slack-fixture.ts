@@ -123,19 +123,19 @@ export function slackFixture(where: { base?: () => string; hook?: () => number }
     return { response, posted };
   }
 
-  /** An Events API callback carrying `inner`. */
-  async function event(inner: Record<string, unknown>) {
+  /** An Events API callback carrying `inner`: a new event, or the one with `id`, sent `later` seconds on. */
+  async function event(inner: Record<string, unknown>, as: { id?: string; later?: number } = {}) {
     const body = JSON.stringify({
       token: "legacy",
       team_id: "T1",
       api_app_id: "A1",
       type: "event_callback",
-      event_id: `Ev${hook()}`,
+      event_id: as.id ?? `Ev${hook()}`,
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
       event: inner,
     });
-    return send(body, "application/json");
+    return send(body, "application/json", { ts: Math.floor(Date.now() / 1000) + (as.later ?? 0) });
   }
 
   /** The first log line with this message, once there is one. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MAX_BODY_BYTES } from "../adapters/slack/receiver.js";
 import { RequestVerifier } from "../adapters/slack/verify.js";
 import { SLACK_TEST, slackSignature, within } from "./helpers.js";
 import { expectPost, FORM, JSON_TYPE, now, slackHttpFixture } from "./slack-http-fixture.js";
@@ -76,8 +77,8 @@ describe("Slack request bodies", () => {
   });
 
   it("answers 413 to a body without a length once it passes the cap, without waiting for the rest", async () => {
-    // 128 KB, then a body that never ends: an answer means the bot stopped reading at the cap
-    let chunks = 2;
+    // past the cap, then a body that never ends: an answer means the bot stopped reading at the cap
+    let chunks = MAX_BODY_BYTES / (64 * 1024) + 1;
     const body = new ReadableStream<Uint8Array>({
       pull: (controller) =>
         chunks-- > 0 ? controller.enqueue(new Uint8Array(64 * 1024).fill(120)) : new Promise(() => {}),

@@ -9,10 +9,12 @@ import { isSslCheck, mediaType, readSlackBody } from "./request-body.js";
 import { RequestVerifier } from "./verify.js";
 
 /**
- * The largest body taken. Slack's own requests are small: a slash command is under 1 KB, and a button
- * press on our largest answer about 9 KB (it carries the message); anything bigger is not Slack's.
+ * The largest body taken. Most of Slack's requests are small (a slash command under 1 KB, a button press
+ * on our largest answer about 9 KB), but a message event carries its text twice, as text and as rich-text
+ * blocks, and a message may hold 40,000 characters, each escaped in JSON to as many as 12 bytes: a long
+ * pasted question must still be read (and cut), not refused with 413 and never answered.
  */
-export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The path Slack's requests come to (the request URL of the app's manifest). */
 export const SLACK_EVENTS_PATH = "/slack/events";

@@ -6,6 +6,7 @@ import {
   type InstallationStorage,
   type Logger,
   type ReplayMemory,
+  ReplaysInMemory,
   type SlackConfig,
   type TipCommands,
   type UsageParts,
@@ -36,9 +37,29 @@ export interface SlackDeps extends UsageParts {
   readonly calls?: CallLimits;
 }
 
+/**
+ * How long an event's id is remembered. Slack delivers an event again when it thinks the first went
+ * unanswered (no acknowledgement within 3 seconds, or an error): up to three times, within about five
+ * minutes over HTTP, and again after a Socket Mode reconnection.
+ */
+export const EVENT_MEMORY_SECONDS = 60 * 60;
+
 /** Wires the listeners (one a file under listeners/) onto a Bolt app, around one conversation. */
 export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): void {
   const log = deps.logger.child({ platform: "slack" });
+  // An event delivered again is answered once: Bolt has acknowledged it already, so it is only dropped.
+  const events = deps.replays ?? new ReplaysInMemory();
+  app.use(async ({ body, next }) => {
+    const id = (body as { event_id?: unknown }).event_id;
+    if (typeof id === "string") {
+      const now = Math.floor(Date.now() / 1000);
+      if (!(await events.first(`event:${id}`, now + EVENT_MEMORY_SECONDS, now))) {
+        log.info({ eventId: id }, "Slack event delivered again: answered already");
+        return;
+      }
+    }
+    await next();
+  });
   // Every listener runs under this, so that shutdown can wait for replies in flight.
   app.use(({ next }) => inFlight.track(next));
   const ctx: SlackContext = {

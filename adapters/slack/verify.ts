@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { ReplayMemory } from "../../src/index.js";
+import { type ReplayMemory, ReplaysInMemory } from "../../src/index.js";
 
 /** How far a request's timestamp may be from our clock, either way (Slack's documented 5 minutes). */
 export const WINDOW_SECONDS = 5 * 60;
@@ -11,14 +11,16 @@ export const WINDOW_SECONDS = 5 * 60;
  * another replica is refused as well.
  */
 export class RequestVerifier {
-  /** Signature -> the second after which its timestamp is out of the window anyway. */
-  private readonly seen = new Map<string, number>();
+  /** The signatures seen, each until its timestamp is out of the window anyway. */
+  private readonly seen: ReplayMemory;
 
   constructor(
     private readonly signingSecret: string,
     private readonly now: () => number = Date.now,
-    private readonly shared?: ReplayMemory,
-  ) {}
+    shared?: ReplayMemory,
+  ) {
+    this.seen = shared ?? new ReplaysInMemory();
+  }
 
   /** Undefined when the request is Slack's and new; otherwise why it is refused, for the log. */
   async check(timestamp: unknown, signature: unknown, body: Buffer): Promise<string | undefined> {
@@ -30,25 +32,7 @@ export class RequestVerifier {
     if (typeof signature !== "string" || !/^v0=[0-9a-f]{64}$/i.test(signature)) return "bad_signature";
     const expected = createHmac("sha256", this.signingSecret).update(`v0:${ts}:`).update(body).digest();
     if (!timingSafeEqual(expected, Buffer.from(signature.slice(3), "hex"))) return "bad_signature";
-    const key = signature.toLowerCase();
-    if (this.shared)
-      return (await this.shared.first(key, ts + WINDOW_SECONDS, nowSeconds)) ? undefined : "replayed";
-    this.forget(nowSeconds);
-    if (this.seen.has(key)) return "replayed";
-    this.seen.set(key, ts + WINDOW_SECONDS);
-    return undefined;
-  }
-
-  /** How many signatures are remembered. */
-  get size(): number {
-    return this.seen.size;
-  }
-
-  /** Drops signatures whose window has passed: oldest first, stopping at the first still live. */
-  private forget(nowSeconds: number): void {
-    for (const [key, until] of this.seen) {
-      if (until >= nowSeconds) break;
-      this.seen.delete(key);
-    }
+    const first = await this.seen.first(signature.toLowerCase(), ts + WINDOW_SECONDS, nowSeconds);
+    return first ? undefined : "replayed";
   }
 }

@@ -11,6 +11,30 @@ export interface ReplayMemory {
 }
 
 /**
+ * The same in this process's memory, for a single replica. Keys are dropped once their time has passed,
+ * oldest first: each instance should be given one lifetime, so that they pass in the order they came.
+ */
+export class ReplaysInMemory implements ReplayMemory {
+  /** Key -> the second after which it is forgotten. */
+  private readonly seen = new Map<string, number>();
+
+  async first(key: string, until: number, nowSeconds: number): Promise<boolean> {
+    for (const [old, end] of this.seen) {
+      if (end >= nowSeconds) break;
+      this.seen.delete(old);
+    }
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, until);
+    return true;
+  }
+
+  /** How many keys are remembered. */
+  get size(): number {
+    return this.seen.size;
+  }
+}
+
+/**
  * Signatures in the `request_signatures` table. Those whose window has passed are dropped now and then
  * (not on every request: that would double the work of each); one still in the table after its
  * window refuses nothing, since a stale timestamp is refused before this is asked.
