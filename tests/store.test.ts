@@ -11,12 +11,12 @@ import {
   shareRefusal,
   UsageRecords,
 } from "../src/index.js";
-import { migrate } from "../src/store/db.js";
+import { migrate, WRITE_WAIT_MS } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage } from "../src/store/storage.js";
 import { storageBackends } from "./backends.js";
-import { capturedLogger, FIXTURE_DIR, settle, tempDir, tempStorage } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, settle, tempDatabase, tempDir, tempStorage } from "./helpers.js";
 
 const BACKENDS = storageBackends();
 
@@ -187,6 +187,13 @@ describe("the SQLite file", () => {
     writeSync(fd, Buffer.alloc(size - 8_192, 0xab), 0, size - 8_192, 4_096);
     closeSync(fd);
     expect(() => openSqliteStorage(path)).toThrow(/damaged.*restore the latest backup/);
+  });
+
+  it("waits only briefly for another process's lock once open, so that a locked file cannot hold every reply", () => {
+    const db = tempDatabase("smg-busy-");
+    expect(db.pragma("busy_timeout", { simple: true })).toBe(WRITE_WAIT_MS);
+    expect(WRITE_WAIT_MS).toBeLessThan(1_000);
+    db.close();
   });
 
   it("says when the database's folder is a file", () => {
