@@ -81,4 +81,22 @@ describe("Discord tip posts", () => {
       code: "403:50001",
     });
   });
+
+  it("gives a rate-limited post back to the scheduler with Discord's wait, instead of waiting it out", async () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    nock(API).post(`/api/v10/channels/${CHANNEL_ID}/messages`).reply(
+      429,
+      { message: "You are being rate limited.", retry_after: 5, global: false },
+      {
+        "retry-after": "5",
+        "x-ratelimit-scope": "user",
+      },
+    );
+    const failure = await within(bot.tipPoster().post(CHANNEL_ID, tip)).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ name: "PostFailure", code: "429" });
+    // Discord's 5 s, and the few milliseconds discord.js adds
+    expect((failure as { retryAfterSeconds?: number }).retryAfterSeconds).toBeGreaterThanOrEqual(5);
+    expect((failure as { retryAfterSeconds?: number }).retryAfterSeconds).toBeLessThanOrEqual(6);
+  });
 });

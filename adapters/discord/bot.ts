@@ -1,4 +1,12 @@
-import { Client, type ClientOptions, GatewayIntentBits, REST, type RESTOptions, Routes } from "discord.js";
+import {
+  Client,
+  type ClientOptions,
+  GatewayIntentBits,
+  RateLimitError,
+  REST,
+  type RESTOptions,
+  Routes,
+} from "discord.js";
 import { type DiscordConfig, InFlight, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
 import { inviteUrl } from "./definitions.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
@@ -19,11 +27,26 @@ export interface DiscordBot {
   tipPoster(): TipPoster;
 }
 
-/** REST options shared by the client and the deploy command: fetch, so proxies and nock can see it. */
+/**
+ * The longest a tip post may take, rate-limit waits and retries included: the scheduler posts one
+ * channel at a time, and shutdown waits for it.
+ */
+export const TIP_POST_MS = 20_000;
+
+/**
+ * REST options shared by the client and the deploy command: fetch, so proxies and nock can see it. A
+ * rate limit on a channel's route (a tip post) is thrown, not waited out: discord.js would otherwise
+ * retry a 429 without end, holding every other channel's tip and shutdown (platform exploratory test).
+ * The scheduler retries the tip after the wait Discord asked for.
+ */
 function restOptions(config: DiscordConfig): Partial<RESTOptions> {
   // The global fetch, as discord.js documents; its RequestInit type differs only in stream body types.
   const makeRequest = fetch as unknown as RESTOptions["makeRequest"];
-  return { makeRequest, ...(config.apiUrl ? { api: config.apiUrl.replace(/\/$/, "") } : {}) };
+  return {
+    makeRequest,
+    rejectOnRateLimit: ["/channels"],
+    ...(config.apiUrl ? { api: config.apiUrl.replace(/\/$/, "") } : {}),
+  };
 }
 
 /**
@@ -73,9 +96,12 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
         try {
           const message = (await client.rest.post(Routes.channelMessages(channelId), {
             body: { embeds, components, allowed_mentions: { parse: [] } },
+            signal: AbortSignal.timeout(TIP_POST_MS),
           })) as { id: string };
           return { messageId: message.id };
         } catch (error) {
+          if (error instanceof RateLimitError)
+            throw new PostFailure("429", error.message, Math.ceil(error.retryAfter / 1000));
           throw new PostFailure(codeOf(error), (error as Error).message);
         }
       },
