@@ -10,6 +10,7 @@ import {
   redactSecrets,
   reloadable,
   reloadKnowledgeOnChange,
+  settlesWithin,
   type TipPoster,
   UsageRecords,
 } from "../src/index.js";
@@ -87,7 +88,11 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
       : undefined;
   const stopAll = async () => {
     stopReloading();
-    await scheduler.stop();
+    // A tip post in flight gets a moment, not its platform's whole time limit and retries: shutdown
+    // must fit a container's grace (Docker's 10 s). One cut short is left to the scheduler's next start,
+    // which never sends a post twice that it may have begun.
+    if (!(await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS)))
+      logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
     await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
     await records.flush();
     await storage.close();
@@ -212,6 +217,9 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   logger.info("stopped");
   return 0;
 }
+
+/** How long shutdown waits for a tip post in flight (see stopAll). */
+export const TIP_STOP_WAIT_MS = 2_000;
 
 /** The console chat; its questions are recorded for the report and learning unless RECORD_CONSOLE=false. */
 async function consoleChat(config: Config, guide: Guide, err: Out): Promise<number> {

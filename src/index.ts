@@ -34,7 +34,7 @@ export {
 } from "./conversation/cards.js";
 export { Conversation, type ConversationDeps, type Requester } from "./conversation/conversation.js";
 export { createGuide, DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "./guide.js";
-export { InFlight } from "./inflight.js";
+export { InFlight, settlesWithin } from "./inflight.js";
 export { formatProblem, KnowledgeError } from "./knowledge/errors.js";
 export { loadKnowledge } from "./knowledge/load.js";
 export { createLogger, type Logger, redactSecrets } from "./log.js";

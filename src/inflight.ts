@@ -18,11 +18,23 @@ export class InFlight {
 
   /** Waits for everything in flight, but no longer than `timeoutMs`. */
   async drain(timeoutMs = 5_000): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-    });
-    await Promise.race([Promise.allSettled([...this.pending]).then(() => undefined), timeout]);
+    await settlesWithin(Promise.allSettled([...this.pending]), timeoutMs);
+  }
+}
+
+/** Waits for `work` to settle, but no longer than `timeoutMs`: true when it settled in time. */
+export async function settlesWithin(work: Promise<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const settled = work.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
     clearTimeout(timer);
   }
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { findIdentifiers, GUARD_SCAN_CHARS, redact } from "../src/guard/identifiers.js";
-import { createGuide, InFlight, LogPolicy, loadKnowledge, RateLimiter, type Reply } from "../src/index.js";
+import {
+  createGuide,
+  InFlight,
+  LogPolicy,
+  loadKnowledge,
+  RateLimiter,
+  type Reply,
+  settlesWithin,
+} from "../src/index.js";
 import { storageBackends } from "./backends.js";
 import { FIXTURE_DIR, settle } from "./helpers.js";
 
@@ -240,5 +248,11 @@ describe("shutdown", () => {
     const started = Date.now();
     await inFlight.drain(100);
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("says whether work settled in time (a tip post shutdown stops waiting for)", async () => {
+    expect(await settlesWithin(new Promise(() => undefined), 10)).toBe(false);
+    expect(await settlesWithin(Promise.reject(new Error("refused")), 10_000)).toBe(true);
+    expect(await settlesWithin(Promise.resolve("posted"), 10_000)).toBe(true);
   });
 });
