@@ -27,6 +27,25 @@ describeEachBackend(({ fresh, scheduler }) => {
       );
     });
 
+    it("after today's tip, promises the next one tomorrow when the time moves later today", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "C1", args: "on 08:30 UTC" });
+      at("2026-11-26T08:30:30Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      at("2026-11-26T09:00:00Z");
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 10:00 UTC" })).toMatch(
+        /Next tip: Fri, 27 Nov 2026, 10:00 UTC/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
+        /Next tip: Fri, 27 Nov 2026, 10:00 UTC/,
+      );
+      at("2026-11-26T10:00:30Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+    });
+
     it("does not post again after a restart", async () => {
       const path = await fresh();
       at("2026-11-25T12:00:00Z");

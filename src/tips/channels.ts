@@ -3,7 +3,7 @@ import type { ChannelRef, Platform, TipCommands, TipSettings } from "../ports.js
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
 import { nextTip } from "./rotation.js";
-import { formatLocal, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
+import { formatLocal, localDay, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
 
 export interface TipChannelsOptions {
   readonly store: TipStorage;
@@ -42,7 +42,7 @@ export class TipChannels implements TipCommands {
       { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
       "daily tip turned on",
     );
-    return `Daily tip on: ${describe(parsed)}. ${this.nextLine(parsed)}`;
+    return `Daily tip on: ${describe(parsed)}. ${await this.nextLine(platform, channelId, parsed)}`;
   }
 
   async off({ platform, channelId }: ChannelRef): Promise<string> {
@@ -75,15 +75,36 @@ export class TipChannels implements TipCommands {
     return { time, timeZone, weekdaysOnly: Boolean(settings.weekdaysOnly) };
   }
 
-  private nextLine(t: TipTime): string {
-    const next = nextSlot(t, this.now());
+  private async nextLine(platform: Platform, channelId: string, t: TipTime): Promise<string> {
+    const next = await this.nextDue(platform, channelId, t, this.now());
     return next ? `Next tip: ${formatLocal(next, t.timeZone)}.` : "";
+  }
+
+  /**
+   * The channel's next due instant after `after` on a day that has no tip yet: a channel gets one tip a
+   * day, so after today's has been posted, a time moved later today (or a zone moved west) is due only
+   * tomorrow. It said today, and no tip came.
+   */
+  private async nextDue(
+    platform: Platform,
+    channelId: string,
+    t: TipTime,
+    after: Date,
+  ): Promise<Date | undefined> {
+    let at = after;
+    // a day or two at most are taken (today's, and the day a zone change lands on)
+    for (let tries = 0; tries < 4; tries++) {
+      const next = nextSlot(t, at);
+      if (!next || !(await this.store.slot(platform, channelId, localDay(next, t.timeZone)))) return next;
+      at = next;
+    }
+    return nextSlot(t, at);
   }
 
   private async describeStatus(platform: Platform, channelId: string): Promise<string> {
     const s = await this.store.schedule(platform, channelId);
     if (!s?.enabled) return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
-    const lines = [`Daily tip: on, ${describe(s)}.`, this.nextLine(s)];
+    const lines = [`Daily tip: on, ${describe(s)}.`, await this.nextLine(platform, channelId, s)];
     const last = await this.store.lastSlot(platform, channelId, ["posted", "failed", "uncertain", "retry"]);
     if (last?.status === "posted" && last.postedAt) {
       const tip = last.tipId ? this.byId.get(last.tipId) : undefined;
@@ -121,7 +142,7 @@ export class TipChannels implements TipCommands {
     const out: { at: Date; tip: Tip; scheduled: boolean }[] = [];
     let at: Date = this.now();
     for (let i = 0; i < days; i++) {
-      const next = nextSlot(t, at);
+      const next = await this.nextDue(platform, channelId, t, at);
       if (!next) break;
       at = next;
       const pick = nextTip(key, cycle, [...this.byId.keys()], used, last);
