@@ -38,5 +38,21 @@ describeEachBackend(({ fresh, scheduler }) => {
       const active = await (await scheduler(path)).activeSchedules();
       expect(active.map((x) => x.channelId)).toEqual(["C1"]);
     });
+
+    it("follows the environment at a restart: a channel taken out is turned off, a new time is taken, an admin's own settings kept", async () => {
+      at("2026-11-25T12:00:00Z");
+      const path = await fresh();
+      const first = await scheduler(path);
+      await first.seedChannels("slack", ["C1", "C2", "C3"]);
+      await first.run({ platform: "slack", channelId: "C3", args: "on 07:15 Europe/London" });
+      const later = await scheduler(path, { defaults: { time: "10:30", timeZone: "Europe/London" } });
+      await later.seedChannels("slack", ["C2"]);
+      const active = await later.activeSchedules();
+      expect(active.map((x) => [x.channelId, x.time, x.timeZone])).toEqual([
+        ["C2", "10:30", "Europe/London"],
+        ["C3", "07:15", "Europe/London"],
+      ]);
+      expect(await later.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(/no daily tip/);
+    });
   });
 });

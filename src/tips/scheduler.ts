@@ -70,13 +70,38 @@ export class TipScheduler {
     this.byId = new Map(options.tips.map((t) => [t.id, t]));
   }
 
-  /** Adds schedules for channels named in the environment, unless the channel already has one. */
+  /**
+   * Makes the platform's schedules that came from the environment follow it: a channel named there
+   * gets one unless it has one; one still as the environment set it takes the environment's time now
+   * (TIP_TIME, TIP_TIMEZONE); one no longer named is turned off. What an admin set in the channel
+   * (`tips on`, `tips off`) is left as it is: a restart kept sending tips to a channel taken out of
+   * the list, at the old time (platform exploratory test).
+   */
   async seedChannels(platform: Platform, channelIds: readonly string[]): Promise<void> {
     const t = { ...this.options.defaults, weekdaysOnly: false };
+    const now = this.now().getTime();
     for (const id of channelIds) {
-      if (await this.store.seed(platform, id, t, this.now().getTime())) {
+      if (await this.store.seed(platform, id, t, now)) {
         this.log.info({ platform, channel: id }, "daily tip scheduled from the environment");
+        continue;
       }
+      const s = await this.store.schedule(platform, id);
+      if (s?.enabled && s.origin === "env" && (s.time !== t.time || s.timeZone !== t.timeZone)) {
+        await this.store.enable(platform, id, t, "env", now);
+        this.log.info(
+          { platform, channel: id, time: t.time, timeZone: t.timeZone },
+          "daily tip time changed from the environment",
+        );
+      }
+    }
+    const named = new Set(channelIds);
+    for (const s of await this.store.enabledSchedules()) {
+      if (s.platform !== platform || s.origin !== "env" || named.has(s.channelId)) continue;
+      await this.store.disable(platform, s.channelId, now);
+      this.log.info(
+        { platform, channel: s.channelId },
+        "daily tip turned off: the channel is no longer in the environment",
+      );
     }
   }
 
