@@ -163,8 +163,15 @@ const HELLO = /^(?:hi|hiya|hello|hey|yo|good (?:morning|afternoon|evening)|greet
 const THANKS = /^(?:thanks?|thank you|thx|ty|cheers|thanks a lot|thank you so much|great,? thanks)$/;
 
 /** "on 08:30 Europe/London weekdays", "off", "status": a time has a colon, anything else is the zone. */
+/** A word shaped like a time of day ("09:00", "8.30", "8am", "25:00"), right or not: parseTime checks it. */
+const CLOCK_SHAPED = /^\d{1,2}(?:[:.]\d{2}|(?:[:.]\d{2})?[ap]\.?m\.?)$/i;
+
 function readTipsChange(args: string): TipsChange | { action: "unclear"; word: string } {
-  const [verb = "", ...words] = args.trim().split(/\s+/);
+  // "8:30 pm" is one time of day
+  const [verb = "", ...words] = args
+    .trim()
+    .replace(/(\d)\s+([ap]\.?m\.?)(?=\s|$)/gi, "$1$2")
+    .split(/\s+/);
   const action = verb.toLowerCase();
   if (action === "off" || action === "status")
     return words.length ? { action: "unclear", word: words.join(" ") } : { action };
@@ -173,7 +180,7 @@ function readTipsChange(args: string): TipsChange | { action: "unclear"; word: s
   let weekdaysOnly = false;
   for (const word of words) {
     if (/^weekdays?(-only)?$/i.test(word)) weekdaysOnly = true;
-    else if (/^\d{1,2}:\d{2}$/.test(word) && time === undefined) time = word;
+    else if (time === undefined && CLOCK_SHAPED.test(word)) time = word;
     else if (timeZone === undefined) timeZone = word;
     else return { action: "unclear", word };
   }

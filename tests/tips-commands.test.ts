@@ -28,6 +28,21 @@ describeEachBackend(({ fresh, scheduler }) => {
       );
     });
 
+    it("reads a time and a zone as people type them", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8:30 pm EST" })).toMatch(
+        /at 20:30 \(America\/New_York\)\. Next tip: Wed, 25 Nov 2026, 20:30 GMT-5/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8am" })).toMatch(/at 08:00 /);
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 07.45 Europe/London" })).toMatch(
+        /at 07:45 \(Europe\/London\)/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 13pm" })).toMatch(
+        /not a time of day/,
+      );
+    });
+
     it("seeds channels from the environment without undoing an admin's tips off", async () => {
       at("2026-11-25T12:00:00Z");
       const path = await fresh();
