@@ -41,6 +41,38 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).not.toMatch(/Failing/);
     });
 
+    it("never posts a tip twice when the database cannot record that it was posted", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const first = await scheduler(path);
+      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      // a locked database, just as the post is to be recorded
+      let locked = true;
+      const store = new Proxy(first.tipStore, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target);
+          if (prop !== "updateSlot") return typeof value === "function" ? value.bind(target) : value;
+          return (...args: Parameters<typeof target.updateSlot>) => {
+            if (locked && args[2].status === "posted") {
+              locked = false;
+              return Promise.reject(new Error("database is locked"));
+            }
+            return target.updateSlot(...args);
+          };
+        },
+      });
+      const s = await scheduler(path, { store, leaseMs: 60_000 });
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      expect(logLines.join("\n")).toMatch(/daily tip posted, but not recorded/);
+      for (const later of ["2026-11-26T09:01:30Z", "2026-11-26T09:05:00Z", "2026-11-26T09:30:00Z"]) {
+        at(later);
+        await s.tick();
+      }
+      expect(postsTo("C1")).toHaveLength(1);
+    });
+
     it("waits as long as a rate limit asks", async () => {
       at("2026-11-25T12:00:00Z");
       const s = await scheduler(await fresh());

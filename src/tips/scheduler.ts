@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
 import type { Logger } from "../log.js";
 import { type Platform, PostFailure, type TipPoster } from "../ports.js";
-import type { ScheduleRow, SlotRow, TipStorage } from "../store/storage.js";
+import type { ScheduleRow, SlotKey, SlotRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
 import { nextTip } from "./rotation.js";
 import { localDay, slotsBetween } from "./schedule.js";
@@ -206,8 +206,16 @@ export class TipScheduler {
     }
     if (!poster || !tip) return;
     if (!(await this.store.updateSlot(key, ["claimed"], { status: "sending" }, token))) return;
+    let messageId: string | undefined;
     try {
-      const { messageId } = await poster.post(s.channelId, tip);
+      ({ messageId } = await poster.post(s.channelId, tip));
+    } catch (error) {
+      await this.recordFailure(key, ids, claim.attempts + 1, error, token);
+      return;
+    }
+    // Recorded apart from the post: a database error now (a locked file) must never read as a failed
+    // post, which would be sent again. Unrecorded, the slot stays "sending" and is never sent twice.
+    try {
       await this.store.updateSlot(
         key,
         ["sending"],
@@ -217,36 +225,48 @@ export class TipScheduler {
       await this.store.setFailing(s.platform, s.channelId, null, null);
       this.log.info({ ...ids, tip: tip.id, message: messageId }, "daily tip posted");
     } catch (error) {
-      const failure =
-        error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
-      const attempts = claim.attempts + 1;
-      const after = this.now().getTime();
-      if (attempts < this.maxAttempts) {
-        const backoff = this.retryBaseMs * 4 ** (attempts - 1);
-        const wait = Math.max(backoff, (failure.retryAfterSeconds ?? 0) * 1000);
-        await this.store.updateSlot(
-          key,
-          ["sending"],
-          { status: "retry", attempts, nextAttemptAt: after + wait, error: failure.code },
-          token,
-        );
-        this.log.warn(
-          { ...ids, code: failure.code, attempts, retryInMs: wait },
-          "daily tip failed; will retry",
-        );
-      } else {
-        await this.store.updateSlot(
-          key,
-          ["sending"],
-          { status: "failed", attempts, error: failure.code },
-          token,
-        );
-        await this.store.setFailing(s.platform, s.channelId, after, failure.code);
-        this.log.error(
-          { ...ids, code: failure.code, attempts },
-          "daily tip failed; the channel is marked failing",
-        );
-      }
+      this.log.error(
+        { ...ids, tip: tip.id, message: messageId, err: (error as Error).message },
+        "daily tip posted, but not recorded; it is not sent again",
+      );
+    }
+  }
+
+  /** A post that failed: retried after a backoff (or the wait the platform asked for), or given up. */
+  private async recordFailure(
+    key: SlotKey,
+    ids: { platform: Platform; channel: string; day: string },
+    attempts: number,
+    error: unknown,
+    token: string,
+  ): Promise<void> {
+    const failure = error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
+    const after = this.now().getTime();
+    if (attempts < this.maxAttempts) {
+      const backoff = this.retryBaseMs * 4 ** (attempts - 1);
+      const wait = Math.max(backoff, (failure.retryAfterSeconds ?? 0) * 1000);
+      await this.store.updateSlot(
+        key,
+        ["sending"],
+        { status: "retry", attempts, nextAttemptAt: after + wait, error: failure.code },
+        token,
+      );
+      this.log.warn(
+        { ...ids, code: failure.code, attempts, retryInMs: wait },
+        "daily tip failed; will retry",
+      );
+    } else {
+      await this.store.updateSlot(
+        key,
+        ["sending"],
+        { status: "failed", attempts, error: failure.code },
+        token,
+      );
+      await this.store.setFailing(key.platform, key.channelId, after, failure.code);
+      this.log.error(
+        { ...ids, code: failure.code, attempts },
+        "daily tip failed; the channel is marked failing",
+      );
     }
   }
 
