@@ -91,9 +91,11 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     // A tip post in flight gets a moment, not its platform's whole time limit and retries: shutdown
     // must fit a container's grace (Docker's 10 s). One cut short is left to the scheduler's next start,
     // which never sends a post twice that it may have begun.
-    if (!(await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS)))
-      logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
+    const tipDone = await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
+    if (!tipDone) logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
     await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
+    // Stopping the platforms cut that post off: a moment more to record how it ended, before the close.
+    if (!tipDone) await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
     await records.flush();
     await storage.close();
   };
@@ -177,7 +179,6 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
       running.push({ name: launch.name, stop: () => bot.stop() });
       ready.push({ name: launch.name, connected: () => bot.connected?.() ?? true });
       posters[launch.name] = bot.tipPoster();
-      await scheduler.seedChannels(launch.name, launch.channels);
     } catch (error) {
       const failure = describeStartFailure(error);
       logger.error({ platform: launch.name, code: failure.code }, "could not start");
@@ -185,6 +186,15 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
       await stopAll();
       return 1;
     }
+    // Apart from starting the platform: a database locked for a moment is no reason not to start.
+    await scheduler
+      .seedChannels(launch.name, launch.channels)
+      .catch((error: Error) =>
+        logger.error(
+          { platform: launch.name, err: error.message },
+          "could not update the tip channels from the environment; the next start tries again",
+        ),
+      );
   }
   if (front) {
     registerReadiness(front, { storage, guide, platforms: ready });

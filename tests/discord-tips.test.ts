@@ -1,7 +1,9 @@
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
 import nock from "nock";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDiscordBot } from "../adapters/discord/bot.js";
 import { TIPS_COMMAND } from "../adapters/discord/definitions.js";
+import { createLogger } from "../src/index.js";
 import { API, config, discordFixture } from "./discord-fixture.js";
 import { type Body, CHANNEL_ID, command, message, sent } from "./discord-interaction.js";
 import { within } from "./helpers.js";
@@ -80,6 +82,26 @@ describe("Discord tip posts", () => {
       name: "PostFailure",
       code: "403:50001",
     });
+  });
+
+  it("cuts a tip post in flight off when the bot stops", async () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    const stopping = createDiscordBot({ guide, logger: createLogger("silent"), config });
+    stopping.client.rest.setToken(config.token);
+    const sent = new Promise<void>((resolve) => {
+      nock(API)
+        .post(`/api/v10/channels/${CHANNEL_ID}/messages`, () => {
+          resolve();
+          return true;
+        })
+        .delay(60_000)
+        .reply(200, { id: "1" });
+    });
+    const post = stopping.tipPoster().post(CHANNEL_ID, tip);
+    await within(sent);
+    await stopping.stop();
+    await expect(within(post)).rejects.toMatchObject({ name: "PostFailure", code: "stopped" });
   });
 
   it("gives a rate-limited post back to the scheduler with Discord's wait, instead of waiting it out", async () => {

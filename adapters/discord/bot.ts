@@ -28,10 +28,11 @@ export interface DiscordBot {
 }
 
 /**
- * The longest a tip post may take, rate-limit waits and retries included: the scheduler posts one
- * channel at a time, and shutdown waits for it.
+ * The longest a tip post may take, rate-limit waits included: the scheduler posts one channel at a
+ * time, and shutdown waits for it. Under discord.js's own 15 s request timeout, which would send the
+ * post again.
  */
-export const TIP_POST_MS = 20_000;
+export const TIP_POST_MS = 12_000;
 
 /**
  * REST options shared by the client and the deploy command: fetch, so proxies and nock can see it. A
@@ -72,6 +73,8 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
 
   const inFlight = new InFlight();
   register(client, deps, inFlight);
+  // Cuts a tip post in flight off at stop(): destroying the client does not.
+  const stopping = new AbortController();
 
   return {
     client,
@@ -85,6 +88,7 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
     connected: () => client.isReady(),
     async stop() {
       // let replies in flight finish before the connection goes
+      stopping.abort();
       await inFlight.drain();
       await client.destroy();
     },
@@ -96,12 +100,16 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
         try {
           const message = (await client.rest.post(Routes.channelMessages(channelId), {
             body: { embeds, components, allowed_mentions: { parse: [] } },
-            signal: AbortSignal.timeout(TIP_POST_MS),
+            signal: AbortSignal.any([AbortSignal.timeout(TIP_POST_MS), stopping.signal]),
           })) as { id: string };
           return { messageId: message.id };
         } catch (error) {
           if (error instanceof RateLimitError)
             throw new PostFailure("429", error.message, Math.ceil(error.retryAfter / 1000));
+          // cut off: by the time limit, or by stop()
+          const name = (error as Error).name;
+          if (name === "TimeoutError" || name === "AbortError")
+            throw new PostFailure(name === "TimeoutError" ? "timeout" : "stopped", (error as Error).message);
           throw new PostFailure(codeOf(error), (error as Error).message);
         }
       },
