@@ -104,11 +104,21 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
 
   /** The reply to a question, and the judgement it follows. */
   function assess(raw: string): { reply: Reply; judged: Judgement } {
-    // Invisible characters (zero-width spaces, direction marks) mean nothing, and are never echoed or kept.
-    const input = typeof raw === "string" ? visibleText(raw) : "";
-    const { text, truncated } = cutQuestion(input);
+    // Invisible characters (direction marks) mean nothing, and are never echoed or kept; a zero-width
+    // space reads as the space between words it stands for. But one put inside a name or an address
+    // ("Ol<ZWSP>ivia Sm<ZWSP>ith") would hide it from the guard: read without them too, and if that
+    // finds more, the question is read that way.
+    const typed = typeof raw === "string" ? raw : "";
+    const spaced = visibleText(typed);
+    const joined = typed.includes("\u200b") ? visibleText(typed.replaceAll("\u200b", "")) : undefined;
+    let input = spaced;
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
-    const findings = findIdentifiers(input);
+    let findings = findIdentifiers(spaced);
+    if (joined !== undefined) {
+      const hidden = findIdentifiers(joined);
+      if (hidden.length > findings.length) [input, findings] = [joined, hidden];
+    }
+    const { text, truncated } = cutQuestion(input);
     const flagged = findings.length > 0;
     // Blanked in the whole question, then cut: the cut keeps its end, where the spans' offsets would not hold.
     const matchable = flagged ? cutQuestion(replaceSpans(input, findings, () => " ")).text : text;

@@ -103,6 +103,13 @@ describe("the conversation", () => {
     const conversation = new Conversation({ guide, logger, help });
     const { card } = await conversation.handle({ kind: "ask", question: "\u200b\u2067\ufeff" }, here);
     expect(card.title).toBe((await conversation.handle({ kind: "help" }, here)).card.title);
+    // one inside a name or an address does not hide it from the guard
+    expect(guide.ask("my patient Ol\u200bivia Sm\u200bith added me on Facebook").flags).toEqual([
+      "patient-identifiers",
+    ]);
+    expect(guide.ask("can I email jane.doe@\u200bexample.com about her results").flags).toEqual([
+      "patient-identifiers",
+    ]);
     // a zero-width space still parts two words
     const reply = guide.ask("\u202eshould I accept a friend\u200brequest from a\u2060 patient");
     expect(reply.question).toBe("should I accept a friend request from a patient");
