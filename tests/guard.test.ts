@@ -33,7 +33,7 @@ describe("the guard finds names however they are written", () => {
     ],
     ["Emma, my patient on ward 7, keeps commenting", "[name], my patient on ward 7, keeps commenting"],
     ["Olivia (my patient) sent me a friend request", "[name] (my patient) sent me a friend request"],
-    ["Grace, my 80 year old patient, added me", "[name], my 80 year old patient, added me"],
+    ["Olivia - my patient - added me", "[name] - my patient - added me"],
     ["One of my patients, Olivia, sent me a message", "One of my patients, [name], sent me a message"],
     ["A patient of mine, Olivia, added me", "A patient of mine, [name], added me"],
     ["the lady in bed 3, Olivia, added me", "the lady in bed 3, [name], added me"],
@@ -152,6 +152,7 @@ describe("the guard leaves look-alikes alone", () => {
     "Smith, my patient's GP, phoned",
     "a patient reading my blog",
     "my patient english is limited",
+    "So, my patient, aged 16, added me on Instagram",
   ])("%j", (text) => {
     expect(findIdentifiers(text)).toEqual([]);
   });

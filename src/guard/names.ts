@@ -37,7 +37,7 @@ const APPOSITION_REACH = 5;
 /** ... and how far on the aside must close (a comma, a bracket, a dash): "Emma, my patient on ward 7 with anorexia, keeps...". */
 const APPOSITION_CLOSE_REACH = 8;
 /** What closes such an aside, before the sentence ends. */
-const APPOSITION_CLOSE = /^[^.!?;]*?[,)–—]/;
+const APPOSITION_CLOSE = /^[^.!?;]*?(?:[,)–—]|\s-\s)/;
 /** Words after "patient" that make it a modifier, not a person: "our patient safety lead", "a patient forum". */
 const PATIENT_AS_MODIFIER =
   /^(?:safety|liaison|experience|advocate|advocacy|advice|information|services?|relations|representatives?|reps?|engagement|participation|voice|forums?|groups?|lead|coordinator|officer|transport|portal|facing|care|flow|records?|notes|lists?)$/;
@@ -162,9 +162,7 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
   const t = tokens[i] as Token;
   const n = tokens[i + 1];
   if (!n || t.possessive || !APPOSITION_GAP.test(n.gap) || !APPOSITION_OPENS.test(n.lower)) return undefined;
-  // a listed name at the start of a sentence counts here ("Grace, my patient, ..."), a place never
-  const named = strong(t) || capital(t) || (t.capitalised && !t.blocked && isListedName(t.lower));
-  if (!named || WHERE_BEFORE.test(tokens[i - 1]?.lower ?? "")) return undefined;
+  if (!(strong(t) || capital(t)) || WHERE_BEFORE.test(tokens[i - 1]?.lower ?? "")) return undefined;
   for (let k = i + 1; k <= i + APPOSITION_REACH; k++) {
     const x = tokens[k];
     if (!x || (k > i + 1 && CLAUSE_GAP.test(x.gap))) return undefined;
