@@ -126,8 +126,10 @@ async function unknownCommand(args: Args): Promise<string> {
  * one; any other is unknown.
  */
 function optionProblem(error: Error & { code?: string }): string {
-  // Node names an option with its short form first ("'-h, --help'"): the long one is the name to give
-  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1];
+  // The first quoted name in Node's message ("'--days <value>'", "'-h, --help'", "'-='"): the long
+  // form, without its placeholder, is the name to give
+  const quoted = /'(-[^']*)'/.exec(error.message)?.[1];
+  const option = quoted?.split(", ").at(-1)?.replace(/\s.*$/, "");
   if (!option) return error.message;
   if (error.code !== "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `Unknown option "${option}".`;
   if (/does not take an argument/.test(error.message)) return `Option "${option}" takes no value.`;

@@ -93,6 +93,7 @@ describe("the socialmedia-guidance command", () => {
     );
     expect((await run(["topics", "--json=false"])).stderr).toMatch(/^Option "--json" takes no value\./);
     expect((await run(["ask", "--help=1"])).stderr).toMatch(/^Option "--help" takes no value\./);
+    expect((await run(["ask", "-h=1"])).stderr).toMatch(/^Unknown option "-="\./);
     const dashed = await run(["report", "--days", "-5"]);
     expect(dashed.code).toBe(2);
     expect(dashed.stderr).toMatch(
