@@ -20,7 +20,8 @@ export function parseTime(text: string): string | undefined {
 /**
  * Zone abbreviations people type for a region that changes its clocks, read as the region's zone: IANA
  * reads "EST" as a fixed UTC-5, so a US clinician's tip would come an hour late all summer. The reply
- * names the zone it took ("at 09:00 (America/New_York)").
+ * names the zone it took ("at 09:00 (America/New_York)"). Not those a region that keeps one clock
+ * says all year: MST (Arizona), AEST (Queensland), ACST (the Northern Territory).
  */
 const REGION_ZONES: Readonly<Record<string, string>> = {
   est: "America/New_York",
@@ -29,16 +30,13 @@ const REGION_ZONES: Readonly<Record<string, string>> = {
   cst: "America/Chicago",
   cdt: "America/Chicago",
   ct: "America/Chicago",
-  mst: "America/Denver",
   mdt: "America/Denver",
   mt: "America/Denver",
   pst: "America/Los_Angeles",
   pdt: "America/Los_Angeles",
   pt: "America/Los_Angeles",
   bst: "Europe/London",
-  aest: "Australia/Sydney",
   aedt: "Australia/Sydney",
-  acst: "Australia/Adelaide",
   acdt: "Australia/Adelaide",
   awst: "Australia/Perth",
   nzst: "Pacific/Auckland",
