@@ -68,6 +68,11 @@ describeEachBackend(({ fresh, scheduler }) => {
         ["C3", "07:15", "Europe/London"],
       ]);
       expect(await later.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(/no daily tip/);
+      // listed again, it is on again: taking it out was no admin's tips off
+      await (await scheduler(path)).seedChannels("slack", ["C1", "C2"]);
+      expect(await later.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
+        /Daily tip: on/,
+      );
     });
   });
 });

@@ -118,6 +118,11 @@ export interface TipStorage {
   /** Adds a schedule only if the channel has none: an admin's later `tips off` is not undone at restart. */
   seed(platform: Platform, channelId: string, t: TipTime, now: number): Promise<boolean>;
   disable(platform: Platform, channelId: string, now: number): Promise<boolean>;
+  /**
+   * Drops a channel's schedule, as if it had never had one (its posts are kept): the environment no
+   * longer lists it, and no admin decided anything about it, so listing it again turns it on again.
+   */
+  forget(platform: Platform, channelId: string): Promise<void>;
   /** Marks the channel failing since `since` (kept if already failing), or clears the mark with null. */
   setFailing(
     platform: Platform,

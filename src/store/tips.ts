@@ -111,6 +111,10 @@ export class TipSql implements TipStorage {
     return added === 1;
   }
 
+  async forget(platform: Platform, channelId: string): Promise<void> {
+    await this.db.run(`DELETE FROM tip_schedules WHERE ${CHANNEL}`, [platform, channelId]);
+  }
+
   async disable(platform: Platform, channelId: string, now: number): Promise<boolean> {
     const changed = await this.db.run(
       `UPDATE tip_schedules SET enabled = 0, updated_at = ? WHERE ${CHANNEL} AND enabled = 1`,

@@ -73,7 +73,8 @@ export class TipScheduler {
   /**
    * Makes the platform's schedules that came from the environment follow it: a channel named there
    * gets one unless it has one; one still as the environment set it takes the environment's time now
-   * (TIP_TIME, TIP_TIMEZONE); one no longer named is turned off. What an admin set in the channel
+   * (TIP_TIME, TIP_TIMEZONE); one no longer named is dropped, so that it is on again if listed again.
+   * What an admin set in the channel
    * (`tips on`, `tips off`) is left as it is: a restart kept sending tips to a channel taken out of
    * the list, at the old time (platform exploratory test).
    */
@@ -97,7 +98,7 @@ export class TipScheduler {
     const named = new Set(channelIds);
     for (const s of await this.store.enabledSchedules()) {
       if (s.platform !== platform || s.origin !== "env" || named.has(s.channelId)) continue;
-      await this.store.disable(platform, s.channelId, now);
+      await this.store.forget(platform, s.channelId);
       this.log.info(
         { platform, channel: s.channelId },
         "daily tip turned off: the channel is no longer in the environment",
