@@ -69,10 +69,14 @@ const BLOCK_ACTIONS_WITHOUT_USER = new URLSearchParams({
 }).toString();
 
 describe("Slack request bodies", () => {
-  it("answers 413 to a 4 MB unsigned body without reading it", async () => {
-    const started = Date.now();
-    const response = await within(send(plain, "x".repeat(4 * 1024 * 1024), FORM, now(), "v0=0"), "413");
-    expect(response.status).toBe(413);
+  it("refuses a 4 MB unsigned body from its headers, and a signed-looking one past the cap, without reading either", async () => {
+    const big = "x".repeat(4 * 1024 * 1024);
+    let started = Date.now();
+    expect((await within(send(plain, big, FORM, now(), "v0=0"), "401")).status).toBe(401);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    started = Date.now();
+    const looksSigned = `v0=${"0".repeat(64)}`;
+    expect((await within(send(plain, big, FORM, now(), looksSigned), "413")).status).toBe(413);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
@@ -83,7 +87,12 @@ describe("Slack request bodies", () => {
       pull: (controller) =>
         chunks-- > 0 ? controller.enqueue(new Uint8Array(64 * 1024).fill(120)) : new Promise(() => {}),
     });
-    const init = { method: "POST", headers: { "content-type": FORM }, body, duplex: "half" };
+    const headers = {
+      "content-type": FORM,
+      "x-slack-request-timestamp": String(now()),
+      "x-slack-signature": `v0=${"0".repeat(64)}`,
+    };
+    const init = { method: "POST", headers, body, duplex: "half" };
     const response = await within(fetch(`${plain}/slack/events`, init as RequestInit), "413");
     expect(response.status).toBe(413);
   });

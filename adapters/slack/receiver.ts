@@ -16,6 +16,9 @@ import { RequestVerifier } from "./verify.js";
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A body this small is read before its headers are judged (Slack's unsigned SSL check is one). */
+const SMALL_BODY_BYTES = 4 * 1024;
+
 /** The path Slack's requests come to (the request URL of the app's manifest). */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -102,6 +105,15 @@ export class SignedReceiver implements Receiver {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== "POST") return sendStatus(res, 405);
+    const { "x-slack-request-timestamp": ts, "x-slack-signature": signature } = req.headers;
+    // Refused from its headers before up to MAX_BODY_BYTES of it are read: an unsigned or stale request.
+    // (Slack's SSL check is unsigned and tiny: it is read, and recognised below.)
+    const early = this.verifier.headers(ts, signature);
+    const length = req.headers["content-length"];
+    if (early && !(length !== undefined && Number(length) <= SMALL_BODY_BYTES)) {
+      this.options.log.warn({ reason: early }, "Slack request refused");
+      return sendStatus(res, 401);
+    }
     const limit = this.options.maxBodyBytes ?? MAX_BODY_BYTES;
     const raw = await readCapped(req, limit);
     if (!raw) {
@@ -110,7 +122,6 @@ export class SignedReceiver implements Receiver {
     }
     const type = mediaType(req.headers["content-type"]);
     if (isSslCheck(type, raw)) return sendStatus(res, 200);
-    const { "x-slack-request-timestamp": ts, "x-slack-signature": signature } = req.headers;
     const refusal = await this.verifier.check(ts, signature, raw);
     if (refusal) {
       this.options.log.warn({ reason: refusal }, "Slack request refused");

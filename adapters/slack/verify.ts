@@ -22,14 +22,25 @@ export class RequestVerifier {
     this.seen = shared ?? new ReplaysInMemory();
   }
 
-  /** Undefined when the request is Slack's and new; otherwise why it is refused, for the log. */
-  async check(timestamp: unknown, signature: unknown, body: Buffer): Promise<string | undefined> {
+  /**
+   * What can be refused from the headers alone, before the body is read: a timestamp that is not
+   * Slack's or out of the window, a signature that is not one. Undefined when they may be Slack's.
+   */
+  headers(timestamp: unknown, signature: unknown): string | undefined {
     // whole seconds only: "1e9", "Infinity" and "1700000000.5" are not Slack's
     if (typeof timestamp !== "string" || !/^\d{1,12}$/.test(timestamp)) return "bad_timestamp";
+    if (Math.abs(Math.floor(this.now() / 1000) - Number(timestamp)) > WINDOW_SECONDS)
+      return "stale_timestamp";
+    if (typeof signature !== "string" || !/^v0=[0-9a-f]{64}$/i.test(signature)) return "bad_signature";
+    return undefined;
+  }
+
+  /** Undefined when the request is Slack's and new; otherwise why it is refused, for the log. */
+  async check(timestamp: unknown, signature: unknown, body: Buffer): Promise<string | undefined> {
+    const refused = this.headers(timestamp, signature);
+    if (refused || typeof timestamp !== "string" || typeof signature !== "string") return refused;
     const ts = Number(timestamp);
     const nowSeconds = Math.floor(this.now() / 1000);
-    if (Math.abs(nowSeconds - ts) > WINDOW_SECONDS) return "stale_timestamp";
-    if (typeof signature !== "string" || !/^v0=[0-9a-f]{64}$/i.test(signature)) return "bad_signature";
     const expected = createHmac("sha256", this.signingSecret).update(`v0:${ts}:`).update(body).digest();
     if (!timingSafeEqual(expected, Buffer.from(signature.slice(3), "hex"))) return "bad_signature";
     const first = await this.seen.first(signature.toLowerCase(), ts + WINDOW_SECONDS, nowSeconds);
