@@ -41,6 +41,10 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 13pm" })).toMatch(
         /not a time of day/,
       );
+      // said all year where the clock never changes (Arizona): not a region's zone with clock changes
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 MST" })).toMatch(
+        /\(America\/Phoenix\)/,
+      );
     });
 
     it("seeds channels from the environment without undoing an admin's tips off", async () => {
