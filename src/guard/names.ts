@@ -152,7 +152,7 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
 }
 
 /**
- * "Olivia, my 6 year old patient, wants...", "Emma (my patient) sent...", "Grace, my patient on ward 7,
+ * "Olivia, my 6 year old patient, wants...", "Emma (my patient) sent...", "Amir, my patient on ward 7,
  * ...": a name, then an aside saying whose patient it is, closed by a comma, bracket or dash. Unclosed,
  * the words after the comma are the sentence itself ("London, my patient asked", "At Tesco, a patient
  * recognised me"). Neither the asker's own name ("I'm Olivia, my patient...") nor a place ("in
@@ -169,7 +169,7 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
     // "Sarah, my colleague whose patient died", "Sarah, my friend's patient": someone else's patient
     if (x.possessive || /^(?:whose|who|which|that)$/.test(x.lower)) return undefined;
     if (!CUES.test(x.lower)) continue;
-    if (x.possessive || PATIENT_AS_MODIFIER.test(tokens[k + 1]?.lower ?? "")) return undefined;
+    if (PATIENT_AS_MODIFIER.test(tokens[k + 1]?.lower ?? "")) return undefined;
     const closed = tokens
       .slice(k + 1, k + 1 + APPOSITION_CLOSE_REACH)
       .findIndex((y) => /[.!?;]/.test(y.gap) || APPOSITION_CLOSE.test(y.gap));
