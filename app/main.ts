@@ -121,8 +121,8 @@ async function unknownCommand(args: Args): Promise<string> {
 }
 
 /**
- * What is wrong with a command line's options, in words of our own: Node's name the option but suggest
- * a quoting trick that confuses here. An option given no value ("--channel" last, "--days -5") needs
+ * What is wrong with a command line's options, in words of our own: Node's messages name the option
+ * but suggest a quoting trick that confuses here. An option given no value ("--channel" last, "--days -5") needs
  * one; any other is unknown.
  */
 function optionProblem(error: Error & { code?: string }): string {

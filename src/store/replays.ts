@@ -27,11 +27,6 @@ export class ReplaysInMemory implements ReplayMemory {
     this.seen.set(key, until);
     return true;
   }
-
-  /** How many keys are remembered. */
-  get size(): number {
-    return this.seen.size;
-  }
 }
 
 /**
