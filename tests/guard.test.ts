@@ -34,6 +34,9 @@ describe("the guard finds names however they are written", () => {
     ["Emma, my patient on ward 7, keeps commenting", "[name], my patient on ward 7, keeps commenting"],
     ["Olivia (my patient) sent me a friend request", "[name] (my patient) sent me a friend request"],
     ["Olivia - my patient - added me", "[name] - my patient - added me"],
+    // a name said to be a patient, in so many words
+    ["Olivia is my patient and she added me", "[name] is my patient and she added me"],
+    ["Tomasz was one of our patients last year", "[name] was one of our patients last year"],
     ["One of my patients, Olivia, sent me a message", "One of my patients, [name], sent me a message"],
     ["A patient of mine, Olivia, added me", "A patient of mine, [name], added me"],
     ["the lady in bed 3, Olivia, added me", "the lady in bed 3, [name], added me"],
@@ -153,6 +156,9 @@ describe("the guard leaves look-alikes alone", () => {
     "a patient reading my blog",
     "my patient english is limited",
     "So, my patient, aged 16, added me on Instagram",
+    "Olivia is my patient safety lead",
+    "This is my patient's mum",
+    "Sarah is my colleague and her patient added me",
   ])("%j", (text) => {
     expect(findIdentifiers(text)).toEqual([]);
   });

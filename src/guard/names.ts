@@ -184,6 +184,28 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
   return undefined;
 }
 
+/** "Olivia is my patient", "Tomasz was one of our patients": a name said to be a patient, in so many words. */
+function declared(tokens: readonly Token[], i: number, text: string): Span | undefined {
+  const t = tokens[i] as Token;
+  const [is, whose, ...rest] = tokens.slice(i + 1, i + 6);
+  if (t.possessive || !is || !spaced(is) || !/^(?:is|was|'s)$/.test(is.lower)) return undefined;
+  if (!whose || !spaced(whose) || !APPOSITION_OPENS.test(whose.lower)) return undefined;
+  // up to two words between: "my (new) patient", "one of my patients"
+  const cue = rest.findIndex((x, k) => spaced(x) && CUES.test(x.lower) && k <= 2);
+  if (cue < 0 || rest.slice(0, cue).some((x) => !spaced(x) || x.possessive)) return undefined;
+  if (PATIENT_AS_MODIFIER.test(tokens[i + 4 + cue]?.lower ?? "")) return undefined;
+  if (
+    !(strong(t) || capital(t)) ||
+    WHERE_BEFORE.test(tokens[i - 1]?.lower ?? "") ||
+    fromAsker(tokens, i, text)
+  )
+    return undefined;
+  let from = i;
+  while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
+    from--;
+  return [from, i];
+}
+
 /** "bed 3, Olivia", "room 12 Tomasz": a name after where a patient lies. */
 function bedded(tokens: readonly Token[], i: number): Span | undefined {
   const n = tokens[i + 1];
@@ -301,6 +323,7 @@ export function findNames(text: string): Finding[] {
       titled(tokens, i, text) ??
       cued(tokens, i) ??
       apposed(tokens, i, text) ??
+      declared(tokens, i, text) ??
       bedded(tokens, i) ??
       naming(tokens, i, text) ??
       possessed(tokens, i, publicTalk) ??
