@@ -36,6 +36,7 @@ describe("the guard finds names however they are written", () => {
     ["Olivia - my patient - added me", "[name] - my patient - added me"],
     // a name said to be a patient, in so many words
     ["Olivia is my patient and she added me", "[name] is my patient and she added me"],
+    ["Olivia, my patient, nurse by day, added me", "[name], my patient, nurse by day, added me"],
     ["Tomasz was one of our patients last year", "[name] was one of our patients last year"],
     ["One of my patients, Olivia, sent me a message", "One of my patients, [name], sent me a message"],
     ["A patient of mine, Olivia, added me", "A patient of mine, [name], added me"],
@@ -157,6 +158,7 @@ describe("the guard leaves look-alikes alone", () => {
     "my patient english is limited",
     "So, my patient, aged 16, added me on Instagram",
     "Olivia is my patient safety lead",
+    "Chloe is a patient woman and a great nurse",
     "This is my patient's mum",
     "Sarah is my colleague and her patient added me",
   ])("%j", (text) => {

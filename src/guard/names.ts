@@ -38,11 +38,17 @@ const APPOSITION_REACH = 5;
 const APPOSITION_CLOSE_REACH = 8;
 /** What closes such an aside, before the sentence ends. */
 const APPOSITION_CLOSE = /^[^.!?;]*?(?:[,)–—]|\s-\s)/;
-/** Words after "patient" that make it a modifier, not a person: "our patient safety lead", "a patient forum". */
+/**
+ * Words after "patient" that make it a modifier ("our patient safety lead", "a patient forum"), or the
+ * adjective ("a patient woman", "a very patient teacher"), not a person in care.
+ */
 const PATIENT_AS_MODIFIER =
-  /^(?:safety|liaison|experience|advocate|advocacy|advice|information|services?|relations|representatives?|reps?|engagement|participation|voice|forums?|groups?|lead|coordinator|officer|transport|portal|facing|care|flow|records?|notes|lists?)$/;
+  /^(?:safety|liaison|experience|advocate|advocacy|advice|information|services?|relations|representatives?|reps?|engagement|participation|voice|forums?|groups?|lead|coordinator|officer|transport|portal|facing|care|flow|records?|notes|lists?|person|people|woman|women|man|men|soul|listener|teacher|mum|mom|mother|dad|father|parent|friend|partner|boss|colleague|nurse|doctor|kid|child)$/;
 /** Words before a capitalised one that make it a place or a firm: "in Georgia", "from Leeds", "at Kaiser", "for Medicare". */
 const WHERE_BEFORE = /^(?:in|near|around|outside|across|throughout|within|from|at|for)$/;
+/** The word right after "patient" makes it a modifier or the adjective (see PATIENT_AS_MODIFIER). */
+const modifies = (next: Token | undefined) =>
+  next !== undefined && SPACES.test(next.gap) && PATIENT_AS_MODIFIER.test(next.lower);
 /** A bed, bay or room, then its number: "the lady in bed 3, Olivia, added me". */
 const BED = /^(?:bed|bay|room|cubicle|bedspace)$/;
 const NUMBERED_GAP = /^\s*\d{1,3}\s*[,:(–—-]?\s*$/;
@@ -169,7 +175,7 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
     // "Sarah, my colleague whose patient died", "Sarah, my friend's patient": someone else's patient
     if (x.possessive || /^(?:whose|who|which|that)$/.test(x.lower)) return undefined;
     if (!CUES.test(x.lower)) continue;
-    if (PATIENT_AS_MODIFIER.test(tokens[k + 1]?.lower ?? "")) return undefined;
+    if (modifies(tokens[k + 1])) return undefined;
     const closed = tokens
       .slice(k + 1, k + 1 + APPOSITION_CLOSE_REACH)
       .findIndex((y) => /[.!?;]/.test(y.gap) || APPOSITION_CLOSE.test(y.gap));
@@ -193,7 +199,7 @@ function declared(tokens: readonly Token[], i: number, text: string): Span | und
   // up to two words between: "my (new) patient", "one of my patients"
   const cue = rest.findIndex((x, k) => spaced(x) && CUES.test(x.lower) && k <= 2);
   if (cue < 0 || rest.slice(0, cue).some((x) => !spaced(x) || x.possessive)) return undefined;
-  if (PATIENT_AS_MODIFIER.test(tokens[i + 4 + cue]?.lower ?? "")) return undefined;
+  if (modifies(tokens[i + 4 + cue])) return undefined;
   if (
     !(strong(t) || capital(t)) ||
     WHERE_BEFORE.test(tokens[i - 1]?.lower ?? "") ||
