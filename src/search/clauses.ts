@@ -35,9 +35,9 @@ export function clausesOf(text: string): string[][] {
     text
       .toLowerCase()
       .replace(/[‘’´ʼ`]/g, "'")
-      .replace(CARED_FOR_CLAUSE, (_whole, who: string) => CARED_AS[who] ?? "patient")
-      .replace(MOTHER_CARED_FOR, (_whole, who: string) => CARED_AS[who] ?? "patient")
-      .replace(ON_CASELOAD, (_whole, who: string) => CARED_AS[who] ?? "patient")
+      .replace(CARED_FOR_CLAUSE, asCaredFor)
+      .replace(MOTHER_CARED_FOR, asCaredFor)
+      .replace(ON_CASELOAD, asCaredFor)
       .replace(WORKS_WITH_CLAUSE, "colleague")
       .replace(ANOTHER_ROLE, (_whole, plural: string) => (plural ? "colleagues" : "colleague"))
       // in the number of the role said: "the nurses on my ward" are several, "a nurse who works on it" one
@@ -59,6 +59,9 @@ export function clausesOf(text: string): string[][] {
       .filter((said) => said.length >= 2),
   );
 }
+
+/** A clause of caring for someone, read as the person cared for, in its number ("patient", "patients"). */
+const asCaredFor = (_whole: string, who: string) => CARED_AS[who] ?? "patient";
 
 /** Words that start another subject or clause, not the deed of the person before an aside. */
 const NOT_A_DEED = new Set([
