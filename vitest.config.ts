@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
+    setupFiles: ["tests/setup-cwd.ts"],
     testTimeout: 20_000,
     // Many files wait on child processes and sockets: two workers overlap that waiting even on a
     // two-core machine, where vitest's default (cores - 1) would run the files one at a time.
