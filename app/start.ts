@@ -77,6 +77,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     tips: guide.tips(),
     logger,
     defaults: config.tips,
+    posters,
   });
   const running: { name: string; stop: () => Promise<void> }[] = [];
   const ready: ReadyPlatform[] = [];

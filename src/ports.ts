@@ -45,14 +45,25 @@ export interface TipCommands {
 /** Posts a scheduled tip into a channel; returns the platform's message id. */
 export interface TipPoster {
   post(channelId: string, tip: import("./types.js").Tip): Promise<{ readonly messageId?: string }>;
+  /**
+   * Posts a short notice into the channel, as tips are posted: `tips on` says there that tips are on,
+   * and learns whether the bot may post there at all. Absent where the command itself proves it can
+   * (Teams: the bot was addressed in the channel, and answers there).
+   */
+  announce?(channelId: string, text: string): Promise<{ readonly messageId?: string }>;
 }
 
-/** A failed post, as a poster reports it: a short code for logs and status, and any wait Slack or Discord asked for. */
+/**
+ * A failed post, as a poster reports it: a short code for logs and status, and any wait Slack or Discord
+ * asked for. The message is a sentence a channel admin can act on. `permanent` when trying again the
+ * same day cannot help (the bot is not in the channel, may not post there, or the channel is gone).
+ */
 export class PostFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly retryAfterSeconds?: number,
+    readonly permanent = false,
   ) {
     super(message);
     this.name = "PostFailure";

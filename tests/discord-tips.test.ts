@@ -81,7 +81,32 @@ describe("Discord tip posts", () => {
     await expect(bot.tipPoster().post(CHANNEL_ID, tip)).rejects.toMatchObject({
       name: "PostFailure",
       code: "403:50001",
+      permanent: true,
+      message: expect.stringMatching(/not allowed to post in this channel\. Give the bot .* Send Messages/),
     });
+    nock(API)
+      .post(`/api/v10/channels/${CHANNEL_ID}/messages`)
+      .reply(500, { message: "Internal Server Error", code: 0 });
+    await expect(bot.tipPoster().post(CHANNEL_ID, tip)).rejects.toMatchObject({ permanent: false });
+  });
+
+  it("announces a channel's tips with a notice, pinging no one", async () => {
+    const posted = new Promise<Body & { content?: string; allowed_mentions?: unknown }>((resolve) => {
+      nock(API)
+        .post(`/api/v10/channels/${CHANNEL_ID}/messages`, (body) => {
+          resolve(body as Body);
+          return true;
+        })
+        .reply(200, { id: "1900000000000000002", channel_id: CHANNEL_ID });
+    });
+    const announce = bot.tipPoster().announce;
+    if (!announce) throw new Error("the Discord poster cannot announce");
+    expect(await announce(CHANNEL_ID, "Daily tips are on in this channel @everyone")).toEqual({
+      messageId: "1900000000000000002",
+    });
+    const body = await within(posted);
+    expect(body?.content).toBe("Daily tips are on in this channel @everyone");
+    expect(body?.allowed_mentions).toEqual({ parse: [] });
   });
 
   it("cuts a tip post in flight off when the bot stops", async () => {

@@ -74,6 +74,28 @@ describe("Mattermost daily tips", () => {
   });
 });
 
+describe("Mattermost tip posts refused", () => {
+  it("fails at once where the bot may not post (403), and announces where it may", async () => {
+    const [tip] = guide.tips();
+    if (!tip) throw new Error("the fixture has no tips");
+    const channel = freshChannel();
+    mattermost.script("POST", /^\/api\/v4\/posts$/, {
+      status: 403,
+      body: { id: "api.context.permissions.app_error", status_code: 403 },
+    });
+    await expect(mm.bot.tipPoster().post(channel, tip)).rejects.toMatchObject({
+      code: "api.context.permissions.app_error",
+      permanent: true,
+      message: expect.stringMatching(/add the bot to it/),
+    });
+    const announce = mm.bot.tipPoster().announce;
+    if (!announce) throw new Error("the Mattermost poster cannot announce");
+    await announce(channel, "Daily tips are on in this channel.");
+    const posts = mattermost.posted.filter((p) => p.body.channel_id === channel);
+    expect(posts.at(-1)?.body.message).toContain("Daily tips are on in this channel.");
+  });
+});
+
 describe("Mattermost REST API failures", () => {
   it("retries a 500 and then tells the sharer plainly, and keeps answering", async () => {
     const channel = freshChannel();

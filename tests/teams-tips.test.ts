@@ -76,6 +76,20 @@ describe("Teams: daily tips", () => {
     expect(standIn.activities(CHANNEL)).toHaveLength(1);
   });
 
+  it("fails a post at once where retrying cannot help: removed from the team (403), or a channel never learnt", async () => {
+    const [tip] = guide.tips();
+    if (!tip) throw new Error("the fixture has no tips");
+    standIn.next(new RegExp(`^/v3/conversations/${CHANNEL}/activities`), { status: 403 });
+    await expect(main.tipPoster().post(CHANNEL, tip)).rejects.toMatchObject({
+      code: "http_403",
+      permanent: true,
+    });
+    await expect(main.tipPoster().post("19:never-seen@thread.tacv2", tip)).rejects.toMatchObject({
+      code: "no_address",
+      permanent: true,
+    });
+  });
+
   it("turns the tip off for an owner", async () => {
     const owner2 = { id: "29:owner", aadObjectId: OWNER_AAD };
     expect((await ask(mention("tips off", "channel", owner2), THREAD)).body.text).toBe(

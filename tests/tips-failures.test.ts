@@ -12,12 +12,12 @@ describeEachBackend(({ fresh, scheduler }) => {
       const s = await scheduler(await fresh());
       await s.run({ platform: "slack", channelId: "CBAD", args: "on 09:00" });
       await s.run({ platform: "slack", channelId: "CGOOD", args: "on 09:00" });
-      failing.CBAD = { status: 200, body: { ok: false, error: "channel_not_found" } };
+      failing.CBAD = { status: 200, body: { ok: false, error: "internal_error" } };
       at("2026-11-26T09:00:10Z");
       await s.tick();
       expect(postsTo("CGOOD")).toHaveLength(1);
       expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).toMatch(
-        /last post failed \(channel_not_found\); trying again at Thu, 26 Nov 2026, 09:01/,
+        /last post failed \(internal_error\); trying again at Thu, 26 Nov 2026, 09:01/,
       );
       at("2026-11-26T09:00:50Z"); // before the first retry is due
       await s.tick();
@@ -28,7 +28,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       at("2026-11-26T09:05:30Z"); // third attempt: the last
       await s.tick();
       const status = await s.run({ platform: "slack", channelId: "CBAD", args: "status" });
-      expect(status).toMatch(/Failing since Thu, 26 Nov 2026, 09:05 UTC \(channel_not_found\)/);
+      expect(status).toMatch(/Failing since Thu, 26 Nov 2026, 09:05 UTC \(internal_error\)/);
       expect(
         logLines.filter((l) => l.includes('"channel":"CBAD"') && l.includes("daily tip failed")),
       ).toHaveLength(3);
@@ -39,6 +39,56 @@ describeEachBackend(({ fresh, scheduler }) => {
       await s.tick();
       expect(postsTo("CBAD")).toHaveLength(1);
       expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).not.toMatch(/Failing/);
+    });
+
+    it("does not retry a channel the bot was taken out of, and tries it again the next day", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "CGONE", args: "on 09:00" });
+      failing.CGONE = { status: 200, body: { ok: false, error: "not_in_channel" } };
+      let attempts = 0;
+      for (const later of ["09:00:10", "09:01:20", "09:05:30", "09:30:00"]) {
+        at(`2026-11-26T${later}Z`);
+        await s.tick();
+        attempts = logLines.filter(
+          (l) => l.includes('"channel":"CGONE"') && l.includes("daily tip failed"),
+        ).length;
+      }
+      expect(attempts).toBe(1);
+      expect(await s.run({ platform: "slack", channelId: "CGONE", args: "status" })).toMatch(
+        /Failing since Thu, 26 Nov 2026, 09:00 UTC \(not_in_channel\)/,
+      );
+      // invited back: the next day's tip goes out
+      delete failing.CGONE;
+      at("2026-11-27T09:00:10Z");
+      await s.tick();
+      expect(postsTo("CGONE")).toHaveLength(1);
+    });
+
+    it("announces tips on in the channel, and leaves them off where the bot may not post", async () => {
+      at("2026-11-25T12:00:00Z");
+      const s = await scheduler(await fresh(), { announce: true });
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" })).toMatch(
+        /^Daily tip on: every day at 09:00 \(UTC\)\. Next tip: Thu, 26 Nov 2026, 09:00 UTC\.$/,
+      );
+      expect(postsTo("C1")).toHaveLength(1);
+      expect(postsTo("C1")[0]?.text).toMatch(
+        /Daily tips .* are on in this channel: every day at 09:00 \(UTC\)/,
+      );
+
+      failing.CPRIVATE = { status: 200, body: { ok: false, error: "channel_not_found" } };
+      const refused = await s.run({ platform: "slack", channelId: "CPRIVATE", args: "on 09:00" });
+      expect(refused).toMatch(/^The daily tip stays off: .*\/invite @socialmedia-guidance/);
+      expect(await s.run({ platform: "slack", channelId: "CPRIVATE", args: "status" })).toMatch(
+        /no daily tip/,
+      );
+
+      // a failure that may pass: on, and said to be unchecked
+      failing.CSLOW = { status: 200, body: { ok: false, error: "internal_error" } };
+      expect(await s.run({ platform: "slack", channelId: "CSLOW", args: "on 09:00" })).toMatch(
+        /^Daily tip on: .* I could not post in the channel just now \(internal_error\)/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "CSLOW", args: "status" })).toMatch(/Daily tip: on/);
     });
 
     it("never posts a tip twice when the database cannot record that it was posted", async () => {

@@ -17,8 +17,11 @@ interface Post {
   blocks: unknown[];
 }
 
-/** The tips scheduler's options that a test may set. */
-type SchedulerOptions = Partial<ConstructorParameters<typeof TipScheduler>[0]>;
+/**
+ * The tips scheduler's options that a test may set, and whether `tips on` announces itself in the
+ * channel through the Slack poster (as the running bot's does).
+ */
+type SchedulerOptions = Partial<ConstructorParameters<typeof TipScheduler>[0]> & { announce?: boolean };
 
 /**
  * One test file's daily tips: schedulers on the storage backends, posting through the real Slack
@@ -50,13 +53,18 @@ export function tipsFixture() {
   let clock = new Date("2026-11-26T08:00:00Z");
 
   /** The scheduler and the tips subcommands of one channel set, on the database at `where`. */
-  async function schedulerOn(backend: TestBackend, where: string, extra: SchedulerOptions = {}) {
+  async function schedulerOn(
+    backend: TestBackend,
+    where: string,
+    { announce, ...extra }: SchedulerOptions = {},
+  ) {
     const { tips: store } = await backend.open(where);
     const channels = new TipChannels({
       store,
       tips,
       logger,
       defaults: TIP_DEFAULTS,
+      ...(announce ? { posters: { slack: slackPoster } } : {}),
       now: () => clock,
     });
     const s = testScheduler({

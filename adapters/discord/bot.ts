@@ -1,13 +1,22 @@
 import {
   Client,
   type ClientOptions,
+  DiscordAPIError,
   GatewayIntentBits,
   RateLimitError,
   REST,
   type RESTOptions,
   Routes,
 } from "discord.js";
-import { type DiscordConfig, InFlight, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
+import {
+  type Card,
+  type DiscordConfig,
+  InFlight,
+  noticeCard,
+  PostFailure,
+  type TipPoster,
+  tipCard,
+} from "../../src/index.js";
 import { inviteUrl } from "./definitions.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
 import { renderCard } from "./render.js";
@@ -94,28 +103,51 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
     },
     // Through REST, not the gateway: any replica or shard can post to any channel the bot may write to,
     // whichever shard holds the channel's server; the database's claim decides who posts.
-    tipPoster: () => ({
-      async post(channelId, tip) {
-        const { embeds, components } = renderCard(tipCard(guide, tip, "Tip of the day"));
+    tipPoster: () => {
+      /** Posts a card into a channel through REST. */
+      const send = async (channelId: string, card: Card) => {
+        const { content, embeds, components } = renderCard(card);
         try {
           const message = (await client.rest.post(Routes.channelMessages(channelId), {
-            body: { embeds, components, allowed_mentions: { parse: [] } },
+            body: { ...(content ? { content } : {}), embeds, components, allowed_mentions: { parse: [] } },
             signal: AbortSignal.any([AbortSignal.timeout(TIP_POST_MS), stopping.signal]),
           })) as { id: string };
           return { messageId: message.id };
         } catch (error) {
-          if (error instanceof RateLimitError)
-            throw new PostFailure("429", error.message, Math.ceil(error.retryAfter / 1000));
-          // cut off: by the time limit, or by stop()
-          const name = (error as Error).name;
-          if (name === "TimeoutError" || name === "AbortError")
-            throw new PostFailure(name === "TimeoutError" ? "timeout" : "stopped", (error as Error).message);
-          throw new PostFailure(codeOf(error), (error as Error).message);
+          throw postFailure(error);
         }
-      },
-    }),
+      };
+      return {
+        post: (channelId, tip) => send(channelId, tipCard(guide, tip, "Tip of the day")),
+        announce: (channelId, text) => send(channelId, noticeCard(text)),
+      };
+    },
   };
 }
+
+/**
+ * A failed post as the scheduler and `tips on` read it. Discord refuses with 403 when the bot may not
+ * see or post in the channel (Missing Access, Missing Permissions) and 404 when the channel is gone:
+ * retrying cannot help until someone changes the channel's permissions.
+ */
+function postFailure(error: unknown): PostFailure {
+  if (error instanceof RateLimitError)
+    return new PostFailure("429", error.message, Math.ceil(error.retryAfter / 1000));
+  // cut off: by the time limit, or by stop()
+  const name = (error as Error).name;
+  if (name === "TimeoutError" || name === "AbortError")
+    return new PostFailure(name === "TimeoutError" ? "timeout" : "stopped", (error as Error).message);
+  const code = codeOf(error);
+  if (error instanceof DiscordAPIError && error.status === 403)
+    return new PostFailure(code, NOT_ALLOWED, undefined, true);
+  if (error instanceof DiscordAPIError && error.status === 404)
+    return new PostFailure(code, "I can't find this channel: it may have been deleted.", undefined, true);
+  return new PostFailure(code, (error as Error).message);
+}
+
+/** What a channel admin reads when the bot may not post in a channel. */
+const NOT_ALLOWED =
+  "I'm not allowed to post in this channel. Give the bot the View Channel, Send Messages and Embed Links permissions here.";
 
 /** Registers the commands (to one server when a guild id is set, else globally); a PUT, so idempotent. */
 export async function deployCommands(config: DiscordConfig): Promise<{ route: string; count: number }> {

@@ -1,9 +1,11 @@
 import {
+  type Card,
   type Config,
   Conversation,
   type Guide,
   InFlight,
   type Logger,
+  noticeCard,
   PostFailure,
   type TipCommands,
   type TipPoster,
@@ -85,16 +87,22 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
       await inFlight.drain(deps.calls?.graceMs ?? 8_000);
       outbound.close();
     },
-    tipPoster: () => ({
-      async post(channelId, tip) {
-        const message = renderCard(tipCard(guide, tip, "Tip of the day"), buttonTarget(ctx, channelId));
+    tipPoster: () => {
+      /** Posts a card into a channel as the bot account. */
+      const send = async (channelId: string, card: Card) => {
         try {
-          return { messageId: await rest.createPost(channelId, message) };
+          return {
+            messageId: await rest.createPost(channelId, renderCard(card, buttonTarget(ctx, channelId))),
+          };
         } catch (error) {
           const failure = describeMattermostError(error);
-          throw new PostFailure(failure.code, failure.message, failure.retryAfter);
+          throw new PostFailure(failure.code, failure.message, failure.retryAfter, failure.permanent);
         }
-      },
-    }),
+      };
+      return {
+        post: (channelId, tip) => send(channelId, tipCard(guide, tip, "Tip of the day")),
+        announce: (channelId, text) => send(channelId, noticeCard(text)),
+      };
+    },
   };
 }

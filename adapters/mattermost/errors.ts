@@ -12,6 +12,8 @@ export interface MattermostFailure {
   readonly retryAfter?: number;
   /** A sentence for the user. */
   readonly message: string;
+  /** Trying again will not help until someone changes something (adds the bot to the channel). */
+  readonly permanent?: boolean;
 }
 
 const AGAIN = "Please try again in a moment.";
@@ -42,15 +44,21 @@ function describeRefusal(error: MattermostApiError): MattermostFailure {
     case 401:
       return {
         code,
+        permanent: true,
         message: "I can't reach Mattermost right now: my bot account needs attention from an admin.",
       };
     case 403:
       return {
         code,
+        permanent: true,
         message: "I'm not allowed to post in this channel. Ask a channel admin to add the bot to it.",
       };
     case 404:
-      return { code, message: "I can't find that channel. It may have been archived or be private to me." };
+      return {
+        code,
+        permanent: true,
+        message: "I can't find that channel. It may have been archived or be private to me.",
+      };
     default:
       return { code, message: `Something went wrong talking to Mattermost. ${AGAIN}` };
   }

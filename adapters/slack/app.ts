@@ -1,9 +1,11 @@
 import type { Server } from "node:http";
 import { App, type Logger as BoltLogger, type Installation, LogLevel } from "@slack/bolt";
 import {
+  type Card,
   InFlight,
   type InstallationStorage,
   type Logger,
+  noticeCard,
   PostFailure,
   redactSecrets,
   splitChannelKey,
@@ -108,22 +110,27 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
       await Promise.all([app.stop(), inFlight.drain(graceMs)]);
       outbound.close();
     },
-    tipPoster: () => ({
-      async post(channelKey, tip) {
+    tipPoster: () => {
+      /** Posts a card into a channel as the bot (of that channel's workspace). */
+      const send = async (channelKey: string, card: Card) => {
         const { channelId, token } = await postingAs(channelKey, deps);
         try {
           const result = await app.client.chat.postMessage({
             channel: channelId,
             ...(token ? { token } : {}),
-            ...renderCard(tipCard(guide, tip, "Tip of the day")),
+            ...renderCard(card),
           });
           return { messageId: result.ts };
         } catch (error) {
           const failure = describeSlackError(error);
-          throw new PostFailure(failure.code, failure.message, failure.retryAfter);
+          throw new PostFailure(failure.code, failure.message, failure.retryAfter, failure.permanent);
         }
-      },
-    }),
+      };
+      return {
+        post: (channelKey, tip) => send(channelKey, tipCard(guide, tip, "Tip of the day")),
+        announce: (channelKey, text) => send(channelKey, noticeCard(text)),
+      };
+    },
   };
 }
 
@@ -150,11 +157,17 @@ async function postingAs(key: string, deps: SlackDeps): Promise<{ channelId: str
   const record = teamId
     ? await deps.installations?.find(teamId).catch((error: Error) => {
         // a key that does not open it, or a damaged row: said as the sentence the store wrote
-        throw new PostFailure("installation_unreadable", error.message);
+        throw new PostFailure("installation_unreadable", error.message, undefined, true);
       })
     : undefined;
   const token = record ? (JSON.parse(record.json) as Installation).bot?.token : undefined;
-  if (!token) throw new PostFailure("not_installed", `The app is no longer installed in ${teamId ?? key}.`);
+  if (!token)
+    throw new PostFailure(
+      "not_installed",
+      `The app is no longer installed in ${teamId ?? key}.`,
+      undefined,
+      true,
+    );
   return { channelId, token };
 }
 

@@ -14,6 +14,8 @@ export interface SlackFailure {
   readonly retryAfter?: number;
   /** A sentence for the user, when there is somewhere to show one. */
   readonly message: string;
+  /** Trying again will not help until someone changes something (invites the bot, reinstalls it). */
+  readonly permanent?: boolean;
 }
 
 /** Reads an error thrown by Bolt's WebClient, respond() or fetch into a SlackFailure. */
@@ -43,11 +45,27 @@ export function describeSlackError(error: unknown): SlackFailure {
     e.data?.error ?? (typeof e.code === "string" ? e.code : undefined) ?? e.name ?? "unknown_error";
   switch (code) {
     case "channel_not_found":
-      return { code, message: "I can't find that channel. It may have been archived or be private to me." };
+      return {
+        code,
+        permanent: true,
+        message:
+          "I can't find this channel: it is private and I'm not in it, or it is gone. Invite me with `/invite @socialmedia-guidance`.",
+      };
     case "not_in_channel":
       return {
         code,
+        permanent: true,
         message: "I'm not a member of this channel. Invite me with `/invite @socialmedia-guidance`.",
+      };
+    case "is_archived":
+      return { code, permanent: true, message: "This channel is archived, so I can't post in it." };
+    case "restricted_action":
+    case "missing_scope":
+    case "ekm_access_denied":
+      return {
+        code,
+        permanent: true,
+        message: "Slack does not let me post in this channel: a workspace admin can allow it.",
       };
     case "invalid_auth":
     case "not_authed":
@@ -55,6 +73,7 @@ export function describeSlackError(error: unknown): SlackFailure {
     case "account_inactive":
       return {
         code,
+        permanent: true,
         message: "I can't reach Slack right now: my installation needs attention from an admin.",
       };
     case ErrorCode.RequestError:

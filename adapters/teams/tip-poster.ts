@@ -11,7 +11,8 @@ export const NO_ADDRESS =
 /**
  * Posts scheduled tips ("Tip of the day") as a new message in a team's channel, through the Bot
  * Connector at the address kept for the channel. The TipScheduler claims each slot before calling it
- * and retries a PostFailure; a 429's wait comes with it.
+ * and retries a PostFailure; a 429's wait comes with it. No `announce`: `tips on` reaches the bot in
+ * the channel itself, which is what teaches it the channel's address, and its answer shows there.
  */
 export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): TipPoster {
   return {
@@ -22,7 +23,7 @@ export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): 
           `The channel's address could not be read: ${(error as Error).message}`,
         );
       });
-      if (!address) throw new PostFailure("no_address", NO_ADDRESS);
+      if (!address) throw new PostFailure("no_address", NO_ADDRESS, undefined, true);
       try {
         const sent = await app.api
           .clone({ serviceUrl: address.serviceUrl })
@@ -34,10 +35,12 @@ export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): 
         return { messageId: sent.id };
       } catch (error) {
         const failure = describeTeamsError(error);
+        // 403: the bot was removed from the team or may not post; 404: the conversation is gone
         throw new PostFailure(
           failure.code,
           `Teams did not take the post (${failure.code})`,
           failure.retryAfter,
+          failure.code === "http_403" || failure.code === "http_404",
         );
       }
     },

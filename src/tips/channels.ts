@@ -1,5 +1,12 @@
 import type { Logger } from "../log.js";
-import type { ChannelRef, Platform, TipCommands, TipSettings } from "../ports.js";
+import {
+  type ChannelRef,
+  type Platform,
+  PostFailure,
+  type TipCommands,
+  type TipPoster,
+  type TipSettings,
+} from "../ports.js";
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
 import { nextTip } from "./rotation.js";
@@ -11,6 +18,11 @@ export interface TipChannelsOptions {
   readonly logger: Logger;
   /** The time and zone of `tips on` without them. */
   readonly defaults: { readonly time: string; readonly timeZone: string };
+  /**
+   * The platforms' posters, filled in as each platform starts: `tips on` announces the tip in the
+   * channel through them, which also shows whether the bot may post there.
+   */
+  readonly posters?: Partial<Record<Platform, TipPoster>>;
   readonly now?: () => Date;
 }
 
@@ -33,16 +45,59 @@ export class TipChannels implements TipCommands {
     return this.store.schedule(platform, channelId);
   }
 
-  /** Turns the channel's daily tip on, checking the time and the zone first. */
+  /**
+   * Turns the channel's daily tip on, checking the time and the zone first. Where the platform's poster
+   * can, it first says so in the channel: a bot that may not post there (not invited, not allowed)
+   * leaves the tip off and says how to fix it, instead of agreeing and then never posting.
+   */
   async on({ platform, channelId }: ChannelRef, settings: TipSettings): Promise<string> {
     const parsed = this.settingsOf(settings);
     if (typeof parsed === "string") return parsed;
+    const next = await this.nextLine(platform, channelId, parsed);
+    const announced = await this.announce(platform, channelId, parsed, next);
+    if (announced instanceof PostFailure && announced.permanent)
+      return `The daily tip stays off: ${announced.message}`;
     await this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
     this.log.info(
       { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
       "daily tip turned on",
     );
-    return `Daily tip on: ${describe(parsed)}. ${await this.nextLine(platform, channelId, parsed)}`;
+    const unchecked =
+      announced instanceof PostFailure
+        ? `I could not post in the channel just now (${announced.code}), so I have not checked that tips can be posted there: \`tips status\` shows how they go.`
+        : "";
+    return [`Daily tip on: ${describe(parsed)}.`, next, unchecked].filter(Boolean).join(" ");
+  }
+
+  /**
+   * Says in the channel that its daily tip is on: undefined when the platform has no way to (or no
+   * poster yet), the PostFailure when the post failed.
+   */
+  private async announce(
+    platform: Platform,
+    channelId: string,
+    t: TipTime,
+    next: string,
+  ): Promise<PostFailure | undefined> {
+    const poster = this.options.posters?.[platform];
+    if (!poster?.announce) return undefined;
+    const text = [
+      `Daily tips on using social media professionally are on in this channel: ${describe(t)}.`,
+      next,
+      "Turn them off with `tips off`.",
+    ];
+    try {
+      await poster.announce(channelId, text.filter(Boolean).join(" "));
+      return undefined;
+    } catch (error) {
+      const failure =
+        error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
+      this.log.warn(
+        { platform, channel: channelId, code: failure.code, permanent: failure.permanent },
+        "could not announce the daily tip in the channel",
+      );
+      return failure;
+    }
   }
 
   async off({ platform, channelId }: ChannelRef): Promise<string> {

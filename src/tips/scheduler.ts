@@ -41,7 +41,9 @@ const LOOKBACK_MS = 48 * 3600_000;
  *     leaves the slot alone.
  *  2. Mark it "sending" (still under the token), then call the platform.
  *  3. Mark it "posted" with the platform's message id; or, if the platform refused, "retry" with a
- *     backoff, and after `maxAttempts` "failed", which `tips status` shows as failing.
+ *     backoff, and after `maxAttempts` "failed", which `tips status` shows as failing. A refusal that
+ *     retrying cannot change (PostFailure.permanent: not in the channel, not allowed) fails at once;
+ *     the next day's slot is tried as usual, so a bot added back to the channel posts again.
  *
  * A crash leaves a claim behind. If it is still "claimed" after the lease, nothing was sent yet, so the
  * slot is claimed again and posted. If it is "sending", the crash came between calling the platform
@@ -243,7 +245,8 @@ export class TipScheduler {
   ): Promise<void> {
     const failure = error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
     const after = this.now().getTime();
-    if (attempts < this.maxAttempts) {
+    // a refusal that trying again today cannot change (the bot left the channel) is not retried today
+    if (attempts < this.maxAttempts && !failure.permanent) {
       const backoff = this.retryBaseMs * 4 ** (attempts - 1);
       const wait = Math.max(backoff, (failure.retryAfterSeconds ?? 0) * 1000);
       await this.store.updateSlot(
@@ -265,7 +268,7 @@ export class TipScheduler {
       );
       await this.store.setFailing(key.platform, key.channelId, after, failure.code);
       this.log.error(
-        { ...ids, code: failure.code, attempts },
+        { ...ids, code: failure.code, attempts, ...(failure.permanent ? { permanent: true } : {}) },
         "daily tip failed; the channel is marked failing",
       );
     }
