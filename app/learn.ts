@@ -185,7 +185,8 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
     s.out(`Skipped: "${c.question}" is already a phrasing of ${entry.id} (reject it to clear it).`);
     return "skipped";
   }
-  // loadKnowledge names files relative to the working folder, which has not changed since.
+  // Files are named relative to the working folder, which has not changed since the knowledge was read
+  // (loadKnowledge, or a compiled copy rebased to it).
   const file = resolve(entry.file);
   let original: string;
   let updated: string;

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fs } from "./builtins.js";
 import { defaultCacheDir, filesOf, prune, shortHash, writeAtomically } from "./cache.js";
@@ -7,7 +7,7 @@ import { type IndexSnapshot, SearchIndex } from "./search/search-index.js";
 import type { Knowledge } from "./types.js";
 
 /** Bumped when the compiled file's layout changes, so that an old one is rebuilt, not misread. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /** How many knowledge folders keep a compiled copy: the ones most recently compiled. */
 const KEEP_COMPILED = 8;
@@ -33,8 +33,9 @@ export async function loadGuide(dir: string, cacheDir: string = defaultCacheDir(
   const cached = readCompiled(file, fingerprint);
   if (cached) {
     try {
-      const { entries, synonyms } = cached.knowledge;
-      return createGuide(cached.knowledge, { index: new SearchIndex(entries, synonyms, {}, cached.index) });
+      const knowledge = rebased(cached.knowledge, (f) => relative(process.cwd(), resolve(dir, f)) || f);
+      const { entries, synonyms } = knowledge;
+      return createGuide(knowledge, { index: new SearchIndex(entries, synonyms, {}, cached.index) });
     } catch {
       // A snapshot that does not fit its entries: build afresh below.
     }
@@ -43,9 +44,20 @@ export async function loadGuide(dir: string, cacheDir: string = defaultCacheDir(
   const { loadKnowledge } = await import("./knowledge/load.js");
   const knowledge = loadKnowledge(dir);
   const index = indexOf(knowledge);
-  writeAtomically(file, asciiJson({ format: FORMAT, fingerprint, knowledge, index: index.snapshot() }));
+  // Entries' files are saved relative to the knowledge folder: a later run may start in another folder,
+  // and `learn` writes to the file an entry names (it once wrote into a copy of the knowledge there).
+  const saved = rebased(knowledge, (f) => relative(resolve(dir), resolve(f)));
+  writeAtomically(
+    file,
+    asciiJson({ format: FORMAT, fingerprint, knowledge: saved, index: index.snapshot() }),
+  );
   prune(cacheDir, "knowledge-", KEEP_COMPILED);
   return createGuide(knowledge, { index });
+}
+
+/** The knowledge with each entry's file path rewritten by `path`. */
+function rebased(knowledge: Knowledge, path: (file: string) => string): Knowledge {
+  return { ...knowledge, entries: knowledge.entries.map((e) => ({ ...e, file: path(e.file) })) };
 }
 
 function readCompiled(file: string, fingerprint: string): Compiled | undefined {

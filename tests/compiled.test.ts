@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createGuide, KnowledgeError, loadGuide, loadKnowledge } from "../src/index.js";
 import { otherSubjects } from "../src/judge.js";
@@ -48,6 +48,23 @@ describe("compiled knowledge", () => {
     expect(second.ask("can I accept a friend request from a patient")).toEqual(
       first.ask("can I accept a friend request from a patient"),
     );
+  });
+
+  it("names each entry's file from the folder it is read in, not the one it was compiled in", async () => {
+    const dir = fixtureCopy();
+    const cacheDir = tempDir("smg-cache-");
+    const elsewhere = tempDir("smg-cwd-");
+    const start = process.cwd();
+    try {
+      process.chdir(dir);
+      await loadGuide(dir, cacheDir);
+      process.chdir(elsewhere);
+      const read = await loadGuide(dir, cacheDir);
+      const entry = read.knowledge.entries[0];
+      expect(resolve(entry?.file ?? "")).toBe(join(dir, ENTRIES));
+    } finally {
+      process.chdir(start);
+    }
   });
 
   it("is rebuilt when a knowledge file changes, so a moderator's edit takes effect", async () => {
