@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem, KnowledgeError, loadKnowledge } from "../src/index.js";
@@ -82,6 +82,29 @@ describe("knowledge validation", () => {
     const both = "- subject: pay\n  terms: [salary]\n  examples:\n    - can I post a photo of a patient\n";
     expect(problemsOf(fixtureCopy({ "off-topic.yaml": both })).join("\n")).toMatch(
       /off-topic\.yaml.*"pay".*examples.*is also a question of "patient-photos"/s,
+    );
+  });
+
+  it("refuses a file that is not UTF-8, naming the line, and reads one that starts with a byte-order mark", () => {
+    const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8");
+    const dir = fixtureCopy();
+    const at = main.indexOf("title:");
+    const line = main.slice(0, at).split("\n").length;
+    // "café" as an editor saving Latin-1 writes it: é is the one byte E9
+    const latin1 = Buffer.from(
+      `${main.slice(0, at)}title: Caf\xe9 ${main.slice(at + "title: ".length)}`,
+      "latin1",
+    );
+    writeFileSync(join(dir, "entries", "main.yaml"), latin1);
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(
+        new RegExp(`entries/main\\.yaml:${line}: .*not UTF-8 .*: save the file as UTF-8`),
+      ),
+    ]);
+    writeFileSync(join(dir, "entries", "main.yaml"), `\uFEFF${main}`);
+    expect(problemsOf(dir)).toEqual([]);
+    expect(loadKnowledge(dir).entries).toEqual(
+      loadKnowledge(FIXTURE_DIR).entries.map((e) => ({ ...e, file: expect.any(String) })),
     );
   });
 

@@ -31,7 +31,7 @@ export function loadKnowledge(dir: string): Knowledge {
     // Where each item of the list starts, for problems that are about a whole item (a duplicate id).
     let itemLines: number[] = [];
     try {
-      source = readFileSync(file, "utf8");
+      source = readUtf8(file);
       const lineCounter = new LineCounter();
       const doc = parseDocument(source, { prettyErrors: true, lineCounter });
       if (doc.errors[0]) throw doc.errors[0];
@@ -47,7 +47,9 @@ export function loadKnowledge(dir: string): Knowledge {
       problems.push(
         error instanceof YAMLParseError
           ? parseProblem(rel(file), source, error)
-          : { file: rel(file), message: describeReadError(error) },
+          : error instanceof NotUtf8Error
+            ? { file: `${rel(file)}:${error.line}`, message: error.message }
+            : { file: rel(file), message: describeReadError(error) },
       );
       return [];
     }
@@ -158,6 +160,30 @@ function labelOf(item: unknown, index: number): string {
     if (typeof named === "string" && named.trim()) return named;
   }
   return `#${index + 1}`;
+}
+
+/** A knowledge file with bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252). */
+class NotUtf8Error extends Error {
+  constructor(readonly line: number) {
+    super(
+      "this line has a character that is not UTF-8 (the file was saved in another encoding): save the file as UTF-8",
+    );
+  }
+}
+
+/**
+ * A knowledge file's text, which must be UTF-8: read leniently, a stray Latin-1 "é" showed as "�" in
+ * answers, and `learn` wrote the "�" back over the original byte. A byte-order mark at the start (some
+ * editors save one) is left out, so the YAML reads as it looks.
+ */
+function readUtf8(file: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const before = new TextDecoder("utf-8").decode(bytes).split("\uFFFD")[0] ?? "";
+    throw new NotUtf8Error(before.split("\n").length);
+  }
 }
 
 function describeReadError(error: unknown): string {
