@@ -27,8 +27,13 @@ interface Recorded {
  * (tests/eval/recorded.json), and says plainly whether quality fell and which questions changed their
  * answer. `check --record` records today's figures as the new reference.
  */
-export function check(guide: Guide, record: boolean, out: Out, err: Out): number {
-  const dir = join(packageRoot(), "tests", "eval");
+export function check(
+  guide: Guide,
+  record: boolean,
+  out: Out,
+  err: Out,
+  dir = join(packageRoot(), "tests", "eval"),
+): number {
   const recordedFile = join(dir, "recorded.json");
   const now: Recorded["sets"] = {};
   for (const set of PROJECT_SETS) {
@@ -43,11 +48,21 @@ export function check(guide: Guide, record: boolean, out: Out, err: Out): number
       answers: Object.fromEntries(rows.map((r, i) => [r.q, result.answers[i] ?? DECLINED])),
     };
   }
+  if (Object.keys(now).length === 0) {
+    // an installed copy: the evaluation sets are in a checkout of the project, not in the package
+    err(`check compares the project's evaluation sets, and there are none in ${dir}: run it in a checkout.`);
+    return 1;
+  }
   if (record) {
-    writeFileSync(
-      recordedFile,
-      `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), sets: now }, null, 1)}\n`,
-    );
+    try {
+      writeFileSync(
+        recordedFile,
+        `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), sets: now }, null, 1)}\n`,
+      );
+    } catch (error) {
+      err(`Cannot write ${recordedFile}: ${(error as Error).message}`);
+      return 1;
+    }
     out(`Recorded today's figures in ${recordedFile}.`);
     return 0;
   }

@@ -38,6 +38,8 @@ export const MEASURED_ONLY_SETS = [
 /** Every set of the project's own, which `check` measures. */
 export const PROJECT_SETS = [...FITTED_SETS, ...MEASURED_ONLY_SETS];
 const FOLDS = 5;
+/** The fewest labelled questions a fit is made from. */
+const MIN_FIT_QUESTIONS = 100;
 /** How close (in ranking score) two entries of different topics must be for the bot to ask which. */
 const CLARIFY_MARGIN = 0.02;
 
@@ -72,6 +74,19 @@ export function fitConfidence(
         outOfScope: row.accept.length === 0,
       });
     }
+  }
+  // Too few questions, or none of a kind, fit weights that mean nothing (an empty file fitted all zeros,
+  // and every answer then scored 0.5): such a fit is never written over the knowledge's model.
+  const kinds = [
+    examples.filter((e) => e.outOfScope).length,
+    examples.filter((e) => !e.outOfScope && e.y === 1).length,
+    examples.filter((e) => !e.outOfScope && e.y === 0).length,
+  ];
+  if (write && (examples.length < MIN_FIT_QUESTIONS || kinds.some((n) => n < FOLDS))) {
+    err(
+      `Not written: a fit on ${examples.length} questions (${kinds[0]} out of scope; in scope, ${kinds[1]} ranked right and ${kinds[2]} wrong) would replace the model with noise. Fit on at least ${MIN_FIT_QUESTIONS}, with at least ${FOLDS} of each kind.`,
+    );
+    return 1;
   }
   // Interleave the sets so that every fold holds some of each.
   const shuffled = examples
@@ -121,7 +136,12 @@ export function fitConfidence(
   out(`\nWeights: ${JSON.stringify(model.weights)} bias ${model.bias}`);
   if (write) {
     const file = join(knowledgeDir, "confidence.json");
-    writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
+    try {
+      writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
+    } catch (error) {
+      err(`Cannot write ${file}: ${(error as Error).message}`);
+      return 1;
+    }
     out(`Written to ${file}.`);
   } else out("Not written: run with --write to save it to the knowledge folder.");
   return 0;

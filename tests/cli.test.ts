@@ -1,12 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { check } from "../app/check.js";
 import { main } from "../app/main.js";
 import { SUBCOMMANDS } from "../app/subcommands.js";
-import { fixtureCopy, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "socialmedia-guidance.js");
@@ -115,6 +117,22 @@ describe("the socialmedia-guidance command", () => {
     expect(fell.stdout).toMatch(/top1 \d+\.\d% -> 0\.0% \(fell\)/);
     expect(fell.stdout).toMatch(/changed: ".+" [a-z-]+ -> \(declined\)/);
     expect(fell.stdout).toContain("Quality fell");
+  });
+
+  it("check: says so plainly where there are no sets to measure (an installed copy) or the record cannot be written", () => {
+    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+    const errors: string[] = [];
+    const quiet = () => {};
+    expect(check(guide, true, quiet, (l) => errors.push(l), tempDir("smg-no-sets-"))).toBe(1);
+    expect(errors.pop()).toMatch(/^check compares the project's evaluation sets, and there are none in /);
+    const dir = tempDir("smg-sets-");
+    writeFileSync(
+      join(dir, "project.jsonl"),
+      '{"q": "can I accept a friend request from a patient?", "accept": ["friend-requests"]}\n',
+    );
+    mkdirSync(join(dir, "recorded.json")); // where the record would go, something that cannot be written
+    expect(check(guide, true, quiet, (l) => errors.push(l), dir)).toBe(1);
+    expect(errors.pop()).toMatch(/^Cannot write .*recorded\.json: EISDIR/);
   });
 
   it("selftest: asks the knowledge its own phrasings and says where they went", async () => {

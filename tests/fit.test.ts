@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fitConfidence } from "../app/fit.js";
@@ -77,6 +78,23 @@ describe("the fit's threshold table", () => {
     expect(rows.filter((r) => r.includes("chosen"))).toHaveLength(1);
     const shown = rows.map((r) => r.trim().slice(0, 4));
     expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it("never writes a fit made from too few questions over the saved model", () => {
+    const saved = `${JSON.stringify({ ...SCORE_ONLY_MODEL, threshold: 0.47 }, null, 2)}\n`;
+    const dir = fixtureCopy({ "confidence.json": saved, "empty.jsonl": "" });
+    const errors: string[] = [];
+    const code = fitConfidence(
+      createGuide(loadKnowledge(dir)),
+      [join(dir, "empty.jsonl")],
+      dir,
+      true,
+      () => {},
+      (l) => errors.push(l),
+    );
+    expect(code).toBe(1);
+    expect(errors.join("\n")).toMatch(/^Not written: a fit on 0 questions/);
+    expect(readFileSync(join(dir, "confidence.json"), "utf8")).toBe(saved);
   });
 
   it("lists the fixed thresholds alone when no model is saved", () => {
