@@ -1,7 +1,8 @@
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { appendPhrasing } from "../app/append-phrasing.js";
 import { type LearnOptions, learn, type Reading } from "../app/learn.js";
 import { main } from "../app/main.js";
 import { loadConfig } from "../src/config.js";
@@ -134,6 +135,29 @@ describe("socialmedia-guidance learn", () => {
     expect(err).toContain(b.id);
     expect(fileOf(a)).toBe(before);
     expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
+  });
+
+  it("never writes a phrasing twice when another learn added it after this one read the knowledge", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    const stale = loadKnowledge(w.dir);
+    // the other run accepts it first
+    writeFileSync(resolve(entry.file), appendPhrasing(fileOf(entry), entry.id, NEW));
+    const added = fileOf(entry);
+    const err: string[] = [];
+    const options = { list: false, accept: [], reject: [], rest: [] };
+    const code = await learn(
+      w.config,
+      stale,
+      options,
+      () => {},
+      (t) => err.push(t),
+      Readable.from(["a\n"]),
+    );
+    expect(code).toBe(1);
+    expect(err.join("\n")).toContain("is listed twice");
+    expect(fileOf(entry)).toBe(added);
   });
 
   it("skips, without writing, a phrasing the entry already has and an entry that no longer exists", async () => {

@@ -80,12 +80,15 @@ export function validateCorpus(
         "answer",
         'must not open with a bare "Yes" or "No": it is shared by many questions, so start with the guidance itself',
       );
+    const own = new Set<string>();
     for (const q of e.questions) {
       // The engine's own reading, so that two phrasings it cannot tell apart are caught.
       const key = normalise(q);
       const owner = questionOwner.get(key);
       if (owner && owner !== e.id) at("questions", `"${q}" is also a question of "${owner}"`);
+      else if (own.has(key)) at("questions", `"${q}" is listed twice`);
       else questionOwner.set(key, e.id);
+      own.add(key);
     }
   }
   const dupes = (items: readonly { id: string }[], file: string) => {
