@@ -99,6 +99,17 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect((await feedback.candidates()).map((c) => c.entryId)).toEqual(["overview"]);
   });
 
+  it("keeps a candidate phrasing of a few sentences whole, and never one cut short", async () => {
+    const { feedback } = await backend.open(await backend.fresh());
+    const story = "i work nights on a busy surgical ward and our team chat is lively. ".repeat(4);
+    const asked = `${story}is it ok to post a photo of us on tiktok?`;
+    expect(asked.length).toBeGreaterThan(200);
+    expect(asked.length).toBeLessThanOrEqual(400);
+    await feedback.recordCandidate("ward-selfies", asked, 1);
+    await feedback.recordCandidate("ward-selfies", `${story.repeat(2)}is it ok to post a photo of us?`, 2);
+    expect((await feedback.candidates()).map((c) => c.question)).toEqual([asked.trim()]);
+  });
+
   it("remembers a channel's address, replaces it, and forgets it", async () => {
     const { addresses } = await backend.open(await backend.fresh());
     expect(await addresses.lookup("teams", "19:a@thread.tacv2")).toBeUndefined();

@@ -9,6 +9,13 @@ import { workspaceOf } from "./workspace.js";
 /** How much of an unanswered question is kept (after redaction). */
 const MAX_STORED_QUESTION = 200;
 
+/**
+ * The longest question kept as a candidate phrasing, whole: as long as the knowledge's longest, which
+ * tell a few sentences of story first. A longer one is not kept, since a phrasing cut short loses the
+ * very question (a cut one was offered to moderators and could be accepted into the knowledge).
+ */
+const MAX_CANDIDATE = 400;
+
 /** The feedback loop's SQL, the same on SQLite and PostgreSQL (see FeedbackStorage). */
 export class FeedbackSql implements FeedbackStorage {
   private salt?: Promise<string>;
@@ -94,8 +101,8 @@ export class FeedbackSql implements FeedbackStorage {
 
   /** A question the guard flagged is never passed here (see UsageRecords). */
   async recordCandidate(entryId: string, question: string, now: number): Promise<void> {
-    const text = storable(question);
-    if (!text) return;
+    const text = storable(question, MAX_CANDIDATE + 1);
+    if (!text || text.length > MAX_CANDIDATE) return;
     await this.db.run(
       `INSERT INTO candidates (entry_id, question, count, first_at, last_at) VALUES (?, ?, 1, ?, ?)
        ON CONFLICT (entry_id, question) DO UPDATE SET count = candidates.count + 1, last_at = excluded.last_at`,
@@ -154,6 +161,6 @@ export class FeedbackSql implements FeedbackStorage {
 }
 
 /** A question as it may be stored: redacted by the current guard, one line, lower case, cut short. */
-function storable(question: string): string {
-  return redact(question).toLowerCase().replace(/\s+/g, " ").trim().slice(0, MAX_STORED_QUESTION);
+function storable(question: string, max = MAX_STORED_QUESTION): string {
+  return redact(question).toLowerCase().replace(/\s+/g, " ").trim().slice(0, max);
 }
