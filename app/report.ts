@@ -46,6 +46,14 @@ export async function report(
           ? r.unanswered.map((u) => `  ${String(u.count).padStart(4)} x  ${u.question}`)
           : ["  (none yet)"]),
         "",
+        "Phrasings people's questions suggest for an entry (accept or reject them with `learn`):",
+        ...(r.candidates.length
+          ? r.candidates.map(
+              (c) =>
+                `  ${String(c.count).padStart(4)} x  "${c.question}"  ->  ${title(c.entryId)} [${c.entryId}]`,
+            )
+          : ["  (none waiting)"]),
+        "",
         "Answer rate by day (UTC):",
         ...(r.days.length
           ? r.days.map(

@@ -194,7 +194,7 @@ describe("npm start with Discord settings", () => {
 });
 
 describe("socialmedia-guidance report", () => {
-  it("prints the most 👎 entries, the most-asked unanswered questions and the answer rate per day", async () => {
+  it("prints the most 👎 entries, the most-asked unanswered questions, the phrasings to learn and the answer rate per day", async () => {
     const dbPath = join(tempDir("smg-report-"), "bot.db");
     const storage = openSqliteStorage(dbPath);
     const store = storage.feedback;
@@ -210,6 +210,7 @@ describe("socialmedia-guidance report", () => {
     for (const q of ["how do I cook rice", "how do I cook rice", "what is the treatment for sepsis"])
       await store.recordQuestion(guide.ask(q), day);
     await store.recordQuestion(guide.ask("can I accept a friend request from a patient?"), day);
+    await store.recordCandidate("qa-maintain-boundaries", "may a nurse befriend a patient online", day);
     await storage.close();
     const text = await run(["report"], { DATABASE_PATH: dbPath });
     expect(text.code).toBe(0);
@@ -218,6 +219,9 @@ describe("socialmedia-guidance report", () => {
     expect(lines[2]).toMatch(/^\s+1 👎\s+1 👍 .*\[overview\]$/);
     expect(text.stdout).toMatch(/2 x {2}how do i cook rice/);
     expect(text.stdout).toMatch(/2026-11-24\s+1 of\s+4 answered {2}25%/);
+    expect(text.stdout).toMatch(
+      /\n\s+1 x {2}"may a nurse befriend a patient online" {2}-> {2}.+ \[qa-maintain-boundaries\]\n/,
+    );
     const json = JSON.parse((await run(["report", "--json"], { DATABASE_PATH: dbPath })).stdout);
     expect(json.days).toEqual([{ day: "2026-11-24", asked: 4, answered: 1 }]);
   });
