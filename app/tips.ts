@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { renderTips } from "../adapters/console/render.js";
 import { CHANNEL_PLATFORMS, type Config, createLogger, type Guide, type Platform } from "../src/index.js";
 import type { Args } from "./args.js";
@@ -54,7 +55,12 @@ export async function preview(
     return 2;
   }
   const [{ TipChannels }, { formatLocal }] = await Promise.all([lazy.tipChannels(), lazy.schedule()]);
-  const storage = await openDb(config, err);
+  // No database yet (the bot has not run, or DATABASE_PATH is mistyped): the defaults are previewed from
+  // an empty one in memory, and no file is created where the bot would not look for it.
+  const missing =
+    !config.databaseUrl && config.databasePath !== ":memory:" && !existsSync(config.databasePath);
+  if (missing) out(`(No database at ${config.databasePath} yet, so no channel has a daily tip there.)`);
+  const storage = await openDb(missing ? { ...config, databasePath: ":memory:" } : config, err);
   if (!storage) return 1;
   try {
     const channels = new TipChannels({

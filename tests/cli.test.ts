@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { check } from "../app/check.js";
@@ -117,6 +117,17 @@ describe("the socialmedia-guidance command", () => {
     expect(fell.stdout).toMatch(/top1 \d+\.\d% -> 0\.0% \(fell\)/);
     expect(fell.stdout).toMatch(/changed: ".+" [a-z-]+ -> \(declined\)/);
     expect(fell.stdout).toContain("Quality fell");
+  });
+
+  it("tips preview: shows the defaults where there is no database yet, and creates none", async () => {
+    const dbPath = join(tempDir("smg-preview-"), "data", "bot.db");
+    const result = await run(["tips", "preview", "--channel", "C1", "--days", "3"], {
+      env: { DATABASE_PATH: dbPath },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`No database at ${dbPath} yet`);
+    expect(result.stdout.match(/\[[a-z0-9-]+\]$/gm)).toHaveLength(3);
+    expect(existsSync(dirname(dbPath))).toBe(false);
   });
 
   it("check: says so plainly where there are no sets to measure (an installed copy) or the record cannot be written", () => {
