@@ -176,6 +176,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
   ) {
     issues.push("SLACK_BOT_TOKEN: required when other Slack settings are given");
   }
+  if (slack && !distributed && given("SLACK_TOKEN_ENCRYPTION_KEY")) {
+    issues.push(
+      `SLACK_TOKEN_ENCRYPTION_KEY: used only by a distributable app, with ${SLACK_OAUTH.join(", ")} (is one of them misspelt?)`,
+    );
+  }
+  // A misspelt token (DISCORD_TOKN) left the other Discord settings unused, and the console chat ran.
+  const discordOthers = [
+    "DISCORD_APPLICATION_ID",
+    "DISCORD_GUILD_ID",
+    "DISCORD_TIP_CHANNELS",
+    "DISCORD_SHARDS",
+  ];
+  if (discord && !given("DISCORD_TOKEN") && discordOthers.some(given)) {
+    issues.push(
+      `DISCORD_TOKEN: required with ${discordOthers.filter(given).join(" and ")} (the Bot page of the app)`,
+    );
+  }
   if (discord && given("DISCORD_TOKEN") && !given("DISCORD_APPLICATION_ID")) {
     issues.push("DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (General Information page of the app)");
   }

@@ -33,6 +33,22 @@ describe("configuration", () => {
     ]);
   });
 
+  it("names a misspelt token instead of leaving the platform's other settings unused", () => {
+    expect(issuesOf({ DISCORD_TOKN: "x".repeat(30), DISCORD_APPLICATION_ID: "110000000000000001" })).toEqual([
+      "DISCORD_TOKEN: required with DISCORD_APPLICATION_ID (the Bot page of the app)",
+    ]);
+    expect(
+      issuesOf({
+        SLACK_TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        SLACK_CLIENT_IDD: "1.2",
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^SLACK_TOKEN_ENCRYPTION_KEY: used only by a distributable app, with SLACK_CLIENT_ID/,
+      ),
+    ]);
+  });
+
   it("chooses Socket Mode when there is an app token", () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
     expect(config.slack).toMatchObject({ mode: "socket", botToken: "xoxb-1", appToken: "xapp-1" });
