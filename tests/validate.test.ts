@@ -131,4 +131,14 @@ describe("knowledge validation", () => {
     expect(problems).toMatch(/field "questions item 1": must not be empty/);
     expect(problems).not.toMatch(/Invalid input|no entry has the id/);
   });
+
+  it("says a field of the wrong kind should be another, rather than that it is missing", () => {
+    const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8")
+      .replace("  sources: [doc-a]", "  sources: doc-a")
+      .replace("  title: Friend requests from patients", "  title: 2024");
+    const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries })).join("\n");
+    expect(problems).toMatch(/field "sources": should be a list/);
+    expect(problems).toMatch(/field "title": should be a text/);
+    expect(problems).not.toMatch(/is missing/);
+  });
 });

@@ -60,7 +60,7 @@ export function loadKnowledge(dir: string): Knowledge {
     }
     const out: z.infer<S>[] = [];
     raw.forEach((item, index) => {
-      const result = schema.safeParse(item);
+      const result = schema.safeParse(item, { reportInput: true });
       if (result.success) {
         out.push(result.data);
         const line = itemLines[index];
