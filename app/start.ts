@@ -235,10 +235,14 @@ export const TIP_STOP_WAIT_MS = 2_000;
 /** The console chat; its questions are recorded for the report and learning unless RECORD_CONSOLE=false. */
 async function consoleChat(config: Config, guide: Guide, err: Out): Promise<number> {
   const io = { input: process.stdin, output: process.stdout };
-  if (!config.recordConsole) {
-    await runConsole(io, guide);
-    return 0;
-  }
+  const ended = (read: { lines: number }) => {
+    // No terminal and nothing to read: a service (systemd, a container without -it) started with its
+    // platform settings missing, or its .env not found. Exiting 0 in silence looked like success.
+    if (read.lines > 0 || process.stdin.isTTY) return 0;
+    err(NO_SETTINGS);
+    return 1;
+  };
+  if (!config.recordConsole) return ended(await runConsole(io, guide));
   const storage = await openDb(config, err);
   if (!storage) return 1;
   // One person at the terminal: no rate limits to hold them back.
@@ -248,10 +252,13 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
     logger: createLogger("silent"),
   });
   try {
-    await runConsole(io, guide, { records });
+    return ended(await runConsole(io, guide, { records }));
   } finally {
     await records.flush();
     await storage.close();
   }
-  return 0;
 }
+
+/** Why a bot with no platform settings and no input stopped at once. */
+const NO_SETTINGS =
+  "No platform is set up (SLACK_BOT_TOKEN, DISCORD_TOKEN, MATTERMOST_URL or TEAMS_CLIENT_ID), so the console chat ran, and it had no input. To run the bot for a platform, set its settings in the environment or in .env in the folder the bot starts in (see .env.example); to chat, run it in a terminal.";

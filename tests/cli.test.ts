@@ -55,6 +55,18 @@ describe("the installed command (built)", () => {
     expect(result.stdout).not.toContain("I have no guidance on that.");
   });
 
+  it("says what is missing, and exits 1, when it starts with no platform settings and no input (a service)", () => {
+    const result = spawnSync(process.execPath, [BIN, "start"], {
+      input: "",
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", DATABASE_PATH: join(tempDir("smg-service-"), "usage.db") },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^No platform is set up \(SLACK_BOT_TOKEN, .*\.env in the folder the bot starts in/,
+    );
+  });
+
   it("ends quietly when its reader goes away (| head)", async () => {
     const child = spawn(process.execPath, [BIN, "tips", "list"], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";

@@ -23,7 +23,7 @@ export function runConsole(
   io: { input: Readable; output: Writable },
   guide: Guide,
   parts: UsageParts = {},
-): Promise<void> {
+): Promise<{ readonly lines: number }> {
   const conversation = new Conversation({
     guide,
     logger: createLogger("silent"),
@@ -69,7 +69,9 @@ export function runConsole(
   return new Promise((resolve) => {
     // Lines already read past "quit" (pasted or piped in with it) are not answered, nor recorded.
     let quitting = false;
+    let lines = 0;
     rl.on("line", (raw) => {
+      lines++;
       if (quitting) return;
       if (QUIT_WORDS.has(visibleText(raw).trim().toLowerCase())) {
         quitting = true;
@@ -81,7 +83,7 @@ export function runConsole(
     rl.on("close", () => {
       void queue.then(() => {
         io.output.write("\nGoodbye.\n");
-        resolve();
+        resolve({ lines });
       });
     });
   });
