@@ -242,20 +242,37 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
     err(NO_SETTINGS);
     return 1;
   };
-  if (!config.recordConsole) return ended(await runConsole(io, guide));
-  const storage = await openDb(config, err);
-  if (!storage) return 1;
-  // One person at the terminal: no rate limits to hold them back.
-  const records = new UsageRecords({
-    learn: config.learnFromUse,
-    feedback: storage.feedback,
+  // A moderator tries an edit here: the knowledge is reloaded as on the platforms, and said so.
+  const live = reloadable(guide);
+  const stopReloading = reloadKnowledgeOnChange({
+    dir: config.knowledgeDir,
+    target: live,
     logger: createLogger("silent"),
+    onReload: (o) =>
+      err(
+        o.reloaded
+          ? `(Knowledge reloaded: ${o.entries} entries.)`
+          : `(Knowledge not reloaded, still answering from the last good version; run validate. ${o.problems.length} problem${o.problems.length === 1 ? "" : "s"}, the first: ${o.problems[0]})`,
+      ),
   });
   try {
-    return ended(await runConsole(io, guide, { records }));
+    if (!config.recordConsole) return ended(await runConsole(io, live.guide));
+    const storage = await openDb(config, err);
+    if (!storage) return 1;
+    // One person at the terminal: no rate limits to hold them back.
+    const records = new UsageRecords({
+      learn: config.learnFromUse,
+      feedback: storage.feedback,
+      logger: createLogger("silent"),
+    });
+    try {
+      return ended(await runConsole(io, live.guide, { records }));
+    } finally {
+      await records.flush();
+      await storage.close();
+    }
   } finally {
-    await records.flush();
-    await storage.close();
+    stopReloading();
   }
 }
 

@@ -42,7 +42,14 @@ export interface KnowledgeReloadOptions {
   readonly logger: Logger;
   /** Edits arrive as bursts of file events; reload once they have settled this long. */
   readonly settleMs?: number;
+  /** Told each outcome as well as the log: the console chat, whose log is silent, says it to the person. */
+  readonly onReload?: (outcome: ReloadOutcome) => void;
 }
+
+/** How a reload went: the new knowledge's size, or the problems that kept the last good knowledge. */
+export type ReloadOutcome =
+  | { readonly reloaded: true; readonly entries: number }
+  | { readonly reloaded: false; readonly problems: readonly string[] };
 
 /**
  * Reloads the knowledge when a file in `dir` changes, or on SIGHUP: the new files are validated first,
@@ -58,12 +65,14 @@ export function reloadKnowledgeOnChange(options: KnowledgeReloadOptions): () => 
       options.target.replace(next);
       const k = next.knowledge;
       log.info({ why, entries: k.entries.length, tips: k.tips.length }, "knowledge reloaded");
+      options.onReload?.({ reloaded: true, entries: k.entries.length });
     } catch (error) {
       const problems = error instanceof KnowledgeError ? error.problems.map(formatProblem) : [String(error)];
       log.error(
         { why, problems: problems.slice(0, 10), count: problems.length },
         "knowledge not reloaded: the files have problems; still answering from the last good knowledge",
       );
+      options.onReload?.({ reloaded: false, problems });
     }
   };
   const soon = (why: string) => {

@@ -8,7 +8,7 @@ import { check } from "../app/check.js";
 import { main } from "../app/main.js";
 import { SUBCOMMANDS } from "../app/subcommands.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
-import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
+import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR, tempDir, waitFor } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "socialmedia-guidance.js");
@@ -65,6 +65,58 @@ describe("the installed command (built)", () => {
     expect(result.stderr).toMatch(
       /^No platform is set up \(SLACK_BOT_TOKEN, .*\.env in the folder the bot starts in/,
     );
+  });
+
+  it("picks up a knowledge edit in the console chat, says so, and keeps the last good knowledge while an edit is broken", async () => {
+    const dir = fixtureCopy();
+    const child = spawn(process.execPath, [BIN, "start"], {
+      env: { PATH: process.env.PATH ?? "", KNOWLEDGE_DIR: dir, RECORD_CONSOLE: "false" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += String(d);
+    });
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    const question = "a patient asked me out for dinner on Instagram\n";
+    const answers = () => stdout.split("\n> ").length - 1;
+    const file = join(dir, "entries", "main.yaml");
+    const before = readFileSync(file, "utf8");
+    try {
+      await waitFor(() => answers() === 1, { what: "the prompt" });
+      child.stdin.write(question);
+      await waitFor(() => answers() === 2, { what: "the first answer" });
+      expect(stdout).toContain("I have no guidance on that");
+      writeFileSync(
+        file,
+        before.replace(
+          "    - Can a doctor be friends with patients on social media?",
+          "    - Can a doctor be friends with patients on social media?\n    - A patient asked me out for dinner on Instagram",
+        ),
+      );
+      await waitFor(() => stderr.includes("(Knowledge reloaded: "), {
+        what: "the reload",
+        timeoutMs: 10_000,
+      });
+      child.stdin.write(question);
+      await waitFor(() => answers() === 3, { what: "the second answer" });
+      expect(stdout.split("\n> ")[2]).toContain("Friend requests from patients");
+      writeFileSync(file, before.replace("  title: Friend requests from patients", "\ttitle: broken"));
+      await waitFor(() => stderr.includes("(Knowledge not reloaded"), {
+        what: "the refusal",
+        timeoutMs: 10_000,
+      });
+      expect(stderr).toMatch(/1 problem, the first: .*main\.yaml:\d+:1: .*tab/);
+      child.stdin.write(question);
+      await waitFor(() => answers() === 4, { what: "the third answer" });
+      expect(stdout.split("\n> ")[3]).toContain("Friend requests from patients");
+    } finally {
+      child.stdin.end();
+      await once(child, "exit");
+    }
   });
 
   it("ends quietly when its reader goes away (| head)", async () => {
