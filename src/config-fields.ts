@@ -6,6 +6,15 @@ import { z } from "zod";
 export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+/** A true-or-false setting, in any case ("TRUE", "False", "yes"), read as its lower-case form. */
+export const flag = () =>
+  optional(
+    z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+      z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false"),
+    ),
+  );
+
 export const prefixed = (prefix: string, what: string) =>
   z
     .string()

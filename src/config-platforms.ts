@@ -79,7 +79,7 @@ const TEAMS_SETTINGS = [...Object.keys(TEAMS_CREDENTIALS), "TEAMS_TENANT_ID", "T
 /** Teams runs with its client id and secret (and a tenant for a single-tenant bot), or in local testing without any. */
 export function teamsGaps(env: NodeJS.ProcessEnv): string[] {
   const given = TEAMS_SETTINGS.filter((n) => env[n]?.trim());
-  const localTesting = ["true", "1", "yes"].includes(env.TEAMS_LOCAL_TESTING?.trim() ?? "");
+  const localTesting = ["true", "1", "yes"].includes(env.TEAMS_LOCAL_TESTING?.trim().toLowerCase() ?? "");
   if (localTesting) {
     const credentials = given.filter((n) => n !== "TEAMS_TIP_CHANNELS");
     return credentials.length > 0

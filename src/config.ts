@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import {
   channelList,
+  flag,
   guid,
   mattermostToken,
   optional,
@@ -103,9 +104,9 @@ const schema = z.object({
     z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration such as "6h" or "90m"'),
   ),
   SLACK_TIP_CHANNELS: optional(channelList(/^[CGD][A-Z0-9]{6,}$/, "C0123ABCD")),
-  LOG_QUESTIONS: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
-  LEARN_FROM_USE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
-  RECORD_CONSOLE: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
+  LOG_QUESTIONS: flag(),
+  LEARN_FROM_USE: flag(),
+  RECORD_CONSOLE: flag(),
   RATE_LIMIT_PER_MINUTE: optional(wholeNumber(1, 10_000, "a number of questions")),
   SHARE_LIMIT_PER_HOUR: optional(wholeNumber(1, 10_000, "a number of shares")),
   FEEDBACK_SALT: optional(z.string().trim().min(16, "must be at least 16 characters")),
@@ -126,7 +127,7 @@ const schema = z.object({
   TEAMS_CLIENT_SECRET: optional(z.string().trim()),
   TEAMS_TENANT_ID: optional(guid("the app registration's Directory (tenant) ID")),
   TEAMS_TIP_CHANNELS: optional(channelList(/^19:[^\s,;]+@thread\.[a-z0-9]+$/i, "19:abc123@thread.tacv2")),
-  TEAMS_LOCAL_TESTING: optional(z.enum(["true", "false", "1", "0", "yes", "no"], "must be true or false")),
+  TEAMS_LOCAL_TESTING: flag(),
 });
 
 /** The settings as the schema reads them. */

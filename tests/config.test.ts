@@ -49,6 +49,17 @@ describe("configuration", () => {
     ]);
   });
 
+  it("reads a true-or-false setting in any case", () => {
+    expect(
+      loadConfig({ LOG_QUESTIONS: "TRUE", LEARN_FROM_USE: " False ", RECORD_CONSOLE: "No" }),
+    ).toMatchObject({
+      logQuestions: true,
+      learnFromUse: false,
+      recordConsole: false,
+    });
+    expect(issuesOf({ LOG_QUESTIONS: "maybe" })).toEqual(["LOG_QUESTIONS: must be true or false"]);
+  });
+
   it("chooses Socket Mode when there is an app token", () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
     expect(config.slack).toMatchObject({ mode: "socket", botToken: "xoxb-1", appToken: "xapp-1" });
