@@ -76,7 +76,14 @@ export class PostFailure extends Error {
  * that scheduled tips can be posted later, from any replica. The address is the adapter's own JSON.
  */
 export interface ChannelAddresses {
-  remember(platform: Platform, channelId: string, address: string): Promise<void>;
+  /** Keeps the channel's address, and the team the channel belongs to (Teams) when there is one. */
+  remember(platform: Platform, channelId: string, address: string, teamId?: string): Promise<void>;
   lookup(platform: Platform, channelId: string): Promise<string | undefined>;
   forget(platform: Platform, channelId: string): Promise<void>;
+  /**
+   * Forgets every channel of a team (the bot was removed from it): their addresses and, with them, their
+   * daily tips, so that no tip is posted into a team the bot has left. A Teams team's id is also its
+   * General channel's, which is forgotten too. Resolves with how many addresses were forgotten.
+   */
+  forgetTeam(platform: Platform, teamId: string): Promise<number>;
 }

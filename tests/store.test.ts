@@ -122,6 +122,28 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(await addresses.lookup("teams", "19:b@thread.tacv2")).toBe('{"serviceUrl":"https://three.test"}');
   });
 
+  it("forgets every channel of a team the bot was removed from, with their tips, and no other team's", async () => {
+    const { addresses, tips } = await backend.open(await backend.fresh());
+    const team = "19:general@thread.tacv2";
+    const at9 = { time: "09:00", timeZone: "UTC", weekdaysOnly: false };
+    for (const [channel, ofTeam] of [
+      [team, team],
+      ["19:a@thread.tacv2", team],
+      ["19:b@thread.tacv2", team],
+      ["19:other@thread.tacv2", "19:other-team@thread.tacv2"],
+    ] as const) {
+      await addresses.remember("teams", channel, `{"conversationId":"${channel}"}`, ofTeam);
+      await tips.enable("teams", channel, at9, "command", 1);
+    }
+    expect(await addresses.forgetTeam("teams", team)).toBe(3);
+    for (const channel of [team, "19:a@thread.tacv2", "19:b@thread.tacv2"]) {
+      expect(await addresses.lookup("teams", channel)).toBeUndefined();
+      expect(await tips.schedule("teams", channel)).toBeUndefined();
+    }
+    expect(await addresses.lookup("teams", "19:other@thread.tacv2")).toBeDefined();
+    expect((await tips.enabledSchedules()).map((s) => s.channelId)).toEqual(["19:other@thread.tacv2"]);
+  });
+
   it("keeps its rows when opened again, applying no migration twice", async () => {
     const where = await backend.blank();
     const first = await backend.open(where);

@@ -118,4 +118,25 @@ describe("Teams: daily tips", () => {
       conversationId: TEAM,
     });
   });
+
+  it("forgets every channel of a team it is removed from or uninstalled from, and turns their tips off", async () => {
+    const general = { id: TEAM, conversationType: "channel", tenantId: TENANT };
+    const team = { tenant: { id: TENANT }, team: { id: TEAM, aadGroupId: TEAM_GROUP } };
+    const update = (fields: Record<string, unknown>) =>
+      activity({ type: "conversationUpdate", conversation: general, channelData: team, ...fields });
+    const removals = [
+      update({ membersRemoved: [{ id: `28:${APP_ID}` }] }),
+      activity({ type: "installationUpdate", action: "remove", conversation: general, channelData: team }),
+    ];
+    for (const removal of removals) {
+      expect((await send(update({ membersAdded: [{ id: `28:${APP_ID}` }] }))).status).toBe(200);
+      // another channel of the team, its address learnt from `tips on`
+      await ask(mention("tips on 08:30 Europe/London", "channel", owner), THREAD);
+      expect(await storage.addresses.lookup("teams", CHANNEL)).toBeDefined();
+      expect((await send(removal)).status).toBe(200);
+      expect(await storage.addresses.lookup("teams", TEAM)).toBeUndefined();
+      expect(await storage.addresses.lookup("teams", CHANNEL)).toBeUndefined();
+      expect(await storage.tips.schedule("teams", CHANNEL)).toBeUndefined();
+    }
+  });
 });

@@ -24,12 +24,15 @@ export class AddressBook {
     private readonly log: Logger,
   ) {}
 
-  /** Keeps the channel's address, unless this process already wrote the same one. */
-  async remember(channelId: string, address: ChannelAddress): Promise<void> {
-    const json = JSON.stringify(address);
+  /**
+   * Keeps the channel's address, and its team so that the bot removed from the team forgets it, unless
+   * this process already wrote the same one.
+   */
+  async remember(channelId: string, address: ChannelAddress, teamId?: string): Promise<void> {
+    const json = JSON.stringify({ address, teamId });
     if (this.known.get(channelId) === json) return;
     try {
-      await this.store.remember("teams", channelId, json);
+      await this.store.remember("teams", channelId, JSON.stringify(address), teamId);
       this.known.delete(channelId);
       if (this.known.size >= KNOWN_LIMIT) this.known.delete(this.known.keys().next().value ?? "");
       this.known.set(channelId, json);
@@ -52,7 +55,7 @@ export class AddressBook {
     return undefined;
   }
 
-  /** Drops the channel's address: the bot was removed from its team, or the channel deleted. */
+  /** Drops the channel's address: the channel was deleted. */
   async forget(channelId: string): Promise<void> {
     this.known.delete(channelId);
     try {
@@ -62,6 +65,21 @@ export class AddressBook {
       this.log.error(
         { channel: channelId, err: (error as Error).message },
         "could not forget the channel's address",
+      );
+    }
+  }
+
+  /** Drops the address of every channel of a team, and their daily tips: the bot was removed from it. */
+  async forgetTeam(teamId: string): Promise<void> {
+    // Which channels were the team's is the store's to say: none of them is taken as written any more.
+    this.known.clear();
+    try {
+      const channels = await this.store.forgetTeam("teams", teamId);
+      this.log.info({ team: teamId, channels }, "team's channel addresses and tips forgotten");
+    } catch (error) {
+      this.log.error(
+        { team: teamId, err: (error as Error).message },
+        "could not forget the team's channel addresses",
       );
     }
   }

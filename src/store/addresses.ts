@@ -5,11 +5,12 @@ import { one, type SqlDriver } from "./sql.js";
 export class AddressSql implements ChannelAddresses {
   constructor(private readonly db: SqlDriver) {}
 
-  async remember(platform: Platform, channelId: string, address: string): Promise<void> {
+  async remember(platform: Platform, channelId: string, address: string, teamId?: string): Promise<void> {
     await this.db.run(
-      `INSERT INTO channel_addresses (platform, channel_id, address, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (platform, channel_id) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at`,
-      [platform, channelId, address, Date.now()],
+      `INSERT INTO channel_addresses (platform, channel_id, address, team_id, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (platform, channel_id) DO UPDATE SET address = excluded.address, team_id = excluded.team_id,
+         updated_at = excluded.updated_at`,
+      [platform, channelId, address, teamId ?? "", Date.now()],
     );
   }
 
@@ -27,5 +28,20 @@ export class AddressSql implements ChannelAddresses {
       platform,
       channelId,
     ]);
+  }
+
+  forgetTeam(platform: Platform, teamId: string): Promise<number> {
+    // One transaction: a replica posting tips never sees a schedule whose address is already gone.
+    return this.db.transaction(async (tx) => {
+      const team = "platform = ? AND (team_id = ? OR channel_id = ?)";
+      const params = [platform, teamId, teamId];
+      for (const table of ["tip_schedules", "tip_posts", "tip_rotation"])
+        await tx.run(
+          `DELETE FROM ${table} WHERE platform = ? AND (channel_id = ? OR channel_id IN
+             (SELECT channel_id FROM channel_addresses WHERE ${team}))`,
+          [platform, teamId, ...params],
+        );
+      return tx.run(`DELETE FROM channel_addresses WHERE ${team}`, params);
+    });
   }
 }

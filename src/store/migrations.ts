@@ -142,6 +142,11 @@ export const MIGRATIONS: readonly Migration[] = [
      count INTEGER NOT NULL,
      PRIMARY KEY (key, window_start)
    );`),
+  // 9: the team each channel's address belongs to (Teams), so that the bot removed from a team forgets
+  // all its channels and their tips. An address kept before this has no team ('') until the channel is
+  // next heard from, which writes its address again.
+  migration(`ALTER TABLE channel_addresses ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+   CREATE INDEX channel_addresses_team ON channel_addresses (platform, team_id);`),
 ];
 
 /** The refusal of a database that a newer version of the bot has migrated. */

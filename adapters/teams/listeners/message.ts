@@ -39,7 +39,7 @@ export async function onMessage(ctx: IActivityContext<IMessageActivity>, t: Team
   if (activity.value !== undefined && !pressed) return;
   if (!pressed && place.kind !== "personal" && !mentionsBot(activity)) return;
   const address = addressOf(activity);
-  if (address) await t.addresses.remember(place.channelId, address);
+  if (address) await t.addresses.remember(place.channelId, address, place.teamId);
   const request = pressed ?? readRequest(withoutMentions(activity.text ?? ""));
   const { card } = await t.conversation.handle(request, requesterOf(ctx, place, t));
   await deliver(ctx, t, renderCard(card), pressed ? `${pressed.kind} button` : "reply");
