@@ -17,6 +17,7 @@ const {
   ask,
   logLine,
   mention,
+  startBot,
 } = teamsFixture();
 let main: TeamsBot;
 
@@ -138,5 +139,24 @@ describe("Teams: daily tips", () => {
       expect(await storage.addresses.lookup("teams", CHANNEL)).toBeUndefined();
       expect(await storage.tips.schedule("teams", CHANNEL)).toBeUndefined();
     }
+  });
+
+  it("keeps a channel's address again after another replica forgot it", async () => {
+    const other = await startBot();
+    const general = { id: TEAM, conversationType: "channel", tenantId: TENANT };
+    const team = { tenant: { id: TENANT }, team: { id: TEAM, aadGroupId: TEAM_GROUP } };
+    const update = (members: Record<string, unknown>) =>
+      activity({ type: "conversationUpdate", conversation: general, channelData: team, ...members });
+    const bot = [{ id: `28:${APP_ID}` }];
+    // this replica learns the General channel and another one; the other replica sees the bot removed
+    expect((await send(update({ membersAdded: bot }))).status).toBe(200);
+    await ask(mention("what is this bot"), THREAD);
+    expect((await send(update({ membersRemoved: bot }), undefined, other.url)).status).toBe(200);
+    expect(await storage.addresses.lookup("teams", CHANNEL)).toBeUndefined();
+    // the bot added again, and mentioned again, both through this replica
+    expect((await send(update({ membersAdded: bot }))).status).toBe(200);
+    expect(await storage.addresses.lookup("teams", TEAM)).toBeDefined();
+    await ask(mention("what is this bot"), THREAD);
+    expect(await storage.addresses.lookup("teams", CHANNEL)).toBeDefined();
   });
 });

@@ -9,34 +9,27 @@ const STORED = z.object({
   tenantId: z.string().min(1).max(100).optional(),
 });
 
-/** Channels whose address this process last wrote, so that every mention does not write it again. */
-const KNOWN_LIMIT = 10_000;
-
 /**
  * The Teams channels' addresses, kept through the store (the ChannelAddresses port) so that a tip can
  * be posted from any replica after a restart. A store that fails is logged, never thrown at the user.
+ *
+ * Every install and mention writes the address, even one this process wrote before. A memory of what
+ * was written cannot know that another replica has since forgotten it (the bot removed from the team
+ * there), and would then keep the address out of the database for good. The write is one idempotent
+ * upsert of a short row, cheap beside the reply the mention gets.
  */
 export class AddressBook {
-  private readonly known = new Map<string, string>();
-
   constructor(
     private readonly store: ChannelAddresses,
     private readonly log: Logger,
   ) {}
 
-  /**
-   * Keeps the channel's address, and its team so that the bot removed from the team forgets it, unless
-   * this process already wrote the same one.
-   */
+  /** Keeps the channel's address, and its team so that the bot removed from the team forgets it. */
   async remember(channelId: string, address: ChannelAddress, teamId?: string): Promise<void> {
-    const json = JSON.stringify({ address, teamId });
-    if (this.known.get(channelId) === json) return;
     try {
       await this.store.remember("teams", channelId, JSON.stringify(address), teamId);
-      this.known.delete(channelId);
-      if (this.known.size >= KNOWN_LIMIT) this.known.delete(this.known.keys().next().value ?? "");
-      this.known.set(channelId, json);
-      this.log.info({ channel: channelId }, "channel address remembered");
+      // written at every mention: not worth a line of its own at info
+      this.log.debug({ channel: channelId }, "channel address remembered");
     } catch (error) {
       this.log.error(
         { channel: channelId, err: (error as Error).message },
@@ -57,7 +50,6 @@ export class AddressBook {
 
   /** Drops the channel's address: the channel was deleted. */
   async forget(channelId: string): Promise<void> {
-    this.known.delete(channelId);
     try {
       await this.store.forget("teams", channelId);
       this.log.info({ channel: channelId }, "channel address forgotten");
@@ -71,8 +63,6 @@ export class AddressBook {
 
   /** Drops the address of every channel of a team, and their daily tips: the bot was removed from it. */
   async forgetTeam(teamId: string): Promise<void> {
-    // Which channels were the team's is the store's to say: none of them is taken as written any more.
-    this.known.clear();
     try {
       const channels = await this.store.forgetTeam("teams", teamId);
       this.log.info({ team: teamId, channels }, "team's channel addresses and tips forgotten");
