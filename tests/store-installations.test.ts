@@ -94,6 +94,18 @@ describe.each(BACKENDS)("Slack installations on $name", (backend) => {
       { entryId: "b", vote: "down", platform: "slack", userId: "U2", channelId: "T222:C1" },
       day,
     );
+    // a Teams channel's id ("19:…") is no Slack workspace
+    await feedback.recordVote(
+      {
+        entryId: "c",
+        vote: "down",
+        platform: "teams",
+        userId: "29:member",
+        channelId: "19:channel-one@thread.tacv2",
+      },
+      day,
+    );
+    expect((await feedback.report(10, 14, "19")).disliked).toEqual([]);
     await feedback.recordQuestion(unanswered("how do i reply to a troll"), day, "T111");
     await feedback.recordQuestion(unanswered("can i post an x-ray"), day, "T222");
     await feedback.recordQuestion(unanswered("can i post an x-ray"), day, "T222");
@@ -102,7 +114,7 @@ describe.each(BACKENDS)("Slack installations on $name", (backend) => {
     expect(one.unanswered).toMatchObject([{ question: "how do i reply to a troll", count: 1 }]);
     expect(one.days).toEqual([{ day: "2026-01-05", asked: 1, answered: 0 }]);
     const all = await feedback.report();
-    expect(all.disliked.map((d) => d.entryId).sort()).toEqual(["a", "b"]);
+    expect(all.disliked.map((d) => d.entryId).sort()).toEqual(["a", "b", "c"]);
     expect(all.days).toEqual([{ day: "2026-01-05", asked: 3, answered: 0 }]);
     expect((await feedback.report(10, 14, "T333")).days).toEqual([]);
   });

@@ -236,6 +236,30 @@ describe("the SQLite file", () => {
   });
 });
 
+describe("the workspace a question is counted in", () => {
+  it("is Slack's alone: a Teams id's colon names none, and a Teams user is one person wherever asking", async () => {
+    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+    const logger = createLogger("silent");
+    const storage = tempStorage();
+    const records = new UsageRecords({ feedback: storage.feedback, logger });
+    const limits = new RateLimits({ questionsPerMinute: 1, sharesPerHour: 1, logger });
+    const ask = (channelId: string) =>
+      askWithin(
+        guide,
+        { limits, records },
+        { platform: "teams", text: "help", userId: "29:member", channelId },
+        logger,
+      );
+    expect(await ask("19:channel-one@thread.tacv2")).toHaveProperty("reply");
+    // the same person in a 1:1 chat, within the minute
+    expect(await ask("a:1personal-chat")).toHaveProperty("refusal");
+    await records.flush();
+    expect((await storage.feedback.report()).days).toHaveLength(1);
+    expect((await storage.feedback.report(10, 14, "19")).days).toEqual([]);
+    await storage.close();
+  });
+});
+
 describe("the bot's writes to the storage", () => {
   it("answers without waiting for the write, logs one that fails, and flush waits for those in flight", async () => {
     const guide = createGuide(loadKnowledge(FIXTURE_DIR));

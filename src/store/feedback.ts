@@ -61,7 +61,14 @@ export class FeedbackSql implements FeedbackStorage {
       `INSERT INTO feedback (entry_id, vote, platform, voter_hash, voted_at, team_id) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (entry_id, platform, voter_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at
        WHERE feedback.vote <> excluded.vote`,
-      [vote.entryId, vote.vote, vote.platform, hash, now, workspaceOf(vote.channelId ?? vote.userId) ?? ""],
+      [
+        vote.entryId,
+        vote.vote,
+        vote.platform,
+        hash,
+        now,
+        workspaceOf(vote.platform, vote.channelId ?? vote.userId) ?? "",
+      ],
     );
     return changed === 1 ? "recorded" : "duplicate";
   }

@@ -40,7 +40,7 @@ export async function askWithin(
 ): Promise<Asked> {
   const ids = { user: request.userId, channel: request.channelId };
   // A Slack user id counts within its workspace where the bot serves many (see workspace.ts).
-  const team = workspaceOf(request.channelId);
+  const team = workspaceOf(request.platform, request.channelId);
   const asker = team && request.userId ? `${team}:${request.userId}` : request.userId;
   const wait = asker ? await limits?.checkQuestion(request.platform, asker) : undefined;
   if (wait !== undefined) {
