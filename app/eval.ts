@@ -11,7 +11,18 @@ export function runEval(guide: Guide, file: string | undefined, out: Out, err: O
     return 2;
   }
   try {
-    out(formatEval(evaluate(guide, parseEvalFile(readFileSync(file, "utf8")))));
+    const rows = parseEvalFile(readFileSync(file, "utf8"));
+    // an empty set scored "top-1 100%"; a label naming no entry (a typo, a removed entry) counts as a miss
+    if (rows.length === 0) {
+      err(`Cannot evaluate ${file}: it has no questions.`);
+      return 1;
+    }
+    const unknown = [...new Set(rows.flatMap((r) => r.accept))].filter((id) => !guide.entry(id));
+    if (unknown.length > 0)
+      err(
+        `Warning: ${file} accepts ${unknown.length === 1 ? "an id" : "ids"} no entry has (${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ", ..." : ""}); those labels can never be right.`,
+      );
+    out(formatEval(evaluate(guide, rows)));
     return 0;
   } catch (error) {
     err(`Cannot evaluate ${file}: ${(error as Error).message}`);
@@ -26,7 +37,12 @@ export function guardEval(file: string | undefined, out: Out, err: Out): number 
     return 2;
   }
   try {
-    out(formatGuardResult(evaluateGuard(parseGuardCases(readFileSync(file, "utf8")))));
+    const cases = parseGuardCases(readFileSync(file, "utf8"));
+    if (cases.length === 0) {
+      err(`Cannot evaluate ${file}: it has no cases.`);
+      return 1;
+    }
+    out(formatGuardResult(evaluateGuard(cases)));
     return 0;
   } catch (error) {
     err(`Cannot evaluate ${file}: ${(error as Error).message}`);

@@ -183,6 +183,25 @@ describe("the socialmedia-guidance command", () => {
     expect(fell.stdout).toContain("Quality fell");
   });
 
+  it("eval and guard-eval: refuse an empty file, and warn of a label no entry has", async () => {
+    const dir = tempDir("smg-eval-");
+    writeFileSync(join(dir, "empty.jsonl"), "\n");
+    const empty = await run(["eval", join(dir, "empty.jsonl")], { env: { KNOWLEDGE_DIR: FIXTURE_DIR } });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/it has no questions/);
+    const guard = await run(["guard-eval", join(dir, "empty.jsonl")]);
+    expect(guard.code).toBe(1);
+    expect(guard.stderr).toMatch(/it has no cases/);
+    const rows = [
+      { q: "Should I accept a friend request from a patient?", accept: ["friend-requests"] },
+      { q: "Can I post a photo of a patient?", accept: ["patient-photoes"] },
+    ];
+    writeFileSync(join(dir, "typo.jsonl"), rows.map((r) => JSON.stringify(r)).join("\n"));
+    const typo = await run(["eval", join(dir, "typo.jsonl")], { env: { KNOWLEDGE_DIR: FIXTURE_DIR } });
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toMatch(/^Warning: .* accepts an id no entry has \(patient-photoes\)/);
+  });
+
   it("tips preview: shows the defaults where there is no database yet, and creates none", async () => {
     const dbPath = join(tempDir("smg-preview-"), "data", "bot.db");
     const result = await run(["tips", "preview", "--channel", "C1", "--days", "3"], {
