@@ -132,6 +132,22 @@ describe("knowledge validation", () => {
     expect(problems).not.toMatch(/Invalid input|no entry has the id/);
   });
 
+  it("passes over editors' hidden files beside the entries, and refuses an id too long for a button", () => {
+    const dir = fixtureCopy({
+      "entries/._main.yaml": "\u0000\u0005binary",
+      "entries/.#main.yaml": "- id: [",
+    });
+    expect(problemsOf(dir)).toEqual([]);
+    const long = "a-very-long-entry-id-that-goes-on-and-on-about-friend-requests-from-patients";
+    const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8").replaceAll(
+      "friend-requests",
+      long,
+    );
+    const tips = readFileSync(join(FIXTURE_DIR, "tips.yaml"), "utf8").replaceAll("friend-requests", long);
+    const problems = problemsOf(fixtureCopy({ "entries/main.yaml": main, "tips.yaml": tips })).join("\n");
+    expect(problems).toMatch(/field "id": must be at most 64 characters/);
+  });
+
   it("says a field of the wrong kind should be another, rather than that it is missing", () => {
     const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8")
       .replace("  sources: [doc-a]", "  sources: doc-a")

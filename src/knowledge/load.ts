@@ -88,8 +88,10 @@ export function loadKnowledge(dir: string): Knowledge {
   const entriesDir = join(dir, "entries");
   let files: string[] = [];
   try {
+    // Not hidden files: editors and file systems leave them beside the real ones (Emacs's ".#x.yaml" lock,
+    // a dangling link; macOS's "._x.yaml"), and they made every load fail.
     files = readdirSync(entriesDir)
-      .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+      .filter((f) => !f.startsWith(".") && (f.endsWith(".yaml") || f.endsWith(".yml")))
       .sort();
   } catch (error) {
     unreadable = true;

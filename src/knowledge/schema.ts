@@ -2,9 +2,14 @@ import { z } from "zod";
 import { type ConfidenceModel, FEATURES, type Feature } from "../search/confidence.js";
 
 const text = z.string().trim().min(1, "must not be empty");
+
+/** The longest id of an entry, topic, source or tip. */
+export const MAX_ID_LENGTH = 64;
 const id = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens, e.g. qa-friend-requests");
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens, e.g. qa-friend-requests")
+  // A button carries the id: Discord's and Teams' hold at most 100 characters, the prefix included.
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters: buttons on Discord and Teams carry it`);
 
 /** One entry as a moderator writes it in knowledge/entries/*.yaml. */
 export const entrySchema = z.strictObject({
