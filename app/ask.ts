@@ -27,12 +27,13 @@ export async function ask(
     }
     return 0;
   }
-  if (!json) {
+  // A question given but empty (an unset shell variable) is a mistake, not a request to read standard input.
+  if (!json || words.length > 0) {
     err(
       'ask needs a question, e.g. socialmedia-guidance ask "can I accept a friend request from a patient?"',
     );
     // Text piped in is answered line by line only with --json (one JSON line an answer, for scripts).
-    if (!(input() as { isTTY?: boolean }).isTTY)
+    if (!json && !(input() as { isTTY?: boolean }).isTTY)
       err("To answer questions from standard input, one a line, use: socialmedia-guidance ask --json");
     return 2;
   }

@@ -144,6 +144,11 @@ describe("the socialmedia-guidance command", () => {
     const empty = await run(["ask", ""]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("use: socialmedia-guidance ask --json");
+    // an empty variable given as the question is no request to read standard input
+    const unset = await run(["ask", "--json", ""], { input: "can I accept a friend request?\n" });
+    expect(unset.code).toBe(2);
+    expect(unset.stdout).toBe("");
+    expect(unset.stderr).toMatch(/^ask needs a question/);
     expect((await run(["tips"])).stderr).toContain("tips needs a subcommand.");
     const days = await run(["tips", "preview", "--channel", "C1", "--days", "abc"]);
     expect(days.code).toBe(2);
