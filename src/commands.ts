@@ -45,6 +45,8 @@ export function parseCommand(text: string): ParsedCommand {
   const word = match?.[1]?.toLowerCase() ?? "";
   const rest = match?.[2] ?? "";
   if (word === "tips" && /^(on|off|status)\b/i.test(rest)) return { name: "tips", args: rest };
+  // "tips" alone asks about the channel's daily tip (the knowledge's entries on tips are not meant)
+  if (word === "tips" && !rest) return { name: "tips", args: "status" };
   // "how do I turn on daily tips?" is a question about the bot, which help answers
   if (
     /\b(daily tips?|tips? of the day)\b/i.test(trimmed) &&

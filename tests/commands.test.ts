@@ -9,6 +9,7 @@ describe("the command table's parser", () => {
     ["tip", { name: "tip", args: "" }],
     ["tips on 08:00 Europe/London", { name: "tips", args: "on 08:00 Europe/London" }],
     ["TIPS status", { name: "tips", args: "status" }],
+    [" tips ", { name: "tips", args: "status" }],
     ["tips for doctors new to twitter", { name: "ask", args: "tips for doctors new to twitter" }],
     ["ask can I post an x-ray?", { name: "ask", args: "can I post an x-ray?" }],
     ["ask", { name: "help", args: "" }],
