@@ -38,6 +38,7 @@ describe("the guard finds names however they are written", () => {
     ["Olivia is my patient and she added me", "[name] is my patient and she added me"],
     ["Olivia, my patient, nurse by day, added me", "[name], my patient, nurse by day, added me"],
     ["Tomasz was one of our patients last year", "[name] was one of our patients last year"],
+    ["Olivia, who is my patient, added me", "[name], who is my patient, added me"],
     ["One of my patients, Olivia, sent me a message", "One of my patients, [name], sent me a message"],
     ["A patient of mine, Olivia, added me", "A patient of mine, [name], added me"],
     ["the lady in bed 3, Olivia, added me", "the lady in bed 3, [name], added me"],
@@ -161,6 +162,8 @@ describe("the guard leaves look-alikes alone", () => {
     "Chloe is a patient woman and a great nurse",
     "This is my patient's mum",
     "Sarah is my colleague and her patient added me",
+    "Sarah, who is my patient safety lead, said no",
+    "Olivia, who is my patient's mum, added me",
   ])("%j", (text) => {
     expect(findIdentifiers(text)).toEqual([]);
   });

@@ -190,16 +190,21 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
   return undefined;
 }
 
-/** "Olivia is my patient", "Tomasz was one of our patients": a name said to be a patient, in so many words. */
+/**
+ * "Olivia is my patient", "Tomasz was one of our patients", "Olivia, who is my patient,": a name said to
+ * be a patient, in so many words.
+ */
 function declared(tokens: readonly Token[], i: number, text: string): Span | undefined {
   const t = tokens[i] as Token;
-  const [is, whose, ...rest] = tokens.slice(i + 1, i + 6);
+  // ", who is my patient": the same said as an aside
+  const who = tokens[i + 1]?.lower === "who" && COMMA_GAP.test(tokens[i + 1]?.gap ?? "") ? 1 : 0;
+  const [is, whose, ...rest] = tokens.slice(i + 1 + who, i + 6 + who);
   if (t.possessive || !is || !spaced(is) || !/^(?:is|was|'s)$/.test(is.lower)) return undefined;
   if (!whose || !spaced(whose) || !APPOSITION_OPENS.test(whose.lower)) return undefined;
   // up to two words between: "my (new) patient", "one of my patients"
   const cue = rest.findIndex((x, k) => spaced(x) && CUES.test(x.lower) && k <= 2);
   if (cue < 0 || rest.slice(0, cue).some((x) => !spaced(x) || x.possessive)) return undefined;
-  if (modifies(tokens[i + 4 + cue])) return undefined;
+  if (modifies(tokens[i + 4 + who + cue])) return undefined;
   if (
     !(strong(t) || capital(t)) ||
     WHERE_BEFORE.test(tokens[i - 1]?.lower ?? "") ||
