@@ -19,6 +19,7 @@ export type {
   CardOffer,
   CardSource,
   Outcome,
+  PendingShare,
   Visibility,
 } from "./conversation/card.js";
 export {
@@ -32,7 +33,7 @@ export {
   tipCard,
   topicsCard,
 } from "./conversation/cards.js";
-export { Conversation, type ConversationDeps, type Requester } from "./conversation/conversation.js";
+export { Conversation, type ConversationDeps, posting, type Requester } from "./conversation/conversation.js";
 export { createGuide, DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "./guide.js";
 export { InFlight, settlesWithin } from "./inflight.js";
 export { formatProblem, KnowledgeError } from "./knowledge/errors.js";
@@ -60,5 +61,11 @@ export type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic }
 export { type Asked, type AskRequest, askWithin, type UsageParts } from "./usage/ask.js";
 export { LogPolicy, type LogPolicyOptions, replyLogFields } from "./usage/log-policy.js";
 export { RateLimiter } from "./usage/rate-limiter.js";
-export { RateLimits, type RateLimitsOptions, shareRefusal, waitText } from "./usage/rate-limits.js";
+export {
+  countShare,
+  RateLimits,
+  type RateLimitsOptions,
+  type ShareCount,
+  waitText,
+} from "./usage/rate-limits.js";
 export { acknowledgeVote, UsageRecords, type UsageRecordsOptions } from "./usage/records.js";

@@ -7,6 +7,7 @@ import {
   errorCard,
   type HelpStyle,
   loadKnowledge,
+  posting,
   RateLimits,
   type Requester,
   readRequest,
@@ -14,7 +15,7 @@ import {
   UsageRecords,
 } from "../src/index.js";
 import { TipChannels } from "../src/tips/channels.js";
-import { FIXTURE_DIR, tempStorage } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, tempStorage } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const logger = createLogger("silent");
@@ -157,6 +158,22 @@ describe("the conversation", () => {
     expect(again).toMatchObject({ visibility: "private", card: { kind: "error" } });
     const gone = await c.handle({ kind: "open", entryId: "no-such-entry" }, here);
     expect(gone.card).toMatchObject({ kind: "error", body: "That answer is no longer available." });
+  });
+
+  it("counts a share against the channel's limit only once it is posted, and logs it as shared only then", async () => {
+    const { logger: captured, lines } = capturedLogger();
+    const limits = new RateLimits({ questionsPerMinute: 10, sharesPerHour: 1, logger: captured });
+    const c = new Conversation({ guide, logger: captured, help, limits });
+    const share = { kind: "share", entryId: "friend-requests" } as const;
+    const unposted = await c.handle(share, here);
+    await expect(posting(unposted, () => Promise.reject(new Error("channel_not_found")))).rejects.toThrow();
+    expect(lines.filter((l) => l.includes('"msg":"shared"'))).toEqual([]);
+    expect(lines.join("\n")).toContain('"msg":"share not posted; it does not count"');
+    const posted = await c.handle(share, here);
+    expect(posted).toMatchObject({ visibility: "public", card: { sharedBy: "U1" } });
+    expect(await posting(posted, async () => "ok")).toBe("ok");
+    expect(lines.filter((l) => l.includes('"msg":"shared"'))).toHaveLength(1);
+    expect(await c.handle(share, here)).toMatchObject({ visibility: "private", card: { kind: "error" } });
   });
 
   it("records a vote once per person in a real store", async () => {

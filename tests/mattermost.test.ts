@@ -171,6 +171,29 @@ describe("Mattermost buttons", () => {
     expect(mattermost.posted.length - before).toBe(2);
   });
 
+  it("counts only shares that were posted: one Mattermost refuses leaves the channel's limit as it was", async () => {
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { channel });
+    const share = buttonNamed(reply, "Share in channel");
+    const before = mattermost.posted.length;
+    // the bot is not in the channel yet
+    mattermost.script("POST", /^\/api\/v4\/posts$/, {
+      status: 403,
+      body: { id: "api.context.permissions.app_error" },
+    });
+    const refused = await press(share, { channel });
+    expect(refused.reply.ephemeral_text).toBeTruthy();
+    expect(refused.reply.ephemeral_text).not.toMatch(/Many answers have been shared/);
+    // added to the channel, the bot may still share two answers there this hour
+    expect((await press(share, { channel })).reply).toEqual({});
+    expect((await press(share, { channel })).reply).toEqual({});
+    expect((await press(share, { channel })).reply.ephemeral_text).toMatch(/Many answers have been shared/);
+    expect(mattermost.posted.length - before).toBe(3);
+    const here = lines.filter((l) => l.includes(`"channel":"${channel}"`));
+    expect(here.filter((l) => l.includes('"msg":"shared"'))).toHaveLength(2);
+    expect(here.filter((l) => l.includes('"msg":"share not posted; it does not count"'))).toHaveLength(1);
+  });
+
   it("refuses a press whose context was forged, altered, or carried to another channel", async () => {
     const { reply } = await command("can I accept a friend request from a patient?");
     const vote = buttonNamed(reply, "👍 Helpful");

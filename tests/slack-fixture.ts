@@ -101,15 +101,25 @@ export function slackFixture(where: { base?: () => string; hook?: () => number }
     return { response, posted };
   }
 
-  /** A button press on one of our messages. */
-  async function press(actionId: string, value: string) {
+  /**
+   * A button press on one of our messages, in channel C1 or `options.channel`. With `options.refused`,
+   * the response_url refuses the bot's first post (404), and `after` resolves with what it posts next.
+   */
+  async function press(
+    actionId: string,
+    value: string,
+    options: { channel?: string; refused?: boolean } = {},
+  ) {
     const path = `/actions/T1/${hook()}`;
-    const posted = expectPost(HOOKS, path);
+    const posted = options.refused
+      ? expectPost(HOOKS, path, "channel_not_found", 404)
+      : expectPost(HOOKS, path);
+    const after = options.refused ? expectPost(HOOKS, path) : undefined;
     const payload = {
       type: "block_actions",
       team: { id: "T1" },
       user: { id: "U1" },
-      channel: { id: "C1" },
+      channel: { id: options.channel ?? "C1" },
       container: { type: "message", is_ephemeral: true },
       api_app_id: "A1",
       trigger_id: "1.2.3",
@@ -120,7 +130,7 @@ export function slackFixture(where: { base?: () => string; hook?: () => number }
       new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
       "application/x-www-form-urlencoded",
     );
-    return { response, posted };
+    return { response, posted, after };
   }
 
   /** An Events API callback carrying `inner`: a new event, or the one with `id`, sent `later` seconds on. */

@@ -3,7 +3,7 @@ import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
 import { LogPolicy, RateLimits, UsageRecords } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { SLACK_HTTP_CONFIG as HTTP_CONFIG, SLACK_TEST, tempDatabase, within } from "./helpers.js";
-import { allText, expectPost, listen, slackFixture } from "./slack-fixture.js";
+import { allText, expectPost, listen, type Posted, slackFixture } from "./slack-fixture.js";
 
 // Slack: a bot with tight limits, questions logged, and a tips store that fails.
 
@@ -90,6 +90,18 @@ describe("Slack with limits, the guard and the feedback store", () => {
   it("logs question text only when LOG_QUESTIONS is on", async () => {
     await within((await slash("can I post a photo of a patient?", { user: "U8" })).posted);
     expect(logLines.join("\n")).toContain('"question":"can I post a photo of a patient?"');
+  });
+
+  it("counts only shares Slack posted: one its response_url refused leaves the channel's limit as it was", async () => {
+    const refused = await press("smg_share", "colleague-networking", { channel: "C2", refused: true });
+    expect((await within(refused.posted)).response_type).toBe("in_channel");
+    expect((await within(refused.after as Promise<Posted>)).response_type).toBe("ephemeral");
+    await waitForLog("share not posted; it does not count");
+    const again = await within((await press("smg_share", "colleague-networking", { channel: "C2" })).posted);
+    expect(again.response_type).toBe("in_channel");
+    expect(again.text).not.toMatch(/shared in this channel recently/);
+    await waitForLog("shared");
+    expect(logLines.filter((l) => l.includes('"msg":"shared"'))).toHaveLength(1);
   });
 
   it("limits shares per channel, and stores votes", async () => {

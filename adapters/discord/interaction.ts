@@ -4,7 +4,7 @@ import {
   type Interaction,
   MessageFlags,
 } from "discord.js";
-import type { Conversation, Guide, Outcome, Requester } from "../../src/index.js";
+import { type Conversation, type Guide, type Outcome, posting, type Requester } from "../../src/index.js";
 import { renderCard } from "./render.js";
 
 /** What a command's or a button's handler needs. */
@@ -30,7 +30,9 @@ export async function reply(
   outcome: Outcome,
 ): Promise<void> {
   const body = renderCard(outcome.card);
-  if (interaction.deferred) await interaction.editReply(body);
-  else if (outcome.visibility === "public") await interaction.reply(body);
-  else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
+  await posting(outcome, async () => {
+    if (interaction.deferred) await interaction.editReply(body);
+    else if (outcome.visibility === "public") await interaction.reply(body);
+    else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
+  });
 }

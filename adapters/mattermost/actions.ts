@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { posting } from "../../src/index.js";
 import type { RouteHandler } from "../http/front.js";
 import { sendJson, sendStatus } from "../http/respond.js";
 import { buttonTarget, failed, type MattermostContext, readPost, requester } from "./context.js";
@@ -45,9 +46,11 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
         });
       }
       try {
-        await ctx.rest.createPost(
-          channelId,
-          renderCard(outcome.card, buttonTarget(ctx, channelId, req), userName),
+        await posting(outcome, () =>
+          ctx.rest.createPost(
+            channelId,
+            renderCard(outcome.card, buttonTarget(ctx, channelId, req), userName),
+          ),
         );
         sendJson(res, 200, {});
       } catch (error) {

@@ -63,10 +63,23 @@ export interface Card {
 /** Who sees a reply: only the person who asked, or everyone in the channel. */
 export type Visibility = "private" | "public";
 
+/**
+ * A share the channel's limit let through, which the adapter settles once it has tried to post it (see
+ * `posting`): only a share that was posted keeps its place in the limit and is logged as shared.
+ */
+export interface PendingShare {
+  /** It was posted: it stays counted, and the log says it was shared. */
+  posted(): Promise<void>;
+  /** The platform refused it or could not be reached: its count is given back, and the log says so. */
+  notPosted(error: unknown): Promise<void>;
+}
+
 /** What the conversation decided: the card and who should see it. */
 export interface Outcome {
   readonly card: Card;
   readonly visibility: Visibility;
+  /** Set when the card is an answer shared into the channel, still to be posted. */
+  readonly share?: PendingShare;
 }
 
 /** A card with every optional part empty; builders fill in what they need. */

@@ -4,9 +4,9 @@ import type { Logger } from "../log.js";
 import type { Platform, TipCommands } from "../ports.js";
 import { visibleText } from "../search/normalise.js";
 import { askWithin, type UsageParts } from "../usage/ask.js";
-import { shareRefusal } from "../usage/rate-limits.js";
+import { countShare } from "../usage/rate-limits.js";
 import { acknowledgeVote } from "../usage/records.js";
-import type { Outcome, Visibility } from "./card.js";
+import type { Outcome, PendingShare, Visibility } from "./card.js";
 import {
   aboutCard,
   errorCard,
@@ -111,10 +111,13 @@ export class Conversation {
       case "share": {
         const shown = guide.show(request.entryId);
         if (!shown) return privately(errorCard(GONE));
-        const refusal = await shareRefusal(limits, who.platform, who.channelId);
-        if (refusal) return privately(errorCard(refusal));
-        this.log.info({ entry: request.entryId, user: who.userId, channel: who.channelId }, "shared");
-        return reply(replyCard(shown, who.userId ? { sharedBy: who.userId } : {}), "public");
+        const counted = await countShare(limits, who.platform, who.channelId);
+        if ("refusal" in counted) return privately(errorCard(counted.refusal));
+        const ids = { entry: request.entryId, user: who.userId, channel: who.channelId };
+        return {
+          ...reply(replyCard(shown, who.userId ? { sharedBy: who.userId } : {}), "public"),
+          share: this.pendingShare(ids, counted.giveBack),
+        };
       }
       case "vote": {
         const note = await acknowledgeVote(
@@ -132,6 +135,30 @@ export class Conversation {
         return privately(noticeCard(note));
       }
     }
+  }
+
+  /**
+   * A share counted against the channel's limit before it is posted, so that shares pressed at once
+   * cannot all pass the limit; the count is given back when the platform does not post it. Settled
+   * once: a second word on it is ignored.
+   */
+  private pendingShare(ids: Record<string, string | undefined>, giveBack: () => Promise<void>): PendingShare {
+    let settled = false;
+    const first = () => {
+      if (settled) return false;
+      settled = true;
+      return true;
+    };
+    return {
+      posted: async () => {
+        if (first()) this.log.info(ids, "shared");
+      },
+      notPosted: async (error) => {
+        if (!first()) return;
+        await giveBack();
+        this.log.warn({ ...ids, err: (error as Error)?.message }, "share not posted; it does not count");
+      },
+    };
   }
 
   private async tips(change: Extract<Request, { kind: "tips" }>["change"], who: Requester) {
@@ -155,4 +182,21 @@ export class Conversation {
       return errorCard("I could not change the daily tip just now. Please try again in a moment.");
     }
   }
+}
+
+/**
+ * Posts an outcome with `post`, the adapter's own call to its platform, and settles a share by how that
+ * went: every adapter posts a share through here, so only a share that was posted counts against the
+ * channel's limit. An error from `post` is thrown on, for the adapter to report as any failed post.
+ */
+export async function posting<T>(outcome: Outcome, post: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await post();
+  } catch (error) {
+    await outcome.share?.notPosted(error);
+    throw error;
+  }
+  await outcome.share?.posted();
+  return result;
 }

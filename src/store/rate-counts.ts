@@ -9,6 +9,8 @@ import { one, type SqlDriver } from "./sql.js";
 export interface RateCounts {
   /** Counts an event for `key`; undefined when it is within `limit` for its window, else the seconds to wait. */
   take(key: string, limit: number, windowMs: number, now: number): Promise<number | undefined>;
+  /** Takes back the event counted for `key` at `at` (in its window), when what it counted did not happen. */
+  giveBack(key: string, windowMs: number, at: number): Promise<void>;
 }
 
 /** Counts in the `rate_counts` table; windows that have ended are dropped now and then. */
@@ -29,6 +31,13 @@ export class RateCountSql implements RateCounts {
     await this.sweep(now);
     if ((row?.count ?? 0) <= limit) return undefined;
     return Math.max(1, Math.ceil((start + windowMs - now) / 1000));
+  }
+
+  async giveBack(key: string, windowMs: number, at: number): Promise<void> {
+    await this.db.run(
+      "UPDATE rate_counts SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0",
+      [key, at - (at % windowMs)],
+    );
   }
 
   /** At most once a minute: the rows of windows that have ended go. */

@@ -12,9 +12,8 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts an event for `key`; undefined when allowed, else the seconds to wait. */
-  take(key: string): number | undefined {
-    const now = this.now();
+  /** Counts an event for `key` at `now`; undefined when allowed, else the seconds to wait. */
+  take(key: string, now = this.now()): number | undefined {
     const recent = (this.events.get(key) ?? []).filter((t) => now - t < this.windowMs);
     this.events.delete(key);
     this.forgetIdle(now);
@@ -24,6 +23,16 @@ export class RateLimiter {
       return Math.max(1, Math.ceil(((recent[0] ?? now) + this.windowMs - now) / 1000));
     recent.push(now);
     return undefined;
+  }
+
+  /**
+   * Takes back the event counted for `key` at `at`, when what it counted did not happen after all (a
+   * share the platform refused to post). An event already out of the window, or forgotten, is left be.
+   */
+  giveBack(key: string, at: number): void {
+    const times = this.events.get(key);
+    const index = times?.lastIndexOf(at) ?? -1;
+    if (times && index >= 0) times.splice(index, 1);
   }
 
   /** How many keys are remembered (for tests and the report). */

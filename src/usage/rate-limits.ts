@@ -19,6 +19,9 @@ export interface RateLimitsOptions {
   readonly now?: () => number;
 }
 
+/** A share counted against its channel's limit: over it, the seconds to wait; within it, a way to give it back. */
+export type ShareCount = { readonly wait: number } | { readonly giveBack: () => Promise<void> };
+
 /** The per-user limit on questions and the per-channel limit on shared answers, the same on every platform. */
 export class RateLimits {
   private readonly questions: RateLimiter;
@@ -40,17 +43,44 @@ export class RateLimits {
       : this.questions.take(key);
   }
 
-  /** Undefined when this channel may get another shared answer now, else the seconds to wait. */
-  async checkShare(platform: Platform, channelId: string): Promise<number | undefined> {
+  /**
+   * Counts a share into this channel: the seconds to wait when it is over its limit, else a way to give
+   * the count back, for a share that is then never posted.
+   */
+  async takeShare(platform: Platform, channelId: string): Promise<ShareCount> {
     const key = `share:${platform}:${channelId}`;
     const shared = this.options.shared;
-    return shared ? this.takeShared(shared, key, this.options.sharesPerHour, HOUR_MS) : this.shares.take(key);
+    const at = this.now();
+    const giveBack = async () => {
+      if (!shared) return this.shares.giveBack(key, at);
+      try {
+        await shared.giveBack(key, HOUR_MS, at);
+      } catch (error) {
+        this.options.logger.error({ err: (error as Error).message }, "could not give back a rate count");
+      }
+    };
+    if (!shared) {
+      const wait = this.shares.take(key, at);
+      return wait === undefined ? { giveBack } : { wait };
+    }
+    const wait = await this.takeShared(shared, key, this.options.sharesPerHour, HOUR_MS, at);
+    if (wait === undefined) return { giveBack };
+    // The database counts a refused share too; it is given back, so that a share given back later
+    // (never posted) frees a place as it does in memory, where a refusal is not counted.
+    await giveBack();
+    return { wait };
   }
 
   /** A limit counted in the database; when the database cannot count, the asker is let through and it is logged. */
-  private async takeShared(shared: RateCounts, key: string, limit: number, windowMs: number) {
+  private async takeShared(
+    shared: RateCounts,
+    key: string,
+    limit: number,
+    windowMs: number,
+    at = this.now(),
+  ) {
     try {
-      return await shared.take(key, limit, windowMs, this.now());
+      return await shared.take(key, limit, windowMs, at);
     } catch (error) {
       this.options.logger.error({ err: (error as Error).message }, "could not count a rate limit");
       return undefined;
@@ -63,16 +93,23 @@ export function questionRefusal(wait: number): string {
   return `You are asking questions very quickly. Please wait ${waitText(wait)} and try again.`;
 }
 
-/** Undefined when the channel may get another shared answer, else the sentence saying when it may. */
-export async function shareRefusal(
+/**
+ * Counts a share into a channel against its limit: refused with the sentence saying when it may be tried
+ * again, or allowed with a way to give the count back should the share never be posted. Without limits
+ * or a channel there is nothing to count.
+ */
+export async function countShare(
   limits: RateLimits | undefined,
   platform: Platform,
   channelId: string | undefined,
-): Promise<string | undefined> {
-  const wait = channelId ? await limits?.checkShare(platform, channelId) : undefined;
-  return wait === undefined
-    ? undefined
-    : `Many answers have been shared in this channel recently. Please try again in ${waitText(wait)}.`;
+): Promise<{ readonly refusal: string } | { readonly giveBack: () => Promise<void> }> {
+  const counted = channelId && limits ? await limits.takeShare(platform, channelId) : undefined;
+  if (!counted) return { giveBack: async () => undefined };
+  return "wait" in counted
+    ? {
+        refusal: `Many answers have been shared in this channel recently. Please try again in ${waitText(counted.wait)}.`,
+      }
+    : counted;
 }
 
 /** Seconds as people say them: "40 seconds", "3 minutes". */

@@ -1,5 +1,5 @@
 import type { App, BlockAction } from "@slack/bolt";
-import { errorCard, type Request, type Requester } from "../../../src/index.js";
+import { errorCard, posting, type Request, type Requester } from "../../../src/index.js";
 import { ACTIONS, renderCard } from "../render.js";
 import { failed, type SlackContext } from "./context.js";
 
@@ -23,11 +23,13 @@ export function register(app: App, ctx: SlackContext): void {
       const outcome = await ctx.conversation.handle(request(entryId), requester(body, ctx));
       const inChannel = outcome.visibility === "public";
       try {
-        await respond({
-          response_type: inChannel ? "in_channel" : "ephemeral",
-          replace_original: false,
-          ...renderCard(outcome.card),
-        });
+        await posting(outcome, () =>
+          respond({
+            response_type: inChannel ? "in_channel" : "ephemeral",
+            replace_original: false,
+            ...renderCard(outcome.card),
+          }),
+        );
       } catch (error) {
         const failure = failed(ctx, `${request(entryId).kind} button`, error, { user: body.user.id });
         if (inChannel)

@@ -1,10 +1,18 @@
 import type { IActivityContext } from "@microsoft/teams.apps";
-import type { Conversation, Guide, InFlight, Logger, Requester } from "../../../src/index.js";
+import {
+  type Conversation,
+  type Guide,
+  type InFlight,
+  type Logger,
+  type Outcome,
+  posting,
+  type Requester,
+} from "../../../src/index.js";
 import type { AddressBook } from "../addresses.js";
 import { describeTeamsError } from "../errors.js";
 import { ownerRefusal } from "../owner.js";
 import type { Place } from "../place.js";
-import type { TeamsMessage } from "../render.js";
+import { renderCard } from "../render.js";
 
 /** What every Teams listener needs. */
 export interface TeamsContext {
@@ -39,15 +47,15 @@ export function requesterOf(ctx: IActivityContext, place: Place, t: TeamsContext
     : { ...common, tipsElsewhere: TIPS_IN_A_CHANNEL };
 }
 
-/** Sends a message into the activity's conversation; a failure is logged, never thrown. */
+/** Sends an outcome's card into the activity's conversation; a failure is logged, never thrown. */
 export async function deliver(
   ctx: IActivityContext,
   t: TeamsContext,
-  message: TeamsMessage,
+  outcome: Outcome,
   what: string,
 ): Promise<void> {
   try {
-    await ctx.send(message);
+    await posting(outcome, () => ctx.send(renderCard(outcome.card)));
   } catch (error) {
     const failure = describeTeamsError(error);
     t.log.error(

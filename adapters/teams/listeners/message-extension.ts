@@ -1,9 +1,9 @@
 import type { MessagingExtensionQuery, MessagingExtensionResponse } from "@microsoft/teams.api";
 import type { App, IActivityContext } from "@microsoft/teams.apps";
-import type { Requester } from "../../../src/index.js";
+import { posting, type Requester } from "../../../src/index.js";
 import { decodeAction } from "../actions.js";
 import { placeOf } from "../place.js";
-import { ADAPTIVE_CARD, adaptiveCard, LIMITS, plainText, renderCard, resultPreview } from "../render.js";
+import { ADAPTIVE_CARD, adaptiveCard, LIMITS, plainText, resultPreview } from "../render.js";
 import { afterAck, deliver, requesterOf, type TeamsContext } from "./context.js";
 
 /** The search command's id and its one parameter, as manifest/manifest.json declares them. */
@@ -56,20 +56,23 @@ export async function pick(
   const who: Requester = { ...requesterOf(ctx, placeOf(ctx.activity), t), visibility: "private" };
   // Anything but one of our results reads as an entry that is gone, in the core's own words.
   const share = request?.kind === "share" ? request : ({ kind: "share", entryId: "" } as const);
-  const { card } = await t.conversation.handle(share, who);
+  const outcome = await t.conversation.handle(share, who);
+  const { card } = outcome;
   if (card.kind === "error") return { composeExtension: { type: "message", text: plainText(card.body) } };
   const content = adaptiveCard(card);
   const preview = resultPreview(
     { entryId: share.entryId, title: card.title ?? "" },
     Array.from(card.body).slice(0, LIMITS.summary).join(""),
   );
-  return {
+  // Teams inserts the card into the message being written and never says whether it is sent: handing
+  // it over is the share.
+  return posting(outcome, async () => ({
     composeExtension: {
-      type: "result",
-      attachmentLayout: "list",
+      type: "result" as const,
+      attachmentLayout: "list" as const,
       attachments: [{ contentType: ADAPTIVE_CARD, content, preview }],
     },
-  };
+  }));
 }
 
 /** The search command, a picked result, and the buttons of an answer inserted by it. */
@@ -81,8 +84,8 @@ export function register(app: App, t: TeamsContext): void {
     const pressed = decodeAction(ctx.activity.value);
     if (!pressed) return;
     afterAck(t, "inserted card's button", async () => {
-      const { card } = await t.conversation.handle(pressed, requesterOf(ctx, placeOf(ctx.activity), t));
-      await deliver(ctx, t, renderCard(card), `${pressed.kind} button`);
+      const outcome = await t.conversation.handle(pressed, requesterOf(ctx, placeOf(ctx.activity), t));
+      await deliver(ctx, t, outcome, `${pressed.kind} button`);
     });
   });
 }

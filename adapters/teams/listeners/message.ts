@@ -3,7 +3,6 @@ import type { App, IActivityContext } from "@microsoft/teams.apps";
 import { readRequest } from "../../../src/index.js";
 import { decodeAction } from "../actions.js";
 import { addressOf, placeOf } from "../place.js";
-import { renderCard } from "../render.js";
 import { afterAck, deliver, requesterOf, type TeamsContext } from "./context.js";
 
 /** The text of a message without its mentions (`<at>…</at>`) and with Teams' few HTML entities read. */
@@ -41,8 +40,8 @@ export async function onMessage(ctx: IActivityContext<IMessageActivity>, t: Team
   const address = addressOf(activity);
   if (address) await t.addresses.remember(place.channelId, address, place.teamId);
   const request = pressed ?? readRequest(withoutMentions(activity.text ?? ""));
-  const { card } = await t.conversation.handle(request, requesterOf(ctx, place, t));
-  await deliver(ctx, t, renderCard(card), pressed ? `${pressed.kind} button` : "reply");
+  const outcome = await t.conversation.handle(request, requesterOf(ctx, place, t));
+  await deliver(ctx, t, outcome, pressed ? `${pressed.kind} button` : "reply");
 }
 
 /** Messages: acknowledged at once, answered after. */
