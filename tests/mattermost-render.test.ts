@@ -90,6 +90,15 @@ describe("Mattermost cards", () => {
     const long = answerWith(guide, { answer: "word ".repeat(5_000) });
     expect(Array.from(renderCard(replyCard(long)).text).length).toBeLessThanOrEqual(16_000);
   });
+
+  it("shortens a long answer's text to fit, keeping its sources and the disclaimer after it", () => {
+    const long = answerWith(guide, { answer: "A paragraph of guidance. ".repeat(1_000) });
+    const { text } = renderCard(replyCard(long, { shareable: true }), target);
+    expect(Array.from(text).length).toBeLessThanOrEqual(16_000);
+    expect(text).toContain("_(Answer shortened to fit in one Mattermost message.)_");
+    expect(text).toContain("**Sources:** ");
+    expect(text).toMatch(/not legal advice[^\n]*_$/);
+  });
 });
 
 describe("Mattermost button seals", () => {

@@ -49,21 +49,37 @@ export const MATTERMOST_HELP: HelpStyle = {
  * having shared an answer.
  */
 export function renderCard(card: Card, target?: ButtonTarget, sharer?: string): MattermostMessage {
-  const lines: string[] = [];
+  const head: string[] = [];
   const name = sharer?.replace(/[^a-z0-9._-]/gi, "");
-  if (card.sharedBy && name) lines.push(`_Shared by @${name}_`);
-  for (const note of card.notes) lines.push(`_${inert(note)}_`);
-  if (card.warning) lines.push(`:warning: **${inert(card.warning)}**`);
-  if (card.title) lines.push(`#### ${inert(card.title)}`);
-  if (card.body.trim())
-    lines.push(card.kind === "error" ? `:warning: ${inert(card.body)}` : inert(card.body));
-  for (const list of card.lists) lines.push(listText(list.heading, list.items));
+  if (card.sharedBy && name) head.push(`_Shared by @${name}_`);
+  for (const note of card.notes) head.push(`_${inert(note)}_`);
+  if (card.warning) head.push(`:warning: **${inert(card.warning)}**`);
+  if (card.title) head.push(`#### ${inert(card.title)}`);
+  const tail: string[] = [];
+  for (const list of card.lists) tail.push(listText(list.heading, list.items));
   if (card.sources.length > 0)
-    lines.push(`**${card.sourcesHeading}:** ${card.sources.map(formatSource).join("; ")}`);
-  if (!target) for (const offer of card.offers) lines.push(offerText(offer));
-  if (card.footer) lines.push(`_${inert(card.footer)}_`);
-  const text = clip(lines.join("\n\n"), LIMITS.message);
+    tail.push(`**${card.sourcesHeading}:** ${card.sources.map(formatSource).join("; ")}`);
+  if (!target) for (const offer of card.offers) tail.push(offerText(offer));
+  if (card.footer) tail.push(`_${inert(card.footer)}_`);
+  const body = card.kind === "error" ? `:warning: ${inert(card.body)}` : inert(card.body);
+  const fitted = card.body.trim() ? fitBody(body, [...head, ...tail]) : [];
+  // Only a card whose other parts alone are too long (none the knowledge base makes) is cut as a whole.
+  const text = clip([...head, ...fitted, ...tail].join(PARAGRAPH), LIMITS.message);
   return { text, attachments: target ? attachments(card, target) : [] };
+}
+
+const PARAGRAPH = "\n\n";
+const SHORTENED = "_(Answer shortened to fit in one Mattermost message.)_";
+
+/**
+ * The answer's text as it fits in one post with the rest of the card: shortened, with a note saying so,
+ * when too long, so that the sources and the disclaimer after it are kept, as on the other platforms.
+ */
+function fitBody(body: string, rest: readonly string[]): string[] {
+  const length = (parts: readonly string[]) => Array.from(parts.join(PARAGRAPH)).length;
+  if (length([...rest, body]) <= LIMITS.message) return [body];
+  const room = LIMITS.message - length([...rest, SHORTENED]) - PARAGRAPH.length;
+  return room > 1 ? [clip(body, room), SHORTENED] : [SHORTENED];
 }
 
 /**
