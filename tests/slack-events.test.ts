@@ -29,6 +29,22 @@ describe("Slack mentions and direct messages", () => {
     expect(allText(body)).toContain("explicit consent");
   });
 
+  it("answers a mention with patient details in a thread privately, in that thread", async () => {
+    const posted = expectPost(API, "/api/chat.postEphemeral", { ok: true });
+    await event({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> my patient Mrs Alvarez sent me a friend request",
+      ts: "1700000000.000400",
+      thread_ts: "1700000000.000300",
+      channel: "C1",
+      event_ts: "1700000000.000400",
+    });
+    const body = await within(posted);
+    expect(body).toMatchObject({ channel: "C1", user: "U1", thread_ts: "1700000000.000300" });
+    expect(allText(body)).toContain("looked like it contained patient details");
+  });
+
   it("answers an event Slack delivers again only once", async () => {
     const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "2.1" });
     const mention = {

@@ -12,7 +12,10 @@ export function withoutMentions(text: string): string {
   return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/gi, " ");
 }
 
-/** `@bot …` in a channel: answered in a thread, or privately when the reply is for the asker alone. */
+/**
+ * `@bot …` in a channel: answered in a thread, or privately (in the mention's thread, when it is in one)
+ * when the reply is for the asker alone.
+ */
 export function register(app: App, ctx: SlackContext): void {
   app.event("app_mention", async ({ event, client, context }) => {
     const ids = { user: event.user, channel: event.channel };
@@ -30,7 +33,14 @@ export function register(app: App, ctx: SlackContext): void {
     const message = renderCard(card);
     try {
       if (visibility === "private" && event.user) {
-        await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...message });
+        // In a thread, the private reply stays in it; Slack shows an ephemeral message in a thread only
+        // when the thread exists, so a mention that starts none is answered in the channel.
+        await client.chat.postEphemeral({
+          channel: event.channel,
+          user: event.user,
+          ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
+          ...message,
+        });
       } else {
         await client.chat.postMessage({
           channel: event.channel,
