@@ -105,6 +105,33 @@ describe("Slack rendering", () => {
     expect(json).toContain("smg_vote_down");
   });
 
+  it("never cuts a source's link: many sources go on in more context elements, and the rest are counted", () => {
+    const cite = (n: number) => ({
+      id: `s${n}`,
+      title: `A long guidance document number ${n} ${"on professional standards ".repeat(4)}`,
+      publisher: "A publisher",
+      status: "current" as const,
+      url: `https://guidance.example/documents/${n}/${"section/".repeat(10)}`,
+    });
+    const many = (count: number) =>
+      renderCard(
+        replyCard(answerWith(guide, {}, { sources: Array.from({ length: count }, (_, i) => cite(i)) })),
+      ).blocks.find((b) => b.type === "context" && JSON.stringify(b).includes("*Sources:*"));
+    for (const block of [many(40), many(400)]) {
+      const elements = (block as { elements: { text: string }[] }).elements;
+      expect(elements.length).toBeLessThanOrEqual(LIMITS.contextElements);
+      for (const { text } of elements) {
+        expect(Array.from(text).length).toBeLessThanOrEqual(LIMITS.sectionText);
+        expect(text.match(/</g)?.length).toBe(text.match(/>/g)?.length);
+        expect(text).not.toContain("…");
+      }
+    }
+    const all = JSON.stringify(many(40));
+    expect(all).toContain("/documents/39/");
+    expect(all).not.toMatch(/more"/);
+    expect(JSON.stringify(many(400))).toMatch(/; and \d+ more"/);
+  });
+
   it("renders help, topics, a tip and an error within the limits", () => {
     const tip = guide.tips()[0];
     if (!tip) throw new Error("no tips");

@@ -43,8 +43,7 @@ export function renderCard(card: Card): SlackMessage {
     const items = list.items.map((i) => `• ${i.text ? `*${i.title}*: ${i.text}` : i.title}`);
     tail.push(...sections(toMrkdwn([list.heading ? `**${list.heading}**` : "", ...items].join("\n"))));
   }
-  if (card.sources.length > 0)
-    tail.push(context(`*${card.sourcesHeading}:* ${card.sources.map(formatSource).join("; ")}`));
+  if (card.sources.length > 0) tail.push(sourcesContext(card.sourcesHeading, card.sources));
   let opened = 0;
   for (const offer of card.offers) {
     if (offer.heading) tail.push(section(`*${escapeMrkdwn(offer.heading)}*`));
@@ -99,6 +98,29 @@ function sections(text: string): KnownBlock[] {
 
 function context(text: string): KnownBlock {
   return { type: "context", elements: [{ type: "mrkdwn", text: clip(text, LIMITS.sectionText) }] };
+}
+
+/**
+ * The sources as one context block. A source is never cut, which could leave half a <url|label> link:
+ * sources that do not fit in one element's text go on in the next (up to Slack's ten), and any left over
+ * after that are counted at the end ("and 3 more") rather than shown.
+ */
+function sourcesContext(heading: string, sources: readonly CardSource[]): KnownBlock {
+  // room kept in every element for the count of sources left off
+  const room = LIMITS.sectionText - 20;
+  const texts = [`*${heading}:*`];
+  let shown = 0;
+  for (const source of sources.map(formatSource)) {
+    const last = texts.length - 1;
+    const joined = `${texts[last]}${shown > 0 ? "; " : " "}${source}`;
+    if (Array.from(joined).length <= room) texts[last] = joined;
+    else if (texts.length < LIMITS.contextElements && Array.from(source).length <= room) texts.push(source);
+    else break;
+    shown++;
+  }
+  const left = sources.length - shown;
+  if (left > 0) texts[texts.length - 1] += shown > 0 ? `; and ${left} more` : ` ${left} not shown`;
+  return { type: "context", elements: texts.map((text) => ({ type: "mrkdwn", text })) };
 }
 
 function button(text: string, actionId: string, value: string, style?: "primary"): Button {
