@@ -98,6 +98,37 @@ describe("Slack mentions and direct messages", () => {
     expect(allText(body)).toContain("Topics");
   });
 
+  it("answers a direct message sent with a file, reading its text only, and not another app's", async () => {
+    const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "3.2" });
+    const withFile = {
+      type: "message",
+      subtype: "file_share",
+      channel_type: "im",
+      channel: "D1",
+      files: [{ id: "F1", name: "screenshot.png" }],
+    };
+    // another app's comes first: answered, its topics would take the one post expected
+    await event({
+      ...withFile,
+      bot_id: "B2",
+      user: "U2",
+      text: "topics",
+      ts: "1700000001.000300",
+      event_ts: "1700000001.000300",
+    });
+    await event({
+      ...withFile,
+      user: "U1",
+      text: "can I post a photo of a patient? (screenshot attached)",
+      ts: "1700000001.000400",
+      event_ts: "1700000001.000400",
+    });
+    const body = await within(posted);
+    expect(body.channel).toBe("D1");
+    const blocks = JSON.parse(String(body.blocks)) as Posted["blocks"];
+    expect(blocks?.[0]).toMatchObject({ type: "header", text: { text: "Posting photos of patients" } });
+  });
+
   it.each([
     ["not_in_channel", 200, { ok: false, error: "not_in_channel" }, "not_in_channel"],
     ["channel_not_found", 200, { ok: false, error: "channel_not_found" }, "channel_not_found"],
