@@ -1,19 +1,26 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../adapters/console/console.js";
-import { createGuide, loadKnowledge } from "../src/index.js";
-import { FIXTURE_DIR } from "./helpers.js";
+import {
+  createGuide,
+  createLogger,
+  type FeedbackVote,
+  loadKnowledge,
+  type UsageParts,
+  UsageRecords,
+} from "../src/index.js";
+import { FIXTURE_DIR, votingStore } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 
-async function chat(lines: string[], end = true): Promise<string> {
+async function chat(lines: string[], end = true, parts: UsageParts = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
   output.on("data", (chunk) => {
     text += chunk.toString();
   });
-  const done = runConsole({ input, output }, guide);
+  const done = runConsole({ input, output }, guide, parts);
   for (const line of lines) input.write(`${line}\n`);
   if (end) input.end();
   await done;
@@ -48,10 +55,31 @@ describe("console chat", () => {
   });
 
   it("reads any number alone as a pick, and a line of invisible characters as an empty one", async () => {
-    const text = await chat(["5", "friend request from a patient", "100", "-1", "\u200b\u200f"]);
+    const text = await chat(["5", "friend request from a patient", "100", "0", "\u200b\u200f"]);
     expect(text).toContain("There is nothing numbered to pick yet: ask a question.");
     expect(text.match(/Type a number from 1 to \d+, or ask a question\./g)).toHaveLength(2);
     expect(text).not.toContain("I have no guidance on that.");
+  });
+
+  it("rates the last answer with + or -, as 👍/👎 on the platforms, and nothing else", async () => {
+    const votes: FeedbackVote[] = [];
+    const records = new UsageRecords({
+      learn: true,
+      feedback: votingStore(votes),
+      logger: createLogger("silent"),
+    });
+    const text = await chat(
+      ["+", "should I accept a friend request from a patient", "+", "-", "how do I cook rice", "👍"],
+      true,
+      { records },
+    );
+    expect(text).toContain("Useful? Type + or - to rate this answer.");
+    expect(votes.map((v) => [v.entryId, v.vote, v.platform])).toEqual([
+      ["friend-requests", "up", "console"],
+      ["friend-requests", "down", "console"],
+    ]);
+    // before any answer, and after a decline, there is nothing to rate
+    expect(text.match(/There is no answer to rate just now: ask a question\./g)).toHaveLength(2);
   });
 
   it("declines politely off topic", async () => {

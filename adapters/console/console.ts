@@ -14,6 +14,16 @@ import {
 import { CONSOLE_HELP, choicesOf, renderCard, terminalWidth } from "./render.js";
 
 const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
+/** What rates the last answer: "+" or "-", "+1" or "-1", or the thumbs themselves. */
+const VOTES = new Map<string, "up" | "down">([
+  ["+", "up"],
+  ["+1", "up"],
+  ["👍", "up"],
+  ["-", "down"],
+  ["-1", "down"],
+  ["👎", "down"],
+]);
+const RATE_HINT = "Useful? Type + or - to rate this answer.";
 /** Daily tips are posted into channels; the console can only show one. */
 const TIPS_ELSEWHERE =
   "Daily tips are set up in a Slack, Discord, Teams or Mattermost channel (tips on 08:30 Europe/London). Type tip to see one here.";
@@ -41,16 +51,28 @@ export function runConsole(
   const width = terminalWidth(io.output as { columns?: number });
   const rl = createInterface({ input: io.input, output: io.output, terminal: false });
   let choices: readonly CardLink[] = [];
+  /** The entry of the last answer shown, which "+" or "-" rates. */
+  let rateable: string | undefined;
   /** Lines are answered one after another, in the order typed, even when piped in at once. */
   let queue = Promise.resolve();
   const answer = async (request: Request) => {
     const { card } = await conversation.handle(request, who);
     // A card with nothing to pick keeps the last choices, so "2" still opens what was offered.
     if (card.offers.length > 0) choices = choicesOf(card);
-    say(renderCard(card, width));
+    // a vote may be changed ("-" after "+"); anything else rates only what it showed
+    if (request.kind !== "vote") rateable = card.votable ? card.entryId : undefined;
+    say(`${renderCard(card, width)}${card.votable && card.entryId ? `\n\n${RATE_HINT}` : ""}`);
   };
   const line = async (raw: string) => {
     const text = visibleText(raw).trim();
+    // A rating of the last answer, as 👍/👎 on the platforms: a 👍 on an unsure answer teaches a phrasing.
+    const vote = VOTES.get(text);
+    if (vote) {
+      if (rateable) await answer({ kind: "vote", entryId: rateable, vote });
+      else say("There is no answer to rate just now: ask a question.");
+      io.output.write("> ");
+      return;
+    }
     // A number alone picks from what was offered: any other number ("100", "-1") is no question either.
     if (/^[-+]?\d+$/.test(text)) {
       const pick = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;

@@ -93,6 +93,7 @@ export const CONSOLE_HELP: HelpStyle = {
   omit: (c) => Boolean(c.channelOnly),
   extra: [
     { title: "1, 2, ...", text: "Open one of the numbered entries offered with the last reply." },
+    { title: "+ or -", text: "Rate the last answer: useful, or not." },
     { title: "quit", text: "Leave the chat." },
   ],
   note: 'Type "topics" to see them.',
