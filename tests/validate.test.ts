@@ -121,6 +121,29 @@ describe("knowledge validation", () => {
     expect(problems[0]).toMatch(/\n {6}→title: Friend requests from patients\n {6}\^/);
   });
 
+  it("names a line indented one space off, or a question joined to the one above, at its own line", () => {
+    const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8");
+    const lineOf = (text: string, start: string) =>
+      text.split("\n").findIndex((l) => l.startsWith(start)) + 1;
+    for (const shifted of ["   title: Friend", " title: Friend"]) {
+      const entries = main.replace("  title: Friend", shifted);
+      const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries }));
+      expect(problems).toEqual([
+        expect.stringContaining(
+          `main.yaml:${lineOf(entries, shifted)}:1: cannot be read as YAML: this line is indented by an odd number of spaces`,
+        ),
+      ]);
+    }
+    const joined = main.replace("    - Can a doctor be friends", "      - Can a doctor be friends");
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": joined }))).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `main\\.yaml:${lineOf(joined, "      - Can a doctor")}: this line starts a new list item but is indented further`,
+        ),
+      ),
+    ]);
+  });
+
   it("names an unknown field, counts items from 1, and says what is expected in plain words", () => {
     const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8")
       .replace("  sources:", "  source:")

@@ -15,6 +15,7 @@ import {
   topicSchema,
 } from "./schema.js";
 import { type Problem, validateCorpus } from "./validate.js";
+import { joinedItems, parseProblem } from "./yaml-problems.js";
 
 /** Loads and validates the corpus in `dir`; throws KnowledgeError naming file, entry and field. */
 export function loadKnowledge(dir: string): Knowledge {
@@ -35,6 +36,12 @@ export function loadKnowledge(dir: string): Knowledge {
       const lineCounter = new LineCounter();
       const doc = parseDocument(source, { prettyErrors: true, lineCounter });
       if (doc.errors[0]) throw doc.errors[0];
+      for (const { line } of joinedItems(doc, source, lineCounter))
+        problems.push({
+          file: `${rel(file)}:${line}`,
+          message:
+            'this line starts a new list item but is indented further than the one above, so it was joined to that item: line up its "-" with the others',
+        });
       raw = doc.toJS();
       if (isSeq(doc.contents))
         itemLines = doc.contents.items.map((node) =>
@@ -194,39 +201,6 @@ function describeReadError(error: unknown): string {
   }
   const message = error instanceof Error ? error.message : String(error);
   return `cannot be read as YAML: ${message.split("\n")[0]}`;
-}
-
-/** Plain words for the YAML mistakes moderators make most, by the parser's error code. */
-const PARSE_WORDS: Record<string, string> = {
-  TAB_AS_INDENT: "a tab is not allowed here: indent with spaces",
-  BAD_INDENT: "the indentation does not line up with the lines around it",
-  BLOCK_AS_IMPLICIT_KEY: 'a text with ": " in it must go in double quotes',
-  MULTILINE_IMPLICIT_KEY: 'a text with ": " in it must go in double quotes',
-  UNEXPECTED_TOKEN: "something here is out of place; check the quotes, dashes and colons on this line",
-  MISSING_CHAR: "a closing quote or bracket is missing",
-  DUPLICATE_KEY: "this field appears twice in the same item",
-  BAD_DQ_ESCAPE: "a backslash inside double quotes must be doubled (\\\\), or use single quotes",
-};
-
-/** A YAML parse error as one problem: file:line:column, plain words, and the line with a caret under the spot. */
-function parseProblem(file: string, source: string, error: YAMLParseError): Problem {
-  const at = error.linePos?.[0];
-  if (!at) return { file, message: PARSE_WORDS[error.code] ?? `cannot be read as YAML: ${error.message}` };
-  const line = source.split(/\r?\n/)[at.line - 1] ?? "";
-  // A tab in the indentation is the commonest slip, whatever the parser calls the error it causes.
-  const tab = /^[ \t]*/.exec(line)?.[0].indexOf("\t") ?? -1;
-  const col = tab >= 0 ? tab + 1 : at.col;
-  const plain =
-    tab >= 0 ? PARSE_WORDS.TAB_AS_INDENT : (PARSE_WORDS[error.code] ?? error.message.split("\n")[0]);
-  // At an empty line or the end of the file, the cause is above: an unclosed quote or bracket.
-  const above = line.trim()
-    ? ""
-    : " (the mistake is probably on a line above: an unclosed quote or bracket?)";
-  const words = `cannot be read as YAML: ${plain}${above}`;
-  return {
-    file: `${file}:${at.line}:${col}`,
-    message: `${words}\n      ${line.replace(/\t/g, "→")}\n      ${" ".repeat(Math.max(0, col - 1))}^`,
-  };
 }
 
 /** A field's path as a moderator counts: "questions item 4" (from 1), "sources". */

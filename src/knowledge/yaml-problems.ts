@@ -1,0 +1,84 @@
+import { type Document, isScalar, isSeq, type LineCounter, visit, type YAMLParseError } from "yaml";
+import type { Problem } from "./validate.js";
+
+/** Plain words for the YAML mistakes moderators make most, by the parser's error code. */
+const PARSE_WORDS: Record<string, string> = {
+  TAB_AS_INDENT: "a tab is not allowed here: indent with spaces",
+  BAD_INDENT: "the indentation does not line up with the lines around it",
+  BLOCK_AS_IMPLICIT_KEY: 'a text with ": " in it must go in double quotes',
+  MULTILINE_IMPLICIT_KEY: 'a text with ": " in it must go in double quotes',
+  UNEXPECTED_TOKEN: "something here is out of place; check the quotes, dashes and colons on this line",
+  MISSING_CHAR: "a closing quote or bracket is missing",
+  DUPLICATE_KEY: "this field appears twice in the same item",
+  BAD_DQ_ESCAPE: "a backslash inside double quotes must be doubled (\\\\), or use single quotes",
+};
+
+/** What a line indented by an odd number of spaces is told: the knowledge files indent by two. */
+const ODD_INDENT =
+  "this line is indented by an odd number of spaces: an item's fields line up 2 spaces in, under its id, and list items 4";
+
+/**
+ * A YAML parse error as one problem: file:line:column, plain words, and the line with a caret under the
+ * spot. A line indented one space too far or too short, near where the parser stopped, is named as the
+ * cause: the parser's own words for it ("a text with ': ' in it must go in double quotes", on the line
+ * above) sent moderators to the wrong line.
+ */
+export function parseProblem(file: string, source: string, error: YAMLParseError): Problem {
+  const at = error.linePos?.[0];
+  if (!at) return { file, message: PARSE_WORDS[error.code] ?? `cannot be read as YAML: ${error.message}` };
+  const lines = source.split(/\r?\n/);
+  const line = lines[at.line - 1] ?? "";
+  // A tab in the indentation is the commonest slip, whatever the parser calls the error it causes.
+  const tab = /^[ \t]*/.exec(line)?.[0].indexOf("\t") ?? -1;
+  const odd = tab < 0 ? oddlyIndented(lines, at.line) : undefined;
+  const shown = odd ?? at.line;
+  const text = lines[shown - 1] ?? "";
+  const col = tab >= 0 ? tab + 1 : odd ? 1 : at.col;
+  const plain =
+    tab >= 0
+      ? PARSE_WORDS.TAB_AS_INDENT
+      : odd
+        ? ODD_INDENT
+        : (PARSE_WORDS[error.code] ?? error.message.split("\n")[0]);
+  // At an empty line or the end of the file, the cause is above: an unclosed quote or bracket.
+  const above =
+    text.trim() || odd ? "" : " (the mistake is probably on a line above: an unclosed quote or bracket?)";
+  const words = `cannot be read as YAML: ${plain}${above}`;
+  return {
+    file: `${file}:${shown}:${col}`,
+    message: `${words}\n      ${text.replace(/\t/g, "→")}\n      ${" ".repeat(Math.max(0, col - 1))}^`,
+  };
+}
+
+/** The first line from the one above `at` to the one below whose indentation is an odd number of spaces. */
+function oddlyIndented(lines: readonly string[], at: number): number | undefined {
+  for (let n = Math.max(1, at - 1); n <= Math.min(lines.length, at + 1); n++) {
+    const text = lines[n - 1] ?? "";
+    const indent = /^ */.exec(text)?.[0].length ?? 0;
+    if (text.trim() && !text.trim().startsWith("#") && indent % 2 === 1) return n;
+  }
+  return undefined;
+}
+
+/**
+ * List items that YAML joined onto the item above because they were indented further: a question
+ * "- Can a doctor...?" indented two spaces more than the one before it reads as the end of that one
+ * ("...patient? - Can a doctor...?"), and the file still loads. Each is named by its line.
+ */
+export function joinedItems(doc: Document, source: string, lineCounter: LineCounter): { line: number }[] {
+  const found: { line: number }[] = [];
+  visit(doc, {
+    Seq(_, seq) {
+      if (!isSeq(seq)) return;
+      for (const item of seq.items) {
+        if (!isScalar(item) || item.type !== "PLAIN" || !item.range) continue;
+        const joined = /\n[ \t]*- /.exec(source.slice(item.range[0], item.range[1]));
+        if (joined) {
+          const offset = item.range[0] + joined.index + 1;
+          found.push({ line: lineCounter.linePos(offset).line });
+        }
+      }
+    },
+  });
+  return found;
+}
