@@ -158,6 +158,23 @@ describe("Slack installed in many workspaces", () => {
     expect(await storage.installations(new TokenCipher(KEY)).find("T111")).toBeUndefined();
   });
 
+  it("tells an admin who cancelled in Slack, or came back on a stale link, that nothing was installed, in plain words", async () => {
+    const { state, cookie } = await beginInstall();
+    const cancelled = await fetch(
+      `${base}/slack/oauth_redirect?error=access_denied&state=${encodeURIComponent(state)}`,
+      { headers: { cookie } },
+    );
+    expect(cancelled.status).toBe(400);
+    const page = await cancelled.text();
+    expect(page).toContain("The app was not installed: the install was cancelled in Slack.");
+    expect(page).toContain('href="/slack/install"');
+    expect(page).not.toMatch(/Oops|contact the app owner/);
+    const stale = await fetch(`${base}/slack/oauth_redirect?code=code-T111&state=forged`);
+    expect(stale.status).toBe(400);
+    expect(await stale.text()).toContain("this link has expired, was already used");
+    expect(callsTo("oauth.v2.access")).toEqual([]);
+  });
+
   it("installs two workspaces through the OAuth flow, each token sealed in the database", async () => {
     for (const team of TEAMS) {
       const { state, cookie } = await beginInstall();

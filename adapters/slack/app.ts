@@ -67,7 +67,7 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
   const installer = config.oauth
     ? createInstaller(config.oauth, installationsOf(deps), logger, apiUrl)
     : undefined;
-  if (installer) mountOAuth(frontFor(front, receiver), installer);
+  if (installer) mountOAuth(frontFor(front, receiver), installer, log);
   const app = new App({
     // Many workspaces: each request's token comes from its installation, through Bolt's authorize.
     ...(installer ? { authorize: installer.authorize } : { token: config.botToken }),

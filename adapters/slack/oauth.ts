@@ -1,11 +1,14 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger as BoltLogger } from "@slack/bolt";
 import {
+  type CodedError,
+  ErrorCode,
   type Installation,
   type InstallationQuery,
   type InstallationStore,
   InstallProvider,
 } from "@slack/oauth";
-import type { InstallationStorage, SlackConfig } from "../../src/index.js";
+import type { InstallationStorage, Logger, SlackConfig } from "../../src/index.js";
 import type { HttpFront } from "../http/front.js";
 import { sendStatus } from "../http/respond.js";
 
@@ -79,11 +82,43 @@ export function createInstaller(
 }
 
 /** Mounts the install page and the OAuth callback (GET only) on the shared HTTP front. */
-export function mountOAuth(front: HttpFront, installer: InstallProvider): void {
+export function mountOAuth(front: HttpFront, installer: InstallProvider, log: Logger): void {
   front.route(SLACK_INSTALL_PATH, (req, res) =>
     req.method === "GET" ? installer.handleInstallPath(req, res) : sendStatus(res, 405),
   );
+  const failure = (error: CodedError, _options: unknown, req: IncomingMessage, res: ServerResponse) => {
+    const { status, text } = installFailure(error, req);
+    log.warn({ code: error.code, status }, "Slack install not completed");
+    res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
+    res.end(
+      `<!doctype html><html><head><meta charset="utf-8"><title>Not installed</title></head><body><p>${text}</p><p><a href="${SLACK_INSTALL_PATH}">Start the install again</a></p></body></html>`,
+    );
+  };
   front.route(SLACK_REDIRECT_PATH, (req, res) =>
-    req.method === "GET" ? installer.handleCallback(req, res) : sendStatus(res, 405),
+    req.method === "GET" ? installer.handleCallback(req, res, { failure }) : sendStatus(res, 405),
   );
+}
+
+/**
+ * What the admin reads when an install does not complete, instead of the OAuth library's "Oops,
+ * Something Went Wrong ... contact the app owner" with a 500, which is what pressing Cancel in Slack
+ * showed. Nothing was installed in any of these cases.
+ */
+function installFailure(error: CodedError, req: IncomingMessage): { status: number; text: string } {
+  const cancelled = new URL(req.url ?? "/", "http://host").searchParams.get("error") === "access_denied";
+  if (cancelled)
+    return { status: 400, text: "The app was not installed: the install was cancelled in Slack." };
+  if (
+    error.code === ErrorCode.InvalidStateError ||
+    error.code === ErrorCode.MissingStateError ||
+    error.code === ErrorCode.MissingCodeError
+  )
+    return {
+      status: 400,
+      text: "The app was not installed: this link has expired, was already used, or was opened in another browser than the one that started the install.",
+    };
+  return {
+    status: 502,
+    text: "The app was not installed: Slack did not complete the install. Please try again; if it keeps failing, tell whoever runs this bot.",
+  };
 }
