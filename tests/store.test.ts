@@ -67,16 +67,18 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(await other.rateCounts.take("question:slack:U1", 2, minute, 11 * minute)).toBeUndefined();
   });
 
+  /** One replica's rate limits (one question a minute, one share an hour) counted in the database at `where`. */
+  const replicaLimits = async (where: string) =>
+    new RateLimits({
+      questionsPerMinute: 1,
+      sharesPerHour: 1,
+      shared: (await backend.open(where)).rateCounts,
+      logger: createLogger("silent"),
+    });
+
   it("gives back a share counted on the database when it was never posted, for every replica", async () => {
     const where = await backend.fresh();
-    const replica = async () =>
-      new RateLimits({
-        questionsPerMinute: 1,
-        sharesPerHour: 1,
-        shared: (await backend.open(where)).rateCounts,
-        logger: createLogger("silent"),
-      });
-    const [one, other] = [await replica(), await replica()];
+    const [one, other] = [await replicaLimits(where), await replicaLimits(where)];
     const first = await countShare(one, "slack", "C1");
     expect(await countShare(other, "slack", "C1")).toHaveProperty("refusal");
     if ("giveBack" in first) await first.giveBack();
@@ -87,14 +89,7 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
   it("lets two replicas' rate limits share one count when given the database's counts", async () => {
     const where = await backend.fresh();
     const guide = createGuide(loadKnowledge(FIXTURE_DIR));
-    const replica = async () =>
-      new RateLimits({
-        questionsPerMinute: 1,
-        sharesPerHour: 1,
-        shared: (await backend.open(where)).rateCounts,
-        logger: createLogger("silent"),
-      });
-    const [one, other] = [await replica(), await replica()];
+    const [one, other] = [await replicaLimits(where), await replicaLimits(where)];
     const ask = (limits: RateLimits) =>
       askWithin(guide, { limits }, { platform: "slack", text: "help", userId: "U1" }, createLogger("silent"));
     expect(await ask(one)).toHaveProperty("reply");
