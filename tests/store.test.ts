@@ -234,6 +234,16 @@ describe("the SQLite file", () => {
     expect(() => openSqliteStorage(path)).toThrow(/damaged.*restore the latest backup/);
   });
 
+  it("names a file that is no database at all as probably the wrong file, and leaves it as it was", () => {
+    const path = join(tempDir("smg-db-"), "package.json");
+    writeFileSync(path, `${JSON.stringify({ name: "something else" }, null, 2)}\n`.repeat(100));
+    const before = readFileSync(path);
+    expect(() => openSqliteStorage(path)).toThrow(
+      /^the file is not a SQLite database: check that DATABASE_PATH names the bot's database\. If it does, it is damaged: /,
+    );
+    expect(readFileSync(path)).toEqual(before);
+  });
+
   it("waits only briefly for another process's lock once open, so that a locked file cannot hold every reply", () => {
     const db = tempDatabase("smg-busy-");
     expect(db.pragma("busy_timeout", { simple: true })).toBe(WRITE_WAIT_MS);

@@ -49,7 +49,12 @@ export function openDatabase(path: string): Db {
   } catch (error) {
     db?.close();
     const code = (error as { code?: string }).code;
-    if (code === "SQLITE_CORRUPT" || code === "SQLITE_NOTADB") throw new Error(`${DAMAGED} (${code})`);
+    // a file that is no database at all is more often the wrong file (DATABASE_PATH) than a damaged one
+    if (code === "SQLITE_NOTADB")
+      throw new Error(
+        `the file is not a SQLite database: check that DATABASE_PATH names the bot's database. If it does, ${DAMAGED.replace(/^the file is damaged\. /, "it is damaged: ")} (${code})`,
+      );
+    if (code === "SQLITE_CORRUPT") throw new Error(`${DAMAGED} (${code})`);
     throw error;
   }
 }
