@@ -46,6 +46,14 @@ export async function main(
     );
     return 2;
   }
+  const unused = optionsNotTaken(subcommand, args);
+  if (unused.length > 0) {
+    // "validate --json" printed plain text, as if --json had been taken
+    err(
+      `${subcommand.name} does not take ${unused.map((o) => `--${o}`).join(" or ")}. See socialmedia-guidance ${subcommand.name} --help.`,
+    );
+    return 2;
+  }
   // Standard input is opened only by a command that reads it: opening it costs a one-shot command ~10 ms.
   const io = { args, out, err, input: () => input ?? process.stdin };
   if (subcommand.needs === "nothing") return subcommand.run(io);
@@ -138,4 +146,30 @@ function optionProblem(error: Error & { code?: string }): string {
     ? ` (write one that starts with "-" as ${option}=<value>)`
     : "";
   return `Option "${option}" needs a value after it${dashed}.`;
+}
+
+/**
+ * The options given that the command does not take: those its help never names (usage, further forms
+ * and details are where each command lists its own). --help and --version are everyone's.
+ */
+function optionsNotTaken(subcommand: Subcommand, args: Args): string[] {
+  const help = [
+    subcommand.usage,
+    ...(subcommand.more ?? []).flatMap((m) => [m.usage, m.summary]),
+    subcommand.details,
+  ];
+  const taken = new Set([...help.join(" ").matchAll(/--([a-z]+)/g)].map((m) => m[1]));
+  const given: Record<string, boolean> = {
+    json: args.json,
+    write: args.write,
+    record: args.record,
+    list: args.list,
+    channel: args.channel !== undefined,
+    days: args.days !== undefined,
+    platform: args.platform !== undefined,
+    team: args.team !== undefined,
+    accept: args.accept.length > 0,
+    reject: args.reject.length > 0,
+  };
+  return Object.keys(given).filter((o) => given[o] && !taken.has(o));
 }

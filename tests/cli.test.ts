@@ -156,6 +156,15 @@ describe("the socialmedia-guidance command", () => {
     const platform = await run(["tips", "preview", "--channel", "C1", "--platform", "irc"]);
     expect(platform.code).toBe(2);
     expect(platform.stderr).toContain("--platform must be slack, discord, teams or mattermost.");
+    // an option the command does not take is named, not ignored
+    const json = await run(["validate", "--json"]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(
+      /^validate does not take --json\. See socialmedia-guidance validate --help\./,
+    );
+    expect((await run(["check", "--record", "--team", "T1"])).stderr).toMatch(
+      /^check does not take --team\./,
+    );
     const option = await run(["--bogus"]);
     expect(option.stderr).toMatch(/^Unknown option "--bogus"\./);
     // an option left without its value is not unknown
