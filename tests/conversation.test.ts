@@ -111,6 +111,20 @@ describe("the conversation", () => {
     expect(guide.ask("can I email jane.doe@\u200bexample.com about her results").flags).toEqual([
       "patient-identifiers",
     ]);
+    // nor do a soft hyphen or a joiner inside a name, full-width or Arabic-Indic digits, a full-width @
+    for (const hidden of [
+      "my patient Oli\u00advia Sm\u00adith added me on Facebook",
+      "my patient Oli\u200cvia Smi\u034fth added me on Facebook",
+      "she rang from \uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13, can I text her back?",
+      "her MRN is \u0660\u0660\u0664\u0668\u0662\u0669\u0661\u0663, can I post about her?",
+      "can I email jane.doe\uff20example.com about her results",
+    ])
+      expect(guide.ask(hidden).flags, hidden).toEqual(["patient-identifiers"]);
+    // and what is kept of one is redacted in its folded form
+    const storage = tempStorage();
+    const phone = "\uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13";
+    await storage.feedback.recordCandidate("friend-requests", `may I text back ${phone}`, 1);
+    expect((await storage.feedback.candidates()).map((c) => c.question)).toEqual(["may i text back [phone]"]);
     // a zero-width space still parts two words
     const reply = guide.ask("\u202eshould I accept a friend\u200brequest from a\u2060 patient");
     expect(reply.question).toBe("should I accept a friend request from a patient");

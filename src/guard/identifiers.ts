@@ -53,6 +53,43 @@ export interface Finding {
 export const GUARD_SCAN_CHARS = 5_000;
 
 /**
+ * Characters that show nothing (category Cf: the soft hyphen, zero-width space and joiners, direction
+ * marks), and the combining grapheme joiner.
+ */
+const SHOWS_NOTHING = /\p{Cf}|\u034f/gu;
+/** Decimal digits of other scripts (Arabic-Indic, Devanagari...), which the rules' \d does not read. */
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+
+/**
+ * The text as the guard must also read it, or undefined when that is the text itself: compatibility
+ * forms folded (NFKC: full-width "０７７００" is "07700", a full-width "＠" is "@"), other scripts'
+ * digits read as 0-9, and what shows nothing taken out, so that a soft hyphen or a zero-width joiner
+ * inside a name or a number hides neither. The rules read ASCII digits and plain letters, and these
+ * let a phone number or a name through unflagged, to be stored (security review).
+ */
+export function foldedForGuard(text: string): string | undefined {
+  if (!/\P{ASCII}/u.test(text)) return undefined;
+  const folded = text.normalize("NFKC").replace(SHOWS_NOTHING, "").replace(OTHER_DIGIT, asciiDigit);
+  return folded === text ? undefined : folded;
+}
+
+/** The text the guard's findings hold for: folded (see foldedForGuard) where that differs. */
+export function guardText(text: string): string {
+  return foldedForGuard(text) ?? text;
+}
+
+/**
+ * A decimal digit of any script as 0-9: Unicode keeps each script's digits in runs of ten from zero,
+ * some runs next to each other, so the digit's value is its distance from where its runs begin, mod 10.
+ */
+function asciiDigit(digit: string): string {
+  const code = digit.codePointAt(0) ?? 0;
+  let start = code;
+  while (start > 0 && /\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+  return String((code - start) % 10);
+}
+
+/**
  * Every likely identifier in `full`, earliest first, overlaps merged: in all of it when it is at most
  * twice GUARD_SCAN_CHARS long, else in its first and last GUARD_SCAN_CHARS (the engine reads a long
  * question's end, where it asks, as well as its beginning).
