@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withoutMentions } from "../adapters/slack/listeners/mention.js";
 import { escapeMrkdwn, splitText, toMrkdwn } from "../adapters/slack/mrkdwn.js";
 import { LIMITS, renderCard, SLACK_HELP } from "../adapters/slack/render.js";
 import {
@@ -49,6 +50,14 @@ describe("Slack mrkdwn", () => {
     const pieces = splitText(text, 500);
     expect(pieces.every((p) => p.length <= 500)).toBe(true);
     expect(pieces.join(" ")).toBe(text);
+  });
+});
+
+describe("Slack mentions", () => {
+  it("reads a message without its mentions, and leaves unclosed ones, as many as a message holds, as they are", () => {
+    expect(withoutMentions("<@U123|bob> can I post? <@U9>")).toBe("  can I post?  ");
+    const unclosed = "<@A|".repeat(50_000);
+    expect(withoutMentions(`${unclosed}<@U123> hi`)).toBe(`${unclosed}  hi`);
   });
 });
 

@@ -168,6 +168,9 @@ describe("Teams actions and activities", () => {
     expect(withoutMentions('<at id="0">Bot</at> tips on <at>Other Person</at> 09:00')).toBe(
       "tips on   09:00",
     );
+    // unclosed mentions, as many as a message holds, are left as they are (and read in one pass)
+    const unclosed = "<at>x ".repeat(50_000);
+    expect(withoutMentions(`${unclosed}<at>Bot</at> hi`)).toBe(`${unclosed}  hi`);
   });
 
   it("places an activity: a channel by its own id, a chat by its conversation", () => {

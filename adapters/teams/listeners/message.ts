@@ -7,15 +7,18 @@ import { afterAck, deliver, requesterOf, type TeamsContext } from "./context.js"
 
 /** The text of a message without its mentions (`<at>…</at>`) and with Teams' few HTML entities read. */
 export function withoutMentions(text: string): string {
-  return text
-    .replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, " ")
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&lt;/gi, "<")
-    .replace(/&gt;/gi, ">")
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;|&apos;/gi, "'")
-    .replace(/&amp;/gi, "&")
-    .trim();
+  return (
+    text
+      // a mention's name holds no "<" (Teams escapes it): an unclosed <at> is not read to the text's end
+      .replace(/<at\b[^<>]*>[^<]*<\/at>/gi, " ")
+      .replace(/&nbsp;/gi, " ")
+      .replace(/&lt;/gi, "<")
+      .replace(/&gt;/gi, ">")
+      .replace(/&quot;/gi, '"')
+      .replace(/&#39;|&apos;/gi, "'")
+      .replace(/&amp;/gi, "&")
+      .trim()
+  );
 }
 
 /** Whether the message mentions the bot itself (Teams marks each mention with an entity). */
