@@ -24,8 +24,8 @@ export interface EmbeddedPostgresOptions {
  * The package, loaded without the `beforeExit` and `exit` handlers it registers (through
  * async-exit-hook). The first calls process.exit(0), which turned the exit code of whatever loaded it
  * into success: a test run with failing tests exited 0, and CI passed it. The second throws ("done is
- * not a function") as the process exits. Servers here are stopped explicitly; the handlers that stop
- * them on SIGINT or SIGTERM are kept.
+ * not a function") as the process exits. Servers here are stopped explicitly, and by an exit handler
+ * of our own (startEmbeddedPostgres); the package's handlers that stop them on SIGINT or SIGTERM are kept.
  */
 export async function loadEmbeddedPostgres() {
   const beforeExit = new Set(process.listeners("beforeExit"));
@@ -66,7 +66,20 @@ export async function startEmbeddedPostgres(
     onLog: (message) => output.push(String(message)),
     onError: (error) => output.push(String(error)),
   });
+  // The package's own exit handler is gone (see loadEmbeddedPostgres); a process that ends without
+  // stop() (an uncaught error, process.exit) must not leave the server running: stop() sends it
+  // SIGINT at once, and its folder goes with it as far as it can.
+  const onExit = () => {
+    void server.stop();
+    try {
+      rmSync(home, { recursive: true, force: true });
+    } catch {
+      // the server, still shutting down, may hold it: it is under the OS temp folder
+    }
+  };
+  process.on("exit", onExit);
   const stop = async () => {
+    process.off("exit", onExit);
     await server.stop();
     rmSync(home, { recursive: true, force: true });
   };
@@ -75,6 +88,7 @@ export async function startEmbeddedPostgres(
     await within(server.start(), START_TIMEOUT_MS);
   } catch (error) {
     // start() rejects with nothing when the server exited, and then stop() would wait for it forever.
+    process.off("exit", onExit);
     if (error !== undefined) await server.stop().catch(() => undefined);
     rmSync(home, { recursive: true, force: true });
     const complaints = output.filter((line) => /FATAL|PANIC|ERROR/.test(line));

