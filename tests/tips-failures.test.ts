@@ -82,6 +82,13 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "CPRIVATE", args: "status" })).toMatch(
         /no daily tip/,
       );
+      // a channel whose tip is already on, the bot since taken out: unchanged, and said so
+      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      failing.C1 = { status: 200, body: { ok: false, error: "not_in_channel" } };
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 10:00" })).toMatch(
+        /^I can't post in this channel, so its daily tip is unchanged \(on, every day at 09:00 \(UTC\)\) and fails until this is fixed: /,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(/at 09:00/);
 
       // a failure that may pass: on, and said to be unchecked
       failing.CSLOW = { status: 200, body: { ok: false, error: "internal_error" } };

@@ -55,8 +55,13 @@ export class TipChannels implements TipCommands {
     if (typeof parsed === "string") return parsed;
     const next = await this.nextLine(platform, channelId, parsed);
     const announced = await this.announce(platform, channelId, parsed, next);
-    if (announced instanceof PostFailure && announced.permanent)
-      return `The daily tip stays off: ${announced.message}`;
+    if (announced instanceof PostFailure && announced.permanent) {
+      // Changed nothing: a channel that already has a tip keeps it as it was, failing until this is fixed.
+      const had = await this.store.schedule(platform, channelId);
+      return had?.enabled
+        ? `I can't post in this channel, so its daily tip is unchanged (on, ${describe(had)}) and fails until this is fixed: ${announced.message} Or turn it off with \`tips off\`.`
+        : `The daily tip stays off: ${announced.message}`;
+    }
     await this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
     this.log.info(
       { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
