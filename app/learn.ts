@@ -10,6 +10,7 @@ import {
   loadKnowledge,
   type Reply,
 } from "../src/index.js";
+import { decodeUtf8 } from "../src/knowledge/load.js";
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
 import { appendPhrasing, firstLine } from "./append-phrasing.js";
@@ -188,11 +189,12 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
   // Files are named relative to the working folder, which has not changed since the knowledge was read
   // (loadKnowledge, or a compiled copy rebased to it).
   const file = resolve(entry.file);
-  let original: string;
+  let original: Buffer;
   let updated: string;
   try {
-    original = readFileSync(file, "utf8");
-    updated = appendPhrasing(original, entry.id, c.question);
+    original = readFileSync(file);
+    // read as validation reads it (UTF-8 only, a byte-order mark left out), or the YAML may not parse
+    updated = appendPhrasing(decodeUtf8(original), entry.id, c.question);
   } catch (error) {
     throw new LearnError(`Cannot edit ${entry.file}: ${firstLine(error)}`);
   }
@@ -216,7 +218,7 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
 }
 
 /** Temp file in the same folder, then rename: a reader sees the old file or the new, never half. */
-function writeAtomic(file: string, text: string): void {
+function writeAtomic(file: string, text: string | Uint8Array): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text, { mode: statSync(file).mode & 0o777 });

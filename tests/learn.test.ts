@@ -137,6 +137,19 @@ describe("socialmedia-guidance learn", () => {
     expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
   });
 
+  it("edits a file that starts with a byte-order mark, as validation reads it", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    // the mark straight before "- id:" (before a comment line, YAML reads past it)
+    writeFileSync(resolve(entry.file), `\uFEFF${fileOf(entry).replace(/^(?:#.*\n|\s*\n)*/, "")}`);
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    const { code, out, err } = await runLearn(w, {}, "a\n");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toContain("Accepted");
+    expect(questionsOf(fileOf(entry).replace(/^\uFEFF/, ""), entry.id)).toContain(NEW);
+  });
+
   it("never writes a phrasing twice when another learn added it after this one read the knowledge", async () => {
     const w = workspace();
     const { entry } = entryWithComment(w);

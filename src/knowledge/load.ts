@@ -186,7 +186,11 @@ class NotUtf8Error extends Error {
  * editors save one) is left out, so the YAML reads as it looks.
  */
 function readUtf8(file: string): string {
-  const bytes = readFileSync(file);
+  return decodeUtf8(readFileSync(file));
+}
+
+/** A knowledge file's bytes as text (see readUtf8); throws NotUtf8Error naming the line of a bad byte. */
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
