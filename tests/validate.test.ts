@@ -134,6 +134,16 @@ describe("knowledge validation", () => {
         ),
       ]);
     }
+    // a line of a block text may be indented as the writer likes: the mistake after it is named
+    const block = main.replace(
+      "  answer: Decline politely and point the patient to your practice's channels.\n  related: [patient-photos]",
+      "  answer: |\n    Decline politely:\n    - point the patient to\n     your practice's channels.\n  related: patient-photos: friend-requests",
+    );
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": block }))).toEqual([
+      expect.stringContaining(
+        `main.yaml:${lineOf(block, "  related: patient-photos:")}:12: cannot be read as YAML: a text with ": "`,
+      ),
+    ]);
     const joined = main.replace("    - Can a doctor be friends", "      - Can a doctor be friends");
     expect(problemsOf(fixtureCopy({ "entries/main.yaml": joined }))).toEqual([
       expect.stringMatching(

@@ -50,14 +50,34 @@ export function parseProblem(file: string, source: string, error: YAMLParseError
   };
 }
 
-/** The first line from the one above `at` to the one below whose indentation is an odd number of spaces. */
+/**
+ * The first line from the one above `at` to the one below whose indentation is an odd number of spaces,
+ * outside a block text ("answer: |"), whose lines may be indented as the writer likes.
+ */
 function oddlyIndented(lines: readonly string[], at: number): number | undefined {
   for (let n = Math.max(1, at - 1); n <= Math.min(lines.length, at + 1); n++) {
     const text = lines[n - 1] ?? "";
-    const indent = /^ */.exec(text)?.[0].length ?? 0;
-    if (text.trim() && !text.trim().startsWith("#") && indent % 2 === 1) return n;
+    if (text.trim() && !text.trim().startsWith("#") && indentOf(text) % 2 === 1 && !inBlockText(lines, n))
+      return n;
   }
   return undefined;
+}
+
+const indentOf = (line: string) => /^ */.exec(line)?.[0].length ?? 0;
+
+/** Whether line `n` (from 1) lies inside a block text: under a "key: |" or "key: >" line, indented at least as far as the block's first line. */
+function inBlockText(lines: readonly string[], n: number): boolean {
+  let limit = indentOf(lines[n - 1] ?? "");
+  for (let k = n - 1; k >= 1; k--) {
+    const text = lines[k - 1] ?? "";
+    if (!text.trim() || indentOf(text) >= limit) continue;
+    if (/:\s*[|>][-+0-9]*\s*(?:#.*)?$/.test(text)) {
+      const first = lines.slice(k).find((l) => l.trim());
+      return first !== undefined && indentOf(lines[n - 1] ?? "") >= indentOf(first);
+    }
+    limit = indentOf(text);
+  }
+  return false;
 }
 
 /**
