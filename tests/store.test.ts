@@ -147,6 +147,8 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
       await addresses.remember("teams", channel, `{"conversationId":"${channel}"}`, ofTeam);
       await tips.enable("teams", channel, at9, "command", 1);
     }
+    // heard from again by an activity that names no team: the team kept is not lost
+    await addresses.remember("teams", "19:b@thread.tacv2", '{"conversationId":"19:b@thread.tacv2"}');
     expect(await addresses.forgetTeam("teams", team)).toBe(3);
     for (const channel of [team, "19:a@thread.tacv2", "19:b@thread.tacv2"]) {
       expect(await addresses.lookup("teams", channel)).toBeUndefined();

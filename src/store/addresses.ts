@@ -5,10 +5,12 @@ import { one, type SqlDriver } from "./sql.js";
 export class AddressSql implements ChannelAddresses {
   constructor(private readonly db: SqlDriver) {}
 
+  /** Keeps the address; a team once known is kept when an activity names none. */
   async remember(platform: Platform, channelId: string, address: string, teamId?: string): Promise<void> {
     await this.db.run(
       `INSERT INTO channel_addresses (platform, channel_id, address, team_id, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (platform, channel_id) DO UPDATE SET address = excluded.address, team_id = excluded.team_id,
+       ON CONFLICT (platform, channel_id) DO UPDATE SET address = excluded.address,
+         team_id = CASE WHEN excluded.team_id <> '' THEN excluded.team_id ELSE channel_addresses.team_id END,
          updated_at = excluded.updated_at`,
       [platform, channelId, address, teamId ?? "", Date.now()],
     );
