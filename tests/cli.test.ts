@@ -1,136 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { check } from "../app/check.js";
 import { main } from "../app/main.js";
 import { SUBCOMMANDS } from "../app/subcommands.js";
-import { createGuide, loadKnowledge } from "../src/index.js";
-import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR, tempDir, waitFor } from "./helpers.js";
+import { run } from "./cli-run.js";
+import { fixtureCopy } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const BIN = join(ROOT, "bin", "socialmedia-guidance.js");
-
-/** The command line, run in this process with `env` over the environment: exit code and what it printed. */
-async function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(
-    args,
-    (t) => stdout.push(`${t}\n`),
-    (t) => stderr.push(`${t}\n`),
-    Readable.from(options.input ? [options.input] : []),
-  );
-  return { code, stdout: stdout.join(""), stderr: stderr.join("") };
-}
 
 afterEach(() => {
   vi.unstubAllEnvs();
-});
-
-describe("the installed command (built)", () => {
-  it("runs bin/socialmedia-guidance.js: ask --json prints the JSON contract and exits 0", () => {
-    const result = spawnSync(
-      process.execPath,
-      [BIN, "ask", "--json", "can I accept a friend request from a patient?"],
-      { input: "", encoding: "utf8" },
-    );
-    expect(result.status, result.stderr).toBe(0);
-    const reply = JSON.parse(result.stdout);
-    expect(reply.question).toBe("can I accept a friend request from a patient?");
-    expect(reply.answer.id).toBe("qa-maintain-boundaries");
-  });
-
-  it("answers nothing piped in after quit in the console chat", () => {
-    const result = spawnSync(process.execPath, [BIN, "start"], {
-      input: "quit\nhow do I cook rice\n",
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_PATH: join(tempDir("smg-quit-"), "usage.db") },
-    });
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout.trimEnd().endsWith("Goodbye.")).toBe(true);
-    expect(result.stdout).not.toContain("I have no guidance on that.");
-  });
-
-  it("says what is missing, and exits 1, when it starts with no platform settings and no input (a service)", () => {
-    const result = spawnSync(process.execPath, [BIN, "start"], {
-      input: "",
-      encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "", DATABASE_PATH: join(tempDir("smg-service-"), "usage.db") },
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(
-      /^No platform is set up \(SLACK_BOT_TOKEN, .*\.env in the folder the bot starts in/,
-    );
-  });
-
-  it("picks up a knowledge edit in the console chat, says so, and keeps the last good knowledge while an edit is broken", async () => {
-    const dir = fixtureCopy();
-    const child = spawn(process.execPath, [BIN, "start"], {
-      env: { PATH: process.env.PATH ?? "", KNOWLEDGE_DIR: dir, RECORD_CONSOLE: "false" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-    });
-    const question = "a patient asked me out for dinner on Instagram\n";
-    const answers = () => stdout.split("\n> ").length - 1;
-    const file = join(dir, "entries", "main.yaml");
-    const before = readFileSync(file, "utf8");
-    try {
-      await waitFor(() => answers() === 1, { what: "the prompt" });
-      child.stdin.write(question);
-      await waitFor(() => answers() === 2, { what: "the first answer" });
-      expect(stdout).toContain("I have no guidance on that");
-      writeFileSync(
-        file,
-        before.replace(
-          "    - Can a doctor be friends with patients on social media?",
-          "    - Can a doctor be friends with patients on social media?\n    - A patient asked me out for dinner on Instagram",
-        ),
-      );
-      await waitFor(() => stderr.includes("(Knowledge reloaded: "), {
-        what: "the reload",
-        timeoutMs: 10_000,
-      });
-      child.stdin.write(question);
-      await waitFor(() => answers() === 3, { what: "the second answer" });
-      expect(stdout.split("\n> ")[2]).toContain("Friend requests from patients");
-      writeFileSync(file, before.replace("  title: Friend requests from patients", "\ttitle: broken"));
-      await waitFor(() => stderr.includes("(Knowledge not reloaded"), {
-        what: "the refusal",
-        timeoutMs: 10_000,
-      });
-      expect(stderr).toMatch(/1 problem, the first: .*main\.yaml:\d+:1: .*tab/);
-      child.stdin.write(question);
-      await waitFor(() => answers() === 4, { what: "the third answer" });
-      expect(stdout.split("\n> ")[3]).toContain("Friend requests from patients");
-    } finally {
-      child.stdin.end();
-      await once(child, "exit");
-    }
-  });
-
-  it("ends quietly when its reader goes away (| head)", async () => {
-    const child = spawn(process.execPath, [BIN, "tips", "list"], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-    });
-    // the reader closes before the output comes, as `| head` does once it has its lines
-    child.stdout.destroy();
-    const [code] = await once(child, "exit");
-    expect(stderr).toBe("");
-    expect(code).toBe(0);
-  });
 });
 
 describe("the socialmedia-guidance command", () => {
@@ -179,75 +59,6 @@ describe("the socialmedia-guidance command", () => {
     expect(dashed.stderr).toMatch(
       /^Option "--days" needs a value after it \(write one that starts with "-" as --days=<value>\)\./,
     );
-  });
-
-  it("check: says whether quality held against the recorded figures, and which answers changed", async () => {
-    const held = await run(["check"]);
-    expect(held.code, held.stderr).toBe(0);
-    expect(held.stdout).toContain("Quality held");
-    // The same knowledge with a confidence threshold no answer reaches: every answer turns into a decline.
-    const dir = tempDir("smg-check-");
-    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
-    const model = JSON.parse(readFileSync(join(dir, "confidence.json"), "utf8"));
-    writeFileSync(join(dir, "confidence.json"), JSON.stringify({ ...model, threshold: 0.999 }));
-    const fell = await run(["check"], { env: { KNOWLEDGE_DIR: dir } });
-    expect(fell.code).toBe(1);
-    expect(fell.stdout).toMatch(/top1 \d+\.\d% -> 0\.0% \(fell\)/);
-    expect(fell.stdout).toMatch(/changed: ".+" [a-z-]+ -> \(declined\)/);
-    expect(fell.stdout).toContain("Quality fell");
-  });
-
-  it("eval and guard-eval: refuse an empty file, and warn of a label no entry has", async () => {
-    const dir = tempDir("smg-eval-");
-    writeFileSync(join(dir, "empty.jsonl"), "\n");
-    const empty = await run(["eval", join(dir, "empty.jsonl")], { env: { KNOWLEDGE_DIR: FIXTURE_DIR } });
-    expect(empty.code).toBe(1);
-    expect(empty.stderr).toMatch(/it has no questions/);
-    const guard = await run(["guard-eval", join(dir, "empty.jsonl")]);
-    expect(guard.code).toBe(1);
-    expect(guard.stderr).toMatch(/it has no cases/);
-    const rows = [
-      { q: "Should I accept a friend request from a patient?", accept: ["friend-requests"] },
-      { q: "Can I post a photo of a patient?", accept: ["patient-photoes"] },
-    ];
-    writeFileSync(join(dir, "typo.jsonl"), rows.map((r) => JSON.stringify(r)).join("\n"));
-    const typo = await run(["eval", join(dir, "typo.jsonl")], { env: { KNOWLEDGE_DIR: FIXTURE_DIR } });
-    expect(typo.code).toBe(0);
-    expect(typo.stderr).toMatch(/^Warning: .* accepts an id no entry has \(patient-photoes\)/);
-  });
-
-  it("tips preview: shows the defaults where there is no database yet, and creates none", async () => {
-    const dbPath = join(tempDir("smg-preview-"), "data", "bot.db");
-    const result = await run(["tips", "preview", "--channel", "C1", "--days", "3"], {
-      env: { DATABASE_PATH: dbPath },
-    });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`No database at ${dbPath} yet`);
-    expect(result.stdout.match(/\[[a-z0-9-]+\]$/gm)).toHaveLength(3);
-    expect(existsSync(dirname(dbPath))).toBe(false);
-  });
-
-  it("check: says so plainly where there are no sets to measure (an installed copy) or the record cannot be written", () => {
-    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
-    const errors: string[] = [];
-    const quiet = () => {};
-    expect(check(guide, true, quiet, (l) => errors.push(l), tempDir("smg-no-sets-"))).toBe(1);
-    expect(errors.pop()).toMatch(/^check compares the project's evaluation sets, and there are none in /);
-    const dir = tempDir("smg-sets-");
-    writeFileSync(
-      join(dir, "project.jsonl"),
-      '{"q": "can I accept a friend request from a patient?", "accept": ["friend-requests"]}\n',
-    );
-    mkdirSync(join(dir, "recorded.json")); // where the record would go, something that cannot be written
-    expect(check(guide, true, quiet, (l) => errors.push(l), dir)).toBe(1);
-    expect(errors.pop()).toMatch(/^Cannot write .*recorded\.json: EISDIR/);
-  });
-
-  it("selftest: asks the knowledge its own phrasings and says where they went", async () => {
-    const result = await run(["selftest"], { env: { KNOWLEDGE_DIR: fixtureCopy() } });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/\d+ phrasings, \d+\.\d% find their own entry first/);
-    expect(result.stdout).toContain("Entries whose phrasings find them least:");
   });
 
   it("checks only the settings a command uses: a wrong Slack token does not stop validate, but stops start", async () => {

@@ -1,22 +1,10 @@
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import {
-  askWithin,
-  countShare,
-  createGuide,
-  createLogger,
-  loadKnowledge,
-  RateLimits,
-  UsageRecords,
-} from "../src/index.js";
-import { migrate, WRITE_WAIT_MS } from "../src/store/db.js";
+import { askWithin, countShare, createGuide, createLogger, loadKnowledge, RateLimits } from "../src/index.js";
+import { migrate } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
-import { openSqliteStorage } from "../src/store/sqlite.js";
-import type { FeedbackStorage } from "../src/store/storage.js";
 import { storageBackends } from "./backends.js";
-import { capturedLogger, FIXTURE_DIR, settle, tempDatabase, tempDir, tempStorage } from "./helpers.js";
+import { FIXTURE_DIR } from "./helpers.js";
 
 const BACKENDS = storageBackends();
 
@@ -216,101 +204,6 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     );
     await expect(backend.open(where)).rejects.toThrow(
       `The database is at schema version ${newer}, newer than this bot knows (${MIGRATIONS.length}). Upgrade the bot.`,
-    );
-  });
-});
-
-describe("the SQLite file", () => {
-  it("refuses a damaged file with a sentence that says what to do, not a raw SQLite error", async () => {
-    const path = join(tempDir("smg-db-"), "bot.db");
-    const storage = openSqliteStorage(path);
-    for (let i = 0; i < 2_000; i++)
-      await storage.feedback.recordCandidate("entry", `question number ${i} `.repeat(5), i);
-    // Closing the last connection checkpoints the write-ahead log into the file.
-    await storage.close();
-    // Garble the pages past the header, as a failed disk or a half-copied file would.
-    const size = readFileSync(path).length;
-    const fd = openSync(path, "r+");
-    writeSync(fd, Buffer.alloc(size - 8_192, 0xab), 0, size - 8_192, 4_096);
-    closeSync(fd);
-    expect(() => openSqliteStorage(path)).toThrow(/damaged.*restore the latest backup/);
-  });
-
-  it("names a file that is no database at all as probably the wrong file, and leaves it as it was", () => {
-    const path = join(tempDir("smg-db-"), "package.json");
-    writeFileSync(path, `${JSON.stringify({ name: "something else" }, null, 2)}\n`.repeat(100));
-    const before = readFileSync(path);
-    expect(() => openSqliteStorage(path)).toThrow(
-      /^the file is not a SQLite database: check that DATABASE_PATH names the bot's database\. If it does, it is damaged: /,
-    );
-    expect(readFileSync(path)).toEqual(before);
-  });
-
-  it("waits only briefly for another process's lock once open, so that a locked file cannot hold every reply", () => {
-    const db = tempDatabase("smg-busy-");
-    expect(db.pragma("busy_timeout", { simple: true })).toBe(WRITE_WAIT_MS);
-    expect(WRITE_WAIT_MS).toBeLessThan(1_000);
-    db.close();
-  });
-
-  it("says when the database's folder is a file", () => {
-    const file = join(tempDir("smg-db-"), "not-a-folder");
-    writeFileSync(file, "x");
-    expect(() => openSqliteStorage(join(file, "bot.db"))).toThrow(/is a file, not a folder/);
-  });
-});
-
-describe("the workspace a question is counted in", () => {
-  it("is Slack's alone: a Teams id's colon names none, and a Teams user is one person wherever asking", async () => {
-    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
-    const logger = createLogger("silent");
-    const storage = tempStorage();
-    const records = new UsageRecords({ feedback: storage.feedback, logger });
-    const limits = new RateLimits({ questionsPerMinute: 1, sharesPerHour: 1, logger });
-    const ask = (channelId: string) =>
-      askWithin(
-        guide,
-        { limits, records },
-        { platform: "teams", text: "help", userId: "29:member", channelId },
-        logger,
-      );
-    expect(await ask("19:channel-one@thread.tacv2")).toHaveProperty("reply");
-    // the same person in a 1:1 chat, within the minute
-    expect(await ask("a:1personal-chat")).toHaveProperty("refusal");
-    await records.flush();
-    expect((await storage.feedback.report()).days).toHaveLength(1);
-    expect((await storage.feedback.report(10, 14, "19")).days).toEqual([]);
-    await storage.close();
-  });
-});
-
-describe("the bot's writes to the storage", () => {
-  it("answers without waiting for the write, logs one that fails, and flush waits for those in flight", async () => {
-    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
-    const { logger, lines } = capturedLogger();
-    let finish = () => {};
-    const slow = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const writes = [() => slow, () => Promise.reject(new Error("Connection terminated unexpectedly"))];
-    const feedback: FeedbackStorage = Object.create(tempStorage().feedback);
-    feedback.recordQuestion = () => (writes.shift() ?? (() => Promise.resolve()))();
-    const records = new UsageRecords({ feedback, logger });
-    const ask = () =>
-      askWithin(guide, { records }, { platform: "slack", text: "how do I cook rice", userId: "U1" }, logger);
-    expect(await ask()).toHaveProperty("reply");
-    let flushed = false;
-    const flushing = records.flush().then(() => {
-      flushed = true;
-    });
-    await settle();
-    expect(flushed).toBe(false);
-    finish();
-    await flushing;
-    expect(await ask()).toHaveProperty("reply");
-    await records.flush();
-    expect(lines.join("\n")).toMatch(
-      /Connection terminated unexpectedly.*could not record the question's outcome/,
     );
   });
 });

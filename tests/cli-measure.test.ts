@@ -1,0 +1,84 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { check } from "../app/check.js";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { run } from "./cli-run.js";
+import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
+
+// The command line's measuring and previewing commands: check, eval, guard-eval, selftest, tips preview.
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("the measuring commands", () => {
+  it("check: says whether quality held against the recorded figures, and which answers changed", async () => {
+    const held = await run(["check"]);
+    expect(held.code, held.stderr).toBe(0);
+    expect(held.stdout).toContain("Quality held");
+    // The same knowledge with a confidence threshold no answer reaches: every answer turns into a decline.
+    const dir = tempDir("smg-check-");
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    const model = JSON.parse(readFileSync(join(dir, "confidence.json"), "utf8"));
+    writeFileSync(join(dir, "confidence.json"), JSON.stringify({ ...model, threshold: 0.999 }));
+    const fell = await run(["check"], { env: { KNOWLEDGE_DIR: dir } });
+    expect(fell.code).toBe(1);
+    expect(fell.stdout).toMatch(/top1 \d+\.\d% -> 0\.0% \(fell\)/);
+    expect(fell.stdout).toMatch(/changed: ".+" [a-z-]+ -> \(declined\)/);
+    expect(fell.stdout).toContain("Quality fell");
+  });
+
+  it("eval and guard-eval: refuse an empty file, and warn of a label no entry has", async () => {
+    const dir = tempDir("smg-eval-");
+    writeFileSync(join(dir, "empty.jsonl"), "\n");
+    const empty = await run(["eval", join(dir, "empty.jsonl")], { env: { KNOWLEDGE_DIR: FIXTURE_DIR } });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/it has no questions/);
+    const guard = await run(["guard-eval", join(dir, "empty.jsonl")]);
+    expect(guard.code).toBe(1);
+    expect(guard.stderr).toMatch(/it has no cases/);
+    const rows = [
+      { q: "Should I accept a friend request from a patient?", accept: ["friend-requests"] },
+      { q: "Can I post a photo of a patient?", accept: ["patient-photoes"] },
+    ];
+    writeFileSync(join(dir, "typo.jsonl"), rows.map((r) => JSON.stringify(r)).join("\n"));
+    const typo = await run(["eval", join(dir, "typo.jsonl")], { env: { KNOWLEDGE_DIR: FIXTURE_DIR } });
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toMatch(/^Warning: .* accepts an id no entry has \(patient-photoes\)/);
+  });
+
+  it("tips preview: shows the defaults where there is no database yet, and creates none", async () => {
+    const dbPath = join(tempDir("smg-preview-"), "data", "bot.db");
+    const result = await run(["tips", "preview", "--channel", "C1", "--days", "3"], {
+      env: { DATABASE_PATH: dbPath },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`No database at ${dbPath} yet`);
+    expect(result.stdout.match(/\[[a-z0-9-]+\]$/gm)).toHaveLength(3);
+    expect(existsSync(dirname(dbPath))).toBe(false);
+  });
+
+  it("check: says so plainly where there are no sets to measure (an installed copy) or the record cannot be written", () => {
+    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+    const errors: string[] = [];
+    const quiet = () => {};
+    expect(check(guide, true, quiet, (l) => errors.push(l), tempDir("smg-no-sets-"))).toBe(1);
+    expect(errors.pop()).toMatch(/^check compares the project's evaluation sets, and there are none in /);
+    const dir = tempDir("smg-sets-");
+    writeFileSync(
+      join(dir, "project.jsonl"),
+      '{"q": "can I accept a friend request from a patient?", "accept": ["friend-requests"]}\n',
+    );
+    mkdirSync(join(dir, "recorded.json")); // where the record would go, something that cannot be written
+    expect(check(guide, true, quiet, (l) => errors.push(l), dir)).toBe(1);
+    expect(errors.pop()).toMatch(/^Cannot write .*recorded\.json: EISDIR/);
+  });
+
+  it("selftest: asks the knowledge its own phrasings and says where they went", async () => {
+    const result = await run(["selftest"], { env: { KNOWLEDGE_DIR: fixtureCopy() } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\d+ phrasings, \d+\.\d% find their own entry first/);
+    expect(result.stdout).toContain("Entries whose phrasings find them least:");
+  });
+});
