@@ -1,8 +1,19 @@
 import type { Finding } from "./identifiers.js";
 import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
+import {
+  blocked,
+  capital,
+  cueName,
+  extend,
+  modifies,
+  nameish,
+  SPACES,
+  type Span,
+  spaced,
+  strong,
+} from "./name-signs.js";
 import { type Token, tokenise } from "./name-tokens.js";
 import {
-  AMBIGUOUS_NAMES,
   ASKER_BEFORE,
   CARE_CONTEXT,
   CONDITION_WORDS,
@@ -21,7 +32,6 @@ import {
  * The patterns the word tests use, made once: a regular expression literal makes a new object each
  * time it runs, and these run for every word.
  */
-const SPACES = /^\s+$/;
 const TITLE_GAP = /^\.?\s+$/;
 const DOCTOR_TITLE = /^(?:dr|doctor)$/;
 const PATIENT_AFTER = /^(?:patients?|pts?|clients?)$/;
@@ -38,17 +48,8 @@ const APPOSITION_REACH = 5;
 const APPOSITION_CLOSE_REACH = 8;
 /** What closes such an aside, before the sentence ends. */
 const APPOSITION_CLOSE = /^[^.!?;]*?(?:[,)–—]|\s-\s)/;
-/**
- * Words after "patient" that make it a modifier ("our patient safety lead", "a patient forum"), or the
- * adjective ("a patient woman", "a very patient teacher"), not a person in care.
- */
-const PATIENT_AS_MODIFIER =
-  /^(?:safety|liaison|experience|advocate|advocacy|advice|information|services?|relations|representatives?|reps?|engagement|participation|voice|forums?|groups?|lead|coordinator|officer|transport|portal|facing|care|flow|records?|notes|lists?|person|people|woman|women|man|men|soul|listener|teacher|mum|mom|mother|dad|father|parent|friend|partner|boss|colleague|nurse|doctor|kid|child)$/;
 /** Words before a capitalised one that make it a place or a firm: "in Georgia", "from Leeds", "at Kaiser", "for Medicare". */
 const WHERE_BEFORE = /^(?:in|near|around|outside|across|throughout|within|from|at|for)$/;
-/** The word right after "patient" makes it a modifier or the adjective (see PATIENT_AS_MODIFIER). */
-const modifies = (next: Token | undefined) =>
-  next !== undefined && SPACES.test(next.gap) && PATIENT_AS_MODIFIER.test(next.lower);
 /** A bed, bay or room, then its number: "the lady in bed 3, Olivia, added me". */
 const BED = /^(?:bed|bay|room|cubicle|bedspace)$/;
 const NUMBERED_GAP = /^\s*\d{1,3}\s*[,:(–—-]?\s*$/;
@@ -61,55 +62,6 @@ const PLACE_BEFORE = /^(?:in|near|around|outside|across|throughout|within)$/;
 const COMMA_GAP = /^\s*,\s*$/;
 const ENDS_WITH_COMMA = /,\s*$/;
 const LIST_AFTER = /^\s*(?:,|&|and\b|or\b)/i;
-
-/** Never a name (see Token.blocked). */
-const blocked = (t: Token) => t.blocked;
-
-/** A name whatever its case: listed, not an everyday word, or written in another script. */
-function strong(t: Token): boolean {
-  if (blocked(t)) return false;
-  if (t.foreign) return true;
-  return isListedName(t.lower) && !isOrdinaryWord(t.lower) && !AMBIGUOUS_NAMES.has(t.lower);
-}
-
-/** A name by its capital: mid-sentence, listed or no everyday word ("Grace", "Okonkwo"). */
-function capital(t: Token): boolean {
-  if (!t.capitalised || blocked(t)) return false;
-  if (t.first) return strong(t) || !isKnownWord(t.lower);
-  return isListedName(t.lower) || !isOrdinaryWord(t.lower);
-}
-
-/** Could be part of a name beside a surer one: no everyday word ("lindqvist", "freya"). */
-function nameish(t: Token): boolean {
-  return strong(t) || capital(t) || (!blocked(t) && t.lower.length > 2 && !isOrdinaryWord(t.lower));
-}
-
-const spaced = (t: Token | undefined) => t !== undefined && SPACES.test(t.gap);
-
-/**
- * A name where the words around it say a patient: by its capital or the list, or a place that is also a
- * given name, capitalised ("my patient Georgia", not "a patient reading my blog").
- */
-function cueName(t: Token): boolean {
-  return strong(t) || capital(t) || (t.place && (t.capitalised || t.upper) && isListedName(t.lower));
-}
-
-type Span = readonly [from: number, to: number];
-
-/** Extends a name over the name words that follow it ("Mrs Ama Owusu"), up to three words. */
-function extend(tokens: readonly Token[], from: number, to: number): Span {
-  let end = to;
-  while (end - from < 3 && !tokens[end]?.possessive && spaced(tokens[end + 1])) {
-    const next = tokens[end + 1] as Token;
-    // an unknown word after a name is most likely its surname: redact it with the name
-    const unknown = !blocked(next) && next.lower.length > 2 && !isKnownWord(next.lower);
-    if (strong(next) || capital(next) || unknown) end++;
-    else if (PARTICLES.has(next.lower) && spaced(tokens[end + 2]) && nameish(tokens[end + 2] as Token))
-      end += 2;
-    else break;
-  }
-  return [from, end];
-}
 
 /** "Mrs O'Neill", "mr abernathy", "MISS HOLLOWAY"; "Dr Patel's patient" (a doctor alone is no patient). */
 function titled(tokens: readonly Token[], i: number, text: string): Span | undefined {
