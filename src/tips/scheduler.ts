@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
 import type { Logger } from "../log.js";
 import { type Platform, PostFailure, type TipPoster } from "../ports.js";
-import type { ScheduleRow, SlotKey, SlotRow, TipStorage } from "../store/storage.js";
+import type { ScheduleRow, SlotRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
+import { followEnvironment } from "./environment.js";
+import { recordFailure } from "./failure.js";
 import { nextTip } from "./rotation.js";
 import { localDay, slotsBetween } from "./schedule.js";
 
@@ -72,40 +74,10 @@ export class TipScheduler {
     this.byId = new Map(options.tips.map((t) => [t.id, t]));
   }
 
-  /**
-   * Makes the platform's schedules that came from the environment follow it: a channel named there
-   * gets one unless it has one; one still as the environment set it takes the environment's time now
-   * (TIP_TIME, TIP_TIMEZONE); one no longer named is dropped, so that it is on again if listed again.
-   * What an admin set in the channel
-   * (`tips on`, `tips off`) is left as it is: a restart kept sending tips to a channel taken out of
-   * the list, at the old time (platform exploratory test).
-   */
+  /** Makes the platform's schedules that came from the environment follow it (see followEnvironment). */
   async seedChannels(platform: Platform, channelIds: readonly string[]): Promise<void> {
     const t = { ...this.options.defaults, weekdaysOnly: false };
-    const now = this.now().getTime();
-    for (const id of channelIds) {
-      if (await this.store.seed(platform, id, t, now)) {
-        this.log.info({ platform, channel: id }, "daily tip scheduled from the environment");
-        continue;
-      }
-      const s = await this.store.schedule(platform, id);
-      if (s?.enabled && s.origin === "env" && (s.time !== t.time || s.timeZone !== t.timeZone)) {
-        await this.store.enable(platform, id, t, "env", now);
-        this.log.info(
-          { platform, channel: id, time: t.time, timeZone: t.timeZone },
-          "daily tip time changed from the environment",
-        );
-      }
-    }
-    const named = new Set(channelIds);
-    for (const s of await this.store.enabledSchedules()) {
-      if (s.platform !== platform || s.origin !== "env" || named.has(s.channelId)) continue;
-      await this.store.forget(platform, s.channelId);
-      this.log.info(
-        { platform, channel: s.channelId },
-        "daily tip turned off: the channel is no longer in the environment",
-      );
-    }
+    return followEnvironment(this.store, this.log, platform, channelIds, t, this.now().getTime());
   }
 
   /** Schedules whose platform is connected. */
@@ -213,7 +185,17 @@ export class TipScheduler {
     try {
       ({ messageId } = await poster.post(s.channelId, tip));
     } catch (error) {
-      await this.recordFailure(key, ids, claim.attempts + 1, error, token);
+      const failure =
+        error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
+      const policy = { maxAttempts: this.maxAttempts, retryBaseMs: this.retryBaseMs };
+      const at = this.now().getTime();
+      await recordFailure(
+        this.store,
+        this.log,
+        { key, ids, token, attempts: claim.attempts + 1, at },
+        failure,
+        policy,
+      );
       return;
     }
     // Recorded apart from the post: a database error now (a locked file) must never read as a failed
@@ -231,45 +213,6 @@ export class TipScheduler {
       this.log.error(
         { ...ids, tip: tip.id, message: messageId, err: (error as Error).message },
         "daily tip posted, but not recorded; it is not sent again",
-      );
-    }
-  }
-
-  /** A post that failed: retried after a backoff (or the wait the platform asked for), or given up. */
-  private async recordFailure(
-    key: SlotKey,
-    ids: { platform: Platform; channel: string; day: string },
-    attempts: number,
-    error: unknown,
-    token: string,
-  ): Promise<void> {
-    const failure = error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
-    const after = this.now().getTime();
-    // a refusal that trying again today cannot change (the bot left the channel) is not retried today
-    if (attempts < this.maxAttempts && !failure.permanent) {
-      const backoff = this.retryBaseMs * 4 ** (attempts - 1);
-      const wait = Math.max(backoff, (failure.retryAfterSeconds ?? 0) * 1000);
-      await this.store.updateSlot(
-        key,
-        ["sending"],
-        { status: "retry", attempts, nextAttemptAt: after + wait, error: failure.code },
-        token,
-      );
-      this.log.warn(
-        { ...ids, code: failure.code, attempts, retryInMs: wait },
-        "daily tip failed; will retry",
-      );
-    } else {
-      await this.store.updateSlot(
-        key,
-        ["sending"],
-        { status: "failed", attempts, error: failure.code },
-        token,
-      );
-      await this.store.setFailing(key.platform, key.channelId, after, failure.code);
-      this.log.error(
-        { ...ids, code: failure.code, attempts, ...(failure.permanent ? { permanent: true } : {}) },
-        "daily tip failed; the channel is marked failing",
       );
     }
   }

@@ -1,0 +1,45 @@
+import type { Logger } from "../log.js";
+import type { Platform, PostFailure } from "../ports.js";
+import type { SlotKey, TipStorage } from "../store/storage.js";
+
+/** A post that failed, as the scheduler holds it: the slot, its claim, and the attempt it was. */
+export interface FailedPost {
+  readonly key: SlotKey;
+  readonly ids: { platform: Platform; channel: string; day: string };
+  readonly token: string;
+  readonly attempts: number;
+  /** When it failed. */
+  readonly at: number;
+}
+
+/**
+ * Records a failed post: retried after a backoff (1, 4, 16 minutes from `retryBaseMs`), or the wait the
+ * platform asked for, or given up after `maxAttempts`, the channel then shown as failing. A refusal that
+ * trying again today cannot change (PostFailure.permanent: the bot left the channel) is not retried today.
+ */
+export async function recordFailure(
+  store: TipStorage,
+  log: Logger,
+  { key, ids, token, attempts, at }: FailedPost,
+  failure: PostFailure,
+  policy: { readonly maxAttempts: number; readonly retryBaseMs: number },
+): Promise<void> {
+  if (attempts < policy.maxAttempts && !failure.permanent) {
+    const backoff = policy.retryBaseMs * 4 ** (attempts - 1);
+    const wait = Math.max(backoff, (failure.retryAfterSeconds ?? 0) * 1000);
+    await store.updateSlot(
+      key,
+      ["sending"],
+      { status: "retry", attempts, nextAttemptAt: at + wait, error: failure.code },
+      token,
+    );
+    log.warn({ ...ids, code: failure.code, attempts, retryInMs: wait }, "daily tip failed; will retry");
+    return;
+  }
+  await store.updateSlot(key, ["sending"], { status: "failed", attempts, error: failure.code }, token);
+  await store.setFailing(key.platform, key.channelId, at, failure.code);
+  log.error(
+    { ...ids, code: failure.code, attempts, ...(failure.permanent ? { permanent: true } : {}) },
+    "daily tip failed; the channel is marked failing",
+  );
+}
