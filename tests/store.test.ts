@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { askWithin, countShare, createGuide, createLogger, loadKnowledge, RateLimits } from "../src/index.js";
 import { migrate } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
+import type { RateCounts } from "../src/store/rate-counts.js";
 import { storageBackends } from "./backends.js";
 import { FIXTURE_DIR } from "./helpers.js";
 
@@ -72,6 +73,30 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     if ("giveBack" in first) await first.giveBack();
     expect(await countShare(other, "slack", "C1")).toHaveProperty("giveBack");
     expect(await countShare(one, "slack", "C1")).toHaveProperty("refusal");
+  });
+
+  it("gives nothing back for a share the database could not count, so another's count stands", async () => {
+    const counts = (await backend.open(await backend.fresh())).rateCounts;
+    let failOnce = true;
+    const flaky: RateCounts = {
+      take: (...args) => {
+        if (!failOnce) return counts.take(...args);
+        failOnce = false;
+        return Promise.reject(new Error("connection lost"));
+      },
+      giveBack: (...args) => counts.giveBack(...args),
+    };
+    const limits = new RateLimits({
+      questionsPerMinute: 1,
+      sharesPerHour: 1,
+      shared: flaky,
+      logger: createLogger("silent"),
+    });
+    const uncounted = await countShare(limits, "slack", "C1");
+    const counted = await countShare(limits, "slack", "C1");
+    expect(counted).toHaveProperty("giveBack");
+    if ("giveBack" in uncounted) await uncounted.giveBack();
+    expect(await countShare(limits, "slack", "C1")).toHaveProperty("refusal");
   });
 
   it("lets two replicas' rate limits share one count when given the database's counts", async () => {

@@ -63,26 +63,35 @@ export class RateLimits {
       const wait = this.shares.take(key, at);
       return wait === undefined ? { giveBack } : { wait };
     }
-    const wait = await this.takeShared(shared, key, this.options.sharesPerHour, HOUR_MS, at);
-    if (wait === undefined) return { giveBack };
+    let counted = true;
+    const wait = await this.takeShared(shared, key, this.options.sharesPerHour, HOUR_MS, at, () => {
+      counted = false;
+    });
+    // a share the database could not count is let through, and has nothing to give back
+    if (wait === undefined) return { giveBack: counted ? giveBack : async () => undefined };
     // The database counts a refused share too; it is given back, so that a share given back later
     // (never posted) frees a place as it does in memory, where a refusal is not counted.
     await giveBack();
     return { wait };
   }
 
-  /** A limit counted in the database; when the database cannot count, the asker is let through and it is logged. */
+  /**
+   * A limit counted in the database; when the database cannot count, the asker is let through, it is
+   * logged, and `uncounted` is told.
+   */
   private async takeShared(
     shared: RateCounts,
     key: string,
     limit: number,
     windowMs: number,
     at = this.now(),
+    uncounted?: () => void,
   ) {
     try {
       return await shared.take(key, limit, windowMs, at);
     } catch (error) {
       this.options.logger.error({ err: (error as Error).message }, "could not count a rate limit");
+      uncounted?.();
       return undefined;
     }
   }
