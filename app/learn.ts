@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { findIdentifiers, guardText, redact } from "../src/guard/identifiers.js";
+import { guardReading, redactReading } from "../src/guard/identifiers.js";
 import {
   type Config,
   formatProblem,
@@ -134,7 +134,7 @@ async function interactive(
   try {
     for (const [i, c] of list.entries()) {
       s.out(`\n[${i + 1}/${list.length}] ${c.entryId}: ${titleOf(s.knowledge, c.entryId)}`);
-      s.out(`  "${redact(guardText(c.question))}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`);
+      s.out(`  "${redactReading(c.question)}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`);
       if (s.read) s.out(`  Today the bot ${today(s.read, c)}.`);
       const choice = await prompt(lines, s.out);
       if (choice === "quit") return;
@@ -162,7 +162,7 @@ async function prompt(lines: AsyncIterator<string>, out: Out): Promise<(typeof C
 async function decide(c: Candidate, decision: "accepted" | "rejected", s: Session): Promise<Outcome> {
   if (decision === "accepted") return accept(c, s);
   await s.store.decideCandidate(c.entryId, c.question, "rejected");
-  s.out(`Rejected "${redact(guardText(c.question))}" for ${c.entryId}.`);
+  s.out(`Rejected "${redactReading(c.question)}" for ${c.entryId}.`);
   return "rejected";
 }
 
@@ -175,9 +175,9 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
   }
   // The guard's placeholders ("[name]", "[phone number]") mark a question that held a patient's details;
   // today's guard may also find what an older one stored. Neither goes into the knowledge.
-  if (/\[[a-z ]+\]/.test(c.question) || findIdentifiers(guardText(c.question)).length > 0) {
+  if (/\[[a-z ]+\]/.test(c.question) || guardReading(c.question).findings.length > 0) {
     s.out(
-      `Skipped: "${redact(guardText(c.question))}" held details the guard removes; reject it, or add a phrasing in your own words.`,
+      `Skipped: "${redactReading(c.question)}" held details the guard removes; reject it, or add a phrasing in your own words.`,
     );
     return "skipped";
   }
@@ -256,7 +256,7 @@ function formatList(list: readonly Candidate[], knowledge: Knowledge, read?: Rea
     "Candidate phrasings waiting for a decision, most proposed first:",
     ...list.map(
       (c, i) =>
-        `${String(i + 1).padStart(4)}. ${String(c.count).padStart(4)} x  "${redact(guardText(c.question))}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(13)}today the bot ${today(read, c)}` : ""}`,
+        `${String(i + 1).padStart(4)}. ${String(c.count).padStart(4)} x  "${redactReading(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(13)}today the bot ${today(read, c)}` : ""}`,
     ),
     "",
     "Decide with: socialmedia-guidance learn --accept <n> or --reject <n>, or go through them with: socialmedia-guidance learn",

@@ -1,4 +1,4 @@
-import { findIdentifiers, foldedForGuard, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
+import { guardReading, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
 import { createJudge, type Judgement, otherSubjects } from "./judge.js";
 import { type ConfidenceModel, SCORE_ONLY_MODEL } from "./search/confidence.js";
 import { cutQuestion, normalise, visibleText } from "./search/normalise.js";
@@ -107,18 +107,11 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     // Invisible characters (direction marks) mean nothing, and are never echoed or kept; a zero-width
     // space reads as the space between words it stands for. But one put inside a name or an address
     // ("Ol<ZWSP>ivia Sm<ZWSP>ith"), like a soft hyphen or full-width digits, would hide it from the
-    // guard: the guard reads the text folded too (foldedForGuard), and if that finds more, the question
+    // guard: the guard reads the text folded too (guardReading), and if that finds more, the question
     // is read that way.
     const typed = typeof raw === "string" ? raw : "";
-    const spaced = visibleText(typed);
-    const folded = foldedForGuard(typed);
-    let input = spaced;
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
-    let findings = findIdentifiers(spaced);
-    if (folded !== undefined) {
-      const hidden = findIdentifiers(folded);
-      if (hidden.length > findings.length) [input, findings] = [folded, hidden];
-    }
+    const { text: input, findings } = guardReading(visibleText(typed), typed);
     const { text, truncated } = cutQuestion(input);
     const flagged = findings.length > 0;
     // Blanked in the whole question, then cut: the cut keeps its end, where the spans' offsets would not hold.

@@ -124,7 +124,16 @@ describe("the conversation", () => {
     const storage = tempStorage();
     const phone = "\uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13";
     await storage.feedback.recordCandidate("friend-requests", `may I text back ${phone}`, 1);
-    expect((await storage.feedback.candidates()).map((c) => c.question)).toEqual(["may i text back [phone]"]);
+    // an ordinary question is kept as typed, joiners and all: folded only where that finds details
+    await storage.feedback.recordCandidate(
+      "friend-requests",
+      "may i use the \u{1f469}\u200d\u2695\ufe0f emoji…",
+      2,
+    );
+    expect((await storage.feedback.candidates()).map((c) => c.question)).toEqual([
+      "may i use the \u{1f469}\u200d\u2695\ufe0f emoji…",
+      "may i text back [phone]",
+    ]);
     // a zero-width space still parts two words
     const reply = guide.ask("\u202eshould I accept a friend\u200brequest from a\u2060 patient");
     expect(reply.question).toBe("should I accept a friend request from a patient");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseJsonl } from "../jsonl.js";
-import { findIdentifiers, redact } from "./identifiers.js";
+import { guardReading, redact } from "./identifiers.js";
 
 const row = z.object({ text: z.string(), identifying: z.boolean() });
 export type GuardCase = z.infer<typeof row>;
@@ -26,13 +26,15 @@ export function evaluateGuard(cases: readonly GuardCase[]): GuardResult {
   let positives = 0;
   let negatives = 0;
   for (const c of cases) {
-    const flagged = findIdentifiers(c.text).length > 0;
+    // as the bot reads a question: folded too (see guardReading)
+    const reading = guardReading(c.text);
+    const flagged = reading.findings.length > 0;
     if (c.identifying) {
       positives++;
       if (!flagged) missed.push(c.text);
     } else {
       negatives++;
-      if (flagged) falseAlarms.push(`${c.text}  ->  ${redact(c.text)}`);
+      if (flagged) falseAlarms.push(`${c.text}  ->  ${redact(reading.text, reading.findings)}`);
     }
   }
   return {

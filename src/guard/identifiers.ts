@@ -73,9 +73,26 @@ export function foldedForGuard(text: string): string | undefined {
   return folded === text ? undefined : folded;
 }
 
-/** The text the guard's findings hold for: folded (see foldedForGuard) where that differs. */
-export function guardText(text: string): string {
-  return foldedForGuard(text) ?? text;
+/**
+ * The reading the guard holds for, and its findings: `text` as it is, or folded (foldedForGuard, of
+ * `raw` when the text was already cleaned of what shows nothing) where that finds more. Only then is
+ * the folded form what is read, shown and kept: folding an ordinary question would change it (a
+ * Persian word without its joiner, an emoji split in two).
+ */
+export function guardReading(text: string, raw: string = text): { text: string; findings: Finding[] } {
+  const findings = findIdentifiers(text);
+  const folded = foldedForGuard(raw);
+  if (folded !== undefined) {
+    const hidden = findIdentifiers(folded);
+    if (hidden.length > findings.length) return { text: folded, findings: hidden };
+  }
+  return { text, findings };
+}
+
+/** The text with what the guard finds in its reading (see guardReading) replaced by its kind: safe to keep. */
+export function redactReading(text: string): string {
+  const reading = guardReading(text);
+  return redact(reading.text, reading.findings);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { guardText, redact } from "../guard/identifiers.js";
+import { redactReading } from "../guard/identifiers.js";
 import type { FeedbackVote } from "../ports.js";
 import type { Reply } from "../types.js";
 import { one, type SqlDriver } from "./sql.js";
@@ -139,7 +139,7 @@ export class FeedbackSql implements FeedbackStorage {
    */
   async report(limit = 10, days = 14, team?: string): Promise<Report> {
     const again = <T extends { question: string }>(rows: T[]): T[] =>
-      rows.map((r) => ({ ...r, question: redact(guardText(r.question)) }));
+      rows.map((r) => ({ ...r, question: redactReading(r.question) }));
     // One workspace's votes, questions and days when `team` is given (see workspace.ts), else all.
     const of =
       team === undefined ? { where: "", params: [] } : { where: "WHERE team_id = ?", params: [team] };
@@ -169,5 +169,5 @@ export class FeedbackSql implements FeedbackStorage {
 
 /** A question as it may be stored: redacted by the current guard, one line, lower case, cut short. */
 function storable(question: string, max = MAX_STORED_QUESTION): string {
-  return redact(guardText(question)).toLowerCase().replace(/\s+/g, " ").trim().slice(0, max);
+  return redactReading(question).toLowerCase().replace(/\s+/g, " ").trim().slice(0, max);
 }
