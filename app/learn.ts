@@ -193,8 +193,10 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
   let updated: string;
   try {
     original = readFileSync(file);
-    // read as validation reads it (UTF-8 only, a byte-order mark left out), or the YAML may not parse
-    updated = appendPhrasing(decodeUtf8(original), entry.id, c.question);
+    // read as validation reads it (UTF-8 only, a byte-order mark left out), or the YAML may not parse;
+    // written back with the mark, as the moderator's editor saved it
+    const mark = original.subarray(0, 3).equals(BYTE_ORDER_MARK) ? "\uFEFF" : "";
+    updated = mark + appendPhrasing(decodeUtf8(original), entry.id, c.question);
   } catch (error) {
     throw new LearnError(`Cannot edit ${entry.file}: ${firstLine(error)}`);
   }
@@ -216,6 +218,9 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
   s.out(`Accepted: "${c.question}" is now the last question of ${entry.id} in ${entry.file}.`);
   return "accepted";
 }
+
+/** UTF-8's byte-order mark, as some editors begin a file with it. */
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Temp file in the same folder, then rename: a reader sees the old file or the new, never half. */
 function writeAtomic(file: string, text: string | Uint8Array): void {
