@@ -68,14 +68,10 @@ export async function startEmbeddedPostgres(
   });
   // The package's own exit handler is gone (see loadEmbeddedPostgres); a process that ends without
   // stop() (an uncaught error, process.exit) must not leave the server running: stop() sends it
-  // SIGINT at once, and its folder goes with it as far as it can.
+  // SIGINT at once. Its folder, under the OS temp folder, stays: the server is still writing to it
+  // as the process ends, and nothing can wait for it then.
   const onExit = () => {
     void server.stop();
-    try {
-      rmSync(home, { recursive: true, force: true });
-    } catch {
-      // the server, still shutting down, may hold it: it is under the OS temp folder
-    }
   };
   process.on("exit", onExit);
   const stop = async () => {

