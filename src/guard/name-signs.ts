@@ -29,6 +29,7 @@ export function nameish(t: Token): boolean {
   return strong(t) || capital(t) || (!blocked(t) && t.lower.length > 2 && !isOrdinaryWord(t.lower));
 }
 
+/** A word with whitespace alone before it. */
 export const spaced = (t: Token | undefined) => t !== undefined && SPACES.test(t.gap);
 
 /**
@@ -39,6 +40,7 @@ export function cueName(t: Token): boolean {
   return strong(t) || capital(t) || (t.place && (t.capitalised || t.upper) && isListedName(t.lower));
 }
 
+/** The first and last token of a name found, as indexes into the tokens. */
 export type Span = readonly [from: number, to: number];
 
 /** Extends a name over the name words that follow it ("Mrs Ama Owusu"), up to three words. */
