@@ -3,7 +3,7 @@ export const AFTER =
   "Accepted phrasings change the ranking: run npm run eval on every set, then socialmedia-guidance fit --write.";
 
 /** `learn --help`. */
-export const LEARN_USAGE = `Usage: socialmedia-guidance learn [--list | --accept <n> ... | --reject <n> ...]
+export const LEARN_USAGE = `Usage: socialmedia-guidance learn [--list | --accept <n|id> ... | --reject <n|id> ...]
 
 Goes through the candidate phrasings users proposed (a picked suggestion, a 👍 on an unsure answer),
 most proposed first, each with what the bot does with it today: a phrasing it already answers with
@@ -13,9 +13,10 @@ YAML file), r (reject), s (skip: offered again next time) or q (quit). Answers a
 time from stdin, so they can be piped; the end of input quits. An accepted phrasing is kept only if
 the knowledge base still validates (else the file is restored and the candidate stays undecided).
 
-  --list          Print the candidates, numbered, and exit
-  --accept <n>    Accept candidate n of --list; repeat for more (--accept 1 --accept 3)
-  --reject <n>    Reject candidate n of --list; repeat for more
+  --list             Print the candidates, numbered, each with its id, and exit
+  --accept <n|id>    Accept candidate n (or the one with that id) of --list; repeat for more
+  --reject <n|id>    Reject candidate n (or the one with that id) of --list; repeat for more
 
-Numbers refer to the list as it stands when the command starts: run --list again after deciding.
+Numbers refer to the list as it stands when the command starts, and move while the bot runs (people
+propose phrasings, counts change the order); an id never does: use ids unless you decide at once.
 ${AFTER}`;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -58,8 +59,8 @@ export async function learn(
   read?: Reading,
 ): Promise<number> {
   const picks = [
-    ...options.accept.map((n) => ({ n: Number(n), decision: "accepted" as const })),
-    ...options.reject.map((n) => ({ n: Number(n), decision: "rejected" as const })),
+    ...options.accept.map((key) => ({ key, decision: "accepted" as const })),
+    ...options.reject.map((key) => ({ key, decision: "rejected" as const })),
   ];
   const problem = misuse(options, picks);
   if (problem) return usage(err, problem);
@@ -76,8 +77,15 @@ export async function learn(
       ...(read ? { read } : {}),
     };
     const list = await session.store.candidates(LIMIT);
-    const missing = picks.find((p) => p.n > list.length);
-    if (missing) return usage(err, `There is no candidate ${missing.n}: learn --list shows ${list.length}.`);
+    const chosen = picks.map((p) => ({ ...p, candidate: pickOf(list, p.key) }));
+    const missing = chosen.find((p) => !p.candidate);
+    if (missing)
+      return usage(
+        err,
+        ID.test(missing.key)
+          ? `No candidate waiting has the id ${missing.key}: it was decided since, or learn --list shows others.`
+          : `There is no candidate ${missing.key}: learn --list shows ${list.length}.`,
+      );
     if (list.length === 0) {
       out("No candidate phrasings are waiting for a decision.");
       return 0;
@@ -88,7 +96,7 @@ export async function learn(
     }
     const outcomes: Outcome[] = [];
     if (picks.length > 0) {
-      for (const p of picks) outcomes.push(await decide(list[p.n - 1] as Candidate, p.decision, session));
+      for (const p of chosen) outcomes.push(await decide(p.candidate as Candidate, p.decision, session));
     } else {
       await interactive(list, session, input, outcomes);
     }
@@ -107,13 +115,30 @@ export async function learn(
 }
 
 /** What is wrong with the flags, if anything. */
-function misuse(o: LearnOptions, picks: readonly { n: number }[]): string | undefined {
+function misuse(o: LearnOptions, picks: readonly { key: string }[]): string | undefined {
   if (o.rest.length > 0) return `learn takes flags only, not "${o.rest.join(" ")}".`;
   if (o.list && picks.length > 0) return "--list cannot be combined with --accept or --reject.";
-  if (picks.some((p) => !Number.isInteger(p.n) || p.n < 1))
-    return "--accept and --reject take a number from learn --list.";
-  if (new Set(picks.map((p) => p.n)).size < picks.length) return "Each number may be decided once.";
+  if (picks.some((p) => !ID.test(p.key) && !/^[1-9]\d{0,3}$/.test(p.key)))
+    return "--accept and --reject take a number or an id from learn --list.";
+  if (new Set(picks.map((p) => p.key)).size < picks.length) return "Each candidate may be decided once.";
   return undefined;
+}
+
+/** A candidate's id as --list shows it (see candidateId). */
+const ID = /^[0-9a-f]{8}$/;
+
+/**
+ * A candidate's id: unlike its number, it does not move while the bot runs, as people propose
+ * phrasings and the counts that order the list change (a number could then name another candidate
+ * than the one the moderator read; security review).
+ */
+export function candidateId(c: Pick<Candidate, "entryId" | "question">): string {
+  return createHash("sha256").update(`${c.entryId}\n${c.question}`).digest("hex").slice(0, 8);
+}
+
+/** The candidate a number (from 1) or an id names in the list, if any. */
+function pickOf(list: readonly Candidate[], key: string): Candidate | undefined {
+  return ID.test(key) ? list.find((c) => candidateId(c) === key) : list[Number(key) - 1];
 }
 
 function usage(err: Out, message: string): number {
@@ -261,9 +286,9 @@ function formatList(list: readonly Candidate[], knowledge: Knowledge, read?: Rea
     "Candidate phrasings waiting for a decision, most proposed first:",
     ...list.map(
       (c, i) =>
-        `${String(i + 1).padStart(4)}. ${String(c.count).padStart(4)} x  "${redactReading(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(13)}today the bot ${today(read, c)}` : ""}`,
+        `${String(i + 1).padStart(4)}. ${candidateId(c)} ${String(c.count).padStart(4)} x  "${redactReading(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(22)}today the bot ${today(read, c)}` : ""}`,
     ),
     "",
-    "Decide with: socialmedia-guidance learn --accept <n> or --reject <n>, or go through them with: socialmedia-guidance learn",
+    "Decide with: socialmedia-guidance learn --accept <n or id> or --reject <n or id>, or go through them with: socialmedia-guidance learn",
   ].join("\n");
 }

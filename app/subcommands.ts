@@ -215,8 +215,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     summary: "Go through the phrasings users proposed: a(ccept), r(eject), s(kip), q(uit)",
     more: [
       {
-        usage: "learn --accept <n>",
-        summary: "Accept (or --reject <n>) candidate n of learn --list; learn --help for more",
+        usage: "learn --accept <n|id>",
+        summary: "Accept (or --reject) a candidate of learn --list by number or id; learn --help for more",
       },
     ],
     details: LEARN_USAGE,
