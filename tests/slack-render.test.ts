@@ -157,5 +157,9 @@ describe("Slack rendering", () => {
     );
     expect(JSON.stringify(renderCard(tipCard(guide, tip)).blocks)).toContain("not legal advice");
     expect(JSON.stringify(renderCard(errorCard("Oops <!here>")).blocks)).not.toContain("<!here>");
+    // a list item's title in bold (Slack's *), not italics
+    const help = JSON.stringify(renderCard(helpCard(guide, SLACK_HELP)).blocks);
+    expect(help).toMatch(/• \*`\/socialmedia-guidance topics`\*/);
+    expect(help).not.toMatch(/• _/);
   });
 });

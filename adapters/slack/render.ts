@@ -40,7 +40,8 @@ export function renderCard(card: Card): SlackMessage {
   if (card.title) head.push(header(card.title));
   const tail: KnownBlock[] = [];
   for (const list of card.lists) {
-    const items = list.items.map((i) => `• ${i.text ? `*${i.title}*: ${i.text}` : i.title}`);
+    // bold as Markdown (**), which toMrkdwn makes Slack's *bold*: a single * it reads as italics
+    const items = list.items.map((i) => `• ${i.text ? `**${i.title}**: ${i.text}` : i.title}`);
     tail.push(...sections(toMrkdwn([list.heading ? `**${list.heading}**` : "", ...items].join("\n"))));
   }
   if (card.sources.length > 0) tail.push(sourcesContext(card.sourcesHeading, card.sources));
