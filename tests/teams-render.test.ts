@@ -99,6 +99,14 @@ describe("Teams rendering", () => {
     expect(card.body.at(-1)).toMatchObject({ text: expect.stringContaining("not legal advice") });
   });
 
+  it("cuts a long entry title on its button at a word, not mid-word", () => {
+    const title = "A patient wants to record (or secretly recorded) a consultation";
+    const card = json(
+      adaptiveCard(replyCard(answerWith(guide, {}, { related: [{ id: "friend-requests", title }] }))),
+    );
+    expect(card).toContain('"title":"A patient wants to record (or secretly recorded) a…"');
+  });
+
   it("drops the last lists first when a list card is too long", () => {
     const listing = guide.topics()[0];
     if (!listing) throw new Error("the fixture has no topics");

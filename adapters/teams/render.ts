@@ -170,7 +170,7 @@ function actionSet(actions: ISubmitAction[]): IActionSet {
 }
 
 function submit(title: string, data: object): ISubmitAction {
-  return { type: "Action.Submit", title: clip(inert(title), LIMITS.buttonTitle), data: { ...data } };
+  return { type: "Action.Submit", title: clipWords(inert(title), LIMITS.buttonTitle), data: { ...data } };
 }
 
 function text(value: string, style: Partial<Omit<ITextBlock, "type" | "text">> = {}): ITextBlock {
@@ -179,6 +179,14 @@ function text(value: string, style: Partial<Omit<ITextBlock, "type" | "text">> =
 
 function size(card: IAdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card));
+}
+
+/** `value` cut to `max` characters at a word boundary, ellipsis included: a button's label cut mid-word reads badly. */
+function clipWords(value: string, max: number): string {
+  if (Array.from(value).length <= max) return value;
+  const cut = clip(value, max).slice(0, -1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(–—-]+$/u, "")}…`;
 }
 
 function clip(value: string, max: number): string {
