@@ -254,8 +254,14 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
 
 /** What the bot says when a question looked like it held patient details, leading into the answer if one follows. */
 export function identifierNotice(labels: readonly string[], answered: boolean): string {
+  // a label may hold commas and "and" of its own ("a record, account, insurance or other ID number"):
+  // with three or more, semicolons keep them apart
   const what =
-    labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}` : (labels[0] ?? "");
+    labels.length > 2
+      ? `${labels.slice(0, -1).join("; ")}; and ${labels.at(-1)}`
+      : labels.length === 2
+        ? `${labels[0]} and ${labels[1]}`
+        : (labels[0] ?? "");
   return (
     `Your question looked like it contained patient details (${what}), so I have not repeated it, logged it or stored it. ` +
     "Details like these can identify a patient even without a name: HIPAA's Safe Harbor standard lists 18 kinds of identifier, " +

@@ -86,6 +86,11 @@ describe("the patient-data guard", () => {
     expect(reply.flags).toEqual(["patient-identifiers"]);
     expect(reply.question).toBe("");
     expect(reply.notice).toContain("a patient's name and a date more precise than a year");
+    // three or more kinds, one with commas of its own, are kept apart
+    const three = guide.ask("patient Aisha Khan, DOB 01/02/1990, MRN 00482913, added me on facebook");
+    expect(three.notice).toContain(
+      "(a patient's name; a date more precise than a year; and a record, account, insurance or other ID number)",
+    );
     expect(reply.notice).toContain("HIPAA");
     expect(JSON.stringify(reply)).not.toMatch(/Aisha|Khan|1990/);
     expect(reply.kind === "answer" && reply.entry.id).toBe("friend-requests");
