@@ -43,7 +43,7 @@ describe("console chat", () => {
   it("shows a tip with its source and the entry to read next", async () => {
     const text = await chat(["tip", "1"]);
     expect(text).toMatch(/## Tip\n\n[^#]+?\n\nSource:\n {2}- Document A/);
-    const offered = /Learn more: \(type its number\)\n {2}1\. (.+)/.exec(text)?.[1];
+    const offered = /Learn more: \(type its number\)\n {2}\[1\] (.+)/.exec(text)?.[1];
     expect(offered).toBeTruthy();
     expect(text).toContain("not legal advice");
     // typing the number opens the entry the tip points to
@@ -56,7 +56,7 @@ describe("console chat", () => {
 
   it("reads any number alone as a pick, and a line of invisible characters as an empty one", async () => {
     const text = await chat(["5", "friend request from a patient", "100", "0", "\u200b\u200f"]);
-    expect(text).toContain("There is nothing numbered to pick yet: ask a question.");
+    expect(text).toContain("There is nothing numbered to pick just now: ask a question.");
     expect(text.match(/Type a number from 1 to \d+, or ask a question\./g)).toHaveLength(2);
     expect(text).not.toContain("I have no guidance on that.");
   });
@@ -80,6 +80,12 @@ describe("console chat", () => {
     ]);
     // before any answer, and after a decline, there is nothing to rate
     expect(text.match(/There is no answer to rate just now: ask a question\./g)).toHaveLength(2);
+  });
+
+  it("picks only from the last reply's choices: a decline leaves none", async () => {
+    const text = await chat(["should I accept a friend request from a patient", "how do I cook rice", "1"]);
+    expect(text).toMatch(/\n {2}\[1\] /);
+    expect(text).toContain("There is nothing numbered to pick just now: ask a question.");
   });
 
   it("declines politely off topic", async () => {

@@ -57,8 +57,9 @@ export function runConsole(
   let queue = Promise.resolve();
   const answer = async (request: Request) => {
     const { card } = await conversation.handle(request, who);
-    // A card with nothing to pick keeps the last choices, so "2" still opens what was offered.
-    if (card.offers.length > 0) choices = choicesOf(card);
+    // A number picks from the last reply's choices only: a reply with none (a decline) leaves nothing to
+    // pick, where a number once opened an entry offered two replies before. A vote's thanks keeps them.
+    if (request.kind !== "vote") choices = choicesOf(card);
     // a vote may be changed ("-" after "+"); anything else rates only what it showed
     if (request.kind !== "vote") rateable = card.votable ? card.entryId : undefined;
     say(`${renderCard(card, width)}${card.votable && card.entryId ? `\n\n${RATE_HINT}` : ""}`);
@@ -81,7 +82,7 @@ export function runConsole(
         say(
           choices.length
             ? `Type a number from 1 to ${choices.length}, or ask a question.`
-            : "There is nothing numbered to pick yet: ask a question.",
+            : "There is nothing numbered to pick just now: ask a question.",
         );
     } else if (text) await answer(readRequest(text));
     io.output.write("> ");

@@ -81,7 +81,8 @@ export function renderCard(card: Card, width = 80): string {
   let n = 0;
   for (const offer of card.offers) {
     lines.push(offer.heading ? `${offer.heading} (type its number)` : "Type its number:");
-    lines.push(...offer.links.map((l) => `  ${++n}. ${l.title}`), "");
+    // bracketed, unlike an answer's own numbered steps ("1. Take the post down") just above them
+    lines.push(...offer.links.map((l) => `  [${++n}] ${l.title}`), "");
   }
   if (card.footer) lines.push(terminalMarkdown(`_${card.footer}_`, width));
   return wrapLines(lines.join("\n").trimEnd(), width);
