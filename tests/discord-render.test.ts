@@ -5,6 +5,7 @@ import {
   errorCard,
   helpCard,
   loadKnowledge,
+  type Reply,
   replyCard,
   type Source,
   tipCard,
@@ -46,6 +47,27 @@ function checkLimits(m: DiscordMessage) {
 }
 
 describe("Discord rendering", () => {
+  it("titles an ask-back and an unsure decline without repeating or contradicting their text", () => {
+    const asked = (clarify: boolean): Reply => ({
+      kind: "no-answer",
+      question: "",
+      truncated: false,
+      disclaimer: "",
+      flags: [],
+      clarify,
+      confidence: 0.4,
+      suggestions: [
+        { id: "friend-requests", title: "Friend requests from patients", score: 0.4 },
+        { id: "patient-photos", title: "Posting photos of patients", score: 0.38 },
+      ],
+      topics: [],
+    });
+    const clarify = renderCard(replyCard(asked(true))).embeds[0];
+    expect(clarify?.title).toBe("Two answers could fit");
+    expect(clarify?.description).toContain("Which did you mean?");
+    expect(renderCard(replyCard(asked(false))).embeds[0]?.title).toBe("Not sure which answer fits");
+  });
+
   it("renders an answer: title, answer, sources, disclaimer footer, related, share and votes", () => {
     const m = renderCard(replyCard(answerWith(guide, {}), { shareable: true }));
     const e = m.embeds[0];

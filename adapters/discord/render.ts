@@ -41,6 +41,16 @@ export interface DiscordMessage {
   readonly allowedMentions: { parse: [] };
 }
 
+/**
+ * An embed's title where the card has none: a heading that does not repeat the body ("Which did you
+ * mean?" stood over "... Which did you mean?") nor contradict it ("No guidance on that" over "I'm not
+ * sure which of my answers fits that. Did you mean:").
+ */
+function defaultTitle(card: Card): string {
+  if (card.kind === "clarify") return "Two answers could fit";
+  return card.offers.length > 0 ? "Not sure which answer fits" : "No guidance on that";
+}
+
 /** Draws a card of the conversation: an embed with buttons, or a plain line for a notice or an error. */
 export function renderCard(card: Card): DiscordMessage {
   if (card.kind === "notice")
@@ -60,7 +70,7 @@ export function renderCard(card: Card): DiscordMessage {
   const offers =
     card.kind === "no-answer" ? card.offers.filter((o) => o.heading).map((o) => `**${o.heading}**`) : [];
   const embed = fitEmbed({
-    title: card.title ?? (card.kind === "clarify" ? "Which did you mean?" : "No guidance on that"),
+    title: card.title ?? defaultTitle(card),
     description: [...notes, card.body, ...lists, ...offers].filter(Boolean).join("\n\n"),
     color: COLOUR,
     fields: sourceFields(card.sources, card.sourcesHeading),
