@@ -126,6 +126,9 @@ describe("the guard leaves look-alikes alone", () => {
     "a news story about Taylor Swift's pregnancy, can I comment on it",
     "can I share the BBC story https://www.bbc.com/news/articles/c1234567890o on my page",
     "is it ok to retweet https://www.statnews.com/2024/02/02/hospital-social-media-policy/",
+    // the nurses' regulator and a defence organisation, as the knowledge's sources cite them
+    "does https://www.nmc.org.uk/standards/code/read-the-code-online/ cover this?",
+    "the MDU says so at https://www.themdu.com/guidance-and-advice/guides/social-media",
     "what did Greysen et al find about unprofessional posts",
     "Katherine Chretien's survey of medical students, can I cite it",
     // the asker's own title and name, a colleague's

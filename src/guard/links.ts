@@ -1,11 +1,12 @@
 import { CARE_CONTEXT } from "./name-words.js";
 
 /**
- * Government, health-service, university and international sites, and the regulators and journals
- * doctors cite: a link to guidance or a paper is not a patient's web address.
+ * Government, health-service, university and international sites, and the regulators, defence
+ * organisations and journals doctors and nurses cite (every site the knowledge's sources are on among
+ * them): a link to guidance or a paper is not a patient's web address.
  */
 const PUBLIC_HOSTS =
-  /(?:^|\.)(?:[a-z0-9-]+\.)*(?:gov|gov\.[a-z]{2}|nhs\.uk|nhs\.net|int|edu|ac\.uk|edu\.au|gmc-uk\.org|bma\.org\.uk|ama-assn\.org|fsmb\.org|acponline\.org|ahpra\.gov\.au|cma\.ca|cmpa-acpm\.ca|cpso\.on\.ca|cpsbc\.ca|nice\.org\.uk|bmj\.com|thelancet\.com|nejm\.org|jamanetwork\.com|nature\.com|cochranelibrary\.com|pubmed\.ncbi\.nlm\.nih\.gov|doi\.org)$/i;
+  /(?:^|\.)(?:[a-z0-9-]+\.)*(?:gov|gov\.[a-z]{2}|nhs\.uk|nhs\.net|int|edu|ac\.uk|edu\.au|gmc-uk\.org|bma\.org\.uk|ama-assn\.org|fsmb\.org|acponline\.org|ahpra\.gov\.au|cma\.ca|cmpa-acpm\.ca|cpso\.on\.ca|cpsbc\.ca|nice\.org\.uk|nmc\.org\.uk|hcpc-uk\.org|rcn\.org\.uk|ncsbn\.org|nursingworld\.org|cno\.org|cna-aiic\.ca|themdu\.com|mddus\.com|medicalprotection\.org|asa\.org\.uk|ico\.org\.uk|lmc\.org\.uk|annals\.org|springer\.com|bmj\.com|thelancet\.com|nejm\.org|jamanetwork\.com|nature\.com|cochranelibrary\.com|pubmed\.ncbi\.nlm\.nih\.gov|doi\.org)$/i;
 
 /** News outlets: an article about a public case is public already. */
 const NEWS_HOSTS =
