@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { askWithin, countShare, createGuide, createLogger, loadKnowledge, RateLimits } from "../src/index.js";
 import { migrate } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import type { RateCounts } from "../src/store/rate-counts.js";
+import { COUNT_WAIT_MS } from "../src/usage/rate-limits.js";
 import { storageBackends } from "./backends.js";
 import { FIXTURE_DIR } from "./helpers.js";
 
@@ -97,6 +98,23 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(counted).toHaveProperty("giveBack");
     if ("giveBack" in uncounted) await uncounted.giveBack();
     expect(await countShare(limits, "slack", "C1")).toHaveProperty("refusal");
+  });
+
+  it("lets a question through uncounted when the database does not answer in time (a partition)", async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const silent: RateCounts = { take: () => new Promise(() => {}), giveBack: () => Promise.resolve() };
+    const limits = new RateLimits({
+      questionsPerMinute: 1,
+      sharesPerHour: 1,
+      shared: silent,
+      logger: createLogger("silent"),
+    });
+    const asked = limits.checkQuestion("discord", "U1");
+    await vi.advanceTimersByTimeAsync(COUNT_WAIT_MS);
+    expect(await asked).toBeUndefined();
   });
 
   it("lets two replicas' rate limits share one count when given the database's counts", async () => {

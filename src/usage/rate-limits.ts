@@ -5,6 +5,12 @@ import { RateLimiter } from "./rate-limiter.js";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
+/**
+ * How long a count in the database may take before the asker is let through uncounted: a database
+ * gone silent (a partition) held every reply for the driver's 10 to 30 s, past Discord's 3 s to answer
+ * (replica exploratory test). A count that lands later only counts the asker once too often.
+ */
+export const COUNT_WAIT_MS = 1_000;
 
 /** How many questions a person and how many shared answers a channel may have, and where they are counted. */
 export interface RateLimitsOptions {
@@ -87,12 +93,18 @@ export class RateLimits {
     at = this.now(),
     uncounted?: () => void,
   ) {
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${COUNT_WAIT_MS} ms`)), COUNT_WAIT_MS);
+    });
     try {
-      return await shared.take(key, limit, windowMs, at);
+      return await Promise.race([shared.take(key, limit, windowMs, at), silent]);
     } catch (error) {
       this.options.logger.error({ err: (error as Error).message }, "could not count a rate limit");
       uncounted?.();
       return undefined;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
