@@ -98,6 +98,31 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "CSLOW", args: "status" })).toMatch(/Daily tip: on/);
     });
 
+    it("posts nothing to a channel turned off while the run was posting to another", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const first = await scheduler(path);
+      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
+      // as C1's tip goes out, tips off for C2 (on another replica, say)
+      const store = new Proxy(first.tipStore, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target);
+          if (prop !== "updateSlot") return typeof value === "function" ? value.bind(target) : value;
+          return async (...args: Parameters<typeof target.updateSlot>) => {
+            if (args[0].channelId === "C1" && args[2].status === "sending")
+              await target.disable("slack", "C2", Date.parse("2026-11-26T09:00:11Z"));
+            return target.updateSlot(...args);
+          };
+        },
+      });
+      const s = await scheduler(path, { store });
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      expect(postsTo("C2")).toHaveLength(0);
+    });
+
     it("never posts a tip twice when the database cannot record that it was posted", async () => {
       const path = await fresh();
       at("2026-11-25T12:00:00Z");

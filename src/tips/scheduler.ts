@@ -231,6 +231,9 @@ export class TipScheduler {
     const key = { platform: s.platform, channelId: s.channelId, day };
     const ids = { platform: s.platform, channel: s.channelId, day };
     const nowMs = this.now().getTime();
+    // turned off since this run read the schedules (tips off, on this replica or another): the claim
+    // holds the channel, so what it reads now stands until the post
+    if (!(await tx.schedule(s.platform, s.channelId))?.enabled) return undefined;
     const row = await tx.slot(s.platform, s.channelId, day);
     if (!row) {
       const pick = await this.pick(tx, s);
