@@ -1,4 +1,4 @@
-import { MessageFlags, PermissionFlagsBits } from "discord.js";
+import { type DMChannel, Events, type Guild, MessageFlags, PermissionFlagsBits } from "discord.js";
 import nock from "nock";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDiscordBot } from "../adapters/discord/bot.js";
@@ -6,11 +6,11 @@ import { TIPS_COMMAND } from "../adapters/discord/definitions.js";
 import { createLogger } from "../src/index.js";
 import { API, config, discordFixture } from "./discord-fixture.js";
 import { type Body, CHANNEL_ID, command, message, sent } from "./discord-interaction.js";
-import { within } from "./helpers.js";
+import { waitFor, within } from "./helpers.js";
 
 // Discord: the daily tip, turned on by a manager with /socialmedia-guidance-tips and posted to the channel.
 
-const { guide, bot, dispatch } = discordFixture();
+const { guide, bot, dispatch, logLines } = discordFixture();
 
 describe("Discord tips command", () => {
   it("refuses members without Manage Server at run time", async () => {
@@ -43,6 +43,28 @@ describe("Discord tips command", () => {
     dispatch(here);
     expect((await message(there, 1)).content).toMatch(/^Daily tip: on, every day at 08:30/);
     expect((await message(here, 1)).content).toMatch(/no daily tip/);
+  });
+
+  it("turns a server's daily tips off when the bot leaves it, and a deleted channel's", async () => {
+    const manager = { commandName: TIPS_COMMAND, permissions: PermissionFlagsBits.ManageGuild };
+    const status = async (channel: string) => {
+      const i = command("status", {}, { ...manager, channel });
+      dispatch(i);
+      return (await message(i, 1)).content ?? "";
+    };
+    for (const channel of ["1300000000000000011", "1300000000000000012"]) {
+      const on = command("on", { time: "08:30" }, { ...manager, channel });
+      dispatch(on);
+      expect((await message(on, 1)).content).toMatch(/^Daily tip on/);
+    }
+    bot.client.emit(Events.ChannelDelete, { id: "1300000000000000012" } as unknown as DMChannel);
+    const left = { id: "1200000000000000002", channels: { cache: new Map([["1300000000000000011", {}]]) } };
+    bot.client.emit(Events.GuildDelete, left as unknown as Guild);
+    await waitFor(() => logLines.filter((l) => l.includes("daily tip turned off")).length === 2, {
+      what: "both tips turned off",
+    });
+    expect(await status("1300000000000000011")).toMatch(/no daily tip/);
+    expect(await status("1300000000000000012")).toMatch(/no daily tip/);
   });
 });
 

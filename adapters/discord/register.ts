@@ -66,6 +66,26 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
         }
       });
   });
+  // The bot removed from a server, or a channel deleted: their daily tips stop, as a Slack uninstall
+  // and a Teams removal stop theirs. A tip was otherwise posted there every day, refused, for ever.
+  const stopTips = async (channelIds: readonly string[], why: string) => {
+    const tips = deps.tips;
+    if (!tips) return;
+    for (const channelId of channelIds) {
+      try {
+        const said = await tips.off({ platform: "discord", channelId });
+        if (said.startsWith("Daily tip off")) log.info({ channel: channelId, why }, "daily tip turned off");
+      } catch (error) {
+        log.error({ channel: channelId, err: (error as Error).message }, "could not turn a daily tip off");
+      }
+    }
+  };
+  client.on(Events.GuildDelete, (guild) => {
+    void inFlight.track(() => stopTips([...guild.channels.cache.keys()], "the bot left the server"));
+  });
+  client.on(Events.ChannelDelete, (channel) => {
+    void inFlight.track(() => stopTips([channel.id], "the channel was deleted"));
+  });
   client.on(Events.Error, (error) => log.error({ err: error.message }, "client error"));
   client.on(Events.ShardDisconnect, (_event, shard) =>
     log.warn({ shard }, "disconnected; discord.js will reconnect"),
