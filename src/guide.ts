@@ -214,8 +214,28 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     return questionWords.get(q) ?? [];
   };
 
+  // Every word of the questions, with how often it is used, for the word being typed (read on first use).
+  let vocabulary: readonly (readonly [string, number])[] | undefined;
+  /**
+   * The text with its last word, still being typed ("frie", "can i acc"), finished as the questions'
+   * commonest word that begins so: autocomplete runs at every keystroke, and a word cut short matched
+   * nothing until it was whole (replica exploratory test).
+   */
+  const finishLastWord = (text: string): string => {
+    const last = /([\p{L}\p{N}'’]{2,})$/u.exec(text)?.[1]?.toLowerCase();
+    if (!last) return text;
+    vocabulary ??= [
+      ...knowledge.entries
+        .flatMap((e) => e.questions.flatMap((q) => q.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []))
+        .reduce((n, w) => n.set(w, (n.get(w) ?? 0) + 1), new Map<string, number>()),
+    ].sort((a, b) => b[1] - a[1]);
+    if (vocabulary.some(([w]) => w === last)) return text;
+    const word = vocabulary.find(([w]) => w.startsWith(last))?.[0];
+    return word ? `${text.slice(0, text.length - last.length)}${word}` : text;
+  };
+
   function complete(partial: string, limit = 25) {
-    const text = cutQuestion(String(partial ?? "")).text;
+    const text = finishLastWord(cutQuestion(String(partial ?? "")).text);
     const typed = new Set(normalise(text).split(" ").filter(Boolean));
     const entries =
       typed.size === 0

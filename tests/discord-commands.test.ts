@@ -80,6 +80,12 @@ describe("Discord /socialmedia-guidance", () => {
     });
   });
 
+  it("autocompletes from a word still being typed", async () => {
+    const i = typing("frie");
+    dispatch(i);
+    expect((await choices(i)).map((c) => c.name)[0]).toMatch(/friend/i);
+  });
+
   it("offers every entry's question to start from when nothing is typed yet", async () => {
     const i = typing("");
     dispatch(i);
