@@ -79,6 +79,9 @@ export async function learn(
     const list = await session.store.candidates(LIMIT);
     const chosen = picks.map((p) => ({ ...p, candidate: pickOf(list, p.key) }));
     const missing = chosen.find((p) => !p.candidate);
+    // a number and an id may name one candidate ("--accept 1 --reject <id of 1>")
+    const named = chosen.map((p) => p.candidate).filter((c): c is Candidate => c !== undefined);
+    if (new Set(named).size < named.length) return usage(err, "Each candidate may be decided once.");
     if (missing)
       return usage(
         err,

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appendPhrasing } from "../app/append-phrasing.js";
-import { type LearnOptions, learn, type Reading } from "../app/learn.js";
+import { candidateId, type LearnOptions, learn, type Reading } from "../app/learn.js";
 import { main } from "../app/main.js";
 import { loadConfig } from "../src/config.js";
 import { createGuide } from "../src/guide.js";
@@ -252,12 +252,17 @@ describe("socialmedia-guidance learn", () => {
 
   it("refuses bad numbers and mixed flags with exit code 2", async () => {
     const w = workspace();
-    await withStore(w, (s) => s.recordCandidate(entryWithComment(w).entry.id, NEW, 1));
+    const { entry } = entryWithComment(w);
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    const [only] = await withStore(w, (s) => s.candidates());
+    if (!only) throw new Error("no candidate");
     for (const options of [
       { accept: ["0"] },
       { accept: ["x"] },
       { reject: ["2"] },
       { list: true, accept: ["1"] },
+      // one candidate, by its number and by its id
+      { accept: ["1"], reject: [candidateId(only)] },
     ]) {
       const { code, err } = await runLearn(w, options);
       expect(code).toBe(2);
