@@ -104,13 +104,15 @@ describeEachBackend(({ fresh, scheduler }) => {
       const first = await scheduler(path);
       await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
       await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
-      // as C1's tip goes out, tips off for C2 (on another replica, say)
+      // tips off for C2 (on another replica, say)
+      let turnOffAt = "C1";
       const store = new Proxy(first.tipStore, {
         get(target, prop) {
           const value = Reflect.get(target, prop, target);
           if (prop !== "updateSlot") return typeof value === "function" ? value.bind(target) : value;
           return async (...args: Parameters<typeof target.updateSlot>) => {
-            if (args[0].channelId === "C1" && args[2].status === "sending")
+            // as C1's tip goes out, and as C2's is marked to go: each after the run read the schedules
+            if (args[2].status === "sending" && args[0].channelId === turnOffAt)
               await target.disable("slack", "C2", Date.parse("2026-11-26T09:00:11Z"));
             return target.updateSlot(...args);
           };
@@ -120,6 +122,12 @@ describeEachBackend(({ fresh, scheduler }) => {
       at("2026-11-26T09:00:10Z");
       await s.tick();
       expect(postsTo("C1")).toHaveLength(1);
+      expect(postsTo("C2")).toHaveLength(0);
+      // the next day, C2 on again and turned off once its own tip is claimed
+      await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
+      turnOffAt = "C2";
+      at("2026-11-27T09:00:10Z");
+      await s.tick();
       expect(postsTo("C2")).toHaveLength(0);
     });
 

@@ -181,6 +181,12 @@ export class TipScheduler {
     }
     if (!poster || !tip) return;
     if (!(await this.store.updateSlot(key, ["claimed"], { status: "sending" }, token))) return;
+    // turned off since the claim (tips off, on another replica): read again at the last moment before
+    // the post, which is as close as a call to the platform lets it be
+    if (!(await this.store.schedule(s.platform, s.channelId))?.enabled) {
+      await this.store.updateSlot(key, ["sending"], { status: "skipped", error: "turned off" }, token);
+      return;
+    }
     let messageId: string | undefined;
     try {
       ({ messageId } = await poster.post(s.channelId, tip));
@@ -231,8 +237,8 @@ export class TipScheduler {
     const key = { platform: s.platform, channelId: s.channelId, day };
     const ids = { platform: s.platform, channel: s.channelId, day };
     const nowMs = this.now().getTime();
-    // turned off since this run read the schedules (tips off, on this replica or another): the claim
-    // holds the channel, so what it reads now stands until the post
+    // turned off since this run read the schedules (tips off, on this replica or another): not claimed
+    // (read again just before the post, since the claim's hold ends before it)
     if (!(await tx.schedule(s.platform, s.channelId))?.enabled) return undefined;
     const row = await tx.slot(s.platform, s.channelId, day);
     if (!row) {
