@@ -235,12 +235,14 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
   };
 
   function complete(partial: string, limit = 25) {
-    const text = finishLastWord(cutQuestion(String(partial ?? "")).text);
-    const typed = new Set(normalise(text).split(" ").filter(Boolean));
-    const entries =
-      typed.size === 0
-        ? knowledge.entries.slice(0, limit)
-        : index.search(text, limit, COMPLETE_THRESHOLD).map((h) => h.entry);
+    const text = cutQuestion(String(partial ?? "")).text;
+    // what the words typed match first, then what the last word finished matches
+    const finished = finishLastWord(text);
+    const typed = new Set(normalise(finished).split(" ").filter(Boolean));
+    const hits = [text, ...(finished === text ? [] : [finished])].flatMap((t) =>
+      index.search(t, limit, COMPLETE_THRESHOLD).map((h) => h.entry),
+    );
+    const entries = typed.size === 0 ? knowledge.entries.slice(0, limit) : [...new Set(hits)].slice(0, limit);
     return entries.map((e) => {
       // the phrasing that shares most words with what was typed; the canonical question on a tie
       let best = e.questions[0] ?? e.title;
@@ -274,14 +276,13 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
 
 /** What the bot says when a question looked like it held patient details, leading into the answer if one follows. */
 export function identifierNotice(labels: readonly string[], answered: boolean): string {
-  // a label may hold commas and "and" of its own ("a record, account, insurance or other ID number"):
+  // a label may hold commas of its own ("a record, account, insurance or other ID number"): then, or
   // with three or more, semicolons keep them apart
+  const apart = labels.length > 2 || labels.some((l) => l.includes(","));
   const what =
-    labels.length > 2
-      ? `${labels.slice(0, -1).join("; ")}; and ${labels.at(-1)}`
-      : labels.length === 2
-        ? `${labels[0]} and ${labels[1]}`
-        : (labels[0] ?? "");
+    labels.length > 1
+      ? `${labels.slice(0, -1).join(apart ? "; " : ", ")}${apart ? ";" : ""} and ${labels.at(-1)}`
+      : (labels[0] ?? "");
   return (
     `Your question looked like it contained patient details (${what}), so I have not repeated it, logged it or stored it. ` +
     "Details like these can identify a patient even without a name: HIPAA's Safe Harbor standard lists 18 kinds of identifier, " +

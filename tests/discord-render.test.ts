@@ -66,6 +66,11 @@ describe("Discord rendering", () => {
     expect(clarify?.title).toBe("Two answers could fit");
     expect(clarify?.description).toContain("Which did you mean?");
     expect(renderCard(replyCard(asked(false))).embeds[0]?.title).toBe("Not sure which answer fits");
+    // declined as another subject, even with entries offered: no guidance, as its text says
+    const declined = asked(false) as Extract<Reply, { kind: "no-answer" }>;
+    const other = renderCard(replyCard({ ...declined, otherSubject: "clinical care" })).embeds[0];
+    expect(other?.title).toBe("No guidance on that");
+    expect(other?.description).toMatch(/^I have no guidance on that/);
   });
 
   it("renders an answer: title, answer, sources, disclaimer footer, related, share and votes", () => {

@@ -87,6 +87,10 @@ describe("the patient-data guard", () => {
     expect(reply.question).toBe("");
     expect(reply.notice).toContain("a patient's name and a date more precise than a year");
     // three or more kinds, one with commas of its own, are kept apart
+    const two = guide.ask("a patient with DOB 01/02/1990, MRN 00482913, added me on facebook");
+    expect(two.notice).toContain(
+      "(a date more precise than a year; and a record, account, insurance or other ID number)",
+    );
     const three = guide.ask("patient Aisha Khan, DOB 01/02/1990, MRN 00482913, added me on facebook");
     expect(three.notice).toContain(
       "(a patient's name; a date more precise than a year; and a record, account, insurance or other ID number)",

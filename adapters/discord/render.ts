@@ -7,7 +7,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type { Card, CardLink, CardSource, HelpStyle } from "../../src/index.js";
+import { type Card, type CardLink, type CardSource, type HelpStyle, NOT_SURE } from "../../src/index.js";
 import { BUTTONS } from "./buttons.js";
 import { COMMAND, TIPS_COMMAND } from "./definitions.js";
 
@@ -48,7 +48,8 @@ export interface DiscordMessage {
  */
 function defaultTitle(card: Card): string {
   if (card.kind === "clarify") return "Two answers could fit";
-  return card.offers.length > 0 ? "Not sure which answer fits" : "No guidance on that";
+  // an unsure decline offers entries; one declined as another subject says so, and may offer some too
+  return card.body === NOT_SURE ? "Not sure which answer fits" : "No guidance on that";
 }
 
 /** Draws a card of the conversation: an embed with buttons, or a plain line for a notice or an error. */
