@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createGuide, loadKnowledge, type TipPoster } from "../src/index.js";
+import { TipChannels } from "../src/tips/channels.js";
+import { capturedLogger, FIXTURE_DIR, TIP_DEFAULTS, tempStorage } from "./helpers.js";
 import { tipsFixture } from "./tips-fixture.js";
 
 // Daily tips: the tips subcommands (on, off, status) and the channels seeded from the environment.
@@ -78,5 +81,26 @@ describeEachBackend(({ fresh, scheduler }) => {
         /Daily tip: on/,
       );
     });
+  });
+});
+
+describe("tips on and tips off given at once", () => {
+  it("lets a tips off given while the tips on is still being announced win", async () => {
+    const { tips: store } = tempStorage();
+    const { logger } = capturedLogger();
+    const tips = createGuide(loadKnowledge(FIXTURE_DIR)).tips();
+    const channel = { platform: "slack", channelId: "C1" } as const;
+    // another replica, with the same database, answering a tips off meanwhile
+    const other = new TipChannels({ store, tips, logger, defaults: TIP_DEFAULTS });
+    const poster: TipPoster = {
+      post: () => Promise.resolve({}),
+      announce: async () => {
+        expect(await other.off(channel)).toBe("Daily tip off for this channel.");
+        return {};
+      },
+    };
+    const here = new TipChannels({ store, tips, logger, defaults: TIP_DEFAULTS, posters: { slack: poster } });
+    expect(await here.on(channel, { time: "10:00" })).toMatch(/^Daily tip on/);
+    expect(await here.status(channel)).toMatch(/no daily tip/);
   });
 });

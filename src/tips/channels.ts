@@ -47,22 +47,25 @@ export class TipChannels implements TipCommands {
 
   /**
    * Turns the channel's daily tip on, checking the time and the zone first. Where the platform's poster
-   * can, it first says so in the channel: a bot that may not post there (not invited, not allowed)
-   * leaves the tip off and says how to fix it, instead of agreeing and then never posting.
+   * can, it then says so in the channel: a bot that may not post there (not invited, not allowed) puts
+   * the tip back as it was and says how to fix it, instead of agreeing and then never posting.
    */
   async on({ platform, channelId }: ChannelRef, settings: TipSettings): Promise<string> {
     const parsed = this.settingsOf(settings);
     if (typeof parsed === "string") return parsed;
     const next = await this.nextLine(platform, channelId, parsed);
+    // Saved before the announcement, which may take seconds: a tips off given meanwhile (on another
+    // replica) comes later and wins; saved after, this on overrode it.
+    const had = await this.store.schedule(platform, channelId);
+    await this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
     const announced = await this.announce(platform, channelId, parsed, next);
     if (announced instanceof PostFailure && announced.permanent) {
-      // Changed nothing: a channel that already has a tip keeps it as it was, failing until this is fixed.
-      const had = await this.store.schedule(platform, channelId);
+      // Undone: a channel that already had a tip keeps it as it was, failing until this is fixed.
+      await this.restore(platform, channelId, had);
       return had?.enabled
         ? `I can't post in this channel, so its daily tip is unchanged (on, ${describe(had)}) and fails until this is fixed: ${announced.message} Or turn it off with \`tips off\`.`
         : `The daily tip stays off: ${announced.message}`;
     }
-    await this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
     this.log.info(
       { platform, channel: channelId, time: parsed.time, timeZone: parsed.timeZone },
       "daily tip turned on",
@@ -72,6 +75,13 @@ export class TipChannels implements TipCommands {
         ? `I could not post in the channel just now (${announced.code}), so I have not checked that tips can be posted there: \`tips status\` shows how they go.`
         : "";
     return [`Daily tip on: ${describe(parsed)}.`, next, unchecked].filter(Boolean).join(" ");
+  }
+
+  /** Puts a channel's schedule back as it was before a `tips on` that could not be carried out. */
+  private async restore(platform: Platform, channelId: string, had: ScheduleRow | undefined): Promise<void> {
+    if (!had) return this.store.forget(platform, channelId);
+    await this.store.enable(platform, channelId, had, had.origin, had.enabledAt);
+    if (!had.enabled) await this.store.disable(platform, channelId, this.now().getTime());
   }
 
   /**
