@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tipsFixture } from "./tips-fixture.js";
+import { tipsFixture, withUpdateSlot } from "./tips-fixture.js";
 
 // Daily tips: a channel whose posts fail is retried with backoff, and never posted twice.
 
@@ -106,17 +106,12 @@ describeEachBackend(({ fresh, scheduler }) => {
       await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
       // tips off for C2 (on another replica, say)
       let turnOffAt = "C1";
-      const store = new Proxy(first.tipStore, {
-        get(target, prop) {
-          const value = Reflect.get(target, prop, target);
-          if (prop !== "updateSlot") return typeof value === "function" ? value.bind(target) : value;
-          return async (...args: Parameters<typeof target.updateSlot>) => {
-            // as C1's tip goes out, and as C2's is marked to go: each after the run read the schedules
-            if (args[2].status === "sending" && args[0].channelId === turnOffAt)
-              await target.disable("slack", "C2", Date.parse("2026-11-26T09:00:11Z"));
-            return target.updateSlot(...args);
-          };
-        },
+      const target = first.tipStore;
+      const store = withUpdateSlot(target, async (...args) => {
+        // as C1's tip goes out, and as C2's is marked to go: each after the run read the schedules
+        if (args[2].status === "sending" && args[0].channelId === turnOffAt)
+          await target.disable("slack", "C2", Date.parse("2026-11-26T09:00:11Z"));
+        return target.updateSlot(...args);
       });
       const s = await scheduler(path, { store });
       at("2026-11-26T09:00:10Z");
@@ -138,18 +133,13 @@ describeEachBackend(({ fresh, scheduler }) => {
       await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
       // a locked database, just as the post is to be recorded
       let locked = true;
-      const store = new Proxy(first.tipStore, {
-        get(target, prop) {
-          const value = Reflect.get(target, prop, target);
-          if (prop !== "updateSlot") return typeof value === "function" ? value.bind(target) : value;
-          return (...args: Parameters<typeof target.updateSlot>) => {
-            if (locked && args[2].status === "posted") {
-              locked = false;
-              return Promise.reject(new Error("database is locked"));
-            }
-            return target.updateSlot(...args);
-          };
-        },
+      const target = first.tipStore;
+      const store = withUpdateSlot(target, (...args) => {
+        if (locked && args[2].status === "posted") {
+          locked = false;
+          return Promise.reject(new Error("database is locked"));
+        }
+        return target.updateSlot(...args);
       });
       const s = await scheduler(path, { store, leaseMs: 60_000 });
       at("2026-11-26T09:00:10Z");

@@ -2,6 +2,7 @@ import nock from "nock";
 import { beforeAll, beforeEach, describe } from "vitest";
 import { createSlackBot } from "../adapters/slack/app.js";
 import { createGuide, loadKnowledge, readRequest, type TipPoster } from "../src/index.js";
+import type { TipStorage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
 import type { TipScheduler } from "../src/tips/scheduler.js";
 import { storageBackends, type TestBackend } from "./backends.js";
@@ -149,4 +150,15 @@ export function tipsFixture() {
     logLines.length = 0;
   });
   return { guide, tips, logLines, posts, failing, at, postsTo, describeEachBackend };
+}
+
+/** The store, with its updateSlot replaced by `updateSlot`: for a test to act, or fail, at a slot's step. */
+export function withUpdateSlot(store: TipStorage, updateSlot: TipStorage["updateSlot"]): TipStorage {
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === "updateSlot") return updateSlot;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
