@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { within } from "../src/inflight.js";
 
 /** How long the server may take to say it accepts connections. */
 const START_TIMEOUT_MS = 60_000;
@@ -99,15 +100,6 @@ export async function startEmbeddedPostgres(
     );
   }
   return { url: `postgres://postgres:${password}@127.0.0.1:${port}`, stop };
-}
-
-/** `promise`, or a rejection saying how long it was waited for. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** A TCP port nothing listens on right now. */

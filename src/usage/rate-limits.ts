@@ -1,3 +1,4 @@
+import { within } from "../inflight.js";
 import type { Logger } from "../log.js";
 import type { Platform } from "../ports.js";
 import type { RateCounts } from "../store/rate-counts.js";
@@ -93,18 +94,12 @@ export class RateLimits {
     at = this.now(),
     uncounted?: () => void,
   ) {
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${COUNT_WAIT_MS} ms`)), COUNT_WAIT_MS);
-    });
     try {
-      return await Promise.race([shared.take(key, limit, windowMs, at), silent]);
+      return await within(shared.take(key, limit, windowMs, at), COUNT_WAIT_MS);
     } catch (error) {
       this.options.logger.error({ err: (error as Error).message }, "could not count a rate limit");
       uncounted?.();
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
