@@ -68,6 +68,13 @@ export class PostFailure extends Error {
     super(message);
     this.name = "PostFailure";
   }
+
+  /** Any error a poster threw, as a PostFailure: one it did not describe is a passing "error". */
+  static of(error: unknown): PostFailure {
+    return error instanceof PostFailure
+      ? error
+      : new PostFailure("error", (error as Error)?.message ?? String(error));
+  }
 }
 
 /**

@@ -105,8 +105,7 @@ export class TipChannels implements TipCommands {
       await poster.announce(channelId, text.filter(Boolean).join(" "));
       return undefined;
     } catch (error) {
-      const failure =
-        error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
+      const failure = PostFailure.of(error);
       this.log.warn(
         { platform, channel: channelId, code: failure.code, permanent: failure.permanent },
         "could not announce the daily tip in the channel",

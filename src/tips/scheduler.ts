@@ -191,8 +191,7 @@ export class TipScheduler {
     try {
       ({ messageId } = await poster.post(s.channelId, tip));
     } catch (error) {
-      const failure =
-        error instanceof PostFailure ? error : new PostFailure("error", (error as Error).message);
+      const failure = PostFailure.of(error);
       const policy = { maxAttempts: this.maxAttempts, retryBaseMs: this.retryBaseMs };
       const at = this.now().getTime();
       await recordFailure(
