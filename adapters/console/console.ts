@@ -58,10 +58,12 @@ export function runConsole(
   const answer = async (request: Request) => {
     const { card } = await conversation.handle(request, who);
     // A number picks from the last reply's choices only: a reply with none (a decline) leaves nothing to
-    // pick, where a number once opened an entry offered two replies before. A vote's thanks keeps them.
-    if (request.kind !== "vote") choices = choicesOf(card);
-    // a vote may be changed ("-" after "+"); anything else rates only what it showed
-    if (request.kind !== "vote") rateable = card.votable ? card.entryId : undefined;
+    // pick, where a number once opened an entry offered two replies before. A "+" or "-" rates only what
+    // the reply showed. A vote's thanks keeps both, so that a vote may be changed ("-" after "+").
+    if (request.kind !== "vote") {
+      choices = choicesOf(card);
+      rateable = card.votable ? card.entryId : undefined;
+    }
     say(`${renderCard(card, width)}${card.votable && card.entryId ? `\n\n${RATE_HINT}` : ""}`);
   };
   const line = async (raw: string) => {
