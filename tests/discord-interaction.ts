@@ -36,6 +36,8 @@ export interface Spec {
   strings?: Record<string, string>;
   /** The `channel` option's channel id. */
   channel?: string;
+  /** The parent channel's id when the interaction comes from a thread. */
+  threadOf?: string;
   focused?: string;
   customId?: string;
   permissions?: bigint;
@@ -80,6 +82,12 @@ export class FakeInteraction {
     getBoolean: (_name: string) => null,
     getFocused: () => this.spec.focused ?? "",
   };
+
+  /** The channel it was typed in, as discord.js's cache has it: a thread or a plain text channel. */
+  get channel() {
+    const parentId = this.spec.threadOf;
+    return { id: CHANNEL_ID, parentId: parentId ?? null, isThread: () => parentId !== undefined };
+  }
 
   inGuild() {
     return true;

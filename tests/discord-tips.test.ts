@@ -45,6 +45,28 @@ describe("Discord tips command", () => {
     expect((await message(here, 1)).content).toMatch(/no daily tip/);
   });
 
+  it("will not turn tips on in a thread: it names the parent channel, and saves nothing", async () => {
+    const manager = { commandName: TIPS_COMMAND, permissions: PermissionFlagsBits.ManageGuild };
+    const parent = "1300000000000000044";
+    const i = command("on", {}, { ...manager, threadOf: parent });
+    dispatch(i);
+    const body = await message(i);
+    expect(body.method).toBe("reply");
+    expect(body.flags).toBe(MessageFlags.Ephemeral);
+    expect(body.content).toMatch(/not in a thread/);
+    expect(body.content).toContain(`<#${parent}>`);
+    const status = command("status", {}, manager);
+    dispatch(status);
+    expect((await message(status, 1)).content).toMatch(/no daily tip/);
+    // naming a channel from the thread is fine
+    const named = command("on", {}, { ...manager, threadOf: parent, channel: parent });
+    dispatch(named);
+    expect((await message(named, 1)).content).toMatch(/^Daily tip on/);
+    const off = command("off", {}, { ...manager, channel: parent });
+    dispatch(off);
+    await message(off, 1);
+  });
+
   it("turns a server's daily tips off when the bot leaves it, and a deleted channel's", async () => {
     const manager = { commandName: TIPS_COMMAND, permissions: PermissionFlagsBits.ManageGuild };
     const status = async (channel: string) => {

@@ -122,6 +122,17 @@ const tipsCommand: SlashCommand = {
       await reply(interaction, { card: refusal, visibility: "private" });
       return;
     }
+    // A thread is no place for a daily tip: Discord archives it when it goes quiet, and the bot's invite
+    // lets it post in channels, not threads. Say where to turn tips on instead of agreeing and failing.
+    const thread = interaction.channel?.isThread() ? interaction.channel : null;
+    if (sub === "on" && thread && !interaction.options.getChannel("channel")) {
+      const where = thread.parentId ? `<#${thread.parentId}>` : "the channel itself";
+      const refusal = errorCard(
+        `Daily tips post in a channel, not in a thread. Turn them on in ${where}, or pick a channel with the channel option.`,
+      );
+      await reply(interaction, { card: refusal, visibility: "private" });
+      return;
+    }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await ctx.conversation.handle(
       { kind: "tips", change },
