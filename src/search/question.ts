@@ -116,3 +116,23 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   if (last) return marked.map((s) => (s === last ? { ...s, asking: true, guessed: true } : s));
   return marked.map((s) => (s.aside ? s : { ...s, asking: true }));
 }
+
+/**
+ * When the last sentence of a post was only guessed to ask and names nothing the knowledge is about
+ * (`naming` gives 0), the sentence that names most asks instead, and the guessed one is read as story.
+ */
+export function askerByNaming<S extends Sentence>(sentences: S[], naming: (s: S) => number): S[] {
+  const guessed = sentences.find((s) => s.guessed);
+  if (!guessed || naming(guessed) > 0) return sentences;
+  let asker: S | undefined;
+  let most = 0;
+  for (const s of sentences) {
+    if (s.aside || s === guessed) continue;
+    const weight = naming(s);
+    if (weight > most) [asker, most] = [s, weight];
+  }
+  if (!asker) return sentences;
+  return sentences.map((s) =>
+    s === guessed ? { ...s, asking: false, guessed: false } : s === asker ? { ...s, asking: true } : s,
+  );
+}

@@ -5,7 +5,7 @@ import { type Built, buildIndex, type IndexedEntry, type OtherSubjects } from ".
 import { type IndexSnapshot, restore, snapshotOf } from "./index-snapshot.js";
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
-import { readQuestion, type Sentence } from "./question.js";
+import { askerByNaming, readQuestion, type Sentence } from "./question.js";
 import { residentsAsPatients } from "./residents.js";
 import { type QueryProfile, TermWeights } from "./term-weights.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
@@ -133,32 +133,18 @@ export class SearchIndex {
   /**
    * A short post with no question in it asks in its last sentence (see readQuestion), unless that
    * sentence names nothing the knowledge is about ("gmc social media rules. Worried sick, if I'm
-   * honest."): then the sentence that names most of it asks, and the last is read as story. A word
-   * names what the knowledge is about when the knowledge uses it far more than everyday English does
+   * honest."): then the sentence that names most of it asks (see askerByNaming). A word names what the
+   * knowledge is about when the knowledge uses it far more than everyday English does
    * (`askingSpecificity`).
    */
   private askingByContent<S extends Sentence & { readonly terms: readonly Term[] }>(sentences: S[]): S[] {
-    const guessed = sentences.find((s) => s.guessed);
-    if (!guessed) return sentences;
-    const naming = (s: S) => {
+    return askerByNaming(sentences, (s) => {
       let weight = 0;
       for (const t of s.terms)
         if (this.idf.has(t.stem) && (this.specificity.get(t.stem) ?? 0) >= this.tune.askingSpecificity)
           weight += this.weights.weightOf(t) * t.credit;
       return weight;
-    };
-    if (naming(guessed) > 0) return sentences;
-    let asker: S | undefined;
-    let most = 0;
-    for (const s of sentences) {
-      if (s.aside || s === guessed) continue;
-      const weight = naming(s);
-      if (weight > most) [asker, most] = [s, weight];
-    }
-    if (!asker) return sentences;
-    return sentences.map((s) =>
-      s === guessed ? { ...s, asking: false, guessed: false } : s === asker ? { ...s, asking: true } : s,
-    );
+    });
   }
 
   /**
