@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { KNOWLEDGE_DIR } from "./helpers.js";
+
+// Short questions as people first type them, on the shipped knowledge: what the engine makes of it.
+const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+const answer = (q: string) => {
+  const reply = guide.ask(q);
+  return reply.kind === "answer" ? reply.entry.id : reply.kind;
+};
+
+describe("everyday short questions", () => {
+  it("gives a nurse asking for the rules the nurses' guidance, not the GMC's for doctors", () => {
+    for (const q of [
+      "guidance for nurses",
+      "social media guidelines for nurses uk",
+      "I'm a nurse, what are the rules for social media",
+    ])
+      expect(answer(q), q).toBe("nurses-and-midwives");
+  });
+
+  it("reads adding a patient on a platform as a friend request", () => {
+    for (const q of ["can i add my patient on facebook", "should i add patients on instagram"])
+      expect(answer(q), q).toBe("qa-maintain-boundaries");
+  });
+
+  it("reads 'up to date' as current, not as dating", () => {
+    for (const q of ["how do i keep my profile up to date", "keeping up to date with research on twitter"])
+      expect(answer(q), q).not.toBe("dating-apps");
+    expect(answer("keeping up to date with research on twitter")).toBe("benefit-research-updates");
+  });
+});
