@@ -11,7 +11,7 @@ import {
   tipCard,
   topicsCard,
 } from "../src/index.js";
-import { answerWith, FIXTURE_DIR } from "./helpers.js";
+import { answerWith, FIXTURE_DIR, KNOWLEDGE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 
@@ -134,5 +134,22 @@ describe("Discord rendering", () => {
     expect(renderCard(tipCard(guide, tip, "Tip of the day")).embeds[0]?.title).toBe("Tip of the day");
     expect(renderCard(tipCard(guide, tip)).embeds[0]?.footer?.text).toContain("not legal advice");
     expect(renderCard(errorCard("Oops")).content).toContain("Oops");
+  });
+
+  it("lists every entry under topics: lists too long for the description go into fields, whole", () => {
+    // the shipped knowledge: its topics run past a description's 4,096 characters
+    const shipped = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+    const m = renderCard(topicsCard(shipped.topics()));
+    checkLimits(m);
+    const embed = m.embeds[0];
+    const shown = [
+      embed?.description ?? "",
+      ...(embed?.fields ?? []).map((f) => `${f.name}\n${f.value}`),
+    ].join("\n");
+    expect(shown).not.toContain("shortened");
+    for (const { topic, entries } of shipped.topics()) {
+      expect(shown).toContain(topic.title);
+      for (const e of entries) expect(shown, e.title).toContain(e.title);
+    }
   });
 });

@@ -7,7 +7,14 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import { type Card, type CardLink, type CardSource, type HelpStyle, NOT_SURE } from "../../src/index.js";
+import {
+  type Card,
+  type CardLink,
+  type CardList,
+  type CardSource,
+  type HelpStyle,
+  NOT_SURE,
+} from "../../src/index.js";
 import { BUTTONS } from "./buttons.js";
 import { COMMAND, TIPS_COMMAND } from "./definitions.js";
 
@@ -61,20 +68,24 @@ export function renderCard(card: Card): DiscordMessage {
   if (card.sharedBy) notes.push(`Shared by <@${card.sharedBy.replace(/\D/g, "")}>`);
   notes.push(...card.notes.map((n) => `_${n}_`));
   if (card.warning) notes.push(`⚠️ ${card.warning}`);
-  const lists = card.lists.map((l) =>
-    [
-      ...(l.heading ? [`**${l.heading}**`] : []),
-      ...l.items.map((i) => `• ${i.text ? `**${i.title}**: ${i.text}` : i.title}`),
-    ].join("\n"),
-  );
+  const items = (l: CardList) => l.items.map((i) => `• ${i.text ? `**${i.title}**: ${i.text}` : i.title}`);
+  const lists = card.lists.map((l) => [...(l.heading ? [`**${l.heading}**`] : []), ...items(l)].join("\n"));
   // Buttons carry the offers; a decline says above them what they are.
   const offers =
     card.kind === "no-answer" ? card.offers.filter((o) => o.heading).map((o) => `**${o.heading}**`) : [];
+  let description = [...notes, card.body, ...lists, ...offers].filter(Boolean).join("\n\n");
+  // Lists too long for the description (every topic's entries) go into fields of their own, whole,
+  // rather than be cut off partway.
+  let listFields: APIEmbedField[] = [];
+  if (description.length > LIMITS.description) {
+    description = [...notes, card.body, ...offers].filter(Boolean).join("\n\n");
+    listFields = card.lists.flatMap((l) => linesAsFields(l.heading ?? "\u200b", items(l)));
+  }
   const embed = fitEmbed({
     title: card.title ?? defaultTitle(card),
-    description: [...notes, card.body, ...lists, ...offers].filter(Boolean).join("\n\n"),
+    ...(description ? { description } : {}),
     color: COLOUR,
-    fields: sourceFields(card.sources, card.sourcesHeading),
+    fields: [...listFields, ...sourceFields(card.sources, card.sourcesHeading)],
     ...(card.footer ? { footer: { text: card.footer } } : {}),
   });
   const rows: Row[] = [];
@@ -127,9 +138,17 @@ function message(embeds: APIEmbed[], components: Row[] = []): DiscordMessage {
 }
 
 function sourceFields(sources: readonly CardSource[], name: string): APIEmbedField[] {
+  return linesAsFields(
+    name,
+    sources.map((s) => `• ${clip(formatSource(s), LIMITS.fieldValue - 2)}`),
+  );
+}
+
+/** Lines under one name, in as many fields as their length needs ("Sources", "Sources (continued)"). */
+function linesAsFields(name: string, lines: readonly string[]): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let current = "";
-  for (const line of sources.map((s) => `• ${clip(formatSource(s), LIMITS.fieldValue - 2)}`)) {
+  for (const line of lines) {
     if (current && current.length + 1 + line.length > LIMITS.fieldValue) {
       fields.push({ name: fields.length ? `${name} (continued)` : name, value: current });
       current = "";
