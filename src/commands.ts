@@ -1,5 +1,6 @@
 import type { TipSettings } from "./ports.js";
 import { visibleText } from "./search/normalise.js";
+import { asksForHelp, type SmallTalk, smallTalkOf } from "./small-talk.js";
 
 /** One thing a user can ask the bot to do; every adapter maps this table onto its platform. */
 export interface CommandSpec {
@@ -69,8 +70,8 @@ export type TipsChange =
 export type Request =
   | { readonly kind: "ask"; readonly question: string }
   | { readonly kind: "help" }
-  /** "hi", "thanks": said to the bot, not asked of it. */
-  | { readonly kind: "small-talk"; readonly said: "hello" | "thanks" }
+  /** "hi", "thanks", "ok", "why?": said to the bot, not asked of it (see small-talk.ts). */
+  | { readonly kind: "small-talk"; readonly said: SmallTalk }
   /** "are you ChatGPT?", "who made you?", "do you keep my questions?": about the bot itself. */
   | { readonly kind: "about" }
   | { readonly kind: "topics" }
@@ -88,10 +89,10 @@ export function readRequest(typed: string): Request {
   // A line of invisible characters alone is an empty one (help), not a question.
   const text = visibleText(typed);
   const plain = withoutEndPunctuation(text.trim().toLowerCase());
-  if (HELLO.test(plain)) return { kind: "small-talk", said: "hello" };
-  if (THANKS.test(plain)) return { kind: "small-talk", said: "thanks" };
+  const said = smallTalkOf(plain);
+  if (said) return { kind: "small-talk", said };
   if (asksAboutTheBot(text)) return { kind: "about" };
-  if (/^\?+$/.test(text.trim())) return { kind: "help" };
+  if (/^\?+$/.test(text.trim()) || asksForHelp(plain)) return { kind: "help" };
   const { name, args } = parseCommand(text);
   switch (name) {
     case "help":
@@ -154,15 +155,21 @@ const ABOUT_THE_BOT: readonly RegExp[] = [
     `^(?:is|does) this (?:app|thing|tool|service) (?:use|using|run on|running on|powered by|based on|built on)\\s+${AI}\\b`,
   ),
   new RegExp(`^(?:do|are) ${YOU} (?:use|using|run on|running on|powered by|based on|built on)\\s+${AI}\\b`),
-  new RegExp(`^how do ${YOU} work$`),
+  new RegExp(`^(?:how do ${YOU} work|how does (?:this|this bot|it) work)$`),
+  /^is (?:this|it|this bot|this thing) (?:an? )?(?:ai|a\.i|bot|chatbot|chat bot|chatgpt|chat gpt|gpt|llm|robot|real person|human|person)$/,
+  /^(?:is|are) (?:this|this chat|it|my questions?|our chats?|what i (?:type|ask|write)) (?:confidential|private|anonymous|secure|safe|recorded|logged|stored|saved|kept)$/,
+  new RegExp(
+    `^(?:where|what) (?:do|does) ${YOU}r (?:answers?|information|info|guidance|advice|knowledge) come from$`,
+  ),
+  new RegExp(`^what (?:are|is) ${YOU}r (?:sources?|references?|evidence)$`),
+  new RegExp(
+    `^how (?:up to date|up-to-date|current|recent|reliable|accurate|trustworthy) (?:is|are) ${YOU}r (?:answers?|guidance|information|info|advice|sources?|knowledge)$`,
+  ),
   new RegExp(
     `^(?:do|will|can) ${YOU} (?:store|keep|save|log|record|remember|see|read|share) (?:my|our|the|any)?\\s*(?:questions?|messages?|data|chats?|conversations?|answers?)\\b`,
   ),
   new RegExp(`^what do ${YOU} do with (?:my|our|the) (?:questions?|data|messages?)$`),
 ];
-
-const HELLO = /^(?:hi|hiya|hello|hey|yo|good (?:morning|afternoon|evening)|greetings)(?: there| bot)?$/;
-const THANKS = /^(?:thanks?|thank you|thx|ty|cheers|thanks a lot|thank you so much|great,? thanks)$/;
 
 /** "on 08:30 Europe/London weekdays", "off", "status": a time has a colon, anything else is the zone. */
 /** A word shaped like a time of day ("09:00", "8.30", "8am", "25:00"), right or not: parseTime checks it. */

@@ -118,6 +118,7 @@ export function aboutCard(guide: Guide): Card {
       "I'm a guidance bot, not an AI chatbot. I match your question against",
       `${entries.length} answers written in advance from published guidance, each citing its sources, and show`,
       "the one that fits, or say that none does. No AI model writes my replies or reads your question.",
+      "Each answer names its sources and their years, and says when a document has since been replaced.",
     ].join(" "),
     lists: [
       {

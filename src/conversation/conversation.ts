@@ -1,8 +1,9 @@
-import { asksAboutTheBot, type Request } from "../commands.js";
+import { type Request, readRequest } from "../commands.js";
 import type { Guide } from "../guide.js";
 import type { Logger } from "../log.js";
 import type { Platform, TipCommands } from "../ports.js";
 import { visibleText } from "../search/normalise.js";
+import type { SmallTalk } from "../small-talk.js";
 import { askWithin, type UsageParts } from "../usage/ask.js";
 import { countShare } from "../usage/rate-limits.js";
 import { acknowledgeVote } from "../usage/records.js";
@@ -46,6 +47,14 @@ export interface ConversationDeps extends UsageParts {
 }
 
 const GONE = "That answer is no longer available.";
+/** What the bot says back to what is said to it. */
+const SMALL_TALK_REPLIES: Readonly<Record<SmallTalk, string>> = {
+  hello: "Hello. Ask me anything about using social media professionally as a clinician, or type help.",
+  thanks: "You're welcome. Ask again any time.",
+  ok: "Ask again any time.",
+  "follow-up":
+    "I read each message on its own, so I can't tell what that refers to. Ask the whole question in one message (for example: can a nurse in Australia accept a patient's friend request?), or pick one of the entries my last reply offered.",
+};
 const NO_TIPS = "There are no tips in the knowledge base yet.";
 
 /**
@@ -70,13 +79,7 @@ export class Conversation {
       case "help":
         return reply(helpCard(guide, this.deps.help));
       case "small-talk":
-        return reply(
-          noticeCard(
-            request.said === "hello"
-              ? "Hello. Ask me anything about using social media professionally as a clinician, or type help."
-              : "You're welcome. Ask again any time.",
-          ),
-        );
+        return reply(noticeCard(SMALL_TALK_REPLIES[request.said]));
       case "about":
         return reply(aboutCard(guide));
       case "topics":
@@ -90,7 +93,9 @@ export class Conversation {
       case "ask": {
         // a platform's own question field (Discord's) brings these here without readRequest
         if (!visibleText(request.question).trim()) return reply(helpCard(guide, this.deps.help));
-        if (asksAboutTheBot(request.question)) return reply(aboutCard(guide));
+        // "hi", "thanks", "why?", "what can you do?" typed as the question: said to the bot, not asked
+        const read = readRequest(request.question);
+        if (read.kind !== "ask" && read.kind !== "tips") return this.handle(read, who);
         const asked = await askWithin(
           guide,
           this.deps,
