@@ -91,6 +91,13 @@ export function otherSubjects(
 /** Entries a summary covers that come this close to one another fit the question equally well. */
 export const SUMMARY_MARGIN = 0.12;
 
+/**
+ * A declined question is said to read as another subject's (off-topic.yaml) only when the words its
+ * lean rests on are two or more and carry at least this share of its weight: "morning!" alone, or "the
+ * capital of France" sharing one word with an example about taking a dog to France, say nothing of it.
+ */
+export const NAME_MIN_READ = 0.5;
+
 /** How the bot read a question: its terms, the ranked entries, the features and the verdict. */
 export interface Judgement {
   readonly terms: readonly Term[];
@@ -198,7 +205,10 @@ export function createJudge(
     }
     const subjectWords = terms.filter((t) => subjectStems.has(t.stem)).length;
     const leaning = index.elsewhere(terms);
-    const elsewhere = leaning.lean > 0 && leaning.subject !== undefined ? others[leaning.subject] : undefined;
+    // named only where the lean rests on enough of the question: "the capital of France" shares one word
+    // with an example about taking a dog to France, which is no reason to call it a personal matter
+    const namesOther = leaning.lean > 0 && (leaning.read ?? 0) >= NAME_MIN_READ && (leaning.words ?? 0) >= 2;
+    const elsewhere = namesOther && leaning.subject !== undefined ? others[leaning.subject] : undefined;
     const features: FeatureVector = {
       score: top?.score ?? 0,
       phrasing: top?.phrasing ?? 0,

@@ -237,6 +237,11 @@ describe("questions as clinicians post them", () => {
       const reply = guide.ask(q);
       expect(reply.kind === "no-answer" && reply.otherSubject, q).toBe(subject);
     }
+    // ...but not from one word they share with an example, or a greeting
+    for (const q of ["what's the capital of France", "morning!", "who won the football"]) {
+      const reply = guide.ask(q);
+      expect(reply.kind === "no-answer" ? reply.otherSubject : "answered", q).toBeUndefined();
+    }
     // a word of another subject inside a question for the bot declines nothing
     const answered: [string, string][] = [
       ["my ex-patient sent me a friend request, can I accept it?", "qa-maintain-boundaries"],

@@ -248,9 +248,16 @@ export class SearchIndex {
    * the likeliest entry (`lean`: log-likelihood per unit of weight, in the word model's reading, from
    * -1 to 1), and which subject's (`subject`, its position among `others`). Above 0, the question
    * reads more like one about pay, a dose or a landlord than like anything the knowledge answers.
-   * A lean of 0 and no subject without examples, or when the model knows none of its words.
+   * A lean of 0 and no subject without examples, or when the model knows none of its words. What the
+   * lean rests on: `read`, the share of the question's weight on words either model knows, and `words`,
+   * how many they are.
    */
-  elsewhere(terms: readonly Term[]): { readonly lean: number; readonly subject?: number } {
+  elsewhere(terms: readonly Term[]): {
+    readonly lean: number;
+    readonly subject?: number;
+    readonly read?: number;
+    readonly words?: number;
+  } {
     const others = this.others;
     if (!others) return { lean: 0 };
     const read = terms
@@ -258,6 +265,7 @@ export class SearchIndex {
       .map((t) => ({ stem: t.stem, weight: this.weights.wordModelWeight(t) }));
     const weight = read.reduce((sum, t) => sum + t.weight, 0);
     if (weight === 0) return { lean: 0 };
+    const all = terms.reduce((sum, t) => sum + this.weights.wordModelWeight(t), 0);
     let entry = Number.NEGATIVE_INFINITY;
     for (const ll of this.words.likelihoods(read, weight, others.entryBase).log) entry = Math.max(entry, ll);
     let other = Number.NEGATIVE_INFINITY;
@@ -265,7 +273,12 @@ export class SearchIndex {
     others.words.likelihoods(read, weight).log.forEach((ll, i) => {
       if (ll > other) [other, subject] = [ll, i];
     });
-    return { lean: Math.max(-1, Math.min(1, (other - entry) / weight)), subject };
+    return {
+      lean: Math.max(-1, Math.min(1, (other - entry) / weight)),
+      subject,
+      read: weight / all,
+      words: read.length,
+    };
   }
 
   private matchedStems(item: IndexedEntry, terms: readonly Term[]): Set<string> {
