@@ -24,6 +24,11 @@ describe("everyday short questions", () => {
       expect(answer(q), q).toBe("qa-maintain-boundaries");
   });
 
+  it("answers whether clinicians may be on social media at all with the overview, not an ask-back", () => {
+    for (const q of ["are doctors allowed on social media", "are nurses allowed on instagram?"])
+      expect(answer(q), q).toBe("overview");
+  });
+
   it("reads 'up to date' as current, not as dating", () => {
     for (const q of ["how do i keep my profile up to date", "keeping up to date with research on twitter"])
       expect(answer(q), q).not.toBe("dating-apps");
