@@ -30,6 +30,8 @@ export const SUGGEST_MIN_CONFIDENCE = 0.1;
 export const SUGGEST_SHARE = 0.5;
 /** Below this confidence an answer also offers the next entries that may fit. */
 export const SURE_CONFIDENCE = 0.75;
+/** The longest phrasing autocomplete offers while a shorter one of the entry is there: chat platforms show a choice's first 100 characters. */
+const COMPLETE_MAX_CHARS = 100;
 /** Autocomplete offers entries from this confidence up: the user is still typing. */
 const COMPLETE_THRESHOLD = 0.1;
 /** When the runner-up is within this margin of the answer, it is offered too. */
@@ -244,10 +246,13 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     );
     const entries = typed.size === 0 ? knowledge.entries.slice(0, limit) : [...new Set(hits)].slice(0, limit);
     return entries.map((e) => {
-      // the phrasing that shares most words with what was typed; the canonical question on a tie
+      // the phrasing that shares most words with what was typed, among those short enough to offer
+      // whole (a long story shares the most words and shows as its first 100 characters); the
+      // canonical question on a tie
+      const short = e.questions.filter((q) => q.length <= COMPLETE_MAX_CHARS);
       let best = e.questions[0] ?? e.title;
       let bestShared = -1;
-      for (const q of e.questions) {
+      for (const q of short.length > 0 ? short : e.questions) {
         const shared = wordsOf(q).filter((w) => typed.has(w)).length;
         if (shared > bestShared) [best, bestShared] = [q, shared];
       }

@@ -20,4 +20,14 @@ describe("autocomplete", () => {
         .some((q) => q.includes("friend")),
     ).toBe(true);
   });
+
+  it("offers phrasings short enough to show whole, which picked are answered, not cut and declined", () => {
+    const offered = guide.complete("can i accept a fr", 10);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const { question } of offered) {
+      // every entry has a phrasing that short, so the choice a platform shows is the question it sends
+      expect(question.length, question).toBeLessThanOrEqual(100);
+      expect(guide.ask(question).kind, question).toBe("answer");
+    }
+  });
 });
