@@ -98,6 +98,9 @@ export const SUMMARY_MARGIN = 0.12;
  */
 export const NAME_MIN_READ = 0.5;
 
+/** Words that name a platform and say nothing of what a how-to question asks (see asksPlatformHowTo). */
+const PLATFORM_NAMES = "social media linkedin";
+
 /** How the bot read a question: its terms, the ranked entries, the features and the verdict. */
 export interface Judgement {
   readonly terms: readonly Term[];
@@ -165,6 +168,8 @@ export function createJudge(
   const howToGroups = (knowledge.offTopic ?? []).filter((g) => g.howToAlone);
   const howToStems = new Set(howToGroups.flatMap((g) => g.terms.flatMap((w) => index.stemsOf(w))));
   const howToSubject = howToGroups.map((g) => g.subject).join(" or ");
+  // The platforms' names as they read: social media in general, and LinkedIn, which reads as itself
+  const platformStems = new Set(index.stemsOf(PLATFORM_NAMES));
   /**
    * "How do I go live on TikTok", "how do I add a link to my bio": a how-to question whose every word,
    * past its opening and the platforms' names, is one of operating a platform. A word of anything else
@@ -174,7 +179,7 @@ export function createJudge(
     const said = normalise(query);
     const opening = HOW_TO.exec(said);
     if (!opening || howToStems.size === 0) return false;
-    const content = index.stemsOf(said.slice(opening[0].length)).filter((stem) => stem !== "socialmedia");
+    const content = index.stemsOf(said.slice(opening[0].length)).filter((stem) => !platformStems.has(stem));
     return content.length > 0 && content.every((stem) => howToStems.has(stem));
   };
 

@@ -29,6 +29,17 @@ describe("everyday short questions", () => {
       expect(answer(q), q).toBe("overview");
   });
 
+  it("reads LinkedIn as LinkedIn, with an entry of its own, not as any social media", () => {
+    for (const q of [
+      "What should I watch out for on LinkedIn as a clinician?",
+      "a patient wants to connect on linkedin",
+    ])
+      expect(answer(q), q).toBe("linkedin");
+    // a how-to about LinkedIn's buttons is still one about operating a platform
+    const howTo = guide.ask("how do i change my profile picture on linkedin");
+    expect(howTo.kind === "no-answer" && howTo.otherSubject).toBe("operating a platform");
+  });
+
   it("reads 'up to date' as current, not as dating", () => {
     for (const q of ["how do i keep my profile up to date", "keeping up to date with research on twitter"])
       expect(answer(q), q).not.toBe("dating-apps");
