@@ -37,6 +37,8 @@ export interface Rule {
 }
 
 const DIGIT = /\d/;
+/** Two years, or two times of day, joined by a dash. */
+const YEARS_OR_HOURS = /^(?:(?:19|20)\d\d\s?-\s?(?:19|20)?\d\d|[0-2]\d[0-5]\d\s?-\s?[0-2]\d[0-5]\d)$/;
 /**
  * The handles of the regulators, professional bodies, defence organisations and health services the
  * knowledge names ("should I tag @NMC in my post?"): not a patient's.
@@ -98,7 +100,7 @@ export const RULES: readonly Rule[] = [
   {
     kind: "id-number",
     pattern:
-      /\b(?:mrn|medical record|record|hospital|nhs|chi|patient|chart|case|health card|ohip|medicare|medicaid|insurance|policy|member|subscriber|account|acct|claim|licen[cs]e|plate|registration|reg|vin|serial|device|ssn|social security|passport|id)\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*/gi,
+      /\b(?:mrn|medical record|record|hospital|nhs|chi|patient|chart|case|health card|ohip|medicare|medicaid|insurance|policy|member|subscriber|account|acct|claim|licen[cs]e|plate|registration|reg|vin|serial|device|ssn|social security|passport|id|urn|unit record)\s*(?:no\.?|number|num|#|id)?\s*(?:(?:is|was|=)\s+)?[:#]?\s*/gi,
     after: labelledValue,
     needs: DIGIT,
   },
@@ -106,7 +108,7 @@ export const RULES: readonly Rule[] = [
   {
     kind: "id-number",
     pattern:
-      /\b(?:m\.?r\.?n\.?|(?:medical |hospital |hosp\.? |unit |chart |case note |nhs |chi |patient |pt )(?:record )?(?:no\.?|number|num|#|id))\s*[:#]?\s*([A-Z]{0,3}\d{3,}[A-Z]?)\b/gi,
+      /\b(?:m\.?r\.?n\.?|(?:medical |hospital |hosp\.? |unit |chart |case note |nhs |chi |patient |pt )(?:record )?(?:no\.?|number|num|#|id))\s*(?:(?:is|was)\s+)?[:#]?\s*([A-Z]{0,3}\d{3,}[A-Z]?)\b/gi,
     group: 1,
     needs: DIGIT,
   },
@@ -154,19 +156,20 @@ export const RULES: readonly Rule[] = [
     pattern:
       /\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:-]?\s*(?:\d[\d/.-]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi,
   },
-  // a day and month without a year ("25/12") only after a word that dates an event: "24/7" stays innocent
+  // a day and month without a year ("25/12") only after a word that dates an event: "24/7" stays
+  // innocent, and so does UK shorthand for a count of nights or a fraction ("on 4/7 nights", "1/2 hourly obs")
   {
     kind: "date",
     pattern:
-      /\b(?:admitted|discharged|seen|born|died|operated|delivered|attended|visited|on|since)\s+((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))(?![/.\d])/gi,
+      /\b(?:admitted|discharged|seen|born|died|operated|delivered|attended|visited|on|since)\s+((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))(?![/.\d])(?!\s*(?:nights?|days?|long days|shifts?|hourly|staffing|time|of)\b)/gi,
     group: 1,
     needs: DIGIT,
   },
-  // ages over 89
+  // ages over 89: "92 years old", "aged 94", "turned 97", and the notes' "92F"
   {
     kind: "age",
     pattern:
-      /\b(?:9\d|1[01]\d)\s*(?:-|\s)?(?:years?|yrs?|y\.?o\.?|y\/o)(?:[\s-]*old)?\b|\baged?\s+(?:9\d|1[01]\d)\b/gi,
+      /\b(?:9\d|1[01]\d)\s*(?:-|\s)?(?:years?|yrs?|y\.?o\.?|y\/o)(?:[\s-]*old)?\b|\b(?:aged?|turn(?:ed|ing|s))\s+(?:9\d|1[01]\d)\b|\b(?:9\d|1[01]\d)\s?[mf]\b/gi,
     needs: DIGIT,
   },
   // street addresses and postcodes
@@ -226,7 +229,13 @@ export const RULES: readonly Rule[] = [
     needs: DIGIT,
   },
   // any other long number, last so that a more specific kind wins: 7 or more digits, possibly grouped
-  { kind: "id-number", pattern: /\b\d(?:[\s-]?\d){6,}\b/g, needs: DIGIT },
+  // (but not a span of years or a shift's hours: "our 2023-2024 audit", "on 0700-1930")
+  {
+    kind: "id-number",
+    pattern: /\b\d(?:[\s-]?\d){6,}\b/g,
+    unless: (m) => YEARS_OR_HOURS.test(m[0]),
+    needs: DIGIT,
+  },
 ];
 
 /** A date of a document ("guidance in effect from 30 January 2024") is not a patient's date. */

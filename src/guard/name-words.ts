@@ -51,7 +51,7 @@ export const VERBED = new Set([
 export const PUBLIC_TITLES = words(`
   dr doctor prof professor st saint sir dame lord lady king queen prince princess duke duchess
   president senator governor mayor minister judge justice pope rev reverend father mt mount lake fort
-  port san santa los las el la le new
+  port san santa los las el la le new nurse sister matron
 `);
 
 /** Places a name list also holds (London, Florida, Georgia): not a person when alone or as a surname. */
@@ -103,6 +103,8 @@ export const PATIENT_NOUNS = words(`
   daughter son wife husband partner sister brother child children kids relatives carer
   photo photos picture pictures image images video face tattoo body address phone number email
   handle account profile dna genome transplant rehab consent story journey complications
+  post posts comment comments message messages review reviews request gofundme fundraiser reel reels
+  selfie vlog
 `);
 
 /** Words after a name that make it a place's or an organisation's name ("John Radcliffe Hospital"). */
@@ -128,7 +130,7 @@ export const NOT_NAME_WORDS = words(`
 
 /** The question is about news or published work: a name in it is a public figure's or an author's. */
 export const PUBLIC_CONTEXT = eager(
-  /\b(?:news|newspapers?|articles?|headlines?|press|journalists?|tabloids?|celebrit(?:y|ies)|famous|public figures?|actor|actress|singer|footballer|athlete|politician|president|prime minister|royals?|senator|documentary|study|studies|paper|survey|research(?:ers)?|authors?|et al|journals?|published|cited?|court|verdict|inquest|inquiry|tribunal|lawsuit|judge|ruling|convicted|sentenced)\b/i,
+  /\b(?:news|newspapers?|articles?|headlines?|press|journalists?|tabloids?|celebrit(?:y|ies)|famous|public figures?|actor|actress|singer|footballer|athlete|politician|president|prime minister|royals?|senator|documentary|study|studies|paper|survey|research(?:ers)?|authors?|et al|journals?|published|cited?|court|verdict|inquest|inquiry|tribunal|lawsuit|judge|ruling|convicted|sentenced|trial|book|novel|podcast|song|album|concert|speech|quote|film|movie|episode|series|biography)\b/i,
 );
 
 /** ...unless it ties someone to the asker's care: then a name is a patient's after all. */

@@ -68,7 +68,14 @@ function titled(tokens: readonly Token[], i: number, text: string): Span | undef
   const t = tokens[i] as Token;
   const n = tokens[i + 1];
   // an initial ("Ms B") is how case reports keep a patient anonymous
-  if (!n || t.possessive || !TITLE_GAP.test(n.gap) || blocked(n) || (!n.foreign && n.end - n.start < 2))
+  // a place's name after a title is a surname ("Mrs Washington", "Mr Preston")
+  if (
+    !n ||
+    t.possessive ||
+    !TITLE_GAP.test(n.gap) ||
+    (blocked(n) && !n.place) ||
+    (!n.foreign && n.end - n.start < 2)
+  )
     return undefined;
   if (DOCTOR_TITLE.test(t.lower)) {
     let last = i + 1;
@@ -230,8 +237,8 @@ function paired(tokens: readonly Token[], i: number, text: string): Span | undef
   if (!b || a.possessive || !spaced(b) || a.upper !== b.upper || blocked(b)) return undefined;
   // people write a name in one case: "Harbor de-identification" is no name
   if ((a.capitalised && !b.capitalised) || INSTITUTIONS.has(`${a.lower}-${b.lower}`)) return undefined;
-  if (isListedName(a.lower)) {
-    if (!(strong(a) || capital(a))) return undefined;
+  // a given name that is also a word ("Amber", "daisy") is judged by the surname after it, below
+  if (isListedName(a.lower) && (strong(a) || capital(a))) {
     const surname = strong(b) || capital(b) || (!b.foreign && b.lower.length > 2 && !isKnownWord(b.lower));
     if (!surname || !(strong(a) || strong(b))) return undefined;
   } else if (!(nameish(a) && !a.foreign && isListedName(b.lower) && strong(b))) {

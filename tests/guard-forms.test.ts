@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { findIdentifiers, redact } from "../src/guard/identifiers.js";
+
+// More of the forms clinicians type patients' details in, and more of the everyday text that only looks
+// like them (found by testing the guard as an attacker would, with realistic questions).
+
+describe("the guard finds these patients' details", () => {
+  it.each([
+    // a place's name as a surname after a title, and as a given name before a listed surname
+    ["Mrs Washington in bay 2 sent me a friend request", "[name] in bay 2 sent me a friend request"],
+    ["Mr Preston keeps tagging our ward", "[name] keeps tagging our ward"],
+    ["Mrs Georgia Evans asked to follow me", "[name] asked to follow me"],
+    // a given name that is also an everyday word, before a surname, in any case
+    ["Amber Lewis from bay 3 messaged me on Instagram", "[name] from bay 3 messaged me on Instagram"],
+    [
+      "can i accept a request from daisy okafor, she was on my ward",
+      "can i accept a request from [name], she was on my ward",
+    ],
+    // a name before the patient's post, comment, review or fundraiser
+    [
+      "Can I reply to Brenda's comment? She was my patient",
+      "Can I reply to [name]'s comment? She was my patient",
+    ],
+    ["is it ok to share Aaron's gofundme from our unit", "is it ok to share [name]'s gofundme from our unit"],
+    // a record number given with "is" or "was"
+    ["her MRN is 558231 and it's in the photo", "her MRN is [id-number] and it's in the photo"],
+    [
+      "the hospital number was QT44821 on the screenshot",
+      "the hospital number was [id-number] on the screenshot",
+    ],
+    // ages over 89 said another way
+    ["94F on our ward, her son filmed her", "[age] on our ward, her son filmed her"],
+    ["she turned 102 and the family tagged the care home", "she [age] and the family tagged the care home"],
+  ])("%j", (text, redacted) => {
+    expect(redact(text)).toBe(redacted);
+  });
+});
+
+describe("the guard leaves these alone", () => {
+  it.each([
+    // spans of years and a shift's hours, not record numbers
+    "can I post our 2022-2023 audit on LinkedIn",
+    "I've been a nurse 2001-2024, can I say so in my bio",
+    "we saw 30 patients between 0800-2000, can I tweet the number",
+    // UK shorthand for a count of nights, a fraction, a staffing level
+    "I'm on 3/7 nights, can I post a tired selfie",
+    "our ward ran on 1/2 staffing all week, can I tweet about it",
+    // a public figure's book, podcast or trial
+    "can I recommend Adam Kay's book on my page",
+    "is it ok to discuss the Lucy Letby trial on Twitter",
+    // a nurse's title before a colleague's name
+    "Nurse Blake's TikTok went viral, should I report it",
+  ])("%j", (text) => {
+    expect(findIdentifiers(text)).toEqual([]);
+  });
+});
