@@ -16,7 +16,7 @@ export const WRITE_WAIT_MS = 100;
 
 /** What to do about a damaged database, said where it is found. */
 const DAMAGED =
-  "the file is damaged. Stop the bot, restore the latest backup (README: Backups), or move the file aside to start with an empty database.";
+  "the file is damaged. Stop the bot, restore the latest backup (socialmedia-guidance restore <file>; README: Backups), or move the file aside to start with an empty database.";
 
 /**
  * Opens (creating if needed) the database at `path`, checks that it is sound (`PRAGMA quick_check`)

@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import type { Config } from "../src/config-types.js";
+import { openDatabase } from "../src/store/db.js";
+import { MIGRATIONS } from "../src/store/migrations.js";
+import type { Out } from "./output.js";
+
+// `backup` and `restore` for the SQLite file, through SQLite's own backup API (better-sqlite3's
+// backup()): a consistent copy while the bot writes, and a restore that gives back exactly the backup.
+// Copying the file instead loses what is still in its write-ahead log (-wal), and copying a backup over
+// the file leaves a crashed run's log behind, which SQLite then replays onto the backup.
+
+const POSTGRES =
+  "The database is PostgreSQL (DATABASE_URL): back it up with pg_dump and restore it with pg_restore (README: Running at scale).";
+
+/** `backup <file>`: a consistent copy of the database in a new file, safe while the bot runs. */
+export async function backup(config: Config, rest: readonly string[], out: Out, err: Out): Promise<number> {
+  const to = rest[0];
+  if (!to) return usage(err, "backup <file>");
+  if (config.databaseUrl) return fail(err, POSTGRES);
+  if (!existsSync(config.databasePath)) return fail(err, `No database at ${config.databasePath} to back up.`);
+  if (existsSync(to))
+    return fail(err, `${to} already exists: back up to a new file, so that no backup is overwritten.`);
+  const db = new Database(config.databasePath, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    mkdirSync(dirname(to), { recursive: true });
+    await db.backup(to);
+  } catch (error) {
+    return fail(err, `Could not back up to ${to}: ${(error as Error).message}`);
+  } finally {
+    db.close();
+  }
+  out(`Backed up ${config.databasePath} to ${to} (${describe(to)}).`);
+  return 0;
+}
+
+/**
+ * `restore <file>`: the database at DATABASE_PATH becomes exactly what the backup holds, whatever its
+ * write-ahead log held (the backup API writes through SQLite, which settles that log first). The bot
+ * must be stopped: a running bot keeps its schedules in memory.
+ */
+export async function restore(config: Config, rest: readonly string[], out: Out, err: Out): Promise<number> {
+  const from = rest[0];
+  if (!from) return usage(err, "restore <file>");
+  if (config.databaseUrl) return fail(err, POSTGRES);
+  if (!existsSync(from)) return fail(err, `No backup at ${from}.`);
+  if (resolve(from) === resolve(config.databasePath))
+    return fail(err, `${from} is the database itself (DATABASE_PATH): name the backup to restore from.`);
+  let source: Database.Database;
+  try {
+    source = new Database(from, { readonly: true, fileMustExist: true });
+    const check = source.pragma("quick_check", { simple: true });
+    if (check !== "ok") throw new Error(`it is damaged (quick_check: ${String(check).slice(0, 200)})`);
+    const version = source.pragma("user_version", { simple: true }) as number;
+    if (version === 0) throw new Error("it is not a database this bot wrote");
+    if (version > MIGRATIONS.length)
+      throw new Error(`a newer version of the bot wrote it (schema ${version}): upgrade the bot first`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === "SQLITE_NOTADB" ? "it is not a SQLite database" : (error as Error).message;
+    return fail(err, `Cannot restore from ${from}: ${why}. Nothing was changed.`);
+  }
+  try {
+    await source.backup(config.databasePath);
+  } catch (error) {
+    return fail(err, `Could not restore into ${config.databasePath}: ${(error as Error).message}`);
+  } finally {
+    source.close();
+  }
+  // Opened as the bot opens it: checked, and brought up to this version's schema.
+  openDatabase(config.databasePath).close();
+  out(
+    `Restored ${config.databasePath} from ${from} (${describe(config.databasePath)}). Start the bot again.`,
+  );
+  return 0;
+}
+
+/** What a database file holds, in a few words. */
+function describe(path: string): string {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const count = (table: string) =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number } | undefined)?.n ?? 0;
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
+    const parts = [`schema ${db.pragma("user_version", { simple: true })}`];
+    if (tables.has("tip_schedules")) parts.push(`${count("tip_schedules")} tip schedules`);
+    if (tables.has("feedback")) parts.push(`${count("feedback")} votes`);
+    return parts.join(", ");
+  } finally {
+    db.close();
+  }
+}
+
+function usage(err: Out, form: string): number {
+  err(`Usage: socialmedia-guidance ${form}`);
+  return 2;
+}
+
+function fail(err: Out, sentence: string): number {
+  err(sentence);
+  return 1;
+}

@@ -1,0 +1,85 @@
+import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../app/main.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
+import { tempDir } from "./helpers.js";
+
+// backup and restore of the SQLite file, through SQLite's backup API.
+
+async function cli(args: string[], dbPath: string) {
+  vi.stubEnv("DATABASE_PATH", dbPath);
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    args,
+    (t) => out.push(t),
+    (t) => err.push(t),
+  );
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+async function candidates(dbPath: string): Promise<string[]> {
+  const storage = openSqliteStorage(dbPath);
+  try {
+    return (await storage.feedback.candidates()).map((c) => c.question);
+  } finally {
+    await storage.close();
+  }
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("backup and restore", () => {
+  it("restores exactly the backup, even over a file a crashed run left its write-ahead log beside", async () => {
+    const dir = tempDir("smg-backup-");
+    const dbPath = join(dir, "bot.db");
+    const first = openSqliteStorage(dbPath);
+    await first.feedback.recordCandidate("qa-maintain-boundaries", "before the backup", 1);
+    await first.close();
+
+    const backupPath = join(dir, "backups", "backup.db");
+    const made = await cli(["backup", backupPath], dbPath);
+    expect(made.code, made.err).toBe(0);
+    expect(made.out).toMatch(/^Backed up .* to .*backup\.db \(schema \d+/);
+    // a backup is never overwritten
+    expect((await cli(["backup", backupPath], dbPath)).err).toMatch(/already exists/);
+
+    // the bot writes on, then dies: what it wrote is still in bot.db-wal, beside the file
+    const running = openSqliteStorage(dbPath);
+    await running.feedback.recordCandidate("qa-maintain-boundaries", "after the backup", 2);
+    const crashed = join(tempDir("smg-crashed-"), "bot.db");
+    copyFileSync(dbPath, crashed);
+    copyFileSync(`${dbPath}-wal`, `${crashed}-wal`);
+    await running.close();
+    expect(existsSync(`${crashed}-wal`)).toBe(true);
+
+    const restored = await cli(["restore", backupPath], crashed);
+    expect(restored.code, restored.err).toBe(0);
+    expect(restored.out).toContain("Start the bot again");
+    expect(await candidates(crashed)).toEqual(["before the backup"]);
+  });
+
+  it("refuses what it cannot restore from, and changes nothing", async () => {
+    const dir = tempDir("smg-restore-");
+    const dbPath = join(dir, "bot.db");
+    const storage = openSqliteStorage(dbPath);
+    await storage.feedback.recordCandidate("qa-maintain-boundaries", "kept", 1);
+    await storage.close();
+    const notADb = join(dir, "notes.txt");
+    writeFileSync(notADb, "not a database at all, just some text that is long enough to look like a file");
+    for (const [args, said] of [
+      [["restore", notADb], /not a SQLite database\. Nothing was changed/],
+      [["restore", join(dir, "missing.db")], /No backup at/],
+      [["restore", dbPath], /is the database itself/],
+      [["restore"], /Usage: socialmedia-guidance restore <file>/],
+    ] as const) {
+      const result = await cli([...args], dbPath);
+      expect(result.code).toBeGreaterThan(0);
+      expect(result.err).toMatch(said);
+    }
+    expect(await candidates(dbPath)).toEqual(["kept"]);
+  });
+});
