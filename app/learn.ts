@@ -1,23 +1,18 @@
-import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { guardReading, redactReading } from "../src/guard/identifiers.js";
-import {
-  type Config,
-  formatProblem,
-  type Knowledge,
-  KnowledgeError,
-  loadKnowledge,
-  type Reply,
-} from "../src/index.js";
+import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
 import { decodeUtf8 } from "../src/knowledge/load.js";
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
 import { appendPhrasing, firstLine } from "./append-phrasing.js";
 import { openDb } from "./lazy.js";
+import { candidateId, formatList, type Reading, titleOf, today } from "./learn-list.js";
 import { AFTER } from "./learn-usage.js";
 import type { Out } from "./output.js";
+
+export { candidateId, type Reading, today } from "./learn-list.js";
 
 /** How many candidates one run offers; `--list` numbers the same ones, so numbers agree. */
 const LIMIT = 100;
@@ -33,9 +28,6 @@ export interface LearnOptions {
 
 /** A failure that ends the run, worded in one line for the moderator. */
 class LearnError extends Error {}
-
-/** How the bot replies to a question today (the guide's `ask`), for showing what accepting would change. */
-export type Reading = (question: string) => Reply;
 
 interface Session {
   readonly dir: string;
@@ -129,15 +121,6 @@ function misuse(o: LearnOptions, picks: readonly { key: string }[]): string | un
 
 /** A candidate's id as --list shows it (see candidateId). */
 const ID = /^[0-9a-f]{8}$/;
-
-/**
- * A candidate's id: unlike its number, it does not move while the bot runs, as people propose
- * phrasings and the counts that order the list change (a number could then name another candidate
- * than the one the moderator read; security review).
- */
-export function candidateId(c: Pick<Candidate, "entryId" | "question">): string {
-  return createHash("sha256").update(`${c.entryId}\n${c.question}`).digest("hex").slice(0, 8);
-}
 
 /** The candidate a number (from 1) or an id names in the list, if any. */
 function pickOf(list: readonly Candidate[], key: string): Candidate | undefined {
@@ -242,7 +225,17 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
     s.err(problems.join("\n"));
     return "failed";
   }
-  await s.store.decideCandidate(c.entryId, c.question, "accepted");
+  try {
+    await s.store.decideCandidate(c.entryId, c.question, "accepted");
+  } catch (error) {
+    // a phrasing written but not recorded would stay a candidate, and be offered as already written:
+    // put the file back, so that the knowledge and the database agree
+    writeAtomic(file, original);
+    s.knowledge = loadKnowledge(s.dir);
+    throw new LearnError(
+      `Cannot record the decision in the database (${firstLine(error)}); ${entry.file} is put back as it was, and nothing was accepted.`,
+    );
+  }
   s.out(`Accepted: "${c.question}" is now the last question of ${entry.id} in ${entry.file}.`);
   return "accepted";
 }
@@ -260,38 +253,4 @@ function writeAtomic(file: string, text: string | Uint8Array): void {
     rmSync(tmp, { force: true });
     throw new LearnError(`Cannot write ${file}: ${firstLine(error)}`);
   }
-}
-
-/**
- * What the bot does with a candidate today, for the moderator deciding on it: a phrasing it already
- * answers with its entry adds little; one it answers with another entry, or declines, is what accepting
- * would change (or a sign that the pick was a mistake).
- */
-export function today(read: Reading, c: Candidate): string {
-  const reply = read(c.question);
-  const sure = `${Math.round(reply.confidence * 100)}% confident`;
-  if (reply.kind === "answer")
-    return reply.entry.id === c.entryId
-      ? `already answers it with this entry (${sure})`
-      : `answers it with another entry: ${reply.entry.title} [${reply.entry.id}] (${sure})`;
-  if (reply.clarify) return `asks which was meant: ${reply.suggestions.map((e) => e.id).join(" or ")}`;
-  return reply.suggestions.some((e) => e.id === c.entryId)
-    ? `declines it, offering this entry among its suggestions (${sure})`
-    : `declines it (${sure})`;
-}
-
-function titleOf(knowledge: Knowledge, id: string): string {
-  return knowledge.entries.find((e) => e.id === id)?.title ?? "(no longer in the knowledge base)";
-}
-
-function formatList(list: readonly Candidate[], knowledge: Knowledge, read?: Reading): string {
-  return [
-    "Candidate phrasings waiting for a decision, most proposed first:",
-    ...list.map(
-      (c, i) =>
-        `${String(i + 1).padStart(4)}. ${candidateId(c)} ${String(c.count).padStart(4)} x  "${redactReading(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(22)}today the bot ${today(read, c)}` : ""}`,
-    ),
-    "",
-    "Decide with: socialmedia-guidance learn --accept <n or id> or --reject <n or id>, or go through them with: socialmedia-guidance learn",
-  ].join("\n");
 }

@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appendPhrasing } from "../app/append-phrasing.js";
 import { learn } from "../app/learn.js";
@@ -82,6 +83,25 @@ describe("socialmedia-guidance learn", () => {
     expect(err).toContain("is also a question of");
     expect(err).toContain(b.id);
     expect(fileOf(a)).toBe(before);
+    expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
+  });
+
+  it("puts the file back when the database cannot record the decision (locked by another process)", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    const before = fileOf(entry);
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    const holder = new Database(w.dbPath);
+    holder.exec("BEGIN EXCLUSIVE");
+    try {
+      const { code, err } = await runLearn(w, { accept: ["1"] });
+      expect(code).toBe(1);
+      expect(err).toMatch(/Cannot record the decision .* put back as it was, and nothing was accepted/);
+      expect(fileOf(entry)).toBe(before);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
     expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
   });
 

@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import { redactReading } from "../src/guard/identifiers.js";
+import type { Knowledge, Reply } from "../src/index.js";
+import type { Candidate } from "../src/store/storage.js";
+
+// How `learn` shows the candidates: their ids, what the bot does with each today, the list.
+
+/** How the bot replies to a question today (the guide's `ask`), for showing what accepting would change. */
+export type Reading = (question: string) => Reply;
+
+/**
+ * A candidate's id: unlike its number, it does not move while the bot runs, as people propose
+ * phrasings and the counts that order the list change (a number could then name another candidate
+ * than the one the moderator read; security review).
+ */
+export function candidateId(c: Pick<Candidate, "entryId" | "question">): string {
+  return createHash("sha256").update(`${c.entryId}\n${c.question}`).digest("hex").slice(0, 8);
+}
+
+/**
+ * What the bot does with a candidate today, for the moderator deciding on it: a phrasing it already
+ * answers with its entry adds little; one it answers with another entry, or declines, is what accepting
+ * would change (or a sign that the pick was a mistake).
+ */
+export function today(read: Reading, c: Candidate): string {
+  const reply = read(c.question);
+  const sure = `${Math.round(reply.confidence * 100)}% confident`;
+  if (reply.kind === "answer")
+    return reply.entry.id === c.entryId
+      ? `already answers it with this entry (${sure})`
+      : `answers it with another entry: ${reply.entry.title} [${reply.entry.id}] (${sure})`;
+  if (reply.clarify) return `asks which was meant: ${reply.suggestions.map((e) => e.id).join(" or ")}`;
+  return reply.suggestions.some((e) => e.id === c.entryId)
+    ? `declines it, offering this entry among its suggestions (${sure})`
+    : `declines it (${sure})`;
+}
+
+export function titleOf(knowledge: Knowledge, id: string): string {
+  return knowledge.entries.find((e) => e.id === id)?.title ?? "(no longer in the knowledge base)";
+}
+
+export function formatList(list: readonly Candidate[], knowledge: Knowledge, read?: Reading): string {
+  return [
+    "Candidate phrasings waiting for a decision, most proposed first:",
+    ...list.map(
+      (c, i) =>
+        `${String(i + 1).padStart(4)}. ${candidateId(c)} ${String(c.count).padStart(4)} x  "${redactReading(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(22)}today the bot ${today(read, c)}` : ""}`,
+    ),
+    "",
+    "Decide with: socialmedia-guidance learn --accept <n or id> or --reject <n or id>, or go through them with: socialmedia-guidance learn",
+  ].join("\n");
+}
