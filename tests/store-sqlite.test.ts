@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import {
   askWithin,
@@ -9,7 +10,7 @@ import {
   RateLimits,
   UsageRecords,
 } from "../src/index.js";
-import { WRITE_WAIT_MS } from "../src/store/db.js";
+import { assertWritable, WRITE_WAIT_MS } from "../src/store/db.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage } from "../src/store/storage.js";
 import { capturedLogger, FIXTURE_DIR, settle, tempDatabase, tempDir, tempStorage } from "./helpers.js";
@@ -47,6 +48,25 @@ describe("the SQLite file", () => {
     expect(db.pragma("busy_timeout", { simple: true })).toBe(WRITE_WAIT_MS);
     expect(WRITE_WAIT_MS).toBeLessThan(1_000);
     db.close();
+  });
+
+  it("says at start when the file can be read but not written, instead of losing every write", () => {
+    const path = join(tempDir("smg-readonly-"), "bot.db");
+    openSqliteStorage(path).close();
+    // what SQLite falls back to, silently, for a file the bot's user may not write
+    const readOnly = new Database(path, { readonly: true });
+    try {
+      expect(() => assertWritable(readOnly, path, 1)).toThrow(
+        /can be read but not written: check .*bot\.db-wal/,
+      );
+    } finally {
+      readOnly.close();
+    }
+    const writable = new Database(path);
+    const version = writable.pragma("user_version", { simple: true }) as number;
+    expect(() => assertWritable(writable, path, version)).not.toThrow();
+    expect(writable.pragma("user_version", { simple: true })).toBe(version);
+    writable.close();
   });
 
   it("says when the database's folder is a file", () => {

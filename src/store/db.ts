@@ -43,7 +43,7 @@ export function openDatabase(path: string): Db {
     db.pragma("foreign_keys = ON");
     const check = db.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new Error(`${DAMAGED} (quick_check: ${String(check).slice(0, 200)})`);
-    migrate(db);
+    assertWritable(db, path, migrate(db));
     db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
     return db;
   } catch (error) {
@@ -56,6 +56,23 @@ export function openDatabase(path: string): Db {
       );
     if (code === "SQLITE_CORRUPT") throw new Error(`${DAMAGED} (${code})`);
     throw error;
+  }
+}
+
+/**
+ * Throws a sentence when the open database cannot be written. SQLite opens a file it may not write
+ * (mode 444, or its -wal and -shm beside it) read-only without a word, and reading succeeds: the bot
+ * then ran, said it was ready, and lost every tip schedule, vote and question it was given. Writing the
+ * schema version it already has changes nothing and fails at once where writing would.
+ */
+export function assertWritable(db: Db, path: string, version: number): void {
+  try {
+    db.pragma(`user_version = ${version}`);
+  } catch (error) {
+    if (!String((error as { code?: string }).code).startsWith("SQLITE_READONLY")) throw error;
+    throw new Error(
+      `the database can be read but not written: check that the bot's user may write ${path} and the ${path}-wal and ${path}-shm files beside it.`,
+    );
   }
 }
 
