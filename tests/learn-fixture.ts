@@ -34,7 +34,7 @@ export async function withStore<T>(w: Workspace, func: (store: FeedbackStorage) 
 export async function runLearn(
   w: Workspace,
   options: Partial<LearnOptions> = {},
-  input = "",
+  input: string | NodeJS.ReadableStream = "",
   read?: Reading,
 ) {
   const out: string[] = [];
@@ -45,7 +45,7 @@ export async function runLearn(
     { list: false, accept: [], reject: [], rest: [], ...options },
     (t) => out.push(t),
     (t) => err.push(t),
-    Readable.from(input ? [input] : []),
+    typeof input === "string" ? Readable.from(input ? [input] : []) : input,
     read,
   );
   return { code, out: out.join("\n"), err: err.join("\n") };

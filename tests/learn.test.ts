@@ -92,9 +92,13 @@ describe("socialmedia-guidance learn", () => {
     const before = fileOf(entry);
     await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
     const holder = new Database(w.dbPath);
-    holder.exec("BEGIN EXCLUSIVE");
+    // another process takes the lock once learn has opened the database, as the moderator answers
+    async function* answer() {
+      holder.exec("BEGIN EXCLUSIVE");
+      yield "a\n";
+    }
     try {
-      const { code, err } = await runLearn(w, { accept: ["1"] });
+      const { code, err } = await runLearn(w, {}, Readable.from(answer()));
       expect(code).toBe(1);
       expect(err).toMatch(/Cannot record the decision .* put back as it was, and nothing was accepted/);
       expect(fileOf(entry)).toBe(before);
