@@ -85,10 +85,14 @@ describeEachBackend(({ fresh, scheduler }) => {
       // a channel whose tip is already on, the bot since taken out: unchanged, and said so
       await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
       failing.C1 = { status: 200, body: { ok: false, error: "not_in_channel" } };
+      await s.tipStore.setFailing("slack", "C1", Date.parse("2026-11-25T09:00:05Z"), "not_in_channel");
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 10:00" })).toMatch(
         /^I can't post in this channel, so its daily tip is unchanged \(on, every day at 09:00 \(UTC\)\) and fails until this is fixed: /,
       );
-      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(/at 09:00/);
+      // ...and still shows as failing, as it was
+      const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
+      expect(status).toMatch(/at 09:00/);
+      expect(status).toMatch(/Failing since .*\(not_in_channel\)/);
 
       // a failure that may pass: on, and said to be unchecked
       failing.CSLOW = { status: 200, body: { ok: false, error: "internal_error" } };

@@ -81,6 +81,9 @@ export class TipChannels implements TipCommands {
   private async restore(platform: Platform, channelId: string, had: ScheduleRow | undefined): Promise<void> {
     if (!had) return this.store.forget(platform, channelId);
     await this.store.enable(platform, channelId, had, had.origin, had.enabledAt);
+    // enable clears the failing mark; a channel that was failing is failing still (`tips status` says so)
+    if (had.failingSince !== undefined)
+      await this.store.setFailing(platform, channelId, had.failingSince, had.lastError ?? null);
     if (!had.enabled) await this.store.disable(platform, channelId, this.now().getTime());
   }
 
