@@ -61,7 +61,10 @@ const UNREACHABLE: Record<string, string> = {
 export function describeFailure(error: unknown, t: PostgresTarget): string {
   const e = error as { code?: string; message?: string; errors?: { code?: string }[] };
   const code = e.code ?? e.errors?.[0]?.code ?? "";
-  const message = firstLine(e.message ?? String(error));
+  // Only the driver's words may hold the password (a URL it repeats): the host, user and database are
+  // no secret, and hiding the password wherever it appears hid them when they were the same word.
+  const said = firstLine(e.message ?? String(error));
+  const message = t.password ? said.split(t.password).join("[secret]") : said;
   const server = `${t.host}:${t.port}`;
   const unreachable = unreachableReason(code, message);
   const sentence = unreachable
@@ -71,7 +74,7 @@ export function describeFailure(error: unknown, t: PostgresTarget): string {
       : code === "3D000"
         ? `PostgreSQL at ${server} has no database "${t.database}"; create it (createdb ${t.database}) or check DATABASE_URL.`
         : `Cannot use the PostgreSQL ${t.where}: ${message.replace(/\.$/, "")}.`;
-  return t.password ? sentence.split(t.password).join("[secret]") : sentence;
+  return sentence;
 }
 
 /** Why the server could not be reached, when that is the failure. */
