@@ -4,6 +4,7 @@ import {
   type Config,
   createLogger,
   type Guide,
+  type Logger,
   LogPolicy,
   type Platform,
   RateLimits,
@@ -14,6 +15,7 @@ import {
   type TipPoster,
   UsageRecords,
 } from "../src/index.js";
+import type { Storage } from "../src/store/storage.js";
 import { parseKey, TokenCipher } from "../src/store/token-cipher.js";
 import { lazy, openDb } from "./lazy.js";
 import type { Out } from "./output.js";
@@ -97,8 +99,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
     // Stopping the platforms cut that post off: a moment more to record how it ended, before the close.
     if (!tipDone) await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
-    await records.flush();
-    await storage.close();
+    await closeWithin(records, storage, logger);
   };
   // Each configured platform: how to build it, and the channels the environment gives it tips for.
   const launches: { name: Platform; channels: readonly string[]; load: () => Promise<Launched> }[] = [];
@@ -232,6 +233,21 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
 /** How long shutdown waits for a tip post in flight (see stopAll). */
 export const TIP_STOP_WAIT_MS = 2_000;
 
+/** How long shutdown waits for the records still being written, and then for the database to close. */
+export const CLOSE_WAIT_MS = 3_000;
+
+/**
+ * Writes what is still in flight and closes the database, each within CLOSE_WAIT_MS: a database gone
+ * silent (a network partition) held shutdown 30 s, past a container's grace, and the console chat a
+ * minute after it said goodbye.
+ */
+async function closeWithin(records: UsageRecords, storage: Storage, logger?: Logger): Promise<void> {
+  const flushed = await settlesWithin(records.flush(), CLOSE_WAIT_MS);
+  const closed = await settlesWithin(storage.close(), CLOSE_WAIT_MS);
+  if (!flushed || !closed)
+    logger?.warn("the database did not answer at shutdown; what was not yet written is lost");
+}
+
 /** The console chat; its questions are recorded for the report and learning unless RECORD_CONSOLE=false. */
 async function consoleChat(config: Config, guide: Guide, err: Out): Promise<number> {
   const io = { input: process.stdin, output: process.stdout };
@@ -268,8 +284,7 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
     try {
       return ended(await runConsole(io, live.guide, { records }));
     } finally {
-      await records.flush();
-      await storage.close();
+      await closeWithin(records, storage);
     }
   } finally {
     stopReloading();

@@ -65,11 +65,17 @@ class PostgresDriver implements SqlDriver {
   }
 }
 
+/** True for an error the server sent: its five-character SQLSTATE code ("23505", "40001", "57014"). */
+export function hasSqlState(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code);
+}
+
 /**
  * Runs `fn` on one connection between BEGIN and COMMIT (ROLLBACK when it throws). A connection that
  * breaks meanwhile is reported to `lost` and the pool discards it; the caller gets the rejection.
  */
-async function inTransaction<T>(
+export async function inTransaction<T>(
   pool: pg.Pool,
   lost: (message: string) => void,
   fn: (client: pg.PoolClient) => Promise<T>,
@@ -85,9 +91,14 @@ async function inTransaction<T>(
     await client.query("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch((rollback: Error) => {
-      broken = rollback;
-    });
+    // A statement the server refused (it says why, in a SQLSTATE code) leaves the connection sound: roll
+    // back and reuse it. A timeout or a cut connection has no such code, and a ROLLBACK on it would wait
+    // as long again (30 s more at shutdown, on a silent network): let the pool discard it instead.
+    if (!hasSqlState(error)) broken = error as Error;
+    else
+      await client.query("ROLLBACK").catch((rollback: Error) => {
+        broken = rollback;
+      });
     throw error;
   } finally {
     client.off("error", onError);
