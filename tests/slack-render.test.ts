@@ -79,6 +79,14 @@ describe("Slack rendering", () => {
     checkLimits(message);
   });
 
+  it("gives notifications the answer as plain words, not its Markdown", () => {
+    const card = replyCard(
+      answerWith(guide, { answer: "**UK.** Ask first, see [the GMC](https://www.gmc-uk.org/x)." }),
+    );
+    expect(card.summary).toContain("UK. Ask first, see the GMC (https://www.gmc-uk.org/x).");
+    expect(renderCard(card).text).not.toContain("**");
+  });
+
   it("renders a shared answer without a share button, saying who shared it", () => {
     const json = JSON.stringify(renderCard(replyCard(answerWith(guide, {}), { sharedBy: "U7" })).blocks);
     expect(json).toContain("Shared by <@U7>");

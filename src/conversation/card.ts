@@ -101,5 +101,16 @@ export function card(kind: CardKind, parts: Partial<Card> & { readonly body: str
 /** The plain text of a card for notifications: its warning, title and text, and an answer's disclaimer. */
 function summarise(c: Omit<Card, "summary">): string {
   const lines = [c.warning, c.title, c.body.trim(), c.kind === "answer" ? c.footer : undefined];
-  return lines.filter((x): x is string => Boolean(x)).join("\n\n");
+  return plainOf(lines.filter((x): x is string => Boolean(x)).join("\n\n"));
+}
+
+/**
+ * The knowledge's Markdown as plain words, for a notification: "**UK.**" showed its asterisks in
+ * Slack's and Teams' notifications. A link keeps its address after its label; list dashes stay.
+ */
+function plainOf(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+/gm, "")
+    .replace(/\*\*([^*\n]+)\*\*/g, "$1")
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, "$1 ($2)");
 }
