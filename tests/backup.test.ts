@@ -1,23 +1,17 @@
 import { copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../app/main.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
+import { run } from "./cli-run.js";
 import { tempDir } from "./helpers.js";
 
 // backup and restore of the SQLite file, through SQLite's backup API.
 
-async function cli(args: string[], dbPath: string) {
-  vi.stubEnv("DATABASE_PATH", dbPath);
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (t) => out.push(t),
-    (t) => err.push(t),
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+/** The command line with DATABASE_PATH set to `dbPath`. */
+const cli = async (args: string[], dbPath: string) => {
+  const { code, stdout, stderr } = await run(args, { env: { DATABASE_PATH: dbPath } });
+  return { code, out: stdout, err: stderr };
+};
 
 async function candidates(dbPath: string): Promise<string[]> {
   const storage = openSqliteStorage(dbPath);
