@@ -1,9 +1,10 @@
+import { choiceIsOpen, preferSummary } from "./choices.js";
 import { eager } from "./eager-pattern.js";
 import { asks, type Term } from "./search/analyse.js";
 import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
-import { type Counterpart, counterpartOf } from "./search/counterpart.js";
 import { normalise } from "./search/normalise.js";
 import { readQuestion } from "./search/question.js";
+import { readingsOf } from "./search/readings.js";
 import type { Hit, SearchIndex } from "./search/search-index.js";
 import type { Entry, Knowledge } from "./types.js";
 
@@ -87,9 +88,6 @@ export function otherSubjects(
     .filter((g) => (g.examples?.length ?? 0) > 0)
     .map((g) => ({ subject: g.subject, examples: [...(g.examples ?? [])] }));
 }
-
-/** Entries a summary covers that come this close to one another fit the question equally well. */
-export const SUMMARY_MARGIN = 0.12;
 
 /**
  * A declined question is said to read as another subject's (off-topic.yaml) only when the words its
@@ -185,13 +183,9 @@ export function createJudge(
 
   return (query: string): Judgement => {
     const terms = query ? index.terms(query) : [];
-    // Whom the question's contact is with, read once and only when the ranking or the choice needs it.
-    let read: { readonly who: Counterpart | undefined } | undefined;
-    const who = () => {
-      read ??= { who: counterpartOf(query) };
-      return read.who;
-    };
-    const hits = preferSummary(index.searchTerms(terms, 6, 0.05, who), summaries).slice(0, 4);
+    // Whom the question's contact is with, and whom its photos show: read only when needed, and once.
+    const readings = readingsOf(query);
+    const hits = preferSummary(index.searchTerms(terms, 6, 0.05, readings), summaries).slice(0, 4);
     const [top, second] = hits;
     const profile = index.profile(terms);
     const asking = Math.max(profile.asking, 1e-9);
@@ -229,9 +223,13 @@ export function createJudge(
       elsewhere: leaning.lean,
     };
     const p = top ? probability(model, features) : 0;
-    // Whom the contact is with settles a choice only between two entries about someone's contact.
-    const settler = top?.counterpart && second?.counterpart ? who() : undefined;
-    const clarify = !!top && !!second && choiceIsOpen(top, second, settler, model.clarifyMargin);
+    // Whom the contact is with settles a choice only between two entries about someone's contact; whom
+    // the photos show, between two about photos of different people.
+    const settler = top?.counterpart && second?.counterpart ? readings.who() : undefined;
+    const photos = !!top?.depicts && !!second?.depicts && top.depicts !== second.depicts;
+    const settledByPhotos = photos && readings.depicted() === top?.depicts;
+    const clarify =
+      !!top && !!second && !settledByPhotos && choiceIsOpen(top, second, settler, model.clarifyMargin);
     // Only a question that names another subject or asks how to do something needs its sentences
     // counted (most do neither). Saying who is asking ("I'm a nurse, how do I go live on TikTok") does
     // not make it a longer post.
@@ -247,55 +245,4 @@ export function createJudge(
       ...(elsewhere ? { elsewhere } : {}),
     };
   };
-}
-
-/**
- * Whether two entries of different topics scoring alike (within `margin`) leave the bot a real choice
- * to ask about. Not when both readings of the question put the first one first, nor when whom the
- * question's contact is with settles it: the first is about contact with that person and the second
- * about contact with someone else ("should doctors follow their patients back": patients, not
- * colleagues). Not between a summary and an entry it covers, or entries related to each other.
- */
-export function choiceIsOpen(top: Hit, second: Hit, who: Counterpart | undefined, margin: number): boolean {
-  const settledByWhom =
-    who !== undefined &&
-    top.counterpart === who &&
-    second.counterpart !== undefined &&
-    second.counterpart !== who;
-  return (
-    top.agreement < 1 &&
-    !settledByWhom &&
-    top.entry.topic !== second.entry.topic &&
-    top.score - second.score <= margin &&
-    !top.entry.covers.includes(second.entry.id) &&
-    !second.entry.covers.includes(top.entry.id) &&
-    !top.entry.related.includes(second.entry.id) &&
-    !second.entry.related.includes(top.entry.id)
-  );
-}
-
-/**
- * A question that two of a summary's entries fit equally well, neither matching a word of it that the
- * other lacks ("what do doctors gain from it" between networking and learning), asks about the
- * summary: it answers, and the best single entry is offered beside it.
- */
-export function preferSummary(hits: readonly Hit[], summaries: readonly Entry[]): Hit[] {
-  const [lead, ...rest] = hits;
-  if (!lead) return [];
-  for (const summary of summaries) {
-    if (!summary.covers.includes(lead.entry.id)) continue;
-    const tied = rest
-      .slice(0, 2)
-      .some(
-        (h) =>
-          summary.covers.includes(h.entry.id) &&
-          lead.score - h.score <= SUMMARY_MARGIN &&
-          [...lead.matched].every((stem) => h.matched.has(stem)),
-      );
-    if (!tied) continue;
-    const own = hits.find((h) => h.entry.id === summary.id);
-    const answer = { ...lead, entry: summary, score: Math.max(lead.score, own?.score ?? 0) };
-    return [answer, lead, ...rest.filter((h) => h.entry.id !== summary.id)];
-  }
-  return [...hits];
 }

@@ -3,9 +3,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { choiceIsOpen, preferSummary } from "../src/choices.js";
 import { CLOSE_MARGIN } from "../src/guide.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
-import { choiceIsOpen, preferSummary } from "../src/judge.js";
 import { SCORE_ONLY_MODEL } from "../src/search/confidence.js";
 import type { Counterpart } from "../src/search/counterpart.js";
 import type { Hit } from "../src/search/search-index.js";

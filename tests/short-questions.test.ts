@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createGuide, loadKnowledge } from "../src/index.js";
+import { depictedIn } from "../src/search/depicted.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
 // Short questions as people first type them, on the shipped knowledge: what the engine makes of it.
@@ -38,6 +39,21 @@ describe("everyday short questions", () => {
     // a how-to about LinkedIn's buttons is still one about operating a platform
     const howTo = guide.ask("how do i change my profile picture on linkedin");
     expect(howTo.kind === "no-answer" && howTo.otherSubject).toBe("operating a platform");
+  });
+
+  it("tells a photo of a patient from a photo of the staff", () => {
+    for (const q of [
+      "can I post a photo of a patient",
+      "can i put patient pics on instagram",
+      "can i post a video of my patient",
+    ])
+      expect(["clinical-photos-consent", "challenge-confidentiality"], q).toContain(answer(q));
+    for (const q of ["a patient's son filmed me on the ward", "a visitor took a photo of me and posted it"])
+      expect(answer(q), q).toBe("patients-photographing-staff");
+    expect(depictedIn("a photo of a patient's wound")).toBe("patient");
+    expect(depictedIn("she filmed me doing obs")).toBe("staff");
+    expect(depictedIn("a photo of my patient and me")).toBe("patient");
+    expect(depictedIn("photos from a night out")).toBeUndefined();
   });
 
   it("reads 'up to date' as current, not as dating", () => {

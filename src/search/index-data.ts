@@ -1,6 +1,7 @@
 import type { Entry } from "../types.js";
 import type { Analyser } from "./analyse.js";
 import { type Counterpart, entryCounterpart } from "./counterpart.js";
+import { type Depicted, entryDepicts } from "./depicted.js";
 import { englishRank } from "./frequency.js";
 import { PhrasingIndex } from "./phrasing-score.js";
 import { PostingLists } from "./posting-lists.js";
@@ -26,6 +27,8 @@ export interface IndexedEntry {
   readonly answerStems: ReadonlySet<string>;
   /** Whom the entry's contact is with, read from its phrasings (see counterpart.ts); mostly no one. */
   readonly counterpart?: Counterpart;
+  /** Whom the entry's photos show, read from its phrasings (see depicted.ts); mostly no one. */
+  readonly depicts?: Depicted;
 }
 
 /** What building the index produces: all a search needs beyond the tuning and the synonyms. */
@@ -117,6 +120,7 @@ export function buildIndex(
     const questionStems = new Map([...counts].map(([stem, c]) => [stem, Math.min(1, c / central)]));
     const answerStems = new Set([...answerOnly, ...analyser.analyse(stories.join("\n")).map((x) => x.stem)]);
     const counterpart = entryCounterpart(entry.questions);
+    const depicts = entryDepicts(entry.questions);
     items.push({
       entry,
       phrasings,
@@ -124,6 +128,7 @@ export function buildIndex(
       questionStems,
       answerStems,
       ...(counterpart ? { counterpart } : {}),
+      ...(depicts ? { depicts } : {}),
     });
     for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
       df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : tune.answerOnlyDf));

@@ -5,6 +5,7 @@
 import type { Entry } from "../types.js";
 import type { AnalyserData } from "./analyse.js";
 import type { Counterpart } from "./counterpart.js";
+import type { Depicted } from "./depicted.js";
 import type { Built } from "./index-data.js";
 import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
@@ -18,6 +19,7 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
       questionStems: [...item.questionStems],
       answerStems: [...item.answerStems],
       ...(item.counterpart ? { counterpart: item.counterpart } : {}),
+      ...(item.depicts ? { depicts: item.depicts } : {}),
     })),
     postings: postings.data(),
     idf: [...idf],
@@ -40,6 +42,7 @@ export interface IndexSnapshot {
     readonly questionStems: readonly [string, number][];
     readonly answerStems: readonly string[];
     readonly counterpart?: Counterpart;
+    readonly depicts?: Depicted;
   }[];
   readonly postings: PostingData;
   readonly idf: readonly [string, number][];
@@ -64,6 +67,7 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
       questionStems: new Map(item.questionStems),
       answerStems: new Set(item.answerStems),
       ...(item.counterpart ? { counterpart: item.counterpart } : {}),
+      ...(item.depicts ? { depicts: item.depicts } : {}),
     })),
     postings: PostingLists.restore(snapshot.postings),
     idf: new Map(snapshot.idf),

@@ -1,11 +1,14 @@
 import type { Entry, SynonymGroup } from "../types.js";
 import { Analyser, asks, type Term } from "./analyse.js";
-import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
+import type { Counterpart } from "./counterpart.js";
+import type { Depicted } from "./depicted.js";
 import { type Built, buildIndex, type IndexedEntry, type OtherSubjects } from "./index-data.js";
 import { type IndexSnapshot, restore, snapshotOf } from "./index-snapshot.js";
+import { type Leaning, leaningOf } from "./leaning.js";
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
 import { askerByNaming, readQuestion, type Sentence } from "./question.js";
+import { NO_READINGS, type Readings, readingsFirst, readingsOf } from "./readings.js";
 import { residentsAsPatients } from "./residents.js";
 import { type QueryProfile, TermWeights } from "./term-weights.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
@@ -33,6 +36,8 @@ export interface Hit {
   readonly agreement: number;
   /** Whom the entry's contact is with, when it is about contact with someone (see counterpart.ts). */
   readonly counterpart?: Counterpart;
+  /** Whom the entry's photos show, when it is about photos of someone (see depicted.ts). */
+  readonly depicts?: Depicted;
 }
 
 /**
@@ -169,7 +174,7 @@ export class SearchIndex {
 
   /** Entries scoring at least `minScore`, best first; at most `limit`. */
   search(question: string, limit = 5, minScore = 0): Hit[] {
-    return this.searchTerms(this.terms(question), limit, minScore, () => counterpartOf(question));
+    return this.searchTerms(this.terms(question), limit, minScore, readingsOf(question));
   }
 
   /**
@@ -178,12 +183,7 @@ export class SearchIndex {
    * whole question); their rankings are fused by reciprocal rank, so an entry both put near the top
    * wins over one that only one of them favours. A hit's `score` stays the phrasing reading's.
    */
-  searchTerms(
-    terms: readonly Term[],
-    limit = 5,
-    minScore = 0,
-    counterpart: () => Counterpart | undefined = () => undefined,
-  ): Hit[] {
+  searchTerms(terms: readonly Term[], limit = 5, minScore = 0, readings: Readings = NO_READINGS): Hit[] {
     if (terms.length === 0) return [];
     const credited = new Map<string, number>();
     let total = 0;
@@ -215,7 +215,7 @@ export class SearchIndex {
     });
     const hits: Hit[] = [];
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([index]) => index);
-    const order = counterpartFirst(ranked, this.items, counterpart, this.tune.counterpartReach);
+    const order = readingsFirst(ranked, this.items, readings, this.tune.counterpartReach);
     // An entry the counterpart reading put first counts as both readings' first, in the confidence and
     // in the tie check (the reading has settled which to answer, so the bot does not ask back): in the
     // self-test such an entry was its phrasing's own 18 times in 21 (the one it displaced never), more
@@ -238,47 +238,15 @@ export class SearchIndex {
         phrasing: byPhrasing.closest(index),
         agreement: firsts / 2,
         ...(item.counterpart ? { counterpart: item.counterpart } : {}),
+        ...(item.depicts ? { depicts: item.depicts } : {}),
       });
     }
     return hits;
   }
 
-  /**
-   * How much likelier the question's words are under another subject's example questions than under
-   * the likeliest entry (`lean`: log-likelihood per unit of weight, in the word model's reading, from
-   * -1 to 1), and which subject's (`subject`, its position among `others`). Above 0, the question
-   * reads more like one about pay, a dose or a landlord than like anything the knowledge answers.
-   * A lean of 0 and no subject without examples, or when the model knows none of its words. What the
-   * lean rests on: `read`, the share of the question's weight on words either model knows, and `words`,
-   * how many they are.
-   */
-  elsewhere(terms: readonly Term[]): {
-    readonly lean: number;
-    readonly subject?: number;
-    readonly read?: number;
-    readonly words?: number;
-  } {
-    const others = this.others;
-    if (!others) return { lean: 0 };
-    const read = terms
-      .filter((t) => this.words.knows(t.stem) || others.words.knows(t.stem))
-      .map((t) => ({ stem: t.stem, weight: this.weights.wordModelWeight(t) }));
-    const weight = read.reduce((sum, t) => sum + t.weight, 0);
-    if (weight === 0) return { lean: 0 };
-    const all = terms.reduce((sum, t) => sum + this.weights.wordModelWeight(t), 0);
-    let entry = Number.NEGATIVE_INFINITY;
-    for (const ll of this.words.likelihoods(read, weight, others.entryBase).log) entry = Math.max(entry, ll);
-    let other = Number.NEGATIVE_INFINITY;
-    let subject = 0;
-    others.words.likelihoods(read, weight).log.forEach((ll, i) => {
-      if (ll > other) [other, subject] = [ll, i];
-    });
-    return {
-      lean: Math.max(-1, Math.min(1, (other - entry) / weight)),
-      subject,
-      read: weight / all,
-      words: read.length,
-    };
+  /** How much likelier the question's words are under another subject's examples (see leaningOf). */
+  elsewhere(terms: readonly Term[]): Leaning {
+    return leaningOf(terms, this.words, this.others, (t) => this.weights.wordModelWeight(t));
   }
 
   private matchedStems(item: IndexedEntry, terms: readonly Term[]): Set<string> {
