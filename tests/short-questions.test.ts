@@ -11,13 +11,13 @@ const answer = (q: string) => {
 };
 
 describe("everyday short questions", () => {
-  it("gives a nurse asking for the rules the nurses' guidance, not the GMC's for doctors", () => {
-    for (const q of [
-      "guidance for nurses",
-      "social media guidelines for nurses uk",
-      "I'm a nurse, what are the rules for social media",
-    ])
+  it("gives UK nurses the NMC's guidance and US clinicians the US rules, and doctors no nurses' guidance", () => {
+    for (const q of ["social media guidelines for nurses uk", "what are the rules for uk nurses on facebook"])
       expect(answer(q), q).toBe("nurses-and-midwives");
+    for (const q of ["social media rules for us doctors", "guidance for us physicians"])
+      expect(answer(q), q).toBe("us-rules");
+    for (const q of ["social media rules for doctors", "guidance for physicians"])
+      expect(answer(q), q).not.toBe("nurses-and-midwives");
   });
 
   it("reads adding a patient on a platform as a friend request", () => {
