@@ -56,6 +56,18 @@ describe("everyday short questions", () => {
     expect(depictedIn("photos from a night out")).toBeUndefined();
   });
 
+  it("takes overdoses and self-harm in a message to the entry on risk in a message", () => {
+    for (const q of [
+      "a patient messaged me that she took too many tablets",
+      "someone on tiktok dmed me about self-harming",
+    ])
+      expect(answer(q), q).toBe("risk-in-a-message");
+  });
+
+  it("reads a close-friends story as a restricted audience, not a friend request", () => {
+    expect(answer("can i post about work on my close friends story")).toBe("privacy-settings");
+  });
+
   it("reads 'up to date' as current, not as dating", () => {
     for (const q of ["how do i keep my profile up to date", "keeping up to date with research on twitter"])
       expect(answer(q), q).not.toBe("dating-apps");
