@@ -28,6 +28,12 @@ describe("the guard finds these patients' details", () => {
       "the hospital number was QT44821 on the screenshot",
       "the hospital number was [id-number] on the screenshot",
     ],
+    // a patient's relative's name after the relation
+    [
+      "my patient's sister Mary Smith keeps messaging me on facebook",
+      "my patient's sister [name] keeps messaging me on facebook",
+    ],
+    ["her sister Jane Doe posted about me", "her sister [name] posted about me"],
     // ages over 89 said another way
     ["94F on our ward, her son filmed her", "[age] on our ward, her son filmed her"],
     ["she turned 102 and the family tagged the care home", "she [age] and the family tagged the care home"],

@@ -25,11 +25,6 @@ describe("everyday short questions", () => {
       expect(answer(q), q).toBe("qa-maintain-boundaries");
   });
 
-  it("answers whether clinicians may be on social media at all with the overview, not an ask-back", () => {
-    for (const q of ["are doctors allowed on social media", "are nurses allowed on instagram?"])
-      expect(answer(q), q).toBe("overview");
-  });
-
   it("reads LinkedIn as LinkedIn, with an entry of its own, not as any social media", () => {
     for (const q of [
       "What should I watch out for on LinkedIn as a clinician?",

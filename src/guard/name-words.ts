@@ -51,7 +51,7 @@ export const VERBED = new Set([
 export const PUBLIC_TITLES = words(`
   dr doctor prof professor st saint sir dame lord lady king queen prince princess duke duchess
   president senator governor mayor minister judge justice pope rev reverend father mt mount lake fort
-  port san santa los las el la le new nurse sister matron
+  port san santa los las el la le new nurse matron
 `);
 
 /** Places a name list also holds (London, Florida, Georgia): not a person when alone or as a surname. */
