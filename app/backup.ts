@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
@@ -62,20 +62,35 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
     const why = code === "SQLITE_NOTADB" ? "it is not a SQLite database" : (error as Error).message;
     return fail(err, `Cannot restore from ${from}: ${why}. Nothing was changed.`);
   }
+  // Copied beside the database first, then swapped in: the database being replaced may be damaged
+  // (its start-up message sends the operator here), and is kept, with its log, in case it was wanted.
+  const db = config.databasePath;
+  const staging = `${db}.restoring`;
   try {
-    await source.backup(config.databasePath);
+    for (const suffix of SQLITE_FILES) rmSync(`${staging}${suffix}`, { force: true });
+    await source.backup(staging);
+    // Opened as the bot opens it: checked, and brought up to this version's schema.
+    openDatabase(staging).close();
   } catch (error) {
-    return fail(err, `Could not restore into ${config.databasePath}: ${(error as Error).message}`);
+    for (const suffix of SQLITE_FILES) rmSync(`${staging}${suffix}`, { force: true });
+    return fail(err, `Could not restore from ${from}: ${(error as Error).message}. Nothing was changed.`);
   } finally {
     source.close();
   }
-  // Opened as the bot opens it: checked, and brought up to this version's schema.
-  openDatabase(config.databasePath).close();
-  out(
-    `Restored ${config.databasePath} from ${from} (${describe(config.databasePath)}). Start the bot again.`,
-  );
+  const kept = `${db}.before-restore`;
+  const replaced = existsSync(db);
+  for (const suffix of SQLITE_FILES) {
+    rmSync(`${kept}${suffix}`, { force: true });
+    if (existsSync(`${db}${suffix}`)) renameSync(`${db}${suffix}`, `${kept}${suffix}`);
+  }
+  renameSync(staging, db);
+  const before = replaced ? ` The database it replaced is kept as ${kept}.` : "";
+  out(`Restored ${db} from ${from} (${describe(db)}).${before} Start the bot again.`);
   return 0;
 }
+
+/** A SQLite database's files: the database, its write-ahead log and the log's index. */
+const SQLITE_FILES = ["", "-wal", "-shm"] as const;
 
 /** What a database file holds, in a few words. */
 function describe(path: string): string {

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openSqliteStorage } from "../src/store/sqlite.js";
@@ -52,8 +52,27 @@ describe("backup and restore", () => {
 
     const restored = await cli(["restore", backupPath], crashed);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toContain("Start the bot again");
+    expect(restored.out).toMatch(/The database it replaced is kept as .*bot\.db\.before-restore/);
     expect(await candidates(crashed)).toEqual(["before the backup"]);
+    // what it replaced is kept, log and all
+    expect(await candidates(`${crashed}.before-restore`)).toEqual(["after the backup", "before the backup"]);
+  });
+
+  it("restores over a database whose file is damaged, as the bot's start-up message advises", async () => {
+    const dir = tempDir("smg-damaged-");
+    const dbPath = join(dir, "bot.db");
+    const storage = openSqliteStorage(dbPath);
+    await storage.feedback.recordCandidate("qa-maintain-boundaries", "kept in the backup", 1);
+    await storage.close();
+    const backupPath = join(dir, "backup.db");
+    expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+    // the header overwritten: SQLite no longer reads it as a database
+    const fd = openSync(dbPath, "r+");
+    writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
+    closeSync(fd);
+    const restored = await cli(["restore", backupPath], dbPath);
+    expect(restored.code, restored.err).toBe(0);
+    expect(await candidates(dbPath)).toEqual(["kept in the backup"]);
   });
 
   it("refuses what it cannot restore from, and changes nothing", async () => {
