@@ -206,9 +206,10 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
     (out.title?.length ?? 0) +
     (out.footer?.text.length ?? 0) +
     fs.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  // Fields give way until the description keeps room to say something.
+  // Fields give way until the description, if there is one, keeps room to say something.
+  const room = out.description ? MIN_DESCRIPTION_ROOM : 0;
   let dropped = 0;
-  while (fields.length > 1 && size(fields) > LIMITS.embedTotal - MIN_DESCRIPTION_ROOM) {
+  while (fields.length > 1 && size(fields) > LIMITS.embedTotal - room) {
     fields.pop();
     dropped++;
   }
