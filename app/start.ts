@@ -4,7 +4,6 @@ import {
   type Config,
   createLogger,
   type Guide,
-  type Logger,
   LogPolicy,
   type Platform,
   RateLimits,
@@ -99,7 +98,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
     // Stopping the platforms cut that post off: a moment more to record how it ended, before the close.
     if (!tipDone) await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
-    await closeWithin(records, storage, logger);
+    await closeWithin(records, storage, (message) => logger.warn(message));
   };
   // Each configured platform: how to build it, and the channels the environment gives it tips for.
   const launches: { name: Platform; channels: readonly string[]; load: () => Promise<Launched> }[] = [];
@@ -241,12 +240,18 @@ export const CLOSE_WAIT_MS = 3_000;
  * silent (a network partition) held shutdown 30 s, past a container's grace, and the console chat a
  * minute after it said goodbye.
  */
-async function closeWithin(records: UsageRecords, storage: Storage, logger?: Logger): Promise<void> {
+async function closeWithin(
+  records: UsageRecords,
+  storage: Storage,
+  warn: (message: string) => void,
+): Promise<void> {
   const flushed = await settlesWithin(records.flush(), CLOSE_WAIT_MS);
   const closed = await settlesWithin(storage.close(), CLOSE_WAIT_MS);
-  if (!flushed || !closed)
-    logger?.warn("the database did not answer at shutdown; what was not yet written is lost");
+  if (!flushed || !closed) warn(CLOSE_FAILED);
 }
+
+/** Said when the database did not answer at shutdown (the command line then exits without it). */
+export const CLOSE_FAILED = "The database did not answer at shutdown; what was not yet written is lost.";
 
 /** The console chat; its questions are recorded for the report and learning unless RECORD_CONSOLE=false. */
 async function consoleChat(config: Config, guide: Guide, err: Out): Promise<number> {
@@ -284,7 +289,7 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
     try {
       return ended(await runConsole(io, live.guide, { records }));
     } finally {
-      await closeWithin(records, storage);
+      await closeWithin(records, storage, err);
     }
   } finally {
     stopReloading();
