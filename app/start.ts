@@ -14,11 +14,11 @@ import {
   type TipPoster,
   UsageRecords,
 } from "../src/index.js";
-import type { Storage } from "../src/store/storage.js";
 import { parseKey, TokenCipher } from "../src/store/token-cipher.js";
 import { lazy, openDb } from "./lazy.js";
 import type { Out } from "./output.js";
 import { type ReadyPlatform, registerReadiness } from "./readiness.js";
+import { closeWithin, TIP_STOP_WAIT_MS } from "./shutdown.js";
 
 /** A platform adapter once built: what start-up needs of it. */
 interface Launched {
@@ -228,30 +228,6 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   logger.info("stopped");
   return 0;
 }
-
-/** How long shutdown waits for a tip post in flight (see stopAll). */
-export const TIP_STOP_WAIT_MS = 2_000;
-
-/** How long shutdown waits for the records still being written, and then for the database to close. */
-export const CLOSE_WAIT_MS = 3_000;
-
-/**
- * Writes what is still in flight and closes the database, each within CLOSE_WAIT_MS: a database gone
- * silent (a network partition) held shutdown 30 s, past a container's grace, and the console chat a
- * minute after it said goodbye.
- */
-async function closeWithin(
-  records: UsageRecords,
-  storage: Storage,
-  warn: (message: string) => void,
-): Promise<void> {
-  const flushed = await settlesWithin(records.flush(), CLOSE_WAIT_MS);
-  const closed = await settlesWithin(storage.close(), CLOSE_WAIT_MS);
-  if (!flushed || !closed) warn(CLOSE_FAILED);
-}
-
-/** Said when the database did not answer at shutdown (the command line then exits without it). */
-export const CLOSE_FAILED = "The database did not answer at shutdown; what was not yet written is lost.";
 
 /** The console chat; its questions are recorded for the report and learning unless RECORD_CONSOLE=false. */
 async function consoleChat(config: Config, guide: Guide, err: Out): Promise<number> {

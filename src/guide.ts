@@ -246,9 +246,8 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     );
     const entries = typed.size === 0 ? knowledge.entries.slice(0, limit) : [...new Set(hits)].slice(0, limit);
     return entries.map((e) => {
-      // the phrasing that shares most words with what was typed, among those short enough to offer
-      // whole (a long story shares the most words and shows as its first 100 characters); the
-      // canonical question on a tie
+      // the phrasing sharing most words with what was typed, among those short enough to show whole
+      // (a long story shares most, and shows cut); the canonical question on a tie
       const short = e.questions.filter((q) => q.length <= COMPLETE_MAX_CHARS);
       let best = e.questions[0] ?? e.title;
       let bestShared = -1;

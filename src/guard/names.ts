@@ -1,6 +1,31 @@
 import type { Finding } from "./identifiers.js";
 import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
 import {
+  APPOSITION_CLOSE,
+  APPOSITION_CLOSE_REACH,
+  APPOSITION_GAP,
+  APPOSITION_OPENS,
+  APPOSITION_REACH,
+  BED,
+  CLAUSE_GAP,
+  COMMA_GAP,
+  CUE_GAP,
+  CUES,
+  DOCTOR_TITLE,
+  ENDS_WITH_COMMA,
+  I_AM_BEFORE,
+  LIST_AFTER,
+  MISS_AS_VERB_BEFORE,
+  MY_BEFORE,
+  NUMBERED_GAP,
+  PATIENT_AFTER,
+  PLACE_BEFORE,
+  PT_GAP,
+  TITLE_GAP,
+  TITLES,
+  WHERE_BEFORE,
+} from "./name-patterns.js";
+import {
   blocked,
   capital,
   cueName,
@@ -27,41 +52,6 @@ import {
   PUBLIC_TITLES,
   TITLE_BRANDS,
 } from "./name-words.js";
-
-/**
- * The patterns the word tests use, made once: a regular expression literal makes a new object each
- * time it runs, and these run for every word.
- */
-const TITLE_GAP = /^\.?\s+$/;
-const DOCTOR_TITLE = /^(?:dr|doctor)$/;
-const PATIENT_AFTER = /^(?:patients?|pts?|clients?)$/;
-const TITLES = /^(?:mr|mrs|ms|miss|mx|mister|missus)$/;
-const MISS_AS_VERB_BEFORE = /\b(?:i|you|we|they|to|will|would|not|never|don['’]?t|didn['’]?t)\s+$/i;
-const CUES = /^(?:patients?|pts?|clients?|residents?)$/;
-/** What stands between a name and the words saying whose patient it is: "Olivia, my patient", "Emma (my patient)". */
-const APPOSITION_GAP = /^\s*[,(–—-]\s*$/;
-/** How those words open: "my (6 year old) patient", "one of our residents", "a patient of mine". */
-const APPOSITION_OPENS = /^(?:my|our|a|an|the|one|this|that)$/;
-/** How far (in words) the patient noun may sit from the name: "Olivia, my 6 year old patient". */
-const APPOSITION_REACH = 5;
-/** ... and how far on the aside must close (a comma, a bracket, a dash): "Emma, my patient on ward 7 with anorexia, keeps...". */
-const APPOSITION_CLOSE_REACH = 8;
-/** What closes such an aside, before the sentence ends. */
-const APPOSITION_CLOSE = /^[^.!?;]*?(?:[,)–—]|\s-\s)/;
-/** Words before a capitalised one that make it a place or a firm: "in Georgia", "from Leeds", "at Kaiser", "for Medicare". */
-const WHERE_BEFORE = /^(?:in|near|around|outside|across|throughout|within|from|at|for)$/;
-/** A bed, bay or room, then its number: "the lady in bed 3, Olivia, added me". */
-const BED = /^(?:bed|bay|room|cubicle|bedspace)$/;
-const NUMBERED_GAP = /^\s*\d{1,3}\s*[,:(–—-]?\s*$/;
-const CUE_GAP = /^\s*[,:]?\s+$/;
-const PT_GAP = /^\.\s+$/;
-const MY_BEFORE = /\bmy\s+$/i;
-const I_AM_BEFORE = /\b(?:i['’]?m|i am|i was|we['’]re)\s+$/i;
-const CLAUSE_GAP = /[.!?;,]/;
-const PLACE_BEFORE = /^(?:in|near|around|outside|across|throughout|within)$/;
-const COMMA_GAP = /^\s*,\s*$/;
-const ENDS_WITH_COMMA = /,\s*$/;
-const LIST_AFTER = /^\s*(?:,|&|and\b|or\b)/i;
 
 /** "Mrs O'Neill", "mr abernathy", "MISS HOLLOWAY"; "Dr Patel's patient" (a doctor alone is no patient). */
 function titled(tokens: readonly Token[], i: number, text: string): Span | undefined {

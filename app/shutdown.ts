@@ -1,0 +1,28 @@
+import { settlesWithin, type UsageRecords } from "../src/index.js";
+import type { Storage } from "../src/store/storage.js";
+
+// How long a stopping bot waits for what is still in flight, so that it stops within a container's grace.
+
+/** How long shutdown waits for a tip post in flight (see stopAll). */
+export const TIP_STOP_WAIT_MS = 2_000;
+
+/** How long shutdown waits for the records still being written, and then for the database to close. */
+export const CLOSE_WAIT_MS = 3_000;
+
+/**
+ * Writes what is still in flight and closes the database, each within CLOSE_WAIT_MS: a database gone
+ * silent (a network partition) held shutdown 30 s, past a container's grace, and the console chat a
+ * minute after it said goodbye.
+ */
+export async function closeWithin(
+  records: UsageRecords,
+  storage: Storage,
+  warn: (message: string) => void,
+): Promise<void> {
+  const flushed = await settlesWithin(records.flush(), CLOSE_WAIT_MS);
+  const closed = await settlesWithin(storage.close(), CLOSE_WAIT_MS);
+  if (!flushed || !closed) warn(CLOSE_FAILED);
+}
+
+/** Said when the database did not answer at shutdown (the command line then exits without it). */
+export const CLOSE_FAILED = "The database did not answer at shutdown; what was not yet written is lost.";
