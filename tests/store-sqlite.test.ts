@@ -1,6 +1,6 @@
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import {
   askWithin,
@@ -10,7 +10,7 @@ import {
   RateLimits,
   UsageRecords,
 } from "../src/index.js";
-import { assertWritable, WRITE_WAIT_MS } from "../src/store/db.js";
+import { WRITE_WAIT_MS } from "../src/store/db.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage } from "../src/store/storage.js";
 import { capturedLogger, FIXTURE_DIR, settle, tempDatabase, tempDir, tempStorage } from "./helpers.js";
@@ -50,23 +50,20 @@ describe("the SQLite file", () => {
     db.close();
   });
 
-  it("says at start when the file can be read but not written, instead of losing every write", () => {
+  it("says at start when the file can be read but not written, instead of losing every write", async () => {
     const path = join(tempDir("smg-readonly-"), "bot.db");
-    openSqliteStorage(path).close();
-    // what SQLite falls back to, silently, for a file the bot's user may not write
-    const readOnly = new Database(path, { readonly: true });
-    try {
-      expect(() => assertWritable(readOnly, path, 1)).toThrow(
-        /can be read but not written: check .*bot\.db-wal/,
-      );
-    } finally {
-      readOnly.close();
-    }
-    const writable = new Database(path);
-    const version = writable.pragma("user_version", { simple: true }) as number;
-    expect(() => assertWritable(writable, path, version)).not.toThrow();
-    expect(writable.pragma("user_version", { simple: true })).toBe(version);
-    writable.close();
+    await openSqliteStorage(path).close();
+    chmodSync(path, 0o444);
+    // opened as the bot opens it, by a user the file's mode applies to (root, without the capability
+    // that overrides file modes)
+    const opener = `const { openSqliteStorage } = await import(${JSON.stringify(join(import.meta.dirname, "..", "dist", "src", "store", "sqlite.js"))}); try { openSqliteStorage(${JSON.stringify(path)}); } catch (e) { console.log(e.message); }`;
+    const node = [process.execPath, "--input-type=module", "-e", opener];
+    const [command, ...args] =
+      process.getuid?.() === 0
+        ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", ...node]
+        : node;
+    const said = execFileSync(command as string, args, { encoding: "utf8" });
+    expect(said).toMatch(/can be read but not written: check .*bot\.db-wal/);
   });
 
   it("says when the database's folder is a file", () => {
