@@ -38,6 +38,8 @@ export interface Spec {
   channel?: string;
   /** The parent channel's id when the interaction comes from a thread. */
   threadOf?: string;
+  /** The thread is not in discord.js's cache: only fetching it finds it. */
+  uncached?: boolean;
   focused?: string;
   customId?: string;
   permissions?: bigint;
@@ -85,6 +87,11 @@ export class FakeInteraction {
 
   /** The channel it was typed in, as discord.js's cache has it: a thread or a plain text channel. */
   get channel() {
+    return this.spec.uncached ? null : this.place();
+  }
+  /** The client, whose channel manager fetches a channel the cache lacks. */
+  readonly client = { channels: { fetch: async (_id: string) => this.place() } };
+  private place() {
     const parentId = this.spec.threadOf;
     return { id: CHANNEL_ID, parentId: parentId ?? null, isThread: () => parentId !== undefined };
   }

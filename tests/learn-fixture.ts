@@ -19,6 +19,7 @@ export function workspace() {
   return { dir, dbPath, config: loadConfig({ KNOWLEDGE_DIR: dir, DATABASE_PATH: dbPath }) };
 }
 
+/** A test's knowledge copy, its database and the settings naming them. */
 export type Workspace = ReturnType<typeof workspace>;
 
 /** Runs `func` on the workspace's database, as the bot would while people use it. */
@@ -31,6 +32,7 @@ export async function withStore<T>(w: Workspace, func: (store: FeedbackStorage) 
   }
 }
 
+/** Runs `learn` on the workspace with `input` as the moderator's answers: exit code and what it printed. */
 export async function runLearn(
   w: Workspace,
   options: Partial<LearnOptions> = {},
@@ -51,6 +53,7 @@ export async function runLearn(
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
+/** The text of the file an entry lives in. */
 export const fileOf = (e: Entry) => readFileSync(resolve(e.file), "utf8");
 const commentLine = (text: string) => text.split("\n").find((l) => /^\s*#/.test(l));
 
@@ -61,4 +64,5 @@ export function entryWithComment(w: Workspace): { entry: Entry; comment: string 
   return { entry, comment: commentLine(fileOf(entry)) ?? "" };
 }
 
+/** A candidate phrasing no entry has. */
 export const NEW = "strangers keep piling into my replies about vaccines, what now";

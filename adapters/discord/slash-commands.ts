@@ -124,7 +124,11 @@ const tipsCommand: SlashCommand = {
     }
     // A thread is no place for a daily tip: Discord archives it when it goes quiet, and the bot's invite
     // lets it post in channels, not threads. Say where to turn tips on instead of agreeing and failing.
-    const thread = interaction.channel?.isThread() ? interaction.channel : null;
+    // discord.js knows a channel only from its cache: a thread it has not seen (a private one) is fetched
+    const here =
+      interaction.channel ??
+      (await interaction.client.channels.fetch(interaction.channelId).catch(() => null));
+    const thread = here?.isThread() ? here : null;
     if (sub === "on" && thread && !interaction.options.getChannel("channel")) {
       const where = thread.parentId ? `<#${thread.parentId}>` : "the channel itself";
       const refusal = errorCard(
