@@ -38,6 +38,7 @@ import {
   staffChat,
   WHOSE,
 } from "./counterpart-words.js";
+import { firstOfKind } from "./first-of-kind.js";
 import { type Named, namedIn, withPronouns } from "./pronouns.js";
 import { residentsAsPatients } from "./residents.js";
 
@@ -239,11 +240,6 @@ export function counterpartFirst(
   who: () => Counterpart | undefined,
   reach: number,
 ): number[] {
-  const first = order[0];
   // A first entry about no one contact (a post, a review) is not displaced.
-  if (first === undefined || !items[first]?.counterpart) return order;
-  const counterpart = who();
-  if (!counterpart) return order;
-  const at = order.slice(0, reach).findIndex((i) => items[i]?.counterpart === counterpart);
-  return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
+  return firstOfKind(order, reach, (i) => items[i]?.counterpart, who);
 }

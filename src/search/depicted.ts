@@ -43,22 +43,3 @@ export function entryDepicts(questions: readonly string[]): Depicted | undefined
   if (staff >= ENTRY_MIN && staff >= ENTRY_RATIO * patient) return "staff";
   return undefined;
 }
-
-/**
- * The ranking with, first, the best of the top `reach` entries whose photos show whom the question's
- * show, when the first entry's show someone else: read from the question only then.
- */
-export function depictedFirst(
-  order: number[],
-  items: readonly { readonly depicts?: Depicted }[],
-  depicted: () => Depicted | undefined,
-  reach: number,
-): number[] {
-  const first = order[0];
-  const shows = first === undefined ? undefined : items[first]?.depicts;
-  if (!shows) return order;
-  const asked = depicted();
-  if (!asked || asked === shows) return order;
-  const at = order.slice(0, reach).findIndex((i) => items[i]?.depicts === asked);
-  return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
-}

@@ -4,7 +4,8 @@
  * the ranking asks, and once.
  */
 import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
-import { type Depicted, depictedFirst, depictedIn } from "./depicted.js";
+import { type Depicted, depictedIn } from "./depicted.js";
+import { firstOfKind } from "./first-of-kind.js";
 
 export interface Readings {
   readonly who: () => Counterpart | undefined;
@@ -37,5 +38,6 @@ export function readingsFirst(
   readings: Readings,
   reach: number,
 ): number[] {
-  return depictedFirst(counterpartFirst(order, items, readings.who, reach), items, readings.depicted, reach);
+  const byWhom = counterpartFirst(order, items, readings.who, reach);
+  return firstOfKind(byWhom, reach, (i) => items[i]?.depicts, readings.depicted);
 }

@@ -1,0 +1,20 @@
+/**
+ * The ranking with first the best of its top `reach` entries of the question's kind, when the first
+ * entry is of another: whom a contact is with (counterpart.ts), whom a photo shows (depicted.ts). The
+ * question's kind is read (`asked`) only when the first entry has a kind at all, since reading it is a
+ * good part of a long question's cost; the ranking is unchanged when the first is of the question's
+ * kind, or none within reach is.
+ */
+export function firstOfKind<K>(
+  order: number[],
+  reach: number,
+  kindOf: (index: number) => K | undefined,
+  asked: () => K | undefined,
+): number[] {
+  const first = order[0];
+  if (first === undefined || kindOf(first) === undefined) return order;
+  const kind = asked();
+  if (kind === undefined) return order;
+  const at = order.slice(0, reach).findIndex((i) => kindOf(i) === kind);
+  return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
+}
