@@ -7,6 +7,7 @@ import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart
 import { type Depicted, depictedIn } from "./depicted.js";
 import { firstOfKind } from "./first-of-kind.js";
 
+/** The question's readings, each a function that reads it on first call. */
 export interface Readings {
   readonly who: () => Counterpart | undefined;
   readonly depicted: () => Depicted | undefined;
