@@ -83,7 +83,8 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
     rmSync(`${kept}${suffix}`, { force: true });
     if (existsSync(`${db}${suffix}`)) renameSync(`${db}${suffix}`, `${kept}${suffix}`);
   }
-  renameSync(staging, db);
+  for (const suffix of SQLITE_FILES)
+    if (existsSync(`${staging}${suffix}`)) renameSync(`${staging}${suffix}`, `${db}${suffix}`);
   const before = replaced ? ` The database it replaced is kept as ${kept}.` : "";
   out(`Restored ${db} from ${from} (${describe(db)}).${before} Start the bot again.`);
   return 0;
