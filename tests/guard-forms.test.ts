@@ -28,6 +28,9 @@ describe("the guard finds these patients' details", () => {
       "the hospital number was QT44821 on the screenshot",
       "the hospital number was [id-number] on the screenshot",
     ],
+    // a name, then the bed it lies in
+    ["Callum from bed 6 asked for my Snapchat", "[name] from bed 6 asked for my Snapchat"],
+    ["Amara (bay 2) keeps filming the nurses", "[name] (bay 2) keeps filming the nurses"],
     // a patient's relative's name after the relation
     [
       "my patient's sister Mary Smith keeps messaging me on facebook",
@@ -54,6 +57,8 @@ describe("the guard leaves these alone", () => {
     // a public figure's book, podcast or trial
     "can I recommend Adam Kay's book on my page",
     "is it ok to discuss the Lucy Letby trial on Twitter",
+    // moving between beds is no name
+    "I moved from bed 4 to bay 2 on my last shift",
     // a nurse's title before a colleague's name
     "Nurse Blake's TikTok went viral, should I report it",
   ])("%j", (text) => {

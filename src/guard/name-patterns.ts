@@ -49,3 +49,7 @@ export const COMMA_GAP = /^\s*,\s*$/;
 export const ENDS_WITH_COMMA = /,\s*$/;
 /** What follows a name in a list of them: "Jake, Ellie and Mo". */
 export const LIST_AFTER = /^\s*(?:,|&|and\b|or\b)/i;
+/** The words between a name and the bed it lies in: "Dominic from bed 6", "in bay 2". */
+export const BED_PREPOSITION = /^(?:in|from|on|at)$/;
+/** What may open the bed after a name: a space, or a bracket ("Amara (bay 2)"). */
+export const BED_OPENS = /^\s*\(?\s*$/;

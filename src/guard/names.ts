@@ -1,3 +1,4 @@
+import { bedded, beforeBed } from "./beds.js";
 import type { Finding } from "./identifiers.js";
 import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
 import {
@@ -6,7 +7,6 @@ import {
   APPOSITION_GAP,
   APPOSITION_OPENS,
   APPOSITION_REACH,
-  BED,
   CLAUSE_GAP,
   COMMA_GAP,
   CUE_GAP,
@@ -17,7 +17,6 @@ import {
   LIST_AFTER,
   MISS_AS_VERB_BEFORE,
   MY_BEFORE,
-  NUMBERED_GAP,
   PATIENT_AFTER,
   PLACE_BEFORE,
   PT_GAP,
@@ -166,13 +165,6 @@ function declared(tokens: readonly Token[], i: number, text: string): Span | und
   return [from, i];
 }
 
-/** "bed 3, Olivia", "room 12 Tomasz": a name after where a patient lies. */
-function bedded(tokens: readonly Token[], i: number): Span | undefined {
-  const n = tokens[i + 1];
-  if (!n || !BED.test((tokens[i] as Token).lower) || !NUMBERED_GAP.test(n.gap)) return undefined;
-  return cueName(n) ? extend(tokens, i + 1, i + 1) : undefined;
-}
-
 /** "a patient named maria", "her name is Chloe Martin", "a lady called margaret oduya"; not "my name is". */
 function naming(tokens: readonly Token[], i: number, text: string): Span | undefined {
   const t = tokens[i] as Token;
@@ -285,6 +277,7 @@ export function findNames(text: string): Finding[] {
       apposed(tokens, i, text) ??
       declared(tokens, i, text) ??
       bedded(tokens, i) ??
+      beforeBed(tokens, i, text) ??
       naming(tokens, i, text) ??
       possessed(tokens, i, publicTalk) ??
       (publicTalk ? undefined : (paired(tokens, i, text) ?? reversed(tokens, i, text)));
