@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
@@ -77,17 +77,31 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
   } finally {
     source.close();
   }
-  const kept = `${db}.before-restore`;
+  // Kept under a name of its own, so that a second restore (the wrong backup first) loses nothing.
+  const kept = `${db}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   const replaced = existsSync(db);
-  for (const suffix of SQLITE_FILES) {
-    rmSync(`${kept}${suffix}`, { force: true });
+  if (replaced) keepOwnership(db, staging);
+  for (const suffix of SQLITE_FILES)
     if (existsSync(`${db}${suffix}`)) renameSync(`${db}${suffix}`, `${kept}${suffix}`);
-  }
   for (const suffix of SQLITE_FILES)
     if (existsSync(`${staging}${suffix}`)) renameSync(`${staging}${suffix}`, `${db}${suffix}`);
   const before = replaced ? ` The database it replaced is kept as ${kept}.` : "";
   out(`Restored ${db} from ${from} (${describe(db)}).${before} Start the bot again.`);
   return 0;
+}
+
+/**
+ * Gives the restored file the mode and owner of the one it replaces: a new file has the default mode,
+ * and a database kept readable by the bot's user alone would become readable by everyone.
+ */
+function keepOwnership(from: string, to: string): void {
+  const { mode, uid, gid } = statSync(from);
+  chmodSync(to, mode & 0o777);
+  try {
+    chownSync(to, uid, gid);
+  } catch {
+    // only root may give a file away; run as the bot's own user, the new file is that user's anyway
+  }
 }
 
 /** A SQLite database's files: the database, its write-ahead log and the log's index. */

@@ -11,4 +11,4 @@ process.exitCode = await main(args);
 // The bot has stopped and closed what it could: a connection that a silent database never answered
 // must not hold the process for its own 30 s time-out, past a container's 10 s grace. The timer keeps
 // nothing alive; it fires only if something else does.
-if (args[0] === "start") setTimeout(() => process.exit(), 1_000).unref();
+if ((args[0] ?? "start") === "start") setTimeout(() => process.exit(), 1_000).unref();

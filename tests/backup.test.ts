@@ -1,4 +1,13 @@
-import { closeSync, copyFileSync, existsSync, openSync, writeFileSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openSqliteStorage } from "../src/store/sqlite.js";
@@ -50,12 +59,18 @@ describe("backup and restore", () => {
     await running.close();
     expect(existsSync(`${crashed}-wal`)).toBe(true);
 
+    chmodSync(crashed, 0o600);
     const restored = await cli(["restore", backupPath], crashed);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toMatch(/The database it replaced is kept as .*bot\.db\.before-restore/);
     expect(await candidates(crashed)).toEqual(["before the backup"]);
-    // what it replaced is kept, log and all
-    expect(await candidates(`${crashed}.before-restore`)).toEqual(["after the backup", "before the backup"]);
+    // it keeps the mode of the file it replaced (readable by the bot's user alone)
+    expect(statSync(crashed).mode & 0o777).toBe(0o600);
+    // what it replaced is kept, log and all, and a second restore keeps the first's too
+    const kept =
+      /The database it replaced is kept as (.*bot\.db\.before-restore-\S+)\./.exec(restored.out)?.[1] ?? "";
+    expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
+    expect((await cli(["restore", backupPath], crashed)).code).toBe(0);
+    expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
   });
 
   it("restores over a database whose file is damaged, as the bot's start-up message advises", async () => {

@@ -160,5 +160,21 @@ describe("Discord rendering", () => {
       expect(shown).toContain(topic.title);
       for (const e of entries) expect(shown, e.title).toContain(e.title);
     }
+    // past the embed's 6,000 characters: topics give way, and the marker saying so still fits, however
+    // near the limit the fields that stay come
+    for (const [topics, count, length] of [
+      [6, 18, 64],
+      [6, 22, 52],
+      [7, 20, 50],
+    ] as const) {
+      const more = Array.from({ length: topics }, (_, t) => ({
+        topic: { ...topic, title: `Topic ${t}` },
+        entries: Array.from({ length: count }, (_, e) => ({
+          ...entry,
+          title: `E${t}-${e} `.padEnd(length, "t"),
+        })),
+      }));
+      checkLimits(renderCard(topicsCard(more)));
+    }
   });
 });

@@ -37,6 +37,7 @@ describe("the guard finds these patients' details", () => {
       "my patient's sister [name] keeps messaging me on facebook",
     ],
     ["her sister Jane Doe posted about me", "her sister [name] posted about me"],
+    ["my patient's father John Smith keeps messaging me", "my patient's father [name] keeps messaging me"],
     // ages over 89 said another way
     ["94F on our ward, her son filmed her", "[age] on our ward, her son filmed her"],
     ["she turned 102 and the family tagged the care home", "she [age] and the family tagged the care home"],

@@ -14,8 +14,10 @@ describe("everyday short questions", () => {
   it("gives UK nurses the NMC's guidance and US clinicians the US rules, and doctors no nurses' guidance", () => {
     for (const q of ["social media guidelines for nurses uk", "what are the rules for uk nurses on facebook"])
       expect(answer(q), q).toBe("nurses-and-midwives");
-    for (const q of ["social media rules for us doctors", "guidance for us physicians"])
+    for (const q of ["social media rules for US doctors", "guidance for US physicians"])
       expect(answer(q), q).toBe("us-rules");
+    // "us" in lower case is the pronoun
+    expect(answer("is there social media guidance for us nurses in the uk")).toBe("nurses-and-midwives");
     for (const q of ["social media rules for doctors", "guidance for physicians"])
       expect(answer(q), q).not.toBe("nurses-and-midwives");
   });
@@ -46,12 +48,14 @@ describe("everyday short questions", () => {
     for (const q of ["a patient's son filmed me on the ward", "a visitor took a photo of me and posted it"])
       expect(answer(q), q).toBe("patients-photographing-staff");
     expect(depictedIn("a photo of a patient's wound")).toBe("patient");
+    expect(depictedIn("can I post a patient’s photo")).toBe("patient");
     expect(depictedIn("she filmed me doing obs")).toBe("staff");
     expect(depictedIn("a photo of my patient and me")).toBe("patient");
     expect(depictedIn("photos from a night out")).toBeUndefined();
   });
 
-  it("takes overdoses and self-harm in a message to the entry on risk in a message", () => {
+  it("takes overdoses and self-harm in a message to the entry on risk in a message, and a death threat to threats", () => {
+    expect(answer("got a death threat from a patient's relative")).toBe("doxxing-and-threats");
     for (const q of [
       "a patient messaged me that she took too many tablets",
       "someone on tiktok dmed me about self-harming",

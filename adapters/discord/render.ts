@@ -36,6 +36,8 @@ export const LIMITS = {
 const COLOUR = 0x1d4f73;
 /** Characters of the embed total kept for the description when fields are many. */
 const MIN_DESCRIPTION_ROOM = 1_000;
+/** Said at the end of the fields when some were left out. */
+const MORE = "\n…and more";
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -207,7 +209,8 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
     (out.footer?.text.length ?? 0) +
     fs.reduce((n, f) => n + f.name.length + f.value.length, 0);
   // Fields give way until the description, if there is one, keeps room to say something.
-  const room = out.description ? MIN_DESCRIPTION_ROOM : 0;
+  // ...and the last keeps room for the marker that says some were left out
+  const room = (out.description ? MIN_DESCRIPTION_ROOM : 0) + MORE.length;
   let dropped = 0;
   while (fields.length > 1 && size(fields) > LIMITS.embedTotal - room) {
     fields.pop();
@@ -215,7 +218,7 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
   }
   if (dropped > 0) {
     const last = fields.at(-1);
-    if (last) last.value = clip(`${last.value}\n…and more`, LIMITS.fieldValue);
+    if (last) last.value = clip(`${last.value}${MORE}`, LIMITS.fieldValue);
     out.fields = fields;
   }
   const fixed = size(fields);

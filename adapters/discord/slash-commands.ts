@@ -125,11 +125,13 @@ const tipsCommand: SlashCommand = {
     // A thread is no place for a daily tip: Discord archives it when it goes quiet, and the bot's invite
     // lets it post in channels, not threads. Say where to turn tips on instead of agreeing and failing.
     // discord.js knows a channel only from its cache: a thread it has not seen (a private one) is fetched
-    const here =
-      interaction.channel ??
-      (await interaction.client.channels.fetch(interaction.channelId).catch(() => null));
+    const inPlace = sub === "on" && !interaction.options.getChannel("channel");
+    const here = !inPlace
+      ? null
+      : (interaction.channel ??
+        (await interaction.client.channels.fetch(interaction.channelId).catch(() => null)));
     const thread = here?.isThread() ? here : null;
-    if (sub === "on" && thread && !interaction.options.getChannel("channel")) {
+    if (thread) {
       const where = thread.parentId ? `<#${thread.parentId}>` : "the channel itself";
       const refusal = errorCard(
         `Daily tips post in a channel, not in a thread. Turn them on in ${where}, or pick a channel with the channel option.`,

@@ -50,7 +50,7 @@ export const VERBED = new Set([
 /** Titles that make the next name a public figure's, a doctor's or a place's, not a patient's. */
 export const PUBLIC_TITLES = words(`
   dr doctor prof professor st saint sir dame lord lady king queen prince princess duke duchess
-  president senator governor mayor minister judge justice pope rev reverend father mt mount lake fort
+  president senator governor mayor minister judge justice pope rev reverend mt mount lake fort
   port san santa los las el la le new nurse matron
 `);
 

@@ -6,12 +6,13 @@
  * entry shows whom its phrasings' photos show, when most say it; the question, when it says it.
  */
 
+/** Whom a photo shows: a patient, or the staff (the asker among them). */
 export type Depicted = "patient" | "staff";
 
 const MEDIA =
   "photos?|photographs?|pictures?|pics?|images?|videos?|vids?|clips?|footage|selfies?|x-?rays?|scans?|recordings?|snaps?";
 const OF_PATIENT = new RegExp(
-  `\\b(?:${MEDIA})\\s+(?:\\w+\\s+){0,2}?of\\s+(?:(?:a|an|my|our|the|his|her|their|this|that|one of my)\\s+)?(?:\\w+\\s+)?(?:patients?|pts?|clients?|residents?|bab(?:y|ies)|child(?:ren)?|wounds?|rash(?:es)?|lesions?)\\b|\\bpatients?(?:'s?|s')?\\s+(?:${MEDIA})\\b`,
+  `\\b(?:${MEDIA})\\s+(?:\\w+\\s+){0,2}?of\\s+(?:(?:a|an|my|our|the|his|her|their|this|that|one of my)\\s+)?(?:\\w+\\s+)?(?:patients?|pts?|clients?|residents?|bab(?:y|ies)|child(?:ren)?|wounds?|rash(?:es)?|lesions?)\\b|\\bpatients?(?:['’]s?|s['’])?\\s+(?:${MEDIA})\\b`,
   "i",
 );
 const OF_STAFF = new RegExp(
