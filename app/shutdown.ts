@@ -6,8 +6,12 @@ import type { Storage } from "../src/store/storage.js";
 /** How long shutdown waits for a tip post in flight (see stopAll). */
 export const TIP_STOP_WAIT_MS = 2_000;
 
-/** How long shutdown waits for the records still being written, and then for the database to close. */
-export const CLOSE_WAIT_MS = 3_000;
+/**
+ * How long shutdown waits for the records still being written, and then for the database to close:
+ * with the tip post's two waits and the launcher's last second, a silent database and a tip in flight
+ * hold shutdown 9 s at most, inside Docker's 10 s grace (replies in flight have their own wait).
+ */
+export const CLOSE_WAIT_MS = 2_000;
 
 /**
  * Writes what is still in flight and closes the database, each within CLOSE_WAIT_MS: a database gone
