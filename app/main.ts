@@ -9,6 +9,15 @@ import { type Args, parseArgv } from "./args.js";
 import { type Out, print, printErr } from "./output.js";
 import { commandHelp, SUBCOMMANDS, type Subcommand, usageText } from "./subcommands.js";
 
+/** True when argv runs the bot (`start`, named or left to the default), as main reads it. */
+export function runsTheBot(argv: readonly string[]): boolean {
+  try {
+    return parseArgv(argv).command === "start";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The composition root: parses argv, loads config and knowledge, and runs the subcommand the table
  * names. Returns the exit code: 0 done, 1 failed, 2 misused.

@@ -5,10 +5,10 @@ import { enableCompileCache } from "node:module";
 // V8 keeps the code it compiled on disk (in the OS temp folder), so a one-shot command does not
 // compile the same modules again on every run.
 enableCompileCache?.();
-const { main } = await import("../dist/app/main.js");
+const { main, runsTheBot } = await import("../dist/app/main.js");
 const args = process.argv.slice(2);
 process.exitCode = await main(args);
 // The bot has stopped and closed what it could: a connection that a silent database never answered
 // must not hold the process for its own 30 s time-out, past a container's 10 s grace. The timer keeps
 // nothing alive; it fires only if something else does.
-if ((args[0] ?? "start") === "start") setTimeout(() => process.exit(), 1_000).unref();
+if (runsTheBot(args)) setTimeout(() => process.exit(), 1_000).unref();

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../app/main.js";
+import { main, runsTheBot } from "../app/main.js";
 import { SUBCOMMANDS } from "../app/subcommands.js";
 import { run } from "./cli-run.js";
 import { fixtureCopy } from "./helpers.js";
@@ -14,6 +14,12 @@ afterEach(() => {
 });
 
 describe("the socialmedia-guidance command", () => {
+  it("knows which command lines run the bot, for the launcher's exit after it stops", () => {
+    for (const argv of [["start"], []]) expect(runsTheBot(argv), argv.join(" ")).toBe(true);
+    for (const argv of [["ask", "start"], ["report"], ["--no-such-flag"]])
+      expect(runsTheBot(argv), argv.join(" ")).toBe(false);
+  });
+
   it("says what is wrong with a command line, and prints the version", async () => {
     const version = await run(["--version"]);
     expect(version.code).toBe(0);
