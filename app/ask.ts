@@ -57,6 +57,7 @@ export function replyJson(reply: Reply) {
         ? { id: reply.entry.id, title: reply.entry.title, confidence: reply.confidence }
         : null,
     ...(reply.kind === "no-answer" && reply.otherSubject ? { otherSubject: reply.otherSubject } : {}),
+    ...(reply.kind === "no-answer" && reply.otherLanguage ? { otherLanguage: true } : {}),
     suggestions: reply.suggestions.map(ref),
     flags: [...reply.flags],
     ...(reply.truncated ? { truncated: true } : {}),

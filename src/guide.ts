@@ -1,6 +1,8 @@
 import { guardReading, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
+import { identifierNotice } from "./guard/notice.js";
 import { createJudge, type Judgement, otherSubjects } from "./judge.js";
 import { type ConfidenceModel, SCORE_ONLY_MODEL } from "./search/confidence.js";
+import { readsAsEnglish } from "./search/language.js";
 import { cutQuestion, normalise, visibleText } from "./search/normalise.js";
 import { type Hit, SearchIndex, type SearchTuning } from "./search/search-index.js";
 import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
@@ -113,13 +115,16 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     // is read that way.
     const typed = typeof raw === "string" ? raw : "";
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
-    const { text: input, findings } = guardReading(visibleText(typed), typed);
+    const { text: input, findings: found } = guardReading(visibleText(typed), typed);
+    const english = readsAsEnglish(input, (w) => index.knowsWord(w));
+    // In another language the guard cannot tell names from words; nothing of such a question is kept.
+    const findings = english ? found : found.filter((f) => f.kind !== "name");
     const { text, truncated } = cutQuestion(input);
     const flagged = findings.length > 0;
     // Blanked in the whole question, then cut: the cut keeps its end, where the spans' offsets would not hold.
     const matchable = flagged ? cutQuestion(replaceSpans(input, findings, () => " ")).text : text;
     // Control characters (DEL, C1 such as U+009B) never travel on: a terminal or a log would act on them.
-    const question = flagged ? "" : text.replace(/[^\P{Cc}\n\t]/gu, " ").trim();
+    const question = flagged || !english ? "" : text.replace(/[^\P{Cc}\n\t]/gu, " ").trim();
     const common = {
       question,
       truncated,
@@ -129,8 +134,21 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     const labels = [...new Set(findings.map((f) => IDENTIFIER_LABELS[f.kind]))];
     // The notice leads into the guidance only where an answer follows it.
     const notice = (answered: boolean) => (flagged ? { notice: identifierNotice(labels, answered) } : {});
-    const query = matchable.trim();
+    const query = english ? matchable.trim() : "";
     const judged = judge(query);
+    if (!english) {
+      const reply: Reply = {
+        ...common,
+        ...notice(false),
+        kind: "no-answer",
+        clarify: false,
+        otherLanguage: true,
+        confidence: 0,
+        suggestions: [],
+        topics: knowledge.topics,
+      };
+      return { reply, judged };
+    }
     const { hits, probability: p } = judged;
     const [top] = hits;
     const suggestions = (from: number, most: number) =>
@@ -276,23 +294,6 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     tips: () => tips,
     randomTip,
   };
-}
-
-/** What the bot says when a question looked like it held patient details, leading into the answer if one follows. */
-export function identifierNotice(labels: readonly string[], answered: boolean): string {
-  // a label may hold commas of its own ("a record, account, insurance or other ID number"): then, or
-  // with three or more, semicolons keep them apart
-  const apart = labels.length > 2 || labels.some((l) => l.includes(","));
-  const what =
-    labels.length > 1
-      ? `${labels.slice(0, -1).join(apart ? "; " : ", ")}${apart ? ";" : ""} and ${labels.at(-1)}`
-      : (labels[0] ?? "");
-  return (
-    `Your question looked like it contained patient details (${what}), so I have not repeated it, logged it or stored it. ` +
-    "Details like these can identify a patient even without a name: HIPAA's Safe Harbor standard lists 18 kinds of identifier, " +
-    "and the GMC warns that small details add up. Please leave them out when you ask here, and share identifiable " +
-    `information only with the patient's explicit consent.${answered ? " Here is the general guidance:" : ""}`
-  );
 }
 
 function round(x: number): number {

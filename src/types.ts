@@ -132,6 +132,8 @@ export type Reply =
       readonly clarify: boolean;
       /** The subject it was declined as being about ("clinical care", "operating a platform"), when it named one. */
       readonly otherSubject?: string;
+      /** The question is in another language: the bot reads English only. */
+      readonly otherLanguage?: boolean;
       readonly confidence: number;
       readonly suggestions: readonly EntryRef[];
       readonly topics: readonly Topic[];

@@ -9,6 +9,9 @@ export const NO_GUIDANCE = "I have no guidance on that.";
 /** ... and of one that offers entries which may fit: the bot has guidance near it, just no sure answer. */
 export const NOT_SURE = "I'm not sure which of my answers fits that.";
 
+/** The decline of a question in another language. */
+export const ENGLISH_ONLY = "I can only read questions in English. Please ask again in English.";
+
 /** Why a question about another subject is declined: "It reads as a question about clinical care, ...". */
 function otherSubjectSentence(subject: string): string {
   return `It reads as a question about ${subject}, and I only cover using social media professionally.`;
@@ -41,9 +44,11 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
     : [];
   const common = { notes, ...(reply.notice ? { warning: reply.notice } : {}), footer: reply.disclaimer };
   if (reply.kind === "no-answer") {
-    const body = reply.otherSubject
-      ? `${NO_GUIDANCE} ${otherSubjectSentence(reply.otherSubject)}`
-      : NO_GUIDANCE;
+    const body = reply.otherLanguage
+      ? ENGLISH_ONLY
+      : reply.otherSubject
+        ? `${NO_GUIDANCE} ${otherSubjectSentence(reply.otherSubject)}`
+        : NO_GUIDANCE;
     if (reply.clarify)
       return card("clarify", {
         ...common,

@@ -2,6 +2,8 @@ import type { Entry, SynonymGroup } from "../types.js";
 import { Analyser, asks, type Term } from "./analyse.js";
 import type { Counterpart } from "./counterpart.js";
 import type { Depicted } from "./depicted.js";
+import { isEnglishWord } from "./dictionary.js";
+import { englishRank } from "./frequency.js";
 import { type Built, buildIndex, type IndexedEntry, type OtherSubjects } from "./index-data.js";
 import { type IndexSnapshot, restore, snapshotOf } from "./index-snapshot.js";
 import { type Leaning, leaningOf } from "./leaning.js";
@@ -161,6 +163,17 @@ export class SearchIndex {
     return this.analyser
       .analyse(text)
       .map((t) => (this.idf.has(t.stem) ? t.stem : (this.weights.variantOf(t.stem) ?? t.stem)));
+  }
+
+  /**
+   * True for a word of the knowledge or of English, or a misspelling of one (see language.ts). A word
+   * of three letters or fewer counts as English only among the commonest spoken words: the full word
+   * list also holds "de", "en" and "un".
+   */
+  knowsWord(word: string): boolean {
+    if (this.typo.knows(word)) return true;
+    if (word.length <= 3) return englishRank(word) !== undefined;
+    return isEnglishWord(word) || this.typo.correct(word) !== null;
   }
 
   /** One sentence's terms, each unknown word read as a form of a corpus word where it is one. */

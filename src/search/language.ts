@@ -1,0 +1,92 @@
+import { createRequire } from "node:module";
+
+/**
+ * Whether a question is written in English, the one language the bot reads. A question in another
+ * language was declined as if it asked something the bot has no guidance on, and its capitalised
+ * words were taken for patients' names.
+ *
+ * Two readings must agree, because each alone misreads short texts: how many of the words are known
+ * (English, the knowledge's, or a misspelling of one), and franc's trigram model of languages. The
+ * thresholds were set on the project's 3,750 English questions (typos, names and keyword searches
+ * among them: none misread) and 40 questions in 19 other languages (one missed); of 20 more, written
+ * afterwards in 13 languages, one was missed.
+ */
+
+type Franc = typeof import("franc");
+let franc: Franc | undefined;
+/** franc and its language models, loaded on the first text that may be in another language. */
+const loadFranc = (): Franc => {
+  franc ??= createRequire(import.meta.url)("franc") as Franc;
+  return franc;
+};
+
+/** English, and the languages clinicians most often write in besides it in the countries covered. */
+const LANGUAGES = [
+  "eng",
+  "spa",
+  "fra",
+  "deu",
+  "por",
+  "ita",
+  "nld",
+  "pol",
+  "tur",
+  "ron",
+  "swe",
+  "dan",
+  "nob",
+  "ind",
+  "vie",
+  "tgl",
+  "ces",
+  "hun",
+  "fin",
+];
+/** A web or mail address or a handle: neither English nor another language. */
+const ADDRESS = /@|:\/\/|^www\.|\.(?:com|org|net|io|uk|au|ca)\b/iu;
+/** A word of Latin letters (accented ones too): the words whose language is read. */
+const LATIN_WORD = /\p{Script=Latin}+/gu;
+const NOT_LETTER = /\P{L}+/gu;
+const NOT_LATIN = /\P{Script=Latin}+/gu;
+/** The text read: a language shows in its first sentences, and a long question costs no more. */
+const SAMPLE_CHARS = 240;
+/** Fewer words than this say too little to tell a language by ("hola", "merci beaucoup"). */
+const MIN_WORDS = 3;
+/** A text this well known is English whatever franc says (it reads "gmc social media rules" as Spanish). */
+const SURELY_ENGLISH_SHARE = 0.9;
+/** Another language: franc ranks another first, English well behind it, and under this share of words known... */
+const FOREIGN_SHARE = 0.7;
+/** ... franc's score for English (its best language scores 1) under this. */
+const FOREIGN_ENGLISH_SCORE = 0.8;
+/** A longer text is read by franc more surely: from this many words, a lower score for English suffices ... */
+const LONG_WORDS = 8;
+/** ... this one, with any share of words known under SURELY_ENGLISH_SHARE (Romance languages share many words with English). */
+const LONG_FOREIGN_ENGLISH_SCORE = 0.65;
+
+/**
+ * True unless the text is plainly in another language: written mostly in another script, or in Latin
+ * letters that both readings take for another language. Short texts and keyword searches read as English.
+ */
+export function readsAsEnglish(text: string, known: (word: string) => boolean): boolean {
+  // cut at a space, so that no word is read cut short
+  const sample = text.slice(0, text.indexOf(" ", SAMPLE_CHARS) + 1 || undefined);
+  const plain = sample
+    .split(/\s+/)
+    .filter((token) => !ADDRESS.test(token))
+    .join(" ");
+  const letters = plain.replace(NOT_LETTER, "").length;
+  // a name in another script inside an English question stays English (half its letters are Latin)
+  if (letters >= 4 && plain.replace(NOT_LATIN, "").length < letters / 2) return false;
+  const words = plain.toLowerCase().match(LATIN_WORD) ?? [];
+  if (words.length < MIN_WORDS) return true;
+  const share = words.filter(known).length / words.length;
+  if (share >= SURELY_ENGLISH_SHARE) return true;
+  const scores = loadFranc().francAll(plain, { only: LANGUAGES, minLength: 3 });
+  const first = scores[0]?.[0];
+  if (first === undefined || first === "eng" || first === "und") return true;
+  const english = scores.find(([language]) => language === "eng")?.[1] ?? 0;
+  const foreign =
+    (english < FOREIGN_ENGLISH_SCORE && share < FOREIGN_SHARE) ||
+    (words.length >= LONG_WORDS && english < LONG_FOREIGN_ENGLISH_SCORE);
+  return !foreign;
+}

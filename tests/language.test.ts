@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { replyCard } from "../src/conversation/cards.js";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { FIXTURE_DIR } from "./helpers.js";
+
+// Questions in another language: the bot says it reads English only, and keeps nothing of them.
+const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+
+describe("a question in another language", () => {
+  const foreign = [
+    "¿Puedo aceptar una solicitud de amistad de un paciente en Facebook?",
+    "Darf ich als Ärztin Patienten auf Instagram folgen?",
+    "Czy mogę dodać pacjenta do znajomych na Facebooku?",
+    "患者さんからの友達申請を承認してもいいですか",
+    "Можно ли добавить пациента в друзья?",
+  ];
+
+  it("is declined with a reply that says the bot reads English, not taken for a patient's name", () => {
+    for (const q of foreign) {
+      const reply = guide.ask(q);
+      expect(reply.kind, q).toBe("no-answer");
+      if (reply.kind !== "no-answer") continue;
+      expect(reply.otherLanguage, q).toBe(true);
+      // its capitalised words are no names to the guard, and nothing of it is kept or echoed
+      expect(reply.flags, q).toEqual([]);
+      expect(reply.question, q).toBe("");
+      expect(replyCard(reply).body, q).toMatch(/only read questions in English/);
+    }
+  });
+
+  it("still warns of a phone number or an address in it", () => {
+    const reply = guide.ask("Um paciente deixou uma avaliação negativa, ligue 07911 123456, o que faço?");
+    expect(reply.kind === "no-answer" && reply.otherLanguage).toBe(true);
+    expect(reply.flags).toEqual(["patient-identifiers"]);
+    expect(reply.notice).toMatch(/a phone or fax number/);
+  });
+
+  it("leaves English alone: typos, foreign names, short and keyword questions", () => {
+    for (const q of [
+      "should I accept a friend request from a patient?",
+      "shud i acept a frend reqest from a patiant",
+      "can a doctor be friends with patients on Facebook, asks Dr Papadopoulos from Thessaloniki",
+      "friend request patient",
+      "hola",
+    ]) {
+      const reply = guide.ask(q);
+      expect(reply.kind === "no-answer" && reply.otherLanguage, q).not.toBe(true);
+    }
+    expect(guide.ask("should I accept a friend request from a patient?").kind).toBe("answer");
+  });
+});
