@@ -31,6 +31,10 @@ describe("the guard finds these patients' details", () => {
     // a name, then the bed it lies in
     ["Callum from bed 6 asked for my Snapchat", "[name] from bed 6 asked for my Snapchat"],
     ["Amara (bay 2) keeps filming the nurses", "[name] (bay 2) keeps filming the nurses"],
+    // a name after the care the asker gave
+    ["I discharged Dominic yesterday and he added me", "I discharged [name] yesterday and he added me"],
+    ["we intubated Amara on nights, can I blog it", "we intubated [name] on nights, can I blog it"],
+    ["I looked after Doreen and her son tagged me", "I looked after [name] and her son tagged me"],
     // a patient's relative's name after the relation
     [
       "my patient's sister Mary Smith keeps messaging me on facebook",
@@ -60,6 +64,9 @@ describe("the guard leaves these alone", () => {
     "is it ok to discuss the Lucy Letby trial on Twitter",
     // moving between beds is no name
     "I moved from bed 4 to bay 2 on my last shift",
+    // where care was given, and a platform, after a verb of care
+    "I looked after Ward 7 all week, can I post about it",
+    "I scanned Twitter for the news and treated Facebook like a diary",
     // a nurse's title before a colleague's name
     "Nurse Blake's TikTok went viral, should I report it",
   ])("%j", (text) => {

@@ -1,4 +1,5 @@
 import { bedded, beforeBed } from "./beds.js";
+import { caredFor } from "./cared-for.js";
 import type { Finding } from "./identifiers.js";
 import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
 import {
@@ -278,6 +279,7 @@ export function findNames(text: string): Finding[] {
       declared(tokens, i, text) ??
       bedded(tokens, i) ??
       beforeBed(tokens, i, text) ??
+      caredFor(tokens, i) ??
       naming(tokens, i, text) ??
       possessed(tokens, i, publicTalk) ??
       (publicTalk ? undefined : (paired(tokens, i, text) ?? reversed(tokens, i, text)));
