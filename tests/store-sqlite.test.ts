@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -31,6 +40,30 @@ describe("the SQLite file", () => {
     writeSync(fd, Buffer.alloc(size - 8_192, 0xab), 0, size - 8_192, 4_096);
     closeSync(fd);
     expect(() => openSqliteStorage(path)).toThrow(/damaged.*restore the latest backup/);
+  });
+
+  it("refuses to write on, and says so, once its file is deleted or replaced while the bot runs", async () => {
+    const dir = tempDir("smg-db-");
+    const path = join(dir, "bot.db");
+    const storage = openSqliteStorage(path);
+    await storage.feedback.recordCandidate("entry", "a question kept", 1);
+    await storage.ping();
+    unlinkSync(path);
+    // what it would write now goes into a file no path leads to, lost at exit
+    await expect(storage.feedback.recordCandidate("entry", "a question lost", 2)).rejects.toThrow(
+      /bot\.db was deleted while the bot ran.*Restart the bot/,
+    );
+    await expect(storage.ping()).rejects.toThrow(/was deleted/);
+    await storage.close();
+    // a restore with the bot still running puts another file at the path
+    const other = openSqliteStorage(join(dir, "other.db"));
+    await other.close();
+    const again = openSqliteStorage(path);
+    renameSync(join(dir, "other.db"), path);
+    // reading goes on from the file opened
+    await expect(again.tips.enabledSchedules()).resolves.toEqual([]);
+    await expect(again.feedback.recordCandidate("entry", "a question", 3)).rejects.toThrow(/was replaced/);
+    await again.close();
   });
 
   it("names a file that is no database at all as probably the wrong file, and leaves it as it was", () => {

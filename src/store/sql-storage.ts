@@ -16,9 +16,7 @@ export function sqlStorage(driver: SqlDriver, options: StorageOptions): Storage 
     installations: (cipher) => new InstallationSql(driver, cipher),
     replays: new ReplaySql(driver),
     rateCounts: new RateCountSql(driver),
-    ping: async () => {
-      await driver.all("SELECT 1");
-    },
+    ping: () => driver.ping(),
     close: () => driver.close(),
   };
 }

@@ -14,6 +14,8 @@ export interface SqlDriver {
    * other statement of the process waits for the transaction to end.
    */
   transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers, and is still the one opened; rejects saying why not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import type { Statement } from "better-sqlite3";
 import { type Db, openDatabase } from "./db.js";
 import type { SqlDriver } from "./sql.js";
@@ -22,6 +23,8 @@ class SqliteDriver implements SqlDriver {
 
   constructor(
     private readonly db: Db,
+    /** Throws when the file opened was deleted or replaced since (see fileKept). */
+    private readonly checkFile: () => void,
     private readonly statements = new Map<string, Statement<unknown[]>>(),
     private readonly inTransaction = false,
   ) {}
@@ -31,7 +34,17 @@ class SqliteDriver implements SqlDriver {
   }
 
   run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    return this.when(() => this.prepared(sql).run(...params).changes);
+    return this.when(() => {
+      this.checkFile();
+      return this.prepared(sql).run(...params).changes;
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.when(() => {
+      this.checkFile();
+      this.prepared("SELECT 1").get();
+    });
   }
 
   async transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
@@ -42,9 +55,10 @@ class SqliteDriver implements SqlDriver {
       open = resolve;
     });
     try {
+      this.checkFile();
       this.db.exec("BEGIN IMMEDIATE");
       try {
-        const result = await fn(new SqliteDriver(this.db, this.statements, true));
+        const result = await fn(new SqliteDriver(this.db, this.checkFile, this.statements, true));
         this.db.exec("COMMIT");
         return result;
       } catch (error) {
@@ -83,9 +97,33 @@ class SqliteDriver implements SqlDriver {
 }
 
 /**
+ * A check that the file at `path` is still the one opened. Deleted or replaced while the bot runs (by
+ * hand, or a restore with the bot still running), the open connection writes on into a file no path
+ * leads to, and everything written is lost at exit: such writes fail instead, saying why, and so does
+ * /readyz.
+ */
+function fileKept(path: string): () => void {
+  if (path === ":memory:" || path === "") return () => {};
+  const opened = statSync(path);
+  return () => {
+    let now: { readonly dev: number; readonly ino: number } | undefined;
+    try {
+      now = statSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") return;
+    }
+    if (now?.dev === opened.dev && now.ino === opened.ino) return;
+    throw new Error(
+      `the database file ${path} was ${now ? "replaced" : "deleted"} while the bot ran, so what it records now would be lost. Restart the bot to open the file at ${path}${now ? "" : " (or restore a backup there first: see the README)"}.`,
+    );
+  };
+}
+
+/**
  * Opens the SQLite file at `path` (created if needed, checked with quick_check, migrated): the
  * default storage. Throws a sentence saying what is wrong, as openDatabase does.
  */
 export function openSqliteStorage(path: string, options: StorageOptions = {}): Storage {
-  return sqlStorage(new SqliteDriver(openDatabase(path)), options);
+  const db = openDatabase(path);
+  return sqlStorage(new SqliteDriver(db, fileKept(path)), options);
 }
