@@ -15,7 +15,7 @@ export async function ask(
   if (words.join(" ").trim()) {
     const question = words.join(" ");
     const reply = guide.ask(question);
-    if (json) out(JSON.stringify(replyJson(reply)));
+    if (json) out(JSON.stringify(replyJson(reply, asksAboutTheBot(question))));
     else {
       // The cards and the terminal renderer (marked-terminal, highlight.js) load only for text output.
       const [{ aboutCard, replyCard }, { renderCard, terminalWidth }] = await Promise.all([
@@ -43,22 +43,26 @@ export async function ask(
   // node:readline loads only here: a one-shot question never reads standard input.
   const { createInterface } = await import("node:readline");
   const rl = createInterface({ input: input(), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) out(JSON.stringify(replyJson(guide.ask(line))));
+  for await (const line of rl) out(JSON.stringify(replyJson(guide.ask(line), asksAboutTheBot(line))));
   return 0;
 }
 
-/** The `ask --json` contract. */
-export function replyJson(reply: Reply) {
+/**
+ * The `ask --json` contract. A question about the bot itself ("are you ChatGPT?"), which a chat and the
+ * text `ask` answer with the about card, has no answer from the knowledge: `aboutTheBot` says so.
+ */
+export function replyJson(reply: Reply, aboutTheBot = false) {
   const ref = (r: EntryRef) => ({ id: r.id, title: r.title, score: r.score });
   return {
     question: reply.question,
     answer:
-      reply.kind === "answer"
+      reply.kind === "answer" && !aboutTheBot
         ? { id: reply.entry.id, title: reply.entry.title, confidence: reply.confidence }
         : null,
+    ...(aboutTheBot ? { aboutTheBot: true } : {}),
     ...(reply.kind === "no-answer" && reply.otherSubject ? { otherSubject: reply.otherSubject } : {}),
     ...(reply.kind === "no-answer" && reply.otherLanguage ? { otherLanguage: true } : {}),
-    suggestions: reply.suggestions.map(ref),
+    suggestions: aboutTheBot ? [] : reply.suggestions.map(ref),
     flags: [...reply.flags],
     ...(reply.truncated ? { truncated: true } : {}),
   };

@@ -123,6 +123,12 @@ describe("the socialmedia-guidance command", () => {
     const text = (await run(["ask", "are you ChatGPT?"])).stdout;
     expect(text).toContain("About this bot");
     expect(text).toContain("not an AI chatbot");
+    // and --json says the same, not the knowledge's answer on AI chatbots
+    const reply = JSON.parse((await run(["ask", "--json", "are you ChatGPT?"])).stdout);
+    expect(reply.answer).toBeNull();
+    expect(reply.aboutTheBot).toBe(true);
+    const lines = (await run(["ask", "--json"], { input: "are you an AI?\n" })).stdout.trim().split("\n");
+    expect(JSON.parse(lines[0] ?? "{}").aboutTheBot).toBe(true);
   });
 
   it("gives a null answer when it declines", async () => {
