@@ -47,6 +47,28 @@ function checkLimits(m: DiscordMessage) {
 }
 
 describe("Discord rendering", () => {
+  it("says under an answer what its two kinds of button are, by colour", () => {
+    const reply = answerWith(
+      guide,
+      {},
+      {
+        suggestions: [{ id: "patient-photos", title: "Posting photos of patients", score: 0.5 }],
+        related: [{ id: "colleague-networking", title: "Networking with colleagues" }],
+      },
+    );
+    const m = renderCard(replyCard(reply));
+    checkLimits(m);
+    expect(m.embeds[0]?.fields?.at(-1)).toEqual({
+      name: "Buttons below",
+      value: "**Or did you mean**: blue · **Related**: grey",
+    });
+    // only the kind there is; none where there are no buttons
+    const related = renderCard(replyCard(answerWith(guide, {}, { suggestions: [] })));
+    expect(related.embeds[0]?.fields?.at(-1)?.value).toBe("**Related**: grey");
+    const bare = renderCard(replyCard(answerWith(guide, {}, { suggestions: [], related: [] })));
+    expect(bare.embeds[0]?.fields?.some((f) => f.name === "Buttons below")).toBe(false);
+  });
+
   it("titles an ask-back and an unsure decline without repeating or contradicting their text", () => {
     const asked = (clarify: boolean): Reply => ({
       kind: "no-answer",

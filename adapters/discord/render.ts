@@ -87,7 +87,7 @@ export function renderCard(card: Card): DiscordMessage {
     title: card.title ?? defaultTitle(card),
     ...(description ? { description } : {}),
     color: COLOUR,
-    fields: [...listFields, ...sourceFields(card.sources, card.sourcesHeading)],
+    fields: [...listFields, ...sourceFields(card.sources, card.sourcesHeading), ...buttonsField(card)],
     ...(card.footer ? { footer: { text: card.footer } } : {}),
   });
   const rows: Row[] = [];
@@ -113,6 +113,19 @@ export function renderCard(card: Card): DiscordMessage {
   const components = rows.slice(0, controls.length ? LIMITS.rows - 1 : LIMITS.rows);
   if (controls.length) components.push({ type: ComponentType.ActionRow, components: controls });
   return message([embed], components);
+}
+
+/**
+ * Under an answer, what its buttons are: a heading cannot stand between two rows of buttons, so the
+ * last field names each kind by its colour ("Or did you mean: blue · Related: grey"). A decline names
+ * its one kind above them, in its text.
+ */
+function buttonsField(card: Card): APIEmbedField[] {
+  if (card.kind === "no-answer") return [];
+  const kinds = card.offers
+    .filter((o) => o.heading && o.links.length > 0)
+    .map((o) => `**${o.heading.replace(/:$/, "")}**: ${o.emphasis === "primary" ? "blue" : "grey"}`);
+  return kinds.length > 0 ? [{ name: "Buttons below", value: kinds.join(" · ") }] : [];
 }
 
 /** How help names the commands in Discord. */
