@@ -35,6 +35,13 @@ describe("the guard finds these patients' details", () => {
     ["I discharged Dominic yesterday and he added me", "I discharged [name] yesterday and he added me"],
     ["we intubated Amara on nights, can I blog it", "we intubated [name] on nights, can I blog it"],
     ["I looked after Doreen and her son tagged me", "I looked after [name] and her son tagged me"],
+    // a patient's relative's name after the relation, in any case, as an aside too
+    ["my patient's daughter, Karen, keeps messaging me", "my patient's daughter, [name], keeps messaging me"],
+    ["the pt's son (Liam) follows me now", "the pt's son ([name]) follows me now"],
+    [
+      "I treated a man last week and his wife Karen left a review",
+      "I treated a man last week and his wife [name] left a review",
+    ],
     // a patient's relative's name after the relation
     [
       "my patient's sister Mary Smith keeps messaging me on facebook",
@@ -64,6 +71,10 @@ describe("the guard leaves these alone", () => {
     "is it ok to discuss the Lucy Letby trial on Twitter",
     // moving between beds is no name
     "I moved from bed 4 to bay 2 on my last shift",
+    // the asker's own family, and a colleague's
+    "my wife Karen says I post too much",
+    "my husband, Trevor, thinks I should quit TikTok",
+    "my colleague's wife Karen added me on Facebook",
     // where care was given, and a platform, after a verb of care
     "I looked after Ward 7 all week, can I post about it",
     "I scanned Twitter for the news and treated Facebook like a diary",

@@ -52,6 +52,7 @@ import {
   PUBLIC_TITLES,
   TITLE_BRANDS,
 } from "./name-words.js";
+import { relativeNamed } from "./relatives.js";
 
 /** "Mrs O'Neill", "mr abernathy", "MISS HOLLOWAY"; "Dr Patel's patient" (a doctor alone is no patient). */
 function titled(tokens: readonly Token[], i: number, text: string): Span | undefined {
@@ -280,6 +281,7 @@ export function findNames(text: string): Finding[] {
       bedded(tokens, i) ??
       beforeBed(tokens, i, text) ??
       caredFor(tokens, i) ??
+      relativeNamed(tokens, i, text) ??
       naming(tokens, i, text) ??
       possessed(tokens, i, publicTalk) ??
       (publicTalk ? undefined : (paired(tokens, i, text) ?? reversed(tokens, i, text)));
