@@ -35,6 +35,10 @@ describe("the guard finds these patients' details", () => {
     ["I discharged Dominic yesterday and he added me", "I discharged [name] yesterday and he added me"],
     ["we intubated Amara on nights, can I blog it", "we intubated [name] on nights, can I blog it"],
     ["I looked after Doreen and her son tagged me", "I looked after [name] and her son tagged me"],
+    // a handle without its "@", given as one or as where someone posts
+    ["her insta is sarahj_99, can I follow her", "her insta is [handle], can I follow her"],
+    ["the patient's tiktok handle is mike.jones.22", "the patient's tiktok handle is [handle]"],
+    ["he messaged me from tom_harris88 on twitter", "he messaged me from [handle] on twitter"],
     // a patient's relative's name after the relation, in any case, as an aside too
     ["my patient's daughter, Karen, keeps messaging me", "my patient's daughter, [name], keeps messaging me"],
     ["the pt's son (Liam) follows me now", "the pt's son ([name]) follows me now"],
@@ -71,6 +75,10 @@ describe("the guard leaves these alone", () => {
     "is it ok to discuss the Lucy Letby trial on Twitter",
     // moving between beds is no name
     "I moved from bed 4 to bay 2 on my last shift",
+    // the asker's own handle, a platform's age, a measurement
+    "my username is nurse_kate, is that ok",
+    "instagram is 10 years old, is it still worth joining",
+    "his insta is private, can I still follow him",
     // the asker's own family, and a colleague's
     "my wife Karen says I post too much",
     "my husband, Trevor, thinks I should quit TikTok",

@@ -56,6 +56,23 @@ function labelledValue(rest: string): number | undefined {
   return m[0].length;
 }
 
+/** The platforms a handle is given on. */
+const HANDLE_PLATFORMS =
+  "twitter|x|instagram|insta|ig|tiktok|facebook|fb|snapchat|snap|threads|reddit|youtube";
+/** A handle written without its "@": a letter or "_" first, then letters, digits, "_" and ".", with a digit, a "_" or an inner dot. */
+const BARE_HANDLE = /^[A-Za-z_][A-Za-z0-9_.]{2,29}/;
+const HANDLE_MARK = /_|\d|[a-z]\.[a-z]/i;
+/** After "on <platform>": the handle was given as where someone posts ("from tom_h88 on twitter"). */
+const ON_PLATFORM = new RegExp(`^\\s+on\\s+(?:${HANDLE_PLATFORMS})\\b`, "i");
+
+/** A bare handle at the start of `rest` (a sentence's full stop left out), if there is one. */
+function bareHandle(rest: string): number | undefined {
+  const m = BARE_HANDLE.exec(rest.replace(/^@\s*/, ""));
+  const handle = m?.[0].replace(/\.+$/, "");
+  if (!handle || !HANDLE_MARK.test(handle)) return undefined;
+  return handle.length + (rest.length - rest.replace(/^@\s*/, "").length);
+}
+
 /** The patterns, most specific first: a later kind never takes a span an earlier one found. */
 export const RULES: readonly Rule[] = [
   { kind: "email", pattern: /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}/g, needs: /@/ },
@@ -75,6 +92,29 @@ export const RULES: readonly Rule[] = [
     needs: /@/,
     unless: (m, text) =>
       /^@(everyone|here|channel)$/i.test(m[0]) || ORGANISATION_HANDLE.test(m[0]) || askersOwn(m, text),
+  },
+  // a handle without its "@", given as one: "her insta is sarahj_99", "his tiktok: mike.jones.22"; not
+  // the asker's own ("my username is nurse_kate")
+  {
+    kind: "handle",
+    pattern: new RegExp(
+      `\\b(?:handle|user\\s?name|${HANDLE_PLATFORMS})(?:\\s+(?:name|handle|account|id))?\\s*(?:is|was|:|=)\\s*`,
+      "gi",
+    ),
+    after: bareHandle,
+    needs: HANDLE_MARK,
+    unless: (m, text) =>
+      /\b(?:my|our)\s+(?:[\w'’]+\s+){0,2}$/i.test(text.slice(Math.max(0, m.index - 40), m.index)),
+  },
+  // ... or as where someone posts: "he messaged me from tom_harris88 on twitter"
+  {
+    kind: "handle",
+    pattern: /\b(?:from|by|user|account)\s+/gi,
+    after: (rest) => {
+      const length = bareHandle(rest);
+      return length !== undefined && ON_PLATFORM.test(rest.slice(length)) ? length : undefined;
+    },
+    needs: HANDLE_MARK,
   },
   {
     kind: "url",
