@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadKnowledge } from "../src/knowledge/load.js";
 import { counterpartFirst } from "../src/search/counterpart.js";
 import { SearchIndex, type SearchTuning } from "../src/search/search-index.js";
 import { WordModel } from "../src/search/word-model.js";
-import { testEntry as entry, KNOWLEDGE_DIR } from "./helpers.js";
+import { testEntry as entry } from "./helpers.js";
 
 const index = new SearchIndex(
   [
@@ -67,24 +66,41 @@ describe("the search index", () => {
 });
 
 describe("weighing a question's words by how topical they are", () => {
-  const { entries, synonyms } = loadKnowledge(KNOWLEDGE_DIR);
+  // "hipaa" and "screenshot" are in two entries each and rare in everyday English; "night" is in one
+  // entry only, so its IDF is higher, but it is an everyday word. Each entry has an answer as long as a
+  // real one, so that a word's share of the knowledge is about what it would be.
+  const answer =
+    "Before you reply, stop and talk it over with your manager or a senior colleague you trust. Write down what happened, when it happened and who else saw it, then keep that note somewhere safe. Check your employer's written policy, because many hospitals and practices set out clear steps for staff. If anything could identify a person, remove it straight away and tell the team responsible for information governance. Ask your union, your professional body or your defence organisation for advice about your own case, especially before any meeting. Think about how a reader who does not know you might understand your words, and whether you would be comfortable seeing them printed in a newspaper. Keep personal and professional accounts apart, review your privacy settings every few months, and never discuss individual people in public spaces. Most problems settle quickly when they are handled calmly, honestly and early.";
+  const entries = [
+    entry("hipaa", ["Does HIPAA apply to what I post?", "Can I post a screenshot of a message?"], answer),
+    entry("breach", ["I shared a screenshot by mistake, is that a HIPAA breach?"], answer),
+    entry("night-out", ["Can I post photos from a night out?"], answer),
+    entry("friends", ["Should I accept a friend request from a patient?"], answer),
+    entry("reviews", ["How do I answer a bad review?"], answer),
+    entry("dating", ["A patient matched with me on a dating app"], answer),
+    entry("press", ["A journalist called me about a case"], answer),
+    entry("groups", ["Can I join a closed group for nurses?"], answer),
+    entry("tagging", ["A colleague tagged me in a photo from the ward"], answer),
+    entry("selfies", ["Is it OK to take a selfie in scrubs?"], answer),
+  ];
   const weigh = (tuning: Partial<SearchTuning>) => {
-    const shipped = new SearchIndex(entries, synonyms, tuning);
+    const corpus = new SearchIndex(entries, [], tuning);
     return (word: string) => {
-      const [term] = shipped.terms(word);
-      return term ? shipped.weightOf(term) : 0;
+      const [term] = corpus.terms(word);
+      return term ? corpus.weightOf(term) : 0;
     };
   };
 
   it("lets a subject word outweigh an everyday word that is rarer in the entries only by chance", () => {
     const weight = weigh({});
-    expect(weight("hipaa")).toBeGreaterThan(weight("season"));
-    expect(weight("screenshot")).toBeGreaterThan(weight("season"));
+    expect(weight("hipaa")).toBeGreaterThan(weight("night"));
+    expect(weight("screenshot")).toBeGreaterThan(weight("night"));
   });
 
   it("weighs by IDF alone without it", () => {
     const weight = weigh({ topicalFloor: 1 });
-    expect(weight("season")).toBeGreaterThan(weight("hipaa"));
+    expect(weight("night")).toBeGreaterThan(weight("hipaa"));
+    expect(weight("night")).toBeGreaterThan(weight("screenshot"));
   });
 });
 
