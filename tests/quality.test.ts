@@ -40,6 +40,11 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // of them), short-fresh's were not.
   "short-2.jsonl": { top1: 0.84, top3: 0.93 },
   "short-fresh.jsonl": { top1: 0.84, top3: 0.95 },
+  // Not a measure of quality: the questions the engine's fixes were written against (regression checks
+  // the developers wrote, once asserted by the engine's unit tests on the shipped knowledge, which now
+  // run on tests/fixtures/engine), and each entry's first question as the knowledge had it. Measured
+  // on 28 Nov 2026: top-1 100% (141), top-3 100%, abstain 100% (25).
+  "behaviour.jsonl": { top1: 0.99, top3: 0.99, abstain: 0.96 },
 };
 
 describe("answer quality on the project's labelled sets", () => {
