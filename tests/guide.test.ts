@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createGuide, DISCLAIMER, loadKnowledge, MAX_QUESTION_CHARS } from "../src/index.js";
 import { SearchIndex } from "../src/search/search-index.js";
 import { modelOf } from "./confidence-model.js";
-import { FIXTURE_DIR, KNOWLEDGE_DIR } from "./helpers.js";
+import { ENGINE_DIR, FIXTURE_DIR } from "./helpers.js";
 
 const fixture = loadKnowledge(FIXTURE_DIR);
 const guide = createGuide(fixture);
@@ -184,19 +184,27 @@ describe("how much a question speaks the knowledge's language (domain)", () => {
   });
 });
 
-describe("ask on the shipped corpus", () => {
-  const real = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+describe("ask on a corpus of many entries", () => {
+  // The engine's test corpus: thirty entries, several of them about the same things (friend requests
+  // from patients and from their relatives, photos of patients and of the staff, reviews bad and good).
+  const many = createGuide(loadKnowledge(ENGINE_DIR));
 
   it("answers each entry's own canonical question with that entry", () => {
-    for (const entry of real.knowledge.entries) {
-      const reply = real.ask(entry.questions[0] ?? "");
+    for (const entry of many.knowledge.entries) {
+      const reply = many.ask(entry.questions[0] ?? "");
       expect(reply.kind === "answer" && reply.entry.id, entry.questions[0]).toBe(entry.id);
     }
   });
 
-  it("declines clinical and everyday questions", () => {
-    for (const q of ["what is the treatment for sepsis", "how do I reset my password", "tell me a joke"]) {
-      expect(real.ask(q).kind, q).toBe("no-answer");
+  it("declines clinical and everyday questions, even when they share a word with the entries", () => {
+    for (const q of [
+      "what is the treatment for sepsis",
+      "how do I reset my password",
+      "tell me a joke",
+      "who is the best doctor in town",
+      "what time does the ward canteen open",
+    ]) {
+      expect(many.ask(q).kind, q).toBe("no-answer");
     }
   });
 });
