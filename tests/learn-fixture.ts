@@ -7,14 +7,14 @@ import { loadKnowledge } from "../src/knowledge/load.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage } from "../src/store/storage.js";
 import type { Entry } from "../src/types.js";
-import { KNOWLEDGE_DIR, tempDir } from "./helpers.js";
+import { ENGINE_DIR, tempDir } from "./helpers.js";
 
-// What the tests of `learn` share: a writable copy of the knowledge, its database, and a run of learn.
+// What the tests of `learn` share: a writable copy of a knowledge base, its database, and a run of learn.
 
-/** A writable copy of the shipped knowledge and the path of a database not created yet. */
+/** A writable copy of the engine's test corpus and the path of a database not created yet. */
 export function workspace() {
   const dir = tempDir("smg-learn-");
-  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  cpSync(ENGINE_DIR, dir, { recursive: true });
   const dbPath = join(tempDir("smg-learn-db-"), "bot.db");
   return { dir, dbPath, config: loadConfig({ KNOWLEDGE_DIR: dir, DATABASE_PATH: dbPath }) };
 }

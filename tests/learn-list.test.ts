@@ -47,17 +47,17 @@ describe("socialmedia-guidance learn: the list, ids and the command line", () =>
     const guide = createGuide(loadKnowledge(w.dir));
     const read: Reading = (q) => guide.ask(q);
     const friend = "a patient wants to add me on facebook, should i say yes";
-    expect(read(friend)).toMatchObject({ kind: "answer", entry: { id: "qa-maintain-boundaries" } });
+    expect(read(friend)).toMatchObject({ kind: "answer", entry: { id: "patient-friend-requests" } });
     await withStore(w, async (s) => {
-      await s.recordCandidate("qa-maintain-boundaries", friend, 1);
-      await s.recordCandidate("connecting-with-colleagues", friend, 1);
+      await s.recordCandidate("patient-friend-requests", friend, 1);
+      await s.recordCandidate("relatives-friend-requests", friend, 1);
       await s.recordCandidate("privacy-settings", "question one", 1);
     });
 
     const walk = await runLearn(w, {}, "s\ns\ns\n", read);
     expect(walk.out).toContain("Today the bot already answers it with this entry (");
     expect(walk.out).toContain(
-      "Today the bot answers it with another entry: Maintaining professional boundaries on social media [qa-maintain-boundaries] (",
+      "Today the bot answers it with another entry: A friend request from a patient [patient-friend-requests] (",
     );
     expect(walk.out).toMatch(/Today the bot declines it \(\d+% confident\)\./);
 
@@ -111,7 +111,7 @@ describe("socialmedia-guidance learn: the list, ids and the command line", () =>
 
     // The command reads each candidate with the bot as it stands.
     await withStore(w, (s) =>
-      s.recordCandidate("qa-maintain-boundaries", "a patient wants to add me on facebook", 1),
+      s.recordCandidate("patient-friend-requests", "a patient wants to add me on facebook", 1),
     );
     expect(await cli(["learn", "--list"])).toBe(0);
     expect(out.join("\n")).toContain("today the bot already answers it with this entry");

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { main } from "../app/main.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
-import { KNOWLEDGE_DIR, launchStart, tempDir } from "./helpers.js";
+import { FIXTURE_DIR, launchStart, tempDir } from "./helpers.js";
 
 /** A stand-in for Slack's Web API on 127.0.0.1: auth.test answers with `auth`. */
 let api: Server;
@@ -198,31 +198,35 @@ describe("socialmedia-guidance report", () => {
     const dbPath = join(tempDir("smg-report-"), "bot.db");
     const storage = openSqliteStorage(dbPath);
     const store = storage.feedback;
-    const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
+    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
     const day = Date.parse("2026-11-24T10:00:00Z");
     for (const user of ["U1", "U2", "U3"])
       await store.recordVote(
-        { entryId: "challenge-boundaries", vote: "down", platform: "slack", userId: user },
+        { entryId: "friend-requests", vote: "down", platform: "slack", userId: user },
         day,
       );
-    await store.recordVote({ entryId: "overview", vote: "down", platform: "discord", userId: "D1" }, day);
-    await store.recordVote({ entryId: "overview", vote: "up", platform: "discord", userId: "D2" }, day);
+    await store.recordVote(
+      { entryId: "patient-photos", vote: "down", platform: "discord", userId: "D1" },
+      day,
+    );
+    await store.recordVote({ entryId: "patient-photos", vote: "up", platform: "discord", userId: "D2" }, day);
     for (const q of ["how do I cook rice", "how do I cook rice", "what is the treatment for sepsis"])
       await store.recordQuestion(guide.ask(q), day);
     await store.recordQuestion(guide.ask("can I accept a friend request from a patient?"), day);
-    await store.recordCandidate("qa-maintain-boundaries", "may a nurse befriend a patient online", day);
+    await store.recordCandidate("friend-requests", "may a nurse befriend a patient online", day);
     await storage.close();
-    const text = await run(["report"], { DATABASE_PATH: dbPath });
+    const env = { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: FIXTURE_DIR };
+    const text = await run(["report"], env);
     expect(text.code).toBe(0);
     const lines = text.stdout.split("\n");
-    expect(lines[1]).toMatch(/^\s+3 👎\s+0 👍\s+Why boundaries are hard online \[challenge-boundaries\]$/);
-    expect(lines[2]).toMatch(/^\s+1 👎\s+1 👍 .*\[overview\]$/);
+    expect(lines[1]).toMatch(/^\s+3 👎\s+0 👍\s+Friend requests from patients \[friend-requests\]$/);
+    expect(lines[2]).toMatch(/^\s+1 👎\s+1 👍 .*\[patient-photos\]$/);
     expect(text.stdout).toMatch(/2 x {2}how do i cook rice/);
     expect(text.stdout).toMatch(/2026-11-24\s+1 of\s+4 answered {2}25%/);
     expect(text.stdout).toMatch(
-      /\n\s+1 x {2}"may a nurse befriend a patient online" {2}-> {2}.+ \[qa-maintain-boundaries\]\n/,
+      /\n\s+1 x {2}"may a nurse befriend a patient online" {2}-> {2}.+ \[friend-requests\]\n/,
     );
-    const json = JSON.parse((await run(["report", "--json"], { DATABASE_PATH: dbPath })).stdout);
+    const json = JSON.parse((await run(["report", "--json"], env)).stdout);
     expect(json.days).toEqual([{ day: "2026-11-24", asked: 4, answered: 1 }]);
   });
 
