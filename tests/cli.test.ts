@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { main, runsTheBot } from "../app/main.js";
 import { SUBCOMMANDS } from "../app/subcommands.js";
 import { run } from "./cli-run.js";
-import { fixtureCopy } from "./helpers.js";
+import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
+/** What a test asserts of the answers, topics or tips it reads from the small fixture corpus, not the shipped one. */
+const ON_FIXTURE = { env: { KNOWLEDGE_DIR: FIXTURE_DIR } };
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -89,30 +91,33 @@ describe("the socialmedia-guidance command", () => {
   });
 
   it("prints an answer as a person reads it, with sources and the disclaimer", async () => {
-    const { code, stdout } = await run(["ask", "can I accept a friend request from a patient?"]);
+    const { code, stdout } = await run(["ask", "can I accept a friend request from a patient?"], ON_FIXTURE);
     expect(code).toBe(0);
     expect(stdout).toContain("Sources:");
     expect(stdout).toContain("not legal advice");
   });
 
   it("prints the JSON contract for one question", async () => {
-    const { code, stdout } = await run(["ask", "--json", "can I accept a friend request from a patient?"]);
+    const { code, stdout } = await run(
+      ["ask", "--json", "can I accept a friend request from a patient?"],
+      ON_FIXTURE,
+    );
     expect(code).toBe(0);
     const reply = JSON.parse(stdout);
     expect(Object.keys(reply).sort()).toEqual(["answer", "flags", "question", "suggestions"]);
     expect(reply.flags).toEqual([]);
     expect(reply.question).toBe("can I accept a friend request from a patient?");
     expect(Object.keys(reply.answer).sort()).toEqual(["confidence", "id", "title"]);
-    expect(reply.answer.id).toBe("qa-maintain-boundaries");
+    expect(reply.answer.id).toBe("friend-requests");
     expect(Array.isArray(reply.suggestions)).toBe(true);
   });
 
   it("flags patient identifiers, withholds the question and still answers the general question", async () => {
     const question = "my patient John Smith (07700 900123) sent me a friend request";
-    const reply = JSON.parse((await run(["ask", "--json", question])).stdout);
+    const reply = JSON.parse((await run(["ask", "--json", question], ON_FIXTURE)).stdout);
     expect(reply.flags).toEqual(["patient-identifiers"]);
     expect(reply.question).toBe("");
-    expect(reply.answer?.id).toBe("qa-maintain-boundaries");
+    expect(reply.answer?.id).toBe("friend-requests");
     const text = (await run(["ask", question])).stdout;
     expect(text.replace(/\s+/g, " ")).toContain("a patient's name and a phone or fax number");
     expect(text).not.toContain("John");
@@ -132,7 +137,7 @@ describe("the socialmedia-guidance command", () => {
   });
 
   it("gives a null answer when it declines", async () => {
-    const reply = JSON.parse((await run(["ask", "--json", "how do I cook rice"])).stdout);
+    const reply = JSON.parse((await run(["ask", "--json", "how do I cook rice"], ON_FIXTURE)).stdout);
     expect(reply.answer).toBeNull();
     for (const s of reply.suggestions) expect(Object.keys(s).sort()).toEqual(["id", "score", "title"]);
     expect(reply.truncated).toBeUndefined();
@@ -155,7 +160,10 @@ describe("the socialmedia-guidance command", () => {
 
   it("answers stdin lines in order, one JSON object a line", async () => {
     const questions = ["how do I cook rice", "friend request from a patient", "", "online harassment"];
-    const { code, stdout } = await run(["ask", "--json"], { input: `${questions.join("\n")}\n` });
+    const { code, stdout } = await run(["ask", "--json"], {
+      ...ON_FIXTURE,
+      input: `${questions.join("\n")}\n`,
+    });
     expect(code).toBe(0);
     const lines = stdout
       .trim()
@@ -167,20 +175,28 @@ describe("the socialmedia-guidance command", () => {
   });
 
   it("lists topics as JSON with their entries", async () => {
-    const topics = JSON.parse((await run(["topics", "--json"])).stdout);
+    const topics = JSON.parse((await run(["topics", "--json"], ON_FIXTURE)).stdout);
     expect(topics.length).toBeGreaterThan(0);
     expect(topics[0]).toHaveProperty("entries");
     expect(topics.flatMap((t: { entries: { id: string }[] }) => t.entries.map((e) => e.id))).toContain(
-      "overview",
+      "colleague-networking",
     );
   });
 
   it("lists the tips as text and as JSON, each with its sources and linked entry", async () => {
-    const text = await run(["tips", "list"]);
+    const text = await run(["tips", "list"], ON_FIXTURE);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Learn more:");
-    const tips = JSON.parse((await run(["tips", "list", "--json"])).stdout);
-    expect(tips.length).toBeGreaterThanOrEqual(60);
+    const tips = JSON.parse((await run(["tips", "list", "--json"], ON_FIXTURE)).stdout);
+    // every tip of the fixture's tips.yaml
+    expect(tips.map((t: { id: string }) => t.id)).toEqual([
+      "decline-requests",
+      "strip-photos",
+      "separate-accounts",
+      "specialty-groups",
+      "ask-consent",
+      "check-background",
+    ]);
     for (const t of tips) {
       expect(Object.keys(t).sort()).toEqual(["entry", "id", "sources", "text", "topic"]);
       expect(t.text.length).toBeLessThanOrEqual(280);
