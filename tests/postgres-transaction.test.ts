@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { hasSqlState, inTransaction } from "../src/store/postgres.js";
+import { inTransaction, statementRefused } from "../src/store/postgres.js";
 import { storageBackends, type TestBackend } from "./backends.js";
 import { settle, waitFor, within } from "./helpers.js";
 import { type TcpProxy, tcpProxy } from "./tcp-proxy.js";
@@ -52,6 +52,14 @@ async function until<T>(condition: () => Promise<T | undefined>): Promise<T> {
 }
 
 describe("a PostgreSQL transaction that fails", () => {
+  it("tells a statement the server refused from a session it ended or a connection that failed", () => {
+    for (const code of ["23505", "40001", "57014", "42P01"])
+      expect(statementRefused(Object.assign(new Error(code), { code }))).toBe(true);
+    // terminated by an administrator, the server shutting down, a connection failure; no code at all
+    for (const code of ["57P01", "57P02", "57P03", "08006", "ECONNRESET", undefined])
+      expect(statementRefused(Object.assign(new Error(String(code)), { code }))).toBe(false);
+  });
+
   it("rolls back a statement the server refused, and keeps the connection for the next", async () => {
     const { pool, url, lost } = await poolOfOne();
     const pid = async (c: pg.Pool | pg.PoolClient) =>
@@ -111,7 +119,7 @@ describe("a PostgreSQL transaction that fails", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(Error);
-    expect(hasSqlState(error)).toBe(false);
+    expect(statementRefused(error)).toBe(false);
     expect(lost).toContain((error as Error).message);
     await waitFor(() => pool.totalCount === 0, { what: "the pool to discard the cut connection" });
     await holder.query("ROLLBACK");

@@ -69,10 +69,15 @@ class PostgresDriver implements SqlDriver {
   }
 }
 
-/** True for an error the server sent: its five-character SQLSTATE code ("23505", "40001", "57014"). */
-export function hasSqlState(error: unknown): boolean {
+/**
+ * True for a statement the server refused, saying why in a five-character SQLSTATE code ("23505",
+ * "40001", "57014"): the connection is sound. Not for a connection failure (class 08) or the server
+ * ending the session ("57P01" when an administrator terminates it, "57P02" and "57P03" when it shuts
+ * down or cannot take connections): the connection is gone, and a ROLLBACK on it is pointless.
+ */
+export function statementRefused(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code);
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^(?:08|57P)/.test(code);
 }
 
 /**
@@ -97,8 +102,9 @@ export async function inTransaction<T>(
   } catch (error) {
     // A statement the server refused (it says why, in a SQLSTATE code) leaves the connection sound: roll
     // back and reuse it. A timeout or a cut connection has no such code, and a ROLLBACK on it would wait
-    // as long again (30 s more at shutdown, on a silent network): let the pool discard it instead.
-    if (!hasSqlState(error)) broken = error as Error;
+    // as long again (30 s more at shutdown, on a silent network); a session the server ended has one
+    // that says so: let the pool discard either instead.
+    if (!statementRefused(error)) broken = error as Error;
     else
       await client.query("ROLLBACK").catch((rollback: Error) => {
         broken = rollback;
