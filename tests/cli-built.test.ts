@@ -65,7 +65,8 @@ describe("the installed command (built)", () => {
     const file = join(dir, "entries", "main.yaml");
     const before = readFileSync(file, "utf8");
     try {
-      await waitFor(() => answers() === 1, { what: "the prompt" });
+      // a child that compiles a fresh copy of the knowledge first starts slowly on a loaded machine
+      await waitFor(() => answers() === 1, { what: "the prompt", timeoutMs: 10_000 });
       child.stdin.write(question);
       await waitFor(() => answers() === 2, { what: "the first answer" });
       expect(stdout).toContain("I have no guidance on that");
