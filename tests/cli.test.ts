@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { main, runsTheBot } from "../app/main.js";
 import { SUBCOMMANDS } from "../app/subcommands.js";
 import { run } from "./cli-run.js";
-import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
+import { FIXTURE_DIR, FIXTURE_TIP_IDS, fixtureCopy } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
 /** What a test asserts of the answers, topics or tips it reads from the small fixture corpus, not the shipped one. */
@@ -189,14 +189,7 @@ describe("the socialmedia-guidance command", () => {
     expect(text.stdout).toContain("Learn more:");
     const tips = JSON.parse((await run(["tips", "list", "--json"], ON_FIXTURE)).stdout);
     // every tip of the fixture's tips.yaml
-    expect(tips.map((t: { id: string }) => t.id)).toEqual([
-      "decline-requests",
-      "strip-photos",
-      "separate-accounts",
-      "specialty-groups",
-      "ask-consent",
-      "check-background",
-    ]);
+    expect(tips.map((t: { id: string }) => t.id)).toEqual(FIXTURE_TIP_IDS);
     for (const t of tips) {
       expect(Object.keys(t).sort()).toEqual(["entry", "id", "sources", "text", "topic"]);
       expect(t.text.length).toBeLessThanOrEqual(280);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countryFirst, countryOf } from "../src/search/country.js";
+import { countryOf } from "../src/search/country.js";
+import { firstOfKind } from "../src/search/first-of-kind.js";
 import { SearchIndex } from "../src/search/search-index.js";
 import { testEntry } from "./helpers.js";
 
@@ -20,14 +21,14 @@ describe("the asker's country", () => {
   it("puts first an entry of its own country, within reach, when the first is another country's", () => {
     const countries = ["US", undefined, "UK"] as const;
     const of = (i: number) => countries[i];
-    expect(countryFirst([0, 1, 2], 3, of, () => "UK")).toEqual([2, 0, 1]);
-    expect(countryFirst([0, 1, 2], 3, of, () => "US")).toEqual([0, 1, 2]);
-    expect(countryFirst([0, 1, 2], 2, of, () => "UK")).toEqual([0, 1, 2]);
+    expect(firstOfKind([0, 1, 2], 3, of, () => "UK")).toEqual([2, 0, 1]);
+    expect(firstOfKind([0, 1, 2], 3, of, () => "US")).toEqual([0, 1, 2]);
+    expect(firstOfKind([0, 1, 2], 2, of, () => "UK")).toEqual([0, 1, 2]);
     // no entry of the asker's country: unchanged, not an entry of no country about something else
-    expect(countryFirst([0, 1, 2], 3, of, () => "Canada")).toEqual([0, 1, 2]);
+    expect(firstOfKind([0, 1, 2], 3, of, () => "Canada")).toEqual([0, 1, 2]);
     // a first entry of no country leaves the question unread
     let read = false;
-    countryFirst([1, 0, 2], 3, of, () => {
+    firstOfKind([1, 0, 2], 3, of, () => {
       read = true;
       return "UK";
     });

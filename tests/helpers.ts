@@ -189,6 +189,26 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Resolves once `condition` (a query, say) resolves to something other than undefined; polls without sleeping. */
+export async function until<T>(condition: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 2_000; i++) {
+    const value = await condition();
+    if (value !== undefined) return value;
+    await settle();
+  }
+  throw new Error("the condition never held");
+}
+
+/** The ids of the small fixture's tips (tests/fixtures/knowledge/tips.yaml), in order. */
+export const FIXTURE_TIP_IDS = [
+  "decline-requests",
+  "strip-photos",
+  "separate-accounts",
+  "specialty-groups",
+  "ask-consent",
+  "check-background",
+];
+
 /** Slack's v0 signature of `body` sent at timestamp `ts` (a string, to sign malformed timestamps too). */
 export function slackSignature(body: string, ts: string | number, secret: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { findIdentifiers } from "../src/guard/identifiers.js";
 import { KnowledgeError, loadKnowledge } from "../src/index.js";
-import { fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
+import { FIXTURE_TIP_IDS, fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
 
 const shipped = loadKnowledge(KNOWLEDGE_DIR);
 
@@ -159,14 +159,7 @@ describe("tips file", () => {
   const withTip = (fields: Record<string, string>) => problemsOf({ "tips.yaml": tip(fields) });
 
   it("loads the fixture's tips", () => {
-    expect(loadKnowledge(fixtureCopy()).tips.map((t) => t.id)).toEqual([
-      "decline-requests",
-      "strip-photos",
-      "separate-accounts",
-      "specialty-groups",
-      "ask-consent",
-      "check-background",
-    ]);
+    expect(loadKnowledge(fixtureCopy()).tips.map((t) => t.id)).toEqual(FIXTURE_TIP_IDS);
   });
 
   it("rejects a tip over 280 characters, saying how long it is", () => {

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { inTransaction, statementRefused } from "../src/store/postgres.js";
 import { storageBackends, type TestBackend } from "./backends.js";
-import { settle, waitFor, within } from "./helpers.js";
+import { until, waitFor, within } from "./helpers.js";
 import { type TcpProxy, tcpProxy } from "./tcp-proxy.js";
 
 // A transaction on one pooled connection, on the run's real PostgreSQL server: rolled back when the
@@ -39,16 +39,6 @@ async function poolOfOne(): Promise<{ pool: pg.Pool; proxy: TcpProxy; url: strin
 /** The ids in `t`, read on a connection of its own (not through the proxy). */
 async function ids(url: string): Promise<number[]> {
   return (await postgres.sql(url, "SELECT id FROM t ORDER BY id")).map((r) => Number(r.id));
-}
-
-/** Resolves once the query `condition` returns something; polls without sleeping. */
-async function until<T>(condition: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 2_000; i++) {
-    const value = await condition();
-    if (value !== undefined) return value;
-    await settle();
-  }
-  throw new Error("the condition never held");
 }
 
 describe("a PostgreSQL transaction that fails", () => {

@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { Conversation, type HelpStyle, readRequest, UsageRecords } from "../src/index.js";
 import { TipChannels } from "../src/tips/channels.js";
-import { capturedLogger, settle, waitFor } from "./helpers.js";
+import { capturedLogger, until, waitFor } from "./helpers.js";
 import { postgresFixture } from "./postgres-fixture.js";
 
 // PostgreSQL, a connection lost: a vote or a tips command still gets a polite answer, and the pool recovers.
@@ -16,16 +16,6 @@ const who = {
   visibility: "private",
   canShare: false,
 } as const;
-
-/** Resolves once `condition` (a query) returns a value; polls without sleeping. */
-async function until<T>(condition: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 2_000; i++) {
-    const value = await condition();
-    if (value !== undefined) return value;
-    await settle();
-  }
-  throw new Error("the condition never held");
-}
 
 describe("PostgreSQL: a connection lost", () => {
   /** Holds `table` in another transaction, so that the next statement on it waits; returns how to cut that one. */

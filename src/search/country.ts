@@ -34,25 +34,3 @@ export function countryOf(text: string): Country | undefined {
   });
   return named.length === 1 ? named[0]?.[0] : undefined;
 }
-
-/**
- * The ranking with first, when the first entry's title ties it to another country than the question's
- * ("US rules", "(US)"), the best entry of the question's own country among the top `reach`; unchanged
- * when there is none (an entry of no country there may be about something else altogether). The
- * question's country is read only then.
- */
-export function countryFirst(
-  order: number[],
-  reach: number,
-  countryOfEntry: (index: number) => Country | undefined,
-  asked: () => Country | undefined,
-): number[] {
-  const first = order[0];
-  if (first === undefined) return order;
-  const theirs = countryOfEntry(first);
-  if (theirs === undefined) return order;
-  const country = asked();
-  if (country === undefined || country === theirs) return order;
-  const at = order.slice(0, reach).findIndex((i) => countryOfEntry(i) === country);
-  return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
-}

@@ -4,7 +4,7 @@
  * the ranking asks, and once.
  */
 import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
-import { type Country, countryFirst, countryOf } from "./country.js";
+import { type Country, countryOf } from "./country.js";
 import { type Depicted, depictedIn } from "./depicted.js";
 import { firstOfKind } from "./first-of-kind.js";
 
@@ -56,12 +56,10 @@ export function readingsFirst(
 ): number[] {
   const byWhom = counterpartFirst(order, items, readings.who, reach);
   const byDepicted = firstOfKind(byWhom, reach, (i) => items[i]?.depicts, readings.depicted);
-  return countryFirst(
-    byDepicted,
-    COUNTRY_REACH,
-    (i) => titleCountry(items[i]?.entry.title),
-    readings.country,
-  );
+  // the asker's country: when the first entry's title ties it to another ("US rules", "(US)"), the best
+  // entry of the question's own country goes first; unchanged when there is none (an entry of no
+  // country may be about something else altogether)
+  return firstOfKind(byDepicted, COUNTRY_REACH, (i) => titleCountry(items[i]?.entry.title), readings.country);
 }
 
 /** How far down the ranking an entry of the asker's own country is looked for: a country's rules entry ranks low for a question that names the country only in passing. */
