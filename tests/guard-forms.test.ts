@@ -39,7 +39,13 @@ describe("the guard finds these patients' details", () => {
     ["her insta is sarahj_99, can I follow her", "her insta is [handle], can I follow her"],
     ["the patient's tiktok handle is mike.jones.22", "the patient's tiktok handle is [handle]"],
     ["he messaged me from tom_harris88 on twitter", "he messaged me from [handle] on twitter"],
+    ["my patient's IG is sarahj_99", "my patient's IG is [handle]"],
+    // care given, however put
+    ["I reviewed Doreen on the ward round", "I reviewed [name] on the ward round"],
+    ["I was looking after Doreen overnight", "I was looking after [name] overnight"],
     // a patient's relative's name after the relation, in any case, as an aside too
+    ["My patient's daughter—Karen—messaged me", "My patient's daughter—[name]—messaged me"],
+    ["My patient's eldest daughter Karen added me", "My patient's eldest daughter [name] added me"],
     ["my patient's daughter, Karen, keeps messaging me", "my patient's daughter, [name], keeps messaging me"],
     ["the pt's son (Liam) follows me now", "the pt's son ([name]) follows me now"],
     [
@@ -79,6 +85,21 @@ describe("the guard leaves these alone", () => {
     "my username is nurse_kate, is that ok",
     "instagram is 10 years old, is it still worth joining",
     "his insta is private, can I still follow him",
+    // codes and public bodies after a platform's name; a handle given nowhere, or without a handle's marks
+    "TikTok: COVID19 myths are everywhere, can I make videos debunking them?",
+    "The GMC's twitter is gmc_uk, should I tag it?",
+    "I read a thread by nhs_england on twitter about it",
+    "he moved from tom_harris88 to a new account",
+    "her insta is sarahjones and she is 25, can I follow her",
+    // family cared for at home, a specialty, a talk, a tool
+    "I looked after Mum for years before she died, can I post about it",
+    "I looked after Paeds last night and it was chaos",
+    "I delivered Grand Rounds on social media last week",
+    "I assessed ChatGPT for drafting letters",
+    "Is it ok to share Ruth May's message to nurses? She was Chief Nursing Officer.",
+    // a colleague's relative, and one's relative in a text about no patient's care
+    "A colleague at my practice posted about a patient online. Her husband Tom says she did nothing wrong.",
+    "her husband (Trevor) posted a photo of our team night out",
     // the asker's own family, and a colleague's
     "my wife Karen says I post too much",
     "my husband, Trevor, thinks I should quit TikTok",

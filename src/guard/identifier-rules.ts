@@ -6,7 +6,7 @@
 import type { IdentifierKind } from "./identifiers.js";
 import { publicLink } from "./links.js";
 import { NEVER_NAMES } from "./name-words.js";
-import { askersOwn } from "./owner.js";
+import { askersOwn, ownBefore } from "./owner.js";
 
 const MONTHS =
   "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
@@ -44,7 +44,7 @@ const YEARS_OR_HOURS = /^(?:(?:19|20)\d\d\s?-\s?(?:19|20)?\d\d|[0-2]\d[0-5]\d\s?
  * knowledge names ("should I tag @NMC in my post?"): not a patient's.
  */
 const ORGANISATION_HANDLE =
-  /^@(?:nmc(?:news|uk)?|gmc(?:uk)?|ahpra|hcpc(?:_uk)?|cpso(?:_ca)?|ncsbn|the_?rcn|rcn|the_?bma|bma|nhs(?:england|uk|scotland|wales|digital|providers)?|cdc(?:gov)?|who|ama_?assn|mdu|the_?mdu|mddus|medicalprotection|mps_?org|cmaa?_?docs|cna_?aiic|rcgp|rcpsych|rcog|rcplondon|fsmb|nhsbsa|hse(?:ireland)?)$/i;
+  /^@(?:nmc(?:news|uk)?|gmc(?:uk)?|ahpra|hcpc(?:_uk)?|cpso(?:_ca)?|ncsbn|the_?rcn|rcn|the_?bma|bma|nhs(?:england|uk|scotland|wales|digital|providers)?|cdc(?:gov)?|who(?:int)?|(?:the)?bmj|ama_?assn|mdu|the_?mdu|mddus|medicalprotection|mps_?org|cmaa?_?docs|cna_?aiic|rcgp|rcpsych|rcog|rcplondon|fsmb|nhsbsa|hse(?:ireland)?)$/i;
 
 /**
  * The value after a label such as "MRN" or "plate number": up to four tokens of capitals, digits and
@@ -57,20 +57,34 @@ function labelledValue(rest: string): number | undefined {
 }
 
 /** The platforms a handle is given on. */
-const HANDLE_PLATFORMS =
-  "twitter|x|instagram|insta|ig|tiktok|facebook|fb|snapchat|snap|threads|reddit|youtube";
-/** A handle written without its "@": a letter or "_" first, then letters, digits, "_" and ".", with a digit, a "_" or an inner dot. */
+const HANDLE_PLATFORMS = "twitter|instagram|insta|ig|tiktok|facebook|fb|snapchat|threads|reddit|youtube";
+/**
+ * A handle written without its "@": a letter or "_" first, then letters, digits, "_" and ".", with a
+ * lower-case letter (not a code such as "COVID19" or "H1N1") and a digit, a "_" or an inner dot.
+ */
 const BARE_HANDLE = /^[A-Za-z_][A-Za-z0-9_.]{2,29}/;
 const HANDLE_MARK = /_|\d|[a-z]\.[a-z]/i;
 /** After "on <platform>": the handle was given as where someone posts ("from tom_h88 on twitter"). */
-const ON_PLATFORM = new RegExp(`^\\s+on\\s+(?:${HANDLE_PLATFORMS})\\b`, "i");
+const ON_PLATFORM = new RegExp(`^\\s+on\\s+(?:x|${HANDLE_PLATFORMS})\\b`, "i");
 
 /** A bare handle at the start of `rest` (a sentence's full stop left out), if there is one. */
 function bareHandle(rest: string): number | undefined {
-  const m = BARE_HANDLE.exec(rest.replace(/^@\s*/, ""));
-  const handle = m?.[0].replace(/\.+$/, "");
-  if (!handle || !HANDLE_MARK.test(handle)) return undefined;
-  return handle.length + (rest.length - rest.replace(/^@\s*/, "").length);
+  const at = rest.length - rest.replace(/^@\s*/, "").length;
+  const handle = BARE_HANDLE.exec(rest.slice(at))?.[0].replace(/\.+$/, "");
+  if (!handle || !HANDLE_MARK.test(handle) || !/[a-z]/.test(handle)) return undefined;
+  return at + handle.length;
+}
+
+/** A regulator's or a public body's handle, with or without its "_" ("gmc_uk", "nhs_england"). */
+const organisation = (handle: string) =>
+  ORGANISATION_HANDLE.test(`@${handle}`) || ORGANISATION_HANDLE.test(`@${handle.replace(/_/g, "")}`);
+
+/** A bare handle after a label, unless it is the asker's own or an organisation's. */
+function bareHandleNotOwn(m: RegExpExecArray, text: string): boolean {
+  const end = m.index + m[0].length;
+  const length = bareHandle(text.slice(end));
+  if (length === undefined) return false;
+  return ownBefore(text, end) || organisation(text.slice(end, end + length).replace(/^@\s*/, ""));
 }
 
 /** The patterns, most specific first: a later kind never takes a span an earlier one found. */
@@ -93,18 +107,17 @@ export const RULES: readonly Rule[] = [
     unless: (m, text) =>
       /^@(everyone|here|channel)$/i.test(m[0]) || ORGANISATION_HANDLE.test(m[0]) || askersOwn(m, text),
   },
-  // a handle without its "@", given as one: "her insta is sarahj_99", "his tiktok: mike.jones.22"; not
-  // the asker's own ("my username is nurse_kate")
+  // a handle without its "@", given as one: "her insta is sarahj_99", "his tiktok handle is
+  // mike.jones.22"; not the asker's own ("my username is nurse_kate") nor a regulator's ("gmc_uk")
   {
     kind: "handle",
     pattern: new RegExp(
-      `\\b(?:handle|user\\s?name|${HANDLE_PLATFORMS})(?:\\s+(?:name|handle|account|id))?\\s*(?:is|was|:|=)\\s*`,
+      `\\b(?:handle|user\\s?name|${HANDLE_PLATFORMS})(?:\\s+(?:name|handle|account|id))?\\s+(?:is|was)\\s+`,
       "gi",
     ),
     after: bareHandle,
     needs: HANDLE_MARK,
-    unless: (m, text) =>
-      /\b(?:my|our)\s+(?:[\w'’]+\s+){0,2}$/i.test(text.slice(Math.max(0, m.index - 40), m.index)),
+    unless: bareHandleNotOwn,
   },
   // ... or as where someone posts: "he messaged me from tom_harris88 on twitter"
   {
@@ -115,6 +128,7 @@ export const RULES: readonly Rule[] = [
       return length !== undefined && ON_PLATFORM.test(rest.slice(length)) ? length : undefined;
     },
     needs: HANDLE_MARK,
+    unless: bareHandleNotOwn,
   },
   {
     kind: "url",

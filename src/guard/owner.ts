@@ -21,10 +21,16 @@ const OWN_AFTER = new RegExp(
  * that the sentence gives to anyone else ("the patient's handle is", "his instagram is") stays flagged.
  */
 export function askersOwn(m: RegExpExecArray, text: string): boolean {
-  const start = m.index;
   const end = m.index + m[0].length;
-  // a handle inside a link ("tiktok.com/@drsam") is judged by what precedes the link
-  const before = text.slice(Math.max(0, start - 80), start).replace(/\S*$/, "");
-  const sentence = before.slice(before.search(/[^.!?\n]*$/));
-  return OWN_BEFORE.test(sentence) || OWN_AFTER.test(text.slice(end, end + 60));
+  return ownBefore(text, m.index) || OWN_AFTER.test(text.slice(end, end + 60));
+}
+
+/**
+ * True when the sentence up to `at` says that what follows is the asker's own ("my handle is", "our
+ * practice page:", "follow me at"); a word between that names someone else ("my patient's instagram
+ * is") says it is not. A handle inside a link ("tiktok.com/@drsam") is judged by what precedes the link.
+ */
+export function ownBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at).replace(/\S*$/, "");
+  return OWN_BEFORE.test(before.slice(before.search(/[^.!?\n]*$/)));
 }
