@@ -115,10 +115,10 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     // is read that way.
     const typed = typeof raw === "string" ? raw : "";
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
-    const { text: input, findings: found } = guardReading(visibleText(typed), typed);
+    const { text: input, findings } = guardReading(visibleText(typed), typed);
+    // Nothing of a question in another language is kept; what the guard finds there is still warned of
+    // (an English question misread as another language may hold a patient's name).
     const english = readsAsEnglish(input, (w) => index.knowsWord(w));
-    // In another language the guard cannot tell names from words; nothing of such a question is kept.
-    const findings = english ? found : found.filter((f) => f.kind !== "name");
     const { text, truncated } = cutQuestion(input);
     const flagged = findings.length > 0;
     // Blanked in the whole question, then cut: the cut keeps its end, where the spans' offsets would not hold.
@@ -296,6 +296,4 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
+const round = (x: number): number => Math.round(x * 1000) / 1000;

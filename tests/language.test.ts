@@ -15,33 +15,40 @@ describe("a question in another language", () => {
     "Можно ли добавить пациента в друзья?",
   ];
 
-  it("is declined with a reply that says the bot reads English, not taken for a patient's name", () => {
-    for (const q of foreign) {
+  it("is declined with a reply that says the bot reads English, and nothing of it is kept or echoed", () => {
+    for (const q of [...foreign, "¿Es correcto publicar fotos del hospital en Instagram?"]) {
       const reply = guide.ask(q);
       expect(reply.kind, q).toBe("no-answer");
       if (reply.kind !== "no-answer") continue;
       expect(reply.otherLanguage, q).toBe(true);
-      // its capitalised words are no names to the guard, and nothing of it is kept or echoed
-      expect(reply.flags, q).toEqual([]);
       expect(reply.question, q).toBe("");
       expect(replyCard(reply).body, q).toMatch(/only read questions in English/);
     }
   });
 
-  it("still warns of a phone number or an address in it", () => {
+  it("still warns of a phone number, an address or a name in it", () => {
     const reply = guide.ask("Um paciente deixou uma avaliação negativa, ligue 07911 123456, o que faço?");
     expect(reply.kind === "no-answer" && reply.otherLanguage).toBe(true);
     expect(reply.flags).toEqual(["patient-identifiers"]);
     expect(reply.notice).toMatch(/a phone or fax number/);
+    // an English question read as another language keeps its warning: what is missed cannot be undone
+    const names = guide.ask("Mrs Kowalski: MI CVA PE DVT on FB, esta bien?");
+    expect(names.flags).toEqual(["patient-identifiers"]);
   });
 
-  it("leaves English alone: typos, foreign names, short and keyword questions", () => {
+  it("leaves English alone: typos, foreign names and greetings, abbreviations, quotations, links, short questions", () => {
     for (const q of [
       "should I accept a friend request from a patient?",
       "shud i acept a frend reqest from a patiant",
       "can a doctor be friends with patients on Facebook, asks Dr Papadopoulos from Thessaloniki",
+      "Kia ora, can my clinic run facebook ads about our flu clinic",
+      "MI CVA PE DVT AKI CKD ESRD NSTEMI on FB?",
+      'A patient left a review in Arabic: "الطبيب كان وقحا جدا ولم يستمع إلي أبدا في الموعد" - how do I reply?',
+      "can I share https://elpais.com/sociedad/2024/los-medicos-y-las-enfermeras-en-las-redes-sociales-de-espana-hoy.html",
+      "lol omg a pt added me on fb",
       "friend request patient",
-      "hola",
+      // two words say too little to tell
+      "bonjour docteur",
     ]) {
       const reply = guide.ask(q);
       expect(reply.kind === "no-answer" && reply.otherLanguage, q).not.toBe(true);

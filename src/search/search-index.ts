@@ -12,6 +12,7 @@ import type { PostingLists } from "./posting-lists.js";
 import { askerByNaming, readQuestion, type Sentence } from "./question.js";
 import { NO_READINGS, type Readings, readingsFirst, readingsOf } from "./readings.js";
 import { residentsAsPatients } from "./residents.js";
+import { STOPWORDS } from "./stopwords.js";
 import { type QueryProfile, TermWeights } from "./term-weights.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 import { TypoCorrector } from "./typo.js";
@@ -166,14 +167,15 @@ export class SearchIndex {
   }
 
   /**
-   * True for a word of the knowledge or of English, or a misspelling of one (see language.ts). A word
-   * of three letters or fewer counts as English only among the commonest spoken words: the full word
-   * list also holds "de", "en" and "un".
+   * True for a word of the knowledge or of English (see language.ts). A word of three letters or fewer
+   * counts as English only among the commonest spoken words: the full word list also holds "de", "en"
+   * and "un". Stop words are English, chat's shorthand among them ("lol", "tbh"). A misspelling does not
+   * count: corrected, "paziente" and "paciente" read as "patient".
    */
   knowsWord(word: string): boolean {
-    if (this.typo.knows(word)) return true;
+    if (this.typo.knows(word) || STOPWORDS.has(word)) return true;
     if (word.length <= 3) return englishRank(word) !== undefined;
-    return isEnglishWord(word) || this.typo.correct(word) !== null;
+    return isEnglishWord(word);
   }
 
   /** One sentence's terms, each unknown word read as a form of a corpus word where it is one. */
