@@ -13,6 +13,13 @@ describe("the asker's country", () => {
     expect(countryOf("social media rules for US doctors")).toBe("US");
     expect(countryOf("nurse in Ontario here")).toBe("Canada");
     expect(countryOf("I work in Australia")).toBe("Australia");
+    expect(countryOf("As a doctor in the U.K., who regulates me?")).toBe("UK");
+    // places named after others, and the language, are no country of these
+    expect(countryOf("I'm a GP in New South Wales.")).toBe("Australia");
+    expect(countryOf("I'm a physician in British Columbia.")).toBe("Canada");
+    expect(countryOf("I'm a doctor in New England.")).toBeUndefined();
+    expect(countryOf("I'm an English-speaking doctor in Texas.")).toBeUndefined();
+    expect(countryOf("Latin American patients follow me")).toBeUndefined();
     // "us" is the pronoun; two countries name none
     expect(countryOf("can you tell us the rules")).toBeUndefined();
     expect(countryOf("UK SHO here: is this a HIPAA violation?")).toBeUndefined();
@@ -45,7 +52,12 @@ describe("the asker's country", () => {
       title: "What the GMC expects (UK)",
     };
     const other = testEntry("photos", ["Can I post a photo of a patient?"]);
-    const index = new SearchIndex([us, uk, other], []);
+    // Canada's entry matches the words better than the UK's, so the UK's ranks third
+    const ca = {
+      ...testEntry("ca", ["Who sets the social media rules in Canada?"]),
+      title: "Canadian guidance",
+    };
+    const index = new SearchIndex([us, uk, other, ca], []);
     const first = (q: string) => index.search(q, 3)[0]?.entry.id;
     expect(first("Who sets the social media rules for me?")).toBe("us");
     expect(first("I'm a GP in England. Who sets the social media rules for me?")).toBe("uk");

@@ -9,13 +9,16 @@ export type Country = "US" | "UK" | "Australia" | "Canada";
 
 /** How each is named: abbreviations in capitals only ("us" is the pronoun), names and regulators in any case. */
 const NAMES: readonly (readonly [Country, RegExp])[] = [
-  ["US", /\b(?:US|U\.S\.|USA|U\.S\.A\.)\b|\b(?:united states|america|american|hipaa)\b/i],
+  [
+    "US",
+    /\b(?:US|USA)\b|(?<!\w)U\.S\.(?:A\.)?(?!\w)|\b(?:united states|hipaa)\b|(?<!\b(?:south|latin|central)\s)\bamerican?\b/i,
+  ],
   [
     "UK",
-    /\b(?:UK|U\.K\.|NHS|GMC|NMC)\b|\b(?:united kingdom|britain|british|england|english|scotland|scottish|wales|welsh|northern ireland)\b/i,
+    /\b(?:UK|NHS|GMC|NMC)\b|(?<!\w)U\.K\.(?!\w)|\b(?:united kingdom|britain|scotland|scottish|northern ireland)\b|(?<!\bnew\s)\bengland\b|(?<!\bnew south\s)\bwales\b|\bbritish\b(?!\s+columbia)/i,
   ],
-  ["Australia", /\b(?:australia|australian|ahpra)\b/i],
-  ["Canada", /\b(?:canada|canadian|ontario|quebec|alberta|cpso|cmpa)\b/i],
+  ["Australia", /\b(?:australia|australian|ahpra|new south wales)\b/i],
+  ["Canada", /\b(?:canada|canadian|ontario|quebec|alberta|british columbia|cpso|cmpa)\b/i],
 ];
 
 /** Abbreviations, matched as written: "US" is the country, "us" the pronoun. */
