@@ -46,7 +46,7 @@ describe("a PostgreSQL transaction that fails", () => {
     for (const code of ["23505", "40001", "57014", "42P01"])
       expect(statementRefused(Object.assign(new Error(code), { code }))).toBe(true);
     // terminated by an administrator, the server shutting down, a connection failure; no code at all
-    for (const code of ["57P01", "57P02", "57P03", "08006", "ECONNRESET", undefined])
+    for (const code of ["57P01", "57P02", "57P03", "08006", "ECONNRESET", "EPIPE", "EBADF", undefined])
       expect(statementRefused(Object.assign(new Error(String(code)), { code }))).toBe(false);
   });
 

@@ -77,7 +77,13 @@ class PostgresDriver implements SqlDriver {
  */
 export function statementRefused(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^(?:08|57P)/.test(code);
+  // Node's own socket codes ("EPIPE", "EBADF") have the same shape, and mean the connection is gone
+  return (
+    typeof code === "string" &&
+    /^[0-9A-Z]{5}$/.test(code) &&
+    !/^(?:08|57P)/.test(code) &&
+    !/^E[A-Z]+$/.test(code)
+  );
 }
 
 /**
