@@ -60,13 +60,21 @@ describe("Discord rendering", () => {
     checkLimits(m);
     expect(m.embeds[0]?.fields?.at(-1)).toEqual({
       name: "Buttons below",
-      value: "**Or did you mean**: blue · **Related**: grey",
+      value: "**Or did you mean**: blue · **Related**: grey, above 👍 👎",
     });
     // only the kind there is; none where there are no buttons
     const related = renderCard(replyCard(answerWith(guide, {}, { suggestions: [] })));
-    expect(related.embeds[0]?.fields?.at(-1)?.value).toBe("**Related**: grey");
+    expect(related.embeds[0]?.fields?.at(-1)?.value).toBe("**Related**: grey, above 👍 👎");
     const bare = renderCard(replyCard(answerWith(guide, {}, { suggestions: [], related: [] })));
     expect(bare.embeds[0]?.fields?.some((f) => f.name === "Buttons below")).toBe(false);
+    // without the vote buttons (grey too, after the related ones), no need to tell them apart; a tip's
+    // one button needs no legend
+    const unvoted = renderCard({ ...replyCard(answerWith(guide, {}, { suggestions: [] })), votable: false });
+    expect(unvoted.embeds[0]?.fields?.at(-1)?.value).toBe("**Related**: grey");
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("the fixture has no tip");
+    const tipped = renderCard(tipCard(guide, tip));
+    expect(tipped.embeds[0]?.fields?.some((f) => f.name === "Buttons below")).toBe(false);
   });
 
   it("titles an ask-back and an unsure decline without repeating or contradicting their text", () => {

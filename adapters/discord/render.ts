@@ -117,14 +117,18 @@ export function renderCard(card: Card): DiscordMessage {
 
 /**
  * Under an answer, what its buttons are: a heading cannot stand between two rows of buttons, so the
- * last field names each kind by its colour ("Or did you mean: blue · Related: grey"). A decline names
- * its one kind above them, in its text.
+ * last field names each kind by its colour ("Or did you mean: blue · Related: grey, above 👍 👎"). A
+ * decline names its one kind above them, in its text; a tip's one button says what it does.
  */
 function buttonsField(card: Card): APIEmbedField[] {
-  if (card.kind === "no-answer") return [];
+  if (card.kind !== "answer") return [];
+  // the vote buttons are grey too, in a row of their own after the offers
   const kinds = card.offers
     .filter((o) => o.heading && o.links.length > 0)
-    .map((o) => `**${o.heading.replace(/:$/, "")}**: ${o.emphasis === "primary" ? "blue" : "grey"}`);
+    .map(
+      (o) =>
+        `**${o.heading.replace(/:$/, "")}**: ${o.emphasis === "primary" ? "blue" : `grey${card.votable ? ", above 👍 👎" : ""}`}`,
+    );
   return kinds.length > 0 ? [{ name: "Buttons below", value: kinds.join(" · ") }] : [];
 }
 
