@@ -12,6 +12,9 @@ const FORMAT = 10;
 /** How many knowledge folders keep a compiled copy: the ones most recently compiled. */
 const KEEP_COMPILED = 8;
 
+/** The folder of the code that reads and indexes the knowledge: part of what a compiled copy depends on. */
+const CODE_DIR = dirname(fileURLToPath(import.meta.url));
+
 /** The knowledge base validated and indexed once, as saved: read back in one go by later runs. */
 interface Compiled {
   readonly format: number;
@@ -26,9 +29,12 @@ interface Compiled {
  * and later runs read that instead, for as long as no knowledge file and none of the code that reads
  * them has changed (their sizes and modification times, the fingerprint). A broken knowledge base
  * throws KnowledgeError as loadKnowledge does; a cache that cannot be read or written is only skipped.
+ * Each copy of the code keeps its own file for a folder (named by both): two builds reading one folder
+ * (the built command and the TypeScript source the tests run, or two installations) overwrote each
+ * other's file, so each compiled the knowledge again (a second or more) whenever the other had run.
  */
 export async function loadGuide(dir: string, cacheDir: string = defaultCacheDir()): Promise<Guide> {
-  const file = join(cacheDir, `knowledge-${shortHash(resolve(dir))}.json`);
+  const file = join(cacheDir, `knowledge-${shortHash(`${resolve(dir)}\n${CODE_DIR}`)}.json`);
   const fingerprint = fingerprintOf(dir);
   const cached = readCompiled(file, fingerprint);
   if (cached) {
@@ -76,8 +82,7 @@ function readCompiled(file: string, fingerprint: string): Compiled | undefined {
  * indexes it (this module's own folder's `knowledge/` and `search/`), each by name, size and mtime.
  */
 function fingerprintOf(dir: string): string {
-  const code = dirname(fileURLToPath(import.meta.url));
-  const parts = [FORMAT, ...[dir, join(code, "knowledge"), join(code, "search")].flatMap(filesOf)];
+  const parts = [FORMAT, ...[dir, join(CODE_DIR, "knowledge"), join(CODE_DIR, "search")].flatMap(filesOf)];
   return parts.join("\n");
 }
 

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createGuide, KnowledgeError, loadGuide, loadKnowledge } from "../src/index.js";
 import { otherSubjects } from "../src/judge.js";
@@ -8,10 +9,9 @@ import { ENGINE_DIR, fixtureCopy, tempDir } from "./helpers.js";
 
 const ENTRIES = join("entries", "main.yaml");
 
-/** The one compiled file in a cache folder, parsed. */
-function compiledIn(cacheDir: string): { fingerprint: string } {
-  const [name] = readdirSync(cacheDir).filter((f) => f.endsWith(".json"));
-  return JSON.parse(readFileSync(join(cacheDir, name ?? ""), "utf8"));
+/** The one compiled file in a cache folder (or the one named), parsed. */
+function compiledIn(cacheDir: string, name = readdirSync(cacheDir).find((f) => f.endsWith(".json"))) {
+  return JSON.parse(readFileSync(join(cacheDir, name ?? ""), "utf8")) as { fingerprint: string };
 }
 
 describe("compiled knowledge", () => {
@@ -101,6 +101,28 @@ describe("compiled knowledge", () => {
     writeFileSync(join(cacheDir, name), '{"format": 1, "fingerprint": "x", "knowl');
     expect((await loadGuide(dir, cacheDir)).knowledge).toEqual(good.knowledge);
     expect(compiledIn(cacheDir).fingerprint).not.toBe("x");
+  });
+
+  it("keeps a copy for each build of the code that reads it, so that neither compiles the other's again", async () => {
+    // the built code, as the command line runs it, beside the source this test runs
+    const built: typeof import("../src/compiled.js") = await import(
+      pathToFileURL(join(import.meta.dirname, "..", "dist", "src", "compiled.js")).href
+    );
+    const dir = fixtureCopy();
+    const cacheDir = tempDir("smg-cache-");
+    const written = () =>
+      readdirSync(cacheDir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => `${f} ${statSync(join(cacheDir, f)).ino}`)
+        .sort();
+    await loadGuide(dir, cacheDir);
+    await built.loadGuide(dir, cacheDir);
+    const both = written();
+    expect(both).toHaveLength(2);
+    // each read back, not compiled and written again (a new file under the name)
+    await loadGuide(dir, cacheDir);
+    await built.loadGuide(dir, cacheDir);
+    expect(written()).toEqual(both);
   });
 
   it("still answers when the cache folder cannot be written", async () => {
