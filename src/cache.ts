@@ -60,9 +60,22 @@ export function shortHash(text: string): string {
 }
 
 /**
- * Keeps the `keep` newest files of the cache folder whose names start with `prefix` and removes the
- * rest: files derived from an earlier version of a source, or from a folder used once (a test's copy
- * of the knowledge), are never read again.
+ * Marks a derived file as just used (its modification time, which `prune` goes by), so that a file
+ * read on every run outlasts files derived once since. A file that cannot be touched is left as it is.
+ */
+export function touch(file: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // a read-only cache folder: pruning then goes by when the file was written
+  }
+}
+
+/**
+ * Keeps the `keep` newest files (written or touched last) of the cache folder whose names start with
+ * `prefix` and removes the rest: files derived from an earlier version of a source, or from a folder
+ * used once (a test's copy of the knowledge), are never read again.
  */
 export function prune(dir: string, prefix: string, keep: number): void {
   try {

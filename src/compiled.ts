@@ -1,7 +1,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fs } from "./builtins.js";
-import { defaultCacheDir, filesOf, prune, shortHash, writeAtomically } from "./cache.js";
+import { defaultCacheDir, filesOf, prune, shortHash, touch, writeAtomically } from "./cache.js";
 import { createGuide, type Guide, indexOf } from "./guide.js";
 import { type IndexSnapshot, SearchIndex } from "./search/search-index.js";
 import type { Knowledge } from "./types.js";
@@ -9,8 +9,8 @@ import type { Knowledge } from "./types.js";
 /** Bumped when the compiled file's layout changes, so that an old one is rebuilt, not misread. */
 const FORMAT = 10;
 
-/** How many knowledge folders keep a compiled copy: the ones most recently compiled. */
-const KEEP_COMPILED = 8;
+/** How many knowledge folders keep a compiled copy: the ones most recently compiled or read. */
+export const KEEP_COMPILED = 8;
 
 /** The folder of the code that reads and indexes the knowledge: part of what a compiled copy depends on. */
 const CODE_DIR = dirname(fileURLToPath(import.meta.url));
@@ -41,7 +41,11 @@ export async function loadGuide(dir: string, cacheDir: string = defaultCacheDir(
     try {
       const knowledge = rebased(cached.knowledge, (f) => relative(process.cwd(), resolve(dir, f)) || f);
       const { entries, synonyms } = knowledge;
-      return createGuide(knowledge, { index: new SearchIndex(entries, synonyms, {}, cached.index) });
+      const guide = createGuide(knowledge, { index: new SearchIndex(entries, synonyms, {}, cached.index) });
+      // Pruning keeps the copies in use: the shipped knowledge's, compiled once, outlasts the copies
+      // of one-off folders compiled since (a test's), and is not compiled again on the next run.
+      touch(file);
+      return guide;
     } catch {
       // A snapshot that does not fit its entries: build afresh below.
     }

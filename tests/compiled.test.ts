@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { KEEP_COMPILED } from "../src/compiled.js";
 import { createGuide, KnowledgeError, loadGuide, loadKnowledge } from "../src/index.js";
 import { otherSubjects } from "../src/judge.js";
 import { SearchIndex } from "../src/search/search-index.js";
@@ -123,6 +124,27 @@ describe("compiled knowledge", () => {
     await loadGuide(dir, cacheDir);
     await built.loadGuide(dir, cacheDir);
     expect(written()).toEqual(both);
+  });
+
+  it("keeps the copy still in use when it prunes, not only the ones compiled last", async () => {
+    const cacheDir = tempDir("smg-cache-");
+    /** The compiled copy of `dir` in the cache folder, with its inode (a new one once compiled again). */
+    const copyOf = (dir: string) =>
+      readdirSync(cacheDir)
+        .filter((f) => f.endsWith(".json"))
+        .filter((f) => compiledIn(cacheDir, f).fingerprint.includes(join(dir, ENTRIES)))
+        .map((f) => `${f} ${statSync(join(cacheDir, f)).ino}`)[0];
+    const used = fixtureCopy();
+    const once = Array.from({ length: KEEP_COMPILED }, () => fixtureCopy());
+    await loadGuide(used, cacheDir);
+    for (const dir of once.slice(0, -1)) await loadGuide(dir, cacheDir);
+    const compiled = copyOf(used);
+    await loadGuide(used, cacheDir);
+    // one folder more than the cache keeps: the oldest not read since goes, not the one in use
+    await loadGuide(once.at(-1) ?? "", cacheDir);
+    expect(copyOf(used)).toBe(compiled);
+    expect(copyOf(once[0] ?? "")).toBeUndefined();
+    expect(readdirSync(cacheDir)).toHaveLength(KEEP_COMPILED);
   });
 
   it("still answers when the cache folder cannot be written", async () => {
