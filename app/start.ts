@@ -1,4 +1,3 @@
-import { runConsole } from "../adapters/console/console.js";
 import { describeListenFailure, HttpFront } from "../adapters/http/front.js";
 import {
   type Config,
@@ -232,6 +231,9 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
 /** The console chat; its questions are recorded for the report and learning unless RECORD_CONSOLE=false. */
 async function consoleChat(config: Config, guide: Guide, err: Out): Promise<number> {
   const io = { input: process.stdin, output: process.stdout };
+  // The terminal renderer (marked, marked-terminal, highlight.js) loads only for the chat: a bot started
+  // for a platform spent ~150 ms loading it for nothing.
+  const { runConsole } = await import("../adapters/console/console.js");
   const ended = (read: { lines: number }) => {
     // No terminal and nothing to read: a service (systemd, a container without -it) started with its
     // platform settings missing, or its .env not found. Exiting 0 in silence looked like success.
