@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { check } from "../app/check.js";
@@ -17,11 +17,11 @@ describe("the measuring commands", () => {
     const held = await run(["check"]);
     expect(held.code, held.stderr).toBe(0);
     expect(held.stdout).toContain("Quality held");
-    // The same knowledge with a confidence threshold no answer reaches: every answer turns into a decline.
-    const dir = tempDir("smg-check-");
-    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
-    const model = JSON.parse(readFileSync(join(dir, "confidence.json"), "utf8"));
-    writeFileSync(join(dir, "confidence.json"), JSON.stringify({ ...model, threshold: 0.999 }));
+    // A knowledge folder with the shipped confidence model at a threshold no answer reaches: every answer
+    // turns into a decline. The small fixture corpus, not a copy of the shipped one: check measures the
+    // same sets against the same record either way, and it reads and indexes in a moment.
+    const model = JSON.parse(readFileSync(join(KNOWLEDGE_DIR, "confidence.json"), "utf8"));
+    const dir = fixtureCopy({ "confidence.json": JSON.stringify({ ...model, threshold: 0.999 }) });
     const fell = await run(["check"], { env: { KNOWLEDGE_DIR: dir } });
     expect(fell.code).toBe(1);
     expect(fell.stdout).toMatch(/top1 \d+\.\d% -> 0\.0% \(fell\)/);
