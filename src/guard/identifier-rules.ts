@@ -3,10 +3,19 @@
  * HIPAA Safe Harbor identifier: what matches, what a match must not be, and what a text must hold for
  * the rule to be tried at all.
  */
+
+import {
+  bareHandle,
+  bareHandleNotOwn,
+  HANDLE_MARK,
+  HANDLE_PLATFORMS,
+  ON_PLATFORM,
+  ORGANISATION_HANDLE,
+} from "./handles.js";
 import type { IdentifierKind } from "./identifiers.js";
 import { publicLink } from "./links.js";
 import { NEVER_NAMES } from "./name-words.js";
-import { askersOwn, ownBefore } from "./owner.js";
+import { askersOwn } from "./owner.js";
 
 const MONTHS =
   "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
@@ -40,13 +49,6 @@ const DIGIT = /\d/;
 /** Two years, or two times of day, joined by a dash. */
 const YEARS_OR_HOURS = /^(?:(?:19|20)\d\d\s?-\s?(?:19|20)?\d\d|[0-2]\d[0-5]\d\s?-\s?[0-2]\d[0-5]\d)$/;
 /**
- * The handles of the regulators, professional bodies, defence organisations and health services the
- * knowledge names ("should I tag @NMC in my post?"): not a patient's.
- */
-const ORGANISATION_HANDLE =
-  /^@(?:nmc(?:news|uk)?|gmc(?:uk)?|ahpra|hcpc(?:_uk)?|cpso(?:_ca)?|ncsbn|the_?rcn|rcn|the_?bma|bma|nhs(?:england|uk|scotland|wales|digital|providers)?|cdc(?:gov)?|who(?:int)?|(?:the)?bmj|ama_?assn|mdu|the_?mdu|mddus|medicalprotection|mps_?org|cmaa?_?docs|cna_?aiic|rcgp|rcpsych|rcog|rcplondon|fsmb|nhsbsa|hse(?:ireland)?)$/i;
-
-/**
  * The value after a label such as "MRN" or "plate number": up to four tokens of capitals, digits and
  * hyphens ("00482913", "AB12 CDE", "XGH-448-2231"), with a digit somewhere and five characters at least.
  */
@@ -54,37 +56,6 @@ function labelledValue(rest: string): number | undefined {
   const m = /^[A-Z0-9][A-Z0-9-]*(?:[ ][A-Z0-9][A-Z0-9-]*){0,3}/.exec(rest);
   if (!m || !/\d/.test(m[0]) || m[0].replace(/[^A-Z0-9]/g, "").length < 5) return undefined;
   return m[0].length;
-}
-
-/** The platforms a handle is given on. */
-const HANDLE_PLATFORMS = "twitter|instagram|insta|ig|tiktok|facebook|fb|snapchat|threads|reddit|youtube";
-/**
- * A handle written without its "@": a letter or "_" first, then letters, digits, "_" and ".", with a
- * lower-case letter (not a code such as "COVID19" or "H1N1") and a digit, a "_" or an inner dot.
- */
-const BARE_HANDLE = /^[A-Za-z_][A-Za-z0-9_.]{2,29}/;
-const HANDLE_MARK = /_|\d|[a-z]\.[a-z]/i;
-/** After "on <platform>": the handle was given as where someone posts ("from tom_h88 on twitter"). */
-const ON_PLATFORM = new RegExp(`^\\s+on\\s+(?:x|${HANDLE_PLATFORMS})\\b`, "i");
-
-/** A bare handle at the start of `rest` (a sentence's full stop left out), if there is one. */
-function bareHandle(rest: string): number | undefined {
-  const at = rest.length - rest.replace(/^@\s*/, "").length;
-  const handle = BARE_HANDLE.exec(rest.slice(at))?.[0].replace(/\.+$/, "");
-  if (!handle || !HANDLE_MARK.test(handle) || !/[a-z]/.test(handle)) return undefined;
-  return at + handle.length;
-}
-
-/** A regulator's or a public body's handle, with or without its "_" ("gmc_uk", "nhs_england"). */
-const organisation = (handle: string) =>
-  ORGANISATION_HANDLE.test(`@${handle}`) || ORGANISATION_HANDLE.test(`@${handle.replace(/_/g, "")}`);
-
-/** A bare handle after a label, unless it is the asker's own or an organisation's. */
-function bareHandleNotOwn(m: RegExpExecArray, text: string): boolean {
-  const end = m.index + m[0].length;
-  const length = bareHandle(text.slice(end));
-  if (length === undefined) return false;
-  return ownBefore(text, end) || organisation(text.slice(end, end + length).replace(/^@\s*/, ""));
 }
 
 /** The patterns, most specific first: a later kind never takes a span an earlier one found. */
