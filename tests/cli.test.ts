@@ -70,7 +70,8 @@ describe("the socialmedia-guidance command", () => {
   });
 
   it("checks only the settings a command uses: a wrong Slack token does not stop validate, but stops start", async () => {
-    const env = { SLACK_BOT_TOKEN: "not-a-token", LOG_LEVEL: "loud" };
+    // the small fixture corpus: the shipped one's validation has a test of its own
+    const env = { SLACK_BOT_TOKEN: "not-a-token", LOG_LEVEL: "loud", KNOWLEDGE_DIR: FIXTURE_DIR };
     const checked = await run(["validate"], { env });
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain("Knowledge base OK");
