@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { run } from "./cli-run.js";
-import { tempDir } from "./helpers.js";
+import { databaseWith, tempDir } from "./helpers.js";
 
 // backup and restore of the SQLite file, through SQLite's backup API.
 
@@ -37,10 +37,7 @@ afterEach(() => {
 
 describe("backup and restore", () => {
   it("restores exactly the backup, even over a file a crashed run left its write-ahead log beside", async () => {
-    const dir = tempDir("smg-backup-");
-    const dbPath = join(dir, "bot.db");
-    const first = openSqliteStorage(dbPath);
-    await first.feedback.recordCandidate("qa-maintain-boundaries", "before the backup", 1);
+    const { dir, path: dbPath, storage: first } = await databaseWith("before the backup");
     await first.close();
 
     const backupPath = join(dir, "backups", "backup.db");
@@ -74,10 +71,7 @@ describe("backup and restore", () => {
   });
 
   it("restores over a database whose file is damaged, as the bot's start-up message advises", async () => {
-    const dir = tempDir("smg-damaged-");
-    const dbPath = join(dir, "bot.db");
-    const storage = openSqliteStorage(dbPath);
-    await storage.feedback.recordCandidate("qa-maintain-boundaries", "kept in the backup", 1);
+    const { dir, path: dbPath, storage } = await databaseWith("kept in the backup");
     await storage.close();
     const backupPath = join(dir, "backup.db");
     expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
@@ -91,10 +85,7 @@ describe("backup and restore", () => {
   });
 
   it("refuses what it cannot restore from, and changes nothing", async () => {
-    const dir = tempDir("smg-restore-");
-    const dbPath = join(dir, "bot.db");
-    const storage = openSqliteStorage(dbPath);
-    await storage.feedback.recordCandidate("qa-maintain-boundaries", "kept", 1);
+    const { dir, path: dbPath, storage } = await databaseWith("kept");
     await storage.close();
     const notADb = join(dir, "notes.txt");
     writeFileSync(notADb, "not a database at all, just some text that is long enough to look like a file");

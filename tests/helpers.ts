@@ -189,6 +189,15 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** A SQLite database at `bot.db` in a fresh folder, open, with one candidate phrasing recorded: `question`. */
+export async function databaseWith(question: string, entryId = "qa-maintain-boundaries") {
+  const dir = tempDir("smg-db-");
+  const path = join(dir, "bot.db");
+  const storage = openSqliteStorage(path);
+  await storage.feedback.recordCandidate(entryId, question, 1);
+  return { dir, path, storage };
+}
+
 /** Resolves once `condition` (a query, say) resolves to something other than undefined; polls without sleeping. */
 export async function until<T>(condition: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 2_000; i++) {

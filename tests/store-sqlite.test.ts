@@ -22,7 +22,15 @@ import {
 import { WRITE_WAIT_MS } from "../src/store/db.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import type { FeedbackStorage } from "../src/store/storage.js";
-import { capturedLogger, FIXTURE_DIR, settle, tempDatabase, tempDir, tempStorage } from "./helpers.js";
+import {
+  capturedLogger,
+  databaseWith,
+  FIXTURE_DIR,
+  settle,
+  tempDatabase,
+  tempDir,
+  tempStorage,
+} from "./helpers.js";
 
 // The SQLite file itself, and what the bot's use writes to a store; the storage contract on both backends is store.test.ts.
 
@@ -43,10 +51,7 @@ describe("the SQLite file", () => {
   });
 
   it("refuses to write on, and says so, once its file is deleted or replaced while the bot runs", async () => {
-    const dir = tempDir("smg-db-");
-    const path = join(dir, "bot.db");
-    const storage = openSqliteStorage(path);
-    await storage.feedback.recordCandidate("entry", "a question kept", 1);
+    const { dir, path, storage } = await databaseWith("a question kept", "entry");
     await storage.ping();
     unlinkSync(path);
     // what it would write now goes into a file no path leads to, lost at exit
