@@ -40,6 +40,12 @@ describe("the asker's country", () => {
       return "UK";
     });
     expect(read).toBe(false);
+    // ... and so does one with no entry of another country within reach: nothing could move
+    firstOfKind([0, 1, 2], 2, of, () => {
+      read = true;
+      return "UK";
+    });
+    expect(read).toBe(false);
   });
 
   it("gives a GP in England the UK's rules, not the US rules its words match best", () => {

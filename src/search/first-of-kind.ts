@@ -2,8 +2,9 @@
  * The ranking with first the best of its top `reach` entries of the question's kind, when the first
  * entry is of another: whom a contact is with (counterpart.ts), whom a photo shows (depicted.ts), the
  * asker's country (country.ts). The question's kind is read (`asked`) only when the first entry has a
- * kind at all, since reading it is a good part of a long question's cost; the ranking is unchanged
- * when the first is of the question's kind, or none within reach is.
+ * kind at all and another within reach has a different one, since reading it is a good part of a long
+ * question's cost; the ranking is unchanged when the first is of the question's kind, or none within
+ * reach is.
  */
 export function firstOfKind<K>(
   order: number[],
@@ -12,7 +13,15 @@ export function firstOfKind<K>(
   asked: () => K | undefined,
 ): number[] {
   const first = order[0];
-  if (first === undefined || kindOf(first) === undefined) return order;
+  const firstKind = first === undefined ? undefined : kindOf(first);
+  if (firstKind === undefined) return order;
+  // Only an entry within reach of another kind than the first's can move up: with none, the question
+  // need not be read.
+  const others = order.slice(1, reach).some((i) => {
+    const k = kindOf(i);
+    return k !== undefined && k !== firstKind;
+  });
+  if (!others) return order;
   const kind = asked();
   if (kind === undefined) return order;
   const at = order.slice(0, reach).findIndex((i) => kindOf(i) === kind);
