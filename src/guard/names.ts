@@ -148,8 +148,10 @@ function declared(tokens: readonly Token[], i: number, text: string): Span | und
   const t = tokens[i] as Token;
   // ", who is my patient": the same said as an aside
   const who = tokens[i + 1]?.lower === "who" && COMMA_GAP.test(tokens[i + 1]?.gap ?? "") ? 1 : 0;
-  const [is, whose, ...rest] = tokens.slice(i + 1 + who, i + 6 + who);
+  // read before the words after it are copied: this runs for every word of the question
+  const is = tokens[i + 1 + who];
   if (t.possessive || !is || !spaced(is) || !/^(?:is|was|'s)$/.test(is.lower)) return undefined;
+  const [whose, ...rest] = tokens.slice(i + 2 + who, i + 6 + who);
   if (!whose || !spaced(whose) || !APPOSITION_OPENS.test(whose.lower)) return undefined;
   // up to two words between: "my (new) patient", "one of my patients"
   const cue = rest.findIndex((x, k) => spaced(x) && CUES.test(x.lower) && k <= 2);
