@@ -148,8 +148,10 @@ export class Analyser {
   }
 
   private fold(words: readonly Word[]): Term[] {
-    // Two passes, so that a canonical word can complete a phrase ("other surgeons" -> "other doctor" -> colleague).
-    const folded = this.applySynonyms(this.applySynonyms(words));
+    // Two passes, so that a canonical word can complete a phrase ("other surgeons" -> "other doctor" ->
+    // colleague); a first that read no term leaves nothing for a second to complete.
+    const once = this.applySynonyms(words);
+    const folded = once === words ? once : this.applySynonyms(once);
     const out = new Map<string, Term>();
     for (let i = 0; i < folded.length; i++) {
       const { word, credit } = folded[i] as Word;
