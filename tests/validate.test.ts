@@ -152,6 +152,19 @@ describe("knowledge validation", () => {
         ),
       ),
     ]);
+    // " #" in a plain text starts a comment: the phrasing would be cut short without a word said
+    const hashed = main.replace("    - Can a doctor be friends", "    - Can a #doctor be friends");
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": hashed }))).toEqual([
+      expect.stringContaining(
+        `main.yaml:${lineOf(hashed, "    - Can a #doctor")}: a space and "#" start a YAML comment`,
+      ),
+    ]);
+    // quoted, it is the text itself
+    const quoted = main.replace(
+      "    - Can a doctor be friends with patients on social media?",
+      '    - "Can a #doctor be friends with patients on social media?"',
+    );
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": quoted }))).toEqual([]);
   });
 
   it("names an unknown field, counts items from 1, and says what is expected in plain words", () => {

@@ -15,7 +15,7 @@ import {
   topicSchema,
 } from "./schema.js";
 import { type Problem, validateCorpus } from "./validate.js";
-import { joinedItems, parseProblem } from "./yaml-problems.js";
+import { cutByComment, joinedItems, parseProblem } from "./yaml-problems.js";
 
 /** Loads and validates the corpus in `dir`; throws KnowledgeError naming file, entry and field. */
 export function loadKnowledge(dir: string): Knowledge {
@@ -41,6 +41,12 @@ export function loadKnowledge(dir: string): Knowledge {
           file: `${rel(file)}:${line}`,
           message:
             'this line starts a new list item but is indented further than the one above, so it was joined to that item: line up its "-" with the others',
+        });
+      for (const { line } of cutByComment(doc, lineCounter))
+        problems.push({
+          file: `${rel(file)}:${line}`,
+          message:
+            'a space and "#" start a YAML comment, so this text was cut short there: put the whole text in double quotes',
         });
       raw = doc.toJS();
       if (isSeq(doc.contents))

@@ -102,3 +102,21 @@ export function joinedItems(doc: Document, source: string, lineCounter: LineCoun
   });
   return found;
 }
+
+/**
+ * The list items cut short by a comment: in a plain (unquoted) text, a space and "#" start a YAML
+ * comment, so "Do I need to put #ad on sponsored posts?" was read as "Do I need to put", with no
+ * error. A phrasing or a synonym is never meant to end in a comment.
+ */
+export function cutByComment(doc: Document, lineCounter: LineCounter): { line: number }[] {
+  const found: { line: number }[] = [];
+  visit(doc, {
+    Seq(_, seq) {
+      if (!isSeq(seq)) return;
+      for (const item of seq.items)
+        if (isScalar(item) && item.type === "PLAIN" && item.comment && item.range)
+          found.push({ line: lineCounter.linePos(item.range[0]).line });
+    },
+  });
+  return found;
+}
