@@ -7,18 +7,18 @@
 /** The countries whose rules the knowledge sets out. */
 export type Country = "US" | "UK" | "Australia" | "Canada";
 
-/** How each is named: abbreviations in capitals only ("us" is the pronoun), names and regulators in any case. */
+/** How each is named (global, for matchAll): abbreviations in capitals only ("us" is the pronoun), names and regulators in any case. */
 const NAMES: readonly (readonly [Country, RegExp])[] = [
   [
     "US",
-    /\b(?:US|USA)\b|(?<!\w)U\.S\.(?:A\.)?(?!\w)|\b(?:united states|hipaa)\b|(?<!\b(?:south|latin|central)\s)\bamerican?\b/i,
+    /\b(?:US|USA)\b|(?<!\w)U\.S\.(?:A\.)?(?!\w)|\b(?:united states|hipaa)\b|(?<!\b(?:south|latin|central)\s)\bamerican?\b/gi,
   ],
   [
     "UK",
-    /\b(?:UK|NHS|GMC|NMC)\b|(?<!\w)U\.K\.(?!\w)|\b(?:united kingdom|britain|scotland|scottish|northern ireland)\b|(?<!\bnew\s)\bengland\b|(?<!\bnew south\s)\bwales\b|\bbritish\b(?!\s+columbia)/i,
+    /\b(?:UK|NHS|GMC|NMC)\b|(?<!\w)U\.K\.(?!\w)|\b(?:united kingdom|britain|scotland|scottish|northern ireland)\b|(?<!\bnew\s)\bengland\b|(?<!\bnew south\s)\bwales\b|\bbritish\b(?!\s+columbia)/gi,
   ],
-  ["Australia", /\b(?:australia|australian|ahpra|new south wales)\b/i],
-  ["Canada", /\b(?:canada|canadian|ontario|quebec|alberta|british columbia|cpso|cmpa)\b/i],
+  ["Australia", /\b(?:australia|australian|ahpra|new south wales)\b/gi],
+  ["Canada", /\b(?:canada|canadian|ontario|quebec|alberta|british columbia|cpso|cmpa)\b/gi],
 ];
 
 /** Abbreviations, matched as written: "US" is the country, "us" the pronoun. */
@@ -26,14 +26,9 @@ const CASED = /^(?:US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.|NHS|GMC|NMC)$/;
 
 /** The one country `text` names, if it names exactly one. */
 export function countryOf(text: string): Country | undefined {
-  const named = NAMES.filter(([, pattern]) => {
-    const m = new RegExp(pattern.source, "gi");
-    for (let found = m.exec(text); found; found = m.exec(text)) {
-      const word = found[0];
-      // an abbreviation counts only in capitals
-      if (!CASED.test(word.toUpperCase()) || CASED.test(word)) return true;
-    }
-    return false;
-  });
+  // an abbreviation counts only in capitals
+  const named = NAMES.filter(([, pattern]) =>
+    [...text.matchAll(pattern)].some(([word]) => !CASED.test(word.toUpperCase()) || CASED.test(word)),
+  );
   return named.length === 1 ? named[0]?.[0] : undefined;
 }

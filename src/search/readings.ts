@@ -3,6 +3,8 @@
  * (counterpart.ts) and whom its photos show (depicted.ts). Each is read from the question only when
  * the ranking asks, and once.
  */
+
+import { remembering } from "../remembering.js";
 import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
 import { type Country, countryOf } from "./country.js";
 import { type Depicted, depictedIn } from "./depicted.js";
@@ -24,22 +26,19 @@ export const NO_READINGS: Readings = {
 
 /** The readings of `question`, each read on its first call. */
 export function readingsOf(question: string): Readings {
-  let who: { readonly value: Counterpart | undefined } | undefined;
-  let depicted: { readonly value: Depicted | undefined } | undefined;
-  let country: { readonly value: Country | undefined } | undefined;
   return {
-    who: () => {
-      who ??= { value: counterpartOf(question) };
-      return who.value;
-    },
-    depicted: () => {
-      depicted ??= { value: depictedIn(question) };
-      return depicted.value;
-    },
-    country: () => {
-      country ??= { value: countryOf(question) };
-      return country.value;
-    },
+    who: readOnce(() => counterpartOf(question)),
+    depicted: readOnce(() => depictedIn(question)),
+    country: readOnce(() => countryOf(question)),
+  };
+}
+
+/** `read`, called on the first call only; its value (undefined too) is kept for the later ones. */
+function readOnce<T>(read: () => T): () => T {
+  let kept: { readonly value: T } | undefined;
+  return () => {
+    kept ??= { value: read() };
+    return kept.value;
   };
 }
 
@@ -59,16 +58,21 @@ export function readingsFirst(
   // the asker's country: when the first entry's title ties it to another ("US rules", "(US)"), the best
   // entry of the question's own country goes first; unchanged when there is none (an entry of no
   // country may be about something else altogether)
-  return firstOfKind(byDepicted, COUNTRY_REACH, (i) => titleCountry(items[i]?.entry.title), readings.country);
+  return firstOfKind(
+    byDepicted,
+    COUNTRY_REACH,
+    (i) => {
+      const title = items[i]?.entry.title;
+      return title === undefined ? undefined : titleCountry(title);
+    },
+    readings.country,
+  );
 }
 
 /** How far down the ranking an entry of the asker's own country is looked for: a country's rules entry ranks low for a question that names the country only in passing. */
 const COUNTRY_REACH = 8;
+/** More titles than a knowledge base has: each is read once. */
+const TITLES_KEPT = 10_000;
 
-const titleCountries = new Map<string, Country | undefined>();
 /** The country an entry's title ties it to ("US rules from state boards", "What the GMC expects (UK)"), read once. */
-function titleCountry(title: string | undefined): Country | undefined {
-  if (title === undefined) return undefined;
-  if (!titleCountries.has(title)) titleCountries.set(title, countryOf(title));
-  return titleCountries.get(title);
-}
+const titleCountry = remembering(TITLES_KEPT, countryOf);
