@@ -121,12 +121,6 @@ export interface Judgement {
    * it ("It reads as a question about the workplace offline").
    */
   readonly elsewhere?: string;
-  /**
-   * The question reports that someone may be at risk, names a message or a post, and the best entry is
-   * about acting on risk (at-risk.ts): answered whatever the confidence or the other subject it names,
-   * and never asked back, since a decline or a "which did you mean?" costs most here.
-   */
-  readonly urgent?: true;
 }
 
 /**
@@ -234,20 +228,13 @@ export function createJudge(
     const settler = top?.counterpart && second?.counterpart ? readings.who() : undefined;
     const photos = !!top?.depicts && !!second?.depicts && top.depicts !== second.depicts;
     const settledByPhotos = photos && readings.depicted() === top?.depicts;
-    const urgent = !!top?.urgent && subjectWords > 0 && readings.risk() === "at-risk";
     const clarify =
-      !urgent &&
-      !!top &&
-      !!second &&
-      !settledByPhotos &&
-      choiceIsOpen(top, second, settler, model.clarifyMargin);
+      !!top && !!second && !settledByPhotos && choiceIsOpen(top, second, settler, model.clarifyMargin);
     // Only a question that names another subject or asks how to do something needs its sentences
     // counted (most do neither). Saying who is asking ("I'm a nurse, how do I go live on TikTok") does
     // not make it a longer post.
     const only = named !== undefined || HOW_TO_ANYWHERE.test(said) ? onlySentence(query) : undefined;
-    // a report of risk is answered even when it names a platform's feature ("the caption said...")
-    const offSubject =
-      only && !urgent ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined)) : undefined;
+    const offSubject = only ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined)) : undefined;
     return {
       terms,
       hits,
@@ -256,7 +243,6 @@ export function createJudge(
       clarify,
       ...(offSubject ? { offSubject } : {}),
       ...(elsewhere ? { elsewhere } : {}),
-      ...(urgent ? { urgent } : {}),
     };
   };
 }

@@ -1,6 +1,5 @@
 import type { Entry } from "../types.js";
 import type { Analyser } from "./analyse.js";
-import { entryUrgent } from "./at-risk.js";
 import { type Counterpart, entryCounterpart } from "./counterpart.js";
 import { type Depicted, entryDepicts } from "./depicted.js";
 import { englishRank } from "./frequency.js";
@@ -30,8 +29,6 @@ export interface IndexedEntry {
   readonly counterpart?: Counterpart;
   /** Whom the entry's photos show, read from its phrasings (see depicted.ts); mostly no one. */
   readonly depicts?: Depicted;
-  /** Whether the entry is about acting on risk, read from its phrasings (see at-risk.ts). */
-  readonly urgent?: true;
 }
 
 /** What building the index produces: all a search needs beyond the tuning and the synonyms. */
@@ -124,7 +121,6 @@ export function buildIndex(
     const answerStems = new Set([...answerOnly, ...analyser.analyse(stories.join("\n")).map((x) => x.stem)]);
     const counterpart = entryCounterpart(entry.questions);
     const depicts = entryDepicts(entry.questions);
-    const urgent = entryUrgent(entry.questions);
     items.push({
       entry,
       phrasings,
@@ -133,7 +129,6 @@ export function buildIndex(
       answerStems,
       ...(counterpart ? { counterpart } : {}),
       ...(depicts ? { depicts } : {}),
-      ...(urgent ? { urgent: true as const } : {}),
     });
     for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
       df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : tune.answerOnlyDf));

@@ -20,7 +20,6 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
       answerStems: [...item.answerStems],
       ...(item.counterpart ? { counterpart: item.counterpart } : {}),
       ...(item.depicts ? { depicts: item.depicts } : {}),
-      ...(item.urgent ? { urgent: item.urgent } : {}),
     })),
     postings: postings.data(),
     idf: [...idf],
@@ -44,7 +43,6 @@ export interface IndexSnapshot {
     readonly answerStems: readonly string[];
     readonly counterpart?: Counterpart;
     readonly depicts?: Depicted;
-    readonly urgent?: true;
   }[];
   readonly postings: PostingData;
   readonly idf: readonly [string, number][];
@@ -70,7 +68,6 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
       answerStems: new Set(item.answerStems),
       ...(item.counterpart ? { counterpart: item.counterpart } : {}),
       ...(item.depicts ? { depicts: item.depicts } : {}),
-      ...(item.urgent ? { urgent: item.urgent } : {}),
     })),
     postings: PostingLists.restore(snapshot.postings),
     idf: new Map(snapshot.idf),

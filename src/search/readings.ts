@@ -1,11 +1,10 @@
 /**
  * What a question says of the people in it that can reorder the ranking: whom its contact is with
- * (counterpart.ts), whom its photos show (depicted.ts), the asker's country (country.ts) and whether
- * someone may be at risk (at-risk.ts). Each is read from the question only when the ranking asks, and once.
+ * (counterpart.ts) and whom its photos show (depicted.ts). Each is read from the question only when
+ * the ranking asks, and once.
  */
 
 import { remembering } from "../remembering.js";
-import { reportsRisk } from "./at-risk.js";
 import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
 import { type Country, countryOf } from "./country.js";
 import { type Depicted, depictedIn } from "./depicted.js";
@@ -16,8 +15,6 @@ export interface Readings {
   readonly who: () => Counterpart | undefined;
   readonly depicted: () => Depicted | undefined;
   readonly country: () => Country | undefined;
-  /** "at-risk" when the question reports that someone may be at risk. */
-  readonly risk: () => "at-risk" | undefined;
 }
 
 /** Readings of nothing: a ranking by the words alone. */
@@ -25,7 +22,6 @@ export const NO_READINGS: Readings = {
   who: () => undefined,
   depicted: () => undefined,
   country: () => undefined,
-  risk: () => undefined,
 };
 
 /** The readings of `question`, each read on its first call. */
@@ -34,7 +30,6 @@ export function readingsOf(question: string): Readings {
     who: readOnce(() => counterpartOf(question)),
     depicted: readOnce(() => depictedIn(question)),
     country: readOnce(() => countryOf(question)),
-    risk: readOnce(() => (reportsRisk(question) ? "at-risk" : undefined)),
   };
 }
 
@@ -53,7 +48,6 @@ export function readingsFirst(
   items: readonly {
     readonly counterpart?: Counterpart;
     readonly depicts?: Depicted;
-    readonly urgent?: true;
     readonly entry: { readonly title: string };
   }[],
   readings: Readings,
@@ -64,7 +58,7 @@ export function readingsFirst(
   // the asker's country: when the first entry's title ties it to another ("US rules", "(US)"), the best
   // entry of the question's own country goes first; unchanged when there is none (an entry of no
   // country may be about something else altogether)
-  const byCountry = firstOfKind(
+  return firstOfKind(
     byDepicted,
     COUNTRY_REACH,
     (i) => {
@@ -73,15 +67,7 @@ export function readingsFirst(
     },
     readings.country,
   );
-  // someone at risk, last so that no other reading displaces it: the entry on acting on risk goes first
-  return firstOfKind(byCountry, RISK_REACH, (i) => (items[i]?.urgent ? "at-risk" : "other"), readings.risk);
 }
-
-/**
- * How far down the ranking an urgent entry is looked for when the question reports risk: a post about
- * a photo of tablets ranks the entries about photos first by its words.
- */
-const RISK_REACH = 20;
 
 /** How far down the ranking an entry of the asker's own country is looked for: a country's rules entry ranks low for a question that names the country only in passing. */
 const COUNTRY_REACH = 8;

@@ -41,8 +41,6 @@ export interface Hit {
   readonly counterpart?: Counterpart;
   /** Whom the entry's photos show, when it is about photos of someone (see depicted.ts). */
   readonly depicts?: Depicted;
-  /** The entry is about acting on risk (see at-risk.ts). */
-  readonly urgent?: true;
 }
 
 /**
@@ -256,7 +254,6 @@ export class SearchIndex {
         agreement: firsts / 2,
         ...(item.counterpart ? { counterpart: item.counterpart } : {}),
         ...(item.depicts ? { depicts: item.depicts } : {}),
-        ...(item.urgent ? { urgent: item.urgent } : {}),
       });
     }
     return hits;
