@@ -34,6 +34,7 @@ export const MEASURED_ONLY_SETS = [
   "near-domain-2.jsonl",
   "short-2.jsonl",
   "short-fresh.jsonl",
+  "risk.jsonl",
 ];
 /** Every set of the project's own, which `check` measures. */
 export const PROJECT_SETS = [...FITTED_SETS, ...MEASURED_ONLY_SETS];
