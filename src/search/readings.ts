@@ -1,7 +1,7 @@
 /**
  * What a question says of the people in it that can reorder the ranking: whom its contact is with
- * (counterpart.ts) and whom its photos show (depicted.ts). Each is read from the question only when
- * the ranking asks, and once.
+ * (counterpart.ts), whom its photos show (depicted.ts) and the asker's country (country.ts). Each is
+ * read from the question only when the ranking asks, and once.
  */
 
 import { remembering } from "../remembering.js";
