@@ -35,6 +35,7 @@ export const MEASURED_ONLY_SETS = [
   "short-2.jsonl",
   "short-fresh.jsonl",
   "risk.jsonl",
+  "direction.jsonl",
 ];
 /** Every set of the project's own, which `check` measures. */
 export const PROJECT_SETS = [...FITTED_SETS, ...MEASURED_ONLY_SETS];

@@ -44,6 +44,11 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // 2026 without seeing how the engine reads risk. First measured on 3e14581: top-1 20.0%, top-3 42.5%.
   // Its misses were read while trying changes that were not kept (a risk reading, phrasings, synonyms).
   "risk.jsonl": { top1: 0.17, top3: 0.4 },
+  // Measured only: 40 pairs of questions, each asked once with the clinician on the receiving end ("a patient
+  // filmed me") and once doing it ("can I film a patient"), which a helper wrote on 28 Nov 2026 without
+  // seeing the synonyms. First measured on 70596dd: top-1 48.6%, top-3 70.3% (33 -> 36 of 74 right against
+  // the knowledge of e0fcbf2). Its misses were read once, after the changes it measures.
+  "direction.jsonl": { top1: 0.45, top3: 0.67 },
   // Not a measure of quality: the questions the engine's fixes were written against (regression checks
   // the developers wrote, once asserted by the engine's unit tests on the shipped knowledge, which now
   // run on tests/fixtures/engine), and each entry's first question as the knowledge had it. Measured
