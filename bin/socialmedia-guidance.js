@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled composition root lives in dist/app/ (built by `npm install` via `prepare`).
-import { enableCompileCache } from "node:module";
+// A namespace import: Node 20 lacks enableCompileCache, and a named import of it would fail to link
+// before the version check below could say so.
+import * as nodeModule from "node:module";
+import { unsupportedNode } from "./supported-node.js";
 
+const unsupported = unsupportedNode(process.versions.node);
+if (unsupported) {
+  process.stderr.write(`${unsupported}\n`);
+  process.exit(1);
+}
 // V8 keeps the code it compiled on disk (in the OS temp folder), so a one-shot command does not
 // compile the same modules again on every run.
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 const { main, runsTheBot } = await import("../dist/app/main.js");
 const args = process.argv.slice(2);
 process.exitCode = await main(args);
