@@ -1,10 +1,10 @@
 /**
  * The ranking with first the best of its top `reach` entries of the question's kind, when the first
- * entry is of another: whom a contact is with (counterpart.ts), whom a photo shows (depicted.ts), the
- * asker's country (country.ts). The question's kind is read (`asked`) only when the first entry has a
- * kind at all and another within reach has a different one, since reading it is a good part of a long
- * question's cost; the ranking is unchanged when the first is of the question's kind, or none within
- * reach is.
+ * entry is of another: whom a contact is with (counterpart.ts), whom a photo shows (depicted.ts), who
+ * posted (poster.ts), the asker's country (country.ts). The question's kind is read (`asked`) only
+ * when the first entry has a kind at all and another within reach has a different one, since reading
+ * it is a good part of a long question's cost; the ranking is unchanged when the first is of the
+ * question's kind, or none within reach is.
  */
 export function firstOfKind<K>(
   order: number[],

@@ -4,6 +4,7 @@ import { type Counterpart, entryCounterpart } from "./counterpart.js";
 import { type Depicted, entryDepicts } from "./depicted.js";
 import { englishRank } from "./frequency.js";
 import { PhrasingIndex } from "./phrasing-score.js";
+import { entryPoster, type Poster } from "./poster.js";
 import { PostingLists } from "./posting-lists.js";
 import { readQuestion } from "./question.js";
 import { residentsAsPatients } from "./residents.js";
@@ -29,6 +30,8 @@ export interface IndexedEntry {
   readonly counterpart?: Counterpart;
   /** Whom the entry's photos show, read from its phrasings (see depicted.ts); mostly no one. */
   readonly depicts?: Depicted;
+  /** Who posted what the entry is about, read from its phrasings (see poster.ts); mostly no one. */
+  readonly poster?: Poster;
 }
 
 /** What building the index produces: all a search needs beyond the tuning and the synonyms. */
@@ -121,6 +124,7 @@ export function buildIndex(
     const answerStems = new Set([...answerOnly, ...analyser.analyse(stories.join("\n")).map((x) => x.stem)]);
     const counterpart = entryCounterpart(entry.questions);
     const depicts = entryDepicts(entry.questions);
+    const poster = entryPoster(entry.questions);
     items.push({
       entry,
       phrasings,
@@ -129,6 +133,7 @@ export function buildIndex(
       answerStems,
       ...(counterpart ? { counterpart } : {}),
       ...(depicts ? { depicts } : {}),
+      ...(poster ? { poster } : {}),
     });
     for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
       df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : tune.answerOnlyDf));

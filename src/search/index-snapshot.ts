@@ -8,6 +8,7 @@ import type { Counterpart } from "./counterpart.js";
 import type { Depicted } from "./depicted.js";
 import type { Built } from "./index-data.js";
 import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
+import type { Poster } from "./poster.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
 import { WordModel, type WordModelData } from "./word-model.js";
 
@@ -20,6 +21,7 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
       answerStems: [...item.answerStems],
       ...(item.counterpart ? { counterpart: item.counterpart } : {}),
       ...(item.depicts ? { depicts: item.depicts } : {}),
+      ...(item.poster ? { poster: item.poster } : {}),
     })),
     postings: postings.data(),
     idf: [...idf],
@@ -43,6 +45,7 @@ export interface IndexSnapshot {
     readonly answerStems: readonly string[];
     readonly counterpart?: Counterpart;
     readonly depicts?: Depicted;
+    readonly poster?: Poster;
   }[];
   readonly postings: PostingData;
   readonly idf: readonly [string, number][];
@@ -68,6 +71,7 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
       answerStems: new Set(item.answerStems),
       ...(item.counterpart ? { counterpart: item.counterpart } : {}),
       ...(item.depicts ? { depicts: item.depicts } : {}),
+      ...(item.poster ? { poster: item.poster } : {}),
     })),
     postings: PostingLists.restore(snapshot.postings),
     idf: new Map(snapshot.idf),

@@ -1,7 +1,7 @@
 /**
  * What a question says of the people in it that can reorder the ranking: whom its contact is with
- * (counterpart.ts), whom its photos show (depicted.ts) and the asker's country (country.ts). Each is
- * read from the question only when the ranking asks, and once.
+ * (counterpart.ts), whom its photos show (depicted.ts), who posted what it is about (poster.ts) and the
+ * asker's country (country.ts). Each is read from the question only when the ranking asks, and once.
  */
 
 import { remembering } from "../remembering.js";
@@ -9,12 +9,14 @@ import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart
 import { type Country, countryOf } from "./country.js";
 import { type Depicted, depictedIn } from "./depicted.js";
 import { firstOfKind } from "./first-of-kind.js";
+import { type Poster, posterIn } from "./poster.js";
 
 /** The question's readings, each a function that reads it on first call. */
 export interface Readings {
   readonly who: () => Counterpart | undefined;
   readonly depicted: () => Depicted | undefined;
   readonly country: () => Country | undefined;
+  readonly poster: () => Poster | undefined;
 }
 
 /** Readings of nothing: a ranking by the words alone. */
@@ -22,6 +24,7 @@ export const NO_READINGS: Readings = {
   who: () => undefined,
   depicted: () => undefined,
   country: () => undefined,
+  poster: () => undefined,
 };
 
 /** The readings of `question`, each read on its first call. */
@@ -30,6 +33,7 @@ export function readingsOf(question: string): Readings {
     who: readOnce(() => counterpartOf(question)),
     depicted: readOnce(() => depictedIn(question)),
     country: readOnce(() => countryOf(question)),
+    poster: readOnce(() => posterIn(question)),
   };
 }
 
@@ -48,6 +52,7 @@ export function readingsFirst(
   items: readonly {
     readonly counterpart?: Counterpart;
     readonly depicts?: Depicted;
+    readonly poster?: Poster;
     readonly entry: { readonly title: string };
   }[],
   readings: Readings,
@@ -55,11 +60,12 @@ export function readingsFirst(
 ): number[] {
   const byWhom = counterpartFirst(order, items, readings.who, reach);
   const byDepicted = firstOfKind(byWhom, reach, (i) => items[i]?.depicts, readings.depicted);
+  const byPoster = firstOfKind(byDepicted, reach, (i) => items[i]?.poster, readings.poster);
   // the asker's country: when the first entry's title ties it to another ("US rules", "(US)"), the best
   // entry of the question's own country goes first; unchanged when there is none (an entry of no
   // country may be about something else altogether)
   return firstOfKind(
-    byDepicted,
+    byPoster,
     COUNTRY_REACH,
     (i) => {
       const title = items[i]?.entry.title;
