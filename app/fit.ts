@@ -36,6 +36,8 @@ export const MEASURED_ONLY_SETS = [
   "short-fresh.jsonl",
   "risk.jsonl",
   "direction.jsonl",
+  "blind-uk-au.jsonl",
+  "blind-us-ca.jsonl",
 ];
 /** Every set of the project's own, which `check` measures. */
 export const PROJECT_SETS = [...FITTED_SETS, ...MEASURED_ONLY_SETS];
