@@ -5,6 +5,7 @@
  * about consent and confidentiality; "a patient posted a photo of me" about being filmed at work. An
  * entry shows whom its phrasings' photos show, when most say it; the question, when it says it.
  */
+import { mostlyOne } from "./first-of-kind.js";
 
 /** Whom a photo shows: a patient, or the staff (the asker among them). */
 export type Depicted = "patient" | "staff";
@@ -33,14 +34,5 @@ const ENTRY_RATIO = 3;
 
 /** Whom an entry's photos show: what its phrasings say, at least ENTRY_MIN of them and mostly one. */
 export function entryDepicts(questions: readonly string[]): Depicted | undefined {
-  let patient = 0;
-  let staff = 0;
-  for (const q of questions) {
-    const d = depictedIn(q);
-    if (d === "patient") patient++;
-    else if (d === "staff") staff++;
-  }
-  if (patient >= ENTRY_MIN && patient >= ENTRY_RATIO * staff) return "patient";
-  if (staff >= ENTRY_MIN && staff >= ENTRY_RATIO * patient) return "staff";
-  return undefined;
+  return mostlyOne(questions, depictedIn, ENTRY_MIN, ENTRY_RATIO);
 }

@@ -27,3 +27,23 @@ export function firstOfKind<K>(
   const at = order.slice(0, reach).findIndex((i) => kindOf(i) === kind);
   return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
 }
+
+/**
+ * The kind an entry's phrasings mostly say (whom its photos show, who posted): the commonest kind read
+ * from them, when at least `least` phrasings say it and `times` times as many as say any other.
+ */
+export function mostlyOne<K>(
+  phrasings: readonly string[],
+  read: (text: string) => K | undefined,
+  least: number,
+  times: number,
+): K | undefined {
+  const counts = new Map<K, number>();
+  for (const phrasing of phrasings) {
+    const kind = read(phrasing);
+    if (kind !== undefined) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!best || best[1] < least || best[1] < times * (next?.[1] ?? 0)) return undefined;
+  return best[0];
+}

@@ -7,6 +7,7 @@
  * entry has a poster when most of its phrasings that say one say the same; the question, when it says
  * one and not another.
  */
+import { mostlyOne } from "./first-of-kind.js";
 
 /** Who posted: the asker, a colleague, or a patient or someone of theirs. */
 export type Poster = "self" | "colleague" | "patient";
@@ -41,12 +42,5 @@ const ENTRY_RATIO = 3;
 
 /** Who posted, for an entry: what its phrasings say, at least ENTRY_MIN of them and mostly one. */
 export function entryPoster(questions: readonly string[]): Poster | undefined {
-  const counts = new Map<Poster, number>();
-  for (const q of questions) {
-    const p = posterIn(q);
-    if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
-  }
-  const [best, runner] = [...counts].sort((a, b) => b[1] - a[1]);
-  if (!best || best[1] < ENTRY_MIN || best[1] < ENTRY_RATIO * (runner?.[1] ?? 0)) return undefined;
-  return best[0];
+  return mostlyOne(questions, (q) => posterIn(q), ENTRY_MIN, ENTRY_RATIO);
 }
