@@ -42,5 +42,5 @@ const ENTRY_RATIO = 3;
 
 /** Who posted, for an entry: what its phrasings say, at least ENTRY_MIN of them and mostly one. */
 export function entryPoster(questions: readonly string[]): Poster | undefined {
-  return mostlyOne(questions, (q) => posterIn(q), ENTRY_MIN, ENTRY_RATIO);
+  return mostlyOne(questions, posterIn, ENTRY_MIN, ENTRY_RATIO);
 }
