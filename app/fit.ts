@@ -35,6 +35,8 @@ export const MEASURED_ONLY_SETS = [
   "short-2.jsonl",
   "short-fresh.jsonl",
   "risk.jsonl",
+  "risk-2.jsonl",
+  "risk-decoys.jsonl",
   "direction.jsonl",
   "blind-uk-au.jsonl",
   "blind-us-ca.jsonl",

@@ -109,6 +109,11 @@ export interface Judgement {
   /** Two entries of different topics fit about equally: ask which was meant. */
   readonly clarify: boolean;
   /**
+   * The question reports someone at risk now and the best entry is about acting on it (see
+   * at-risk.ts): answered whatever the confidence, never asked back and never declined as another subject.
+   */
+  readonly urgent: boolean;
+  /**
    * The other subject a one-sentence question is about (an off-topic group's `subject`), when it names
    * one (a word of knowledge/off-topic.yaml the best entry does not use): "how do I get more followers
    * on Instagram"; or when it asks how to operate a platform and nothing else: "how do I go live on
@@ -228,19 +233,26 @@ export function createJudge(
     const settler = top?.counterpart && second?.counterpart ? readings.who() : undefined;
     const photos = !!top?.depicts && !!second?.depicts && top.depicts !== second.depicts;
     const settledByPhotos = photos && readings.depicted() === top?.depicts;
+    const urgent = !!top?.urgent && readings.risk();
     const clarify =
-      !!top && !!second && !settledByPhotos && choiceIsOpen(top, second, settler, model.clarifyMargin);
+      !urgent &&
+      !!top &&
+      !!second &&
+      !settledByPhotos &&
+      choiceIsOpen(top, second, settler, model.clarifyMargin);
     // Only a question that names another subject or asks how to do something needs its sentences
     // counted (most do neither). Saying who is asking ("I'm a nurse, how do I go live on TikTok") does
     // not make it a longer post.
     const only = named !== undefined || HOW_TO_ANYWHERE.test(said) ? onlySentence(query) : undefined;
-    const offSubject = only ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined)) : undefined;
+    const offSubject =
+      only && !urgent ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined)) : undefined;
     return {
       terms,
       hits,
       features,
       probability: p,
       clarify,
+      urgent,
       ...(offSubject ? { offSubject } : {}),
       ...(elsewhere ? { elsewhere } : {}),
     };

@@ -42,8 +42,19 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   "short-fresh.jsonl": { top1: 0.84, top3: 0.95 },
   // Measured only: 40 messages and posts that show someone at risk now, which a helper wrote on 28 Nov
   // 2026 without seeing how the engine reads risk. First measured on 3e14581: top-1 20.0%, top-3 42.5%.
-  // Its misses were read while trying changes that were not kept (a risk reading, phrasings, synonyms).
-  "risk.jsonl": { top1: 0.17, top3: 0.4 },
+  // Its misses were read while trying changes that were not kept (a risk reading, phrasings, synonyms),
+  // and its questions were read before the risk reading of 28 Nov (at-risk.ts) was written, so its figure
+  // since (top-1 67.5%, top-3 72.5%) is no blind one: risk-2 and risk-decoys below are.
+  "risk.jsonl": { top1: 0.62, top3: 0.67 },
+  // Measured only: 40 more messages and posts showing someone at risk, most in indirect words (a pet given
+  // away, "won't be around"), and 40 decoys that use the same words about something else (an article on
+  // self-harm, a joke, a past death), labelled with the entries that answer them; a helper wrote both on
+  // 28 Nov 2026 from the entries' titles and answers, without the engine. Measured once, blind, with the
+  // risk reading (at-risk.ts): risk-2 top-1 10.0%, top-3 45.0% (before it: 5.0%, 45.0%); decoys top-1
+  // 57.1%, top-3 80.0%, abstain 40.0%, as before it (one decoy more answered with risk-in-a-message, a
+  // wrong answer either way). The decoys' misreadings were read after that one measurement.
+  "risk-2.jsonl": { top1: 0.07, top3: 0.42 },
+  "risk-decoys.jsonl": { top1: 0.54, top3: 0.77, abstain: 0.2 },
   // Measured only: 40 pairs of questions, each asked once with the clinician on the receiving end ("a patient
   // filmed me") and once doing it ("can I film a patient"), which a helper wrote on 28 Nov 2026 without
   // seeing the synonyms. First measured on 70596dd: top-1 48.6%, top-3 70.3% (33 -> 36 of 74 right against

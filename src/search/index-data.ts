@@ -1,5 +1,6 @@
 import type { Entry } from "../types.js";
 import type { Analyser } from "./analyse.js";
+import { entryUrgent } from "./at-risk.js";
 import { type Counterpart, entryCounterpart } from "./counterpart.js";
 import { type Depicted, entryDepicts } from "./depicted.js";
 import { englishRank } from "./frequency.js";
@@ -32,6 +33,8 @@ export interface IndexedEntry {
   readonly depicts?: Depicted;
   /** Who posted what the entry is about, read from its phrasings (see poster.ts); mostly no one. */
   readonly poster?: Poster;
+  /** True when the entry is about acting on someone at risk: many of its phrasings report it (see at-risk.ts). */
+  readonly urgent?: boolean;
 }
 
 /** What building the index produces: all a search needs beyond the tuning and the synonyms. */
@@ -125,6 +128,7 @@ export function buildIndex(
     const counterpart = entryCounterpart(entry.questions);
     const depicts = entryDepicts(entry.questions);
     const poster = entryPoster(entry.questions);
+    const urgent = entryUrgent(entry.questions);
     items.push({
       entry,
       phrasings,
@@ -134,6 +138,7 @@ export function buildIndex(
       ...(counterpart ? { counterpart } : {}),
       ...(depicts ? { depicts } : {}),
       ...(poster ? { poster } : {}),
+      ...(urgent ? { urgent } : {}),
     });
     for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
       df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : tune.answerOnlyDf));

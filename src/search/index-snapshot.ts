@@ -22,6 +22,7 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
       ...(item.counterpart ? { counterpart: item.counterpart } : {}),
       ...(item.depicts ? { depicts: item.depicts } : {}),
       ...(item.poster ? { poster: item.poster } : {}),
+      ...(item.urgent ? { urgent: true } : {}),
     })),
     postings: postings.data(),
     idf: [...idf],
@@ -46,6 +47,7 @@ export interface IndexSnapshot {
     readonly counterpart?: Counterpart;
     readonly depicts?: Depicted;
     readonly poster?: Poster;
+    readonly urgent?: boolean;
   }[];
   readonly postings: PostingData;
   readonly idf: readonly [string, number][];
@@ -72,6 +74,7 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
       ...(item.counterpart ? { counterpart: item.counterpart } : {}),
       ...(item.depicts ? { depicts: item.depicts } : {}),
       ...(item.poster ? { poster: item.poster } : {}),
+      ...(item.urgent ? { urgent: true } : {}),
     })),
     postings: PostingLists.restore(snapshot.postings),
     idf: new Map(snapshot.idf),

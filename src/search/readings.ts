@@ -1,10 +1,12 @@
 /**
  * What a question says of the people in it that can reorder the ranking: whom its contact is with
- * (counterpart.ts), whom its photos show (depicted.ts), who posted what it is about (poster.ts) and the
- * asker's country (country.ts). Each is read from the question only when the ranking asks, and once.
+ * (counterpart.ts), whom its photos show (depicted.ts), who posted what it is about (poster.ts), the
+ * asker's country (country.ts) and whether it reports someone at risk (at-risk.ts). Each is read from
+ * the question only when the ranking asks, and once.
  */
 
 import { remembering } from "../remembering.js";
+import { reportsRisk } from "./at-risk.js";
 import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
 import { type Country, countryOf } from "./country.js";
 import { type Depicted, depictedIn } from "./depicted.js";
@@ -17,6 +19,7 @@ export interface Readings {
   readonly depicted: () => Depicted | undefined;
   readonly country: () => Country | undefined;
   readonly poster: () => Poster | undefined;
+  readonly risk: () => boolean;
 }
 
 /** Readings of nothing: a ranking by the words alone. */
@@ -25,6 +28,7 @@ export const NO_READINGS: Readings = {
   depicted: () => undefined,
   country: () => undefined,
   poster: () => undefined,
+  risk: () => false,
 };
 
 /** The readings of `question`, each read on its first call. */
@@ -34,6 +38,7 @@ export function readingsOf(question: string): Readings {
     depicted: readOnce(() => depictedIn(question)),
     country: readOnce(() => countryOf(question)),
     poster: readOnce(() => posterIn(question)),
+    risk: readOnce(() => reportsRisk(question)),
   };
 }
 
@@ -53,6 +58,7 @@ export function readingsFirst(
     readonly counterpart?: Counterpart;
     readonly depicts?: Depicted;
     readonly poster?: Poster;
+    readonly urgent?: boolean;
     readonly entry: { readonly title: string };
   }[],
   readings: Readings,
@@ -64,7 +70,7 @@ export function readingsFirst(
   // the asker's country: when the first entry's title ties it to another ("US rules", "(US)"), the best
   // entry of the question's own country goes first; unchanged when there is none (an entry of no
   // country may be about something else altogether)
-  return firstOfKind(
+  const byCountry = firstOfKind(
     byPoster,
     COUNTRY_REACH,
     (i) => {
@@ -73,6 +79,13 @@ export function readingsFirst(
     },
     readings.country,
   );
+  // Someone at risk now: the guidance on acting on it goes first from anywhere in the ranking, over
+  // whatever the message was about or where it came (a comment section, a group, a review).
+  const first = byCountry[0];
+  if (first === undefined || items[first]?.urgent) return byCountry;
+  const urgent = byCountry.findIndex((i) => items[i]?.urgent);
+  if (urgent < 0 || !readings.risk()) return byCountry;
+  return [byCountry[urgent] as number, ...byCountry.slice(0, urgent), ...byCountry.slice(urgent + 1)];
 }
 
 /** How far down the ranking an entry of the asker's own country is looked for: a country's rules entry ranks low for a question that names the country only in passing. */

@@ -41,6 +41,8 @@ export interface Hit {
   readonly counterpart?: Counterpart;
   /** Whom the entry's photos show, when it is about photos of someone (see depicted.ts). */
   readonly depicts?: Depicted;
+  /** True when the entry is about acting on someone at risk (see at-risk.ts). */
+  readonly urgent?: boolean;
 }
 
 /**
@@ -242,7 +244,8 @@ export class SearchIndex {
       const item = this.items[index];
       if (!item) continue;
       const score = byPhrasing.score(index);
-      if (score < minScore) continue;
+      // An entry a reading put first stays, however few of the question's words it shares.
+      if (score < minScore && index !== settled) continue;
       const firsts =
         index === settled ? 2 : (phrasingRank.get(index) === 0 ? 1 : 0) + (wordRank.get(index) === 0 ? 1 : 0);
       hits.push({
@@ -254,6 +257,7 @@ export class SearchIndex {
         agreement: firsts / 2,
         ...(item.counterpart ? { counterpart: item.counterpart } : {}),
         ...(item.depicts ? { depicts: item.depicts } : {}),
+        ...(item.urgent ? { urgent: true } : {}),
       });
     }
     return hits;
