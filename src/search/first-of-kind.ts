@@ -47,3 +47,24 @@ export function mostlyOne<K>(
   if (!best || best[1] < least || best[1] < times * (next?.[1] ?? 0)) return undefined;
   return best[0];
 }
+
+/** The kind a text says when it says one of two and not the other ("a health claim" or "politics"). */
+export function eitherOf<K>(text: string, a: readonly [RegExp, K], b: readonly [RegExp, K]): K | undefined {
+  const saysA = a[0].test(text);
+  return saysA === b[0].test(text) ? undefined : saysA ? a[1] : b[1];
+}
+
+/** How many of an entry's phrasings, and what share of them, must say a kind read by `entryKindByShare`. */
+const SHARE_MIN = 3;
+const SHARE = 0.25;
+
+/**
+ * The kind an entry's phrasings say, when a good share of them say it (at least 3, and a quarter) and 3
+ * times as many as say any other: a kind only a few of many phrasings mention is incidental to it.
+ */
+export function entryKindByShare<K>(
+  phrasings: readonly string[],
+  read: (text: string) => K | undefined,
+): K | undefined {
+  return mostlyOne(phrasings, read, Math.max(SHARE_MIN, SHARE * phrasings.length), 3);
+}

@@ -4,9 +4,11 @@ import { entryUrgent } from "./at-risk.js";
 import { type Counterpart, entryCounterpart } from "./counterpart.js";
 import { type Depicted, entryDepicts } from "./depicted.js";
 import { englishRank } from "./frequency.js";
+import { entryOpinion, type Opinion } from "./opinion.js";
 import { PhrasingIndex } from "./phrasing-score.js";
 import { entryPoster, type Poster } from "./poster.js";
 import { PostingLists } from "./posting-lists.js";
+import { entryMedicineAct, type MedicineAct } from "./prescribing.js";
 import { readQuestion } from "./question.js";
 import { residentsAsPatients } from "./residents.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -35,6 +37,10 @@ export interface IndexedEntry {
   readonly poster?: Poster;
   /** True when the entry is about acting on someone at risk: many of its phrasings report it (see at-risk.ts). */
   readonly urgent?: boolean;
+  /** What the views its phrasings speak of are about (see opinion.ts); mostly nothing. */
+  readonly opinion?: Opinion;
+  /** What its phrasings ask of the clinician about a medicine (see prescribing.ts); mostly nothing. */
+  readonly medicine?: MedicineAct;
 }
 
 /** What building the index produces: all a search needs beyond the tuning and the synonyms. */
@@ -129,6 +135,8 @@ export function buildIndex(
     const depicts = entryDepicts(entry.questions);
     const poster = entryPoster(entry.questions);
     const urgent = entryUrgent(entry.questions);
+    const opinion = entryOpinion(entry.questions);
+    const medicine = entryMedicineAct(entry.questions);
     items.push({
       entry,
       phrasings,
@@ -139,6 +147,8 @@ export function buildIndex(
       ...(depicts ? { depicts } : {}),
       ...(poster ? { poster } : {}),
       ...(urgent ? { urgent } : {}),
+      ...(opinion ? { opinion } : {}),
+      ...(medicine ? { medicine } : {}),
     });
     for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
       df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : tune.answerOnlyDf));

@@ -7,9 +7,11 @@ import type { AnalyserData } from "./analyse.js";
 import type { Counterpart } from "./counterpart.js";
 import type { Depicted } from "./depicted.js";
 import type { Built } from "./index-data.js";
+import type { Opinion } from "./opinion.js";
 import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
 import type { Poster } from "./poster.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
+import type { MedicineAct } from "./prescribing.js";
 import { WordModel, type WordModelData } from "./word-model.js";
 
 /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
@@ -23,6 +25,8 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
       ...(item.depicts ? { depicts: item.depicts } : {}),
       ...(item.poster ? { poster: item.poster } : {}),
       ...(item.urgent ? { urgent: true } : {}),
+      ...(item.opinion ? { opinion: item.opinion } : {}),
+      ...(item.medicine ? { medicine: item.medicine } : {}),
     })),
     postings: postings.data(),
     idf: [...idf],
@@ -48,6 +52,8 @@ export interface IndexSnapshot {
     readonly depicts?: Depicted;
     readonly poster?: Poster;
     readonly urgent?: boolean;
+    readonly opinion?: Opinion;
+    readonly medicine?: MedicineAct;
   }[];
   readonly postings: PostingData;
   readonly idf: readonly [string, number][];
@@ -75,6 +81,8 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
       ...(item.depicts ? { depicts: item.depicts } : {}),
       ...(item.poster ? { poster: item.poster } : {}),
       ...(item.urgent ? { urgent: true } : {}),
+      ...(item.opinion ? { opinion: item.opinion } : {}),
+      ...(item.medicine ? { medicine: item.medicine } : {}),
     })),
     postings: PostingLists.restore(snapshot.postings),
     idf: new Map(snapshot.idf),

@@ -1,7 +1,8 @@
 /**
  * What a question says of the people in it that can reorder the ranking: whom its contact is with
  * (counterpart.ts), whom its photos show (depicted.ts), who posted what it is about (poster.ts), the
- * asker's country (country.ts) and whether it reports someone at risk (at-risk.ts). Each is read from
+ * asker's country (country.ts), what a view posted is about (opinion.ts), what is asked of the clinician
+ * about a medicine (prescribing.ts) and whether it reports someone at risk (at-risk.ts). Each is read from
  * the question only when the ranking asks, and once.
  */
 
@@ -11,7 +12,9 @@ import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart
 import { type Country, countryOf } from "./country.js";
 import { type Depicted, depictedIn } from "./depicted.js";
 import { firstOfKind } from "./first-of-kind.js";
+import { type Opinion, opinionIn } from "./opinion.js";
 import { type Poster, posterIn } from "./poster.js";
+import { type MedicineAct, medicineActIn } from "./prescribing.js";
 
 /** The question's readings, each a function that reads it on first call. */
 export interface Readings {
@@ -19,6 +22,8 @@ export interface Readings {
   readonly depicted: () => Depicted | undefined;
   readonly country: () => Country | undefined;
   readonly poster: () => Poster | undefined;
+  readonly opinion: () => Opinion | undefined;
+  readonly medicine: () => MedicineAct | undefined;
   readonly risk: () => boolean;
 }
 
@@ -28,6 +33,8 @@ export const NO_READINGS: Readings = {
   depicted: () => undefined,
   country: () => undefined,
   poster: () => undefined,
+  opinion: () => undefined,
+  medicine: () => undefined,
   risk: () => false,
 };
 
@@ -38,6 +45,8 @@ export function readingsOf(question: string): Readings {
     depicted: readOnce(() => depictedIn(question)),
     country: readOnce(() => countryOf(question)),
     poster: readOnce(() => posterIn(question)),
+    opinion: readOnce(() => opinionIn(question)),
+    medicine: readOnce(() => medicineActIn(question)),
     risk: readOnce(() => reportsRisk(question)),
   };
 }
@@ -59,6 +68,8 @@ export function readingsFirst(
     readonly depicts?: Depicted;
     readonly poster?: Poster;
     readonly urgent?: boolean;
+    readonly opinion?: Opinion;
+    readonly medicine?: MedicineAct;
     readonly entry: { readonly title: string };
   }[],
   readings: Readings,
@@ -67,11 +78,13 @@ export function readingsFirst(
   const byWhom = counterpartFirst(order, items, readings.who, reach);
   const byDepicted = firstOfKind(byWhom, reach, (i) => items[i]?.depicts, readings.depicted);
   const byPoster = firstOfKind(byDepicted, reach, (i) => items[i]?.poster, readings.poster);
+  const byOpinion = firstOfKind(byPoster, reach, (i) => items[i]?.opinion, readings.opinion);
+  const byMedicine = firstOfKind(byOpinion, reach, (i) => items[i]?.medicine, readings.medicine);
   // the asker's country: when the first entry's title ties it to another ("US rules", "(US)"), the best
   // entry of the question's own country goes first; unchanged when there is none (an entry of no
   // country may be about something else altogether)
   const byCountry = firstOfKind(
-    byPoster,
+    byMedicine,
     COUNTRY_REACH,
     (i) => {
       const title = items[i]?.entry.title;
