@@ -10,6 +10,11 @@ describe("who posted what a question is about", () => {
     expect(posterIn("A nurse on my ward has been sharing memes about patients")).toBe("colleague");
     expect(posterIn("A nurse on my ward keeps posting memes about patients")).toBe("colleague");
     expect(posterIn("Another student put up a story from placement")).toBe("colleague");
+    expect(posterIn("My preceptor posted a story about a patient")).toBe("colleague");
+    expect(posterIn("One of the physios I work with posted a reel from the gym")).toBe("colleague");
+    expect(posterIn("A midwife I work with put a video up from the birth centre")).toBe("colleague");
+    expect(posterIn("One of my colleagues (we trained together) shared a photo")).toBe("colleague");
+    expect(posterIn("My crewmate put a photo up from a job last night")).toBe("colleague");
     expect(posterIn("A patient posted about her surgery on Facebook")).toBe("patient");
     expect(posterIn("Her son shared the photo in a community group")).toBe("patient");
     expect(posterIn("The patient's mum left a review")).toBe("patient");

@@ -8,18 +8,19 @@
  * one and not another.
  */
 import { mostlyOne } from "./first-of-kind.js";
+import { ROLE } from "./sentence-kinds.js";
 
 /** Who posted: the asker, a colleague, or a patient or someone of theirs. */
 export type Poster = "self" | "colleague" | "patient";
 
-const POSTED = String.raw`(?:posted|posts|posting|shared|shares|sharing|uploaded|tweeted|retweeted|put up|puts up|putting up|wrote about|made a (?:post|tiktok|video|reel|thread)|left a review)`;
-const SOON = String.raw`(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+|just\s+|keeps\s+|recently\s+|then\s+|also\s+)*`;
+const POSTED = String.raw`(?:posted|posts|posting|shared|shares|sharing|uploaded|tweeted|retweeted|put up|puts up|putting up|wrote about|made a (?:post|tiktok|video|reel|thread)|left a review|(?:put|puts|putting)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:story|post|video|photo|pic|picture|tiktok|reel|status)\s+up)`;
+const SOON = String.raw`(?:\([^()]{0,80}\)\s+)?(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+|just\s+|keeps\s+|recently\s+|then\s+|also\s+)*`;
 const SELF = new RegExp(
   String.raw`\b(?:i|i've|i’ve|ive|we|we've|we’ve)\s+(?:just\s+|recently\s+|accidentally\s+|once\s+|then\s+|also\s+|have\s+|had\s+)*${POSTED}\b`,
   "i",
 );
 const COLLEAGUE = new RegExp(
-  String.raw`\b(?:colleagues?|co-?workers?|co workers?|classmates?|another (?:student|nurse|doctor|resident|trainee|junior|medic)|fellow (?:students?|nurses?|doctors?|residents?)|one of (?:my|our) (?:nurses|staff|team|colleagues|students|trainees|juniors|residents|receptionists|hcas)|(?:a|one|another) (?:nurse|doctor|resident|registrar|consultant|hca|tech|receptionist|student) (?:on|in|at|from) (?:my|our|the) (?:unit|ward|team|department|practice|floor|placement|course|cohort|year))\s+${SOON}${POSTED}\b`,
+  String.raw`\b(?:colleagues?|co-?workers?|co workers?|classmates?|another (?:student|nurse|doctor|resident|trainee|junior|medic)|fellow (?:students?|nurses?|doctors?|residents?)|one of (?:my|our) (?:nurses|staff|team|colleagues|students|trainees|juniors|residents|receptionists|hcas)|(?:a|one|another) (?:nurse|doctor|resident|registrar|consultant|hca|tech|receptionist|student) (?:on|in|at|from) (?:my|our|the) (?:unit|ward|team|department|practice|floor|placement|course|cohort|year)|(?:my|our|a|the) (?:preceptor|mentor|supervisor|boss|attending|consultant|registrar|charge nurse|ward manager|crew ?mate|crewmate|partner on the (?:truck|ambulance|rig|crew))|one of (?:my|our|the) (?:\w+\s+)?${ROLE}s?(?:\s+(?:i|we) work with)?|(?:${ROLE}|someone|somebody|guy|girl|woman|man|lady|person)s?\s+(?:(?:that|who)\s+)?(?:i|we)\s+work\s+with)\s+${SOON}${POSTED}\b`,
   "i",
 );
 const PATIENT = new RegExp(
