@@ -188,8 +188,10 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     }
     // An unsure answer offers the next entries that may fit; a sure one only a runner-up as close as it.
     const second = hits[1];
-    const runnerUp =
-      p < SURE_CONFIDENCE
+    // An answer the risk reading chose offers what the words alone ranked beside it, however unsure.
+    const runnerUp = judged.urgent
+      ? hits.slice(1, 3).map(ref)
+      : p < SURE_CONFIDENCE
         ? suggestions(1, 2)
         : second && top.score - second.score <= CLOSE_MARGIN
           ? [ref(second)]

@@ -5,42 +5,107 @@ import { NO_READINGS, readingsFirst } from "../src/search/readings.js";
 import { modelOf } from "./confidence-model.js";
 import { FIXTURE_DIR, testEntry } from "./helpers.js";
 
+/** Each text read as reporting risk or not; a failing row is named by its text. */
+function reads(cases: readonly string[], risk: boolean): void {
+  for (const q of cases) expect(reportsRisk(q), q).toBe(risk);
+}
+
 describe("a question that reports someone at risk now", () => {
-  it("reads the plain words of a message or post that shows danger", () => {
-    for (const q of [
-      "A follower sent me a DM saying she has taken a whole box of paracetamol. What do I do?",
-      "One of my patients texted me that he's been stockpiling his tablets",
-      "A man commented on our practice page that he can't go on any more",
-      "someone on my tiktok live says they want to die tonight",
-      "A mum in a Facebook group posted that her partner hits her and she's scared to go home",
-      "A teenager messaged the clinic's Instagram: 'by the time you read this I'll be gone'",
-      "My former patient posted goodbye everyone on her story last night",
-      "A stranger replied to my tweet that his chest is crushing but he refuses to call an ambulance",
-    ])
-      expect(reportsRisk(q), q).toBe(true);
+  it("reads the plain words of someone's message or post that shows danger", () => {
+    reads(
+      [
+        "A follower sent me a DM saying she has taken a whole box of paracetamol. What do I do?",
+        "One of my patients texted me that he has been stockpiling his tablets",
+        "A man commented on our practice page that he can't go on any more.",
+        "someone on my tiktok live says they want to die tonight",
+        "A mum in a Facebook group posted that her partner hits her and she's scared to go home",
+        "A teenager messaged the clinic's Instagram: by the time you read this I'll be gone",
+        "My former patient posted goodbye everyone on her story last night",
+        "A stranger replied to my tweet that his chest is crushing but he won't call an ambulance",
+        "A girl commented on my video that she's going to hang herself.",
+        "A follower sent me a DM that says she is going to jump off a bridge.",
+        "A teenager posted in the forum that she has burned herself with a lighter.",
+        "A patient wrote on our page that he's written a suicide note.",
+      ],
+      true,
+    );
   });
 
-  it("reads someone's first-person words only as theirs, quoted or reported, never the asker's own", () => {
-    expect(reportsRisk("A patient messaged me saying 'I want to die'. What should I do?")).toBe(true);
-    expect(
-      reportsRisk("Night shifts on this ward make me want to die. Can I post about it on Facebook?"),
-    ).toBe(false);
+  it("reads first-person words as someone else's only when quoted or reported, never the asker's own", () => {
+    reads(
+      [
+        'A patient messaged me saying "I want to die". What should I do?',
+        '"I want to kill myself", a follower commented on my reel. What should I do?',
+        "My patient messaged: I am going to kill myself tonight",
+      ],
+      true,
+    );
+    reads(
+      [
+        "Night shifts make me want to die, can I post about it on Facebook?",
+        "Honestly I'd kill myself if my boss saw my posts. How private is Instagram?",
+        "I posted that I want to disappear for a while. Was that unprofessional?",
+      ],
+      false,
+    );
   });
 
-  it("reads nothing in words that name a subject, a past death or something said face to face", () => {
-    for (const q of [
-      "Can I share an article on self-harm rates among teenagers on my Instagram?",
-      "I want to post for suicide awareness week on Facebook. Any advice?",
-      "A colleague who took his own life last year: can I post a tribute on Facebook?",
-      "Can I write a blog post about my own history of depression?",
-      "A patient told me in clinic he can't go on any more.",
-      "Is it ok to post about cutting myself off from social media for a month?",
-    ])
-      expect(reportsRisk(q), q).toBe(false);
+  it("reads a subject named before the words as a subject, unless a report comes between", () => {
+    reads(
+      [
+        "A follower posted research on whether self-harm content makes teenagers more likely to hurt themselves.",
+        "Can I post my views on the assisted dying bill, which would let patients end their life?",
+        "A follower posted that her brother overdosed last year and died. Can I comment?",
+      ],
+      false,
+    );
+    reads(["A woman commented on my suicide prevention post that she wants to die tonight."], true);
+  });
+
+  it("reads curly apostrophes as straight ones", () => {
+    reads(
+      [
+        "A follower messaged me that she can’t go on any more.",
+        "A patient DMed me that she doesn’t want to live.",
+      ],
+      true,
+    );
+  });
+
+  it("reads nothing in everyday words that share a phrase with danger", () => {
+    reads(
+      [
+        "Our trust policy says we can't go on social media during shifts. Is that even legal?",
+        "A student took too many photos on placement and posted them on Instagram. What should I do?",
+        "My son beat cancer and I want to post about it on my work Instagram.",
+        "My mum hit the roof when she saw my TikTok about the ward. Should I take it down?",
+        "My husband won't let me post photos of our kids on my nursing account.",
+        "A colleague hurt herself lifting a patient and posted about it on Facebook.",
+        "A man commented on my post threatening to kill me. What should I do?",
+        "I won't be around after 5pm to answer messages on the practice page. Should I post that?",
+        "A parent posted a newborn photo on our page. Could that harm the baby's privacy?",
+        "A patient posted on Instagram that she wants to diet before her wedding.",
+        "I'm retiring. Can I post a goodbye everyone message on the practice Facebook page?",
+        "My aunt refuses to see a doctor and posts about herbal cures on Facebook.",
+      ],
+      false,
+    );
+  });
+
+  it("reads nothing said face to face, or told as a joke", () => {
+    reads(
+      [
+        "A patient told me in clinic he doesn't want to live any more.",
+        "A follower commented that this rota makes her want to die lol",
+      ],
+      false,
+    );
   });
 
   it("names the words it read", () => {
-    expect(riskWords("A follower messaged me that she has taken too many pills")).toBe("taken too many");
+    expect(riskWords("A follower messaged me that she has taken too many pills")).toBe(
+      "taken too many pills",
+    );
     expect(riskWords("Can I accept a friend request from a patient?")).toBeUndefined();
   });
 
@@ -57,7 +122,7 @@ describe("a question that reports someone at risk now", () => {
   });
 });
 
-describe("the ranking when someone is at risk", () => {
+describe("the ranking and the reply when someone is at risk", () => {
   const items = [
     { entry: { title: "Moderating comments" } },
     { entry: { title: "Friend requests" } },
@@ -70,21 +135,29 @@ describe("the ranking when someone is at risk", () => {
     expect(readingsFirst([0, 1, 2], items, NO_READINGS, 3)).toEqual([0, 1, 2]);
   });
 
-  it("answers a reported risk with the guidance on acting on it, whatever the confidence", () => {
-    const fixture = loadKnowledge(FIXTURE_DIR);
-    const entries = [
-      testEntry("comments", ["How do I moderate comments under my videos?", "A rude comment on my video"]),
-      testEntry("at-risk", [
+  const fixture = loadKnowledge(FIXTURE_DIR);
+  const entries = [
+    {
+      ...testEntry("comments", ["How do I moderate comments under my videos?", "A rude comment on my video"]),
+      topic: "a",
+    },
+    {
+      ...testEntry("at-risk", [
         "A patient messaged me that she wants to die",
         "A follower posted that he has taken an overdose",
         "Someone commented that her boyfriend threatened to kill her",
       ]),
-    ];
+      topic: "b",
+    },
+  ];
+
+  it("answers with the guidance on acting on risk whatever the confidence, and offers what the words chose", () => {
     // A model that declines every question: only the reading can make the bot answer.
     const guide = createGuide({ ...fixture, entries }, { model: modelOf({}, -10) });
     const risk = guide.assess("A lady left a comment under my video saying she has saved up her tablets");
     expect(risk.judged.urgent).toBe(true);
     expect(risk.reply.kind === "answer" && risk.reply.entry.id).toBe("at-risk");
+    expect(risk.reply.suggestions.map((s) => s.id)).toContain("comments");
     const rude = guide.assess("A lady left a rude comment under my video about my hair");
     expect(rude.judged.urgent).toBe(false);
     expect(rude.reply.kind).toBe("no-answer");

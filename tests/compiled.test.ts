@@ -6,7 +6,7 @@ import { KEEP_COMPILED } from "../src/compiled.js";
 import { createGuide, KnowledgeError, loadGuide, loadKnowledge } from "../src/index.js";
 import { otherSubjects } from "../src/judge.js";
 import { SearchIndex } from "../src/search/search-index.js";
-import { ENGINE_DIR, fixtureCopy, tempDir } from "./helpers.js";
+import { ENGINE_DIR, fixtureCopy, tempDir, testEntry } from "./helpers.js";
 
 const ENTRIES = join("entries", "main.yaml");
 
@@ -38,6 +38,37 @@ describe("compiled knowledge", () => {
       "my manager keeps texting me on my days off about covering shifts, do I have to reply?",
     ];
     for (const q of questions) expect(again.explain(q)).toEqual(fresh.explain(q));
+  });
+
+  it("a restored index keeps what each entry's phrasings say of it (the readings' kinds)", () => {
+    const entries = [
+      testEntry("at-risk", [
+        "A patient messaged me that she wants to die",
+        "A follower posted that he has taken an overdose",
+        "Someone commented that her boyfriend threatened to kill her",
+      ]),
+      testEntry("claims", [
+        "Posting that vaccines cause autism",
+        "Anti-vax posts",
+        "COVID misinformation online",
+      ]),
+      testEntry("scripts", [
+        "A follower asked me to prescribe for her",
+        "Write him a script?",
+        "Send a prescription?",
+      ]),
+      testEntry("mine", ["I posted a case", "I shared a photo", "I tweeted about a shift"]),
+    ];
+    const built = new SearchIndex(entries, []);
+    const saved = built.snapshot();
+    expect(saved.items.map((i) => [i.urgent, i.opinion, i.medicine, i.poster])).toEqual([
+      [true, undefined, undefined, undefined],
+      [undefined, "health", undefined, undefined],
+      [undefined, undefined, "prescribe", undefined],
+      [undefined, undefined, undefined, "self"],
+    ]);
+    const restored = new SearchIndex(entries, [], {}, JSON.parse(JSON.stringify(saved)));
+    expect(restored.snapshot().items).toEqual(saved.items);
   });
 
   it("is written on the first load and read on the next, with the same answers", async () => {

@@ -9,8 +9,12 @@ describe("what a view posted online is about", () => {
     expect(opinionIn("Could I be struck off for posting anti-vax videos?")).toBe("health");
     expect(opinionIn("Can I post about the election as a GP?")).toBe("politics");
     expect(opinionIn("Sharing my religious views on Facebook")).toBe("politics");
-    expect(opinionIn("A party leader's vaccine policy")).toBeUndefined();
+    expect(opinionIn("A Labour Party leader's vaccine policy")).toBeUndefined();
     expect(opinionIn("Can I accept a friend request from a patient?")).toBeUndefined();
+    expect(opinionIn("Can I post photos from the staff Christmas party?")).toBeUndefined();
+    expect(
+      opinionIn("A patient thanked me online for the conservative management of her back pain"),
+    ).toBeUndefined();
   });
 
   it("gives an entry a subject only when a good share of its phrasings name it", () => {
@@ -29,6 +33,10 @@ describe("what a question about a medicine asks of the clinician", () => {
     expect(medicineActIn("can you just call in some tablets for me")).toBe("prescribe");
     expect(medicineActIn("A drug rep wants me to promote their inhaler on Instagram")).toBe("promote");
     expect(medicineActIn("Can I post about a weight-loss injection I prescribe?")).toBeUndefined();
+    expect(
+      medicineActIn("My manager asked me to write a script for our practice YouTube video"),
+    ).toBeUndefined();
+    expect(medicineActIn("Can I call in a favour from a colleague to share my post?")).toBeUndefined();
   });
 
   it("gives an entry an act only when a good share of its phrasings say it", () => {

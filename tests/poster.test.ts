@@ -23,6 +23,7 @@ describe("who posted what a question is about", () => {
   it("reads no one when nobody posted, or when more than one did", () => {
     expect(posterIn("Can I accept a friend request from a patient?")).toBeUndefined();
     expect(posterIn("A post about a patient")).toBeUndefined();
+    expect(posterIn("One of the visitors on the ward posted a photo")).toBeUndefined();
     expect(posterIn("A patient posted about me and I shared it")).toBeUndefined();
   });
 

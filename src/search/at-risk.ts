@@ -6,116 +6,153 @@
  * commented on my TikTok that she has taken all her tablets" reads by its words as a question about
  * comments).
  *
- * The words are the ones that report something said or done, not a subject: "she says she wants to
- * die" and "he's taken a load of pills" report risk; "an article on suicide rates", "a suicide
- * awareness post", "a colleague who took his own life last year" and "this rota makes me want to die
- * lol" do not. So a sentence that frames its words as a subject (an article, a campaign, a joke, a
- * death in the past) says nothing, and one in the first person counts only as someone's reported
- * words (in quotation marks, or after "saying" or "messaged me that"), never as the asker's own.
+ * The words must report something someone else said or did, not name a subject or speak for the asker:
+ * "she says she wants to die" and "he's taken a load of pills" report risk; "research on whether
+ * self-harm content makes teenagers more likely to hurt themselves", "the assisted dying bill would let
+ * patients end their life", "he overdosed last year and died" and "night shifts make me want to die"
+ * do not. So a report needs someone else's message, post or comment in its sentence or the one before
+ * ("she messaged me", "a follower commented that"), the words in the first person count only inside
+ * quotation marks or after "saying" or "wrote", and a subject named between the report and the words
+ * (an article, research, a campaign, a bill, "people who") or a death in the past just after them
+ * makes them no report. Curly apostrophes read as straight ones.
  */
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
-const PILLS = String.raw`(?:pills|tablets|meds|medication|medicines|paracetamol|tylenol|antidepressants|sleeping pills|painkillers|insulin|morphine|opioids)`;
+const PILLS = String.raw`(?:pills|tablets|meds|medication|medicines|paracetamol|tylenol|antidepressants|painkillers|insulin|morphine|opioids|sleeping\s+pills|sleeping\s+tablets)`;
+/** Where a clause ends: a stop, a comma, a conjunction or the end, so "can't go on" is not "can't go on Facebook". */
+const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|tonight|anymore|any\s?more)\b))`;
+/** A person after a verb of harm, not a thing ("hit her", not "hit the roof"). */
+const SOMEONE = String.raw`(?:her|him|me|them|the\s+(?:kids?|children|baby|toddler)|(?:her|his|their|my)\s+(?:kids?|children|baby|toddler|son|daughter))`;
+/** Red-flag symptoms, which make refusing help a risk. */
+const SYMPTOM =
+  /\b(?:chest\s+(?:pain|hurts|feels|is\s+tight|pressure)|crushing|can'?t\s+breathe|struggling\s+to\s+breathe|short\s+of\s+breath|vomiting\s+blood|coughing\s+up\s+blood|bleeding|numb|slurred|drooping|seizure|fitting|unconscious|unresponsive|won'?t\s+wake|overdose|swollen|headache|can'?t\s+see|blood)\b/i;
 
-/** Said of anyone (the first person only as someone's reported words: see FIRST_PERSON). */
+/** The words that report danger; each alternative is one way of saying it. */
 const DANGER = [
   // ending a life, or wanting to
-  String.raw`(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt|starve|starving)\s+${ANYONE}(?!\s+(?:off|out|short))`,
-  String.raw`(?:is|been|was|started|keeps|kept|still|again)\s+self[- ]?harming|self[- ]?harming\s+(?:again|every|each|tonight|daily)`,
-  String.raw`(?:is|feels|feeling|felt|sounds|sounded|seems|seemed|being|was|were|are|am|i'?m|she'?s|he'?s|they'?re|texted|messaged|posted|wrote|emailed|dmed|dm'?d|got)\s+(?:really\s+|very\s+|actively\s+|something\s+)?suicidal|threaten(?:s|ed|ing)?\s+suicide|suicidal\s+(?:message|messages|post|posts|comment|comments|text|texts|dm|dms|note|tweet|status|story)`,
-  String.raw`end\s+it\s+all|end(?:ing)?\s+${WHOSE}\s+(?:own\s+)?life|take\s+${WHOSE}\s+(?:own\s+)?life|unaliv(?:e|ed|ing)`,
-  String.raw`(?:want|wants|wanted|wanting|plan|plans|planning|ready|decided)\s+to\s+(?:die|disappear|be\s+dead|end\s+it|not\s+wake\s+up|never\s+wake\s+up)|(?:going\s+to|gonna)\s+(?:end\s+it|not\s+wake\s+up)`,
-  String.raw`(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|not)\s+want(?:ing)?\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on|carry\s+on)`,
-  String.raw`better\s+off\s+(?:dead|without\s+(?:me|her|him|them))|sleep\s+forever|(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up`,
-  String.raw`(?:doesn'?t|don'?t|can'?t|cannot|no\s+longer)\s+see\s+(?:the|any)\s+point\s+(?:in\s+)?(?:going\s+on|carrying\s+on|living|any\s?more)`,
-  String.raw`can'?t\s+(?:go\s+on|do\s+this\s+any\s?more|take\s+(?:it|this)\s+any\s?more|cope\s+any\s?more|keep\s+going)`,
-  String.raw`(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around|alive|a\s+problem|a\s+burden)\s+(?:tomorrow|any\s?more|much\s+longer|for\s+long|after|by)`,
-  String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:by|before|soon|tomorrow|tonight)`,
+  String.raw`(?:kill|killing|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|starve|starving)\s+${ANYONE}(?!\s+(?:off|out|short|up))`,
+  String.raw`(?:want|wants|wanted|wanting|going|gonna|might|plans?|planning|about|ready|trying|tried)\s+to\s+(?:hurt|harm)\s+${ANYONE}|hurting\s+${ANYONE}`,
+  String.raw`(?:is|been|was|started|keeps|kept|still|again)\s+(?:self[- ]?harming|cutting(?:\s+again)?)|(?:self[- ]?harming|cutting)\s+again|self[- ]?harming\s+(?:every|each|tonight|daily)`,
+  String.raw`(?:is|feels|feeling|felt|sounds|sounded|seems|seemed|being|was|were|are|am|i'?m|she'?s|he'?s|they'?re|texted|messaged|posted|wrote|emailed|dmed|dm'?d|got)\s+(?:really\s+|very\s+|actively\s+|something\s+)?suicidal|threaten(?:s|ed|ing)?\s+suicide|suicide\s+note|suicidal\s+(?:message|messages|post|posts|comment|comments|text|texts|dm|dms|note|tweet|status|story)`,
+  String.raw`end\s+it\s+all|end\s+it\s+tonight|end(?:ing)?\s+${WHOSE}\s+(?:own\s+)?life|take\s+${WHOSE}\s+(?:own\s+)?life|unaliv(?:e|ing)\s+${ANYONE}|(?:want|wants|going|gonna)\s+to\s+unalive`,
+  String.raw`(?:want|wants|wanted|wanting|plans?|planning|ready|decided)\s+to\s+(?:die|be\s+dead|end\s+it|not\s+wake\s+up|never\s+wake\s+up)|(?:going\s+to|gonna)\s+(?:end\s+it|do\s+it\s+tonight|not\s+wake\s+up)`,
+  String.raw`(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|not)\s+want(?:ing)?\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b|(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+want\s+to\s+(?:go|carry)\s+on${CLAUSE_END}`,
+  String.raw`better\s+off\s+(?:dead|without\s+(?:me|her|him|them))|sleep\s+forever|sleep\s+and\s+(?:never|not)\s+wake\s+up|wants?\s+(?:it\s+all|everything|the\s+pain)\s+to\s+(?:stop|end)`,
+  String.raw`(?:doesn'?t|don'?t|can'?t|cannot|no\s+longer)\s+see\s+(?:the|any)\s+point\s+(?:in\s+)?(?:going\s+on|carrying\s+on|living)${CLAUSE_END}`,
+  String.raw`can'?t\s+(?:go\s+on|do\s+this|take\s+(?:it|this)|cope|keep\s+going)(?:\s+any\s?more)?${CLAUSE_END}`,
+  String.raw`(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around|alive|a\s+problem|a\s+burden)\s+(?:tomorrow|any\s?more|much\s+longer|for\s+long)`,
+  String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:before|soon|tomorrow|tonight|by\s+(?:tomorrow|morning|tonight|then))`,
   String.raw`by\s+the\s+time\s+(?:you|anyone|someone)\s+(?:read|reads|see|sees)\s+this`,
-  String.raw`goodbye\s+(?:everyone|everybody|all|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody|all)|final\s+goodbye`,
-  String.raw`(?:nobody|no\s+one|noone)\s+(?:would|will|'?d)\s+(?:notice|care|miss)`,
-  String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|going\s+on|carrying\s+on|to\s+live)|nothing\s+(?:left\s+)?to\s+live\s+for`,
-  String.raw`(?:standing|stood|sitting|sat)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|edge|tracks|cliff)|(?:got|has|bought|found)\s+a\s+(?:rope|noose)`,
-  String.raw`(?:giving|gave|given)\s+away\s+(?:all\s+)?${WHOSE}\s+(?:things|stuff|belongings|pets?|dog|cat)`,
+  String.raw`goodbye\s+(?:everyone|everybody|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody)`,
+  String.raw`(?:nobody|no\s+one|noone)\s+(?:would|will|'d)\s+(?:notice|care|miss)\s+(?:if|when)\s+(?:i|she|he|they)`,
+  String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|to\s+live)|nothing\s+(?:left\s+)?to\s+live\s+for`,
+  String.raw`(?:standing|stood|sitting|sat)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|tracks|cliff)|(?:got|has|have|bought|found)\s+a\s+(?:rope|noose|gun)\b|jump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|roof|building|cliff|train)`,
+  String.raw`(?:giving|gave|given)\s+away\s+(?:all\s+)?${WHOSE}\s+(?:things|stuff|belongings)`,
   String.raw`(?:written|wrote|writing|left)\s+(?:letters|notes|a\s+note|a\s+letter)\s+(?:for|to)\s+${WHOSE}\s+(?:kids|children|family|partner|husband|wife|parents)`,
   // an overdose taken, or tablets gathered for one
-  String.raw`(?:stockpil|hoard)(?:e|ed|es|ing)\b|sav(?:ed|ing)\s+up\s+(?:all\s+)?(?:of\s+)?${WHOSE}?\s*${PILLS}`,
-  String.raw`(?:taken|took|swallowed|downed)\s+(?:an\s+overdose|all\s+(?:of\s+)?${WHOSE}\s+${PILLS}|(?:a|the)\s+(?:whole\s+)?(?:packet|pack|bottle|box|handful|strip|tub)\s+of|(?:a\s+)?(?:load|lot)\s+of\s+(?:${WHOSE}\s+)?${PILLS}|too\s+many|\d+\s+(?:of\s+)?(?:${WHOSE}\s+)?${PILLS})`,
-  String.raw`had\s+an\s+overdose|overdosed|overdosing|od['’]d\b`,
+  String.raw`(?:stockpil|hoard)(?:e|ed|es|ing)\s+(?:${WHOSE}\s+)?(?:\S+\s+)?${PILLS}|sav(?:ed|ing)\s+up\s+(?:all\s+)?(?:of\s+)?(?:${WHOSE}\s+)?${PILLS}`,
+  String.raw`(?:taken|took|swallowed|downed)\s+(?:an\s+overdose|(?:[^.!?]{0,40}?\s)?all\s+(?:of\s+)?${WHOSE}\s+${PILLS}|(?:a|the)\s+(?:whole\s+)?(?:packet|pack|bottle|box|handful|strip|tub|load|lot)\s+of\s+(?:\S+\s+){0,2}?${PILLS}|too\s+many\s+(?:${WHOSE}\s+)?${PILLS}|\d+\s+(?:of\s+)?(?:${WHOSE}\s+)?${PILLS})`,
+  String.raw`had\s+an\s+overdose|overdosed|overdosing|od'?d`,
   // being hurt, or hurting a child
-  String.raw`threaten(?:s|ed|ing)?\s+to\s+(?:kill|hurt|harm|stab|shoot)`,
+  String.raw`threaten(?:s|ed|ing)?\s+to\s+(?:kill|hurt|harm|stab|shoot)\s+(?:her|him|them|the\s+\w+|(?:her|his|their)\s+\w+)`,
   String.raw`(?:scared|afraid|frightened|terrified)\s+to\s+go\s+home`,
-  String.raw`(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|parent|uncle|brother|son|ex)\s+(?:hits|hit|beats|beat|hurts|strangled|strangles|choked|chokes|punched|kicked|slapped|locks|locked|won'?t\s+let)\b`,
-  String.raw`(?:smother|smothering|shake|shaking|hurt|hurting|harm|harming)\s+(?:the|her|his|my|their)\s+(?:baby|child|kid|toddler|newborn)`,
-  String.raw`won'?t\s+let\s+(?:her|him|me|them)\s+(?:leave|out|go)|(?:kept|keeping|being\s+kept|locked)\s+(?:locked\s+)?(?:in|inside)\s+(?:a|the|her|his|my|their)\s+(?:flat|house|room|home)`,
-  // red-flag symptoms, with help refused
-  String.raw`(?:won'?t|will\s+not|refuses?|refused|refusing|doesn'?t\s+want|not\s+going)\s+to\s+(?:call|ring|go\s+to|get|see|phone)\s+(?:an?\s+)?(?:ambulance|999|911|000|112|a&e|er|ed|hospital|help|a\s+doctor)`,
+  String.raw`(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|parent|uncle|brother|ex)\s+(?:hits|hit|beats|beat|hurts|hurt|strangled|strangles|choked|chokes|punched|kicked|slapped)\s+${SOMEONE}\b`,
+  String.raw`(?:smother|smothering|shake|shaking|hurt|hurting|harm|harming)\s+(?:the|her|his|my|their)\s+(?:baby|child|kid|toddler|newborn)(?!['’]s)`,
+  String.raw`won'?t\s+let\s+(?:her|him|me|them)\s+(?:leave|out)\b|(?:kept|keeping|being\s+kept|locked)\s+(?:locked\s+)?(?:in|inside)\s+(?:a|the|her|his|my|their)\s+(?:flat|house|room|home)`,
 ];
-const DANGER_RE = new RegExp(String.raw`\b(?:${DANGER.join("|")})`, "i");
+const DANGER_RE = new RegExp(String.raw`\b(?:${DANGER.join("|")})\b`, "gi");
+/** Red-flag symptoms with help refused: read only where a symptom is named. */
+const REFUSES_HELP =
+  /\b(?:won'?t|will\s+not|wont|refuses?\s+to|refused\s+to|refusing\s+to|doesn'?t\s+want\s+to|isn'?t\s+going\s+to|not\s+going\s+to)\s+(?:call|ring|go\s+(?:in|to)|get|see|phone)\b/i;
 
-/** Words in the first person: in the asker's own sentence they are the asker's (a joke, a feeling, a past). */
-const FIRST_PERSON = /\b(?:myself|i'?m|i'?ll|i\s+will|i\s+am|me|my)\b|^i\b|\si\s/i;
-/** Words that report what someone said or sent: first-person words after them are that person's. */
-const REPORTED =
-  /\b(?:saying|said|says|say|wrote|writes|written|posted|posts|messaged|messages|texted|texts|commented|comments|replied|replies|tweeted|dm'?d|dmed|emailed|captioned|caption|status|note)\b|["“‘']/i;
 /**
- * A sentence that makes its words a subject, not a report: an article, a campaign, training, a joke,
- * or a death in the past ("died by suicide", "took his own life last year").
+ * Someone else's message, post or comment: a verb of sending or saying not said by the asker ("she
+ * messaged", "a follower commented", "saying"), or a message named as someone's.
+ */
+const REPORT =
+  /\b(?<!\b(?:i|we)\s)(?:messaged|messages|texted|texts|commented|comments|posted|posts|wrote|writes|said|says|saying|threatened|threatening|tweeted|replied|replies|emailed|dmed|dm'?d|sent|shared|captioned|left\s+a\s+(?:comment|review|message|voice\s+note))\b|\b(?:message|text|comment|dm|email|post|story|status|review|tweet|reply|voice\s+note)\s+(?:from|by)\b/i;
+/** Words that put what follows in someone else's mouth, so that the first person there is theirs. */
+const SAYING = /\b(?:saying|said|says|wrote|writes|captioned|reads|read)\b|:/i;
+/** The asker speaking of themselves just before the words ("night shifts make me want to die", "I'd kill myself"). */
+const ASKER_BEFORE = /\b(?:i|i'?m|i'd|i'?ll|i've|me|my)\s+(?:\S+\s+){0,2}$/i;
+const FIRST_PERSON = /\b(?:myself|my|me|i)\b/i;
+/**
+ * A subject named between the report and the words: they are spoken of, not said ("an article on
+ * suicide rates", "research on whether... more likely to hurt themselves", "the bill would let patients
+ * end their life", "people who self-harm").
  */
 const A_SUBJECT =
-  /\b(?:article|articles|study|studies|statistics|stats|rates?|research|paper|awareness|campaign|prevention|podcast|documentary|lecture|training|course|webinar|meme|memes|joke|joking|jokes|lol|lmao|haha|fundraiser|charity|infographic|anniversary|memorial|in\s+memory|died|passed\s+away|funeral|years\s+ago|last\s+year|months\s+ago|used\s+to|history\s+of|recovery|recovered)\b|😂|🤣/i;
+  /\b(?:article|articles|study|studies|statistics|stats|rates?|research|paper|awareness|campaign|prevention|podcast|documentary|lecture|training|webinar|meme|memes|infographic|bill|law|euthanasia|assisted\s+dying|people\s+who|patients\s+who|teenagers|more\s+likely|why\s+do|what\s+if|if\s+(?:i|we))\b/i;
+/** A death in the past just after the words ("he overdosed last year and died"). */
+const PAST_AFTER =
+  /^[^.!?]{0,40}\b(?:died|passed\s+away|last\s+year|years\s+ago|months\s+ago|anniversary|funeral|rip)\b/i;
+/** A joke. */
+const JOKE = /\b(?:lol|lmao|haha|jk|joking|as\s+a\s+joke)\b|😂|🤣/i;
+/** Where it was said: a message, post or comment, or a platform (not face to face). */
+const ONLINE =
+  /\b(?:messag\w*|dm|dms|dm'?d|dmed|pm'd|inbox\w*|text|texts|texted|texting|sms|posts?|posted|posting|comments?|commented|tweets?|tweeted|story|stories|status|reviews?|e-?mails?|e-?mailed|whatsapp\w*|snapchat|snap|instagram|insta|ig|facebook|fb|messenger|tiktok|twitter|reddit|discord|linkedin|youtube|forum|group|page|reel|thread|replied|reply|tagged|online|portal|app|voice\s+note|social\s+media|go(?:ing)?\s+live|live\s?stream\w*|(?:tiktok|instagram|insta|facebook|ig)\s+live)\b/i;
 
 /** A sentence ends at . ! or ? followed by space, or at a line break. */
 const SENTENCES = /(?<=[.!?])\s+|\n+/;
+/** Curly apostrophes and quotation marks, read as straight ones. */
+const CURLY = /[‘’]/g;
+const CURLY_QUOTES = /[“”]/g;
 
-/**
- * Where it was said: a message, post or comment, or a platform. Risk told face to face ("a patient
- * told me in clinic he can't go on") is a clinical matter, not one for guidance on social media.
- */
-const ONLINE =
-  /\b(?:messag\w*|dm|dms|dm'?d|dmed|pm'?d|inbox\w*|text|texts|texted|texting|sms|posts?|posted|posting|comments?|commented|tweets?|tweeted|story|stories|status|reviews?|e-?mails?|e-?mailed|whatsapp\w*|snapchat|snap|instagram|insta|ig|facebook|fb|messenger|tiktok|twitter|reddit|discord|linkedin|youtube|forum|group|page|live|reel|thread|replied|reply|tagged|online|portal|app|voice\s+note|social\s+media)\b/i;
-
-/**
- * Whether the text reports that someone may be in danger now, in a message, post or comment: the
- * sentence that says it, or the one before ("She messaged me last night. She's taken all her pills."),
- * names where it was said.
- */
+/** Whether the text reports that someone may be in danger now, in a message, post or comment. */
 export function reportsRisk(text: string): boolean {
-  return riskSentence(text) !== undefined;
+  return riskWords(text) !== undefined;
 }
 
-/** The words that report risk, for a test or a log. */
+/** The words that report risk, or undefined: for a test or a log. */
 export function riskWords(text: string): string | undefined {
-  const sentence = riskSentence(text);
-  return sentence === undefined ? undefined : DANGER_RE.exec(sentence.replace(QUOTE_MARKS, ""))?.[0];
+  const sentences = text.replace(CURLY, "'").replace(CURLY_QUOTES, '"').split(SENTENCES);
+  for (const [i, sentence] of sentences.entries()) {
+    const around = [sentences[i - 1] ?? "", sentence, sentences[i + 1] ?? ""];
+    // said online: this sentence, the one before or the one after names a message or a platform
+    if (!around.some((s) => ONLINE.test(s))) continue;
+    // someone else's message: in this sentence or the one before
+    if (!REPORT.test(sentence) && !REPORT.test(around[0] ?? "")) continue;
+    if (JOKE.test(sentence)) continue;
+    const words = dangerIn(sentence);
+    if (words) return words;
+  }
+  return undefined;
 }
 
-function riskSentence(text: string): string | undefined {
-  const sentences = text.split(SENTENCES);
-  return sentences.find(
-    (s, i) => sentenceReportsRisk(s) && (ONLINE.test(s) || ONLINE.test(sentences[i - 1] ?? "")),
-  );
+/** The first words in the sentence that report danger, read as described above. */
+function dangerIn(sentence: string): string | undefined {
+  for (const match of sentence.matchAll(DANGER_RE)) {
+    const before = sentence.slice(0, match.index);
+    const after = sentence.slice(match.index + match[0].length);
+    // the words after the last report or quotation mark are what was said
+    const said = before.slice(lastReport(before));
+    if (A_SUBJECT.test(said) || PAST_AFTER.test(after)) continue;
+    const firstPerson = FIRST_PERSON.test(match[0]) || ASKER_BEFORE.test(said);
+    if (firstPerson && !inQuotes(before) && !SAYING.test(before)) continue;
+    return match[0];
+  }
+  const refused = REFUSES_HELP.exec(sentence);
+  return refused && SYMPTOM.test(sentence) ? refused[0] : undefined;
 }
 
-/** Quotation marks around someone's words ("she's taken 'a load of pills'"): the words are read as said. */
-const QUOTE_MARKS = /(?<=^|[\s(])["“‘']+|["”’']+(?=$|[\s.,;:!?)])/g;
-/** How near the words a subject must be named to make them one ("an article on why people self-harm"). */
-const SUBJECT_BEFORE = 60;
-const SUBJECT_AFTER = 40;
+/** Whether the text ends inside quotation marks: its last opening mark comes after its last closing one. */
+function inQuotes(before: string): boolean {
+  let open = -1;
+  let close = -1;
+  for (const m of before.matchAll(/(?:^|[\s(:])["']|["'](?=$|[\s.,;:!?)])/g)) {
+    if (/^[\s(:]?["']$/.test(m[0]) && (m.index === 0 || /[\s(:]/.test(m[0][0] ?? ""))) open = m.index;
+    else close = m.index;
+  }
+  return open > close;
+}
 
-function sentenceReportsRisk(said: string): boolean {
-  const sentence = said.replace(QUOTE_MARKS, "");
-  const match = DANGER_RE.exec(sentence);
-  if (!match) return false;
-  const near = sentence.slice(
-    Math.max(0, match.index - SUBJECT_BEFORE),
-    match.index + match[0].length + SUBJECT_AFTER,
-  );
-  if (A_SUBJECT.test(near)) return false;
-  // The asker's own words in the first person: a joke, a feeling, or their own past, unless reported.
-  if (FIRST_PERSON.test(match[0]) && !REPORTED.test(sentence.slice(0, match.index))) return false;
-  return true;
+/** Where the last report ("that", "saying", a colon, a quotation mark) before the words ends, or 0. */
+function lastReport(before: string): number {
+  let at = 0;
+  for (const m of before.matchAll(/\b(?:that|saying|said|says|wrote|writes|:)\s|"/gi))
+    at = m.index + m[0].length;
+  return at;
 }
 
 /** How many phrasings must report risk, and the least share of them, for an entry to be about acting on it. */

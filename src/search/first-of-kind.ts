@@ -1,7 +1,8 @@
 /**
  * The ranking with first the best of its top `reach` entries of the question's kind, when the first
  * entry is of another: whom a contact is with (counterpart.ts), whom a photo shows (depicted.ts), who
- * posted (poster.ts), the asker's country (country.ts). The question's kind is read (`asked`) only
+ * posted (poster.ts), what a view is about (opinion.ts), what is asked about a medicine
+ * (prescribing.ts), the asker's country (country.ts). The question's kind is read (`asked`) only
  * when the first entry has a kind at all and another within reach has a different one, since reading
  * it is a good part of a long question's cost; the ranking is unchanged when the first is of the
  * question's kind, or none within reach is.
@@ -25,7 +26,12 @@ export function firstOfKind<K>(
   const kind = asked();
   if (kind === undefined) return order;
   const at = order.slice(0, reach).findIndex((i) => kindOf(i) === kind);
-  return at > 0 ? [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)] : order;
+  return at > 0 ? moveFirst(order, at) : order;
+}
+
+/** The ranking with the entry at `at` first and the rest in their order. */
+export function moveFirst(order: readonly number[], at: number): number[] {
+  return [order[at] as number, ...order.slice(0, at), ...order.slice(at + 1)];
 }
 
 /**

@@ -1,14 +1,9 @@
 import type { Entry } from "../types.js";
 import type { Analyser } from "./analyse.js";
-import { entryUrgent } from "./at-risk.js";
-import { type Counterpart, entryCounterpart } from "./counterpart.js";
-import { type Depicted, entryDepicts } from "./depicted.js";
+import { type EntryKinds, entryKinds } from "./entry-kinds.js";
 import { englishRank } from "./frequency.js";
-import { entryOpinion, type Opinion } from "./opinion.js";
 import { PhrasingIndex } from "./phrasing-score.js";
-import { entryPoster, type Poster } from "./poster.js";
 import { PostingLists } from "./posting-lists.js";
-import { entryMedicineAct, type MedicineAct } from "./prescribing.js";
 import { readQuestion } from "./question.js";
 import { residentsAsPatients } from "./residents.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -16,7 +11,7 @@ import type { SearchTuning } from "./tuning.js";
 import { baseOf, vocabularyOf, WordModel } from "./word-model.js";
 
 /** One entry as the index reads it. */
-export interface IndexedEntry {
+export interface IndexedEntry extends EntryKinds {
   readonly entry: Entry;
   /**
    * Stems of each question and of the title, one set a phrasing. Read only while the index is built
@@ -29,18 +24,6 @@ export interface IndexedEntry {
   /** Each question stem with the share of the entry's phrasings that use it, up to 1. */
   readonly questionStems: ReadonlyMap<string, number>;
   readonly answerStems: ReadonlySet<string>;
-  /** Whom the entry's contact is with, read from its phrasings (see counterpart.ts); mostly no one. */
-  readonly counterpart?: Counterpart;
-  /** Whom the entry's photos show, read from its phrasings (see depicted.ts); mostly no one. */
-  readonly depicts?: Depicted;
-  /** Who posted what the entry is about, read from its phrasings (see poster.ts); mostly no one. */
-  readonly poster?: Poster;
-  /** True when the entry is about acting on someone at risk: many of its phrasings report it (see at-risk.ts). */
-  readonly urgent?: boolean;
-  /** What the views its phrasings speak of are about (see opinion.ts); mostly nothing. */
-  readonly opinion?: Opinion;
-  /** What its phrasings ask of the clinician about a medicine (see prescribing.ts); mostly nothing. */
-  readonly medicine?: MedicineAct;
 }
 
 /** What building the index produces: all a search needs beyond the tuning and the synonyms. */
@@ -131,24 +114,13 @@ export function buildIndex(
     const central = Math.max(tune.centralUses, phrasings.length * tune.centralShare);
     const questionStems = new Map([...counts].map(([stem, c]) => [stem, Math.min(1, c / central)]));
     const answerStems = new Set([...answerOnly, ...analyser.analyse(stories.join("\n")).map((x) => x.stem)]);
-    const counterpart = entryCounterpart(entry.questions);
-    const depicts = entryDepicts(entry.questions);
-    const poster = entryPoster(entry.questions);
-    const urgent = entryUrgent(entry.questions);
-    const opinion = entryOpinion(entry.questions);
-    const medicine = entryMedicineAct(entry.questions);
     items.push({
       entry,
       phrasings,
       phrasingWeights: [],
       questionStems,
       answerStems,
-      ...(counterpart ? { counterpart } : {}),
-      ...(depicts ? { depicts } : {}),
-      ...(poster ? { poster } : {}),
-      ...(urgent ? { urgent } : {}),
-      ...(opinion ? { opinion } : {}),
-      ...(medicine ? { medicine } : {}),
+      ...entryKinds(entry.questions),
     });
     for (const stem of new Set([...questionStems.keys(), ...answerStems])) {
       df.set(stem, (df.get(stem) ?? 0) + (questionStems.has(stem) ? 1 : tune.answerOnlyDf));

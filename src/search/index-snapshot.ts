@@ -4,14 +4,10 @@
  */
 import type { Entry } from "../types.js";
 import type { AnalyserData } from "./analyse.js";
-import type { Counterpart } from "./counterpart.js";
-import type { Depicted } from "./depicted.js";
+import { type EntryKinds, kindsOf } from "./entry-kinds.js";
 import type { Built } from "./index-data.js";
-import type { Opinion } from "./opinion.js";
 import { PhrasingIndex, type PhrasingIndexData } from "./phrasing-score.js";
-import type { Poster } from "./poster.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
-import type { MedicineAct } from "./prescribing.js";
 import { WordModel, type WordModelData } from "./word-model.js";
 
 /** The built index as plain JSON-ready data, for a later constructor call to take instead of building. */
@@ -21,12 +17,7 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
     items: items.map((item) => ({
       questionStems: [...item.questionStems],
       answerStems: [...item.answerStems],
-      ...(item.counterpart ? { counterpart: item.counterpart } : {}),
-      ...(item.depicts ? { depicts: item.depicts } : {}),
-      ...(item.poster ? { poster: item.poster } : {}),
-      ...(item.urgent ? { urgent: true } : {}),
-      ...(item.opinion ? { opinion: item.opinion } : {}),
-      ...(item.medicine ? { medicine: item.medicine } : {}),
+      ...kindsOf(item),
     })),
     postings: postings.data(),
     idf: [...idf],
@@ -45,16 +36,10 @@ export function snapshotOf(built: Built): Omit<IndexSnapshot, "analyser"> {
 export interface IndexSnapshot {
   /** The synonym table as the analyser read it. */
   readonly analyser: AnalyserData;
-  readonly items: readonly {
+  readonly items: readonly ({
     readonly questionStems: readonly [string, number][];
     readonly answerStems: readonly string[];
-    readonly counterpart?: Counterpart;
-    readonly depicts?: Depicted;
-    readonly poster?: Poster;
-    readonly urgent?: boolean;
-    readonly opinion?: Opinion;
-    readonly medicine?: MedicineAct;
-  }[];
+  } & EntryKinds)[];
   readonly postings: PostingData;
   readonly idf: readonly [string, number][];
   readonly unknownIdf: number;
@@ -77,12 +62,7 @@ export function restore(snapshot: IndexSnapshot, entries: readonly Entry[]): Bui
       phrasingWeights: [],
       questionStems: new Map(item.questionStems),
       answerStems: new Set(item.answerStems),
-      ...(item.counterpart ? { counterpart: item.counterpart } : {}),
-      ...(item.depicts ? { depicts: item.depicts } : {}),
-      ...(item.poster ? { poster: item.poster } : {}),
-      ...(item.urgent ? { urgent: true } : {}),
-      ...(item.opinion ? { opinion: item.opinion } : {}),
-      ...(item.medicine ? { medicine: item.medicine } : {}),
+      ...kindsOf(item),
     })),
     postings: PostingLists.restore(snapshot.postings),
     idf: new Map(snapshot.idf),

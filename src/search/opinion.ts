@@ -14,7 +14,7 @@ export type Opinion = "health" | "politics";
 const HEALTH =
   /\b(?:vaccin\w*|vax\w*|anti-?vax\w*|jabs?|mmr|autism|statins?|ivermectin|covid|boosters?|fluoride|hpv|cures?|misinformation|disinformation|false (?:health )?claims?|conspirac\w*|homeopath\w*|detox\w*)\b/i;
 const POLITICS =
-  /\b(?:politic\w*|elections?|party|parties|religio\w*|abortion|gun laws?|immigration|referendum|independence|brexit|conservatives?|democrats?|republicans?|war|gaza|israel|palestin\w*|ukraine)\b/i;
+  /\b(?:politic\w*|elections?|(?:labour|conservative|tory|liberal|green|republican|democratic)\s+party|tory|tories|religio\w*|abortion|gun laws?|immigration|referendum|brexit|democrats|republicans|gaza|israel|palestin\w*|ukraine)\b/i;
 
 /** What the text's view is about, when it names one and not the other. */
 export function opinionIn(text: string): Opinion | undefined {

@@ -15,11 +15,12 @@ const PRESCRIBE = new RegExp(
   [
     // "prescribe for her", "prescribe him something", "prescribe for people I've never met"
     String.raw`prescrib(?:e|ing)\s+(?:for\s+)?(?:him|her|them|me|someone|somebody|people|strangers|followers|friends|a\s+friend)\b`,
-    // "write him a script", "send a prescription", "call in some Ozempic"
-    String.raw`(?:write|writing|send|sending|call\s+in|phone\s+in)\s+(?:(?:him|her|them|me)\s+)?(?:a\s+|the\s+|some\s+)?(?:script|prescription|rx)\b`,
-    String.raw`call\s+in\s+(?:some|a|an|his|her|their)\b`,
+    // "write him a script", "send a prescription", "call in some Ozempic for him"
+    String.raw`(?:write|writing|send|sending|call\s+in|phone\s+in)\s+(?:him|her|them|me)\s+(?:a\s+|the\s+|some\s+)?(?:script|prescription|rx)\b`,
+    String.raw`(?:write|writing|send|sending|call\s+in|phone\s+in)\s+(?:a\s+|the\s+)?prescription\b`,
+    String.raw`call\s+in\s+(?:some|a|an)\s+\S+\s+for\s+(?:him|her|them|me)\b`,
     // "asked if I could prescribe", "messaged me for a script"
-    String.raw`(?:asked|asking|asks|wants|wanted|messaged|dm'?d|dmed)\b[^.?!]{0,40}\b(?:prescri\w*|script)`,
+    String.raw`(?:asked|asking|asks|wants|wanted|messaged|dm'?d|dmed)\b[^.?!]{0,40}\bprescri\w*`,
   ].join("|"),
   "i",
 );

@@ -11,7 +11,8 @@ import { reportsRisk } from "./at-risk.js";
 import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
 import { type Country, countryOf } from "./country.js";
 import { type Depicted, depictedIn } from "./depicted.js";
-import { firstOfKind } from "./first-of-kind.js";
+import type { EntryKinds } from "./entry-kinds.js";
+import { firstOfKind, moveFirst } from "./first-of-kind.js";
 import { type Opinion, opinionIn } from "./opinion.js";
 import { type Poster, posterIn } from "./poster.js";
 import { type MedicineAct, medicineActIn } from "./prescribing.js";
@@ -63,15 +64,7 @@ function readOnce<T>(read: () => T): () => T {
 /** The ranking with first the entry the readings point to, among the top `reach` (each reading's rule). */
 export function readingsFirst(
   order: number[],
-  items: readonly {
-    readonly counterpart?: Counterpart;
-    readonly depicts?: Depicted;
-    readonly poster?: Poster;
-    readonly urgent?: boolean;
-    readonly opinion?: Opinion;
-    readonly medicine?: MedicineAct;
-    readonly entry: { readonly title: string };
-  }[],
+  items: readonly (EntryKinds & { readonly entry: { readonly title: string } })[],
   readings: Readings,
   reach: number,
 ): number[] {
@@ -92,13 +85,13 @@ export function readingsFirst(
     },
     readings.country,
   );
-  // Someone at risk now: the guidance on acting on it goes first from anywhere in the ranking, over
-  // whatever the message was about or where it came (a comment section, a group, a review).
+  // Someone at risk now: the guidance on acting on it goes first from anywhere in the fused ranking
+  // (the top 20 of either reading), over whatever the message was about or where it came (a comment
+  // section, a group, a review).
   const first = byCountry[0];
   if (first === undefined || items[first]?.urgent) return byCountry;
   const urgent = byCountry.findIndex((i) => items[i]?.urgent);
-  if (urgent < 0 || !readings.risk()) return byCountry;
-  return [byCountry[urgent] as number, ...byCountry.slice(0, urgent), ...byCountry.slice(urgent + 1)];
+  return urgent < 0 || !readings.risk() ? byCountry : moveFirst(byCountry, urgent);
 }
 
 /** How far down the ranking an entry of the asker's own country is looked for: a country's rules entry ranks low for a question that names the country only in passing. */

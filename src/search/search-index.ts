@@ -244,8 +244,9 @@ export class SearchIndex {
       const item = this.items[index];
       if (!item) continue;
       const score = byPhrasing.score(index);
-      // An entry a reading put first stays, however few of the question's words it shares.
-      if (score < minScore && index !== settled) continue;
+      // An entry a reading put first stays, however few of the question's words it shares, and so does
+      // the guidance on acting on risk when the question reports it.
+      if (score < minScore && index !== settled && !(item.urgent && readings.risk())) continue;
       const firsts =
         index === settled ? 2 : (phrasingRank.get(index) === 0 ? 1 : 0) + (wordRank.get(index) === 0 ? 1 : 0);
       hits.push({
