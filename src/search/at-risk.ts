@@ -12,7 +12,7 @@
  * patients end their life", "he overdosed last year and died" and "night shifts make me want to die"
  * do not. So a report needs someone else's message, post or comment in its sentence or the one before
  * ("she messaged me", "a follower commented that"), the words in the first person count only inside
- * quotation marks or after "saying" or "wrote", and a subject named between the report and the words
+ * quotation marks or after "saying", "wrote" or a colon, and a subject named between the report and the words
  * (an article, research, a campaign, a bill, "people who") or a death in the past just after them
  * makes them no report. Curly apostrophes read as straight ones.
  */
