@@ -37,6 +37,7 @@ export const MEASURED_ONLY_SETS = [
   "risk.jsonl",
   "risk-2.jsonl",
   "risk-decoys.jsonl",
+  "long-blind.jsonl",
   "direction.jsonl",
   "blind-uk-au.jsonl",
   "blind-us-ca.jsonl",

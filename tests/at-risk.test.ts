@@ -26,6 +26,7 @@ describe("a question that reports someone at risk now", () => {
         "A follower sent me a DM that says she is going to jump off a bridge.",
         "A teenager posted in the forum that she has burned herself with a lighter.",
         "A patient wrote on our page that he's written a suicide note.",
+        "A follower messaged me that she is ill and wants to die.",
       ],
       true,
     );
@@ -87,6 +88,7 @@ describe("a question that reports someone at risk now", () => {
         "A patient posted on Instagram that she wants to diet before her wedding.",
         "I'm retiring. Can I post a goodbye everyone message on the practice Facebook page?",
         "My aunt refuses to see a doctor and posts about herbal cures on Facebook.",
+        "Under our posts people leave the odd complaint about waiting times. Should I reply?",
       ],
       false,
     );

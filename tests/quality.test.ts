@@ -55,6 +55,12 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // wrong answer either way). The decoys' misreadings were read after that one measurement.
   "risk-2.jsonl": { top1: 0.07, top3: 0.42 },
   "risk-decoys.jsonl": { top1: 0.54, top3: 0.77, abstain: 0.2 },
+  // Measured only: 120 long questions written context first (96 in scope, 24 not), which a helper wrote and
+  // labelled on 28 Nov 2026 from the entries' titles and answers, without the phrasings, the synonyms or the
+  // engine. Measured once at the session's start (9308d61): top-1 72.9%, top-3 93.8%, abstain 100%; at its
+  // end, 71.9%: the one question it changed was a comment section with "the odd complaint", read as an
+  // overdose ("od'd" with its apostrophe made optional). Fixed; 72.9%, 93.8%, 100% again.
+  "long-blind.jsonl": { top1: 0.69, top3: 0.9, abstain: 0.95 },
   // Measured only: 40 pairs of questions, each asked once with the clinician on the receiving end ("a patient
   // filmed me") and once doing it ("can I film a patient"), which a helper wrote on 28 Nov 2026 without
   // seeing the synonyms. First measured on 70596dd: top-1 48.6%, top-3 70.3% (33 -> 36 of 74 right against

@@ -55,7 +55,7 @@ const DANGER = [
   // an overdose taken, or tablets gathered for one
   String.raw`(?:stockpil|hoard)(?:e|ed|es|ing)\s+(?:${WHOSE}\s+)?(?:\S+\s+)?${PILLS}|sav(?:ed|ing)\s+up\s+(?:all\s+)?(?:of\s+)?(?:${WHOSE}\s+)?${PILLS}`,
   String.raw`(?:taken|took|swallowed|downed)\s+(?:an\s+overdose|(?:[^.!?]{0,40}?\s)?all\s+(?:of\s+)?${WHOSE}\s+${PILLS}|(?:a|the)\s+(?:whole\s+)?(?:packet|pack|bottle|box|handful|strip|tub|load|lot)\s+of\s+(?:\S+\s+){0,2}?${PILLS}|too\s+many\s+(?:${WHOSE}\s+)?${PILLS}|\d+\s+(?:of\s+)?(?:${WHOSE}\s+)?${PILLS})`,
-  String.raw`had\s+an\s+overdose|overdosed|overdosing|od'?d`,
+  String.raw`had\s+an\s+overdose|overdosed|overdosing|od'd`,
   // being hurt, or hurting a child
   String.raw`threaten(?:s|ed|ing)?\s+to\s+(?:kill|hurt|harm|stab|shoot)\s+(?:her|him|them|the\s+\w+|(?:her|his|their)\s+\w+)`,
   String.raw`(?:scared|afraid|frightened|terrified)\s+to\s+go\s+home`,
@@ -90,7 +90,7 @@ const REPORT =
 /** Words that put what follows in someone else's mouth, so that the first person there is theirs. */
 const SAYING = /\b(?:saying|said|says|wrote|writes|captioned|reads|read)\b|:/i;
 /** The asker speaking of themselves just before the words ("night shifts make me want to die", "I'd kill myself"). */
-const ASKER_BEFORE = /\b(?:i|i'?m|i'd|i'?ll|i've|me|my)\s+(?:\S+\s+){0,2}$/i;
+const ASKER_BEFORE = /\b(?:i|i'?m|i'd|i'll|i've|me|my)\s+(?:\S+\s+){0,2}$/i;
 const FIRST_PERSON = /\b(?:myself|my|me|i)\b/i;
 /**
  * A subject named between the report and the words: they are spoken of, not said ("an article on
