@@ -18,6 +18,8 @@
  */
 
 import { eager } from "../eager-pattern.js";
+import { straightApostrophes } from "./normalise.js";
+import { sentencesOf } from "./question.js";
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
@@ -108,10 +110,7 @@ const JOKE = /\b(?:lol|lmao|haha|jk|joking|as\s+a\s+joke)\b|😂|🤣/i;
 const ONLINE =
   /\b(?:messag\w*|dm|dms|dm'?d|dmed|pm'd|inbox\w*|text|texts|texted|texting|sms|posts?|posted|posting|comments?|commented|tweets?|tweeted|story|stories|status|reviews?|e-?mails?|e-?mailed|whatsapp\w*|snapchat|snap|instagram|insta|ig|facebook|fb|messenger|tiktok|twitter|reddit|discord|linkedin|youtube|forum|group|page|reel|thread|replied|reply|tagged|online|portal|app|voice\s+note|social\s+media|go(?:ing)?\s+live|live\s?stream\w*|(?:tiktok|instagram|insta|facebook|ig)\s+live)\b/i;
 
-/** A sentence ends at . ! or ? followed by space, or at a line break. */
-const SENTENCES = /(?<=[.!?])\s+|\n+/;
-/** Curly apostrophes and quotation marks, read as straight ones. */
-const CURLY = /[‘’]/g;
+/** Curly quotation marks, read as straight ones (apostrophes: straightApostrophes). */
 const CURLY_QUOTES = /[“”]/g;
 
 /** Whether the text reports that someone may be in danger now, in a message, post or comment. */
@@ -121,13 +120,14 @@ export function reportsRisk(text: string): boolean {
 
 /** The words that report risk, or undefined: for a test or a log. */
 export function riskWords(text: string): string | undefined {
-  const sentences = text.replace(CURLY, "'").replace(CURLY_QUOTES, '"').split(SENTENCES);
+  const sentences = sentencesOf(straightApostrophes(text).replace(CURLY_QUOTES, '"'));
+  const online = sentences.map((s) => ONLINE.test(s));
+  const reported = sentences.map((s) => REPORT.test(s));
   for (const [i, sentence] of sentences.entries()) {
-    const around = [sentences[i - 1] ?? "", sentence, sentences[i + 1] ?? ""];
     // said online: this sentence, the one before or the one after names a message or a platform
-    if (!around.some((s) => ONLINE.test(s))) continue;
+    if (!online[i] && !online[i - 1] && !online[i + 1]) continue;
     // someone else's message: in this sentence or the one before
-    if (!REPORT.test(sentence) && !REPORT.test(around[0] ?? "")) continue;
+    if (!reported[i] && !reported[i - 1]) continue;
     if (JOKE.test(sentence)) continue;
     const words = dangerIn(sentence);
     if (words) return words;

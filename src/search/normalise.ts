@@ -67,6 +67,11 @@ function wholeWordsTo(tail: string): string {
   return word ? tail.slice(word.index + word[0].length) : tail;
 }
 
+/** The text with curly, modifier and grave apostrophes written as straight ones (she’s -> she's). */
+export function straightApostrophes(text: string): string {
+  return text.replace(APOSTROPHES, "'");
+}
+
 /**
  * Reduces chat text to lowercase words separated by single spaces: platform tokens
  * (Slack `<@U1>`, `<!here>`, `<#C1|name>`; Discord `<@1>`, `<#1>`, `<:emoji:1>`), emoji shortcodes

@@ -38,6 +38,15 @@ export interface Sentence {
 const SENTENCE_END = /(?<=[.!?]["'”’)]*)\s+/;
 
 /**
+ * The text's sentences, line by line. A plain split, not Intl.Segmenter: the index reads every phrasing
+ * this way at start, and the segmenter made that (and a one-shot `ask`) several times slower for no
+ * better sentences here.
+ */
+export function sentencesOf(text: string): string[] {
+  return text.split(/\n+/).flatMap((line) => line.split(SENTENCE_END));
+}
+
+/**
  * Splits a question into sentences and marks the ones that ask. Real askers write a story first and
  * the question last; the asking sentences say what they want, the rest is supporting context.
  * A text with no sentence that looks like a question is a keyword search (all asking), or a short post
@@ -53,56 +62,52 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   const marked: Sentence[] = [];
   /** Role lines and small talk: asides unless nothing else is said. */
   const unlessAlone = new Set<Sentence>();
-  // A plain split, not Intl.Segmenter: the index reads every phrasing this way at start, and the
-  // segmenter made that (and a one-shot `ask`) several times slower for no better sentences here.
-  for (const line of text.split(/\n+/)) {
-    for (const part of line.split(SENTENCE_END)) {
-      let s = part.trim();
-      // "Hi team - quick q: ...": a greeting, then shorthand (a few at most, however many are sent)
-      for (let k = 0; k < 3 && MARKER.test(s); k++) s = s.replace(MARKER, "");
-      if (options.whoIsAsking !== false) {
-        const unpleaded = (PLEA_HINT.test(s) ? s.replace(PLEA, "") : s).replace(FEELING, "");
-        if (unpleaded !== s) {
-          // a plea alone ("I would be grateful for your advice.") leaves nothing to read
-          if (!LETTER.test(unpleaded)) continue;
-          s = unpleaded.replace(SPACE_RUN, " ").trim();
-        }
+  for (const part of sentencesOf(text)) {
+    let s = part.trim();
+    // "Hi team - quick q: ...": a greeting, then shorthand (a few at most, however many are sent)
+    for (let k = 0; k < 3 && MARKER.test(s); k++) s = s.replace(MARKER, "");
+    if (options.whoIsAsking !== false) {
+      const unpleaded = (PLEA_HINT.test(s) ? s.replace(PLEA, "") : s).replace(FEELING, "");
+      if (unpleaded !== s) {
+        // a plea alone ("I would be grateful for your advice.") leaves nothing to read
+        if (!LETTER.test(unpleaded)) continue;
+        s = unpleaded.replace(SPACE_RUN, " ").trim();
       }
-      // "(I work in Texas)", "(I'm a nurse in the UK)": who is asking, put in brackets mid-sentence.
-      if (options.whoIsAsking !== false)
-        s = s
-          .replace(BRACKETED, (whole, inside: string) => {
-            if (!ONLY_WHO.test(inside.trim())) return whole;
-            marked.push({ text: inside.trim(), asking: false, aside: true });
-            return "";
-          })
-          .replace(/\s{2,}/g, " ")
-          .replace(/\s+([?.!,])/g, "$1")
-          .trim();
-      if (!s) continue;
-      const opening = options.whoIsAsking === false ? null : OPENS_WITH_WHO.exec(s);
-      if (opening?.[1] && opening[2]) {
-        marked.push({ text: opening[1], asking: false, aside: true });
-        marked.push({ text: opening[2], asking: isAsking(opening[2]) });
-      } else if (
-        options.whoIsAsking !== false &&
-        (ONLY_WHO.test(s) ||
-          WHEN_IT_CAME_UP.test(s) ||
-          (isShort(s) &&
-            ((ABOUT_THE_POST.test(s) && !isAsking(s)) ||
-              FRAMING.test(s) ||
-              (marked.length > 0 && THANKS.test(s)))))
-      )
-        marked.push({ text: s, asking: false, aside: true });
-      else if (
-        options.whoIsAsking !== false &&
-        ((marked.every((m) => m.aside) && isRoleLine(s)) || isChatter(s))
-      ) {
-        const line = { text: s, asking: false, aside: true };
-        unlessAlone.add(line);
-        marked.push(line);
-      } else marked.push({ text: s, asking: isAsking(s) });
     }
+    // "(I work in Texas)", "(I'm a nurse in the UK)": who is asking, put in brackets mid-sentence.
+    if (options.whoIsAsking !== false)
+      s = s
+        .replace(BRACKETED, (whole, inside: string) => {
+          if (!ONLY_WHO.test(inside.trim())) return whole;
+          marked.push({ text: inside.trim(), asking: false, aside: true });
+          return "";
+        })
+        .replace(/\s{2,}/g, " ")
+        .replace(/\s+([?.!,])/g, "$1")
+        .trim();
+    if (!s) continue;
+    const opening = options.whoIsAsking === false ? null : OPENS_WITH_WHO.exec(s);
+    if (opening?.[1] && opening[2]) {
+      marked.push({ text: opening[1], asking: false, aside: true });
+      marked.push({ text: opening[2], asking: isAsking(opening[2]) });
+    } else if (
+      options.whoIsAsking !== false &&
+      (ONLY_WHO.test(s) ||
+        WHEN_IT_CAME_UP.test(s) ||
+        (isShort(s) &&
+          ((ABOUT_THE_POST.test(s) && !isAsking(s)) ||
+            FRAMING.test(s) ||
+            (marked.length > 0 && THANKS.test(s)))))
+    )
+      marked.push({ text: s, asking: false, aside: true });
+    else if (
+      options.whoIsAsking !== false &&
+      ((marked.every((m) => m.aside) && isRoleLine(s)) || isChatter(s))
+    ) {
+      const line = { text: s, asking: false, aside: true };
+      unlessAlone.add(line);
+      marked.push(line);
+    } else marked.push({ text: s, asking: isAsking(s) });
   }
   // A role line or small talk with nothing else said is the question itself ("Nurses on TikTok",
   // "tips pls"), not who is asking or chatter around it.
