@@ -7,7 +7,7 @@ import { type IndexSnapshot, SearchIndex } from "./search/search-index.js";
 import type { Knowledge } from "./types.js";
 
 /** Bumped when the compiled file's layout changes, so that an old one is rebuilt, not misread. */
-const FORMAT = 13;
+const FORMAT = 14;
 
 /** How many knowledge folders keep a compiled copy: the ones most recently compiled or read. */
 export const KEEP_COMPILED = 8;

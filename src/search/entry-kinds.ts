@@ -2,8 +2,8 @@
  * What an entry's phrasings say of the situations it is about, for the readings that settle a choice
  * between close entries (see readings.ts): whom its contact is with, whom its photos show, who posted,
  * whether it is about acting on someone at risk, what views it speaks of, what it asks about a
- * medicine. Each is read from the phrasings when the index is built, kept in the compiled index, and
- * mostly absent.
+ * medicine, who takes its photos and recordings. Each is read from the phrasings when the index is
+ * built, kept in the compiled index, and mostly absent.
  */
 import { entryUrgent } from "./at-risk.js";
 import { type Counterpart, entryCounterpart } from "./counterpart.js";
@@ -11,6 +11,7 @@ import { type Depicted, entryDepicts } from "./depicted.js";
 import { entryOpinion, type Opinion } from "./opinion.js";
 import { entryPoster, type Poster } from "./poster.js";
 import { entryMedicineAct, type MedicineAct } from "./prescribing.js";
+import { entryRecorder, type Recorder } from "./recorder.js";
 
 /** An entry's kinds: only those its phrasings say. */
 export interface EntryKinds {
@@ -26,6 +27,8 @@ export interface EntryKinds {
   readonly opinion?: Opinion;
   /** What its phrasings ask of the clinician about a medicine (see prescribing.ts). */
   readonly medicine?: MedicineAct;
+  /** Who takes the photos or recordings its phrasings speak of (see recorder.ts). */
+  readonly recorder?: Recorder;
 }
 
 /** The kinds an entry's phrasings say. */
@@ -37,12 +40,13 @@ export function entryKinds(questions: readonly string[]): EntryKinds {
     urgent: entryUrgent(questions),
     opinion: entryOpinion(questions),
     medicine: entryMedicineAct(questions),
+    recorder: entryRecorder(questions),
   });
 }
 
 /** The kinds of an entry (or of its saved copy), without the ones it lacks: what the compiled index keeps. */
 export function kindsOf(item: EntryKinds): EntryKinds {
-  const { counterpart, depicts, poster, urgent, opinion, medicine } = item;
+  const { counterpart, depicts, poster, urgent, opinion, medicine, recorder } = item;
   return {
     ...(counterpart ? { counterpart } : {}),
     ...(depicts ? { depicts } : {}),
@@ -50,5 +54,6 @@ export function kindsOf(item: EntryKinds): EntryKinds {
     ...(urgent ? { urgent } : {}),
     ...(opinion ? { opinion } : {}),
     ...(medicine ? { medicine } : {}),
+    ...(recorder ? { recorder } : {}),
   };
 }

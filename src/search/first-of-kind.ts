@@ -3,19 +3,20 @@
  * entry is of another: whom a contact is with (counterpart.ts), whom a photo shows (depicted.ts), who
  * posted (poster.ts), what a view is about (opinion.ts), what is asked about a medicine
  * (prescribing.ts), the asker's country (country.ts). The question's kind is read (`asked`) only
- * when the first entry has a kind at all and another within reach has a different one, since reading
- * it is a good part of a long question's cost; the ranking is unchanged when the first is of the
- * question's kind, or none within reach is.
+ * when the first entry has a kind at all (or, with `overNone`, may have none) and another within reach
+ * has a different one, since reading it is a good part of a long question's cost; the ranking is
+ * unchanged when the first is of the question's kind, or none within reach is.
  */
 export function firstOfKind<K>(
   order: number[],
   reach: number,
   kindOf: (index: number) => K | undefined,
   asked: () => K | undefined,
+  overNone = false,
 ): number[] {
   const first = order[0];
   const firstKind = first === undefined ? undefined : kindOf(first);
-  if (firstKind === undefined) return order;
+  if (firstKind === undefined && !overNone) return order;
   // Only an entry within reach of another kind than the first's can move up: with none, the question
   // need not be read.
   const others = order.slice(1, reach).some((i) => {

@@ -1,9 +1,9 @@
 /**
  * What a question says of the people in it that can reorder the ranking: whom its contact is with
- * (counterpart.ts), whom its photos show (depicted.ts), who posted what it is about (poster.ts), the
- * asker's country (country.ts), what a view posted is about (opinion.ts), what is asked of the clinician
- * about a medicine (prescribing.ts) and whether it reports someone at risk (at-risk.ts). Each is read from
- * the question only when the ranking asks, and once.
+ * (counterpart.ts), whom its photos show (depicted.ts), who took them (recorder.ts), who posted what
+ * it is about (poster.ts), the asker's country (country.ts), what a view posted is about (opinion.ts),
+ * what is asked of the clinician about a medicine (prescribing.ts) and whether it reports someone at
+ * risk (at-risk.ts). Each is read from the question only when the ranking asks, and once.
  */
 
 import { remembering } from "../remembering.js";
@@ -16,6 +16,7 @@ import { firstOfKind, moveFirst } from "./first-of-kind.js";
 import { type Opinion, opinionIn } from "./opinion.js";
 import { type Poster, posterIn } from "./poster.js";
 import { type MedicineAct, medicineActIn } from "./prescribing.js";
+import { type Recorder, recorderIn } from "./recorder.js";
 
 /** The question's readings, each a function that reads it on first call. */
 export interface Readings {
@@ -25,6 +26,7 @@ export interface Readings {
   readonly poster: () => Poster | undefined;
   readonly opinion: () => Opinion | undefined;
   readonly medicine: () => MedicineAct | undefined;
+  readonly recorder: () => Recorder | undefined;
   readonly risk: () => boolean;
 }
 
@@ -36,6 +38,7 @@ export const NO_READINGS: Readings = {
   poster: () => undefined,
   opinion: () => undefined,
   medicine: () => undefined,
+  recorder: () => undefined,
   risk: () => false,
 };
 
@@ -48,6 +51,7 @@ export function readingsOf(question: string): Readings {
     poster: readOnce(() => posterIn(question)),
     opinion: readOnce(() => opinionIn(question)),
     medicine: readOnce(() => medicineActIn(question)),
+    recorder: readOnce(() => recorderIn(question)),
     risk: readOnce(() => reportsRisk(question)),
   };
 }
@@ -70,7 +74,10 @@ export function readingsFirst(
 ): number[] {
   const byWhom = counterpartFirst(order, items, readings.who, reach);
   const byDepicted = firstOfKind(byWhom, reach, (i) => items[i]?.depicts, readings.depicted);
-  const byPoster = firstOfKind(byDepicted, reach, (i) => items[i]?.poster, readings.poster);
+  // who took the photo or recording: over an entry of no side too, since an entry that speaks of
+  // neither (boundaries, a clinic's own page) answers badly who may film whom
+  const byRecorder = firstOfKind(byDepicted, reach, (i) => items[i]?.recorder, readings.recorder, true);
+  const byPoster = firstOfKind(byRecorder, reach, (i) => items[i]?.poster, readings.poster);
   const byOpinion = firstOfKind(byPoster, reach, (i) => items[i]?.opinion, readings.opinion);
   const byMedicine = firstOfKind(byOpinion, reach, (i) => items[i]?.medicine, readings.medicine);
   // the asker's country: when the first entry's title ties it to another ("US rules", "(US)"), the best
