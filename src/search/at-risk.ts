@@ -20,6 +20,7 @@
 import { eager } from "../eager-pattern.js";
 import { straightApostrophes } from "./normalise.js";
 import { sentencesOf } from "./question.js";
+import { SIGNS, STRONG } from "./warning-signs.js";
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
@@ -49,7 +50,6 @@ const DANGER = [
   String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:before|soon|tomorrow|tonight|by\s+(?:tomorrow|morning|tonight|then))`,
   String.raw`by\s+the\s+time\s+(?:you|anyone|someone)\s+(?:read|reads|see|sees)\s+this`,
   String.raw`goodbye\s+(?:everyone|everybody|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody)`,
-  String.raw`(?:nobody|no\s+one|noone)\s+(?:would|will|'d)\s+(?:notice|care|miss)\s+(?:if|when)\s+(?:i|she|he|they)`,
   String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|to\s+live)|nothing\s+(?:left\s+)?to\s+live\s+for`,
   String.raw`(?:standing|stood|sitting|sat)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|tracks|cliff)|(?:got|has|have|bought|found)\s+a\s+(?:rope|noose|gun)\b|jump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|roof|building|cliff|train)`,
   String.raw`(?:giving|gave|given)\s+away\s+(?:all\s+)?${WHOSE}\s+(?:things|stuff|belongings)`,
@@ -65,7 +65,7 @@ const DANGER = [
   String.raw`(?:smother|smothering|shake|shaking|hurt|hurting|harm|harming)\s+(?:the|her|his|my|their)\s+(?:baby|child|kid|toddler|newborn)(?!['’]s)`,
   String.raw`won'?t\s+let\s+(?:her|him|me|them)\s+(?:leave|out)\b|(?:kept|keeping|being\s+kept|locked)\s+(?:locked\s+)?(?:in|inside)\s+(?:a|the|her|his|my|their)\s+(?:flat|house|room|home)`,
 ];
-const DANGER_RE = new RegExp(String.raw`\b(?:${DANGER.join("|")})\b`, "gi");
+const DANGER_RE = new RegExp(String.raw`\b(?:${[...DANGER, ...STRONG].join("|")})\b`, "gi");
 /**
  * The pattern compiled to machine code on first need (see eager-pattern.ts): compiled to bytecode
  * first, as V8 does for a short subject, its first use took about 13 ms; this way about 5 ms, and a
@@ -91,8 +91,13 @@ const REPORT =
   /\b(?<!\b(?:i|we)\s)(?:messaged|messages|texted|texts|commented|comments|posted|posts|wrote|writes|said|says|saying|threatened|threatening|tweeted|replied|replies|emailed|dmed|dm'?d|sent|shared|captioned|left\s+a\s+(?:comment|review|message|voice\s+note))\b|\b(?:message|text|comment|dm|email|post|story|status|review|tweet|reply|voice\s+note)\s+(?:from|by)\b/i;
 /** Words that put what follows in someone else's mouth, so that the first person there is theirs. */
 const SAYING = /\b(?:saying|said|says|wrote|writes|captioned|reads|read)\b|:/i;
-/** The asker speaking of themselves just before the words ("night shifts make me want to die", "I'd kill myself"). */
-const ASKER_BEFORE = /\b(?:i|i'?m|i'd|i'll|i've|me|my)\s+(?:\S+\s+){0,2}$/i;
+/**
+ * The asker speaking of themselves just before the words ("night shifts make me want to die", "I'd kill
+ * myself"); not "me" after a verb of asking or thanking, which is the message's reader ("she messaged me
+ * asking me to look after her dog").
+ */
+const ASKER_BEFORE =
+  /(?:\b(?:i|i'?m|i'd|i'll|i've|my)|(?<!\b(?:thank\w*|ask\w*|told|tell\w*|messag\w*|texted|emailed|sent|dm'?d|dmed|begg\w*|wants?|wanted)\s)\bme)\s+(?:\S+\s+){0,2}$/i;
 const FIRST_PERSON = /\b(?:myself|my|me|i)\b/i;
 /**
  * A subject named between the report and the words: they are spoken of, not said ("an article on
@@ -129,7 +134,7 @@ export function riskWords(text: string): string | undefined {
     // someone else's message: in this sentence or the one before
     if (!reported[i] && !reported[i - 1]) continue;
     if (JOKE.test(sentence)) continue;
-    const words = dangerIn(sentence);
+    const words = dangerIn(sentence) ?? signsIn(sentence, sentences[i + 1]);
     if (words) return words;
   }
   return undefined;
@@ -137,7 +142,30 @@ export function riskWords(text: string): string | undefined {
 
 /** The first words in the sentence that report danger, read as described above. */
 function dangerIn(sentence: string): string | undefined {
-  for (const match of sentence.matchAll(danger())) {
+  const words = saidIn(sentence, danger());
+  if (words) return words;
+  const refused = REFUSES_HELP.exec(sentence);
+  return refused && SYMPTOM.test(sentence) ? refused[0] : undefined;
+}
+
+/**
+ * Two different warning signs that need another beside them (warning-signs.ts), in the sentence or
+ * the one after it, where the message goes on: "she posted thanking everyone for everything. She
+ * asked me to look after her cat."
+ */
+function signsIn(sentence: string, next: string | undefined): string | undefined {
+  const found: string[] = [];
+  for (const sign of SIGNS) {
+    const words = saidIn(sentence, sign) ?? (next && !JOKE.test(next) ? saidIn(next, sign) : undefined);
+    if (words) found.push(words);
+    if (found.length === 2) return found.join(" ... ");
+  }
+  return undefined;
+}
+
+/** The first words the pattern finds in the sentence that are someone else's, read as described above. */
+function saidIn(sentence: string, pattern: RegExp): string | undefined {
+  for (const match of sentence.matchAll(pattern)) {
     const before = sentence.slice(0, match.index);
     const after = sentence.slice(match.index + match[0].length);
     // the words after the last report or quotation mark are what was said
@@ -147,8 +175,7 @@ function dangerIn(sentence: string): string | undefined {
     if (firstPerson && !inQuotes(before) && !SAYING.test(before)) continue;
     return match[0];
   }
-  const refused = REFUSES_HELP.exec(sentence);
-  return refused && SYMPTOM.test(sentence) ? refused[0] : undefined;
+  return undefined;
 }
 
 /** Whether the text ends inside quotation marks: its last opening mark comes after its last closing one. */
