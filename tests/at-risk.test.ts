@@ -4,11 +4,7 @@ import { entryUrgent, reportsRisk, riskWords } from "../src/search/at-risk.js";
 import { NO_READINGS, readingsFirst } from "../src/search/readings.js";
 import { modelOf } from "./confidence-model.js";
 import { FIXTURE_DIR, testEntry } from "./helpers.js";
-
-/** Each text read as reporting risk or not; a failing row is named by its text. */
-function reads(cases: readonly string[], risk: boolean): void {
-  for (const q of cases) expect(reportsRisk(q), q).toBe(risk);
-}
+import { reads } from "./reads-risk.js";
 
 describe("a question that reports someone at risk now", () => {
   it("reads the plain words of someone's message or post that shows danger", () => {

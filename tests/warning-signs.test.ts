@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reportsRisk, riskWords } from "../src/search/at-risk.js";
-
-/** Each text read as reporting risk or not; a failing row is named by its text. */
-function reads(cases: readonly string[], risk: boolean): void {
-  for (const q of cases) expect(reportsRisk(q), q).toBe(risk);
-}
+import { riskWords } from "../src/search/at-risk.js";
+import { reads } from "./reads-risk.js";
 
 describe("the warning signs in someone's message that say enough alone", () => {
   it("reads a burden, a trap, affairs in order, a way looked up, no one caring", () => {
