@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createGuide, loadKnowledge } from "../src/index.js";
-import { entryUrgent, reportsRisk, riskWords } from "../src/search/at-risk.js";
+import { entryUrgent, riskWords } from "../src/search/at-risk.js";
 import { NO_READINGS, readingsFirst } from "../src/search/readings.js";
 import { modelOf } from "./confidence-model.js";
 import { FIXTURE_DIR, testEntry } from "./helpers.js";
