@@ -37,6 +37,8 @@ export const MEASURED_ONLY_SETS = [
   "risk.jsonl",
   "risk-2.jsonl",
   "risk-decoys.jsonl",
+  "risk-3.jsonl",
+  "risk-3-decoys.jsonl",
   "long-blind.jsonl",
   "direction.jsonl",
   "blind-uk-au.jsonl",

@@ -56,6 +56,8 @@ describe("the warning signs that need another beside them", () => {
         "A mum in our group is giving away her baby clothes. Can I post that I'd like some?",
         "Someone commented that she's made her will with the firm we advertise. Is that endorsement?",
         "This is my last post before a break: can I say thanks for everything to my followers?",
+        // two farewells are one sign: anyone leaving says both
+        "A nurse who is retiring posted her goodbye message thanking everyone for everything. Can I share it?",
       ],
       false,
     );

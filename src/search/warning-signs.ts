@@ -39,20 +39,23 @@ export const STRONG = [
   String.raw`where\s+(?:i'?m|she'?s|he'?s|they'?re|im)\s+going,?\s+(?:i|she|he|they)\s+(?:won'?t|will\s+not|wont)\s+need`,
 ];
 
-/** Signs that need another beside them: each is one kind, and two kinds make a report. */
+/** Signs that need another beside them: each pattern is one kind, and two kinds make a report. */
 export const SIGNS: readonly RegExp[] = [
-  // thanks, or sorry, for everything
-  String.raw`thank(?:s|ed|ing)?(?:\s+(?:you|everyone|everybody|us|all))?\s+(?:so\s+much\s+)?for\s+everything|(?<=thank(?:s|ed|ing)?\s+me\s+)for\s+everything`,
-  String.raw`sorry\s+for\s+everything|(?:please\s+)?forgive\s+me\b`,
+  // a farewell: thanks or sorry for everything, a last word, a goodbye. One kind, since they come
+  // together whenever anyone leaves ("a goodbye letter thanking me for everything" from a patient moving
+  // abroad); a farewell and a sign of another kind make a report
+  [
+    String.raw`thank(?:s|ed|ing)?(?:\s+(?:you|everyone|everybody|us|all))?\s+(?:so\s+much\s+)?for\s+everything|(?<=thank(?:s|ed|ing)?\s+me\s+)for\s+everything`,
+    String.raw`sorry\s+for\s+everything|(?:please\s+)?forgive\s+me\b`,
+    String.raw`(?:last|final)\s+(?:post|message|tweet|video|story|status|text|goodbye)\b|this\s+(?:is|will\s+be)\s+(?:my|the)\s+last\b`,
+    String.raw`(?:said|saying|says|say)\s+(?:(?:her|his|their|my)\s+)?goodbyes?\b|goodbye\s+(?:message|post|text|note|letter|video)`,
+  ].join("|"),
   // someone asked to look after what they love
   String.raw`(?:look\s+after|take\s+care\s+of|have|keep|mind)\s+${WHOSE}\s+${LOVED}\s+for\s+(?:me|her|him|them)|look\s+after\s+${WHOSE}\s+${LOVED}`,
   // possessions given away
   String.raw`(?:giving|gave|given|give|gives)\s+away\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:\w+\s+)?(?:\w+|${LOVED})|(?:rehom(?:e|ed|ing))\s+${WHOSE}\s+${LOVED}`,
   // a will made
   String.raw`(?:made|making|wrote|written|writing|updated|updating|sorted|done|did)\s+(?:a|${WHOSE})\s+will\b`,
-  // a last word, a goodbye
-  String.raw`(?:last|final)\s+(?:post|message|tweet|video|story|status|text|goodbye)\b|this\s+(?:is|will\s+be)\s+(?:my|the)\s+last\b`,
-  String.raw`(?:said|saying|says|say)\s+(?:(?:her|his|their|my)\s+)?goodbyes?\b|goodbye\s+(?:message|post|text|note|letter|video)`,
   // calm after a crisis
   String.raw`(?:suddenly|weirdly|strangely|oddly|eerily|unusually)\s+(?:so\s+)?(?:calm|peaceful|at\s+peace|happy|upbeat|content)|(?:finally|at\s+last)\s+at\s+peace|at\s+peace\s+(?:now|at\s+last|finally)|(?:made|making)\s+${WHOSE}\s+peace`,
   // no future, and things no longer needed
