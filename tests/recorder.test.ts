@@ -18,6 +18,11 @@ describe("who takes the photo, video or recording", () => {
     expect(recorderIn("I was recorded during a home visit without knowing")).toBe("public");
     expect(recorderIn("Someone keeps videoing me at the pharmacy counter")).toBe("public");
     expect(recorderIn("Should I let the patient's mum record the appointment?")).toBe("public");
+    // the one who records named a clause earlier: "... is unhappy and keeps filming"
+    expect(recorderIn("The son is angry about the wait and keeps filming the nurses on his phone")).toBe(
+      "public",
+    );
+    expect(recorderIn("The patient was upset and I filmed the wound for the notes")).toBe("clinician");
   });
 
   it("reads nothing from quoted words, an apostrophe in a word, or both sides at once", () => {

@@ -16,7 +16,7 @@ export type Recorder = "clinician" | "public";
 /** Recording, in any tense: film, record, photograph, tape, video, screenshot, take a photo. */
 const RECORDS = String.raw`(?:(?:audio|video|voice|screen)[- ]?)?(?:film(?:s|ed|ing)?|record(?:s|ed|ing)?|photograph(?:s|ed|ing)?|tap(?:e|es|ed|ing)|video(?:s|ed|ing)?|screenshot(?:s|ted|ting)?|live-?stream(?:s|ed|ing)?|(?:take|takes|took|taking|taken|snap|snaps|snapped|snapping|get|got|getting)\s+(?:a\s+|some\s+|an?\s+\w+\s+|the\s+)?(?:photos?|pics?|pictures?|videos?|selfies?|snaps?|clips?|recordings?|footage))\b`;
 /** Auxiliaries and adverbs between the asker and the verb: "I'd really like to", "we have just", "I'm thinking of". */
-const INTENT = String.raw`(?:(?:'d|'m|'ve|'ll|am|have|had|would|could|can|may|might|should|will|just|also|often|sometimes|usually|really|recently|accidentally|secretly|quickly|then|like|love|want|wanted|wanna|plan|planned|planning|hope|hoping|going|gonna|need|needed|to|thinking|of|about|started|start|keep|tend)\s+){0,4}`;
+const INTENT = String.raw`(?:(?:'d|'m|'ve|'ll|am|have|had|would|could|can|may|might|should|will|just|also|often|sometimes|usually|really|recently|accidentally|secretly|quickly|then|like|love|want|wants|wanted|wanna|plan|plans|planned|planning|hope|hoping|going|gonna|need|needs|needed|to|thinking|of|about|started|starts|start|keep|keeps|kept|tend|tried|tries|trying)\s+){0,4}`;
 /** The asker or their team as the one who records ("I filmed", "can we record", "am I allowed to take a photo"). */
 const CLINICIAN = new RegExp(
   [
@@ -40,6 +40,8 @@ const PUBLIC = new RegExp(
   [
     // "a patient secretly recorded", "her boyfriend is filming", "the family want to record"
     String.raw`\b${PUBLIC_PERSON}\s+(?:(?!(?:i|we|me|us|you)\b)\w+\s+){0,3}?${RECORDS}`,
+    // "the family is planning to sue and wants to video the nurses"
+    String.raw`\b${PUBLIC_PERSON}\s+(?:is|are|was|were|has|have|had|keeps?|kept)\s+[^.!?]{0,60}?\band\s+${INTENT}${RECORDS}`,
     // "I was filmed", "we've been recorded"
     String.raw`\b(?:i|we)\s+(?:was|were|got|have\s+been|'ve\s+been|had\s+been|am\s+being|'m\s+being|are\s+being)\s+(?:secretly\s+|covertly\s+)?(?:filmed|recorded|photographed|taped|videoed)`,
     // "let the patient's mum record"
