@@ -56,6 +56,10 @@ describe("the warning signs that need another beside them", () => {
         "A mum in our group is giving away her baby clothes. Can I post that I'd like some?",
         "Someone commented that she's made her will with the firm we advertise. Is that endorsement?",
         "This is my last post before a break: can I say thanks for everything to my followers?",
+        // peace "with" something, and a thing not needed "any more since...", are not crisis words
+        "A man posted on our page that he's finally at peace with his diagnosis and thanks everyone for everything.",
+        "A patient commented that she won't need her inhaler any more since she moved, and thanks me for everything.",
+        "A retired GP posted a goodbye message saying he's made his peace with leaving. Can we share it?",
         // two farewells are one sign: anyone leaving says both
         "A nurse who is retiring posted her goodbye message thanking everyone for everything. Can I share it?",
       ],

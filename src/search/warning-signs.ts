@@ -56,11 +56,11 @@ export const SIGNS: readonly RegExp[] = [
   String.raw`(?:giving|gave|given|give|gives)\s+away\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:\w+\s+)?(?:\w+|${LOVED})|(?:rehom(?:e|ed|ing))\s+${WHOSE}\s+${LOVED}`,
   // a will made
   String.raw`(?:made|making|wrote|written|writing|updated|updating|sorted|done|did)\s+(?:a|${WHOSE})\s+will\b`,
-  // calm after a crisis
-  String.raw`(?:suddenly|weirdly|strangely|oddly|eerily|unusually)\s+(?:so\s+)?(?:calm|peaceful|at\s+peace|happy|upbeat|content)|(?:finally|at\s+last)\s+at\s+peace|at\s+peace\s+(?:now|at\s+last|finally)|(?:made|making)\s+${WHOSE}\s+peace`,
-  // no future, and things no longer needed
+  // calm after a crisis (not peace "with" something: a diagnosis accepted, a job left)
+  String.raw`(?:suddenly|weirdly|strangely|oddly|eerily|unusually)\s+(?:so\s+)?(?:calm|peaceful|at\s+peace|happy|upbeat|content)|(?:finally|at\s+last)\s+at\s+peace(?!\s+with)|at\s+peace\s+(?:now|at\s+last|finally)|(?:made|making)\s+${WHOSE}\s+peace(?!\s+with)`,
+  // no future, and things no longer needed (at a clause's end: not "any more since she moved")
   String.raw`no\s+future|no\s+hope\s+left|nothing\s+(?:left\s+)?to\s+look\s+forward\s+to|hopeless|worthless|can'?t\s+see\s+a\s+future`,
-  String.raw`(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:it|them|this|these|that|those|(?:${WHOSE}|any)\s+\w+)\s+any\s?more`,
+  String.raw`(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:it|them|this|these|that|those|(?:${WHOSE}|any)\s+\w+)\s+any\s?more${END}`,
   // accounts closed down, everyone pushed away
   String.raw`(?:deleted|deleting|deactivated|deactivating|shut\s+down|shutting\s+down)\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:accounts?|profiles?|socials|social\s+media)`,
 ].map((sign) => new RegExp(String.raw`\b(?:${sign})`, "gi"));
