@@ -96,10 +96,6 @@ export function otherSubjects(
  */
 export const NAME_MIN_READ = 0.5;
 
-/** A question whether the asker may do something: "can I", "should we", "is it ok to", "am I allowed to". */
-const PERMISSION =
-  /\b(?:can|could|may|should)\s+(?:i|we)\b|\bis\s+it\s+(?:ok|okay|alright|fine|allowed|legal|appropriate|wrong)\b|\bam\s+i\s+allowed\b/i;
-
 /** Words that name a platform and say nothing of what a how-to question asks (see asksPlatformHowTo). */
 const PLATFORM_NAMES = "social media linkedin";
 
@@ -248,16 +244,8 @@ export function createJudge(
     // counted (most do neither). Saying who is asking ("I'm a nurse, how do I go live on TikTok") does
     // not make it a longer post.
     const only = named !== undefined || HOW_TO_ANYWHERE.test(said) ? onlySentence(query) : undefined;
-    // A word of another subject does not decline a question that asks whether the asker may do
-    // something and that an entry answers surely ("can I paste a patient's letter into ChatGPT to check
-    // my diagnosis?", "can I take pictures with a camera phone and send them to colleagues?"): asked that
-    // way, the other subject's word is a detail of the act. Such questions about the other subject itself
-    // ("can I claim my phone bill on tax?") score far below the threshold.
-    const detail = named !== undefined && p >= model.threshold && only !== undefined && PERMISSION.test(only);
     const offSubject =
-      only && !urgent && !detail
-        ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined))
-        : undefined;
+      only && !urgent ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined)) : undefined;
     return {
       terms,
       hits,

@@ -53,18 +53,18 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // risk reading (at-risk.ts): risk-2 top-1 10.0%, top-3 45.0% (before it: 5.0%, 45.0%); decoys top-1
   // 57.1%, top-3 80.0%, abstain 40.0%, as before it (one decoy more answered with risk-in-a-message, a
   // wrong answer either way). The decoys' misreadings were read after that one measurement.
-  // After the warning signs (warning-signs.ts), whose general forms were written with risk-2's misses
-  // read: top-1 17.5%, top-3 50.0%, not blind.
-  "risk-2.jsonl": { top1: 0.15, top3: 0.47 },
+  // With the warning signs (warning-signs.ts), after a review cut them to the few that say enough alone:
+  // top-1 10.0%, top-3 47.5% (not blind: its misses were read while writing them).
+  "risk-2.jsonl": { top1: 0.07, top3: 0.42 },
   "risk-decoys.jsonl": { top1: 0.54, top3: 0.77, abstain: 0.2 },
   // Measured only: 40 messages showing indirect warning signs (thanks for everything, a pet to be looked
   // after, a burden, a last post...; no word of dying) and 40 decoys with the same words (30 / 10), which
   // a helper wrote on 28 Nov 2026 without the engine, before it saw the warning-sign reading. Measured
   // once, blind, at the session's start (67bf6c8) and with the reading (72b0902): risk-3 top-1 7.5% ->
-  // 10.0%, top-3 25.0% -> 27.5%, 3 -> 5 of 40 read as risk; decoys top-1 56.7% -> 60.0%, top-3 83.3%,
-  // abstain 100%, but one decoy read as risk ("a goodbye letter thanking me for everything" from a patient
-  // moving abroad): two farewells are now one sign. After that, the same figures and no decoy read as risk.
-  "risk-3.jsonl": { top1: 0.07, top3: 0.25 },
+  // 10.0%, top-3 25.0% -> 27.5%; decoys top-1 56.7% -> 60.0%, top-3 83.3%, abstain 100%, one decoy read
+  // as risk. A review then found the two-sign rule misfiring on everyday messages and it was removed:
+  // risk-3 7.5% / 25.0% (3 of 40 read as risk, as at the start), decoys 60.0% / 83.3% / 100%, none read.
+  "risk-3.jsonl": { top1: 0.05, top3: 0.22 },
   "risk-3-decoys.jsonl": { top1: 0.56, top3: 0.8, abstain: 0.9 },
   // Measured only: 120 long questions written context first (96 in scope, 24 not), which a helper wrote and
   // labelled on 28 Nov 2026 from the entries' titles and answers, without the phrasings, the synonyms or the

@@ -23,6 +23,12 @@ describe("who takes the photo, video or recording", () => {
       "public",
     );
     expect(recorderIn("The patient was upset and I filmed the wound for the notes")).toBe("clinician");
+    // curly apostrophes and contractions read as straight ones and full forms
+    expect(recorderIn("I’d like to record my clinics for teaching")).toBe("clinician");
+    expect(recorderIn("I'll film the dressing change for the notes")).toBe("clinician");
+    expect(recorderIn("We've been recorded at reception without knowing")).toBe("public");
+    // filmed by a colleague is not the public filming
+    expect(recorderIn("I was filmed by a colleague on a night shift")).toBeUndefined();
   });
 
   it("reads nothing from quoted words, an apostrophe in a word, or both sides at once", () => {

@@ -20,7 +20,7 @@
 import { eager } from "../eager-pattern.js";
 import { straightApostrophes } from "./normalise.js";
 import { sentencesOf } from "./question.js";
-import { SIGNS, STRONG } from "./warning-signs.js";
+import { STRONG } from "./warning-signs.js";
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
@@ -50,6 +50,7 @@ const DANGER = [
   String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:before|soon|tomorrow|tonight|by\s+(?:tomorrow|morning|tonight|then))`,
   String.raw`by\s+the\s+time\s+(?:you|anyone|someone)\s+(?:read|reads|see|sees)\s+this`,
   String.raw`goodbye\s+(?:everyone|everybody|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody)`,
+  String.raw`(?:nobody|no\s+one|noone)\s+(?:would|will|'d)\s+(?:notice|care|miss)\s+(?:if|when)\s+(?:i|she|he|they)`,
   String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|to\s+live)|nothing\s+(?:left\s+)?to\s+live\s+for`,
   String.raw`(?:standing|stood|sitting|sat)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|tracks|cliff)|(?:got|has|have|bought|found)\s+a\s+(?:rope|noose|gun)\b|jump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|roof|building|cliff|train)`,
   String.raw`(?:giving|gave|given)\s+away\s+(?:all\s+)?${WHOSE}\s+(?:things|stuff|belongings)`,
@@ -134,7 +135,7 @@ export function riskWords(text: string): string | undefined {
     // someone else's message: in this sentence or the one before
     if (!reported[i] && !reported[i - 1]) continue;
     if (JOKE.test(sentence)) continue;
-    const words = dangerIn(sentence) ?? signsIn(sentence, sentences[i + 1]);
+    const words = dangerIn(sentence);
     if (words) return words;
   }
   return undefined;
@@ -146,21 +147,6 @@ function dangerIn(sentence: string): string | undefined {
   if (words) return words;
   const refused = REFUSES_HELP.exec(sentence);
   return refused && SYMPTOM.test(sentence) ? refused[0] : undefined;
-}
-
-/**
- * Two different warning signs that need another beside them (warning-signs.ts), in the sentence or
- * the one after it, where the message goes on: "she posted thanking everyone for everything. She
- * asked me to look after her cat."
- */
-function signsIn(sentence: string, next: string | undefined): string | undefined {
-  const found: string[] = [];
-  for (const sign of SIGNS) {
-    const words = saidIn(sentence, sign) ?? (next && !JOKE.test(next) ? saidIn(next, sign) : undefined);
-    if (words) found.push(words);
-    if (found.length === 2) return found.join(" ... ");
-  }
-  return undefined;
 }
 
 /** The first words the pattern finds in the sentence that are someone else's, read as described above. */

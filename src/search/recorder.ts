@@ -9,6 +9,7 @@
  * of its phrasings that say a side say that one; the question, when it says one side and not the other.
  */
 import { mostlyOne } from "./first-of-kind.js";
+import { straightApostrophes } from "./normalise.js";
 
 /** Who records: the clinician (or their team), or a patient, a relative or a member of the public. */
 export type Recorder = "clinician" | "public";
@@ -20,7 +21,7 @@ const INTENT = String.raw`(?:(?:'d|'m|'ve|'ll|am|have|had|would|could|can|may|mi
 /** The asker or their team as the one who records ("I filmed", "can we record", "am I allowed to take a photo"). */
 const CLINICIAN = new RegExp(
   [
-    String.raw`\b(?:i|we|i'd|i'm|i've|we'd|we're|we've)\s+${INTENT}${RECORDS}`,
+    String.raw`\b(?:i|we|i'd|i'm|i've|i'll|we'd|we're|we've|we'll)\s+${INTENT}${RECORDS}`,
     // "I'm a GP trainer and want to record..."
     String.raw`\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}?(?:and|&)\s+${INTENT}${RECORDS}`,
     String.raw`\b(?:can|could|may|should|shall|do|must|would)\s+(?:i|we)\s+(?:still\s+|legally\s+|ever\s+|also\s+|just\s+)?(?:be\s+allowed\s+to\s+)?${RECORDS}`,
@@ -43,7 +44,7 @@ const PUBLIC = new RegExp(
     // "the family is planning to sue and wants to video the nurses"
     String.raw`\b${PUBLIC_PERSON}\s+(?:is|are|was|were|has|have|had|keeps?|kept)\s+[^.!?]{0,60}?\band\s+${INTENT}${RECORDS}`,
     // "I was filmed", "we've been recorded"
-    String.raw`\b(?:i|we)\s+(?:was|were|got|have\s+been|'ve\s+been|had\s+been|am\s+being|'m\s+being|are\s+being)\s+(?:secretly\s+|covertly\s+)?(?:filmed|recorded|photographed|taped|videoed)`,
+    String.raw`\b(?:i|we)(?:\s+was|\s+were|\s+got|\s+have\s+been|'ve\s+been|\s+had\s+been|'d\s+been|\s+am\s+being|'m\s+being|\s+are\s+being|'re\s+being)\s+(?:secretly\s+|covertly\s+)?(?:filmed|recorded|photographed|taped|videoed)(?!\s+by\s+(?:a|an|my|our|the|one\s+of\s+(?:my|our|the))\s+(?:colleagues?|co-?workers?|crew-?mate|manager|consultant|team|nurses?|doctors?|trust|hospital|employer))`,
     // "let the patient's mum record"
     String.raw`\blet\s+(?:a\s+|the\s+|my\s+)?${PUBLIC_PERSON}\s+${RECORDS}`,
   ].join("|"),
@@ -62,7 +63,7 @@ const QUOTED = /(^|[\s(:])["'“‘].{0,300}?["'”’](?=$|[\s.,;:!?)])/g;
 
 /** Who records, when the text says one side and not the other (outside what it quotes). */
 export function recorderIn(text: string): Recorder | undefined {
-  const told = text.replace(QUOTED, "$1 ");
+  const told = straightApostrophes(text).replace(QUOTED, "$1 ");
   const colleague = COLLEAGUE.test(told);
   const clinician = colleague || CLINICIAN.test(told);
   const outside = PUBLIC.test(told) || (!colleague && OF_ME.test(told));
