@@ -94,8 +94,8 @@ const REPORT =
 const SAYING = /\b(?:saying|said|says|wrote|writes|captioned|reads|read)\b|:/i;
 /**
  * The asker speaking of themselves just before the words ("night shifts make me want to die", "I'd kill
- * myself"); not "me" after a verb of asking or thanking, which is the message's reader ("she messaged me
- * asking me to look after her dog").
+ * myself"); not "me" after a verb of sending, asking or thanking, which is the message's reader ("a
+ * follower DM'd me asking how many of her pills it would take").
  */
 const ASKER_BEFORE =
   /(?:\b(?:i|i'?m|i'd|i'll|i've|my)|(?<!\b(?:thank\w*|ask\w*|told|tell\w*|messag\w*|texted|emailed|sent|dm'?d|dmed|begg\w*|wants?|wanted)\s)\bme)\s+(?:\S+\s+){0,2}$/i;
