@@ -45,6 +45,7 @@ export const MEASURED_ONLY_SETS = [
   "blind-us-ca.jsonl",
   "real-fresh-7.jsonl",
   "real-fresh-8.jsonl",
+  "recording-direction.jsonl",
 ];
 /** Every set of the project's own, which `check` measures. */
 export const PROJECT_SETS = [...FITTED_SETS, ...MEASURED_ONLY_SETS];

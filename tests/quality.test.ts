@@ -66,6 +66,11 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // risk-3 7.5% / 25.0% (3 of 40 read as risk, as at the start), decoys 60.0% / 83.3% / 100%, none read.
   "risk-3.jsonl": { top1: 0.05, top3: 0.22 },
   "risk-3-decoys.jsonl": { top1: 0.56, top3: 0.8, abstain: 0.9 },
+  // Measured only: 40 pairs that differ in who takes the photo or recording (the clinician or their team,
+  // or a patient, relative, visitor or journalist), which a helper wrote on 28 Nov 2026 without the
+  // engine. Measured once, blind, at the session's start (67bf6c8) and with the recorder reading
+  // (ab956c7): top-1 50.0% -> 55.0% (6 gained, 2 lost), top-3 81.3% both, ranked first 62.5% -> 67.5%.
+  "recording-direction.jsonl": { top1: 0.53, top3: 0.8 },
   // Measured only: 120 long questions written context first (96 in scope, 24 not), which a helper wrote and
   // labelled on 28 Nov 2026 from the entries' titles and answers, without the phrasings, the synonyms or the
   // engine. Measured once at the session's start (9308d61): top-1 72.9%, top-3 93.8%, abstain 100%; at its
