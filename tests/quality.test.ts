@@ -53,7 +53,7 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // risk reading (at-risk.ts): risk-2 top-1 10.0%, top-3 45.0% (before it: 5.0%, 45.0%); decoys top-1
   // 57.1%, top-3 80.0%, abstain 40.0%, as before it (one decoy more answered with risk-in-a-message, a
   // wrong answer either way). The decoys' misreadings were read after that one measurement.
-  // With the warning signs (warning-signs.ts), after a review cut them to the few that say enough alone:
+  // With the warning signs (at-risk.ts), after a review cut them to the few that say enough alone:
   // top-1 10.0%, top-3 47.5% (not blind: its misses were read while writing them).
   "risk-2.jsonl": { top1: 0.07, top3: 0.42 },
   "risk-decoys.jsonl": { top1: 0.54, top3: 0.77, abstain: 0.2 },

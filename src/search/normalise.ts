@@ -72,6 +72,19 @@ export function straightApostrophes(text: string): string {
   return text.replace(APOSTROPHES, "'");
 }
 
+/** The text with its apostrophes and curly quotation marks written as straight ones ("she’s", “so” -> "so"). */
+export function straightQuotes(text: string): string {
+  return straightApostrophes(text).replace(/[\u201c\u201d]/g, '"');
+}
+
+/**
+ * A quotation mark that opens a quotation (at the start, or after a space, "(" or ":") and one that
+ * closes it (before the end, a space or punctuation): an apostrophe inside a word ("don't") is neither.
+ * Read on straight marks (straightQuotes).
+ */
+export const QUOTE_OPENS = String.raw`(?<=^|[\s(:])["']`;
+export const QUOTE_CLOSES = String.raw`["'](?=$|[\s.,;:!?)])`;
+
 /**
  * Reduces chat text to lowercase words separated by single spaces: platform tokens
  * (Slack `<@U1>`, `<!here>`, `<#C1|name>`; Discord `<@1>`, `<#1>`, `<:emoji:1>`), emoji shortcodes

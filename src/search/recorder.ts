@@ -9,7 +9,7 @@
  * of its phrasings that say a side say that one; the question, when it says one side and not the other.
  */
 import { mostlyOne } from "./first-of-kind.js";
-import { straightApostrophes } from "./normalise.js";
+import { QUOTE_CLOSES, QUOTE_OPENS, straightQuotes } from "./normalise.js";
 
 /** Who records: the clinician (or their team), or a patient, a relative or a member of the public. */
 export type Recorder = "clinician" | "public";
@@ -59,11 +59,11 @@ const OF_ME =
  * Words in quotation marks: someone's own words ("he said 'you don't mind if I record this?'"), whose
  * first person is not the asker's. An apostrophe inside a word ("don't") neither opens nor closes one.
  */
-const QUOTED = /(^|[\s(:])["'“‘].{0,300}?["'”’](?=$|[\s.,;:!?)])/g;
+const QUOTED = new RegExp(`${QUOTE_OPENS}.{0,300}?${QUOTE_CLOSES}`, "g");
 
 /** Who records, when the text says one side and not the other (outside what it quotes). */
 export function recorderIn(text: string): Recorder | undefined {
-  const told = straightApostrophes(text).replace(QUOTED, "$1 ");
+  const told = straightQuotes(text).replace(QUOTED, " ");
   const colleague = COLLEAGUE.test(told);
   const clinician = colleague || CLINICIAN.test(told);
   const outside = PUBLIC.test(told) || (!colleague && OF_ME.test(told));
