@@ -63,6 +63,7 @@ export function replyJson(reply: Reply, aboutTheBot = false) {
     ...(reply.kind === "no-answer" && reply.otherSubject ? { otherSubject: reply.otherSubject } : {}),
     ...(reply.kind === "no-answer" && reply.otherLanguage ? { otherLanguage: true } : {}),
     suggestions: aboutTheBot ? [] : reply.suggestions.map(ref),
+    ...(reply.safety && !aboutTheBot ? { safety: { id: reply.safety.id, title: reply.safety.title } } : {}),
     flags: [...reply.flags],
     ...(reply.truncated ? { truncated: true } : {}),
   };

@@ -21,3 +21,17 @@ export function eager<T extends RegExp>(pattern: T): T {
   pattern.lastIndex = 0;
   return pattern;
 }
+
+/**
+ * A function that compiles `patterns` as `eager` does on its first call and does nothing on later ones:
+ * for long patterns that only some questions reach, so that a command that never needs them never pays
+ * for them, and one that does pays the quick compile once.
+ */
+export function onFirstNeed(...patterns: readonly RegExp[]): () => void {
+  let compiled = false;
+  return () => {
+    if (compiled) return;
+    for (const pattern of patterns) eager(pattern);
+    compiled = true;
+  };
+}

@@ -2,6 +2,7 @@ import { completer } from "./complete.js";
 import { guardReading, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
 import { identifierNotice } from "./guard/notice.js";
 import { createJudge, type Judgement, otherSubjects } from "./judge.js";
+import { safetyNet } from "./safety-net.js";
 import { type ConfidenceModel, SCORE_ONLY_MODEL } from "./search/confidence.js";
 import { readsAsEnglish } from "./search/language.js";
 import { cutQuestion, visibleText } from "./search/normalise.js";
@@ -45,6 +46,8 @@ export interface TopicListing {
 /** The one door to the core: questions in, plain data out. */
 export interface Guide {
   readonly knowledge: Knowledge;
+  /** The entry about acting on someone at risk (see at-risk.ts), if the knowledge has one. */
+  readonly urgentEntry: Entry | undefined;
   ask(question: string): Reply;
   /** How a question is read and judged, without the guard: for fitting. */
   explain(question: string): Judgement;
@@ -85,6 +88,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
   const index = options.index ?? indexOf(knowledge, options.tuning);
   const model = options.model ?? knowledge.confidence ?? SCORE_ONLY_MODEL;
   const judge = createJudge(index, knowledge, model);
+  const urgentEntry = index.urgentEntry();
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const sourceById = new Map(knowledge.sources.map((s) => [s.id, s]));
   const listings: TopicListing[] = knowledge.topics.map((topic) => ({
@@ -133,6 +137,10 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     const notice = (answered: boolean) => (flagged ? { notice: identifierNotice(labels, answered) } : {});
     const query = english ? matchable.trim() : "";
     const judged = judge(query);
+    const safety = (answered?: string) => {
+      const link = safetyNet(urgentEntry, query, answered);
+      return link ? { safety: link } : {};
+    };
     if (!english) {
       const reply: Reply = {
         ...common,
@@ -162,6 +170,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       const reply: Reply = {
         ...common,
         ...notice(false),
+        ...safety(),
         kind: "no-answer",
         clarify: false,
         ...(otherSubject ? { otherSubject } : {}),
@@ -175,6 +184,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       const reply: Reply = {
         ...common,
         ...notice(false),
+        ...safety(),
         kind: "no-answer",
         clarify: true,
         confidence: round(p),
@@ -196,6 +206,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     const reply: Reply = {
       ...common,
       ...notice(true),
+      ...safety(top.entry.id),
       kind: "answer",
       entry: top.entry,
       confidence: round(p),
@@ -231,6 +242,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
 
   return {
     knowledge,
+    urgentEntry,
     ask: (question) => assess(question).reply,
     assess,
     explain: (question) => judge(cutQuestion(String(question ?? "")).text.trim()),

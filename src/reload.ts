@@ -17,6 +17,9 @@ export function reloadable(initial: Guide): ReloadableGuide {
     get knowledge() {
       return current.knowledge;
     },
+    get urgentEntry() {
+      return current.urgentEntry;
+    },
     ask: (q) => current.ask(q),
     explain: (q) => current.explain(q),
     assess: (q) => current.assess(q),

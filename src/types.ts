@@ -114,6 +114,11 @@ interface ReplyBase {
    * the answer when there is one). The question's own text is never repeated.
    */
   readonly notice?: string;
+  /**
+   * The guidance on acting on someone at risk, offered beside the reply when the question holds a warning
+   * sign in someone else's message and the reply is not that guidance (see safety-net.ts).
+   */
+  readonly safety?: EntryLink;
 }
 
 /** What the bot says back; adapters only decide how it looks. */

@@ -13,7 +13,18 @@ const EVAL_DIR = join(import.meta.dirname, "eval");
  * engine or the knowledge that makes answers worse fails the suite. Raise them as quality improves;
  * never lower one to make a change pass.
  */
-const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }> = {
+const FLOORS: Record<
+  string,
+  {
+    top1?: number;
+    top3?: number;
+    abstain?: number;
+    /** The least share of the reports of risk that get the guidance on it, as the answer or beside it. */
+    safety?: number;
+    /** The most share of the other questions that are offered it beside their reply (false alarms). */
+    alarms?: number;
+  }
+> = {
   "project.jsonl": { top1: 0.75, top3: 0.92, abstain: 0.9 },
   "new-entries.jsonl": { top1: 0.8, top3: 0.95 },
   "seed-checks.jsonl": { top1: 0.72, top3: 0.85, abstain: 0.95 },
@@ -45,7 +56,11 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // Its misses were read while trying changes that were not kept (a risk reading, phrasings, synonyms),
   // and its questions were read before the risk reading of 28 Nov (at-risk.ts) was written, so its figure
   // since (top-1 67.5%, top-3 72.5%) is no blind one: risk-2 and risk-decoys below are.
-  "risk.jsonl": { top1: 0.62, top3: 0.67 },
+  // The safety net (warning signs that only offer the guidance on risk beside the reply, 28 Nov 2026):
+  // reached 28 of 40 here, 5 of risk-2 and 6 of risk-3 (27, 4 and 3 as the answer); offered beside none of
+  // written's 1,327 other questions nor of either set of decoys. risk-3 was measured blind as the signs
+  // were cut to those no everyday message takes (9, 7, then 6 of 40): its questions were not read.
+  "risk.jsonl": { top1: 0.62, top3: 0.67, safety: 0.67 },
   // Measured only: 40 more messages and posts showing someone at risk, most in indirect words (a pet given
   // away, "won't be around"), and 40 decoys that use the same words about something else (an article on
   // self-harm, a joke, a past death), labelled with the entries that answer them; a helper wrote both on
@@ -55,8 +70,8 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // wrong answer either way). The decoys' misreadings were read after that one measurement.
   // With the warning signs (at-risk.ts), after a review cut them to the few that say enough alone:
   // top-1 10.0%, top-3 47.5% (not blind: its misses were read while writing them).
-  "risk-2.jsonl": { top1: 0.07, top3: 0.42 },
-  "risk-decoys.jsonl": { top1: 0.54, top3: 0.77, abstain: 0.2 },
+  "risk-2.jsonl": { top1: 0.07, top3: 0.42, safety: 0.1 },
+  "risk-decoys.jsonl": { top1: 0.54, top3: 0.77, abstain: 0.2, alarms: 0.05 },
   // Measured only: 40 messages showing indirect warning signs (thanks for everything, a pet to be looked
   // after, a burden, a last post...; no word of dying) and 40 decoys with the same words (30 / 10), which
   // a helper wrote on 28 Nov 2026 without the engine, before it saw the warning-sign reading. Measured
@@ -64,8 +79,10 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
   // 10.0%, top-3 25.0% -> 27.5%; decoys top-1 56.7% -> 60.0%, top-3 83.3%, abstain 100%, one decoy read
   // as risk. A review then found the two-sign rule misfiring on everyday messages and it was removed:
   // risk-3 7.5% / 25.0% (3 of 40 read as risk, as at the start), decoys 60.0% / 83.3% / 100%, none read.
-  "risk-3.jsonl": { top1: 0.05, top3: 0.22 },
-  "risk-3-decoys.jsonl": { top1: 0.56, top3: 0.8, abstain: 0.9 },
+  "risk-3.jsonl": { top1: 0.05, top3: 0.22, safety: 0.125 },
+  "risk-3-decoys.jsonl": { top1: 0.56, top3: 0.8, abstain: 0.9, alarms: 0.05 },
+  // Not a measure of answers (they are fitted on it): the safety net's false alarms on 1,327 everyday questions.
+  "written.jsonl": { alarms: 0.005 },
   // Measured only: 40 pairs that differ in who takes the photo or recording (the clinician or their team,
   // or a patient, relative, visitor or journalist), which a helper wrote on 28 Nov 2026 without the
   // engine. Measured once, blind, at the session's start (67bf6c8) and with the recorder reading
@@ -108,11 +125,14 @@ const FLOORS: Record<string, { top1?: number; top3?: number; abstain?: number }>
 
 describe("answer quality on the project's labelled sets", () => {
   for (const [file, floor] of Object.entries(FLOORS)) {
-    it(`${file}: top-1, top-3 and abstain stay at or above their floors`, () => {
+    it(`${file}: top-1, top-3, abstain and the safety net stay within their floors`, () => {
       const result = evaluate(guide, parseEvalFile(readFileSync(join(EVAL_DIR, file), "utf8")));
       if (floor.top1 !== undefined) expect(result.top1).toBeGreaterThanOrEqual(floor.top1);
       if (floor.top3 !== undefined) expect(result.top3).toBeGreaterThanOrEqual(floor.top3);
       if (floor.abstain !== undefined) expect(result.abstain).toBeGreaterThanOrEqual(floor.abstain);
+      const { reports, reached, others, shown } = result.safety;
+      if (floor.safety !== undefined) expect(reached / reports).toBeGreaterThanOrEqual(floor.safety);
+      if (floor.alarms !== undefined) expect(shown / others).toBeLessThanOrEqual(floor.alarms);
     });
   }
 });

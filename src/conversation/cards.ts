@@ -9,6 +9,9 @@ export const NO_GUIDANCE = "I have no guidance on that.";
 /** ... and of one that offers entries which may fit: the bot has guidance near it, just no sure answer. */
 export const NOT_SURE = "I'm not sure which of my answers fits that.";
 
+/** What the safety net's link is for (see safety-net.ts): shown first, above whatever else a reply offers. */
+export const SAFETY_HEADING = "If you're worried the person who wrote it may be at risk:";
+
 /** The decline of a question in another language. */
 export const ENGLISH_ONLY = "I can only read questions in English. Please ask again in English.";
 
@@ -43,27 +46,35 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
       ]
     : [];
   const common = { notes, ...(reply.notice ? { warning: reply.notice } : {}), footer: reply.disclaimer };
+  // the safety net's link first, and not offered again below it
+  const safety: CardOffer[] = reply.safety
+    ? [{ heading: SAFETY_HEADING, links: links([reply.safety]), emphasis: "primary" }]
+    : [];
+  const others = (items: readonly EntryLink[]) => links(items.filter((l) => l.id !== reply.safety?.id));
   if (reply.kind === "no-answer") {
     const body = reply.otherLanguage
       ? ENGLISH_ONLY
       : reply.otherSubject
         ? `${NO_GUIDANCE} ${otherSubjectSentence(reply.otherSubject)}`
         : NO_GUIDANCE;
-    if (reply.clarify)
+    const offered = others(reply.suggestions);
+    // asked back only while two choices remain beside the safety net's link
+    if (reply.clarify && offered.length > 1)
       return card("clarify", {
         ...common,
         body: "Your question could be about either of these. Which did you mean?",
-        offers: [{ heading: "", links: links(reply.suggestions), emphasis: "primary" }],
+        offers: [...safety, { heading: "", links: offered, emphasis: "primary" }],
       });
-    if (reply.suggestions.length > 0)
+    if (offered.length > 0)
       return card("no-answer", {
         ...common,
         body: reply.otherSubject ? body : NOT_SURE,
-        offers: [{ heading: "Did you mean:", links: links(reply.suggestions), emphasis: "primary" }],
+        offers: [...safety, { heading: "Did you mean:", links: offered, emphasis: "primary" }],
       });
     return card("no-answer", {
       ...common,
       body,
+      offers: safety,
       lists: [
         {
           heading: "I can help with:",
@@ -72,11 +83,12 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
       ],
     });
   }
-  const offers: CardOffer[] = [];
-  if (reply.suggestions.length > 0)
-    offers.push({ heading: "Or did you mean:", links: links(reply.suggestions), emphasis: "primary" });
-  const related = reply.related.filter((r) => !reply.suggestions.some((s) => s.id === r.id));
-  if (related.length > 0) offers.push({ heading: "Related:", links: links(related), emphasis: "secondary" });
+  const offers: CardOffer[] = [...safety];
+  const suggested = others(reply.suggestions);
+  if (suggested.length > 0)
+    offers.push({ heading: "Or did you mean:", links: suggested, emphasis: "primary" });
+  const related = others(reply.related.filter((r) => !reply.suggestions.some((s) => s.id === r.id)));
+  if (related.length > 0) offers.push({ heading: "Related:", links: related, emphasis: "secondary" });
   return card("answer", {
     ...common,
     title: reply.entry.title,

@@ -41,6 +41,18 @@ export interface EvalResult {
     /** The entries the set never accepts that rank first, each with how often, the commonest first. */
     readonly unnamedFirst: readonly (readonly [string, number])[];
   };
+  /**
+   * The safety net (see safety-net.ts): of the rows that want the entry about acting on risk, how many
+   * got it as the answer or as the link beside another reply, and how many as the answer; of the other
+   * rows, how many were offered the link.
+   */
+  readonly safety: {
+    readonly reports: number;
+    readonly reached: number;
+    readonly answered: number;
+    readonly others: number;
+    readonly shown: number;
+  };
   readonly misses: readonly Miss[];
   /** Each row's answer, in the rows' order: the entry it answered with, or null for a decline. */
   readonly answers: readonly (string | null)[];
@@ -76,8 +88,19 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
   const named = new Set(rows.flatMap((row) => row.accept).filter((id) => guide.entry(id)));
   let rankedUnnamed = 0;
   const unnamedFirst = new Map<string, number>();
+  const urgent = guide.urgentEntry?.id;
+  const safety = { reports: 0, reached: 0, answered: 0, others: 0, shown: 0 };
   for (const row of rows) {
     const { reply, judged } = guide.assess(row.q);
+    const answeredUrgent = reply.kind === "answer" && reply.entry.id === urgent;
+    if (urgent !== undefined && row.accept.includes(urgent)) {
+      safety.reports++;
+      if (answeredUrgent) safety.answered++;
+      if (answeredUrgent || reply.safety) safety.reached++;
+    } else {
+      safety.others++;
+      if (reply.safety) safety.shown++;
+    }
     const ranked = judged.hits.map((h) => h.entry.id);
     const bestRight = row.accept.includes(ranked[0] ?? "");
     const band = bands.find((b) => judged.probability >= b.from && judged.probability < b.to);
@@ -124,6 +147,7 @@ export function evaluate(guide: Guide, rows: readonly EvalRow[]): EvalResult {
       rankedUnnamed,
       unnamedFirst: [...unnamedFirst].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     },
+    safety,
     misses,
     answers,
   };
@@ -146,6 +170,18 @@ function labelReach(r: EvalResult): string {
   return `${reach}; ${rankedUnnamed} of the ${r.inScope} in-scope questions rank first an entry it never accepts (counted wrong whatever it says: read those misses): ${which}${more}`;
 }
 
+/** What the safety net reached, when the set has a report of risk or the net showed on another question. */
+function safetyLine(r: EvalResult): string[] {
+  const { reports, reached, answered, others, shown } = r.safety;
+  if (reports === 0 && shown === 0) return [];
+  const reach =
+    reports > 0
+      ? `${reached} of ${reports} reports of risk got the guidance on acting on it (${answered} as the answer, the rest beside it)`
+      : "";
+  const alarms = others > 0 ? `offered beside ${shown} of the ${others} other questions` : "";
+  return [`safety net: ${[reach, alarms].filter(Boolean).join("; ")}`];
+}
+
 /** The figures and misses as a person reads them. */
 export function formatEval(r: EvalResult): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -166,6 +202,7 @@ export function formatEval(r: EvalResult): string {
     `out-of-scope: ${r.outOfScope} questions, abstain ${pct(r.abstain)}`,
     `ranking alone (no threshold): first right ${pct(r.rank1)}, right in the first three ${pct(r.rank3)}`,
     labelReach(r),
+    ...safetyLine(r),
     "",
     "Reliability (confidence band, questions, share whose best entry is right):",
     ...table,

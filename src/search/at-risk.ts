@@ -17,13 +17,15 @@
  * makes them no report. Curly apostrophes and quotation marks read as straight ones.
  */
 
-import { eager } from "../eager-pattern.js";
+import { onFirstNeed } from "../eager-pattern.js";
 import { QUOTE_CLOSES, QUOTE_OPENS, straightQuotes } from "./normalise.js";
 import { sentencesOf } from "./question.js";
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
 const PILLS = String.raw`(?:pills|tablets|meds|medication|medicines|paracetamol|tylenol|antidepressants|painkillers|insulin|morphine|opioids|sleeping\s+pills|sleeping\s+tablets)`;
+/** Whom someone asks to be looked after. */
+const LOVED = String.raw`(?:kids|children|son|daughter|boys|girls|baby|cats?|dogs?|pets?|puppy|kitten|horse|rabbit|bird)`;
 /** Where a clause ends: a stop, a comma, a conjunction or the end, so "can't go on" is not "can't go on Facebook". */
 const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|tonight|anymore|any\s?more)\b))`;
 /** A person after a verb of harm, not a thing ("hit her", not "hit the roof"). */
@@ -66,29 +68,51 @@ const DANGER = [
   String.raw`won'?t\s+let\s+(?:her|him|me|them)\s+(?:leave|out)\b|(?:kept|keeping|being\s+kept|locked)\s+(?:locked\s+)?(?:in|inside)\s+(?:a|the|her|his|my|their)\s+(?:flat|house|room|home)`,
   // the warning signs on public guidance's list (the US National Institute of Mental Health's, which
   // crisis lines repeat) that say enough alone, each in a form no everyday message takes. The rest of
-  // the list (thanks for everything, a goodbye, a last post, a pet to be looked after, being at peace,
-  // feeling trapped) are everyday words too: read two at a time, they turned 4 in 10 ordinary messages
-  // in a review (a bereaved family's thanks, a colleague leaving, a patient off crutches) into crisis
-  // guidance, so they are not read
+  // the list are everyday words too: read as danger, two at a time, they turned 4 in 10 ordinary
+  // messages in a review (a bereaved family's thanks, a colleague leaving, a patient off crutches) into
+  // crisis guidance; they are WARNING_SIGNS below, which only offer the guidance beside the answer
   String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)\s+(?:such\s+|only\s+|nothing\s+but\s+)?a\s+burden\s+(?:to|on)\s+(?:everyone|everybody|them|${WHOSE}\s+(?:family|kids|children|parents|husband|wife|partner|mum|mom|dad))${CLAUSE_END}`,
   String.raw`(?:put|putting|puts|got|getting|gets|sorted|sorting)\s+${WHOSE}\s+affairs\s+in\s+order|${WHOSE}\s+affairs\s+(?:are|were|all)\s+(?:all\s+)?in\s+order`,
   String.raw`how\s+many\s+(?:of\s+)?(?:${WHOSE}\s+|these\s+|those\s+)?${PILLS}\s+(?:(?:would|does|will)\s+it|it'?d|it\s+would)\s+take(?:\s+to\s+(?:die|not\s+wake(?:\s+up)?|never\s+wake(?:\s+up)?|sleep\s+forever|end\s+it)|${CLAUSE_END})`,
   String.raw`(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:it|them|this|these|that|those|(?:${WHOSE}|any)\s+\w+)\s+where\s+(?:i'?m|she'?s|he'?s|they'?re)\s+going|where\s+(?:i'?m|she'?s|he'?s|they'?re|im)\s+going,?\s+(?:i|she|he|they)\s+(?:won'?t|will\s+not|wont)\s+need`,
 ];
+/**
+ * The rest of public guidance's list of warning signs, and the everyday forms of the signs in DANGER:
+ * a goodbye note, sorry for everything, a pet or the children to be looked after, possessions given
+ * away, a final post, a sudden calm, no future, accounts deleted, being a burden, feeling trapped with
+ * no way out, everyone better off. Each must end its clause ("she's hopeless at the app", "no future in
+ * TikTok" are none). Each is also said by a colleague leaving or a patient
+ * moving away, so a sign read in someone else's message never changes the answer: the reply offers the
+ * guidance on acting on risk beside it (see Reply's `safety`), which costs an ordinary message one link.
+ * Left out, as patients and colleagues say them every day: thanks "for everything", a will, being at
+ * peace, not needing something any more.
+ */
+const WARNING_SIGNS = [
+  String.raw`sorry\s+for\s+everything${CLAUSE_END}|(?:please\s+)?forgive\s+me${CLAUSE_END}`,
+  String.raw`(?:look\s+after|take\s+care\s+of|have|keep|mind)\s+${WHOSE}\s+${LOVED}\s+for\s+(?:me|her|him|them)${CLAUSE_END}|rehom(?:e|ed|ing)\s+${WHOSE}\s+${LOVED}${CLAUSE_END}`,
+  String.raw`(?:giving|gave|given|give|gives)\s+away\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:\w+\s+)?(?:possessions|clothes|jewell?e?ry|books|furniture|collection|${LOVED})${CLAUSE_END}`,
+  String.raw`final\s+(?:post|message|tweet|video|story|status|text)\b|(?:last|final)\s+goodbye|(?:last|final)\s+(?:post|message)\s+ever|this\s+(?:is|will\s+be)\s+(?:my|the)\s+last\b|(?:said|saying|says|say)\s+(?:her|his|their|my)\s+goodbyes\b|goodbye\s+(?:note|letter)`,
+  String.raw`(?:suddenly|weirdly|strangely|oddly|eerily|unusually)\s+(?:so\s+)?(?:calm|peaceful)${CLAUSE_END}`,
+  String.raw`no\s+future(?:\s+for\s+(?:me|her|him|them))?${CLAUSE_END}|no\s+hope\s+left${CLAUSE_END}|nothing\s+(?:left\s+)?to\s+look\s+forward\s+to${CLAUSE_END}|(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?(?:hopeless|worthless)${CLAUSE_END}`,
+  String.raw`(?:deleted|deleting|deactivated|deactivating|shut\s+down|shutting\s+down)\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:accounts?|profiles?|socials|social\s+media)${CLAUSE_END}`,
+  String.raw`(?:i'?m|i\s+am|she'?s|he'?s|they'?re|being|feels?\s+like|feeling\s+like|felt\s+like)\s+(?:such\s+|only\s+|nothing\s+but\s+)?a\s+burden${CLAUSE_END}|(?:everyone|everybody|they|you|(?:the|${WHOSE})\s+(?:family|kids|children))\s+(?:would|will|'d|'ll)\s+be\s+better\s+off${CLAUSE_END}`,
+  String.raw`(?:there'?s|there\s+is)\s+no\s+way\s+out${CLAUSE_END}|(?:can'?t|cannot|couldn'?t)\s+see\s+(?:a|any)\s+way\s+out${CLAUSE_END}|(?:feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?trapped${CLAUSE_END}`,
+  String.raw`see\s+(?:you|everyone|everybody|y'?all)\s+on\s+the\s+other\s+side${CLAUSE_END}|(?:nobody|no\s+one|noone)\s+(?:would|will|'d|'ll)\s+(?:even\s+)?(?:notice|care|miss\s+(?:me|her|him|them))${CLAUSE_END}`,
+];
+/** What a goodbye says when it is no warning: a death already grieved, or a reason for leaving. */
+const PLAIN_GOODBYE =
+  /\b(?:died|passed(?:\s+away)?|rip|funeral|condolences?|bereave\w*|retir\w*|leaving\s+(?:the|her|his|their|our|my)\s+(?:job|post|ward|unit|practice|team|trust|nhs|service|role|clinic|hospital)|(?:moving|moved|move)\s+(?:to|abroad|away|house|home|back|on)|new\s+(?:job|role|post)|travell?ing|emigrat\w*|maternity|mat\s+leave|sabbatical)\b/i;
+const WARNING_RE = new RegExp(String.raw`\b(?:${WARNING_SIGNS.join("|")})`, "gi");
+
 const DANGER_RE = new RegExp(String.raw`\b(?:${DANGER.join("|")})\b`, "gi");
 /**
- * The pattern compiled to machine code on first need (see eager-pattern.ts): compiled to bytecode
- * first, as V8 does for a short subject, its first use took about 13 ms; this way about 5 ms, and a
- * question that names no report or message never compiles it.
+ * The patterns compiled to machine code on first need (see eager-pattern.ts): compiled to bytecode
+ * first, as V8 does for a short subject, the danger list's first use took about 13 ms, this way about
+ * 5 ms, and a question that names no report or message never compiles it; the warning signs', tried
+ * on every question, about 3.7 ms and then 1 ms on the next, this way about 1 ms once.
  */
-let dangerCompiled = false;
-function danger(): RegExp {
-  if (!dangerCompiled) {
-    eager(DANGER_RE);
-    dangerCompiled = true;
-  }
-  return DANGER_RE;
-}
+const compileDanger = onFirstNeed(DANGER_RE);
+const compileWarning = onFirstNeed(WARNING_RE);
 /** Red-flag symptoms with help refused: read only where a symptom is named. */
 const REFUSES_HELP =
   /\b(?:won'?t|will\s+not|wont|refuses?\s+to|refused\s+to|refusing\s+to|doesn'?t\s+want\s+to|isn'?t\s+going\s+to|not\s+going\s+to)\s+(?:call|ring|go\s+(?:in|to)|get|see|phone)\b/i;
@@ -135,24 +159,49 @@ export function reportsRisk(text: string): boolean {
 
 /** The words that report risk, or undefined: for a test or a log. */
 export function riskWords(text: string): string | undefined {
-  const sentences = sentencesOf(straightQuotes(text));
+  return reported(sentencesOf(straightQuotes(text)), (sentence) => {
+    compileDanger();
+    return dangerIn(sentence, DANGER_RE, true);
+  });
+}
+
+/**
+ * The words of a warning sign in someone else's message (read as the words of danger are), when the
+ * text's goodbye is not a plain one (PLAIN_GOODBYE, anywhere in it): a reason to offer
+ * the guidance on acting on risk beside the answer, never to change it.
+ */
+export function warningWords(text: string): string | undefined {
+  compileWarning();
+  // most questions name no sign: one pass over the whole text spares them the sentences
+  const named = WARNING_RE.test(text);
+  // matchAll (dangerIn) starts where the last match left off
+  WARNING_RE.lastIndex = 0;
+  if (!named || PLAIN_GOODBYE.test(text)) return undefined;
+  return reported(sentencesOf(straightQuotes(text)), (sentence) => dangerIn(sentence, WARNING_RE, false));
+}
+
+/** The first words `read` finds in a sentence said online in someone else's message (see above). */
+function reported(
+  sentences: readonly string[],
+  read: (sentence: string) => string | undefined,
+): string | undefined {
   const online = sentences.map((s) => ONLINE.test(s));
-  const reported = sentences.map((s) => REPORT.test(s));
+  const reports = sentences.map((s) => REPORT.test(s));
   for (const [i, sentence] of sentences.entries()) {
     // said online: this sentence, the one before or the one after names a message or a platform
     if (!online[i] && !online[i - 1] && !online[i + 1]) continue;
     // someone else's message: in this sentence or the one before
-    if (!reported[i] && !reported[i - 1]) continue;
+    if (!reports[i] && !reports[i - 1]) continue;
     if (JOKE.test(sentence)) continue;
-    const words = dangerIn(sentence);
+    const words = read(sentence);
     if (words) return words;
   }
   return undefined;
 }
 
-/** The first words in the sentence that report danger, read as described above. */
-function dangerIn(sentence: string): string | undefined {
-  for (const match of sentence.matchAll(danger())) {
+/** The first words of `pattern` in the sentence that report danger, read as described above. */
+function dangerIn(sentence: string, pattern: RegExp, withRefusal: boolean): string | undefined {
+  for (const match of sentence.matchAll(pattern)) {
     const before = sentence.slice(0, match.index);
     const after = sentence.slice(match.index + match[0].length);
     // the words after the last report or quotation mark are what was said
@@ -162,6 +211,7 @@ function dangerIn(sentence: string): string | undefined {
     if (firstPerson && !inQuotes(before) && !SAYING.test(before)) continue;
     return match[0];
   }
+  if (!withRefusal) return undefined;
   const refused = REFUSES_HELP.exec(sentence);
   return refused && SYMPTOM.test(sentence) ? refused[0] : undefined;
 }

@@ -8,7 +8,7 @@
  * not tell them apart: a recorded consultation shows both. An entry records from one side when most
  * of its phrasings that say a side say that one; the question, when it says one side and not the other.
  */
-import { eager } from "../eager-pattern.js";
+import { onFirstNeed } from "../eager-pattern.js";
 import { mostlyOne } from "./first-of-kind.js";
 import { QUOTE_CLOSES, QUOTE_OPENS, straightQuotes } from "./normalise.js";
 
@@ -68,14 +68,11 @@ const QUOTED = new RegExp(`${QUOTE_OPENS}.{0,300}?${QUOTE_CLOSES}`, "g");
  * few; this way about 12 ms once, then a hundredth of a millisecond. A question whose ranking never
  * asks who records never compiles them.
  */
-let compiled = false;
+const compile = onFirstNeed(CLINICIAN, COLLEAGUE, PUBLIC);
 
 /** Who records, when the text says one side and not the other (outside what it quotes). */
 export function recorderIn(text: string): Recorder | undefined {
-  if (!compiled) {
-    for (const pattern of [CLINICIAN, COLLEAGUE, PUBLIC]) eager(pattern);
-    compiled = true;
-  }
+  compile();
   const told = straightQuotes(text).replace(QUOTED, " ");
   const colleague = COLLEAGUE.test(told);
   const clinician = colleague || CLINICIAN.test(told);

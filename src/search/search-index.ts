@@ -189,6 +189,11 @@ export class SearchIndex {
     });
   }
 
+  /** The entry about acting on someone at risk (see at-risk.ts), if the knowledge has one. */
+  urgentEntry(): Entry | undefined {
+    return this.items.find((item) => item.urgent)?.entry;
+  }
+
   /** Entries scoring at least `minScore`, best first; at most `limit`. */
   search(question: string, limit = 5, minScore = 0): Hit[] {
     return this.searchTerms(this.terms(question), limit, minScore, readingsOf(question));

@@ -1,0 +1,22 @@
+/**
+ * The safety net: a question whose story holds one of the warning signs of suicide in someone else's
+ * message (a goodbye note, possessions given away, a pet to be looked after, "no way out": see
+ * warningWords in at-risk.ts) keeps its answer, and the reply offers the guidance on acting on risk
+ * beside it. The signs are everyday words too, so they never change the answer; a link costs an
+ * ordinary message little, and a missed one may cost a life.
+ */
+import { warningWords } from "./search/at-risk.js";
+import type { Entry, EntryLink } from "./types.js";
+
+/**
+ * The link to `urgent` (the entry about acting on risk) that a reply to `question` offers, when the
+ * question holds a warning sign and the reply does not already answer with that entry.
+ */
+export function safetyNet(
+  urgent: Entry | undefined,
+  question: string,
+  answered: string | undefined,
+): EntryLink | undefined {
+  if (!urgent || answered === urgent.id || !warningWords(question)) return undefined;
+  return { id: urgent.id, title: urgent.title };
+}
