@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createGuide, loadKnowledge } from "../src/index.js";
+import { createGuide } from "../src/index.js";
 import { entryUrgent, riskWords } from "../src/search/at-risk.js";
 import { NO_READINGS, readingsFirst } from "../src/search/readings.js";
 import { modelOf } from "./confidence-model.js";
-import { FIXTURE_DIR, testEntry } from "./helpers.js";
-import { reads } from "./reads-risk.js";
+import { reads, riskKnowledge } from "./reads-risk.js";
 
 describe("a question that reports someone at risk now", () => {
   it("reads the plain words of someone's message or post that shows danger", () => {
@@ -133,25 +132,11 @@ describe("the ranking and the reply when someone is at risk", () => {
     expect(readingsFirst([0, 1, 2], items, NO_READINGS, 3)).toEqual([0, 1, 2]);
   });
 
-  const fixture = loadKnowledge(FIXTURE_DIR);
-  const entries = [
-    {
-      ...testEntry("comments", ["How do I moderate comments under my videos?", "A rude comment on my video"]),
-      topic: "a",
-    },
-    {
-      ...testEntry("at-risk", [
-        "A patient messaged me that she wants to die",
-        "A follower posted that he has taken an overdose",
-        "Someone commented that her boyfriend threatened to kill her",
-      ]),
-      topic: "b",
-    },
-  ];
+  const knowledge = riskKnowledge();
 
   it("answers with the guidance on acting on risk whatever the confidence, and offers what the words chose", () => {
     // A model that declines every question: only the reading can make the bot answer.
-    const guide = createGuide({ ...fixture, entries }, { model: modelOf({}, -10) });
+    const guide = createGuide(knowledge, { model: modelOf({}, -10) });
     const risk = guide.assess("A lady left a comment under my video saying she has saved up her tablets");
     expect(risk.judged.urgent).toBe(true);
     expect(risk.reply.kind === "answer" && risk.reply.entry.id).toBe("at-risk");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { replyJson } from "../app/ask.js";
 import { replyCard, SAFETY_HEADING } from "../src/conversation/cards.js";
-import { createGuide, loadKnowledge } from "../src/index.js";
+import { createGuide } from "../src/index.js";
 import { warningWords } from "../src/search/at-risk.js";
 import { modelOf } from "./confidence-model.js";
-import { FIXTURE_DIR, testEntry } from "./helpers.js";
+import { riskKnowledge } from "./reads-risk.js";
 
 describe("the warning signs that only offer the guidance on risk", () => {
   it("reads a sign in someone else's message, said online, at the end of its clause", () => {
@@ -37,26 +37,11 @@ describe("the warning signs that only offer the guidance on risk", () => {
 });
 
 describe("the safety net beside a reply", () => {
-  const fixture = loadKnowledge(FIXTURE_DIR);
-  const entries = [
-    {
-      ...testEntry("comments", ["How do I moderate comments under my videos?", "A rude comment on my video"]),
-      topic: "a",
-    },
-    {
-      ...testEntry("at-risk", [
-        "A patient messaged me that she wants to die",
-        "A follower posted that he has taken an overdose",
-        "Someone commented that her boyfriend threatened to kill her",
-      ]),
-      title: "A message shows someone at risk",
-      topic: "b",
-    },
-  ];
+  const knowledge = riskKnowledge();
   const sign = "A lady left a comment under my video asking someone to take care of her cat for her.";
 
   it("keeps the answer the words chose and offers the guidance on risk beside it", () => {
-    const guide = createGuide({ ...fixture, entries }, { model: modelOf({}, 10) });
+    const guide = createGuide(knowledge, { model: modelOf({}, 10) });
     expect(guide.urgentEntry?.id).toBe("at-risk");
     const reply = guide.ask(sign);
     expect(reply.kind === "answer" && reply.entry.id).toBe("comments");
@@ -65,7 +50,7 @@ describe("the safety net beside a reply", () => {
   });
 
   it("offers it beside a decline too, and not beside the guidance itself", () => {
-    const declining = createGuide({ ...fixture, entries }, { model: modelOf({}, -10) });
+    const declining = createGuide(knowledge, { model: modelOf({}, -10) });
     const declined = declining.ask(sign);
     expect(declined.kind).toBe("no-answer");
     expect(declined.safety?.id).toBe("at-risk");
@@ -75,7 +60,7 @@ describe("the safety net beside a reply", () => {
   });
 
   it("shows it first on the card, and not again among the other offers", () => {
-    const guide = createGuide({ ...fixture, entries }, { model: modelOf({}, 10) });
+    const guide = createGuide(knowledge, { model: modelOf({}, 10) });
     const reply = guide.ask(sign);
     if (reply.kind !== "answer") throw new Error("expected an answer");
     const card = replyCard({
@@ -89,12 +74,12 @@ describe("the safety net beside a reply", () => {
     });
     const links = card.offers.flatMap((o) => o.links.map((l) => l.entryId));
     expect(links.filter((id) => id === "at-risk")).toHaveLength(1);
-    const decline = replyCard(createGuide({ ...fixture, entries }, { model: modelOf({}, -10) }).ask(sign));
+    const decline = replyCard(createGuide(knowledge, { model: modelOf({}, -10) }).ask(sign));
     expect(decline.offers[0]?.heading).toBe(SAFETY_HEADING);
   });
 
   it("names it in ask --json", () => {
-    const guide = createGuide({ ...fixture, entries }, { model: modelOf({}, 10) });
+    const guide = createGuide(knowledge, { model: modelOf({}, 10) });
     expect(replyJson(guide.ask(sign)).safety).toEqual({
       id: "at-risk",
       title: "A message shows someone at risk",
