@@ -30,6 +30,7 @@ export {
   NOT_SURE,
   noticeCard,
   replyCard,
+  SAFETY_HEADING,
   tipCard,
   topicsCard,
 } from "./conversation/cards.js";

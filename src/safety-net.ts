@@ -3,20 +3,23 @@
  * message (a goodbye note, possessions given away, a pet to be looked after, "no way out": see
  * warningWords in at-risk.ts) keeps its answer, and the reply offers the guidance on acting on risk
  * beside it. The signs are everyday words too, so they never change the answer; a link costs an
- * ordinary message little, and a missed one may cost a life.
+ * ordinary message little, and a missed one may cost a life. A question whose words report danger
+ * outright gets that guidance as its answer (see readings.ts); when the ranking did not reach it (the
+ * entry ranked in neither reading's top 20), the net offers it too.
  */
-import { warningWords } from "./search/at-risk.js";
+import { reportsRisk, warningWords } from "./search/at-risk.js";
 import type { Entry, EntryLink } from "./types.js";
 
 /**
  * The link to `urgent` (the entry about acting on risk) that a reply to `question` offers, when the
- * question holds a warning sign and the reply does not already answer with that entry.
+ * question holds a warning sign or reports danger and the reply does not already answer with that entry.
  */
 export function safetyNet(
   urgent: Entry | undefined,
   question: string,
   answered: string | undefined,
 ): EntryLink | undefined {
-  if (!urgent || answered === urgent.id || !warningWords(question)) return undefined;
+  if (!urgent || answered === urgent.id) return undefined;
+  if (!warningWords(question) && !reportsRisk(question)) return undefined;
   return { id: urgent.id, title: urgent.title };
 }

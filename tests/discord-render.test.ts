@@ -1,3 +1,4 @@
+import { ButtonStyle } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { DISCORD_HELP, type DiscordMessage, LIMITS, renderCard } from "../adapters/discord/render.js";
 import {
@@ -7,6 +8,7 @@ import {
   loadKnowledge,
   type Reply,
   replyCard,
+  SAFETY_HEADING,
   type Source,
   tipCard,
   topicsCard,
@@ -75,6 +77,25 @@ describe("Discord rendering", () => {
     if (!tip) throw new Error("the fixture has no tip");
     const tipped = renderCard(tipCard(guide, tip));
     expect(tipped.embeds[0]?.fields?.some((f) => f.name === "Buttons below")).toBe(false);
+  });
+
+  it("draws the safety net's link red, first, and names its colour", () => {
+    const reply = answerWith(
+      guide,
+      {},
+      {
+        suggestions: [{ id: "patient-photos", title: "Posting photos of patients", score: 0.5 }],
+        related: [],
+        safety: { id: "colleague-networking", title: "Networking with colleagues" },
+      },
+    );
+    const m = renderCard(replyCard(reply));
+    checkLimits(m);
+    const first = m.components[0]?.components[0];
+    expect(first && "style" in first && first.style).toBe(ButtonStyle.Danger);
+    expect(m.embeds[0]?.fields?.at(-1)?.value).toBe(
+      `**${SAFETY_HEADING.replace(/:$/, "")}**: red · **Or did you mean**: blue`,
+    );
   });
 
   it("titles an ask-back and an unsure decline without repeating or contradicting their text", () => {

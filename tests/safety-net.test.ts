@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { replyJson } from "../app/ask.js";
 import { replyCard, SAFETY_HEADING } from "../src/conversation/cards.js";
 import { createGuide } from "../src/index.js";
+import { safetyNet } from "../src/safety-net.js";
 import { warningWords } from "../src/search/at-risk.js";
 import { modelOf } from "./confidence-model.js";
 import { riskKnowledge } from "./reads-risk.js";
@@ -16,6 +17,12 @@ describe("the warning signs that only offer the guidance on risk", () => {
       "A man who comments on our page wrote that he has deleted all his socials.",
       "Someone in my running group texted that she feels completely trapped.",
       "A man I discharged on Monday messaged me that he is giving away all his books.",
+      "A mum in my clinic's Facebook group wrote that the kids would be better off with their dad.",
+      "A lad I treated tweeted that nobody'd even notice.",
+      // curly apostrophes, as phones type them
+      "A patient messaged me on WhatsApp: \u201cthere\u2019s no way out for me\u201d.",
+      // a death is no reason for leaving: grief is itself a risk
+      "Her husband died in March, and last night she posted that she feels completely trapped.",
     ];
     for (const q of signs) expect(warningWords(q), q).toBeDefined();
     expect(warningWords(signs[1] ?? "")).toBe("goodbye note");
@@ -28,7 +35,7 @@ describe("the warning signs that only offer the guidance on risk", () => {
       "A patient commented that our booking app is hopeless at reminders.",
       "A follower wrote that there is no future in nursing TikTok.",
       "A patient messaged me thanking me for everything.",
-      "A patient's daughter posted that her dad died last week and asked someone to take care of his dog for her.",
+      "A colleague posted a goodbye note to the ward and asked us to take care of her cat for her as she is moving abroad.",
       "A patient told me on the ward that she is giving away all her books.",
       "Can I accept a friend request from a patient?",
     ];
@@ -70,12 +77,38 @@ describe("the safety net beside a reply", () => {
     expect(card.offers[0]).toEqual({
       heading: SAFETY_HEADING,
       links: [{ entryId: "at-risk", title: "A message shows someone at risk" }],
-      emphasis: "primary",
+      emphasis: "urgent",
     });
     const links = card.offers.flatMap((o) => o.links.map((l) => l.entryId));
     expect(links.filter((id) => id === "at-risk")).toHaveLength(1);
     const decline = replyCard(createGuide(knowledge, { model: modelOf({}, -10) }).ask(sign));
     expect(decline.offers[0]?.heading).toBe(SAFETY_HEADING);
+  });
+
+  it("asks back with the two choices first, under the question that asks which", () => {
+    const guide = createGuide(knowledge, { model: modelOf({}, 10) });
+    const reply = guide.ask(sign);
+    const clarify = replyCard({
+      ...reply,
+      kind: "no-answer",
+      clarify: true,
+      confidence: 0.5,
+      topics: [],
+      suggestions: [
+        { id: "comments", title: "Comments", score: 0.5 },
+        { id: "other", title: "Other", score: 0.5 },
+      ],
+    });
+    expect(clarify.kind).toBe("clarify");
+    expect(clarify.offers.map((o) => o.heading)).toEqual(["", SAFETY_HEADING]);
+  });
+
+  it("offers it for danger the ranking did not reach, and not where there is no entry to offer", () => {
+    const urgent = createGuide(knowledge).urgentEntry;
+    const report = "A follower messaged me that she wants to die.";
+    expect(safetyNet(urgent, report, "comments")?.id).toBe("at-risk");
+    expect(safetyNet(urgent, report, "at-risk")).toBeUndefined();
+    expect(safetyNet(undefined, report, "comments")).toBeUndefined();
   });
 
   it("names it in ask --json", () => {

@@ -11,6 +11,7 @@ import {
   type Card,
   type CardLink,
   type CardList,
+  type CardOffer,
   type CardSource,
   type HelpStyle,
   NOT_SURE,
@@ -61,6 +62,15 @@ function defaultTitle(card: Card): string {
   return card.body === NOT_SURE ? "Not sure which answer fits" : "No guidance on that";
 }
 
+/** How each kind of offer's buttons are drawn, and what the "Buttons below" field calls their colour. */
+type OfferStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger;
+const OFFER_STYLES: Record<CardOffer["emphasis"], OfferStyle> = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  urgent: ButtonStyle.Danger,
+};
+const COLOUR_NAMES = { primary: "blue", urgent: "red" } as const;
+
 /** Draws a card of the conversation: an embed with buttons, or a plain line for a notice or an error. */
 export function renderCard(card: Card): DiscordMessage {
   if (card.kind === "notice")
@@ -93,13 +103,7 @@ export function renderCard(card: Card): DiscordMessage {
   const rows: Row[] = [];
   let opened = 0;
   for (const offer of card.offers) {
-    rows.push(
-      ...linkRows(
-        offer.links,
-        offer.emphasis === "primary" ? ButtonStyle.Primary : ButtonStyle.Secondary,
-        opened,
-      ),
-    );
+    rows.push(...linkRows(offer.links, OFFER_STYLES[offer.emphasis], opened));
     opened += offer.links.length;
   }
   const controls: APIButtonComponent[] = [];
@@ -127,7 +131,7 @@ function buttonsField(card: Card): APIEmbedField[] {
     .filter((o) => o.heading && o.links.length > 0)
     .map(
       (o) =>
-        `**${o.heading.replace(/:$/, "")}**: ${o.emphasis === "primary" ? "blue" : `grey${card.votable ? ", above 👍 👎" : ""}`}`,
+        `**${o.heading.replace(/:$/, "")}**: ${o.emphasis === "secondary" ? `grey${card.votable ? ", above 👍 👎" : ""}` : COLOUR_NAMES[o.emphasis]}`,
     );
   return kinds.length > 0 ? [{ name: "Buttons below", value: kinds.join(" · ") }] : [];
 }
@@ -178,11 +182,7 @@ function linesAsFields(name: string, lines: readonly string[]): APIEmbedField[] 
   return fields.slice(0, LIMITS.fields);
 }
 
-function linkRows(
-  links: readonly CardLink[],
-  style: ButtonStyle.Primary | ButtonStyle.Secondary,
-  offset = 0,
-): Row[] {
+function linkRows(links: readonly CardLink[], style: OfferStyle, offset = 0): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < links.length && rows.length < LIMITS.rows - 1; i += LIMITS.buttonsPerRow) {
     rows.push({
@@ -198,7 +198,7 @@ function linkRows(
 function button(
   label: string,
   customId: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success,
+  style: OfferStyle | ButtonStyle.Success,
   emoji?: string,
 ): APIButtonComponent {
   return {

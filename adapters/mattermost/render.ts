@@ -12,7 +12,7 @@ export interface MattermostButton {
   readonly id: string;
   readonly type: "button";
   readonly name: string;
-  readonly style: "primary" | "default" | "good";
+  readonly style: "primary" | "default" | "good" | "danger";
   readonly integration: { readonly url: string; readonly context: SealedContext };
 }
 
@@ -122,7 +122,8 @@ function attachments(card: Card, target: ButtonTarget): MattermostAttachment[] {
   let opened = 0;
   for (const offer of card.offers) {
     const links = offer.links.slice(0, LIMITS.buttonsPerOffer);
-    const style = offer.emphasis === "primary" ? "primary" : "default";
+    const style =
+      offer.emphasis === "urgent" ? "danger" : offer.emphasis === "primary" ? "primary" : "default";
     out.push({
       fallback: [offer.heading, ...links.map((l) => l.title)].filter(Boolean).join(" "),
       ...(offer.heading ? { pretext: `**${inert(offer.heading)}**` } : {}),

@@ -14,8 +14,11 @@ export interface CardLink {
 export interface CardOffer {
   readonly heading: string;
   readonly links: readonly CardLink[];
-  /** "primary" for what the bot suggests instead, "secondary" for further reading. */
-  readonly emphasis: "primary" | "secondary";
+  /**
+   * "primary" for what the bot suggests instead, "secondary" for further reading, "urgent" for the
+   * guidance on acting on someone at risk (the safety net), which a platform may colour as a warning.
+   */
+  readonly emphasis: "primary" | "secondary" | "urgent";
 }
 
 /** A headed list of plain items: the topics, or what the bot can help with. */

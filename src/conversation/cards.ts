@@ -10,7 +10,8 @@ export const NO_GUIDANCE = "I have no guidance on that.";
 export const NOT_SURE = "I'm not sure which of my answers fits that.";
 
 /** What the safety net's link is for (see safety-net.ts): shown first, above whatever else a reply offers. */
-export const SAFETY_HEADING = "If you're worried the person who wrote it may be at risk:";
+export const SAFETY_HEADING =
+  "If you're worried that whoever wrote the message or post may be at risk of suicide or self-harm:";
 
 /** The decline of a question in another language. */
 export const ENGLISH_ONLY = "I can only read questions in English. Please ask again in English.";
@@ -46,9 +47,9 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
       ]
     : [];
   const common = { notes, ...(reply.notice ? { warning: reply.notice } : {}), footer: reply.disclaimer };
-  // the safety net's link first, and not offered again below it
+  // the safety net's link first (after the two choices of a card that asks back), and not offered twice
   const safety: CardOffer[] = reply.safety
-    ? [{ heading: SAFETY_HEADING, links: links([reply.safety]), emphasis: "primary" }]
+    ? [{ heading: SAFETY_HEADING, links: links([reply.safety]), emphasis: "urgent" }]
     : [];
   const others = (items: readonly EntryLink[]) => links(items.filter((l) => l.id !== reply.safety?.id));
   if (reply.kind === "no-answer") {
@@ -63,7 +64,8 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
       return card("clarify", {
         ...common,
         body: "Your question could be about either of these. Which did you mean?",
-        offers: [...safety, { heading: "", links: offered, emphasis: "primary" }],
+        // the two choices first, right under the question that asks which; the safety net's link after them
+        offers: [{ heading: "", links: offered, emphasis: "primary" }, ...safety],
       });
     if (offered.length > 0)
       return card("no-answer", {

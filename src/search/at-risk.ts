@@ -27,7 +27,15 @@ const PILLS = String.raw`(?:pills|tablets|meds|medication|medicines|paracetamol|
 /** Whom someone asks to be looked after. */
 const LOVED = String.raw`(?:kids|children|son|daughter|boys|girls|baby|cats?|dogs?|pets?|puppy|kitten|horse|rabbit|bird)`;
 /** Where a clause ends: a stop, a comma, a conjunction or the end, so "can't go on" is not "can't go on Facebook". */
-const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|tonight|anymore|any\s?more)\b))`;
+const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|because|now|tonight|anymore|any\s?more)\b))`;
+/** Someone is, or feels ("she's", "he is", "feeling like"): how a sign about a person begins. */
+const IS = String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)`;
+/** Would or will, in full or contracted ("they'd", "nobody'll"). */
+const WOULD = String.raw`(?:\s+would|\s+will|'d|'ll|\s+is\s+going\s+to)`;
+/** Nobody would notice or care, which both lists read (DANGER with "if she...", WARNING_SIGNS alone). */
+/** Things given away ("giving away all her"): DANGER reads her things, WARNING_SIGNS what else she owns. */
+const GIVES_AWAY = String.raw`(?:giving|gave|given|give|gives)\s+away\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+`;
+const NOBODY_CARES = String.raw`(?:nobody|no\s+one|noone)${WOULD}\s+(?:even\s+)?(?:notice|care|miss)`;
 /** A person after a verb of harm, not a thing ("hit her", not "hit the roof"). */
 const SOMEONE = String.raw`(?:her|him|me|them|the\s+(?:kids?|children|baby|toddler)|(?:her|his|their|my)\s+(?:kids?|children|baby|toddler|son|daughter))`;
 /** Red-flag symptoms, which make refusing help a risk. */
@@ -51,10 +59,10 @@ const DANGER = [
   String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:before|soon|tomorrow|tonight|by\s+(?:tomorrow|morning|tonight|then))`,
   String.raw`by\s+the\s+time\s+(?:you|anyone|someone)\s+(?:read|reads|see|sees)\s+this`,
   String.raw`goodbye\s+(?:everyone|everybody|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody)`,
-  String.raw`(?:nobody|no\s+one|noone)\s+(?:would|will|'d)\s+(?:notice|care|miss)\s+(?:if|when)\s+(?:i|she|he|they)`,
+  String.raw`${NOBODY_CARES}\s+(?:if|when)\s+(?:i|she|he|they)`,
   String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|to\s+live)|nothing\s+(?:left\s+)?to\s+live\s+for`,
   String.raw`(?:standing|stood|sitting|sat)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|tracks|cliff)|(?:got|has|have|bought|found)\s+a\s+(?:rope|noose|gun)\b|jump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|roof|building|cliff|train)`,
-  String.raw`(?:giving|gave|given)\s+away\s+(?:all\s+)?${WHOSE}\s+(?:things|stuff|belongings)`,
+  String.raw`${GIVES_AWAY}(?:things|stuff|belongings)`,
   String.raw`(?:written|wrote|writing|left)\s+(?:letters|notes|a\s+note|a\s+letter)\s+(?:for|to)\s+${WHOSE}\s+(?:kids|children|family|partner|husband|wife|parents)`,
   // an overdose taken, or tablets gathered for one
   String.raw`(?:stockpil|hoard)(?:e|ed|es|ing)\s+(?:${WHOSE}\s+)?(?:\S+\s+)?${PILLS}|sav(?:ed|ing)\s+up\s+(?:all\s+)?(?:of\s+)?(?:${WHOSE}\s+)?${PILLS}`,
@@ -71,7 +79,7 @@ const DANGER = [
   // the list are everyday words too: read as danger, two at a time, they turned 4 in 10 ordinary
   // messages in a review (a bereaved family's thanks, a colleague leaving, a patient off crutches) into
   // crisis guidance; they are WARNING_SIGNS below, which only offer the guidance beside the answer
-  String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)\s+(?:such\s+|only\s+|nothing\s+but\s+)?a\s+burden\s+(?:to|on)\s+(?:everyone|everybody|them|${WHOSE}\s+(?:family|kids|children|parents|husband|wife|partner|mum|mom|dad))${CLAUSE_END}`,
+  String.raw`${IS}\s+(?:such\s+|only\s+|nothing\s+but\s+)?a\s+burden\s+(?:to|on)\s+(?:everyone|everybody|them|${WHOSE}\s+(?:family|kids|children|parents|husband|wife|partner|mum|mom|dad))${CLAUSE_END}`,
   String.raw`(?:put|putting|puts|got|getting|gets|sorted|sorting)\s+${WHOSE}\s+affairs\s+in\s+order|${WHOSE}\s+affairs\s+(?:are|were|all)\s+(?:all\s+)?in\s+order`,
   String.raw`how\s+many\s+(?:of\s+)?(?:${WHOSE}\s+|these\s+|those\s+)?${PILLS}\s+(?:(?:would|does|will)\s+it|it'?d|it\s+would)\s+take(?:\s+to\s+(?:die|not\s+wake(?:\s+up)?|never\s+wake(?:\s+up)?|sleep\s+forever|end\s+it)|${CLAUSE_END})`,
   String.raw`(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:it|them|this|these|that|those|(?:${WHOSE}|any)\s+\w+)\s+where\s+(?:i'?m|she'?s|he'?s|they'?re)\s+going|where\s+(?:i'?m|she'?s|he'?s|they'?re|im)\s+going,?\s+(?:i|she|he|they)\s+(?:won'?t|will\s+not|wont)\s+need`,
@@ -81,27 +89,30 @@ const DANGER = [
  * a goodbye note, sorry for everything, a pet or the children to be looked after, possessions given
  * away, a final post, a sudden calm, no future, accounts deleted, being a burden, feeling trapped with
  * no way out, everyone better off. Each must end its clause ("she's hopeless at the app", "no future in
- * TikTok" are none). Each is also said by a colleague leaving or a patient
- * moving away, so a sign read in someone else's message never changes the answer: the reply offers the
- * guidance on acting on risk beside it (see Reply's `safety`), which costs an ordinary message one link.
+ * TikTok" are none). Each is also said by a colleague leaving or a patient moving away, so a sign read
+ * in someone else's message never changes the answer: the reply offers the guidance on acting on risk
+ * beside it (see Reply's `safety`), which costs an ordinary message one link.
  * Left out, as patients and colleagues say them every day: thanks "for everything", a will, being at
  * peace, not needing something any more.
  */
 const WARNING_SIGNS = [
   String.raw`sorry\s+for\s+everything${CLAUSE_END}|(?:please\s+)?forgive\s+me${CLAUSE_END}`,
-  String.raw`(?:look\s+after|take\s+care\s+of|have|keep|mind)\s+${WHOSE}\s+${LOVED}\s+for\s+(?:me|her|him|them)${CLAUSE_END}|rehom(?:e|ed|ing)\s+${WHOSE}\s+${LOVED}${CLAUSE_END}`,
-  String.raw`(?:giving|gave|given|give|gives)\s+away\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:\w+\s+)?(?:possessions|clothes|jewell?e?ry|books|furniture|collection|${LOVED})${CLAUSE_END}`,
-  String.raw`final\s+(?:post|message|tweet|video|story|status|text)\b|(?:last|final)\s+goodbye|(?:last|final)\s+(?:post|message)\s+ever|this\s+(?:is|will\s+be)\s+(?:my|the)\s+last\b|(?:said|saying|says|say)\s+(?:her|his|their|my)\s+goodbyes\b|goodbye\s+(?:note|letter)`,
+  String.raw`(?:look(?:s|ing)?\s+after|take(?:s)?\s+care\s+of|taking\s+care\s+of|have|keep|mind)\s+${WHOSE}\s+${LOVED}\s+for\s+(?:me|her|him|them)${CLAUSE_END}|rehom(?:e|ed|ing)\s+${WHOSE}\s+${LOVED}${CLAUSE_END}`,
+  String.raw`${GIVES_AWAY}(?:\w+\s+)?(?:possessions|clothes|jewell?e?ry|books|furniture|collection|${LOVED})${CLAUSE_END}`,
+  String.raw`final\s+(?:post|message|tweet|video|story|status|text)(?:${CLAUSE_END}|(?=\s+(?:coming|ever)\b))|(?:last|final)\s+goodbye|(?:last|final)\s+(?:post|message)\s+ever|this\s+(?:is|will\s+be)\s+(?:my|the)\s+last(?:\s+(?:post|tweet|message|video|story|status))?${CLAUSE_END}|(?:said|saying|says|say)\s+(?:her|his|their|my)\s+goodbyes\b|goodbye\s+(?:note|letter)`,
   String.raw`(?:suddenly|weirdly|strangely|oddly|eerily|unusually)\s+(?:so\s+)?(?:calm|peaceful)${CLAUSE_END}`,
   String.raw`no\s+future(?:\s+for\s+(?:me|her|him|them))?${CLAUSE_END}|no\s+hope\s+left${CLAUSE_END}|nothing\s+(?:left\s+)?to\s+look\s+forward\s+to${CLAUSE_END}|(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?(?:hopeless|worthless)${CLAUSE_END}`,
   String.raw`(?:deleted|deleting|deactivated|deactivating|shut\s+down|shutting\s+down)\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:accounts?|profiles?|socials|social\s+media)${CLAUSE_END}`,
-  String.raw`(?:i'?m|i\s+am|she'?s|he'?s|they'?re|being|feels?\s+like|feeling\s+like|felt\s+like)\s+(?:such\s+|only\s+|nothing\s+but\s+)?a\s+burden${CLAUSE_END}|(?:everyone|everybody|they|you|(?:the|${WHOSE})\s+(?:family|kids|children))\s+(?:would|will|'d|'ll)\s+be\s+better\s+off${CLAUSE_END}`,
-  String.raw`(?:there'?s|there\s+is)\s+no\s+way\s+out${CLAUSE_END}|(?:can'?t|cannot|couldn'?t)\s+see\s+(?:a|any)\s+way\s+out${CLAUSE_END}|(?:feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?trapped${CLAUSE_END}`,
-  String.raw`see\s+(?:you|everyone|everybody|y'?all)\s+on\s+the\s+other\s+side${CLAUSE_END}|(?:nobody|no\s+one|noone)\s+(?:would|will|'d|'ll)\s+(?:even\s+)?(?:notice|care|miss\s+(?:me|her|him|them))${CLAUSE_END}`,
+  String.raw`${IS}\s+(?:such\s+|only\s+|nothing\s+but\s+|just\s+)?a\s+burden${CLAUSE_END}|(?:everyone|everybody|they|you)${WOULD}\s+be\s+better\s+off${CLAUSE_END}|(?:the|${WHOSE})\s+(?:family|kids|children|baby|son|daughter)${WOULD}\s+be\s+better\s+off(?:\s+(?:with|without)\s+[^.!?,;]{1,30}?)?${CLAUSE_END}`,
+  String.raw`(?:(?:there'?s|there\s+is)\s+no|(?:can'?t|cannot|couldn'?t)\s+see\s+(?:a|any))\s+way\s+out(?:\s+for\s+(?:me|her|him|them))?${CLAUSE_END}|(?:feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?trapped${CLAUSE_END}`,
+  String.raw`see\s+(?:you(?:\s+all)?|everyone|everybody|y'?all)\s+on\s+the\s+other\s+side${CLAUSE_END}|${NOBODY_CARES}(?:\s+(?:about\s+)?(?:me|her|him|them))?${CLAUSE_END}`,
 ];
-/** What a goodbye says when it is no warning: a death already grieved, or a reason for leaving. */
-const PLAIN_GOODBYE =
-  /\b(?:died|passed(?:\s+away)?|rip|funeral|condolences?|bereave\w*|retir\w*|leaving\s+(?:the|her|his|their|our|my)\s+(?:job|post|ward|unit|practice|team|trust|nhs|service|role|clinic|hospital)|(?:moving|moved|move)\s+(?:to|abroad|away|house|home|back|on)|new\s+(?:job|role|post)|travell?ing|emigrat\w*|maternity|mat\s+leave|sabbatical)\b/i;
+/**
+ * A reason for leaving, which makes the sign in its sentence a plain goodbye: retiring, a new job,
+ * moving away or abroad, travelling, maternity leave. A death is no such reason: grief is itself a risk.
+ */
+const LEAVING =
+  /\b(?:retir\w*|leaving\s+(?:the|her|his|their|our|my)\s+(?:job|post|ward|unit|practice|team|trust|nhs|service|role|clinic|hospital)|(?:moving|moved|relocating)\s+(?:abroad|away|overseas|interstate|house|to\s+(?:australia|canada|new\s+zealand|another\s+(?:job|practice|trust|hospital|country|city|team)))|new\s+(?:job|role)|travell?ing|heads?\s+off\s+to|(?:going|gone|goes|go)\s+on\s+leave|emigrat\w*|maternity|mat\s+leave|sabbatical)\b/i;
 const WARNING_RE = new RegExp(String.raw`\b(?:${WARNING_SIGNS.join("|")})`, "gi");
 
 const DANGER_RE = new RegExp(String.raw`\b(?:${DANGER.join("|")})\b`, "gi");
@@ -147,7 +158,7 @@ const PAST_AFTER =
 const JOKE = /\b(?:lol|lmao|haha|jk|joking|as\s+a\s+joke)\b|😂|🤣/i;
 /** Where it was said: a message, post or comment, or a platform (not face to face). */
 const ONLINE =
-  /\b(?:messag\w*|dm|dms|dm'?d|dmed|pm'd|inbox\w*|text|texts|texted|texting|sms|posts?|posted|posting|comments?|commented|tweets?|tweeted|story|stories|status|reviews?|e-?mails?|e-?mailed|whatsapp\w*|snapchat|snap|instagram|insta|ig|facebook|fb|messenger|tiktok|twitter|reddit|discord|linkedin|youtube|forum|group|page|reel|thread|replied|reply|tagged|online|portal|app|voice\s+note|social\s+media|go(?:ing)?\s+live|live\s?stream\w*|(?:tiktok|instagram|insta|facebook|ig)\s+live)\b/i;
+  /\b(?:messag\w*|dm|dms|dm'?d|dmed|pm'd|inbox\w*|text|texts|texted|texting|sms|posts?|posted|posting|comments?|commented|tweets?|tweeted|story|stories|status|reviews?|e-?mails?|e-?mailed|whatsapp\w*|snapchat|snap|instagram|insta|ig|facebook|fb|messenger|tiktok|twitter|reddit|discord|linkedin|youtube|bluesky|threads|slack|teams|on\s+x(?![-\w])|forum|group|page|reel|thread|replied|reply|tagged|online|portal|app|voice\s+note|social\s+media|go(?:ing)?\s+live|live\s?stream\w*|(?:tiktok|instagram|insta|facebook|ig)\s+live)\b/i;
 
 /** A quotation mark: an opening one (the first group) or a closing one. */
 const QUOTE_MARK = new RegExp(`(${QUOTE_OPENS})|${QUOTE_CLOSES}`, "g");
@@ -167,17 +178,19 @@ export function riskWords(text: string): string | undefined {
 
 /**
  * The words of a warning sign in someone else's message (read as the words of danger are), when the
- * text's goodbye is not a plain one (PLAIN_GOODBYE, anywhere in it): a reason to offer
- * the guidance on acting on risk beside the answer, never to change it.
+ * sign's sentence gives no reason for leaving (LEAVING): a reason to offer the guidance on acting on
+ * risk beside the answer, never to change it. As for riskWords, the text is a question already cut to
+ * its limit (cutQuestion): a text ten times as long with many rejected signs takes far longer.
  */
 export function warningWords(text: string): string | undefined {
   compileWarning();
-  // most questions name no sign: one pass over the whole text spares them the sentences
-  const named = WARNING_RE.test(text);
-  // matchAll (dangerIn) starts where the last match left off
-  WARNING_RE.lastIndex = 0;
-  if (!named || PLAIN_GOODBYE.test(text)) return undefined;
-  return reported(sentencesOf(straightQuotes(text)), (sentence) => dangerIn(sentence, WARNING_RE, false));
+  const straight = straightQuotes(text);
+  // most questions name no sign: one pass over the whole text spares them the sentences (search, not
+  // test: a global pattern's test moves its lastIndex, where matchAll would then start)
+  if (straight.search(WARNING_RE) < 0) return undefined;
+  return reported(sentencesOf(straight), (sentence) =>
+    LEAVING.test(sentence) ? undefined : dangerIn(sentence, WARNING_RE, false),
+  );
 }
 
 /** The first words `read` finds in a sentence said online in someone else's message (see above). */
