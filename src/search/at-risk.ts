@@ -158,7 +158,7 @@ const PAST_AFTER =
 const JOKE = /\b(?:lol|lmao|haha|jk|joking|as\s+a\s+joke)\b|😂|🤣/i;
 /** Where it was said: a message, post or comment, or a platform (not face to face). */
 const ONLINE =
-  /\b(?:messag\w*|dm|dms|dm'?d|dmed|pm'd|inbox\w*|text|texts|texted|texting|sms|posts?|posted|posting|comments?|commented|tweets?|tweeted|story|stories|status|reviews?|e-?mails?|e-?mailed|whatsapp\w*|snapchat|snap|instagram|insta|ig|facebook|fb|messenger|tiktok|twitter|reddit|discord|linkedin|youtube|bluesky|threads|slack|teams|on\s+x(?![-\w])|forum|group|page|reel|thread|replied|reply|tagged|online|portal|app|voice\s+note|social\s+media|go(?:ing)?\s+live|live\s?stream\w*|(?:tiktok|instagram|insta|facebook|ig)\s+live)\b/i;
+  /\b(?:messag\w*|dm|dms|dm'?d|dmed|pm'd|inbox\w*|text|texts|texted|texting|sms|posts?|posted|posting|comments?|commented|tweets?|tweeted|story|stories|status|reviews?|e-?mails?|e-?mailed|whatsapp\w*|snapchat|snap|instagram|insta|ig|facebook|fb|messenger|tiktok|twitter|reddit|discord|linkedin|youtube|bluesky|threads|slack|(?:microsoft\s+|on\s+)teams|teams\s+(?:chat|message)|on\s+x(?![-\w])|forum|group|page|reel|thread|replied|reply|tagged|online|portal|app|voice\s+note|social\s+media|go(?:ing)?\s+live|live\s?stream\w*|(?:tiktok|instagram|insta|facebook|ig)\s+live)\b/i;
 
 /** A quotation mark: an opening one (the first group) or a closing one. */
 const QUOTE_MARK = new RegExp(`(${QUOTE_OPENS})|${QUOTE_CLOSES}`, "g");
