@@ -15,6 +15,10 @@
  * quotation marks or after "saying", "wrote" or a colon, and a subject named between the report and the words
  * (an article, research, a campaign, a bill, "people who") or a death in the past just after them
  * makes them no report. Curly apostrophes and quotation marks read as straight ones.
+ *
+ * The same reading finds the warning signs that everyday messages also say (warningWords: a goodbye
+ * note, possessions given away, "no way out"), which never change the answer but make the reply offer
+ * the guidance on acting on risk beside it (safety-net.ts).
  */
 
 import { onFirstNeed } from "../eager-pattern.js";
@@ -32,9 +36,9 @@ const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|because|
 const IS = String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)`;
 /** Would or will, in full or contracted ("they'd", "nobody'll"). */
 const WOULD = String.raw`(?:\s+would|\s+will|'d|'ll|\s+is\s+going\s+to)`;
-/** Nobody would notice or care, which both lists read (DANGER with "if she...", WARNING_SIGNS alone). */
 /** Things given away ("giving away all her"): DANGER reads her things, WARNING_SIGNS what else she owns. */
 const GIVES_AWAY = String.raw`(?:giving|gave|given|give|gives)\s+away\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+`;
+/** Nobody would notice or care, which both lists read (DANGER with "if she...", WARNING_SIGNS alone). */
 const NOBODY_CARES = String.raw`(?:nobody|no\s+one|noone)${WOULD}\s+(?:even\s+)?(?:notice|care|miss)`;
 /** A person after a verb of harm, not a thing ("hit her", not "hit the roof"). */
 const SOMEONE = String.raw`(?:her|him|me|them|the\s+(?:kids?|children|baby|toddler)|(?:her|his|their|my)\s+(?:kids?|children|baby|toddler|son|daughter))`;
