@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { escapeMentions, formatSource, renderCard } from "../adapters/mattermost/render.js";
 import { ActionSeal } from "../adapters/mattermost/seal.js";
-import { ConfigError, createGuide, errorCard, loadConfig, loadKnowledge, replyCard } from "../src/index.js";
+import {
+  ConfigError,
+  createGuide,
+  errorCard,
+  loadConfig,
+  loadKnowledge,
+  replyCard,
+  SAFETY_HEADING,
+} from "../src/index.js";
 import { answerWith, FIXTURE_DIR } from "./helpers.js";
 
 // Drawing cards for Mattermost, sealing its buttons, and reading its settings: no server needed.
@@ -57,6 +65,19 @@ describe("Mattermost cards", () => {
       kind: "open",
       entryId: "patient-photos",
     });
+  });
+
+  it("draws the safety net's link first, as a danger button", () => {
+    const reply = answerWith(
+      guide,
+      {},
+      { safety: { id: "patient-photos", title: "Posting photos of patients" } },
+    );
+    const { attachments } = renderCard(replyCard(reply), target);
+    expect(attachments[0]?.pretext).toBe(`**${SAFETY_HEADING}**`);
+    expect(attachments[0]?.actions.map((b) => [b.name, b.style])).toEqual([
+      ["Posting photos of patients", "danger"],
+    ]);
   });
 
   it("lists the offers in the text when there is nowhere for buttons to send", () => {
