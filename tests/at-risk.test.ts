@@ -12,6 +12,7 @@ describe("a question that reports someone at risk now", () => {
         "A follower sent me a DM saying she has taken a whole box of paracetamol. What do I do?",
         "One of my patients texted me that he has been stockpiling his tablets",
         "A man commented on our practice page that he can't go on any more.",
+        'A girl I treated messaged me "I tried. I want to end my life tonight." What now?',
         "someone on my tiktok live says they want to die tonight",
         "A mum in a Facebook group posted that her partner hits her and she's scared to go home",
         "A teenager messaged the clinic's Instagram: by the time you read this I'll be gone",

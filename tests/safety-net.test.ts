@@ -21,6 +21,8 @@ describe("the warning signs that only offer the guidance on risk", () => {
       "A lad I treated tweeted that nobody'd even notice.",
       // curly apostrophes, as phones type them
       "A patient messaged me on WhatsApp: \u201cthere\u2019s no way out for me\u201d.",
+      // a quotation that runs over two sentences stays someone else's words
+      "A follower DM'd me: 'I'm so tired. I'm sorry for everything.' What do I do?",
       // a death is no reason for leaving: grief is itself a risk
       "Her husband died in March, and last night she posted that she feels completely trapped.",
     ];

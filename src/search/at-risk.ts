@@ -204,17 +204,28 @@ function reported(
 ): string | undefined {
   const online = sentences.map((s) => ONLINE.test(s));
   const reports = sentences.map((s) => REPORT.test(s));
+  // a quotation that runs on from the sentence before ('I'm sorry. I'm sorry for everything.'): its
+  // opening mark is carried into this one, so that its first person stays someone else's
+  let carried = 0;
   for (const [i, sentence] of sentences.entries()) {
+    const before = sentences[i - 1];
+    carried =
+      before !== undefined && carried < QUOTE_CARRY && inQuotes(carried > 0 ? `"${before}` : before)
+        ? carried + 1
+        : 0;
     // said online: this sentence, the one before or the one after names a message or a platform
     if (!online[i] && !online[i - 1] && !online[i + 1]) continue;
     // someone else's message: in this sentence or the one before
     if (!reports[i] && !reports[i - 1]) continue;
     if (JOKE.test(sentence)) continue;
-    const words = read(sentence);
+    const words = read(carried > 0 ? `"${sentence}` : sentence);
     if (words) return words;
   }
   return undefined;
 }
+
+/** How many sentences a quotation left open is carried over: a stray mark must not quote the rest. */
+const QUOTE_CARRY = 2;
 
 /** The first words of `pattern` in the sentence that report danger, read as described above. */
 function dangerIn(sentence: string, pattern: RegExp, withRefusal: boolean): string | undefined {
