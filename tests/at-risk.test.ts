@@ -28,6 +28,18 @@ describe("a question that reports someone at risk now", () => {
     );
   });
 
+  it("reads no everyday clause that goes on, and no absence that is none", () => {
+    reads(
+      [
+        "A carer commented that she can't cope because the new referral form is so long.",
+        "A patient texted that she can't take it now, the pharmacy has run out again.",
+        "On X a colleague said nobody will notice if I skip the webinar.",
+      ],
+      false,
+    );
+    reads(["A man commented on my post that nobody would notice if he was gone."], true);
+  });
+
   it("reads first-person words as someone else's only when quoted or reported, never the asker's own", () => {
     reads(
       [

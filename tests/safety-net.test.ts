@@ -18,6 +18,7 @@ describe("the warning signs that only offer the guidance on risk", () => {
       "Someone in my running group texted that she feels completely trapped.",
       "A man I discharged on Monday messaged me that he is giving away all his books.",
       "A mum in my clinic's Facebook group wrote that the kids would be better off with their dad.",
+      "A new mum messaged me that her baby would be better off with her sister.",
       "A lad I treated tweeted that nobody'd even notice.",
       // curly apostrophes, as phones type them
       "A patient messaged me on WhatsApp: \u201cthere\u2019s no way out for me\u201d.",
@@ -39,6 +40,10 @@ describe("the warning signs that only offer the guidance on risk", () => {
       "A patient messaged me thanking me for everything.",
       "A colleague posted a goodbye note to the ward and asked us to take care of her cat for her as she is moving abroad.",
       "A patient told me on the ward that she is giving away all her books.",
+      // "better off with" something that is no person or home
+      "A mum in our parents' group commented that the baby would be better off with a dummy.",
+      // a word-start apostrophe or a quote never closed carries nothing into the asker's next sentence
+      "A colleague posted the ward photos on Instagram 'til midnight. I feel trapped by my rota.",
       "Can I accept a friend request from a patient?",
     ];
     for (const q of none) expect(warningWords(q), q).toBeUndefined();

@@ -82,9 +82,12 @@ export function renderCard(card: Card): DiscordMessage {
   if (card.warning) notes.push(`⚠️ ${card.warning}`);
   const items = (l: CardList) => l.items.map((i) => `• ${i.text ? `**${i.title}**: ${i.text}` : i.title}`);
   const lists = card.lists.map((l) => [...(l.heading ? [`**${l.heading}**`] : []), ...items(l)].join("\n"));
-  // Buttons carry the offers; a decline says above them what they are.
+  // Buttons carry the offers; a decline or an ask-back says above them what they are (an ask-back's
+  // choices have no heading, its safety net's link has one).
   const offers =
-    card.kind === "no-answer" ? card.offers.filter((o) => o.heading).map((o) => `**${o.heading}**`) : [];
+    card.kind === "no-answer" || card.kind === "clarify"
+      ? card.offers.filter((o) => o.heading).map((o) => `**${o.heading}**`)
+      : [];
   let description = [...notes, card.body, ...lists, ...offers].filter(Boolean).join("\n\n");
   // Lists too long for the description (every topic's entries) go into fields of their own, whole,
   // rather than be cut off partway.

@@ -48,7 +48,7 @@ export function renderCard(card: Card): SlackMessage {
   let opened = 0;
   for (const offer of card.offers) {
     if (offer.heading) tail.push(section(`*${escapeMrkdwn(offer.heading)}*`));
-    tail.push(...openButtons(offer.links, opened));
+    tail.push(...openButtons(offer.links, opened, offer.emphasis === "urgent" ? "danger" : undefined));
     opened += offer.links.length;
   }
   const controls: Button[] = [];
@@ -124,7 +124,7 @@ function sourcesContext(heading: string, sources: readonly CardSource[]): KnownB
   return { type: "context", elements: texts.map((text) => ({ type: "mrkdwn", text })) };
 }
 
-function button(text: string, actionId: string, value: string, style?: "primary"): Button {
+function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): Button {
   return {
     type: "button",
     text: { type: "plain_text", text: clip(text, LIMITS.buttonText), emoji: true },
@@ -135,13 +135,13 @@ function button(text: string, actionId: string, value: string, style?: "primary"
 }
 
 /** Buttons that open entries; action ids are numbered across the card, as Slack wants them unique. */
-function openButtons(links: readonly CardLink[], from: number): KnownBlock[] {
+function openButtons(links: readonly CardLink[], from: number, style?: "danger"): KnownBlock[] {
   const out: KnownBlock[] = [];
   for (let i = 0; i < links.length; i += LIMITS.buttonsPerActions) {
     const chunk = links.slice(i, i + LIMITS.buttonsPerActions);
     out.push({
       type: "actions",
-      elements: chunk.map((l, j) => button(l.title, `${ACTIONS.open}_${from + i + j}`, l.entryId)),
+      elements: chunk.map((l, j) => button(l.title, `${ACTIONS.open}_${from + i + j}`, l.entryId, style)),
     });
   }
   return out;

@@ -31,7 +31,12 @@ const PILLS = String.raw`(?:pills|tablets|meds|medication|medicines|paracetamol|
 /** Whom someone asks to be looked after. */
 const LOVED = String.raw`(?:kids|children|son|daughter|boys|girls|baby|cats?|dogs?|pets?|puppy|kitten|horse|rabbit|bird)`;
 /** Where a clause ends: a stop, a comma, a conjunction or the end, so "can't go on" is not "can't go on Facebook". */
-const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|because|now|tonight|anymore|any\s?more)\b))`;
+const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|tonight|anymore|any\s?more)\b))`;
+/**
+ * ... and for a warning sign, "because" and "now" too ("keep her cat for her because she won't be
+ * around"): not for the danger list, whose "can't cope because the form is too long" is everyday.
+ */
+const SIGN_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|because|now|tonight|anymore|any\s?more)\b))`;
 /** Someone is, or feels ("she's", "he is", "feeling like"): how a sign about a person begins. */
 const IS = String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)`;
 /** Would or will, in full or contracted ("they'd", "nobody'll"). */
@@ -63,7 +68,7 @@ const DANGER = [
   String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:before|soon|tomorrow|tonight|by\s+(?:tomorrow|morning|tonight|then))`,
   String.raw`by\s+the\s+time\s+(?:you|anyone|someone)\s+(?:read|reads|see|sees)\s+this`,
   String.raw`goodbye\s+(?:everyone|everybody|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody)`,
-  String.raw`${NOBODY_CARES}\s+(?:if|when)\s+(?:i|she|he|they)`,
+  String.raw`${NOBODY_CARES}\s+(?:if|when)\s+(?:i|she|he|they)\s+(?:(?:was|were)\s+(?:gone|dead|no\s+longer\s+here)|(?:wasn'?t|weren'?t)\s+(?:here|around|alive)|died|disappeared|vanished|didn'?t\s+wake\s+up)\b`,
   String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|to\s+live)|nothing\s+(?:left\s+)?to\s+live\s+for`,
   String.raw`(?:standing|stood|sitting|sat)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|tracks|cliff)|(?:got|has|have|bought|found)\s+a\s+(?:rope|noose|gun)\b|jump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|roof|building|cliff|train)`,
   String.raw`${GIVES_AWAY}(?:things|stuff|belongings)`,
@@ -100,16 +105,16 @@ const DANGER = [
  * peace, not needing something any more.
  */
 const WARNING_SIGNS = [
-  String.raw`sorry\s+for\s+everything${CLAUSE_END}|(?:please\s+)?forgive\s+me${CLAUSE_END}`,
-  String.raw`(?:look(?:s|ing)?\s+after|take(?:s)?\s+care\s+of|taking\s+care\s+of|have|keep|mind)\s+${WHOSE}\s+${LOVED}\s+for\s+(?:me|her|him|them)${CLAUSE_END}|rehom(?:e|ed|ing)\s+${WHOSE}\s+${LOVED}${CLAUSE_END}`,
-  String.raw`${GIVES_AWAY}(?:\w+\s+)?(?:possessions|clothes|jewell?e?ry|books|furniture|collection|${LOVED})${CLAUSE_END}`,
-  String.raw`final\s+(?:post|message|tweet|video|story|status|text)(?:${CLAUSE_END}|(?=\s+(?:coming|ever)\b))|(?:last|final)\s+goodbye|(?:last|final)\s+(?:post|message)\s+ever|this\s+(?:is|will\s+be)\s+(?:my|the)\s+last(?:\s+(?:post|tweet|message|video|story|status))?${CLAUSE_END}|(?:said|saying|says|say)\s+(?:her|his|their|my)\s+goodbyes\b|goodbye\s+(?:note|letter)`,
-  String.raw`(?:suddenly|weirdly|strangely|oddly|eerily|unusually)\s+(?:so\s+)?(?:calm|peaceful)${CLAUSE_END}`,
-  String.raw`no\s+future(?:\s+for\s+(?:me|her|him|them))?${CLAUSE_END}|no\s+hope\s+left${CLAUSE_END}|nothing\s+(?:left\s+)?to\s+look\s+forward\s+to${CLAUSE_END}|(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?(?:hopeless|worthless)${CLAUSE_END}`,
-  String.raw`(?:deleted|deleting|deactivated|deactivating|shut\s+down|shutting\s+down)\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:accounts?|profiles?|socials|social\s+media)${CLAUSE_END}`,
-  String.raw`${IS}\s+(?:such\s+|only\s+|nothing\s+but\s+|just\s+)?a\s+burden${CLAUSE_END}|(?:everyone|everybody|they|you)${WOULD}\s+be\s+better\s+off${CLAUSE_END}|(?:the|${WHOSE})\s+(?:family|kids|children|baby|son|daughter)${WOULD}\s+be\s+better\s+off(?:\s+(?:with|without)\s+[^.!?,;]{1,30}?)?${CLAUSE_END}`,
-  String.raw`(?:(?:there'?s|there\s+is)\s+no|(?:can'?t|cannot|couldn'?t)\s+see\s+(?:a|any))\s+way\s+out(?:\s+for\s+(?:me|her|him|them))?${CLAUSE_END}|(?:feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?trapped${CLAUSE_END}`,
-  String.raw`see\s+(?:you(?:\s+all)?|everyone|everybody|y'?all)\s+on\s+the\s+other\s+side${CLAUSE_END}|${NOBODY_CARES}(?:\s+(?:about\s+)?(?:me|her|him|them))?${CLAUSE_END}`,
+  String.raw`sorry\s+for\s+everything${SIGN_END}|(?:please\s+)?forgive\s+me${SIGN_END}`,
+  String.raw`(?:look(?:s|ing)?\s+after|take(?:s)?\s+care\s+of|taking\s+care\s+of|have|keep|mind)\s+${WHOSE}\s+${LOVED}\s+for\s+(?:me|her|him|them)${SIGN_END}|rehom(?:e|ed|ing)\s+${WHOSE}\s+${LOVED}${SIGN_END}`,
+  String.raw`${GIVES_AWAY}(?:\w+\s+)?(?:possessions|clothes|jewell?e?ry|books|furniture|collection|${LOVED})${SIGN_END}`,
+  String.raw`final\s+(?:post|message|tweet|video|story|status|text)(?:${SIGN_END}|(?=\s+(?:coming|ever)\b))|(?:last|final)\s+goodbye|(?:last|final)\s+(?:post|message)\s+ever|this\s+(?:is|will\s+be)\s+(?:my|the)\s+last(?:\s+(?:post|tweet|message|video|story|status))?${SIGN_END}|(?:said|saying|says|say)\s+(?:her|his|their|my)\s+goodbyes\b|goodbye\s+(?:note|letter)`,
+  String.raw`(?:suddenly|weirdly|strangely|oddly|eerily|unusually)\s+(?:so\s+)?(?:calm|peaceful)${SIGN_END}`,
+  String.raw`no\s+future(?:\s+for\s+(?:me|her|him|them))?${SIGN_END}|no\s+hope\s+left${SIGN_END}|nothing\s+(?:left\s+)?to\s+look\s+forward\s+to${SIGN_END}|(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?(?:hopeless|worthless)${SIGN_END}`,
+  String.raw`(?:deleted|deleting|deactivated|deactivating|shut\s+down|shutting\s+down)\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+(?:accounts?|profiles?|socials|social\s+media)${SIGN_END}`,
+  String.raw`${IS}\s+(?:such\s+|only\s+|nothing\s+but\s+|just\s+)?a\s+burden${SIGN_END}|(?:everyone|everybody|they|you)${WOULD}\s+be\s+better\s+off${SIGN_END}|(?:the|${WHOSE})\s+(?:family|kids|children|baby|son|daughter)${WOULD}\s+be\s+better\s+off(?:\s+with\s+(?:someone\s+else|(?:her|his|their|my|a|the)\s+(?:sister|brother|mum|mom|mother|dad|father|nan|nanna|gran|granny|grandma|grandparents|parents|aunt|auntie|uncle|family|foster\s+(?:family|carers?)|ex))|\s+without\s+(?:me|her|him|them))?${SIGN_END}`,
+  String.raw`(?:(?:there'?s|there\s+is)\s+no|(?:can'?t|cannot|couldn'?t)\s+see\s+(?:a|any))\s+way\s+out(?:\s+for\s+(?:me|her|him|them))?${SIGN_END}|(?:feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?trapped${SIGN_END}`,
+  String.raw`see\s+(?:you(?:\s+all)?|everyone|everybody|y'?all)\s+on\s+the\s+other\s+side${SIGN_END}|${NOBODY_CARES}(?:\s+(?:about\s+)?(?:me|her|him|them))?${SIGN_END}`,
 ];
 /**
  * A reason for leaving, which makes the sign in its sentence a plain goodbye: retiring, a new job,
@@ -204,28 +209,25 @@ function reported(
 ): string | undefined {
   const online = sentences.map((s) => ONLINE.test(s));
   const reports = sentences.map((s) => REPORT.test(s));
-  // a quotation that runs on from the sentence before ('I'm sorry. I'm sorry for everything.'): its
-  // opening mark is carried into this one, so that its first person stays someone else's
-  let carried = 0;
+  // a quotation that runs on from the sentence before and closes in this one ('I'm sorry. I'm sorry
+  // for everything.'): its opening mark is carried in, so that its first person stays someone else's.
+  // One that never closes (a stray mark, an elision: 'til Friday, '60s) carries nothing.
   for (const [i, sentence] of sentences.entries()) {
-    const before = sentences[i - 1];
-    carried =
-      before !== undefined && carried < QUOTE_CARRY && inQuotes(carried > 0 ? `"${before}` : before)
-        ? carried + 1
-        : 0;
     // said online: this sentence, the one before or the one after names a message or a platform
     if (!online[i] && !online[i - 1] && !online[i + 1]) continue;
     // someone else's message: in this sentence or the one before
     if (!reports[i] && !reports[i - 1]) continue;
     if (JOKE.test(sentence)) continue;
-    const words = read(carried > 0 ? `"${sentence}` : sentence);
+    const before = sentences[i - 1];
+    const carried = before !== undefined && inQuotes(before) && QUOTE_CLOSE.test(sentence);
+    const words = read(carried ? `"${sentence}` : sentence);
     if (words) return words;
   }
   return undefined;
 }
 
-/** How many sentences a quotation left open is carried over: a stray mark must not quote the rest. */
-const QUOTE_CARRY = 2;
+/** A closing quotation mark. */
+const QUOTE_CLOSE = new RegExp(QUOTE_CLOSES);
 
 /** The first words of `pattern` in the sentence that report danger, read as described above. */
 function dangerIn(sentence: string, pattern: RegExp, withRefusal: boolean): string | undefined {
