@@ -31,12 +31,14 @@ const PILLS = String.raw`(?:pills|tablets|meds|medication|medicines|paracetamol|
 /** Whom someone asks to be looked after. */
 const LOVED = String.raw`(?:kids|children|son|daughter|boys|girls|baby|cats?|dogs?|pets?|puppy|kitten|horse|rabbit|bird)`;
 /** Where a clause ends: a stop, a comma, a conjunction or the end, so "can't go on" is not "can't go on Facebook". */
-const CLAUSE_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|tonight|anymore|any\s?more)\b))`;
+const clauseEnd = (words: string) => String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:${words})\b))`;
+const ENDING_WORDS = String.raw`and|but|so|or|tonight|anymore|any\s?more`;
+const CLAUSE_END = clauseEnd(ENDING_WORDS);
 /**
  * ... and for a warning sign, "because" and "now" too ("keep her cat for her because she won't be
  * around"): not for the danger list, whose "can't cope because the form is too long" is everyday.
  */
-const SIGN_END = String.raw`(?=\s*(?:[.!?,;:"')]|$|\s(?:and|but|so|or|because|now|tonight|anymore|any\s?more)\b))`;
+const SIGN_END = clauseEnd(`${ENDING_WORDS}|because|now`);
 /** Someone is, or feels ("she's", "he is", "feeling like"): how a sign about a person begins. */
 const IS = String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)`;
 /** Would or will, in full or contracted ("they'd", "nobody'll"). */
