@@ -21,6 +21,7 @@ import {
   loadKnowledge,
   noticeCard,
   replyCard,
+  SAFETY_HEADING,
   type Source,
   topicsCard,
 } from "../src/index.js";
@@ -32,6 +33,22 @@ const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const json = (value: unknown) => JSON.stringify(value);
 
 describe("Teams rendering", () => {
+  it("draws the safety net's link first, under its heading, as a destructive action", () => {
+    const reply = answerWith(
+      guide,
+      {},
+      { safety: { id: "patient-photos", title: "Posting photos of patients" } },
+    );
+    const text = json(adaptiveCard(replyCard(reply)));
+    const heading = text.indexOf(JSON.stringify(SAFETY_HEADING));
+    const button = text.indexOf('"title":"Posting photos of patients"');
+    expect(heading).toBeGreaterThan(0);
+    expect(button).toBeGreaterThan(heading);
+    expect(text).toContain(
+      '"title":"Posting photos of patients","data":{"smg":"open","entry":"patient-photos"},"style":"destructive"',
+    );
+  });
+
   it("draws an answer as an Adaptive Card: title, text, sources, related entries, votes, disclaimer", () => {
     const card = adaptiveCard(replyCard(answerWith(guide, {})));
     expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5", msteams: { width: "full" } });

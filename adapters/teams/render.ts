@@ -152,7 +152,9 @@ function offerBlocks(card: Card): Element[] {
     if (offer.heading) out.push(text(offer.heading, { weight: "Bolder" }));
     for (let i = 0; i < offer.links.length; i += LIMITS.buttonsPerSet) {
       const links = offer.links.slice(i, i + LIMITS.buttonsPerSet);
-      out.push(actionSet(links.map((l) => submit(l.title, ACTIONS.open(l.entryId)))));
+      // the safety net's link drawn as a warning, as on the other platforms
+      const style = offer.emphasis === "urgent" ? "destructive" : undefined;
+      out.push(actionSet(links.map((l) => submit(l.title, ACTIONS.open(l.entryId), style))));
     }
   }
   return out;
@@ -169,8 +171,13 @@ function actionSet(actions: ISubmitAction[]): IActionSet {
   return { type: "ActionSet", actions };
 }
 
-function submit(title: string, data: object): ISubmitAction {
-  return { type: "Action.Submit", title: clipWords(inert(title), LIMITS.buttonTitle), data: { ...data } };
+function submit(title: string, data: object, style?: ISubmitAction["style"]): ISubmitAction {
+  return {
+    type: "Action.Submit",
+    title: clipWords(inert(title), LIMITS.buttonTitle),
+    data: { ...data },
+    ...(style ? { style } : {}),
+  };
 }
 
 function text(value: string, style: Partial<Omit<ITextBlock, "type" | "text">> = {}): ITextBlock {
