@@ -1,4 +1,5 @@
-// The core's public entry: adapters import from here and nowhere else under src/.
+// The core's public entry: adapters import from here and nowhere else under src/ (or, to draw the
+// core's cards and nothing else, from its light entry, presentation.ts).
 
 export {
   COMMANDS,
@@ -12,28 +13,6 @@ export {
 } from "./commands.js";
 export { loadGuide } from "./compiled.js";
 export { type Config, ConfigError, type DiscordConfig, loadConfig, type SlackConfig } from "./config.js";
-export type {
-  Card,
-  CardLink,
-  CardList,
-  CardOffer,
-  CardSource,
-  Outcome,
-  PendingShare,
-  Visibility,
-} from "./conversation/card.js";
-export {
-  errorCard,
-  type HelpStyle,
-  helpCard,
-  NO_GUIDANCE,
-  NOT_SURE,
-  noticeCard,
-  replyCard,
-  SAFETY_HEADING,
-  tipCard,
-  topicsCard,
-} from "./conversation/cards.js";
 export { Conversation, type ConversationDeps, posting, type Requester } from "./conversation/conversation.js";
 export { createGuide, DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "./guide.js";
 export { InFlight, settlesWithin } from "./inflight.js";
@@ -53,6 +32,7 @@ export {
   type TipPoster,
   type TipSettings,
 } from "./ports.js";
+export * from "./presentation.js";
 export { type ReloadableGuide, reloadable, reloadKnowledgeOnChange } from "./reload.js";
 export { MAX_QUESTION_CHARS, visibleText } from "./search/normalise.js";
 export type { InstallationRecord, InstallationStorage } from "./store/installations.js";

@@ -9,7 +9,7 @@ import {
   type Guide,
   type HelpStyle,
   tipCard,
-} from "../../src/index.js";
+} from "../../src/presentation.js";
 
 /** A source as a reader sees it: "Title (Publisher, 2024) https://publisher/page". */
 export function formatSource(s: CardSource): string {
