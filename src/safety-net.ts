@@ -1,6 +1,7 @@
 /**
  * The safety net: a question whose story holds one of the warning signs of suicide in someone else's
- * message (a goodbye note, possessions given away, a pet to be looked after, "no way out": see
+ * message (a goodbye note, possessions given away, a pet to be looked after, "no way out"), or a red
+ * flag said of small things too (a symptom with help put off, a threat to hurt someone: see
  * warningWords in at-risk.ts) keeps its answer, and the reply offers the guidance on acting on risk
  * beside it. The signs are everyday words too, so they never change the answer; a link costs an
  * ordinary message little, and a missed one may cost a life. A question whose words report danger

@@ -116,7 +116,7 @@ interface ReplyBase {
   readonly notice?: string;
   /**
    * The guidance on acting on someone at risk, offered beside the reply when the question holds a warning
-   * sign in someone else's message and the reply is not that guidance (see safety-net.ts).
+   * sign or a red flag in someone else's message and the reply is not that guidance (see safety-net.ts).
    */
   readonly safety?: EntryLink;
 }

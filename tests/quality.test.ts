@@ -60,8 +60,10 @@ const FLOORS: Record<
   // ranking did not reach; 28 Nov 2026): reached 30 of 40 here, 8 of risk-2 and 7 of risk-3 (27, 4 and 3
   // as the answer); offered beside none of written's 1,327 other questions nor of either set of decoys.
   // risk-3 was measured blind as the signs were cut and mended after two reviews (9, 7, 6, 5, 7 of 40):
-  // its questions were not read. Floors one question under.
-  "risk.jsonl": { top1: 0.62, top3: 0.67, safety: 0.72 },
+  // its questions were not read. Floors one question under. With the red flags said of small things too
+  // (red-flags.ts: a symptom with help put off, a threat; 28 Nov 2026, written after reading risk-2's
+  // misses, so not blind there): 31 of 40 here, 13 of risk-2, 7 of risk-3, no new false alarm.
+  "risk.jsonl": { top1: 0.62, top3: 0.67, safety: 0.75 },
   // Measured only: 40 more messages and posts showing someone at risk, most in indirect words (a pet given
   // away, "won't be around"), and 40 decoys that use the same words about something else (an article on
   // self-harm, a joke, a past death), labelled with the entries that answer them; a helper wrote both on
@@ -71,7 +73,7 @@ const FLOORS: Record<
   // wrong answer either way). The decoys' misreadings were read after that one measurement.
   // With the warning signs (at-risk.ts), after a review cut them to the few that say enough alone:
   // top-1 10.0%, top-3 47.5% (not blind: its misses were read while writing them).
-  "risk-2.jsonl": { top1: 0.07, top3: 0.42, safety: 0.175 },
+  "risk-2.jsonl": { top1: 0.07, top3: 0.42, safety: 0.3 },
   "risk-decoys.jsonl": { top1: 0.54, top3: 0.77, abstain: 0.2, alarms: 0.05 },
   // Measured only: 40 messages showing indirect warning signs (thanks for everything, a pet to be looked
   // after, a burden, a last post...; no word of dying) and 40 decoys with the same words (30 / 10), which

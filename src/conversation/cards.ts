@@ -11,7 +11,7 @@ export const NOT_SURE = "I'm not sure which of my answers fits that.";
 
 /** What the safety net's link is for (see safety-net.ts): shown first, above whatever else a reply offers. */
 export const SAFETY_HEADING =
-  "If you're worried that whoever wrote the message or post may be at risk of suicide or self-harm:";
+  "If you're worried that whoever wrote the message or post, or someone in it, may be in danger:";
 
 /** The decline of a question in another language. */
 export const ENGLISH_ONLY = "I can only read questions in English. Please ask again in English.";

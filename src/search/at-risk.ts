@@ -17,13 +17,15 @@
  * makes them no report. Curly apostrophes and quotation marks read as straight ones.
  *
  * The same reading finds the warning signs that everyday messages also say (warningWords: a goodbye
- * note, possessions given away, "no way out"), which never change the answer but make the reply offer
- * the guidance on acting on risk beside it (safety-net.ts).
+ * note, possessions given away, "no way out") and the red flags said of small things too (red-flags.ts:
+ * a floppy baby with help put off, "he says he'll hurt her"), which never change the answer but make
+ * the reply offer the guidance on acting on risk beside it (safety-net.ts).
  */
 
 import { onFirstNeed } from "../eager-pattern.js";
 import { QUOTE_CLOSES, QUOTE_OPENS, straightQuotes } from "./normalise.js";
 import { sentencesOf } from "./question.js";
+import { MAY_FLAG, REFUSES_HELP, redFlag, SYMPTOM } from "./red-flags.js";
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
@@ -49,10 +51,6 @@ const GIVES_AWAY = String.raw`(?:giving|gave|given|give|gives)\s+away\s+(?:all\s
 const NOBODY_CARES = String.raw`(?:nobody|no\s+one|noone)${WOULD}\s+(?:even\s+)?(?:notice|care|miss)`;
 /** A person after a verb of harm, not a thing ("hit her", not "hit the roof"). */
 const SOMEONE = String.raw`(?:her|him|me|them|the\s+(?:kids?|children|baby|toddler)|(?:her|his|their|my)\s+(?:kids?|children|baby|toddler|son|daughter))`;
-/** Red-flag symptoms, which make refusing help a risk. */
-const SYMPTOM =
-  /\b(?:chest\s+(?:pain|hurts|feels|is\s+tight|pressure)|crushing|can'?t\s+breathe|struggling\s+to\s+breathe|short\s+of\s+breath|vomiting\s+blood|coughing\s+up\s+blood|bleeding|numb|slurred|drooping|seizure|fitting|unconscious|unresponsive|won'?t\s+wake|overdose|swollen|headache|can'?t\s+see|blood)\b/i;
-
 /** The words that report danger; each alternative is one way of saying it. */
 const DANGER = [
   // ending a life, or wanting to
@@ -135,10 +133,6 @@ const DANGER_RE = new RegExp(String.raw`\b(?:${DANGER.join("|")})\b`, "gi");
  */
 const compileDanger = onFirstNeed(DANGER_RE);
 const compileWarning = onFirstNeed(WARNING_RE);
-/** Red-flag symptoms with help refused: read only where a symptom is named. */
-const REFUSES_HELP =
-  /\b(?:won'?t|will\s+not|wont|refuses?\s+to|refused\s+to|refusing\s+to|doesn'?t\s+want\s+to|isn'?t\s+going\s+to|not\s+going\s+to)\s+(?:call|ring|go\s+(?:in|to)|get|see|phone)\b/i;
-
 /**
  * Someone else's message, post or comment: a verb of sending or saying not said by the asker ("she
  * messaged", "a follower commented", "saying"), or a message named as someone's.
@@ -188,19 +182,20 @@ export function riskWords(text: string): string | undefined {
 }
 
 /**
- * The words of a warning sign in someone else's message (read as the words of danger are), when the
- * sign's sentence gives no reason for leaving (LEAVING): a reason to offer the guidance on acting on
- * risk beside the answer, never to change it. As for riskWords, the text is a question already cut to
- * its limit (cutQuestion): a text ten times as long with many rejected signs takes far longer.
+ * The words of a warning sign (WARNING_SIGNS), or of a red flag (a symptom with help put off, or a
+ * threat: red-flags.ts), in someone else's message, read as the words of danger are; a warning sign
+ * only when its sentence gives no reason for leaving (LEAVING). A reason to offer the guidance on acting
+ * on risk beside the answer, never to change it. As for riskWords, the text is a question already cut
+ * to its limit (cutQuestion): a text ten times as long with many rejected signs takes far longer.
  */
 export function warningWords(text: string): string | undefined {
   compileWarning();
   const straight = straightQuotes(text);
-  // most questions name no sign: one pass over the whole text spares them the sentences (search, not
-  // test: a global pattern's test moves its lastIndex, where matchAll would then start)
-  if (straight.search(WARNING_RE) < 0) return undefined;
+  // most questions name no sign or red flag: one pass over the whole text spares them the sentences
+  // (search, not test: a global pattern's test moves its lastIndex, where matchAll would then start)
+  if (straight.search(WARNING_RE) < 0 && !MAY_FLAG.test(straight)) return undefined;
   return reported(sentencesOf(straight), (sentence) =>
-    LEAVING.test(sentence) ? undefined : dangerIn(sentence, WARNING_RE, false),
+    LEAVING.test(sentence) ? flagIn(sentence) : (dangerIn(sentence, WARNING_RE, false) ?? flagIn(sentence)),
   );
 }
 
@@ -226,6 +221,19 @@ function reported(
     if (words) return words;
   }
   return undefined;
+}
+
+/**
+ * A red flag (red-flags.ts) in a sentence, unless what was said there is the asker's own ("A colleague
+ * posted about me. I've had a headache all week and I'm not calling anyone."): in the first person,
+ * with no quotation or word of saying to make it someone else's.
+ */
+function flagIn(sentence: string): string | undefined {
+  const words = redFlag(sentence);
+  if (!words) return undefined;
+  const said = sentence.slice(lastReport(sentence));
+  const theirs = SAYING.test(sentence) || sentence.search(QUOTE_MARK) >= 0;
+  return FIRST_PERSON.test(said) && !theirs ? undefined : words;
 }
 
 /** A closing quotation mark. */

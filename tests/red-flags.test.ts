@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { riskWords, warningWords } from "../src/search/at-risk.js";
+
+// The red flags said of small things too: they offer the guidance on acting on risk beside the answer
+// (warningWords) and never change it (riskWords stays as it was).
+describe("red flags in someone else's message", () => {
+  it("reads a red-flag symptom with help put off, and a threat to hurt someone", () => {
+    const flags: [string, string][] = [
+      [
+        "A man replied to my Facebook post that his wife's speech went slurred an hour ago but she wants to sleep it off.",
+        "sleep it off",
+      ],
+      [
+        "A follower DM'd me that her newborn is floppy and feverish but she doesn't want to make a fuss at A&E.",
+        "make a fuss",
+      ],
+      [
+        "Someone on our practice page commented that he has had pressure in his chest since lunch and is not calling anyone.",
+        "is not calling anyone",
+      ],
+      [
+        "A woman I looked after in pregnancy messaged me on WhatsApp that she hasn't felt the baby move today and will wait and see.",
+        "wait and see",
+      ],
+      [
+        "A dad posted in a parents' group that his toddler's rash doesn't fade under a glass and he can't afford the ER.",
+        "can't afford",
+      ],
+      // a newer symptom with help plainly refused: a link, not the answer
+      [
+        "A mum messaged our page that her baby has gone blue around the mouth and she won't call an ambulance.",
+        "won't call",
+      ],
+      [
+        "A patient texted me that her boyfriend says he'll hurt her if she goes to her appointment.",
+        "her boyfriend says he'll hurt her",
+      ],
+      [
+        "A teenager wrote in our Discord that his mum's partner will kill him when he gets home.",
+        "his mum's partner will kill him",
+      ],
+    ];
+    for (const [q, words] of flags) {
+      expect(warningWords(q), q).toBe(words);
+      expect(riskWords(q), q).toBeUndefined();
+    }
+  });
+
+  it("reads none in a subject, the past, a joke, the asker's own words or a symptom with no help put off", () => {
+    const none = [
+      "My colleague shared a post on the signs of a stroke: face drooping, slurred speech, don't wait and see.",
+      "A patient posted on Facebook that her dad refused the ambulance years ago and died of a heart attack.",
+      "I had chest pain last night and didn't want to make a fuss, can I post about it on TikTok?",
+      "A colleague posted about me on Facebook. I've had a headache all week and I'm not calling anyone about it.",
+      "A follower commented lol my chest is crushing after leg day, gonna sleep it off.",
+      "A mum posted in our group that her baby is floppy with laughter at my puppet videos.",
+      "A patient messaged me that she felt the baby move for the first time and can I share her scan?",
+      "Can I accept a friend request from a patient?",
+    ];
+    for (const q of none) expect(warningWords(q), q).toBeUndefined();
+  });
+
+  it("leaves the danger reading as it was: a symptom of its list with help plainly refused", () => {
+    const q = "A stranger DM'd me that his chest feels crushing and he won't call an ambulance.";
+    expect(riskWords(q)).toBe("won't call");
+  });
+});
