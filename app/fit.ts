@@ -46,6 +46,7 @@ export const MEASURED_ONLY_SETS = [
   "real-fresh-7.jsonl",
   "real-fresh-8.jsonl",
   "recording-direction.jsonl",
+  "risk-5.jsonl",
 ];
 /** Every set of the project's own, which `check` measures. */
 export const PROJECT_SETS = [...FITTED_SETS, ...MEASURED_ONLY_SETS];

@@ -84,6 +84,13 @@ const FLOORS: Record<
   // risk-3 7.5% / 25.0% (3 of 40 read as risk, as at the start), decoys 60.0% / 83.3% / 100%, none read.
   "risk-3.jsonl": { top1: 0.05, top3: 0.22, safety: 0.15 },
   "risk-3-decoys.jsonl": { top1: 0.56, top3: 0.8, abstain: 0.9, alarms: 0.05 },
+  // Measured only: 24 messages showing someone in danger in words other than suicide's (8 red-flag symptoms
+  // with help put off, 8 threats or abuse, 8 indirect warning signs), which a helper wrote on 28 Nov 2026
+  // without the code or any other set. Measured once, blind, after the red flags (red-flags.ts): top-1
+  // 29.2%, top-3 45.8%; the safety net reached 9 of 24 (7 as the answer), where ccc46c7, before them,
+  // reached 7 (the symptoms 1 -> 3 of 8, threats and abuse 2, indirect signs 4). Its 24 decoys, written
+  // with it but not labelled with entries (kept outside the repository), got the link 0 times, then and now.
+  "risk-5.jsonl": { top1: 0.25, top3: 0.41, safety: 0.33 },
   // Not a measure of answers (they are fitted on it): the safety net's false alarms on 1,327 everyday questions.
   "written.jsonl": { alarms: 0.005 },
   // Measured only: 40 pairs that differ in who takes the photo or recording (the clinician or their team,
