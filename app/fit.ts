@@ -47,6 +47,8 @@ export const MEASURED_ONLY_SETS = [
   "real-fresh-8.jsonl",
   "recording-direction.jsonl",
   "risk-5.jsonl",
+  "risk-4.jsonl",
+  "risk-4-decoys.jsonl",
 ];
 /** Every set of the project's own, which `check` measures. */
 export const PROJECT_SETS = [...FITTED_SETS, ...MEASURED_ONLY_SETS];
