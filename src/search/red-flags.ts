@@ -1,10 +1,11 @@
 /**
  * Red flags in someone else's message other than the words of suicide: symptoms that need emergency
  * care with help refused or put off, and a threat to hurt someone. at-risk.ts reads them in a sentence
- * said online in someone else's message. A symptom with help plainly refused ("won't call", "refuses
- * to go in") is danger and gets the guidance on acting on risk as its answer; with help only put off
- * ("sleep it off", "doesn't want to make a fuss", "not calling anyone") or a threat ("he says he'll
- * hurt her"), the words are also said of small things, so they only make the reply offer that guidance
+ * said online in someone else's message. A symptom of the first list (SYMPTOM) with help plainly
+ * refused ("won't call", "refuses to go in") is danger and gets the guidance on acting on risk as its
+ * answer. Any other red flag (a symptom of either list with help only put off: "sleep it off", "doesn't
+ * want to make a fuss", "not calling anyone"; one of the second list with help refused; a threat: "he
+ * says he'll hurt her") is also said of small things, so it only makes the reply offer that guidance
  * beside its answer (the safety net).
  */
 
