@@ -25,7 +25,7 @@
 import { onFirstNeed } from "../eager-pattern.js";
 import { QUOTE_CLOSES, QUOTE_OPENS, straightQuotes } from "./normalise.js";
 import { sentencesOf } from "./question.js";
-import { MAY_FLAG, REFUSES_HELP, redFlag, SYMPTOM } from "./red-flags.js";
+import { MAY_FLAG, redFlag, refusedHelp } from "./red-flags.js";
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
@@ -194,8 +194,10 @@ export function warningWords(text: string): string | undefined {
   // most questions name no sign or red flag: one pass over the whole text spares them the sentences
   // (search, not test: a global pattern's test moves its lastIndex, where matchAll would then start)
   if (straight.search(WARNING_RE) < 0 && !MAY_FLAG.test(straight)) return undefined;
-  return reported(sentencesOf(straight), (sentence) =>
-    LEAVING.test(sentence) ? flagIn(sentence) : (dangerIn(sentence, WARNING_RE, false) ?? flagIn(sentence)),
+  return reported(
+    sentencesOf(straight),
+    (sentence) =>
+      (LEAVING.test(sentence) ? undefined : dangerIn(sentence, WARNING_RE, false)) ?? flagIn(sentence),
   );
 }
 
@@ -251,9 +253,7 @@ function dangerIn(sentence: string, pattern: RegExp, withRefusal: boolean): stri
     if (firstPerson && !inQuotes(before) && !SAYING.test(before)) continue;
     return match[0];
   }
-  if (!withRefusal) return undefined;
-  const refused = REFUSES_HELP.exec(sentence);
-  return refused && SYMPTOM.test(sentence) ? refused[0] : undefined;
+  return withRefusal ? refusedHelp(sentence) : undefined;
 }
 
 /** Whether the text ends inside quotation marks: its last opening mark comes after its last closing one. */

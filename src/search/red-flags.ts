@@ -10,7 +10,7 @@
  */
 
 /** Red-flag symptoms which, with help plainly refused, are danger: chest pain, breathing, stroke signs, bleeding. */
-export const SYMPTOM =
+const SYMPTOM =
   /\b(?:chest\s+(?:pain|hurts|feels|is\s+tight|pressure)|crushing|can'?t\s+breathe|struggling\s+to\s+breathe|short\s+of\s+breath|vomiting\s+blood|coughing\s+up\s+blood|bleeding|numb|slurred|drooping|seizure|fitting|unconscious|unresponsive|won'?t\s+wake|overdose|swollen|headache|can'?t\s+see|blood)\b/i;
 
 /**
@@ -22,7 +22,7 @@ const MORE_SYMPTOM =
   /\b(?:pressure\s+in\s+(?:his|her|their|my)\s+chest|breathing\s+(?:weird(?:ly)?|funny|strange(?:ly)?|odd(?:ly)?|noisily)|(?:not|isn'?t|stopped)\s+breathing|gasping|floppy|(?:turned|turning|going|gone|went)\s+(?:blue|grey|gray)|blue\s+lips|(?:hasn'?t|has\s+not|haven'?t|not)\s+felt\s+(?:the|her|my|their)\s+baby\s+move|baby\s+(?:hasn'?t|has\s+not|isn'?t|is\s+not|stopped)\s+mov(?:ed|ing)|rash\s+(?:that\s+)?(?:doesn'?t|won'?t|does\s+not)\s+fade|stiff\s+neck|(?:swollen|swelling)\s+(?:lips|tongue|throat)|throat\s+(?:is\s+)?(?:closing|swelling))\b/i;
 
 /** Help plainly refused: with a symptom, danger. */
-export const REFUSES_HELP =
+const REFUSES_HELP =
   /\b(?:won'?t|will\s+not|wont|refuses?\s+to|refused\s+to|refusing\s+to|doesn'?t\s+want\s+to|isn'?t\s+going\s+to|not\s+going\s+to)\s+(?:call|ring|go\s+(?:in|to)|get|see|phone)\b/i;
 
 /** Help put off, or refused in words also said of small things: with a symptom, a reason for the safety net. */
@@ -42,6 +42,12 @@ const NOT_NOW =
 
 /** For a quick look over a whole question: could any sentence hold a red flag? */
 export const MAY_FLAG = new RegExp(`${SYMPTOM.source}|${MORE_SYMPTOM.source}|${THREAT.source}`, "i");
+
+/** The words of danger in a sentence: a symptom of the first list with help plainly refused, or undefined. */
+export function refusedHelp(sentence: string): string | undefined {
+  const refused = REFUSES_HELP.exec(sentence);
+  return refused && SYMPTOM.test(sentence) ? refused[0] : undefined;
+}
 
 /**
  * The words of a red flag that the safety net reads in a sentence, or undefined: a threat, or a symptom
