@@ -1,12 +1,12 @@
 /**
  * The safety net: a question whose story holds one of the warning signs of suicide in someone else's
  * message (a goodbye note, possessions given away, a pet to be looked after, "no way out"), or a red
- * flag said of small things too (a symptom with help put off, a threat to hurt someone: see
- * warningWords in at-risk.ts) keeps its answer, and the reply offers the guidance on acting on risk
- * beside it. The signs are everyday words too, so they never change the answer; a link costs an
- * ordinary message little, and a missed one may cost a life. A question whose words report danger
- * outright gets that guidance as its answer (see readings.ts); when the ranking did not reach it (the
- * entry ranked in neither reading's top 20), the net offers it too.
+ * flag said of small things too (a symptom with help put off, a threat to hurt someone, abuse, neglect,
+ * a poison swallowed, someone missing: see warningWords in at-risk.ts) keeps its answer, and the reply
+ * offers the guidance on acting on risk beside it. The signs are everyday words too, so they never
+ * change the answer; a link costs an ordinary message little, and a missed one may cost a life. A
+ * question whose words report danger outright gets that guidance as its answer (see readings.ts); when
+ * the ranking did not reach it (the entry ranked in neither reading's top 20), the net offers it too.
  */
 import { reportsRisk, warningWords } from "./search/at-risk.js";
 import type { Entry, EntryLink } from "./types.js";

@@ -90,7 +90,9 @@ const FLOORS: Record<
   // 29.2%, top-3 45.8%; the safety net reached 9 of 24 (7 as the answer), where ccc46c7, before them,
   // reached 7 (the symptoms 1 -> 3 of 8, threats and abuse 2, indirect signs 4). Its 24 decoys, written
   // with it but not labelled with entries (kept outside the repository), got the link 0 times, then and now.
-  "risk-5.jsonl": { top1: 0.25, top3: 0.41, safety: 0.33 },
+  // Harm said outright (red-flags.ts: control, abuse, neglect, something swallowed, someone missing; 28 Nov
+  // 2026): 11 of 24.
+  "risk-5.jsonl": { top1: 0.25, top3: 0.41, safety: 0.41 },
   // Measured only: 40 more messages showing someone in danger now (8 each: red-flag symptoms with help put
   // off, threats or abuse, indirect warning signs, a dangerous ingestion, others such as a fall or someone
   // missing) and 40 decoys with the same words, labelled with the entries that answer them (39 / 1), which
@@ -98,7 +100,10 @@ const FLOORS: Record<
   // red flags: risk-4 top-1 12.5%, top-3 40.0%, safety net 7 of 40 (5 as the answer; 6 at ccc46c7);
   // decoys top-1 56.4%, top-3 87.2%, abstain 100%, the link beside none (one is answered with the
   // guidance on risk, as at ccc46c7).
-  "risk-4.jsonl": { top1: 0.1, top3: 0.37, safety: 0.15 },
+  // Harm said outright (red-flags.ts, 28 Nov 2026) was written after reading its misses among the threats
+  // and abuse and the ingestions (16 of its 40), so it is no blind measure of it: 18 of 40 (abuse 1 -> 8,
+  // ingestions 0 -> 4), the decoys' link still beside none.
+  "risk-4.jsonl": { top1: 0.1, top3: 0.37, safety: 0.42 },
   "risk-4-decoys.jsonl": { top1: 0.53, top3: 0.84, alarms: 0.05 },
   // Not a measure of answers (they are fitted on it): the safety net's false alarms on 1,327 everyday questions.
   "written.jsonl": { alarms: 0.005 },

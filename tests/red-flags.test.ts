@@ -60,6 +60,86 @@ describe("red flags in someone else's message", () => {
     for (const q of none) expect(warningWords(q), q).toBeUndefined();
   });
 
+  it("reads harm said outright: control, abuse, neglect, something swallowed, someone missing, a threat to many", () => {
+    const harm: [string, string][] = [
+      [
+        "A patient messaged me on Facebook that her husband took her phone and her bank card.",
+        "husband took her phone",
+      ],
+      ["Someone DM'd me that her boyfriend locks her in when he goes out. Should I reply?", "locks her in "],
+      [
+        "A follower commented that she's been hiding the bruises from her family for months.",
+        "hiding the bruises",
+      ],
+      [
+        "A teenager messaged our clinic page that her mum's boyfriend kicks the kids when he's drunk.",
+        "kicks the kids",
+      ],
+      [
+        "A neighbour posted in the community group that the kids next door are left on their own for days at a time.",
+        "left on their own for days",
+      ],
+      [
+        "A mum posted in our forum that her partner shook their 4-month-old last night.",
+        "shook their 4-month-old",
+      ],
+      [
+        "A girl wrote in a DM that her uncle touches her when nobody is home and says it's their little secret.",
+        "touches her when nobody",
+      ],
+      [
+        "A carer posted on Facebook that her dad hasn't had his insulin for three days.",
+        "hasn't had his insulin for",
+      ],
+      [
+        "A parent posted in a Facebook group that her toddler swallowed a button battery an hour ago.",
+        "swallowed a button battery",
+      ],
+      [
+        "A mum posted in our group that her two-year-old chewed a few of his grandad's heart tablets.",
+        "chewed a few of his grandad's heart tablets",
+      ],
+      [
+        "Someone in our WhatsApp group wrote that her brother took 'about 30' of his painkillers.",
+        "took 'about 30' of his painkillers",
+      ],
+      [
+        "A mum posted on Instagram that her daughter hasn't come home since Friday.",
+        "hasn't come home since",
+      ],
+      [
+        "A student posted on Discord that he is going to shoot everyone at school on Monday.",
+        "going to shoot everyone",
+      ],
+      // "me" after a verb of sending is the reader, not the asker speaking of themselves
+      [
+        "A cousin sent me a video on Snapchat of her friend passed out, saying they can't rouse him but will let him sleep it off.",
+        "can't rouse him",
+      ],
+      [
+        "A patient texted me that her ex says he'll really hurt her tonight.",
+        "her ex says he'll really hurt her",
+      ],
+    ];
+    for (const [q, words] of harm) {
+      expect(warningWords(q), q).toBe(words);
+      expect(riskWords(q), q).toBeUndefined();
+    }
+    const none = [
+      "My phone was taken by the ward manager during a shift, can I complain on Twitter?",
+      "A colleague posted that the new system locked her out of her account again. Can I share it?",
+      "A follower commented that her son hit her up on Insta asking for advice about vaping.",
+      "Can I share an awareness post about the signs of domestic abuse, like hiding bruises, on our practice page?",
+      "A patient posted that her phone has gone missing and asked if anyone found it in the waiting room.",
+      "A resident's family shared on Facebook that he hasn't been home since his admission. Can I reply?",
+      "A colleague wrote on Slack that she might lose it if the printer jams again.",
+      "A woman posted on our page that she was left on her own for hours in labour and named me. Can I reply?",
+      "A patient posted that she took two paracetamol and her headache went, can I like it?",
+      "A dad posted in our group that he can't wake them up for school in winter, any tips?",
+    ];
+    for (const q of none) expect(warningWords(q), q).toBeUndefined();
+  });
+
   it("leaves the danger reading as it was: a symptom of its list with help plainly refused", () => {
     const q = "A stranger DM'd me that his chest feels crushing and he won't call an ambulance.";
     expect(riskWords(q)).toBe("won't call");

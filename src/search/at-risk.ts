@@ -233,10 +233,15 @@ function reported(
 function flagIn(sentence: string): string | undefined {
   const words = redFlag(sentence);
   if (!words) return undefined;
-  const said = sentence.slice(lastReport(sentence));
+  // "me" after a verb of sending is the message's reader ("a mate sent me a Snapchat"), not the asker's own words
+  const said = sentence.slice(lastReport(sentence)).replace(READER, "");
   const theirs = SAYING.test(sentence) || sentence.search(QUOTE_MARK) >= 0;
   return FIRST_PERSON.test(said) && !theirs ? undefined : words;
 }
+
+/** The asker as the one a message was sent to or shown: "sent me", "messaged me", "tagged me in". */
+const READER =
+  /\b(?:sent|send|sends|messaged|texted|emailed|dm'?d|dmed|pm'?d|told|tells|asked|asks|showed|shows|tagged|forwarded|called|rang)\s+me\b/gi;
 
 /** A closing quotation mark. */
 const QUOTE_CLOSE = new RegExp(QUOTE_CLOSES);

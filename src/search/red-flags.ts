@@ -1,12 +1,13 @@
 /**
  * Red flags in someone else's message other than the words of suicide: symptoms that need emergency
- * care with help refused or put off, and a threat to hurt someone. at-risk.ts reads them in a sentence
- * said online in someone else's message. A symptom of the first list (SYMPTOM) with help plainly
- * refused ("won't call", "refuses to go in") is danger and gets the guidance on acting on risk as its
- * answer. Any other red flag (a symptom of either list with help only put off: "sleep it off", "doesn't
- * want to make a fuss", "not calling anyone"; one of the second list with help refused; a threat: "he
- * says he'll hurt her") is also said of small things, so it only makes the reply offer that guidance
- * beside its answer (the safety net).
+ * care with help refused or put off, a threat to hurt someone, and harm said outright (HARM: abuse,
+ * neglect, something poisonous swallowed, someone missing). at-risk.ts reads them in a sentence said
+ * online in someone else's message. A symptom of the first list (SYMPTOM) with help plainly refused
+ * ("won't call", "refuses to go in") is danger and gets the guidance on acting on risk as its answer.
+ * Any other red flag (a symptom of either list with help only put off: "sleep it off", "doesn't want to
+ * make a fuss", "not calling anyone"; one of the second list with help refused; a threat: "he says
+ * he'll hurt her"; harm said outright: "her husband took her phone") is also said of small things, so
+ * it only makes the reply offer that guidance beside its answer (the safety net).
  */
 
 /** Red-flag symptoms which, with help plainly refused, are danger: chest pain, breathing, stroke signs, bleeding. */
@@ -19,7 +20,7 @@ const SYMPTOM =
  * a rash that does not fade, a stiff neck, a swelling throat.
  */
 const MORE_SYMPTOM =
-  /\b(?:pressure\s+in\s+(?:his|her|their|my)\s+chest|breathing\s+(?:weird(?:ly)?|funny|strange(?:ly)?|odd(?:ly)?|noisily)|(?:not|isn'?t|stopped)\s+breathing|gasping|floppy|(?:turned|turning|going|gone|went)\s+(?:blue|grey|gray)|blue\s+lips|(?:hasn'?t|has\s+not|haven'?t|not)\s+felt\s+(?:the|her|my|their)\s+baby\s+move|baby\s+(?:hasn'?t|has\s+not|isn'?t|is\s+not|stopped)\s+mov(?:ed|ing)|rash\s+(?:that\s+)?(?:doesn'?t|won'?t|does\s+not)\s+fade|stiff\s+neck|(?:swollen|swelling)\s+(?:lips|tongue|throat)|throat\s+(?:is\s+)?(?:closing|swelling))\b/i;
+  /\b(?:(?:can'?t|cannot|couldn'?t|won'?t)\s+wake\s+(?:him|her|them)|won'?t\s+wake\s+up\s+properly|out\s+cold|breathing\s+(?:really\s+|very\s+)?(?:slow(?:ly)?|shallow)|(?:weird|strange|odd|loud|funny)\s+snor\w+|lips\s+(?:look|looking|are|went|gone|going|turning)\s+(?:a\s+bit\s+|kind\s+of\s+)?(?:blue|grey|gray)|pressure\s+in\s+(?:his|her|their|my)\s+chest|breathing\s+(?:weird(?:ly)?|funny|strange(?:ly)?|odd(?:ly)?|noisily)|(?:not|isn'?t|stopped)\s+breathing|gasping|floppy|(?:turned|turning|going|gone|went)\s+(?:blue|grey|gray)|blue\s+lips|(?:hasn'?t|has\s+not|haven'?t|not)\s+felt\s+(?:the|her|my|their)\s+baby\s+move|baby\s+(?:hasn'?t|has\s+not|isn'?t|is\s+not|stopped)\s+mov(?:ed|ing)|rash\s+(?:that\s+)?(?:doesn'?t|won'?t|does\s+not)\s+fade|stiff\s+neck|(?:swollen|swelling)\s+(?:lips|tongue|throat)|throat\s+(?:is\s+)?(?:closing|swelling))\b/i;
 
 /** Help plainly refused: with a symptom, danger. */
 const REFUSES_HELP =
@@ -31,17 +32,68 @@ const PUTS_OFF_HELP =
 
 /** A threat to hurt someone, told or reported: "he says he'll hurt her", "her ex will kill her". */
 const THREAT =
-  /\b(?:he|she|they|(?:his|her|their|my)\s+(?:[\w']+\s+)?(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|ex|brother|uncle))(?:'ll|'d|\s+will|\s+would|\s+is\s+going\s+to|\s+(?:says|said|swears|swore)\s+(?:he|she|they)(?:'ll|'d|\s+will|\s+would))\s+(?:kill|hurt|finish|beat|stab|shoot|strangle)\s+(?:me|her|him|them|us|the\s+(?:kids?|children|baby))\b/i;
+  /\b(?:he|she|they|(?:his|her|their|my)\s+(?:[\w']+\s+)?(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|ex|brother|uncle))(?:'ll|'d|\s+will|\s+would|\s+is\s+going\s+to|\s+(?:says|said|swears|swore)\s+(?:he|she|they)(?:'ll|'d|\s+will|\s+would))\s+(?:really\s+|actually\s+|seriously\s+|definitely\s+)?(?:kill|hurt|finish|beat|stab|shoot|strangle)\s+(?:me|her|him|them|us|the\s+(?:kids?|children|baby))\b/i;
+
+/** People close to someone, who may harm them: a partner, a parent, a carer. */
+const CLOSE = String.raw`(?:partner|boyfriend|girlfriend|husband|wife|ex|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|carer|caregiver|son|daughter|uncle|brother)`;
+/** A person whom others look after or look for: a relative, a child, a patient, a resident. */
+const PERSON = String.raw`(?:son|daughter|sister|brother|mum|mom|dad|husband|wife|partner|friend|child|kid|baby|toddler|teen|teenager|nan|gran|grandma|grandad|granddad|grandfather|grandmother|father|mother|boyfriend|girlfriend|patient|resident|student|girl|boy|man|woman)`;
+/** A young child, by name or by age ("a 3-month-old", "the two year old"). */
+const YOUNG = String.raw`(?:kids?|children|baby|babies|toddler|newborn|son|daughter|little\s+ones?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:day|week|month|year)[- ]olds?)`;
+/** Tablets and medicines by their kind, enough of which poison. */
+const TABLETS = String.raw`(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|codeine|tramadol|oxy\w*|opioids?|methadone|fentanyl|insulin|antidepressants|sleeping\s+(?:pills|tablets)|(?:iron|heart|blood\s+pressure|diabetes)\s+(?:tablets|pills|meds)|prescription)`;
+/** Things that poison when swallowed, and someone else's tablets. */
+const POISON = String.raw`(?:bleach|(?:button\s+)?batter(?:y|ies)|magnets?|antifreeze|weed\s?killer|pesticide|rat\s+poison|detergent|(?:laundry|washing|dishwasher)\s+(?:pods?|capsules?|tablets?|liquid)|cleaning\s+(?:fluid|products?|spray)|lamp\s+oil|paraffin|vape\s+(?:liquid|juice)|e-?liquid|nicotine\s+(?:liquid|pouches)|(?:her|his|their|my|mum'?s|mom'?s|dad'?s|nan'?s|gran'?s|grandma'?s|grandad'?s)\s+(?:pills|tablets|meds|medication|medicine|methadone))`;
+
+/**
+ * Harm said outright, with no symptom to put off: someone controlled or trapped at home, afraid of a
+ * partner or parent, hurt or hiding injuries, a child left alone or hungry or told to keep a secret,
+ * an adult left without food or medication or robbed by those around them, something poisonous
+ * swallowed, someone missing, a carer near breaking point, a threat to hurt people at a school or a
+ * workplace. The warning signs that safeguarding training teaches, each in a form that names a person.
+ */
+const HARM = new RegExp(
+  String.raw`\b(?:${[
+    String.raw`(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+let\s+(?:her|him|me|them)\s+(?:leave|go\s+out|see\s+(?:her|his|my|their)\s+(?:friends|family)|have\s+(?:a|her|his|my|their)\s+(?:phone|keys|money|bank\s+card))`,
+    String.raw`(?:he|she|${CLOSE})\s+(?:took|takes|has\s+taken|smashed|broke|keeps|hid|hides)\s+(?:away\s+)?(?:her|his|my|their)\s+(?:phone|keys|passport|bank\s+card|car\s+keys)`,
+    String.raw`(?:locks|locked|locking)\s+(?:her|him|me|them|the\s+kids?|the\s+children)\s+in(?:\s|$|[.,!?])`,
+    String.raw`(?:scared|afraid|frightened|terrified)\s+(?:of\s+(?:her|his|my|their)\s+${CLOSE}|(?:of\s+)?what\s+(?:he|she)\s*(?:'ll|will|might|would|could)\s+do)`,
+    String.raw`(?:doesn'?t|don'?t|does\s+not|do\s+not|didn'?t)\s+feel\s+safe\s+(?:at\s+home|going\s+home|with\s+(?:him|her|them))|(?:isn'?t|is\s+not|not)\s+safe\s+at\s+home`,
+    String.raw`(?:hiding|hides|hid|covering|covers|covered)\s+(?:up\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:bruises|bruising|marks|black\s+eye|burns)|bruises\s+(?:she|he|they)\s+(?:won'?t|can'?t|couldn'?t|wouldn'?t)\s+explain`,
+    String.raw`(?:he|she|they)\s+(?:hits|hit|punched|kicked|slapped|shoved|strangled|choked|throttled)\s+(?:her|him|me|them)(?!\s+(?:up|back|off))\b`,
+    String.raw`(?:hits|hit|beats|beat|punches|punched|kicks|kicked|slaps|slapped|burns|burned|burnt|shakes|shook|shaken|shaking)\s+(?:the|her|his|their|my|a|our)\s+${YOUNG}`,
+    String.raw`(?:left|leaves|leaving)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?${YOUNG}\s+(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself))`,
+    String.raw`(?:left|leaves|leaving|locked|locks|locking|kept|keeps)\s+(?:\w+\s+){0,4}?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself)|in\s+(?:a|the|her|his|their)\s+(?:bed)?room|with\s+no\s+food|without\s+food)\s+(?:\w+\s+){0,3}?(?:for\s+(?:days|(?:\d+|two|three|four|five)\s+days|the\s+weekend)|all\s+weekend|for\s+days\s+at\s+a\s+time)`,
+    String.raw`locked\s+(?:me|us|her|him|them|myself|herself|himself|ourselves|themselves)\s+in\s+(?:the|a|her|his|my|our|their)\s+(?:bathroom|bedroom|room|car|toilet|loo)`,
+    String.raw`(?:comes?|came|coming)\s+into\s+(?:my|her|his)\s+(?:room|bed)\s+at\s+night|won'?t\s+(?:leave|get\s+out\s+of|make\s+it\s+out\s+of)\s+(?:\w+\s+){0,2}alive`,
+    String.raw`(?:hasn'?t|haven'?t|has\s+not|have\s+not|not)\s+(?:eaten|had\s+(?:anything\s+to\s+eat|any\s+food|a\s+(?:proper\s+)?meal))\s+(?:in|for|since)\s+(?:\w+\s+)?days|no\s+food\s+in\s+the\s+(?:house|flat|home|fridge)`,
+    String.raw`touch(?:es|ed|ing)?\s+(?:her|him|me)\s+(?:down\s+there|where|when\s+(?:no\s*one|nobody)|at\s+night)|(?:keep|keeping)\s+it\s+(?:a|our)\s+(?:little\s+)?secret|(?:our|a)\s+little\s+secret`,
+    String.raw`(?:hasn'?t|has\s+not|not|haven'?t|have\s+not)\s+(?:had|been\s+given|taken|got)\s+(?:her|his|their)\s+(?:meds|medication|medicine|insulin|tablets|pills)\s+(?:in|for|since)`,
+    String.raw`left\s+(?:her|him|them)\s+(?:alone\s+)?(?:without|with\s+no)\s+(?:food|water|heating|medication|help|care)|(?:taking|took|takes|stealing|stole|steals|spending|spends|spent)\s+(?:all\s+)?(?:of\s+)?(?:her|his|their)\s+(?:money|pension|benefits|savings)`,
+    String.raw`(?:swallowed|swallowing|ate|eaten|eating|drank|drunk|drinking|chewed|chewing|sucked)\s+(?:some|a|an|the|half\s+(?:a|the)|a\s+bit\s+of|a\s+few\s+of|one\s+of|a\s+bottle\s+of|a\s+cup\s+of)?\s*${POISON}`,
+    String.raw`(?:took|taken|swallowed|chewed|downed|drank|drunk|ate|eaten|had)\s+['"]?(?:about\s+|around\s+|like\s+|over\s+|at\s+least\s+)?(?:a\s+handful|handfuls|most|the\s+rest|all|the\s+whole|a\s+whole|half|a\s+(?:bottle|packet|pack|box|strip|load|bunch|few)|a\s+lot|loads|lots|[1-9]\d+|twenty|thirty|forty|fifty|a\s+dozen)['"]?\s+(?:[\w']+\s+){0,4}?${TABLETS}`,
+    String.raw`(?:can'?t|cannot|couldn'?t)\s+(?:wake|rouse)\s+(?:him|her|them)(?!\s+up\s+(?:for|in|on)\b)`,
+    String.raw`(?:took|taken|had|injected|used)\s+(?:way\s+)?too\s+much\s+(?:of\s+)?(?:her|his|their\s+)?\s*(?:insulin|paracetamol|tylenol|methadone|fentanyl|heroin|ketamine|xanax|medication|meds)|mix(?:ed|ing)\s+(?:her|his|their)?\s*(?:pills|meds|tablets|medication)\s+with\s+(?:alcohol|vodka|booze|drink|wine)`,
+    String.raw`(?:hasn'?t|has\s+not|haven'?t|didn'?t|never)\s+(?:come|came|got|gone|made\s+it)\s+(?:back\s+)?home\s+(?:since|for|in|all|last\s+night)|(?:nobody|no\s+one|noone)\s+(?:has|have|'?s)\s+(?:heard|seen)\s+(?:from\s+)?(?:her|him|them)\s+(?:since|for|in)`,
+    String.raw`(?:she|he|they|(?:her|his|their|my|our|a|the)\s+${PERSON})\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:gone|went|been\s+reported|reported)\s+missing|wander(?:ed|s|ing)\s+off\s+(?:from|out\s+of)\s+(?:the|her|his|their)\s+(?:care\s+home|home|ward|nursing\s+home)`,
+    String.raw`(?:might|could|going\s+to|gonna|about\s+to)\s+(?:(?:snap|lose\s+it)\s+(?:with|at)\s+(?:her|him|them|the\s+(?:kids?|children|baby)|(?:her|his|my|their)\s+${PERSON})|do\s+something\s+(?:stupid|terrible|i'?ll\s+regret))`,
+    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:shoot|stab|bomb|blow\s+up|hurt|kill|attack)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|bring(?:ing)?\s+a\s+(?:gun|knife|weapon)\s+(?:to|into)\s+(?:school|work|class|the\s+\w+)`,
+  ].join("|")})`,
+  "i",
+);
 
 /**
  * Red flags named as a subject, not reported: a list of signs, advice not to wait, a campaign; or in
  * the past ("he refused the ambulance last year").
  */
 const NOT_NOW =
-  /\b(?:signs?\s+of|symptoms?\s+of|(?:don'?t|never|do\s+not)\s+(?:wait|ignore|sleep|ride|tough)|awareness|campaign|article|leaflet|infographic|video\s+(?:on|about)|last\s+(?:year|month)|years?\s+ago|months?\s+ago|died|passed\s+away)\b/i;
+  /\b(?:signs?\s+of|symptoms?\s+of|(?:don'?t|never|do\s+not)\s+(?:wait|ignore|sleep|ride|tough)|awareness|campaign|article|leaflet|infographic|video\s+(?:on|about)\s+(?!(?:snapchat|tiktok|instagram|insta|facebook|fb|youtube|whatsapp|twitter|x|reddit|discord|her|his|their|my)\b)|last\s+(?:year|month)|years?\s+ago|months?\s+ago|died|passed\s+away)\b/i;
 
 /** For a quick look over a whole question: could any sentence hold a red flag? */
-export const MAY_FLAG = new RegExp(`${SYMPTOM.source}|${MORE_SYMPTOM.source}|${THREAT.source}`, "i");
+export const MAY_FLAG = new RegExp(
+  `${SYMPTOM.source}|${MORE_SYMPTOM.source}|${THREAT.source}|${HARM.source}`,
+  "i",
+);
 
 /** The words of danger in a sentence: a symptom of the first list with help plainly refused, or undefined. */
 export function refusedHelp(sentence: string): string | undefined {
@@ -55,8 +107,8 @@ export function refusedHelp(sentence: string): string | undefined {
  */
 export function redFlag(sentence: string): string | undefined {
   if (NOT_NOW.test(sentence)) return undefined;
-  const threat = THREAT.exec(sentence);
-  if (threat) return threat[0];
+  const harm = THREAT.exec(sentence) ?? HARM.exec(sentence);
+  if (harm) return harm[0];
   if (!SYMPTOM.test(sentence) && !MORE_SYMPTOM.test(sentence)) return undefined;
   return (PUTS_OFF_HELP.exec(sentence) ?? REFUSES_HELP.exec(sentence))?.[0];
 }
