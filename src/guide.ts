@@ -138,7 +138,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     const query = english ? matchable.trim() : "";
     const judged = judge(query);
     const safety = (answered?: string) => {
-      const link = safetyNet(urgentEntry, query, answered);
+      const link = safetyNet(urgentEntry, query, answered, judged.reportsRisk);
       return link ? { safety: link } : {};
     };
     if (!english) {

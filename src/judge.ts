@@ -114,6 +114,11 @@ export interface Judgement {
    */
   readonly urgent: boolean;
   /**
+   * Whether the question reports someone at risk now (reportsRisk in at-risk.ts): read once, when first
+   * asked, so that the ranking and the safety net share one reading.
+   */
+  readonly reportsRisk: () => boolean;
+  /**
    * The other subject a one-sentence question is about (an off-topic group's `subject`), when it names
    * one (a word of knowledge/off-topic.yaml the best entry does not use): "how do I get more followers
    * on Instagram"; or when it asks how to operate a platform and nothing else: "how do I go live on
@@ -253,6 +258,7 @@ export function createJudge(
       probability: p,
       clarify,
       urgent,
+      reportsRisk: readings.risk,
       ...(offSubject ? { offSubject } : {}),
       ...(elsewhere ? { elsewhere } : {}),
     };

@@ -14,13 +14,16 @@ import type { Entry, EntryLink } from "./types.js";
 /**
  * The link to `urgent` (the entry about acting on risk) that a reply to `question` offers, when the
  * question holds a warning sign or reports danger and the reply does not already answer with that entry.
+ * `reports` says whether it reports danger: the judgement's reading where there is one (see Judgement's
+ * reportsRisk), so that a question is not read for it twice.
  */
 export function safetyNet(
   urgent: Entry | undefined,
   question: string,
   answered: string | undefined,
+  reports: () => boolean = () => reportsRisk(question),
 ): EntryLink | undefined {
   if (!urgent || answered === urgent.id) return undefined;
-  if (!warningWords(question) && !reportsRisk(question)) return undefined;
+  if (!warningWords(question) && !reports()) return undefined;
   return { id: urgent.id, title: urgent.title };
 }

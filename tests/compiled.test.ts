@@ -37,7 +37,12 @@ describe("compiled knowledge", () => {
       "how do I pin a post on Facebook",
       "my manager keeps texting me on my days off about covering shifts, do I have to reply?",
     ];
-    for (const q of questions) expect(again.explain(q)).toEqual(fresh.explain(q));
+    // the reading of danger is a function (read when first asked): compared by what it reads
+    const judged = (guide: typeof fresh, q: string) => {
+      const { reportsRisk, ...rest } = guide.explain(q);
+      return { ...rest, reportsRisk: reportsRisk() };
+    };
+    for (const q of questions) expect(judged(again, q)).toEqual(judged(fresh, q));
   });
 
   it("a restored index keeps what each entry's phrasings say of it (the readings' kinds)", () => {

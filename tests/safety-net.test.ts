@@ -118,6 +118,22 @@ describe("the safety net beside a reply", () => {
     expect(safetyNet(undefined, report, "comments")).toBeUndefined();
   });
 
+  it("takes the judgement's reading of danger, so that a question is not read for it twice", () => {
+    const urgent = createGuide(knowledge).urgentEntry;
+    const report = "A follower messaged me that she wants to die.";
+    let reads = 0;
+    const reading = (said: boolean) => () => {
+      reads++;
+      return said;
+    };
+    expect(safetyNet(urgent, report, "comments", reading(false))).toBeUndefined();
+    expect(safetyNet(urgent, "How do I moderate comments?", "comments", reading(true))?.id).toBe("at-risk");
+    expect(reads).toBe(2);
+    // the judgement carries the reading the ranking made, for the safety net to take
+    expect(createGuide(knowledge).explain(report).reportsRisk()).toBe(true);
+    expect(createGuide(knowledge).explain("How do I moderate comments?").reportsRisk()).toBe(false);
+  });
+
   it("names it in ask --json", () => {
     const guide = createGuide(knowledge, { model: modelOf({}, 10) });
     expect(replyJson(guide.ask(sign)).safety).toEqual({
