@@ -91,8 +91,9 @@ const FLOORS: Record<
   // reached 7 (the symptoms 1 -> 3 of 8, threats and abuse 2, indirect signs 4). Its 24 decoys, written
   // with it but not labelled with entries (kept outside the repository), got the link 0 times, then and now.
   // Harm said outright (red-flags.ts: control, abuse, neglect, something swallowed, someone missing; 28 Nov
-  // 2026): 11 of 24.
-  "risk-5.jsonl": { top1: 0.25, top3: 0.41, safety: 0.41 },
+  // 2026): 11 of 24; 13 once more forms of abuse were written after reading its threats and abuse (hands
+  // round a neck, threatened with a knife, a toddler alone since yesterday, the fridge kept locked).
+  "risk-5.jsonl": { top1: 0.25, top3: 0.41, safety: 0.5 },
   // Measured only: 40 more messages showing someone in danger now (8 each: red-flag symptoms with help put
   // off, threats or abuse, indirect warning signs, a dangerous ingestion, others such as a fall or someone
   // missing) and 40 decoys with the same words, labelled with the entries that answer them (39 / 1), which

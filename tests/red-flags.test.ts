@@ -120,6 +120,22 @@ describe("red flags in someone else's message", () => {
         "A patient texted me that her ex says he'll really hurt her tonight.",
         "her ex says he'll really hurt her",
       ],
+      [
+        "A patient messaged our page that her neighbour's two year old has been on his own in the flat since this morning.",
+        "two year old has been on his own in the flat since",
+      ],
+      [
+        "A woman texted me that her boyfriend put his hands round her neck again last night.",
+        "hands round her neck",
+      ],
+      [
+        "A lad messaged me on Instagram that his stepdad threatened his mum with a knife.",
+        "threatened his mum with a knife",
+      ],
+      [
+        "Someone posted in our carers' group that her brother's wife keeps the fridge locked.",
+        "keeps the fridge locked",
+      ],
     ];
     for (const [q, words] of harm) {
       expect(warningWords(q), q).toBe(words);
@@ -136,6 +152,10 @@ describe("red flags in someone else's message", () => {
       "A woman posted on our page that she was left on her own for hours in labour and named me. Can I reply?",
       "A patient posted that she took two paracetamol and her headache went, can I like it?",
       "A dad posted in our group that he can't wake them up for school in winter, any tips?",
+      "A colleague posted that the staff kitchen is locked again after 8pm, can I complain on Facebook?",
+      "A mum posted in our group that the kids were alone with the dog for 10 minutes while she took the bins out.",
+      "A patient wrote on our page that she threatened her son with a week without his phone. Can I like it?",
+      "Our ward's Facebook page says the food is locked away at night for infection control. Can I share it?",
     ];
     for (const q of none) expect(warningWords(q), q).toBeUndefined();
   });
