@@ -60,86 +60,109 @@ describe("red flags in someone else's message", () => {
     for (const q of none) expect(warningWords(q), q).toBeUndefined();
   });
 
-  it("reads harm said outright: control, abuse, neglect, something swallowed, someone missing, a threat to many", () => {
-    const harm: [string, string][] = [
+  it("reads harm said outright: danger (violence, a child harmed, a poison swallowed), or a reason for the link (control, neglect, someone missing)", () => {
+    // [question, the words read, whether they are danger (the answer) or only a reason for the link]
+    const harm: [string, string, boolean][] = [
       [
         "A patient messaged me on Facebook that her husband took her phone and her bank card.",
         "husband took her phone",
+        false,
       ],
-      ["Someone DM'd me that her boyfriend locks her in when he goes out. Should I reply?", "locks her in "],
+      [
+        "Someone DM'd me that her boyfriend locks her in when he goes out. Should I reply?",
+        "locks her in ",
+        true,
+      ],
       [
         "A follower commented that she's been hiding the bruises from her family for months.",
         "hiding the bruises",
+        false,
       ],
       [
         "A teenager messaged our clinic page that her mum's boyfriend kicks the kids when he's drunk.",
         "kicks the kids",
+        true,
       ],
       [
         "A neighbour posted in the community group that the kids next door are left on their own for days at a time.",
         "left on their own for days",
+        true,
       ],
       [
         "A mum posted in our forum that her partner shook their 4-month-old last night.",
         "shook their 4-month-old",
+        true,
       ],
       [
         "A girl wrote in a DM that her uncle touches her when nobody is home and says it's their little secret.",
         "touches her when nobody",
+        true,
       ],
       [
         "A carer posted on Facebook that her dad hasn't had his insulin for three days.",
         "hasn't had his insulin for",
+        false,
       ],
       [
         "A parent posted in a Facebook group that her toddler swallowed a button battery an hour ago.",
         "swallowed a button battery",
+        true,
       ],
       [
         "A mum posted in our group that her two-year-old chewed a few of his grandad's heart tablets.",
         "chewed a few of his grandad's heart tablets",
+        true,
       ],
       [
         "Someone in our WhatsApp group wrote that her brother took 'about 30' of his painkillers.",
         "took 'about 30' of his painkillers",
+        true,
       ],
       [
         "A mum posted on Instagram that her daughter hasn't come home since Friday.",
         "hasn't come home since",
+        false,
       ],
       [
         "A student posted on Discord that he is going to shoot everyone at school on Monday.",
         "going to shoot everyone",
+        true,
       ],
       // "me" after a verb of sending is the reader, not the asker speaking of themselves
       [
         "A cousin sent me a video on Snapchat of her friend passed out, saying they can't rouse him but will let him sleep it off.",
         "can't rouse him",
+        true,
       ],
       [
         "A patient texted me that her ex says he'll really hurt her tonight.",
         "her ex says he'll really hurt her",
+        false,
       ],
       [
         "A patient messaged our page that her neighbour's two year old has been on his own in the flat since this morning.",
         "two year old has been on his own in the flat since",
+        true,
       ],
       [
         "A woman texted me that her boyfriend put his hands round her neck again last night.",
         "hands round her neck",
+        true,
       ],
       [
         "A lad messaged me on Instagram that his stepdad threatened his mum with a knife.",
         "threatened his mum with a knife",
+        true,
       ],
       [
         "Someone posted in our carers' group that her brother's wife keeps the fridge locked.",
         "keeps the fridge locked",
+        false,
       ],
     ];
-    for (const [q, words] of harm) {
+    for (const [q, words, danger] of harm) {
       expect(warningWords(q), q).toBe(words);
-      expect(riskWords(q), q).toBeUndefined();
+      expect(riskWords(q), q).toBe(danger ? words : undefined);
     }
     const none = [
       "My phone was taken by the ward manager during a shift, can I complain on Twitter?",

@@ -1,10 +1,11 @@
 /**
  * Whether a question reports that someone may be in danger now: a message, post or comment in which
  * someone says they will end their life, has taken an overdose, is hurting themselves, is being hurt
- * at home, or has red-flag symptoms and will not get help. Such a question must get the guidance on
- * acting on risk, not the entry about the platform or the comment section it came in ("a follower
- * commented on my TikTok that she has taken all her tablets" reads by its words as a question about
- * comments).
+ * at home, or has red-flag symptoms and will not get help, or tells of harm outright (red-flags.ts:
+ * hands round someone's neck, a child shaken, a button battery swallowed). Such a question must get
+ * the guidance on acting on risk, not the entry about the platform or the comment section it came in
+ * ("a follower commented on my TikTok that she has taken all her tablets" reads by its words as a
+ * question about comments).
  *
  * The words must report something someone else said or did, not name a subject or speak for the asker:
  * "she says she wants to die" and "he's taken a load of pills" report risk; "research on whether
@@ -25,7 +26,7 @@
 import { onFirstNeed } from "../eager-pattern.js";
 import { QUOTE_CLOSES, QUOTE_OPENS, straightQuotes } from "./normalise.js";
 import { sentencesOf } from "./question.js";
-import { MAY_FLAG, redFlag, refusedHelp } from "./red-flags.js";
+import { MAY_FLAG, outrightHarm, redFlag, refusedHelp } from "./red-flags.js";
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
@@ -230,8 +231,11 @@ function reported(
  * posted about me. I've had a headache all week and I'm not calling anyone."): in the first person,
  * with no quotation or word of saying to make it someone else's.
  */
-function flagIn(sentence: string): string | undefined {
-  const words = redFlag(sentence);
+function flagIn(
+  sentence: string,
+  read: (sentence: string) => string | undefined = redFlag,
+): string | undefined {
+  const words = read(sentence);
   if (!words) return undefined;
   // "me" after a verb of sending is the message's reader ("a mate sent me a Snapchat"), not the asker's own words
   const said = sentence.slice(lastReport(sentence)).replace(READER, "");
@@ -258,7 +262,7 @@ function dangerIn(sentence: string, pattern: RegExp, withRefusal: boolean): stri
     if (firstPerson && !inQuotes(before) && !SAYING.test(before)) continue;
     return match[0];
   }
-  return withRefusal ? refusedHelp(sentence) : undefined;
+  return withRefusal ? (refusedHelp(sentence) ?? flagIn(sentence, outrightHarm)) : undefined;
 }
 
 /** Whether the text ends inside quotation marks: its last opening mark comes after its last closing one. */

@@ -1,13 +1,15 @@
 /**
  * Red flags in someone else's message other than the words of suicide: symptoms that need emergency
- * care with help refused or put off, a threat to hurt someone, and harm said outright (HARM: abuse,
- * neglect, something poisonous swallowed, someone missing). at-risk.ts reads them in a sentence said
- * online in someone else's message. A symptom of the first list (SYMPTOM) with help plainly refused
- * ("won't call", "refuses to go in") is danger and gets the guidance on acting on risk as its answer.
- * Any other red flag (a symptom of either list with help only put off: "sleep it off", "doesn't want to
- * make a fuss", "not calling anyone"; one of the second list with help refused; a threat: "he says
- * he'll hurt her"; harm said outright: "her husband took her phone") is also said of small things, so
- * it only makes the reply offer that guidance beside its answer (the safety net).
+ * care with help refused or put off, a threat to hurt someone, and harm said outright (abuse, neglect,
+ * something poisonous swallowed, someone missing). at-risk.ts reads them in a sentence said online in
+ * someone else's message. Two kinds are danger and get the guidance on acting on risk as the answer: a
+ * symptom of the first list (SYMPTOM) with help plainly refused ("won't call", "refuses to go in"), and
+ * harm said outright in words that mean nothing smaller (OUTRIGHT: "put his hands round her neck", "the
+ * toddler swallowed a button battery"). Any other red flag (a symptom of either list with help only put
+ * off: "sleep it off", "doesn't want to make a fuss", "not calling anyone"; one of the second list with
+ * help refused; a threat: "he says he'll hurt her"; harm in words also said of smaller things: "her
+ * husband took her phone", HARM) only makes the reply offer that guidance beside its answer (the
+ * safety net).
  */
 
 /** Red-flag symptoms which, with help plainly refused, are danger: chest pain, breathing, stroke signs, bleeding. */
@@ -46,41 +48,54 @@ const TABLETS = String.raw`(?:pills|tablets|meds|medication|medicine|painkillers
 const POISON = String.raw`(?:bleach|(?:button\s+)?batter(?:y|ies)|magnets?|antifreeze|weed\s?killer|pesticide|rat\s+poison|detergent|(?:laundry|washing|dishwasher)\s+(?:pods?|capsules?|tablets?|liquid)|cleaning\s+(?:fluid|products?|spray)|lamp\s+oil|paraffin|vape\s+(?:liquid|juice)|e-?liquid|nicotine\s+(?:liquid|pouches)|(?:her|his|their|my|mum'?s|mom'?s|dad'?s|nan'?s|gran'?s|grandma'?s|grandad'?s)\s+(?:pills|tablets|meds|medication|medicine|methadone))`;
 
 /**
- * Harm said outright, with no symptom to put off: someone controlled or trapped at home, afraid of a
- * partner or parent, hurt or hiding injuries, a child left alone or hungry or told to keep a secret,
- * an adult left without food or medication or robbed by those around them, something poisonous
- * swallowed, someone missing, a carer near breaking point, a threat to hurt people at a school or a
- * workplace. The warning signs that safeguarding training teaches, each in a form that names a person.
+ * Harm said outright, which is danger whatever else is said: someone hit, choked or threatened with a
+ * weapon, locked in, a child hit, shaken, left alone for days or touched at night, something poisonous
+ * or a handful of tablets swallowed, someone who can't be woken, a threat to shoot people at a school.
+ * Read as the danger list is (at-risk.ts), it gets the guidance on acting on risk as the answer.
  */
-const HARM = new RegExp(
+const OUTRIGHT = new RegExp(
   String.raw`\b(?:${[
-    String.raw`(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+let\s+(?:her|him|me|them)\s+(?:leave|go\s+out|see\s+(?:her|his|my|their)\s+(?:friends|family)|have\s+(?:a|her|his|my|their)\s+(?:phone|keys|money|bank\s+card))`,
-    String.raw`(?:he|she|${CLOSE})\s+(?:took|takes|has\s+taken|smashed|broke|keeps|hid|hides)\s+(?:away\s+)?(?:her|his|my|their)\s+(?:phone|keys|passport|bank\s+card|car\s+keys)`,
     String.raw`(?:locks|locked|locking)\s+(?:her|him|me|them|the\s+kids?|the\s+children)\s+in(?:\s|$|[.,!?])`,
-    String.raw`(?:scared|afraid|frightened|terrified)\s+(?:of\s+(?:her|his|my|their)\s+${CLOSE}|(?:of\s+)?what\s+(?:he|she)\s*(?:'ll|will|might|would|could)\s+do)`,
-    String.raw`(?:doesn'?t|don'?t|does\s+not|do\s+not|didn'?t)\s+feel\s+safe\s+(?:at\s+home|going\s+home|with\s+(?:him|her|them))|(?:isn'?t|is\s+not|not)\s+safe\s+at\s+home`,
-    String.raw`(?:hiding|hides|hid|covering|covers|covered)\s+(?:up\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:bruises|bruising|marks|black\s+eye|burns)|bruises\s+(?:she|he|they)\s+(?:won'?t|can'?t|couldn'?t|wouldn'?t)\s+explain`,
     String.raw`(?:he|she|they|(?:her|his|their|the|my)\s+${CLOSE})\s+(?:hits|hit|punched|kicked|slapped|shoved|strangled|choked|throttled)\s+(?:her|him|me|them)(?!\s+(?:up|back|off))\b`,
     String.raw`(?:hands?|arms?|belt|cord|rope)\s+(?:around|round)\s+(?:her|his|my|their)\s+(?:neck|throat)|threaten(?:s|ed|ing)?\s+(?:her|him|them|me|us|(?:her|his|their|my)\s+\w+)\s+with\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:knife|gun|weapon|bat|hammer|machete|axe)`,
     String.raw`${YOUNG}\s+(?:has\s+been|'s\s+been|have\s+been|is|was|are|were)\s+(?:left\s+)?(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own)\s+(?:[\w']+\s+){0,4}?(?:since|for\s+(?:hours|days|(?:two|three|four|\d+)\s+(?:hours|days))|all\s+(?:day|night))`,
-    String.raw`fridge\s+(?:is|was|gets)\s+(?:kept\s+)?locked|keeps?\s+the\s+(?:fridge|food)\s+locked`,
     String.raw`(?:hits|hit|beats|beat|punches|punched|kicks|kicked|slaps|slapped|burns|burned|burnt|shakes|shook|shaken|shaking)\s+(?:the|her|his|their|my|a|our)\s+${YOUNG}`,
     String.raw`(?:left|leaves|leaving)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?${YOUNG}\s+(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself))`,
     String.raw`(?:left|leaves|leaving|locked|locks|locking|kept|keeps)\s+(?:\w+\s+){0,4}?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself)|in\s+(?:a|the|her|his|their)\s+(?:bed)?room|with\s+no\s+food|without\s+food)\s+(?:\w+\s+){0,3}?(?:for\s+(?:days|(?:\d+|two|three|four|five)\s+days|the\s+weekend)|all\s+weekend|for\s+days\s+at\s+a\s+time)`,
     String.raw`locked\s+(?:me|us|her|him|them|myself|herself|himself|ourselves|themselves)\s+in\s+(?:the|a|her|his|my|our|their)\s+(?:bathroom|bedroom|room|car|toilet|loo)`,
     String.raw`(?:comes?|came|coming)\s+into\s+(?:my|her|his)\s+(?:room|bed)\s+at\s+night|won'?t\s+(?:leave|get\s+out\s+of|make\s+it\s+out\s+of)\s+(?:\w+\s+){0,2}alive`,
-    String.raw`(?:hasn'?t|haven'?t|has\s+not|have\s+not|not)\s+(?:eaten(?:\s+properly)?|had\s+(?:anything\s+to\s+eat|any\s+food|a\s+(?:proper\s+)?meal))\s+(?:in|for|since)\s+(?:\w+\s+)?days|no\s+food\s+in\s+the\s+(?:house|flat|home|fridge)`,
-    String.raw`touch(?:es|ed|ing)?\s+(?:her|him|me)\s+(?:down\s+there|where|when\s+(?:no\s*one|nobody)|at\s+night)|(?:keep|keeping)\s+it\s+(?:a|our)\s+(?:little\s+)?secret|(?:our|a)\s+little\s+secret`,
-    String.raw`(?:hasn'?t|has\s+not|not|haven'?t|have\s+not)\s+(?:had|been\s+given|taken|got)\s+(?:her|his|their)\s+(?:meds|medication|medicine|insulin|tablets|pills)\s+(?:in|for|since)`,
-    String.raw`left\s+(?:her|him|them)\s+(?:alone\s+)?(?:without|with\s+no)\s+(?:food|water|heating|medication|help|care)|(?:taking|took|takes|stealing|stole|steals|spending|spends|spent)\s+(?:all\s+)?(?:of\s+)?(?:her|his|their)\s+(?:money|pension|benefits|savings)`,
+    String.raw`touch(?:es|ed|ing)?\s+(?:her|him|me)\s+(?:down\s+there|where|when\s+(?:no\s*one|nobody)|at\s+night)`,
     String.raw`(?:swallowed|swallowing|ate|eaten|eating|drank|drunk|drinking|chewed|chewing|sucked)\s+(?:some|a|an|the|half\s+(?:a|the)|a\s+bit\s+of|a\s+few\s+of|one\s+of|a\s+bottle\s+of|a\s+cup\s+of)?\s*${POISON}`,
     String.raw`(?:took|taken|swallowed|chewed|downed|drank|drunk|ate|eaten|had)\s+['"]?(?:about\s+|around\s+|like\s+|over\s+|at\s+least\s+)?(?:a\s+handful|handfuls|most|the\s+rest|all|the\s+whole|a\s+whole|half|a\s+(?:bottle|packet|pack|box|strip|load|bunch|few)|a\s+lot|loads|lots|[1-9]\d+|twenty|thirty|forty|fifty|a\s+dozen)['"]?\s+(?:[\w']+\s+){0,4}?${TABLETS}`,
     String.raw`(?:can'?t|cannot|couldn'?t)\s+(?:wake|rouse)\s+(?:him|her|them)(?!\s+up\s+(?:for|in|on)\b)`,
     String.raw`(?:took|taken|had|injected|used)\s+(?:way\s+)?too\s+much\s+(?:of\s+)?(?:her|his|their\s+)?\s*(?:insulin|paracetamol|tylenol|methadone|fentanyl|heroin|ketamine|xanax|medication|meds)|mix(?:ed|ing)\s+(?:her|his|their)?\s*(?:pills|meds|tablets|medication)\s+with\s+(?:alcohol|vodka|booze|drink|wine)`,
+    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:shoot|stab|bomb|blow\s+up|hurt|kill|attack)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|bring(?:ing)?\s+a\s+(?:gun|knife|weapon)\s+(?:to|into)\s+(?:school|work|class|the\s+\w+)`,
+  ].join("|")})`,
+  "i",
+);
+
+/**
+ * Harm said in words also said of smaller things, a reason only for the safety net: someone controlled
+ * (a phone or keys taken, not let out), afraid of a partner or parent or not safe at home, hiding
+ * bruises, a secret kept with a child, an adult without food or medication or robbed of their pension,
+ * someone not come home or missing, a carer near snapping. The warning signs that safeguarding training
+ * teaches, each in a form that names a person.
+ */
+const HARM = new RegExp(
+  String.raw`\b(?:${[
+    String.raw`(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+let\s+(?:her|him|me|them)\s+(?:leave|go\s+out|see\s+(?:her|his|my|their)\s+(?:friends|family)|have\s+(?:a|her|his|my|their)\s+(?:phone|keys|money|bank\s+card))`,
+    String.raw`(?:he|she|${CLOSE})\s+(?:took|takes|has\s+taken|smashed|broke|keeps|hid|hides)\s+(?:away\s+)?(?:her|his|my|their)\s+(?:phone|keys|passport|bank\s+card|car\s+keys)`,
+    String.raw`(?:scared|afraid|frightened|terrified)\s+(?:of\s+(?:her|his|my|their)\s+${CLOSE}|(?:of\s+)?what\s+(?:he|she)\s*(?:'ll|will|might|would|could)\s+do)`,
+    String.raw`(?:doesn'?t|don'?t|does\s+not|do\s+not|didn'?t)\s+feel\s+safe\s+(?:at\s+home|going\s+home|with\s+(?:him|her|them))|(?:isn'?t|is\s+not|not)\s+safe\s+at\s+home`,
+    String.raw`(?:hiding|hides|hid|covering|covers|covered)\s+(?:up\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:bruises|bruising|marks|black\s+eye|burns)|bruises\s+(?:she|he|they)\s+(?:won'?t|can'?t|couldn'?t|wouldn'?t)\s+explain`,
+    String.raw`fridge\s+(?:is|was|gets)\s+(?:kept\s+)?locked|keeps?\s+the\s+(?:fridge|food)\s+locked`,
+    String.raw`(?:hasn'?t|haven'?t|has\s+not|have\s+not|not)\s+(?:eaten(?:\s+properly)?|had\s+(?:anything\s+to\s+eat|any\s+food|a\s+(?:proper\s+)?meal))\s+(?:in|for|since)\s+(?:\w+\s+)?days|no\s+food\s+in\s+the\s+(?:house|flat|home|fridge)`,
+    String.raw`(?:keep|keeping)\s+it\s+(?:a|our)\s+(?:little\s+)?secret|(?:our|a)\s+little\s+secret`,
+    String.raw`(?:hasn'?t|has\s+not|not|haven'?t|have\s+not)\s+(?:had|been\s+given|taken|got)\s+(?:her|his|their)\s+(?:meds|medication|medicine|insulin|tablets|pills)\s+(?:in|for|since)`,
+    String.raw`left\s+(?:her|him|them)\s+(?:alone\s+)?(?:without|with\s+no)\s+(?:food|water|heating|medication|help|care)|(?:taking|took|takes|stealing|stole|steals|spending|spends|spent)\s+(?:all\s+)?(?:of\s+)?(?:her|his|their)\s+(?:money|pension|benefits|savings)`,
     String.raw`(?:hasn'?t|has\s+not|haven'?t|didn'?t|never)\s+(?:come|came|got|gone|made\s+it)\s+(?:back\s+)?home\s+(?:since|for|in|all|last\s+night)|(?:nobody|no\s+one|noone)\s+(?:has|have|'?s)\s+(?:heard|seen)\s+(?:from\s+)?(?:her|him|them)\s+(?:since|for|in)`,
     String.raw`(?:she|he|they|(?:her|his|their|my|our|a|the)\s+${PERSON})\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:gone|went|been\s+reported|reported)\s+missing|wander(?:ed|s|ing)\s+off\s+(?:from|out\s+of)\s+(?:the|her|his|their)\s+(?:care\s+home|home|ward|nursing\s+home)`,
     String.raw`(?:might|could|going\s+to|gonna|about\s+to)\s+(?:(?:snap|lose\s+it)\s+(?:with|at)\s+(?:her|him|them|the\s+(?:kids?|children|baby)|(?:her|his|my|their)\s+${PERSON})|do\s+something\s+(?:stupid|terrible|i'?ll\s+regret))`,
-    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:shoot|stab|bomb|blow\s+up|hurt|kill|attack)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|bring(?:ing)?\s+a\s+(?:gun|knife|weapon)\s+(?:to|into)\s+(?:school|work|class|the\s+\w+)`,
   ].join("|")})`,
   "i",
 );
@@ -94,7 +109,7 @@ const NOT_NOW =
 
 /** For a quick look over a whole question: could any sentence hold a red flag? */
 export const MAY_FLAG = new RegExp(
-  `${SYMPTOM.source}|${MORE_SYMPTOM.source}|${THREAT.source}|${HARM.source}`,
+  `${SYMPTOM.source}|${MORE_SYMPTOM.source}|${THREAT.source}|${OUTRIGHT.source}|${HARM.source}`,
   "i",
 );
 
@@ -104,13 +119,18 @@ export function refusedHelp(sentence: string): string | undefined {
   return refused && SYMPTOM.test(sentence) ? refused[0] : undefined;
 }
 
+/** The words of harm said outright (OUTRIGHT) in a sentence, unless it names them as a subject or in the past. */
+export function outrightHarm(sentence: string): string | undefined {
+  return NOT_NOW.test(sentence) ? undefined : OUTRIGHT.exec(sentence)?.[0];
+}
+
 /**
  * The words of a red flag that the safety net reads in a sentence, or undefined: a threat, or a symptom
  * (of either list) with help refused or put off.
  */
 export function redFlag(sentence: string): string | undefined {
   if (NOT_NOW.test(sentence)) return undefined;
-  const harm = THREAT.exec(sentence) ?? HARM.exec(sentence);
+  const harm = THREAT.exec(sentence) ?? OUTRIGHT.exec(sentence) ?? HARM.exec(sentence);
   if (harm) return harm[0];
   if (!SYMPTOM.test(sentence) && !MORE_SYMPTOM.test(sentence)) return undefined;
   return (PUTS_OFF_HELP.exec(sentence) ?? REFUSES_HELP.exec(sentence))?.[0];
