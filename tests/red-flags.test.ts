@@ -70,7 +70,7 @@ describe("red flags in someone else's message", () => {
       ],
       [
         "Someone DM'd me that her boyfriend locks her in when he goes out. Should I reply?",
-        "locks her in ",
+        "locks her in",
         true,
       ],
       [

@@ -22,7 +22,7 @@ const SYMPTOM =
  * a rash that does not fade, a stiff neck, a swelling throat.
  */
 const MORE_SYMPTOM =
-  /\b(?:(?:can'?t|cannot|couldn'?t|won'?t)\s+wake\s+(?:him|her|them)|won'?t\s+wake\s+up\s+properly|out\s+cold|breathing\s+(?:really\s+|very\s+)?(?:slow(?:ly)?|shallow)|(?:weird|strange|odd|loud|funny)\s+snor\w+|lips\s+(?:look|looking|are|went|gone|going|turning)\s+(?:a\s+bit\s+|kind\s+of\s+)?(?:blue|grey|gray)|pressure\s+in\s+(?:his|her|their|my)\s+chest|breathing\s+(?:weird(?:ly)?|funny|strange(?:ly)?|odd(?:ly)?|noisily)|(?:not|isn'?t|stopped)\s+breathing|gasping|floppy|(?:turned|turning|going|gone|went)\s+(?:blue|grey|gray)|blue\s+lips|(?:hasn'?t|has\s+not|haven'?t|not)\s+felt\s+(?:the|her|my|their)\s+baby\s+move|baby\s+(?:hasn'?t|has\s+not|isn'?t|is\s+not|stopped)\s+mov(?:ed|ing)|rash\s+(?:that\s+)?(?:doesn'?t|won'?t|does\s+not)\s+fade|stiff\s+neck|(?:swollen|swelling)\s+(?:lips|tongue|throat)|throat\s+(?:is\s+)?(?:closing|swelling))\b/i;
+  /\b(?:won'?t\s+wake\s+(?:him|her|them|up\s+properly)|out\s+cold|breathing\s+(?:really\s+|very\s+)?(?:slow(?:ly)?|shallow)|(?:weird|strange|odd|loud|funny)\s+snor\w+|lips\s+(?:look|looking|are|went|gone|going|turning)\s+(?:a\s+bit\s+|kind\s+of\s+)?(?:blue|grey|gray)|pressure\s+in\s+(?:his|her|their|my)\s+chest|breathing\s+(?:weird(?:ly)?|funny|strange(?:ly)?|odd(?:ly)?|noisily)|(?:not|isn'?t|stopped)\s+breathing|gasping|floppy|(?:turned|turning|going|gone|went)\s+(?:blue|grey|gray)|blue\s+lips|(?:hasn'?t|has\s+not|haven'?t|not)\s+felt\s+(?:the|her|my|their)\s+baby\s+move|baby\s+(?:hasn'?t|has\s+not|isn'?t|is\s+not|stopped)\s+mov(?:ed|ing)|rash\s+(?:that\s+)?(?:doesn'?t|won'?t|does\s+not)\s+fade|stiff\s+neck|(?:swollen|swelling)\s+(?:lips|tongue|throat)|throat\s+(?:is\s+)?(?:closing|swelling))\b/i;
 
 /** Help plainly refused: with a symptom, danger. */
 const REFUSES_HELP =
@@ -55,7 +55,7 @@ const POISON = String.raw`(?:bleach|(?:button\s+)?batter(?:y|ies)|magnets?|antif
  */
 const OUTRIGHT = new RegExp(
   String.raw`\b(?:${[
-    String.raw`(?:locks|locked|locking)\s+(?:her|him|me|them|the\s+kids?|the\s+children)\s+in(?:\s|$|[.,!?])`,
+    String.raw`(?:locks|locked|locking)\s+(?:her|him|me|them|the\s+kids?|the\s+children)\s+in(?=\s|$|[.,!?])`,
     String.raw`(?:he|she|they|(?:her|his|their|the|my)\s+${CLOSE})\s+(?:hits|hit|punched|kicked|slapped|shoved|strangled|choked|throttled)\s+(?:her|him|me|them)(?!\s+(?:up|back|off))\b`,
     String.raw`(?:hands?|arms?|belt|cord|rope)\s+(?:around|round)\s+(?:her|his|my|their)\s+(?:neck|throat)|threaten(?:s|ed|ing)?\s+(?:her|him|them|me|us|(?:her|his|their|my)\s+\w+)\s+with\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:knife|gun|weapon|bat|hammer|machete|axe)`,
     String.raw`${YOUNG}\s+(?:has\s+been|'s\s+been|have\s+been|is|was|are|were)\s+(?:left\s+)?(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own)\s+(?:[\w']+\s+){0,4}?(?:since|for\s+(?:hours|days|(?:two|three|four|\d+)\s+(?:hours|days))|all\s+(?:day|night))`,
@@ -68,7 +68,7 @@ const OUTRIGHT = new RegExp(
     String.raw`(?:swallowed|swallowing|ate|eaten|eating|drank|drunk|drinking|chewed|chewing|sucked)\s+(?:some|a|an|the|half\s+(?:a|the)|a\s+bit\s+of|a\s+few\s+of|one\s+of|a\s+bottle\s+of|a\s+cup\s+of)?\s*${POISON}`,
     String.raw`(?:took|taken|swallowed|chewed|downed|drank|drunk|ate|eaten|had)\s+['"]?(?:about\s+|around\s+|like\s+|over\s+|at\s+least\s+)?(?:a\s+handful|handfuls|most|the\s+rest|all|the\s+whole|a\s+whole|half|a\s+(?:bottle|packet|pack|box|strip|load|bunch|few)|a\s+lot|loads|lots|[1-9]\d+|twenty|thirty|forty|fifty|a\s+dozen)['"]?\s+(?:[\w']+\s+){0,4}?${TABLETS}`,
     String.raw`(?:can'?t|cannot|couldn'?t)\s+(?:wake|rouse)\s+(?:him|her|them)(?!\s+up\s+(?:for|in|on)\b)`,
-    String.raw`(?:took|taken|had|injected|used)\s+(?:way\s+)?too\s+much\s+(?:of\s+)?(?:her|his|their\s+)?\s*(?:insulin|paracetamol|tylenol|methadone|fentanyl|heroin|ketamine|xanax|medication|meds)|mix(?:ed|ing)\s+(?:her|his|their)?\s*(?:pills|meds|tablets|medication)\s+with\s+(?:alcohol|vodka|booze|drink|wine)`,
+    String.raw`(?:took|taken|had|injected|used)\s+(?:way\s+)?too\s+much\s+(?:of\s+)?(?:(?:her|his|their)\s+)?(?:insulin|paracetamol|tylenol|methadone|fentanyl|heroin|ketamine|xanax|medication|meds)|mix(?:ed|ing)\s+(?:(?:her|his|their)\s+)?(?:pills|meds|tablets|medication)\s+with\s+(?:alcohol|vodka|booze|drink|wine)`,
     String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:shoot|stab|bomb|blow\s+up|hurt|kill|attack)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|bring(?:ing)?\s+a\s+(?:gun|knife|weapon)\s+(?:to|into)\s+(?:school|work|class|the\s+\w+)`,
   ].join("|")})`,
   "i",
@@ -125,8 +125,8 @@ export function outrightHarm(sentence: string): string | undefined {
 }
 
 /**
- * The words of a red flag that the safety net reads in a sentence, or undefined: a threat, or a symptom
- * (of either list) with help refused or put off.
+ * The words of a red flag that the safety net reads in a sentence, or undefined: a threat, harm said
+ * outright (OUTRIGHT or HARM), or a symptom (of either list) with help refused or put off.
  */
 export function redFlag(sentence: string): string | undefined {
   if (NOT_NOW.test(sentence)) return undefined;
