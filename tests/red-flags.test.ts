@@ -181,6 +181,13 @@ describe("red flags in someone else's message", () => {
       "Our ward's Facebook page says the food is locked away at night for infection control. Can I share it?",
     ];
     for (const q of none) expect(warningWords(q), q).toBeUndefined();
+    // words also said in jest, of a hug or of a short while: at most the link, never danger
+    const notDanger = [
+      "Someone posted in our running club chat that he's going to kill everyone at the 10k on Sunday.",
+      "A mum posted on our page that her daughter put her arms round her neck at the school gate, can I share it?",
+      "A parent posted in our group that she left the kids alone for a minute to answer the door.",
+    ];
+    for (const q of notDanger) expect(riskWords(q), q).toBeUndefined();
   });
 
   it("leaves the danger reading as it was: a symptom of its list with help plainly refused", () => {

@@ -50,18 +50,18 @@ const POISON = String.raw`(?:bleach|(?:button\s+)?batter(?:y|ies)|magnets?|antif
 /**
  * Harm said outright, which is danger whatever else is said: someone hit, choked or threatened with a
  * weapon, locked in, a child hit, shaken, left alone for days or touched at night, something poisonous
- * or a handful of tablets swallowed, someone who can't be woken, a threat to shoot people at a school.
+ * or a handful of tablets swallowed, someone who can't be woken, a threat to shoot or stab people at a
+ * school or a workplace.
  * Read as the danger list is (at-risk.ts), it gets the guidance on acting on risk as the answer.
  */
 const OUTRIGHT = new RegExp(
   String.raw`\b(?:${[
     String.raw`(?:locks|locked|locking)\s+(?:her|him|me|them|the\s+kids?|the\s+children)\s+in(?=\s|$|[.,!?])`,
     String.raw`(?:he|she|they|(?:her|his|their|the|my)\s+${CLOSE})\s+(?:hits|hit|punched|kicked|slapped|shoved|strangled|choked|throttled)\s+(?:her|him|me|them)(?!\s+(?:up|back|off))\b`,
-    String.raw`(?:hands?|arms?|belt|cord|rope)\s+(?:around|round)\s+(?:her|his|my|their)\s+(?:neck|throat)|threaten(?:s|ed|ing)?\s+(?:her|him|them|me|us|(?:her|his|their|my)\s+\w+)\s+with\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:knife|gun|weapon|bat|hammer|machete|axe)`,
+    String.raw`(?:hands?|belt|cord|rope)\s+(?:around|round)\s+(?:her|his|my|their)\s+(?:neck|throat)|threaten(?:s|ed|ing)?\s+(?:her|him|them|me|us|(?:her|his|their|my)\s+\w+)\s+with\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:knife|gun|weapon|bat|hammer|machete|axe)`,
     String.raw`${YOUNG}\s+(?:has\s+been|'s\s+been|have\s+been|is|was|are|were)\s+(?:left\s+)?(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own)\s+(?:[\w']+\s+){0,4}?(?:since|for\s+(?:hours|days|(?:two|three|four|\d+)\s+(?:hours|days))|all\s+(?:day|night))`,
     String.raw`(?:hits|hit|beats|beat|punches|punched|kicks|kicked|slaps|slapped|burns|burned|burnt|shakes|shook|shaken|shaking)\s+(?:the|her|his|their|my|a|our)\s+${YOUNG}`,
-    String.raw`(?:left|leaves|leaving)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?${YOUNG}\s+(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself))`,
-    String.raw`(?:left|leaves|leaving|locked|locks|locking|kept|keeps)\s+(?:\w+\s+){0,4}?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself)|in\s+(?:a|the|her|his|their)\s+(?:bed)?room|with\s+no\s+food|without\s+food)\s+(?:\w+\s+){0,3}?(?:for\s+(?:days|(?:\d+|two|three|four|five)\s+days|the\s+weekend)|all\s+weekend|for\s+days\s+at\s+a\s+time)`,
+    String.raw`(?:left|leaves|leaving|locked|locks|locking|kept|keeps)\s+(?:\w+\s+){0,4}?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself)|in\s+(?:a|the|her|his|their)\s+(?:bed)?room|with\s+no\s+food|without\s+food)\s+(?:\w+\s+){0,3}?for\s+(?:days|(?:\d+|two|three|four|five)\s+days)`,
     String.raw`locked\s+(?:me|us|her|him|them|myself|herself|himself|ourselves|themselves)\s+in\s+(?:the|a|her|his|my|our|their)\s+(?:bathroom|bedroom|room|car|toilet|loo)`,
     String.raw`(?:comes?|came|coming)\s+into\s+(?:my|her|his)\s+(?:room|bed)\s+at\s+night|won'?t\s+(?:leave|get\s+out\s+of|make\s+it\s+out\s+of)\s+(?:\w+\s+){0,2}alive`,
     String.raw`touch(?:es|ed|ing)?\s+(?:her|him|me)\s+(?:down\s+there|where|when\s+(?:no\s*one|nobody)|at\s+night)`,
@@ -69,7 +69,7 @@ const OUTRIGHT = new RegExp(
     String.raw`(?:took|taken|swallowed|chewed|downed|drank|drunk|ate|eaten|had)\s+['"]?(?:about\s+|around\s+|like\s+|over\s+|at\s+least\s+)?(?:a\s+handful|handfuls|most|the\s+rest|all|the\s+whole|a\s+whole|half|a\s+(?:bottle|packet|pack|box|strip|load|bunch|few)|a\s+lot|loads|lots|[1-9]\d+|twenty|thirty|forty|fifty|a\s+dozen)['"]?\s+(?:[\w']+\s+){0,4}?${TABLETS}`,
     String.raw`(?:can'?t|cannot|couldn'?t)\s+(?:wake|rouse)\s+(?:him|her|them)(?!\s+up\s+(?:for|in|on)\b)`,
     String.raw`(?:took|taken|had|injected|used)\s+(?:way\s+)?too\s+much\s+(?:of\s+)?(?:(?:her|his|their)\s+)?(?:insulin|paracetamol|tylenol|methadone|fentanyl|heroin|ketamine|xanax|medication|meds)|mix(?:ed|ing)\s+(?:(?:her|his|their)\s+)?(?:pills|meds|tablets|medication)\s+with\s+(?:alcohol|vodka|booze|drink|wine)`,
-    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:shoot|stab|bomb|blow\s+up|hurt|kill|attack)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|bring(?:ing)?\s+a\s+(?:gun|knife|weapon)\s+(?:to|into)\s+(?:school|work|class|the\s+\w+)`,
+    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:shoot|stab|bomb|blow\s+up)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|bring(?:ing)?\s+a\s+(?:gun|knife|weapon)\s+(?:to|into)\s+(?:school|work|class|the\s+\w+)`,
   ].join("|")})`,
   "i",
 );
@@ -77,8 +77,9 @@ const OUTRIGHT = new RegExp(
 /**
  * Harm said in words also said of smaller things, a reason only for the safety net: someone controlled
  * (a phone or keys taken, not let out), afraid of a partner or parent or not safe at home, hiding
- * bruises, a secret kept with a child, an adult without food or medication or robbed of their pension,
- * someone not come home or missing, a carer near snapping. The warning signs that safeguarding training
+ * bruises, a young child left on their own (for how long unsaid), a secret kept with a child, an adult
+ * without food or medication or robbed of their pension, someone not come home or missing, a threat to
+ * kill or hurt everyone (also said in jest), a carer near snapping. The warning signs that safeguarding training
  * teaches, each in a form that names a person.
  */
 const HARM = new RegExp(
@@ -88,6 +89,7 @@ const HARM = new RegExp(
     String.raw`(?:scared|afraid|frightened|terrified)\s+(?:of\s+(?:her|his|my|their)\s+${CLOSE}|(?:of\s+)?what\s+(?:he|she)\s*(?:'ll|will|might|would|could)\s+do)`,
     String.raw`(?:doesn'?t|don'?t|does\s+not|do\s+not|didn'?t)\s+feel\s+safe\s+(?:at\s+home|going\s+home|with\s+(?:him|her|them))|(?:isn'?t|is\s+not|not)\s+safe\s+at\s+home`,
     String.raw`(?:hiding|hides|hid|covering|covers|covered)\s+(?:up\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:bruises|bruising|marks|black\s+eye|burns)|bruises\s+(?:she|he|they)\s+(?:won'?t|can'?t|couldn'?t|wouldn'?t)\s+explain`,
+    String.raw`(?:left|leaves|leaving)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?${YOUNG}\s+(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself))`,
     String.raw`fridge\s+(?:is|was|gets)\s+(?:kept\s+)?locked|keeps?\s+the\s+(?:fridge|food)\s+locked`,
     String.raw`(?:hasn'?t|haven'?t|has\s+not|have\s+not|not)\s+(?:eaten(?:\s+properly)?|had\s+(?:anything\s+to\s+eat|any\s+food|a\s+(?:proper\s+)?meal))\s+(?:in|for|since)\s+(?:\w+\s+)?days|no\s+food\s+in\s+the\s+(?:house|flat|home|fridge)`,
     String.raw`(?:keep|keeping)\s+it\s+(?:a|our)\s+(?:little\s+)?secret|(?:our|a)\s+little\s+secret`,
@@ -95,6 +97,7 @@ const HARM = new RegExp(
     String.raw`left\s+(?:her|him|them)\s+(?:alone\s+)?(?:without|with\s+no)\s+(?:food|water|heating|medication|help|care)|(?:taking|took|takes|stealing|stole|steals|spending|spends|spent)\s+(?:all\s+)?(?:of\s+)?(?:her|his|their)\s+(?:money|pension|benefits|savings)`,
     String.raw`(?:hasn'?t|has\s+not|haven'?t|didn'?t|never)\s+(?:come|came|got|gone|made\s+it)\s+(?:back\s+)?home\s+(?:since|for|in|all|last\s+night)|(?:nobody|no\s+one|noone)\s+(?:has|have|'?s)\s+(?:heard|seen)\s+(?:from\s+)?(?:her|him|them)\s+(?:since|for|in)`,
     String.raw`(?:she|he|they|(?:her|his|their|my|our|a|the)\s+${PERSON})\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:gone|went|been\s+reported|reported)\s+missing|wander(?:ed|s|ing)\s+off\s+(?:from|out\s+of)\s+(?:the|her|his|their)\s+(?:care\s+home|home|ward|nursing\s+home)`,
+    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:hurt|kill|attack)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))`,
     String.raw`(?:might|could|going\s+to|gonna|about\s+to)\s+(?:(?:snap|lose\s+it)\s+(?:with|at)\s+(?:her|him|them|the\s+(?:kids?|children|baby)|(?:her|his|my|their)\s+${PERSON})|do\s+something\s+(?:stupid|terrible|i'?ll\s+regret))`,
   ].join("|")})`,
   "i",
