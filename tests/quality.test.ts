@@ -93,8 +93,10 @@ const FLOORS: Record<
   // Harm said outright (red-flags.ts: control, abuse, neglect, something swallowed, someone missing; 28 Nov
   // 2026): 11 of 24; 13 once more forms of abuse were written after reading its threats and abuse (hands
   // round a neck, threatened with a knife, a toddler alone since yesterday, the fridge kept locked).
-  // Harm said outright in words that mean nothing smaller (OUTRIGHT) made danger, the answer: top-1 41.7%.
-  "risk-5.jsonl": { top1: 0.37, top3: 0.41, safety: 0.5 },
+  // Harm said outright in words that mean nothing smaller (OUTRIGHT) made danger, the answer: top-1 41.7%;
+  // 33.3% once a review's 67 everyday messages with the same words narrowed it (9 of them had read as
+  // danger before this session, 40 after the first cut, 1 now).
+  "risk-5.jsonl": { top1: 0.29, top3: 0.41, safety: 0.5 },
   // Measured only: 40 more messages showing someone in danger now (8 each: red-flag symptoms with help put
   // off, threats or abuse, indirect warning signs, a dangerous ingestion, others such as a fall or someone
   // missing) and 40 decoys with the same words, labelled with the entries that answer them (39 / 1), which
@@ -105,8 +107,9 @@ const FLOORS: Record<
   // Harm said outright (red-flags.ts, 28 Nov 2026) was written after reading its misses among the threats
   // and abuse and the ingestions (16 of its 40), so it is no blind measure of it: 18 of 40 (abuse 1 -> 8,
   // ingestions 0 -> 4), the decoys' link still beside none.
-  // With harm said outright as danger (OUTRIGHT), the answer for 15 of them: top-1 37.5%, top-3 57.5%.
-  "risk-4.jsonl": { top1: 0.35, top3: 0.55, safety: 0.42 },
+  // With harm said outright as danger (OUTRIGHT), the answer for 15 of them: top-1 37.5%, top-3 57.5%;
+  // narrowed after the review (as risk-5 above): top-1 22.5%, top-3 50.0%, safety net 15 of 40.
+  "risk-4.jsonl": { top1: 0.2, top3: 0.47, safety: 0.35 },
   "risk-4-decoys.jsonl": { top1: 0.53, top3: 0.84, alarms: 0.05 },
   // Not a measure of answers (they are fitted on it): the safety net's false alarms on 1,327 everyday questions.
   "written.jsonl": { alarms: 0.005 },

@@ -76,13 +76,13 @@ const DANGER = [
   String.raw`(?:written|wrote|writing|left)\s+(?:letters|notes|a\s+note|a\s+letter)\s+(?:for|to)\s+${WHOSE}\s+(?:kids|children|family|partner|husband|wife|parents)`,
   // an overdose taken, or tablets gathered for one
   String.raw`(?:stockpil|hoard)(?:e|ed|es|ing)\s+(?:${WHOSE}\s+)?(?:\S+\s+)?${PILLS}|sav(?:ed|ing)\s+up\s+(?:all\s+)?(?:of\s+)?(?:${WHOSE}\s+)?${PILLS}`,
-  String.raw`(?:taken|took|swallowed|downed)\s+(?:an\s+overdose|(?:[^.!?]{0,40}?\s)?all\s+(?:of\s+)?${WHOSE}\s+${PILLS}|(?:a|the)\s+(?:whole\s+)?(?:packet|pack|bottle|box|handful|strip|tub|load|lot)\s+of\s+(?:\S+\s+){0,2}?${PILLS}|too\s+many\s+(?:${WHOSE}\s+)?${PILLS}|\d+\s+(?:of\s+)?(?:${WHOSE}\s+)?${PILLS})`,
+  String.raw`(?:taken|took|swallowed|downed)\s+(?:an\s+overdose|(?:[^.!?]{0,40}?\s)?all\s+(?:of\s+)?${WHOSE}\s+${PILLS}|(?:a|the)\s+(?:whole\s+)?(?:packet|pack|bottle|box|handful|strip|tub|load|lot)\s+of\s+(?:\S+\s+){0,2}?${PILLS}|too\s+many\s+(?:${WHOSE}\s+)?${PILLS}|\d+\s+(?:of\s+)?(?:${WHOSE}\s+)?${PILLS})(?!\s+(?:as\s+(?:prescribed|directed|advised|instructed|told)|on\s+time|correctly)\b)`,
   String.raw`had\s+an\s+overdose|overdosed|overdosing|od'd`,
   // being hurt, or hurting a child
   String.raw`threaten(?:s|ed|ing)?\s+to\s+(?:kill|hurt|harm|stab|shoot)\s+(?:her|him|them|the\s+\w+|(?:her|his|their)\s+\w+)`,
   String.raw`(?:scared|afraid|frightened|terrified)\s+to\s+go\s+home`,
-  String.raw`(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|parent|uncle|brother|ex)\s+(?:hits|hit|beats|beat|hurts|hurt|strangled|strangles|choked|chokes|punched|kicked|slapped)\s+${SOMEONE}\b`,
-  String.raw`(?:smother|smothering|shake|shaking|hurt|hurting|harm|harming)\s+(?:the|her|his|my|their)\s+(?:baby|child|kid|toddler|newborn)(?!['’]s)`,
+  String.raw`(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|parent|uncle|brother|ex)\s+(?:hits|hit|beats|beat|hurts|hurt|strangled|strangles|choked|chokes|punched|kicked|slapped)\s+${SOMEONE}\b(?!\s+(?:up|back\s+at)\b)`,
+  String.raw`(?:smother|smothering|shake|shaking|hurt|hurting|harm|harming)\s+(?:the|her|his|my|their)\s+(?:baby|child|kid|toddler|newborn)(?!['’]s|\s+(?:bottles?|milk|formula|monitor|seat|cot|crib|clothes|toys?)\b)`,
   String.raw`won'?t\s+let\s+(?:her|him|me|them)\s+(?:leave|out)\b|(?:kept|keeping|being\s+kept|locked)\s+(?:locked\s+)?(?:in|inside)\s+(?:a|the|her|his|my|their)\s+(?:flat|house|room|home)`,
   // the warning signs on public guidance's list (the US National Institute of Mental Health's, which
   // crisis lines repeat) that say enough alone, each in a form no everyday message takes. The rest of

@@ -24,9 +24,12 @@ const SYMPTOM =
 const MORE_SYMPTOM =
   /\b(?:won'?t\s+wake\s+(?:him|her|them|up\s+properly)|out\s+cold|breathing\s+(?:really\s+|very\s+)?(?:slow(?:ly)?|shallow)|(?:weird|strange|odd|loud|funny)\s+snor\w+|lips\s+(?:look|looking|are|went|gone|going|turning)\s+(?:a\s+bit\s+|kind\s+of\s+)?(?:blue|grey|gray)|pressure\s+in\s+(?:his|her|their|my)\s+chest|breathing\s+(?:weird(?:ly)?|funny|strange(?:ly)?|odd(?:ly)?|noisily)|(?:not|isn'?t|stopped)\s+breathing|gasping|floppy|(?:turned|turning|going|gone|went)\s+(?:blue|grey|gray)|blue\s+lips|(?:hasn'?t|has\s+not|haven'?t|not)\s+felt\s+(?:the|her|my|their)\s+baby\s+move|baby\s+(?:hasn'?t|has\s+not|isn'?t|is\s+not|stopped)\s+mov(?:ed|ing)|rash\s+(?:that\s+)?(?:doesn'?t|won'?t|does\s+not)\s+fade|stiff\s+neck|(?:swollen|swelling)\s+(?:lips|tongue|throat)|throat\s+(?:is\s+)?(?:closing|swelling))\b/i;
 
-/** Help plainly refused: with a symptom, danger. */
+/**
+ * Help plainly refused: with a symptom, danger. The help is named, or the refusal ends its clause ("she
+ * won't call."): not "won't go to the blood donation session" or "won't see the dentist".
+ */
 const REFUSES_HELP =
-  /\b(?:won'?t|will\s+not|wont|refuses?\s+to|refused\s+to|refusing\s+to|doesn'?t\s+want\s+to|isn'?t\s+going\s+to|not\s+going\s+to)\s+(?:call|ring|go\s+(?:in|to)|get|see|phone)\b/i;
+  /\b(?:won'?t|will\s+not|wont|refuses?\s+to|refused\s+to|refusing\s+to|doesn'?t\s+want\s+to|isn'?t\s+going\s+to|not\s+going\s+to)\s+(?:call|ring|go\s+(?:in|to)|get|see|phone)\b(?=\s*(?:[.,!?;:'")]|$|\s(?:and|but|because)\b)|\s+(?:(?:an?|the|her|his|their|any|for|medical|a\s+doctor\s+or)\s+)?(?:ambulance|paramedics?|999|911|000|111|112|triple\s+(?:zero|0)|doctors?|gp|hospital|a&e|a\s?&\s?e|er|ed|emergency|urgent\s+care|help|anyone|anybody|checked|seen|treatment|medical|in)\b)/i;
 
 /** Help put off, or refused in words also said of small things: with a symptom, a reason for the safety net. */
 const PUTS_OFF_HELP =
@@ -34,81 +37,96 @@ const PUTS_OFF_HELP =
 
 /** A threat to hurt someone, told or reported: "he says he'll hurt her", "her ex will kill her". */
 const THREAT =
-  /\b(?:he|she|they|(?:his|her|their|my)\s+(?:[\w']+\s+)?(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|ex|brother|uncle))(?:'ll|'d|\s+will|\s+would|\s+is\s+going\s+to|\s+(?:says|said|swears|swore)\s+(?:he|she|they)(?:'ll|'d|\s+will|\s+would))\s+(?:really\s+|actually\s+|seriously\s+|definitely\s+)?(?:kill|hurt|finish|beat|stab|shoot|strangle)\s+(?:me|her|him|them|us|the\s+(?:kids?|children|baby))\b/i;
+  /\b(?:he|she|they|(?:his|her|their|my)\s+(?:[\w']+\s+)?(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|ex|brother|uncle))(?:'ll|'d|\s+will|\s+would|\s+is\s+going\s+to|\s+(?:says|said|swears|swore)\s+(?:he|she|they)(?:'ll|'d|\s+will|\s+would))\s+(?:really\s+|actually\s+|seriously\s+|definitely\s+)?(?:(?:kill|hurt|beat|stab|shoot|strangle)\s+(?:me|her|him|them|us|the\s+(?:kids?|children|baby))|finish\s+(?:me|her|him))\b(?!\s+(?:in|at)\s+(?:the|a|an)\s+(?:\w+\s+)?(?:final|match|game|race|quiz|competition))/i;
 
+/** A partner, who may control or harm someone. */
+const PARTNER = String.raw`(?:partner|boyfriend|girlfriend|husband|wife|ex|fianc[eé]e?)`;
 /** People close to someone, who may harm them: a partner, a parent, a carer. */
-const CLOSE = String.raw`(?:partner|boyfriend|girlfriend|husband|wife|ex|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|carer|caregiver|son|daughter|uncle|brother)`;
+const CLOSE = String.raw`(?:${PARTNER}|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|carer|caregiver|son|daughter|uncle|brother)`;
 /** A person whom others look after or look for: a relative, a child, a patient, a resident. */
 const PERSON = String.raw`(?:son|daughter|sister|brother|mum|mom|dad|husband|wife|partner|friend|child|kid|baby|toddler|teen|teenager|nan|gran|grandma|grandad|granddad|grandfather|grandmother|father|mother|boyfriend|girlfriend|patient|resident|student|girl|boy|man|woman)`;
-/** A young child, by name or by age ("a 3-month-old", "the two year old"). */
-const YOUNG = String.raw`(?:kids?|children|baby|babies|toddler|newborn|son|daughter|little\s+ones?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:day|week|month|year)[- ]olds?)`;
-/** Tablets and medicines by their kind, enough of which poison. */
-const TABLETS = String.raw`(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|codeine|tramadol|oxy\w*|opioids?|methadone|fentanyl|insulin|antidepressants|sleeping\s+(?:pills|tablets)|(?:iron|heart|blood\s+pressure|diabetes)\s+(?:tablets|pills|meds)|prescription)`;
-/** Things that poison when swallowed, and someone else's tablets. */
-const POISON = String.raw`(?:bleach|(?:button\s+)?batter(?:y|ies)|magnets?|antifreeze|weed\s?killer|pesticide|rat\s+poison|detergent|(?:laundry|washing|dishwasher)\s+(?:pods?|capsules?|tablets?|liquid)|cleaning\s+(?:fluid|products?|spray)|lamp\s+oil|paraffin|vape\s+(?:liquid|juice)|e-?liquid|nicotine\s+(?:liquid|pouches)|(?:her|his|their|my|mum'?s|mom'?s|dad'?s|nan'?s|gran'?s|grandma'?s|grandad'?s)\s+(?:pills|tablets|meds|medication|medicine|methadone))`;
+/**
+ * A young child, by name or by age ("a 3-month-old", "the two year old"), and not as part of a thing's
+ * name ("the baby bottle", "the kids' tea").
+ */
+const YOUNG = String.raw`(?:kids?|children|baby|babies|toddler|newborn|son|daughter|little\s+ones?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:day|week|month|year)[- ]olds?)(?!['’]|\s+(?:bottles?|tea|dinner|lunch|food|milk|formula|clothes|toys?|cot|crib|monitor|seat|photos?|pics?|shoes|room)\b)`;
+/** A child too young to be left or to know what they swallow: a baby, a toddler, a child of up to five. */
+const LITTLE = String.raw`(?:baby|toddler|newborn|little\s+one|(?:\d|one|two|three|four|five)[- ](?:day|week|month|year)[- ]old)`;
+/** Tablets and medicines, of which a handful poison. */
+const TABLETS = String.raw`(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|codeine|tramadol|oxy\w*|opioids?|methadone|fentanyl|insulin|antidepressants|sertraline|citalopram|amitriptyline|quetiapine|propranolol|sleeping\s+(?:pills|tablets)|(?:iron|heart|blood\s+pressure|diabetes)\s+(?:tablets|pills|meds)|prescription)`;
+/** Things that poison when swallowed at all. */
+const POISON = String.raw`(?:bleach|(?:button|coin|lithium)\s+batter(?:y|ies)|magnets|antifreeze|weed\s?killer|pesticide|rat\s+poison|detergent|(?:laundry|washing|dishwasher)\s+(?:pods?|capsules?|tablets?|liquid)|rinse\s+aid|(?:oven|drain)\s+cleaner|cleaning\s+(?:fluid|products?|spray)|lamp\s+oil|paraffin|vape\s+(?:liquid|juice)|e-?liquid|nicotine\s+(?:liquid|pouches))`;
 
 /**
- * Harm said outright, which is danger whatever else is said: someone hit, choked or threatened with a
- * weapon, locked in, a child hit, shaken, left alone for days or touched at night, something poisonous
- * or a handful of tablets swallowed, someone who can't be woken, a threat to shoot or stab people at a
- * school or a workplace.
- * Read as the danger list is (at-risk.ts), it gets the guidance on acting on risk as the answer.
+ * Harm said outright, which is danger whatever else is said: someone choked or strangled, hands round
+ * a neck, a young child hit or shaken or alone for days, a child touched, a
+ * poison swallowed or a handful of tablets taken, someone who can't be woken, a threat to stab, bomb or
+ * shoot up a school or a workplace. Read as the danger list is (at-risk.ts), it gets the guidance on
+ * acting on risk as the answer. Each form was tried against everyday messages with the same words (a
+ * hug, a birth story, a drugs fridge, a game, a film shoot, tablets taken as prescribed): where such a
+ * message said it too, the form is HARM's below, a reason for the link only.
  */
 const OUTRIGHT = new RegExp(
   String.raw`\b(?:${[
-    String.raw`(?:locks|locked|locking)\s+(?:her|him|me|them|the\s+kids?|the\s+children)\s+in(?=\s|$|[.,!?])`,
-    String.raw`(?:he|she|they|(?:her|his|their|the|my)\s+${CLOSE})\s+(?:hits|hit|punched|kicked|slapped|shoved|strangled|choked|throttled)\s+(?:her|him|me|them)(?!\s+(?:up|back|off))\b`,
-    String.raw`(?:hands?|belt|cord|rope)\s+(?:around|round)\s+(?:her|his|my|their)\s+(?:neck|throat)|threaten(?:s|ed|ing)?\s+(?:her|him|them|me|us|(?:her|his|their|my)\s+\w+)\s+with\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:knife|gun|weapon|bat|hammer|machete|axe)`,
-    String.raw`${YOUNG}\s+(?:has\s+been|'s\s+been|have\s+been|is|was|are|were)\s+(?:left\s+)?(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own)\s+(?:[\w']+\s+){0,4}?(?:since|for\s+(?:hours|days|(?:two|three|four|\d+)\s+(?:hours|days))|all\s+(?:day|night))`,
-    String.raw`(?:hits|hit|beats|beat|punches|punched|kicks|kicked|slaps|slapped|burns|burned|burnt|shakes|shook|shaken|shaking)\s+(?:the|her|his|their|my|a|our)\s+${YOUNG}`,
-    String.raw`(?:left|leaves|leaving|locked|locks|locking|kept|keeps)\s+(?:\w+\s+){0,4}?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself)|in\s+(?:a|the|her|his|their)\s+(?:bed)?room|with\s+no\s+food|without\s+food)\s+(?:\w+\s+){0,3}?for\s+(?:days|(?:\d+|two|three|four|five)\s+days)`,
-    String.raw`locked\s+(?:me|us|her|him|them|myself|herself|himself|ourselves|themselves)\s+in\s+(?:the|a|her|his|my|our|their)\s+(?:bathroom|bedroom|room|car|toilet|loo)`,
-    String.raw`(?:comes?|came|coming)\s+into\s+(?:my|her|his)\s+(?:room|bed)\s+at\s+night|won'?t\s+(?:leave|get\s+out\s+of|make\s+it\s+out\s+of)\s+(?:\w+\s+){0,2}alive`,
+    String.raw`(?:he|she|(?:her|his|their|the|my)\s+${CLOSE})\s+(?:strangled|throttled|punched|slapped)\s+(?:her|him|me|them)\b|(?:is|was|'s)\s+(?:strangling|choking|throttling|hitting|punching|beating|kicking)\s+(?:her|him|me|them)\b(?!\s+(?:at|in\s+(?:a|the)\s+(?:game|match)))|grabbed\s+(?:her|him|me|them)\s+by\s+the\s+(?:throat|neck)`,
+    String.raw`(?:hands?|belt|rope)\s+(?:around|round)\s+(?:her|his|my|their)\s+(?:neck|throat)`,
+    String.raw`(?:hits|hit|beats|beat|punches|punched|kicks|kicked|slaps|slapped|shakes|shook|shaken)\s+(?:the|her|his|their|my|a|our)\s+${YOUNG}(?!\s+(?:at|in\s+(?:a|the)\s+(?:game|match|race)))`,
+    String.raw`${LITTLE}\s+(?:has|have|had)\s+been\s+(?:left\s+)?(?:alone|on\s+(?:their|his|her)\s+own)\s+(?:(?!cot|crib|bed)[\w']+\s+){0,4}?(?:since|for\s+hours|all\s+(?:day|night))`,
+    String.raw`${LITTLE}\s+(?:has\s+|had\s+|'s\s+)?(?:swallowed|chewed|ate|eaten|got\s+into|drank|drunk)\s+(?:[\w']+\s+){0,5}?(?:${TABLETS}|${POISON})`,
+    String.raw`${YOUNG}\s+(?:next\s+door\s+|upstairs\s+|downstairs\s+)?(?:has\s+been|'s\s+been|have\s+been|is|was|are|were)\s+(?:left\s+)?(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own)\s+(?:(?!cot|crib|bed)[\w']+\s+){0,4}?(?:since\s+(?:yesterday|last\s+night)|for\s+(?:days|(?:two|three|four|\d+)\s+days))`,
+    String.raw`(?:left|leaves|leaving|locked|locks|locking)\s+(?:her|him|them|(?:the|her|his|their|my)\s+${PERSON})\s+(?:home\s+|locked\s+)?(?:alone|on\s+(?:their|his|her)\s+own|in\s+(?:a|the|her|his|their)\s+(?:bed)?room|with\s+no\s+food|without\s+food)\s+(?:\w+\s+){0,3}?for\s+(?:days|(?:\d+|two|three|four|five)\s+days)`,
     String.raw`touch(?:es|ed|ing)?\s+(?:her|him|me)\s+(?:down\s+there|where|when\s+(?:no\s*one|nobody)|at\s+night)`,
-    String.raw`(?:swallowed|swallowing|ate|eaten|eating|drank|drunk|drinking|chewed|chewing|sucked)\s+(?:some|a|an|the|half\s+(?:a|the)|a\s+bit\s+of|a\s+few\s+of|one\s+of|a\s+bottle\s+of|a\s+cup\s+of)?\s*${POISON}`,
-    String.raw`(?:took|taken|swallowed|chewed|downed|drank|drunk|ate|eaten|had)\s+['"]?(?:about\s+|around\s+|like\s+|over\s+|at\s+least\s+)?(?:a\s+handful|handfuls|most|the\s+rest|all|the\s+whole|a\s+whole|half|a\s+(?:bottle|packet|pack|box|strip|load|bunch|few)|a\s+lot|loads|lots|[1-9]\d+|twenty|thirty|forty|fifty|a\s+dozen)['"]?\s+(?:[\w']+\s+){0,4}?${TABLETS}`,
-    String.raw`(?:can'?t|cannot|couldn'?t)\s+(?:wake|rouse)\s+(?:him|her|them)(?!\s+up\s+(?:for|in|on)\b)`,
-    String.raw`(?:took|taken|had|injected|used)\s+(?:way\s+)?too\s+much\s+(?:of\s+)?(?:(?:her|his|their)\s+)?(?:insulin|paracetamol|tylenol|methadone|fentanyl|heroin|ketamine|xanax|medication|meds)|mix(?:ed|ing)\s+(?:(?:her|his|their)\s+)?(?:pills|meds|tablets|medication)\s+with\s+(?:alcohol|vodka|booze|drink|wine)`,
-    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:shoot|stab|bomb|blow\s+up)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|bring(?:ing)?\s+a\s+(?:gun|knife|weapon)\s+(?:to|into)\s+(?:school|work|class|the\s+\w+)`,
+    String.raw`(?:swallowed|drank|drunk|ate|eaten|chewed)\s+(?:some|a|an|the|half\s+(?:a|the)|a\s+bit\s+of|a\s+few|one\s+of\s+(?:the|her|his|their)|a\s+bottle\s+of|a\s+cup\s+of)?\s*${POISON}`,
+    String.raw`(?:took|taken|swallowed|downed)\s+['"]?(?:about\s+|around\s+|like\s+|over\s+|at\s+least\s+)?(?:a\s+handful|handfuls|the\s+whole|a\s+whole|a\s+(?:bottle|packet|pack|box|strip|load|bunch)|loads|[2-9]\d|\d{3}|twenty|thirty|forty|fifty)['"]?\s+(?:[\w']+\s+){0,4}?${TABLETS}(?!\s+(?:as|over\s+(?:a|the)\s+(?:week|month|course))\b)`,
+    String.raw`(?:can'?t|cannot|couldn'?t)\s+(?:wake|rouse)\s+(?:him|her|them)(?:\s+up)?(?=\s*(?:[.!?,;'")]|$|\s+(?:and|but|now|properly|at\s+all)\b))`,
+    String.raw`(?:took|taken|had|injected|used)\s+(?:way\s+)?too\s+much\s+(?:of\s+)?(?:(?:her|his|their)\s+)?(?:insulin|paracetamol|tylenol|methadone|fentanyl|heroin|ketamine|xanax)`,
+    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:stab|bomb|blow\s+up|shoot\s+up)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+shoot\s+(?:everyone|everybody|people|them\s+all)\s+at\s+(?:school|work|college|uni|class)|bring(?:ing)?\s+a\s+(?:gun|weapon)\s+(?:to|into)\s+(?:school|work|class)`,
   ].join("|")})`,
   "i",
 );
 
 /**
  * Harm said in words also said of smaller things, a reason only for the safety net: someone controlled
- * (a phone or keys taken, not let out), afraid of a partner or parent or not safe at home, hiding
- * bruises, a young child left on their own (for how long unsaid), a secret kept with a child, an adult
- * without food or medication or robbed of their pension, someone not come home or missing, a threat to
- * kill or hurt everyone (also said in jest), a carer near snapping. The warning signs that safeguarding training
- * teaches, each in a form that names a person.
+ * by a partner (a phone or keys taken, not let out, locked in), hit or kicked, afraid of a partner or
+ * parent or not safe at home, threatened with a knife (also told of a night long past), hiding
+ * bruises, a young child left on their own or someone in their room at night, a secret kept with a
+ * child, an adult without food or medication or robbed of their pension, tablets with drink, someone
+ * not come home or missing, a threat to kill, hurt or shoot everyone, a knife brought to work, "won't
+ * get out alive" (also said in jest of a shift), a carer near snapping. The warning signs that
+ * safeguarding training teaches, each in a form that names a person.
  */
 const HARM = new RegExp(
   String.raw`\b(?:${[
-    String.raw`(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+let\s+(?:her|him|me|them)\s+(?:leave|go\s+out|see\s+(?:her|his|my|their)\s+(?:friends|family)|have\s+(?:a|her|his|my|their)\s+(?:phone|keys|money|bank\s+card))`,
-    String.raw`(?:he|she|${CLOSE})\s+(?:took|takes|has\s+taken|smashed|broke|keeps|hid|hides)\s+(?:away\s+)?(?:her|his|my|their)\s+(?:phone|keys|passport|bank\s+card|car\s+keys)`,
+    String.raw`(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+let\s+(?:her|him|me|them)\s+(?:leave|go\s+out|see\s+(?:her|his|my|their)\s+(?:friends|family))`,
+    String.raw`(?:his|her|their|my)\s+${PARTNER}\s+(?:took|takes|has\s+taken|smashed|broke|keeps|hid|hides)\s+(?:away\s+)?(?:her|his|my|their)\s+(?:phone|keys|passport|bank\s+card|car\s+keys)(?![^.!?]*\b(?:by\s+mistake|by\s+accident|accidentally)\b)`,
+    String.raw`(?:he|she|(?:her|his|their|my)\s+${CLOSE})\s+(?:locks|locked|keeps\s+locking)\s+(?:her|him|me|them|the\s+kids?|the\s+children)\s+in(?=\s|$|[.,!?])(?!\s+(?:an?\s+)?escape)`,
+    String.raw`(?:he|she|(?:her|his|their|the|my)\s+${CLOSE})\s+(?:hits|hit|kicked|shoved|choked)\s+(?:her|him|me|them)(?!\s+(?:up|back|off|out|with\s+(?:a|the)\s+(?:fine|bill|charge|ticket|invoice)))\b`,
     String.raw`(?:scared|afraid|frightened|terrified)\s+(?:of\s+(?:her|his|my|their)\s+${CLOSE}|(?:of\s+)?what\s+(?:he|she)\s*(?:'ll|will|might|would|could)\s+do)`,
-    String.raw`(?:doesn'?t|don'?t|does\s+not|do\s+not|didn'?t)\s+feel\s+safe\s+(?:at\s+home|going\s+home|with\s+(?:him|her|them))|(?:isn'?t|is\s+not|not)\s+safe\s+at\s+home`,
-    String.raw`(?:hiding|hides|hid|covering|covers|covered)\s+(?:up\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:bruises|bruising|marks|black\s+eye|burns)|bruises\s+(?:she|he|they)\s+(?:won'?t|can'?t|couldn'?t|wouldn'?t)\s+explain`,
+    String.raw`(?:doesn'?t|don'?t|does\s+not|do\s+not|didn'?t)\s+feel\s+safe\s+(?:at\s+home|with\s+(?:him|her|them))|(?:isn'?t|is\s+not|not)\s+safe\s+at\s+home`,
+    String.raw`(?:hiding|hides|hid|covering|covers|covered)\s+(?:up\s+)?(?:the\s+|her\s+|his\s+|my\s+)?(?:bruises|bruising|marks|black\s+eye|burns)(?!\s+(?:from|after|caused\s+by)\s+(?:(?:the|her|his|my|their)\s+)?(?:\w+\s+)?(?:injections?|jabs?|thinners?|anticoagulants?|heparin|surgery|op|operation|fall|bloods|cannulas?|drips?|botox|fillers?|training|rugby|football|sport)\b)|bruises\s+(?:she|he|they)\s+(?:won'?t|can'?t|couldn'?t|wouldn'?t)\s+explain`,
     String.raw`(?:left|leaves|leaving)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?${YOUNG}\s+(?:home\s+)?(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself))`,
-    String.raw`fridge\s+(?:is|was|gets)\s+(?:kept\s+)?locked|keeps?\s+the\s+(?:fridge|food)\s+locked`,
+    String.raw`locked\s+(?:me|us)\s+in\s+(?:the|a|her|his|my|our|their)\s+(?:bathroom|bedroom|room|car|toilet|loo)|(?:he|(?:her|his|my|their)\s+(?:stepdad|stepfather|dad|father|uncle|brother|grandad|grandfather|cousin|mum'?s\s+boyfriend|mom'?s\s+boyfriend))\s+['"]?(?:comes?|came|coming)\s+into\s+(?:my|her|his)\s+(?:room|bed)\s+at\s+night|(?:won'?t|will\s+not)\s+leave\s+(?:the|this|her|his|their|my)\s+(?:flat|house|room|home|place|car)\s+alive`,
+    String.raw`threaten(?:s|ed|ing)?\s+(?:her|him|them|me|us|(?:her|his|their|my)\s+\w+)\s+with\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:knife|gun|weapon|machete|axe)`,
+    String.raw`keeps?\s+the\s+(?:fridge|food)\s+locked|(?:our|a)\s+little\s+secret`,
     String.raw`(?:hasn'?t|haven'?t|has\s+not|have\s+not|not)\s+(?:eaten(?:\s+properly)?|had\s+(?:anything\s+to\s+eat|any\s+food|a\s+(?:proper\s+)?meal))\s+(?:in|for|since)\s+(?:\w+\s+)?days|no\s+food\s+in\s+the\s+(?:house|flat|home|fridge)`,
-    String.raw`(?:keep|keeping)\s+it\s+(?:a|our)\s+(?:little\s+)?secret|(?:our|a)\s+little\s+secret`,
     String.raw`(?:hasn'?t|has\s+not|not|haven'?t|have\s+not)\s+(?:had|been\s+given|taken|got)\s+(?:her|his|their)\s+(?:meds|medication|medicine|insulin|tablets|pills)\s+(?:in|for|since)`,
-    String.raw`left\s+(?:her|him|them)\s+(?:alone\s+)?(?:without|with\s+no)\s+(?:food|water|heating|medication|help|care)|(?:taking|took|takes|stealing|stole|steals|spending|spends|spent)\s+(?:all\s+)?(?:of\s+)?(?:her|his|their)\s+(?:money|pension|benefits|savings)`,
-    String.raw`(?:hasn'?t|has\s+not|haven'?t|didn'?t|never)\s+(?:come|came|got|gone|made\s+it)\s+(?:back\s+)?home\s+(?:since|for|in|all|last\s+night)|(?:nobody|no\s+one|noone)\s+(?:has|have|'?s)\s+(?:heard|seen)\s+(?:from\s+)?(?:her|him|them)\s+(?:since|for|in)`,
+    String.raw`left\s+(?:her|him|them)\s+(?:alone\s+)?(?:without|with\s+no)\s+(?:food|water|heating|medication|help|care)|(?:taking|took|takes|stealing|stole|steals|spending|spends|spent)\s+(?:all\s+)?(?:of\s+)?(?:her|his|their)\s+(?:pension|benefits|savings)`,
+    String.raw`(?<!(?:whether|if|about|can|safe)\s)mix(?:ed|ing)\s+(?:(?:her|his|their)\s+)?(?:pills|meds|tablets|medication)\s+with\s+(?:alcohol|vodka|booze|drink|wine)`,
+    String.raw`(?:she|he|they|(?:her|his|their|my|our)\s+(?:[\w-]+\s+){0,3}?${PERSON})\s+(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:come|got|made\s+it)\s+(?:back\s+)?home\s+(?:since|for|in)|(?:nobody|no\s+one|noone)\s+(?:has|have|'?s)\s+(?:heard|seen)\s+(?:from\s+)?(?:her|him|them)\s+(?:since|for|in)`,
     String.raw`(?:she|he|they|(?:her|his|their|my|our|a|the)\s+${PERSON})\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:gone|went|been\s+reported|reported)\s+missing|wander(?:ed|s|ing)\s+off\s+(?:from|out\s+of)\s+(?:the|her|his|their)\s+(?:care\s+home|home|ward|nursing\s+home)`,
-    String.raw`(?:going\s+to|gonna|will|'ll|plans?\s+to|planning\s+to|wants?\s+to)\s+(?:hurt|kill|attack)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|ward|staff|team|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))`,
-    String.raw`(?:might|could|going\s+to|gonna|about\s+to)\s+(?:(?:snap|lose\s+it)\s+(?:with|at)\s+(?:her|him|them|the\s+(?:kids?|children|baby)|(?:her|his|my|their)\s+${PERSON})|do\s+something\s+(?:stupid|terrible|i'?ll\s+regret))`,
+    String.raw`(?:he|she|they)(?:'s|\s+is|'re|\s+are)?(?:\s+going\s+to|\s+gonna|\s+will|'ll|\s+plans?\s+to|\s+planning\s+to|\s+wants?\s+to)\s+(?:hurt|kill|attack|shoot)\s+(?:everyone|everybody|people|them\s+all|(?:the\s+)?(?:whole\s+)?(?:school|class|office|staff|building)|(?:his|her|their|my)\s+(?:ex|boss|manager|teacher|coworkers|colleagues|classmates))|bring(?:ing)?\s+a\s+knife\s+(?:to|into)\s+(?:school|work|class)`,
+    String.raw`(?:might|could|going\s+to|gonna|about\s+to)\s+(?:snap\s+(?:with|at)\s+(?:her|him|them|the\s+(?:kids?|children|baby)|(?:her|his|my|their)\s+${PERSON})|do\s+something\s+(?:stupid|terrible|i'?ll\s+regret)(?!\s+like\b))`,
   ].join("|")})`,
   "i",
 );
 
 /**
- * Red flags named as a subject, not reported: a list of signs, advice not to wait, a campaign; or in
- * the past ("he refused the ambulance last year").
+ * Red flags named as a subject, not reported: a list of signs, advice not to wait, a campaign, a
+ * question of what age; or in the past ("he refused the ambulance last year"), or over ("security found
+ * him").
  */
 const NOT_NOW =
-  /\b(?:signs?\s+of|symptoms?\s+of|(?:don'?t|never|do\s+not)\s+(?:wait|ignore|sleep|ride|tough)|awareness|campaign|article|leaflet|infographic|video\s+(?:on|about)\s+(?!(?:snapchat|tiktok|instagram|insta|facebook|fb|youtube|whatsapp|twitter|x|reddit|discord|her|his|their|my)\b)|last\s+(?:year|month)|years?\s+ago|months?\s+ago|died|passed\s+away)\b/i;
+  /\b(?:signs?\s+of|symptoms?\s+of|(?:don'?t|never|do\s+not)\s+(?:wait|ignore|sleep|ride|tough)|awareness|campaign|article|leaflet|infographic|video\s+(?:on|about)\s+(?!(?:snapchat|tiktok|instagram|insta|facebook|fb|youtube|whatsapp|twitter|x|reddit|discord|her|his|their|my)\b)|last\s+(?:year|month)|years?\s+ago|months?\s+ago|died|passed\s+away|(?:at\s+)?what\s+age|how\s+old|found\s+(?:him|her|them)|turned\s+up|back\s+safe(?:ly)?)\b/i;
 
 /** For a quick look over a whole question: could any sentence hold a red flag? */
 export const MAY_FLAG = new RegExp(
