@@ -186,6 +186,11 @@ describe("red flags in someone else's message", () => {
       "Someone posted in our running club chat that he's going to kill everyone at the 10k on Sunday.",
       "A mum posted on our page that her daughter put her arms round her neck at the school gate, can I share it?",
       "A parent posted in our group that she left the kids alone for a minute to answer the door.",
+      "A follower commented that her dad struggles swallowing his tablets and asked if they can be crushed.",
+      "A mum asked in our Facebook group whether shaking the baby bottle gives him more wind.",
+      "A donor posted on our page that she won't go to the blood drive because she faints at needles.",
+      "A patient posted that she took all her tablets as prescribed and still feels rough, can I reply?",
+      "A student nurse posted a TikTok of our ward captioned that nobody will leave this place alive tonight.",
     ];
     for (const q of notDanger) expect(riskWords(q), q).toBeUndefined();
   });
