@@ -59,9 +59,9 @@ const POISON = String.raw`(?:bleach|(?:button|coin|lithium)\s+batter(?:y|ies)|ma
 
 /**
  * Harm said outright, which is danger whatever else is said: someone choked or strangled, hands round
- * a neck, a young child hit or shaken or alone for days, a child touched, a
- * poison swallowed or a handful of tablets taken, someone who can't be woken, a threat to stab, bomb or
- * shoot up a school or a workplace. Read as the danger list is (at-risk.ts), it gets the guidance on
+ * a neck, a young child hit or shaken or alone for days, a child touched, a poison swallowed or a
+ * handful of tablets taken, someone who can't be woken, a threat to stab, bomb or shoot up a school or
+ * a workplace. Read as the danger list is (at-risk.ts), it gets the guidance on
  * acting on risk as the answer. Each form was tried against everyday messages with the same words (a
  * hug, a birth story, a drugs fridge, a game, a film shoot, tablets taken as prescribed): where such a
  * message said it too, the form is HARM's below, a reason for the link only.
