@@ -64,6 +64,66 @@ describe("red flags in someone else's message", () => {
     // [question, the words read, whether they are danger (the answer) or only a reason for the link]
     const harm: [string, string, boolean][] = [
       [
+        "A woman messaged our page that her ex pushed her down the stairs tonight.",
+        "pushed her down the stairs",
+        true,
+      ],
+      [
+        "A follower DM'd me that her ex is at her front door with a knife.",
+        "at her front door with a knife",
+        true,
+      ],
+      [
+        "A man commented on our post that his wife is unconscious on the kitchen floor.",
+        "his wife is unconscious",
+        true,
+      ],
+      [
+        "A patient messaged us that her husband stopped her taking her insulin to punish her.",
+        "stopped her taking her insulin",
+        true,
+      ],
+      [
+        "A girl DM'd our page that a boy says he'll post her nudes unless she pays him.",
+        "post her nudes unless",
+        true,
+      ],
+      [
+        "A mum posted in our group that her 14-month-old has just drunk some oven cleaner.",
+        "14-month-old has just drunk some oven cleaner",
+        true,
+      ],
+      [
+        "A man posted on our page that his mum has been fitting for five minutes but his dad won't let him ring 999.",
+        "won't let him ring",
+        true,
+      ],
+      [
+        "A woman messaged our page that she is bleeding heavily at 30 weeks but will wait until the morning.",
+        "wait until the morning",
+        false,
+      ],
+      [
+        "A follower commented that her newborn is grunting with each breath and she'll wait and see.",
+        "wait and see",
+        false,
+      ],
+      [
+        "Someone posted in our community group that the man at number 4 hasn't been seen for a week.",
+        "hasn't been seen for",
+        false,
+      ],
+      [
+        "A 12-year-old messaged our school nurse page that a man she met online wants to meet her after school.",
+        "man she met online",
+        false,
+      ],
+      [
+        "A teenager DM'd me that her stepdad keeps coming into her room when her mum is at work.",
+        "her stepdad keeps coming into her room when",
+        false,
+      ],
+      [
         "A patient messaged me on Facebook that her husband took her phone and her bank card.",
         "her husband took her phone",
         false,
@@ -179,6 +239,7 @@ describe("red flags in someone else's message", () => {
       "A mum posted in our group that the kids were alone with the dog for 10 minutes while she took the bins out.",
       "A patient wrote on our page that she threatened her son with a week without his phone. Can I like it?",
       "Our ward's Facebook page says the food is locked away at night for infection control. Can I share it?",
+      "A patient commented that her new hay fever tablets make her drowsy and she'll wait and see.",
     ];
     for (const q of none) expect(warningWords(q), q).toBeUndefined();
     // words also said in jest, of a hug or of a short while: at most the link, never danger
@@ -191,6 +252,8 @@ describe("red flags in someone else's message", () => {
       "A donor posted on our page that she won't go to the blood drive because she faints at needles.",
       "A patient posted that she took all her tablets as prescribed and still feels rough, can I reply?",
       "A student nurse posted a TikTok of our ward captioned that nobody will leave this place alive tonight.",
+      "A colleague posted on Facebook that the patient in bed 4 is unconscious but stable, can I share it?",
+      "A mum posted that her toddler has a temperature of 38 after his jabs and she'll put him down for a nap.",
     ];
     for (const q of notDanger) expect(riskWords(q), q).toBeUndefined();
   });
