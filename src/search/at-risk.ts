@@ -229,7 +229,8 @@ function reported(
 /**
  * A red flag (red-flags.ts) in a sentence, unless what was said there is the asker's own ("A colleague
  * posted about me. I've had a headache all week and I'm not calling anyone."): in the first person,
- * with no quotation or word of saying to make it someone else's.
+ * with no quotation or word of saying to make it someone else's. `read` finds the red flag: any that
+ * offers the link (redFlag), or for the danger reading, harm said outright (outrightHarm).
  */
 function flagIn(
   sentence: string,
