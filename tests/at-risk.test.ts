@@ -102,6 +102,48 @@ describe("a question that reports someone at risk now", () => {
     );
   });
 
+  it("reads no everyday message that says danger's words of something else: a diet, teeth, a toddler, a course of tablets, a plain reason", () => {
+    reads(
+      [
+        "A follower commented that she's cutting out gluten for her son's eczema. Can I reply?",
+        "A mum posted in our group that her baby is still cutting his back teeth and won't settle.",
+        "A colleague posted that she's been killing herself working doubles to save for a house.",
+        "A patient messaged us on the app that he took 3 ibuprofen for his back. Can I answer there?",
+        "A patient wrote on the portal that she's taken all her tablets but the UTI hasn't cleared.",
+        "A dad posted in our group that his toddler keeps hurting himself climbing the sofa.",
+        "A mum posted on our page that her 3-year-old hits the baby whenever she feeds him.",
+        "A mum posted that her toddler doesn't want to wake up from his nap in the afternoons.",
+        "A patient messaged me on Instagram that she wants to end it with her boyfriend.",
+        "A patient posted that she's better off without him now that the divorce is final.",
+        "A patient messaged the practice that he has got a gun licence renewal and needs a letter.",
+        "A patient posted a clip of himself jumping off a cliff into the sea, and tagged us.",
+        "A patient's wife posted that he has been unconscious since the operation and is in intensive care.",
+        "A patient messaged us that the consultant stopped her taking her tablets before the procedure.",
+        "A patient wrote on our page that his headache has lasted all week and he won't see the GP.",
+        "A runner posted that his knee is swollen but he won't get it checked before the race.",
+        "A colleague posted in the group chat that she has a migraine but won't call in sick.",
+        "A locum messaged the rota group that she won't be here tomorrow and needs someone to swap.",
+        "A colleague posted that she's giving away all her stuff before emigrating to Australia.",
+        "A relative posted on Facebook that the ward won't let him out until the consultant has seen him.",
+        "A parent posted that the kids have been kept in the house all week with norovirus.",
+        "A paramedic posted a storytime about a call in 2015 where a man had his hands round her neck.",
+        "A coach posted that her dad hit him with a cricket ball at training, can I share it?",
+      ],
+      false,
+    );
+    // ... while the same words still read as danger where they say it
+    reads(
+      [
+        "A follower DM'd me that she has taken 30 paracetamol and feels sick.",
+        "A teenager messaged our page that she is cutting again.",
+        "A girl posted on TikTok that she doesn't want to wake up tomorrow.",
+        "A patient messaged that everyone would be better off without her.",
+        "A man replied to our post that his chest feels crushing and he refuses to go to A&E.",
+      ],
+      true,
+    );
+  });
+
   it("reads nothing said face to face, or told as a joke", () => {
     reads(
       [

@@ -258,6 +258,74 @@ describe("red flags in someone else's message", () => {
     for (const q of notDanger) expect(riskWords(q), q).toBeUndefined();
   });
 
+  it("reads for the link a threat in the writer's own words, stalking, grooming, a child in a drunk adult's care, someone missing, an adult without care, control at home", () => {
+    const link: [string, string][] = [
+      [
+        'A patient commented on our page: "I\'m going to stab that receptionist tomorrow."',
+        "I'm going to stab that receptionist",
+      ],
+      [
+        "A woman DM'd me that her ex keeps turning up outside her work.",
+        "her ex keeps turning up outside her work",
+      ],
+      [
+        "A parent messaged our page that a man keeps asking her daughter to send nudes.",
+        "keeps asking her daughter to send nudes",
+      ],
+      [
+        "Someone posted in our local group that the mum next door is passed out drunk and the kids are alone.",
+        "passed out drunk and the kids",
+      ],
+      [
+        "A mum messaged our page that her son didn't come home from school and isn't answering.",
+        "her son didn't come home from school",
+      ],
+      [
+        "Someone posted on Nextdoor that nobody can reach her elderly dad since last night.",
+        "nobody can reach her elderly dad since last night",
+      ],
+      [
+        "A woman posted that her neighbour with dementia went out into the snow in her nightie.",
+        "went out into the snow in her nightie",
+      ],
+      [
+        "A woman posted in our carers' group that her mum's carers haven't turned up for three days.",
+        "carers haven't turned up for ",
+      ],
+      [
+        "A man commented on our page that his dad has been on the floor since last night.",
+        "been on the floor since last night",
+      ],
+      [
+        "A woman DM'd me that her husband tracks her phone and reads all her messages.",
+        "her husband tracks her phone",
+      ],
+      [
+        "A follower DM'd me that her boyfriend threw a glass at her last night.",
+        "her boyfriend threw a glass at her",
+      ],
+      [
+        "A pregnant follower messaged that she has a bad headache at 35 weeks but doesn't want to make a fuss.",
+        "make a fuss",
+      ],
+    ];
+    for (const [q, words] of link) {
+      expect(warningWords(q), q).toBe(words);
+      expect(riskWords(q), q).toBeUndefined();
+    }
+    const none = [
+      "A follower commented that his toddler kicked him in the face playing football in the garden.",
+      "A mum posted that she leaves the baby on her own in the cot to settle. Should I comment on safe sleep?",
+      "A patient posted that she's spent all her savings on a new kitchen, can I like it?",
+      "Someone posted that the teenager who was missing from the ward was found safe and well.",
+      "A follower posted that her dog is fitting and she can't afford the emergency vet.",
+      "A patient posted that her son's temperature is 38.5 after his jabs so they'll wait and see.",
+      "A patient posted that her nurses haven't been to check on her in the hospital cafe, lol.",
+      "A colleague posted that she bought a knife and a chopping board for the staff kitchen.",
+    ];
+    for (const q of none) expect(warningWords(q), q).toBeUndefined();
+  });
+
   it("leaves the danger reading as it was: a symptom of its list with help plainly refused", () => {
     const q = "A stranger DM'd me that his chest feels crushing and he won't call an ambulance.";
     expect(riskWords(q)).toBe("won't call");

@@ -26,7 +26,7 @@
 import { onFirstNeed } from "../eager-pattern.js";
 import { QUOTE_CLOSES, QUOTE_OPENS, straightQuotes } from "./normalise.js";
 import { sentencesOf } from "./question.js";
-import { MAY_FLAG, outrightHarm, redFlag, refusedHelp } from "./red-flags.js";
+import { GAME, littleAgent, MAY_FLAG, mayFlag, outrightHarm, redFlag, refusedHelp } from "./red-flags.js";
 
 const ANYONE = String.raw`(?:myself|herself|himself|themselves|themself)`;
 const WHOSE = String.raw`(?:my|her|his|their)`;
@@ -46,6 +46,21 @@ const SIGN_END = clauseEnd(`${ENDING_WORDS}|because|now`);
 const IS = String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)`;
 /** Would or will, in full or contracted ("they'd", "nobody'll"). */
 const WOULD = String.raw`(?:\s+would|\s+will|'d|'ll|\s+is\s+going\s+to)`;
+/**
+ * Cutting as self-harm: cutting nothing (the clause ends), again, oneself or one's skin ("she's cutting
+ * again"), not cutting something ("cutting out dairy", "cutting teeth", "cutting the cake").
+ */
+const CUTTING = String.raw`cutting(?=\s*(?:[.!?,;:"')]|$)|\s+(?:again|herself|himself|themselves|themself|myself|(?:her|his|their|my)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach)|and|but|so|because|every|each|tonight|daily|at\s+night|in\s+secret|secretly)\b)`;
+/**
+ * Words of farewell in DANGER ("won't be here tomorrow", "giving away all her stuff", "letters for her
+ * children", "affairs in order"), which a sentence giving a plain reason makes ordinary: LEAVING's, or a
+ * rota swap, a flight, an operation, a hospice's memory letters, a change of course. (Not an appointment
+ * or a discharge: "won't need it, I'll be dead by then" answers an appointment reminder.)
+ */
+const FAREWELL =
+  /\b(?:be\s+(?:here|around|gone|alive|a\s+problem|a\s+burden)|be\s+dead|goodbye|by\s+the\s+time|giv\w*\s+away|gave\s+away|letters|notes|a\s+note|a\s+letter|affairs|carry\s+on|go\s+on|where\s+(?:i'?m|she'?s|he'?s|they'?re|im)\s+going)\b/i;
+const PLAIN_REASON =
+  /\b(?:swap|swapping|shift|rota|cover|annual\s+leave|day\s+off|holiday|plane|flight|operation|op|surgery|hip|knee|replacement|hospice|palliative|terminal(?:ly)?|memory\s+box|birthdays|switch(?:ing)?\s+(?:to|course|courses|careers?)|appl(?:y|ied|ying)\s+for|course|placement|wedding|divorce)\b/i;
 /** Things given away ("giving away all her"): DANGER reads her things, WARNING_SIGNS what else she owns. */
 const GIVES_AWAY = String.raw`(?:giving|gave|given|give|gives)\s+away\s+(?:all\s+)?(?:of\s+)?${WHOSE}\s+`;
 /** Nobody would notice or care, which both lists read (DANGER with "if she...", WARNING_SIGNS alone). */
@@ -55,35 +70,35 @@ const SOMEONE = String.raw`(?:her|him|me|them|the\s+(?:kids?|children|baby|toddl
 /** The words that report danger; each alternative is one way of saying it. */
 const DANGER = [
   // ending a life, or wanting to
-  String.raw`(?:kill|killing|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|starve|starving)\s+${ANYONE}(?!\s+(?:off|out|short|up))`,
+  String.raw`(?:kill|killing|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|starve|starving)\s+${ANYONE}(?!\s+(?:off|out|short|up|laughing|doing|working|trying|running|training|over|to\s+(?:get|make|finish|keep|pay|meet|impress|lose|please)|for\s+(?:the|a|this|that|nothing|no\s+reason|(?:her|his|their)\s+(?:job|work|family|wedding|exams?))|from\s+midnight|before\s+(?:surgery|(?:the|an?|her|his|their)\s+(?:op|operation|surgery|procedure|scan))|by\s+accident|accidentally|(?:while|when)\s+(?:cooking|shaving|ironing|gardening)|on\s+(?:(?:a|an|the|some|his|her|their)\s+)(?!(?:arms?|wrists?|legs?|thighs?|stomach|tummy|body|skin)\b)))`,
   String.raw`(?:want|wants|wanted|wanting|going|gonna|might|plans?|planning|about|ready|trying|tried)\s+to\s+(?:hurt|harm)\s+${ANYONE}|hurting\s+${ANYONE}`,
-  String.raw`(?:is|been|was|started|keeps|kept|still|again)\s+(?:self[- ]?harming|cutting(?:\s+again)?)|(?:self[- ]?harming|cutting)\s+again|self[- ]?harming\s+(?:every|each|tonight|daily)`,
+  String.raw`(?:is|been|was|started|keeps|kept|still|again)\s+(?:self[- ]?harming|${CUTTING})|(?:self[- ]?harming|cutting)\s+again|self[- ]?harming\s+(?:every|each|tonight|daily)`,
   String.raw`(?:is|feels|feeling|felt|sounds|sounded|seems|seemed|being|was|were|are|am|i'?m|she'?s|he'?s|they'?re|texted|messaged|posted|wrote|emailed|dmed|dm'?d|got)\s+(?:really\s+|very\s+|actively\s+|something\s+)?suicidal|threaten(?:s|ed|ing)?\s+suicide|suicide\s+note|suicidal\s+(?:message|messages|post|posts|comment|comments|text|texts|dm|dms|note|tweet|status|story)`,
   String.raw`end\s+it\s+all|end\s+it\s+tonight|end(?:ing)?\s+${WHOSE}\s+(?:own\s+)?life|take\s+${WHOSE}\s+(?:own\s+)?life|unaliv(?:e|ing)\s+${ANYONE}|(?:want|wants|going|gonna)\s+to\s+unalive`,
-  String.raw`(?:want|wants|wanted|wanting|plans?|planning|ready|decided)\s+to\s+(?:die|be\s+dead|end\s+it|not\s+wake\s+up|never\s+wake\s+up)|(?:going\s+to|gonna)\s+(?:end\s+it|do\s+it\s+tonight|not\s+wake\s+up)`,
-  String.raw`(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|not)\s+want(?:ing)?\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b|(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+want\s+to\s+(?:go|carry)\s+on${CLAUSE_END}`,
-  String.raw`better\s+off\s+(?:dead|without\s+(?:me|her|him|them))|sleep\s+forever|sleep\s+and\s+(?:never|not)\s+wake\s+up|wants?\s+(?:it\s+all|everything|the\s+pain)\s+to\s+(?:stop|end)`,
+  String.raw`(?:want|wants|wanted|wanting|plans?|planning|ready|decided)\s+to\s+(?:die|be\s+dead|end\s+it(?!\s+(?:with|between))|not\s+wake\s+up|never\s+wake\s+up)|(?:going\s+to|gonna)\s+(?:end\s+it(?!\s+(?:with|between))|do\s+it\s+tonight|not\s+wake\s+up)`,
+  String.raw`(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|not)\s+want(?:ing)?\s+to\s+(?:live|be\s+alive|be\s+here(?!\s+(?:for|at|on|when|during|with|next|tomorrow|today|this|without)\b)|wake\s+up(?!\s+(?:from|for|in\s+the|early|at|before|on\s+time)\b)|exist)\b|(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+want\s+to\s+(?:go|carry)\s+on${CLAUSE_END}`,
+  String.raw`better\s+off\s+dead|(?:everyone|everybody|they|you|we|(?:the|my|her|his|their)\s+(?:family|kids|children|parents|husband|wife|partner|friends|world|baby|son|daughter))(?:'s|'re|'d|'ll|\s+is|\s+are|\s+would|\s+will)?\s+(?:all\s+)?(?:be\s+)?better\s+off\s+without\s+(?:me|her|him|them)|sleep\s+forever|sleep\s+and\s+(?:never|not)\s+wake\s+up|wants?\s+(?:it\s+all|everything|the\s+pain)\s+to\s+(?:stop|end)`,
   String.raw`(?:doesn'?t|don'?t|can'?t|cannot|no\s+longer)\s+see\s+(?:the|any)\s+point\s+(?:in\s+)?(?:going\s+on|carrying\s+on|living)${CLAUSE_END}`,
   String.raw`can'?t\s+(?:go\s+on|do\s+this|take\s+(?:it|this)|cope|keep\s+going)(?:\s+any\s?more)?${CLAUSE_END}`,
   String.raw`(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around|alive|a\s+problem|a\s+burden)\s+(?:tomorrow|any\s?more|much\s+longer|for\s+long)`,
   String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:before|soon|tomorrow|tonight|by\s+(?:tomorrow|morning|tonight|then))`,
-  String.raw`by\s+the\s+time\s+(?:you|anyone|someone)\s+(?:read|reads|see|sees)\s+this`,
+  String.raw`by\s+the\s+time\s+(?:you|anyone|someone)\s+(?:read|reads|see|sees)\s+this(?!,?\s+(?:i'?ll|i\s+will|we'?ll|we\s+will|she'?ll|he'?ll)\s+be\s+(?:on|in|at|back|home|boarding|landed|flying|married|there|retired|gone\s+(?:to|on)))`,
   String.raw`goodbye\s+(?:everyone|everybody|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody)`,
   String.raw`${NOBODY_CARES}\s+(?:if|when)\s+(?:i|she|he|they)\s+(?:(?:was|were)\s+(?:gone|dead|no\s+longer\s+here)|(?:wasn'?t|weren'?t)\s+(?:here|around|alive)|died|disappeared|vanished|didn'?t\s+wake\s+up)\b`,
   String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|to\s+live)|nothing\s+(?:left\s+)?to\s+live\s+for`,
-  String.raw`(?:standing|stood|sitting|sat)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|tracks|cliff)|(?:got|has|have|bought|found)\s+a\s+(?:rope|noose|gun)\b|jump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|roof|building|cliff|train)`,
+  String.raw`(?:standing|stood|sitting|sat)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|tracks|cliff)|(?:got|has|have|bought|found)\s+a\s+(?:rope|noose|gun)\b(?!\s+(?:licen[cs]e|permit|safe|cabinet|club|range|course))|jump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|roof|building|cliff|train)(?!\s+into\s+(?:the\s+)?(?:sea|water|lake|river|pool|quarry))`,
   String.raw`${GIVES_AWAY}(?:things|stuff|belongings)`,
   String.raw`(?:written|wrote|writing|left)\s+(?:letters|notes|a\s+note|a\s+letter)\s+(?:for|to)\s+${WHOSE}\s+(?:kids|children|family|partner|husband|wife|parents)`,
   // an overdose taken, or tablets gathered for one
   String.raw`(?:stockpil|hoard)(?:e|ed|es|ing)\s+(?:${WHOSE}\s+)?(?:\S+\s+)?${PILLS}|sav(?:ed|ing)\s+up\s+(?:all\s+)?(?:of\s+)?(?:${WHOSE}\s+)?${PILLS}`,
-  String.raw`(?:taken|took|swallowed|downed)\s+(?:an\s+overdose|(?:[^.!?]{0,40}?\s)?all\s+(?:of\s+)?${WHOSE}\s+${PILLS}|(?:a|the)\s+(?:whole\s+)?(?:packet|pack|bottle|box|handful|strip|tub|load|lot)\s+of\s+(?:\S+\s+){0,2}?${PILLS}|too\s+many\s+(?:${WHOSE}\s+)?${PILLS}|\d+\s+(?:of\s+)?(?:${WHOSE}\s+)?${PILLS})(?!\s+(?:as\s+(?:prescribed|directed|advised|instructed|told)|on\s+time|correctly)\b)`,
+  String.raw`(?:taken|took|swallowed|downed)\s+(?:an\s+overdose|(?:[^.!?]{0,40}?\s)?all\s+(?:of\s+)?${WHOSE}\s+${PILLS}|(?:a|the)\s+(?:whole\s+)?(?:packet|pack|bottle|box|handful|strip|tub|load|lot)\s+of\s+(?:\S+\s+){0,2}?${PILLS}|too\s+many\s+(?:${WHOSE}\s+)?${PILLS}|(?:[1-9]\d|\d{3,})\s+(?:of\s+)?(?:${WHOSE}\s+)?${PILLS})(?!\s+(?:as\s+(?:prescribed|directed|advised|instructed|told)|on\s+time|correctly|back)\b)(?![^.!?]{0,60}\b(?:infection|course|cleared|come\s+back|came\s+back|antibiotics?|symptoms|thrush|uti|to\s+the\s+pharmacy|for\s+disposal)\b)`,
   String.raw`had\s+an\s+overdose|overdosed|overdosing|od'd`,
   // being hurt, or hurting a child
   String.raw`threaten(?:s|ed|ing)?\s+to\s+(?:kill|hurt|harm|stab|shoot)\s+(?:her|him|them|the\s+\w+|(?:her|his|their)\s+\w+)`,
   String.raw`(?:scared|afraid|frightened|terrified)\s+to\s+go\s+home`,
-  String.raw`(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|parent|uncle|brother|ex)\s+(?:hits|hit|beats|beat|hurts|hurt|strangled|strangles|choked|chokes|punched|kicked|slapped)\s+${SOMEONE}\b(?!\s+(?:up|back\s+at)\b)`,
+  String.raw`(?:partner|boyfriend|girlfriend|husband|wife|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|parent|uncle|brother|ex)\s+(?:hits|hit|beats|beat|hurts|hurt|strangled|strangles|choked|chokes|punched|kicked|slapped)\s+${SOMEONE}\b(?!\s+(?:up|back\s+at|with\s+(?:a|the)\s+(?:ball|bat|racket|frisbee))\b)(?![^.!?]*\b${GAME}\b)`,
   String.raw`(?:smother|smothering|shake|shaking|hurt|hurting|harm|harming)\s+(?:the|her|his|my|their)\s+(?:baby|child|kid|toddler|newborn)(?!['’]s|\s+(?:bottles?|milk|formula|monitor|seat|cot|crib|clothes|toys?)\b)`,
-  String.raw`won'?t\s+let\s+(?:her|him|me|them)\s+(?:leave|out)\b|(?:kept|keeping|being\s+kept|locked)\s+(?:locked\s+)?(?:in|inside)\s+(?:a|the|her|his|my|their)\s+(?:flat|house|room|home)`,
+  String.raw`(?<!\b(?:hospital|ward|doctors?|nurses?|staff|team|unit|police|school|hospice|consultant|they)\s)(?:won'?t\s+let\s+(?:her|him|me|them)\s+(?:leave|out)\b(?!\s+(?:until|till|before|without|of\s+(?:the\s+)?(?:hospital|ward|unit))\b)|(?:kept|keeping|being\s+kept|locked)\s+(?:locked\s+)?(?:in|inside)\s+(?:a|the|her|his|my|their)\s+(?:flat|house|room|home))(?![^.!?]*\b(?:outbreak|norovirus|covid|isolation|isolating|infection|chickenpox|measles|flu|d&v|quarantine|sick|ill|unwell|poorly|germs?|sectioned|weather|rain|snow)\b)`,
   // the warning signs on public guidance's list (the US National Institute of Mental Health's, which
   // crisis lines repeat) that say enough alone, each in a form no everyday message takes. The rest of
   // the list are everyday words too: read as danger, two at a time, they turned 4 in 10 ordinary
@@ -137,7 +152,7 @@ const compileDanger = onFirstNeed(DANGER_RE);
  * The red flags' quick look (MAY_FLAG) too, tried on every question with the warning signs: compiled
  * to bytecode on its first use it took about 31 ms, and 7 ms more on the next; this way about 7.5 ms once.
  */
-const compileWarning = onFirstNeed(WARNING_RE, MAY_FLAG);
+const compileWarning = onFirstNeed(WARNING_RE, ...MAY_FLAG);
 /**
  * Someone else's message, post or comment: a verb of sending or saying not said by the asker ("she
  * messaged", "a follower commented", "saying"), or a message named as someone's.
@@ -160,10 +175,10 @@ const FIRST_PERSON = /\b(?:myself|my|me|i)\b/i;
  * end their life", "people who self-harm").
  */
 const A_SUBJECT =
-  /\b(?:article|articles|study|studies|statistics|stats|rates?|research|paper|awareness|campaign|prevention|podcast|documentary|lecture|training|webinar|meme|memes|infographic|bill|law|euthanasia|assisted\s+dying|people\s+who|patients\s+who|teenagers|more\s+likely|why\s+do|what\s+if|if\s+(?:i|we))\b/i;
+  /\b(?:article|articles|study|studies|statistics|stats|rates?|research|paper|awareness|campaign|prevention|podcast|documentary|lecture|training|webinar|meme|memes|infographic|bill|law|euthanasia|assisted\s+dying|people\s+who|patients\s+who|teenagers|more\s+likely|why\s+do|what\s+if|if\s+(?:i|we)|storytime|story\s+time|case\s+study|thread\s+(?:on\s+\w+\s+)?about|(?:about|of)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:patient|toddler|child|man|woman|kid|baby|teenager|teen|girl|boy|lad|case|person|guy)\s+(?:who|that|whose))\b/i;
 /** A death in the past just after the words ("he overdosed last year and died"). */
 const PAST_AFTER =
-  /^[^.!?]{0,40}\b(?:died|passed\s+away|last\s+year|years\s+ago|months\s+ago|anniversary|funeral|rip)\b/i;
+  /^[^.!?]{0,40}\b(?:died|passed\s+away|last\s+year|years\s+(?:ago|back)|months\s+(?:ago|back)|in\s+(?:19|20)\d\d|anniversary|funeral|rip)\b/i;
 /** A joke. */
 const JOKE = /\b(?:lol|lmao|haha|jk|joking|as\s+a\s+joke)\b|😂|🤣/i;
 /** Where it was said: a message, post or comment, or a platform (not face to face). */
@@ -198,7 +213,7 @@ export function warningWords(text: string): string | undefined {
   const straight = straightQuotes(text);
   // most questions name no sign or red flag: one pass over the whole text spares them the sentences
   // (search, not test: a global pattern's test moves its lastIndex, where matchAll would then start)
-  if (straight.search(WARNING_RE) < 0 && !MAY_FLAG.test(straight)) return undefined;
+  if (straight.search(WARNING_RE) < 0 && !mayFlag(straight)) return undefined;
   return reported(
     sentencesOf(straight),
     (sentence) =>
@@ -263,6 +278,10 @@ function dangerIn(sentence: string, pattern: RegExp, withRefusal: boolean): stri
     // the words after the last report or quotation mark are what was said
     const said = before.slice(lastReport(before));
     if (A_SUBJECT.test(said) || PAST_AFTER.test(after)) continue;
+    // a young child doing it ("her 2-year-old hits the baby", "the toddler keeps hurting himself")
+    if (littleAgent(said, match[0])) continue;
+    // farewell words said for a plain reason ("she won't be here tomorrow and asked someone to swap")
+    if (FAREWELL.test(match[0]) && (LEAVING.test(sentence) || PLAIN_REASON.test(sentence))) continue;
     const firstPerson = FIRST_PERSON.test(match[0]) || ASKER_BEFORE.test(said);
     if (firstPerson && !inQuotes(before) && !SAYING.test(before)) continue;
     return match[0];
