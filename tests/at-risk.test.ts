@@ -128,6 +128,8 @@ describe("a question that reports someone at risk now", () => {
         "A parent posted that the kids have been kept in the house all week with norovirus.",
         "A paramedic posted a storytime about a call in 2015 where a man had his hands round her neck.",
         "A coach posted that her dad hit him with a cricket ball at training, can I share it?",
+        "Our safeguarding lead posted a quiz in the team chat: a child says his stepdad hit him, what do you do?",
+        "A trainer posted a role-play scenario in our group where a man threatened to kill her.",
       ],
       false,
     );
@@ -139,8 +141,38 @@ describe("a question that reports someone at risk now", () => {
         "A girl posted on TikTok that she doesn't want to wake up tomorrow.",
         "A patient messaged that everyone would be better off without her.",
         "A man replied to our post that his chest feels crushing and he refuses to go to A&E.",
+        "A follower messaged that her in-laws won't let her leave the house.",
+        "A woman messaged our page that she's afraid of a man who threatened to kill her.",
       ],
       true,
+    );
+  });
+
+  it("reads no danger in idioms, sport, hospital care, a repeat prescription or a plain reason for a farewell", () => {
+    reads(
+      [
+        "A colleague posted that she's drowning herself in paperwork this month. Can I comment?",
+        "A nurse posted that she's poisoning herself with takeaway coffee on nights, can I reply?",
+        "A patient messaged us that she burnt herself with the iron and asked about dressings.",
+        "A colleague posted that the new on-call rota is suicidal. Should I say something?",
+        "A student messaged the group that she wanted to die of shame after her presentation.",
+        "A patient's son posted that his dad doesn't want to live in a nursing home. Can we reply?",
+        "A mum posted in our group that she's ready to end it and move him onto formula.",
+        "A locum texted that she won't be here tomorrow because the nursery has closed.",
+        "A registrar posted on the group that he'll be gone tomorrow for a conference.",
+        "A patient posted that she's stockpiling her HRT patches because of the shortage.",
+        "A patient wrote on the app that she's taken 28 sertraline tablets since her last review and needs a repeat.",
+        "A colleague posted that he overdosed on chocolate at the Christmas party.",
+        "A patient posted that her husband kicked her out of bed for snoring again.",
+        "A mum asked in our group whether to smother her baby in nappy cream.",
+        "A patient posted that the cardiologist stopped him taking his statins. How do we reply?",
+        "A mum posted that her teenager sleeps till noon and she can't wake him, any tips?",
+        "A colleague posted that she beat her son at the parkrun on Saturday.",
+        "A patient's daughter posted that her mum has been unconscious since the surgery and is on the ward.",
+        "A physio posted a reel with her hands round her neck demonstrating a stretch.",
+        "A patient messaged the practice that her son chewed a washing pod wrapper but spat it out and is fine.",
+      ],
+      false,
     );
   });
 
