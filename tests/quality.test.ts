@@ -122,6 +122,15 @@ const FLOORS: Record<
   // (by the ranking), the link beside none, all three times. With more forms written from a review's 26
   // missed reports (not from this set; 28 Nov 2026): safety net 17 (10 as the answer), decoys as before.
   "risk-6.jsonl": { top1: 0.22, top3: 0.3, safety: 0.4 },
+  // Measured only: 40 messages showing someone in danger now, many said indirectly (8 a threat to others, 8
+  // a child harmed, 7 someone missing, 6 a vulnerable adult, 6 domestic abuse, 5 an emergency put off; all
+  // want risk-in-a-message), which a helper wrote on 29 Nov 2026 without the code or any other set, with
+  // 60 decoys (same words, nobody in danger; not labelled with entries, kept outside the repository).
+  // Measured blind at 6fab61b (last session's end), 4f9f89b and 8283943 (this session's two narrowings of
+  // the danger reading, with new link-only harm forms): top-1 0.0%, top-3 20.0%; safety net 1, 2, 2 of 40
+  // (none as the answer); the decoys got neither the guidance nor the link, all three times. Most of its
+  // reports name no word any list reads (6 of 40 pass the red flags' first look).
+  "risk-7.jsonl": { top1: 0, top3: 0.17, safety: 0.02 },
   // Not a measure of answers (they are fitted on it): the safety net's false alarms on 1,327 everyday questions.
   "written.jsonl": { alarms: 0.005 },
   // Measured only: 40 pairs that differ in who takes the photo or recording (the clinician or their team,
