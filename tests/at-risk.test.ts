@@ -176,6 +176,37 @@ describe("a question that reports someone at risk now", () => {
     );
   });
 
+  it("reads danger said in slang, by a drug's name, by a method, or as abuse that goes on", () => {
+    reads(
+      [
+        "A student messaged me on Insta that she's necked a box of co-codamol.",
+        "A follower inboxed our page that she has taken all her dad's sleeping tablets.",
+        "A patient messaged the practice that he's going to end things tonight.",
+        "A lad commented on our video that he's going to jump off the old town bridge tonight.",
+        "A girl posted on our page that she has slit her wrists.",
+        "A woman DM'd me that her husband has been hitting her all week.",
+        "A man messaged our page that his wife has crushing chest pains but refuses to let him ring anyone.",
+        "A patient emailed that he has tied a ligature in the garage.",
+        "A girl messaged our school nurse account that her uncle keeps touching her and told her it's a secret.",
+        "A boy posted on the class forum that his dad burns him with cigarettes.",
+        "A woman DM'd me that her partner held a pillow over her face last night.",
+        "A man posted on our page that he's sitting in his car with a hosepipe.",
+        "A student messaged me that she's taken 30 of her sertraline.",
+      ],
+      true,
+    );
+    reads(
+      [
+        "A colleague posted that she ran 10 kms before her shift. Can I like it?",
+        "Our ward posted its ligature risk assessment on the intranet page. Is that allowed?",
+        "A dad posted a video of his son jumping off the old bridge into the river, can I comment?",
+        "Our practice manager posted that she's going to end things with the cleaning company.",
+        "A colleague posted that she burnt him with the iron by accident while ironing his scrubs.",
+      ],
+      false,
+    );
+  });
+
   it("reads nothing said face to face, or told as a joke", () => {
     reads(
       [

@@ -305,6 +305,14 @@ describe("red flags in someone else's message", () => {
         "her boyfriend threw a glass at her",
       ],
       [
+        "A patient left a review that he's coming to the practice tomorrow to stab the GP.",
+        "coming to the practice tomorrow to stab the GP",
+      ],
+      [
+        "Someone posted on our page that a man has been on the floor since Saturday.",
+        "been on the floor since Saturday",
+      ],
+      [
         "A pregnant follower messaged that she has a bad headache at 35 weeks but doesn't want to make a fuss.",
         "make a fuss",
       ],
@@ -322,6 +330,8 @@ describe("red flags in someone else's message", () => {
       "A patient posted that her son's temperature is 38.5 after his jabs so they'll wait and see.",
       "A patient posted that her nurses haven't been to check on her in the hospital cafe, lol.",
       "A colleague posted that she bought a knife and a chopping board for the staff kitchen.",
+      "Our comms team posted that they're going to shoot the whole ward for a recruitment video.",
+      "A colleague posted that the new rota is going to kill everyone by Christmas.",
     ];
     for (const q of none) expect(warningWords(q), q).toBeUndefined();
   });
