@@ -78,10 +78,12 @@ const POISON = String.raw`(?:bleach|(?:button|coin|lithium)\s+batter(?:y|ies)|ma
 
 /**
  * Harm said outright, which is danger whatever else is said: someone choked or strangled, hands round
- * a neck, a young child hit or shaken or alone for days, a child touched, a poison swallowed or a
- * handful of tablets taken, someone who can't be woken, a threat to stab, bomb or shoot up a school or
- * a workplace. Read as the danger list is (at-risk.ts), it gets the guidance on
- * acting on risk as the answer. Each form was tried against everyday messages with the same words (a
+ * a neck or a pillow over a face, a young child hit or shaken or alone for days, a child touched (and
+ * told it's a secret) or burnt with cigarettes, a poison swallowed or a handful of tablets taken,
+ * someone who can't be woken, a threat to stab, bomb or shoot up a school or a workplace. Each also
+ * has the exceptions that everyday messages taught: a neck stretch, a relative unconscious in
+ * hospital, a clinician stopping a medicine, a game. Read as the danger list is (at-risk.ts), it gets
+ * the guidance on acting on risk as the answer. Each form was tried against everyday messages with the same words (a
  * hug, a birth story, a drugs fridge, a game, a film shoot, tablets taken as prescribed): where such a
  * message said it too, the form is HARM's below, a reason for the link only.
  */
@@ -112,8 +114,11 @@ const OUTRIGHT = new RegExp(
  * bruises, a young child left on their own or someone in their room at night, a secret kept with a
  * child, an adult without food or medication or robbed of their pension, tablets with drink, someone
  * not come home or missing, a threat to kill, hurt or shoot everyone, a knife brought to work, "won't
- * get out alive" (also said in jest of a shift), a carer near snapping. The warning signs that
- * safeguarding training teaches, each in a form that names a person.
+ * get out alive" (also said in jest of a shift), a carer near snapping; a threat in the writer's own
+ * quoted words, someone coming to a workplace or a home to stab or kill, stalking, a child asked for
+ * nude pictures or left in a car, someone who can't be reached, carers who haven't come, someone on
+ * the floor since last night. The warning signs that safeguarding training teaches, each in a form
+ * that names a person.
  */
 const HARM = new RegExp(
   String.raw`\b(?:${[
@@ -146,7 +151,8 @@ const HARM = new RegExp(
     String.raw`(?:asking|asked|asks|keeps\s+asking|wants|wanted|told|tells|pressuring|pressured)\s+(?:her|him|them|(?:my|his|her|their)\s+(?:\d+[- ]year[- ]old|daughter|son|niece|nephew|kid|child))\s+(?:to|into)\s+(?:send(?:ing)?|tak(?:e|ing))\s+(?:him\s+|her\s+)?(?:nudes|naked\s+(?:photos|pics|pictures|selfies)|(?:photos|pics|pictures|selfies)\s+(?:of\s+(?:her|him)self\s+)?(?:in\s+(?:her|his)\s+underwear|with(?:out)?\s+(?:no\s+)?(?:clothes|her\s+top)))|(?:passed\s+out|out\s+cold|blackout\s+drunk|off\s+(?:her|his|their)\s+face)\s+(?:drunk\s+)?(?:and|with|while)\s+(?:(?:the|her|his|their)\s+)?(?:kids?|children|baby|toddler)|(?:comes?|came|turns?\s+up)\s+(?:in|to|into)\s+(?:school|nursery|class|daycare|kindergarten)\s+(?:again\s+)?(?:with|covered\s+in)\s+(?:new\s+)?(?:bruises|burns|marks|a\s+black\s+eye)`,
     // someone vulnerable who did not come home, cannot be reached, went out into the cold, or wandered off
     String.raw`(?:she|he|they|(?:her|his|their|my|our)\s+${FILLER}${PERSON})\s+(?:didn'?t|did\s+not|never)\s+(?:come|came|make\s+it|get|got)\s+(?:back\s+)?home\s+(?:last\s+night|from\s+(?:school|work|college|uni|the)|after\s+(?:school|work|college|the)|yesterday)|(?:can'?t|cannot|couldn'?t|nobody\s+can|no\s+one\s+can)\s+(?:get\s+hold\s+of|reach|find)\s+(?:her|him|them|(?:her|his|their|my|our)\s+${FILLER}${PERSON})\s+(?:anywhere|since\s+(?:last\s+night|yesterday|this\s+morning|(?:she|he|they)\s+posted))|(?:her|his|their|(?:friend|mum|mom|dad|sister|brother|son|daughter|partner|husband|wife|boyfriend|girlfriend|mate)'s)\s+phone(?:'s|\s+is|\s+has)?\s+(?:been\s+)?(?:off|switched\s+off|dead|going\s+(?:straight\s+)?to\s+voicemail)\s+since\s+(?:last\s+night|yesterday|(?:she|he|they)\s+(?:posted|sent|wrote))|went\s+out\s+(?:in|into)\s+the\s+(?:snow|cold|rain|night|dark)\s+(?:in|wearing|without)\s+(?:(?:her|his|their)\s+|a\s+|only\s+)?(?:pyjamas|pajamas|nightie|nightdress|slippers|dressing\s+gown|coat|shoes)|(?:she|he|(?:her|his|their|my|our|a|the)\s+${FILLER}${PERSON})\s+(?:has\s+|'s\s+|had\s+)?wandered\s+off`,
-    // an adult without the care they need: carers who have not come, left lying soiled or on the floor
+    // a young child left in a car; someone coming to a workplace or a home to stab or kill (PLACE); an
+    // adult without the care they need: carers who have not come, left lying soiled or on the floor
     String.raw`(?:left|leaves|leaving)\s+(?:the|her|his|their|my|a)\s+${YOUNG}\b\s+(?:alone\s+)?in\s+(?:the|a|her|his|their)\s+car\b(?![^.!?]*\b(?:minute|minutes|second|seconds|paid|paying|petrol|fuel)\b)|(?:(?:coming|heading|going\s+to\s+come|gonna\s+come)(?:\s+(?:down|round|over|in|back))?(?:\s+to\s+(?:the\s+)?${PLACE})?|(?:going|heading)(?:\s+(?:down|round|over|back))?\s+to\s+(?:the\s+)?${PLACE})\s+(?:(?:tomorrow|tonight|today|later|now)\s+)?(?:with\s+(?:a\s+)?(?:knife|gun|bat|weapon|machete)\s+)?to\s+(?:stab|kill|shoot|hurt|attack|batter|beat\s+up)\s+(?:her|him|them|you|everyone|everybody|the\s+(?!pain|bugs?|germs?|time|mood)\w+)\b|(?:carers?|care\s+workers?|district\s+nurses?)\s+(?:haven'?t|hasn'?t|didn'?t|have\s+not|has\s+not|never)\s+(?:turned\s+up|come|shown\s+up|visited)\s+(?:for|in|since)\s|(?:left|lying|sitting|lain)\s+in\s+(?:(?:her|his|their)\s+own\s+(?:urine|wee|mess|faeces|feces|poo|vomit)|(?:soiled|wet|dirty)\s+(?:pads?|sheets|clothes|bedding))|(?:been|lying|lain|stuck)\s+on\s+the\s+floor\s+(?:for\s+(?:hours|ages|days|(?:\w+\s+)?(?:hours|days))|since\s+(?:last\s+night|yesterday|this\s+morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend)|all\s+night|overnight)|(?:emptied|emptying|draining|drained|cleaned\s+out)\s+(?:her|his|their)\s+(?:bank\s+)?(?:account|savings)`,
     // control and violence at home: a partner who tracks her phone, keeps her money, throws things at
     // her; someone hiding from them behind a locked door
