@@ -207,6 +207,38 @@ describe("a question that reports someone at risk now", () => {
     );
   });
 
+  it("reads no danger in a negation, a question about safety, a thing's farewell, a hospice wish or an idiom", () => {
+    reads(
+      [
+        "A patient messaged that she's not cutting herself, the scratches are from her kitten.",
+        "A patient messaged that she doesn't want to die under anaesthetic and asked about the risks.",
+        "A pregnant follower asked in a DM whether a spray tan could harm the baby.",
+        "A relative messaged the hospice page that her dad wants to die at home. Can we reply?",
+        "A patient commented that the flu clinic won't be here much longer this year.",
+        "A colleague posted that she's going to end it on a high after her finals.",
+        "A mum posted that her teenager doesn't want to wake up on school days.",
+        "A follower posted that she burnt herself on the grill making burgers.",
+        "A colleague posted that her husband beat her to it and booked the holiday first.",
+        "A colleague posted that he got a gun dog puppy at the weekend.",
+        "A student posted a photo sitting on the roof terrace of the nurses' home.",
+        "A follower DM'd that she's taken 21 pills of her packet and is on her seven day break.",
+        "A patient posted that he overdosed on mince pies over Christmas.",
+        "A follower asked in a DM how many of these tablets it would take for a 20kg dog.",
+      ],
+      false,
+    );
+    reads(
+      [
+        "A follower messaged that she's in the bath with a razor right now.",
+        "A woman posted that when he drinks he strangles her.",
+        "A patient messaged that she took her whole month's supply of quetiapine.",
+        "A follower posted from the top of the multi-storey that she's going to jump.",
+        "A mum messaged that her 3-year-old has been missing for an hour.",
+      ],
+      true,
+    );
+  });
+
   it("reads nothing said face to face, or told as a joke", () => {
     reads(
       [
