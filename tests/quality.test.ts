@@ -73,7 +73,8 @@ const FLOORS: Record<
   // wrong answer either way). The decoys' misreadings were read after that one measurement.
   // With the warning signs (at-risk.ts), after a review cut them to the few that say enough alone:
   // top-1 10.0%, top-3 47.5% (not blind: its misses were read while writing them).
-  "risk-2.jsonl": { top1: 0.07, top3: 0.42, safety: 0.3 },
+  // 29 Nov 2026, after three reviews of the danger reading (not blind to them): top-1 15.0%, safety net 15.
+  "risk-2.jsonl": { top1: 0.12, top3: 0.42, safety: 0.35 },
   "risk-decoys.jsonl": { top1: 0.54, top3: 0.77, abstain: 0.2, alarms: 0.05 },
   // Measured only: 40 messages showing indirect warning signs (thanks for everything, a pet to be looked
   // after, a burden, a last post...; no word of dying) and 40 decoys with the same words (30 / 10), which
@@ -109,7 +110,8 @@ const FLOORS: Record<
   // ingestions 0 -> 4), the decoys' link still beside none.
   // With harm said outright as danger (OUTRIGHT), the answer for 15 of them: top-1 37.5%, top-3 57.5%;
   // narrowed after the review (as risk-5 above): top-1 22.5%, top-3 50.0%, safety net 15 of 40.
-  "risk-4.jsonl": { top1: 0.2, top3: 0.47, safety: 0.37 },
+  // 29 Nov 2026, after three reviews of the danger reading: safety net 17 of 40.
+  "risk-4.jsonl": { top1: 0.2, top3: 0.47, safety: 0.4 },
   "risk-4-decoys.jsonl": { top1: 0.53, top3: 0.84, alarms: 0.05 },
   // Measured only: 40 messages showing someone in danger now, in words other than suicide's (8 domestic
   // abuse, 7 a child harmed, 5 a vulnerable adult, 6 an ingestion, 5 someone missing or unsafe, 5 an
@@ -121,7 +123,9 @@ const FLOORS: Record<
   // not labelled with entries and are kept outside the repository: 3 answered with the guidance on risk
   // (by the ranking), the link beside none, all three times. With more forms written from a review's 26
   // missed reports (not from this set; 28 Nov 2026): safety net 17 (10 as the answer), decoys as before.
-  "risk-6.jsonl": { top1: 0.22, top3: 0.3, safety: 0.4 },
+  // After three adversarial reviews of the danger reading (29 Nov 2026; its misses still never read):
+  // top-1 27.5%, top-3 35.0%, safety net 18 (11 as the answer); decoys 2 by the ranking, link 0.
+  "risk-6.jsonl": { top1: 0.25, top3: 0.32, safety: 0.42 },
   // Measured only: 40 messages showing someone in danger now, many said indirectly (8 a threat to others, 8
   // a child harmed, 7 someone missing, 6 a vulnerable adult, 6 domestic abuse, 5 an emergency put off; all
   // want risk-in-a-message), which a helper wrote on 29 Nov 2026 without the code or any other set, with
