@@ -332,6 +332,7 @@ describe("red flags in someone else's message", () => {
       "A colleague posted that she bought a knife and a chopping board for the staff kitchen.",
       "Our comms team posted that they're going to shoot the whole ward for a recruitment video.",
       "A colleague posted that the new rota is going to kill everyone by Christmas.",
+      "A student posted in our cohort chat that her mum will kill her if she fails the resit.",
     ];
     for (const q of none) expect(warningWords(q), q).toBeUndefined();
   });
