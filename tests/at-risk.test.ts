@@ -224,6 +224,8 @@ describe("a question that reports someone at risk now", () => {
         "A follower DM'd that she's taken 21 pills of her packet and is on her seven day break.",
         "A patient posted that he overdosed on mince pies over Christmas.",
         "A follower asked in a DM how many of these tablets it would take for a 20kg dog.",
+        "A student posted a meme captioned 'me on results day: can't cope' in our cohort chat.",
+        "A colleague posted that her brother kicked him during five-a-side on Sunday.",
       ],
       false,
     );
@@ -234,6 +236,9 @@ describe("a question that reports someone at risk now", () => {
         "A patient messaged that she took her whole month's supply of quetiapine.",
         "A follower posted from the top of the multi-storey that she's going to jump.",
         "A mum messaged that her 3-year-old has been missing for an hour.",
+        "A student posted in our cohort chat that her friend is going to hurt herself after failing her OSCE.",
+        "A woman messaged that her husband hit her after the football match last night.",
+        "A woman DM'd our page that her boyfriend punches her when his team loses.",
       ],
       true,
     );

@@ -135,6 +135,16 @@ const FLOORS: Record<
   // (none as the answer); the decoys got neither the guidance nor the link, all three times. Most of its
   // reports name no word any list reads (6 of 40 pass the red flags' first look).
   "risk-7.jsonl": { top1: 0, top3: 0.17, safety: 0.02 },
+  // Measured only: 50 messages showing someone in danger now, half said plainly and half indirectly (8
+  // suicide, 5 self-harm, 6 an overdose, 7 domestic abuse, 7 a child harmed, 5 a threat to others, 4
+  // someone missing, 4 a vulnerable adult, 4 an emergency put off; all want risk-in-a-message), which a
+  // helper wrote on 29 Nov 2026 without the code or any other set. Measured blind at 6fab61b, 4f9f89b and
+  // 12bae5a: top-1 14.0, 14.0, 12.0%, top-3 36.0% each; safety net 12, 14, 14 (7, 7, 6 as the answer).
+  // The one report lost at 12bae5a (a self-harm threat after a failed OSCE, which the made-up-case veto
+  // read as an exam scenario) was then read and mended, so the set is no longer wholly blind: 15 (7).
+  // A companion set of 100 everyday questions with danger's words (decoys-8, kept outside the
+  // repository, not labelled): the guidance as the answer 0 at every build, the link beside 1, 1, 0.
+  "risk-8.jsonl": { top1: 0.12, top3: 0.34, safety: 0.28 },
   // Not a measure of answers (they are fitted on it): the safety net's false alarms on 1,327 everyday questions.
   "written.jsonl": { alarms: 0.005 },
   // Measured only: 40 pairs that differ in who takes the photo or recording (the clinician or their team,

@@ -222,7 +222,9 @@ describe("red flags in someone else's message", () => {
     ];
     for (const [q, words, danger] of harm) {
       expect(warningWords(q), q).toBe(words);
-      expect(riskWords(q), q).toBe(danger ? words : undefined);
+      // danger may be read by the older danger list first, in words that hold these ("her mum's boyfriend kicks the kids")
+      if (danger) expect(riskWords(q), q).toContain(words);
+      else expect(riskWords(q), q).toBeUndefined();
     }
     const none = [
       "My phone was taken by the ward manager during a shift, can I complain on Twitter?",
