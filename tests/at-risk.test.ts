@@ -244,6 +244,43 @@ describe("a question that reports someone at risk now", () => {
     );
   });
 
+  it("reads real danger that an exception once hid, and no danger in a fourth review's kinds of everyday message", () => {
+    reads(
+      [
+        "A follower DM'd me that she's going to hang herself in the shed tonight.",
+        "A patient messaged that she's going to kill herself with a kitchen knife.",
+        "A girl messaged our page that she cut herself with scissors again tonight.",
+        "A follower posted that she's cut herself up really badly.",
+        "A patient messaged that she's going to kill herself to make him sorry.",
+        "A colleague left a voice note saying she can't go on.",
+        "A follower messaged that she's not joking, she's going to kill herself tonight.",
+        "A woman messaged that her partner hit her with a bat last night.",
+        "A man messaged that his dad says the crushing chest pain is just indigestion and won't call 999.",
+        "A follower messaged: by the time you read this I'll be in a better place.",
+        "A lad messaged that he's going to jump off the bridge into the river tonight.",
+        "A mum messaged that the babysitter looking after her baby shook the baby.",
+        "A patient messaged that she can't pay the electricity bill and she's taken all her pills.",
+        "A woman messaged our page that her son-in-law threatened to kill her.",
+      ],
+      true,
+    );
+    reads(
+      [
+        "A colleague posted that the team are killing themselves to hit the audit targets.",
+        "A patient posted that he cut himself trimming the hedge, does he need a tetanus jab?",
+        "A patient messaged that she's taken all her tablets and still has a cough.",
+        "A follower commented that she had an overdose as a teenager and our post helped her.",
+        "A colleague posted that management threatened to kill the scheme.",
+        "A patient posted that her chest feels much better so she won't go to the GP appointment.",
+        "A follower messaged that her boyfriend has been unresponsive on WhatsApp all day.",
+        "A mum posted that the sickness bug hit the children this week.",
+        "A colleague posted that she'll be gone by tomorrow, she's off to a festival.",
+        "Our comms team posted that they'll shoot everyone at work on Friday, so wear your uniforms.",
+      ],
+      false,
+    );
+  });
+
   it("reads nothing said face to face, or told as a joke", () => {
     reads(
       [
