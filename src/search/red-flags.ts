@@ -49,8 +49,9 @@ const THREAT =
 export const GAME = String.raw`(?:playing|game|games|match|kart|fifa|chess|cards|football|five-a-side|rugby|cricket|tennis|boxing|sparring|karate|judo|race|tournament|league|netball|hockey|parkrun|marathon|quiz|sports\s+day|swimming|arm\s+wrestl\w*|monopoly|scrabble|mario|trivia|darts|pool|snooker|golf|bowling|bingo|ping\s+pong|table\s+tennis|squash|badminton)`;
 /**
  * A symptom with a plain cause, or an animal's: after a vaccination, the gym, a night out or a dental
- * extraction, a period or the menopause, "just asthma", or a pet that needs the vet. No red flag, and no
- * danger with help refused.
+ * extraction, a period or the menopause, "just asthma", or a pet that needs the vet. No red flag (the
+ * link); help refused is read with STATED_CAUSE's narrower list instead, since a patient who calls
+ * crushing chest pain "just indigestion" is in danger.
  */
 const ORDINARY_CAUSE =
   /\bafter\s+(?:(?:the|her|his|their|a|my|its)\s+)?(?:\w+\s+)?(?:jabs?|vaccin\w+|immuni[sz]\w+|injections?|gym|workout|run|running|exercise|football|sport|training|match|game|christmas\s+do|party|night\s+out|extraction|filling|dentist|op|operation|surgery|procedure|botox|fillers?)\b|\b(?:cat|dog|puppy|kitten|pet|horse|rabbit|hamster|vet|vets|perimenopaus\w*|menopaus\w*|periods?|menstrual|just\s+(?:asthma|age|a\s+cold|hay\s?fever|anxiety)|heartburn|indigestion|reflux|asthma|stye|hay\s?fever|(?:her|his|their|a)\s+cold|sleeping\s+on\s+it|for\s+(?:months|years)|in\s+years|coil|migraine)\b|\bfrom\s+(?:the\s+)?(?:night\s+shift|shift|sleeping|pillow|gym|work)\b/i;
