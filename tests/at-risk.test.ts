@@ -192,6 +192,7 @@ describe("a question that reports someone at risk now", () => {
         "A woman DM'd me that her partner held a pillow over her face last night.",
         "A man posted on our page that he's sitting in his car with a hosepipe.",
         "A student messaged me that she's taken 30 of her sertraline.",
+        "A follower DMs me that she has necked a box of co-codamol.",
       ],
       true,
     );

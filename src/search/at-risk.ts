@@ -180,7 +180,7 @@ const compileWarning = onFirstNeed(WARNING_RE, ...MAY_FLAG);
  * messaged", "a follower commented", "saying"), or a message named as someone's.
  */
 const REPORT =
-  /\b(?<!\b(?:i|we)\s)(?:messaged|messages|texted|texts|commented|comments|posted|posts|wrote|writes|said|says|saying|threatened|threatening|tweeted|replied|replies|emailed|dmed|dm'?d|inboxed|whatsapped|snapchatted|sent|shared|captioned|left\s+a\s+(?:comment|review|message|voice\s+note))\b|\b(?:message|text|comment|dm|email|post|story|status|review|tweet|reply|voice\s+note)\s+(?:from|by)\b/i;
+  /\b(?<!\b(?:i|we)\s)(?:messaged|messages|texted|texts|commented|comments|posted|posts|wrote|writes|said|says|saying|threatened|threatening|tweeted|replied|replies|emailed|dmed|dm'?d|dms|dm'?s|pms|inboxed|inboxes|whatsapped|snapchatted|sent|shared|captioned|left\s+a\s+(?:comment|review|message|voice\s+note))\b|\b(?:message|text|comment|dm|email|post|story|status|review|tweet|reply|voice\s+note)\s+(?:from|by)\b/i;
 /** Words that put what follows in someone else's mouth, so that the first person there is theirs. */
 const SAYING = /\b(?:saying|said|says|wrote|writes|captioned|reads|read)\b|:/i;
 /**
