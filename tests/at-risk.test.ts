@@ -193,6 +193,8 @@ describe("a question that reports someone at risk now", () => {
         "A man posted on our page that he's sitting in his car with a hosepipe.",
         "A student messaged me that she's taken 30 of her sertraline.",
         "A follower DMs me that she has necked a box of co-codamol.",
+        "A patient texted that she drank the bottle of methadone her brother left out.",
+        "A follower commented \"I'm done. I've written my note.\"",
       ],
       true,
     );
