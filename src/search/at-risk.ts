@@ -181,8 +181,9 @@ const DANGER_RE = new RegExp(String.raw`\b(?:${DANGER.join("|")})\b`, "gi");
  */
 const compileDanger = onFirstNeed(DANGER_RE);
 /**
- * The red flags' quick look (MAY_FLAG) too, tried on every question with the warning signs: compiled
- * to bytecode on its first use it took about 31 ms, and 7 ms more on the next; this way about 7.5 ms once.
+ * The red flags' quick look (MAY_FLAG) too, tried with the warning signs on every question that reports
+ * someone's words: compiled to bytecode on its first use it took about 31 ms, and 7 ms more on the
+ * next; this way about 7.5 ms once. A one-shot `ask` of a question that reports nothing never pays it.
  */
 const compileWarning = onFirstNeed(WARNING_RE, ...MAY_FLAG);
 /**
@@ -246,13 +247,17 @@ export function riskWords(text: string): string | undefined {
  * to its limit (cutQuestion): a text ten times as long with many rejected signs takes far longer.
  */
 export function warningWords(text: string): string | undefined {
-  compileWarning();
   const straight = straightQuotes(text);
+  const sentences = sentencesOf(straight);
+  // Only someone else's words are read (see reported): a question that reports no message, post or
+  // comment, as most do not, is answered without compiling the long patterns at all.
+  if (!sentences.some((sentence) => REPORT.test(sentence))) return undefined;
+  compileWarning();
   // most questions name no sign or red flag: one pass over the whole text spares them the sentences
   // (search, not test: a global pattern's test moves its lastIndex, where matchAll would then start)
   if (straight.search(WARNING_RE) < 0 && !mayFlag(straight)) return undefined;
   return reported(
-    sentencesOf(straight),
+    sentences,
     (sentence) =>
       (LEAVING.test(sentence) ? undefined : dangerIn(sentence, WARNING_RE, false)) ?? flagIn(sentence),
   );
