@@ -284,6 +284,32 @@ describe("a question that reports someone at risk now", () => {
     );
   });
 
+  it("reads no danger said of a pet, a medicine, a sport, a course of tablets or a mask, nor in an idiom of free choice", () => {
+    reads(
+      [
+        "A client emailed that the vet is coming at four to end his life, our collie is sixteen, and asked if we'd cover her shift.",
+        "A neighbour posted that her kitten was sitting on the roof of the garage all afternoon.",
+        "A mum messaged our page asking whether her citalopram is harming the baby while she breastfeeds.",
+        "A follower commented that her mum hurt her ankle running and won't see a physio.",
+        "A patient messaged that she's taken 40 tablets over the past few weeks and the pain is easing.",
+        "A follower posted that she can't take it, the iron tablets make her feel sick.",
+        "A colleague commented that no one held a gun to his head to go into surgery.",
+      ],
+      false,
+    );
+    reads(
+      [
+        "A follower messaged that she is sitting on the roof of the multi-storey and wants to end her life.",
+        "A mum messaged our page that her boyfriend is harming the baby.",
+        "A woman messaged that her husband hurt her arm last night and she's scared.",
+        "A patient messaged that she's taken 40 tablets over the last hour.",
+        "A follower posted that she can't take it any more.",
+        "A woman messaged that her ex held a knife to her throat.",
+      ],
+      true,
+    );
+  });
+
   it("reads nothing said face to face, or told as a joke", () => {
     reads(
       [
