@@ -10,6 +10,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import {
   askWithin,
@@ -79,6 +80,22 @@ describe("the SQLite file", () => {
       /^the file is not a SQLite database: check that DATABASE_PATH names the bot's database\. If it does, it is damaged: /,
     );
     expect(readFileSync(path)).toEqual(before);
+  });
+
+  it("refuses another program's database, and leaves it as it was", async () => {
+    const path = join(tempDir("smg-foreign-"), "clinic.db");
+    const foreign = new Database(path);
+    foreign.exec("CREATE TABLE appointments (id INTEGER PRIMARY KEY, seen TEXT)");
+    foreign.close();
+    const before = readFileSync(path);
+    expect(() => openSqliteStorage(path)).toThrow(
+      /^the file is another program's database \(its tables: appointments\), not one this bot wrote\. Check that DATABASE_PATH/,
+    );
+    expect(readFileSync(path)).toEqual(before);
+    // an empty file, as a new path or `touch` leaves it, is the bot's to use
+    const empty = join(tempDir("smg-empty-"), "bot.db");
+    writeFileSync(empty, "");
+    await openSqliteStorage(empty).close();
   });
 
   it("waits only briefly for another process's lock once open, so that a locked file cannot hold every reply", () => {

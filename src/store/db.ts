@@ -39,6 +39,9 @@ export function openDatabase(path: string): Db {
     // The wait for a lock first, so that even switching to WAL waits for another process opening it
     // (opening may wait; answering may not: see WRITE_WAIT_MS).
     db.pragma("busy_timeout = 5000");
+    // Before anything is written to it (WAL mode is written to the file): a file another program wrote
+    // is refused, not given the bot's tables beside its own.
+    assertOurs(db);
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     const check = db.pragma("quick_check", { simple: true });
@@ -57,6 +60,26 @@ export function openDatabase(path: string): Db {
     if (code === "SQLITE_CORRUPT") throw new Error(`${DAMAGED} (${code})`);
     throw error;
   }
+}
+
+/**
+ * Throws a sentence when the file holds tables but no schema version of the bot's: another program's
+ * database, named by mistake in DATABASE_PATH (as `restore` refuses to restore from one). The bot
+ * created its tables and wrote its version into such a file, beside that program's tables.
+ */
+function assertOurs(db: Db): void {
+  if ((db.pragma("user_version", { simple: true }) as number) !== 0) return;
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  if (tables.length === 0) return;
+  const named = tables.slice(0, 3).join(", ") + (tables.length > 3 ? ", ..." : "");
+  throw new Error(
+    `the file is another program's database (its tables: ${named}), not one this bot wrote. Check that DATABASE_PATH names the bot's own database, or a new file; nothing was changed.`,
+  );
 }
 
 /**
