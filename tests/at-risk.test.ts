@@ -310,6 +310,18 @@ describe("a question that reports someone at risk now", () => {
     );
   });
 
+  it("reads danger that a word's longer form had hidden ('quite' as 'quit', 'huge' as 'hug'), and said in the past tense", () => {
+    reads(
+      [
+        "A former patient messaged me on Messenger. She was quite tearful and said she doesn't see the point in carrying on.",
+        "A client emailed our page last night saying she didn't see the point in going on.",
+        "A woman messaged that her ex put his hands round her neck and there's a huge mark.",
+      ],
+      true,
+    );
+    reads(["A colleague posted that she's quitting nursing and won't be around much longer."], false);
+  });
+
   it("reads nothing said face to face, or told as a joke", () => {
     reads(
       [
