@@ -34,6 +34,15 @@ describe("the guard finds names however they are written", () => {
     ["Emma, my patient on ward 7, keeps commenting", "[name], my patient on ward 7, keeps commenting"],
     ["Olivia (my patient) sent me a friend request", "[name] (my patient) sent me a friend request"],
     ["Olivia - my patient - added me", "[name] - my patient - added me"],
+    // the aside that ends the sentence, after "from" too (a place after it is in the place list)
+    [
+      "Should I answer a DM from Niamh, one of my patients?",
+      "Should I answer a DM from [name], one of my patients?",
+    ],
+    [
+      "I had a voice note from Priya, my client. Can I reply?",
+      "I had a voice note from [name], my client. Can I reply?",
+    ],
     // a name said to be a patient, in so many words
     ["Olivia is my patient and she added me", "[name] is my patient and she added me"],
     ["Olivia, my patient, nurse by day, added me", "[name], my patient, nurse by day, added me"],
@@ -153,6 +162,7 @@ describe("the guard leaves look-alikes alone", () => {
     "Thanks, my patient sent me a request",
     "Sarah, my colleague, says a patient added her",
     "London, my patient asked",
+    "A request came from Leeds, one of our patients.",
     "I work at Kaiser, a patient found my profile",
     "Tbh, my patient added me",
     "Tom, our patient safety lead, said no",

@@ -118,7 +118,11 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
   const t = tokens[i] as Token;
   const n = tokens[i + 1];
   if (!n || t.possessive || !APPOSITION_GAP.test(n.gap) || !APPOSITION_OPENS.test(n.lower)) return undefined;
-  if (!(strong(t) || capital(t)) || WHERE_BEFORE.test(tokens[i - 1]?.lower ?? "")) return undefined;
+  if (!(strong(t) || capital(t))) return undefined;
+  // "in Georgia" is a place; after "from" a place is told by the place list ("from Leeds"), since "a
+  // friend request from Siobhan, one of my patients" names someone
+  const before = tokens[i - 1]?.lower ?? "";
+  if (WHERE_BEFORE.test(before) && before !== "from") return undefined;
   for (let k = i + 1; k <= i + APPOSITION_REACH; k++) {
     const x = tokens[k];
     if (!x || (k > i + 1 && CLAUSE_GAP.test(x.gap))) return undefined;
@@ -126,18 +130,33 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
     if (x.possessive || /^(?:whose|who|which|that)$/.test(x.lower)) return undefined;
     if (!CUES.test(x.lower)) continue;
     if (modifies(tokens[k + 1])) return undefined;
+    if (fromAsker(tokens, i, text)) return undefined;
+    // the aside that ends its sentence at the patient word is closed by the sentence's end ("Can I
+    // accept a request from Siobhan, one of my patients?"); not one that goes on ("London, my patient asked")
+    if (endsSentence(tokens, k, text)) return nameFrom(tokens, i);
     const closed = tokens
       .slice(k + 1, k + 1 + APPOSITION_CLOSE_REACH)
       .findIndex((y) => /[.!?;]/.test(y.gap) || APPOSITION_CLOSE.test(y.gap));
     const after = tokens[k + 1 + closed];
-    if (closed < 0 || !after || !APPOSITION_CLOSE.test(after.gap) || fromAsker(tokens, i, text))
-      return undefined;
-    let from = i;
-    while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
-      from--;
-    return [from, i];
+    if (closed < 0 || !after || !APPOSITION_CLOSE.test(after.gap)) return undefined;
+    return nameFrom(tokens, i);
   }
   return undefined;
+}
+
+/** Whether the sentence (or the text) ends after token `k`: a stop, question or exclamation mark, or nothing more. */
+function endsSentence(tokens: readonly Token[], k: number, text: string): boolean {
+  const next = tokens[k + 1];
+  const after = text.slice((tokens[k] as Token).end, next?.start ?? text.length);
+  return /[.!?]/.test(after) || (!next && !/[\p{L}\p{N}]/u.test(after));
+}
+
+/** The name ending at token `i`, with up to two name words before it ("Olivia Grace Smith"). */
+function nameFrom(tokens: readonly Token[], i: number): Span {
+  let from = i;
+  while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
+    from--;
+  return [from, i];
 }
 
 /**
@@ -163,10 +182,7 @@ function declared(tokens: readonly Token[], i: number, text: string): Span | und
     fromAsker(tokens, i, text)
   )
     return undefined;
-  let from = i;
-  while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
-    from--;
-  return [from, i];
+  return nameFrom(tokens, i);
 }
 
 /** "a patient named maria", "her name is Chloe Martin", "a lady called margaret oduya"; not "my name is". */
@@ -199,9 +215,7 @@ function possessed(tokens: readonly Token[], i: number, publicTalk: boolean): Sp
     .slice(i + 1, i + 4)
     .findIndex((x, k) => (k === 0 || spaced(x)) && PATIENT_NOUNS.has(x.lower));
   if (noun < 0 || CLAUSE_GAP.test(next?.gap ?? ".")) return undefined;
-  let from = i;
-  while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
-    from--;
+  const [from] = nameFrom(tokens, i);
   const seq = tokens.slice(from, i + 1);
   if (PUBLIC_TITLES.has(tokens[from - 1]?.lower ?? "") || seq.some((x) => blocked(x))) return undefined;
   if (seq.some((x) => EPONYMS.has(x.lower)) || (seq.length === 1 && CONDITION_WORDS.has(next?.lower ?? ""))) {
