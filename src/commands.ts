@@ -43,7 +43,8 @@ export function parseCommand(text: string): ParsedCommand {
   const trimmed = text.trim();
   if (!trimmed) return { name: "help", args: "" };
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
-  const word = match?.[1]?.toLowerCase() ?? "";
+  // "Help!", "topics?", "Tip.": a command word with end punctuation is still the command
+  const word = (match?.[1]?.toLowerCase() ?? "").replace(/(?<=\w)[!?.]+$/, "");
   const rest = match?.[2] ?? "";
   if (word === "tips" && /^(on|off|status)\b/i.test(rest)) return { name: "tips", args: rest };
   // "tips" alone asks about the channel's daily tip (the knowledge's entries on tips are not meant)

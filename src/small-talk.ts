@@ -1,5 +1,5 @@
 /**
- * What people say to a chat bot that is not a question for the knowledge: greetings, thanks, "ok",
+ * What people say to a chat bot that is not a question for the knowledge: greetings, thanks, "ok", farewells,
  * asking what it can do, and the short follow-ups of a conversation ("why?", "tell me more", "and for
  * nurses?", "the second one") that mean something only after a reply. The bot reads each message on
  * its own, so a follow-up gets a word on how to ask, not an answer to "why" from the knowledge.
@@ -7,13 +7,17 @@
  * Each pattern reads a whole message, lower case, its end punctuation removed (see readRequest).
  */
 
-/** Said to the bot: a greeting, thanks, an acknowledgement, or a follow-up it cannot place. */
-export type SmallTalk = "hello" | "thanks" | "ok" | "follow-up";
+/** Said to the bot: a greeting, thanks, an acknowledgement, a farewell, or a follow-up it cannot place. */
+export type SmallTalk = "hello" | "thanks" | "ok" | "bye" | "follow-up";
 
 const HELLO = /^(?:hi|hiya|hello|hey|yo|good (?:morning|afternoon|evening)|greetings)(?: there| bot)?$/;
 const THANKS_WORD = "(?:thanks?|thank (?:you|u)|thanku|thx|ty|cheers|ta)";
 const THANKS = new RegExp(
   `^(?:(?:ok|okay|great|perfect|brilliant|lovely|awesome|cool|nice|super|excellent|fab|amazing|many|that's (?:great|helpful|useful|perfect)|that helps),? )?${THANKS_WORD}(?: (?:so much|a lot|a bunch|very much|again|mate|heaps|loads|for (?:your|the|that|this|all the) (?:help|answer|info|information|advice)|for that|for this))?(?:,? (?:that's|that was|this is|very|really|super)? ?(?:really |very |so )?(?:helpful|useful|great|perfect|clear))?$`,
+);
+/** A farewell, with thanks or an "ok" before it: "goodbye", "bye bye", "thanks, bye", "see you". */
+const BYE = new RegExp(
+  `^(?:(?:ok|okay|right|${THANKS_WORD}),? )?(?:bye|bye bye|byebye|bye for now|goodbye|good bye|see (?:you|ya|u)(?: later| soon)?|cya|later|ttyl|take care|good ?night|night night)(?: then| now)?$`,
 );
 const OK =
   /^(?:ok|okay|k|kk|ok cool|okay cool|got it|gotcha|understood|noted|makes sense|that makes sense|cool|great|perfect|brilliant|fair enough|right|alright|all right)$/;
@@ -45,6 +49,7 @@ export function smallTalkOf(plain: string): SmallTalk | undefined {
   if (HELLO.test(plain)) return "hello";
   if (THANKS.test(plain)) return "thanks";
   if (OK.test(plain)) return "ok";
+  if (BYE.test(plain)) return "bye";
   if (FOLLOW_UP.test(plain)) return "follow-up";
   return undefined;
 }

@@ -50,6 +50,16 @@ describe("console chat", () => {
     expect(text).toContain(`## ${offered}\n\n`);
   });
 
+  it("leaves on a farewell as on quit, and reads a number copied with its brackets as the number", async () => {
+    for (const farewell of ["goodbye", "Bye bye!", "thanks, bye"]) {
+      const text = await chat(["tip", "[1]", farewell, "topics"], false);
+      expect(text, farewell).toMatch(/Learn more: \(type its number\)\n {2}\[1\] (.+)[\s\S]*## \1\n/);
+      expect(text, farewell).toContain("Goodbye.");
+      // the line after the farewell is not answered
+      expect(text, farewell).not.toContain("Boundaries\n  - Friend requests from patients");
+    }
+  });
+
   it("exits cleanly at end of input", async () => {
     await expect(chat([])).resolves.toContain("Goodbye.");
   });

@@ -166,6 +166,8 @@ describe("the guard leaves look-alikes alone", () => {
     "I work at Kaiser, a patient found my profile",
     "Tbh, my patient added me",
     "Tom, our patient safety lead, said no",
+    // a sign-off, not a given name and a surname
+    "Can I post our team photo from the ward? cheers bye",
     "Sarah, my colleague whose patient died, said no",
     "Smith, my patient's GP, phoned",
     "a patient reading my blog",

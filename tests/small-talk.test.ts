@@ -39,6 +39,21 @@ describe("small talk", () => {
     expect(readRequest("thanks to a colleague's post I'm in trouble with my manager").kind).toBe("ask");
   });
 
+  it("reads a farewell as said to the bot, not as a question (goodbye is also a warning sign's word)", async () => {
+    for (const q of ["goodbye", "Bye bye!", "thanks, bye", "ok bye then", "see you later", "good night"])
+      expect(readRequest(q), q).toEqual({ kind: "small-talk", said: "bye" });
+    expect(readRequest("a patient posted goodbye everyone on her story").kind).toBe("ask");
+    const { card } = await conversation.handle(readRequest("goodbye"), here);
+    expect(card.body).toBe("Goodbye. Ask again any time.");
+  });
+
+  it("reads a command word with end punctuation as the command", () => {
+    expect(readRequest("HELP!")).toEqual({ kind: "help" });
+    expect(readRequest("Topics?")).toEqual({ kind: "topics" });
+    expect(readRequest("tip.")).toEqual({ kind: "tip" });
+    expect(readRequest("tips?")).toEqual({ kind: "tips", change: { action: "status" } });
+  });
+
   it("answers 'what can you do?' with help, and questions about its sources and privacy with what it is", () => {
     for (const q of ["what can you do?", "what can I ask you", "help me"])
       expect(readRequest(q), q).toEqual({ kind: "help" });

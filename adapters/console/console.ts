@@ -13,7 +13,15 @@ import {
 } from "../../src/index.js";
 import { CONSOLE_HELP, choicesOf, renderCard, terminalWidth } from "./render.js";
 
-const QUIT_WORDS = new Set(["quit", "exit", "bye", ":q"]);
+const QUIT_WORDS = new Set(["quit", "exit", ":q"]);
+/** A line that leaves the chat: a quit word, or a farewell ("bye", "goodbye", "thanks, bye"). */
+function quits(raw: string): boolean {
+  const request = readRequest(visibleText(raw));
+  return (
+    QUIT_WORDS.has(visibleText(raw).trim().toLowerCase()) ||
+    (request.kind === "small-talk" && request.said === "bye")
+  );
+}
 /** What rates the last answer: "+" or "-", "+1" or "-1", or the thumbs themselves. */
 const VOTES = new Map<string, "up" | "down">([
   ["+", "up"],
@@ -77,8 +85,10 @@ export function runConsole(
       return;
     }
     // A number alone picks from what was offered: any other number ("100", "-1") is no question either.
-    if (/^[-+]?\d+$/.test(text)) {
-      const pick = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
+    // Copied as the list shows it ("[3]"), it is the number.
+    const number = /^\[\s*(\d+)\s*\]$/.exec(text)?.[1] ?? text;
+    if (/^[-+]?\d+$/.test(number)) {
+      const pick = /^\d+$/.test(number) ? choices[Number(number) - 1] : undefined;
       if (pick) await answer({ kind: "open", entryId: pick.entryId });
       else
         say(
@@ -98,7 +108,7 @@ export function runConsole(
     rl.on("line", (raw) => {
       lines++;
       if (quitting) return;
-      if (QUIT_WORDS.has(visibleText(raw).trim().toLowerCase())) {
+      if (quits(raw)) {
         quitting = true;
         rl.close();
         return;

@@ -52,6 +52,7 @@ const SMALL_TALK_REPLIES: Readonly<Record<SmallTalk, string>> = {
   hello: "Hello. Ask me anything about using social media professionally as a clinician, or type help.",
   thanks: "You're welcome. Ask again any time.",
   ok: "Ask again any time.",
+  bye: "Goodbye. Ask again any time.",
   "follow-up":
     "I read each message on its own, so I can't tell what that refers to. Ask the whole question in one message (for example: can a nurse in Australia accept a patient's friend request?), or pick one of the entries my last reply offered.",
 };

@@ -29,6 +29,7 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set([
   ...PLATFORMS,
   ...words(`
   i the a an this that my our your his her their who what when where why how yes no hi hello dear thanks
+  bye goodbye cheers
   gmc bma ama nhs hipaa fsmb ahpra cmpa cma acp rcgp rcn nmc cqc hcpc gp ed icu ae er or ot pt rn md do
   np pa hca fy cpd mrn dob id ssn ceo cmo ct mri ecg ekg covid omicron mpox
   johns north south east west new online portal care group support safety privacy information data records notes
