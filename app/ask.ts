@@ -23,7 +23,12 @@ export async function ask(
         import("../adapters/console/render.js"),
       ]);
       // "are you ChatGPT?" is about the bot, as in a chat, not a question for the knowledge
-      out(renderCard(asksAboutTheBot(question) ? aboutCard(guide) : replyCard(reply), terminalWidth()));
+      // nothing is read after it, so the entries it offers are listed, not numbered to pick
+      out(
+        renderCard(asksAboutTheBot(question) ? aboutCard(guide) : replyCard(reply), terminalWidth(), {
+          picks: false,
+        }),
+      );
     }
     return 0;
   }

@@ -96,6 +96,9 @@ describe("the socialmedia-guidance command", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("Sources:");
     expect(stdout).toContain("not legal advice");
+    // nothing is read after it: the entries it offers are listed, not numbered to type
+    expect(stdout).toMatch(/\nRelated:\n {2}- \S/);
+    expect(stdout).not.toContain("type its number");
   });
 
   it("prints the JSON contract for one question", async () => {

@@ -64,9 +64,14 @@ function wrapLines(text: string, width: number): string {
 
 /**
  * A card as text for a terminal, `width` columns wide; offered entries are numbered so that typing the
- * number opens one.
+ * number opens one. Printed by a one-shot command (`picks: false`), which reads nothing after, they are
+ * listed by title alone.
  */
-export function renderCard(card: Card, width = 80): string {
+export function renderCard(
+  card: Card,
+  width = 80,
+  { picks = true }: { readonly picks?: boolean } = {},
+): string {
   const lines: string[] = [];
   for (const note of card.notes) lines.push(`(${note})`, "");
   if (card.warning) lines.push(terminalMarkdown(`! ${card.warning}`, width), "");
@@ -80,6 +85,10 @@ export function renderCard(card: Card, width = 80): string {
     lines.push(`${card.sourcesHeading}:`, ...card.sources.map((s) => `  - ${formatSource(s)}`), "");
   let n = 0;
   for (const offer of card.offers) {
+    if (!picks) {
+      lines.push(offer.heading || "See also:", ...offer.links.map((l) => `  - ${l.title}`), "");
+      continue;
+    }
     lines.push(offer.heading ? `${offer.heading} (type its number)` : "Type its number:");
     // bracketed, unlike an answer's own numbered steps ("1. Take the post down") just above them
     lines.push(...offer.links.map((l) => `  [${++n}] ${l.title}`), "");
