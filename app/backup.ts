@@ -27,6 +27,14 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
     db.pragma("busy_timeout = 5000");
     mkdirSync(dirname(to), { recursive: true });
     await db.backup(to);
+    // The copy keeps the database's write-ahead-log mode, so reading it (describe, below) left a -shm
+    // and a -wal beside it: made a rollback-journal file, a backup is one self-contained file.
+    const copy = new Database(to, { fileMustExist: true });
+    try {
+      copy.pragma("journal_mode = DELETE");
+    } finally {
+      copy.close();
+    }
   } catch (error) {
     return fail(err, `Could not back up to ${to}: ${(error as Error).message}`);
   } finally {

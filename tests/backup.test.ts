@@ -44,6 +44,8 @@ describe("backup and restore", () => {
     const made = await cli(["backup", backupPath], dbPath);
     expect(made.code, made.err).toBe(0);
     expect(made.out).toMatch(/^Backed up .* to .*backup\.db \(schema \d+/);
+    // one self-contained file: no write-ahead log or shared memory left beside it
+    expect(existsSync(`${backupPath}-wal`) || existsSync(`${backupPath}-shm`)).toBe(false);
     // a backup is never overwritten
     expect((await cli(["backup", backupPath], dbPath)).err).toMatch(/already exists/);
 
