@@ -116,6 +116,27 @@ describe("loading the knowledge base", () => {
     expect(p?.message).toMatch(/list/);
   });
 
+  it("says once that the folder is missing, or that the topics or sources file is empty", () => {
+    const missing = join(fixtureCopy(), "no-such-folder");
+    expect(() => loadKnowledge(missing)).toThrow(KnowledgeError);
+    try {
+      loadKnowledge(missing);
+    } catch (error) {
+      expect((error as KnowledgeError).problems).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/^no such folder: check KNOWLEDGE_DIR/) }),
+      ]);
+    }
+    for (const file of ["topics.yaml", "sources.yaml"]) {
+      const problems = problemsOf({ [file]: "" });
+      expect(problems, file).toEqual([
+        expect.objectContaining({
+          file: expect.stringContaining(file),
+          message: expect.stringMatching(/^is empty/),
+        }),
+      ]);
+    }
+  });
+
   it("reports every problem at once", () => {
     const problems = problemsOf({ "entries/more.yaml": entry({ related: "[a, b]", topic: "nope" }) });
     expect(problems.length).toBe(3);

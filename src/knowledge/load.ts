@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { isSeq, LineCounter, parseDocument, YAMLParseError } from "yaml";
 import type { z } from "zod";
@@ -26,7 +26,24 @@ export function loadKnowledge(dir: string): Knowledge {
   /** The line each item read starts on, by the item: its file is known where it is used. */
   const lines = new WeakMap<object, number>();
 
-  function readList<S extends z.ZodType>(file: string, schema: S, what: string): z.infer<S>[] {
+  // A folder that is not there is one problem, not one for each file it should hold.
+  if (!isFolder(dir))
+    throw new KnowledgeError([
+      {
+        file: rel(dir),
+        message: existsSync(dir)
+          ? "is a file, not the knowledge base's folder: check KNOWLEDGE_DIR"
+          : "no such folder: check KNOWLEDGE_DIR (the knowledge base's folder)",
+      },
+    ]);
+
+  /** `required`: an empty file is a problem (the entries name its topics or sources), said once. */
+  function readList<S extends z.ZodType>(
+    file: string,
+    schema: S,
+    what: string,
+    required = false,
+  ): z.infer<S>[] {
     let raw: unknown;
     let source = "";
     // Where each item of the list starts, for problems that are about a whole item (a duplicate id).
@@ -66,7 +83,14 @@ export function loadKnowledge(dir: string): Knowledge {
       );
       return [];
     }
-    if (raw == null) return [];
+    if (raw == null) {
+      if (required)
+        problems.push({
+          file: rel(file),
+          message: `is empty: it must list the ${what} (each starting with "- ")`,
+        });
+      return [];
+    }
     if (!Array.isArray(raw)) {
       problems.push({ file: rel(file), message: `must be a list of ${what} (each starting with "- ")` });
       return [];
@@ -93,8 +117,8 @@ export function loadKnowledge(dir: string): Knowledge {
     return out;
   }
 
-  const topics: Topic[] = readList(join(dir, "topics.yaml"), topicSchema, "topics");
-  const sources: Source[] = readList(join(dir, "sources.yaml"), sourceSchema, "sources");
+  const topics: Topic[] = readList(join(dir, "topics.yaml"), topicSchema, "topics", true);
+  const sources: Source[] = readList(join(dir, "sources.yaml"), sourceSchema, "sources", true);
   const synonyms: SynonymGroup[] = readList(join(dir, "synonyms.yaml"), synonymSchema, "synonym groups");
   const tips: Tip[] = readList(join(dir, "tips.yaml"), tipSchema, "tips");
   const entries: Entry[] = [];
@@ -231,4 +255,13 @@ function plainIssue(issue: z.core.$ZodIssue): string {
     return `should be ${expected ?? String(issue.expected)}`;
   }
   return issue.message;
+}
+
+/** True when `dir` is a folder that can be read. */
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
