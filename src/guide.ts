@@ -1,5 +1,5 @@
 import { completer } from "./complete.js";
-import { guardReading, IDENTIFIER_LABELS, replaceSpans } from "./guard/identifiers.js";
+import { guardReading, IDENTIFIER_LABELS, inAnotherLanguage, replaceSpans } from "./guard/identifiers.js";
 import { identifierNotice } from "./guard/notice.js";
 import { createJudge, type Judgement, otherSubjects } from "./judge.js";
 import { safetyNet } from "./safety-net.js";
@@ -116,10 +116,12 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     // is read that way.
     const typed = typeof raw === "string" ? raw : "";
     // The guard reads far past the cut (see GUARD_SCAN_CHARS), so that nothing identifying hides there.
-    const { text: input, findings } = guardReading(visibleText(typed), typed);
+    const { text: input, findings: found } = guardReading(visibleText(typed), typed);
     // Nothing of a question in another language is kept; what the guard finds there is still warned of
-    // (an English question misread as another language may hold a patient's name).
+    // (an English question misread as another language may hold a patient's name), but not its words
+    // read as names (see inAnotherLanguage).
     const english = readsAsEnglish(input, (w) => index.knowsWord(w));
+    const findings = english ? found : inAnotherLanguage(input, found);
     const { text, truncated } = cutQuestion(input);
     const flagged = findings.length > 0;
     // Blanked in the whole question, then cut: the cut keeps its end, where the spans' offsets would not hold.

@@ -34,6 +34,20 @@ describe("a question in another language", () => {
     // an English question read as another language keeps its warning: what is missed cannot be undone
     const names = guide.ask("Mrs Kowalski: MI CVA PE DVT on FB, esta bien?");
     expect(names.flags).toEqual(["patient-identifiers"]);
+    expect(guide.ask("¿Puedo publicar la foto de mi paciente Lucia Fernandez?").flags).toEqual([
+      "patient-identifiers",
+    ]);
+  });
+
+  it("does not take its ordinary words for a patient's name", () => {
+    for (const q of [
+      "¿Puedo aceptar una solicitud de amistad de un paciente?",
+      "Posso accettare la richiesta di amicizia di un paziente?",
+    ]) {
+      const reply = guide.ask(q);
+      expect(reply.kind === "no-answer" && reply.otherLanguage, q).toBe(true);
+      expect(reply.flags, q).toEqual([]);
+    }
   });
 
   it("leaves English alone: typos, foreign names and greetings, abbreviations, quotations, links, short questions", () => {

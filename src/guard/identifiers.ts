@@ -9,6 +9,7 @@
  */
 
 import { RULES } from "./identifier-rules.js";
+import { isListedName } from "./lexicon.js";
 import { findNames } from "./names.js";
 
 export type IdentifierKind =
@@ -182,4 +183,20 @@ export function replaceSpans(
     at = Math.min(f.end, text.length);
   }
   return out + text.slice(at);
+}
+
+/**
+ * What is kept of the findings in a question read as another language: any identifier, but a name only
+ * when its words are all listed as names ("maria garcía"), or one of them is, capitalised ("mi paciente
+ * Maria Garcia"). The name readers take another language's words for names ("aceptar una solicitud de
+ * amistad", "un paciente"), and such a question is neither answered nor kept, so a wrong warning was
+ * all it got. An English question misread as another language keeps the names it holds.
+ */
+export function inAnotherLanguage(text: string, findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => {
+    if (f.kind !== "name") return true;
+    const words = text.slice(f.start, f.end).match(/\p{L}+/gu) ?? [];
+    const listed = (w: string) => isListedName(w.toLowerCase());
+    return words.every(listed) || words.some((w) => /^\p{Lu}\p{Ll}/u.test(w) && listed(w));
+  });
 }
