@@ -30,6 +30,21 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(report.candidates[0]?.question).not.toContain("jo@example.com");
   });
 
+  it("keeps no one's name in a stored question or candidate phrasing, patient or not", async () => {
+    const storage = await backend.open(await backend.fresh());
+    const reply = createGuide(loadKnowledge(FIXTURE_DIR)).ask(
+      "Nurse Emily Clarke and my colleague Priya keep discussing my zebra collection, what now?",
+    );
+    expect(reply.kind).toBe("no-answer");
+    await storage.feedback.recordQuestion(reply, 0);
+    await storage.feedback.recordCandidate("e", "Dr Ahmed Khan posted about my mum on Instagram", 0);
+    const report = await storage.feedback.report();
+    expect(report.unanswered[0]?.question).toBe(
+      "nurse [name] and my colleague [name] keep discussing my zebra collection, what now?",
+    );
+    expect(report.candidates[0]?.question).toBe("dr [name] posted about my mum on instagram");
+  });
+
   it("remembers a signed request's signature for every replica on the database, until its window ends", async () => {
     const where = await backend.fresh();
     const [one, other] = [await backend.open(where), await backend.open(where)];

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { redactReading } from "../guard/identifiers.js";
+import { withoutPeopleNames } from "../guard/people.js";
 import type { FeedbackVote } from "../ports.js";
 import type { Reply } from "../types.js";
 import { one, type SqlDriver } from "./sql.js";
@@ -167,7 +168,10 @@ export class FeedbackSql implements FeedbackStorage {
   }
 }
 
-/** A question as it may be stored: redacted by the current guard, one line, lower case, cut short. */
+/**
+ * A question as it may be stored: redacted by the current guard, anyone else's name taken out too (see
+ * people.ts), one line, lower case, cut short.
+ */
 function storable(question: string, max = MAX_STORED_QUESTION): string {
-  return redactReading(question).toLowerCase().replace(/\s+/g, " ").trim().slice(0, max);
+  return withoutPeopleNames(redactReading(question)).toLowerCase().replace(/\s+/g, " ").trim().slice(0, max);
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { withoutPeopleNames } from "../src/guard/people.js";
+
+// What is kept of a question leaves out anyone's name, not only a patient's (see people.ts).
+
+describe("people's names in a question that is kept", () => {
+  it.each([
+    ["Dr Ahmed Khan posted about my mum on Instagram", "Dr [name] posted about my mum on Instagram"],
+    ["Our ward manager, Sister Joan Mabey, tagged me", "Our ward manager, Sister [name], tagged me"],
+    ["Oliver Bennett from work shared my post", "[name] from work shared my post"],
+    ["my consultant Grace keeps liking my photos", "my consultant [name] keeps liking my photos"],
+    ["my colleague Priya posted our rota", "my colleague [name] posted our rota"],
+  ])("%j", (text, kept) => {
+    expect(withoutPeopleNames(text)).toBe(kept);
+  });
+
+  it.each([
+    "I moved from Nova Scotia to Northern Ireland last year",
+    "Is Good Medical Practice on TikTok?",
+    "the Meta Business Suite keeps logging me out",
+    "Dr Google is a problem for my patients",
+    "a grace period for deleting a post on Facebook",
+    "Can I post about Christmas Day on the ward?",
+  ])("leaves %j as it is", (text) => {
+    expect(withoutPeopleNames(text)).toBe(text);
+  });
+});
