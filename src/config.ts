@@ -65,13 +65,19 @@ const schema = z.object({
     z
       .string()
       .trim()
-      .regex(/^\d{15,22}$/, "must be the application's numeric id"),
+      .regex(
+        /^\d{15,22}$/,
+        "must be the application's id, 15 to 22 digits (Developer Portal, General Information, Application ID)",
+      ),
   ),
   DISCORD_GUILD_ID: optional(
     z
       .string()
       .trim()
-      .regex(/^\d{15,22}$/, "must be a server's numeric id"),
+      .regex(
+        /^\d{15,22}$/,
+        "must be a server's id, 15 to 22 digits (Discord: right-click the server, Copy Server ID)",
+      ),
   ),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
   DISCORD_SHARDS: optional(

@@ -137,4 +137,16 @@ describe("settings in plain words", () => {
     );
     expect(issues).not.toMatch(/NaN|expected one of|Invalid input/);
   });
+
+  it("says how long a Discord id is and where to find it, not only that it is a number", () => {
+    const issues = issuesOf({
+      DISCORD_TOKEN: "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB",
+      DISCORD_APPLICATION_ID: "123",
+      DISCORD_GUILD_ID: "my-server",
+    }).join("\n");
+    expect(issues).toContain(
+      "DISCORD_APPLICATION_ID: must be the application's id, 15 to 22 digits (Developer Portal",
+    );
+    expect(issues).toContain("DISCORD_GUILD_ID: must be a server's id, 15 to 22 digits");
+  });
 });
