@@ -305,9 +305,17 @@ describe("a question that reports someone at risk now", () => {
         "A patient messaged that she's taken 40 tablets over the last hour.",
         "A follower posted that she can't take it any more.",
         "A woman messaged that her ex held a knife to her throat.",
+        // the exceptions above go no further than their own words
+        "A follower messaged that she can't take it any more, she feels dizzy after swallowing all her tablets.",
+        "A follower messaged that she can't take it, the pills make her sick and she's taken all of them.",
+        "A woman messaged our page that her partner can't breathe with his mask on and won't let her ring 999.",
+        "Someone in our forum for army vets posted that he's going to end his life tonight.",
+        "A woman messaged that her boyfriend hurt her shoulder moving her out of his way and she's frightened.",
+        "A girl messaged that she took all her pills over the last hour.",
       ],
       true,
     );
+    reads(["A porter posted that he took 30 oxygen cylinders up to the ward."], false);
   });
 
   it("reads danger that a word's longer form had hidden ('quite' as 'quit', 'huge' as 'hug'), and said in the past tense", () => {

@@ -64,7 +64,7 @@ const PLACE = String.raw`(?:surgery|practice|clinic|hospital|ward|school|office|
  * which someone unconscious is in danger.
  */
 const STATED_CAUSE =
-  /\b(?:perimenopaus\w*|menopaus\w*|migraine|cover\s+(?:for\s+)?(?:me|her|him|my|his)|swap|rota)\b|\b(?:from|with|because\s+of|due\s+to)\s+(?:(?:her|his|their|the|a)\s+)?(?:heartburn|indigestion|reflux|asthma|stye|hay\s?fever|cold|coil|migraine|periods?|perimenopause|menopause|sleeping\s+on\s+it|conjunctivitis)\b|\b(?:hangover|hungover|gunky|sticky\s+eye)\b|\bafter\s+(?:(?:her|his|their|the|a)\s+)?(?:\w+\s+)?(?:extraction|filling|dentist|jabs?|vaccin\w+|running|run|gym|workout)\b|\b(?:for\s+(?:months|years)|in\s+years)\b|\bbreath(?:e|ing)\s+(?:in|with|through)\s+(?:(?:the|these|those|her|his|their|our|a|an)\s+)?(?:new\s+)?(?:ffp[23]\s+)?(?:masks?|respirators?|ffp[23]s?|ppe|visors?|hoods?)\b/i;
+  /\b(?:perimenopaus\w*|menopaus\w*|migraine|cover\s+(?:for\s+)?(?:me|her|him|my|his)|swap|rota)\b|\b(?:from|with|because\s+of|due\s+to)\s+(?:(?:her|his|their|the|a)\s+)?(?:heartburn|indigestion|reflux|asthma|stye|hay\s?fever|cold|coil|migraine|periods?|perimenopause|menopause|sleeping\s+on\s+it|conjunctivitis)\b|\b(?:hangover|hungover|gunky|sticky\s+eye)\b|\bafter\s+(?:(?:her|his|their|the|a)\s+)?(?:\w+\s+)?(?:extraction|filling|dentist|jabs?|vaccin\w+|running|run|gym|workout)\b|\b(?:for\s+(?:months|years)|in\s+years)\b|\bbreath(?:e|ing)\s+(?:in|through)\s+(?:(?:the|these|those|our)\s+)?(?:new\s+)?(?:ffp[23]s?|respirators?|ppe|(?:ffp[23]|n95|kn95|surgical)\s+masks?)\b/i;
 /** Where someone is "unresponsive" who has only not answered: an app or a channel. */
 const AN_APP = String.raw`(?:whatsapp|messages|email|text|chat|the\s+app|teams|slack|messenger)`;
 /** A weapon or a rope that is a toy, a present or a licence's ("a Nerf gun from Santa", "a gun licence"). */
@@ -73,7 +73,7 @@ export const TOY_OR_LICENCE = String.raw`(?:licen[cs]e|permit|certificate|cert|s
  * Tablets taken over weeks or more ("30 tablets over the last fortnight"): a course, not an overdose.
  * Not over hours or days, which is how a staggered overdose is told.
  */
-export const OVER_WEEKS = String.raw`over\s+(?:a|the)\s+(?:(?:last|past)\s+)?(?:(?:few|two|three|four|six|couple\s+of)\s+)?(?:weeks?|fortnight|months?|course|year)`;
+export const OVER_WEEKS = String.raw`over\s+(?:a|the)\s+(?:(?:last|past)\s+)?(?:(?:few|two|three|four|five|six|couple\s+of|\d+)\s+)?(?:weeks?|fortnight|months?|course|years?)`;
 /** A partner, who may control or harm someone. */
 const PARTNER = String.raw`(?:partner|boyfriend|girlfriend|husband|wife|ex|fianc[eé]e?)`;
 /** People close to someone, who may harm them: a partner, a parent, a carer. */
@@ -94,7 +94,7 @@ const LITTLE = String.raw`(?:baby|toddler|newborn|little\s+one|(?:\d{1,2}|one|tw
  * Medicines taken in overdose, by name: read both as tablets swallowed (TABLETS here) and as tablets
  * taken or gathered (PILLS in at-risk.ts).
  */
-export const DRUGS = String.raw`(?:paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|codeine|co-?codamol|tramadol|oxy(?:codone|contin|norm|morphone|s)?|opioids?|methadone|fentanyl|morphine|insulin|antidepressants|sertraline|citalopram|fluoxetine|amitriptyline|quetiapine|propranolol|diazepam|lorazepam|zopiclone|lithium)`;
+export const DRUGS = String.raw`(?:paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|codeine|co-?codamol|tramadol|oxy(?:codone|contin|norm|morphone|s)?(?![a-z])|opioids?|methadone|fentanyl|morphine|insulin|antidepressants|sertraline|citalopram|fluoxetine|amitriptyline|quetiapine|propranolol|diazepam|lorazepam|zopiclone|lithium)`;
 const TABLETS = String.raw`(?:pills|tablets|meds|medication|medicine|painkillers|${DRUGS}|sleeping\s+(?:pills|tablets)|(?:iron|heart|blood\s+pressure|diabetes)\s+(?:tablets|pills|meds)|prescription)`;
 /** Things that poison when swallowed at all. */
 const POISON = String.raw`(?:bleach|(?:button|coin|lithium)\s+batter(?:y|ies)|magnets|antifreeze|weed\s?killer|pesticide|rat\s+poison|detergent|(?:laundry|washing|dishwasher)\s+(?:pods?|capsules?|tablets?|liquid)|rinse\s+aid|(?:oven|drain)\s+cleaner|cleaning\s+(?:fluid|products?|spray)|lamp\s+oil|paraffin|vape\s+(?:liquid|juice)|e-?liquid|nicotine\s+(?:liquid|pouches))`;
