@@ -43,9 +43,11 @@ export function parseCommand(text: string): ParsedCommand {
   const trimmed = text.trim();
   if (!trimmed) return { name: "help", args: "" };
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
-  // "Help!", "topics?", "Tip.": a command word with end punctuation is still the command
-  const word = (match?.[1]?.toLowerCase() ?? "").replace(/(?<=\w)[!?.]+$/, "");
   const rest = match?.[2] ?? "";
+  // "Help!", "topics?", "Tip.": a command word alone with end punctuation is still the command
+  // ("Tips? On Instagram, what should nurses avoid?" is a question)
+  const typed = match?.[1]?.toLowerCase() ?? "";
+  const word = rest ? typed : typed.replace(/(?<=\w)[!?.]+$/, "");
   if (word === "tips" && /^(on|off|status)\b/i.test(rest)) return { name: "tips", args: rest };
   // "tips" alone asks about the channel's daily tip (the knowledge's entries on tips are not meant)
   if (word === "tips" && !rest) return { name: "tips", args: "status" };

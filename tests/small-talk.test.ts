@@ -52,6 +52,9 @@ describe("small talk", () => {
     expect(readRequest("Topics?")).toEqual({ kind: "topics" });
     expect(readRequest("tip.")).toEqual({ kind: "tip" });
     expect(readRequest("tips?")).toEqual({ kind: "tips", change: { action: "status" } });
+    // followed by more, it is a question
+    expect(readRequest("Tips? On Instagram, what should nurses avoid posting?").kind).toBe("ask");
+    expect(readRequest("Tips. Status updates about patients: allowed?").kind).toBe("ask");
   });
 
   it("answers 'what can you do?' with help, and questions about its sources and privacy with what it is", () => {
