@@ -2,7 +2,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, renameSync, rmSync, statSy
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
-import { openDatabase } from "../src/store/db.js";
+import { foreignTables, openDatabase } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import type { Out } from "./output.js";
 
@@ -62,7 +62,7 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
     const check = source.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new Error(`it is damaged (quick_check: ${String(check).slice(0, 200)})`);
     const version = source.pragma("user_version", { simple: true }) as number;
-    if (version === 0) throw new Error("it is not a database this bot wrote");
+    if (version === 0 || foreignTables(source)) throw new Error("it is not a database this bot wrote");
     if (version > MIGRATIONS.length)
       throw new Error(`a newer version of the bot wrote it (schema ${version}): upgrade the bot first`);
   } catch (error) {

@@ -92,6 +92,15 @@ describe("the SQLite file", () => {
       /^the file is another program's database \(its tables: appointments\), not one this bot wrote\. Check that DATABASE_PATH/,
     );
     expect(readFileSync(path)).toEqual(before);
+    // nor one that keeps a schema version of its own, as many programs do
+    const versioned = join(tempDir("smg-foreign-"), "rota.db");
+    const other = new Database(versioned);
+    other.exec("CREATE TABLE shifts (id INTEGER PRIMARY KEY)");
+    other.pragma("user_version = 4");
+    other.close();
+    const kept = readFileSync(versioned);
+    expect(() => openSqliteStorage(versioned)).toThrow(/another program's database \(its tables: shifts\)/);
+    expect(readFileSync(versioned)).toEqual(kept);
     // an empty file, as a new path or `touch` leaves it, is the bot's to use
     const empty = join(tempDir("smg-empty-"), "bot.db");
     writeFileSync(empty, "");

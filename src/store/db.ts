@@ -62,20 +62,31 @@ export function openDatabase(path: string): Db {
   }
 }
 
+/** A table the bot's first migration creates: every database the bot wrote at any version has it. */
+const FIRST_TABLE = "tip_schedules";
+
 /**
- * Throws a sentence when the file holds tables but no schema version of the bot's: another program's
- * database, named by mistake in DATABASE_PATH (as `restore` refuses to restore from one). The bot
- * created its tables and wrote its version into such a file, beside that program's tables.
+ * Another program's tables in the file, or undefined when it is the bot's (or empty): tables with no
+ * schema version of the bot's, or with a version but without the bot's first table (many programs set
+ * `user_version`). The bot created its tables and wrote its version into such a file, beside that
+ * program's tables, or half-migrated one that had a version of its own.
  */
-function assertOurs(db: Db): void {
-  if ((db.pragma("user_version", { simple: true }) as number) !== 0) return;
+export function foreignTables(db: Db): string[] | undefined {
   const tables = db
     .prepare(
       "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
     .pluck()
     .all() as string[];
-  if (tables.length === 0) return;
+  if (tables.length === 0) return undefined;
+  const version = db.pragma("user_version", { simple: true }) as number;
+  return version > 0 && tables.includes(FIRST_TABLE) ? undefined : tables;
+}
+
+/** Throws a sentence when the file is another program's database (see foreignTables), named by mistake in DATABASE_PATH. */
+function assertOurs(db: Db): void {
+  const tables = foreignTables(db);
+  if (!tables) return;
   const named = tables.slice(0, 3).join(", ") + (tables.length > 3 ? ", ..." : "");
   throw new Error(
     `the file is another program's database (its tables: ${named}), not one this bot wrote. Check that DATABASE_PATH names the bot's own database, or a new file; nothing was changed.`,
