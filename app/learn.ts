@@ -2,6 +2,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { guardReading, redactReading } from "../src/guard/identifiers.js";
+import { withoutPeopleNames } from "../src/guard/people.js";
 import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
 import { decodeUtf8 } from "../src/knowledge/load.js";
 import { normalise } from "../src/search/normalise.js";
@@ -184,9 +185,13 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
     s.out(`Skipped: the entry "${c.entryId}" is no longer in the knowledge base (reject it to clear it).`);
     return "skipped";
   }
-  // The guard's placeholders ("[name]", "[phone number]") mark a question that held a patient's details;
-  // today's guard may also find what an older one stored. Neither goes into the knowledge.
-  if (/\[[a-z ]+\]/.test(c.question) || guardReading(c.question).findings.length > 0) {
+  // The guard's placeholders ("[name]", "[phone number]") mark a question that held a patient's details
+  // or someone's name; today's guard may also find what an older one stored. None goes into the knowledge.
+  if (
+    /\[[a-z ]+\]/.test(c.question) ||
+    guardReading(c.question).findings.length > 0 ||
+    withoutPeopleNames(c.question) !== c.question
+  ) {
     s.out(
       `Skipped: "${redactReading(c.question)}" held details the guard removes; reject it, or add a phrasing in your own words.`,
     );

@@ -156,14 +156,20 @@ describe("socialmedia-guidance learn", () => {
       await s.recordCandidate("no-such-entry", NEW, 2);
       await s.recordCandidate(entry.id, "can i post about [name] on facebook", 3);
     });
+    // kept whole before names other than a patient's were taken out of what is stored
+    const db = new Database(w.dbPath);
+    db.prepare(
+      "INSERT INTO candidates (entry_id, question, count, first_at, last_at) VALUES (?, ?, 1, 4, 4)",
+    ).run(entry.id, "my colleague dr ahmed khan tagged me in a post");
+    db.close();
 
-    const { code, out } = await runLearn(w, {}, "a\na\na\n");
+    const { code, out } = await runLearn(w, {}, "a\na\na\na\n");
 
     expect(code).toBe(0);
     expect(out).toContain("already a phrasing");
     expect(out).toContain('"no-such-entry" is no longer in the knowledge base');
-    expect(out).toContain("held details the guard removes");
+    expect(out.match(/held details the guard removes/g)).toHaveLength(2);
     expect(fileOf(entry)).toBe(before);
-    expect(await withStore(w, (s) => s.candidates())).toHaveLength(3);
+    expect(await withStore(w, (s) => s.candidates())).toHaveLength(4);
   });
 });

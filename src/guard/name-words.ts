@@ -139,12 +139,20 @@ export const CARE_CONTEXT = eager(
   /\b(?:my|our|the|a|this|that)\s+(?:\w+\s+)?(?:patient|pt|client)\b(?!s)|\b(?:i|we)\s+(?:treated|treat|saw|admitted|examined|operated|delivered|discharged|referred|scanned|nursed|looked after|cared for)\b|\b(?:bed|bay|room|cubicle)\s+\d|\bunder (?:my|our) care\b|\bcase (?:study|report|presentation)\b/i,
 );
 
+/** Colleagues and people close to the asker, whose names are not a patient's: "my colleague Tom Hughes". */
+export const COLLEAGUE_ROLES = words(
+  "colleague co-worker coworker consultant registrar boss manager supervisor mentor friend husband wife partner",
+);
+
 /**
  * What the asker says just before their own name or a colleague's: "I'm Dr Patel", "my name is Jane
  * Okafor", "my colleague Tom Hughes". Neither is a patient's.
  */
 export const ASKER_BEFORE = eager(
-  /(?:\b(?:i['’]?m|i am|my name is|my name['’]s|this is|call me|i go by|regards|thanks|cheers|(?:my|our) (?:colleague|co-?worker|consultant|registrar|boss|manager|supervisor|mentor|friend|husband|wife|partner))[,\s]*(?:(?:dr|doctor|prof|professor|nurse|sister)\.?\s+)?)$/i,
+  new RegExp(
+    `(?:\\b(?:i['’]?m|i am|my name is|my name['’]s|this is|call me|i go by|regards|thanks|cheers|(?:my|our) (?:${[...COLLEAGUE_ROLES].join("|")}))[,\\s]*(?:(?:dr|doctor|prof|professor|nurse|sister)\\.?\\s+)?)$`,
+    "i",
+  ),
 );
 
 /** Name particles: "Mrs de Souza", "Mr van der Berg". */

@@ -1,51 +1,132 @@
-import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
-import { NEVER_NAMES, PLACES } from "./name-words.js";
+import { type Finding, replaceSpans } from "./identifiers.js";
+import { isKnownWord, isListedName } from "./lexicon.js";
+import { COMMA_GAP } from "./name-patterns.js";
+import { capital, SPACES, strong } from "./name-signs.js";
+import { type Token, tokenise } from "./name-tokens.js";
+import { COLLEAGUE_ROLES, INSTITUTIONS, ORGANISATION_WORDS, PARTICLES } from "./name-words.js";
 
 /**
  * People's names in a question that is about to be kept (an unanswered question for the moderators'
  * report, a candidate phrasing that `learn` may write into the knowledge): a colleague, a doctor or a
  * relative named, who is no patient and so not the guard's. The bot promises that what it keeps has
  * anything identifying removed, and "Dr Ahmed Khan at St Mary's posted about my mum" was kept whole.
- * Read on the text as typed: a name is told by its capitals.
  *
- * - a title before capitalised words: "Dr Ahmed Khan", "Nurse Emily";
- * - two capitalised words, each a listed name and neither a place nor an everyday word: "Emily Clarke";
- * - a role, then a capitalised given name or a word English does not know: "consultant Sarah", "my
- *   colleague Priya".
+ * - after a title, up to three name words, initials before them: "Dr Ahmed Khan", "dr a. khan",
+ *   "Nurse Emily", "Mrs van der Berg";
+ * - after a role, a sign-off or a greeting: "my colleague Priya", "my consultant, Sarah,", "Thanks Emily";
+ * - two capitalised words that are both listed names: "Oliver Bennett" (not "Nova Scotia", "Alder Hey").
+ *
+ * A name word after a title or a role is a listed name that is no everyday word, in any case (stored
+ * questions are lower case, and read again later), or a capitalised word English does not know ("Priya").
  */
-const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
-const TITLED = new RegExp(
-  String.raw`\b(?:Dr|Doctor|Nurse|Sister|Matron|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame)\.?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){0,2})`,
-  "gu",
-);
-const PAIRED = new RegExp(String.raw`(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s+(${NAME_WORD})`, "gu");
-const ROLE_NAMED =
-  /\b(?:colleague|co-?worker|consultant|registrar|resident|attending|manager|boss|supervisor|mentor|matron|midwife|nurse|doctor|gp|friend|partner|husband|wife|mum|mom|dad|son|daughter|sister|brother)\s+(\p{Lu}\p{Ll}+)/gu;
+export function withoutPeopleNames(text: string): string {
+  const tokens = tokenise(text);
+  const spans: Finding[] = [];
+  const take = (from: number, to: number) => {
+    const a = tokens[from];
+    const b = tokens[to];
+    if (a && b) spans.push({ kind: "name", start: a.start, end: b.end });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const lead = leadOf(t);
+    if (lead) {
+      const last = namedAfter(tokens, i, lead);
+      if (last > i) {
+        take(i + 1, last);
+        i = last;
+        continue;
+      }
+    }
+    const n = tokens[i + 1];
+    if (n && pairOfNames(t, n)) {
+      take(i, i + 1);
+      i++;
+    }
+  }
+  return replaceSpans(text, spans, () => "[name]");
+}
+
+/** Titles written short, which may take a full stop: "Dr. Khan". */
+const SHORT_TITLES = new Set(["dr", "mr", "mrs", "ms", "mx", "prof"]);
+/** Titles written in full, which never do: "I'm a Nurse. Can I..." has no name after it. */
+const FULL_TITLES = new Set(["doctor", "nurse", "sister", "matron", "professor", "miss", "sir", "dame"]);
+/** Roles and relations a name follows: "my colleague Priya", "her boyfriend Tom". */
+const ROLES = new Set([
+  ...COLLEAGUE_ROLES,
+  ...`receptionist physio attending resident midwife gp boyfriend girlfriend neighbour neighbor mum mom
+    dad son daughter brother fiance fiancee`.split(/\s+/),
+]);
+/** Words a name follows in a greeting or a sign-off: "Thanks Emily", "Hi Priya". */
+const SIGN_OFFS = new Set(["thanks", "cheers", "regards", "hi", "hello", "dear"]);
+
+type Lead = "short-title" | "title" | "role" | "sign-off";
+
+function leadOf(t: Token): Lead | undefined {
+  if (SHORT_TITLES.has(t.lower)) return "short-title";
+  if (FULL_TITLES.has(t.lower)) return "title";
+  if (ROLES.has(t.lower)) return "role";
+  return SIGN_OFFS.has(t.lower) ? "sign-off" : undefined;
+}
+
+/** What may stand between a title written short and a name ("Dr. Khan"), or between two initials. */
+const NAME_GAP = /^\.?\s+$/;
+
+/** The last token of the name after the lead at `i`, or `i` when none follows it. */
+function namedAfter(tokens: readonly Token[], i: number, lead: Lead): number {
+  const titled = lead === "short-title" || lead === "title";
+  const opening =
+    lead === "short-title"
+      ? NAME_GAP
+      : lead === "title"
+        ? SPACES
+        : new RegExp(`${SPACES.source}|${COMMA_GAP.source}`);
+  let k = i + 1;
+  if (!tokens[k] || !opening.test((tokens[k] as Token).gap)) return i;
+  // initials after a title: "Dr A Khan", "Dr. S. Okafor", or alone, "Dr K"
+  if (titled) while (initial(tokens[k]) && (k === i + 1 || NAME_GAP.test((tokens[k] as Token).gap))) k++;
+  let last = k > i + 1 ? k - 1 : i;
+  // a title's name is up to three words, a role's or a greeting's a given name and perhaps a surname
+  const most = titled ? 3 : 2;
+  for (let words = 0; words < most && tokens[k]; k++) {
+    const w = tokens[k] as Token;
+    if (k > i + 1 && !(k === last + 1 && NAME_GAP.test(w.gap))) break;
+    // "Mrs van der Berg": a particle counts with a name after it
+    if (PARTICLES.has(w.lower) && tokens[k + 1] && nameWord(tokens[k + 1] as Token, lead)) {
+      last = k;
+      continue;
+    }
+    if (!nameWord(w, lead)) break;
+    // after a role or a greeting, a second word only as a capitalised surname ("my colleague Priya posted")
+    if (words > 0 && !titled && !(w.capitalised && strong(w))) break;
+    last = k;
+    words++;
+  }
+  return last;
+}
+
+/** A single letter, as an initial: "A", "s". */
+const initial = (t: Token | undefined) =>
+  t !== undefined &&
+  t.lower.length === 1 &&
+  /\p{L}/u.test(t.lower) &&
+  (t.capitalised || t.upper || !t.blocked);
 
 /**
- * A word that may be part of a person's name here: listed, and neither an everyday word, a place nor a
- * word that is never a name ("Grace" and "Clarke" are; "New", "Business", "Ireland" and "North" are not).
+ * A word of a name after a lead: a listed name that is no everyday word, a capitalised listed name
+ * ("Grace"), or, after a title or a role, a capitalised word English does not know ("Priya"). After a greeting, only a
+ * capitalised name ("Hi Priya"; "Hi everyone" is none).
  */
-const givenName = (word: string) => {
-  const lower = word.toLowerCase();
-  return isListedName(lower) && !isOrdinaryWord(lower) && !PLACES.has(lower) && !NEVER_NAMES.has(lower);
-};
-/** ... or, after a role, also a word English does not know ("my colleague Priya"). */
-const namedAfterRole = (word: string) =>
-  !NEVER_NAMES.has(word.toLowerCase()) && (givenName(word) || !isKnownWord(word.toLowerCase()));
+function nameWord(t: Token, lead: Lead): boolean {
+  // "On", "A": a word of two letters is no name word here (initials are read before)
+  if (t.blocked || t.lower.length < 3) return false;
+  if (lead === "sign-off") return t.capitalised && (strong(t) || capital(t));
+  return strong(t) || capital(t) || (t.capitalised && !isKnownWord(t.lower));
+}
 
-/** The text with each person's name found as above replaced by "[name]". */
-export function withoutPeopleNames(text: string): string {
-  return text
-    .replace(TITLED, (whole, name: string) =>
-      NEVER_NAMES.has(name.split(/\s/)[0]?.toLowerCase() ?? "")
-        ? whole
-        : whole.slice(0, whole.length - name.length) + "[name]",
-    )
-    .replace(PAIRED, (whole, first: string, second: string) =>
-      givenName(first) && givenName(second.replace(/['’]s$/, "")) ? "[name]" : whole,
-    )
-    .replace(ROLE_NAMED, (whole, name: string) =>
-      namedAfterRole(name) ? whole.slice(0, whole.length - name.length) + "[name]" : whole,
-    );
+/** Two capitalised words that are both listed names, and no institution's: "Emily Clarke". */
+function pairOfNames(a: Token, b: Token | undefined): boolean {
+  if (!b || !SPACES.test(b.gap) || a.possessive) return false;
+  if (!a.capitalised || !b.capitalised || !strong(a) || !isListedName(b.lower) || b.blocked) return false;
+  return !INSTITUTIONS.has(`${a.lower}-${b.lower}`) && !ORGANISATION_WORDS.has(b.lower);
 }

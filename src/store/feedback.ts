@@ -140,7 +140,7 @@ export class FeedbackSql implements FeedbackStorage {
    */
   async report(limit = 10, days = 14, team?: string): Promise<Report> {
     const again = <T extends { question: string }>(rows: T[]): T[] =>
-      rows.map((r) => ({ ...r, question: redactReading(r.question) }));
+      rows.map((r) => ({ ...r, question: withoutPeopleNames(redactReading(r.question)) }));
     // One workspace's votes, questions and days when `team` is given (see workspace.ts), else all.
     const of =
       team === undefined ? { where: "", params: [] } : { where: "WHERE team_id = ?", params: [team] };
