@@ -43,6 +43,11 @@ describe("the guard finds names however they are written", () => {
       "I had a voice note from Priya, my client. Can I reply?",
       "I had a voice note from [name], my client. Can I reply?",
     ],
+    // a given name that is also a place, said to be a patient's
+    [
+      "A friend request came from Victoria, one of my patients.",
+      "A friend request came from [name], one of my patients.",
+    ],
     // a name said to be a patient, in so many words
     ["Olivia is my patient and she added me", "[name] is my patient and she added me"],
     ["Olivia, my patient, nurse by day, added me", "[name], my patient, nurse by day, added me"],
@@ -162,7 +167,7 @@ describe("the guard leaves look-alikes alone", () => {
     "Thanks, my patient sent me a request",
     "Sarah, my colleague, says a patient added her",
     "London, my patient asked",
-    "A request came from Leeds, one of our patients.",
+    "I'm from London, one of your patients.",
     "I work at Kaiser, a patient found my profile",
     "Tbh, my patient added me",
     "Tom, our patient safety lead, said no",

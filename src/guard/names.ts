@@ -118,11 +118,13 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
   const t = tokens[i] as Token;
   const n = tokens[i + 1];
   if (!n || t.possessive || !APPOSITION_GAP.test(n.gap) || !APPOSITION_OPENS.test(n.lower)) return undefined;
-  if (!(strong(t) || capital(t))) return undefined;
+  if (!cueName(t)) return undefined;
   // "in Georgia" is a place; after "from" a place is told by the place list ("from Leeds"), since "a
   // friend request from Siobhan, one of my patients" names someone
   const before = tokens[i - 1]?.lower ?? "";
   if (WHERE_BEFORE.test(before) && before !== "from") return undefined;
+  // "I'm from London, one of your patients": where someone comes from
+  if (before === "from" && COME_FROM.test(tokens[i - 2]?.lower ?? "")) return undefined;
   for (let k = i + 1; k <= i + APPOSITION_REACH; k++) {
     const x = tokens[k];
     if (!x || (k > i + 1 && CLAUSE_GAP.test(x.gap))) return undefined;
@@ -143,6 +145,9 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
   }
   return undefined;
 }
+
+/** Words before "from" that make what follows it a place someone is from: "I'm from", "she moved from". */
+const COME_FROM = /^(?:i['’]?m|am|are|is|was|were|we['’]re|they['’]re|she['’]s|he['’]s|moved|originally)$/;
 
 /** Whether the sentence (or the text) ends after token `k`: a stop, question or exclamation mark, or nothing more. */
 function endsSentence(tokens: readonly Token[], k: number, text: string): boolean {
