@@ -91,12 +91,16 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     stopReloading();
     // A tip post in flight gets a moment, not its platform's whole time limit and retries: shutdown
     // must fit a container's grace (Docker's 10 s). One cut short is left to the scheduler's next start,
-    // which never sends a post twice that it may have begun.
-    const tipDone = await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
-    if (!tipDone) logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
-    await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
+    // which never sends a post twice that it may have begun. The moment runs while the platforms let
+    // their replies in flight finish (each platform closes its client only after them): waited one
+    // after the other, a tip and a reply in flight held shutdown 12 s (platform exploratory test).
+    const tip = settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
+    await Promise.allSettled([tip, front?.stop(), ...running.map((r) => r.stop())]);
     // Stopping the platforms cut that post off: a moment more to record how it ended, before the close.
-    if (!tipDone) await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
+    if (!(await tip)) {
+      logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
+      await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
+    }
     await closeWithin(records, storage, (message) => logger.warn(message));
   };
   // Each configured platform: how to build it, and the channels the environment gives it tips for.

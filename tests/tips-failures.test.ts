@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { TipPoster } from "../src/ports.js";
 import { tipsFixture, withUpdateSlot } from "./tips-fixture.js";
 
 // Daily tips: a channel whose posts fail is retried with backoff, and never posted twice.
 
-const { tips, logLines, failing, at, postsTo, describeEachBackend } = tipsFixture();
+const { tips, logLines, failing, at, postsTo, describeEachBackend, slackPoster } = tipsFixture();
 
 describeEachBackend(({ fresh, scheduler }) => {
   describe("daily tips: failures", () => {
@@ -171,6 +172,41 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
         /\(rate_limited\); trying again at Thu, 26 Nov 2026, 09:10/,
       );
+    });
+
+    it("posts on one platform while another's server hangs, and leaves a post cut off by shutdown uncertain", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const first = await scheduler(path);
+      await first.run({ platform: "slack", channelId: "CFAST", args: "on 09:00" });
+      const daily = { time: "09:00", timeZone: "UTC", weekdaysOnly: false };
+      for (const channel of ["MSLOW1", "MSLOW2"])
+        await first.tipStore.enable(
+          "mattermost",
+          channel,
+          daily,
+          "command",
+          Date.parse("2026-11-25T12:00:00Z"),
+        );
+      // a Mattermost server that takes the posts and never answers, until shutdown cuts them off
+      const cutOff: (() => void)[] = [];
+      const silent: TipPoster = {
+        post: () => new Promise((_resolve, reject) => cutOff.push(() => reject(new Error("aborted")))),
+      };
+      const s = await scheduler(path, { posters: { slack: slackPoster, mattermost: silent } });
+      at("2026-11-26T09:00:10Z");
+      const ticked = s.tick();
+      // Slack's tip goes out while Mattermost's posts hang
+      await expect.poll(() => postsTo("CFAST").length, { timeout: 2_000 }).toBe(1);
+      expect(cutOff).toHaveLength(2);
+      const stopped = s.stop();
+      for (const cut of cutOff) cut();
+      await Promise.all([ticked, stopped]);
+      // not retried as a failed attempt: the next start finds it uncertain, and never posts it twice
+      for (const channel of ["MSLOW1", "MSLOW2"])
+        expect((await first.tipStore.slot("mattermost", channel, "2026-11-26"))?.status).toBe("sending");
+      expect(logLines.join("\n")).toMatch(/a tip post was cut off by shutdown/);
+      expect(logLines.join("\n")).not.toMatch(/"channel":"MSLOW1".*daily tip failed/);
     });
 
     it("re-posts a slot claimed by a process that died before sending, but never one that died while sending", async () => {

@@ -149,7 +149,7 @@ export function tipsFixture() {
     for (const channel of Object.keys(failing)) delete failing[channel];
     logLines.length = 0;
   });
-  return { guide, tips, logLines, posts, failing, at, postsTo, describeEachBackend };
+  return { guide, tips, logLines, posts, failing, at, postsTo, describeEachBackend, slackPoster };
 }
 
 /** The store, with its updateSlot replaced by `updateSlot`: for a test to act, or fail, at a slot's step. */
