@@ -107,7 +107,9 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   const launches: { name: Platform; channels: readonly string[]; load: () => Promise<Launched> }[] = [];
   const deps = { guide, logger, tips: tipChannels, limits, records, logPolicy };
   const slack = config.slack;
-  const replays = replicated ? { replays: storage.replays } : {};
+  // The Slack requests and events seen lately, in the database on SQLite too: kept in memory, they were
+  // forgotten at a restart, and a signed request replayed within its five minutes was answered again.
+  const replays = { replays: storage.replays };
   if (slack) {
     launches.push({
       name: "slack",

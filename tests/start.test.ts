@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -82,6 +83,46 @@ describe("npm start with Slack settings", () => {
     expect(existsSync(`${dbPath}-wal`)).toBe(false);
     expect(existsSync(dbPath)).toBe(true);
     expect(bot.output()).not.toContain("xoxb-start-test");
+  });
+
+  it("refuses a signed Slack request replayed after a restart, on SQLite", async () => {
+    auth = { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
+    const dbPath = join(tempDir("smg-replay-"), "bot.db");
+    const env = {
+      SLACK_BOT_TOKEN: "xoxb-replay-test",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_API_URL: apiUrl,
+    };
+    const body = new URLSearchParams({
+      ...{ command: "/socialmedia-guidance", text: "help", user_id: "U1", channel_id: "C1", team_id: "T1" },
+      response_url: `${apiUrl}hooks/1`,
+    }).toString();
+    const ts = String(Math.floor(Date.now() / 1000));
+    const signature = `v0=${createHmac("sha256", "secret").update(`v0:${ts}:${body}`).digest("hex")}`;
+    const statuses: number[] = [];
+    for (let run = 0; run < 2; run++) {
+      const bot = launchStart({ ...env, PORT: "0", DATABASE_PATH: dbPath });
+      await until(() => bot.output().includes('"msg":"listening for HTTP"'));
+      const port = JSON.parse(
+        bot
+          .output()
+          .split("\n")
+          .find((l) => l.includes("listening for HTTP")) ?? "{}",
+      ).port;
+      const reply = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-slack-request-timestamp": ts,
+          "x-slack-signature": signature,
+        },
+        body,
+      });
+      statuses.push(reply.status);
+      bot.child.kill("SIGTERM");
+      expect(await bot.exit).toBe(0);
+    }
+    expect(statuses).toEqual([200, 401]);
   });
 
   it("refuses to start with a clear message when Slack rejects the token", async () => {
