@@ -97,6 +97,15 @@ describe("Mattermost cards", () => {
       "al ice*",
     );
     expect(text.split("\n\n")[0]).toBe("_Shared by @alice_");
+    // a name that would notify everyone (only a forged press can carry one) is not shown
+    for (const everyone of ["channel", "@here", "ALL"]) {
+      const shared = renderCard(
+        replyCard(reply, { sharedBy: "user0000000000000000000001" }),
+        target,
+        everyone,
+      );
+      expect(shared.text, everyone).not.toMatch(/Shared by/);
+    }
   });
 
   it("links a source to its page, keeping brackets in its label and address from breaking the link", () => {

@@ -42,6 +42,9 @@ export const MATTERMOST_HELP: HelpStyle = {
   note: "Answers are private to you unless you share them.",
 };
 
+/** The mentions that notify a whole channel or team, never a person's username. */
+const EVERYONE = /^(?:channel|here|all)$/i;
+
 /**
  * Draws a card as Markdown and, when `target` is given, attachments of buttons for its offers, share
  * and votes. Without a target (a reply that cannot carry buttons), the offers are listed in the text.
@@ -51,7 +54,8 @@ export const MATTERMOST_HELP: HelpStyle = {
 export function renderCard(card: Card, target?: ButtonTarget, sharer?: string): MattermostMessage {
   const head: string[] = [];
   const name = sharer?.replace(/[^a-z0-9._-]/gi, "");
-  if (card.sharedBy && name) head.push(`_Shared by @${name}_`);
+  // Mattermost reserves the names that notify everyone; one in a forged press would ping the channel
+  if (card.sharedBy && name && !EVERYONE.test(name)) head.push(`_Shared by @${name}_`);
   for (const note of card.notes) head.push(`_${inert(note)}_`);
   if (card.warning) head.push(`:warning: **${inert(card.warning)}**`);
   if (card.title) head.push(`#### ${inert(card.title)}`);
