@@ -13,6 +13,7 @@ import {
   type TipPoster,
   UsageRecords,
 } from "../src/index.js";
+import { ReplaysOrMemory } from "../src/store/replays.js";
 import { parseKey, TokenCipher } from "../src/store/token-cipher.js";
 import { lazy, openDb } from "./lazy.js";
 import type { Out } from "./output.js";
@@ -91,16 +92,13 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     stopReloading();
     // A tip post in flight gets a moment, not its platform's whole time limit and retries: shutdown
     // must fit a container's grace (Docker's 10 s). One cut short is left to the scheduler's next start,
-    // which never sends a post twice that it may have begun. The moment runs while the platforms let
-    // their replies in flight finish (each platform closes its client only after them): waited one
-    // after the other, a tip and a reply in flight held shutdown 12 s (platform exploratory test).
-    const tip = settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
-    await Promise.allSettled([tip, front?.stop(), ...running.map((r) => r.stop())]);
+    // which never sends a post twice that it may have begun. The moment comes before the platforms
+    // stop, since a platform with no reply in flight closes its client at once, cutting the post off.
+    const tipDone = await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
+    if (!tipDone) logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
+    await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
     // Stopping the platforms cut that post off: a moment more to record how it ended, before the close.
-    if (!(await tip)) {
-      logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
-      await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
-    }
+    if (!tipDone) await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
     await closeWithin(records, storage, (message) => logger.warn(message));
   };
   // Each configured platform: how to build it, and the channels the environment gives it tips for.
@@ -109,7 +107,14 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   const slack = config.slack;
   // The Slack requests and events seen lately, in the database on SQLite too: kept in memory, they were
   // forgotten at a restart, and a signed request replayed within its five minutes was answered again.
-  const replays = { replays: storage.replays };
+  const replays = {
+    replays: new ReplaysOrMemory(storage.replays, (error) =>
+      logger.warn(
+        { err: error.message },
+        "the database could not check a Slack request for a replay; checked in memory",
+      ),
+    ),
+  };
   if (slack) {
     launches.push({
       name: "slack",

@@ -48,7 +48,8 @@ export function parseCommand(text: string): ParsedCommand {
   // ("Tips? On Instagram, what should nurses avoid?" is a question)
   const typed = match?.[1]?.toLowerCase() ?? "";
   const word = rest ? typed : typed.replace(/(?<=\w)[!?.]+$/, "");
-  if (word === "tips" && /^(on|off|status)\b/i.test(rest)) return { name: "tips", args: rest };
+  // "tips on 08:30", not "tips off-duty posting?" or "tips on-call"
+  if (word === "tips" && /^(on|off|status)(?![\w-])/i.test(rest)) return { name: "tips", args: rest };
   // "tips" alone asks about the channel's daily tip (the knowledge's entries on tips are not meant)
   if (word === "tips" && !rest) return { name: "tips", args: "status" };
   // "how do I turn on daily tips?" is a question about the bot, which help answers

@@ -48,6 +48,8 @@ describe("the guard finds names however they are written", () => {
       "A friend request came from Victoria, one of my patients.",
       "A friend request came from [name], one of my patients.",
     ],
+    // "from" after "was" or "is" is not where someone is from
+    ["The review was from Margaret, one of my patients.", "The review was from [name], one of my patients."],
     // a name said to be a patient, in so many words
     ["Olivia is my patient and she added me", "[name] is my patient and she added me"],
     ["Olivia, my patient, nurse by day, added me", "[name], my patient, nurse by day, added me"],

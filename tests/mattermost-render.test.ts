@@ -98,7 +98,7 @@ describe("Mattermost cards", () => {
     );
     expect(text.split("\n\n")[0]).toBe("_Shared by @alice_");
     // a name that would notify everyone (only a forged press can carry one) is not shown
-    for (const everyone of ["channel", "@here", "ALL"]) {
+    for (const everyone of ["channel", "@here", "ALL", "channel.", "here_", "all-"]) {
       const shared = renderCard(
         replyCard(reply, { sharedBy: "user0000000000000000000001" }),
         target,

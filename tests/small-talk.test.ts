@@ -55,6 +55,7 @@ describe("small talk", () => {
     // followed by more, it is a question
     expect(readRequest("Tips? On Instagram, what should nurses avoid posting?").kind).toBe("ask");
     expect(readRequest("Tips. Status updates about patients: allowed?").kind).toBe("ask");
+    expect(readRequest("tips off-duty posting?").kind).toBe("ask");
   });
 
   it("answers 'what can you do?' with help, and questions about its sources and privacy with what it is", () => {

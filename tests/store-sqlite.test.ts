@@ -101,6 +101,14 @@ describe("the SQLite file", () => {
     const kept = readFileSync(versioned);
     expect(() => openSqliteStorage(versioned)).toThrow(/another program's database \(its tables: shifts\)/);
     expect(readFileSync(versioned)).toEqual(kept);
+    // or a version and no tables at all
+    const bare = join(tempDir("smg-foreign-"), "bare.db");
+    const unversioned = new Database(bare);
+    unversioned.pragma("user_version = 3");
+    unversioned.close();
+    expect(() => openSqliteStorage(bare)).toThrow(
+      /another program's database \(no tables, but a schema version/,
+    );
     // an empty file, as a new path or `touch` leaves it, is the bot's to use
     const empty = join(tempDir("smg-empty-"), "bot.db");
     writeFileSync(empty, "");

@@ -4,6 +4,7 @@ import { askWithin, countShare, createGuide, createLogger, loadKnowledge, RateLi
 import { migrate } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import type { RateCounts } from "../src/store/rate-counts.js";
+import { ReplaysOrMemory } from "../src/store/replays.js";
 import { COUNT_WAIT_MS } from "../src/usage/rate-limits.js";
 import { storageBackends } from "./backends.js";
 import { FIXTURE_DIR } from "./helpers.js";
@@ -270,5 +271,16 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     await expect(backend.open(where)).rejects.toThrow(
       `The database is at schema version ${newer}, newer than this bot knows (${MIGRATIONS.length}). Upgrade the bot.`,
     );
+  });
+});
+
+describe("the Slack replay memory when the database cannot answer", () => {
+  it("checks the request in this process's memory, and says so", async () => {
+    const failures: string[] = [];
+    const broken = { first: () => Promise.reject(new Error("SQLITE_BUSY: database is locked")) };
+    const replays = new ReplaysOrMemory(broken, (e) => failures.push(e.message));
+    expect(await replays.first("v0=aa", 1_000, 500)).toBe(true);
+    expect(await replays.first("v0=aa", 1_000, 600)).toBe(false);
+    expect(failures).toEqual(["SQLITE_BUSY: database is locked", "SQLITE_BUSY: database is locked"]);
   });
 });

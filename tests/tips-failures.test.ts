@@ -209,6 +209,39 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(logLines.join("\n")).not.toMatch(/"channel":"MSLOW1".*daily tip failed/);
     });
 
+    it("sends nothing once stopping, and leaves the claim to be taken again after its lease", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const first = await scheduler(path);
+      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      let stop: (() => Promise<void>) | undefined;
+      const target = first.tipStore;
+      // shutdown comes while the slot is being claimed
+      const store = new Proxy(target, {
+        get(t, prop) {
+          if (prop === "claim")
+            return async (...args: Parameters<typeof t.claim>) => {
+              const claimed = await t.claim(...args);
+              void stop?.();
+              return claimed;
+            };
+          const value = Reflect.get(t, prop, t);
+          return typeof value === "function" ? value.bind(t) : value;
+        },
+      });
+      const s = await scheduler(path, { store, leaseMs: 60_000 });
+      stop = () => s.stop();
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(0);
+      expect((await target.slot("slack", "C1", "2026-11-26"))?.status).toBe("claimed");
+      // the next start, past the lease, posts it
+      const next = await scheduler(path, { leaseMs: 60_000 });
+      at("2026-11-26T09:02:00Z");
+      await next.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+    });
+
     it("re-posts a slot claimed by a process that died before sending, but never one that died while sending", async () => {
       const path = await fresh();
       at("2026-11-25T12:00:00Z");

@@ -42,8 +42,8 @@ export const MATTERMOST_HELP: HelpStyle = {
   note: "Answers are private to you unless you share them.",
 };
 
-/** The mentions that notify a whole channel or team, never a person's username. */
-const EVERYONE = /^(?:channel|here|all)$/i;
+/** The mentions that notify a whole channel or team (Mattermost reads them past a trailing . - _ or :). */
+const EVERYONE = /^(?:channel|here|all)[.\-_:]*$/i;
 
 /**
  * Draws a card as Markdown and, when `target` is given, attachments of buttons for its offers, share

@@ -123,7 +123,7 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
   // friend request from Siobhan, one of my patients" names someone
   const before = tokens[i - 1]?.lower ?? "";
   if (WHERE_BEFORE.test(before) && before !== "from") return undefined;
-  // "I'm from London, one of your patients": where someone comes from
+  // "I'm from London, one of your patients": where someone is from (not "the review was from Margaret")
   if (before === "from" && COME_FROM.test(tokens[i - 2]?.lower ?? "")) return undefined;
   for (let k = i + 1; k <= i + APPOSITION_REACH; k++) {
     const x = tokens[k];
@@ -147,7 +147,7 @@ function apposed(tokens: readonly Token[], i: number, text: string): Span | unde
 }
 
 /** Words before "from" that make what follows it a place someone is from: "I'm from", "she moved from". */
-const COME_FROM = /^(?:i['’]?m|am|are|is|was|were|we['’]re|they['’]re|she['’]s|he['’]s|moved|originally)$/;
+const COME_FROM = /^(?:i['’]?m|am|we['’]re|they['’]re|she['’]s|he['’]s|moved|originally)$/;
 
 /** Whether the sentence (or the text) ends after token `k`: a stop, question or exclamation mark, or nothing more. */
 function endsSentence(tokens: readonly Token[], k: number, text: string): boolean {

@@ -1,5 +1,5 @@
 import { type Finding, replaceSpans } from "./identifiers.js";
-import { isKnownWord, isListedName } from "./lexicon.js";
+import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
 import { COMMA_GAP } from "./name-patterns.js";
 import { capital, SPACES, strong } from "./name-signs.js";
 import { type Token, tokenise } from "./name-tokens.js";
@@ -97,6 +97,7 @@ function namedAfter(tokens: readonly Token[], i: number, lead: Lead): number {
       continue;
     }
     if (!nameWord(w, lead)) break;
+    if (!titled && k === i + 1 && COMMA_GAP.test(w.gap) && !strong(w)) break;
     // after a role or a greeting, a second word only as a capitalised surname ("my colleague Priya posted")
     if (words > 0 && !titled && !(w.capitalised && strong(w))) break;
     last = k;
@@ -109,6 +110,8 @@ function namedAfter(tokens: readonly Token[], i: number, lead: Lead): number {
 const initial = (t: Token | undefined) =>
   t !== undefined &&
   t.lower.length === 1 &&
+  // "As a nurse I have a question": the pronoun
+  t.lower !== "i" &&
   /\p{L}/u.test(t.lower) &&
   (t.capitalised || t.upper || !t.blocked);
 
@@ -120,13 +123,15 @@ const initial = (t: Token | undefined) =>
 function nameWord(t: Token, lead: Lead): boolean {
   // "On", "A": a word of two letters is no name word here (initials are read before)
   if (t.blocked || t.lower.length < 3) return false;
-  if (lead === "sign-off") return t.capitalised && (strong(t) || capital(t));
+  if (lead === "sign-off") return t.capitalised && (strong(t) || (capital(t) && !isOrdinaryWord(t.lower)));
   return strong(t) || capital(t) || (t.capitalised && !isKnownWord(t.lower));
 }
 
 /** Two capitalised words that are both listed names, and no institution's: "Emily Clarke". */
 function pairOfNames(a: Token, b: Token | undefined): boolean {
   if (!b || !SPACES.test(b.gap) || a.possessive) return false;
-  if (!a.capitalised || !b.capitalised || !strong(a) || !isListedName(b.lower) || b.blocked) return false;
+  // the first a listed name by its capital too ("Mark Taylor", "Grace Hopper"; not first in a sentence)
+  const first = (strong(a) || capital(a)) && isListedName(a.lower);
+  if (!a.capitalised || !b.capitalised || !first || !isListedName(b.lower) || b.blocked) return false;
   return !INSTITUTIONS.has(`${a.lower}-${b.lower}`) && !ORGANISATION_WORDS.has(b.lower);
 }

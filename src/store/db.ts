@@ -78,8 +78,9 @@ export function foreignTables(db: Db): string[] | undefined {
     )
     .pluck()
     .all() as string[];
-  if (tables.length === 0) return undefined;
   const version = db.pragma("user_version", { simple: true }) as number;
+  // empty and never versioned: a new file, the bot's to use
+  if (tables.length === 0 && version === 0) return undefined;
   return version > 0 && tables.includes(FIRST_TABLE) ? undefined : tables;
 }
 
@@ -87,9 +88,12 @@ export function foreignTables(db: Db): string[] | undefined {
 function assertOurs(db: Db): void {
   const tables = foreignTables(db);
   if (!tables) return;
-  const named = tables.slice(0, 3).join(", ") + (tables.length > 3 ? ", ..." : "");
+  const named =
+    tables.length === 0
+      ? "no tables, but a schema version of its own"
+      : `its tables: ${tables.slice(0, 3).join(", ")}${tables.length > 3 ? ", ..." : ""}`;
   throw new Error(
-    `the file is another program's database (its tables: ${named}), not one this bot wrote. Check that DATABASE_PATH names the bot's own database, or a new file; nothing was changed.`,
+    `the file is another program's database (${named}), not one this bot wrote. Check that DATABASE_PATH names the bot's own database, or a new file; nothing was changed.`,
   );
 }
 

@@ -30,6 +30,29 @@ export class ReplaysInMemory implements ReplayMemory {
 }
 
 /**
+ * The database's memory, or this process's for a request the database cannot answer: a locked or
+ * missing file (a moderator's sqlite3 shell holding it) refused every Slack request and dropped every
+ * event, though answering needs no database. `failed` hears of each failure (to log it).
+ */
+export class ReplaysOrMemory implements ReplayMemory {
+  private readonly memory = new ReplaysInMemory();
+
+  constructor(
+    private readonly db: ReplayMemory,
+    private readonly failed: (error: Error) => void,
+  ) {}
+
+  async first(key: string, until: number, nowSeconds: number): Promise<boolean> {
+    try {
+      return await this.db.first(key, until, nowSeconds);
+    } catch (error) {
+      this.failed(error as Error);
+      return this.memory.first(key, until, nowSeconds);
+    }
+  }
+}
+
+/**
  * Signatures in the `request_signatures` table. Those whose window has passed are dropped now and then
  * (not on every request: that would double the work of each); one still in the table after its
  * window refuses nothing, since a stale timestamp is refused before this is asked.

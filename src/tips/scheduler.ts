@@ -193,6 +193,7 @@ export class TipScheduler {
     const key = { platform: s.platform, channelId: s.channelId, day };
     const ids = { platform: s.platform, channel: s.channelId, day };
     const token = randomUUID();
+    if (this.stopping) return;
     const claim = await this.store.claim(s.platform, s.channelId, (tx) =>
       this.claimSlot(tx, s, day, dueAt, token),
     );
@@ -206,7 +207,8 @@ export class TipScheduler {
       tip = pick ? this.byId.get(pick.tipId) : undefined;
       if (tip) await this.store.updateSlot(key, ["claimed"], { tipId: tip.id, cycle: pick?.cycle }, token);
     }
-    if (!poster || !tip) return;
+    // stopping now: nothing is sent, and the claim left behind is taken again after its lease
+    if (!poster || !tip || this.stopping) return;
     if (!(await this.store.updateSlot(key, ["claimed"], { status: "sending" }, token))) return;
     // turned off since the claim (tips off, on another replica): read again at the last moment before
     // the post, which is as close as a call to the platform lets it be
