@@ -63,6 +63,8 @@ const SIGN_OFFS = new Set(["thanks", "cheers", "regards", "hi", "hello", "dear"]
 type Lead = "short-title" | "title" | "role" | "sign-off";
 
 function leadOf(t: Token): Lead | undefined {
+  // "her neighbour's gran": whose, not a name after the role
+  if (t.possessive) return undefined;
   if (SHORT_TITLES.has(t.lower)) return "short-title";
   if (FULL_TITLES.has(t.lower)) return "title";
   if (ROLES.has(t.lower)) return "role";
@@ -124,6 +126,8 @@ function nameWord(t: Token, lead: Lead): boolean {
   // "On", "A": a word of two letters is no name word here (initials are read before)
   if (t.blocked || t.lower.length < 3) return false;
   if (lead === "sign-off") return t.capitalised && (strong(t) || (capital(t) && !isOrdinaryWord(t.lower)));
+  // after a role, a word in lower case only when English does not know it ("consultant general surgeon")
+  if (lead === "role" && !t.capitalised && !t.upper) return strong(t) && !isKnownWord(t.lower);
   return strong(t) || capital(t) || (t.capitalised && !isKnownWord(t.lower));
 }
 
