@@ -16,8 +16,10 @@ import { COLLEAGUE_ROLES, INSTITUTIONS, ORGANISATION_WORDS, PARTICLES } from "./
  * - after a role, a sign-off or a greeting: "my colleague Priya", "my consultant, Sarah,", "Thanks Emily";
  * - two capitalised words that are both listed names: "Oliver Bennett" (not "Nova Scotia", "Alder Hey").
  *
- * A name word after a title or a role is a listed name that is no everyday word, in any case (stored
- * questions are lower case, and read again later), or a capitalised word English does not know ("Priya").
+ * A name word is a listed name that is no everyday word, or a capitalised listed name or word English
+ * does not know ("Grace", "Priya"). After a title it may be in any case, as stored questions are lower
+ * case and are read again later ("dr ahmed khan"); after a role, a word in lower case must be one
+ * English does not know ("consultant general surgeon" keeps its words).
  */
 export function withoutPeopleNames(text: string): string {
   const tokens = tokenise(text);
@@ -73,16 +75,13 @@ function leadOf(t: Token): Lead | undefined {
 
 /** What may stand between a title written short and a name ("Dr. Khan"), or between two initials. */
 const NAME_GAP = /^\.?\s+$/;
+/** ... and between a role or a greeting and a name: "my colleague Priya", "my colleague, Sarah,". */
+const ROLE_GAP = new RegExp(`${SPACES.source}|${COMMA_GAP.source}`);
 
 /** The last token of the name after the lead at `i`, or `i` when none follows it. */
 function namedAfter(tokens: readonly Token[], i: number, lead: Lead): number {
   const titled = lead === "short-title" || lead === "title";
-  const opening =
-    lead === "short-title"
-      ? NAME_GAP
-      : lead === "title"
-        ? SPACES
-        : new RegExp(`${SPACES.source}|${COMMA_GAP.source}`);
+  const opening = lead === "short-title" ? NAME_GAP : lead === "title" ? SPACES : ROLE_GAP;
   let k = i + 1;
   if (!tokens[k] || !opening.test((tokens[k] as Token).gap)) return i;
   // initials after a title: "Dr A Khan", "Dr. S. Okafor", or alone, "Dr K"
@@ -117,11 +116,7 @@ const initial = (t: Token | undefined) =>
   /\p{L}/u.test(t.lower) &&
   (t.capitalised || t.upper || !t.blocked);
 
-/**
- * A word of a name after a lead: a listed name that is no everyday word, a capitalised listed name
- * ("Grace"), or, after a title or a role, a capitalised word English does not know ("Priya"). After a greeting, only a
- * capitalised name ("Hi Priya"; "Hi everyone" is none).
- */
+/** A word of a name after a lead (see withoutPeopleNames); after a greeting, only a capitalised one ("Hi everyone" is none). */
 function nameWord(t: Token, lead: Lead): boolean {
   // "On", "A": a word of two letters is no name word here (initials are read before)
   if (t.blocked || t.lower.length < 3) return false;
