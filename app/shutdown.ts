@@ -9,8 +9,8 @@ export const TIP_STOP_WAIT_MS = 2_000;
 /**
  * How long shutdown waits for the records still being written, and then for the database to close:
  * with the tip post's two waits and the launcher's last second, a silent database and a tip in flight
- * hold shutdown 9 s at most, inside Docker's 10 s grace. Replies in flight have their own wait (8 s):
- * a tip post and a reply both hanging at shutdown take about 12 s, past it.
+ * hold shutdown 9 s at most, inside Docker's 10 s grace. Replies in flight have their own wait (8 s),
+ * which the tip's first wait runs beside.
  */
 export const CLOSE_WAIT_MS = 2_000;
 

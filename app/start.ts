@@ -24,7 +24,8 @@ import { closeWithin, TIP_STOP_WAIT_MS } from "./shutdown.js";
 interface Launched {
   readonly bot: {
     start(): Promise<unknown>;
-    stop(): Promise<void>;
+    /** Closes the platform's client once its replies in flight and `after` have settled. */
+    stop(after?: Promise<unknown>): Promise<void>;
     tipPoster(): TipPoster;
     /** For /readyz: whether the platform's connection is up now; without it, started counts as connected. */
     connected?(): boolean;
@@ -80,7 +81,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     defaults: config.tips,
     posters,
   });
-  const running: { name: string; stop: () => Promise<void> }[] = [];
+  const running: { name: string; stop: (after?: Promise<unknown>) => Promise<void> }[] = [];
   const ready: ReadyPlatform[] = [];
   // One HTTP server on PORT for every platform that takes requests over HTTP; each mounts its paths on
   // it while it is built, and it starts listening once all of them have started.
@@ -92,13 +93,16 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     stopReloading();
     // A tip post in flight gets a moment, not its platform's whole time limit and retries: shutdown
     // must fit a container's grace (Docker's 10 s). One cut short is left to the scheduler's next start,
-    // which never sends a post twice that it may have begun. The moment comes before the platforms
-    // stop, since a platform with no reply in flight closes its client at once, cutting the post off.
-    const tipDone = await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
-    if (!tipDone) logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
-    await Promise.allSettled([front?.stop(), ...running.map((r) => r.stop())]);
+    // which never sends a post twice that it may have begun. The moment runs beside the platforms'
+    // wait for their replies in flight, and each closes its client (cutting the post off) only after
+    // both: waited one after the other, a tip and a reply in flight held shutdown 12 s.
+    const tip = settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
+    await Promise.allSettled([tip, front?.stop(), ...running.map((r) => r.stop(tip))]);
     // Stopping the platforms cut that post off: a moment more to record how it ended, before the close.
-    if (!tipDone) await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
+    if (!(await tip)) {
+      logger.warn("a tip post was still in flight at shutdown; the next start decides about it");
+      await settlesWithin(scheduler.stop(), TIP_STOP_WAIT_MS);
+    }
     await closeWithin(records, storage, (message) => logger.warn(message));
   };
   // Each configured platform: how to build it, and the channels the environment gives it tips for.
@@ -143,7 +147,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
           return bot.start();
         };
         return {
-          bot: { start, stop: () => bot.stop(), tipPoster: () => bot.tipPoster() },
+          bot: { start, stop: (after) => bot.stop(after), tipPoster: () => bot.tipPoster() },
           describeStartFailure,
         };
       },
@@ -187,7 +191,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     const { bot, describeStartFailure } = await launch.load();
     try {
       await bot.start();
-      running.push({ name: launch.name, stop: () => bot.stop() });
+      running.push({ name: launch.name, stop: (after) => bot.stop(after) });
       ready.push({ name: launch.name, connected: () => bot.connected?.() ?? true });
       posters[launch.name] = bot.tipPoster();
     } catch (error) {

@@ -29,7 +29,11 @@ export interface DiscordBot {
   readonly client: Client;
   /** Logs in over the gateway and logs the invite URL. */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, lets replies in flight finish (a grace period) and, once `after` has settled
+   * too (a tip post's moment at shutdown), closes the platform's client.
+   */
+  stop(after?: Promise<unknown>): Promise<void>;
   /** Whether the gateway connection (every shard this process runs) is ready now: for /readyz. */
   connected(): boolean;
   /** Posts scheduled tips ("Tip of the day") through REST. */
@@ -95,7 +99,9 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
       );
     },
     connected: () => client.isReady(),
-    async stop() {
+    async stop(after) {
+      // the tip post's moment first: aborting ends the calls in flight, the post among them
+      await after;
       // let replies in flight finish before the connection goes
       stopping.abort();
       await inFlight.drain();

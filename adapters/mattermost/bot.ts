@@ -41,7 +41,11 @@ export interface MattermostDeps extends UsageParts {
 export interface MattermostBot {
   /** Checks the bot token against the server (GET /users/me). */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, lets replies in flight finish (a grace period) and, once `after` has settled
+   * too (a tip post's moment at shutdown), closes the platform's client.
+   */
+  stop(after?: Promise<unknown>): Promise<void>;
   /** Posts scheduled tips ("Tip of the day") through the REST API. */
   tipPoster(): TipPoster;
 }
@@ -82,9 +86,9 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
       const me = await rest.me();
       log.info({ bot: me.username, paths: Object.values(PATHS) }, "connected to Mattermost");
     },
-    async stop() {
+    async stop(after) {
       // let replies in flight finish, for the grace period; then end the calls still waiting on Mattermost
-      await inFlight.drain(deps.calls?.graceMs ?? 8_000);
+      await Promise.all([inFlight.drain(deps.calls?.graceMs ?? 8_000), after]);
       outbound.close();
     },
     tipPoster: () => {

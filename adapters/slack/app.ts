@@ -31,7 +31,11 @@ export interface SlackBot {
    * a front of its own, and with undefined on a shared front, which the composition root starts.
    */
   start(listen?: { port: number; host?: string }): Promise<Server | undefined>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, lets replies in flight finish (a grace period) and, once `after` has settled
+   * too (a tip post's moment at shutdown), closes the platform's client.
+   */
+  stop(after?: Promise<unknown>): Promise<void>;
   /** Posts scheduled tips ("Tip of the day") through the Web API. */
   tipPoster(): TipPoster;
 }
@@ -105,9 +109,9 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
       else log.info({ mode: "http", path: SLACK_EVENTS_PATH }, "Slack mounted on the HTTP front");
       return server;
     },
-    async stop() {
+    async stop(after) {
       // stop taking requests and let replies in flight finish, for the grace period; then end them
-      await Promise.all([app.stop(), inFlight.drain(graceMs)]);
+      await Promise.all([app.stop(), inFlight.drain(graceMs), after]);
       outbound.close();
     },
     tipPoster: () => {

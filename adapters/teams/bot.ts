@@ -58,7 +58,11 @@ export interface TeamsBot {
   readonly app: App;
   /** Mounts /api/messages on the front (which the composition root starts). */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, lets replies in flight finish (a grace period) and, once `after` has settled
+   * too (a tip post's moment at shutdown), closes the platform's client.
+   */
+  stop(after?: Promise<unknown>): Promise<void>;
   /** Posts scheduled tips ("Tip of the day") into channels through the Bot Connector. */
   tipPoster(): TipPoster;
 }
@@ -115,9 +119,9 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
         "Teams mounted on the HTTP front",
       );
     },
-    async stop() {
+    async stop(after) {
       // let replies in flight finish, for the grace period; then end the calls still waiting
-      await inFlight.drain(deps.calls?.graceMs ?? 8_000);
+      await Promise.all([inFlight.drain(deps.calls?.graceMs ?? 8_000), after]);
       outbound.close();
     },
     tipPoster: () => teamsTipPoster(app, t.addresses, deps.guide),
