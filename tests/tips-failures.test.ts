@@ -110,12 +110,15 @@ describeEachBackend(({ fresh, scheduler }) => {
       await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
       await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
       // tips off for C2 (on another replica, say)
-      let turnOffAt = "C1";
+      let turnOffAt: string | undefined;
       const target = first.tipStore;
       const store = withUpdateSlot(target, async (...args) => {
-        // as C1's tip goes out, and as C2's is marked to go: each after the run read the schedules
-        if (args[2].status === "sending" && args[0].channelId === turnOffAt)
+        // as the first tip is marked to go (C1's or C2's: a platform's channels go a few at a time), or
+        // as C2's is: each after the run read the schedules
+        if (args[2].status === "sending" && (turnOffAt === undefined || args[0].channelId === turnOffAt)) {
+          turnOffAt ??= args[0].channelId;
           await target.disable("slack", "C2", Date.parse("2026-11-26T09:00:11Z"));
+        }
         return target.updateSlot(...args);
       });
       const s = await scheduler(path, { store });
