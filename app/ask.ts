@@ -1,7 +1,11 @@
-import { asksAboutTheBot } from "../src/commands.js";
+import { asksAboutTheBot, readRequest } from "../src/commands.js";
 import type { Guide } from "../src/guide.js";
 import type { EntryRef, Reply } from "../src/types.js";
 import type { Out } from "./output.js";
+
+/** What the text `ask` says to "help", "hello" or "thanks", which ask nothing of the knowledge. */
+export const ONE_SHOT_HELP =
+  'ask answers one question about using social media professionally as a clinician, e.g. socialmedia-guidance ask "can I accept a friend request from a patient?". socialmedia-guidance start opens a chat, and socialmedia-guidance help lists every command.';
 
 /** `ask [--json] "question"`: one answer, or with --json and no question one JSON line per input line. */
 export async function ask(
@@ -14,6 +18,12 @@ export async function ask(
 ): Promise<number> {
   if (words.join(" ").trim()) {
     const question = words.join(" ");
+    // "help", "hi", "thanks" typed as the question: said to a chat, which this is not
+    const said = json ? undefined : readRequest(question).kind;
+    if (said === "help" || said === "small-talk") {
+      out(ONE_SHOT_HELP);
+      return 0;
+    }
     const reply = guide.ask(question);
     if (json) out(JSON.stringify(replyJson(reply, asksAboutTheBot(question))));
     else {

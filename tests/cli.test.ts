@@ -101,6 +101,18 @@ describe("the socialmedia-guidance command", () => {
     expect(stdout).not.toContain("type its number");
   });
 
+  it("says what ask is for to 'help' or 'hello', which ask the knowledge nothing; --json answers as ever", async () => {
+    for (const said of ["help", "hello", "thanks!", "what can you do?"]) {
+      const { code, stdout } = await run(["ask", said], ON_FIXTURE);
+      expect(code, said).toBe(0);
+      expect(stdout, said).toMatch(
+        /^ask answers one question .* socialmedia-guidance help lists every command\.\n$/,
+      );
+    }
+    const json = JSON.parse((await run(["ask", "--json", "hello"], ON_FIXTURE)).stdout);
+    expect(json.answer).toBeNull();
+  });
+
   it("prints the JSON contract for one question", async () => {
     const { code, stdout } = await run(
       ["ask", "--json", "can I accept a friend request from a patient?"],
