@@ -201,7 +201,8 @@ describeEachBackend(({ fresh, scheduler }) => {
       const ticked = s.tick();
       // Slack's tip goes out while Mattermost's posts hang
       await expect.poll(() => postsTo("CFAST").length, { timeout: 2_000 }).toBe(1);
-      expect(cutOff).toHaveLength(2);
+      // both of Mattermost's posts under way (each lane claims its own channels, in its own time)
+      await expect.poll(() => cutOff.length, { timeout: 2_000 }).toBe(2);
       const stopped = s.stop();
       for (const cut of cutOff) cut();
       await Promise.all([ticked, stopped]);

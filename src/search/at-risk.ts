@@ -30,12 +30,14 @@ import {
   DRUGS,
   GAME,
   littleAgent,
+  MADE_UP_CASE,
   MAY_FLAG,
   mayFlag,
   OVER_WEEKS,
   outrightHarm,
   redFlag,
   refusedHelp,
+  TOLD_OF,
   TOY_OR_LICENCE,
 } from "./red-flags.js";
 
@@ -44,8 +46,8 @@ const WHOSE = String.raw`(?:my|her|his|their)`;
 const PILLS = String.raw`(?:pills|tablets|meds|medication|medicines|painkillers|sleeping\s+pills|sleeping\s+tablets|${DRUGS})`;
 /** Whose tablets: someone's own, or a relative's ("all her mum's sleeping tablets"). */
 const WHOSE_PILLS = String.raw`(?:${WHOSE}\s+)?(?:(?:mum|mom|dad|nan|gran|grandma|grandad|partner|husband|wife|boyfriend|girlfriend|sister|brother)'s\s+)?`;
-/** Animals a vet sees, for a pet's life ended by the vet ("the vet is coming to end his life, our collie..."). */
-const ANIMALS = String.raw`(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?|horses?|ponies|pony|rabbits?|collie|spaniel|labrador|terrier|greyhound|lurcher|hamster|guinea\s+pig|budgie|parrot)`;
+/** Animals: a pet's life ended by the vet ("...to end his life, our collie"), a cat sitting on the roof. */
+const ANIMALS = String.raw`(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?|horses?|ponies|pony|rabbits?|collie|spaniel|labrador|terrier|greyhound|lurcher|hamster|guinea\s+pig|budgie|parrots?|birds?|pigeons?|seagulls?|gulls?|squirrels?|crows?|owls?)`;
 /** Whom someone asks to be looked after. */
 const LOVED = String.raw`(?:kids|children|son|daughter|boys|girls|baby|cats?|dogs?|pets?|puppy|kitten|horse|rabbit|bird)`;
 /** Where a clause ends: a stop, a comma, a conjunction or the end, so "can't go on" is not "can't go on Facebook". */
@@ -121,7 +123,7 @@ const DANGER = [
   String.raw`goodbye\s+(?:everyone|everybody|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody)`,
   String.raw`${NOBODY_CARES}\s+(?:if|when)\s+(?:i|she|he|they)\s+(?:(?:was|were)\s+(?:gone|dead|no\s+longer\s+here)|(?:wasn'?t|weren'?t)\s+(?:here|around|alive)|died|disappeared|vanished|didn'?t\s+wake\s+up)\b(?!\s+(?:to|off\s+to|on|from)\b|\s+for\s+(?:a|the|two|\w+)\s+(?:fortnight|week|weekend|month|day|while|bit|holiday))`,
   String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|to\s+live)(?!\s+(?:in|at|here|there|near|with|on|abroad|out\s+here|round\s+here)\b)|nothing\s+(?:left\s+)?to\s+live\s+for`,
-  String.raw`(?:(?:standing|stood|sitting|sat)(?<!\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|birds?|pigeons?|seagulls?|gulls?|squirrels?|parrots?|crows?|owls?)(?:'s|\s+(?:is|was|has\s+been|keeps|kept))?\s+\w+)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof(?!\s+(?:terrace|top|garden|bar))|tracks|cliff)|(?:got|has|have|bought|found)\s+(?:a|the)\s+(?:rope|noose|gun)\b(?!\s+(?:dog|burn|burns|swing|ladder)\b)|jump\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:bridge|roof|building|cliff|train|viaduct|multi-?storey)|jumping\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:bridge|roof|building|cliff|train|viaduct|multi-?storey)(?!\s+(?:into|onto)\s+(?:the\s+|a\s+)?(?:sea|water|lake|river|pool|quarry|trampoline|sand)))(?![^.!?]*\b(?:fixing|repair\w*|leak|gutters?|tiles|scaffold\w*|sunrise|sunset|view|trampoline|shed|photo\s+shoot|${TOY_OR_LICENCE}|climbing|swing|skipping|tug|bungee|abseil\w*|zip\s?wire|cocktail|hanging\s+baskets?|baskets?|washing\s+line|charity|sponsored|fundrais\w*)\b)`,
+  String.raw`(?:(?:standing|stood|sitting|sat)(?<!\b${ANIMALS}(?:'s|\s+(?:is|was|has\s+been|keeps|kept))?\s+\w+)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof(?!\s+(?:terrace|top|garden|bar))|tracks|cliff)|(?:got|has|have|bought|found)\s+(?:a|the)\s+(?:rope|noose|gun)\b(?!\s+(?:dog|burn|burns|swing|ladder)\b)|jump\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:bridge|roof|building|cliff|train|viaduct|multi-?storey)|jumping\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:bridge|roof|building|cliff|train|viaduct|multi-?storey)(?!\s+(?:into|onto)\s+(?:the\s+|a\s+)?(?:sea|water|lake|river|pool|quarry|trampoline|sand)))(?![^.!?]*\b(?:fixing|repair\w*|leak|gutters?|tiles|scaffold\w*|sunrise|sunset|view|trampoline|shed|photo\s+shoot|${TOY_OR_LICENCE}|climbing|swing|skipping|tug|bungee|abseil\w*|zip\s?wire|cocktail|hanging\s+baskets?|baskets?|washing\s+line|charity|sponsored|fundrais\w*)\b)`,
   String.raw`${GIVES_AWAY}(?:things|stuff|belongings)`,
   String.raw`(?:written|wrote|writing|left)\s+(?:letters|notes|a\s+note|a\s+letter)\s+(?:for|to)\s+${WHOSE}\s+(?:kids|children|family|partner|husband|wife|parents)(?!\s+(?:to\s+say|saying|about|reminding|with\s+(?:the|a)\s+(?:shopping|list)))`,
   // an overdose taken, or tablets gathered for one
@@ -210,13 +212,15 @@ const FIRST_PERSON = /\b(?:myself|my|me|i)\b/i;
  * suicide rates", "research on whether... more likely to hurt themselves", "the bill would let patients
  * end their life", "people who self-harm").
  */
-const A_SUBJECT =
-  /\b(?:article|articles|study|studies|statistics|stats|rates?|research|paper|awareness|campaign|prevention|podcast|documentary|lecture|training|webinar|meme|memes|infographic|(?:dying|euthanasia|suicide)\s+bill|the\s+bill\s+would|(?<!-)law|euthanasia|assisted\s+dying|people\s+who|patients\s+who|teenagers|novel|book|film|movie|series|episode|policy|policies|moderat\w*|guidelines?|more\s+likely|why\s+do|what\s+if|if\s+(?:i|we)\s+(?:post|share|write|wrote|made|make|put|said|say|were\s+to)|storytime|story\s+time|case\s+study|thread\s+(?:on\s+\w+\s+)?about|about\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:patient|toddler|child|man|woman|kid|baby|teenager|teen|girl|boy|lad|case|person|guy)\s+(?:who|that|whose))\b/i;
+const A_SUBJECT = new RegExp(
+  String.raw`\b(?:article|articles|study|studies|statistics|stats|rates?|research|paper|awareness|campaign|prevention|podcast|documentary|lecture|training|webinar|meme|memes|infographic|(?:dying|euthanasia|suicide)\s+bill|the\s+bill\s+would|(?<!-)law|euthanasia|assisted\s+dying|people\s+who|patients\s+who|teenagers|novel|book|film|movie|series|episode|policy|policies|moderat\w*|guidelines?|more\s+likely|why\s+do|what\s+if|if\s+(?:i|we)\s+(?:post|share|write|wrote|made|make|put|said|say|were\s+to)|case\s+study|${TOLD_OF})\b`,
+  "i",
+);
 /**
  * A made-up case or a joke's format, anywhere in the sentence: a quiz, a scenario, a role-play, a meme
  * ("a scenario: a child says...", "a meme captioned 'me when results come out: can't cope'").
  */
-const MADE_UP = /\b(?:scenario|quiz|hypothetical|role[- ]?play|exam\s+question|vignette|memes?)\b/i;
+const MADE_UP = new RegExp(String.raw`\b(?:${MADE_UP_CASE}|memes?)\b`, "i");
 /** A death in the past just after the words ("he overdosed last year and died"). */
 const PAST_AFTER =
   /^[^.!?]{0,40}\b(?:(?<!\bsince\s+(?:(?:her|his|their|my|the)\s+)?(?:\w+\s+){0,2})(?:died|passed\s+away)|last\s+year|years\s+(?:ago|back)|months\s+(?:ago|back)|in\s+(?:19|20)\d\d|anniversary|funeral|rip)\b/i;

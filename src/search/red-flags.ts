@@ -185,13 +185,20 @@ const HARM = new RegExp(
   "i",
 );
 
+/** A case made up to teach or to play: "a scenario", "a quiz", "a role-play", "an exam question". */
+export const MADE_UP_CASE = String.raw`scenario|quiz|hypothetical|role[- ]?play|exam\s+question|vignette`;
+/** A case told of, not happening now: "storytime", "a thread about", "about a patient who". */
+export const TOLD_OF = String.raw`storytime|story\s+time|thread\s+(?:on\s+\w+\s+)?about|about\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:patient|toddler|child|man|woman|kid|baby|teenager|teen|girl|boy|lad|case|person|guy)\s+(?:who|that|whose)`;
+
 /**
  * Red flags named as a subject, not reported: a list of signs, advice not to wait, a campaign, a
  * question of what age; or in the past ("he refused the ambulance last year"), or over ("security found
  * him").
  */
-const NOT_NOW =
-  /\b(?:(?<!\b(?:has|have|having|showing|shows|got)\s+(?:all\s+)?(?:the\s+)?)(?:signs?|symptoms?)\s+of|(?:don'?t|never|do\s+not)\s+(?:wait|ignore|sleep|ride|tough)|awareness|campaign|article|leaflet|infographic|video\s+(?:on|about)\s+(?!(?:snapchat|tiktok|instagram|insta|facebook|fb|youtube|whatsapp|twitter|x|reddit|discord|her|his|their|my)\b)|last\s+(?:year|month)|years?\s+(?:ago|back)|months?\s+(?:ago|back)|storytime|story\s+time|scenario|quiz|hypothetical|role[- ]?play|exam\s+question|vignette|examining|simulation|manikin|mannequin|in\s+(?:19|20)\d\d|thread\s+(?:on\s+\w+\s+)?about|about\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:patient|toddler|child|man|woman|kid|baby|teenager|teen|girl|boy|lad|case|person|guy)\s+(?:who|that|whose)|found\s+safe|safe\s+and\s+well|died|passed\s+away|(?:at\s+)?what\s+age|how\s+old|found\s+(?:him|her|them)|(?<!(?:n'?t|not|never)\s)turned\s+up|back\s+safe(?:ly)?)\b/i;
+const NOT_NOW = new RegExp(
+  String.raw`\b(?:(?<!\b(?:has|have|having|showing|shows|got)\s+(?:all\s+)?(?:the\s+)?)(?:signs?|symptoms?)\s+of|(?:don'?t|never|do\s+not)\s+(?:wait|ignore|sleep|ride|tough)|awareness|campaign|article|leaflet|infographic|video\s+(?:on|about)\s+(?!(?:snapchat|tiktok|instagram|insta|facebook|fb|youtube|whatsapp|twitter|x|reddit|discord|her|his|their|my)\b)|last\s+(?:year|month)|years?\s+(?:ago|back)|months?\s+(?:ago|back)|${TOLD_OF}|${MADE_UP_CASE}|examining|simulation|manikin|mannequin|in\s+(?:19|20)\d\d|found\s+safe|safe\s+and\s+well|died|passed\s+away|(?:at\s+)?what\s+age|how\s+old|found\s+(?:him|her|them)|(?<!(?:n'?t|not|never)\s)turned\s+up|back\s+safe(?:ly)?)\b`,
+  "i",
+);
 
 /**
  * A young child as the one who does it, just before words that name no doer ("her 2-year-old hits the
