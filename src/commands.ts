@@ -1,5 +1,5 @@
 import type { TipSettings } from "./ports.js";
-import { visibleText } from "./search/normalise.js";
+import { normalise, visibleText } from "./search/normalise.js";
 import { asksForHelp, type SmallTalk, smallTalkOf } from "./small-talk.js";
 
 /** One thing a user can ask the bot to do; every adapter maps this table onto its platform. */
@@ -96,7 +96,8 @@ export function readRequest(typed: string): Request {
   const said = smallTalkOf(plain);
   if (said) return { kind: "small-talk", said };
   if (asksAboutTheBot(text)) return { kind: "about" };
-  if (/^\?+$/.test(text.trim()) || asksForHelp(plain)) return { kind: "help" };
+  // "???", a lone emoji or link, a message of nothing but "<!channel>" or "@here": no word to look up
+  if (!normalise(text) || asksForHelp(plain)) return { kind: "help" };
   const { name, args } = parseCommand(text);
   switch (name) {
     case "help":

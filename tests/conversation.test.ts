@@ -14,6 +14,7 @@ import {
   type TipCommands,
   UsageRecords,
 } from "../src/index.js";
+import { normalise } from "../src/search/normalise.js";
 import { TipChannels } from "../src/tips/channels.js";
 import { capturedLogger, FIXTURE_DIR, tempStorage } from "./helpers.js";
 
@@ -62,6 +63,26 @@ describe("the conversation", () => {
     expect(readRequest("thanks")).toEqual({ kind: "small-talk", said: "thanks" });
     expect(readRequest("?")).toEqual({ kind: "help" });
     expect(readRequest("hi, can I accept a friend request from a patient?").kind).toBe("ask");
+  });
+
+  it("reads a message with no word to look up as a call for help, not as a question", () => {
+    // what is left of a mention that notified the channel, or a pasted link, holds nothing to answer
+    for (const typed of [
+      "<!channel>",
+      "<!here> <@U123>",
+      "@channel",
+      "@here @everyone",
+      "https://x.com/a/status/1",
+    ])
+      expect(readRequest(typed)).toEqual({ kind: "help" });
+    // the words around them are still the question, and an address is no ping
+    expect(readRequest("@channel can I post a ward selfie?")).toEqual({
+      kind: "ask",
+      question: "@channel can I post a ward selfie?",
+    });
+    expect(normalise("email me at nurse@here.org or @all_staff")).toBe(
+      "email me at nurse here org or all staff",
+    );
   });
 
   it("answers questions about the bot itself with what it is and what it keeps, on every path", async () => {

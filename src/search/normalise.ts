@@ -87,8 +87,8 @@ export const QUOTE_CLOSES = String.raw`["'](?=$|[\s.,;:!?)])`;
 
 /**
  * Reduces chat text to lowercase words separated by single spaces: platform tokens
- * (Slack `<@U1>`, `<!here>`, `<#C1|name>`; Discord `<@1>`, `<#1>`, `<:emoji:1>`), emoji shortcodes
- * (`:grimacing:`), URLs,
+ * (Slack `<@U1>`, `<!here>`, `<#C1|name>`; Discord `<@1>`, `<#1>`, `<:emoji:1>`), the words that
+ * notify a whole channel (`@channel`, `@here`, `@everyone`, `@all`), emoji shortcodes (`:grimacing:`), URLs,
  * control characters and punctuation go; contractions are expanded; "US" and "U.S." read as "usa".
  */
 export function normalise(text: string): string {
@@ -101,6 +101,8 @@ export function normalise(text: string): string {
     .replace(CHAT_TOKEN, " ")
     // an emoji typed as its shortcode (Slack, Mattermost, Discord: ":grimacing:", ":+1:") is no word
     .replace(EMOJI_SHORTCODE, " ")
+    // "@channel", "@here", "@everyone" typed as text (Mattermost, Discord) notify; they ask nothing
+    .replace(PING_WORD, " ")
     .replace(WEB_ADDRESS, " ");
   const cleaned = (plain ? unlinked : unlinked.replace(CONTROL, " "))
     // "US" in capitals is the country, not the pronoun that lowercasing would make of it
@@ -117,6 +119,7 @@ export function normalise(text: string): string {
 // expression literal is a new object each time it runs.
 const SLACK_LINK = /<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi;
 const CHAT_TOKEN = /<[@#!:a-z/][^<>\s]{0,200}>/gi;
+const PING_WORD = /(?<![\p{L}\p{N}@])@(?:channel|here|everyone|all)(?![\p{L}\p{N}_])/giu;
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/gi;
 /**
  * An emoji shortcode, not inside a word ("Re:Facebook:" is no emoji): its name is letters, digits, "_",
