@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { SLACK_TEST, slashForm, within } from "./helpers.js";
-import { allText, buttons, slackFixture } from "./slack-fixture.js";
+import { allText, buttons, expectPost, slackFixture } from "./slack-fixture.js";
 
 // Slack: /socialmedia-guidance's answers (help, topics, a tip, a question), its signatures and its replies.
 
@@ -30,6 +30,18 @@ describe("Slack slash command", () => {
     const body = await within((await slash(text)).posted);
     expect(body.response_type).toBe("ephemeral");
     expect(allText(body)).toContain("/socialmedia-guidance tips on");
+  });
+
+  it("answers the command under another name the workspace gave it", async () => {
+    const path = `/commands/T1/${++hookCount}`;
+    const posted = expectPost(HOOKS, path);
+    const form = slashForm("can I accept a friend request from a patient?", `${HOOKS}${path}`).replace(
+      "command=%2Fsocialmedia-guidance",
+      "command=%2Fsmg",
+    );
+    expect(form).toContain("command=%2Fsmg");
+    expect((await send(form, "application/x-www-form-urlencoded")).status).toBe(200);
+    expect((await within(posted)).text).toContain("Friend requests from patients");
   });
 
   it("lists the topics", async () => {

@@ -1,12 +1,18 @@
 import type { App } from "@slack/bolt";
 import { readRequest } from "../../../src/index.js";
-import { SLASH_COMMAND } from "../command.js";
 import { renderCard } from "../render.js";
 import { failed, type SlackContext, tipsPermission } from "./context.js";
 
-/** `/socialmedia-guidance …`: every command of the table, answered privately. */
+const ANY_COMMAND = /^\//;
+
+/**
+ * `/socialmedia-guidance …`: every command of the table, answered privately. Slack sends an app only the
+ * commands set up for it, so a command under another name (a workspace whose `/socialmedia-guidance`
+ * was taken, or that added a short alias) is this one too: left unanswered, Slack told its user only
+ * that the command failed, 3 s later.
+ */
 export function register(app: App, ctx: SlackContext): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(ANY_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     const ids = { user: command.user_id, channel: command.channel_id };
     const { card } = await ctx.conversation.handle(readRequest(String(command.text ?? "")), {
