@@ -33,12 +33,40 @@ export function openDatabase(path: string): Db {
       throw error;
     }
   }
+  for (const wait of OPEN_BUSY_RETRY_MS) {
+    const started = performance.now();
+    try {
+      return openOnce(path);
+    } catch (error) {
+      // refused after waiting out busy_timeout: the lock is held for long, and waiting again would not help
+      const atOnce = performance.now() - started < OPEN_WAIT_MS / 2;
+      if (!atOnce || !String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw error;
+    }
+    // before the bot serves anyone, so a plain wait on this thread holds nothing up
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+  }
+  return openOnce(path);
+}
+
+/**
+ * How long to wait before opening again when SQLite refused the open for another process's lock
+ * despite busy_timeout: switching to WAL, or reading the file while another connection closes it and
+ * folds its log in, is refused at once rather than waited for. A restart overlapping the old process
+ * met that now and then, and the new one stopped with "database is locked".
+ */
+const OPEN_BUSY_RETRY_MS: readonly number[] = [50, 100, 200, 400, 800];
+
+/** How long opening waits for another process's lock (busy_timeout), in milliseconds. */
+const OPEN_WAIT_MS = 5_000;
+
+/** One attempt at openDatabase, once the folder is there. */
+function openOnce(path: string): Db {
   let db: Db | undefined;
   try {
     db = new Database(path);
     // The wait for a lock first, so that even switching to WAL waits for another process opening it
     // (opening may wait; answering may not: see WRITE_WAIT_MS).
-    db.pragma("busy_timeout = 5000");
+    db.pragma(`busy_timeout = ${OPEN_WAIT_MS}`);
     // Before anything is written to it (WAL mode is written to the file): a file another program wrote
     // is refused, not given the bot's tables beside its own.
     assertOurs(db);
