@@ -18,8 +18,8 @@ import { COLLEAGUE_ROLES, INSTITUTIONS, ORGANISATION_WORDS, PARTICLES } from "./
  *
  * A name word is a listed name that is no everyday word, or a capitalised listed name or word English
  * does not know ("Grace", "Priya"). After a title it may be in any case, as stored questions are lower
- * case and are read again later ("dr ahmed khan"); after a role, a word in lower case must be one
- * English does not know ("consultant general surgeon" keeps its words).
+ * case and are read again later ("dr ahmed khan"); after a role, a word in lower case must be a listed
+ * name that is no everyday word ("my colleague sarah"; "consultant general surgeon" keeps its words).
  */
 export function withoutPeopleNames(text: string): string {
   const tokens = tokenise(text);
@@ -121,8 +121,9 @@ function nameWord(t: Token, lead: Lead): boolean {
   // "On", "A": a word of two letters is no name word here (initials are read before)
   if (t.blocked || t.lower.length < 3) return false;
   if (lead === "sign-off") return t.capitalised && (strong(t) || (capital(t) && !isOrdinaryWord(t.lower)));
-  // after a role, a word in lower case only when English does not know it ("consultant general surgeon")
-  if (lead === "role" && !t.capitalised && !t.upper) return strong(t) && !isKnownWord(t.lower);
+  // after a role, a word in lower case only when it is a listed name and no everyday word ("my
+  // colleague sarah"; not "consultant general surgeon", "my son will", "my colleague mark")
+  if (lead === "role" && !t.capitalised && !t.upper) return strong(t);
   return strong(t) || capital(t) || (t.capitalised && !isKnownWord(t.lower));
 }
 
