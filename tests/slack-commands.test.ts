@@ -32,16 +32,24 @@ describe("Slack slash command", () => {
     expect(allText(body)).toContain("/socialmedia-guidance tips on");
   });
 
-  it("answers the command under another name the workspace gave it", async () => {
-    const path = `/commands/T1/${++hookCount}`;
-    const posted = expectPost(HOOKS, path);
-    const form = slashForm("can I accept a friend request from a patient?", `${HOOKS}${path}`).replace(
-      "command=%2Fsocialmedia-guidance",
-      "command=%2Fsmg",
+  it("answers the command under another name the workspace gave it, and its help names it so", async () => {
+    const under = async (text: string) => {
+      const path = `/commands/T1/${++hookCount}`;
+      const posted = expectPost(HOOKS, path);
+      const form = slashForm(text, `${HOOKS}${path}`).replace(
+        "command=%2Fsocialmedia-guidance",
+        "command=%2Fsmg",
+      );
+      expect(form).toContain("command=%2Fsmg");
+      expect((await send(form, "application/x-www-form-urlencoded")).status).toBe(200);
+      return within(posted);
+    };
+    expect((await under("can I accept a friend request from a patient?")).text).toContain(
+      "Friend requests from patients",
     );
-    expect(form).toContain("command=%2Fsmg");
-    expect((await send(form, "application/x-www-form-urlencoded")).status).toBe(200);
-    expect((await within(posted)).text).toContain("Friend requests from patients");
+    const help = allText(await under("help"));
+    expect(help).toContain("/smg tips on");
+    expect(help).not.toContain("/socialmedia-guidance");
   });
 
   it("lists the topics", async () => {

@@ -1,15 +1,18 @@
 import type { App } from "@slack/bolt";
 import { readRequest } from "../../../src/index.js";
-import { renderCard } from "../render.js";
+import { SLASH_COMMAND } from "../command.js";
+import { renderCard, type SlackMessage } from "../render.js";
 import { failed, type SlackContext, tipsPermission } from "./context.js";
 
 const ANY_COMMAND = /^\//;
+/** The command as the replies write it, not as part of a longer word. */
+const WRITTEN = new RegExp(`${SLASH_COMMAND}(?![\\w-])`, "g");
 
 /**
  * `/socialmedia-guidance …`: every command of the table, answered privately. Slack sends an app only the
  * commands set up for it, so a command under another name (a workspace whose `/socialmedia-guidance`
  * was taken, or that added a short alias) is this one too: left unanswered, Slack told its user only
- * that the command failed, 3 s later.
+ * that the command failed, 3 s later. What the reply says to type names the command as it was typed.
  */
 export function register(app: App, ctx: SlackContext): void {
   app.command(ANY_COMMAND, async ({ command, ack, respond, client }) => {
@@ -24,9 +27,16 @@ export function register(app: App, ctx: SlackContext): void {
       tipsPermission: () => tipsPermission(client, command.user_id, command.channel_id, ctx.log),
     });
     try {
-      await respond({ response_type: "ephemeral", ...renderCard(card) });
+      await respond({ response_type: "ephemeral", ...underName(renderCard(card), command.command) });
     } catch (error) {
       failed(ctx, "reply to slash command", error, ids);
     }
   });
+}
+
+/** The reply with the command written as the workspace named it ("/smg tips on"), where that differs. */
+function underName(message: SlackMessage, name: string): SlackMessage {
+  // Slack's command names are letters, digits, "-" and "_": nothing a JSON string needs escaped
+  if (name === SLASH_COMMAND || !/^\/[\w-]+$/.test(name)) return message;
+  return JSON.parse(JSON.stringify(message).replace(WRITTEN, name)) as SlackMessage;
 }
