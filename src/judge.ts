@@ -71,10 +71,19 @@ const HOW_TO =
 /** The same opening anywhere in a question: a cheap test for whether HOW_TO may apply at all. */
 const HOW_TO_ANYWHERE = eager(new RegExp(HOW_TO.source.replace(/^\^/, "\\b")));
 
-/** The one sentence a question asks in, asides left out; undefined for a longer post. */
+/**
+ * The most words a one-sentence question may have for a word of another subject in it to decline it: a
+ * line typed as a question is shorter. A long post written without full stops ("pt left a 1 star google
+ * review saying i was rude... im a salaried gp in london...") reads as one sentence, and a word of its
+ * story ("salaried", "diabetes", "bank staff") declined it though it asks what the bot answers.
+ */
+export const ONE_LINE_MAX_WORDS = 30;
+
+/** The one sentence a question asks in, asides left out; undefined for a longer post or a long sentence. */
 function onlySentence(query: string): string | undefined {
   const spoken = readQuestion(query).filter((sentence) => !sentence.aside);
-  return spoken.length === 1 ? spoken[0]?.text : undefined;
+  const text = spoken.length === 1 ? spoken[0]?.text : undefined;
+  return text !== undefined && normalise(text).split(" ").length <= ONE_LINE_MAX_WORDS ? text : undefined;
 }
 
 /**

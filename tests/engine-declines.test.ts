@@ -68,6 +68,20 @@ describe("declining another subject", () => {
     for (const [q, id] of answered) expect(top(q), q).toBe(id);
   });
 
+  it("reads a long post typed without full stops for what it asks, not for one word of its story", () => {
+    // one run-on sentence of 50 words: "overtime" is part of the story, the ask is the review
+    const story =
+      "so i did a load of overtime last month covering nights and i was exhausted and a bit short with a patient's son at handover and now he has left a one star google review calling me rude, should i reply to the review or leave it";
+    expect(story.split(" ").length).toBeGreaterThan(25);
+    const judged = guide.explain(story);
+    expect(judged.hits[0]?.entry.id, story).toBe("negative-reviews");
+    expect(judged.offSubject, story).toBeUndefined();
+    // a line that asks about overtime is still another subject's
+    expect(guide.explain("is overtime on a bank holiday paid at double time?").offSubject).toBe(
+      "careers, pay and training",
+    );
+  });
+
   it("names the subject whose example questions a declined question reads like, but not from one shared word", () => {
     const declined: [string, string][] = [
       [
