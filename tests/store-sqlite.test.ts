@@ -122,49 +122,6 @@ describe("the SQLite file", () => {
     db.close();
   });
 
-  it("tries a write again, without holding the bot, when another process held the lock a moment", async () => {
-    const path = join(tempDir("smg-busy-"), "bot.db");
-    const storage = openSqliteStorage(path);
-    const other = new Database(path);
-    const vote = { entryId: "friend-requests", vote: "up", platform: "slack", userId: "U1" } as const;
-    try {
-      // another process (a restart's old one, `backup`) holds the write lock past WRITE_WAIT_MS
-      other.exec("BEGIN IMMEDIATE");
-      const voted = storage.feedback.recordVote(vote, Date.now());
-      const counted = storage.feedback.recordQuestion(
-        { kind: "no-answer", question: "how do I bake bread", flags: [] } as unknown as Parameters<
-          FeedbackStorage["recordQuestion"]
-        >[0],
-        Date.now(),
-      );
-      let answered = false;
-      setTimeout(() => {
-        answered = true;
-        other.exec("COMMIT");
-      }, WRITE_WAIT_MS * 3);
-      // the bot's thread is free meanwhile (the waits are timers): the timer releasing the lock runs
-      await expect(voted).resolves.toBe("recorded");
-      await counted;
-      expect(answered).toBe(true);
-      const rows = other.prepare("SELECT COUNT(*) AS n FROM feedback").get() as { n: number };
-      expect(rows.n).toBe(1);
-      const day = other.prepare("SELECT asked FROM daily_stats").get() as { asked: number };
-      expect(day.asked).toBe(1);
-      // held throughout, the write fails in the end, saying why, and the bot goes on
-      other.exec("BEGIN IMMEDIATE");
-      await expect(storage.feedback.recordVote({ ...vote, userId: "U2" }, Date.now())).rejects.toThrow(
-        /locked/,
-      );
-      other.exec("COMMIT");
-      await expect(storage.feedback.recordVote({ ...vote, userId: "U2" }, Date.now())).resolves.toBe(
-        "recorded",
-      );
-    } finally {
-      other.close();
-      await storage.close();
-    }
-  });
-
   it("says at start when the file can be read but not written, instead of losing every write", async () => {
     const path = join(tempDir("smg-readonly-"), "bot.db");
     await openSqliteStorage(path).close();

@@ -1,5 +1,4 @@
 import { statSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Statement } from "better-sqlite3";
 import { type Db, openDatabase } from "./db.js";
 import type { SqlDriver } from "./sql.js";
@@ -12,33 +11,6 @@ import type { Storage, StorageOptions } from "./storage.js";
  * open transaction needs to finish: instead, every statement of this process outside it waits here.
  */
 let gate: Promise<void> | undefined;
-
-/**
- * How long to wait before trying a write again that another process's lock refused (SQLITE_BUSY after
- * WRITE_WAIT_MS): a restart overlapping the old process, or `report` or `backup` run beside the bot,
- * holds the lock for moments, and the write of a vote or a question's count was lost. The waits are
- * timers, not busy_timeout, so the bot answers meanwhile; about 2 s in all before the write fails.
- */
-export const BUSY_RETRY_MS: readonly number[] = [50, 150, 400, 800];
-
-/** True when SQLite refused a statement because another connection held the lock it needed. */
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
-}
-
-/** Runs `attempt`, and again after each of BUSY_RETRY_MS while it fails for the lock (`retry`). */
-async function despiteBusy<T>(attempt: () => Promise<T>, retry = isBusy): Promise<T> {
-  for (const wait of BUSY_RETRY_MS) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!retry(error)) throw error;
-    }
-    await sleep(wait);
-  }
-  return attempt();
-}
 
 /**
  * better-sqlite3 behind the async driver. Its calls are synchronous, so a statement outside a
@@ -62,13 +34,10 @@ class SqliteDriver implements SqlDriver {
   }
 
   run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    const statement = () =>
-      this.when(() => {
-        this.checkFile();
-        return this.prepared(sql).run(...params).changes;
-      });
-    // inside a transaction the lock is already held: nothing to wait for
-    return this.inTransaction ? statement() : despiteBusy(statement);
+    return this.when(() => {
+      this.checkFile();
+      return this.prepared(sql).run(...params).changes;
+    });
   }
 
   ping(): Promise<void> {
@@ -80,19 +49,6 @@ class SqliteDriver implements SqlDriver {
 
   async transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    // Only a BEGIN refused for the lock is tried again: nothing of the transaction has run yet.
-    let begun = false;
-    const attempt = () => {
-      begun = false;
-      return this.once(fn, () => {
-        begun = true;
-      });
-    };
-    return despiteBusy(attempt, (error) => !begun && isBusy(error));
-  }
-
-  /** One attempt at a transaction: `onBegun` is called once BEGIN IMMEDIATE holds the lock. */
-  private async once<T>(fn: (tx: SqlDriver) => Promise<T>, onBegun: () => void): Promise<T> {
     while (gate) await gate;
     let open = () => {};
     gate = new Promise<void>((resolve) => {
@@ -101,7 +57,6 @@ class SqliteDriver implements SqlDriver {
     try {
       this.checkFile();
       this.db.exec("BEGIN IMMEDIATE");
-      onBegun();
       try {
         const result = await fn(new SqliteDriver(this.db, this.checkFile, this.statements, true));
         this.db.exec("COMMIT");
