@@ -28,3 +28,11 @@ export function isOrdinaryWord(lower: string): boolean {
 export function isKnownWord(lower: string): boolean {
   return isOrdinaryWord(lower) || wordLists().list("proper").has(lower);
 }
+
+/**
+ * True when `lower` is in the English word list (~274,000 words, no given names): "well", "mom",
+ * "junior" and "john" are; "sarah" and "olivia" are not.
+ */
+export function isDictionaryWord(lower: string): boolean {
+  return wordLists().list("english").has(lower);
+}

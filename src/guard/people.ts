@@ -1,5 +1,5 @@
 import { type Finding, replaceSpans } from "./identifiers.js";
-import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
+import { isDictionaryWord, isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
 import { COMMA_GAP } from "./name-patterns.js";
 import { capital, SPACES, strong } from "./name-signs.js";
 import { type Token, tokenise } from "./name-tokens.js";
@@ -19,7 +19,8 @@ import { COLLEAGUE_ROLES, INSTITUTIONS, ORGANISATION_WORDS, PARTICLES } from "./
  * A name word is a listed name that is no everyday word, or a capitalised listed name or word English
  * does not know ("Grace", "Priya"). After a title it may be in any case, as stored questions are lower
  * case and are read again later ("dr ahmed khan"); after a role, a word in lower case must be a listed
- * name that is no everyday word ("my colleague sarah"; "consultant general surgeon" keeps its words).
+ * name that is no word of the dictionary ("my colleague sarah"; "consultant general surgeon", "my
+ * manager states" keep their words, and so does "my colleague john", which the dictionary holds).
  */
 export function withoutPeopleNames(text: string): string {
   const tokens = tokenise(text);
@@ -121,9 +122,9 @@ function nameWord(t: Token, lead: Lead): boolean {
   // "On", "A": a word of two letters is no name word here (initials are read before)
   if (t.blocked || t.lower.length < 3) return false;
   if (lead === "sign-off") return t.capitalised && (strong(t) || (capital(t) && !isOrdinaryWord(t.lower)));
-  // after a role, a word in lower case only when it is a listed name and no everyday word ("my
-  // colleague sarah"; not "consultant general surgeon", "my son will", "my colleague mark")
-  if (lead === "role" && !t.capitalised && !t.upper) return strong(t);
+  // after a role, a word in lower case only when it is a listed name that no dictionary holds ("my
+  // colleague sarah"; not "consultant general surgeon", "my son will", "my manager states", "my gp well")
+  if (lead === "role" && !t.capitalised && !t.upper) return strong(t) && !isDictionaryWord(t.lower);
   return strong(t) || capital(t) || (t.capitalised && !isKnownWord(t.lower));
 }
 
