@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderCard as renderSlack } from "../adapters/slack/render.js";
+import { findIdentifiers } from "../src/guard/identifiers.js";
 import {
   Conversation,
   createGuide,
@@ -83,6 +84,10 @@ describe("the conversation", () => {
     expect(normalise("email me at nurse@here.org or @all_staff")).toBe(
       "email me at nurse here org or all staff",
     );
+    expect(normalise("@all-staff rota")).toBe("all staff rota");
+    // and to the guard they are no one's handle, so the question is kept and answered in the channel
+    for (const ping of ["@here", "@everyone", "@channel", "@all"])
+      expect(findIdentifiers(`${ping} can I post a ward selfie?`), ping).toEqual([]);
   });
 
   it("answers questions about the bot itself with what it is and what it keeps, on every path", async () => {

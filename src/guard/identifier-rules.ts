@@ -4,6 +4,7 @@
  * the rule to be tried at all.
  */
 
+import { PING_WORDS } from "../words/ping-words.js";
 import {
   bareHandle,
   bareHandleNotOwn,
@@ -16,6 +17,9 @@ import type { IdentifierKind } from "./identifiers.js";
 import { publicLink } from "./links.js";
 import { NEVER_NAMES } from "./name-words.js";
 import { askersOwn } from "./owner.js";
+
+/** "@here", "@all": a word that notifies a channel, no one's handle. */
+const PING_HANDLE = new RegExp(`^@(?:${PING_WORDS})$`, "i");
 
 const MONTHS =
   "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
@@ -70,13 +74,12 @@ export const RULES: readonly Rule[] = [
   },
   // A person mentioned in a Slack command, which Slack sends with their username: "<@U0123|mary.jones>"
   { kind: "handle", pattern: /<@[UW][A-Z0-9]{2,20}\|([^<>|]{1,80})>/g, group: 1, needs: /<@/ },
-  // @handles, but not the broadcast words of Slack and Discord, nor a regulator's or professional body's
+  // @handles, but not the broadcast words of Slack, Mattermost and Discord (PING_HANDLE), nor a regulator's or professional body's
   {
     kind: "handle",
     pattern: /(?<![\w<@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b/g,
     needs: /@/,
-    unless: (m, text) =>
-      /^@(everyone|here|channel)$/i.test(m[0]) || ORGANISATION_HANDLE.test(m[0]) || askersOwn(m, text),
+    unless: (m, text) => PING_HANDLE.test(m[0]) || ORGANISATION_HANDLE.test(m[0]) || askersOwn(m, text),
   },
   // a handle without its "@", given as one: "her insta is sarahj_99", "his tiktok handle is
   // mike.jones.22"; not the asker's own ("my username is nurse_kate") nor a regulator's ("gmc_uk")

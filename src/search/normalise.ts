@@ -1,3 +1,5 @@
+import { PING_WORDS } from "../words/ping-words.js";
+
 /** The longest question the engine reads; a longer one is cut to its beginning and end (and the reply says so). */
 export const MAX_QUESTION_CHARS = 1_200;
 
@@ -119,7 +121,7 @@ export function normalise(text: string): string {
 // expression literal is a new object each time it runs.
 const SLACK_LINK = /<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi;
 const CHAT_TOKEN = /<[@#!:a-z/][^<>\s]{0,200}>/gi;
-const PING_WORD = /(?<![\p{L}\p{N}@])@(?:channel|here|everyone|all)(?![\p{L}\p{N}_])/giu;
+const PING_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}@])@(?:${PING_WORDS})(?![\p{L}\p{N}_-])`, "giu");
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/gi;
 /**
  * An emoji shortcode, not inside a word ("Re:Facebook:" is no emoji): its name is letters, digits, "_",
