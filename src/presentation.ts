@@ -22,6 +22,7 @@ export {
   noticeCard,
   replyCard,
   SAFETY_HEADING,
+  TIPS_PERMISSION_UNCHECKED,
   tipCard,
   topicsCard,
 } from "./conversation/cards.js";

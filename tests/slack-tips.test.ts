@@ -40,10 +40,11 @@ describe("Slack slash command", () => {
     expect(refused.text).toMatch(/Only workspace admins and owners, or whoever created this channel/);
   });
 
-  it("refuses, and logs why, when it cannot check the member's role", async () => {
+  it("refuses, saying it could not check (not that they lack the right), and logs why, when it cannot check the member's role", async () => {
     nock(API).post("/api/users.info").reply(200, { ok: false, error: "missing_scope" });
     const refused = await within((await slash("tips on 07:00")).posted);
-    expect(refused.text).toMatch(/Only workspace admins/);
+    expect(refused.text).toMatch(/could not check who may change this channel's daily tip/);
+    expect(refused.text).not.toMatch(/Only workspace admins/);
     expect(JSON.parse(await waitForLog("could not check who may manage tips"))).toMatchObject({
       code: "missing_scope",
     });

@@ -47,7 +47,8 @@ describe("Teams: daily tips", () => {
   it("refuses when Graph cannot say who the owners are, and logs why", async () => {
     standIn.next(/^\/v1\.0\/teams\//, { status: 403 });
     const sent = await ask(mention("tips off", "channel", owner), THREAD);
-    expect(sent.body.text).toContain("Only the team's owners");
+    expect(sent.body.text).toContain("could not check who may change this channel's daily tip");
+    expect(sent.body.text).not.toContain("Only the team's owners");
     await logLine("could not check who may manage tips");
   });
 

@@ -1,10 +1,8 @@
-import type { Logger } from "../../src/index.js";
+import { type Logger, TIPS_PERMISSION_UNCHECKED } from "../../src/index.js";
 import { describeMattermostError } from "./errors.js";
 import type { MattermostRest } from "./rest.js";
 
 const REFUSAL = "Only channel admins and system admins can turn this channel's daily tip on or off.";
-const UNCHECKED =
-  "I could not check who may change this channel's daily tip just now. Please try again in a moment.";
 
 /**
  * Undefined when a user may change a channel's daily tip (a channel admin there, or a system admin),
@@ -23,6 +21,6 @@ export async function tipsPermission(
   } catch (error) {
     const failure = describeMattermostError(error);
     log.warn({ user: userId, channel: channelId, code: failure.code }, "could not check who may manage tips");
-    return UNCHECKED;
+    return TIPS_PERMISSION_UNCHECKED;
   }
 }

@@ -1,5 +1,5 @@
 import type { IActivityContext } from "@microsoft/teams.apps";
-import type { Logger } from "../../src/index.js";
+import { type Logger, TIPS_PERMISSION_UNCHECKED } from "../../src/index.js";
 import { describeTeamsError } from "./errors.js";
 import { placeOf } from "./place.js";
 
@@ -17,8 +17,8 @@ interface GraphMember {
  * Undefined when the person who wrote is an owner of the channel's team, else the sentence refusing.
  * The Bot Connector tells members from guests but not owners, so the role comes from Microsoft Graph
  * (GET /teams/{id}/members), read with the app's own credentials under the resource-specific
- * permission TeamMember.Read.Group that the app package asks for. A lookup that fails refuses, and
- * the log says why.
+ * permission TeamMember.Read.Group that the app package asks for. A lookup that fails refuses, saying
+ * that it could not check, and the log says why.
  */
 export async function ownerRefusal(ctx: IActivityContext, log: Logger): Promise<string | undefined> {
   const place = placeOf(ctx.activity);
@@ -42,6 +42,6 @@ export async function ownerRefusal(ctx: IActivityContext, log: Logger): Promise<
     return owner ? undefined : OWNERS_ONLY;
   } catch (error) {
     log.warn({ ...ids, code: describeTeamsError(error).code }, "could not check who may manage tips");
-    return OWNERS_ONLY;
+    return TIPS_PERMISSION_UNCHECKED;
   }
 }

@@ -14,6 +14,13 @@ export const SAFETY_HEADING =
   "If you're worried that whoever wrote the message or post, or someone in it, may be in danger:";
 
 /** The decline of a question in another language. */
+/**
+ * What an adapter says when the platform could not tell it whether someone may change a channel's daily
+ * tip (a lookup that failed, or an app missing a permission): not that they lack the right, which sent
+ * real admins away with no hint that the bot's setup was at fault.
+ */
+export const TIPS_PERMISSION_UNCHECKED =
+  "I could not check who may change this channel's daily tip just now. Please try again in a moment; if it keeps happening, the bot may lack a permission on this platform: ask whoever runs it to look at its log.";
 export const ENGLISH_ONLY = "I can only read questions in English. Please ask again in English.";
 
 /** Why a question about another subject is declined: "It reads as a question about clinical care, ...". */

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Conversation, Logger } from "../../../src/index.js";
+import { type Conversation, type Logger, TIPS_PERMISSION_UNCHECKED } from "../../../src/index.js";
 import { describeSlackError, type SlackFailure } from "../errors.js";
 
 /** What every Slack listener needs: the conversation, and a way to log a failed Slack call. */
@@ -28,7 +28,7 @@ export function failed(
 /**
  * Undefined when a user may change a channel's daily tip (a workspace admin or owner, or the channel's
  * creator), else the sentence refusing. A lookup that fails (a missing scope, a network error) refuses,
- * and the log says why.
+ * saying that it could not check, and the log says why.
  */
 export async function tipsPermission(
   client: webApi.WebClient,
@@ -48,6 +48,6 @@ export async function tipsPermission(
       { user: userId, channel: channelId, code: describeSlackError(error).code },
       "could not check who may manage tips",
     );
-    return refusal;
+    return TIPS_PERMISSION_UNCHECKED;
   }
 }
