@@ -48,6 +48,22 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 MST" })).toMatch(
         /\(America\/Phoenix\)/,
       );
+      // an abbreviation zones share is refused, not read as whichever zone Node knows by it
+      for (const shared of ["AST", "IST", "SST", "ART"])
+        expect(
+          await s.run({ platform: "slack", channelId: "C1", args: `on 09:00 ${shared}` }),
+          shared,
+        ).toMatch(/not a time zone I know/);
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 NST" })).toMatch(
+        /\(America\/St_Johns\)/,
+      );
+      // a zone named by its region keeps the spelling typed, not Node's older one (Europe/Kiev)
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 Europe/Kyiv" })).toMatch(
+        /\(Europe\/Kyiv\)/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 asia/kolkata" })).toMatch(
+        /at 09:00 \(Asia\/[A-Z]/,
+      );
     });
 
     it("seeds channels from the environment without undoing an admin's tips off", async () => {

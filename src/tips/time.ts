@@ -18,10 +18,11 @@ export function parseTime(text: string): string | undefined {
 }
 
 /**
- * Zone abbreviations people type for a region that changes its clocks, read as the region's zone: IANA
- * reads "EST" as a fixed UTC-5, so a US clinician's tip would come an hour late all summer. The reply
- * names the zone it took ("at 09:00 (America/New_York)"). Not those a region that keeps one clock
- * says all year: MST (Arizona), AEST (Queensland), ACST (the Northern Territory).
+ * Zone abbreviations people type, read as one region's zone. For a region that changes its clocks:
+ * IANA reads "EST" as a fixed UTC-5, so a US clinician's tip would come an hour late all summer. MST is
+ * Arizona's, said all year where the clock never changes. The reply names the zone it took ("at 09:00
+ * (America/New_York)"). Not those two regions share with different clocks: AEST (Queensland all year,
+ * New South Wales in winter), ACST, AST (Atlantic Canada, Arabia), IST (India, Ireland, Israel).
  */
 const REGION_ZONES: Readonly<Record<string, string>> = {
   est: "America/New_York",
@@ -41,16 +42,41 @@ const REGION_ZONES: Readonly<Record<string, string>> = {
   awst: "Australia/Perth",
   nzst: "Pacific/Auckland",
   nzdt: "Pacific/Auckland",
+  akst: "America/Anchorage",
+  akdt: "America/Anchorage",
+  adt: "America/Halifax",
+  nst: "America/St_Johns",
+  ndt: "America/St_Johns",
+  hst: "Pacific/Honolulu",
+  mst: "America/Phoenix",
+  jst: "Asia/Tokyo",
 };
 
-/** The canonical spelling of an IANA time zone, or undefined when there is no such zone. */
+/** Zones IANA names without a region, each meaning one thing: UTC, and the EU's zones by their rules. */
+const UNIVERSAL = new Set(["utc", "gmt", "cet", "eet", "wet"]);
+
+/**
+ * An IANA time zone as it is to be stored and shown, or undefined when there is no such zone or the
+ * name says too little. A zone named by its region ("Europe/Kyiv", "Asia/Kolkata") keeps the spelling
+ * typed: Node's ICU names them by older spellings ("Europe/Kiev", "Asia/Calcutta"), which people read
+ * as wrong. An abbreviation is read only from REGION_ZONES (and UTC, GMT): Node also takes old
+ * three-letter names several zones share, and read "AST" (Atlantic Canada's) as Alaska, "IST" as
+ * India (not Ireland or Israel) and "NST" (Newfoundland's) as New Zealand.
+ */
 export function parseTimeZone(text: string): string | undefined {
   const typed = text.trim();
   if (!typed) return undefined;
-  const zone = REGION_ZONES[typed.toLowerCase()] ?? typed;
+  const lower = typed.toLowerCase();
+  const zone = REGION_ZONES[lower] ?? typed;
+  if (zone === typed && !typed.includes("/") && !UNIVERSAL.has(lower)) return undefined;
+  let resolved: string;
   try {
-    return new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
+    resolved = new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
+  // typed in its own case, and not merely another case of the name Node gives
+  return zone === typed && typed.includes("/") && resolved.toLowerCase() !== lower && /^[A-Z]/.test(typed)
+    ? typed
+    : resolved;
 }
