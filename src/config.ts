@@ -40,6 +40,9 @@ export type {
   TipConfig,
 } from "./config-types.js";
 
+/** The shortest TIP_GRACE: past the last retry of a failed post (1, 4 and 16 minutes after it fell due). */
+const MIN_TIP_GRACE_MS = 30 * 60_000;
+
 const schema = z.object({
   KNOWLEDGE_DIR: optional(z.string().trim()),
   LOG_LEVEL: optional(
@@ -106,8 +109,15 @@ const schema = z.object({
   TIP_TIMEZONE: optional(
     z.string().refine((v) => parseTimeZone(v) !== undefined, "must be an IANA time zone, e.g. Europe/London"),
   ),
+  // A tip is checked a moment after it falls due, and a failed post is retried up to 21 minutes on:
+  // a grace of "0s" skipped every tip, every day, as "due too long ago".
   TIP_GRACE: optional(
-    z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration such as "6h" or "90m"'),
+    z
+      .string()
+      .refine(
+        (v) => (parseDuration(v) ?? 0) >= MIN_TIP_GRACE_MS,
+        'must be a duration of at least 30m, such as "6h" or "90m"',
+      ),
   ),
   SLACK_TIP_CHANNELS: optional(channelList(/^[CGD][A-Z0-9]{6,}$/, "C0123ABCD")),
   LOG_QUESTIONS: flag(),

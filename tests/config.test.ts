@@ -138,6 +138,16 @@ describe("settings in plain words", () => {
     expect(issues).not.toMatch(/NaN|expected one of|Invalid input/);
   });
 
+  it("refuses a tip grace too short for a tip to be posted in, and a zone abbreviation zones share", () => {
+    // "0s" let every tip be skipped as due too long ago, a moment after it fell due
+    for (const grace of ["0s", "0m", "10m"])
+      expect(issuesOf({ TIP_GRACE: grace }).join("\n"), grace).toContain(
+        "TIP_GRACE: must be a duration of at least 30m",
+      );
+    expect(loadConfig({ TIP_GRACE: "45m" }).tips.graceMs).toBe(45 * 60_000);
+    expect(issuesOf({ TIP_TIMEZONE: "IST" }).join("\n")).toContain("TIP_TIMEZONE: must be an IANA time zone");
+  });
+
   it("says how long a Discord id is and where to find it, not only that it is a number", () => {
     const issues = issuesOf({
       DISCORD_TOKEN: "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB",
