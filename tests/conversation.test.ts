@@ -267,15 +267,20 @@ describe("the conversation", () => {
         throw new Error("database is locked");
       },
       off: () => "",
-      status: () => "",
+      status: () => {
+        throw new Error("database is locked");
+      },
     };
-    const { card } = await new Conversation({ guide, logger, help, tips: broken }).handle(
-      readRequest("tips on"),
-      here,
-    );
+    const conversation = new Conversation({ guide, logger, help, tips: broken });
+    const { card } = await conversation.handle(readRequest("tips on"), here);
     expect(card).toMatchObject({
       kind: "error",
       body: "I could not change the daily tip just now. Please try again in a moment.",
+    });
+    // asking for the status changes nothing, and the reply does not say it tried to
+    expect((await conversation.handle(readRequest("tips status"), here)).card).toMatchObject({
+      kind: "error",
+      body: "I could not look up the daily tip just now. Please try again in a moment.",
     });
   });
 

@@ -185,7 +185,9 @@ export class Conversation {
       return noticeCard(await tips.on(channel, settings));
     } catch (error) {
       this.log.error({ channel: who.channelId, err: (error as Error).message }, "tips command failed");
-      return errorCard("I could not change the daily tip just now. Please try again in a moment.");
+      // status changes nothing: saying it "could not change" the tip misled an admin who only asked
+      const what = change.action === "status" ? "look up" : "change";
+      return errorCard(`I could not ${what} the daily tip just now. Please try again in a moment.`);
     }
   }
 }
