@@ -83,7 +83,7 @@ describe("Slack with limits, the guard and the feedback store", () => {
 
   it("says so privately when the tips store fails, and logs it", async () => {
     const body = await within((await slash("tips status", { user: "U9" })).posted);
-    expect(body.text).toMatch(/could not change the daily tip/);
+    expect(body.text).toMatch(/could not look up the daily tip/);
     await waitForLog("tips command failed");
   });
 
