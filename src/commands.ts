@@ -50,6 +50,10 @@ export function parseCommand(text: string): ParsedCommand {
   const word = rest ? typed : typed.replace(/(?<=\w)[!?.]+$/, "");
   // "tips on 08:30", not "tips off-duty posting?" or "tips on-call"
   if (word === "tips" && /^(on|off|status)(?![\w-])/i.test(rest)) return { name: "tips", args: rest };
+  // "tips stop", "tips enable": the words people reach for, read as off and on
+  const verb = /^(enable|start|disable|stop)[.!]?$/i.exec(rest)?.[1]?.toLowerCase();
+  if (word === "tips" && verb)
+    return { name: "tips", args: verb === "enable" || verb === "start" ? "on" : "off" };
   // "tips" alone asks about the channel's daily tip (the knowledge's entries on tips are not meant)
   if (word === "tips" && !rest) return { name: "tips", args: "status" };
   // "how do I turn on daily tips?" is a question about the bot, which help answers
@@ -192,9 +196,15 @@ function readTipsChange(args: string): TipsChange | { action: "unclear"; word: s
   let time: string | undefined;
   let timeZone: string | undefined;
   let weekdaysOnly = false;
-  for (const word of words) {
-    if (/^weekdays?(-only)?$/i.test(word)) weekdaysOnly = true;
-    else if (time === undefined && CLOCK_SHAPED.test(word)) time = word;
+  // "Europe/London," and "at 08:30" as typed; a word that starts with a digit is meant as the time, so
+  // that "0830" or "8:30:00" is told it is not a time of day rather than not a time zone
+  for (const word of words.map((w) => w.replace(/[,;]+$/, "")).filter((w) => w && !/^at$/i.test(w))) {
+    if (/^(weekdays?(-only)?|mon-fri|monday-friday)$/i.test(word)) weekdaysOnly = true;
+    else if (
+      time === undefined &&
+      (CLOCK_SHAPED.test(word) || /^\d/.test(word) || /^(noon|midday)$/i.test(word))
+    )
+      time = word;
     else if (timeZone === undefined) timeZone = word;
     else return { action: "unclear", word };
   }

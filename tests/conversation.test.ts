@@ -59,6 +59,18 @@ describe("the conversation", () => {
       change: { action: "on", time: "08:30", timeZone: "Europe/London", weekdaysOnly: true },
     });
     expect(readRequest("tips off now")).toEqual({ kind: "tips", change: { action: "unclear", word: "now" } });
+    // as people type them: a verb they reach for, "at", a trailing comma, mon-fri, a time without a colon
+    expect(readRequest("tips stop")).toEqual({ kind: "tips", change: { action: "off" } });
+    expect(readRequest("tips enable")).toEqual({ kind: "tips", change: { action: "on" } });
+    expect(readRequest("tips on at 08:30 Europe/London, mon-fri")).toEqual({
+      kind: "tips",
+      change: { action: "on", time: "08:30", timeZone: "Europe/London", weekdaysOnly: true },
+    });
+    expect(readRequest("tips on 8:30:00")).toEqual({
+      kind: "tips",
+      change: { action: "on", time: "8:30:00" },
+    });
+    expect(readRequest("tips stop posting about patients?").kind).toBe("ask");
     expect(readRequest("topics about privacy")).toEqual({ kind: "ask", question: "topics about privacy" });
     expect(readRequest("Hi!")).toEqual({ kind: "small-talk", said: "hello" });
     expect(readRequest("thanks")).toEqual({ kind: "small-talk", said: "thanks" });

@@ -44,6 +44,11 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 13pm" })).toMatch(
         /not a time of day/,
       );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8:30:00" })).toMatch(
+        /not a time of day/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 0830" })).toMatch(/at 08:30 /);
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on noon" })).toMatch(/at 12:00 /);
       // said all year where the clock never changes (Arizona): not a region's zone with clock changes
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 MST" })).toMatch(
         /\(America\/Phoenix\)/,

@@ -5,9 +5,16 @@ const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 /** A time on the 12-hour clock: "8am", "8:30pm", "12.15 a.m.". */
 const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\.?$/i;
 
-/** "9:05" -> "09:05", "08.30" -> "08:30", "8:30pm" -> "20:30"; undefined when it is not a time of day. */
+/**
+ * "9:05" -> "09:05", "08.30" -> "08:30", "8:30pm" -> "20:30", "0830" -> "08:30", "noon" -> "12:00";
+ * undefined when it is not a time of day.
+ */
 export function parseTime(text: string): string | undefined {
   const typed = text.trim();
+  if (/^(noon|midday)$/i.test(typed)) return "12:00";
+  // "0830", as rotas and the 24-hour clock write it
+  const joined = /^([01]\d|2[0-3])([0-5]\d)$/.exec(typed);
+  if (joined) return `${joined[1]}:${joined[2]}`;
   const twelve = TWELVE_HOUR.exec(typed);
   if (twelve) {
     const hour = (Number(twelve[1]) % 12) + (twelve[3]?.toLowerCase() === "p" ? 12 : 0);
