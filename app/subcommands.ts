@@ -96,9 +96,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
         usage: "tips preview --channel <id>",
         summary: "A channel's next tips and when, without posting ([--days N] [--platform P])",
       },
+      { usage: "tips channels [--json]", summary: "The channels whose daily tip is on, on every platform" },
     ],
     run: async (c) => {
-      const { preview, tips } = await import("./tips.js");
+      const { channels, preview, tips } = await import("./tips.js");
+      if (c.args.rest[0] === "channels" && c.args.rest.length === 1)
+        return channels(c.config, c.args.json, c.out, c.err);
       return c.args.rest[0] === "preview"
         ? preview(c.config, c.guide, c.args, c.out, c.err)
         : tips(c.guide, c.args.rest, c.args.json, c.out, c.err);

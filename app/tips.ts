@@ -9,7 +9,7 @@ import type { Out } from "./output.js";
 export function tips(guide: Guide, args: readonly string[], json: boolean, out: Out, err: Out): number {
   if (args[0] !== "list" || args.length > 1) {
     err(
-      `${args.length === 0 ? "tips needs a subcommand." : `Unknown tips command "${args.join(" ")}".`} Try: socialmedia-guidance tips list [--json], or tips preview --channel <id> [--days N]`,
+      `${args.length === 0 ? "tips needs a subcommand." : `Unknown tips command "${args.join(" ")}".`} Try: socialmedia-guidance tips list [--json], tips channels [--json], or tips preview --channel <id> [--days N]`,
     );
     return 2;
   }
@@ -28,6 +28,41 @@ export function tipsJson(guide: Guide) {
       .map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, year: s.year })),
     entry: { id: t.entry, title: guide.entry(t.entry)?.title ?? t.entry },
   }));
+}
+
+/**
+ * `tips channels [--json]`: every channel whose daily tip is on, on every platform, with its time, and
+ * whether its posts are failing. An admin could not see them anywhere else, and moving to PostgreSQL
+ * means giving `tips on` again in each.
+ */
+export async function channels(config: Config, json: boolean, out: Out, err: Out): Promise<number> {
+  if (!config.databaseUrl && config.databasePath !== ":memory:" && !existsSync(config.databasePath)) {
+    out(json ? "[]" : `(No database at ${config.databasePath} yet, so no channel has a daily tip there.)`);
+    return 0;
+  }
+  const storage = await openDb(config, err);
+  if (!storage) return 1;
+  try {
+    const rows = (await storage.tips.enabledSchedules()).map((s) => ({
+      platform: s.platform,
+      channel: s.channelId,
+      time: s.time,
+      timeZone: s.timeZone,
+      weekdaysOnly: s.weekdaysOnly,
+      setBy: s.origin === "env" ? "environment" : "tips on",
+      ...(s.failingSince !== undefined ? { failingSince: new Date(s.failingSince).toISOString() } : {}),
+    }));
+    if (json) out(JSON.stringify(rows, null, 2));
+    else if (rows.length === 0) out("No channel has a daily tip turned on.");
+    else
+      for (const r of rows)
+        out(
+          `${r.platform}  ${r.channel}  ${r.time} ${r.timeZone}${r.weekdaysOnly ? " weekdays" : ""}  (${r.setBy})${r.failingSince ? `  failing since ${r.failingSince}` : ""}`,
+        );
+    return 0;
+  } finally {
+    await storage.close();
+  }
 }
 
 /** `tips preview --channel <id> [--days N] [--platform slack|discord|teams|mattermost]`: the channel's next tips. */

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { check } from "../app/check.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
 import { run } from "./cli-run.js";
 import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR, tempDir } from "./helpers.js";
 
@@ -57,6 +58,43 @@ describe("the measuring commands", () => {
     expect(result.stdout).toContain(`No database at ${dbPath} yet`);
     expect(result.stdout.match(/\[[a-z0-9-]+\]$/gm)).toHaveLength(3);
     expect(existsSync(dirname(dbPath))).toBe(false);
+  });
+
+  it("tips channels: lists every platform's channels whose daily tip is on", async () => {
+    const dbPath = join(tempDir("smg-channels-"), "bot.db");
+    const storage = openSqliteStorage(dbPath);
+    const at = Date.UTC(2026, 10, 25);
+    await storage.tips.enable(
+      "slack",
+      "C1",
+      { time: "08:30", timeZone: "Europe/London", weekdaysOnly: true },
+      "command",
+      at,
+    );
+    await storage.tips.enable(
+      "mattermost",
+      "m".repeat(26),
+      { time: "09:00", timeZone: "UTC", weekdaysOnly: false },
+      "env",
+      at,
+    );
+    await storage.tips.enable(
+      "discord",
+      "123456789012345678",
+      { time: "10:00", timeZone: "UTC", weekdaysOnly: false },
+      "command",
+      at,
+    );
+    await storage.tips.disable("discord", "123456789012345678", at);
+    await storage.close();
+    const text = await run(["tips", "channels"], { env: { DATABASE_PATH: dbPath } });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.trim().split("\n")).toEqual([
+      `mattermost  ${"m".repeat(26)}  09:00 UTC  (environment)`,
+      "slack  C1  08:30 Europe/London weekdays  (tips on)",
+    ]);
+    const json = await run(["tips", "channels", "--json"], { env: { DATABASE_PATH: dbPath } });
+    expect(JSON.parse(json.stdout)).toHaveLength(2);
   });
 
   it("check: says so plainly where there are no sets to measure (an installed copy) or the record cannot be written", () => {
