@@ -64,27 +64,13 @@ describe("the measuring commands", () => {
     const dbPath = join(tempDir("smg-channels-"), "bot.db");
     const storage = openSqliteStorage(dbPath);
     const at = Date.UTC(2026, 10, 25);
-    await storage.tips.enable(
-      "slack",
-      "C1",
-      { time: "08:30", timeZone: "Europe/London", weekdaysOnly: true },
-      "command",
-      at,
-    );
-    await storage.tips.enable(
-      "mattermost",
-      "m".repeat(26),
-      { time: "09:00", timeZone: "UTC", weekdaysOnly: false },
-      "env",
-      at,
-    );
-    await storage.tips.enable(
-      "discord",
-      "123456789012345678",
-      { time: "10:00", timeZone: "UTC", weekdaysOnly: false },
-      "command",
-      at,
-    );
+    const turnedOn = [
+      ["slack", "C1", "08:30", "Europe/London", true, "command"],
+      ["mattermost", "m".repeat(26), "09:00", "UTC", false, "env"],
+      ["discord", "123456789012345678", "10:00", "UTC", false, "command"],
+    ] as const;
+    for (const [platform, channel, time, timeZone, weekdaysOnly, origin] of turnedOn)
+      await storage.tips.enable(platform, channel, { time, timeZone, weekdaysOnly }, origin, at);
     await storage.tips.disable("discord", "123456789012345678", at);
     await storage.close();
     const text = await run(["tips", "channels"], { env: { DATABASE_PATH: dbPath } });
