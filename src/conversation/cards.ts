@@ -13,7 +13,6 @@ export const NOT_SURE = "I'm not sure which of my answers fits that.";
 export const SAFETY_HEADING =
   "If you're worried that whoever wrote the message or post, or someone in it, may be in danger:";
 
-/** The decline of a question in another language. */
 /**
  * What an adapter says when the platform could not tell it whether someone may change a channel's daily
  * tip (a lookup that failed, or an app missing a permission): not that they lack the right, which sent
@@ -21,6 +20,7 @@ export const SAFETY_HEADING =
  */
 export const TIPS_PERMISSION_UNCHECKED =
   "I could not check who may change this channel's daily tip just now. Please try again in a moment; if it keeps happening, the bot may lack a permission on this platform: ask whoever runs it to look at its log.";
+/** The decline of a question in another language. */
 export const ENGLISH_ONLY = "I can only read questions in English. Please ask again in English.";
 
 /** Why a question about another subject is declined: "It reads as a question about clinical care, ...". */

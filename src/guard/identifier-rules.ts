@@ -74,7 +74,8 @@ export const RULES: readonly Rule[] = [
   },
   // A person mentioned in a Slack command, which Slack sends with their username: "<@U0123|mary.jones>"
   { kind: "handle", pattern: /<@[UW][A-Z0-9]{2,20}\|([^<>|]{1,80})>/g, group: 1, needs: /<@/ },
-  // @handles, but not the broadcast words of Slack, Mattermost and Discord (PING_HANDLE), nor a regulator's or professional body's
+  // @handles, but not the broadcast words of Slack, Mattermost and Discord (PING_HANDLE), nor a
+  // regulator's or professional body's
   {
     kind: "handle",
     pattern: /(?<![\w<@])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b/g,

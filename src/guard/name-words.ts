@@ -10,9 +10,9 @@ const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/
 export const AMBIGUOUS_NAMES = words(`
   will may grace hope mark bill rose faith joy june april august art pat sue rob drew chase hunter
   grant frank max ray guy rich sterling penny holly ivy iris daisy amber ruby crystal dawn eve summer
-  autumn jack chip buck dean gene earl king prince duke major general miles sky star storm hazel heather olive
-  pearl jasmine sage bishop mason cook baker bell ward page case post long young white brown green black
-  gray grey rice wood stone hall hill church lane field moss marsh price power sharp bright best little
+  autumn jack chip buck dean gene earl king prince duke major general miles sky star storm hazel heather
+  olive pearl jasmine sage bishop mason cook baker bell ward page case post long young white brown green
+  black gray grey rice wood stone hall hill church lane field moss marsh price power sharp bright best little
   small hunt fox wolf bird lamb crane swan gay nick norm sandy rusty skip sunny carol angel lily poppy
   harmony melody honey precious misty cherry violet hope patience prudence constance justice trinity
 `);

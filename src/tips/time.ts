@@ -66,7 +66,7 @@ const UNIVERSAL = new Set(["utc", "gmt", "cet", "eet", "wet"]);
  * An IANA time zone as it is to be stored and shown, or undefined when there is no such zone or the
  * name says too little. A zone named by its region ("Europe/Kyiv", "Asia/Kolkata") keeps the spelling
  * typed: Node's ICU names them by older spellings ("Europe/Kiev", "Asia/Calcutta"), which people read
- * as wrong. An abbreviation is read only from REGION_ZONES (and UTC, GMT): Node also takes old
+ * as wrong. An abbreviation is read only from REGION_ZONES (and UNIVERSAL): Node also takes old
  * three-letter names several zones share, and read "AST" (Atlantic Canada's) as Alaska, "IST" as
  * India (not Ireland or Israel) and "NST" (Newfoundland's) as New Zealand.
  */
