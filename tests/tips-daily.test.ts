@@ -79,6 +79,10 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(postsTo("C1")).toHaveLength(1);
       expect(postsTo("C2")).toHaveLength(0);
       expect(logLines.join("\n")).toMatch(/"channel":"C2".*daily tip skipped/);
+      // and tips status says so, where it said only when the last tip went
+      expect(await s.run({ platform: "slack", channelId: "C2", args: "status" })).toMatch(
+        /The tip due .* was skipped: the bot was not running until too long after it fell due\./,
+      );
     });
 
     it("posts once on the days the clocks change", async () => {

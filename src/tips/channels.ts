@@ -177,7 +177,20 @@ export class TipChannels implements TipCommands {
     const s = await this.store.schedule(platform, channelId);
     if (!s?.enabled) return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
     const lines = [`Daily tip: on, ${describe(s)}.`, await this.nextLine(platform, channelId, s)];
-    const last = await this.store.lastSlot(platform, channelId, ["posted", "failed", "uncertain", "retry"]);
+    let last = await this.store.lastSlot(platform, channelId, [
+      "posted",
+      "failed",
+      "uncertain",
+      "retry",
+      "skipped",
+    ]);
+    // a tip that fell due while the bot was down for longer than TIP_GRACE is said, and the last posted
+    if (last?.status === "skipped") {
+      lines.push(
+        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} was skipped: the bot was not running until too long after it fell due.`,
+      );
+      last = await this.store.lastSlot(platform, channelId, ["posted"]);
+    }
     if (last?.status === "posted" && last.postedAt) {
       const tip = last.tipId ? this.byId.get(last.tipId) : undefined;
       lines.push(
