@@ -50,10 +50,12 @@ export function parseCommand(text: string): ParsedCommand {
   const word = rest ? typed : typed.replace(/(?<=\w)[!?.]+$/, "");
   // "tips on 08:30", not "tips off-duty posting?" or "tips on-call"
   if (word === "tips" && /^(on|off|status)(?![\w-])/i.test(rest)) return { name: "tips", args: rest };
-  // "tips stop", "tips enable": the words people reach for, read as off and on
-  const verb = /^(enable|start|disable|stop)[.!]?$/i.exec(rest)?.[1]?.toLowerCase();
-  if (word === "tips" && verb)
-    return { name: "tips", args: verb === "enable" || verb === "start" ? "on" : "off" };
+  // "tips stop", "tips enable 9am": the words people reach for, read as off and on
+  const verb = /^(?:(enable|start)(?:[.!]?$|\s+(?=\d))|(disable|stop)[.!]?$)/i.exec(rest);
+  if (word === "tips" && verb) {
+    const on = verb[1] !== undefined;
+    return { name: "tips", args: on ? `on ${rest.slice(verb[0].length)}`.trim() : "off" };
+  }
   // "tips" alone asks about the channel's daily tip (the knowledge's entries on tips are not meant)
   if (word === "tips" && !rest) return { name: "tips", args: "status" };
   // "how do I turn on daily tips?" is a question about the bot, which help answers
@@ -190,19 +192,21 @@ function readTipsChange(args: string): TipsChange | { action: "unclear"; word: s
     .trim()
     .replace(/(\d)\s+([ap]\.?m\.?)(?=\s|$)/gi, "$1$2")
     .split(/\s+/);
-  const action = verb.toLowerCase();
+  // "tips off." and "tips status?" are off and status; only "on" turns the tip on ("tips foo" did too)
+  const action = verb.toLowerCase().replace(/[.!?,;:]+$/, "");
   if (action === "off" || action === "status")
     return words.length ? { action: "unclear", word: words.join(" ") } : { action };
+  if (action !== "on") return { action: "unclear", word: verb };
   let time: string | undefined;
   let timeZone: string | undefined;
   let weekdaysOnly = false;
   // "Europe/London," and "at 08:30" as typed; a word that starts with a digit is meant as the time, so
   // that "0830" or "8:30:00" is told it is not a time of day rather than not a time zone
-  for (const word of words.map((w) => w.replace(/[,;]+$/, "")).filter((w) => w && !/^at$/i.test(w))) {
+  for (const word of words.map((w) => w.replace(/[.,;!]+$/, "")).filter((w) => w && !/^at$/i.test(w))) {
     if (/^(weekdays?(-only)?|mon-fri|monday-friday)$/i.test(word)) weekdaysOnly = true;
     else if (
       time === undefined &&
-      (CLOCK_SHAPED.test(word) || /^\d/.test(word) || /^(noon|midday)$/i.test(word))
+      (CLOCK_SHAPED.test(word) || /^\d/.test(word) || /^(noon|midday|midnight)$/i.test(word))
     )
       time = word;
     else if (timeZone === undefined) timeZone = word;

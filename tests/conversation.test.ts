@@ -72,6 +72,17 @@ describe("the conversation", () => {
       change: { action: "on", time: "8:30:00" },
     });
     expect(readRequest("tips stop posting about patients?").kind).toBe("ask");
+    // end punctuation never turns a tip on: "tips status?" once reset the schedule and announced it
+    expect(readRequest("tips status?")).toEqual({ kind: "tips", change: { action: "status" } });
+    expect(readRequest("tips off.")).toEqual({ kind: "tips", change: { action: "off" } });
+    expect(readRequest("tips start 08:30")).toEqual({
+      kind: "tips",
+      change: { action: "on", time: "08:30" },
+    });
+    expect(readRequest("tips on midnight Europe/London.")).toEqual({
+      kind: "tips",
+      change: { action: "on", time: "midnight", timeZone: "Europe/London" },
+    });
     expect(readRequest("topics about privacy")).toEqual({ kind: "ask", question: "topics about privacy" });
     expect(readRequest("Hi!")).toEqual({ kind: "small-talk", said: "hello" });
     expect(readRequest("thanks")).toEqual({ kind: "small-talk", said: "thanks" });

@@ -49,6 +49,11 @@ describeEachBackend(({ fresh, scheduler }) => {
       );
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 0830" })).toMatch(/at 08:30 /);
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on noon" })).toMatch(/at 12:00 /);
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on midnight" })).toMatch(/at 00:00 /);
+      // a word other than on, off and status is not understood, never read as on
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "off." })).toBe(
+        "Daily tip off for this channel.",
+      );
       // said all year where the clock never changes (Arizona): not a region's zone with clock changes
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 MST" })).toMatch(
         /\(America\/Phoenix\)/,

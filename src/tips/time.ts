@@ -12,6 +12,7 @@ const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\.?$/i;
 export function parseTime(text: string): string | undefined {
   const typed = text.trim();
   if (/^(noon|midday)$/i.test(typed)) return "12:00";
+  if (/^midnight$/i.test(typed)) return "00:00";
   // "0830", as rotas and the 24-hour clock write it
   const joined = /^([01]\d|2[0-3])([0-5]\d)$/.exec(typed);
   if (joined) return `${joined[1]}:${joined[2]}`;
