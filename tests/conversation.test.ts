@@ -1,6 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderCard as renderSlack } from "../adapters/slack/render.js";
-import { TIPS_ANSWER_MS } from "../src/conversation/conversation.js";
 import { findIdentifiers } from "../src/guard/identifiers.js";
 import {
   Conversation,
@@ -306,26 +305,6 @@ describe("the conversation", () => {
       kind: "error",
       body: "I could not look up the daily tip just now. Please try again in a moment.",
     });
-  });
-
-  it("answers a tips command in time when the store does not answer at all", async () => {
-    vi.useFakeTimers();
-    try {
-      const never = () => new Promise<string>(() => {});
-      const silent: TipCommands = { on: never, off: never, status: never };
-      const conversation = new Conversation({ guide, logger, help, tips: silent });
-      const turning = conversation.handle(readRequest("tips on 08:30"), here);
-      const asking = conversation.handle(readRequest("tips status"), here);
-      await vi.advanceTimersByTimeAsync(TIPS_ANSWER_MS);
-      expect((await turning).card.body).toMatch(
-        /did not answer in time, so the change may or may not have been made/,
-      );
-      expect((await asking).card.body).toBe(
-        "I could not look up the daily tip just now. Please try again in a moment.",
-      );
-    } finally {
-      vi.useRealTimers();
-    }
   });
 
   it("never repeats what was typed in a tips reply, and Slack's fallback text is escaped too", async () => {

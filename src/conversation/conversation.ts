@@ -59,26 +59,6 @@ const SMALL_TALK_REPLIES: Readonly<Record<SmallTalk, string>> = {
 const NO_TIPS = "There are no tips in the knowledge base yet.";
 
 /**
- * How long a tips command waits for the store (and the announcement post) before it answers anyway:
- * Mattermost gives a slash command 30 s, and with PostgreSQL hanging the reply came at 30.1 s, so the
- * admin saw only Mattermost's own failure. An announcement that hangs is given up at about 17 s.
- */
-export const TIPS_ANSWER_MS = 20_000;
-
-/** Thrown by answeredWithin when the work has not settled in time (it goes on). */
-class NoAnswerYet extends Error {}
-
-/** `work`'s result, or a NoAnswerYet once `ms` have passed without one. */
-function answeredWithin<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NoAnswerYet()), ms);
-    timer.unref();
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
-/**
  * The one place that decides what the bot does with anything a user asks or presses, on every platform:
  * adapters turn platform input into a `Request` and draw the `Card` that comes back.
  */
@@ -196,26 +176,14 @@ export class Conversation {
         "I did not understand all of that. Use tips on [HH:MM] [time zone] [weekdays], tips off or tips status.",
       );
     const channel = { platform: who.platform, channelId: who.channelId };
-    const within = <T>(work: T | Promise<T>) => answeredWithin(Promise.resolve(work), TIPS_ANSWER_MS);
     try {
-      if (change.action === "status") return noticeCard(await within(tips.status(channel)));
+      if (change.action === "status") return noticeCard(await tips.status(channel));
       const refusal = await who.tipsPermission?.();
       if (refusal) return errorCard(refusal);
-      if (change.action === "off") return noticeCard(await within(tips.off(channel)));
+      if (change.action === "off") return noticeCard(await tips.off(channel));
       const { action: _on, ...settings } = change;
-      return noticeCard(await within(tips.on(channel, settings)));
+      return noticeCard(await tips.on(channel, settings));
     } catch (error) {
-      if (error instanceof NoAnswerYet) {
-        this.log.warn(
-          { channel: who.channelId, action: change.action },
-          "tips command still waiting on the store",
-        );
-        return errorCard(
-          change.action === "status"
-            ? "I could not look up the daily tip just now. Please try again in a moment."
-            : "The daily tip settings did not answer in time, so the change may or may not have been made. Check with tips status in a moment.",
-        );
-      }
       this.log.error({ channel: who.channelId, err: (error as Error).message }, "tips command failed");
       // status changes nothing: saying it "could not change" the tip misled an admin who only asked
       const what = change.action === "status" ? "look up" : "change";
