@@ -1,5 +1,6 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { underName } from "../adapters/slack/listeners/slash-command.js";
 import { SLACK_TEST, slashForm, within } from "./helpers.js";
 import { allText, buttons, expectPost, slackFixture } from "./slack-fixture.js";
 
@@ -50,6 +51,17 @@ describe("Slack slash command", () => {
     const help = allText(await under("help"));
     expect(help).toContain("/smg tips on");
     expect(help).not.toContain("/socialmedia-guidance");
+    // only the command is renamed, never a link or a path that holds the same words
+    const linked = underName(
+      {
+        text: "Type `/socialmedia-guidance tips on`; see <https://intranet.example/policies/socialmedia-guidance|policy>",
+        blocks: [],
+      },
+      "/smg",
+    );
+    expect(linked.text).toBe(
+      "Type `/smg tips on`; see <https://intranet.example/policies/socialmedia-guidance|policy>",
+    );
   });
 
   it("lists the topics", async () => {

@@ -5,8 +5,8 @@ import { renderCard, type SlackMessage } from "../render.js";
 import { failed, type SlackContext, tipsPermission } from "./context.js";
 
 const ANY_COMMAND = /^\//;
-/** The command as the replies write it, not as part of a longer word. */
-const WRITTEN = new RegExp(`${SLASH_COMMAND}(?![\\w-])`, "g");
+/** The command as the replies write it: not inside a longer word, a path or an address. */
+const WRITTEN = new RegExp(`(?<![\\w/.:-])${SLASH_COMMAND}(?![\\w/-])`, "g");
 
 /**
  * `/socialmedia-guidance …`: every command of the table, answered privately. Slack sends an app only the
@@ -35,7 +35,7 @@ export function register(app: App, ctx: SlackContext): void {
 }
 
 /** The reply with the command written as the workspace named it ("/smg tips on"), where that differs. */
-function underName(message: SlackMessage, name: string): SlackMessage {
+export function underName(message: SlackMessage, name: string): SlackMessage {
   // Slack's command names are letters, digits, "-" and "_": nothing a JSON string needs escaped
   if (name === SLASH_COMMAND || !/^\/[\w-]+$/.test(name)) return message;
   return JSON.parse(JSON.stringify(message).replace(WRITTEN, name)) as SlackMessage;
