@@ -146,6 +146,8 @@ describe("settings in plain words", () => {
       );
     expect(loadConfig({ TIP_GRACE: "45m" }).tips.graceMs).toBe(45 * 60_000);
     expect(issuesOf({ TIP_TIMEZONE: "IST" }).join("\n")).toContain("TIP_TIMEZONE: must be an IANA time zone");
+    // a name an earlier version took still starts the bot
+    expect(loadConfig({ TIP_TIMEZONE: "Singapore" }).tips.timeZone).toBe("Asia/Singapore");
   });
 
   it("says how long a Discord id is and where to find it, not only that it is a number", () => {

@@ -2,6 +2,7 @@ import type { Logger } from "../log.js";
 import type { Platform } from "../ports.js";
 import type { TipStorage } from "../store/storage.js";
 import type { TipTime } from "./schedule.js";
+import { sameZone } from "./time.js";
 
 /**
  * Makes a platform's schedules that came from the environment follow it: a channel named there gets
@@ -24,7 +25,7 @@ export async function followEnvironment(
       continue;
     }
     const s = await store.schedule(platform, id);
-    if (s?.enabled && s.origin === "env" && (s.time !== t.time || s.timeZone !== t.timeZone)) {
+    if (s?.enabled && s.origin === "env" && (s.time !== t.time || !sameZone(s.timeZone, t.timeZone))) {
       await store.enable(platform, id, t, "env", now);
       log.info(
         { platform, channel: id, time: t.time, timeZone: t.timeZone },

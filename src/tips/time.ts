@@ -58,33 +58,87 @@ const REGION_ZONES: Readonly<Record<string, string>> = {
   hst: "Pacific/Honolulu",
   mst: "America/Phoenix",
   jst: "Asia/Tokyo",
+  cest: "Europe/Paris",
+  eest: "Europe/Athens",
+  west: "Europe/Lisbon",
 };
 
-/** Zones IANA names without a region, each meaning one thing: UTC, and the EU's zones by their rules. */
-const UNIVERSAL = new Set(["utc", "gmt", "cet", "eet", "wet"]);
+/**
+ * Short names without a region that IANA gives one zone each, people may type, and Node reads rightly:
+ * a name of two to four letters outside REGION_ZONES and these is refused (see parseTimeZone).
+ */
+const UNAMBIGUOUS = new Set([
+  "utc",
+  "gmt",
+  "uct",
+  "zulu",
+  "cet",
+  "eet",
+  "wet",
+  "met",
+  "cat",
+  "eat",
+  "gb",
+  "nz",
+  "eire",
+  "prc",
+  "roc",
+  "rok",
+]);
+
+/**
+ * Current IANA names that Node's ICU still gives by an older spelling (Europe/Kyiv as Europe/Kiev):
+ * typed so, they are kept so, in their proper case, since people read the older spelling as wrong.
+ */
+const RENAMED = new Map(
+  [
+    "Europe/Kyiv",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Asia/Ho_Chi_Minh",
+    "Asia/Yangon",
+    "America/Nuuk",
+    "Pacific/Kanton",
+    "Atlantic/Faroe",
+    "Pacific/Chuuk",
+    "Pacific/Pohnpei",
+    "America/Argentina/Buenos_Aires",
+    "America/Indiana/Indianapolis",
+    "America/Kentucky/Louisville",
+  ].map((zone) => [zone.toLowerCase(), zone]),
+);
 
 /**
  * An IANA time zone as it is to be stored and shown, or undefined when there is no such zone or the
- * name says too little. A zone named by its region ("Europe/Kyiv", "Asia/Kolkata") keeps the spelling
- * typed: Node's ICU names them by older spellings ("Europe/Kiev", "Asia/Calcutta"), which people read
- * as wrong. An abbreviation is read only from REGION_ZONES (and UNIVERSAL): Node also takes old
- * three-letter names several zones share, and read "AST" (Atlantic Canada's) as Alaska, "IST" as
- * India (not Ireland or Israel) and "NST" (Newfoundland's) as New Zealand.
+ * name says too little. A name of two to four letters is read only from REGION_ZONES and UNAMBIGUOUS:
+ * Node also takes old three-letter names several zones share, and read "AST" (Atlantic Canada's) as
+ * Alaska, "IST" as India (not Ireland or Israel) and "SST" as the Solomon Islands. Longer names
+ * ("Singapore", "US/Eastern") and offsets ("+05:30") are Node's to read, as before; a current name
+ * Node spells the older way keeps its own spelling (RENAMED).
  */
 export function parseTimeZone(text: string): string | undefined {
   const typed = text.trim();
   if (!typed) return undefined;
   const lower = typed.toLowerCase();
   const zone = REGION_ZONES[lower] ?? typed;
-  if (zone === typed && !typed.includes("/") && !UNIVERSAL.has(lower)) return undefined;
+  if (zone === typed && /^[a-z]{2,4}$/i.test(typed) && !UNAMBIGUOUS.has(lower)) return undefined;
   let resolved: string;
   try {
     resolved = new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
-  // typed in its own case, and not merely another case of the name Node gives
-  return zone === typed && typed.includes("/") && resolved.toLowerCase() !== lower && /^[A-Z]/.test(typed)
-    ? typed
-    : resolved;
+  return RENAMED.get(lower) ?? resolved;
+}
+
+/** True when two stored zones are one zone, however spelt ("Asia/Kolkata" and "Asia/Calcutta"). */
+export function sameZone(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const canonical = (zone: string) =>
+      new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
+    return canonical(a) === canonical(b);
+  } catch {
+    return false;
+  }
 }
