@@ -29,6 +29,7 @@ export async function openDb(
   err: Out,
   logger?: Logger,
   existing = false,
+  readOnly = false,
 ): Promise<Storage | undefined> {
   if (
     existing &&
@@ -47,6 +48,7 @@ export async function openDb(
       { url: config.databaseUrl, path: config.databasePath },
       {
         feedbackSalt: config.feedbackSalt,
+        readOnly,
         onConnectionError: (message) => logger?.error({ err: message }, "database connection lost"),
       },
     );

@@ -40,7 +40,7 @@ export async function channels(config: Config, json: boolean, out: Out, err: Out
     out(json ? "[]" : `(No database at ${config.databasePath} yet, so no channel has a daily tip there.)`);
     return 0;
   }
-  const storage = await openDb(config, err);
+  const storage = await openDb(config, err, undefined, false, true);
   if (!storage) return 1;
   try {
     const rows = (await storage.tips.enabledSchedules()).map((s) => ({
@@ -95,7 +95,13 @@ export async function preview(
   const missing =
     !config.databaseUrl && config.databasePath !== ":memory:" && !existsSync(config.databasePath);
   if (missing) out(`(No database at ${config.databasePath} yet, so no channel has a daily tip there.)`);
-  const storage = await openDb(missing ? { ...config, databasePath: ":memory:" } : config, err);
+  const storage = await openDb(
+    missing ? { ...config, databasePath: ":memory:" } : config,
+    err,
+    undefined,
+    false,
+    !missing,
+  );
   if (!storage) return 1;
   try {
     const channels = new TipChannels({

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { check } from "../app/check.js";
@@ -73,6 +73,7 @@ describe("the measuring commands", () => {
       await storage.tips.enable(platform, channel, { time, timeZone, weekdaysOnly }, origin, at);
     await storage.tips.disable("discord", "123456789012345678", at);
     await storage.close();
+    const bytes = readFileSync(dbPath);
     const text = await run(["tips", "channels"], { env: { DATABASE_PATH: dbPath } });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout.trim().split("\n")).toEqual([
@@ -81,6 +82,9 @@ describe("the measuring commands", () => {
     ]);
     const json = await run(["tips", "channels", "--json"], { env: { DATABASE_PATH: dbPath } });
     expect(JSON.parse(json.stdout)).toHaveLength(2);
+    // it only reads: run as another user with the bot stopped, a -wal or -shm it left stopped the bot
+    expect(readdirSync(dirname(dbPath))).toEqual(["bot.db"]);
+    expect(readFileSync(dbPath).equals(bytes)).toBe(true);
   });
 
   it("check: says so plainly where there are no sets to measure (an installed copy) or the record cannot be written", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS, type Migration, newerThanKnown } from "./migrations.js";
@@ -22,8 +22,9 @@ const DAMAGED =
  * Opens (creating if needed) the database at `path`, checks that it is sound (`PRAGMA quick_check`)
  * and brings its schema up to date. Throws a sentence saying what is wrong and what to do.
  */
-export function openDatabase(path: string): Db {
-  if (path !== ":memory:") {
+export function openDatabase(path: string, options: { readonly readOnly?: boolean } = {}): Db {
+  const readOnly = options.readOnly ?? false;
+  if (path !== ":memory:" && !readOnly) {
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (error) {
@@ -36,7 +37,7 @@ export function openDatabase(path: string): Db {
   for (const wait of OPEN_BUSY_RETRY_MS) {
     const started = performance.now();
     try {
-      return openOnce(path);
+      return openOnce(path, readOnly);
     } catch (error) {
       // refused after waiting out busy_timeout: the lock is held for long, and waiting again would not help
       const atOnce = performance.now() - started < OPEN_WAIT_MS / 2;
@@ -45,7 +46,7 @@ export function openDatabase(path: string): Db {
     // before the bot serves anyone, so a plain wait on this thread holds nothing up
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
   }
-  return openOnce(path);
+  return openOnce(path, readOnly);
 }
 
 /**
@@ -59,17 +60,21 @@ const OPEN_BUSY_RETRY_MS: readonly number[] = [50, 100, 200, 400, 800];
 /** How long opening waits for another process's lock (busy_timeout), in milliseconds. */
 const OPEN_WAIT_MS = 5_000;
 
-/** One attempt at openDatabase, once the folder is there. */
-function openOnce(path: string): Db {
+/**
+ * One attempt at openDatabase, once the folder is there. Read-only (a command that only lists), the
+ * file is neither switched to WAL, migrated nor written (see openReadOnly).
+ */
+function openOnce(path: string, readOnly: boolean): Db {
   let db: Db | undefined;
   try {
-    db = new Database(path);
+    db = readOnly ? openReadOnly(path) : new Database(path);
     // The wait for a lock first, so that even switching to WAL waits for another process opening it
     // (opening may wait; answering may not: see WRITE_WAIT_MS).
     db.pragma(`busy_timeout = ${OPEN_WAIT_MS}`);
     // Before anything is written to it (WAL mode is written to the file): a file another program wrote
     // is refused, not given the bot's tables beside its own.
     assertOurs(db);
+    if (readOnly) return current(db);
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     const check = db.pragma("quick_check", { simple: true });
@@ -88,6 +93,33 @@ function openOnce(path: string): Db {
     if (code === "SQLITE_CORRUPT") throw new Error(`${DAMAGED} (${code})`);
     throw error;
   }
+}
+
+/**
+ * The file opened for reading only, leaving nothing beside it. SQLite makes a WAL database's -wal and
+ * -shm files even for a read-only connection, and made by an admin's user they stopped the bot's own
+ * user opening its database. With the bot stopped there is no -wal, the file is whole, and it is read
+ * as a copy in memory (its header marked as no longer WAL); with the bot running, its files are there
+ * and are read in place.
+ */
+function openReadOnly(path: string): Db {
+  if (!existsSync(path)) throw new Error(`there is no database at ${path}.`);
+  if (existsSync(`${path}-wal`)) return new Database(path, { readonly: true, fileMustExist: true });
+  const copy = readFileSync(path);
+  // bytes 18 and 19 of the header are the write and read versions: 2 for WAL, 1 for a journal
+  if (copy.length >= 20) copy.fill(1, 18, 20);
+  return new Database(copy);
+}
+
+/** `db`, once its schema is this version's: a read-only open cannot bring an older one up to date. */
+function current(db: Db): Db {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > MIGRATIONS.length) throw newerThanKnown(version, MIGRATIONS.length);
+  if (version < MIGRATIONS.length)
+    throw new Error(
+      "the database was written by an earlier version of the bot: start the bot once to bring it up to date, then run this again.",
+    );
+  return db;
 }
 
 /** A table the bot's first migration creates: every database the bot wrote at any version has it. */

@@ -124,6 +124,6 @@ function fileKept(path: string): () => void {
  * default storage. Throws a sentence saying what is wrong, as openDatabase does.
  */
 export function openSqliteStorage(path: string, options: StorageOptions = {}): Storage {
-  const db = openDatabase(path);
+  const db = openDatabase(path, { readOnly: options.readOnly ?? false });
   return sqlStorage(new SqliteDriver(db, fileKept(path)), options);
 }

@@ -181,4 +181,9 @@ export interface StorageOptions {
   readonly feedbackSalt?: string;
   /** Told about a connection lost while idle (PostgreSQL), which is logged rather than thrown. */
   readonly onConnectionError?: (message: string) => void;
+  /**
+   * For commands that only read (tips channels, tips preview): SQLite is opened read-only, must exist
+   * and is not migrated. PostgreSQL is opened as always, migrations included.
+   */
+  readonly readOnly?: boolean;
 }
