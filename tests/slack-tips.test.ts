@@ -49,4 +49,14 @@ describe("Slack slash command", () => {
       code: "missing_scope",
     });
   });
+
+  it("says to invite the bot when the channel is private and the bot is not in it", async () => {
+    nock(API)
+      .post("/api/users.info")
+      .reply(200, { ok: true, user: { id: "U1", is_admin: false } });
+    nock(API).post("/api/conversations.info").reply(200, { ok: false, error: "channel_not_found" });
+    const refused = await within((await slash("tips on 07:00")).posted);
+    expect(refused.text).toMatch(/Invite me with/);
+    expect(refused.text).not.toMatch(/try again/);
+  });
 });

@@ -25,6 +25,9 @@ export function failed(
   return failure;
 }
 
+/** Lookups refused for the channel itself, whose own sentence says what to do (invite the bot). */
+const CHANNEL_CODES = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
+
 /**
  * Undefined when a user may change a channel's daily tip (a workspace admin or owner, or the channel's
  * creator), else the sentence refusing. A lookup that fails (a missing scope, a network error) refuses,
@@ -44,10 +47,9 @@ export async function tipsPermission(
     const { channel } = await client.conversations.info({ channel: channelId });
     return channel?.creator === userId ? undefined : refusal;
   } catch (error) {
-    log.warn(
-      { user: userId, channel: channelId, code: describeSlackError(error).code },
-      "could not check who may manage tips",
-    );
-    return TIPS_PERMISSION_UNCHECKED;
+    const failure = describeSlackError(error);
+    log.warn({ user: userId, channel: channelId, code: failure.code }, "could not check who may manage tips");
+    // a private channel the bot is not in will not answer however often asked: say how to fix it
+    return CHANNEL_CODES.has(failure.code) ? failure.message : TIPS_PERMISSION_UNCHECKED;
   }
 }
