@@ -83,7 +83,10 @@ export const ONE_LINE_MAX_WORDS = 30;
 function onlySentence(query: string): string | undefined {
   const spoken = readQuestion(query).filter((sentence) => !sentence.aside);
   const text = spoken.length === 1 ? spoken[0]?.text : undefined;
-  return text !== undefined && normalise(text).split(" ").length <= ONE_LINE_MAX_WORDS ? text : undefined;
+  // words as typed: normalise splits "part-time" and expands "who's", which a reader counts as one
+  return text !== undefined && text.split(/\s+/).filter(Boolean).length <= ONE_LINE_MAX_WORDS
+    ? text
+    : undefined;
 }
 
 /**

@@ -80,6 +80,10 @@ describe("declining another subject", () => {
     expect(guide.explain("is overtime on a bank holiday paid at double time?").offSubject).toBe(
       "careers, pay and training",
     );
+    // counted as typed: 26 words, though hyphens and contractions read as more
+    const typedLine =
+      "is overtime on a bank holiday paid at double time for a part-time, fixed-term, non-resident locum who's also doing on-call cover and isn't on the rota?";
+    expect(guide.explain(typedLine).offSubject).toBe("careers, pay and training");
   });
 
   it("names the subject whose example questions a declined question reads like, but not from one shared word", () => {
