@@ -20,7 +20,8 @@ const DAMAGED =
 
 /**
  * Opens (creating if needed) the database at `path`, checks that it is sound (`PRAGMA quick_check`)
- * and brings its schema up to date. Throws a sentence saying what is wrong and what to do.
+ * and brings its schema up to date; with `readOnly`, opens an existing one of this version without
+ * writing anything (see openReadOnly). Throws a sentence saying what is wrong and what to do.
  */
 export function openDatabase(path: string, options: { readonly readOnly?: boolean } = {}): Db {
   const readOnly = options.readOnly ?? false;
