@@ -182,9 +182,11 @@ const ABOUT_THE_BOT: readonly RegExp[] = [
   new RegExp(`^what do ${YOU} do with (?:my|our|the) (?:questions?|data|messages?)$`),
 ];
 
-/** "on 08:30 Europe/London weekdays", "off", "status": a time has a colon, anything else is the zone. */
-/** A word shaped like a time of day ("09:00", "8.30", "8am", "25:00"), right or not: parseTime checks it. */
-const CLOCK_SHAPED = /^\d{1,2}(?:[:.]\d{2}|(?:[:.]\d{2})?[ap]\.?m\.?)$/i;
+/**
+ * A word meant as the time of day: one that starts with a digit ("09:00", "8am", "0830", "25:00"), or
+ * noon, midday or midnight. Right or not, parseTime checks it.
+ */
+const TIME_WORD = /^(?:\d|noon$|midday$|midnight$)/i;
 
 function readTipsChange(args: string): TipsChange | { action: "unclear"; word: string } {
   // "8:30 pm" is one time of day
@@ -200,15 +202,11 @@ function readTipsChange(args: string): TipsChange | { action: "unclear"; word: s
   let time: string | undefined;
   let timeZone: string | undefined;
   let weekdaysOnly = false;
-  // "Europe/London," and "at 08:30" as typed; a word that starts with a digit is meant as the time, so
-  // that "0830" or "8:30:00" is told it is not a time of day rather than not a time zone
+  // the time, the zone and weekdays in any order, "Europe/London," and "at 08:30" as typed; a TIME_WORD
+  // is the time, so that "0830" or "8:30:00" is told it is not a time of day rather than not a zone
   for (const word of words.map((w) => w.replace(/[.,;!]+$/, "")).filter((w) => w && !/^at$/i.test(w))) {
     if (/^(weekdays?(-only)?|mon-fri|monday-friday)$/i.test(word)) weekdaysOnly = true;
-    else if (
-      time === undefined &&
-      (CLOCK_SHAPED.test(word) || /^\d/.test(word) || /^(noon|midday|midnight)$/i.test(word))
-    )
-      time = word;
+    else if (time === undefined && TIME_WORD.test(word)) time = word;
     else if (timeZone === undefined) timeZone = word;
     else return { action: "unclear", word };
   }

@@ -122,23 +122,22 @@ export function parseTimeZone(text: string): string | undefined {
   const lower = typed.toLowerCase();
   const zone = REGION_ZONES[lower] ?? typed;
   if (zone === typed && /^[a-z]{2,4}$/i.test(typed) && !UNAMBIGUOUS.has(lower)) return undefined;
-  let resolved: string;
+  const resolved = nodeZone(zone);
+  return resolved === undefined ? undefined : (RENAMED.get(lower) ?? resolved);
+}
+
+/** Node's own name for a zone, or undefined when Node knows no such zone. */
+function nodeZone(zone: string): string | undefined {
   try {
-    resolved = new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
+    return new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
-  return RENAMED.get(lower) ?? resolved;
 }
 
 /** True when two stored zones are one zone, however spelt ("Asia/Kolkata" and "Asia/Calcutta"). */
 export function sameZone(a: string, b: string): boolean {
   if (a === b) return true;
-  try {
-    const canonical = (zone: string) =>
-      new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
-    return canonical(a) === canonical(b);
-  } catch {
-    return false;
-  }
+  const zone = nodeZone(a);
+  return zone !== undefined && zone === nodeZone(b);
 }
