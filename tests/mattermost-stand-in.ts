@@ -21,6 +21,8 @@ export const CHANNEL = "channel0000000000000000001";
 export const ADMIN = "admin000000000000000000001";
 export const MEMBER = "member00000000000000000001";
 export const SYSADMIN = "sysadmin000000000000000001";
+/** The id in the response_url a command comes with. */
+export const RESPONSE_HOOK = "responsehook00000000000001";
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | "silence";
 
@@ -74,6 +76,11 @@ export class MattermostStandIn {
     return this.silent.filter((r) => !r.destroyed && !r.writableEnded && !r.socket?.destroyed).length;
   }
 
+  /** The answers sent later through a command's response_url, oldest first. */
+  get lateAnswers(): Call[] {
+    return this.calls.filter((c) => c.method === "POST" && c.path.startsWith("/hooks/commands/"));
+  }
+
   /** The posts made, newest last. */
   get posted(): Call[] {
     return this.calls.filter((c) => c.method === "POST" && c.path === "/api/v4/posts");
@@ -96,6 +103,8 @@ export class MattermostStandIn {
   }
 
   private usual(call: Call): Answer {
+    // a command's response_url takes no token: its id is the secret
+    if (call.method === "POST" && /^\/hooks\/commands\/[a-z0-9]{26}$/.test(call.path)) return { status: 200 };
     if (call.auth !== `Bearer ${BOT_TOKEN}`)
       return { status: 401, body: { id: "api.context.session_expired.app_error", status_code: 401 } };
     if (call.path === "/api/v4/users/me")
@@ -188,13 +197,19 @@ export function useMattermost() {
     /** Runs the slash command as Mattermost does: a form with the command's token (null: none). */
     async command(
       text: string,
-      { user = MEMBER, channel = CHANNEL, token = COMMAND_TOKEN as string | null } = {},
+      {
+        user = MEMBER,
+        channel = CHANNEL,
+        token = COMMAND_TOKEN as string | null,
+        responseUrl = `${mattermost.url}/hooks/commands/${RESPONSE_HOOK}`,
+        base = undefined as string | undefined,
+      } = {},
     ) {
       const form = new URLSearchParams({
         channel_id: channel,
         channel_name: "town-square",
         command: "/socialmedia-guidance",
-        response_url: "http://127.0.0.1:1/hooks/commands/1",
+        response_url: responseUrl,
         team_domain: "hospital",
         team_id: "team00000000000000000000001",
         text,
@@ -203,7 +218,7 @@ export function useMattermost() {
         user_name: user === ADMIN ? "alice" : "bob",
         ...(token === null ? {} : { token }),
       });
-      const response = await fetch(`${harness.base}/mattermost/command`, {
+      const response = await fetch(`${base ?? harness.base}/mattermost/command`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: form.toString(),

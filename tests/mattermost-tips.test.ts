@@ -1,8 +1,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { HttpFront } from "../adapters/http/front.js";
 import { createMattermostBot, describeStartFailure } from "../adapters/mattermost/bot.js";
+import { STILL_WORKING } from "../adapters/mattermost/command.js";
+import type { TipCommands } from "../src/index.js";
 import { tempStorage, testScheduler, waitFor, within } from "./helpers.js";
 import {
   ADMIN,
@@ -71,6 +74,73 @@ describe("Mattermost daily tips", () => {
     expect(props.attachments[0]?.actions[0]?.integration.url).toBe(
       "https://guidance.example.org/mattermost/actions",
     );
+  });
+});
+
+/** Tips commands that wait for release(), as they do on a database that has stopped answering. */
+function stalledTips() {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked = 0;
+  const stalled = async (answer: string) => {
+    asked++;
+    await gate;
+    return answer;
+  };
+  const tips: TipCommands = {
+    on: () => stalled("Daily tip on, at last."),
+    off: () => stalled("Daily tip off, at last."),
+    status: () => stalled("Daily tip: on, said at last."),
+  };
+  return { tips, release, asked: () => asked };
+}
+
+describe("Mattermost commands whose answer is slow", () => {
+  it("says it is working on it, then answers through the command's response_url", async () => {
+    const stalled = stalledTips();
+    const { base } = await mm.startBot({}, { tips: stalled.tips, answerLaterAfterMs: 20 });
+    const first = await command("tips status", { base });
+    expect(first.reply).toEqual({ response_type: "ephemeral", text: STILL_WORKING });
+    expect(mattermost.lateAnswers).toHaveLength(0);
+    stalled.release();
+    const late = await waitFor(() => mattermost.lateAnswers[0], { what: "the late answer" });
+    expect(late.path).toBe("/hooks/commands/responsehook00000000000001");
+    expect(late.body).toMatchObject({ response_type: "ephemeral", text: "Daily tip: on, said at last." });
+    mattermost.calls.length = 0;
+  });
+
+  it("waits for the answer when the response_url is not on the Mattermost server", async () => {
+    const stalled = stalledTips();
+    const { base } = await mm.startBot({}, { tips: stalled.tips, answerLaterAfterMs: 20 });
+    for (const responseUrl of [
+      "http://127.0.0.2:9/hooks/commands/responsehook00000000000001",
+      `${mattermost.url}/api/v4/posts`,
+      `${mattermost.url}/hooks/commands/responsehook00000000000001?x=1`,
+      "not a url",
+    ]) {
+      const before = stalled.asked();
+      const reply = command("tips status", { base, responseUrl });
+      await waitFor(() => stalled.asked() > before, { what: "the status asked for" });
+      await sleep(60); // past answerLaterAfterMs: an early reply would have been sent by now
+      stalled.release();
+      expect((await reply).reply.text).toBe("Daily tip: on, said at last.");
+    }
+    expect(mattermost.lateAnswers).toHaveLength(0);
+  });
+
+  it("logs a late answer that Mattermost refuses", async () => {
+    const stalled = stalledTips();
+    const { base } = await mm.startBot({}, { tips: stalled.tips, answerLaterAfterMs: 20 });
+    mattermost.script("POST", /^\/hooks\/commands\//, {
+      status: 404,
+      body: { id: "web.command_webhook.invalid" },
+    });
+    expect((await command("tips off", { base, user: ADMIN })).reply.text).toBe(STILL_WORKING);
+    stalled.release();
+    expect(await logLine("late command answer refused by Mattermost")).toContain('"status":404');
+    mattermost.calls.length = 0;
   });
 });
 

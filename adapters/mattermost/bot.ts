@@ -35,6 +35,8 @@ export interface MattermostDeps extends UsageParts {
   readonly tips?: TipCommands;
   /** Every call to the REST API, and shutdown's grace period. */
   readonly calls?: CallLimits;
+  /** How long a slash command's answer may take before it is sent later (default 2.5 s). */
+  readonly answerLaterAfterMs?: number;
 }
 
 /** The running Mattermost adapter. */
@@ -72,6 +74,7 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
     seal: new ActionSeal(config.commandToken),
     log,
     ...(config.botUrl ? { botUrl: config.botUrl } : {}),
+    late: { serverUrl: config.url, afterMs: deps.answerLaterAfterMs ?? 2_500, fetch: outbound.fetch },
   };
   const inFlight = new InFlight();
   const tracked =

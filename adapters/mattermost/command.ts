@@ -1,19 +1,26 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { readRequest } from "../../src/index.js";
 import type { RouteHandler } from "../http/front.js";
 import { sendJson, sendStatus } from "../http/respond.js";
-import { buttonTarget, type MattermostContext, readPost, requester } from "./context.js";
+import { buttonTarget, type LateReplies, type MattermostContext, readPost, requester } from "./context.js";
 import { REQUEST_FAILED } from "./errors.js";
 import { tipsPermission } from "./permission.js";
 import { renderCard } from "./render.js";
 
-// Only the fields we use are checked; Mattermost sends more (team_id, response_url, trigger_id, ...).
+// Only the fields we use are checked; Mattermost sends more (team_id, trigger_id, ...).
 const commandForm = z.looseObject({
   user_id: z.string().min(1),
   channel_id: z.string().min(1),
   text: z.string().default(""),
+  response_url: z.string().optional(),
 });
+
+/** The first reply to a command whose answer takes longer than LateReplies.afterMs; the answer follows. */
+export const STILL_WORKING = "Working on it: the answer follows here in a moment.";
+
+type CommandReply = Record<string, unknown>;
 
 /**
  * `/socialmedia-guidance …`, as Mattermost POSTs a custom slash command: a form whose `token` is the
@@ -38,21 +45,77 @@ export function commandRoute(ctx: MattermostContext, commandToken: string): Rout
       return sendStatus(res, 400);
     }
     const { user_id: userId, channel_id: channelId, text } = command.data;
-    try {
-      const who = requester(userId, channelId, {
-        tipsPermission: () => tipsPermission(ctx.rest, userId, channelId, ctx.log),
-      });
-      const { card, visibility } = await ctx.conversation.handle(readRequest(text), who);
-      sendJson(res, 200, {
-        response_type: visibility === "public" ? "in_channel" : "ephemeral",
-        skip_slack_parsing: true,
-        ...renderCard(card, buttonTarget(ctx, channelId, req)),
-      });
-    } catch (error) {
-      ctx.log.error({ user: userId, channel: channelId, err: (error as Error).message }, "command failed");
-      sendJson(res, 200, { response_type: "ephemeral", text: REQUEST_FAILED });
-    }
+    const answer = (async (): Promise<CommandReply> => {
+      try {
+        const who = requester(userId, channelId, {
+          tipsPermission: () => tipsPermission(ctx.rest, userId, channelId, ctx.log),
+        });
+        const { card, visibility } = await ctx.conversation.handle(readRequest(text), who);
+        return {
+          response_type: visibility === "public" ? "in_channel" : "ephemeral",
+          skip_slack_parsing: true,
+          ...renderCard(card, buttonTarget(ctx, channelId, req)),
+        };
+      } catch (error) {
+        ctx.log.error({ user: userId, channel: channelId, err: (error as Error).message }, "command failed");
+        return { response_type: "ephemeral", text: REQUEST_FAILED };
+      }
+    })();
+    const later = ctx.late && followUpUrl(command.data.response_url, ctx.late.serverUrl);
+    if (!ctx.late || !later) return sendJson(res, 200, await answer);
+    const first = await soonest(answer, ctx.late.afterMs);
+    if (first) return sendJson(res, 200, first);
+    // A tips command waiting on a slow database or a slow permission check: Mattermost gives up on a
+    // command after 30 s, and its user would see only that it failed. Say so now; answer through the
+    // command's response_url when the answer comes.
+    sendJson(res, 200, { response_type: "ephemeral", text: STILL_WORKING });
+    await sendLate(ctx.late, later, await answer, ctx.log);
   };
+}
+
+/** The answer if it comes within `ms`, else undefined (the answer is still on its way). */
+async function soonest(answer: Promise<CommandReply>, ms: number): Promise<CommandReply | undefined> {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([answer, sleep(ms, undefined, { signal: timer.signal })]);
+  } finally {
+    timer.abort();
+  }
+}
+
+/**
+ * The command's response_url, when it is one of the Mattermost server the bot talks to (MATTERMOST_URL):
+ * the bot never posts to an address a request names on another host. Undefined otherwise: a slow
+ * answer is then given in the command's own response, as late as it comes.
+ */
+function followUpUrl(given: string | undefined, serverUrl: string): string | undefined {
+  if (!given) return undefined;
+  try {
+    const url = new URL(given);
+    const server = new URL(serverUrl);
+    const base = server.pathname.replace(/\/+$/, "");
+    const path = url.pathname.startsWith(`${base}/`) ? url.pathname.slice(base.length) : "";
+    return url.origin === server.origin && /^\/hooks\/commands\/[a-z0-9]{26}$/.test(path) && !url.search
+      ? url.href
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Posts a late answer to the command's response_url; a failure is logged (the user saw "working on it"). */
+async function sendLate(late: LateReplies, url: string, reply: CommandReply, log: MattermostContext["log"]) {
+  try {
+    const response = await late.fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(reply),
+    });
+    await response.body?.cancel();
+    if (!response.ok) log.error({ status: response.status }, "late command answer refused by Mattermost");
+  } catch (error) {
+    log.error({ err: (error as Error).message }, "late command answer not sent");
+  }
 }
 
 /** Tokens are compared as digests, so that the comparison takes the same time whatever their length. */

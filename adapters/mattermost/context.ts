@@ -24,6 +24,18 @@ export interface MattermostContext {
   readonly log: Logger;
   /** This bot's address as Mattermost reaches it, when set (MATTERMOST_BOT_URL). */
   readonly botUrl?: string;
+  /** How a command whose answer is slow is answered later, through its response_url. */
+  readonly late?: LateReplies;
+}
+
+/** A slow command's answer, sent later through the command's response_url. */
+export interface LateReplies {
+  /** The Mattermost server (MATTERMOST_URL): only a response_url on it is posted to. */
+  readonly serverUrl: string;
+  /** How long a command's answer may take before "working on it" is sent and the answer follows. */
+  readonly afterMs: number;
+  /** The outbound fetch (time limits, retries). */
+  readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /**
