@@ -46,6 +46,46 @@ describe("PostgreSQL: migrations", () => {
   });
 });
 
+describe("PostgreSQL: commands that only read", () => {
+  it("tips channels and tips preview give an empty database none of the bot's tables", async () => {
+    const url = await backend.blank();
+    const channels = await cli(["tips", "channels"], url);
+    const preview = await cli(["tips", "preview", "--channel", "C1", "--days", "2"], url);
+    for (const run of [channels, preview]) {
+      expect(run.code).not.toBe(0);
+      expect(run.err).toContain("the database has none of the bot's tables");
+    }
+    expect(
+      await backend.sql(
+        url,
+        "SELECT count(*)::int AS n FROM pg_catalog.pg_tables WHERE schemaname = 'public'",
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
+  it("reads the bot's database and cannot write to it", async () => {
+    const url = await backend.blank();
+    const bot = await backend.open(url);
+    await bot.tips.enable(
+      "slack",
+      "C1",
+      { time: "09:00", timeZone: "UTC", weekdaysOnly: false },
+      "command",
+      1,
+    );
+    const listed = await cli(["tips", "channels"], url);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain("C1");
+    const reader = await openStorage({ url, path: "" }, { readOnly: true });
+    try {
+      expect(await reader.tips.schedule("slack", "C1")).toMatchObject({ enabled: true });
+      await expect(reader.tips.disable("slack", "C1", 2)).rejects.toThrow(/read-only transaction/);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
 describe("PostgreSQL: when it cannot be opened", () => {
   it("names the server and the database in one sentence when nothing listens there, never the password", async () => {
     const port = await closedPort();

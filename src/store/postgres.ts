@@ -162,8 +162,26 @@ async function migrate(pool: pg.Pool, lost: (message: string) => void, migration
 }
 
 /**
- * Connects to the PostgreSQL database at `url` and migrates it. Throws one sentence naming the host and
- * the database (never the password) when it cannot: unreachable, refused login, no such database.
+ * For a command that only reads: the schema must be this bot's, at this version. Nothing is created, so
+ * that a mistyped DATABASE_URL naming an empty database does not get the bot's tables.
+ */
+async function assertCurrent(pool: pg.Pool, known: number): Promise<void> {
+  const seen = await schemaVersion(pool);
+  if (seen === undefined)
+    throw new Error(
+      "the database has none of the bot's tables: check that DATABASE_URL names the bot's database (the bot makes its tables when it first starts)",
+    );
+  if (seen > known) throw newerThanKnown(seen, known);
+  if (seen < known)
+    throw new Error(
+      "the database was written by an earlier version of the bot: start the bot once to bring it up to date, then run this again",
+    );
+}
+
+/**
+ * Connects to the PostgreSQL database at `url` and migrates it; with `readOnly`, checks its schema
+ * instead, and every transaction is read-only on the server. Throws one sentence naming the host and the
+ * database (never the password) when it cannot: unreachable, refused login, no such database.
  */
 export async function openPostgresStorage(url: string, options: StorageOptions = {}): Promise<Storage> {
   const target: PostgresTarget = targetOf(url);
@@ -176,10 +194,16 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     application_name: "socialmedia-guidance",
     types: TYPES,
   });
+  // Set on each new connection (its first query): a DATABASE_URL's own options (a search_path) stay.
+  if (options.readOnly)
+    pool.on(
+      "connect",
+      (client) => void client.query("SET default_transaction_read_only = on").catch(() => {}),
+    );
   // An idle connection that breaks (a server restart, a network blip) is dropped and replaced.
   pool.on("error", (error) => lost(error.message));
   try {
-    await migrate(pool, lost, MIGRATIONS);
+    await (options.readOnly ? assertCurrent(pool, MIGRATIONS.length) : migrate(pool, lost, MIGRATIONS));
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new Error(describeFailure(error, target));

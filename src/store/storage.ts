@@ -182,8 +182,9 @@ export interface StorageOptions {
   /** Told about a connection lost while idle (PostgreSQL), which is logged rather than thrown. */
   readonly onConnectionError?: (message: string) => void;
   /**
-   * For commands that only read (tips channels, tips preview): SQLite is opened read-only, must exist
-   * and is not migrated. PostgreSQL is opened as always, migrations included.
+   * For commands that only read (tips channels, tips preview): the database must exist at this
+   * version, is not migrated, and is opened read-only (SQLite) or with read-only transactions
+   * (PostgreSQL).
    */
   readonly readOnly?: boolean;
 }
