@@ -6,9 +6,11 @@ import { ReplaySql } from "./replays.js";
 import type { SqlDriver } from "./sql.js";
 import type { Storage, StorageOptions } from "./storage.js";
 import { TipSql } from "./tips.js";
+import { watchWrites } from "./write-watch.js";
 
 /** The storage over a driver: the same SQL for SQLite and PostgreSQL. */
-export function sqlStorage(driver: SqlDriver, options: StorageOptions): Storage {
+export function sqlStorage(given: SqlDriver, options: StorageOptions): Storage {
+  const driver = watchWrites(given);
   return {
     feedback: new FeedbackSql(driver, options.feedbackSalt),
     tips: new TipSql(driver),
