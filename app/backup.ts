@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
 import { foreignTables, openDatabase } from "../src/store/db.js";
+import { whileNotInUse } from "../src/store/in-use.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import type { Out } from "./output.js";
 
@@ -47,7 +48,8 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
 /**
  * `restore <file>`: the database at DATABASE_PATH becomes exactly what the backup holds, whatever its
  * write-ahead log held (the backup API writes through SQLite, which settles that log first). The bot
- * must be stopped: a running bot keeps its schedules in memory.
+ * must be stopped, and a restore while a process has the database open is refused (see in-use.ts):
+ * that process would write on into the file swapped out.
  */
 export async function restore(config: Config, rest: readonly string[], out: Out, err: Out): Promise<number> {
   const from = rest[0];
@@ -70,9 +72,33 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
     const why = code === "SQLITE_NOTADB" ? "it is not a SQLite database" : (error as Error).message;
     return fail(err, `Cannot restore from ${from}: ${why}. Nothing was changed.`);
   }
+  try {
+    const swapped = await whileNotInUse(config.databasePath, () =>
+      swapIn(source, from, config.databasePath, out, err),
+    );
+    if (swapped === "in use")
+      return fail(
+        err,
+        `The database at ${config.databasePath} is open in a running bot (or another of its commands): stop it, then restore. Nothing was changed.`,
+      );
+    return swapped;
+  } catch (error) {
+    return fail(err, `Could not restore from ${from}: ${(error as Error).message}. Nothing was changed.`);
+  } finally {
+    source.close();
+  }
+}
+
+/** The backup copied beside the database at `db`, checked and migrated, then swapped in for it. */
+async function swapIn(
+  source: Database.Database,
+  from: string,
+  db: string,
+  out: Out,
+  err: Out,
+): Promise<number> {
   // Copied beside the database first, then swapped in: the database being replaced may be damaged
   // (its start-up message sends the operator here), and is kept, with its log, in case it was wanted.
-  const db = config.databasePath;
   const staging = `${db}.restoring`;
   try {
     for (const suffix of SQLITE_FILES) rmSync(`${staging}${suffix}`, { force: true });
@@ -82,8 +108,6 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
   } catch (error) {
     for (const suffix of SQLITE_FILES) rmSync(`${staging}${suffix}`, { force: true });
     return fail(err, `Could not restore from ${from}: ${(error as Error).message}. Nothing was changed.`);
-  } finally {
-    source.close();
   }
   // Kept under a name of its own, so that a second restore (the wrong backup first) loses nothing.
   const kept = `${db}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import {
   chmodSync,
   closeSync,
@@ -15,6 +17,9 @@ import { run } from "./cli-run.js";
 import { databaseWith, tempDir } from "./helpers.js";
 
 // backup and restore of the SQLite file, through SQLite's backup API.
+
+/** The built SQLite storage, for a bot in another process. */
+const SQLITE_MODULE = join(import.meta.dirname, "..", "dist", "src", "store", "sqlite.js");
 
 /** The command line with DATABASE_PATH set to `dbPath`. */
 const cli = async (args: string[], dbPath: string) => {
@@ -70,6 +75,40 @@ describe("backup and restore", () => {
     expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
     expect((await cli(["restore", backupPath], crashed)).code).toBe(0);
     expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
+  });
+
+  it("refuses to restore while the bot has the database open, in this process or another", async () => {
+    const { dir, path: dbPath, storage: first } = await databaseWith("before the backup");
+    await first.close();
+    const backupPath = join(dir, "backup.db");
+    expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+    const running = openSqliteStorage(dbPath);
+    await running.feedback.recordCandidate("qa-maintain-boundaries", "after the backup", 2);
+    const refused = await cli(["restore", backupPath], dbPath);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/is open in a running bot .*: stop it, then restore\. Nothing was changed\./);
+    expect(await running.feedback.candidates()).toHaveLength(2);
+    // a bot in another process, holding it open until told to stop
+    const child = spawn(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `const { openSqliteStorage } = await import(${JSON.stringify(SQLITE_MODULE)});
+         const s = openSqliteStorage(${JSON.stringify(dbPath)});
+         process.stdout.write("open\\n");
+         process.stdin.once("data", async () => { await s.close(); process.exit(0); });`,
+      ],
+      { stdio: ["pipe", "pipe", "inherit"] },
+    );
+    await once(child.stdout, "data");
+    await running.close();
+    expect((await cli(["restore", backupPath], dbPath)).err).toMatch(/is open in a running bot/);
+    child.stdin.write("stop\n");
+    await once(child, "exit");
+    const restored = await cli(["restore", backupPath], dbPath);
+    expect(restored.code, restored.err).toBe(0);
+    expect(await candidates(dbPath)).toEqual(["before the backup"]);
   });
 
   it("restores over a database whose file is damaged, as the bot's start-up message advises", async () => {

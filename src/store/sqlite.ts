@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import type { Statement } from "better-sqlite3";
 import { type Db, openDatabase } from "./db.js";
+import { holdInUse } from "./in-use.js";
 import type { SqlDriver } from "./sql.js";
 import { sqlStorage } from "./sql-storage.js";
 import type { Storage, StorageOptions } from "./storage.js";
@@ -125,5 +126,17 @@ function fileKept(path: string): () => void {
  */
 export function openSqliteStorage(path: string, options: StorageOptions = {}): Storage {
   const db = openDatabase(path, { readOnly: options.readOnly ?? false });
-  return sqlStorage(new SqliteDriver(db, fileKept(path)), options);
+  // held while the database is open, so that `restore` refuses to swap it (a reader changes nothing)
+  const release = options.readOnly ? () => {} : holdInUse(path);
+  const storage = sqlStorage(new SqliteDriver(db, fileKept(path)), options);
+  return {
+    ...storage,
+    close: async () => {
+      try {
+        await storage.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }
