@@ -18,7 +18,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       await s.tick();
       expect(postsTo("CGOOD")).toHaveLength(1);
       expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).toMatch(
-        /last post failed \(internal_error\); trying again at Thu, 26 Nov 2026, 09:01/,
+        /last post failed: Something went wrong talking to Slack \(internal_error\)\. Trying again at Thu, 26 Nov 2026, 09:01/,
       );
       at("2026-11-26T09:00:50Z"); // before the first retry is due
       await s.tick();
@@ -29,7 +29,9 @@ describeEachBackend(({ fresh, scheduler }) => {
       at("2026-11-26T09:05:30Z"); // third attempt: the last
       await s.tick();
       const status = await s.run({ platform: "slack", channelId: "CBAD", args: "status" });
-      expect(status).toMatch(/Failing since Thu, 26 Nov 2026, 09:05 UTC \(internal_error\)/);
+      expect(status).toMatch(
+        /Failing since Thu, 26 Nov 2026, 09:05 UTC: Something went wrong talking to Slack \(internal_error\)\. Check/,
+      );
       expect(
         logLines.filter((l) => l.includes('"channel":"CBAD"') && l.includes("daily tip failed")),
       ).toHaveLength(3);
@@ -57,7 +59,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       }
       expect(attempts).toBe(1);
       expect(await s.run({ platform: "slack", channelId: "CGONE", args: "status" })).toMatch(
-        /Failing since Thu, 26 Nov 2026, 09:00 UTC \(not_in_channel\)/,
+        /Failing since Thu, 26 Nov 2026, 09:00 UTC: I'm not a member of this channel\. Invite me with `\/invite @socialmedia-guidance` \(not_in_channel\)\. Check/,
       );
       // invited back: the next day's tip goes out
       delete failing.CGONE;
@@ -93,7 +95,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       // ...and still shows as failing, as it was
       const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
       expect(status).toMatch(/at 09:00/);
-      expect(status).toMatch(/Failing since .*\(not_in_channel\)/);
+      expect(status).toMatch(/Failing since .*: error not_in_channel\. Check/);
 
       // a failure that may pass: on, and said to be unchecked
       failing.CSLOW = { status: 200, body: { ok: false, error: "internal_error" } };
@@ -159,6 +161,39 @@ describeEachBackend(({ fresh, scheduler }) => {
         await s.tick();
       }
       expect(postsTo("C1")).toHaveLength(1);
+      // recorded on the next tick, once the database took it: not "the bot stopped while posting"
+      const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
+      expect(status).toMatch(/Last tip: Thu, 26 Nov 2026, 09:00/);
+      expect(status).not.toMatch(/may not have been posted/);
+    });
+
+    it("records a post late, even after its lease ran out while the database refused it", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const first = await scheduler(path);
+      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      let locked = true;
+      const target = first.tipStore;
+      const store = withUpdateSlot(target, (...args) =>
+        locked && args[2].status === "posted"
+          ? Promise.reject(new Error("database is locked"))
+          : target.updateSlot(...args),
+      );
+      const s = await scheduler(path, { store, leaseMs: 60_000 });
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      at("2026-11-26T09:05:00Z");
+      await s.tick();
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
+        /may not have been posted/,
+      );
+      locked = false;
+      at("2026-11-26T09:06:00Z");
+      await s.tick();
+      const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
+      expect(status).toMatch(/Last tip: Thu, 26 Nov 2026, 09:00/);
+      expect(postsTo("C1")).toHaveLength(1);
+      expect(logLines.join("\n")).toMatch(/daily tip posted earlier, recorded now/);
     });
 
     it("waits as long as a rate limit asks", async () => {
@@ -173,7 +208,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       at("2026-11-26T09:00:10Z");
       await s.tick();
       expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
-        /\(rate_limited\); trying again at Thu, 26 Nov 2026, 09:10/,
+        /: Slack is asking me to slow down \(rate_limited\)\. Trying again at Thu, 26 Nov 2026, 09:10/,
       );
     });
 

@@ -9,6 +9,7 @@ import {
 } from "../ports.js";
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
+import { storedFailure } from "./failure.js";
 import { nextTip } from "./rotation.js";
 import { formatLocal, localDay, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
 
@@ -198,16 +199,16 @@ export class TipChannels implements TipCommands {
       );
     } else if (last?.status === "retry" && last.nextAttemptAt) {
       lines.push(
-        `The last post failed (${last.error}); trying again at ${formatLocal(new Date(last.nextAttemptAt), s.timeZone)}.`,
+        `The last post failed: ${clause(storedFailure(last.error))} Trying again at ${formatLocal(new Date(last.nextAttemptAt), s.timeZone)}.`,
       );
     } else if (last?.status === "uncertain") {
       lines.push(
-        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it.`,
+        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it, or could not record that it had.`,
       );
     }
     if (s.failingSince) {
       lines.push(
-        `Failing since ${formatLocal(new Date(s.failingSince), s.timeZone)} (${s.lastError ?? "error"}). Check that the bot is still in this channel and allowed to post.`,
+        `Failing since ${formatLocal(new Date(s.failingSince), s.timeZone)}: ${clause(storedFailure(s.lastError))} Check that the bot is still in this channel and allowed to post.`,
       );
     }
     return lines.filter(Boolean).join("\n");
@@ -247,4 +248,9 @@ export class TipChannels implements TipCommands {
 
 function describe(t: TipTime): string {
   return `every ${t.weekdaysOnly ? "weekday" : "day"} at ${t.time} (${t.timeZone})`;
+}
+
+/** A clause ending in a full stop, as one sentence of a status. */
+function clause(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -30,16 +30,43 @@ export async function recordFailure(
     await store.updateSlot(
       key,
       ["sending"],
-      { status: "retry", attempts, nextAttemptAt: at + wait, error: failure.code },
+      { status: "retry", attempts, nextAttemptAt: at + wait, error: failureText(failure) },
       token,
     );
     log.warn({ ...ids, code: failure.code, attempts, retryInMs: wait }, "daily tip failed; will retry");
     return;
   }
-  await store.updateSlot(key, ["sending"], { status: "failed", attempts, error: failure.code }, token);
-  await store.setFailing(key.platform, key.channelId, at, failure.code);
+  await store.updateSlot(
+    key,
+    ["sending"],
+    { status: "failed", attempts, error: failureText(failure) },
+    token,
+  );
+  await store.setFailing(key.platform, key.channelId, at, failureText(failure));
   log.error(
     { ...ids, code: failure.code, attempts, ...(failure.permanent ? { permanent: true } : {}) },
     "daily tip failed; the channel is marked failing",
   );
+}
+
+/**
+ * A failed post as `tips status` shows it to a channel admin: the platform's sentence saying what went
+ * wrong, without its "please try again" (the bot tries again itself), and the code in brackets, for
+ * whoever looks in the log. A code alone told an admin nothing ("slack_webapi_http_error").
+ */
+export function failureText(failure: PostFailure): string {
+  const sentence = failure.message
+    .replace(/\s*Please try again in (?:a moment|\d+ seconds)\.$/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 200);
+  return sentence && sentence !== failure.code
+    ? `${sentence.replace(/\.$/, "")} (${failure.code})`
+    : failure.code;
+}
+
+/** A stored failure, as a clause: the sentence recorded, or a code alone (as older versions stored). */
+export function storedFailure(text: string | undefined | null): string {
+  if (!text) return "an error";
+  return /\s/.test(text) ? text : `error ${text}`;
 }

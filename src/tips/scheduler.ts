@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
 import type { Logger } from "../log.js";
 import { type Platform, PostFailure, type TipPoster } from "../ports.js";
-import type { ScheduleRow, SlotRow, TipStorage } from "../store/storage.js";
+import type { ScheduleRow, SlotKey, SlotRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
 import { followEnvironment } from "./environment.js";
 import { recordFailure } from "./failure.js";
@@ -73,6 +73,11 @@ export class TipScheduler {
   private readonly lanes = new Map<Platform, Promise<void>>();
   /** Set by stop(): no channel is begun, and a post cut off now is left for the next start to decide. */
   private stopping = false;
+  /**
+   * Posts made that the database would not record: recorded on each tick until it takes them. Left
+   * unrecorded, the slot read as "the bot stopped while posting" though the tip was there.
+   */
+  private readonly unrecorded = new Map<string, Unrecorded>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.store = options.store;
@@ -113,6 +118,7 @@ export class TipScheduler {
    * platform still busy with an earlier check is left to it: its due slots are found on the next tick.
    */
   async tick(): Promise<void> {
+    await this.recordLate();
     let schedules: ScheduleRow[];
     try {
       schedules = await this.activeSchedules();
@@ -242,21 +248,53 @@ export class TipScheduler {
       return;
     }
     // Recorded apart from the post: a database error now (a locked file) must never read as a failed
-    // post, which would be sent again. Unrecorded, the slot stays "sending" and is never sent twice.
+    // post, which would be sent again. Unrecorded, the slot stays "sending" and is never sent twice;
+    // the record is tried again on each tick.
+    const posted: Unrecorded = {
+      key,
+      token,
+      tipId: tip.id,
+      messageId: messageId ?? "",
+      postedAt: this.now().getTime(),
+    };
     try {
-      await this.store.updateSlot(
-        key,
-        ["sending"],
-        { status: "posted", messageId: messageId ?? "", postedAt: this.now().getTime() },
-        token,
-      );
-      await this.store.setFailing(s.platform, s.channelId, null, null);
+      await this.markPosted(posted);
       this.log.info({ ...ids, tip: tip.id, message: messageId }, "daily tip posted");
     } catch (error) {
+      this.unrecorded.set(`${s.platform}\u0000${s.channelId}\u0000${day}`, posted);
       this.log.error(
         { ...ids, tip: tip.id, message: messageId, err: (error as Error).message },
-        "daily tip posted, but not recorded; it is not sent again",
+        "daily tip posted, but not recorded; it is not sent again, and recording it is tried again each minute",
       );
+    }
+  }
+
+  /** Records a post as made: from "sending", or from "uncertain" when the lease ran out meanwhile. */
+  private async markPosted(p: Unrecorded): Promise<void> {
+    const { messageId, postedAt } = p;
+    await this.store.updateSlot(
+      p.key,
+      ["sending", "uncertain"],
+      { status: "posted", messageId, postedAt },
+      p.token,
+    );
+    await this.store.setFailing(p.key.platform, p.key.channelId, null, null);
+  }
+
+  /** The posts the database would not record before, recorded now if it takes them. */
+  private async recordLate(): Promise<void> {
+    for (const [id, posted] of this.unrecorded) {
+      try {
+        await this.markPosted(posted);
+        this.unrecorded.delete(id);
+        const { platform, channelId: channel, day } = posted.key;
+        this.log.info(
+          { platform, channel, day, tip: posted.tipId },
+          "daily tip posted earlier, recorded now",
+        );
+      } catch {
+        // the next tick tries again
+      }
     }
   }
 
@@ -330,4 +368,13 @@ export class TipScheduler {
     const r = await store.rotation(s.platform, s.channelId);
     return nextTip(r.key, r.cycle, [...this.byId.keys()], r.used, r.last);
   }
+}
+
+/** A post made, to be recorded. */
+interface Unrecorded {
+  readonly key: SlotKey;
+  readonly token: string;
+  readonly tipId: string;
+  readonly messageId: string;
+  readonly postedAt: number;
 }
