@@ -59,6 +59,12 @@ describe("the search index", () => {
     }
   });
 
+  it("counts in how many sentences a question says each word, for the word model", () => {
+    const terms = index.terms("Our rota went online. A nurse shared the rota. Can I take the rota down?");
+    expect(terms.find((t) => t.stem === "rota")?.sentences).toBe(3);
+    expect(terms.find((t) => t.stem === "onlin")?.sentences).toBeUndefined();
+  });
+
   it("ranks an entry whose phrasings keep using a word above one that uses it once", () => {
     const hits = index.search("rota", 2);
     expect(hits.map((h) => h.entry.id)).toEqual(["rota", "photos"]);

@@ -26,6 +26,8 @@ export interface Term {
   readonly weight?: number;
   /** The part of the question it comes from, when not an asking sentence: the story, or an aside. */
   readonly part?: "story" | "aside";
+  /** In how many of a question's sentences (asides left out) it is said, when more than one. */
+  readonly sentences?: number;
 }
 
 /** True for a term of the sentences that ask (neither the story nor an aside). */

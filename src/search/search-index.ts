@@ -117,8 +117,16 @@ export class SearchIndex {
     const sentences = this.askingByContent(
       readQuestion(residentsAsPatients(question)).map((s) => ({ ...s, terms: this.readTerms(s.text) })),
     );
+    // In how many sentences each word is said: what a post keeps coming back to is what it is about.
+    const said = new Map<string, number>();
+    for (const sentence of sentences)
+      if (!sentence.aside)
+        for (const stem of new Set(sentence.terms.map((t) => t.stem)))
+          said.set(stem, (said.get(stem) ?? 0) + 1);
     const merged = new Map<string, Term>();
-    const add = (t: Term) => {
+    const add = (term: Term) => {
+      const n = said.get(term.stem) ?? 1;
+      const t = n > 1 ? { ...term, sentences: n } : term;
       const seen = merged.get(t.stem);
       if (!seen || (seen.weight ?? 1) * seen.credit < (t.weight ?? 1) * t.credit) merged.set(t.stem, t);
     };
@@ -220,8 +228,14 @@ export class SearchIndex {
     // The word model reads the whole question, the story nearly as much as the asking sentences (less
     // only when those are clear on their own): a reading unlike the phrasing match's, which is what
     // makes fusing the two worth it. Who is asking counts as little here as there.
+    // ... and counts a word as often as the question says it (in how many sentences, the log of it),
+    // as a multinomial model reads a text, where each distinct word once would read a post that keeps
+    // coming back to "the photo" as one that names it in passing.
     const byWords = this.words.rank(
-      terms.map((t) => ({ stem: t.stem, weight: this.weights.wordModelWeight(t) })),
+      terms.map((t) => ({
+        stem: t.stem,
+        weight: this.weights.wordModelWeight(t) * (1 + this.tune.wordRepeatGain * Math.log(t.sentences ?? 1)),
+      })),
       depth,
     );
     const fused = new Map<number, number>();

@@ -63,6 +63,11 @@ export const SEARCH_TUNING = Object.freeze({
   /** How much the word model counts the story of a question whose asking sentences are clear. */
   wordContextWeight: 0.8,
   /**
+   * How much more the word model counts a word the question says in several sentences: its weight
+   * times 1 + `wordRepeatGain` × log(sentences), asides left out.
+   */
+  wordRepeatGain: 0.5,
+  /**
    * The two readings' rankings are fused by reciprocal rank (each entry scores 1 / (fusionK + rank) in
    * each); `fusionDepth` is how far down the phrasing ranking is read for it.
    */
