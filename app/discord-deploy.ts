@@ -15,18 +15,26 @@ export async function discordDeploy(
     );
     return 2;
   }
+  // the invite link needs only the application's id: no token, so it can be made before one exists
+  if (args[0] === "invite") {
+    if (!config.discordApplicationId) {
+      err(
+        "Set DISCORD_APPLICATION_ID in .env first (Developer Portal, General Information, Application ID).",
+      );
+      return 1;
+    }
+    const { inviteUrl } = await lazy.discord();
+    out(
+      `Add the bot to your server with this link (it asks only for the permissions the bot needs):\n${inviteUrl(config.discordApplicationId)}`,
+    );
+    return 0;
+  }
   if (!config.discord) {
     err("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (and optionally DISCORD_GUILD_ID) in .env first.");
     return 1;
   }
   const { deployCommands, codeOf, inviteUrl } = await lazy.discord();
   const invite = inviteUrl(config.discord.applicationId);
-  if (args[0] === "invite") {
-    out(
-      `Add the bot to your server with this link (it asks only for the permissions the bot needs):\n${invite}`,
-    );
-    return 0;
-  }
   try {
     const { route, count } = await deployCommands(config.discord);
     out(

@@ -78,7 +78,8 @@ export async function main(
   const { ConfigError, loadConfig } = await import("../src/config.js");
   let config: Config;
   try {
-    config = loadConfig(process.env, subcommand.settings);
+    const settings = subcommand.settings;
+    config = loadConfig(process.env, settings && ((name) => settings(name, args.rest)));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     err(error.message);

@@ -53,8 +53,11 @@ export type Subcommand = UsageRow & {
     | { readonly needs: "knowledge"; readonly run: (c: Known) => number | Promise<number> }
     | {
         readonly needs: "settings";
-        /** The settings it reads (others are not checked); every setting when left out. */
-        readonly settings?: (name: string) => boolean;
+        /**
+         * The settings it reads (others are not checked); every setting when left out. Given the
+         * command's words after its name, for a command whose parts read different settings.
+         */
+        readonly settings?: (name: string, rest: readonly string[]) => boolean;
         readonly run: (c: Loaded) => number | Promise<number>;
       }
   );
@@ -110,7 +113,9 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "discord",
     needs: "settings",
-    settings: localSettings("DISCORD_"),
+    // the invite link needs only the application's id, so that it can be made before there is a token
+    settings: (name, rest) =>
+      rest[0] === "invite" ? name === "DISCORD_APPLICATION_ID" : localSettings("DISCORD_")(name),
     usage: "discord invite",
     summary: "Print the link that adds the bot to a Discord server",
     more: [{ usage: "discord deploy", summary: "Register the Discord commands (npm run discord:deploy)" }],

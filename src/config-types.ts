@@ -87,6 +87,8 @@ export interface Config {
   readonly logLevel: string;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /** DISCORD_APPLICATION_ID, also without a token: all `discord invite` needs. */
+  readonly discordApplicationId?: string;
   readonly mattermost?: MattermostConfig;
   readonly teams?: TeamsConfig;
   /** The port of the HTTP front shared by the platforms that take requests over HTTP. */

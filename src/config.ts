@@ -259,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
           apiUrl: e.SLACK_API_URL,
         })
       : slackOAuthConfig(e),
+    ...(e.DISCORD_APPLICATION_ID ? { discordApplicationId: e.DISCORD_APPLICATION_ID } : {}),
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
         ? Object.freeze({

@@ -5,6 +5,7 @@ import { deployCommands } from "../adapters/discord/bot.js";
 import { COMMAND, inviteUrl, TIPS_COMMAND } from "../adapters/discord/definitions.js";
 import { commandDefinitions } from "../adapters/discord/slash-commands.js";
 import { MAX_QUESTION_CHARS } from "../src/index.js";
+import { run } from "./cli-run.js";
 import { API, APP_ID, config } from "./discord-fixture.js";
 import { GUILD_ID } from "./discord-interaction.js";
 import { offline } from "./nock-offline.js";
@@ -44,6 +45,17 @@ describe("discord:deploy", () => {
       ?.options?.find((o) => o.name === "question");
     expect(question?.max_length).toBe(6_000);
     expect(question?.max_length).toBeGreaterThan(MAX_QUESTION_CHARS);
+  });
+
+  it("discord invite: prints the link with only the application id set, before there is a token", async () => {
+    const invite = await run(["discord", "invite"], {
+      env: { DISCORD_APPLICATION_ID: APP_ID, DISCORD_TOKEN: "", SLACK_BOT_TOKEN: "" },
+    });
+    expect(invite.code, invite.stderr).toBe(0);
+    expect(invite.stdout).toContain(inviteUrl(APP_ID));
+    const none = await run(["discord", "invite"], { env: { DISCORD_APPLICATION_ID: "", DISCORD_TOKEN: "" } });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/^Set DISCORD_APPLICATION_ID in \.env first/);
   });
 
   it("builds an invite URL with the bot and applications.commands scopes and only the permissions it needs", () => {
