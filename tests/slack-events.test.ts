@@ -98,6 +98,38 @@ describe("Slack mentions and direct messages", () => {
     expect(allText(body)).toContain("Topics");
   });
 
+  it("gives help in a direct message as it is typed there, and after a mention as it is typed there", async () => {
+    const dm = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "3.2" });
+    await event({
+      type: "message",
+      channel_type: "im",
+      user: "U1",
+      text: "help",
+      ts: "1700000001.000300",
+      channel: "D1",
+      event_ts: "1700000001.000300",
+    });
+    const inDm = allText(await within(dm));
+    expect(inDm).toContain("`topics`");
+    expect(inDm).not.toContain("`/socialmedia-guidance topics`");
+    expect(inDm).toContain("(in a channel)");
+    const thread = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "3.3" });
+    await event(
+      {
+        type: "app_mention",
+        user: "U1",
+        text: "<@UBOT> help",
+        ts: "1700000001.000400",
+        channel: "C1",
+        event_ts: "1700000001.000400",
+      },
+      { id: "EvHelpMention" },
+    );
+    const inThread = allText(await within(thread));
+    expect(inThread).toContain("`@socialmedia-guidance topics`");
+    expect(inThread).not.toContain("`/socialmedia-guidance topics`");
+  });
+
   it("answers a direct message sent with a file, reading its text only, and not another app's", async () => {
     const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: "3.2" });
     const withFile = {

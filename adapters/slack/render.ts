@@ -79,6 +79,29 @@ export const SLACK_HELP: HelpStyle = {
   note: "Mention me in a channel or message me directly to ask there.",
 };
 
+/**
+ * Help in a direct message to the bot: questions and commands are typed as they are; daily tips are
+ * set up with the slash command in a channel. It named the slash command for everything.
+ */
+export const SLACK_DM_HELP: HelpStyle = {
+  commandLine: (c) =>
+    c.name === "tips"
+      ? `\`${SLASH_COMMAND} ${c.usage}\` (in a channel)`
+      : `\`${c.name === "ask" ? "<question>" : c.usage}\``,
+  example: (q) => `\`${q}\``,
+  note: `Type a question or a command here. In a channel, use \`${SLASH_COMMAND}\` or mention me.`,
+};
+
+/** Help after a mention in a channel: the mention, then the question or the command. */
+export const SLACK_MENTION_HELP: HelpStyle = {
+  commandLine: (c) =>
+    c.name === "tips"
+      ? `\`${SLASH_COMMAND} ${c.usage}\``
+      : `\`@socialmedia-guidance ${c.name === "ask" ? "<question>" : c.usage}\``,
+  example: (q) => `\`@socialmedia-guidance ${q}\``,
+  note: `\`${SLASH_COMMAND}\` answers you privately; a mention answers in a thread. You can also message me directly.`,
+};
+
 /** "Title (Publisher, 2024)" for a source, linked to the publisher's page where there is one. */
 export function formatSource(s: CardSource): string {
   const label = escapeMrkdwn(s.label);

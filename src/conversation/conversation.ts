@@ -35,6 +35,8 @@ export interface Requester {
   readonly tipsElsewhere?: string;
   /** Undefined when this person may change the channel's daily tip, else the sentence refusing. */
   readonly tipsPermission?: () => Promise<string | undefined> | string | undefined;
+  /** How help names the commands where this request was typed, when not as the platform's help does. */
+  readonly help?: HelpStyle;
 }
 
 /** What a conversation is built from; the rate limits, records of use and log policy are each optional. */
@@ -78,7 +80,7 @@ export class Conversation {
     const privately = (card: Outcome["card"]) => reply(card, "private");
     switch (request.kind) {
       case "help":
-        return reply(helpCard(guide, this.deps.help));
+        return reply(helpCard(guide, who.help ?? this.deps.help));
       case "small-talk":
         return reply(noticeCard(SMALL_TALK_REPLIES[request.said]));
       case "about":
@@ -93,7 +95,7 @@ export class Conversation {
         return privately(await this.tips(request.change, who));
       case "ask": {
         // a platform's own question field (Discord's) brings these here without readRequest
-        if (!visibleText(request.question).trim()) return reply(helpCard(guide, this.deps.help));
+        if (!visibleText(request.question).trim()) return reply(helpCard(guide, who.help ?? this.deps.help));
         // "hi", "thanks", "why?", "what can you do?" typed as the question: said to the bot, not asked
         const read = readRequest(request.question);
         if (read.kind !== "ask" && read.kind !== "tips") return this.handle(read, who);

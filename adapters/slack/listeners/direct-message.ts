@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { readRequest } from "../../../src/index.js";
-import { renderCard } from "../render.js";
+import { renderCard, SLACK_DM_HELP } from "../render.js";
 import { failed, type SlackContext } from "./context.js";
 import { TIPS_BY_COMMAND, withoutMentions } from "./mention.js";
 
@@ -24,6 +24,7 @@ export function register(app: App, ctx: SlackContext): void {
       visibility: "public",
       canShare: false,
       tipsElsewhere: TIPS_BY_COMMAND,
+      help: SLACK_DM_HELP,
     });
     try {
       await say(renderCard(card));

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { readRequest } from "../../../src/index.js";
 import { SLASH_COMMAND } from "../command.js";
-import { renderCard } from "../render.js";
+import { renderCard, SLACK_MENTION_HELP } from "../render.js";
 import { failed, type SlackContext } from "./context.js";
 
 /** Daily tips are changed with the slash command, where the bot can check who is asking. */
@@ -30,6 +30,7 @@ export function register(app: App, ctx: SlackContext): void {
         visibility: "public",
         canShare: false,
         tipsElsewhere: TIPS_BY_COMMAND,
+        help: SLACK_MENTION_HELP,
       },
     );
     const message = renderCard(card);
