@@ -21,8 +21,9 @@ export const lazy = {
  * Opens the storage the config names (PostgreSQL at DATABASE_URL, else the SQLite file at
  * DATABASE_PATH), or says in one sentence why it cannot and returns undefined. With a logger, a
  * connection lost later is logged. A moderator's command (`existing`) only reads what the bot
- * recorded: it does not create an SQLite file that is not there (a mistyped DATABASE_PATH would
- * otherwise read as a bot that has recorded nothing).
+ * recorded: it does not create an SQLite file that is not there, nor the bot's tables in a PostgreSQL
+ * database that has none (a mistyped DATABASE_PATH or DATABASE_URL would otherwise read as a bot that
+ * has recorded nothing).
  */
 export async function openDb(
   config: Config,
@@ -49,6 +50,7 @@ export async function openDb(
       {
         feedbackSalt: config.feedbackSalt,
         readOnly,
+        mustExist: existing,
         onConnectionError: (message) => logger?.error({ err: message }, "database connection lost"),
       },
     );

@@ -63,6 +63,21 @@ describe("PostgreSQL: commands that only read", () => {
     ).toEqual([{ n: 0 }]);
   });
 
+  it("report and learn refuse a database with none of the bot's tables, and leave it empty", async () => {
+    const url = await backend.blank();
+    for (const args of [["report"], ["learn", "--list"]]) {
+      const run = await cli(args, url);
+      expect(run.code, args.join(" ")).not.toBe(0);
+      expect(run.err).toContain("the database has none of the bot's tables");
+    }
+    expect(
+      await backend.sql(
+        url,
+        "SELECT count(*)::int AS n FROM pg_catalog.pg_tables WHERE schemaname = 'public'",
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
   it("reads the bot's database and cannot write to it", async () => {
     const url = await backend.blank();
     const bot = await backend.open(url);

@@ -161,16 +161,16 @@ async function migrate(pool: pg.Pool, lost: (message: string) => void, migration
   });
 }
 
+const NO_TABLES =
+  "the database has none of the bot's tables: check that DATABASE_URL names the bot's database (the bot makes its tables when it first starts)";
+
 /**
  * For a command that only reads: the schema must be this bot's, at this version. Nothing is created, so
  * that a mistyped DATABASE_URL naming an empty database does not get the bot's tables.
  */
 async function assertCurrent(pool: pg.Pool, known: number): Promise<void> {
   const seen = await schemaVersion(pool);
-  if (seen === undefined)
-    throw new Error(
-      "the database has none of the bot's tables: check that DATABASE_URL names the bot's database (the bot makes its tables when it first starts)",
-    );
+  if (seen === undefined) throw new Error(NO_TABLES);
   if (seen > known) throw newerThanKnown(seen, known);
   if (seen < known)
     throw new Error(
@@ -203,7 +203,11 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
   // An idle connection that breaks (a server restart, a network blip) is dropped and replaced.
   pool.on("error", (error) => lost(error.message));
   try {
-    await (options.readOnly ? assertCurrent(pool, MIGRATIONS.length) : migrate(pool, lost, MIGRATIONS));
+    if (options.readOnly) await assertCurrent(pool, MIGRATIONS.length);
+    else {
+      if (options.mustExist && (await schemaVersion(pool)) === undefined) throw new Error(NO_TABLES);
+      await migrate(pool, lost, MIGRATIONS);
+    }
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new Error(describeFailure(error, target));

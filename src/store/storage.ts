@@ -187,4 +187,10 @@ export interface StorageOptions {
    * (PostgreSQL).
    */
   readonly readOnly?: boolean;
+  /**
+   * For a moderator's command (report, learn), which reads what the bot recorded: a PostgreSQL database
+   * with none of the bot's tables is refused rather than given them (a mistyped DATABASE_URL). SQLite's
+   * counterpart is checked before opening (openDb: no file, no database).
+   */
+  readonly mustExist?: boolean;
 }
