@@ -136,22 +136,32 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(postsTo("C2")).toHaveLength(0);
     });
 
-    it("never posts a tip twice when the database cannot record that it was posted", async () => {
+    /**
+     * C1's tip on at 09:00, under a scheduler whose database refuses to record a post as made: `once`,
+     * or until unlock().
+     */
+    async function refusingToRecord(once: boolean) {
       const path = await fresh();
       at("2026-11-25T12:00:00Z");
       const first = await scheduler(path);
       await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
-      // a locked database, just as the post is to be recorded
       let locked = true;
       const target = first.tipStore;
       const store = withUpdateSlot(target, (...args) => {
-        if (locked && args[2].status === "posted") {
-          locked = false;
-          return Promise.reject(new Error("database is locked"));
-        }
-        return target.updateSlot(...args);
+        if (!locked || args[2].status !== "posted") return target.updateSlot(...args);
+        if (once) locked = false;
+        return Promise.reject(new Error("database is locked"));
       });
       const s = await scheduler(path, { store, leaseMs: 60_000 });
+      const unlock = () => {
+        locked = false;
+      };
+      return { s, unlock };
+    }
+
+    it("never posts a tip twice when the database cannot record that it was posted", async () => {
+      // a locked database, just as the post is to be recorded, once
+      const { s } = await refusingToRecord(true);
       at("2026-11-26T09:00:10Z");
       await s.tick();
       expect(postsTo("C1")).toHaveLength(1);
@@ -168,18 +178,7 @@ describeEachBackend(({ fresh, scheduler }) => {
     });
 
     it("records a post late, even after its lease ran out while the database refused it", async () => {
-      const path = await fresh();
-      at("2026-11-25T12:00:00Z");
-      const first = await scheduler(path);
-      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
-      let locked = true;
-      const target = first.tipStore;
-      const store = withUpdateSlot(target, (...args) =>
-        locked && args[2].status === "posted"
-          ? Promise.reject(new Error("database is locked"))
-          : target.updateSlot(...args),
-      );
-      const s = await scheduler(path, { store, leaseMs: 60_000 });
+      const { s, unlock } = await refusingToRecord(false);
       at("2026-11-26T09:00:10Z");
       await s.tick();
       at("2026-11-26T09:05:00Z");
@@ -187,7 +186,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
         /may not have been posted/,
       );
-      locked = false;
+      unlock();
       at("2026-11-26T09:06:00Z");
       await s.tick();
       const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
