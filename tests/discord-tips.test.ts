@@ -55,10 +55,14 @@ describe("Discord tips command", () => {
     expect(body.flags).toBe(MessageFlags.Ephemeral);
     expect(body.content).toMatch(/not in a thread/);
     expect(body.content).toContain(`<#${parent}>`);
-    // a thread discord.js has not cached (a private one) is fetched, and refused the same way
+    // a thread discord.js has not cached (a private one) is fetched, after the interaction is deferred
+    // (the fetch may take longer than Discord's 3 s), and refused the same way
     const uncached = command("on", {}, { ...manager, threadOf: parent, uncached: true });
     dispatch(uncached);
-    expect((await message(uncached)).content).toMatch(/not in a thread/);
+    expect((await sent(uncached)).method).toBe("deferReply");
+    const refused = await message(uncached, 1);
+    expect(refused.method).toBe("editReply");
+    expect(refused.content).toMatch(/not in a thread/);
     const status = command("status", {}, manager);
     dispatch(status);
     expect((await message(status, 1)).content).toMatch(/no daily tip/);

@@ -1,5 +1,6 @@
 import {
   ApplicationIntegrationType,
+  type Channel,
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
@@ -116,7 +117,7 @@ const tipsCommand: SlashCommand = {
           }
         : { action: sub === "off" ? ("off" as const) : ("status" as const) };
     // Default member permissions hide the command; a server can change that, so check again here,
-    // before deferring, so that a refusal is one plain reply.
+    // before deferring, so that a refusal is one plain reply (a thread the bot must fetch is deferred).
     if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
       const refusal = errorCard("Only members with the Manage Server permission can change daily tips.");
       await reply(interaction, { card: refusal, visibility: "private" });
@@ -126,10 +127,12 @@ const tipsCommand: SlashCommand = {
     // lets it post in channels, not threads. Say where to turn tips on instead of agreeing and failing.
     // discord.js knows a channel only from its cache: a thread it has not seen (a private one) is fetched
     const inPlace = sub === "on" && !interaction.options.getChannel("channel");
-    const here = !inPlace
-      ? null
-      : (interaction.channel ??
-        (await interaction.client.channels.fetch(interaction.channelId).catch(() => null)));
+    let here: Channel | null = inPlace ? interaction.channel : null;
+    if (inPlace && !here) {
+      // a call to Discord, which may take longer than the 3 s an interaction has to be answered in
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      here = await interaction.client.channels.fetch(interaction.channelId).catch(() => null);
+    }
     const thread = here?.isThread() ? here : null;
     if (thread) {
       const where = thread.parentId ? `<#${thread.parentId}>` : "the channel itself";
@@ -139,7 +142,7 @@ const tipsCommand: SlashCommand = {
       await reply(interaction, { card: refusal, visibility: "private" });
       return;
     }
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    if (!interaction.deferred) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await ctx.conversation.handle(
       { kind: "tips", change },
       { ...requester(interaction), channelId },
