@@ -64,6 +64,11 @@ export class PostFailure extends Error {
     message: string,
     readonly retryAfterSeconds?: number,
     readonly permanent = false,
+    /**
+     * What went wrong in the words of the library or the database, for the log only: `tips status`
+     * shows the message to anyone in the channel, and such words can name hosts, paths or tables.
+     */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = "PostFailure";
@@ -73,7 +78,13 @@ export class PostFailure extends Error {
   static of(error: unknown): PostFailure {
     return error instanceof PostFailure
       ? error
-      : new PostFailure("error", (error as Error)?.message ?? String(error));
+      : new PostFailure(
+          "error",
+          "Something went wrong while posting.",
+          undefined,
+          false,
+          (error as Error)?.message ?? String(error),
+        );
   }
 }
 

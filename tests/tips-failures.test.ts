@@ -195,6 +195,27 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(logLines.join("\n")).toMatch(/daily tip posted earlier, recorded now/);
     });
 
+    it("shows anyone who asks a failure in its own words, and keeps a library's words for the log", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const first = await scheduler(path);
+      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      const broken = {
+        post: async () => {
+          throw new Error("connect ECONNREFUSED 10.9.8.7:443 (/srv/bot/secrets)");
+        },
+      };
+      const s = await scheduler(path, { posters: { slack: broken } });
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
+      expect(status).toMatch(
+        /The last post failed: Something went wrong while posting \(error\)\. Trying again/,
+      );
+      expect(status).not.toContain("10.9.8.7");
+      expect(logLines.join("\n")).toContain("10.9.8.7");
+    });
+
     it("waits as long as a rate limit asks", async () => {
       at("2026-11-25T12:00:00Z");
       const s = await scheduler(await fresh());

@@ -137,18 +137,27 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
  * retrying cannot help until someone changes the channel's permissions.
  */
 function postFailure(error: unknown): PostFailure {
+  const detail = (error as Error)?.message;
   if (error instanceof RateLimitError)
-    return new PostFailure("429", error.message, Math.ceil(error.retryAfter / 1000));
+    return new PostFailure(
+      "429",
+      "Discord asked me to slow down.",
+      Math.ceil(error.retryAfter / 1000),
+      false,
+      detail,
+    );
   // cut off: by the time limit, or by stop()
   const name = (error as Error).name;
-  if (name === "TimeoutError" || name === "AbortError")
-    return new PostFailure(name === "TimeoutError" ? "timeout" : "stopped", (error as Error).message);
+  if (name === "TimeoutError")
+    return new PostFailure("timeout", "Discord took too long to answer.", undefined, false, detail);
+  if (name === "AbortError")
+    return new PostFailure("stopped", "The post was cut off as the bot stopped.", undefined, false, detail);
   const code = codeOf(error);
   if (error instanceof DiscordAPIError && error.status === 403)
     return new PostFailure(code, NOT_ALLOWED, undefined, true);
   if (error instanceof DiscordAPIError && error.status === 404)
     return new PostFailure(code, "I can't find this channel: it may have been deleted.", undefined, true);
-  return new PostFailure(code, (error as Error).message);
+  return new PostFailure(code, "Something went wrong talking to Discord.", undefined, false, detail);
 }
 
 /** What a channel admin reads when the bot may not post in a channel. */

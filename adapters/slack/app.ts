@@ -161,7 +161,13 @@ async function postingAs(key: string, deps: SlackDeps): Promise<{ channelId: str
   const record = teamId
     ? await deps.installations?.find(teamId).catch((error: Error) => {
         // a key that does not open it, or a damaged row: said as the sentence the store wrote
-        throw new PostFailure("installation_unreadable", error.message, undefined, true);
+        throw new PostFailure(
+          "installation_unreadable",
+          "The app's installation for this workspace could not be read: the bot's log says why.",
+          undefined,
+          true,
+          error.message,
+        );
       })
     : undefined;
   const token = record ? (JSON.parse(record.json) as Installation).bot?.token : undefined;

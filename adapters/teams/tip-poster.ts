@@ -20,7 +20,10 @@ export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): 
       const address = await addresses.lookup(channelId).catch((error: unknown) => {
         throw new PostFailure(
           "store_error",
-          `The channel's address could not be read: ${(error as Error).message}`,
+          "The channel's address could not be read from the bot's database.",
+          undefined,
+          false,
+          (error as Error).message,
         );
       });
       if (!address) throw new PostFailure("no_address", NO_ADDRESS, undefined, true);

@@ -111,7 +111,13 @@ export class TipChannels implements TipCommands {
     } catch (error) {
       const failure = PostFailure.of(error);
       this.log.warn(
-        { platform, channel: channelId, code: failure.code, permanent: failure.permanent },
+        {
+          platform,
+          channel: channelId,
+          code: failure.code,
+          detail: failure.detail,
+          permanent: failure.permanent,
+        },
         "could not announce the daily tip in the channel",
       );
       return failure;

@@ -33,7 +33,10 @@ export async function recordFailure(
       { status: "retry", attempts, nextAttemptAt: at + wait, error: failureText(failure) },
       token,
     );
-    log.warn({ ...ids, code: failure.code, attempts, retryInMs: wait }, "daily tip failed; will retry");
+    log.warn(
+      { ...ids, code: failure.code, detail: failure.detail, attempts, retryInMs: wait },
+      "daily tip failed; will retry",
+    );
     return;
   }
   await store.updateSlot(
@@ -44,7 +47,13 @@ export async function recordFailure(
   );
   await store.setFailing(key.platform, key.channelId, at, failureText(failure));
   log.error(
-    { ...ids, code: failure.code, attempts, ...(failure.permanent ? { permanent: true } : {}) },
+    {
+      ...ids,
+      code: failure.code,
+      detail: failure.detail,
+      attempts,
+      ...(failure.permanent ? { permanent: true } : {}),
+    },
     "daily tip failed; the channel is marked failing",
   );
 }
