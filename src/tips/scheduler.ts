@@ -258,8 +258,13 @@ export class TipScheduler {
       postedAt: this.now().getTime(),
     };
     try {
-      await this.markPosted(posted);
-      this.log.info({ ...ids, tip: tip.id, message: messageId }, "daily tip posted");
+      const recorded = await this.markPosted(posted);
+      this.log.info(
+        { ...ids, tip: tip.id, message: messageId },
+        recorded
+          ? "daily tip posted"
+          : "daily tip posted; its slot was no longer this claim's, so it is not recorded",
+      );
     } catch (error) {
       this.unrecorded.set(`${s.platform}\u0000${s.channelId}\u0000${day}`, posted);
       this.log.error(
@@ -269,28 +274,30 @@ export class TipScheduler {
     }
   }
 
-  /** Records a post as made: from "sending", or from "uncertain" when the lease ran out meanwhile. */
-  private async markPosted(p: Unrecorded): Promise<void> {
+  /**
+   * Records a post as made: from "sending", or from "uncertain" when the lease ran out meanwhile. False
+   * when the slot is no longer this claim's (nothing is recorded, and the channel's failing mark stays).
+   */
+  private async markPosted(p: Unrecorded): Promise<boolean> {
     const { messageId, postedAt } = p;
-    await this.store.updateSlot(
-      p.key,
-      ["sending", "uncertain"],
-      { status: "posted", messageId, postedAt },
-      p.token,
-    );
+    const changes = { status: "posted" as const, messageId, postedAt };
+    if (!(await this.store.updateSlot(p.key, ["sending", "uncertain"], changes, p.token))) return false;
     await this.store.setFailing(p.key.platform, p.key.channelId, null, null);
+    return true;
   }
 
   /** The posts the database would not record before, recorded now if it takes them. */
   private async recordLate(): Promise<void> {
     for (const [id, posted] of this.unrecorded) {
       try {
-        await this.markPosted(posted);
+        const recorded = await this.markPosted(posted);
         this.unrecorded.delete(id);
         const { platform, channelId: channel, day } = posted.key;
         this.log.info(
           { platform, channel, day, tip: posted.tipId },
-          "daily tip posted earlier, recorded now",
+          recorded
+            ? "daily tip posted earlier, recorded now"
+            : "daily tip posted earlier; its slot was no longer this claim's, so it is not recorded",
         );
       } catch {
         // the next tick tries again
