@@ -84,6 +84,9 @@ describe("PostgreSQL: commands that only read", () => {
     try {
       expect(await reader.tips.schedule("slack", "C1")).toMatchObject({ enabled: true });
       await expect(reader.tips.disable("slack", "C1", 2)).rejects.toThrow(/read-only transaction/);
+      // a write that returns rows (INSERT … RETURNING, through all()) and one in a transaction
+      await expect(reader.rateCounts.take("k", 5, 60_000, 1)).rejects.toThrow(/read-only transaction/);
+      await expect(reader.addresses.forgetTeam("teams", "T1")).rejects.toThrow(/read-only transaction/);
     } finally {
       await reader.close();
     }

@@ -35,29 +35,51 @@ function postgresText(sql: string): string {
   return text;
 }
 
-/** A pg Pool behind the driver; a transaction takes one connection from the pool for its length. */
+/**
+ * A pg Pool behind the driver; a transaction takes one connection from the pool for its length. With
+ * `readOnly`, every statement runs in a READ ONLY transaction of its own, which the server enforces:
+ * set per transaction, not per session, it cannot stay on a connection a pooler (PgBouncer) later
+ * gives the bot.
+ */
 class PostgresDriver implements SqlDriver {
   readonly dialect = "postgres";
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly lost: (message: string) => void,
+    private readonly readOnly: boolean,
     private readonly client?: pg.PoolClient,
   ) {}
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return (await (this.client ?? this.pool).query(postgresText(sql), [...params])).rows as T[];
+    return (await this.query(sql, params)).rows as T[];
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    return (await (this.client ?? this.pool).query(postgresText(sql), [...params])).rowCount ?? 0;
+    return (await this.query(sql, params)).rowCount ?? 0;
   }
 
   async transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
     if (this.client) return fn(this);
-    return inTransaction(this.pool, this.lost, (client) =>
-      fn(new PostgresDriver(this.pool, this.lost, client)),
+    return inTransaction(
+      this.pool,
+      this.lost,
+      (client) => fn(new PostgresDriver(this.pool, this.lost, this.readOnly, client)),
+      this.readOnly ? "BEGIN READ ONLY" : "BEGIN",
     );
+  }
+
+  private query(sql: string, params: readonly unknown[]): Promise<pg.QueryResult> {
+    const text = postgresText(sql);
+    if (this.client) return this.client.query(text, [...params]);
+    if (this.readOnly)
+      return inTransaction(
+        this.pool,
+        this.lost,
+        (client) => client.query(text, [...params]),
+        "BEGIN READ ONLY",
+      );
+    return this.pool.query(text, [...params]);
   }
 
   async ping(): Promise<void> {
@@ -94,6 +116,7 @@ export async function inTransaction<T>(
   pool: pg.Pool,
   lost: (message: string) => void,
   fn: (client: pg.PoolClient) => Promise<T>,
+  begin: "BEGIN" | "BEGIN READ ONLY" = "BEGIN",
 ): Promise<T> {
   const client = await pool.connect();
   // pg emits a checked-out connection's failure as an event: unheard, it would end the process.
@@ -101,7 +124,7 @@ export async function inTransaction<T>(
   client.on("error", onError);
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
+    await client.query(begin);
     const result = await fn(client);
     await client.query("COMMIT");
     return result;
@@ -180,7 +203,7 @@ async function assertCurrent(pool: pg.Pool, known: number): Promise<void> {
 
 /**
  * Connects to the PostgreSQL database at `url` and migrates it; with `readOnly`, checks its schema
- * instead, and every transaction is read-only on the server. Throws one sentence naming the host and the
+ * instead, and every statement runs in a read-only transaction. Throws one sentence naming the host and the
  * database (never the password) when it cannot: unreachable, refused login, no such database.
  */
 export async function openPostgresStorage(url: string, options: StorageOptions = {}): Promise<Storage> {
@@ -194,12 +217,6 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     application_name: "socialmedia-guidance",
     types: TYPES,
   });
-  // Set on each new connection (its first query): a DATABASE_URL's own options (a search_path) stay.
-  if (options.readOnly)
-    pool.on(
-      "connect",
-      (client) => void client.query("SET default_transaction_read_only = on").catch(() => {}),
-    );
   // An idle connection that breaks (a server restart, a network blip) is dropped and replaced.
   pool.on("error", (error) => lost(error.message));
   try {
@@ -212,5 +229,5 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     await pool.end().catch(() => undefined);
     throw new Error(describeFailure(error, target));
   }
-  return sqlStorage(new PostgresDriver(pool, lost), options);
+  return sqlStorage(new PostgresDriver(pool, lost, options.readOnly ?? false), options);
 }
