@@ -113,12 +113,34 @@ async function swapIn(
   const kept = `${db}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   const replaced = existsSync(db);
   if (replaced) keepOwnership(db, staging);
-  for (const suffix of SQLITE_FILES)
-    if (existsSync(`${db}${suffix}`)) renameSync(`${db}${suffix}`, `${kept}${suffix}`);
-  for (const suffix of SQLITE_FILES)
-    if (existsSync(`${staging}${suffix}`)) renameSync(`${staging}${suffix}`, `${db}${suffix}`);
+  const moved: string[] = [];
+  try {
+    for (const suffix of SQLITE_FILES)
+      if (existsSync(`${db}${suffix}`)) {
+        renameSync(`${db}${suffix}`, `${kept}${suffix}`);
+        moved.push(`${db}${suffix} to ${kept}${suffix}`);
+      }
+    for (const suffix of SQLITE_FILES)
+      if (existsSync(`${staging}${suffix}`)) {
+        renameSync(`${staging}${suffix}`, `${db}${suffix}`);
+        moved.push(`${staging}${suffix} to ${db}${suffix}`);
+      }
+  } catch (error) {
+    // past the first move, "nothing was changed" would be untrue: say what was moved, to put it back
+    if (moved.length === 0) throw error;
+    return fail(
+      err,
+      `The restore stopped part-way: ${(error as Error).message}. Moved so far: ${moved.join("; ")}. Put those files back before starting the bot.`,
+    );
+  }
   const before = replaced ? ` The database it replaced is kept as ${kept}.` : "";
-  out(`Restored ${db} from ${from} (${describe(db)}).${before} Start the bot again.`);
+  let what = "";
+  try {
+    what = ` (${describe(db)})`;
+  } catch {
+    // restored all the same: only the summary could not be read
+  }
+  out(`Restored ${db} from ${from}${what}.${before} Start the bot again.`);
   return 0;
 }
 

@@ -52,6 +52,7 @@ export async function openDb(
         readOnly,
         mustExist: existing,
         onConnectionError: (message) => logger?.error({ err: message }, "database connection lost"),
+        onWarning: (message) => (logger ? logger.warn(message) : err(`Warning: ${message}`)),
       },
     );
   } catch (error) {

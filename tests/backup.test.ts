@@ -2,16 +2,21 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import {
   chmodSync,
+  chownSync,
   closeSync,
   copyFileSync,
   existsSync,
   openSync,
+  renameSync,
+  rmSync,
   statSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { holdInUse, inUseFile, whileNotInUse } from "../src/store/in-use.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { run } from "./cli-run.js";
 import { databaseWith, tempDir } from "./helpers.js";
@@ -109,6 +114,51 @@ describe("backup and restore", () => {
     const restored = await cli(["restore", backupPath], dbPath);
     expect(restored.code, restored.err).toBe(0);
     expect(await candidates(dbPath)).toEqual(["before the backup"]);
+  });
+
+  it("a bot started during a restore waits for it, then opens the restored file", async () => {
+    const { dir, path: dbPath, storage: first } = await databaseWith("before the backup");
+    await first.close();
+    const backupPath = join(dir, "backup.db");
+    expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+    const restoring = await whileNotInUse(dbPath, async () => {
+      const child = spawn(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `const { openSqliteStorage } = await import(${JSON.stringify(SQLITE_MODULE)});
+           process.stdout.write("opening\\n");
+           const s = openSqliteStorage(${JSON.stringify(dbPath)});
+           await s.feedback.recordCandidate("qa-maintain-boundaries", "written by the bot started meanwhile", 3);
+           await s.close();`,
+        ],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
+      await once(child.stdout, "data");
+      await sleep(300); // the bot is waiting for the lock now; the restore swaps the file meanwhile
+      // as restore swaps: the database and its log files moved aside, the backup put in its place
+      for (const suffix of ["", "-wal", "-shm"])
+        if (existsSync(`${dbPath}${suffix}`))
+          renameSync(`${dbPath}${suffix}`, join(dir, `swapped-out.db${suffix}`));
+      copyFileSync(backupPath, dbPath);
+      return child;
+    });
+    if (restoring === "in use") throw new Error("nothing should have had the database open");
+    await once(restoring, "exit");
+    expect(await candidates(dbPath)).toContain("written by the bot started meanwhile");
+  });
+
+  it("makes the lock file readable by the database's owner, with the database's mode", async () => {
+    const { path: dbPath, storage } = await databaseWith("x");
+    await storage.close();
+    rmSync(inUseFile(dbPath), { force: true });
+    chmodSync(dbPath, 0o640);
+    const owner = process.getuid?.() === 0 ? 65534 : statSync(dbPath).uid;
+    if (owner !== statSync(dbPath).uid) chownSync(dbPath, owner, owner);
+    holdInUse(dbPath)();
+    expect(statSync(inUseFile(dbPath)).mode & 0o777).toBe(0o640);
+    expect(statSync(inUseFile(dbPath)).uid).toBe(owner);
   });
 
   it("restores over a database whose file is damaged, as the bot's start-up message advises", async () => {

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 
 // Whether a process has the SQLite database open, for `restore`, which must not swap the file under a
@@ -13,24 +14,56 @@ export function inUseFile(path: string): string {
   return `${path}-inuse`;
 }
 
+/** How long opening the database waits for a restore in progress to finish. */
+const RESTORE_WAIT_MS = 15_000;
+
 /**
- * Holds the shared lock for as long as the database at `path` is open; returns its release. Where the
- * lock file cannot be made or locked (a folder the process may not write, an exclusive lock held by a
- * restore in progress), the database is used without it: `restore` then cannot see this process.
+ * Makes the lock file if it is missing, readable by whoever may read the database: with the database's
+ * mode and, run as root (a restore with sudo), its owner. Made with the default mode by root, a bot
+ * running as its own user could not open it, and ran without the lock.
  */
-export function holdInUse(path: string): () => void {
+function makeLockFile(path: string): void {
+  const file = inUseFile(path);
+  if (existsSync(file)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  closeSync(openSync(file, "a"));
+  if (!existsSync(path)) return;
+  const { mode, uid, gid } = statSync(path);
+  chmodSync(file, (mode & 0o666) | 0o400);
+  try {
+    chownSync(file, uid, gid);
+  } catch {
+    // only root may give a file away; as anyone else, the file is that user's, as the database is
+  }
+}
+
+/**
+ * Holds the shared lock for as long as the database at `path` is open; returns its release. Taken
+ * before the database is opened: a bot that starts while a restore swaps the file waits for it (up to
+ * RESTORE_WAIT_MS), then opens the restored file; it refuses to start if the restore takes longer.
+ * Where the lock file cannot be made or read (a folder the process may not write), the database is used
+ * without it, and `warn` says that `restore` cannot see this process.
+ */
+export function holdInUse(path: string, warn: (message: string) => void = () => {}): () => void {
   if (path === ":memory:" || path === "") return () => {};
   let lock: Database.Database | undefined;
   try {
-    // made if missing; one a restore made as another user is only read, which a shared lock needs
-    if (!existsSync(inUseFile(path))) closeSync(openSync(inUseFile(path), "a"));
+    makeLockFile(path);
+    // a shared lock needs only to read the file, so one a restore made as another user will do
     lock = new Database(inUseFile(path), { readonly: true, fileMustExist: true });
-    lock.pragma("busy_timeout = 2000");
+    lock.pragma(`busy_timeout = ${RESTORE_WAIT_MS}`);
     lock.exec("BEGIN");
     // a read takes the shared lock, held until the transaction ends
     lock.prepare("SELECT count(*) FROM sqlite_master").get();
-  } catch {
+  } catch (error) {
     lock?.close();
+    if (String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY"))
+      throw new Error(
+        "a restore of the database is in progress (socialmedia-guidance restore): start again when it has finished.",
+      );
+    warn(
+      `${inUseFile(path)} could not be made or locked (${(error as Error).message}), so a restore would not see that the bot is running: stop the bot before any restore.`,
+    );
     return () => {};
   }
   return () => lock?.close();
@@ -41,8 +74,15 @@ export function holdInUse(path: string): () => void {
  * that none opens it meanwhile; resolves with `fn`'s result, or with "in use" when a process has it open.
  */
 export async function whileNotInUse<T>(path: string, fn: () => Promise<T> | T): Promise<T | "in use"> {
-  closeSync(openSync(inUseFile(path), "a"));
-  const lock = new Database(inUseFile(path), { fileMustExist: true });
+  let lock: Database.Database;
+  try {
+    makeLockFile(path);
+    lock = new Database(inUseFile(path), { fileMustExist: true });
+  } catch (error) {
+    throw new Error(
+      `this user cannot open ${inUseFile(path)} to check whether the bot is running (${(error as { code?: string }).code ?? (error as Error).message}): run restore as the bot's own user, or as root`,
+    );
+  }
   try {
     lock.pragma("busy_timeout = 0");
     try {

@@ -125,9 +125,17 @@ function fileKept(path: string): () => void {
  * default storage. Throws a sentence saying what is wrong, as openDatabase does.
  */
 export function openSqliteStorage(path: string, options: StorageOptions = {}): Storage {
-  const db = openDatabase(path, { readOnly: options.readOnly ?? false });
-  // held while the database is open, so that `restore` refuses to swap it (a reader changes nothing)
-  const release = options.readOnly ? () => {} : holdInUse(path);
+  // held while the database is open, so that `restore` refuses to swap it (a reader changes nothing);
+  // taken first, so that a restore in progress is waited for before the file is opened and its inode
+  // noted (fileKept)
+  const release = options.readOnly ? () => {} : holdInUse(path, options.onWarning);
+  let db: Db;
+  try {
+    db = openDatabase(path, { readOnly: options.readOnly ?? false });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const storage = sqlStorage(new SqliteDriver(db, fileKept(path)), options);
   return {
     ...storage,

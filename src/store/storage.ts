@@ -181,6 +181,8 @@ export interface StorageOptions {
   readonly feedbackSalt?: string;
   /** Told about a connection lost while idle (PostgreSQL), which is logged rather than thrown. */
   readonly onConnectionError?: (message: string) => void;
+  /** Told about something that does not stop the storage but should be known (a lock it could not take). */
+  readonly onWarning?: (message: string) => void;
   /**
    * For commands that only read (tips channels, tips preview): the database must exist at this
    * version, is not migrated, and is opened read-only (SQLite) or with read-only transactions
