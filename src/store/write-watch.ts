@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { SqlDriver } from "./sql.js";
 
 /**
@@ -14,52 +15,70 @@ function cannotWrite(error: unknown): boolean {
   return /^(53|58|XX)[0-9A-Z]{3}$/.test(code) || code === "25006";
 }
 
-/** Why writes fail, and since when. */
+/** How long writes must go without failing, the probe's included, before the database is ready again. */
+export const RECOVER_MS = 2 * 60_000;
+
+/** A probe's row: about a page of data, so that it needs room, as a new vote or question does. */
+const PROBE_BYTES = 4096;
+
+/** A run of failing writes: since when, and the latest failure. */
 interface Failing {
   readonly since: number;
-  readonly reason: string;
+  last: { at: number; reason: string };
 }
 
 /**
- * The driver, watching its writes: once one fails because the database cannot take writes, ping()
- * (and so /readyz) fails too, saying why, until a write succeeds. While failing, ping() tries a small
- * write of its own, so that a replica taken out of service (no traffic, no writes) comes back once the
- * disk has room again. A database that answers SELECT 1 but cannot record a vote was reported ready.
+ * The driver, watching its writes: once a statement fails because the database cannot take writes,
+ * ping() (and so /readyz) fails too, saying since when and why. A database that answered SELECT 1 but
+ * could not record a vote was reported ready. It is ready again only when writes have gone RECOVER_MS
+ * without failing and ping()'s own probe (a row of about a page, written and removed in one
+ * transaction) succeeds: a statement that succeeds says little (it may have written nothing, or fit in
+ * space the file already had), and a replica taken out of service gets no traffic to write with.
  */
 export function watchWrites(driver: SqlDriver, now: () => number = Date.now): SqlDriver {
   let failing: Failing | undefined;
-  const watched = async <T>(write: () => Promise<T>): Promise<T> => {
+  const failed = (error: unknown) => {
+    if (!cannotWrite(error)) return;
+    const last = { at: now(), reason: (error as Error).message.split("\n")[0] ?? "" };
+    if (failing) failing.last = last;
+    else failing = { since: last.at, last };
+  };
+  const watched = async <T>(statement: () => Promise<T>): Promise<T> => {
     try {
-      const result = await write();
-      failing = undefined;
-      return result;
+      return await statement();
     } catch (error) {
-      if (cannotWrite(error))
-        failing ??= { since: now(), reason: (error as Error).message.split("\n")[0] ?? "" };
+      failed(error);
       throw error;
     }
   };
   const probe = () =>
-    driver.run(
-      "INSERT INTO meta (key, value) VALUES ('write_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      [String(now())],
-    );
+    driver.transaction(async (tx) => {
+      const key = `write_probe:${randomUUID()}`;
+      await tx.run("INSERT INTO meta (key, value) VALUES (?, ?)", [key, "x".repeat(PROBE_BYTES)]);
+      await tx.run("DELETE FROM meta WHERE key = ?", [key]);
+    });
   return {
     dialect: driver.dialect,
-    all: (sql, params) => driver.all(sql, params),
+    // all() writes too (INSERT … RETURNING: the rate counts)
+    all: (sql, params) => watched(() => driver.all(sql, params)),
     run: (sql, params) => watched(() => driver.run(sql, params)),
     transaction: (fn) => watched(() => driver.transaction(fn)),
     async ping() {
       await driver.ping();
-      const was = failing;
-      if (!was) return;
+      if (!failing) return;
       try {
         await watched(probe);
       } catch {
-        throw new Error(
-          `writes have been failing since ${new Date(was.since).toISOString()} (${was.reason}): check the disk or the database server`,
-        );
+        // said below, with the run's first failure
       }
+      const { since, last } = failing;
+      if (now() - last.at >= RECOVER_MS) {
+        failing = undefined;
+        return;
+      }
+      throw new Error(
+        `writes have been failing since ${new Date(since).toISOString()}, the last at ${new Date(last.at).toISOString()} (${last.reason}): check the disk or the database server`,
+      );
     },
     close: () => driver.close(),
   };
