@@ -29,7 +29,8 @@ describe("PostgreSQL: a connection lost", () => {
       cutWaiting: async () => {
         const waiting = await until(async () => {
           const { rows } = await admin.query<{ pid: number }>(
-            "SELECT pid FROM pg_stat_activity WHERE application_name = 'socialmedia-guidance' AND wait_event_type = 'Lock'",
+            // this file's database only: another file's replicas waiting on a migration lock are not ours
+            "SELECT pid FROM pg_stat_activity WHERE application_name = 'socialmedia-guidance' AND wait_event_type = 'Lock' AND datname = current_database()",
           );
           return rows[0]?.pid;
         });
