@@ -118,6 +118,7 @@ describe("Mattermost commands whose answer is slow", () => {
       "http://127.0.0.2:9/hooks/commands/responsehook00000000000001",
       `${mattermost.url}/api/v4/posts`,
       `${mattermost.url}/hooks/commands/responsehook00000000000001?x=1`,
+      mattermost.url.replace("http://", "http://user:pass@") + "/hooks/commands/responsehook00000000000001",
       "not a url",
     ]) {
       const before = stalled.asked();

@@ -95,7 +95,8 @@ function followUpUrl(given: string | undefined, serverUrl: string): string | und
     const server = new URL(serverUrl);
     const base = server.pathname.replace(/\/+$/, "");
     const path = url.pathname.startsWith(`${base}/`) ? url.pathname.slice(base.length) : "";
-    return url.origin === server.origin && /^\/hooks\/commands\/[a-z0-9]{26}$/.test(path) && !url.search
+    const plain = !url.search && !url.username && !url.password;
+    return url.origin === server.origin && /^\/hooks\/commands\/[a-z0-9]{26}$/.test(path) && plain
       ? url.href
       : undefined;
   } catch {
