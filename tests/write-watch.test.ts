@@ -116,6 +116,26 @@ describe("writes watched for /readyz", () => {
     }
   });
 
+  it("does not count a server too busy to connect, and is not ready while its probe cannot write", async () => {
+    const { driver, state } = fakeDriver();
+    let clock = 0;
+    const watched = watchWrites(driver, () => clock);
+    state.error = Object.assign(new Error("sorry, too many clients already"), { code: "53300" });
+    await expect(watched.all("INSERT INTO counts VALUES (1) RETURNING n")).rejects.toThrow(/too many/);
+    state.error = undefined;
+    await watched.ping();
+    // full, then room again, but the probe meets a lock another process holds: nothing is settled
+    state.error = full();
+    await expect(watched.run("UPDATE x SET y = 1")).rejects.toThrow(/full/);
+    state.error = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    clock += RECOVER_MS;
+    await expect(watched.ping()).rejects.toThrow(/database or disk is full/);
+    state.error = undefined;
+    // two checks at once as it recovers (an orchestrator and a load balancer): both ready
+    const both = await Promise.allSettled([watched.ping(), watched.ping()]);
+    expect(both.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+  });
+
   it("stays not ready on a real SQLite file that is full, though transactions that write nothing succeed", async () => {
     const { driver, cap } = cappedSqlite();
     let clock = 0;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { SqlDriver } from "./sql.js";
 
 /**
@@ -10,16 +10,17 @@ function cannotWrite(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code !== "string") return false;
   if (/^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/.test(code)) return true;
-  // PostgreSQL's SQLSTATE: class 53 (disk full, out of memory), 58 (system error), XX (internal),
-  // 25006 (read-only transaction: a standby, or a database set read-only)
-  return /^(53|58|XX)[0-9A-Z]{3}$/.test(code) || code === "25006";
+  // PostgreSQL's SQLSTATE: disk full, a read-only transaction (a standby, a database set read-only), an
+  // I/O error, damaged data or index. Not the rest of class 53: "too many connections" (53300) is a
+  // busy server for a moment, and holding every replica out of service for it made an outage.
+  return ["53100", "25006", "58030", "XX001", "XX002"].includes(code);
 }
 
 /** How long writes must go without failing, the probe's included, before the database is ready again. */
 export const RECOVER_MS = 2 * 60_000;
 
-/** A probe's row: about a page of data, so that it needs room, as a new vote or question does. */
-const PROBE_BYTES = 4096;
+/** A probe's row: about a page of random data (which PostgreSQL cannot compress), so that it needs room. */
+const PROBE_BYTES = 3072;
 
 /** A run of failing writes: since when, and the latest failure. */
 interface Failing {
@@ -54,7 +55,8 @@ export function watchWrites(driver: SqlDriver, now: () => number = Date.now): Sq
   const probe = () =>
     driver.transaction(async (tx) => {
       const key = `write_probe:${randomUUID()}`;
-      await tx.run("INSERT INTO meta (key, value) VALUES (?, ?)", [key, "x".repeat(PROBE_BYTES)]);
+      const value = randomBytes(PROBE_BYTES).toString("base64");
+      await tx.run("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value]);
       await tx.run("DELETE FROM meta WHERE key = ?", [key]);
     });
   return {
@@ -66,18 +68,22 @@ export function watchWrites(driver: SqlDriver, now: () => number = Date.now): Sq
     async ping() {
       await driver.ping();
       if (!failing) return;
+      let probed = false;
       try {
         await watched(probe);
+        probed = true;
       } catch {
-        // said below, with the run's first failure
+        // not ready: a probe that could not write (a lock held elsewhere, say) settles nothing
       }
-      const { since, last } = failing;
-      if (now() - last.at >= RECOVER_MS) {
+      // read after the probe: another ping may have ended the run meanwhile
+      const run = failing;
+      if (!run) return;
+      if (probed && now() - run.last.at >= RECOVER_MS) {
         failing = undefined;
         return;
       }
       throw new Error(
-        `writes have been failing since ${new Date(since).toISOString()}, the last at ${new Date(last.at).toISOString()} (${last.reason}): check the disk or the database server`,
+        `writes have been failing since ${new Date(run.since).toISOString()}, the last at ${new Date(run.last.at).toISOString()} (${run.last.reason}): check the disk or the database server`,
       );
     },
     close: () => driver.close(),
