@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TipPoster } from "../src/ports.js";
-import { tipsFixture, withUpdateSlot } from "./tips-fixture.js";
+import { tipsFixture, withMethod, withUpdateSlot } from "./tips-fixture.js";
 
 // Daily tips: a channel whose posts fail is retried with backoff, and never posted twice.
 
@@ -192,6 +192,34 @@ describeEachBackend(({ fresh, scheduler }) => {
       const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
       expect(status).toMatch(/Last tip: Thu, 26 Nov 2026, 09:00/);
       expect(postsTo("C1")).toHaveLength(1);
+      expect(logLines.join("\n")).toMatch(/daily tip posted earlier, recorded now/);
+    });
+
+    it("clears the failing mark once a post is recorded, even when clearing it failed the first time", async () => {
+      const path = await fresh();
+      at("2026-11-25T12:00:00Z");
+      const first = await scheduler(path);
+      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      const target = first.tipStore;
+      await target.setFailing("slack", "C1", Date.parse("2026-11-25T09:05:00Z"), "not_in_channel");
+      // the post is recorded, then clearing the mark fails once (a lock, or a COMMIT's answer lost)
+      let refuse = true;
+      const store = withMethod(target, "setFailing", (...args) => {
+        if (refuse && args[2] === null) {
+          refuse = false;
+          return Promise.reject(new Error("database is locked"));
+        }
+        return target.setFailing(...args);
+      });
+      const s = await scheduler(path, { store });
+      at("2026-11-26T09:00:10Z");
+      await s.tick();
+      at("2026-11-26T09:01:10Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
+      expect(status).toMatch(/Last tip: Thu, 26 Nov 2026, 09:00/);
+      expect(status).not.toMatch(/Failing since/);
       expect(logLines.join("\n")).toMatch(/daily tip posted earlier, recorded now/);
     });
 

@@ -154,9 +154,18 @@ export function tipsFixture() {
 
 /** The store, with its updateSlot replaced by `updateSlot`: for a test to act, or fail, at a slot's step. */
 export function withUpdateSlot(store: TipStorage, updateSlot: TipStorage["updateSlot"]): TipStorage {
+  return withMethod(store, "updateSlot", updateSlot);
+}
+
+/** `store` with one method replaced (to make it fail at a chosen moment). */
+export function withMethod<K extends keyof TipStorage>(
+  store: TipStorage,
+  name: K,
+  method: TipStorage[K],
+): TipStorage {
   return new Proxy(store, {
     get(target, prop) {
-      if (prop === "updateSlot") return updateSlot;
+      if (prop === name) return method;
       const value = Reflect.get(target, prop, target);
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -259,12 +259,10 @@ export class TipScheduler {
     };
     try {
       const recorded = await this.markPosted(posted);
-      this.log.info(
-        { ...ids, tip: tip.id, message: messageId },
-        recorded
-          ? "daily tip posted"
-          : "daily tip posted; its slot was no longer this claim's, so it is not recorded",
-      );
+      const fields = { ...ids, tip: tip.id, message: messageId };
+      if (recorded) this.log.info(fields, "daily tip posted");
+      else
+        this.log.warn(fields, "daily tip posted; its slot was no longer this claim's, so it is not recorded");
     } catch (error) {
       this.unrecorded.set(`${s.platform}\u0000${s.channelId}\u0000${day}`, posted);
       this.log.error(
@@ -281,7 +279,10 @@ export class TipScheduler {
   private async markPosted(p: Unrecorded): Promise<boolean> {
     const { messageId, postedAt } = p;
     const changes = { status: "posted" as const, messageId, postedAt };
-    if (!(await this.store.updateSlot(p.key, ["sending", "uncertain"], changes, p.token))) return false;
+    // from "posted" too: the claim's token must match, so a slot already posted is this claim's, recorded
+    // by an earlier try whose setFailing (or COMMIT's answer) failed
+    const from = ["sending", "uncertain", "posted"] as const;
+    if (!(await this.store.updateSlot(p.key, from, changes, p.token))) return false;
     await this.store.setFailing(p.key.platform, p.key.channelId, null, null);
     return true;
   }
@@ -293,12 +294,13 @@ export class TipScheduler {
         const recorded = await this.markPosted(posted);
         this.unrecorded.delete(id);
         const { platform, channelId: channel, day } = posted.key;
-        this.log.info(
-          { platform, channel, day, tip: posted.tipId },
-          recorded
-            ? "daily tip posted earlier, recorded now"
-            : "daily tip posted earlier; its slot was no longer this claim's, so it is not recorded",
-        );
+        const fields = { platform, channel, day, tip: posted.tipId };
+        if (recorded) this.log.info(fields, "daily tip posted earlier, recorded now");
+        else
+          this.log.warn(
+            fields,
+            "daily tip posted earlier; its slot was no longer this claim's, so it is not recorded",
+          );
       } catch {
         // the next tick tries again
       }
