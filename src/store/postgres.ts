@@ -37,12 +37,14 @@ function postgresText(sql: string): string {
 
 /**
  * A pg Pool behind the driver; a transaction takes one connection from the pool for its length. With
- * `readOnly`, every statement runs in a READ ONLY transaction of its own, which the server enforces:
- * set per transaction, not per session, it cannot stay on a connection a pooler (PgBouncer) later
- * gives the bot.
+ * `readOnly` (a command that only reads), all its statements run on one connection in one READ ONLY
+ * transaction, begun at the first and rolled back at close(): the server enforces it, and, set per
+ * transaction rather than per session, it cannot stay on a connection a pooler (PgBouncer) later gives
+ * the bot. One transaction, not one per statement: a long `tips preview` makes a thousand reads.
  */
 class PostgresDriver implements SqlDriver {
   readonly dialect = "postgres";
+  private readOnlySession?: Promise<pg.PoolClient>;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -60,34 +62,63 @@ class PostgresDriver implements SqlDriver {
   }
 
   async transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
-    if (this.client) return fn(this);
-    return inTransaction(
-      this.pool,
-      this.lost,
-      (client) => fn(new PostgresDriver(this.pool, this.lost, this.readOnly, client)),
-      this.readOnly ? "BEGIN READ ONLY" : "BEGIN",
+    // within the read-only transaction already
+    if (this.client || this.readOnly) return fn(this);
+    return inTransaction(this.pool, this.lost, (client) =>
+      fn(new PostgresDriver(this.pool, this.lost, false, client)),
     );
-  }
-
-  private query(sql: string, params: readonly unknown[]): Promise<pg.QueryResult> {
-    const text = postgresText(sql);
-    if (this.client) return this.client.query(text, [...params]);
-    if (this.readOnly)
-      return inTransaction(
-        this.pool,
-        this.lost,
-        (client) => client.query(text, [...params]),
-        "BEGIN READ ONLY",
-      );
-    return this.pool.query(text, [...params]);
   }
 
   async ping(): Promise<void> {
     await this.all("SELECT 1");
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    const client = await this.readOnlySession?.catch(() => undefined);
+    this.readOnlySession = undefined;
+    if (client) await this.endReadOnly(client);
+    await this.pool.end();
+  }
+
+  private async query(sql: string, params: readonly unknown[]): Promise<pg.QueryResult> {
+    const text = postgresText(sql);
+    if (this.client) return this.client.query(text, [...params]);
+    if (!this.readOnly) return this.pool.query(text, [...params]);
+    this.readOnlySession ??= this.beginReadOnly();
+    const session = this.readOnlySession;
+    const client = await session.catch((error: unknown) => {
+      // could not connect or begin: the next statement tries again
+      if (this.readOnlySession === session) this.readOnlySession = undefined;
+      throw error;
+    });
+    try {
+      return await client.query(text, [...params]);
+    } catch (error) {
+      // a refused statement aborts the transaction: the next statement begins another
+      if (this.readOnlySession === session) this.readOnlySession = undefined;
+      await this.endReadOnly(client);
+      throw error;
+    }
+  }
+
+  private async endReadOnly(client: pg.PoolClient): Promise<void> {
+    const broken = await client.query("ROLLBACK").then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    client.release(broken);
+  }
+
+  private async beginReadOnly(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    client.on("error", (error: Error) => this.lost(error.message));
+    try {
+      await client.query("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    return client;
   }
 }
 
@@ -116,7 +147,6 @@ export async function inTransaction<T>(
   pool: pg.Pool,
   lost: (message: string) => void,
   fn: (client: pg.PoolClient) => Promise<T>,
-  begin: "BEGIN" | "BEGIN READ ONLY" = "BEGIN",
 ): Promise<T> {
   const client = await pool.connect();
   // pg emits a checked-out connection's failure as an event: unheard, it would end the process.
@@ -124,7 +154,7 @@ export async function inTransaction<T>(
   client.on("error", onError);
   let broken: Error | undefined;
   try {
-    await client.query(begin);
+    await client.query("BEGIN");
     const result = await fn(client);
     await client.query("COMMIT");
     return result;
@@ -203,7 +233,7 @@ async function assertCurrent(pool: pg.Pool, known: number): Promise<void> {
 
 /**
  * Connects to the PostgreSQL database at `url` and migrates it; with `readOnly`, checks its schema
- * instead, and every statement runs in a read-only transaction. Throws one sentence naming the host and the
+ * instead, and its statements run in one read-only transaction. Throws one sentence naming the host and the
  * database (never the password) when it cannot: unreachable, refused login, no such database.
  */
 export async function openPostgresStorage(url: string, options: StorageOptions = {}): Promise<Storage> {
