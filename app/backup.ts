@@ -72,43 +72,36 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
     const why = code === "SQLITE_NOTADB" ? "it is not a SQLite database" : (error as Error).message;
     return fail(err, `Cannot restore from ${from}: ${why}. Nothing was changed.`);
   }
+  const db = config.databasePath;
+  const inUse = `The database at ${db} is open in a running bot (or another of its commands): stop it, then restore. Nothing was changed.`;
+  // Copied beside the database first, then swapped in: the database being replaced may be damaged
+  // (its start-up message sends the operator here), and is kept, with its log, in case it was wanted.
+  const staging = `${db}.restoring`;
+  const unstage = () => {
+    for (const suffix of SQLITE_FILES) rmSync(`${staging}${suffix}`, { force: true });
+  };
   try {
-    const swapped = await whileNotInUse(config.databasePath, () =>
-      swapIn(source, from, config.databasePath, out, err),
-    );
-    if (swapped === "in use")
-      return fail(
-        err,
-        `The database at ${config.databasePath} is open in a running bot (or another of its commands): stop it, then restore. Nothing was changed.`,
-      );
-    return swapped;
+    // refused at once while the bot runs, before the copy; the lock is held only for the swap itself,
+    // so that a bot started meanwhile waits for milliseconds, not for the copy of a large file
+    if ((await whileNotInUse(db, () => undefined)) === "in use") return fail(err, inUse);
+    unstage();
+    await source.backup(staging);
+    // Opened as the bot opens it: checked, and brought up to this version's schema.
+    openDatabase(staging).close();
+    const swapped = await whileNotInUse(db, () => swapIn(staging, from, db, out, err));
+    if (swapped !== "in use") return swapped;
+    unstage();
+    return fail(err, inUse);
   } catch (error) {
+    unstage();
     return fail(err, `Could not restore from ${from}: ${(error as Error).message}. Nothing was changed.`);
   } finally {
     source.close();
   }
 }
 
-/** The backup copied beside the database at `db`, checked and migrated, then swapped in for it. */
-async function swapIn(
-  source: Database.Database,
-  from: string,
-  db: string,
-  out: Out,
-  err: Out,
-): Promise<number> {
-  // Copied beside the database first, then swapped in: the database being replaced may be damaged
-  // (its start-up message sends the operator here), and is kept, with its log, in case it was wanted.
-  const staging = `${db}.restoring`;
-  try {
-    for (const suffix of SQLITE_FILES) rmSync(`${staging}${suffix}`, { force: true });
-    await source.backup(staging);
-    // Opened as the bot opens it: checked, and brought up to this version's schema.
-    openDatabase(staging).close();
-  } catch (error) {
-    for (const suffix of SQLITE_FILES) rmSync(`${staging}${suffix}`, { force: true });
-    return fail(err, `Could not restore from ${from}: ${(error as Error).message}. Nothing was changed.`);
-  }
+/** The checked copy at `staging` swapped in for the database at `db`, which is kept aside. */
+function swapIn(staging: string, from: string, db: string, out: Out, err: Out): number {
   // Kept under a name of its own, so that a second restore (the wrong backup first) loses nothing.
   const kept = `${db}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   const replaced = existsSync(db);
