@@ -44,6 +44,7 @@ export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): 
           `Teams did not take the post (${failure.code})`,
           failure.retryAfter,
           failure.code === "http_403" || failure.code === "http_404",
+          (error as Error)?.message,
         );
       }
     },

@@ -33,7 +33,13 @@ function makeLockFile(path: string): void {
   try {
     chownSync(file, uid, gid);
   } catch {
-    // only root may give a file away; as anyone else, the file is that user's, as the database is
+    // only root may give a file away; anyone else may still give it the database's group, through which
+    // the bot's user may read it
+    try {
+      chownSync(file, -1, gid);
+    } catch {
+      // not in that group: the file is this user's, readable as its mode allows
+    }
   }
 }
 
