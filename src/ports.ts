@@ -74,6 +74,18 @@ export class PostFailure extends Error {
     this.name = "PostFailure";
   }
 
+  /**
+   * A failure as an adapter describes its platform's errors (its code, sentence, wait and whether it is
+   * permanent), the error's own words kept for the log.
+   */
+  static described(
+    failure: { code: string; message: string; retryAfter?: number; permanent?: boolean },
+    error: unknown,
+  ): PostFailure {
+    const { code, message, retryAfter, permanent } = failure;
+    return new PostFailure(code, message, retryAfter, permanent, (error as Error)?.message);
+  }
+
   /** Any error a poster threw, as a PostFailure: one it did not describe is a passing "error". */
   static of(error: unknown): PostFailure {
     return error instanceof PostFailure

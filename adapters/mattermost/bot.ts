@@ -103,13 +103,7 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
           };
         } catch (error) {
           const failure = describeMattermostError(error);
-          throw new PostFailure(
-            failure.code,
-            failure.message,
-            failure.retryAfter,
-            failure.permanent,
-            (error as Error)?.message,
-          );
+          throw PostFailure.described(failure, error);
         }
       };
       return {

@@ -127,13 +127,7 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
           return { messageId: result.ts };
         } catch (error) {
           const failure = describeSlackError(error);
-          throw new PostFailure(
-            failure.code,
-            failure.message,
-            failure.retryAfter,
-            failure.permanent,
-            (error as Error)?.message,
-          );
+          throw PostFailure.described(failure, error);
         }
       };
       return {
