@@ -106,20 +106,25 @@ class PostgresDriver implements SqlDriver {
       () => undefined,
       (error: Error) => error,
     );
+    client.off("error", this.onSessionError);
     client.release(broken);
   }
 
   private async beginReadOnly(): Promise<pg.PoolClient> {
     const client = await this.pool.connect();
-    client.on("error", (error: Error) => this.lost(error.message));
+    // pg emits a checked-out connection's failure as an event: unheard, it would end the process
+    client.on("error", this.onSessionError);
     try {
       await client.query("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
     } catch (error) {
+      client.off("error", this.onSessionError);
       client.release(error as Error);
       throw error;
     }
     return client;
   }
+
+  private readonly onSessionError = (error: Error) => this.lost(error.message);
 }
 
 /**

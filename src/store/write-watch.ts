@@ -3,8 +3,8 @@ import type { SqlDriver } from "./sql.js";
 
 /**
  * Errors that say the database cannot take writes at all, rather than refusing one statement: a full
- * disk, an I/O error, a file or server that has gone read-only, a server out of resources. A broken
- * constraint or a conflict is not one (the next write may well succeed).
+ * disk, an I/O error, a file or server that has gone read-only, damaged data. A broken constraint, a
+ * conflict or a busy server is not one (the next write may well succeed).
  */
 function cannotWrite(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
