@@ -74,12 +74,11 @@ export async function preview(
   err: Out,
 ): Promise<number> {
   const days = Number(args.days ?? 7);
-  const platform = args.platform ?? "slack";
   const wrong = !args.channel
     ? "--channel <id> is needed"
     : !Number.isInteger(days) || days < 1 || days > 366
       ? "--days must be a whole number from 1 to 366"
-      : !(CHANNEL_PLATFORMS as readonly string[]).includes(platform)
+      : args.platform !== undefined && !(CHANNEL_PLATFORMS as readonly string[]).includes(args.platform)
         ? "--platform must be slack, discord, teams or mattermost"
         : undefined;
   if (wrong || !args.channel) {
@@ -110,12 +109,26 @@ export async function preview(
       logger: createLogger("silent"),
       defaults: config.tips,
     });
-    const next = await channels.preview(platform as Platform, args.channel, days);
-    const schedule = await channels.scheduleOf(platform as Platform, args.channel);
+    // Without --platform, the platform whose channel this is: it assumed Slack, and previewed the
+    // defaults for a Mattermost channel whose tip was on at another time (an exploratory test).
+    let platform = args.platform as Platform | undefined;
+    if (!platform) {
+      const on: Platform[] = [];
+      for (const p of CHANNEL_PLATFORMS)
+        if ((await channels.scheduleOf(p, args.channel))?.enabled) on.push(p);
+      if (on.length > 1) {
+        err(`${args.channel} has a daily tip on ${on.join(" and ")}: pick one with --platform.`);
+        return 2;
+      }
+      platform = on[0];
+    }
+    const next = await channels.preview(platform ?? "slack", args.channel, days);
+    const schedule = platform ? await channels.scheduleOf(platform, args.channel) : undefined;
     const zone = schedule?.enabled ? schedule.timeZone : config.tips.timeZone;
     if (!schedule?.enabled) {
+      const where = platform ? ` on ${platform}` : " on any platform";
       out(
-        `(${args.channel} has no daily tip yet; showing the defaults: ${config.tips.time} ${config.tips.timeZone}.)`,
+        `(${args.channel} has no daily tip${where} yet; showing the defaults: ${config.tips.time} ${config.tips.timeZone}.)`,
       );
     }
     for (const { at, tip } of next) out(`${formatLocal(at, zone)}  ${tip.text}  [${tip.id}]`);

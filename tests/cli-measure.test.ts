@@ -83,6 +83,26 @@ describe("the measuring commands", () => {
     ]);
     const json = await run(["tips", "channels", "--json"], { env: { DATABASE_PATH: dbPath } });
     expect(JSON.parse(json.stdout)).toHaveLength(2);
+    // tips preview finds the channel's platform without --platform, and says where it looked when none
+    const mattermost = await run(["tips", "preview", "--channel", "m".repeat(26), "--days", "1"], {
+      env: { DATABASE_PATH: dbPath },
+    });
+    expect(mattermost.code, mattermost.stderr).toBe(0);
+    expect(mattermost.stdout).not.toContain("no daily tip");
+    expect(mattermost.stdout).toMatch(/, 09:00 UTC {2}/);
+    const nowhere = await run(["tips", "preview", "--channel", "C9", "--days", "1"], {
+      env: { DATABASE_PATH: dbPath },
+    });
+    expect(nowhere.stdout).toContain("(C9 has no daily tip on any platform yet; showing the defaults");
+    // a file the bot never wrote (empty) is neither read as an older version's nor given the bot's tables
+    const empty = join(tempDir("smg-empty-"), "bot.db");
+    writeFileSync(empty, "");
+    for (const args of [["tips", "channels"], ["report"]]) {
+      const refused = await run(args, { env: { DATABASE_PATH: empty } });
+      expect(refused.code, args.join(" ")).toBe(1);
+      expect(refused.stderr).toContain("the file has none of the bot's tables");
+    }
+    expect(readFileSync(empty)).toHaveLength(0);
     // it only reads: run as another user with the bot stopped, a -wal or -shm it left stopped the bot
     expect(readdirSync(dirname(dbPath))).toEqual(files);
     expect(files).not.toContain("bot.db-wal");

@@ -23,7 +23,10 @@ const DAMAGED =
  * and brings its schema up to date; with `readOnly`, opens an existing one of this version without
  * writing anything (see openReadOnly). Throws a sentence saying what is wrong and what to do.
  */
-export function openDatabase(path: string, options: { readonly readOnly?: boolean } = {}): Db {
+export function openDatabase(
+  path: string,
+  options: { readonly readOnly?: boolean; readonly mustExist?: boolean } = {},
+): Db {
   const readOnly = options.readOnly ?? false;
   if (path !== ":memory:" && !readOnly) {
     try {
@@ -38,7 +41,7 @@ export function openDatabase(path: string, options: { readonly readOnly?: boolea
   for (const wait of OPEN_BUSY_RETRY_MS) {
     const started = performance.now();
     try {
-      return openOnce(path, readOnly);
+      return openOnce(path, readOnly, options.mustExist ?? false);
     } catch (error) {
       // refused after waiting out busy_timeout: the lock is held for long, and waiting again would not help
       const atOnce = performance.now() - started < OPEN_WAIT_MS / 2;
@@ -47,7 +50,7 @@ export function openDatabase(path: string, options: { readonly readOnly?: boolea
     // before the bot serves anyone, so a plain wait on this thread holds nothing up
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
   }
-  return openOnce(path, readOnly);
+  return openOnce(path, readOnly, options.mustExist ?? false);
 }
 
 /**
@@ -65,7 +68,7 @@ const OPEN_WAIT_MS = 5_000;
  * One attempt at openDatabase, once the folder is there. Read-only (a command that only lists), the
  * file is neither switched to WAL, migrated nor written (see openReadOnly).
  */
-function openOnce(path: string, readOnly: boolean): Db {
+function openOnce(path: string, readOnly: boolean, mustExist: boolean): Db {
   let db: Db | undefined;
   try {
     db = readOnly ? openReadOnly(path) : new Database(path);
@@ -76,6 +79,9 @@ function openOnce(path: string, readOnly: boolean): Db {
     // is refused, not given the bot's tables beside its own.
     assertOurs(db);
     if (readOnly) return current(db);
+    // a moderator's command on a file the bot never wrote (an empty one): not given the bot's tables
+    if (mustExist && (db.pragma("user_version", { simple: true }) as number) === 0)
+      throw new Error(NO_TABLES);
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     const check = db.pragma("quick_check", { simple: true });
@@ -113,8 +119,14 @@ function openReadOnly(path: string): Db {
 }
 
 /** `db`, once its schema is this version's: a read-only open cannot bring an older one up to date. */
+/** A database file that holds none of the bot's tables, for a command that reads what the bot recorded. */
+const NO_TABLES =
+  "the file has none of the bot's tables: check that DATABASE_PATH names the bot's database (the bot makes its tables when it first starts).";
+
 function current(db: Db): Db {
   const version = db.pragma("user_version", { simple: true }) as number;
+  // an empty file, or an empty database, is no earlier version of the bot's
+  if (version === 0) throw new Error(NO_TABLES);
   if (version > MIGRATIONS.length) throw newerThanKnown(version, MIGRATIONS.length);
   if (version < MIGRATIONS.length)
     throw new Error(

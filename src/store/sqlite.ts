@@ -131,7 +131,7 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
   const release = options.readOnly ? () => {} : holdInUse(path, options.onWarning);
   let db: Db;
   try {
-    db = openDatabase(path, { readOnly: options.readOnly ?? false });
+    db = openDatabase(path, { readOnly: options.readOnly ?? false, mustExist: options.mustExist ?? false });
   } catch (error) {
     release();
     throw error;

@@ -190,9 +190,9 @@ export interface StorageOptions {
    */
   readonly readOnly?: boolean;
   /**
-   * For a moderator's command (report, learn), which reads what the bot recorded: a PostgreSQL database
-   * with none of the bot's tables is refused rather than given them (a mistyped DATABASE_URL). SQLite's
-   * counterpart is checked before opening (openDb: no file, no database).
+   * For a moderator's command (report, learn), which reads what the bot recorded: a database with none
+   * of the bot's tables (a mistyped DATABASE_URL, an empty file at DATABASE_PATH) is refused rather than
+   * given them. A missing SQLite file is refused before opening (openDb).
    */
   readonly mustExist?: boolean;
 }
