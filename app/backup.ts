@@ -23,7 +23,13 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
   if (!existsSync(config.databasePath)) return fail(err, `No database at ${config.databasePath} to back up.`);
   if (existsSync(to))
     return fail(err, `${to} already exists: back up to a new file, so that no backup is overwritten.`);
-  const db = new Database(config.databasePath, { fileMustExist: true });
+  let db: Database.Database;
+  try {
+    db = new Database(config.databasePath, { fileMustExist: true });
+  } catch (error) {
+    // run as a user who may not read it, say: it crashed with a stack trace
+    return fail(err, `Cannot read the database at ${config.databasePath}: ${(error as Error).message}.`);
+  }
   try {
     db.pragma("busy_timeout = 5000");
     mkdirSync(dirname(to), { recursive: true });
@@ -58,6 +64,12 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
   if (!existsSync(from)) return fail(err, `No backup at ${from}.`);
   if (resolve(from) === resolve(config.databasePath))
     return fail(err, `${from} is the database itself (DATABASE_PATH): name the backup to restore from.`);
+  const owner = otherOwner(config.databasePath);
+  if (owner !== undefined)
+    return fail(
+      err,
+      `The database at ${config.databasePath} belongs to another user (uid ${owner}): restored by this one, the files would be this user's, and the bot could not write them. Run restore as that user, or as root. Nothing was changed.`,
+    );
   let source: Database.Database;
   try {
     source = new Database(from, { readonly: true, fileMustExist: true });
@@ -91,7 +103,10 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
     const swapped = await whileNotInUse(db, () => swapIn(staging, from, db, out, err));
     if (swapped !== "in use") return swapped;
     unstage();
-    return fail(err, inUse);
+    return fail(
+      err,
+      `A bot (or another of its commands) opened the database at ${db} while the backup was being copied: stop it, then restore again. Nothing was changed.`,
+    );
   } catch (error) {
     unstage();
     return fail(err, `Could not restore from ${from}: ${(error as Error).message}. Nothing was changed.`);
@@ -126,7 +141,8 @@ function swapIn(staging: string, from: string, db: string, out: Out, err: Out): 
       `The restore stopped part-way: ${(error as Error).message}. Moved so far: ${moved.join("; ")}. Put those files back before starting the bot.`,
     );
   }
-  const before = replaced ? ` The database it replaced is kept as ${kept}.` : "";
+  const keptLog = existsSync(`${kept}-wal`) ? ` (with its ${kept}-wal and -shm, which belong with it)` : "";
+  const before = replaced ? ` The database it replaced is kept as ${kept}${keptLog}.` : "";
   let what = "";
   try {
     what = ` (${describe(db)})`;
@@ -151,6 +167,17 @@ function keepOwnership(from: string, to: string): void {
   }
 }
 
+/**
+ * The owner of the database at `path` when it is not this process's user and this process cannot give
+ * files away (it is not root); undefined otherwise, or when there is no database yet.
+ */
+function otherOwner(path: string): number | undefined {
+  const me = process.getuid?.();
+  if (me === undefined || me === 0 || !existsSync(path)) return undefined;
+  const { uid } = statSync(path);
+  return uid === me ? undefined : uid;
+}
+
 /** A SQLite database's files: the database, its write-ahead log and the log's index. */
 const SQLITE_FILES = ["", "-wal", "-shm"] as const;
 
@@ -166,8 +193,9 @@ function describe(path: string): string {
       ),
     );
     const parts = [`schema ${db.pragma("user_version", { simple: true })}`];
-    if (tables.has("tip_schedules")) parts.push(`${count("tip_schedules")} tip schedules`);
-    if (tables.has("feedback")) parts.push(`${count("feedback")} votes`);
+    const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+    if (tables.has("tip_schedules")) parts.push(counted(count("tip_schedules"), "tip schedule"));
+    if (tables.has("feedback")) parts.push(counted(count("feedback"), "vote"));
     return parts.join(", ");
   } finally {
     db.close();

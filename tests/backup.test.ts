@@ -76,7 +76,9 @@ describe("backup and restore", () => {
     expect(statSync(crashed).mode & 0o777).toBe(0o600);
     // what it replaced is kept, log and all, and a second restore keeps the first's too
     const kept =
-      /The database it replaced is kept as (.*bot\.db\.before-restore-\S+)\./.exec(restored.out)?.[1] ?? "";
+      /The database it replaced is kept as (\S*bot\.db\.before-restore-\S+?) \(with its \S+-wal and -shm, which belong with it\)\./.exec(
+        restored.out,
+      )?.[1] ?? "";
     expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
     expect((await cli(["restore", backupPath], crashed)).code).toBe(0);
     expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
@@ -159,6 +161,30 @@ describe("backup and restore", () => {
     holdInUse(dbPath)();
     expect(statSync(inUseFile(dbPath)).mode & 0o777).toBe(0o640);
     expect(statSync(inUseFile(dbPath)).uid).toBe(owner);
+  });
+
+  it("says plainly what it cannot do: read the database, or restore files another user owns", async () => {
+    const dir = tempDir("smg-unreadable-");
+    // a path that cannot be opened as a database (as a file the user may not read cannot, run as them)
+    const unreadable = await cli(["backup", join(dir, "b.db")], dir);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.err).toMatch(/^Cannot read the database at .*: unable to open database file\.\n$/);
+    const { dir: there, path: dbPath, storage } = await databaseWith("theirs");
+    await storage.close();
+    const backupPath = join(there, "backup.db");
+    expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+    // run as a user who neither owns the database nor is root
+    const me = statSync(dbPath).uid + 1;
+    const getuid = vi.spyOn(process, "getuid").mockReturnValue(me);
+    try {
+      const refused = await cli(["restore", backupPath], dbPath);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(
+        /belongs to another user \(uid \d+\).*Run restore as that user, or as root\. Nothing was changed\./,
+      );
+    } finally {
+      getuid.mockRestore();
+    }
   });
 
   it("restores over a database whose file is damaged, as the bot's start-up message advises", async () => {
