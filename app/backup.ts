@@ -62,6 +62,8 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
   if (!from) return usage(err, "restore <file>");
   if (config.databaseUrl) return fail(err, POSTGRES);
   if (!existsSync(from)) return fail(err, `No backup at ${from}.`);
+  if (!statSync(from).isFile())
+    return fail(err, `${from} is not a file: name the backup file to restore from.`);
   if (resolve(from) === resolve(config.databasePath))
     return fail(err, `${from} is the database itself (DATABASE_PATH): name the backup to restore from.`);
   const owner = otherOwner(config.databasePath);

@@ -166,6 +166,9 @@ describe("backup and restore", () => {
   it("says plainly what it cannot do: read the database, or restore files another user owns", async () => {
     const dir = tempDir("smg-unreadable-");
     // a path that cannot be opened as a database (as a file the user may not read cannot, run as them)
+    expect((await cli(["restore", dir], join(dir, "bot.db"))).err).toMatch(
+      /is not a file: name the backup file/,
+    );
     const unreadable = await cli(["backup", join(dir, "b.db")], dir);
     expect(unreadable.code).toBe(1);
     expect(unreadable.err).toMatch(/^Cannot read the database at .*: unable to open database file\.\n$/);

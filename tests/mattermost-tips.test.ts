@@ -203,6 +203,9 @@ describe("Mattermost REST API failures", () => {
     mattermost.script("GET", /^\/api\/v4\/users\//, limited, limited, limited);
     const refused = await command("tips on 07:00", { user: ADMIN });
     expect(refused.reply.text).toMatch(/could not check who may change this channel's daily tip just now/);
+    // a busy Mattermost is said to be one, not a missing permission
+    expect(refused.reply.text).toContain("Mattermost is asking me to slow down.");
+    expect(refused.reply.text).not.toMatch(/permission/);
     expect(JSON.parse(await logLine("could not check who may manage tips"))).toMatchObject({
       code: "rate_limited",
     });

@@ -2,6 +2,9 @@ import { type Logger, TIPS_PERMISSION_UNCHECKED } from "../../src/index.js";
 import { describeMattermostError } from "./errors.js";
 import type { MattermostRest } from "./rest.js";
 
+/** The codes of a Mattermost that is slow, unreachable or busy, rather than one that refused. */
+const SLOW = /^(?:timeout|busy|unreachable:|rate_limited$)/;
+
 const REFUSAL = "Only channel admins and system admins can turn this channel's daily tip on or off.";
 
 /**
@@ -21,6 +24,9 @@ export async function tipsPermission(
   } catch (error) {
     const failure = describeMattermostError(error);
     log.warn({ user: userId, channel: channelId, code: failure.code }, "could not check who may manage tips");
-    return TIPS_PERMISSION_UNCHECKED;
+    // Mattermost slow, unreachable or busy: say that, not that the bot may lack a permission
+    return SLOW.test(failure.code)
+      ? `I could not check who may change this channel's daily tip just now: ${failure.message}`
+      : TIPS_PERMISSION_UNCHECKED;
   }
 }
