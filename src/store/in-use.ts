@@ -94,7 +94,13 @@ export async function whileNotInUse<T>(path: string, fn: () => Promise<T> | T): 
     try {
       lock.exec("BEGIN EXCLUSIVE");
     } catch (error) {
-      if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY")) return "in use";
+      const code = (error as { code?: string }).code;
+      if (code?.startsWith("SQLITE_BUSY")) return "in use";
+      // a network file system without working locks: SQLite's own words were "disk I/O error"
+      if (code?.startsWith("SQLITE_IOERR"))
+        throw new Error(
+          `the file system under ${inUseFile(path)} refused the lock that shows whether the bot is running (${code}; a network file system without locking?): restore on a local disk`,
+        );
       throw error;
     }
     try {
