@@ -28,6 +28,28 @@ async function chat(lines: string[], end = true, parts: UsageParts = {}): Promis
 }
 
 describe("console chat", () => {
+  it("at a terminal, answers lines pasted together as one question; piped in, each line", async () => {
+    const pastedAt = async (terminal: boolean) => {
+      const input = Object.assign(new PassThrough(), terminal ? { isTTY: true } : {});
+      const output = new PassThrough();
+      let text = "";
+      output.on("data", (chunk) => {
+        text += chunk.toString();
+      });
+      const done = runConsole({ input, output }, guide);
+      input.write(
+        "A patient sent me a friend request last night.\nI work on the ward she was on.\nShould I accept it?\n",
+      );
+      input.end();
+      await done;
+      return text;
+    };
+    const atTerminal = await pastedAt(true);
+    expect(atTerminal.match(/Friend requests from patients/g)).toHaveLength(1);
+    const piped = await pastedAt(false);
+    expect(piped.split("\n> ").length).toBeGreaterThan(atTerminal.split("\n> ").length);
+  });
+
   it("answers a question, then quits", async () => {
     const text = await chat(["should I accept a friend request from a patient", "quit"], false);
     expect(text).toContain("Friend requests from patients");

@@ -32,6 +32,8 @@ const VOTES = new Map<string, "up" | "down">([
   ["👎", "down"],
 ]);
 const RATE_HINT = "Useful? Type + or - to rate this answer.";
+/** How long after a line from a terminal another may come as part of the same paste. */
+const PASTE_QUIET_MS = 30;
 /** Daily tips are posted into channels; the console can only show one. */
 const TIPS_ELSEWHERE =
   "Daily tips are set up in a Slack, Discord, Teams or Mattermost channel (tips on 08:30 Europe/London). Type tip to see one here.";
@@ -105,8 +107,7 @@ export function runConsole(
     // Lines already read past "quit" (pasted or piped in with it) are not answered, nor recorded.
     let quitting = false;
     let lines = 0;
-    rl.on("line", (raw) => {
-      lines++;
+    const take = (raw: string) => {
       if (quitting) return;
       if (quits(raw)) {
         quitting = true;
@@ -114,8 +115,32 @@ export function runConsole(
         return;
       }
       queue = queue.then(() => line(raw));
+    };
+    // At a terminal, lines that arrive together were pasted together (an email, a post with its story),
+    // and are one question: each was answered as a question of its own, sixty answers for sixty lines.
+    // Piped in (a script, a test), each line is a line of its own.
+    const terminal = Boolean((io.input as { isTTY?: boolean }).isTTY);
+    let pasted: string[] = [];
+    let settling: NodeJS.Timeout | undefined;
+    const paste = () => {
+      clearTimeout(settling);
+      if (pasted.length === 0) return;
+      const together = pasted;
+      pasted = [];
+      take(together.length === 1 ? (together[0] ?? "") : together.join(" "));
+    };
+    rl.on("line", (raw) => {
+      lines++;
+      if (!terminal) return take(raw);
+      pasted.push(raw);
+      // A terminal hands a paste over a line at a time, each within a few milliseconds of the last; no
+      // one types a line and Enter that fast. The paste is taken once PASTE_QUIET_MS pass without one.
+      clearTimeout(settling);
+      settling = setTimeout(paste, PASTE_QUIET_MS);
     });
     rl.on("close", () => {
+      // a paste that ended the input (Ctrl-D straight after it) is answered before leaving
+      if (pasted.length > 0) paste();
       void queue.then(() => {
         io.output.write("\nGoodbye.\n");
         resolve({ lines });
