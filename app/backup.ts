@@ -83,7 +83,12 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
       throw new Error(`a newer version of the bot wrote it (schema ${version}): upgrade the bot first`);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === "SQLITE_NOTADB" ? "it is not a SQLite database" : (error as Error).message;
+    const why =
+      code === "SQLITE_NOTADB"
+        ? "it is not a SQLite database"
+        : code?.startsWith("SQLITE_CORRUPT")
+          ? "it is damaged (cut short, or changed since it was made): try an older backup"
+          : (error as Error).message;
     return fail(err, `Cannot restore from ${from}: ${why}. Nothing was changed.`);
   }
   const db = config.databasePath;

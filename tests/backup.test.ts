@@ -7,6 +7,7 @@ import {
   copyFileSync,
   existsSync,
   openSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -168,6 +169,14 @@ describe("backup and restore", () => {
     // a path that cannot be opened as a database (as a file the user may not read cannot, run as them)
     expect((await cli(["restore", dir], join(dir, "bot.db"))).err).toMatch(
       /is not a file: name the backup file/,
+    );
+    // a backup cut short (a copy that stopped half-way)
+    const { path: whole, storage: full } = await databaseWith("whole");
+    await full.close();
+    const cut = join(dir, "cut.db");
+    writeFileSync(cut, readFileSync(whole).subarray(0, 8192));
+    expect((await cli(["restore", cut], join(dir, "bot.db"))).err).toMatch(
+      /it is damaged \(cut short, or changed since it was made\): try an older backup\. Nothing was changed\./,
     );
     const unreadable = await cli(["backup", join(dir, "b.db")], dir);
     expect(unreadable.code).toBe(1);
