@@ -1,9 +1,9 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
 import { foreignTables, openDatabase } from "../src/store/db.js";
-import { whileNotInUse } from "../src/store/in-use.js";
+import { ownedAs, whileNotInUse } from "../src/store/in-use.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import type { Out } from "./output.js";
 
@@ -127,7 +127,9 @@ function swapIn(staging: string, from: string, db: string, out: Out, err: Out): 
   // Kept under a name of its own, so that a second restore (the wrong backup first) loses nothing.
   const kept = `${db}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   const replaced = existsSync(db);
-  if (replaced) keepOwnership(db, staging);
+  // the mode and owner of the file it replaces: a new file has the default mode, and a database kept
+  // readable by the bot's user alone would become readable by everyone
+  if (replaced) ownedAs(db, staging);
   const moved: string[] = [];
   try {
     for (const suffix of SQLITE_FILES)
@@ -158,20 +160,6 @@ function swapIn(staging: string, from: string, db: string, out: Out, err: Out): 
   }
   out(`Restored ${db} from ${from}${what}.${before} Start the bot again.`);
   return 0;
-}
-
-/**
- * Gives the restored file the mode and owner of the one it replaces: a new file has the default mode,
- * and a database kept readable by the bot's user alone would become readable by everyone.
- */
-function keepOwnership(from: string, to: string): void {
-  const { mode, uid, gid } = statSync(from);
-  chmodSync(to, mode & 0o777);
-  try {
-    chownSync(to, uid, gid);
-  } catch {
-    // only root may give a file away; run as the bot's own user, the new file is that user's anyway
-  }
 }
 
 /**

@@ -28,15 +28,23 @@ function makeLockFile(path: string): void {
   mkdirSync(dirname(path), { recursive: true });
   closeSync(openSync(file, "a"));
   if (!existsSync(path)) return;
-  const { mode, uid, gid } = statSync(path);
-  chmodSync(file, (mode & 0o666) | 0o400);
+  // never executable, and always readable by its owner: a shared lock needs only to read it
+  ownedAs(path, file, (mode) => (mode & 0o666) | 0o400);
+}
+
+/**
+ * Gives `file` the mode (through `mode`) and the owner of `like`: a file another user made (a restore run
+ * with sudo) is then the bot's user's, as the database is. Only root may give a file away; anyone else
+ * may still give it the database's group, through which the bot's user may read it.
+ */
+export function ownedAs(like: string, file: string, mode: (mode: number) => number = (m) => m & 0o777): void {
+  const stat = statSync(like);
+  chmodSync(file, mode(stat.mode));
   try {
-    chownSync(file, uid, gid);
+    chownSync(file, stat.uid, stat.gid);
   } catch {
-    // only root may give a file away; anyone else may still give it the database's group, through which
-    // the bot's user may read it
     try {
-      chownSync(file, -1, gid);
+      chownSync(file, -1, stat.gid);
     } catch {
       // not in that group: the file is this user's, readable as its mode allows
     }
