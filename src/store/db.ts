@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS, type Migration, newerThanKnown } from "./migrations.js";
+import { assertThisVersion, MIGRATIONS, type Migration, newerThanKnown } from "./migrations.js";
 
 /** An open SQLite file. */
 export type Db = Database.Database;
@@ -127,11 +127,7 @@ function current(db: Db): Db {
   const version = db.pragma("user_version", { simple: true }) as number;
   // an empty file, or an empty database, is no earlier version of the bot's
   if (version === 0) throw new Error(NO_TABLES);
-  if (version > MIGRATIONS.length) throw newerThanKnown(version, MIGRATIONS.length);
-  if (version < MIGRATIONS.length)
-    throw new Error(
-      "the database was written by an earlier version of the bot: start the bot once to bring it up to date, then run this again.",
-    );
+  assertThisVersion(version, MIGRATIONS.length);
   return db;
 }
 

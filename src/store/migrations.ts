@@ -155,3 +155,15 @@ export function newerThanKnown(current: number, known: number): Error {
     `The database is at schema version ${current}, newer than this bot knows (${known}). Upgrade the bot.`,
   );
 }
+
+/**
+ * For a command that only reads the database: its schema must be this version's, neither newer (upgrade
+ * the bot) nor older (the bot brings it up to date when it starts; the command does not migrate).
+ */
+export function assertThisVersion(current: number, known: number): void {
+  if (current > known) throw newerThanKnown(current, known);
+  if (current < known)
+    throw new Error(
+      "the database was written by an earlier version of the bot: start the bot once to bring it up to date, then run this again.",
+    );
+}

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { MIGRATIONS, type Migration, newerThanKnown } from "./migrations.js";
+import { assertThisVersion, MIGRATIONS, type Migration, newerThanKnown } from "./migrations.js";
 import { describeFailure, type PostgresTarget, targetOf } from "./postgres-target.js";
 import type { SqlDriver } from "./sql.js";
 import { sqlStorage } from "./sql-storage.js";
@@ -229,11 +229,7 @@ const NO_TABLES =
 async function assertCurrent(pool: pg.Pool, known: number): Promise<void> {
   const seen = await schemaVersion(pool);
   if (seen === undefined) throw new Error(NO_TABLES);
-  if (seen > known) throw newerThanKnown(seen, known);
-  if (seen < known)
-    throw new Error(
-      "the database was written by an earlier version of the bot: start the bot once to bring it up to date, then run this again",
-    );
+  assertThisVersion(seen, known);
 }
 
 /**
