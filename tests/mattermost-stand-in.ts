@@ -55,6 +55,11 @@ export class MattermostStandIn {
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
   private posts = 0;
   url = "";
+  /**
+   * The path Mattermost is served under, as behind a proxy at https://host/mattermost: a request
+   * outside it is not Mattermost's (404); inside it, it is routed and recorded without it.
+   */
+  prefix = "";
 
   async start(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
@@ -89,11 +94,17 @@ export class MattermostStandIn {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let text = "";
     for await (const chunk of req) text += chunk;
-    const path = req.url ?? "/";
+    const raw = req.url ?? "/";
+    const inside = raw.startsWith(`${this.prefix}/`);
+    const path = inside ? raw.slice(this.prefix.length) : raw;
     const call = { method: req.method ?? "", path, auth: req.headers.authorization, body: parse(text) };
     this.calls.push(call);
     const at = this.scripted.findIndex((s) => s.method === call.method && s.path.test(path));
-    const answer = at >= 0 ? this.scripted.splice(at, 1)[0]?.answer : this.usual(call);
+    const answer: Answer | undefined = !inside
+      ? NOT_FOUND
+      : at >= 0
+        ? this.scripted.splice(at, 1)[0]?.answer
+        : this.usual(call);
     if (answer === "silence" || answer === undefined) {
       this.silent.push(res);
       return;
@@ -117,9 +128,12 @@ export class MattermostStandIn {
       return { status: 200, body: { user_id: member[2], roles: this.channelRoles[member[2]] } };
     if (call.method === "POST" && call.path === "/api/v4/posts")
       return { status: 201, body: { id: `post${++this.posts}`, channel_id: call.body.channel_id } };
-    return { status: 404, body: { id: "app.not_found", status_code: 404 } };
+    return NOT_FOUND;
   }
 }
+
+/** Mattermost's answer to a path it does not serve. */
+const NOT_FOUND: Answer = { status: 404, body: { id: "app.not_found", status_code: 404 } };
 
 function parse(text: string): Record<string, unknown> {
   try {

@@ -131,6 +131,43 @@ describe("Mattermost commands whose answer is slow", () => {
     expect(mattermost.lateAnswers).toHaveLength(0);
   });
 
+  it("answers later under a MATTERMOST_URL with a path, and only through a response_url under it", async () => {
+    mattermost.prefix = "/mattermost";
+    try {
+      const stalled = stalledTips();
+      const served = `${mattermost.url}/mattermost`;
+      const { base } = await mm.startBot({ url: served }, { tips: stalled.tips, answerLaterAfterMs: 20 });
+      // outside the server's path: not the server's hook, so the answer waits for the command's response
+      const elsewhere = command("tips status", {
+        base,
+        responseUrl: `${mattermost.url}/hooks/commands/responsehook00000000000001`,
+      });
+      await waitFor(() => stalled.asked() > 0, { what: "the status asked for" });
+      await sleep(60); // past answerLaterAfterMs: an early reply would have been sent by now
+      stalled.release();
+      expect((await elsewhere).reply.text).toBe("Daily tip: on, said at last.");
+
+      const later = stalledTips();
+      const { base: second } = await mm.startBot(
+        { url: served },
+        { tips: later.tips, answerLaterAfterMs: 20 },
+      );
+      const first = await command("tips status", {
+        base: second,
+        responseUrl: `${served}/hooks/commands/responsehook00000000000001`,
+      });
+      expect(first.reply.text).toBe(STILL_WORKING);
+      later.release();
+      const late = await waitFor(() => mattermost.lateAnswers[0], { what: "the late answer" });
+      expect(late.path).toBe("/hooks/commands/responsehook00000000000001");
+      expect(late.body).toMatchObject({ text: "Daily tip: on, said at last." });
+      expect(mattermost.calls.filter((c) => c.path === "/api/v4/users/me").length).toBeGreaterThan(0);
+    } finally {
+      mattermost.prefix = "";
+      mattermost.calls.length = 0;
+    }
+  });
+
   it("logs a late answer that Mattermost refuses", async () => {
     const stalled = stalledTips();
     const { base } = await mm.startBot({}, { tips: stalled.tips, answerLaterAfterMs: 20 });
