@@ -14,6 +14,8 @@ export default defineConfig({
     // run's time went on that). Files must therefore leave no global state behind: each test file
     // builds its own guide, stores, servers and nock scopes and closes them.
     isolate: false,
+    // For the same reason, settings a test stubs (vi.stubEnv) are put back after each test, in every file.
+    unstubEnvs: true,
     // Each run transformed every TypeScript module again (4-5 s of the main process's CPU, competing
     // with the two workers): kept on disk instead (node_modules/.experimental-vitest-cache), keyed by
     // each file's content, vitest's version and config, and the lockfile, so an edit is never missed.

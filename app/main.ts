@@ -86,6 +86,7 @@ export async function main(
     err("Fix these settings in .env or the environment (see .env.example) and try again.");
     return 1;
   }
+  if (subcommand.needs === "config") return subcommand.run({ ...io, config });
   const guide = await guideOf(config.knowledgeDir, subcommand, err);
   return guide ? subcommand.run({ ...io, config, guide, knowledgeDir: config.knowledgeDir }) : 1;
 }

@@ -23,10 +23,13 @@ export interface Known extends Io {
   readonly knowledgeDir: string;
 }
 
-/** What the others are given besides: the validated settings. */
-export interface Loaded extends Known {
+/** What a subcommand that reads the settings and not the knowledge is given besides: the validated settings. */
+export interface Configured extends Io {
   readonly config: Config;
 }
+
+/** What the others are given: the knowledge and the validated settings. */
+export interface Loaded extends Known, Configured {}
 
 /** One row of the help text: how the command is called and what it does. */
 export interface UsageRow {
@@ -38,7 +41,8 @@ export interface UsageRow {
  * A subcommand: its help rows (`more` for other forms), its own `--help` text if any, and what it runs
  * with what it `needs`: "nothing" runs before the settings and the knowledge are loaded, so that it works
  * when they are broken; "knowledge" reads only the knowledge folder (KNOWLEDGE_DIR); "settings" reads
- * the settings it names (`settings`) as well.
+ * the settings it names (`settings`) as well; "config" reads those settings and not the knowledge, so
+ * that it works while a knowledge file is broken (a backup, a restore, an invite link).
  */
 export type Subcommand = UsageRow & {
   readonly name: string;
@@ -59,6 +63,12 @@ export type Subcommand = UsageRow & {
          */
         readonly settings?: (name: string, rest: readonly string[]) => boolean;
         readonly run: (c: Loaded) => number | Promise<number>;
+      }
+    | {
+        readonly needs: "config";
+        /** As for "settings". */
+        readonly settings?: (name: string, rest: readonly string[]) => boolean;
+        readonly run: (c: Configured) => number | Promise<number>;
       }
   );
 
@@ -112,7 +122,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   {
     name: "discord",
-    needs: "settings",
+    needs: "config",
     // the invite link needs only the application's id, so that it can be made before there is a token
     settings: (name, rest) =>
       rest[0] === "invite" ? name === "DISCORD_APPLICATION_ID" : localSettings("DISCORD_")(name),
@@ -125,7 +135,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "teams",
     words: 2,
-    needs: "settings",
+    needs: "config",
     settings: localSettings("TEAMS_"),
     usage: "teams package <host>",
     summary: "Build the Teams app package for the bot at https://<host>/api/messages",
@@ -236,7 +246,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "backup",
     words: 1,
-    needs: "settings",
+    needs: "config",
     settings: localSettings(),
     usage: "backup <file>",
     summary: "Copy the SQLite database to a new file, consistently, even while the bot runs",
@@ -245,7 +255,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "restore",
     words: 1,
-    needs: "settings",
+    needs: "config",
     settings: localSettings(),
     usage: "restore <file>",
     summary: "With the bot stopped, make the SQLite database exactly what a backup holds",

@@ -20,7 +20,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { holdInUse, inUseFile, whileNotInUse } from "../src/store/in-use.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { run } from "./cli-run.js";
-import { databaseWith, tempDir } from "./helpers.js";
+import { databaseWith, fixtureCopy, tempDir } from "./helpers.js";
 
 // backup and restore of the SQLite file, through SQLite's backup API.
 
@@ -83,6 +83,20 @@ describe("backup and restore", () => {
     expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
     expect((await cli(["restore", backupPath], crashed)).code).toBe(0);
     expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
+  });
+
+  it("backs up and restores while a knowledge file is broken: neither reads the knowledge", async () => {
+    const { dir, path: dbPath, storage: first } = await databaseWith("before the backup");
+    await first.close();
+    const broken = fixtureCopy({ "entries/broken.yaml": "- id: [not closed\n" });
+    const env = { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: broken };
+    expect((await run(["validate"], { env })).code).toBe(1);
+    const backupPath = join(dir, "backup.db");
+    const made = await run(["backup", backupPath], { env });
+    expect(made.code, made.stderr).toBe(0);
+    const restored = await run(["restore", backupPath], { env });
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(await candidates(dbPath)).toEqual(["before the backup"]);
   });
 
   it("refuses to restore while the bot has the database open, in this process or another", async () => {
