@@ -31,7 +31,7 @@ export const SUGGEST_MIN_CONFIDENCE = 0.1;
  * ... and only entries scoring at least this share of the best one's score. (A long question scores low
  * against every entry, so a fixed floor on the score would hide the very suggestions it needs.)
  */
-export const SUGGEST_SHARE = 0.5;
+export const SUGGEST_SHARE = 0.45;
 /** Below this confidence an answer also offers the next entries that may fit. */
 export const SURE_CONFIDENCE = 0.75;
 /** When the runner-up is within this margin of the answer, it is offered too. */
