@@ -14,7 +14,8 @@ export default defineConfig({
     // run's time went on that). Files must therefore leave no global state behind: each test file
     // builds its own guide, stores, servers and nock scopes and closes them.
     isolate: false,
-    // For the same reason, settings a test stubs (vi.stubEnv) are put back after each test, in every file.
+    // For the same reason, settings a test stubs (vi.stubEnv) are put back before each next test, in every
+    // file (a file that must not leave its last test's settings to the next file unstubs them after each).
     unstubEnvs: true,
     // Each run transformed every TypeScript module again (4-5 s of the main process's CPU, competing
     // with the two workers): kept on disk instead (node_modules/.experimental-vitest-cache), keyed by

@@ -20,7 +20,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { holdInUse, inUseFile, whileNotInUse } from "../src/store/in-use.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { run } from "./cli-run.js";
-import { databaseWith, fixtureCopy, tempDir } from "./helpers.js";
+import { brokenKnowledge, databaseWith, tempDir } from "./helpers.js";
 
 // backup and restore of the SQLite file, through SQLite's backup API.
 
@@ -88,7 +88,7 @@ describe("backup and restore", () => {
   it("backs up and restores while a knowledge file is broken: neither reads the knowledge", async () => {
     const { dir, path: dbPath, storage: first } = await databaseWith("before the backup");
     await first.close();
-    const broken = fixtureCopy({ "entries/broken.yaml": "- id: [not closed\n" });
+    const broken = brokenKnowledge();
     const env = { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: broken };
     expect((await run(["validate"], { env })).code).toBe(1);
     const backupPath = join(dir, "backup.db");

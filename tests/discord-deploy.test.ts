@@ -8,7 +8,7 @@ import { MAX_QUESTION_CHARS } from "../src/index.js";
 import { run } from "./cli-run.js";
 import { API, APP_ID, config } from "./discord-fixture.js";
 import { GUILD_ID } from "./discord-interaction.js";
-import { fixtureCopy } from "./helpers.js";
+import { brokenKnowledge } from "./helpers.js";
 import { offline } from "./nock-offline.js";
 
 // Discord: deploying the commands from a script, and the invite URL.
@@ -55,7 +55,7 @@ describe("discord:deploy", () => {
     expect(invite.code, invite.stderr).toBe(0);
     expect(invite.stdout).toContain(inviteUrl(APP_ID));
     // it reads no knowledge, so a broken knowledge file does not stand in its way
-    const broken = fixtureCopy({ "entries/broken.yaml": "- id: [not closed\n" });
+    const broken = brokenKnowledge();
     const despite = await run(["discord", "invite"], {
       env: { DISCORD_APPLICATION_ID: APP_ID, KNOWLEDGE_DIR: broken },
     });

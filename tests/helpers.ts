@@ -73,6 +73,11 @@ export function fixtureCopy(files: Record<string, string> = {}): string {
   return dir;
 }
 
+/** A copy of the fixture knowledge with a file that cannot be read as YAML: `validate` fails on it. */
+export function brokenKnowledge(): string {
+  return fixtureCopy({ "entries/broken.yaml": "- id: [not closed\n" });
+}
+
 /** A logger whose JSON lines land in `lines`, to assert what is (and is not) logged. */
 export function capturedLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];

@@ -32,6 +32,8 @@ interface Call {
   readonly path: string;
   readonly auth?: string;
   readonly body: Record<string, unknown>;
+  /** False for a request outside the path Mattermost is served under (`prefix`), which it does not serve. */
+  readonly inside: boolean;
 }
 
 /**
@@ -83,7 +85,7 @@ export class MattermostStandIn {
 
   /** The answers sent later through a command's response_url, oldest first. */
   get lateAnswers(): Call[] {
-    return this.calls.filter((c) => c.method === "POST" && c.path.startsWith("/hooks/commands/"));
+    return this.calls.filter((c) => c.inside && c.method === "POST" && c.path.startsWith("/hooks/commands/"));
   }
 
   /** The posts made, newest last. */
@@ -97,7 +99,13 @@ export class MattermostStandIn {
     const raw = req.url ?? "/";
     const inside = raw.startsWith(`${this.prefix}/`);
     const path = inside ? raw.slice(this.prefix.length) : raw;
-    const call = { method: req.method ?? "", path, auth: req.headers.authorization, body: parse(text) };
+    const call = {
+      method: req.method ?? "",
+      path,
+      auth: req.headers.authorization,
+      body: parse(text),
+      inside,
+    };
     this.calls.push(call);
     const at = this.scripted.findIndex((s) => s.method === call.method && s.path.test(path));
     const answer: Answer | undefined = !inside

@@ -2,7 +2,8 @@
  * What a question about a medicine asks of the clinician: to prescribe it for someone who asked online
  * ("a guy from my gym group asked if I'd write him a script for Ozempic"), or to promote it ("a drug
  * rep wants me to post about their inhaler"). A drug's name reads the same in both, and the entry on
- * promoting medicines, whose phrasings name the most drugs, drew the requests to prescribe. An entry
+ * promoting medicines (sponsored-posts), whose phrasings name the most drugs, drew the requests to
+ * prescribe. An entry
  * asks one when a good share of its phrasings say it, and mostly that one; the question, when it says
  * one and not the other.
  */
