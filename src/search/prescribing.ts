@@ -3,9 +3,8 @@
  * ("a guy from my gym group asked if I'd write him a script for Ozempic"), or to promote it ("a drug
  * rep wants me to post about their inhaler"). A drug's name reads the same in both, and the entry on
  * promoting medicines (sponsored-posts), whose phrasings name the most drugs, drew the requests to
- * prescribe. An entry
- * asks one when a good share of its phrasings say it, and mostly that one; the question, when it says
- * one and not the other.
+ * prescribe. An entry asks one when a good share of its phrasings say it, and mostly that one; the
+ * question, when it says one and not the other.
  */
 import { eitherOf, entryKindByShare } from "./first-of-kind.js";
 
