@@ -204,6 +204,16 @@ describe("typo correction", () => {
     expect(terms.every((t) => t.credit === 1)).toBe(true);
   });
 
+  it("keeps another form of a word the knowledge uses, rather than correcting it to a different word", () => {
+    const words = new Set(["tweeting", "retweet"]);
+    const stems = new Set(["tweet", "retweet"]);
+    const knowing = new TypoCorrector(words, (stem) => stems.has(stem));
+    // "retweeting" is within two edits of "tweeting", but it is "retweet" in another form
+    expect(knowing.correct("retweeting")).toBe("tweeting");
+    const terms = analyser.analyseQuery("retweeting", knowing);
+    expect(terms.map((t) => [t.stem, t.credit])).toEqual([["retweet", 1]]);
+  });
+
   it("marks corrected terms with less credit", () => {
     const terms = analyser.analyseQuery("mantain boundries", typo);
     expect(terms.map((t) => t.stem)).toEqual(["maintain", "boundari"]);

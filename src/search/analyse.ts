@@ -141,8 +141,12 @@ export class Analyser {
     const words = this.words(text).map((word) => {
       if (typo.knows(word) || STOPWORDS.has(word) || this.phrases.has(word)) return { word, credit: 1 };
       // An unknown form of a synonym term reads as the term ("tiktoks" as "tiktok"), before any typo fix.
-      const form = this.stemmedWords.get(stemmer(word));
+      const stem = stemmer(word);
+      const form = this.stemmedWords.get(stem);
       if (form) return { word: form, credit: 1 };
+      // ... and another form of a word the knowledge uses is that word, not a typo of a third one
+      // ("retweeting" is no misspelt "tweeting")
+      if (typo.knowsStem(stem)) return { word, credit: 1 };
       const fixed = typo.correct(word);
       return fixed ? { word: fixed, credit: 0.85 } : { word, credit: 1 };
     });

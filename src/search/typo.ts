@@ -37,11 +37,20 @@ export class TypoCorrector {
     readonly letters: Uint8Array;
   };
 
-  constructor(private readonly vocabulary: ReadonlySet<string>) {}
+  constructor(
+    private readonly vocabulary: ReadonlySet<string>,
+    /** Whether the corpus has a word of this stem: another form of a word it knows is no typo. */
+    private readonly knownStem: (stem: string) => boolean = () => false,
+  ) {}
 
   /** True when the word is in the vocabulary as it is. */
   knows(word: string): boolean {
     return this.vocabulary.has(word);
+  }
+
+  /** True when the corpus has a word of this stem ("retweeting" beside "retweet", "retweeted"). */
+  knowsStem(stem: string): boolean {
+    return this.knownStem(stem);
   }
 
   /** The corrected word, or null when nothing is close enough to be a safe guess. */
