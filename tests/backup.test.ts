@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { once } from "node:events";
 import {
   chmodSync,
@@ -15,6 +15,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { holdInUse, inUseFile, whileNotInUse } from "../src/store/in-use.js";
@@ -26,6 +27,23 @@ import { brokenKnowledge, databaseWith, tempDir } from "./helpers.js";
 
 /** The built SQLite storage, for a bot in another process. */
 const SQLITE_MODULE = join(import.meta.dirname, "..", "dist", "src", "store", "sqlite.js");
+
+/**
+ * A bot in another process: `body` runs as an ES module with `openSqliteStorage` imported from the built
+ * storage; its standard output is piped, and its standard input too when `stdin` is "pipe".
+ */
+function storageProcess(body: string, stdin: "pipe" | "ignore") {
+  // its stdin is null when "ignore": only a caller that asked for "pipe" writes to it
+  return spawn(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `const { openSqliteStorage } = await import(${JSON.stringify(SQLITE_MODULE)});\n${body}`,
+    ],
+    { stdio: [stdin, "pipe", "inherit"] },
+  ) as ChildProcessByStdio<Writable, Readable, null>;
+}
 
 /** The command line with DATABASE_PATH set to `dbPath`. */
 const cli = async (args: string[], dbPath: string) => {
@@ -111,17 +129,11 @@ describe("backup and restore", () => {
     expect(refused.err).toMatch(/is open in a running bot .*: stop it, then restore\. Nothing was changed\./);
     expect(await running.feedback.candidates()).toHaveLength(2);
     // a bot in another process, holding it open until told to stop
-    const child = spawn(
-      process.execPath,
-      [
-        "--input-type=module",
-        "-e",
-        `const { openSqliteStorage } = await import(${JSON.stringify(SQLITE_MODULE)});
-         const s = openSqliteStorage(${JSON.stringify(dbPath)});
-         process.stdout.write("open\\n");
-         process.stdin.once("data", async () => { await s.close(); process.exit(0); });`,
-      ],
-      { stdio: ["pipe", "pipe", "inherit"] },
+    const child = storageProcess(
+      `const s = openSqliteStorage(${JSON.stringify(dbPath)});
+       process.stdout.write("open\\n");
+       process.stdin.once("data", async () => { await s.close(); process.exit(0); });`,
+      "pipe",
     );
     await once(child.stdout, "data");
     await running.close();
@@ -139,18 +151,12 @@ describe("backup and restore", () => {
     const backupPath = join(dir, "backup.db");
     expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
     const restoring = await whileNotInUse(dbPath, async () => {
-      const child = spawn(
-        process.execPath,
-        [
-          "--input-type=module",
-          "-e",
-          `const { openSqliteStorage } = await import(${JSON.stringify(SQLITE_MODULE)});
-           process.stdout.write("opening\\n");
-           const s = openSqliteStorage(${JSON.stringify(dbPath)});
-           await s.feedback.recordCandidate("qa-maintain-boundaries", "written by the bot started meanwhile", 3);
-           await s.close();`,
-        ],
-        { stdio: ["ignore", "pipe", "inherit"] },
+      const child = storageProcess(
+        `process.stdout.write("opening\\n");
+         const s = openSqliteStorage(${JSON.stringify(dbPath)});
+         await s.feedback.recordCandidate("qa-maintain-boundaries", "written by the bot started meanwhile", 3);
+         await s.close();`,
+        "ignore",
       );
       await once(child.stdout, "data");
       await sleep(300); // the bot is waiting for the lock now; the restore swaps the file meanwhile

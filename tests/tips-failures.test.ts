@@ -7,6 +7,15 @@ import { tipsFixture, withMethod, withUpdateSlot } from "./tips-fixture.js";
 const { tips, logLines, failing, at, postsTo, describeEachBackend, slackPoster } = tipsFixture();
 
 describeEachBackend(({ fresh, scheduler }) => {
+  /** A fresh database, and a scheduler on it that turned `channel`'s daily tip on at 09:00 the day before. */
+  async function turnedOn(channel: string) {
+    const path = await fresh();
+    at("2026-11-25T12:00:00Z");
+    const first = await scheduler(path);
+    await first.run({ platform: "slack", channelId: channel, args: "on 09:00" });
+    return { path, first };
+  }
+
   describe("daily tips: failures", () => {
     it("retries a failing channel with backoff, then marks it failing, while another channel still posts", async () => {
       at("2026-11-25T12:00:00Z");
@@ -106,10 +115,7 @@ describeEachBackend(({ fresh, scheduler }) => {
     });
 
     it("posts nothing to a channel turned off while the run was posting to another", async () => {
-      const path = await fresh();
-      at("2026-11-25T12:00:00Z");
-      const first = await scheduler(path);
-      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      const { path, first } = await turnedOn("C1");
       await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
       // tips off for C2 (on another replica, say)
       let turnOffAt: string | undefined;
@@ -141,10 +147,7 @@ describeEachBackend(({ fresh, scheduler }) => {
      * or until unlock().
      */
     async function refusingToRecord(once: boolean) {
-      const path = await fresh();
-      at("2026-11-25T12:00:00Z");
-      const first = await scheduler(path);
-      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      const { path, first } = await turnedOn("C1");
       let locked = true;
       const target = first.tipStore;
       const store = withUpdateSlot(target, (...args) => {
@@ -196,10 +199,7 @@ describeEachBackend(({ fresh, scheduler }) => {
     });
 
     it("clears the failing mark once a post is recorded, even when clearing it failed the first time", async () => {
-      const path = await fresh();
-      at("2026-11-25T12:00:00Z");
-      const first = await scheduler(path);
-      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      const { path, first } = await turnedOn("C1");
       const target = first.tipStore;
       await target.setFailing("slack", "C1", Date.parse("2026-11-25T09:05:00Z"), "not_in_channel");
       // the post is recorded, then clearing the mark fails once (a lock, or a COMMIT's answer lost)
@@ -224,10 +224,7 @@ describeEachBackend(({ fresh, scheduler }) => {
     });
 
     it("shows anyone who asks a failure in its own words, and keeps a library's words for the log", async () => {
-      const path = await fresh();
-      at("2026-11-25T12:00:00Z");
-      const first = await scheduler(path);
-      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      const { path } = await turnedOn("C1");
       const broken = {
         post: async () => {
           throw new Error("connect ECONNREFUSED 10.9.8.7:443 (/srv/bot/secrets)");
@@ -261,10 +258,7 @@ describeEachBackend(({ fresh, scheduler }) => {
     });
 
     it("posts on one platform while another's server hangs, and leaves a post cut off by shutdown uncertain", async () => {
-      const path = await fresh();
-      at("2026-11-25T12:00:00Z");
-      const first = await scheduler(path);
-      await first.run({ platform: "slack", channelId: "CFAST", args: "on 09:00" });
+      const { path, first } = await turnedOn("CFAST");
       const daily = { time: "09:00", timeZone: "UTC", weekdaysOnly: false };
       for (const channel of ["MSLOW1", "MSLOW2"])
         await first.tipStore.enable(
@@ -297,10 +291,7 @@ describeEachBackend(({ fresh, scheduler }) => {
     });
 
     it("sends nothing once stopping, and leaves the claim to be taken again after its lease", async () => {
-      const path = await fresh();
-      at("2026-11-25T12:00:00Z");
-      const first = await scheduler(path);
-      await first.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
+      const { path, first } = await turnedOn("C1");
       let stop: (() => Promise<void>) | undefined;
       const target = first.tipStore;
       // shutdown comes while the slot is being claimed
