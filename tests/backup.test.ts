@@ -45,6 +45,15 @@ function storageProcess(body: string, stdin: "pipe" | "ignore") {
   ) as ChildProcessByStdio<Writable, Readable, null>;
 }
 
+/** A database holding one candidate phrasing, closed, and a backup of it made with the command line. */
+async function backedUp(candidate: string) {
+  const { dir, path: dbPath, storage } = await databaseWith(candidate);
+  await storage.close();
+  const backupPath = join(dir, "backup.db");
+  expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+  return { dir, dbPath, backupPath };
+}
+
 /** The command line with DATABASE_PATH set to `dbPath`. */
 const cli = async (args: string[], dbPath: string) => {
   const { code, stdout, stderr } = await run(args, { env: { DATABASE_PATH: dbPath } });
@@ -118,10 +127,7 @@ describe("backup and restore", () => {
   });
 
   it("refuses to restore while the bot has the database open, in this process or another", async () => {
-    const { dir, path: dbPath, storage: first } = await databaseWith("before the backup");
-    await first.close();
-    const backupPath = join(dir, "backup.db");
-    expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+    const { dbPath, backupPath } = await backedUp("before the backup");
     const running = openSqliteStorage(dbPath);
     await running.feedback.recordCandidate("qa-maintain-boundaries", "after the backup", 2);
     const refused = await cli(["restore", backupPath], dbPath);
@@ -146,10 +152,7 @@ describe("backup and restore", () => {
   });
 
   it("a bot started during a restore waits for it, then opens the restored file", async () => {
-    const { dir, path: dbPath, storage: first } = await databaseWith("before the backup");
-    await first.close();
-    const backupPath = join(dir, "backup.db");
-    expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+    const { dir, dbPath, backupPath } = await backedUp("before the backup");
     const restoring = await whileNotInUse(dbPath, async () => {
       const child = storageProcess(
         `process.stdout.write("opening\\n");
@@ -201,10 +204,7 @@ describe("backup and restore", () => {
     const unreadable = await cli(["backup", join(dir, "b.db")], dir);
     expect(unreadable.code).toBe(1);
     expect(unreadable.err).toMatch(/^Cannot read the database at .*: unable to open database file\.\n$/);
-    const { dir: there, path: dbPath, storage } = await databaseWith("theirs");
-    await storage.close();
-    const backupPath = join(there, "backup.db");
-    expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+    const { dbPath, backupPath } = await backedUp("theirs");
     // run as a user who neither owns the database nor is root
     const me = statSync(dbPath).uid + 1;
     const getuid = vi.spyOn(process, "getuid").mockReturnValue(me);
@@ -220,10 +220,7 @@ describe("backup and restore", () => {
   });
 
   it("restores over a database whose file is damaged, as the bot's start-up message advises", async () => {
-    const { dir, path: dbPath, storage } = await databaseWith("kept in the backup");
-    await storage.close();
-    const backupPath = join(dir, "backup.db");
-    expect((await cli(["backup", backupPath], dbPath)).code).toBe(0);
+    const { dbPath, backupPath } = await backedUp("kept in the backup");
     // the header overwritten: SQLite no longer reads it as a database
     const fd = openSync(dbPath, "r+");
     writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
