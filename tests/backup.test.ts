@@ -17,6 +17,7 @@ import {
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { holdInUse, inUseFile, whileNotInUse } from "../src/store/in-use.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
@@ -173,6 +174,30 @@ describe("backup and restore", () => {
     if (restoring === "in use") throw new Error("nothing should have had the database open");
     await once(restoring, "exit");
     expect(await candidates(dbPath)).toContain("written by the bot started meanwhile");
+  });
+
+  it("says the file system refused the lock (a network file system without locking) and runs nothing", async () => {
+    const { path: dbPath, storage } = await databaseWith("x");
+    await storage.close();
+    // SQLite's own words on such a file system: a disk I/O error when the exclusive lock is asked for
+    const exec = Database.prototype.exec;
+    const refuse = vi.spyOn(Database.prototype, "exec").mockImplementation(function (
+      this: Database.Database,
+      sql,
+    ) {
+      if (sql === "BEGIN EXCLUSIVE")
+        throw Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR_LOCK" });
+      return exec.call(this, sql);
+    });
+    const fn = vi.fn();
+    try {
+      await expect(whileNotInUse(dbPath, fn)).rejects.toThrow(
+        /refused the lock .*SQLITE_IOERR_LOCK; a network file system without locking\?\): restore on a local disk/,
+      );
+    } finally {
+      refuse.mockRestore();
+    }
+    expect(fn).not.toHaveBeenCalled();
   });
 
   it("makes the lock file readable by the database's owner, with the database's mode", async () => {
