@@ -119,13 +119,19 @@ describeEachBackend(({ fresh, scheduler }) => {
       await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
       // tips off for C2 (on another replica, say)
       let turnOffAt: string | undefined;
+      let turnedOff: Promise<unknown> | undefined;
       const target = first.tipStore;
       const store = withUpdateSlot(target, async (...args) => {
         // as the first tip is marked to go (C1's or C2's: a platform's channels go a few at a time), or
         // as C2's is: each after the run read the schedules
-        if (args[2].status === "sending" && (turnOffAt === undefined || args[0].channelId === turnOffAt)) {
-          turnOffAt ??= args[0].channelId;
-          await target.disable("slack", "C2", Date.parse("2026-11-26T09:00:11Z"));
+        if (args[2].status === "sending") {
+          if (turnOffAt === undefined || args[0].channelId === turnOffAt) {
+            turnOffAt ??= args[0].channelId;
+            turnedOff ??= target.disable("slack", "C2", Date.parse("2026-11-26T09:00:11Z"));
+          }
+          // a tip marked to go meanwhile (C2's, beside C1's) is marked once the turning off has landed:
+          // otherwise, on a loaded machine, C2's last look could come before it, and C2 be posted to
+          await turnedOff;
         }
         return target.updateSlot(...args);
       });
@@ -137,6 +143,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       // the next day, C2 on again and turned off once its own tip is claimed
       await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
       turnOffAt = "C2";
+      turnedOff = undefined;
       at("2026-11-27T09:00:10Z");
       await s.tick();
       expect(postsTo("C2")).toHaveLength(0);
