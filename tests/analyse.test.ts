@@ -45,6 +45,18 @@ describe("synonyms", () => {
     expect(stems("social media")).toEqual(["socialmedia"]);
   });
 
+  it("reads the longest term that starts at a word, and a shorter one where a longer is left unfinished", () => {
+    const terms = Analyser.of([
+      { canonical: "befriend", terms: ["friend request"] },
+      { canonical: "acceptance", terms: ["friend request accepted today"] },
+    ]);
+    const read = (text: string) => terms.analyse(text).map((t) => t.stem);
+    expect(read("a friend request accepted today")).toEqual(["accept"]);
+    expect(read("a friend request accepted yesterday")).toEqual(["befriend", "accept"]);
+    expect(read("friend request")).toEqual(["befriend"]);
+    expect(read("a friend")).toEqual(["friend"]);
+  });
+
   it("lets a canonical word complete a phrase", () => {
     expect(stems("meet other surgeons")).toEqual(["meet", "colleagu"]);
   });

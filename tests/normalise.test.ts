@@ -24,6 +24,17 @@ describe("normalise", () => {
     expect(normalise("Re:Facebook: my post")).toBe("re facebook my post");
   });
 
+  it("reads every run of spaces and punctuation as one space, and expands every word with an apostrophe", () => {
+    expect(normalise("wait , what ?")).toBe("wait what");
+    expect(normalise("a  b")).toBe("a b");
+    expect(normalise("x -- y")).toBe("x y");
+    expect(normalise(" she's  here ")).toBe("she here");
+    expect(normalise("don't stop,don't")).toBe("do not stop do not");
+    expect(normalise("rock 'n' roll's 'tis")).toBe("rock n roll tis");
+    expect(normalise("it's' ok")).toBe("its ok");
+    expect(normalise("I'm sure they'd've gone")).toBe("i am sure theyd have gone");
+  });
+
   it("drops bare URLs", () => {
     expect(normalise("see https://gmc-uk.org/x?y=1 and www.bma.org.uk too")).toBe("see and too");
   });

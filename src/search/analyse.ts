@@ -71,7 +71,10 @@ export class Analyser {
     private readonly phrases: ReadonlyMap<string, readonly string[]>,
     /** One-word synonym terms by stem, for another form of one in a question ("tiktoks", "googled"). */
     private readonly stemmedWords: ReadonlyMap<string, string>,
-    /** For each word that begins a synonym term, the most words such a term has. */
+    /**
+     * For each word that begins a synonym term, the most words such a term has: kept with the tables
+     * (data()), as saved indexes have it; terms are matched by `starts`.
+     */
     private readonly longestFrom: ReadonlyMap<string, number>,
   ) {
     for (const key of phrases.keys()) {
@@ -81,7 +84,29 @@ export class Analyser {
       if (particles) particles.add(particle);
       else this.separable.set(verb, new Set([particle]));
     }
+    for (const [key, canonical] of phrases) {
+      let level = this.starts;
+      let node: TermWords | undefined;
+      for (const word of key.split(" ")) {
+        node = level.get(word);
+        if (!node) {
+          node = { next: new Map() };
+          level.set(word, node);
+        }
+        level = node.next;
+      }
+      if (node) node.canonical = canonical;
+    }
   }
+
+  /**
+   * The synonym terms word by word, from each term's first word: a question is matched against them
+   * by following its words down this tree, where growing a key a word at a time ("a", "a friend", "a
+   * friend request") made a new string to look up at every step, the most of reading a question's
+   * synonyms. The same terms match: a term's words are normalised, one space apart, and so are a
+   * question's.
+   */
+  private readonly starts = new Map<string, TermWords>();
 
   /** For each verb of a two-word synonym term that ends in a particle ("look up"), those particles. */
   private readonly separable = new Map<string, Set<string>>();
@@ -180,21 +205,22 @@ export class Analyser {
     let out: Word[] | undefined;
     for (let i = 0; i < words.length; ) {
       const first = words[i] as Word;
-      const longest = Math.min(this.longestFrom.get(first.word) ?? 0, words.length - i);
-      // The longest synonym term that starts here, its key grown a word at a time.
-      let key = "";
+      const start = this.starts.get(first.word);
+      // The longest synonym term that starts here, followed a word at a time (see starts).
       let matched = 0;
       let canonical: readonly string[] | undefined;
-      for (let len = 1; len <= longest; len++) {
-        key = len === 1 ? first.word : `${key} ${(words[i + len - 1] as Word).word}`;
-        const found = this.phrases.get(key);
-        if (found) {
+      for (let len = 1, node = start; node; len++) {
+        if (node.canonical) {
           matched = len;
-          canonical = found;
+          canonical = node.canonical;
         }
+        const next = words[i + len];
+        node = next && node.next.get(next.word);
       }
       if (!canonical) {
-        const split = this.separated(words, i);
+        // a verb whose particle may come after its object begins a term ("look up"): a word that
+        // begins none is no such verb
+        const split = start ? this.separated(words, i) : undefined;
         if (split) {
           out ??= words.slice(0, i);
           out.push(...split.read);
@@ -293,4 +319,10 @@ export interface AnalyserData {
 interface Word {
   readonly word: string;
   readonly credit: number;
+}
+
+/** A synonym term's word (see Analyser.starts): the canonical words of the term it ends, and the words that may follow it. */
+interface TermWords {
+  canonical?: readonly string[];
+  readonly next: Map<string, TermWords>;
 }

@@ -1,3 +1,4 @@
+import { remembering } from "../remembering.js";
 import { PING_WORDS } from "../words/ping-words.js";
 
 /** The longest question the engine reads; a longer one is cut to its beginning and end (and the reply says so). */
@@ -114,7 +115,7 @@ export function normalise(text: string): string {
     .replace(NOT_WORD, " ");
   // Words are now one space apart; only a contraction, expanded or dropped ("'s"), can change that.
   if (!cleaned.includes("'")) return cleaned.trim();
-  return cleaned.replace(WITH_APOSTROPHE, expandContraction).replace(SPACES, " ").trim();
+  return expandContractions(cleaned).replace(SPACES, " ").trim();
 }
 
 // normalise's patterns, made once: it runs for every sentence of every question, and a regular
@@ -131,15 +132,43 @@ const EMOJI_SHORTCODE = /(?<![\p{L}\p{N}]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]
 const CONTROL = /\p{C}+/gu;
 const US_IN_CAPITALS = /\bU\.?S\.?(?:A\.?)?(?=[\s,;:!?)]|$)/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
-const NOT_WORD = /[^\p{L}\p{M}\p{N}']+/gu;
-const WITH_APOSTROPHE = /[^ ]*'[^ ]*/g;
+/**
+ * A run of what is not part of a word (letters, marks, digits, the apostrophe), which becomes one space.
+ * A run that is one space already (between most words) is no match: written as itself, it cost a
+ * replacement per word, much of normalise's time and most of what it allocated.
+ */
+const NOT_WORD = /[^\p{L}\p{M}\p{N}' ][^\p{L}\p{M}\p{N}']*| [^\p{L}\p{M}\p{N}']+/gu;
 const SPACES = / {2,}/g;
 
 /** Text that is printable ASCII throughout, line breaks and tabs allowed (every step reads them as spaces). */
 const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+
+/**
+ * The text with each word that holds an apostrophe expanded (expandContraction): its words are one
+ * space apart by now. Found from each apostrophe, where a pattern for such a word ([^ ]*'[^ ]*) tried
+ * every letter of every word as its start, and a word's expansion remembered, as a chat says "don't"
+ * and "I'm" over and over.
+ */
+function expandContractions(text: string): string {
+  let out = "";
+  let at = 0;
+  for (let mark = text.indexOf("'"); mark >= 0; mark = text.indexOf("'", at)) {
+    const start = text.lastIndexOf(" ", mark) + 1;
+    const space = text.indexOf(" ", mark);
+    const end = space < 0 ? text.length : space;
+    out += text.slice(at, start) + expanded(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/** More different words with an apostrophe than a chat says in a day. */
+const EXPANDED_KEPT = 5_000;
 
 function expandContraction(word: string): string {
   let out = word;
   for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
   return out.replace(/'/g, "");
 }
+
+const expanded = remembering(EXPANDED_KEPT, expandContraction);
