@@ -1,3 +1,4 @@
+import { remembering } from "../remembering.js";
 import { wordLists } from "../words/word-lists.js";
 
 // The guard's word knowledge (see words/word-lists.ts): the people-names list, and the SUBTLEX-US
@@ -10,9 +11,21 @@ import { wordLists } from "../words/word-lists.js";
  * spells "renee" and "jose", people write "renée" and "josé".
  */
 export function isListedName(lower: string): boolean {
+  return listedName(lower);
+}
+
+/** More different words than the guard reads in a day. */
+const LISTED_KEPT = 20_000;
+
+/**
+ * isListedName's answer, remembered as a whole: the name readers ask it of most words of a question
+ * several times over, and a word that is no name (most are) took the list's own lookup and a test for
+ * accents each time.
+ */
+const listedName = remembering(LISTED_KEPT, (lower) => {
   const names = wordLists().list("names");
   return names.has(lower) || (!PLAIN.test(lower) && names.has(withoutAccents(lower)));
-}
+});
 
 /** Printable ASCII: a word with no accent to take off. */
 const PLAIN = /^[ -~]*$/;

@@ -13,6 +13,8 @@ export const PATIENT_AFTER = /^(?:patients?|pts?|clients?)$/;
 export const TITLES = /^(?:mr|mrs|ms|miss|mx|mister|missus)$/;
 /** Words before "miss" that make it a verb: "I miss Mrs X". */
 export const MISS_AS_VERB_BEFORE = /\b(?:i|you|we|they|to|will|would|not|never|don['’]?t|didn['’]?t)\s+$/i;
+/** What a name is said to be with: "Olivia is my patient", "Tomasz was one of our patients". */
+export const IS_OR_WAS = /^(?:is|was|'s)$/;
 /** The words that say whose patient a name is. */
 export const CUES = /^(?:patients?|pts?|clients?|residents?)$/;
 /** What stands between a name and the words saying whose patient it is: "Olivia, my patient", "Emma (my patient)". */

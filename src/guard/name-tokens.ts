@@ -2,6 +2,7 @@
  * The words of a question as the name finder reads them (see names.ts): where each starts and ends,
  * its possessive, and what its spelling says (capitals, another script, first of a sentence).
  */
+import { remembering } from "../remembering.js";
 import { NEVER_NAMES, PLACES, VERBED } from "./name-words.js";
 
 /** A word of the question, with what its spelling says. */
@@ -74,6 +75,61 @@ function isVerbed(lower: string): boolean {
   });
 }
 
+/** Whether a word is never a name, and whether it is one only as a place (see Token.blocked and Token.place). */
+interface Blocking {
+  readonly blocked: boolean;
+  readonly place: boolean;
+}
+const NEVER: Blocking = { blocked: true, place: false };
+const A_PLACE: Blocking = { blocked: true, place: true };
+const OPEN: Blocking = { blocked: false, place: false };
+
+/** More different words than a chat uses in a day. */
+const BLOCKING_KEPT = 20_000;
+
+/**
+ * Whether a word (in lower case) is never a name, or is one only as a place, remembered: telling takes
+ * three lists, two patterns and a verb's endings cut off, and a chat uses the same words over and over.
+ */
+const blocking = remembering(BLOCKING_KEPT, (lower): Blocking => {
+  if (NEVER_NAMES.has(lower) || (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)) || isVerbed(lower))
+    return NEVER;
+  return PLACES.has(lower) ? A_PLACE : OPEN;
+});
+
+/** A word's case: capitalised ("Smith", "O'Neill"), or all capitals ("JOHN", "MRI"). */
+interface Case {
+  readonly capitalised: boolean;
+  readonly upper: boolean;
+}
+const CAPITALISED: Case = { capitalised: true, upper: false };
+const UPPER: Case = { capitalised: false, upper: true };
+const NEITHER: Case = { capitalised: false, upper: false };
+
+/** The case of any word, by comparing it with itself in capitals and in lower case. */
+function caseOf(word: string, lower: string): Case {
+  const upper = word.toUpperCase();
+  if (word[0] === upper[0] && word !== upper && word[0] !== word[0]?.toLowerCase()) return CAPITALISED;
+  return word === upper && word !== lower ? UPPER : NEITHER;
+}
+
+/**
+ * The case of a word of ASCII_LETTERS, read from its letters: what caseOf says of it (only a-z and A-Z
+ * change case, one for one) without the copy in capitals it makes of every word of a question.
+ */
+function asciiCase(word: string): Case {
+  let lowers = 0;
+  let uppers = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) lowers++;
+    else if (c >= 65 && c <= 90) uppers++;
+  }
+  const first = word.charCodeAt(0);
+  if (first >= 65 && first <= 90 && lowers > 0) return CAPITALISED;
+  return lowers === 0 && uppers > 0 ? UPPER : NEITHER;
+}
+
 /** Letters of the Latin alphabet without accents: a word of them needs no look at its script. */
 const ASCII_LETTERS = /^[A-Za-z'’-]+$/;
 /** The words of a text, each with what its spelling says. */
@@ -95,22 +151,22 @@ export function tokenise(text: string): Token[] {
       : (word[end - 1] === "s" || word[end - 1] === "S") && isApostrophe(word[end - 2]);
     const base = quoteLast ? word.slice(0, -1) : possessive ? word.slice(0, -2) : word;
     const gap = text.slice(last, start);
-    const upper = base.toUpperCase();
     const lower = base.toLowerCase();
-    const never =
-      NEVER_NAMES.has(lower) || (HAS_APOSTROPHE.test(lower) && CONTRACTED.test(lower)) || isVerbed(lower);
+    const ascii = ASCII_LETTERS.test(base);
+    const { capitalised, upper } = ascii ? asciiCase(base) : caseOf(base, lower);
+    const { blocked, place } = blocking(lower);
     tokens.push({
       start,
       end: start + base.length,
       lower,
       possessive,
-      capitalised: base[0] === upper[0] && base !== upper && base[0] !== base[0]?.toLowerCase(),
-      upper: base === upper && base !== lower,
-      foreign: !ASCII_LETTERS.test(base) && !LATIN.test(base),
+      capitalised,
+      upper,
+      foreign: !ascii && !LATIN.test(base),
       first: tokens.length === 0 || (gap !== " " && SENTENCE_GAP.test(gap)),
       gap,
-      blocked: never || PLACES.has(lower),
-      place: !never && PLACES.has(lower),
+      blocked,
+      place,
     });
     last = stop;
     start = stop;
