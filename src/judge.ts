@@ -79,6 +79,18 @@ const HOW_TO_ANYWHERE = eager(new RegExp(HOW_TO.source.replace(/^\^/, "\\b")));
  */
 export const ONE_LINE_MAX_WORDS = 30;
 
+/**
+ * Whether `text` (padded with spaces, words one space apart) holds `phrase` (ending in a space) after a
+ * space: text.includes(` ${phrase}`), found from the phrase's first letter. Searched for from its
+ * leading space, a phrase stopped the search between every two words of the question: for the
+ * off-topic phrases, a good part of the judge's own work on a long question.
+ */
+function holdsPhrase(text: string, phrase: string): boolean {
+  let at = text.indexOf(phrase);
+  while (at >= 0 && text[at - 1] !== " ") at = text.indexOf(phrase, at + 1);
+  return at >= 0;
+}
+
 /** The one sentence a question asks in, asides left out; undefined for a longer post or a long sentence. */
 function onlySentence(query: string): string | undefined {
   const spoken = readQuestion(query).filter((sentence) => !sentence.aside);
@@ -166,8 +178,9 @@ export function createJudge(
         return {
           subject: g.subject,
           stems: [...new Set(index.stemsOf(w))],
-          // padded, as the texts it is looked for in are, so that it matches whole words only
-          phrase: phrase.includes(" ") ? ` ${phrase} ` : undefined,
+          // with the space after it, and looked for after a space (see holdsPhrase), so that it
+          // matches whole words only
+          phrase: phrase.includes(" ") ? `${phrase} ` : undefined,
         };
       }),
     )
@@ -218,7 +231,7 @@ export function createJudge(
     const said = ` ${normalise(query)} `;
     for (const { subject, stems, phrase } of offTopicCues) {
       const fires = phrase
-        ? said.includes(phrase) && !(top && phrasingText(top.entry).includes(phrase))
+        ? holdsPhrase(said, phrase) && !(top && holdsPhrase(phrasingText(top.entry), phrase))
         : stems.every((stem) => asked.has(stem)) && stems.some((stem) => !top?.matched.has(stem));
       if (!fires) continue;
       offTopic += 1;

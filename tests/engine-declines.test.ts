@@ -56,6 +56,15 @@ describe("declining another subject", () => {
     for (const q of ["question one", "asdfghjkl qwerty"]) expect(guide.ask(q).kind, q).toBe("no-answer");
   });
 
+  it("reads another subject's phrase as whole words, wherever in the question they are", () => {
+    // "followers" is a cue of its own (0.5), and the phrase "more followers" one more (1)
+    const cued = (q: string) => guide.explain(q).features.offTopic;
+    expect(cued("should a nurse try to get more followers")).toBe(1);
+    // inside a longer word it is no such phrase, and a later whole one still is
+    expect(cued("should a nurse try to get evermore followers")).toBe(0.5);
+    expect(cued("should a nurse try to get evermore followers, or more followers")).toBe(1);
+  });
+
   it("answers a question with such a word when the best entry's own phrasings use it", () => {
     const answered: [string, string][] = [
       ["my ex-patient sent me a friend request, can I accept it?", "patient-friend-requests"],

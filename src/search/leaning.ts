@@ -33,7 +33,9 @@ export function leaningOf(
   if (weight === 0) return { lean: 0 };
   const all = terms.reduce((sum, t) => sum + weightOf(t), 0);
   let entry = Number.NEGATIVE_INFINITY;
-  for (const ll of words.likelihoods(read, weight, others.entryBase).log) entry = Math.max(entry, ll);
+  // by index: for...of over a typed array made an object for every entry
+  const log = words.likelihoods(read, weight, others.entryBase).log;
+  for (let i = 0; i < log.length; i++) entry = Math.max(entry, log[i] as number);
   let other = Number.NEGATIVE_INFINITY;
   let subject = 0;
   others.words.likelihoods(read, weight).log.forEach((ll, i) => {

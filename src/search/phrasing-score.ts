@@ -148,20 +148,35 @@ export function rankByPhrasing(
       tune.phrasingWeight * (closest[i] ?? 0) +
         (1 - tune.phrasingWeight) * ((covered[i] ?? 0) / query.weight),
     );
-  const ranked: { index: number; score: number }[] = [];
+  // kept in order by insertion: most of the touched entries fall below the `depth`-th at once. Each
+  // entry and its score lie in two arrays side by side, the lower ones moved down in place to make
+  // room, and the ranking's objects are made for the `depth` kept only: an object and a splice per
+  // entry taken made garbage on every question.
+  const order: number[] = [];
+  const scores: number[] = [];
   for (const i of touched) {
     const s = score(i);
-    // kept in order by insertion: most of the touched entries fall below the `depth`-th at once
-    let at = ranked.length;
+    let at = order.length;
     while (at > 0) {
-      const r = ranked[at - 1];
-      if (!r || r.score > s || (r.score === s && r.index < i)) break;
+      const r = scores[at - 1] as number;
+      if (r > s || (r === s && (order[at - 1] as number) < i)) break;
       at--;
     }
     if (at >= depth) continue;
-    ranked.splice(at, 0, { index: i, score: s });
-    if (ranked.length > depth) ranked.pop();
+    order.push(i);
+    scores.push(s);
+    for (let k = order.length - 1; k > at; k--) {
+      order[k] = order[k - 1] as number;
+      scores[k] = scores[k - 1] as number;
+    }
+    order[at] = i;
+    scores[at] = s;
+    if (order.length > depth) {
+      order.pop();
+      scores.pop();
+    }
   }
+  const ranked = order.map((index, k) => ({ index, score: scores[k] as number }));
   return { ranked, score, closest: (i) => closest[i] ?? 0 };
 }
 

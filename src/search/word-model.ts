@@ -72,17 +72,29 @@ export class WordModel {
    */
   rank(terms: readonly WeightedStem[], depth: number): number[] {
     const { gains, touched, total } = this.gains(terms);
-    // The best `depth` by a running insertion: far cheaper than sorting every touched entry.
-    const best: { index: number; s: number }[] = [];
+    // The best `depth` by a running insertion: far cheaper than sorting every touched entry. Each
+    // entry and its score are kept in two arrays side by side, the lower ones moved down in place to
+    // make room: an object and a splice per entry taken made garbage on every question.
+    const best: number[] = [];
+    const scores: number[] = [];
     for (const index of touched) {
       const s = (gains[index] ?? 0) + total * (this.base[index] ?? 0);
-      if (best.length >= depth && s <= (best[best.length - 1]?.s ?? 0)) continue;
+      if (best.length >= depth && s <= (scores[scores.length - 1] ?? 0)) continue;
       let at = best.length;
-      while (at > 0 && (best[at - 1]?.s ?? 0) < s) at--;
-      best.splice(at, 0, { index, s });
-      if (best.length > depth) best.pop();
+      best.push(index);
+      scores.push(s);
+      for (; at > 0 && (scores[at - 1] ?? 0) < s; at--) {
+        best[at] = best[at - 1] as number;
+        scores[at] = scores[at - 1] as number;
+      }
+      best[at] = index;
+      scores[at] = s;
+      if (best.length > depth) {
+        best.pop();
+        scores.pop();
+      }
     }
-    return best.map((x) => x.index);
+    return best;
   }
 
   /**
