@@ -171,6 +171,10 @@ describe("the guard leaves look-alikes alone", () => {
     "London, my patient asked",
     "I'm from London, one of your patients.",
     "I work at Kaiser, a patient found my profile",
+    // hospitals named after people or places, which read as a given name and a surname
+    "I did my fellowship at Dana Farber and now run a cancer page",
+    "Mount Sinai has a social media policy",
+    "my patient at Alder Hey posted about me",
     "Tbh, my patient added me",
     "Tom, our patient safety lead, said no",
     // a sign-off, not a given name and a surname

@@ -140,7 +140,8 @@ describeEachBackend(({ fresh, scheduler }) => {
       await s.tick();
       expect(postsTo("C1")).toHaveLength(1);
       expect(postsTo("C2")).toHaveLength(0);
-      // the next day, C2 on again and turned off once its own tip is claimed
+      // the next day, C2 on again and turned off once its own tip is claimed: this half is what pins the
+      // scheduler's last look (on the first day, C2's claim may itself come after the turning off)
       await first.run({ platform: "slack", channelId: "C2", args: "on 09:00" });
       turnOffAt = "C2";
       turnedOff = undefined;

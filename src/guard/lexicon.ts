@@ -6,23 +6,16 @@ import { wordLists } from "../words/word-lists.js";
 // word from "Grace" the name. Without either file the guard falls back to its shape rules: it then
 // knows fewer names, never more.
 
-/**
- * True when `lower` is listed as part of a person's name, as written or without its accents: the list
- * spells "renee" and "jose", people write "renée" and "josé".
- */
-export function isListedName(lower: string): boolean {
-  return listedName(lower);
-}
-
 /** More different words than the guard reads in a day. */
 const LISTED_KEPT = 20_000;
 
 /**
- * isListedName's answer, remembered as a whole: the name readers ask it of most words of a question
- * several times over, and a word that is no name (most are) took the list's own lookup and a test for
- * accents each time.
+ * True when `lower` is listed as part of a person's name, as written or without its accents: the list
+ * spells "renee" and "jose", people write "renée" and "josé". Remembered: the name readers ask it of
+ * most words of a question several times over, and a word that is no name (most are) took the list's
+ * own lookup and a test for accents each time.
  */
-const listedName = remembering(LISTED_KEPT, (lower) => {
+export const isListedName = remembering(LISTED_KEPT, (lower: string): boolean => {
   const names = wordLists().list("names");
   return names.has(lower) || (!PLAIN.test(lower) && names.has(withoutAccents(lower)));
 });

@@ -71,23 +71,12 @@ export class Analyser {
     private readonly phrases: ReadonlyMap<string, readonly string[]>,
     /** One-word synonym terms by stem, for another form of one in a question ("tiktoks", "googled"). */
     private readonly stemmedWords: ReadonlyMap<string, string>,
-    /**
-     * For each word that begins a synonym term, the most words such a term has: kept with the tables
-     * (data()), as saved indexes have it; terms are matched by `starts`.
-     */
-    private readonly longestFrom: ReadonlyMap<string, number>,
   ) {
-    for (const key of phrases.keys()) {
-      const [verb = "", particle = "", ...more] = key.split(" ");
-      if (more.length > 0 || !PARTICLES.has(particle) || !SEPARABLE_VERBS.has(verb)) continue;
-      const particles = this.separable.get(verb);
-      if (particles) particles.add(particle);
-      else this.separable.set(verb, new Set([particle]));
-    }
     for (const [key, canonical] of phrases) {
+      const words = key.split(" ");
       let level = this.starts;
       let node: TermWords | undefined;
-      for (const word of key.split(" ")) {
+      for (const word of words) {
         node = level.get(word);
         if (!node) {
           node = { next: new Map() };
@@ -96,6 +85,11 @@ export class Analyser {
         level = node.next;
       }
       if (node) node.canonical = canonical;
+      const [verb = "", particle = "", ...more] = words;
+      if (more.length > 0 || !PARTICLES.has(particle) || !SEPARABLE_VERBS.has(verb)) continue;
+      const particles = this.separable.get(verb);
+      if (particles) particles.add(particle);
+      else this.separable.set(verb, new Set([particle]));
     }
   }
 
@@ -115,7 +109,6 @@ export class Analyser {
   static of(synonyms: readonly SynonymGroup[]): Analyser {
     const phrases = new Map<string, readonly string[]>();
     const stemmedWords = new Map<string, string>();
-    const longestFrom = new Map<string, number>();
     for (const group of synonyms) {
       const canonical = normalise(group.canonical).split(" ").filter(Boolean);
       for (const term of group.terms) {
@@ -123,23 +116,20 @@ export class Analyser {
         if (!key) continue;
         phrases.set(key, canonical);
         if (!key.includes(" ") && !stemmedWords.has(stemmer(key))) stemmedWords.set(stemmer(key), key);
-        const [first = "", ...rest] = key.split(" ");
-        longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, rest.length + 1));
       }
     }
-    return new Analyser(phrases, stemmedWords, longestFrom);
+    return new Analyser(phrases, stemmedWords);
   }
 
   /** An analyser saved with `data()`: its tables as read, without normalising and stemming them again. */
   static restore(data: AnalyserData): Analyser {
-    return new Analyser(new Map(data.phrases), new Map(data.stemmedWords), new Map(data.longestFrom));
+    return new Analyser(new Map(data.phrases), new Map(data.stemmedWords));
   }
 
   data(): AnalyserData {
     return {
       phrases: [...this.phrases],
       stemmedWords: [...this.stemmedWords],
-      longestFrom: [...this.longestFrom],
     };
   }
 
@@ -313,7 +303,6 @@ function isPlatformLike(words: readonly Word[], i: number): boolean {
 export interface AnalyserData {
   readonly phrases: readonly (readonly [string, readonly string[]])[];
   readonly stemmedWords: readonly (readonly [string, string])[];
-  readonly longestFrom: readonly (readonly [string, number])[];
 }
 
 interface Word {

@@ -261,7 +261,7 @@ export function warningWords(text: string): string | undefined {
   if (!sentences.some((sentence) => REPORT.test(sentence))) return undefined;
   compileWarning();
   // most questions name no sign or red flag: one pass over the whole text spares them the sentences
-  // (search, not test: a global pattern's test moves its lastIndex, where matchAll would then start)
+  // (search, not test: search leaves a global pattern's lastIndex as it was, test moves it)
   if (straight.search(WARNING_RE) < 0 && !mayFlag(straight)) return undefined;
   return reported(
     sentences,
@@ -319,19 +319,29 @@ const READER =
 /** A closing quotation mark. */
 const QUOTE_CLOSE = new RegExp(QUOTE_CLOSES);
 
+/** The index after the character at `i`: after both halves of a surrogate pair when read as code points (the u or v flag). */
+function nextIndex(text: string, i: number, unicode: boolean): number {
+  return unicode && (text.codePointAt(i) ?? 0) > 0xffff ? i + 2 : i + 1;
+}
+
 /** The first words of `pattern` in the sentence that report danger, read as described above. */
 function dangerIn(sentence: string, pattern: RegExp, withRefusal: boolean): string | undefined {
   // exec, not matchAll: matchAll copies the pattern on every call, and copying one this long (the
   // danger list, the warning signs) cost more than reading the sentence with it: some 6% of a
-  // 120-word question's time. The same matches, in the same order: a global pattern's exec starts at
-  // its lastIndex, set to 0 here as matchAll's copy starts (nothing else reads these patterns from
-  // their lastIndex), and an empty match moves on a character as matchAll does.
+  // 120-word question's time. The same matches, in the same order: exec reads a global pattern from
+  // its lastIndex, set to 0 here (dangerIn leaves it where it stopped; the only other reader of these
+  // patterns is search, which ignores it), and an empty match, read like any other, moves it on one
+  // character, a whole one under the u or v flag, as matchAll does; without that, exec would find the same
+  // empty match forever.
+  if (!pattern.global) throw new TypeError("dangerIn reads a global pattern");
   pattern.lastIndex = 0;
   for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
-    if (match[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
+    if (match[0].length === 0)
+      pattern.lastIndex = nextIndex(
+        sentence,
+        pattern.lastIndex,
+        pattern.unicode || pattern.flags.includes("v"),
+      );
     const before = sentence.slice(0, match.index);
     const after = sentence.slice(match.index + match[0].length);
     // the words after the last report or quotation mark are what was said

@@ -162,13 +162,14 @@ function expandContractions(text: string): string {
   return out + text.slice(at);
 }
 
-/** More different words with an apostrophe than a chat says in a day. */
-const EXPANDED_KEPT = 5_000;
-
+/** A word with an apostrophe, its contractions expanded ("don't" is "do not") and the apostrophes dropped. */
 function expandContraction(word: string): string {
   let out = word;
   for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
   return out.replace(/'/g, "");
 }
 
+/** More different words with an apostrophe than a chat says in a day. */
+const EXPANDED_KEPT = 5_000;
+/** expandContraction, remembered (see expandContractions). */
 const expanded = remembering(EXPANDED_KEPT, expandContraction);

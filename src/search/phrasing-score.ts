@@ -1,4 +1,5 @@
 import type { IndexedEntry } from "./index-data.js";
+import { keepBest } from "./keep-best.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
 import type { SearchTuning } from "./tuning.js";
 
@@ -148,34 +149,11 @@ export function rankByPhrasing(
       tune.phrasingWeight * (closest[i] ?? 0) +
         (1 - tune.phrasingWeight) * ((covered[i] ?? 0) / query.weight),
     );
-  // kept in order by insertion: most of the touched entries fall below the `depth`-th at once. Each
-  // entry and its score lie in two arrays side by side, the lower ones moved down in place to make
-  // room, and the ranking's objects are made for the `depth` kept only: an object and a splice per
-  // entry taken made garbage on every question.
+  // the best `depth`, the lower index ahead of an equal score (see keepBest); the ranking's objects are
+  // made for those kept only
   const order: number[] = [];
   const scores: number[] = [];
-  for (const i of touched) {
-    const s = score(i);
-    let at = order.length;
-    while (at > 0) {
-      const r = scores[at - 1] as number;
-      if (r > s || (r === s && (order[at - 1] as number) < i)) break;
-      at--;
-    }
-    if (at >= depth) continue;
-    order.push(i);
-    scores.push(s);
-    for (let k = order.length - 1; k > at; k--) {
-      order[k] = order[k - 1] as number;
-      scores[k] = scores[k - 1] as number;
-    }
-    order[at] = i;
-    scores[at] = s;
-    if (order.length > depth) {
-      order.pop();
-      scores.pop();
-    }
-  }
+  for (const i of touched) keepBest(order, scores, i, score(i), depth, true);
   const ranked = order.map((index, k) => ({ index, score: scores[k] as number }));
   return { ranked, score, closest: (i) => closest[i] ?? 0 };
 }

@@ -1,3 +1,4 @@
+import { keepBest } from "./keep-best.js";
 import { type PostingData, PostingLists } from "./posting-lists.js";
 
 /** A stem of a question with the weight it carries. */
@@ -72,28 +73,11 @@ export class WordModel {
    */
   rank(terms: readonly WeightedStem[], depth: number): number[] {
     const { gains, touched, total } = this.gains(terms);
-    // The best `depth` by a running insertion: far cheaper than sorting every touched entry. Each
-    // entry and its score are kept in two arrays side by side, the lower ones moved down in place to
-    // make room: an object and a splice per entry taken made garbage on every question.
+    // The best `depth`, the entry taken first ahead of an equal score (see keepBest).
     const best: number[] = [];
     const scores: number[] = [];
-    for (const index of touched) {
-      const s = (gains[index] ?? 0) + total * (this.base[index] ?? 0);
-      if (best.length >= depth && s <= (scores[scores.length - 1] ?? 0)) continue;
-      let at = best.length;
-      best.push(index);
-      scores.push(s);
-      for (; at > 0 && (scores[at - 1] ?? 0) < s; at--) {
-        best[at] = best[at - 1] as number;
-        scores[at] = scores[at - 1] as number;
-      }
-      best[at] = index;
-      scores[at] = s;
-      if (best.length > depth) {
-        best.pop();
-        scores.pop();
-      }
-    }
+    for (const index of touched)
+      keepBest(best, scores, index, (gains[index] ?? 0) + total * (this.base[index] ?? 0), depth, false);
     return best;
   }
 
