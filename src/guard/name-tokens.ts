@@ -75,7 +75,7 @@ function isVerbed(lower: string): boolean {
   });
 }
 
-/** Whether a word is never a name, and whether it is one only as a place (see Token.blocked and Token.place). */
+/** Whether a word is never a name, and whether it is one only as a place (see Token.blocked, Token.place). */
 interface Blocking {
   readonly blocked: boolean;
   readonly place: boolean;

@@ -310,7 +310,10 @@ interface Word {
   readonly credit: number;
 }
 
-/** A synonym term's word (see Analyser.starts): the canonical words of the term it ends, and the words that may follow it. */
+/**
+ * A synonym term's word (see Analyser.starts): the canonical words of the term it ends, if it ends one,
+ * and the words that may follow it.
+ */
 interface TermWords {
   canonical?: readonly string[];
   readonly next: Map<string, TermWords>;

@@ -319,7 +319,10 @@ const READER =
 /** A closing quotation mark. */
 const QUOTE_CLOSE = new RegExp(QUOTE_CLOSES);
 
-/** The index after the character at `i`: after both halves of a surrogate pair when read as code points (the u or v flag). */
+/**
+ * The index after the character at `i`: after both halves of a surrogate pair when the text is read as
+ * code points (a pattern's u or v flag).
+ */
 function nextIndex(text: string, i: number, unicode: boolean): number {
   return unicode && (text.codePointAt(i) ?? 0) > 0xffff ? i + 2 : i + 1;
 }
@@ -331,8 +334,8 @@ function dangerIn(sentence: string, pattern: RegExp, withRefusal: boolean): stri
   // 120-word question's time. The same matches, in the same order: exec reads a global pattern from
   // its lastIndex, set to 0 here (dangerIn leaves it where it stopped; the only other reader of these
   // patterns is search, which ignores it), and an empty match, read like any other, moves it on one
-  // character, a whole one under the u or v flag, as matchAll does; without that, exec would find the same
-  // empty match forever.
+  // character, a whole one under the u or v flag, as matchAll does; without that, exec would find the
+  // same empty match forever.
   if (!pattern.global) throw new TypeError("dangerIn reads a global pattern");
   pattern.lastIndex = 0;
   for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
