@@ -118,16 +118,15 @@ function caseOf(word: string, lower: string): Case {
  * change case, one for one) without the copy in capitals it makes of every word of a question.
  */
 function asciiCase(word: string): Case {
-  let lowers = 0;
-  let uppers = 0;
-  for (let i = 0; i < word.length; i++) {
+  let lower = false;
+  for (let i = 0; i < word.length && !lower; i++) {
     const c = word.charCodeAt(i);
-    if (c >= 97 && c <= 122) lowers++;
-    else if (c >= 65 && c <= 90) uppers++;
+    lower = c >= 97 && c <= 122;
   }
+  // a word begins with a letter: with no small one, it is all capitals
+  if (!lower) return UPPER;
   const first = word.charCodeAt(0);
-  if (first >= 65 && first <= 90 && lowers > 0) return CAPITALISED;
-  return lowers === 0 && uppers > 0 ? UPPER : NEITHER;
+  return first >= 65 && first <= 90 ? CAPITALISED : NEITHER;
 }
 
 /** Letters of the Latin alphabet without accents: a word of them needs no look at its script. */

@@ -118,11 +118,11 @@ function openReadOnly(path: string): Db {
   return new Database(copy);
 }
 
-/** `db`, once its schema is this version's: a read-only open cannot bring an older one up to date. */
 /** A database file that holds none of the bot's tables, for a command that reads what the bot recorded. */
 const NO_TABLES =
   "the file has none of the bot's tables: check that DATABASE_PATH names the bot's database (the bot makes its tables when it first starts).";
 
+/** `db`, once its schema is this version's: a read-only open cannot bring an older one up to date. */
 function current(db: Db): Db {
   const version = db.pragma("user_version", { simple: true }) as number;
   // an empty file, or an empty database, is no earlier version of the bot's
