@@ -113,6 +113,54 @@ describe("typo correction", () => {
     expect(new TypoCorrector(new Set(["online"])).correct("london")).toBeNull();
   });
 
+  it("leaves a word English has, a place or a person's name, though a corpus word is two edits away", () => {
+    expect(new TypoCorrector(new Set(["romance"])).correct("romania")).toBeNull();
+    expect(new TypoCorrector(new Set(["spoken"])).correct("spokane")).toBeNull();
+    expect(new TypoCorrector(new Set(["higher"])).correct("hughes")).toBeNull();
+    expect(new TypoCorrector(new Set(["panel"])).correct("patel")).toBeNull();
+    // each was the corpus word's closest reading
+    expect(new TypoCorrector(new Set(["romance"])).closest("romania")).toBe("romance");
+    expect(new TypoCorrector(new Set(["panel"])).closest("patel")).toBe("panel");
+  });
+
+  it("reads a misspelling as the real word one slip from it, not the corpus word two edits away", () => {
+    // "change" and "hesitant" are one slip away (two letters swapped; a letter added); the corpus lacks them
+    expect(new TypoCorrector(new Set(["manage"])).correct("chnage")).toBeNull();
+    expect(new TypoCorrector(new Set(["manage", "change"])).correct("chnage")).toBe("change");
+    expect(new TypoCorrector(new Set(["assistant"])).correct("hesistant")).toBeNull();
+    // a word of the corpus's stem is the corpus's word: "request" beside its "requests"
+    const stems = new Map([["request", 2]]);
+    expect(new TypoCorrector(new Set(["requests"]), (stem) => stems.get(stem)).correct("reqest")).toBe(
+      "request",
+    );
+    // a corpus word one slip away is still taken as it was
+    expect(new TypoCorrector(new Set(["maintain"])).correct("mantain")).toBe("maintain");
+  });
+
+  it("takes, of the real words one slip away, one with the typed first letter, then the corpus's commoner", () => {
+    // "resistant" is one slip from "hesistant" too, but a typist seldom gets the first letter wrong
+    expect(new TypoCorrector(new Set(["resistant"])).correct("hesistant")).toBeNull();
+    expect(new TypoCorrector(new Set(["resistant"])).closest("hesistant")).toBe("resistant");
+    const rarity = new Map([
+      ["colleagu", 1.3],
+      ["colleg", 2],
+    ]);
+    const corrector = new TypoCorrector(new Set(["college", "colleague"]), (stem) => rarity.get(stem));
+    expect(corrector.correct("colleage")).toBe("colleague");
+    rarity.set("colleg", 1);
+    expect(
+      new TypoCorrector(new Set(["college", "colleague"]), (stem) => rarity.get(stem)).correct("colleage"),
+    ).toBe("college");
+  });
+
+  it("leaves two common words run together, unless a corpus word is one slip away", () => {
+    expect(new TypoCorrector(new Set(["facebook"])).correct("macbook")).toBeNull();
+    expect(new TypoCorrector(new Set(["postcode"])).correct("passcode")).toBeNull();
+    expect(new TypoCorrector(new Set(["facebook"])).closest("macbook")).toBe("facebook");
+    // "back" and "round", but one letter from the corpus's "background"
+    expect(new TypoCorrector(new Set(["background"])).correct("backround")).toBe("background");
+  });
+
   it("gives up when nothing is close", () => {
     expect(typo.correct("xylophonic")).toBeNull();
   });
@@ -123,7 +171,7 @@ describe("typo correction", () => {
     expect(new TypoCorrector(new Set(["canada"])).correct("canda")).toBe("canada");
   });
 
-  it("corrects as fuse.js over the whole vocabulary would, having asked it only about the near words", () => {
+  it("guesses the closest corpus word as fuse.js over the whole vocabulary would, having asked it only about the near words", () => {
     // the vocabulary's words, and each of them misspelt three ways (a letter dropped, two swapped, one
     // replaced), with words it lacks: the answers are those of the whole-vocabulary search
     const vocabulary = [...new Set(vocabularyWords)];
@@ -158,7 +206,7 @@ describe("typo correction", () => {
       .filter((w) => /^\p{L}+$/u.test(w));
     let corrected = 0;
     for (const word of asked) {
-      const got = corrector.correct(word);
+      const got = corrector.closest(word);
       expect(got, word).toBe(reference(word));
       if (got) corrected++;
     }
@@ -219,7 +267,7 @@ describe("typo correction", () => {
   it("keeps another form of a word the knowledge uses, rather than correcting it to a different word", () => {
     const words = new Set(["tweeting", "retweet"]);
     const stems = new Set(["tweet", "retweet"]);
-    const knowing = new TypoCorrector(words, (stem) => stems.has(stem));
+    const knowing = new TypoCorrector(words, (stem) => (stems.has(stem) ? 1 : undefined));
     // "retweeting" is within two edits of "tweeting", but it is "retweet" in another form
     expect(knowing.correct("retweeting")).toBe("tweeting");
     const terms = analyser.analyseQuery("retweeting", knowing);

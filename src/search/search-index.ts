@@ -97,7 +97,7 @@ export class SearchIndex {
     this.words = words;
     this.phrasings = phrasings;
     this.specificity = specificity;
-    this.typo = new TypoCorrector(new Set(vocabulary), (stem) => idf.has(stem));
+    this.typo = new TypoCorrector(new Set(vocabulary), (stem) => idf.get(stem));
     this.weights = new TermWeights(idf, unknownIdf, specificity, this.tune);
   }
 

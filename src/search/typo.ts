@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
+import { stemmer } from "stemmer";
 import { remembering } from "../remembering.js";
-import { isEnglishWord } from "./dictionary.js";
+import { isEnglishWord, isRealWord, isSpokenWord } from "./dictionary.js";
+import { englishRank } from "./frequency.js";
 
 /** How many words' corrections are kept (see remembering). */
 const CACHE_LIMIT = 5_000;
@@ -39,8 +41,11 @@ export class TypoCorrector {
 
   constructor(
     private readonly vocabulary: ReadonlySet<string>,
-    /** Whether the corpus has a word of this stem: another form of a word it knows is no typo. */
-    private readonly knownStem: (stem: string) => boolean = () => false,
+    /**
+     * How rare a stem is in the corpus (its inverse document frequency), or undefined when the corpus
+     * has no word of it: another form of a word it knows is no typo.
+     */
+    private readonly stemRarity: (stem: string) => number | undefined = () => undefined,
   ) {}
 
   /** True when the word is in the vocabulary as it is. */
@@ -50,15 +55,62 @@ export class TypoCorrector {
 
   /** True when the corpus has a word of this stem ("retweeting" beside "retweet", "retweeted"). */
   knowsStem(stem: string): boolean {
-    return this.knownStem(stem);
+    return this.stemRarity(stem) !== undefined;
   }
 
   /** The corrected word, or null when nothing is close enough to be a safe guess. */
-  readonly correct = remembering(CACHE_LIMIT, (word) => this.search(word));
+  readonly correct = remembering(CACHE_LIMIT, (word) => this.read(word));
 
-  private search(word: string): string | null {
-    const maxEdits = word.length >= 6 ? 2 : word.length === 5 ? 1 : 0;
-    if (maxEdits === 0 || !LETTERS_ONLY.test(word) || isEnglishWord(word)) return null;
+  /**
+   * What a word the corpus lacks was meant to be. A real word (see isRealWord) was meant as it is; so
+   * was a word with no corpus word close enough to guess (`closest`). A misspelling is likelier one
+   * slip (a letter dropped, added or changed, or two swapped) from what was meant than two, so when
+   * real words are one slip away (the guess among them if it is), the likeliest (see likelihood) is
+   * the reading: taken when the corpus has a word of its stem ("reqest" is "request" beside the
+   * corpus's "requests"), and otherwise a word the corpus lacks was meant, and nothing is corrected
+   * ("chnage" is "change", not "manage"; "hesistant" is "hesitant", not "assistant"). Only when no real
+   * word is that close is a guess two edits away taken; never for two common words run together
+   * ("macbook", "passcode").
+   */
+  private read(word: string): string | null {
+    if (!correctable(word) || isRealWord(word)) return null;
+    const guess = this.closest(word);
+    if (guess === null) return null;
+    const near = oneSlipFrom(word).filter(isSpokenWord);
+    if (oneSlipApart(word, guess) && !near.includes(guess)) near.push(guess);
+    if (near.length > 0) {
+      const meant = near.map((w) => this.likelihood(word, w)).sort(byLikelihood)[0];
+      return meant !== undefined && meant.known > 0 ? meant.word : null;
+    }
+    return runTogether(word) ? null : guess;
+  }
+
+  /**
+   * How likely a real word one slip from a misspelt one was the word meant, as the keys `byLikelihood`
+   * sorts by: a typist seldom gets the first letter wrong; the corpus's own words come before other
+   * forms of them ("threatening" before "threating"), and those before words it lacks, the commoner in
+   * it first ("colleage" is "colleague" here, not "college"); then the commoner in English.
+   */
+  private likelihood(typed: string, word: string): Likelihood {
+    const rarity = this.stemRarity(stemmer(word));
+    const own = this.vocabulary.has(word);
+    return {
+      word,
+      firstLetter: word[0] === typed[0],
+      known: own ? 2 : rarity !== undefined ? 1 : 0,
+      // a corpus word whose stem has no rarity (a synonym's word) counts as rare as any
+      rarity: rarity ?? (own ? Number.MAX_VALUE : Number.POSITIVE_INFINITY),
+      rank: englishRank(word) ?? Number.POSITIVE_INFINITY,
+    };
+  }
+
+  /**
+   * The corpus word closest to a misspelt one by fuse.js's Bitap matcher, or null when none is close
+   * enough to be a safe guess (the rules of the class comment). Real English words are never guessed.
+   */
+  closest(word: string): string | null {
+    if (!correctable(word) || isEnglishWord(word)) return null;
+    const maxEdits = word.length >= 6 ? 2 : 1;
     const within = this.sharingPairs(word);
     // Most words the corpus lacks (names, drugs, places) have no word of it this close: that is known
     // without asking fuse.js.
@@ -134,6 +186,73 @@ export class TypoCorrector {
       return found;
     };
   }
+}
+
+/** A word of letters alone, of five letters or more: only such a word is corrected. */
+function correctable(word: string): boolean {
+  return word.length >= 5 && LETTERS_ONLY.test(word);
+}
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+
+/** The strings one slip from a word: a letter dropped, added or changed, or two neighbours swapped. */
+function oneSlipFrom(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const [before, after] = [word.slice(0, i), word.slice(i)];
+    if (after) out.add(before + after.slice(1));
+    if (after.length > 1) out.add(before + after[1] + after[0] + after.slice(2));
+    for (const c of ALPHABET) {
+      if (after) out.add(before + c + after.slice(1));
+      out.add(before + c + after);
+    }
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/** True when one slip (see oneSlipFrom) turns `a` into `b`. */
+function oneSlipApart(a: string, b: string): boolean {
+  if (withinEdits(a, b, 1)) return true;
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  const [i, j] = differ;
+  return differ.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
+/** A real word one slip from a misspelt one, with what says how likely it was meant (see likelihood). */
+interface Likelihood {
+  readonly word: string;
+  /** It begins with the typed word's first letter. */
+  readonly firstLetter: boolean;
+  /** 2 when the corpus has the word itself, 1 when only a word of its stem, 0 when neither. */
+  readonly known: number;
+  /** Its stem's rarity in the corpus (infinite when unknown). */
+  readonly rarity: number;
+  /** Its SUBTLEX rank (infinite past the ranked words). */
+  readonly rank: number;
+}
+
+/** The likelier first (see likelihood), then alphabetically, so that the choice never depends on order. */
+function byLikelihood(a: Likelihood, b: Likelihood): number {
+  return (
+    Number(b.firstLetter) - Number(a.firstLetter) ||
+    b.known - a.known ||
+    compare(a.rarity, b.rarity) ||
+    compare(a.rank, b.rank) ||
+    compare(a.word, b.word)
+  );
+}
+
+function compare<T extends number | string>(a: T, b: T): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** True when a word is two common words written as one: "macbook", "passcode", "mypage". */
+function runTogether(word: string): boolean {
+  for (let i = 2; i <= word.length - 2; i++)
+    if (englishRank(word.slice(0, i)) !== undefined && englishRank(word.slice(i)) !== undefined) return true;
+  return false;
 }
 
 /** A word's distinct pairs of adjacent letters: "canda" -> ca, an, nd, da. */

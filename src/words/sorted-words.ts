@@ -30,6 +30,14 @@ export class SortedWords {
    */
   readonly has = remembering(MEMO_LIMIT, (word) => this.search(word));
 
+  /**
+   * True when the list holds `word`, not remembered: for asking about many words once each (the
+   * strings one slip from a misspelling) without pushing out the words a chat asks about all day.
+   */
+  holds(word: string): boolean {
+    return this.search(word);
+  }
+
   private search(word: string): boolean {
     if (word === "" || word.includes("\n")) return false;
     const text = this.text;
