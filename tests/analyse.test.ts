@@ -118,6 +118,9 @@ describe("typo correction", () => {
     expect(new TypoCorrector(new Set(["spoken"])).correct("spokane")).toBeNull();
     expect(new TypoCorrector(new Set(["higher"])).correct("hughes")).toBeNull();
     expect(new TypoCorrector(new Set(["panel"])).correct("patel")).toBeNull();
+    // a surname the people-names list has and the word lists do not
+    expect(new TypoCorrector(new Set(["surgeon"])).correct("turgeon")).toBeNull();
+    expect(new TypoCorrector(new Set(["surgeon"])).closest("turgeon")).toBe("surgeon");
     // each was the corpus word's closest reading
     expect(new TypoCorrector(new Set(["romance"])).closest("romania")).toBe("romance");
     expect(new TypoCorrector(new Set(["panel"])).closest("patel")).toBe("panel");
@@ -129,8 +132,8 @@ describe("typo correction", () => {
     expect(new TypoCorrector(new Set(["manage", "change"])).correct("chnage")).toBe("change");
     expect(new TypoCorrector(new Set(["assistant"])).correct("hesistant")).toBeNull();
     // a word of the corpus's stem is the corpus's word: "request" beside its "requests"
-    const stems = new Map([["request", 2]]);
-    expect(new TypoCorrector(new Set(["requests"]), (stem) => stems.get(stem)).correct("reqest")).toBe(
+    const rarities = new Map([["request", 2]]);
+    expect(new TypoCorrector(new Set(["requests"]), (stem) => rarities.get(stem)).correct("reqest")).toBe(
       "request",
     );
     // a corpus word one slip away is still taken as it was
@@ -159,6 +162,11 @@ describe("typo correction", () => {
     expect(new TypoCorrector(new Set(["facebook"])).closest("macbook")).toBe("facebook");
     // "back" and "round", but one letter from the corpus's "background"
     expect(new TypoCorrector(new Set(["background"])).correct("backround")).toBe("background");
+    // "you" and "tub", but a letter from a platform's name, which no word list has
+    expect(new TypoCorrector(new Set(["youtube"])).correct("youtub")).toBe("youtube");
+    // two letters are a word only if the word list has them too: subtitles' "su" leaves "sudont" one word
+    expect(new TypoCorrector(new Set(["student"])).correct("sudont")).toBe("student");
+    expect(new TypoCorrector(new Set(["manage"])).correct("mypage")).toBeNull();
   });
 
   it("gives up when nothing is close", () => {

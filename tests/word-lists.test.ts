@@ -27,6 +27,24 @@ describe("a sorted word list", () => {
     expect(SortedWords.of([]).has("ann")).toBe(false);
   });
 
+  it("says whether a word it holds begins with a text, and holds() answers as has() does", () => {
+    for (const w of ["", "a", "an", "ann", "anne", "annet", "annette", "mary-", "o'", "zo", "zoë", "b"])
+      expect(list.begins(w), w).toBe(true);
+    for (const w of ["annettes", "annf", "c", "zz", "mary-janes", "Gr", "\n", "ann\n"])
+      expect(list.begins(w), w).toBe(false);
+    expect(SortedWords.of([]).begins("")).toBe(false);
+    // against every beginning of every word of a larger list, and beginnings one letter past them
+    const many = Array.from({ length: 600 }, (_, i) => `w${(i * 7919) % 10007}`);
+    const sorted = SortedWords.of(many);
+    const differ: string[] = [];
+    for (const w of many)
+      for (let n = 0; n <= w.length; n++)
+        for (const prefix of [w.slice(0, n), `${w.slice(0, n)}9`, `${w.slice(0, n)}x`])
+          if (sorted.begins(prefix) !== many.some((m) => m.startsWith(prefix))) differ.push(prefix);
+    expect(differ).toEqual([]);
+    for (const w of [...words, "an", "c"]) expect(list.holds(w)).toBe(list.has(w));
+  });
+
   it("agrees with a set on a large list, word for word", () => {
     const many = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919) % 10007}`);
     const sorted = SortedWords.of(many);

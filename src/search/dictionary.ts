@@ -1,3 +1,4 @@
+import type { SortedWords } from "../words/sorted-words.js";
 import { wordLists } from "../words/word-lists.js";
 import { englishRank } from "./frequency.js";
 
@@ -7,15 +8,21 @@ import { englishRank } from "./frequency.js";
  * corpus does not know is a different word, not a typo, so it is never "corrected".
  */
 export function isEnglishWord(word: string): boolean {
-  return wordLists().list("english").has(word) || englishRank(word) !== undefined;
+  return inWordList(word) || englishRank(word) !== undefined;
+}
+
+/** True for a word of the word-list package (~274,000 words, "my" and "mac" but not "su" or "wh"). */
+export function inWordList(word: string): boolean {
+  return wordLists().list("english").has(word);
 }
 
 /**
  * True for a word English writes, in the word-list package or anywhere in the SUBTLEX spoken-English
  * list (some 74,000 words, "romanian", "spokane" and "adventist" among them), or listed as part of a
- * person's name ("hughes", "patel"): a word the corpus lacks, but not a misspelling of one of its words.
+ * person's name ("turgeon"): a word the corpus lacks, but not a misspelling of one of its words.
  */
 export function isRealWord(word: string): boolean {
+  // the guard reads these lists anyway (the spoken list is theirs together, read only for a misspelling)
   const lists = wordLists();
   return (
     isEnglishWord(word) ||
@@ -26,11 +33,10 @@ export function isRealWord(word: string): boolean {
 }
 
 /**
- * True for a word of the SUBTLEX spoken-English list (some 74,000 words, in either case): a word people
- * say, where the word-list package also holds "threating" and "lawes". Not remembered (see holds): a
- * misspelling is weighed against the five hundred or so strings one slip from it.
+ * The SUBTLEX spoken-English list (some 74,000 words, lower-cased): words people say, where the
+ * word-list package also holds "threating" and "lawes". Ask it with `holds` about many words once each
+ * (the strings one slip from a misspelling), which does not push out the words asked about all day.
  */
-export function isSpokenWord(word: string): boolean {
-  const lists = wordLists();
-  return lists.list("ordinary").holds(word) || lists.list("proper").holds(word);
+export function spokenWords(): SortedWords {
+  return wordLists().list("spoken");
 }

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
 import { stemmer } from "stemmer";
 import { remembering } from "../remembering.js";
-import { isEnglishWord, isRealWord, isSpokenWord } from "./dictionary.js";
+import { inWordList, isEnglishWord, isRealWord, spokenWords } from "./dictionary.js";
 import { englishRank } from "./frequency.js";
 
 /** How many words' corrections are kept (see remembering). */
@@ -21,9 +21,9 @@ const loadFuse = (): typeof Fuse => {
 const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
- * Corrects a misspelt word to the closest word the corpus knows, using fuse.js's Bitap
- * matcher: one edit allowed in 5 letters, two from 6 (a swap of two letters counts as two); shorter words and real English words
- * are never guessed. Bitap matches within a word, so "canva" meets "canada" by its first four letters
+ * Reads a misspelt word as the word meant (see `read`), guessing the closest word the corpus knows with
+ * fuse.js's Bitap matcher (`closest`): one edit allowed in 5 letters, two from 6 (a swap of two letters
+ * counts as two); shorter words and real English words are never guessed. Bitap matches within a word, so "canva" meets "canada" by its first four letters
  * with one edit; a candidate is taken only when the whole words are that close (`withinEdits`).
  * Words are compared as given: ask about them in lower case, as normalise() leaves them (fuse.js
  * lower-cases what it reads, the filters before it do not).
@@ -76,7 +76,7 @@ export class TypoCorrector {
     if (!correctable(word) || isRealWord(word)) return null;
     const guess = this.closest(word);
     if (guess === null) return null;
-    const near = oneSlipFrom(word).filter(isSpokenWord);
+    const near = nearWords(word);
     if (oneSlipApart(word, guess) && !near.includes(guess)) near.push(guess);
     if (near.length > 0) {
       const meant = near.map((w) => this.likelihood(word, w)).sort(byLikelihood)[0];
@@ -93,13 +93,12 @@ export class TypoCorrector {
    */
   private likelihood(typed: string, word: string): Likelihood {
     const rarity = this.stemRarity(stemmer(word));
-    const own = this.vocabulary.has(word);
     return {
       word,
       firstLetter: word[0] === typed[0],
-      known: own ? 2 : rarity !== undefined ? 1 : 0,
-      // a corpus word whose stem has no rarity (a synonym's word) counts as rare as any
-      rarity: rarity ?? (own ? Number.MAX_VALUE : Number.POSITIVE_INFINITY),
+      known: this.vocabulary.has(word) ? 2 : rarity !== undefined ? 1 : 0,
+      // a corpus word whose stem has no rarity (a synonym's word) comes last of the corpus's own
+      rarity: rarity ?? Number.POSITIVE_INFINITY,
       rank: englishRank(word) ?? Number.POSITIVE_INFINITY,
     };
   }
@@ -195,10 +194,25 @@ function correctable(word: string): boolean {
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 
-/** The strings one slip from a word: a letter dropped, added or changed, or two neighbours swapped. */
-function oneSlipFrom(word: string): string[] {
+/**
+ * The words of the spoken list (see spokenWords) one slip from a word. Each is the word's first i
+ * letters and then something else, so only places up to the longest beginning of the word that some
+ * listed word shares are tried: "chnage" past "ch", a misspelling near its end nearly everywhere.
+ */
+function nearWords(word: string): string[] {
+  const spoken = spokenWords();
+  let reach = 0;
+  while (reach < word.length && spoken.begins(word.slice(0, reach + 1))) reach++;
+  return oneSlipFrom(word, reach).filter((w) => spoken.holds(w));
+}
+
+/**
+ * The strings one slip from a word (a letter dropped, added or changed, or two neighbours swapped) at
+ * the places up to `reach`.
+ */
+function oneSlipFrom(word: string, reach: number): string[] {
   const out = new Set<string>();
-  for (let i = 0; i <= word.length; i++) {
+  for (let i = 0; i <= Math.min(word.length, reach); i++) {
     const [before, after] = [word.slice(0, i), word.slice(i)];
     if (after) out.add(before + after.slice(1));
     if (after.length > 1) out.add(before + after[1] + after[0] + after.slice(2));
@@ -215,9 +229,9 @@ function oneSlipFrom(word: string): string[] {
 function oneSlipApart(a: string, b: string): boolean {
   if (withinEdits(a, b, 1)) return true;
   if (a.length !== b.length) return false;
-  const differ = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  const [i, j] = differ;
-  return differ.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** A real word one slip from a misspelt one, with what says how likely it was meant (see likelihood). */
@@ -251,8 +265,16 @@ function compare<T extends number | string>(a: T, b: T): number {
 /** True when a word is two common words written as one: "macbook", "passcode", "mypage". */
 function runTogether(word: string): boolean {
   for (let i = 2; i <= word.length - 2; i++)
-    if (englishRank(word.slice(0, i)) !== undefined && englishRank(word.slice(i)) !== undefined) return true;
+    if (commonWord(word.slice(0, i)) && commonWord(word.slice(i))) return true;
   return false;
+}
+
+/**
+ * A word of the commonest in spoken English; one of two letters only if the word-list package has it
+ * too ("my", "up", but not the "su", "wh" or "da" that subtitles also hold, which made "sudont" two words).
+ */
+function commonWord(word: string): boolean {
+  return englishRank(word) !== undefined && (word.length > 2 || inWordList(word));
 }
 
 /** A word's distinct pairs of adjacent letters: "canda" -> ca, an, nd, da. */

@@ -38,6 +38,25 @@ export class SortedWords {
     return this.search(word);
   }
 
+  /**
+   * True when a word of the list begins with `prefix`: the first word not before it does (a word that
+   * begins with it sorts after it, and before every word after it that does not).
+   */
+  begins(prefix: string): boolean {
+    if (prefix.includes("\n")) return false;
+    const text = this.text;
+    let lo = 1;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = text.lastIndexOf("\n", mid - 1) + 1;
+      const end = text.indexOf("\n", start);
+      if (compareAt(text, start, end, prefix) < 0) lo = end + 1;
+      else hi = start;
+    }
+    return lo < text.length && text.startsWith(prefix, lo);
+  }
+
   private search(word: string): boolean {
     if (word === "" || word.includes("\n")) return false;
     const text = this.text;

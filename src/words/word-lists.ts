@@ -16,11 +16,12 @@ export const RANK_LIMIT = 10_000;
  *   list of the cspell dictionaries, @cspell/dict-people-names, MIT);
  * - `ordinary` and `proper`: the words of the SUBTLEX-US spoken-English frequency list that are mostly
  *   written in lower case ("will", "hope") and mostly capitalised ("John", "London"), lower-cased;
+ * - `spoken`: every word of SUBTLEX-US, lower-cased (`ordinary` and `proper` together, for one lookup);
  * - `english`: real English words (the word-list package, ~274,000);
  * - `ranked`: the first `RANK_LIMIT` words of SUBTLEX-US, commonest first, lower-cased (so a word
  *   written both ways appears twice).
  */
-export type ListName = "names" | "ordinary" | "proper" | "english" | "ranked";
+export type ListName = "names" | "ordinary" | "proper" | "spoken" | "english" | "ranked";
 
 interface Derivation {
   /** The package file the list comes from. */
@@ -51,6 +52,7 @@ const DERIVATIONS: Record<ListName, Derivation> = {
         .filter((w) => w !== w.toLowerCase())
         .map((w) => w.toLowerCase()),
   },
+  spoken: { source: subtlex, derive: (text) => subtlexWords(text).map((w) => w.toLowerCase()) },
   // the package exports its list's path; the list lies beside its entry point, found without loading it
   english: {
     source: () => join(dirname(require.resolve("word-list")), "words.txt"),
