@@ -65,6 +65,40 @@ describe("knowledge validation", () => {
     );
   });
 
+  it("refuses another subject's word that the synonyms read as a word standing for others", () => {
+    const synonyms = `${readFileSync(join(FIXTURE_DIR, "synonyms.yaml"), "utf8")}- canonical: illness
+  terms: [diagnosis, cancer, depression]
+- canonical: dose
+  terms: [dosage]
+`;
+    const offTopic = (terms: string, extra = "") =>
+      `- subject: clinical care\n  terms: [${terms}]\n${extra}  examples:\n    - What dose of ibuprofen for a child?\n`;
+    // "diagnosis" reads as illness, and so would decline any one-line question naming cancer
+    const broad = problemsOf(
+      fixtureCopy({ "synonyms.yaml": synonyms, "off-topic.yaml": offTopic("diagnosis, rash") }),
+    );
+    expect(broad).toHaveLength(1);
+    expect(broad[0]).toMatch(
+      /"diagnosis" reads as "illness" \(synonyms.yaml\), which also stands for "illness", "cancer", "depression"/,
+    );
+    // a group whose words the subject lists itself brings in nothing; its own canonical word is itself
+    expect(
+      problemsOf(fixtureCopy({ "synonyms.yaml": synonyms, "off-topic.yaml": offTopic("dose, dosage") })),
+    ).toEqual([]);
+    expect(
+      problemsOf(fixtureCopy({ "synonyms.yaml": synonyms, "off-topic.yaml": offTopic("illness") })),
+    ).toEqual([]);
+    // words that only make a how-to question stand for all they are read as, by design
+    expect(
+      problemsOf(
+        fixtureCopy({
+          "synonyms.yaml": synonyms,
+          "off-topic.yaml": offTopic("diagnosis", "  howToAlone: true\n"),
+        }),
+      ),
+    ).toEqual([]);
+  });
+
   it("loads a confidence model fitted before a feature was added, that feature weighing 0", () => {
     const weights = Object.fromEntries(FEATURES.filter((f) => f !== "elsewhere").map((f) => [f, 0.5]));
     const model = { weights, bias: -3, threshold: 0.5, clarifyMargin: 0.02 };

@@ -1,3 +1,4 @@
+import { Analyser } from "../search/analyse.js";
 import { normalise } from "../search/normalise.js";
 import type { Knowledge } from "../types.js";
 
@@ -145,6 +146,7 @@ export function validateCorpus(
       else termGroup.set(key, group.canonical);
     }
   }
+  problems.push(...broadOffTopicTerms(k, fileOf("off-topic.yaml")));
   for (const s of k.sources) {
     const at = (field: string, message: string) =>
       problems.push({ file: fileOf("sources.yaml"), entry: s.id, field, message });
@@ -161,5 +163,50 @@ export function validateCorpus(
   dupes(k.topics, fileOf("topics.yaml"));
   dupes(k.sources, fileOf("sources.yaml"));
   if (k.entries.length === 0) problems.push({ file: fileOf("entries"), message: "no entries found" });
+  return problems;
+}
+
+/**
+ * An off-topic word that the synonyms read as another word stands for every word of that group: a
+ * one-line question naming any of them whose best entry does not use it is declined as the other
+ * subject. "diagnosis", read as illness, declined "can I put a patient's diagnosis into ChatGPT" as
+ * clinical care, and any question naming cancer, diabetes or depression with it; "promotion", read as
+ * advertising, declined a ward's promotion video as a question about careers. A group whose words the
+ * off-topic group lists itself ("dose", "dosage") brings in nothing; nor does a group of words that
+ * only make a how-to question (howToAlone), where each word is meant for all it stands for.
+ */
+function broadOffTopicTerms(k: Knowledge, file: string): Problem[] {
+  const analyser = Analyser.of(k.synonyms);
+  const read = (text: string) =>
+    analyser
+      .analyse(text)
+      .map((t) => t.stem)
+      .join(" ");
+  // groups may read alike: "diagnosis" is a group's own word and a word of the group "illness"
+  const byReading = new Map<string, (typeof k.synonyms)[number][]>();
+  for (const g of k.synonyms)
+    byReading.set(read(g.canonical), [...(byReading.get(read(g.canonical)) ?? []), g]);
+  const problems: Problem[] = [];
+  for (const group of k.offTopic ?? []) {
+    if (group.howToAlone) continue;
+    const own = new Set(group.terms.map(normalise));
+    for (const term of group.terms) {
+      const groups = byReading.get(read(term)) ?? [];
+      const [synonyms] = groups.filter((g) => normalise(g.canonical) !== normalise(term));
+      if (!synonyms) continue;
+      const others = groups.flatMap((g) => [g.canonical, ...g.terms]).filter((t) => !own.has(normalise(t)));
+      if (others.length === 0) continue;
+      const named = others
+        .slice(0, 4)
+        .map((t) => `"${t}"`)
+        .join(", ");
+      problems.push({
+        file,
+        entry: group.subject,
+        field: "terms",
+        message: `"${term}" reads as "${synonyms.canonical}" (synonyms.yaml), which also stands for ${named}${others.length > 4 ? " and more" : ""}: a one-line question naming any of them would be declined as ${group.subject}. Use a phrase that only this subject says, or leave it out`,
+      });
+    }
+  }
   return problems;
 }
