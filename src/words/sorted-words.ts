@@ -44,21 +44,18 @@ export class SortedWords {
    */
   begins(prefix: string): boolean {
     if (prefix.includes("\n")) return false;
-    const text = this.text;
-    let lo = 1;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = text.lastIndexOf("\n", mid - 1) + 1;
-      const end = text.indexOf("\n", start);
-      if (compareAt(text, start, end, prefix) < 0) lo = end + 1;
-      else hi = start;
-    }
-    return lo < text.length && text.startsWith(prefix, lo);
+    const at = this.firstNotBefore(prefix);
+    return at < this.text.length && this.text.startsWith(prefix, at);
   }
 
   private search(word: string): boolean {
     if (word === "" || word.includes("\n")) return false;
+    const at = this.firstNotBefore(word);
+    return this.text.startsWith(word, at) && this.text.charCodeAt(at + word.length) === NEWLINE;
+  }
+
+  /** Where the first word not sorting before `word` starts (the text's length when there is none). */
+  private firstNotBefore(word: string): number {
     const text = this.text;
     // [lo, hi) always starts at a word's first character, so the bisection compares whole words.
     let lo = 1;
@@ -67,14 +64,14 @@ export class SortedWords {
       const mid = (lo + hi) >>> 1;
       const start = text.lastIndexOf("\n", mid - 1) + 1;
       const end = text.indexOf("\n", start);
-      const order = compareAt(text, start, end, word);
-      if (order === 0) return true;
-      if (order < 0) lo = end + 1;
+      if (compareAt(text, start, end, word) < 0) lo = end + 1;
       else hi = start;
     }
-    return false;
+    return lo;
   }
 }
+
+const NEWLINE = 10;
 
 /** How text[start, end) sorts against `word` (as `<` on strings does), without copying it out. */
 function compareAt(text: string, start: number, end: number, word: string): number {
