@@ -81,6 +81,10 @@ describe("knowledge validation", () => {
     expect(broad[0]).toMatch(
       /"diagnosis" reads as "illness" \(synonyms.yaml\), which also stands for "illness", "cancer", "depression"/,
     );
+    // a phrase is looked for as written, not read through the synonyms
+    expect(
+      problemsOf(fixtureCopy({ "synonyms.yaml": synonyms, "off-topic.yaml": offTopic("cancer diagnosis") })),
+    ).toEqual([]);
     // a group whose words the subject lists itself brings in nothing; its own canonical word is itself
     expect(
       problemsOf(fixtureCopy({ "synonyms.yaml": synonyms, "off-topic.yaml": offTopic("dose, dosage") })),

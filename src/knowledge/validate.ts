@@ -167,13 +167,15 @@ export function validateCorpus(
 }
 
 /**
- * An off-topic word that the synonyms read as another word stands for every word of that group: a
- * one-line question naming any of them whose best entry does not use it is declined as the other
- * subject. "diagnosis", read as illness, declined "can I put a patient's diagnosis into ChatGPT" as
- * clinical care, and any question naming cancer, diabetes or depression with it; "promotion", read as
- * advertising, declined a ward's promotion video as a question about careers. A group whose words the
- * off-topic group lists itself ("dose", "dosage") brings in nothing; nor does a group of words that
- * only make a how-to question (howToAlone), where each word is meant for all it stands for.
+ * An off-topic word (one word: a phrase is looked for as written) that the synonyms read as another
+ * word stands for every word of that group: a one-line question naming any of them whose best entry
+ * does not use it is declined as the other subject. "diagnosis", read as illness, declined "can I put
+ * a patient's diagnosis into ChatGPT" as clinical care, and any question naming cancer, diabetes or
+ * depression with it; "promotion", read as advertising, declined a ward's promotion video as a
+ * question about careers. A group whose words the off-topic group lists itself ("dose", "dosage")
+ * brings in nothing; nor does a group of words that only make a how-to question (howToAlone), where
+ * each word is meant for all it stands for. A synonym group's own word is taken to mean what its words
+ * do ("symptoms", "sx"): a moderator who puts a broad group's own word here ("illness") is not warned.
  */
 function broadOffTopicTerms(k: Knowledge, file: string): Problem[] {
   const analyser = Analyser.of(k.synonyms);
@@ -190,7 +192,8 @@ function broadOffTopicTerms(k: Knowledge, file: string): Problem[] {
   for (const group of k.offTopic ?? []) {
     if (group.howToAlone) continue;
     const own = new Set(group.terms.map(normalise));
-    for (const term of group.terms) {
+    // a term of several words is looked for as written, not read through the synonyms (see judge.ts)
+    for (const term of group.terms.filter((t) => !normalise(t).includes(" "))) {
       const groups = byReading.get(read(term)) ?? [];
       const [synonyms] = groups.filter((g) => normalise(g.canonical) !== normalise(term));
       if (!synonyms) continue;
