@@ -22,7 +22,8 @@ export function inWordList(word: string): boolean {
  * person's name ("turgeon"): a word the corpus lacks, but not a misspelling of one of its words.
  */
 export function isRealWord(word: string): boolean {
-  // the guard reads these lists anyway (the spoken list is theirs together, read only for a misspelling)
+  // ordinary and proper, which the guard reads anyway: the spoken list, their words in one, is read only
+  // for a misspelling with a guess (see typo.ts)
   const lists = wordLists();
   return (
     isEnglishWord(word) ||

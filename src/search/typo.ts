@@ -23,8 +23,9 @@ const LETTERS_ONLY = /^\p{L}+$/u;
 /**
  * Reads a misspelt word as the word meant (see `read`), guessing the closest word the corpus knows with
  * fuse.js's Bitap matcher (`closest`): one edit allowed in 5 letters, two from 6 (a swap of two letters
- * counts as two); shorter words and real English words are never guessed. Bitap matches within a word, so "canva" meets "canada" by its first four letters
- * with one edit; a candidate is taken only when the whole words are that close (`withinEdits`).
+ * counts as two); shorter words and real English words are never guessed. Bitap matches within a
+ * word, so "canva" meets "canada" by its first four letters with one edit; a candidate is taken only
+ * when the whole words are that close (`withinEdits`).
  * Words are compared as given: ask about them in lower case, as normalise() leaves them (fuse.js
  * lower-cases what it reads, the filters before it do not).
  */
