@@ -184,7 +184,18 @@ export function createJudge(
         };
       }),
     )
-    .filter((cue) => cue.stems.length > 0);
+    .filter((cue) => cue.stems.length > 0)
+    // one cue a subject for what reads alike ("salary", "salaries"; "exam", "exams"): listing a word's
+    // forms must not count it more than once
+    .filter(
+      (cue, i, cues) =>
+        cues.findIndex(
+          (other) =>
+            other.subject === cue.subject &&
+            other.phrase === cue.phrase &&
+            (cue.phrase !== undefined || other.stems.join(" ") === cue.stems.join(" ")),
+        ) === i,
+    );
   // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
   const phrasingTexts = new Map<string, string>();
   const phrasingText = (e: Entry) => {

@@ -114,6 +114,22 @@ describe("declining another subject", () => {
     }
     expect(guide.explain("what's the capital of France").features.elsewhere).toBeGreaterThan(0);
   });
+
+  it("counts a word once however many of its forms the subject lists", () => {
+    const knowledge = loadKnowledge(ENGINE_DIR);
+    const withForms = (more: readonly string[]) =>
+      createGuide({
+        ...knowledge,
+        offTopic: (knowledge.offTopic ?? []).map((g) =>
+          g.terms.includes("salary") ? { ...g, terms: [...g.terms, ...more] } : g,
+        ),
+      });
+    const q = "is a salary ok to mention on facebook";
+    const once = withForms([]).explain(q).features.offTopic;
+    expect(once).toBeGreaterThan(0);
+    // "salaries" and "Salary" read as "salary" does: the same cue, not two more
+    expect(withForms(["salaries", "Salary"]).explain(q).features.offTopic).toBe(once);
+  });
 });
 
 describe("a how-to about operating a platform", () => {
