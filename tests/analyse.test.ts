@@ -270,6 +270,16 @@ describe("typo correction", () => {
     const terms = analyser.analyseQuery("old facebooks", typo);
     expect(terms.map((t) => t.stem)).toEqual(["old", "socialmedia"]);
     expect(terms.every((t) => t.credit === 1)).toBe(true);
+    const reading = Analyser.of([
+      { canonical: "discipline", terms: ["terminated", "fired"] },
+      { canonical: "criticise", terms: ["criticising"] },
+    ]);
+    const read = (q: string) => reading.analyseQuery(q, typo).map((t) => t.stem);
+    expect(read("terminated criticise")).toEqual(["disciplin", "criticis"]);
+    // the term's inflections only: "terminally" and "critical" share its stem but are other words
+    expect(read("terminally ill")).not.toContain("disciplin");
+    expect(read("critical care")).not.toContain("criticis");
+    expect(read("criticised")).toEqual(["criticis"]);
   });
 
   it("keeps another form of a word the knowledge uses, rather than correcting it to a different word", () => {

@@ -158,7 +158,7 @@ export class Analyser {
       // An unknown form of a synonym term reads as the term ("tiktoks" as "tiktok"), before any typo fix.
       const stem = stemmer(word);
       const form = this.stemmedWords.get(stem);
-      if (form) return { word: form, credit: 1 };
+      if (form && sameWord(word, form)) return { word: form, credit: 1 };
       // ... and another form of a word the knowledge uses is that word, not a typo of a third one
       // ("retweeting" is no misspelt "tweeting")
       if (typo.knowsStem(stem)) return { word, credit: 1 };
@@ -317,4 +317,22 @@ interface Word {
 interface TermWords {
   canonical?: readonly string[];
   readonly next: Map<string, TermWords>;
+}
+
+/** A word with its inflection (plural, possessive, past, -ing) taken off, for comparing two forms. */
+function bare(word: string): string {
+  return word
+    .replace(/'s$/, "")
+    .replace(/ie[sd]$/, "y")
+    .replace(/(?:ing|ed|es|s)$/, "")
+    .replace(/e$/, "")
+    .replace(/([^aeiou])\1$/, "$1");
+}
+
+/**
+ * Whether two words are inflections of one word ("tiktoks" and "tiktok", "googled" and "google"), not
+ * two words that only share a stem ("terminally" and "terminated", "organised" and "organisation").
+ */
+function sameWord(a: string, b: string): boolean {
+  return bare(a) === bare(b);
 }
