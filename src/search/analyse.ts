@@ -155,7 +155,8 @@ export class Analyser {
   analyseQuery(text: string, typo: TypoCorrector): Term[] {
     const words = this.words(text).map((word) => {
       if (typo.knows(word) || STOPWORDS.has(word) || this.phrases.has(word)) return { word, credit: 1 };
-      // An unknown form of a synonym term reads as the term ("tiktoks" as "tiktok"), before any typo fix.
+      // An unknown form of a synonym term (an inflection of it: see sameWord) reads as the term ("tiktoks"
+      // as "tiktok"), before any typo fix.
       const stem = stemmer(word);
       const form = this.stemmedWords.get(stem);
       if (form && sameWord(word, form)) return { word: form, credit: 1 };
