@@ -330,6 +330,17 @@ describe("a question that reports someone at risk now", () => {
     reads(["A colleague posted that she's quitting nursing and won't be around much longer."], false);
   });
 
+  it("reads someone who no longer sees the point, said with nothing after it, and not a point about posting", () => {
+    reads(
+      [
+        "A former client keeps messaging my Instagram. Last night she said she didn't see the point anymore.",
+        "My patient texted me that he can't see the point any more.",
+      ],
+      true,
+    );
+    reads(["A follower commented that she doesn't see the point anymore of posting on Twitter."], false);
+  });
+
   it("reads nothing said face to face, or told as a joke", () => {
     reads(
       [
