@@ -20,6 +20,13 @@ describe("the words clinicians use", () => {
     reads("she didnt reply and theyre ignoring it, am I overreacting", "she dont reply, ignoring it");
   });
 
+  it("reads a coined 're-' word as the word it repeats, and a dictionary word as itself", () => {
+    reads("can we reshare a patient's post", "can we share a patient's post");
+    reads("they keep resharing the photo", "they keep sharing the photo");
+    // "recall" and "relive" are words of their own, not calling or living again
+    expect(stems("I can't recall the post")).not.toEqual(stems("I can't call the post"));
+  });
+
   it("reads a synonym phrase as its group, and a word of it alone as itself", () => {
     const [harassment] = stems("harassment");
     for (const q of ["I'm getting hate comments on my TikTok", "people keep sending me hate messages"])

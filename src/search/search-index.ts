@@ -51,6 +51,9 @@ export interface Hit {
  * anywhere. A word the corpus never uses weighs by how rare it is in everyday English, so a
  * question about something else ("sepsis", "canteen") scores low while "official" or "worth" costs little.
  */
+/** The shortest coined "re-" word read as the word it repeats: "re" and four letters ("reshare"). */
+const REPEATED_MIN = 6;
+
 export class SearchIndex {
   private readonly tune: SearchTuning;
   private readonly analyser: Analyser;
@@ -188,13 +191,23 @@ export class SearchIndex {
     return isEnglishWord(word);
   }
 
-  /** One sentence's terms, each unknown word read as a form of a corpus word where it is one. */
+  /**
+   * One sentence's terms, each unknown word read as a form of a corpus word where it is one, or as the
+   * corpus word it repeats ("reshare", "reupload": a word no dictionary lists, "re" and a corpus word).
+   */
   private readTerms(text: string): Term[] {
     return this.analyser.analyseQuery(text, this.typo).map((t) => {
       if (this.idf.has(t.stem)) return t;
-      const variant = this.weights.variantOf(t.stem);
+      const variant = this.weights.variantOf(t.stem) ?? this.repeated(t.word);
       return variant ? { stem: variant, word: t.word, credit: t.credit * this.tune.variantCredit } : t;
     });
+  }
+
+  /** The corpus stem of the word a coined "re-" word repeats, if it is one: "reshare" is sharing again. */
+  private repeated(word: string): string | undefined {
+    if (word.length < REPEATED_MIN || !word.startsWith("re") || isEnglishWord(word)) return undefined;
+    const [base, ...more] = this.analyser.analyse(word.slice(2));
+    return base && more.length === 0 && this.idf.has(base.stem) ? base.stem : undefined;
   }
 
   /** The entry about acting on someone at risk (see at-risk.ts), if the knowledge has one. */
