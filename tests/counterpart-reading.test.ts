@@ -1,4 +1,5 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { readingsOf } from "../src/search/readings.js";
 import { readsCounterparts as reads } from "./helpers.js";
 
 describe("whom a question's contact is with, read across asides, teams and ongoing contact", () => {
@@ -11,6 +12,17 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
       ["A patient's son, a lawyer, added me on LinkedIn", "relative"],
       ["One of my patients, a woman in her 60s, a retired teacher, sent me a friend request", "patient"],
     ]);
+  });
+
+  it("reads who did what across a relative clause set off by commas", () => {
+    const who = (q: string) => readingsOf(q).who();
+    expect(who("One of my patients, who I also see at church, sent me a friend request")).toBe("patient");
+    expect(who("A nurse I trained with, who now works at another trust, added me on Facebook")).toBe(
+      "colleague",
+    );
+    expect(readingsOf("A colleague, whom I've known for years, posted a photo of a patient").poster()).toBe(
+      "colleague",
+    );
   });
 
   it("keeps an aside that names or reaches someone as its own clause", () => {

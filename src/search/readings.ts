@@ -42,16 +42,29 @@ export const NO_READINGS: Readings = {
   risk: () => false,
 };
 
+/**
+ * A relative clause set off by commas ("One of my patients, who I also see at church, sent me a friend
+ * request"): an aside about the person, between them and what they did.
+ */
+const RELATIVE_ASIDE = /,\s*(?:who|whom|whose|which)\b[^,.;:!?]{1,80},\s*/gi;
+
+/** The question with its comma-bound relative clauses left out, for the readings of who did what. */
+export function withoutRelativeAsides(question: string): string {
+  return question.replace(RELATIVE_ASIDE, " ");
+}
+
 /** The readings of `question`, each read on its first call. */
 export function readingsOf(question: string): Readings {
+  // read once, and only by the readings of who did what to whom
+  const plain = readOnce(() => withoutRelativeAsides(question));
   return {
-    who: readOnce(() => counterpartOf(question)),
-    depicted: readOnce(() => depictedIn(question)),
+    who: readOnce(() => counterpartOf(plain())),
+    depicted: readOnce(() => depictedIn(plain())),
     country: readOnce(() => countryOf(question)),
-    poster: readOnce(() => posterIn(question)),
+    poster: readOnce(() => posterIn(plain())),
     opinion: readOnce(() => opinionIn(question)),
     medicine: readOnce(() => medicineActIn(question)),
-    recorder: readOnce(() => recorderIn(question)),
+    recorder: readOnce(() => recorderIn(plain())),
     risk: readOnce(() => reportsRisk(question)),
   };
 }
