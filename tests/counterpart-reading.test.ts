@@ -25,6 +25,14 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
     );
   });
 
+  it("reads someone who asks for a photo or a message to be sent to them as the one in contact", () => {
+    reads([
+      ["The registrar asked me to send a picture of the rash", "colleague"],
+      ["My patient asked me to send her photos from the clinic", "patient"],
+      ["The consultant wants me to photograph the wound for him", "colleague"],
+    ]);
+  });
+
   it("keeps an aside that names or reaches someone as its own clause", () => {
     reads([
       ["Quick one for my preceptor, a patient followed me, should I block?", "patient"],
