@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { counterpartFirst } from "../src/search/counterpart.js";
 import { SearchIndex, type SearchTuning } from "../src/search/search-index.js";
+import { SEARCH_TUNING } from "../src/search/tuning.js";
 import { WordModel } from "../src/search/word-model.js";
 import { testEntry as entry } from "./helpers.js";
 
@@ -36,6 +37,19 @@ describe("the search index", () => {
     const common = top("friend request from a stranger")?.score ?? 0;
     const rare = top("friend request from a zygomycete")?.score ?? 0;
     expect(common).toBeGreaterThan(rare);
+  });
+
+  it("counts a rare unknown word of the asking sentence less when a story sets out the case", () => {
+    const weight = (q: string, word: string) => index.terms(q).find((t) => t.word === word)?.weight ?? 1;
+    const story = "A patient added me on Facebook after her operation.";
+    // a particular of the case the story sets out: a drug, a procedure
+    expect(weight(`${story} Should I accept a friend request about her zygomycete?`, "zygomycete")).toBe(
+      SEARCH_TUNING.askedRareUnknownWeight,
+    );
+    // without a story, or for an everyday word, the word still counts in full against every entry
+    expect(weight("Should I accept a friend request about her zygomycete?", "zygomycete")).toBe(1);
+    expect(weight(`${story} Should I accept a friend request about her garden?`, "garden")).toBe(1);
+    expect(SEARCH_TUNING.askedRareUnknownWeight).toBeLessThan(1);
   });
 
   it("marks where each word comes from, whatever the tuning weighs the parts", () => {

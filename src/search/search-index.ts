@@ -113,8 +113,9 @@ export class SearchIndex {
    * The question's meaningful terms, as the index reads them. In a question of several sentences the
    * ones that ask weigh fully and the story around them less (`contextWeight`); a word of the story
    * that the knowledge never uses (a drug, a place, a specialty) is left out rather than counted
-   * against every entry. When the asking sentence says little ("what do you think?"), the story
-   * carries the meaning and weighs more.
+   * against every entry, and such a word of the asking sentences counts less (`askedRareUnknownWeight`).
+   * When the asking sentence says little ("what do you think?"), the story carries the meaning and
+   * weighs more.
    */
   terms(question: string): Term[] {
     const sentences = this.askingByContent(
@@ -143,6 +144,11 @@ export class SearchIndex {
       }
     }
     if (story.length === 0) return [...merged.values()];
+    // With a story around it, a rare word of the asking sentence that the knowledge never uses names a
+    // particular of the case (a drug, a procedure, a place), not another subject: it counts less.
+    for (const [stem, t] of merged)
+      if (asks(t) && !this.idf.has(stem) && this.isRare(t.word))
+        merged.set(stem, { ...t, weight: this.tune.askedRareUnknownWeight });
     let asked = 0;
     for (const t of merged.values())
       if (this.idf.has(t.stem) && asks(t)) asked += this.weights.weightOf(t) * t.credit;
@@ -189,6 +195,11 @@ export class SearchIndex {
     if (this.typo.knows(word) || STOPWORDS.has(word)) return true;
     if (word.length <= 3) return englishRank(word) !== undefined;
     return isEnglishWord(word);
+  }
+
+  /** True for a word rarer in everyday English than the rank at which a word counts as fully rare. */
+  private isRare(word: string): boolean {
+    return (englishRank(word) ?? Number.POSITIVE_INFINITY) > this.tune.rareRank;
   }
 
   /**
