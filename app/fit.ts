@@ -45,6 +45,7 @@ export const MEASURED_ONLY_SETS = [
   "blind-us-ca.jsonl",
   "real-fresh-7.jsonl",
   "real-fresh-8.jsonl",
+  "real-fresh-9.jsonl",
   "recording-direction.jsonl",
   "risk-5.jsonl",
   "risk-4.jsonl",
