@@ -338,7 +338,13 @@ describe("a question that reports someone at risk now", () => {
       ],
       true,
     );
-    reads(["A follower commented that she doesn't see the point anymore of posting on Twitter."], false);
+    reads(
+      [
+        "A follower commented that she doesn't see the point anymore of posting on Twitter.",
+        "My practice manager messaged that she didn't see the point any more, and cancelled our Instagram.",
+      ],
+      false,
+    );
   });
 
   it("reads nothing said face to face, or told as a joke", () => {

@@ -59,6 +59,12 @@ const CLAUSE_END = clauseEnd(ENDING_WORDS);
  * around"): not for the danger list, whose "can't cope because the form is too long" is everyday.
  */
 const SIGN_END = clauseEnd(`${ENDING_WORDS}|because|now`);
+/**
+ * The end of a sentence, or of a quotation closing in it: for a danger whose words alone say little of
+ * what is meant ("she didn't see the point any more"), where a clause after a comma or an "and" says
+ * what the point was ("..., and cancelled the clinic's Instagram").
+ */
+const SENTENCE_END = String.raw`(?=\s*(?:[.!?;'"”’)]|$))`;
 /** Someone is, or feels ("she's", "he is", "feeling like"): how a sign about a person begins. */
 const IS = String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)`;
 /** Would or will, in full or contracted ("they'd", "nobody'll"). */
@@ -115,7 +121,7 @@ const DANGER = [
   String.raw`(?:want|wants|wanted|wanting|plans?|planning|ready|decided)\s+to\s+(?:die(?!\s+(?:of\s+(?:embarrassment|shame|laughter|boredom|cringe|envy|jealousy)|laughing|at\s+home|in\s+(?:hospital|hospice|a\s+hospice|the\s+hospice|peace|(?:her|his|their)\s+sleep|(?:her|his|their)\s+own\s+(?:bed|home))|on\s+(?:the\s+spot|this\s+hill|that\s+hill)|under\s+(?:anaesthetic|anesthetic|the\s+knife)|with\s+dignity)\b)|be\s+dead|end\s+it(?!\s+(?:with|between|on\s+a\s+high|early|there|here)\b)|not\s+wake\s+up|never\s+wake\s+up)|(?:going\s+to|gonna)\s+(?:end\s+it(?!\s+(?:with|between|on\s+a\s+high|early|there|here|all\s+with)\b)|do\s+it\s+tonight|not\s+wake\s+up)`,
   String.raw`(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|not)\s+want(?:ing)?\s+to\s+(?:live(?!\s+(?:in|at|with|near|on|off|there|abroad|alone|together|apart|nearby|anywhere)\b)|be\s+alive|be\s+here(?!\s+(?:for|at|on|when|during|with|next|tomorrow|today|this|without|any\s+longer\s+than)\b)|wake\s+up(?!\s+(?:from|for|in\s+the|early|at|before|on\s+time|the|her|his|their|my|on\s+(?:school|work|week)\s*days|on\s+(?:mondays|weekdays))\b)|exist(?!\s+online))\b|(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+want\s+to\s+(?:go|carry)\s+on(?!\s+and\s+on)${CLAUSE_END}`,
   String.raw`better\s+off\s+dead|(?:everyone|everybody|they|you|(?:the|my|her|his|their)\s+(?:family|kids|children|parents|husband|wife|partner|friends|world|baby|son|daughter))(?:'s|'re|'d|'ll|\s+is|\s+are|\s+would|\s+will)?\s+(?:all\s+)?(?:be\s+)?better\s+off\s+without\s+(?:me|her|him|them)|sleep\s+forever(?![^.!?]*\b(?:after|tired|exhausted|night\s+feeds|nights|shifts?|mattress|pillow|bed|duvet|holiday|weekend)\b)|sleep\s+and\s+(?:never|not)\s+wake\s+up|wants?\s+(?:it\s+all|everything|the\s+pain)\s+to\s+(?:stop|end)(?![^.!?]*\b(?:painkillers|pain\s+relief|stronger|knee|back|hip|tooth|prescription|physio|surgery|waited|waiting)\b)`,
-  String.raw`(?:doesn'?t|don'?t|didn'?t|can'?t|couldn'?t|(?:does|do|did|could)\s+not|cannot|no\s+longer)\s+see\s+(?:the|any)\s+point\s+(?:(?:in\s+)?(?:going\s+on|carrying\s+on|living)|any\s?more)${CLAUSE_END}`,
+  String.raw`(?:doesn'?t|don'?t|didn'?t|can'?t|couldn'?t|(?:does|do|did|could)\s+not|cannot|no\s+longer)\s+see\s+(?:the|any)\s+point\s+(?:(?:in\s+)?(?:going\s+on|carrying\s+on|living)${CLAUSE_END}|any\s?more${SENTENCE_END})`,
   String.raw`can'?t\s+(?:go\s+on(?!\s+and\s+on)|do\s+this|take\s+(?:it|this)(?!\s*[,;:-]\s*(?:the|her|his|my|their|these|those|this)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:tablets?|pills?|meds|medication|medicines?|injections?|antibiotics|inhalers?|patch(?:es)?)\s+(?:give|gives|gave|make|makes|made|cause|causes|caused)\s+(?:her|him|me|them|you)\s+(?:feel\s+|a\s+|an\s+)?(?:rash|hives|itch\w*|nause\w*|sick|dizzy|diarrh\w*|headaches?|upset\s+stomach|side[- ]?effects?)\b(?![^.!?]*\b(?:taken|took|swallow\w*|downed|necked|overdos\w*)\b))|cope|keep\s+going)(?:\s+any\s?more)?${CLAUSE_END}`,
   String.raw`(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around|alive|a\s+problem|a\s+burden)\s+(?:tomorrow|any\s?more|much\s+longer|for\s+long)`,
   String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:before|soon|tomorrow|tonight|by\s+(?:tomorrow|morning|tonight|then))(?![^.!?]*\bafter\s+(?:\w+\s+){0,3}(?:shifts?|days?|nights?|weeks?|run|workout|gym|on\s+call)\b|[^.!?]*\bif\s+(?:the\s+)?(?:it|system|printer|computer|rota|boss|manager|wifi|internet)\b)`,
