@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readingsOf } from "../src/search/readings.js";
+import { recorderIn } from "../src/search/recorder.js";
 import { readsCounterparts as reads } from "./helpers.js";
 
 describe("whom a question's contact is with, read across asides, teams and ongoing contact", () => {
@@ -23,13 +24,21 @@ describe("whom a question's contact is with, read across asides, teams and ongoi
     expect(readingsOf("A colleague, whom I've known for years, posted a photo of a patient").poster()).toBe(
       "colleague",
     );
+    // a "which" clause may say who did it, and one that names someone is no aside
+    const clip = "A video, which a patient recorded in clinic, is on TikTok";
+    expect(readingsOf(clip).recorder()).toBe(recorderIn(clip));
+    // (both a colleague and a patient are named: no one counterpart, as without the commas)
+    expect(who("My colleague, who is married to my patient, added me on Facebook")).toBeUndefined();
   });
 
   it("reads someone who asks for a photo or a message to be sent to them as the one in contact", () => {
     reads([
       ["The registrar asked me to send a picture of the rash", "colleague"],
-      ["My patient asked me to send her photos from the clinic", "patient"],
-      ["The consultant wants me to photograph the wound for him", "colleague"],
+      ["My patient asked me to send her a photo of the leaflet", "patient"],
+      ["The consultant wants me to WhatsApp him a picture of the wound", "colleague"],
+      // whom the message is sent to, not who asked for it
+      ["My consultant asked me to email the patient her results", "patient"],
+      ["The practice manager asked me to send patients reminders by WhatsApp", undefined],
     ]);
   });
 

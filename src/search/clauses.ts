@@ -104,6 +104,23 @@ function withoutAsides(clauses: readonly string[][]): string[][] {
   return kept;
 }
 
+/**
+ * A relative clause about a person set off by commas, between them and what they did: "One of my
+ * patients, who I also see at church, sent me a friend request". Not a "which" clause, which may say
+ * who did something ("A video, which a patient recorded, is on TikTok").
+ */
+const RELATIVE_ASIDE = /,\s*(?:who|whom)\b([^,.;:!?]{1,80}),\s*/gi;
+
+/**
+ * The text with each comma-bound relative clause about a person left out, unless it names someone
+ * ("my colleague, whose son is my patient, ..."): for the readings of who did what to whom.
+ */
+export function withoutRelativeAsides(text: string): string {
+  return text.replace(RELATIVE_ASIDE, (whole, inside: string) =>
+    namesSomeone(inside.toLowerCase()) ? whole : " ",
+  );
+}
+
 /** Whether a text names a patient, a relative or a colleague (possessives read as their word). */
 function namesSomeone(text: string): boolean {
   return text

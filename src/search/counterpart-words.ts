@@ -104,8 +104,9 @@ export const REACHES_OUT = [
   "gave|gives|giving|passed|slipped me|us ?his|her|their|a ?phone|mobile|personal|cell number|mobile|digits",
   "left|leaves|leaving ?me|us ?his|her|their|a ?phone|mobile|personal|cell number|mobile|digits for me|us",
   "asked|asks|asking|wants|wanted me to text|call|ring|phone|whatsapp|message|email|dm her|him|them",
-  // asking for something to be sent to them: "the registrar asked me to send a picture of the rash"
-  "asked|asks|asking|wants|wanted me to send|photograph|snap|photo|whatsapp|message|email ?her|him|them",
+  // ... or to send them a picture: "the registrar asked me to send a picture of the rash" (not "to send
+  // patients reminders", whose contact is with the patients)
+  "asked|asks|asking|wants|wanted me to send|snap|whatsapp|message|email ?her|him|them a|an|the|some photo|photos|picture|pictures|pic|pics|image|images|scan|scans|video|videos",
 ].map(phrase);
 /** Giving someone a way to reach you: "give patients my mobile", "gave my number to a patient". */
 export const GIVING = words("give gives gave giving share shares shared sharing");

@@ -8,6 +8,7 @@
 
 import { remembering } from "../remembering.js";
 import { reportsRisk } from "./at-risk.js";
+import { withoutRelativeAsides } from "./clauses.js";
 import { type Counterpart, counterpartFirst, counterpartOf } from "./counterpart.js";
 import { type Country, countryOf } from "./country.js";
 import { type Depicted, depictedIn } from "./depicted.js";
@@ -41,17 +42,6 @@ export const NO_READINGS: Readings = {
   recorder: () => undefined,
   risk: () => false,
 };
-
-/**
- * A relative clause set off by commas ("One of my patients, who I also see at church, sent me a friend
- * request"): an aside about the person, between them and what they did.
- */
-const RELATIVE_ASIDE = /,\s*(?:who|whom|whose|which)\b[^,.;:!?]{1,80},\s*/gi;
-
-/** The question with its comma-bound relative clauses left out, for the readings of who did what. */
-export function withoutRelativeAsides(question: string): string {
-  return question.replace(RELATIVE_ASIDE, " ");
-}
 
 /** The readings of `question`, each read on its first call. */
 export function readingsOf(question: string): Readings {
