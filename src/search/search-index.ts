@@ -1,5 +1,5 @@
 import type { Entry, SynonymGroup } from "../types.js";
-import { Analyser, asks, type Term } from "./analyse.js";
+import { Analyser, type Term } from "./analyse.js";
 import type { Counterpart } from "./counterpart.js";
 import type { Depicted } from "./depicted.js";
 import { isEnglishWord } from "./dictionary.js";
@@ -16,6 +16,7 @@ import { STOPWORDS } from "./stopwords.js";
 import { type QueryProfile, TermWeights } from "./term-weights.js";
 import { SEARCH_TUNING, type SearchTuning } from "./tuning.js";
 import { TypoCorrector } from "./typo.js";
+import { weighTerms } from "./weigh-terms.js";
 import type { WordModel } from "./word-model.js";
 
 export type { IndexSnapshot } from "./index-snapshot.js";
@@ -51,9 +52,6 @@ export interface Hit {
  * anywhere. A word the corpus never uses weighs by how rare it is in everyday English, so a
  * question about something else ("sepsis", "canteen") scores low while "official" or "worth" costs little.
  */
-/** The shortest coined "re-" word read as the word it repeats: "re" and four letters ("reshare"). */
-const REPEATED_MIN = 6;
-
 export class SearchIndex {
   private readonly tune: SearchTuning;
   private readonly analyser: Analyser;
@@ -113,7 +111,7 @@ export class SearchIndex {
    * The question's meaningful terms, as the index reads them. In a question of several sentences the
    * ones that ask weigh fully and the story around them less (`contextWeight`); a word of the story
    * that the knowledge never uses (a drug, a place, a specialty) is left out rather than counted
-   * against every entry, and such a word of the asking sentences counts less (`askedRareUnknownWeight`).
+   * against every entry, and a rare one of the asking sentences counts less (`askedRareUnknownWeight`).
    * When the asking sentence says little ("what do you think?"), the story carries the meaning and
    * weighs more.
    */
@@ -121,40 +119,7 @@ export class SearchIndex {
     const sentences = this.askingByContent(
       readQuestion(residentsAsPatients(question)).map((s) => ({ ...s, terms: this.readTerms(s.text) })),
     );
-    // In how many sentences each word is said: what a post keeps coming back to is what it is about.
-    const said = new Map<string, number>();
-    for (const sentence of sentences)
-      if (!sentence.aside)
-        for (const stem of new Set(sentence.terms.map((t) => t.stem)))
-          said.set(stem, (said.get(stem) ?? 0) + 1);
-    const merged = new Map<string, Term>();
-    const add = (term: Term) => {
-      const n = said.get(term.stem) ?? 1;
-      const t = n > 1 ? { ...term, sentences: n } : term;
-      const seen = merged.get(t.stem);
-      if (!seen || (seen.weight ?? 1) * seen.credit < (t.weight ?? 1) * t.credit) merged.set(t.stem, t);
-    };
-    const story: Term[] = [];
-    for (const sentence of sentences) {
-      for (const t of sentence.terms) {
-        if (sentence.asking) add(t);
-        else if (!this.idf.has(t.stem)) continue;
-        else if (sentence.aside) add({ ...t, weight: this.tune.asideWeight, part: "aside" });
-        else story.push(t);
-      }
-    }
-    if (story.length === 0) return [...merged.values()];
-    // With a story around it, a rare word of the asking sentence that the knowledge never uses names a
-    // particular of the case (a drug, a procedure, a place), not another subject: it counts less.
-    for (const [stem, t] of merged)
-      if (asks(t) && !this.idf.has(stem) && this.isRare(t.word))
-        merged.set(stem, { ...t, weight: this.tune.askedRareUnknownWeight });
-    let asked = 0;
-    for (const t of merged.values())
-      if (this.idf.has(t.stem) && asks(t)) asked += this.weights.weightOf(t) * t.credit;
-    const weight = asked >= this.tune.vagueAskWeight ? this.tune.contextWeight : this.tune.vagueContextWeight;
-    for (const t of story) add({ ...t, weight, part: "story" });
-    return [...merged.values()];
+    return weighTerms(sentences, this.weights, (stem) => this.idf.has(stem), this.tune);
   }
 
   /**
@@ -197,11 +162,6 @@ export class SearchIndex {
     return isEnglishWord(word);
   }
 
-  /** True for a word rarer in everyday English than the rank at which a word counts as fully rare. */
-  private isRare(word: string): boolean {
-    return (englishRank(word) ?? Number.POSITIVE_INFINITY) > this.tune.rareRank;
-  }
-
   /**
    * One sentence's terms, each unknown word read as a form of a corpus word where it is one, or as the
    * corpus word it repeats ("reshare", "reupload": a word no dictionary lists, "re" and a corpus word).
@@ -209,16 +169,10 @@ export class SearchIndex {
   private readTerms(text: string): Term[] {
     return this.analyser.analyseQuery(text, this.typo).map((t) => {
       if (this.idf.has(t.stem)) return t;
-      const variant = this.weights.variantOf(t.stem) ?? this.repeated(t.word);
+      const variant =
+        this.weights.variantOf(t.stem) ?? this.weights.repeatedOf(t.word, (w) => this.analyser.analyse(w));
       return variant ? { stem: variant, word: t.word, credit: t.credit * this.tune.variantCredit } : t;
     });
-  }
-
-  /** The corpus stem of the word a coined "re-" word repeats, if it is one: "reshare" is sharing again. */
-  private repeated(word: string): string | undefined {
-    if (word.length < REPEATED_MIN || !word.startsWith("re") || isEnglishWord(word)) return undefined;
-    const [base, ...more] = this.analyser.analyse(word.slice(2));
-    return base && more.length === 0 && this.idf.has(base.stem) ? base.stem : undefined;
   }
 
   /** The entry about acting on someone at risk (see at-risk.ts), if the knowledge has one. */

@@ -5,9 +5,13 @@
  * unknown one is a form of.
  */
 import { asks, type Term } from "./analyse.js";
+import { isEnglishWord } from "./dictionary.js";
 import { englishRank } from "./frequency.js";
 import type { IndexedEntry } from "./index-data.js";
 import type { SearchTuning } from "./tuning.js";
+
+/** The shortest coined "re-" word read as the word it repeats: "re" and four letters ("repost"). */
+const REPEATED_MIN = 6;
 
 /** How a question's meaning divides between words the knowledge uses and words it never does. */
 export interface QueryProfile {
@@ -88,18 +92,38 @@ export class TermWeights {
   weightOf(term: Term): number {
     const idf = this.idf.get(term.stem);
     if (idf !== undefined) return idf * this.topical(term.stem, this.tune.topicalFloor);
-    const rank = englishRank(term.word) ?? Number.POSITIVE_INFINITY;
-    const rarity = Math.min(
+    return (
+      (this.unknownIdf / this.tune.unknownWordFactor) *
+      (this.tune.commonWordFactor +
+        this.rarity(term.word) * (this.tune.unknownWordFactor - this.tune.commonWordFactor))
+    );
+  }
+
+  /** How rare a word is in everyday English: 0 up to `commonRank`, rising to 1 at `rareRank` and past it. */
+  private rarity(word: string): number {
+    const rank = englishRank(word) ?? Number.POSITIVE_INFINITY;
+    return Math.min(
       1,
       Math.max(
         0,
         Math.log(rank / this.tune.commonRank) / Math.log(this.tune.rareRank / this.tune.commonRank),
       ),
     );
-    return (
-      (this.unknownIdf / this.tune.unknownWordFactor) *
-      (this.tune.commonWordFactor + rarity * (this.tune.unknownWordFactor - this.tune.commonWordFactor))
-    );
+  }
+
+  /** True for a word that everyday English uses no more than a rare one (see `rarity`). */
+  isRare(word: string): boolean {
+    return this.rarity(word) >= 1;
+  }
+
+  /**
+   * The corpus stem of the word a coined "re-" word repeats ("reshare" is sharing again): one of at least
+   * `REPEATED_MIN` letters that no dictionary lists, "re" and a corpus word, read by `analyse`.
+   */
+  repeatedOf(word: string, analyse: (text: string) => readonly Term[]): string | undefined {
+    if (word.length < REPEATED_MIN || !word.startsWith("re") || isEnglishWord(word)) return undefined;
+    const [base, ...more] = analyse(word.slice(2));
+    return base && more.length === 0 && this.idf.has(base.stem) ? base.stem : undefined;
   }
 
   /**
