@@ -330,6 +330,23 @@ describe("a question that reports someone at risk now", () => {
     reads(["A colleague posted that she's quitting nursing and won't be around much longer."], false);
   });
 
+  it("reads someone who says they are a danger to themselves, or that they are a danger to others", () => {
+    reads(
+      [
+        "A patient posted that she is a danger to herself",
+        "A follower messaged me that he might be a danger to others",
+      ],
+      true,
+    );
+    reads(
+      [
+        "A patient messaged me. She had been deemed a danger to herself last year.",
+        "A colleague posted that anti-vaxxers are a danger to others",
+      ],
+      false,
+    );
+  });
+
   it("reads someone who no longer sees the point, said with nothing after it, and not a point about posting", () => {
     reads(
       [

@@ -126,6 +126,9 @@ const DANGER = [
   String.raw`(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around|alive|a\s+problem|a\s+burden)\s+(?:tomorrow|any\s?more|much\s+longer|for\s+long)`,
   String.raw`(?:i'?ll|i\s+will|she'?ll|he'?ll|they'?ll)\s+be\s+(?:dead|gone)\s+(?:before|soon|tomorrow|tonight|by\s+(?:tomorrow|morning|tonight|then))(?![^.!?]*\bafter\s+(?:\w+\s+){0,3}(?:shifts?|days?|nights?|weeks?|run|workout|gym|on\s+call)\b|[^.!?]*\bif\s+(?:the\s+)?(?:it|system|printer|computer|rota|boss|manager|wifi|internet)\b)`,
   String.raw`by\s+the\s+time\s+(?:you|anyone|someone)\s+(?:read|reads|see|sees)\s+this(?!,?\s+(?:(?:i'?ll|i\s+will|we'?ll|we\s+will|she'?ll|he'?ll)\s+be\s+(?:on|in(?!\s+a\s+better\s+place)|at|back|home|boarding|landed|flying|married|there|retired|gone\s+(?:to|on))|(?:the|our|your)\s+(?:\w+\s+){1,3}(?:will|'ll)|it(?:'ll|\s+will)))`,
+  // a danger to oneself, or someone a danger to others, said of now: not "had been deemed a danger to
+  // herself" in a story, nor "anti-vaxxers are a danger to others"
+  String.raw`(?:is|'s|are|'re|am|'m|might\s+be|could\s+be|may\s+be)\s+(?:a\s+)?(?:real\s+|serious\s+)?danger\s+to\s+(?:herself|himself|themselves|themself|myself)\b|\b(?:she|he|they|i)(?:\s+is|'s|\s+are|'re|\s+am|'m|\s+might\s+be|\s+could\s+be|\s+may\s+be)\s+(?:a\s+)?(?:real\s+|serious\s+)?danger\s+to\s+(?:others|other\s+people)\b`,
   String.raw`goodbye\s+(?:everyone|everybody|world)|(?:said|saying|says)\s+goodbye\s+to\s+(?:everyone|everybody)`,
   String.raw`${NOBODY_CARES}\s+(?:if|when)\s+(?:i|she|he|they)\s+(?:(?:was|were)\s+(?:gone|dead|no\s+longer\s+here)|(?:wasn'?t|weren'?t)\s+(?:here|around|alive)|died|disappeared|vanished|didn'?t\s+wake\s+up)\b(?!\s+(?:to|off\s+to|on|from)\b|\s+for\s+(?:a|the|two|\w+)\s+(?:fortnight|week|weekend|month|day|while|bit|holiday))`,
   String.raw`no\s+(?:point|reason)\s+(?:in\s+)?(?:living|to\s+live)(?!\s+(?:in|at|here|there|near|with|on|abroad|out\s+here|round\s+here)\b)|nothing\s+(?:left\s+)?to\s+live\s+for`,
