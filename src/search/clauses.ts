@@ -113,7 +113,7 @@ const RELATIVE_ASIDE = /,\s*(?:who|whom)\b([^,.;:!?]{1,80}),\s*/gi;
 
 /**
  * The text with each comma-bound relative clause about a person left out, unless it names someone
- * ("my colleague, whose son is my patient, ..."): for the readings of who did what to whom.
+ * ("my colleague, who is married to my patient, ..."): for the readings of who did what to whom.
  */
 export function withoutRelativeAsides(text: string): string {
   return text.replace(RELATIVE_ASIDE, (whole, inside: string) =>

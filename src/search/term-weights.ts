@@ -10,7 +10,7 @@ import { englishRank } from "./frequency.js";
 import type { IndexedEntry } from "./index-data.js";
 import type { SearchTuning } from "./tuning.js";
 
-/** The shortest coined "re-" word read as the word it repeats: "re" and four letters ("repost"). */
+/** The shortest coined "re-" word read as the word it repeats: "re" and four letters ("reblog"). */
 const REPEATED_MIN = 6;
 
 /** How a question's meaning divides between words the knowledge uses and words it never does. */
