@@ -10,8 +10,8 @@ import type { Entry, Knowledge } from "./types.js";
 
 /**
  * The words that name what this bot is about, as the analyser reads them (after synonyms: "facebook",
- * "online" and the platforms read as "socialmedia", "tweet" as "post", "trolls" as harassment on
- * social media): the platforms and what people do on them, messages and photos, reviews, privacy law,
+ * "online" and the platforms read as "socialmedia", but LinkedIn as itself; "tweet" as "post", "trolls"
+ * as harassment on social media): the platforms and what people do on them, messages and photos, reviews, privacy law,
  * the press, advertising and misinformation (the themes of the entries' titles). Two features read
  * them anywhere in a question: `anchored`, whether it names one, and `subject`, how many. A real
  * question in scope names several; one about pay, a rota or a dose that mentions Facebook in passing
@@ -21,6 +21,7 @@ import type { Entry, Knowledge } from "./types.js";
  */
 const SUBJECT_WORDS = [
   "socialmedia",
+  "linkedin",
   "platform",
   "post",
   "share",

@@ -141,6 +141,10 @@ describe("how many of the subject's words a question names", () => {
     expect(subject(story)).toBeCloseTo(Math.log1p(4));
   });
 
+  it("counts LinkedIn, which the synonyms keep apart from social media, as a platform", () => {
+    expect(subject("Can I write about my burnout on LinkedIn?")).toBeCloseTo(Math.log1p(1));
+  });
+
   it("gives a question that only mentions a platform in passing one", () => {
     expect(
       subject("Saw on Facebook that locum rates went up; how do I ask my trust for a pay rise?"),
