@@ -10,9 +10,10 @@ import type { Entry, Knowledge } from "./types.js";
 
 /**
  * The words that name what this bot is about, as the analyser reads them (after synonyms: "facebook",
- * "online" and the platforms read as "socialmedia", but LinkedIn as itself; "tweet" as "post", "trolls"
- * as harassment on social media): the platforms and what people do on them, messages and photos, reviews, privacy law,
- * the press, advertising and misinformation (the themes of the entries' titles). Two features read
+ * "online" and the platforms read as "socialmedia", but LinkedIn and the dating apps the entries name
+ * as themselves; "tweet" as "post", "trolls" as harassment on social media): the platforms and what
+ * people do on them, messages and photos, reviews, privacy law, the press, advertising and
+ * misinformation (the themes of the entries' titles). Two features read
  * them anywhere in a question: `anchored`, whether it names one, and `subject`, how many. A real
  * question in scope names several; one about pay, a rota or a dose that mentions Facebook in passing
  * names one at most. Words with an everyday clinical or working sense stay out ("page" a doctor, a
@@ -22,6 +23,9 @@ import type { Entry, Knowledge } from "./types.js";
 const SUBJECT_WORDS = [
   "socialmedia",
   "linkedin",
+  "tinder",
+  "hinge",
+  "bumble",
   "platform",
   "post",
   "share",

@@ -141,8 +141,9 @@ describe("how many of the subject's words a question names", () => {
     expect(subject(story)).toBeCloseTo(Math.log1p(4));
   });
 
-  it("counts LinkedIn, which the synonyms keep apart from social media, as a platform", () => {
+  it("counts LinkedIn and the dating apps, which the synonyms keep apart from social media, as platforms", () => {
     expect(subject("Can I write about my burnout on LinkedIn?")).toBeCloseTo(Math.log1p(1));
+    expect(subject("A patient matched with me on Hinge")).toBeCloseTo(Math.log1p(1));
   });
 
   it("gives a question that only mentions a platform in passing one", () => {
