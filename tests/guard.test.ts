@@ -187,6 +187,9 @@ describe("the guard leaves look-alikes alone", () => {
     "Olivia is my patient safety lead",
     "Chloe is a patient woman and a great nurse",
     "This is my patient's mum",
+    // a relative after "patients" written without its apostrophe
+    "I blocked a patients mom on facebook",
+    "a pts dad keeps messaging me",
     "Sarah is my colleague and her patient added me",
     "Sarah, who is my patient safety lead, said no",
     "Olivia, who is my patient's mum, added me",
