@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { riskWords } from "../src/search/at-risk.js";
+import { riskWords, warningWords } from "../src/search/at-risk.js";
 import { reads } from "./reads-risk.js";
 
 describe("the warning signs in someone's message that say enough alone", () => {
@@ -47,5 +47,31 @@ describe("the everyday words that public lists also name, which are not read", (
       ],
       false,
     );
+  });
+});
+
+describe("the everyday idioms of wanting it over, offered beside the answer", () => {
+  it("reads being done with everything and wanting it all to stop, in a message or posts", () => {
+    for (const [q, words] of [
+      [
+        "A former patient DMed me on Instagram saying he's 'done with everything' and thanking me. What do I do?",
+        "done with everything",
+      ],
+      [
+        "My flatmate has been posting dark stuff on her stories about not coping and wanting it all to stop.",
+        "wanting it all to stop",
+      ],
+    ] as const) {
+      expect(warningWords(q), q).toBe(words);
+      expect(riskWords(q), q).toBeUndefined();
+    }
+  });
+
+  it("reads nothing when the clause goes on, or the asker is the one posting", () => {
+    for (const q of [
+      "A colleague messaged that she's done with everything on the rota for this week. Can I share it?",
+      "I've been posting on Instagram about wanting it all to stop after my exams.",
+    ])
+      expect(warningWords(q), q).toBeUndefined();
   });
 });
