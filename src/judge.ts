@@ -6,65 +6,9 @@ import { normalise } from "./search/normalise.js";
 import { readQuestion } from "./search/question.js";
 import { readingsOf } from "./search/readings.js";
 import type { Hit, SearchIndex } from "./search/search-index.js";
+import { SUBJECT_WORDS } from "./subject-words.js";
 import type { Entry, Knowledge } from "./types.js";
 
-/**
- * The words that name what this bot is about, as the analyser reads them (after synonyms: "facebook",
- * "online" and the platforms read as "socialmedia", but LinkedIn and the dating apps the entries name
- * as themselves; "tweet" as "post", "trolls" as harassment on social media): the platforms and what
- * people do on them, messages and photos, reviews, privacy law, the press, advertising and
- * misinformation (the themes of the entries' titles). Two features read
- * them anywhere in a question: `anchored`, whether it names one, and `subject`, how many. A real
- * question in scope names several; one about pay, a rota or a dose that mentions Facebook in passing
- * names one at most. Words with an everyday clinical or working sense stay out ("page" a doctor, a
- * nerve "block", medical "records", a "request", a "group", being "paid", bullying on the ward), and
- * each is one word, as a phrase's words would each count alone.
- */
-const SUBJECT_WORDS = [
-  "socialmedia",
-  "linkedin",
-  "tinder",
-  "hinge",
-  "bumble",
-  "platform",
-  "post",
-  "share",
-  "follow",
-  "unfollow",
-  "friend",
-  "retweet",
-  "tag",
-  "comment",
-  "review",
-  "message",
-  "chat",
-  "email",
-  "text",
-  "photo",
-  "selfie",
-  "video",
-  "film",
-  "screenshot",
-  "upload",
-  "publish",
-  "viral",
-  "blog",
-  "account",
-  "hipaa",
-  "confidentiality",
-  "privacy",
-  "identifiable",
-  "journalist",
-  "media",
-  "chatbot",
-  "advertising",
-  "testimonial",
-  "endorse",
-  "misinformation",
-  "defamation",
-  "anonymous",
-  "doxxing",
-];
 /**
  * How a question that asks how to do something begins, once normalised: "how do I", "how to", "where
  * do I find", "what's the best way (or time) to", "is there a way to". "Can I..." and "should I..." ask
@@ -83,6 +27,13 @@ const HOW_TO_ANYWHERE = eager(new RegExp(HOW_TO.source.replace(/^\^/, "\\b")));
  * story ("salaried", "diabetes", "bank staff") declined it though it asks what the bot answers.
  */
 export const ONE_LINE_MAX_WORDS = 30;
+
+/**
+ * The other subjects about using a platform itself, whose questions come several to a post ("reels or
+ * carousels? best posting times? hashtags?"): one of them with no cue word is no question for the bot,
+ * so a post is not read as asking it (see asksOfTheSubject).
+ */
+const PLATFORM_SUBJECTS = /platform|equipment/;
 
 /**
  * Whether `text` (padded with spaces, words one space apart) holds `phrase` (ending in a space) after a
@@ -201,6 +152,12 @@ export function createJudge(
             (cue.phrase !== undefined || other.stems.join(" ") === cue.stems.join(" ")),
         ) === i,
     );
+  // A sentence that holds every word of a word cue asks about another subject (see asksOfTheSubject).
+  const wordCues = offTopicCues.filter(
+    (cue) => cue.phrase === undefined && !PLATFORM_SUBJECTS.test(cue.subject),
+  );
+  const otherSubject = (stems: ReadonlySet<string>) =>
+    wordCues.some((cue) => cue.stems.every((stem) => stems.has(stem)));
   // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
   const phrasingTexts = new Map<string, string>();
   const phrasingText = (e: Entry) => {
@@ -233,7 +190,7 @@ export function createJudge(
   };
 
   return (query: string): Judgement => {
-    const terms = query ? index.terms(query) : [];
+    const terms = query ? index.terms(query, otherSubject) : [];
     // Whom the question's contact is with, and whom its photos show: read only when needed, and once.
     const readings = readingsOf(query);
     const hits = preferSummary(index.searchTerms(terms, 6, 0.05, readings), summaries).slice(0, 4);

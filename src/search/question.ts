@@ -141,3 +141,17 @@ export function askerByNaming<S extends Sentence>(sentences: S[], naming: (s: S)
     s === guessed ? { ...s, asking: false, guessed: false } : s === asker ? { ...s, asking: true } : s,
   );
 }
+
+/**
+ * A post that asks several things, one of them about another subject ("what's the apixaban dose for
+ * AF?", "how many CPD hours do I need?") and another what the bot answers: the other subject's
+ * question is read as story, so that its words neither outweigh the question the bot can answer nor
+ * decline the whole post. A post whose every question is another subject's is left as it is.
+ */
+export function asksOfTheSubject<S extends Sentence>(sentences: S[], otherSubject: (s: S) => boolean): S[] {
+  const asking = sentences.filter((s) => s.asking && !s.aside);
+  if (asking.length < 2) return sentences;
+  const other = new Set(asking.filter(otherSubject));
+  if (other.size === 0 || other.size === asking.length) return sentences;
+  return sentences.map((s) => (other.has(s) ? { ...s, asking: false } : s));
+}

@@ -9,7 +9,7 @@ import { type IndexSnapshot, restore, snapshotOf } from "./index-snapshot.js";
 import { type Leaning, leaningOf } from "./leaning.js";
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
-import { askerByNaming, readQuestion, type Sentence } from "./question.js";
+import { askerByNaming, asksOfTheSubject, readQuestion, type Sentence } from "./question.js";
 import { NO_READINGS, type Readings, readingsFirst, readingsOf } from "./readings.js";
 import { residentsAsPatients } from "./residents.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -115,10 +115,13 @@ export class SearchIndex {
    * When the asking sentence says little ("what do you think?"), the story carries the meaning and
    * weighs more.
    */
-  terms(question: string): Term[] {
-    const sentences = this.askingByContent(
+  terms(question: string, otherSubject?: (stems: ReadonlySet<string>) => boolean): Term[] {
+    const read = this.askingByContent(
       readQuestion(residentsAsPatients(question)).map((s) => ({ ...s, terms: this.readTerms(s.text) })),
     );
+    const sentences = otherSubject
+      ? asksOfTheSubject(read, (s) => otherSubject(new Set(s.terms.map((t) => t.stem))))
+      : read;
     return weighTerms(sentences, this.weights, (stem) => this.idf.has(stem), this.tune);
   }
 
