@@ -15,6 +15,7 @@ import {
   OPENS_WITH_WHO,
   PLEA,
   PLEA_HINT,
+  SIGNATURE,
   SPACE_RUN,
   THANKS,
   WHEN_IT_CAME_UP,
@@ -97,7 +98,7 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
         (isShort(s) &&
           ((ABOUT_THE_POST.test(s) && !isAsking(s)) ||
             FRAMING.test(s) ||
-            (marked.length > 0 && THANKS.test(s)))))
+            (marked.length > 0 && (THANKS.test(s) || SIGNATURE.test(s))))))
     )
       marked.push({ text: s, asking: false, aside: true });
     else if (

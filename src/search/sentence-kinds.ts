@@ -76,12 +76,17 @@ export const BRACKETED = /\(([^()]{3,80})\)/g;
  */
 const GREETING = String.raw`(?:hi|hiya|hey|hello|morning|evening|afternoon|good (?:morning|afternoon|evening|day)|g'?day|greetings|dear)(?: (?:all|team|everyone|everybody|folks|guys|there|bot|sir(?:\/madam)?|madam|colleagues?|friends|people))*`;
 /**
+ * Whom a letter is addressed to, by title or name: "Dear Nurse Beth,", "Dear Dr Patel,", "Dear Doctor:".
+ * Read as a greeting only with the comma or colon after it, as a letter opens.
+ */
+const LETTER_TO = String.raw`dear(?:\s+[\w.'’-]+){1,3}`;
+/**
  * What opens a sentence and says nothing itself: a greeting ("Hi team -", "Dear Sir/Madam,") or forum
  * shorthand ("TL;DR:", "Quick question:", "quick q -", "Long story short,").
  */
 export const MARKER = eager(
   new RegExp(
-    String.raw`^(?:${GREETING}\s*[,!:–—-]+|to whom it may concern\s*[,:]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)`,
+    String.raw`^(?:${GREETING}\s*[,!:–—-]+|${LETTER_TO}\s*[,:]+|to whom it may concern\s*[,:]+|(?:tl;?\s?dr|(?:(?:quick|random|genuine|serious|honest|real|simple) )?(?:question|q)|quick one|question for (?:you|you all|y'?all|everyone|the group))\s*[:–—-]|long story short\s*[,:–—-]?)\s*(?=\S)`,
     "i",
   ),
 );
@@ -123,6 +128,11 @@ const SHORT_WORDS = 10;
  */
 export const THANKS =
   /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:(?:many |big |with |huge )?thanks|thank you|cheers|tia|(?:(?:kind|kindest|best|warm|warmest|many) )?regards|best wishes|all the best|(?:yours )?(?:sincerely|faithfully)|take care)\b/i;
+/**
+ * A letter's signature: "— Uneasy in Ohio", "–Worried RN", "Signed, Frustrated in Leeds": a dash
+ * before a capitalised name or description, or "Signed". Case counts: "- can I post it?" is a list.
+ */
+export const SIGNATURE = /^(?:[—–]\s*\S|-\s*[A-Z]|[Ss]igned\b)[^?]*$/;
 /**
  * A short sentence (ten words at most) about the post itself: "Throwaway account for obvious reasons.",
  * "Long time lurker, first time poster.", "Sorry if this is a dumb question.", "Not sure if this is the
