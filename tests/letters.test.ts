@@ -35,3 +35,17 @@ describe("a question written as a letter", () => {
     ]);
   });
 });
+
+describe("a post's own summary", () => {
+  it("reads a TL;DR line as asking, question mark or not", () => {
+    expect(
+      parts(
+        "A former patient keeps messaging me. Should I block him?\nTL;DR ex-patient sending me romantic DMs",
+      ),
+    ).toEqual([
+      ["A former patient keeps messaging me.", "story"],
+      ["Should I block him?", "asks"],
+      ["TL;DR ex-patient sending me romantic DMs", "asks"],
+    ]);
+  });
+});

@@ -17,6 +17,7 @@ import {
   PLEA_HINT,
   SIGNATURE,
   SPACE_RUN,
+  SUMMARY,
   THANKS,
   WHEN_IT_CAME_UP,
 } from "./sentence-kinds.js";
@@ -65,6 +66,8 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
   const unlessAlone = new Set<Sentence>();
   for (const part of sentencesOf(text)) {
     let s = part.trim();
+    // "TL;DR: how do I handle it professionally": the asker's own summary says what they ask
+    const summary = SUMMARY.test(s);
     // "Hi team - quick q: ...": a greeting, then shorthand (a few at most, however many are sent)
     for (let k = 0; k < 3 && MARKER.test(s); k++) s = s.replace(MARKER, "");
     if (options.whoIsAsking !== false) {
@@ -108,7 +111,7 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
       const line = { text: s, asking: false, aside: true };
       unlessAlone.add(line);
       marked.push(line);
-    } else marked.push({ text: s, asking: isAsking(s) });
+    } else marked.push({ text: s, asking: summary || isAsking(s) });
   }
   // A role line or small talk with nothing else said is the question itself ("Nurses on TikTok",
   // "tips pls"), not who is asking or chatter around it.

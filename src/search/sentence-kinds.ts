@@ -128,6 +128,8 @@ const SHORT_WORDS = 10;
  */
 export const THANKS =
   /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:(?:many |big |with |huge )?thanks|thank you|cheers|tia|(?:(?:kind|kindest|best|warm|warmest|many) )?regards|best wishes|all the best|(?:yours )?(?:sincerely|faithfully)|take care)\b/i;
+/** A post's own summary of itself: "TL;DR:", "tldr -", "TL;DR". */
+export const SUMMARY = /^tl;?\s?dr\b/i;
 /**
  * A letter's signature: "— Uneasy in Ohio", "–Worried RN", "Signed, Frustrated in Leeds": a dash
  * before a capitalised name or description, or "Signed". Case counts: "- can I post it?" is a list.
