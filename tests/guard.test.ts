@@ -19,6 +19,9 @@ describe("the guard finds names however they are written", () => {
     ["mrs de souza wants to friend me", "[name] wants to friend me"],
     ["dr. patel's patient left a review", "[name]'s patient left a review"],
     ["pt tanaka is upset about my post", "pt [name] is upset about my post"],
+    // a given name that is also what a family calls a relative, capitalised as a name
+    ["my patient Nan Jones died last week", "my patient [name] died last week"],
+    ["my patient Mam Kelly messaged me", "my patient [name] messaged me"],
     ["pt renée o’brien-smith messaged me", "pt [name] messaged me"],
     ["pt rene\u0301e o’brien-smith messaged me", "pt [name] messaged me"],
     ["a lady called margaret oduya messaged me", "a lady called [name] messaged me"],
@@ -187,9 +190,8 @@ describe("the guard leaves look-alikes alone", () => {
     "Olivia is my patient safety lead",
     "Chloe is a patient woman and a great nurse",
     "This is my patient's mum",
-    // a relative after "patients" written without its apostrophe
+    // a relative after "patients" written without its apostrophe, in lower case
     "I blocked a patients mom on facebook",
-    "a pts dad keeps messaging me",
     "Sarah is my colleague and her patient added me",
     "Sarah, who is my patient safety lead, said no",
     "Olivia, who is my patient's mum, added me",

@@ -24,6 +24,11 @@ const PLATFORMS = words(`
   meta pinterest tumblr substack medium doximity sermo figure1 ratemds healthgrades yelp trustpilot
 `);
 
+/** What a relative is called in the family, which a listed given name may also be ("mom", "nan"). */
+export const FAMILY_WORDS: ReadonlySet<string> = words(
+  "mom mum mam mommy mummy dad daddy nan nana gran granny grandma grandpa",
+);
+
 /** Words that are never part of a patient's name here: platforms, bodies, acronyms, titles, time words. */
 export const NEVER_NAMES: ReadonlySet<string> = new Set([
   ...PLATFORMS,
@@ -34,7 +39,6 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set([
   np pa hca fy cpd mrn dob id ssn ceo cmo ct mri ecg ekg covid omicron mpox
   johns north south east west new online portal care group support safety privacy information data records notes
   mr mrs ms miss mx dr doctor prof professor sir dame lord lady st saint rev nurse sister
-  mom mum mam mommy mummy dad daddy mother father grandma grandpa granny nan
   january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday christmas easter
 `),

@@ -44,6 +44,7 @@ import {
   CARE_CONTEXT,
   CONDITION_WORDS,
   EPONYMS,
+  FAMILY_WORDS,
   INSTITUTIONS,
   NOT_NAME_WORDS,
   ORGANISATION_WORDS,
@@ -102,6 +103,8 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
   if (!n || t.possessive || !CUES.test(t.lower)) return undefined;
   if (mine) return COMMA_GAP.test(n.gap) && cueName(n) ? extend(tokens, i + 3, i + 3) : undefined;
   if (!CUE_GAP.test(n.gap) && !(t.lower === "pt" && PT_GAP.test(n.gap))) return undefined;
+  // "a patients mom": a possessive without its apostrophe; "my patient Nan Jones" is a name
+  if (!n.capitalised && FAMILY_WORDS.has(n.lower)) return undefined;
   if (cueName(n)) return extend(tokens, i + 1, i + 1);
   const n2 = tokens[i + 2];
   if (n2 && spaced(n2) && nameish(n) && nameish(n2) && strong(n2)) return [i + 1, i + 2];
