@@ -51,7 +51,7 @@ describe("the everyday words that public lists also name, which are not read", (
 });
 
 describe("the everyday idioms of wanting it over, offered beside the answer", () => {
-  it("reads being done with everything and wanting it all to stop, in a message or posts", () => {
+  it("reads being done with everything and wanting it all to stop at the end of what was said", () => {
     for (const [q, words] of [
       [
         "A former patient DMed me on Instagram saying he's 'done with everything' and thanking me. What do I do?",
@@ -61,16 +61,26 @@ describe("the everyday idioms of wanting it over, offered beside the answer", ()
         "My flatmate has been posting dark stuff on her stories about not coping and wanting it all to stop.",
         "wanting it all to stop",
       ],
+      [
+        "A patient messaged me saying she is just done with everything tbh. What do I do?",
+        "done with everything",
+      ],
+      [
+        "A follower commented that she is so done with everything right now. What do I do?",
+        "done with everything",
+      ],
     ] as const) {
       expect(warningWords(q), q).toBe(words);
       expect(riskWords(q), q).toBeUndefined();
     }
   });
 
-  it("reads nothing when the clause goes on, or the asker is the one posting", () => {
+  it("reads nothing when a clause goes on, or the asker is the one posting", () => {
     for (const q of [
-      "A colleague messaged that she's done with everything on the rota for this week. Can I share it?",
-      "I've been posting on Instagram about wanting it all to stop after my exams.",
+      "My charge nurse posted in the ward group that she's done with everything because of the rota. Can I screenshot it?",
+      "The consultant tweeted that he's done with it all and is going part time. Can I retweet it?",
+      "I've been posting on Instagram about wanting it all to stop.",
+      "I was posting on Instagram about wanting it all to stop.",
     ])
       expect(warningWords(q), q).toBeUndefined();
   });

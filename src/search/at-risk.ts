@@ -63,11 +63,11 @@ const compileDanger = onFirstNeed(DANGER_RE);
 const compileWarning = onFirstNeed(WARNING_RE, ...MAY_FLAG);
 /**
  * Someone else's message, post or comment: a verb of sending or saying not said by the asker ("she
- * messaged", "a follower commented", "saying", "she's been posting", not "I've been posting"), or a
+ * messaged", "a follower commented", "saying", "she's been posting", not "I've been posting" or "I was posting"), or a
  * message named as someone's.
  */
 const REPORT =
-  /\b(?<!\b(?:i|we)\s)(?:messaged|messages|texted|texts|commented|comments|posted|posts|(?<!\b(?:i've|i\s+have|we've|we\s+have|i'm|i\s+am|we're|we\s+are)\s+(?:been\s+)?)posting|wrote|writes|said|says|saying|threatened|threatening|tweeted|replied|replies|emailed|dmed|dm'?d|dms|dm'?s|pms|inboxed|inboxes|whatsapped|snapchatted|sent|shared|captioned|left\s+a\s+(?:comment|review|message|voice\s+note))\b|\b(?:message|text|comment|dm|email|post|story|status|review|tweet|reply|voice\s+note)\s+(?:from|by)\b/i;
+  /\b(?<!\b(?:i|we)\s)(?:messaged|messages|texted|texts|commented|comments|posted|posts|(?<!\b(?:i|we)(?:'ve|'m|'d|'re)?(?:\s+(?:was|were|am|are|have|had|been|keep|kept|started|start|also|just|still|always|often|never|used\s+to))*\s+)posting|wrote|writes|said|says|saying|threatened|threatening|tweeted|replied|replies|emailed|dmed|dm'?d|dms|dm'?s|pms|inboxed|inboxes|whatsapped|snapchatted|sent|shared|captioned|left\s+a\s+(?:comment|review|message|voice\s+note))\b|\b(?:message|text|comment|dm|email|post|story|status|review|tweet|reply|voice\s+note)\s+(?:from|by)\b/i;
 /** Words that put what follows in someone else's mouth, so that the first person there is theirs. */
 const SAYING = /\b(?:saying|said|says|wrote|writes|captioned|reads|read)\b|:/i;
 /**

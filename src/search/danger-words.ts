@@ -31,6 +31,12 @@ const SIGN_END = clauseEnd(`${ENDING_WORDS}|because|now`);
  * what the point was ("..., and cancelled the clinic's Instagram").
  */
 const SENTENCE_END = String.raw`(?=\s*(?:[.!?;'"”’)]|$))`;
+/**
+ * The end of a sentence, after at most a word that only colours it ("tbh", "right now", "x"): for the
+ * idioms of wanting it over, which a clause after them makes a complaint ("done with everything
+ * because of the rota", "done with it all and is going part time").
+ */
+const IDIOM_END = String.raw`(?=\s*(?:,?\s*(?:tbh|honestly|right\s+now|any\s?more|x+)\b)?\s*(?:[.!?;'"”’)]|$))`;
 /** Someone is, or feels ("she's", "he is", "feeling like"): how a sign about a person begins. */
 const IS = String.raw`(?:i'?m|i\s+am|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|being|feels?\s+like|feeling\s+like|felt\s+like)`;
 /** Would or will, in full or contracted ("they'd", "nobody'll"). */
@@ -126,8 +132,8 @@ const DANGER = [
  * a goodbye note, sorry for everything, a pet or the children to be looked after, possessions given
  * away, a final post, a sudden calm, no future, accounts deleted, being a burden, feeling trapped with
  * no way out, everyone better off, being done with everything, wanting it all to stop. Each must end
- * its clause ("she's hopeless at the app", "no future in TikTok", "done with everything on the rota" are
- * none). Each is also said by a colleague leaving or a patient moving away, so a sign read
+ * its clause ("she's hopeless at the app", "no future in TikTok" are none), the last two their sentence
+ * or quotation. Each is also said by a colleague leaving or a patient moving away, so a sign read
  * in someone else's message never changes the answer: the reply offers the guidance on acting on risk
  * beside it (see Reply's `safety`), which costs an ordinary message one link.
  * Left out, as patients and colleagues say them every day: thanks "for everything", a will, being at
@@ -144,7 +150,7 @@ const WARNING_SIGNS = [
   String.raw`${IS}\s+(?:such\s+|only\s+|nothing\s+but\s+|just\s+)?a\s+burden${SIGN_END}|(?:everyone|everybody|they|you)${WOULD}\s+be\s+better\s+off${SIGN_END}|(?:the|${WHOSE})\s+(?:family|kids|children|baby|son|daughter)${WOULD}\s+be\s+better\s+off(?:\s+with\s+(?:someone\s+else|(?:her|his|their|my|a|the)\s+(?:sister|brother|mum|mom|mother|dad|father|nan|nanna|gran|granny|grandma|grandparents|parents|aunt|auntie|uncle|family|foster\s+(?:family|carers?)|ex))|\s+without\s+(?:me|her|him|them))?${SIGN_END}`,
   String.raw`(?:(?:there'?s|there\s+is)\s+no|(?:can'?t|cannot|couldn'?t)\s+see\s+(?:a|any))\s+way\s+out(?:\s+for\s+(?:me|her|him|them))?${SIGN_END}|(?:feels?|feeling|felt)\s+(?:so\s+|completely\s+|totally\s+)?trapped${SIGN_END}`,
   String.raw`see\s+(?:you(?:\s+all)?|everyone|everybody|y'?all)\s+on\s+the\s+other\s+side${SIGN_END}|${NOBODY_CARES}(?:\s+(?:about\s+)?(?:me|her|him|them))?${SIGN_END}`,
-  String.raw`done\s+with\s+(?:everything|it\s+all|life|living)${SIGN_END}|(?:want|wants|wanted|wanting)\s+(?:it\s+all|everything)\s+to\s+(?:stop|end|be\s+over)${SIGN_END}`,
+  String.raw`done\s+with\s+(?:everything|it\s+all|life|living)${IDIOM_END}|(?:want|wants|wanted|wanting)\s+(?:it\s+all|everything)\s+to\s+(?:stop|end|be\s+over)${IDIOM_END}`,
 ];
 /**
  * A reason for leaving, which makes the sign in its sentence a plain goodbye: retiring, a new job,
