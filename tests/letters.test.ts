@@ -24,10 +24,17 @@ describe("a question written as a letter", () => {
     ]);
   });
 
-  it("keeps a list item that asks, and a name with no comma after it", () => {
-    expect(parts("Two things: - can I post it? - should I tag the hospital?")).toEqual([
-      ["Two things: - can I post it?", "asks"],
-      ["- should I tag the hospital?", "asks"],
+  it('keeps a list item that asks, a sentence that opens with "Signed", and a name with no comma after it', () => {
+    expect(
+      parts("Two questions\n- Do we need consent from patients in the background\n- Can staff film on shift"),
+    ).toEqual([
+      ["Two questions", "aside"],
+      ["- Do we need consent from patients in the background", "asks"],
+      ["- Can staff film on shift", "story"],
+    ]);
+    expect(parts("Signed a consent form and everything. Can I post the photo?")).toEqual([
+      ["Signed a consent form and everything.", "story"],
+      ["Can I post the photo?", "asks"],
     ]);
     expect(parts("Dear Nurse Beth wrote about this in her column. Can I share it?")).toEqual([
       ["Dear Nurse Beth wrote about this in her column.", "story"],
@@ -37,15 +44,22 @@ describe("a question written as a letter", () => {
 });
 
 describe("a post's own summary", () => {
-  it("reads a TL;DR line as asking, question mark or not", () => {
+  it("reads a TL;DR line that asks as asking, question mark or not, and one that only states as story", () => {
     expect(
       parts(
-        "A former patient keeps messaging me. Should I block him?\nTL;DR ex-patient sending me romantic DMs",
+        "A former patient keeps messaging me. Should I block him?\nTL;DR ex-patient in my DMs, how do I handle it",
       ),
     ).toEqual([
       ["A former patient keeps messaging me.", "story"],
       ["Should I block him?", "asks"],
-      ["TL;DR ex-patient sending me romantic DMs", "asks"],
+      ["TL;DR ex-patient in my DMs, how do I handle it", "asks"],
+    ]);
+    expect(
+      parts("My colleague posted a meme about it. Should I report her?\nTL;DR: rota is terrible"),
+    ).toEqual([
+      ["My colleague posted a meme about it.", "story"],
+      ["Should I report her?", "asks"],
+      ["rota is terrible", "story"],
     ]);
   });
 });

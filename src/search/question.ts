@@ -8,6 +8,7 @@ import {
   isChatter,
   isRoleLine,
   isShort,
+  isSignature,
   LAST_ASKS_UP_TO,
   LETTER,
   MARKER,
@@ -15,7 +16,6 @@ import {
   OPENS_WITH_WHO,
   PLEA,
   PLEA_HINT,
-  SIGNATURE,
   SPACE_RUN,
   SUMMARY,
   THANKS,
@@ -101,7 +101,7 @@ export function readQuestion(text: string, options: { readonly whoIsAsking?: boo
         (isShort(s) &&
           ((ABOUT_THE_POST.test(s) && !isAsking(s)) ||
             FRAMING.test(s) ||
-            (marked.length > 0 && (THANKS.test(s) || SIGNATURE.test(s))))))
+            (marked.length > 0 && (THANKS.test(s) || isSignature(s))))))
     )
       marked.push({ text: s, asking: false, aside: true });
     else if (

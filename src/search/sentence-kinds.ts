@@ -128,13 +128,22 @@ const SHORT_WORDS = 10;
  */
 export const THANKS =
   /^(?:(?:edit|update|ps|p\.s\.)\s*:?\s*)?(?:(?:many |big |with |huge )?thanks|thank you|cheers|tia|(?:(?:kind|kindest|best|warm|warmest|many) )?regards|best wishes|all the best|(?:yours )?(?:sincerely|faithfully)|take care)\b/i;
-/** A post's own summary of itself: "TL;DR:", "tldr -", "TL;DR". */
-export const SUMMARY = /^tl;?\s?dr\b/i;
 /**
- * A letter's signature: "— Uneasy in Ohio", "–Worried RN", "Signed, Frustrated in Leeds": a dash
- * before a capitalised name or description, or "Signed". Case counts: "- can I post it?" is a list.
+ * A post's own summary of what it asks: "TL;DR: ex-patient in my DMs, how do I handle it". A summary
+ * that only states something ("TL;DR: rota is terrible") asks nothing.
  */
-export const SIGNATURE = /^(?:[—–]\s*\S|-\s*[A-Z]|[Ss]igned\b)[^?]*$/;
+export const SUMMARY =
+  /^tl;?\s?dr\b.*\b(?:how|what|which|why|where|when|whether|should|can|could|would|is it|do i|am i)\b/i;
+/** A dash before a short line: a signature unless the line opens as a question does ("- Do we need..."). */
+const DASHED = /^(?:[—–]\s*\S|-\s*[A-Z])[^?]*$/;
+const DASHED_ASKS =
+  /^[—–-]\s*(?:do|does|did|can|could|should|would|will|is|are|am|was|were|how|what|when|where|why|who|which|may|must|has|have|any)\b/i;
+/**
+ * A letter's signature: "— Uneasy in Ohio", "–Worried RN", "Signed, Frustrated in Leeds". Case counts:
+ * "- can I post it" is a list.
+ */
+export const isSignature = (s: string): boolean =>
+  /^[Ss]igned,/.test(s) || (DASHED.test(s) && !DASHED_ASKS.test(s) && s.split(/\s+/).length <= 7);
 /**
  * A short sentence (ten words at most) about the post itself: "Throwaway account for obvious reasons.",
  * "Long time lurker, first time poster.", "Sorry if this is a dumb question.", "Not sure if this is the
