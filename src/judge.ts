@@ -3,7 +3,7 @@ import { eager } from "./eager-pattern.js";
 import { asks, type Term } from "./search/analyse.js";
 import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
 import { normalise } from "./search/normalise.js";
-import { readQuestion } from "./search/question.js";
+import { type AskReading, readQuestion } from "./search/question.js";
 import { readingsOf } from "./search/readings.js";
 import type { Hit, SearchIndex } from "./search/search-index.js";
 import { SUBJECT_WORDS } from "./subject-words.js";
@@ -156,8 +156,10 @@ export function createJudge(
   const wordCues = offTopicCues.filter(
     (cue) => cue.phrase === undefined && !PLATFORM_SUBJECTS.test(cue.subject),
   );
-  const otherSubject = (stems: ReadonlySet<string>) =>
-    wordCues.some((cue) => cue.stems.every((stem) => stems.has(stem)));
+  const askReading: AskReading<ReadonlySet<string>> = {
+    other: (stems) => wordCues.some((cue) => cue.stems.every((stem) => stems.has(stem))),
+    subject: (stems) => [...stems].some((stem) => subjectStems.has(stem)),
+  };
   // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
   const phrasingTexts = new Map<string, string>();
   const phrasingText = (e: Entry) => {
@@ -190,7 +192,7 @@ export function createJudge(
   };
 
   return (query: string): Judgement => {
-    const terms = query ? index.terms(query, otherSubject) : [];
+    const terms = query ? index.terms(query, askReading) : [];
     // Whom the question's contact is with, and whom its photos show: read only when needed, and once.
     const readings = readingsOf(query);
     const hits = preferSummary(index.searchTerms(terms, 6, 0.05, readings), summaries).slice(0, 4);

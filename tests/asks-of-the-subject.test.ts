@@ -1,18 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { asksOfTheSubject, readQuestion } from "../src/search/question.js";
 
-/** Whether a sentence asks about another subject: here, any that names a dose or an exam. */
-const other = (s: { readonly text: string }) => /\b(?:dose|exam)\b/i.test(s.text);
+/** Here a sentence is about another subject when it names a dose or an exam, the bot's when it names Facebook or a post. */
+const reading = {
+  other: (s: { readonly text: string }) => /\b(?:dose|exam)\b/i.test(s.text),
+  subject: (s: { readonly text: string }) => /\b(?:facebook|post|comments?)\b/i.test(s.text),
+};
 const read = (text: string) =>
-  asksOfTheSubject(readQuestion(text), other).map((s) => [s.text, s.asking ? "asks" : "story"]);
+  asksOfTheSubject(readQuestion(text), reading).map((s) => [s.text, s.asking ? "asks" : "story"]);
 
 describe("a post that asks about another subject beside the bot's", () => {
   it("reads the other subject's question as story, and keeps the one the bot answers", () => {
     expect(
-      read("What's the starting dose of apixaban for AF? Also, should I accept a patient's friend request?"),
+      read(
+        "What's the starting dose of apixaban for AF? Also, should I accept a friend request on Facebook?",
+      ),
     ).toEqual([
       ["What's the starting dose of apixaban for AF?", "story"],
-      ["Also, should I accept a patient's friend request?", "asks"],
+      ["Also, should I accept a friend request on Facebook?", "asks"],
+    ]);
+  });
+
+  it("keeps a question that names the bot's subject too, and one left with nothing of the bot's to ask", () => {
+    expect(read("Can I answer the dose question in the comments? Or should I delete it?")).toEqual([
+      ["Can I answer the dose question in the comments?", "asks"],
+      ["Or should I delete it?", "asks"],
+    ]);
+    expect(read("How hard is the PLAB exam? Any tips?")).toEqual([
+      ["How hard is the PLAB exam?", "asks"],
+      ["Any tips?", "asks"],
     ]);
   });
 
@@ -24,9 +40,6 @@ describe("a post that asks about another subject beside the bot's", () => {
     expect(read("Can I post about my patient? Should I ask her first?")).toEqual([
       ["Can I post about my patient?", "asks"],
       ["Should I ask her first?", "asks"],
-    ]);
-    expect(read("What's the dose of amoxicillin for a child?")).toEqual([
-      ["What's the dose of amoxicillin for a child?", "asks"],
     ]);
   });
 });

@@ -146,16 +146,25 @@ export function askerByNaming<S extends Sentence>(sentences: S[], naming: (s: S)
   );
 }
 
+/** How a post's asking sentences read: about another subject, or naming the bot's (see asksOfTheSubject). */
+export interface AskReading<S> {
+  readonly other: (s: S) => boolean;
+  readonly subject: (s: S) => boolean;
+}
+
 /**
  * A post that asks several things, one of them about another subject ("what's the apixaban dose for
- * AF?", "how many CPD hours do I need?") and another what the bot answers: the other subject's
- * question is read as story, so that its words neither outweigh the question the bot can answer nor
- * decline the whole post. A post whose every question is another subject's is left as it is.
+ * AF?", "how many CPD hours do I need?") and another about the bot's ("...should I accept his friend
+ * request on Facebook?"): the other subject's question is read as story, so that its words neither
+ * outweigh the question the bot can answer nor decline the whole post. Only a question that names
+ * nothing of the bot's subject is another's ("can I answer the dose question in the comments?" is the
+ * bot's), and only when a question left asking names the bot's subject: "Any tips?" after a question
+ * about an exam is still about the exam.
  */
-export function asksOfTheSubject<S extends Sentence>(sentences: S[], otherSubject: (s: S) => boolean): S[] {
+export function asksOfTheSubject<S extends Sentence>(sentences: S[], reading: AskReading<S>): S[] {
   const asking = sentences.filter((s) => s.asking && !s.aside);
   if (asking.length < 2) return sentences;
-  const other = new Set(asking.filter(otherSubject));
-  if (other.size === 0 || other.size === asking.length) return sentences;
+  const other = new Set(asking.filter((s) => reading.other(s) && !reading.subject(s)));
+  if (!asking.some((s) => !other.has(s) && reading.subject(s))) return sentences;
   return sentences.map((s) => (other.has(s) ? { ...s, asking: false } : s));
 }

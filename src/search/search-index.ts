@@ -9,7 +9,7 @@ import { type IndexSnapshot, restore, snapshotOf } from "./index-snapshot.js";
 import { type Leaning, leaningOf } from "./leaning.js";
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
-import { askerByNaming, asksOfTheSubject, readQuestion, type Sentence } from "./question.js";
+import { type AskReading, askerByNaming, asksOfTheSubject, readQuestion, type Sentence } from "./question.js";
 import { NO_READINGS, type Readings, readingsFirst, readingsOf } from "./readings.js";
 import { residentsAsPatients } from "./residents.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -115,12 +115,16 @@ export class SearchIndex {
    * When the asking sentence says little ("what do you think?"), the story carries the meaning and
    * weighs more.
    */
-  terms(question: string, otherSubject?: (stems: ReadonlySet<string>) => boolean): Term[] {
+  terms(question: string, asking?: AskReading<ReadonlySet<string>>): Term[] {
     const read = this.askingByContent(
       readQuestion(residentsAsPatients(question)).map((s) => ({ ...s, terms: this.readTerms(s.text) })),
     );
-    const sentences = otherSubject
-      ? asksOfTheSubject(read, (s) => otherSubject(new Set(s.terms.map((t) => t.stem))))
+    const stemsOf = (s: { readonly terms: readonly Term[] }) => new Set(s.terms.map((t) => t.stem));
+    const sentences = asking
+      ? asksOfTheSubject(read, {
+          other: (s) => asking.other(stemsOf(s)),
+          subject: (s) => asking.subject(stemsOf(s)),
+        })
       : read;
     return weighTerms(sentences, this.weights, (stem) => this.idf.has(stem), this.tune);
   }
