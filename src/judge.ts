@@ -33,6 +33,7 @@ export const ONE_LINE_MAX_WORDS = 30;
  * carousels? best posting times? hashtags?"): one of them with no cue word is no question for the bot,
  * so a post is not read as asking it (see asksOfTheSubject).
  */
+// matched against the subject names in knowledge/off-topic.yaml: renaming one there changes this
 const PLATFORM_SUBJECTS = /platform|equipment/;
 
 /**

@@ -60,11 +60,13 @@ export const A_THING =
   /\b(?:pies|biscuits|chocolates|sweets|cakes?|bus|van|pharmacy|practice|clinic|surgery|service|parking|car\s+park|shop|offer|deal|stock|jabs?|vaccines?|appointments?|slots?|reception|system|app|website|hospital|trust|nhs|department|show|panto|exhibition|sale|stall|weather|scheme|programme|project|tablet|pill|lead)(?:\s+\w+ly)?\s+$/i;
 /** A professional spoken of in a review or a complaint ("they'd all be better off without him"). */
 export const REVIEW = /\b(?:review|reviews|complain\w*|feedback|rated|rating|stars?)\b/i;
+/** ... the professional named in such a review ("they'd all be better off without that GP"). */
 export const ROLE =
   /\b(?:gps?|doctors?|consultants?|receptionists?|managers?|locums?|agency|council|government|surgeons?|nurses?)\b/i;
 /** A negation just before the words. */
 export const NEGATED =
   /\b(?:not|no\s+longer)\s+(?:\w+\s+)?$|n't\s+$|\b(?:nobody|no\s+one)\s+$|\b(?:don'?t|doesn'?t|didn'?t)\s+want\s+to\s+end\s+up\s+$/i;
+/** A plain reason in the sentence that makes farewell words ordinary (a rota swap, a flight, an operation). */
 export const PLAIN_REASON =
   /\b(?:swap|swapping|shift|rota|cover|annual\s+leave|day\s+off|holiday|plane|flight|operation|surgery|hip|knees?|replacement|hospice|palliative|terminal(?:ly)?|memory\s+box|birthdays?|18th|time\s+capsule|switch(?:ing)?\s+(?:to|from|course|courses|careers?)|appl(?:y|ied|ying)\s+for|(?:her|his|their|the|my|a)\s+course|placement|wedding|divorce|formula|breastfeed\w*|pumping|stop(?:ping)?\s+(?:her|his|their|the)\s+(?:\w+\s+)?(?:hrt|meds|medication|tablets|treatment|pill|contraception|injections?)|nursery|childcare|conference|contract|changeover|rotation|rotating|last\s+(?:day|shift)|leaving\s+do|downsiz\w*|declutter\w*|clear(?:ing)?\s+out|moving\s+house|house\s+move|power\s+of\s+attorney|lpa|writing\s+a\s+will|make\s+a\s+will|(?:her|his)\s+will\b|marriage|relationship|kicked\s+him\s+out|split\s+up|separated|panto|stage|perform\w*|elective|end\s+of\s+(?:her|his|the)\s+\w+|minimalis\w*|retreat|camping|festival|glastonbury|off\s+to\s+(?!(?:a\s+)?better\s+place|heaven)|notice|resign\w*|because\s+(?:her|his|their|my)\s+(?:daughter|son|kid|child|little\s+one)|probate|transition|year\s+\d+|pupils|call(?:ing|ed)?\s+in\s+sick|callback|queue|running|race|marathon|parkrun|strava|miles|ankle|legs|quit(?:s|ting)?|retrain\w*|programme|career|santa|camper\s?van|kids\s+were\s+little|baby\s+clothes|outgrown|moving\s+(?:into|in\s+with)|tax|deadline|accounts|coat|jumper|jacket|suncream|sunscreen|strike|school\s+run|leaving\s+(?:party|do)|jabs?|vaccines?|stock|brownies|cakes?|bake\s+sale|tickets|slots|lost\s+(?:her|his)\s+voice|too\s+(?:big|small|hot|cold|loud|expensive)|swallow)\b/i;
 /**
@@ -158,6 +160,7 @@ const WARNING_SIGNS = [
  */
 export const LEAVING =
   /\b(?:retir\w*|new\s+(?:trust|hospital|practice|post|team)|starting\s+at|back\s+at\s+work|full[- ]time|allerg\w*|leaving\s+(?:the|her|his|their|our|my)\s+(?:job|post|ward|unit|practice|team|trust|nhs|service|role|clinic|hospital)|(?:moving|moved|relocating)\s+(?:abroad|away|overseas|interstate|house|to\s+(?:australia|canada|new\s+zealand|another\s+(?:job|practice|trust|hospital|country|city|team)))|new\s+(?:job|role)|travell?ing|heads?\s+off\s+to|(?:going|gone|goes|go)\s+on\s+leave|emigrat\w*|maternity|mat\s+leave|sabbatical)\b/i;
+/** The warning signs as one pattern, read by at-risk.ts's warningWords. */
 export const WARNING_RE = new RegExp(String.raw`\b(?:${WARNING_SIGNS.join("|")})`, "gi");
-
+/** The words of danger as one pattern, read by at-risk.ts's riskWords. */
 export const DANGER_RE = new RegExp(String.raw`\b(?:${DANGER.join("|")})\b`, "gi");
