@@ -14,6 +14,8 @@ describe("the words clinicians use", () => {
     // "prolly" is two letters from "trolls", a word of the knowledge, and no English word
     reads("prolly fine tbh fyi", "fine");
     reads("oh no ugh yikes, I posted a patient's name", "I posted a patient's name");
+    // text-speak for small words, and a courtesy of second-language English
+    reads("smb posted bout a pt n shud i report, kindly", "posted a pt, i report");
   });
 
   it("reads a contraction typed without its apostrophe as 'dont' always has, and asking whether one overreacts as nothing", () => {

@@ -25,6 +25,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   advance hi hello hey guys everyone anybody somebody question questions query queries issue issues
   problem problems situation scenario info
   lol lmao haha tbh tia idk ngl imo imho fwiw smh omg btw ty xx xxx
+  n bout abt smb sb shud wat wot kindly
   bot dear sir madam folks yall sec gonna wanna gotta grateful ought thru smth sth
   prolly probs fyi iirc afaik ofc obvs tbf lmk hmu coz cuz tho asap ikr jk lowkey highkey
   oh ohh ah ahh uh um umm hmm hm ugh argh oops yikes eek wow yay oof welp eh huh damn dang jeez geez
