@@ -31,9 +31,9 @@ export const ONE_LINE_MAX_WORDS = 30;
 /**
  * The other subjects about using a platform itself, whose questions come several to a post ("reels or
  * carousels? best posting times? hashtags?"): one of them with no cue word is no question for the bot,
- * so a post is not read as asking it (see asksOfTheSubject).
+ * so a post is not read as asking it (see asksOfTheSubject). Matched against the subject names in
+ * knowledge/off-topic.yaml: renaming one there changes this.
  */
-// matched against the subject names in knowledge/off-topic.yaml: renaming one there changes this
 const PLATFORM_SUBJECTS = /platform|equipment/;
 
 /**
