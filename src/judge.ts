@@ -3,7 +3,7 @@ import { eager } from "./eager-pattern.js";
 import { asks, type Term } from "./search/analyse.js";
 import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
 import { normalise } from "./search/normalise.js";
-import { type AskReading, readQuestion } from "./search/question.js";
+import { type AskTopic, readQuestion } from "./search/question.js";
 import { readingsOf } from "./search/readings.js";
 import type { Hit, SearchIndex } from "./search/search-index.js";
 import { SUBJECT_WORDS } from "./subject-words.js";
@@ -157,9 +157,9 @@ export function createJudge(
   const wordCues = offTopicCues.filter(
     (cue) => cue.phrase === undefined && !PLATFORM_SUBJECTS.test(cue.subject),
   );
-  const askReading: AskReading<ReadonlySet<string>> = {
-    other: (stems) => wordCues.some((cue) => cue.stems.every((stem) => stems.has(stem))),
-    subject: (stems) => [...stems].some((stem) => subjectStems.has(stem)),
+  const topicOf = (stems: ReadonlySet<string>): AskTopic => {
+    for (const stem of stems) if (subjectStems.has(stem)) return "bot";
+    return wordCues.some((cue) => cue.stems.every((stem) => stems.has(stem))) ? "other" : undefined;
   };
   // An entry's phrasings as one normalised text, for the phrase cues: read on first need, not at start.
   const phrasingTexts = new Map<string, string>();
@@ -193,7 +193,7 @@ export function createJudge(
   };
 
   return (query: string): Judgement => {
-    const terms = query ? index.terms(query, askReading) : [];
+    const terms = query ? index.terms(query, topicOf) : [];
     // Whom the question's contact is with, and whom its photos show: read only when needed, and once.
     const readings = readingsOf(query);
     const hits = preferSummary(index.searchTerms(terms, 6, 0.05, readings), summaries).slice(0, 4);

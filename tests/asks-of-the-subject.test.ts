@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { asksOfTheSubject, readQuestion } from "../src/search/question.js";
+import { type AskTopic, asksOfTheSubject, readQuestion } from "../src/search/question.js";
 
-/** Here a sentence is about another subject when it names a dose or an exam, the bot's when it names Facebook or a post. */
-const reading = {
-  other: (s: { readonly text: string }) => /\b(?:dose|exam)\b/i.test(s.text),
-  subject: (s: { readonly text: string }) => /\b(?:facebook|post|comments?)\b/i.test(s.text),
-};
+/** Here a sentence is the bot's when it names Facebook, a post or comments, another's when it names a dose or an exam. */
+const topicOf = (s: { readonly text: string }): AskTopic =>
+  /\b(?:facebook|post|comments?)\b/i.test(s.text)
+    ? "bot"
+    : /\b(?:dose|exam)\b/i.test(s.text)
+      ? "other"
+      : undefined;
 const read = (text: string) =>
-  asksOfTheSubject(readQuestion(text), reading).map((s) => [s.text, s.asking ? "asks" : "story"]);
+  asksOfTheSubject(readQuestion(text), topicOf).map((s) => [s.text, s.asking ? "asks" : "story"]);
 
 describe("a post that asks about another subject beside the bot's", () => {
   it("reads the other subject's question as story, and keeps the one the bot answers", () => {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readQuestion } from "../src/search/question.js";
-
-const parts = (text: string) =>
-  readQuestion(text).map((s) => [s.text, s.asking ? "asks" : s.aside ? "aside" : "story"]);
+import { parts } from "./sentence-parts.js";
 
 describe("a question written as a letter", () => {
   it("drops whom it is addressed to and reads its signature as an aside", () => {

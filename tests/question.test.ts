@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readQuestion } from "../src/search/question.js";
-
-const parts = (text: string, options = {}) =>
-  readQuestion(text, options).map((s) => [s.text, s.asking ? "asks" : s.aside ? "aside" : "story"]);
+import { parts } from "./sentence-parts.js";
 
 describe("reading a question's sentences", () => {
   it("splits off who is asking, at the start of a sentence or as a sentence of its own", () => {

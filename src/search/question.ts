@@ -146,25 +146,23 @@ export function askerByNaming<S extends Sentence>(sentences: S[], naming: (s: S)
   );
 }
 
-/** How a post's asking sentences read: about another subject, or naming the bot's (see asksOfTheSubject). */
-export interface AskReading<S> {
-  readonly other: (s: S) => boolean;
-  readonly subject: (s: S) => boolean;
-}
+/**
+ * Whose subject an asking sentence is about: the bot's (it names a platform, a post, a message...),
+ * another's (it holds a word of a subject the bot declines, and nothing of the bot's), or neither.
+ */
+export type AskTopic = "bot" | "other" | undefined;
 
 /**
  * A post that asks several things, one of them about another subject ("what's the apixaban dose for
  * AF?", "how many CPD hours do I need?") and another about the bot's ("...should I accept his friend
  * request on Facebook?"): the other subject's question is read as story, so that its words neither
- * outweigh the question the bot can answer nor decline the whole post. Only a question that names
- * nothing of the bot's subject is another's ("can I answer the dose question in the comments?" is the
- * bot's), and only when a question left asking names the bot's subject: "Any tips?" after a question
- * about an exam is still about the exam.
+ * outweigh the question the bot can answer nor decline the whole post. Only when a question left
+ * asking is the bot's: "Any tips?" after a question about an exam is still about the exam.
  */
-export function asksOfTheSubject<S extends Sentence>(sentences: S[], reading: AskReading<S>): S[] {
+export function asksOfTheSubject<S extends Sentence>(sentences: S[], topicOf: (s: S) => AskTopic): S[] {
   const asking = sentences.filter((s) => s.asking && !s.aside);
   if (asking.length < 2) return sentences;
-  const other = new Set(asking.filter((s) => reading.other(s) && !reading.subject(s)));
-  if (!asking.some((s) => !other.has(s) && reading.subject(s))) return sentences;
-  return sentences.map((s) => (other.has(s) ? { ...s, asking: false } : s));
+  const topics = new Map(asking.map((s) => [s, topicOf(s)]));
+  if (![...topics.values()].includes("bot")) return sentences;
+  return sentences.map((s) => (topics.get(s) === "other" ? { ...s, asking: false } : s));
 }

@@ -9,7 +9,7 @@ import { type IndexSnapshot, restore, snapshotOf } from "./index-snapshot.js";
 import { type Leaning, leaningOf } from "./leaning.js";
 import { type PhrasingIndex, type Query, rankByPhrasing } from "./phrasing-score.js";
 import type { PostingLists } from "./posting-lists.js";
-import { type AskReading, askerByNaming, asksOfTheSubject, readQuestion, type Sentence } from "./question.js";
+import { type AskTopic, askerByNaming, asksOfTheSubject, readQuestion, type Sentence } from "./question.js";
 import { NO_READINGS, type Readings, readingsFirst, readingsOf } from "./readings.js";
 import { residentsAsPatients } from "./residents.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -115,16 +115,12 @@ export class SearchIndex {
    * When the asking sentence says little ("what do you think?"), the story carries the meaning and
    * weighs more.
    */
-  terms(question: string, asking?: AskReading<ReadonlySet<string>>): Term[] {
+  terms(question: string, topicOf?: (stems: ReadonlySet<string>) => AskTopic): Term[] {
     const read = this.askingByContent(
       readQuestion(residentsAsPatients(question)).map((s) => ({ ...s, terms: this.readTerms(s.text) })),
     );
-    const stemsOf = (s: { readonly terms: readonly Term[] }) => new Set(s.terms.map((t) => t.stem));
-    const sentences = asking
-      ? asksOfTheSubject(read, {
-          other: (s) => asking.other(stemsOf(s)),
-          subject: (s) => asking.subject(stemsOf(s)),
-        })
+    const sentences = topicOf
+      ? asksOfTheSubject(read, (s) => topicOf(new Set(s.terms.map((t) => t.stem))))
       : read;
     return weighTerms(sentences, this.weights, (stem) => this.idf.has(stem), this.tune);
   }
