@@ -74,6 +74,8 @@ describe("reading a question's sentences", () => {
       "Nurse in a very small rural town in the far north of the country where everyone knows everyone.",
       "FY2, want to tweet in support of the strikes.",
       "Staff nurse, thinking of starting a TikTok.",
+      "FY2, single, on Hinge.",
+      "Night nurse, on Discord a lot.",
     ])
       expect(parts(`${story} What now?`)[0], story).toEqual([story, "story"]);
     // Alone, a role line is the question: "Nurses on TikTok" is searched for, not set aside.
