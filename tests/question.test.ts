@@ -56,6 +56,9 @@ describe("reading a question's sentences", () => {
       "HCA on a hospice inpatient unit.",
       "I'm a new grad RN on a cardiac floor in Texas.",
       "As a GP in a small rural practice in north Wales.",
+      "OT in the UK.",
+      "Dietitian in Leeds, NHS community team.",
+      "Health visitor in Cornwall.",
     ])
       expect(parts(`${who} A patient found my TikTok. What now?`)[0], who).toEqual([who, "aside"]);
     for (const story of [

@@ -47,7 +47,7 @@ export const ONLY_WHO = eager(
  * without "I'm a": "Paramedic in Halifax.", "PGY-1 in peds in Atlanta.", "Dental nurse in Leicester."
  * The counterpart reading names colleagues by them too ("a nurse I work with", "another paramedic").
  */
-export const ROLE = String.raw`(?:nurses?|rn|rns|lpn|lvn|cna|hca|np|aprn|crna|midwife|doctor|physician|gp|consultant|registrar|resident|intern|attending|hospitalist|surgeon|anaesthetist|anesthesiologist|psychiatrist|paediatrician|pediatrician|pharmacist|paramedic|emt|dentist|hygienist|physio|physiotherapist|therapist|radiographer|sonographer|optometrist|podiatrist|student|medic|carer|aide|caregiver|practitioner|associate|visitor|manager|receptionist|fy1|fy2|f1|f2|sho|pgy-?\d|ms[1-4]|m[1-4]|jmo|rmo|hmo|locum|technician|psychologist|counsell?or|social worker)`;
+export const ROLE = String.raw`(?:nurses?|rn|rns|lpn|lvn|cna|hca|np|aprn|crna|midwife|doctor|physician|gp|consultant|registrar|resident|intern|attending|hospitalist|surgeon|anaesthetist|anesthesiologist|psychiatrist|paediatrician|pediatrician|pharmacist|paramedic|emt|dentist|hygienist|physio|physiotherapist|therapist|radiographer|sonographer|optometrist|podiatrist|student|medic|carer|aide|caregiver|practitioner|associate|visitor|manager|receptionist|fy1|fy2|f1|f2|sho|pgy-?\d|ms[1-4]|m[1-4]|jmo|rmo|hmo|locum|technician|psychologist|counsell?or|social worker|ot|dietitian|dietician|osteopath|chiropractor|audiologist|phlebotomist|doula|health visitor|odp|acp|anp|slt|orthoptist)`;
 /**
  * A first line that only says who is writing and where: a role, a few words before it ("Dental nurse",
  * "ED nurse practitioner", "26M,"), then where ("in Leicester", "on a hospice unit", "here", ", 25
