@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
 import type { Logger } from "../log.js";
 import { type Platform, PostFailure, type TipPoster } from "../ports.js";
-import type { ScheduleRow, SlotKey, SlotRow, TipStorage } from "../store/storage.js";
+import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
+import { type ClaimContext, claimSlot } from "./claim.js";
 import { followEnvironment } from "./environment.js";
 import { recordFailure } from "./failure.js";
+import { markPosted, recordLate, type Unrecorded } from "./posted.js";
 import { nextTip } from "./rotation.js";
 import { localDay, slotsBetween } from "./schedule.js";
 
@@ -78,6 +80,8 @@ export class TipScheduler {
    * unrecorded, the slot read as "the bot stopped while posting" though the tip was there.
    */
   private readonly unrecorded = new Map<string, Unrecorded>();
+  /** What a claim (claimSlot) needs of this scheduler. */
+  private readonly claiming: ClaimContext;
 
   constructor(private readonly options: SchedulerOptions) {
     this.store = options.store;
@@ -87,6 +91,13 @@ export class TipScheduler {
     this.retryBaseMs = options.retryBaseMs ?? 60_000;
     this.leaseMs = options.leaseMs ?? 10 * 60_000;
     this.byId = new Map(options.tips.map((t) => [t.id, t]));
+    this.claiming = {
+      now: this.now,
+      graceMs: options.graceMs,
+      leaseMs: this.leaseMs,
+      log: this.log,
+      pick: (store, s) => this.pick(store, s),
+    };
   }
 
   /** Makes the platform's schedules that came from the environment follow it (see followEnvironment). */
@@ -118,7 +129,7 @@ export class TipScheduler {
    * platform still busy with an earlier check is left to it: its due slots are found on the next tick.
    */
   async tick(): Promise<void> {
-    await this.recordLate();
+    await recordLate(this.store, this.log, this.unrecorded);
     let schedules: ScheduleRow[];
     try {
       schedules = await this.activeSchedules();
@@ -201,7 +212,7 @@ export class TipScheduler {
     const token = randomUUID();
     if (this.stopping) return;
     const claim = await this.store.claim(s.platform, s.channelId, (tx) =>
-      this.claimSlot(tx, s, day, dueAt, token),
+      claimSlot(tx, s, day, dueAt, token, this.claiming),
     );
     if (!claim) return;
 
@@ -258,7 +269,7 @@ export class TipScheduler {
       postedAt: this.now().getTime(),
     };
     try {
-      const recorded = await this.markPosted(posted);
+      const recorded = await markPosted(this.store, posted);
       const fields = { ...ids, tip: tip.id, message: messageId };
       if (recorded) this.log.info(fields, "daily tip posted");
       else
@@ -272,104 +283,6 @@ export class TipScheduler {
     }
   }
 
-  /**
-   * Records a post as made: from "sending", or from "uncertain" when the lease ran out meanwhile. False
-   * when the slot is no longer this claim's (nothing is recorded, and the channel's failing mark stays).
-   */
-  private async markPosted(p: Unrecorded): Promise<boolean> {
-    const { messageId, postedAt } = p;
-    const changes = { status: "posted" as const, messageId, postedAt };
-    // from "posted" too: the claim's token must match, so a slot already posted is this claim's, recorded
-    // by an earlier try whose setFailing (or COMMIT's answer) failed
-    const from = ["sending", "uncertain", "posted"] as const;
-    if (!(await this.store.updateSlot(p.key, from, changes, p.token))) return false;
-    await this.store.setFailing(p.key.platform, p.key.channelId, null, null);
-    return true;
-  }
-
-  /** The posts the database would not record before, recorded now if it takes them. */
-  private async recordLate(): Promise<void> {
-    for (const [id, posted] of this.unrecorded) {
-      try {
-        const recorded = await this.markPosted(posted);
-        this.unrecorded.delete(id);
-        const { platform, channelId: channel, day } = posted.key;
-        const fields = { platform, channel, day, tip: posted.tipId };
-        if (recorded) this.log.info(fields, "daily tip posted earlier, recorded now");
-        else
-          this.log.warn(
-            fields,
-            "daily tip posted earlier; its slot was no longer this claim's, so it is not recorded",
-          );
-      } catch {
-        // the next tick tries again
-      }
-    }
-  }
-
-  /**
-   * Within the channel's claim: the slot as this scheduler now holds it, or undefined when it is not
-   * this scheduler's to post (done, held by another, waiting for a retry, failed or uncertain).
-   */
-  private async claimSlot(
-    tx: TipStorage,
-    s: ScheduleRow,
-    day: string,
-    dueAt: number,
-    token: string,
-  ): Promise<SlotRow | undefined> {
-    const key = { platform: s.platform, channelId: s.channelId, day };
-    const ids = { platform: s.platform, channel: s.channelId, day };
-    const nowMs = this.now().getTime();
-    // turned off since this run read the schedules (tips off, on this replica or another): not claimed
-    // (read again just before the post, since the claim's hold ends before it)
-    if (!(await tx.schedule(s.platform, s.channelId))?.enabled) return undefined;
-    const row = await tx.slot(s.platform, s.channelId, day);
-    if (!row) {
-      const pick = await this.pick(tx, s);
-      if (!pick) return undefined;
-      const fresh: SlotRow = {
-        ...key,
-        dueAt,
-        tipId: pick.tipId,
-        cycle: pick.cycle,
-        status: "claimed",
-        claimToken: token,
-        claimedAt: nowMs,
-        attempts: 0,
-      };
-      if (!(await tx.insertSlot(fresh))) return undefined;
-      if (pick.cycle !== (await tx.cycle(s.platform, s.channelId)))
-        await tx.setCycle(s.platform, s.channelId, pick.cycle);
-      return fresh;
-    }
-    if (nowMs - row.dueAt > this.options.graceMs && (row.status === "retry" || row.status === "claimed")) {
-      await tx.updateSlot(key, [row.status], {
-        status: "failed",
-        error: row.error ?? "gave up: outside the grace window",
-      });
-      await tx.setFailing(s.platform, s.channelId, nowMs, row.error ?? "the post kept failing");
-      this.log.error(ids, "daily tip failed: no success within the grace window");
-      return undefined;
-    }
-    const stale = row.claimedAt !== undefined && nowMs - row.claimedAt > this.leaseMs;
-    if (row.status === "sending" && stale) {
-      await tx.updateSlot(key, ["sending"], {
-        status: "uncertain",
-        error: "the bot stopped while posting; the tip may or may not have been posted",
-      });
-      this.log.warn(ids, "daily tip uncertain: the bot stopped mid-post, so it is not sent again");
-      return undefined;
-    }
-    const ready =
-      (row.status === "retry" && (row.nextAttemptAt ?? 0) <= nowMs) || (row.status === "claimed" && stale);
-    if (!ready) return undefined;
-    const changes = { status: "claimed" as const, claimToken: token, claimedAt: nowMs };
-    return (await tx.updateSlot(key, [row.status], changes, row.claimToken))
-      ? { ...row, ...changes }
-      : undefined;
-  }
-
   private async pick(
     store: TipStorage,
     s: ScheduleRow,
@@ -377,13 +290,4 @@ export class TipScheduler {
     const r = await store.rotation(s.platform, s.channelId);
     return nextTip(r.key, r.cycle, [...this.byId.keys()], r.used, r.last);
   }
-}
-
-/** A post made, to be recorded. */
-interface Unrecorded {
-  readonly key: SlotKey;
-  readonly token: string;
-  readonly tipId: string;
-  readonly messageId: string;
-  readonly postedAt: number;
 }

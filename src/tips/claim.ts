@@ -1,0 +1,82 @@
+/**
+ * The claim of a slot (see TipScheduler): made fresh with the channel's next tip, taken again when a
+ * retry is due or a crashed claim's lease ran out, or given up as failed or uncertain.
+ */
+import type { Logger } from "../log.js";
+import type { ScheduleRow, SlotRow, TipStorage } from "../store/storage.js";
+
+/** What a claim needs of the scheduler: its clock, its windows, its log and its choice of tip. */
+export interface ClaimContext {
+  readonly now: () => Date;
+  /** A slot still waiting after this long is given up as failed. */
+  readonly graceMs: number;
+  /** A claim older than this belongs to a process that stopped. */
+  readonly leaseMs: number;
+  readonly log: Logger;
+  /** The channel's next tip by its rotation, or undefined when there is none. */
+  readonly pick: (store: TipStorage, s: ScheduleRow) => Promise<{ tipId: string; cycle: number } | undefined>;
+}
+
+/**
+ * Within the channel's claim: the slot as this scheduler now holds it, or undefined when it is not
+ * this scheduler's to post (done, held by another, waiting for a retry, failed or uncertain).
+ */
+export async function claimSlot(
+  tx: TipStorage,
+  s: ScheduleRow,
+  day: string,
+  dueAt: number,
+  token: string,
+  ctx: ClaimContext,
+): Promise<SlotRow | undefined> {
+  const key = { platform: s.platform, channelId: s.channelId, day };
+  const ids = { platform: s.platform, channel: s.channelId, day };
+  const nowMs = ctx.now().getTime();
+  // turned off since this run read the schedules (tips off, on this replica or another): not claimed
+  // (read again just before the post, since the claim's hold ends before it)
+  if (!(await tx.schedule(s.platform, s.channelId))?.enabled) return undefined;
+  const row = await tx.slot(s.platform, s.channelId, day);
+  if (!row) {
+    const pick = await ctx.pick(tx, s);
+    if (!pick) return undefined;
+    const fresh: SlotRow = {
+      ...key,
+      dueAt,
+      tipId: pick.tipId,
+      cycle: pick.cycle,
+      status: "claimed",
+      claimToken: token,
+      claimedAt: nowMs,
+      attempts: 0,
+    };
+    if (!(await tx.insertSlot(fresh))) return undefined;
+    if (pick.cycle !== (await tx.cycle(s.platform, s.channelId)))
+      await tx.setCycle(s.platform, s.channelId, pick.cycle);
+    return fresh;
+  }
+  if (nowMs - row.dueAt > ctx.graceMs && (row.status === "retry" || row.status === "claimed")) {
+    await tx.updateSlot(key, [row.status], {
+      status: "failed",
+      error: row.error ?? "gave up: outside the grace window",
+    });
+    await tx.setFailing(s.platform, s.channelId, nowMs, row.error ?? "the post kept failing");
+    ctx.log.error(ids, "daily tip failed: no success within the grace window");
+    return undefined;
+  }
+  const stale = row.claimedAt !== undefined && nowMs - row.claimedAt > ctx.leaseMs;
+  if (row.status === "sending" && stale) {
+    await tx.updateSlot(key, ["sending"], {
+      status: "uncertain",
+      error: "the bot stopped while posting; the tip may or may not have been posted",
+    });
+    ctx.log.warn(ids, "daily tip uncertain: the bot stopped mid-post, so it is not sent again");
+    return undefined;
+  }
+  const ready =
+    (row.status === "retry" && (row.nextAttemptAt ?? 0) <= nowMs) || (row.status === "claimed" && stale);
+  if (!ready) return undefined;
+  const changes = { status: "claimed" as const, claimToken: token, claimedAt: nowMs };
+  return (await tx.updateSlot(key, [row.status], changes, row.claimToken))
+    ? { ...row, ...changes }
+    : undefined;
+}
