@@ -1,8 +1,10 @@
 import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
+import { TITLE_GAP } from "./name-patterns.js";
 import type { Token } from "./name-tokens.js";
-import { AMBIGUOUS_NAMES, PARTICLES } from "./name-words.js";
+import { AMBIGUOUS_NAMES, ASKER_BEFORE, PARTICLES, PUBLIC_TITLES } from "./name-words.js";
 
-// What makes a word read as a name, or "patient" read as no person, for the name readers of names.ts.
+// What makes a word read as a name, or "patient" read as no person, for the name readers of names.ts;
+// where a name found starts, and whether it is the asker's own or a public figure's.
 
 /** Whitespace alone between two words. */
 export const SPACES = /^\s+$/;
@@ -67,3 +69,22 @@ const PATIENT_AS_MODIFIER =
 /** The word right after "patient" makes it a modifier or the adjective (see PATIENT_AS_MODIFIER). */
 export const modifies = (next: Token | undefined) =>
   next !== undefined && SPACES.test(next.gap) && PATIENT_AS_MODIFIER.test(next.lower);
+
+/** The name ending at token `i`, with up to two name words before it ("Olivia Grace Smith"). */
+export function nameFrom(tokens: readonly Token[], i: number): Span {
+  let from = i;
+  while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
+    from--;
+  return [from, i];
+}
+
+/** The name follows a title of a doctor or a public figure, or the asker's own introduction. */
+export function fromAsker(tokens: readonly Token[], i: number, text: string): boolean {
+  // a title, perhaps with an initial between: "Dr U. Phillip Igbinadolor"
+  const initial = tokens[i - 1]?.end === (tokens[i - 1]?.start ?? 0) + 1 ? 1 : 0;
+  const title = tokens[i - 1 - initial];
+  if (title && PUBLIC_TITLES.has(title.lower) && TITLE_GAP.test((tokens[i] as Token).gap)) return true;
+  return ASKER_BEFORE.test(
+    text.slice(Math.max(0, (tokens[i] as Token).start - 40), (tokens[i] as Token).start),
+  );
+}

@@ -2,36 +2,28 @@ import { bedded, beforeBed } from "./beds.js";
 import { caredFor } from "./cared-for.js";
 import type { Finding } from "./identifiers.js";
 import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
+import { apposed, declared } from "./name-asides.js";
+import { paired, reversed } from "./name-pairs.js";
 import {
-  APPOSITION_CLOSE,
-  APPOSITION_CLOSE_REACH,
-  APPOSITION_GAP,
-  APPOSITION_OPENS,
-  APPOSITION_REACH,
   CLAUSE_GAP,
   COMMA_GAP,
   CUE_GAP,
   CUES,
   DOCTOR_TITLE,
-  ENDS_WITH_COMMA,
   I_AM_BEFORE,
-  IS_OR_WAS,
-  LIST_AFTER,
   MISS_AS_VERB_BEFORE,
   MY_BEFORE,
   PATIENT_AFTER,
-  PLACE_BEFORE,
   PT_GAP,
   TITLE_GAP,
   TITLES,
-  WHERE_BEFORE,
 } from "./name-patterns.js";
 import {
   blocked,
   capital,
   cueName,
   extend,
-  modifies,
+  nameFrom,
   nameish,
   SPACES,
   type Span,
@@ -40,14 +32,11 @@ import {
 } from "./name-signs.js";
 import { type Token, tokenise } from "./name-tokens.js";
 import {
-  ASKER_BEFORE,
   CARE_CONTEXT,
   CONDITION_WORDS,
   EPONYMS,
   FAMILY_WORDS,
-  INSTITUTIONS,
   NOT_NAME_WORDS,
-  ORGANISATION_WORDS,
   PARTICLES,
   PATIENT_NOUNS,
   PUBLIC_CONTEXT,
@@ -111,89 +100,6 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
   return undefined;
 }
 
-/**
- * "Olivia, my 6 year old patient, wants...", "Emma (my patient) sent...", "Amir, my patient on ward 7,
- * ...": a name, then an aside saying whose patient it is, closed by a comma, bracket or dash. Unclosed,
- * the words after the comma are the sentence itself ("London, my patient asked", "At Tesco, a patient
- * recognised me"). Neither the asker's own name ("I'm Olivia, my patient...") nor a place ("in
- * Georgia") is one; nor a patient that is a modifier ("Tom, our patient safety lead,").
- */
-function apposed(tokens: readonly Token[], i: number, text: string): Span | undefined {
-  const t = tokens[i] as Token;
-  const n = tokens[i + 1];
-  if (!n || t.possessive || !APPOSITION_GAP.test(n.gap) || !APPOSITION_OPENS.test(n.lower)) return undefined;
-  if (!cueName(t)) return undefined;
-  // "in Georgia" is a place; after "from" a place is told by the place list ("from Leeds"), since "a
-  // friend request from Siobhan, one of my patients" names someone
-  const before = tokens[i - 1]?.lower ?? "";
-  if (WHERE_BEFORE.test(before) && before !== "from") return undefined;
-  // "I'm from London, one of your patients": where someone is from (not "the review was from Margaret")
-  if (before === "from" && COME_FROM.test(tokens[i - 2]?.lower ?? "")) return undefined;
-  for (let k = i + 1; k <= i + APPOSITION_REACH; k++) {
-    const x = tokens[k];
-    if (!x || (k > i + 1 && CLAUSE_GAP.test(x.gap))) return undefined;
-    // "Sarah, my colleague whose patient died", "Sarah, my friend's patient": someone else's patient
-    if (x.possessive || /^(?:whose|who|which|that)$/.test(x.lower)) return undefined;
-    if (!CUES.test(x.lower)) continue;
-    if (modifies(tokens[k + 1])) return undefined;
-    if (fromAsker(tokens, i, text)) return undefined;
-    // the aside that ends its sentence at the patient word is closed by the sentence's end ("Can I
-    // accept a request from Siobhan, one of my patients?"); not one that goes on ("London, my patient asked")
-    if (endsSentence(tokens, k, text)) return nameFrom(tokens, i);
-    const closed = tokens
-      .slice(k + 1, k + 1 + APPOSITION_CLOSE_REACH)
-      .findIndex((y) => /[.!?;]/.test(y.gap) || APPOSITION_CLOSE.test(y.gap));
-    const after = tokens[k + 1 + closed];
-    if (closed < 0 || !after || !APPOSITION_CLOSE.test(after.gap)) return undefined;
-    return nameFrom(tokens, i);
-  }
-  return undefined;
-}
-
-/** Words before "from" that make what follows it a place someone is from: "I'm from", "she moved from". */
-const COME_FROM = /^(?:i['’]?m|am|we['’]re|they['’]re|she['’]s|he['’]s|moved|originally)$/;
-
-/** Whether the sentence (or the text) ends after token `k`: a stop, question or exclamation mark, or nothing more. */
-function endsSentence(tokens: readonly Token[], k: number, text: string): boolean {
-  const next = tokens[k + 1];
-  const after = text.slice((tokens[k] as Token).end, next?.start ?? text.length);
-  return /[.!?]/.test(after) || (!next && !/[\p{L}\p{N}]/u.test(after));
-}
-
-/** The name ending at token `i`, with up to two name words before it ("Olivia Grace Smith"). */
-function nameFrom(tokens: readonly Token[], i: number): Span {
-  let from = i;
-  while (from > i - 2 && spaced(tokens[from]) && tokens[from - 1] && nameish(tokens[from - 1] as Token))
-    from--;
-  return [from, i];
-}
-
-/**
- * "Olivia is my patient", "Tomasz was one of our patients", "Olivia, who is my patient,": a name said to
- * be a patient, in so many words.
- */
-function declared(tokens: readonly Token[], i: number, text: string): Span | undefined {
-  const t = tokens[i] as Token;
-  // ", who is my patient": the same said as an aside
-  const who = tokens[i + 1]?.lower === "who" && COMMA_GAP.test(tokens[i + 1]?.gap ?? "") ? 1 : 0;
-  // read before the words after it are copied: this runs for every word of the question
-  const is = tokens[i + 1 + who];
-  if (t.possessive || !is || !spaced(is) || !IS_OR_WAS.test(is.lower)) return undefined;
-  const [whose, ...rest] = tokens.slice(i + 2 + who, i + 6 + who);
-  if (!whose || !spaced(whose) || !APPOSITION_OPENS.test(whose.lower)) return undefined;
-  // up to two words between: "my (new) patient", "one of my patients"
-  const cue = rest.findIndex((x, k) => spaced(x) && CUES.test(x.lower) && k <= 2);
-  if (cue < 0 || rest.slice(0, cue).some((x) => !spaced(x) || x.possessive)) return undefined;
-  if (modifies(tokens[i + 4 + who + cue])) return undefined;
-  if (
-    !(strong(t) || capital(t)) ||
-    WHERE_BEFORE.test(tokens[i - 1]?.lower ?? "") ||
-    fromAsker(tokens, i, text)
-  )
-    return undefined;
-  return nameFrom(tokens, i);
-}
-
 /** "a patient named maria", "her name is Chloe Martin", "a lady called margaret oduya"; not "my name is". */
 function naming(tokens: readonly Token[], i: number, text: string): Span | undefined {
   const t = tokens[i] as Token;
@@ -236,58 +142,6 @@ function possessed(tokens: readonly Token[], i: number, publicTalk: boolean): Sp
       ? strong(t) || (capital(t) && !isOrdinaryWord(t.lower))
       : seq.every(nameish) && seq.some((x) => strong(x) || capital(x));
   return sure ? [from, i] : undefined;
-}
-
-/** "John Smith", "JOHN SMITH", "david okoro": a known given name and a surname, in any case. */
-function paired(tokens: readonly Token[], i: number, text: string): Span | undefined {
-  const a = tokens[i] as Token;
-  const b = tokens[i + 1];
-  // "AI chatbot": one word in capitals beside one not is an acronym, not a shouted name
-  if (!b || a.possessive || !spaced(b) || a.upper !== b.upper || blocked(b)) return undefined;
-  // people write a name in one case: "Harbor de-identification" is no name
-  if (a.capitalised && !b.capitalised) return undefined;
-  // a given name that is also a word ("Amber", "daisy") is judged by the surname after it, below
-  if (isListedName(a.lower) && (strong(a) || capital(a))) {
-    const surname = strong(b) || capital(b) || (!b.foreign && b.lower.length > 2 && !isKnownWord(b.lower));
-    if (!surname || !(strong(a) || strong(b))) return undefined;
-  } else if (!(nameish(a) && !a.foreign && isListedName(b.lower) && strong(b))) {
-    // a given name the list lacks ("priya") before a listed surname ("kapoor")
-    return undefined;
-  }
-  // an institution named after people ("Alder Hey"): looked up only for a pair that reads as a name
-  // so far, since its key is a new string, and making one for every two words was much of the name
-  // finder's garbage
-  if (INSTITUTIONS.has(`${a.lower}-${b.lower}`)) return undefined;
-  if (ORGANISATION_WORDS.has(b.lower)) return undefined;
-  if (ORGANISATION_WORDS.has(tokens[i + 2]?.lower ?? "") && spaced(tokens[i + 2])) return undefined;
-  // "a locum in Milton Keynes": after these, two capitalised words are a place
-  if (a.capitalised && PLACE_BEFORE.test(tokens[i - 1]?.lower ?? "")) {
-    return undefined;
-  }
-  if (fromAsker(tokens, i, text)) return undefined;
-  return extend(tokens, i, i + 1);
-}
-
-/** "smith, john", "Kowalczyk, Anna": a surname, a comma and a given name, not a list. */
-function reversed(tokens: readonly Token[], i: number, text: string): Span | undefined {
-  const a = tokens[i] as Token;
-  const b = tokens[i + 1];
-  if (!b || a.possessive || !COMMA_GAP.test(b.gap) || ENDS_WITH_COMMA.test(a.gap)) return undefined;
-  if (LIST_AFTER.test(text.slice(b.end + (b.possessive ? 2 : 0)))) return undefined;
-  if (!(strong(a) || capital(a)) || !(strong(b) || capital(b)) || !(strong(a) || strong(b))) return undefined;
-  if (!isListedName(b.lower) && !capital(b)) return undefined;
-  return fromAsker(tokens, i, text) ? undefined : [i, i + 1];
-}
-
-/** The name follows a title of a doctor or a public figure, or the asker's own introduction. */
-function fromAsker(tokens: readonly Token[], i: number, text: string): boolean {
-  // a title, perhaps with an initial between: "Dr U. Phillip Igbinadolor"
-  const initial = tokens[i - 1]?.end === (tokens[i - 1]?.start ?? 0) + 1 ? 1 : 0;
-  const title = tokens[i - 1 - initial];
-  if (title && PUBLIC_TITLES.has(title.lower) && TITLE_GAP.test((tokens[i] as Token).gap)) return true;
-  return ASKER_BEFORE.test(
-    text.slice(Math.max(0, (tokens[i] as Token).start - 40), (tokens[i] as Token).start),
-  );
 }
 
 /**
