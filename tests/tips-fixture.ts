@@ -108,17 +108,31 @@ export function tipsFixture() {
   /** The tips posted to `channel`. */
   const postsTo = (channel: string) => posts.filter((p) => p.channel === channel);
 
-  /** `body`'s tests for each storage backend, given a fresh database and a scheduler on one. */
+  /**
+   * `body`'s tests for each storage backend, given a fresh database, a scheduler on one, and a fresh
+   * database with a scheduler on it that turned a channel's daily tip on.
+   */
   function describeEachBackend(
     body: (on: {
       fresh: () => Promise<string>;
       scheduler: (where: string, extra?: SchedulerOptions) => ReturnType<typeof schedulerOn>;
+      turnedOn: (
+        channel: string,
+      ) => Promise<{ path: string; first: Awaited<ReturnType<typeof schedulerOn>> }>;
     }) => void,
   ): void {
     describe.each(backends)("on $name", (backend) => {
       const fresh = () => backend.fresh();
       const scheduler = (where: string, extra: SchedulerOptions = {}) => schedulerOn(backend, where, extra);
-      body({ fresh, scheduler });
+      /** A fresh database, and a scheduler on it that turned `channel`'s daily tip on at 09:00 the day before. */
+      async function turnedOn(channel: string) {
+        const path = await fresh();
+        at("2026-11-25T12:00:00Z");
+        const first = await scheduler(path);
+        await first.run({ platform: "slack", channelId: channel, args: "on 09:00" });
+        return { path, first };
+      }
+      body({ fresh, scheduler, turnedOn });
     });
   }
 
