@@ -7,18 +7,8 @@ import { createMattermostBot, describeStartFailure } from "../adapters/mattermos
 import { STILL_WORKING } from "../adapters/mattermost/command.js";
 import type { TipCommands } from "../src/index.js";
 import { tempStorage, testScheduler, waitFor, within } from "./helpers.js";
-import {
-  ADMIN,
-  BOT_TOKEN,
-  type Button,
-  buttonNamed,
-  CHANNEL,
-  COMMAND_TOKEN,
-  guide,
-  MEMBER,
-  SYSADMIN,
-  useMattermost,
-} from "./mattermost-stand-in.js";
+import { type Button, buttonNamed, guide, useMattermost } from "./mattermost-fixture.js";
+import { ADMIN, BOT_TOKEN, CHANNEL, COMMAND_TOKEN, MEMBER, SYSADMIN } from "./mattermost-stand-in.js";
 
 // Mattermost end to end, daily tips and a failing REST API: the real adapter on a real HTTP front,
 // Mattermost's REST API played by a local stand-in (tests/mattermost-stand-in.ts).

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { within } from "./helpers.js";
-import {
-  ADMIN,
-  BOT_TOKEN,
-  buttonNamed,
-  buttonsOf,
-  CHANNEL,
-  COMMAND_TOKEN,
-  MEMBER,
-  useMattermost,
-} from "./mattermost-stand-in.js";
+import { buttonNamed, buttonsOf, useMattermost } from "./mattermost-fixture.js";
+import { ADMIN, BOT_TOKEN, CHANNEL, COMMAND_TOKEN, MEMBER } from "./mattermost-stand-in.js";
 
 // Mattermost end to end, the slash command and the buttons: the real adapter on a real HTTP front,
 // Mattermost's REST API played by a local stand-in (tests/mattermost-stand-in.ts).
