@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -222,80 +220,6 @@ export const FIXTURE_TIP_IDS = [
   "ask-consent",
   "check-background",
 ];
-
-/** Slack's v0 signature of `body` sent at timestamp `ts` (a string, to sign malformed timestamps too). */
-export function slackSignature(body: string, ts: string | number, secret: string): string {
-  return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
-}
-
-/** The stand-ins Slack tests talk to: a signing secret, and nock's hosts for the Web API and replies. */
-export const SLACK_TEST = {
-  secret: "test-signing-secret",
-  api: "https://slack.test",
-  hooks: "https://hooks.slack.test",
-} as const;
-
-/** Slack OAuth settings for tests, with the token key written as the test needs it (hex or base64). */
-export function slackOAuthSettings(key: Buffer, encoding: "hex" | "base64") {
-  return {
-    clientId: "111.222",
-    clientSecret: "client-secret",
-    stateSecret: "a-long-random-state-secret",
-    encryptionKey: key.toString(encoding),
-  };
-}
-
-/** HTTP mode with the test signing secret, the Web API at nock's host. */
-export const SLACK_HTTP_CONFIG = {
-  botToken: "xoxb-test-token",
-  mode: "http",
-  signingSecret: SLACK_TEST.secret,
-  port: 0,
-  apiUrl: `${SLACK_TEST.api}/api`,
-} as const;
-
-/** A slash command's form, answered at `responseUrl`. */
-export function slashForm(text: string, responseUrl: string, user = "U1"): string {
-  return new URLSearchParams({
-    team_id: "T1",
-    channel_id: "C1",
-    user_id: user,
-    command: "/socialmedia-guidance",
-    text,
-    response_url: responseUrl,
-    trigger_id: "1.2.3",
-  }).toString();
-}
-
-/** The command line's entry point, as `npm start` runs it. */
-export const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "bin", "socialmedia-guidance.js");
-
-/**
- * `socialmedia-guidance start` as a child process with only `env` set: it, all it printed, and its exit
- * code. The knowledge is the small fixture corpus unless `env` names another: these tests are about
- * starting, serving and stopping, and the shipped corpus's compiled copy is ~1.5 MB to read on each
- * start, and compiled afresh (a second or more) by the first start after each build. The console
- * chat's tests in cli-built.test.ts start on the shipped knowledge, found as an installed copy finds it.
- */
-export function launchStart(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, [BIN, "start"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", KNOWLEDGE_DIR: FIXTURE_DIR, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  child.stdout?.on("data", (d) => {
-    text += d.toString();
-  });
-  child.stderr?.on("data", (d) => {
-    text += d.toString();
-  });
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => text, exit };
-}
 
 /** The phrasings of one entry in an entries file's YAML text. */
 export const questionsOf = (text: string, id: string): string[] =>

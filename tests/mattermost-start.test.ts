@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../app/main.js";
-import { launchStart, tempDir, waitFor, within } from "./helpers.js";
+import { tempDir, waitFor, within } from "./helpers.js";
+import { launchStart } from "./launch-start.js";
 
 // `npm start` with Mattermost beside Slack in HTTP mode: one process, one HTTP front on PORT. The built
 // bot runs as a child process; Slack's Web API and Mattermost's REST API are one stand-in on 127.0.0.1.

@@ -7,15 +7,9 @@ import { HttpFront } from "../adapters/http/front.js";
 import { registerReadiness } from "../app/readiness.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { storageBackends, testPostgresUrl } from "./backends.js";
-import {
-  capturedLogger,
-  FIXTURE_DIR,
-  launchStart,
-  slackSignature,
-  slashForm,
-  waitFor,
-  within,
-} from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, waitFor, within } from "./helpers.js";
+import { launchStart } from "./launch-start.js";
+import { slackSignature, slashForm } from "./slack-settings.js";
 
 // GET /readyz as `start` wires it: the database answers, the knowledge has entries, each platform is
 // connected. Real fronts on 127.0.0.1, real storages on both backends.

@@ -1,8 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { underName } from "../adapters/slack/listeners/slash-command.js";
-import { SLACK_TEST, slashForm, within } from "./helpers.js";
+import { within } from "./helpers.js";
 import { allText, buttons, expectPost, slackFixture } from "./slack-fixture.js";
+import { SLACK_TEST, slashForm } from "./slack-settings.js";
 
 // Slack: /socialmedia-guidance's answers (help, topics, a tip, a question), its signatures and its replies.
 

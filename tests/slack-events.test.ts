@@ -1,7 +1,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { SLACK_TEST, within } from "./helpers.js";
+import { within } from "./helpers.js";
 import { allText, expectPost, type Posted, slackFixture } from "./slack-fixture.js";
+import { SLACK_TEST } from "./slack-settings.js";
 
 // Slack: mentions and direct messages, answered through the Web API, and the Web API's failures.
 

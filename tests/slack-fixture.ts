@@ -8,15 +8,12 @@ import {
   capturedLogger,
   commandScheduler,
   FIXTURE_DIR,
-  SLACK_HTTP_CONFIG,
-  SLACK_TEST,
-  slackSignature,
-  slashForm,
   tempDatabase,
   testUsage,
   waitFor,
 } from "./helpers.js";
 import { offline } from "./nock-offline.js";
+import { SLACK_HTTP_CONFIG, SLACK_TEST, slackSignature, slashForm } from "./slack-settings.js";
 
 const { secret: SECRET, api: API, hooks: HOOKS } = SLACK_TEST;
 

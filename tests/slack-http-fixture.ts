@@ -4,16 +4,9 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
-import {
-  capturedLogger,
-  FIXTURE_DIR,
-  SLACK_HTTP_CONFIG,
-  SLACK_TEST,
-  slackSignature,
-  slashForm,
-  waitFor,
-} from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, waitFor } from "./helpers.js";
 import { offline } from "./nock-offline.js";
+import { SLACK_HTTP_CONFIG, SLACK_TEST, slackSignature, slashForm } from "./slack-settings.js";
 
 // Issue 18: the HTTP mode's limits. Slack's Web API and the response_url are nock's; the stalled
 // response_url is a real server on 127.0.0.1 that takes requests and never answers.

@@ -4,8 +4,9 @@ import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { afterAll, describe, expect, it } from "vitest";
 import { Outbound } from "../adapters/slack/outbound.js";
-import { SLACK_TEST, settle, waitFor, within } from "./helpers.js";
+import { settle, waitFor, within } from "./helpers.js";
 import { expectPost, FORM, JSON_TYPE, slackHttpFixture } from "./slack-http-fixture.js";
+import { SLACK_TEST } from "./slack-settings.js";
 
 // Slack's HTTP mode, calling out: time limits, retries, Retry-After and the cap on calls to one host.
 

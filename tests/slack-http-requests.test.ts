@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_BODY_BYTES } from "../adapters/slack/receiver.js";
 import { RequestVerifier } from "../adapters/slack/verify.js";
-import { SLACK_TEST, slackSignature, within } from "./helpers.js";
+import { within } from "./helpers.js";
 import { expectPost, FORM, JSON_TYPE, now, slackHttpFixture } from "./slack-http-fixture.js";
+import { SLACK_TEST, slackSignature } from "./slack-settings.js";
 
 // Slack's HTTP mode, taking requests: replayed or badly timed signatures, and bodies too big or malformed.
 

@@ -3,15 +3,9 @@ import type { Server } from "node:http";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createSlackBot } from "../adapters/slack/app.js";
-import {
-  SLACK_HTTP_CONFIG as HTTP_CONFIG,
-  SLACK_TEST,
-  settle,
-  slashForm,
-  waitFor,
-  within,
-} from "./helpers.js";
+import { settle, waitFor, within } from "./helpers.js";
 import { slackFixture } from "./slack-fixture.js";
+import { SLACK_HTTP_CONFIG as HTTP_CONFIG, SLACK_TEST, slashForm } from "./slack-settings.js";
 
 // Slack: starting in Socket Mode, and stopping without dropping a reply in flight.
 

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
 import { LogPolicy, RateLimits, UsageRecords } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
-import { SLACK_HTTP_CONFIG as HTTP_CONFIG, SLACK_TEST, tempDatabase, within } from "./helpers.js";
+import { tempDatabase, within } from "./helpers.js";
 import { allText, expectPost, listen, type Posted, slackFixture } from "./slack-fixture.js";
+import { SLACK_HTTP_CONFIG as HTTP_CONFIG, SLACK_TEST } from "./slack-settings.js";
 
 // Slack: a bot with tight limits, questions logged, and a tips store that fails.
 

@@ -14,14 +14,13 @@ import { TipChannels } from "../src/tips/channels.js";
 import {
   capturedLogger,
   FIXTURE_DIR,
-  SLACK_TEST,
-  slackOAuthSettings,
   TIP_DEFAULTS,
   tempDir,
   testScheduler,
   waitFor,
   within,
 } from "./helpers.js";
+import { SLACK_TEST, slackOAuthSettings } from "./slack-settings.js";
 import { postSigned, type SlackStandIn, slackStandIn, tokenOf } from "./slack-stand-in.js";
 
 // Many workspaces: Bolt's OAuth flow (InstallProvider) on our HTTP front, against a stand-in for

@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BOT_SCOPES } from "../adapters/slack/oauth.js";
-import { SLACK_TEST, slackSignature } from "./helpers.js";
+import { SLACK_TEST, slackSignature } from "./slack-settings.js";
 
 /** The bot token the stand-in issues to a workspace. */
 export const tokenOf = (team: string) => `xoxb-${team}-bot-token`;

@@ -1,7 +1,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { SLACK_TEST, within } from "./helpers.js";
+import { within } from "./helpers.js";
 import { slackFixture } from "./slack-fixture.js";
+import { SLACK_TEST } from "./slack-settings.js";
 
 // Slack: a channel's daily tip, managed with /socialmedia-guidance tips by admins and the channel's creator.
 

@@ -17,7 +17,8 @@ import {
 } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { TokenCipher } from "../src/store/token-cipher.js";
-import { capturedLogger, FIXTURE_DIR, SLACK_TEST, slackOAuthSettings, tempDir } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, tempDir } from "./helpers.js";
+import { SLACK_TEST, slackOAuthSettings } from "./slack-settings.js";
 
 // Many workspaces, around the OAuth flow (slack-oauth.test.ts): the settings, the limits per
 // workspace, and the report of one workspace.

@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { main } from "../app/main.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
-import { FIXTURE_DIR, launchStart, tempDir } from "./helpers.js";
+import { FIXTURE_DIR, tempDir } from "./helpers.js";
+import { launchStart } from "./launch-start.js";
 
 /** A stand-in for Slack's Web API on 127.0.0.1: auth.test answers with `auth`. */
 let api: Server;

@@ -6,8 +6,9 @@ import type { TipStorage } from "../src/store/storage.js";
 import { TipChannels } from "../src/tips/channels.js";
 import type { TipScheduler } from "../src/tips/scheduler.js";
 import { storageBackends, type TestBackend } from "./backends.js";
-import { capturedLogger, FIXTURE_DIR, SLACK_TEST, TIP_DEFAULTS, testScheduler } from "./helpers.js";
+import { capturedLogger, FIXTURE_DIR, TIP_DEFAULTS, testScheduler } from "./helpers.js";
 import { offline } from "./nock-offline.js";
+import { SLACK_TEST } from "./slack-settings.js";
 
 const { api: API } = SLACK_TEST;
 
