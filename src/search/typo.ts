@@ -2,8 +2,11 @@ import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
 import { stemmer } from "stemmer";
 import { remembering } from "../remembering.js";
-import { inWordList, isEnglishWord, isRealWord, spokenWords } from "./dictionary.js";
+import { inWordList, isEnglishWord, isRealWord } from "./dictionary.js";
+import { substringEdits, withinEdits } from "./edit-distance.js";
 import { englishRank } from "./frequency.js";
+import { indexPairs, letterCounts, letterPairs, sharedLetters } from "./letter-pairs.js";
+import { nearWords, oneSlipApart } from "./one-slip.js";
 
 /** How many words' corrections are kept (see remembering). */
 const CACHE_LIMIT = 5_000;
@@ -193,48 +196,6 @@ function correctable(word: string): boolean {
   return word.length >= 5 && LETTERS_ONLY.test(word);
 }
 
-const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
-
-/**
- * The words of the spoken list (see spokenWords) one slip from a word. Each is the word's first i
- * letters and then something else, so only places up to the longest beginning of the word that some
- * listed word shares are tried: "chnage" past "ch", a misspelling near its end nearly everywhere.
- */
-function nearWords(word: string): string[] {
-  const spoken = spokenWords();
-  let reach = 0;
-  while (reach < word.length && spoken.begins(word.slice(0, reach + 1))) reach++;
-  return oneSlipFrom(word, reach).filter((w) => spoken.holds(w));
-}
-
-/**
- * The strings one slip from a word (a letter dropped, added or changed, or two neighbours swapped) at
- * the places up to `reach`.
- */
-function oneSlipFrom(word: string, reach: number): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i <= Math.min(word.length, reach); i++) {
-    const [before, after] = [word.slice(0, i), word.slice(i)];
-    if (after) out.add(before + after.slice(1));
-    if (after.length > 1) out.add(before + after[1] + after[0] + after.slice(2));
-    for (const c of ALPHABET) {
-      if (after) out.add(before + c + after.slice(1));
-      out.add(before + c + after);
-    }
-  }
-  out.delete(word);
-  return [...out];
-}
-
-/** True when one slip (see oneSlipFrom) turns `a` into `b`. */
-function oneSlipApart(a: string, b: string): boolean {
-  if (withinEdits(a, b, 1)) return true;
-  if (a.length !== b.length) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
-
 /** A real word one slip from a misspelt one, with what says how likely it was meant (see likelihood). */
 interface Likelihood {
   readonly word: string;
@@ -277,107 +238,3 @@ function runTogether(word: string): boolean {
 function commonWord(word: string): boolean {
   return englishRank(word) !== undefined && (word.length > 2 || inWordList(word));
 }
-
-/** A word's distinct pairs of adjacent letters: "canda" -> ca, an, nd, da. */
-function letterPairs(word: string): Set<string> {
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
-  return pairs;
-}
-
-function indexPairs(words: readonly string[]): {
-  readonly words: readonly string[];
-  readonly holding: ReadonlyMap<string, readonly number[]>;
-  readonly letters: Uint8Array;
-} {
-  const holding = new Map<string, number[]>();
-  const letters = new Uint8Array(words.length * LETTER_BINS);
-  words.forEach((w, i) => {
-    for (const pair of letterPairs(w)) {
-      const list = holding.get(pair);
-      if (list) list.push(i);
-      else holding.set(pair, [i]);
-    }
-    letters.set(letterCounts(w), i * LETTER_BINS);
-  });
-  return { words, holding, letters };
-}
-
-/** Letters a to z, each its own count, and one count for every other letter (which only loosens the test). */
-const LETTER_BINS = 27;
-
-/** How many times a word holds each letter (see LETTER_BINS), at most 255. */
-function letterCounts(word: string): Uint8Array {
-  const counts = new Uint8Array(LETTER_BINS);
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i) - 97;
-    const bin = c >= 0 && c < 26 ? c : 26;
-    counts[bin] = Math.min(255, (counts[bin] ?? 0) + 1);
-  }
-  return counts;
-}
-
-/**
- * How many of a word's letters (its counts, non-zero in `bins`) the vocabulary's i-th word also holds,
- * each as often.
- */
-function sharedLetters(counts: Uint8Array, bins: readonly number[], letters: Uint8Array, i: number): number {
-  let shared = 0;
-  const at = i * LETTER_BINS;
-  for (const b of bins) shared += Math.min(counts[b] ?? 0, letters[at + b] ?? 0);
-  return shared;
-}
-
-/**
- * The fewest insertions, deletions or substitutions that turn `word` into some part of `text` (the
- * edits of the best approximate match of `word` inside `text`), or a number over `max` as soon as it
- * must be over it.
- */
-export function substringEdits(word: string, text: string, max: number): number {
-  return edits(word, text, max, true);
-}
-
-/** True when `a` becomes `b` in at most `max` insertions, deletions or substitutions (Levenshtein). */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  return Math.abs(a.length - b.length) <= max && edits(a, b, max, false) <= max;
-}
-
-/**
- * The fewest edits turning `word` into `text`, or into any part of it (`inside`), by rows of the edit
- * table: a number over `max` as soon as a whole row is over it.
- */
-function edits(word: string, text: string, max: number, inside: boolean): number {
-  // previous[j]: the fewest edits turning the word's first i letters into text up to j (inside: into a
-  // part of text ending at j, so starting anywhere costs nothing). Two rows, reused between calls.
-  const width = text.length + 1;
-  if (rows.length < 2 * width) rows = new Int32Array(4 * width);
-  let previous = 0;
-  let row = width;
-  for (let j = 0; j < width; j++) rows[j] = inside ? 0 : j;
-  for (let i = 1; i <= word.length; i++) {
-    rows[row] = i;
-    let least = i;
-    const letter = word.charCodeAt(i - 1);
-    for (let j = 1; j < width; j++) {
-      const cost = letter === text.charCodeAt(j - 1) ? 0 : 1;
-      const d = Math.min(
-        (rows[previous + j] ?? 0) + 1,
-        (rows[row + j - 1] ?? 0) + 1,
-        (rows[previous + j - 1] ?? 0) + cost,
-      );
-      rows[row + j] = d;
-      if (d < least) least = d;
-    }
-    if (least > max) return least;
-    const done = row;
-    row = previous;
-    previous = done;
-  }
-  if (!inside) return rows[previous + width - 1] ?? 0;
-  let least = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < width; j++) least = Math.min(least, rows[previous + j] ?? 0);
-  return least;
-}
-
-/** The two rows of edits()' table, end to end: grown when a longer text comes, never shrunk. */
-let rows = new Int32Array(128);
