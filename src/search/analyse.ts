@@ -1,8 +1,9 @@
 import { stemmer as stemWord } from "stemmer";
 import { remembering } from "../remembering.js";
 import type { SynonymGroup } from "../types.js";
-import { ARTICLE, isPerson } from "./counterpart-words.js";
 import { normalise } from "./normalise.js";
+import { PARTICLES, SEPARABLE_VERBS, splitPhrase } from "./phrasal-verbs.js";
+import { isPlatformLike, LIKE_FORMS } from "./platform-like.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { TypoCorrector } from "./typo.js";
 
@@ -34,32 +35,6 @@ export interface Term {
 export function asks(term: Term): boolean {
   return term.part === undefined;
 }
-
-/** The particles a phrasal verb may leave behind its object: "look him up", "take the post down". */
-const PARTICLES: ReadonlySet<string> = new Set(["up", "down", "out", "off"]);
-/**
- * The verbs whose synonym phrase may be split by its object: looking someone up, taking a post down,
- * calling or slagging someone off or out, striking someone off, blurring a name out, cleaning a profile
- * up. Not "written up" (written the patient up as a case report) or "made up" (made my mind up).
- */
-const SEPARABLE_VERBS: ReadonlySet<string> = new Set(
-  "look looks looked looking take takes took taken taking call calls called calling slag slags slagged slagging strike strikes struck striking blur blurs blurred blurring clean cleans cleaned cleaning".split(
-    " ",
-  ),
-);
-/** The forms of "take": what is taken down is a thing, not a person. */
-const TAKING: ReadonlySet<string> = new Set(["take", "takes", "took", "taken", "taking"]);
-/** Pronouns for people. */
-const PEOPLE_PRONOUNS: ReadonlySet<string> = new Set(
-  "me him her us you someone somebody anyone anybody everyone everybody people".split(" "),
-);
-/** A one-word object that may stand between a verb and its particle: a pronoun, or a person. */
-const OBJECT_PRONOUNS: ReadonlySet<string> = new Set([
-  ...PEOPLE_PRONOUNS,
-  ..."them it this that these those".split(" "),
-]);
-/** The first of a two-word object ("the post", "my patients", "these photos"). */
-const OBJECT_DETERMINERS: ReadonlySet<string> = new Set([...ARTICLE, "these", "those"]);
 
 /** A number of one or two digits: a count or a day, no meaning of its own. */
 const SMALL_NUMBER = /^\d{1,2}$/;
@@ -232,81 +207,14 @@ export class Analyser {
   }
 }
 
-/**
- * A phrasal verb with its object between verb and particle, read as the synonym term and then the
- * object: "look him up" as "look up him", "took the post down" as "took down the post". The object is a
- * pronoun, a person ("look patients up") or a determiner and a word; anything else between them is
- * not an object ("look stuck up" is not looking anyone up).
- */
-function splitPhrase(
-  words: readonly Word[],
-  i: number,
-  particles: ReadonlySet<string> | undefined,
-  phrases: ReadonlyMap<string, readonly string[]>,
-): { read: Word[]; length: number } | undefined {
-  if (!particles) return undefined;
-  const verb = words[i] as Word;
-  const next = words[i + 1]?.word ?? "";
-  // One word ("take this down", "look him up"), else a determiner and a word ("take her photo down").
-  const one = (OBJECT_PRONOUNS.has(next) || isPerson(next)) && particles.has(words[i + 2]?.word ?? "");
-  const two = !one && OBJECT_DETERMINERS.has(next) && particles.has(words[i + 3]?.word ?? "");
-  if (!one && !two) return undefined;
-  // What is taken down is a post, not a person taken down to theatre
-  const head = (words[i + (one ? 1 : 2)] as Word).word;
-  if (TAKING.has(verb.word) && (isPerson(head) || PEOPLE_PRONOUNS.has(head))) return undefined;
-  const size = one ? 1 : 2;
-  const particle = (words[i + 1 + size] as Word).word;
-  const canonical = phrases.get(`${verb.word} ${particle}`) ?? [];
-  const credit = Math.min(verb.credit, (words[i + 1 + size] as Word).credit);
-  return {
-    read: [...canonical.map((word) => ({ word, credit })), ...words.slice(i + 1, i + 1 + size)],
-    length: size + 2,
-  };
-}
-
-/** What one likes on a platform: "like the post", "like his tweet". */
-const LIKED_THINGS = new Set(
-  "post posts comment comments tweet tweets photo photos picture pictures pic pics page pages status statuses video videos reel reels story stories update updates thread threads meme memes".split(
-    " ",
-  ),
-);
-/** Words before "like" that make it the button: "a like", "hit like", "click like". */
-const BEFORE_LIKE = new Set(
-  "a the one no any my your his her their click clicks clicking clicked hit hits hitting press pressing pressed give giving gave leave leaving left".split(
-    " ",
-  ),
-);
-/** Words before "like" that make it a comparison, whatever follows: "looks like the post was deleted". */
-const LIKE_COMPARES = new Set(
-  "look looks looked looking feel feels felt feeling seem seems seemed sound sounds sounded something anything things stuff just more much".split(
-    " ",
-  ),
-);
-
-/** The forms of "like" that may be the platform's action rather than a stop word. */
-const LIKE_FORMS: ReadonlySet<string> = new Set(["like", "liked", "liking", "likes"]);
-
-/**
- * Whether the "like" form at `i` is meant in its platform sense ("liking a post", "is a like a problem",
- * "hit like"), a subject of the knowledge, rather than the everyday stop word ("feel like", "I'd like
- * to"). "liked", "liking" and "likes" are, unless "to" follows ("she likes to post"); "like" is when
- * the button or a liked thing is next to it.
- */
-function isPlatformLike(words: readonly Word[], i: number): boolean {
-  const next = words[i + 1]?.word ?? "";
-  if (words[i]?.word !== "like") return next !== "to";
-  const before = words[i - 1]?.word ?? "";
-  if (LIKE_COMPARES.has(before)) return false;
-  return BEFORE_LIKE.has(before) || LIKED_THINGS.has(next) || LIKED_THINGS.has(words[i + 2]?.word ?? "");
-}
-
 /** An analyser's tables as plain data, for a saved index. */
 export interface AnalyserData {
   readonly phrases: readonly (readonly [string, readonly string[]])[];
   readonly stemmedWords: readonly (readonly [string, string])[];
 }
 
-interface Word {
+/** A word of a text as the analyser reads it, and how sure we are it is what the user meant (see Term). */
+export interface Word {
   readonly word: string;
   readonly credit: number;
 }
