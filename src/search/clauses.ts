@@ -6,25 +6,15 @@
 import {
   ANOTHER_ROLE,
   CARED_AS,
-  CARED_FOR,
   CARED_FOR_CLAUSE,
-  COLLEAGUE,
-  CONTACT,
-  CONTACT_STARTS,
-  DETERMINER,
-  isPerson,
   MOTHER_CARED_FOR,
   ON_CASELOAD,
   ON_MY_TEAM,
-  owner,
-  PATIENT,
-  phrasesIn,
-  REACHES_OUT,
-  REACHES_OUT_STARTS,
-  RELATIVE,
   SUPERVISED_CLAUSE,
   WORKS_WITH_CLAUSE,
-} from "./counterpart-words.js";
+} from "./care-clauses.js";
+import { CONTACT, CONTACT_STARTS, phrasesIn, REACHES_OUT, REACHES_OUT_STARTS } from "./contact-phrases.js";
+import { CARED_FOR, COLLEAGUE, DETERMINER, isPerson, owner, PATIENT, RELATIVE } from "./counterpart-words.js";
 
 /**
  * The text's clauses, each as its lowercase words. Quotation marks and brackets do not end a clause

@@ -1,12 +1,10 @@
 /**
  * The words the counterpart reading reads a clause against (see counterpart.ts): who a person is (a
  * patient, a relative, a colleague), the words between a contact and its person that say only which
- * person, the phrases of getting in touch (each a run of word sets matched a word at a time), the words
- * of a staff chat and the test for one, and the clauses of caring for, working beside or supervising
- * someone.
+ * person, the words of getting in touch, and the words of a staff chat and the test for one. The
+ * phrases of getting in touch are in contact-phrases.ts; the clauses of caring for, working beside or
+ * supervising someone, in care-clauses.ts.
  */
-import { ROLE } from "./sentence-kinds.js";
-
 const words = (list: string) => new Set(list.split(" "));
 
 /** A patient, by any of the names professions use. */
@@ -49,23 +47,6 @@ export const ARTICLE = words("a an my our the his her their your this that");
 /** The words that may end the gap between a request and its person ("a friend request on Facebook from my consultant"). */
 export const PREPOSITION = words("from with to by");
 
-/** A run of words, each from a set; a set marked optional may be skipped. */
-type Phrase = readonly { readonly words: ReadonlySet<string>; readonly optional: boolean }[];
-
-/** "friend|friended request|requests", "?be" optional. */
-const phrase = (text: string): Phrase =>
-  text
-    .split(" ")
-    .map((part) => ({ words: new Set(part.replace(/^\?/, "").split("|")), optional: part.startsWith("?") }));
-
-/** Becoming or being in touch: a friend request, a follow, being friends. */
-export const CONTACT = [
-  "friend|friended|follow|connection request|requests",
-  "request|requested|requests to ?be|become friend|friends|connect|follow",
-  "add|added|adds|follow|followed|follows|following|messaged|messages|text|texted|texts|dm|dmed|dms me",
-  "connect|connected|connects|connecting|friend|friends with",
-  "friending|befriend|befriending",
-].map(phrase);
 /** Messaging someone, read only with its person next to it ("texting patients", "text updates to physicians"). */
 export const MESSAGING = words(
   "text texting message messaging whatsapp whatsapping email emailing e-mail e-mailing",
@@ -86,28 +67,6 @@ export const SOCIAL_POST = words(
 export const REACHING_FOR = words(
   "add adding added follow following followed friend friending friended befriend befriending befriended unfriend unfriending unfriended defriend defriending defriended unfollow unfollowing unfollowed liked liking",
 );
-/** Someone reaching out, to the asker or with a request: "...'s mum sent me", "students asked to follow". */
-export const REACHES_OUT = [
-  "sent|sends|sending|send|added|adds|followed|follows|messaged|messages|texted|texts|dmed|dms|dm'd|dmd|dming|dm-ing|pmed|pm'd|pmd|pms|pming|inboxed|inboxes|inboxing|whatsapp|whatsapps|whatsapped|facetimed|facetimes|snapchatted|snapchats|pinged|pings|pinging|rang|rings|ringing|phoned|phones|phoning|emailed|emails|requested|friended|contacted|contacts|contacting|messaging|texting|emailing|whatsapping|snapchatting|facetiming me|us",
-  "sent|sends|sending|send ?me ?a|an ?facebook|instagram|linkedin|snapchat|tiktok|fb|insta friend|follow|connection request|requests",
-  "keep|keeps|kept|start|starts|started|starting|begun|began adding|sending|trying|messaging|texting|following",
-  // on the asker's own posts only: patients commenting on a practice's page are not in personal contact
-  "keep|keeps|kept|always liking|commenting|reacting ?on|to ?all ?of my",
-  "liked|likes|liking|commented|comments|commenting|reacted|reacts|reacting ?on|to ?all ?of my",
-  "want|wants|wanted|wanting to add|follow|friend|connect",
-  // asking whether they may get in touch: "asked if she could add me", "asked me whether he can text me"
-  "asked|asks|asking|wondered|wonders|wondering ?me if|whether she|he|they could|can|would|might|may add|follow|friend|message|text|dm|email|call|connect ?with me|us",
-  "want|wants|wanted|wanting to be|become friend|friends",
-  "want|wants|wanted|wanting to stay|keep in touch",
-  "asked|asks|asking|requested|requesting|requests|invited|invites|inviting ?me to ?be|become ?a|her|his|their|your add|follow|friend|friends|connect",
-  "asked|asks|asking|requested|requesting|wants|wanted for ?my number|mobile|phone|digits",
-  "gave|gives|giving|passed|slipped me|us ?his|her|their|a ?phone|mobile|personal|cell number|mobile|digits",
-  "left|leaves|leaving ?me|us ?his|her|their|a ?phone|mobile|personal|cell number|mobile|digits for me|us",
-  "asked|asks|asking|wants|wanted me to text|call|ring|phone|whatsapp|message|email|dm her|him|them",
-  // ... or to send them a picture: "the registrar asked me to send a picture of the rash" (not "to send
-  // patients reminders", whose contact is with the patients)
-  "asked|asks|asking|wants|wanted me to send|snap|whatsapp|message|email ?her|him|them a|an|the|some photo|photos|picture|pictures|pic|pics|image|images|scan|scans|video|videos",
-].map(phrase);
 /** Giving someone a way to reach you: "give patients my mobile", "gave my number to a patient". */
 export const GIVING = words("give gives gave giving share shares shared sharing");
 /** What is given: a phone number. */
@@ -119,43 +78,6 @@ const STAFF_PLACE = words("ward team unit work staff firm station practice");
 
 /** A word without its possessive: "patient's" -> "patient", "physicians'" -> "physicians". */
 export const owner = (word: string) => (word.includes("'") ? word.replace(/'s?$/, "") : word);
-
-/** Where a phrase starting at word `i` ends (the index after it), or -1. */
-function phraseAt(base: readonly string[], i: number, p: Phrase): number {
-  let k = i;
-  for (const part of p) {
-    if (k < base.length && part.words.has(base[k] ?? "")) k++;
-    else if (!part.optional) return -1;
-  }
-  return k > i ? k : -1;
-}
-
-/** The words any of the phrases can start with (no phrase starts with an optional word). */
-const startsOf = (phrases: readonly Phrase[]) => new Set(phrases.flatMap((p) => [...(p[0]?.words ?? [])]));
-/** The words a contact phrase can start with. */
-export const CONTACT_STARTS = startsOf(CONTACT);
-/** The words a phrase of someone reaching out can start with. */
-export const REACHES_OUT_STARTS = startsOf(REACHES_OUT);
-
-/** The phrases' places in a clause, as [start, end) word indices; only a word a phrase starts with is tried. */
-export function phrasesIn(
-  base: readonly string[],
-  phrases: readonly Phrase[],
-  starts: ReadonlySet<string>,
-): [number, number][] {
-  const found: [number, number][] = [];
-  base.forEach((word, i) => {
-    if (!starts.has(word)) return;
-    for (const p of phrases) {
-      const end = phraseAt(base, i, p);
-      if (end > 0) {
-        found.push([i, end]);
-        break;
-      }
-    }
-  });
-  return found;
-}
 
 /** A person of any of the three kinds. */
 export const isPerson = (word: string) => PATIENT.has(word) || RELATIVE.has(word) || COLLEAGUE.has(word);
@@ -177,64 +99,6 @@ const GROUPCHAT = /^groupchats?$/;
 const GROUPS = /^groups?$/;
 /** "chat" or "chats" after "work". */
 const CHATS = /^chats?$/;
-
-/**
- * Someone the asker cares for, told by what they did for them: "a woman I looked after", "a boy I've
- * been treating for months", "a patient I'm currently looking after". The person reads as a patient
- * and the words of care go, so that they do not push the person out of reach of the contact.
- */
-export const CARED_FOR_CLAUSE =
-  /\b(woman|women|man|men|lady|gentleman|guy|girl|boy|baby|child|kid|teenager|teen|patient|patients|client|resident)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|'d|'m|\s+have|\s+had|\s+am|\s+was|\s+were)?\s+(?:(?:been|currently|recently|just|also|once)\s+)*(?:looked after|looking after|look after|cared for|caring for|care for|treated|treating|treat|nursed|nursing|delivered|saw|seen|see|operated on|discharged|scanned|examined|admitted)(?:\s+for\s+(?:\S+\s+){0,2}(?:months?|weeks?|years?|days?|shifts?))?\b/g;
-/**
- * A mother the asker delivered or cared for: "a new mum I delivered", "the mothers I look after". Only
- * the words of care: "my mum I see every weekend" is the asker's own mother.
- */
-export const MOTHER_CARED_FOR =
-  /\b(mum|mums|mom|moms|mother|mothers)\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:(?:been|recently|just|also)\s+)*(?:delivered|looked after|look after|looking after|cared for|care for|caring for|nursed|supported|discharged|scanned)\b/g;
-/**
- * Someone on the asker's caseload: "a mum from my caseload", "a family on our books". In midwifery and
- * community care the mother or the family is the one cared for, not a patient's relative.
- */
-export const ON_CASELOAD =
-  /\b(woman|women|mum|mums|mom|moms|mother|mothers|lady|ladies|man|men|family|families|person|people|client|clients|patient|patients)\s+(?:from|on|in)\s+(?:my|our|the|her|his|their)\s+(?:caseload|case load|books)\b/g;
-/** Someone the asker works or trains beside: "a nurse I work with", "a guy I trained with". Reads as a colleague. */
-export const WORKS_WITH_CLAUSE = new RegExp(
-  String.raw`\b(?:${ROLE}|someone|somebody|guy|girl|woman|man|lady|person)s?\s+(?:(?:that|who|whom)\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:work|works|worked|working|used to work|trained|train|studied|study)\s+(?:with|alongside)\b`,
-  "g",
-);
-/** Another of the asker's own kind: "another nurse", "a fellow paramedic", "other students". Reads as a colleague. */
-export const ANOTHER_ROLE = new RegExp(
-  String.raw`\b(?:another|fellow|other)\s+(?:student\s+)?(?:${ROLE}|healthcare assistant|receptionist)(s?)\b`,
-  "g",
-);
-/**
- * One of the asker's own team: "a nurse on my ward", "the HCAs on our unit", "a new doctor who started
- * on our ward", "a student nurse on placement with me", "a resident on our team", "my trainee". Reads
- * as a colleague. Not a visitor, a carer or a caregiver, who may be a patient's; a resident only on a
- * team, a rotation or a firm ("a resident on my floor" may live there: see residents.ts). The role word
- * is captured, so that the colleague is read in its number ("the nurses on my ward" are several).
- */
-export const ON_MY_TEAM = new RegExp(
-  String.raw`\b(?:(?:student\s+)?(?!(?:visitor|carer|caregiver|resident)s?\b)(${ROLE}s?)\s+(?:(?:who\s+)?(?:started|starts|works|worked|working)\s+)?(?:(?:on|in|from)\s+(?:my|our)\s+(?:ward|team|unit|rotation|firm|shift|department|floor)|on\s+placement\s+with\s+(?:me|us))|(residents?)\s+(?:on|in|from)\s+(?:my|our)\s+(?:team|rotation|firm)|my\s+((?:trainee|mentee)s?))\b`,
-  "g",
-);
-/** How a person cared for reads: as a patient, in the number the clause used. */
-export const CARED_AS: Readonly<Record<string, string>> = {
-  patients: "patients",
-  client: "client",
-  clients: "clients",
-  women: "patients",
-  mums: "patients",
-  moms: "patients",
-  mothers: "patients",
-  ladies: "patients",
-  men: "patients",
-  families: "patients",
-  people: "patients",
-};
-/** Someone the asker teaches or supervises: "a student midwife I'm assessing", "a probationer I mentor". */
-export const SUPERVISED_CLAUSE =
-  /\b(?:student|trainee|junior|probationer|preceptee|mentee|newbie|new starter|new grad|intern)\s+(?:\S+\s+)?(?:(?:that|who|whom)\s+)?(?:i|we)(?:'m|'ve been|\s+am|\s+have been)?\s+(?:currently\s+)?(?:assessing|assess|mentoring|mentor|supervising|supervise|precepting|precept|training|train|teaching|teach|signing off)\b/g;
 
 /** With "my" at `at`, where the word it is about is ("my (own|personal) number"); -1 when no "my" is there. */
 export function afterMy(base: readonly string[], at: number): number {

@@ -12,14 +12,13 @@
  * after", "a nurse I work with"), global ones that V8 compiles straight to machine code (clauses.ts).
  */
 import { clausesOf } from "./clauses.js";
+import { CONTACT, CONTACT_STARTS, phrasesIn, REACHES_OUT, REACHES_OUT_STARTS } from "./contact-phrases.js";
 import {
   ANSWERING,
   ARTICLE,
   afterMy,
   CARED_FOR,
   COLLEAGUE,
-  CONTACT,
-  CONTACT_STARTS,
   DETERMINER,
   GIVING,
   isPerson,
@@ -29,9 +28,6 @@ import {
   PATIENT,
   PATIENT_THING,
   PREPOSITION,
-  phrasesIn,
-  REACHES_OUT,
-  REACHES_OUT_STARTS,
   REACHING_FOR,
   RELATIVE,
   SOCIAL_POST,
