@@ -1,3 +1,7 @@
+/**
+ * Names said to be a patient's in so many words: an aside after the name ("Olivia, my patient,") or a
+ * sentence ("Olivia is my patient") (see findNames).
+ */
 import {
   APPOSITION_CLOSE,
   APPOSITION_CLOSE_REACH,
@@ -12,9 +16,6 @@ import {
 } from "./name-patterns.js";
 import { capital, cueName, fromAsker, modifies, nameFrom, type Span, spaced, strong } from "./name-signs.js";
 import type { Token } from "./name-tokens.js";
-
-// Names said to be a patient's in so many words: an aside after the name ("Olivia, my patient,") or a
-// sentence ("Olivia is my patient") (see findNames).
 
 /**
  * "Olivia, my 6 year old patient, wants...", "Emma (my patient) sent...", "Amir, my patient on ward 7,

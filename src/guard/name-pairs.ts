@@ -1,11 +1,12 @@
+/**
+ * Names that stand alone, with no word around them saying a patient: a given name and a surname
+ * ("John Smith"), or a surname, a comma and a given name ("Smith, John") (see findNames).
+ */
 import { isKnownWord, isListedName } from "./lexicon.js";
 import { COMMA_GAP, ENDS_WITH_COMMA, LIST_AFTER, PLACE_BEFORE } from "./name-patterns.js";
 import { blocked, capital, extend, fromAsker, nameish, type Span, spaced, strong } from "./name-signs.js";
 import type { Token } from "./name-tokens.js";
 import { INSTITUTIONS, ORGANISATION_WORDS } from "./name-words.js";
-
-// Names that stand alone, with no word around them saying a patient: a given name and a surname
-// ("John Smith"), or a surname, a comma and a given name ("Smith, John") (see findNames).
 
 /** "John Smith", "JOHN SMITH", "david okoro": a known given name and a surname, in any case. */
 export function paired(tokens: readonly Token[], i: number, text: string): Span | undefined {
