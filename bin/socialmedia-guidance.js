@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled composition root lives in dist/app/ (built by `npm install` via `prepare`).
+// Thin launcher: the composition root, compiled to dist/app/ and bundled into dist/bundle/ (see
+// scripts/bundle.ts), is built by `npm install` via `prepare`.
 // A namespace import: Node 20 lacks enableCompileCache, and a named import of it would fail to link
 // before the version check below could say so.
 import * as nodeModule from "node:module";
@@ -13,7 +14,7 @@ if (unsupported) {
 // V8 keeps the code it compiled on disk (in the OS temp folder), so a one-shot command does not
 // compile the same modules again on every run.
 nodeModule.enableCompileCache?.();
-const { main, runsTheBot } = await import("../dist/app/main.js");
+const { main, runsTheBot } = await import("../dist/bundle/main.js");
 const args = process.argv.slice(2);
 process.exitCode = await main(args);
 // The bot has stopped and closed what it could: a connection that a silent database never answered

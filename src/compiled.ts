@@ -83,11 +83,22 @@ function readCompiled(file: string, fingerprint: string): Compiled | undefined {
 
 /**
  * What the compiled file depends on: every file of the knowledge folder, and the code that reads and
- * indexes it (this module's own folder's `knowledge/` and `search/`), each by name, size and mtime.
+ * indexes it (see codeFolders), each by name, size and mtime.
  */
 function fingerprintOf(dir: string): string {
-  const parts = [FORMAT, ...[dir, join(CODE_DIR, "knowledge"), join(CODE_DIR, "search")].flatMap(filesOf)];
+  const parts = [FORMAT, ...[dir, ...codeFolders(CODE_DIR)].flatMap(filesOf)];
   return parts.join("\n");
+}
+
+/**
+ * The folders of the code that reads and indexes the knowledge, for the module in `codeDir`: its
+ * `knowledge/` and `search/` folders where the code runs as written (the TypeScript source, or tsc's
+ * output in dist/), or the whole folder where it runs bundled (dist/bundle/, see scripts/bundle.ts),
+ * which has no such folders: every chunk of it then counts, since any may hold that code.
+ */
+export function codeFolders(codeDir: string): string[] {
+  const folders = [join(codeDir, "knowledge"), join(codeDir, "search")];
+  return folders.every((folder) => fs.existsSync(folder)) ? folders : [codeDir];
 }
 
 /** JSON with every character past ASCII written as a \uXXXX escape: the same value, read back faster. */

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN } from "./cli-run.js";
@@ -21,6 +21,14 @@ describe("the installed command (built)", () => {
     // with no KNOWLEDGE_DIR it reads the knowledge it was installed with; what that answers is measured
     // by the evaluation floors, not here
     expect(Object.keys(reply).sort()).toEqual(["answer", "flags", "question", "suggestions"]);
+    // it runs the bundle, and the knowledge it compiled depends on the bundle's files: a rebuild of the
+    // engine compiles the knowledge again rather than serving the old build's index
+    const bundle = join(import.meta.dirname, "..", "dist", "bundle");
+    const cache = join(import.meta.dirname, "..", "node_modules", ".cache", "socialmedia-guidance");
+    const fingerprints = readdirSync(cache)
+      .filter((f) => f.startsWith("knowledge-"))
+      .map((f) => (JSON.parse(readFileSync(join(cache, f), "utf8")) as { fingerprint: string }).fingerprint);
+    expect(fingerprints.some((f) => f.includes(`${join(bundle, "main.js")} `))).toBe(true);
   });
 
   it("answers nothing piped in after quit in the console chat", () => {

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { KEEP_COMPILED } from "../src/compiled.js";
+import { codeFolders, KEEP_COMPILED } from "../src/compiled.js";
 import { createGuide, KnowledgeError, loadGuide, loadKnowledge } from "../src/index.js";
 import { otherSubjects } from "../src/judge.js";
 import { SearchIndex } from "../src/search/search-index.js";
@@ -181,6 +181,15 @@ describe("compiled knowledge", () => {
     expect(copyOf(used)).toBe(compiled);
     expect(copyOf(once[0] ?? "")).toBeUndefined();
     expect(readdirSync(cacheDir)).toHaveLength(KEEP_COMPILED);
+  });
+
+  it("depends on the engine's folders as written, and on every file of a bundle, which has none", () => {
+    const written = tempDir("smg-code-");
+    for (const folder of ["knowledge", "search"]) mkdirSync(join(written, folder));
+    expect(codeFolders(written)).toEqual([join(written, "knowledge"), join(written, "search")]);
+    const bundled = tempDir("smg-code-");
+    writeFileSync(join(bundled, "guide-Ab12.js"), "");
+    expect(codeFolders(bundled)).toEqual([bundled]);
   });
 
   it("still answers when the cache folder cannot be written", async () => {
