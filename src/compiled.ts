@@ -12,6 +12,9 @@ const FORMAT = 14;
 /** How many knowledge folders keep a compiled copy: the ones most recently compiled or read. */
 export const KEEP_COMPILED = 8;
 
+/** The file a bundled build starts from (see scripts/bundle.ts). */
+export const BUNDLE_ENTRY = "main.js";
+
 /** The folder of the code that reads and indexes the knowledge: part of what a compiled copy depends on. */
 const CODE_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -91,14 +94,15 @@ function fingerprintOf(dir: string): string {
 }
 
 /**
- * The folders of the code that reads and indexes the knowledge, for the module in `codeDir`: its
+ * What stands for the code that reads and indexes the knowledge, for the module in `codeDir`: its
  * `knowledge/` and `search/` folders where the code runs as written (the TypeScript source, or tsc's
- * output in dist/), or the whole folder where it runs bundled (dist/bundle/, see scripts/bundle.ts),
- * which has no such folders: every chunk of it then counts, since any may hold that code.
+ * output in dist/), or, where it runs bundled (dist/bundle/, see scripts/bundle.ts), which has no such
+ * folders, the bundle's entry file: every build empties the folder and writes it anew, so its time
+ * changes with any change to any chunk, and one look at it costs less than one at each of the chunks.
  */
 export function codeFolders(codeDir: string): string[] {
   const folders = [join(codeDir, "knowledge"), join(codeDir, "search")];
-  return folders.every((folder) => fs.existsSync(folder)) ? folders : [codeDir];
+  return folders.every((folder) => fs.existsSync(folder)) ? folders : [join(codeDir, BUNDLE_ENTRY)];
 }
 
 /** JSON with every character past ASCII written as a \uXXXX escape: the same value, read back faster. */
