@@ -1,4 +1,5 @@
-import { type FSWatcher, watch } from "node:fs";
+import { type FSWatcher, readdirSync, watch } from "node:fs";
+import { join } from "node:path";
 import { createGuide, type Guide } from "./guide.js";
 import { formatProblem, KnowledgeError } from "./knowledge/errors.js";
 import { loadKnowledge } from "./knowledge/load.js";
@@ -77,23 +78,63 @@ export function reloadKnowledgeOnChange(options: KnowledgeReloadOptions): () => 
       );
       options.onReload?.({ reloaded: false, problems });
     }
+    watchFolders();
   };
   const soon = (why: string) => {
     clearTimeout(timer);
     timer = setTimeout(() => reload(why), options.settleMs ?? 500);
   };
-  let watcher: FSWatcher | undefined;
-  try {
-    watcher = watch(options.dir, { recursive: true }, () => soon("file changed"));
-    watcher.on("error", (error) => log.warn({ err: error.message }, "stopped watching the knowledge folder"));
-  } catch (error) {
-    log.warn({ err: (error as Error).message }, "cannot watch the knowledge folder; reload with SIGHUP");
-  }
+  // Each folder is watched on its own, not the whole tree with `recursive`: on Linux Node follows each
+  // file of a recursive watch, and lost one replaced by a rename (an editor's safe save, `sed -i`,
+  // `learn --accept`), so that every later edit of it went unseen. A folder's own watch reports any
+  // file in it by name, whatever replaced it. Folders made since are watched from the next reload.
+  const watchers = new Map<string, FSWatcher>();
+  const watchFolders = () => {
+    let folders: string[];
+    try {
+      folders = foldersIn(options.dir);
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, "cannot watch the knowledge folder; reload with SIGHUP");
+      return;
+    }
+    for (const [folder, watcher] of watchers)
+      if (!folders.includes(folder)) {
+        watcher.close();
+        watchers.delete(folder);
+      }
+    for (const folder of folders) {
+      if (watchers.has(folder)) continue;
+      try {
+        const watcher = watch(folder, () => soon("file changed"));
+        watcher.on("error", (error) => {
+          watcher.close();
+          watchers.delete(folder);
+          log.warn({ folder, err: error.message }, "stopped watching a knowledge folder");
+        });
+        watchers.set(folder, watcher);
+      } catch (error) {
+        log.warn(
+          { folder, err: (error as Error).message },
+          "cannot watch a knowledge folder; reload with SIGHUP",
+        );
+      }
+    }
+  };
+  watchFolders();
   const onHup = () => soon("SIGHUP");
   process.on("SIGHUP", onHup);
   return () => {
     clearTimeout(timer);
-    watcher?.close();
+    for (const watcher of watchers.values()) watcher.close();
+    watchers.clear();
     process.off("SIGHUP", onHup);
   };
+}
+
+/** The folder and every folder under it. */
+function foldersIn(dir: string): string[] {
+  const under = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(d.parentPath, d.name));
+  return [dir, ...under];
 }
