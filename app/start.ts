@@ -266,7 +266,7 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
       err(
         o.reloaded
           ? `(Knowledge reloaded: ${o.entries} entries.)`
-          : `(Knowledge not reloaded, still answering from the last good version; run validate. ${o.problems.length} problem${o.problems.length === 1 ? "" : "s"}, the first: ${o.problems[0]})`,
+          : `(Knowledge not reloaded, still answering from the last good version; run validate. ${o.problems.length} problem${o.problems.length === 1 ? "" : "s"}, the first: ${(o.problems[0] ?? "").replace(/^\s*-\s*/, "")})`,
       ),
   });
   try {
