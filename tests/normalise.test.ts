@@ -18,6 +18,14 @@ describe("normalise", () => {
     expect(normalise("<@123456789> <@!42> <@&77> <#99> <:wave:123> <a:dance:456> hi")).toBe("hi");
   });
 
+  it("drops an emoji's leftover marks and the trade mark sign, which read as words; keeps a letter's accent", () => {
+    const plain = normalise("can I friend a patient");
+    for (const end of [" 👩‍⚕️", " ❤️", " ☺️", "™", " ℠"])
+      expect(normalise(`can I friend a patient${end}`)).toBe(plain);
+    expect(normalise("step 1️⃣")).toBe("step 1");
+    expect(normalise("café cafe\u0301 naïve")).toBe("café café naïve");
+  });
+
   it("drops emoji shortcodes, but not a time", () => {
     expect(normalise("posted it :grimacing: :+1::skin-tone-2: :sweat_smile: help")).toBe("posted it help");
     expect(normalise("at 10:30:15 today")).toBe("at 10 30 15 today");

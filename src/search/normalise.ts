@@ -97,7 +97,9 @@ export const QUOTE_CLOSES = String.raw`["'](?=$|[\s.,;:!?)])`;
 export function normalise(text: string): string {
   // Printable ASCII (most questions) is its own NFKC form and has no control characters.
   const plain = PRINTABLE_ASCII.test(text);
-  const unlinked = (plain ? text : text.normalize("NFKC"))
+  const unlinked = (
+    plain ? text : text.replace(SIGNS_AS_LETTERS, " ").normalize("NFKC").replace(LOOSE_MARKS, " ")
+  )
     // Slack links keep their label: <https://x|label> -> label
     .replace(SLACK_LINK, " $1 ")
     // every other <...> chat token (mentions, channels, emoji, timestamps) carries no meaning
@@ -130,6 +132,14 @@ const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/gi;
  */
 const EMOJI_SHORTCODE = /(?<![\p{L}\p{N}]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):/giu;
 const CONTROL = /\p{C}+/gu;
+/** The trade and service mark signs, which NFKC would spell as the words "tm" and "sm". */
+const SIGNS_AS_LETTERS = /[\u2120\u2122]/g;
+/**
+ * Marks on no letter: the emoji-style selector of "❤️" and "👩‍⚕️" and a keycap's frame ("1️⃣"), left behind when
+ * the emoji they belong to goes as no word, which read as a word of their own that the knowledge never
+ * uses, and so lowered the confidence of a question signed off with one. A mark on a letter stays ("é").
+ */
+const LOOSE_MARKS = /(?<![\p{L}\p{M}])\p{M}+/gu;
 const US_IN_CAPITALS = /\bU\.?S\.?(?:A\.?)?(?=[\s,;:!?)]|$)/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
 /**
