@@ -33,7 +33,7 @@ export async function discordDeploy(
     err("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (and optionally DISCORD_GUILD_ID) in .env first.");
     return 1;
   }
-  const { deployCommands, codeOf, inviteUrl } = await lazy.discord();
+  const { deployCommands, codeOf, inviteUrl, unreachableMessage } = await lazy.discord();
   const invite = inviteUrl(config.discord.applicationId);
   try {
     const { route, count } = await deployCommands(config.discord);
@@ -44,7 +44,12 @@ export async function discordDeploy(
     return 0;
   } catch (error) {
     const code = codeOf(error);
-    err(`Could not register the commands (${code}): ${redactSecrets((error as Error).message)}`);
+    const unreachable = unreachableMessage(error);
+    err(
+      unreachable
+        ? `Could not register the commands. ${unreachable}`
+        : `Could not register the commands (${code}): ${redactSecrets((error as Error).message)}`,
+    );
     // 50001 Missing Access: registering in a server the bot has not joined.
     if (code.endsWith(":50001"))
       err(

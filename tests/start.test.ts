@@ -212,6 +212,19 @@ describe("discord invite and a deploy before the invite", () => {
     expect(deploy.output).toContain("The bot is not in server 1200000000000000001 yet: add it with");
     expect(deploy.output).toContain("client_id=1100000000000000001");
   });
+
+  it("says that Discord could not be reached, and where to look, when nothing answers", async () => {
+    // a port nothing listens on: the connection is refused
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const deploy = await run(["discord", "deploy"], env(port));
+    expect(deploy.code).toBe(1);
+    expect(deploy.output).toMatch(
+      /Could not register the commands\. Could not reach Discord \(.+\): check the network, or DISCORD_API_URL/,
+    );
+  });
 });
 
 describe("npm start with Discord settings", () => {

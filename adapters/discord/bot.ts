@@ -23,7 +23,7 @@ import { renderCard } from "./render.js";
 import { commandDefinitions } from "./slash-commands.js";
 
 export { inviteUrl } from "./definitions.js";
-export { codeOf, type DiscordDeps, describeStartFailure } from "./register.js";
+export { codeOf, type DiscordDeps, describeStartFailure, unreachableMessage } from "./register.js";
 
 export interface DiscordBot {
   readonly client: Client;

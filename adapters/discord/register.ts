@@ -121,15 +121,27 @@ export function codeOf(error: unknown): string {
   return typeof code === "string" || typeof code === "number" ? String(code) : "unknown_error";
 }
 
+/**
+ * What the operator reads when Discord could not be reached at all (no network, a wrong
+ * DISCORD_API_URL), or undefined when it answered: for a start and for `discord deploy` alike.
+ */
+export function unreachableMessage(error: unknown): string | undefined {
+  const message = (error as Error)?.message ?? String(error);
+  const cause = unreachableCause(error) ?? (message === "fetch failed" ? "fetch failed" : undefined);
+  return cause
+    ? `Could not reach Discord (${cause}): check the network, or DISCORD_API_URL if it is set.`
+    : undefined;
+}
+
 /** What the operator reads when the Discord adapter cannot start. */
 export function describeStartFailure(error: unknown): { code: string; message: string } {
   const code = codeOf(error);
   const message = (error as Error)?.message ?? String(error);
-  const cause = unreachableCause(error) ?? (message === "fetch failed" ? "fetch failed" : undefined);
+  const unreachable = unreachableMessage(error);
   return {
     code,
-    message: cause
-      ? `Could not reach Discord (${cause}): check the network, or DISCORD_API_URL if it is set.`
+    message: unreachable
+      ? unreachable
       : code === "TokenInvalid" || code.startsWith("401")
         ? "Discord rejected the bot token: check DISCORD_TOKEN in .env."
         : `Could not start the Discord bot (${code}): ${redactSecrets(message)}`,
