@@ -148,12 +148,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     needs: "knowledge",
     usage: "validate",
     summary: "Check the knowledge base; exits 1 on a problem",
-    run: ({ guide: { knowledge: k }, out }) => {
-      out(
-        `Knowledge base OK: ${k.entries.length} entries, ${k.topics.length} topics, ${k.tips.length} tips.`,
-      );
-      return 0;
-    },
+    run: async (c) => (await import("./validate.js")).validate(c.guide.knowledge, c.out, c.err),
   },
   {
     name: "check",

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { main, runsTheBot } from "../app/main.js";
 import { SUBCOMMANDS } from "../app/subcommands.js";
 import { run } from "./cli-run.js";
-import { FIXTURE_DIR, FIXTURE_TIP_IDS, fixtureCopy } from "./helpers.js";
+import { FIXTURE_DIR, FIXTURE_TIP_IDS, fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..");
 /** What a test asserts of the answers, topics or tips it reads from the small fixture corpus, not the shipped one. */
@@ -70,11 +70,15 @@ describe("the socialmedia-guidance command", () => {
   });
 
   it("checks only the settings a command uses: a wrong Slack token does not stop validate, but stops start", async () => {
-    // the small fixture corpus: the shipped one's validation has a test of its own
+    // the small fixture corpus (the shipped one's validation has a test of its own), which has neither a
+    // fitted confidence model nor off-topic groups: validate says what that means, and of the shipped none
     const env = { SLACK_BOT_TOKEN: "not-a-token", LOG_LEVEL: "loud", KNOWLEDGE_DIR: FIXTURE_DIR };
     const checked = await run(["validate"], { env });
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain("Knowledge base OK");
+    expect(checked.stderr).toContain("Note: no confidence.json, so answers are judged by their ranking");
+    expect(checked.stderr).toContain("Note: no off-topic groups");
+    expect((await run(["validate"], { env: { KNOWLEDGE_DIR } })).stderr).toBe("");
     const started = await run(["start"], { env });
     expect(started.code).toBe(1);
     expect(started.stderr).toContain("SLACK_BOT_TOKEN");
