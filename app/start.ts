@@ -15,6 +15,7 @@ import {
 } from "../src/index.js";
 import { ReplaysOrMemory } from "../src/store/replays.js";
 import { parseKey, TokenCipher } from "../src/store/token-cipher.js";
+import { consoleRecordsLog } from "./console-log.js";
 import { lazy, openDb } from "./lazy.js";
 import type { Out } from "./output.js";
 import { type ReadyPlatform, registerReadiness } from "./readiness.js";
@@ -277,7 +278,7 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
     const records = new UsageRecords({
       learn: config.learnFromUse,
       feedback: storage.feedback,
-      logger: createLogger("silent"),
+      logger: consoleRecordsLog(err),
     });
     try {
       return ended(await runConsole(io, live.guide, { records }));

@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../adapters/console/console.js";
+import { consoleRecordsLog } from "../app/console-log.js";
 import {
   createGuide,
   createLogger,
@@ -9,7 +10,7 @@ import {
   type UsageParts,
   UsageRecords,
 } from "../src/index.js";
-import { FIXTURE_DIR, votingStore } from "./helpers.js";
+import { FIXTURE_DIR, tempStorage, votingStore } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 
@@ -122,5 +123,19 @@ describe("console chat", () => {
 
   it("declines politely off topic", async () => {
     expect(await chat(["how do I cook rice"])).toContain("I have no guidance on that.");
+  });
+
+  it("says once, in words, that it could not record its use (a full disk, a deleted database)", async () => {
+    const store = tempStorage().feedback;
+    const failing = Object.assign(Object.create(store) as typeof store, {
+      recordQuestion: () => Promise.reject(new Error("database or disk is full")),
+    });
+    const said: string[] = [];
+    const records = new UsageRecords({ feedback: failing, logger: consoleRecordsLog((l) => said.push(l)) });
+    await chat(["should I accept a friend request from a patient", "how do I cook rice"], true, { records });
+    await records.flush();
+    expect(said).toEqual([
+      "(Note: could not record the question's outcome (database or disk is full). The chat goes on, but its questions may be missing from the report; this is said once.)",
+    ]);
   });
 });
