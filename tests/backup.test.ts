@@ -113,6 +113,20 @@ describe("backup and restore", () => {
     expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
   });
 
+  it("backs up only the bot's database, not an empty file or /dev/null that SQLite would open", async () => {
+    const empty = join(tempDir("smg-backup-"), "empty.db");
+    writeFileSync(empty, "");
+    for (const path of [empty, "/dev/null"]) {
+      const to = join(tempDir("smg-backup-"), "copy.db");
+      const made = await cli(["backup", to], path);
+      expect(made.code).toBe(1);
+      expect(made.err).toContain(
+        `${path} is not a database this bot wrote (it has no schema version): nothing was backed up.`,
+      );
+      expect(existsSync(to)).toBe(false);
+    }
+  });
+
   it("backs up and restores while a knowledge file is broken: neither reads the knowledge", async () => {
     const { dir, path: dbPath, storage: first } = await databaseWith("before the backup");
     await first.close();
