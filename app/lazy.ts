@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { fs } from "../src/builtins.js";
 import type { Config, Logger } from "../src/index.js";
 import type { Storage } from "../src/store/storage.js";
@@ -40,6 +41,13 @@ export async function openDb(
   ) {
     err(
       `No database at ${config.databasePath} yet: the bot creates it when it first runs (start) and records its use there. Check DATABASE_PATH if it has run.`,
+    );
+    return undefined;
+  }
+  // SQLite's own words for a folder differ by how it is opened ("unable to open database file", EISDIR)
+  if (!config.databaseUrl && fs.statSync(config.databasePath, { throwIfNoEntry: false })?.isDirectory()) {
+    err(
+      `DATABASE_PATH (${config.databasePath}) is a folder: it must name the database file in it, such as ${join(config.databasePath, "bot.db")}.`,
     );
     return undefined;
   }

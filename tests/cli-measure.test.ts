@@ -103,6 +103,15 @@ describe("the measuring commands", () => {
       expect(refused.stderr).toContain("the file has none of the bot's tables");
     }
     expect(readFileSync(empty)).toHaveLength(0);
+    // a folder named as the database: one sentence saying so, whatever the command
+    const folder = tempDir("smg-folder-");
+    for (const args of [["tips", "channels"], ["report"], ["start"]]) {
+      const refused = await run(args, { env: { DATABASE_PATH: folder } });
+      expect(refused.code, args.join(" ")).toBe(1);
+      expect(refused.stderr).toContain(
+        `DATABASE_PATH (${folder}) is a folder: it must name the database file in it`,
+      );
+    }
     // it only reads: run as another user with the bot stopped, a -wal or -shm it left stopped the bot
     expect(readdirSync(dirname(dbPath))).toEqual(files);
     expect(files).not.toContain("bot.db-wal");
