@@ -47,6 +47,9 @@ describe("the measuring commands", () => {
     const typo = await run(["eval", join(dir, "typo.jsonl")], { env: { KNOWLEDGE_DIR: FIXTURE_DIR } });
     expect(typo.code).toBe(0);
     expect(typo.stderr).toMatch(/^Warning: .* accepts an id no entry has \(patient-photoes\)/);
+    // no question to decline in the file: no abstain figure, rather than 100% of none
+    expect(typo.stdout).toContain("out-of-scope: 0 questions, abstain n/a");
+    expect(typo.stdout).toContain("abstain n/a (0 out of scope)");
   });
 
   it("tips preview: shows the defaults where there is no database yet, and creates none", async () => {

@@ -190,7 +190,10 @@ export function formatEval(r: EvalResult): string {
       `  MISS ${JSON.stringify(m.q)} -> ${m.got ?? "(no answer)"} @${m.confidence.toFixed(2)}` +
       ` [offered: ${m.suggestions.join(", ") || "-"}] want: ${m.accept.join("|") || "(no answer)"}`,
   );
-  const summary = `top-1 ${pct(r.top1)} (${r.inScope} in scope), top-3 ${pct(r.top3)}, abstain ${pct(r.abstain)} (${r.outOfScope} out of scope)`;
+  // A set with none of a kind has no figure for it: "abstain 100.0%" of no questions read as a result.
+  const ofIn = (x: number) => (r.inScope > 0 ? pct(x) : "n/a");
+  const abstain = r.outOfScope > 0 ? pct(r.abstain) : "n/a";
+  const summary = `top-1 ${ofIn(r.top1)} (${r.inScope} in scope), top-3 ${ofIn(r.top3)}, abstain ${abstain} (${r.outOfScope} out of scope)`;
   const table = r.reliability
     .filter((b) => b.count > 0)
     .map(
@@ -198,8 +201,8 @@ export function formatEval(r: EvalResult): string {
         `  ${b.from.toFixed(1)}-${Math.min(1, b.to).toFixed(1)}  ${String(b.count).padStart(4)}  ${pct(b.right / b.count).padStart(6)}`,
     );
   return [
-    `in-scope:     ${r.inScope} questions, top-1 ${pct(r.top1)}, top-3 ${pct(r.top3)}`,
-    `out-of-scope: ${r.outOfScope} questions, abstain ${pct(r.abstain)}`,
+    `in-scope:     ${r.inScope} questions, top-1 ${ofIn(r.top1)}, top-3 ${ofIn(r.top3)}`,
+    `out-of-scope: ${r.outOfScope} questions, abstain ${abstain}`,
     `ranking alone (no threshold): first right ${pct(r.rank1)}, right in the first three ${pct(r.rank3)}`,
     labelReach(r),
     ...safetyLine(r),
