@@ -130,12 +130,17 @@ export function fitConfidence(
   out(
     `\nThreshold (answer from this confidence), cross-validated top-1 and abstain; the chosen one trades right answers against wrong ones best while declining at least ${pct(MIN_ABSTAIN)} of the out-of-scope questions:`,
   );
+  // With few questions to decline, no threshold may reach the floor: then none is chosen (chooseThreshold
+  // falls back to 0.50, which a small file marked "chosen" at 0% abstain), and none is written.
+  const floorMet = chosen.abstain >= MIN_ABSTAIN;
   // The threshold in use now, beside the chosen one, shows what writing the fit would change.
   const inUse = guide.knowledge.confidence?.threshold;
   const shown = [...new Set([0.3, 0.4, 0.5, 0.6, chosen.threshold, ...(inUse === undefined ? [] : [inUse])])];
   for (const t of shown.sort((a, b) => a - b)) {
     const r = atThreshold(shuffled, cv, t);
-    const marks = [t === chosen.threshold ? "chosen" : "", t === inUse ? "in use" : ""].filter(Boolean);
+    const marks = [t === chosen.threshold && floorMet ? "chosen" : "", t === inUse ? "in use" : ""].filter(
+      Boolean,
+    );
     out(
       `  ${t.toFixed(2)}  top-1 ${pct(r.top1)}  abstain ${pct(r.abstain)}  wrong answers ${r.wrongAnswers}${marks.length > 0 ? `  <- ${marks.join(", ")}` : ""}`,
     );
@@ -153,6 +158,12 @@ export function fitConfidence(
     },
   };
   out(`\nWeights: ${JSON.stringify(model.weights)} bias ${model.bias}`);
+  if (!floorMet) {
+    out(
+      `No threshold declines at least ${pct(MIN_ABSTAIN)} of these out-of-scope questions, so none is chosen${write ? " and nothing is written" : ""}: fit on more questions to decline.`,
+    );
+    return write ? 1 : 0;
+  }
   if (write) {
     const file = join(knowledgeDir, "confidence.json");
     try {

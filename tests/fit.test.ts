@@ -97,6 +97,43 @@ describe("the fit's threshold table", () => {
     expect(readFileSync(join(dir, "confidence.json"), "utf8")).toBe(saved);
   });
 
+  it("chooses no threshold, and writes none, when none declines enough of the questions to decline", () => {
+    const saved = `${JSON.stringify({ ...SCORE_ONLY_MODEL, threshold: 0.47 }, null, 2)}\n`;
+    // enough questions to fit on, but the ones to decline are word for word the ones to answer, most of
+    // which are answered right: every threshold answers them all
+    const friend = "Should I accept a friend request from a patient?";
+    const rows = [
+      ...Array.from({ length: 100 }, () => ({ q: friend, accept: ["friend-requests"] })),
+      ...Array.from({ length: 6 }, () => ({
+        q: "Can I post a photo of a patient?",
+        accept: ["colleague-networking"],
+      })),
+      ...Array.from({ length: 6 }, () => ({ q: friend, accept: [] })),
+    ];
+    const dir = fixtureCopy({
+      "confidence.json": saved,
+      "l.jsonl": rows.map((r) => JSON.stringify(r)).join("\n"),
+    });
+    for (const write of [false, true]) {
+      const lines: string[] = [];
+      const said = (l: string) => lines.push(l);
+      const code = fitConfidence(
+        createGuide(loadKnowledge(dir)),
+        [join(dir, "l.jsonl")],
+        dir,
+        write,
+        said,
+        said,
+      );
+      expect(code).toBe(write ? 1 : 0);
+      expect(lines.join("\n")).not.toContain("<- chosen");
+      expect(lines.join("\n")).toContain(
+        "No threshold declines at least 90.0% of these out-of-scope questions",
+      );
+    }
+    expect(readFileSync(join(dir, "confidence.json"), "utf8")).toBe(saved);
+  });
+
   it("lists the fixed thresholds alone when no model is saved", () => {
     const rows = table();
     expect(rows.some((r) => r.includes("in use"))).toBe(false);
