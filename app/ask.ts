@@ -27,7 +27,7 @@ export async function ask(
     const reply = guide.ask(question);
     if (json) out(JSON.stringify(replyJson(reply, asksAboutTheBot(question))));
     else {
-      // The cards and the terminal renderer (marked-terminal, highlight.js) load only for text output.
+      // The cards and the terminal renderer (marked-terminal) load only for text output.
       const [{ aboutCard, replyCard }, { renderCard, terminalWidth }] = await Promise.all([
         import("../src/conversation/cards.js"),
         import("../adapters/console/render.js"),

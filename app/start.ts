@@ -247,7 +247,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
 /** The console chat; its questions are recorded for the report and learning unless RECORD_CONSOLE=false. */
 async function consoleChat(config: Config, guide: Guide, err: Out): Promise<number> {
   const io = { input: process.stdin, output: process.stdout };
-  // The terminal renderer (marked, marked-terminal, highlight.js) loads only for the chat: a bot started
+  // The terminal renderer (marked, marked-terminal) loads only for the chat: a bot started
   // for a platform spent ~150 ms loading it for nothing.
   const { runConsole } = await import("../adapters/console/console.js");
   const ended = (read: { lines: number }) => {

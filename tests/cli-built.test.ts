@@ -31,6 +31,23 @@ describe("the installed command (built)", () => {
     expect(fingerprints.some((f) => f.includes(`${join(bundle, "main.js")} `))).toBe(true);
   });
 
+  it("prints a text answer without loading a syntax highlighter (no answer holds code)", () => {
+    // every module the process loads, as the loader reads it
+    const hooks = `data:text/javascript,import{registerHooks}from"node:module";registerHooks({load(u,c,n){process.stderr.write("loaded "+u+"\\n");return n(u,c)}})`;
+    const result = spawnSync(
+      process.execPath,
+      ["--import", hooks, BIN, "ask", "can I accept a friend request from a patient?"],
+      {
+        input: "",
+        encoding: "utf8",
+      },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^## /);
+    expect(result.stderr).toMatch(/loaded .*marked-terminal|loaded .*dist\/bundle\/render-/);
+    expect(result.stderr).not.toMatch(/highlight\.js|cli-highlight/);
+  });
+
   it("answers nothing piped in after quit in the console chat", () => {
     const result = spawnSync(process.execPath, [BIN, "start"], {
       input: "quit\nhow do I cook rice\n",
