@@ -5,6 +5,7 @@ import type { Config } from "../src/config-types.js";
 import { foreignTables, openDatabase } from "../src/store/db.js";
 import { ownedAs, whileNotInUse } from "../src/store/in-use.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
+import { folderAsDatabase } from "./lazy.js";
 import type { Out } from "./output.js";
 
 // `backup` and `restore` for the SQLite file, through SQLite's own backup API (better-sqlite3's
@@ -20,6 +21,8 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
   const to = rest[0];
   if (!to) return usage(err, "backup <file>");
   if (config.databaseUrl) return fail(err, POSTGRES);
+  const folder = folderAsDatabase(config.databasePath);
+  if (folder) return fail(err, folder);
   if (!existsSync(config.databasePath)) return fail(err, `No database at ${config.databasePath} to back up.`);
   if (existsSync(to))
     return fail(err, `${to} already exists: back up to a new file, so that no backup is overwritten.`);
@@ -68,6 +71,9 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
   const from = rest[0];
   if (!from) return usage(err, "restore <file>");
   if (config.databaseUrl) return fail(err, POSTGRES);
+  // a folder named as the database would be moved aside whole, and the backup written in its place
+  const folder = folderAsDatabase(config.databasePath);
+  if (folder) return fail(err, `${folder} Nothing was changed.`);
   if (!existsSync(from)) return fail(err, `No backup at ${from}.`);
   if (!statSync(from).isFile())
     return fail(err, `${from} is not a file: name the backup file to restore from.`);

@@ -44,11 +44,9 @@ export async function openDb(
     );
     return undefined;
   }
-  // SQLite's own words for a folder differ by how it is opened ("unable to open database file", EISDIR)
-  if (!config.databaseUrl && fs.statSync(config.databasePath, { throwIfNoEntry: false })?.isDirectory()) {
-    err(
-      `DATABASE_PATH (${config.databasePath}) is a folder: it must name the database file in it, such as ${join(config.databasePath, "bot.db")}.`,
-    );
+  const folder = config.databaseUrl ? undefined : folderAsDatabase(config.databasePath);
+  if (folder) {
+    err(folder);
     return undefined;
   }
   const { openStorage } = await lazy.storage();
@@ -69,4 +67,22 @@ export async function openDb(
     err(config.databaseUrl ? message : `Cannot open the database at ${config.databasePath}: ${message}`);
     return undefined;
   }
+}
+
+/**
+ * What to say when DATABASE_PATH names a folder, or undefined when it does not (or cannot be looked
+ * at: SQLite then says why in its own words). Every command that opens or replaces the database asks
+ * first: SQLite's words for a folder differed by how it was opened ("unable to open database file",
+ * EISDIR), and restore moved the folder aside and wrote the backup in its place.
+ */
+export function folderAsDatabase(path: string): string | undefined {
+  let folder = false;
+  try {
+    folder = fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // a folder on the way that may not be read (EACCES): opening the file says so
+  }
+  return folder
+    ? `DATABASE_PATH (${path}) is a folder: it must name the database file in it, such as ${join(path, "bot.db")}.`
+    : undefined;
 }

@@ -240,9 +240,18 @@ describe("backup and restore", () => {
     expect((await cli(["restore", cut], join(dir, "bot.db"))).err).toMatch(
       /it is damaged \(cut short, or changed since it was made\): try an older backup\. Nothing was changed\./,
     );
-    const unreadable = await cli(["backup", join(dir, "b.db")], dir);
-    expect(unreadable.code).toBe(1);
-    expect(unreadable.err).toMatch(/^Cannot read the database at .*: unable to open database file\.\n$/);
+    // a folder named as the database: neither backed up, nor moved aside whole by a restore
+    for (const args of [
+      ["backup", join(dir, "b.db")],
+      ["restore", cut],
+    ]) {
+      const refused = await cli(args, dir);
+      expect(refused.code, args[0]).toBe(1);
+      expect(refused.err).toContain(
+        `DATABASE_PATH (${dir}) is a folder: it must name the database file in it`,
+      );
+    }
+    expect(existsSync(cut)).toBe(true);
     const { dbPath, backupPath } = await backedUp("theirs");
     // run as a user who neither owns the database nor is root
     const me = statSync(dbPath).uid + 1;

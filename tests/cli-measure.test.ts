@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { check } from "../app/check.js";
+import { folderAsDatabase } from "../app/lazy.js";
+import { fs } from "../src/builtins.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { run } from "./cli-run.js";
@@ -114,6 +116,16 @@ describe("the measuring commands", () => {
       expect(refused.stderr).toContain(
         `DATABASE_PATH (${folder}) is a folder: it must name the database file in it`,
       );
+    }
+    // a folder on the way that may not be looked into (EACCES, run as another user): no stack trace, but
+    // no verdict either, and opening the file then says why in SQLite's words
+    const denied = vi.spyOn(fs, "statSync").mockImplementation(() => {
+      throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+    });
+    try {
+      expect(folderAsDatabase(join(folder, "locked", "bot.db"))).toBeUndefined();
+    } finally {
+      denied.mockRestore();
     }
     // it only reads: run as another user with the bot stopped, a -wal or -shm it left stopped the bot
     expect(readdirSync(dirname(dbPath))).toEqual(files);
