@@ -1,4 +1,4 @@
-import { type FSWatcher, readdirSync, watch } from "node:fs";
+import { type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import { join } from "node:path";
 import { createGuide, type Guide } from "./guide.js";
 import { formatProblem, KnowledgeError } from "./knowledge/errors.js";
@@ -87,31 +87,34 @@ export function reloadKnowledgeOnChange(options: KnowledgeReloadOptions): () => 
   // Each folder is watched on its own, not the whole tree with `recursive`: on Linux Node follows each
   // file of a recursive watch, and lost one replaced by a rename (an editor's safe save, `sed -i`,
   // `learn --accept`), so that every later edit of it went unseen. A folder's own watch reports any
-  // file in it by name, whatever replaced it. Folders made since are watched from the next reload.
-  const watchers = new Map<string, FSWatcher>();
+  // file in it by name, whatever replaced it. A watch follows a folder, not its name, so each is known
+  // by its inode too: a folder replaced by another of the same name (a new entries/ moved into place)
+  // is watched anew, as are folders made since, from the reload the change causes.
+  const watchers = new Map<string, { readonly watcher: FSWatcher; readonly inode: number }>();
+  let stopped = false;
+  const unwatch = (folder: string) => {
+    watchers.get(folder)?.watcher.close();
+    watchers.delete(folder);
+  };
   const watchFolders = () => {
-    let folders: string[];
+    if (stopped) return;
+    let folders: Map<string, number>;
     try {
       folders = foldersIn(options.dir);
     } catch (error) {
       log.warn({ err: (error as Error).message }, "cannot watch the knowledge folder; reload with SIGHUP");
       return;
     }
-    for (const [folder, watcher] of watchers)
-      if (!folders.includes(folder)) {
-        watcher.close();
-        watchers.delete(folder);
-      }
-    for (const folder of folders) {
+    for (const [folder, { inode }] of watchers) if (folders.get(folder) !== inode) unwatch(folder);
+    for (const [folder, inode] of folders) {
       if (watchers.has(folder)) continue;
       try {
         const watcher = watch(folder, () => soon("file changed"));
         watcher.on("error", (error) => {
-          watcher.close();
-          watchers.delete(folder);
+          if (watchers.get(folder)?.watcher === watcher) unwatch(folder);
           log.warn({ folder, err: error.message }, "stopped watching a knowledge folder");
         });
-        watchers.set(folder, watcher);
+        watchers.set(folder, { watcher, inode });
       } catch (error) {
         log.warn(
           { folder, err: (error as Error).message },
@@ -124,17 +127,25 @@ export function reloadKnowledgeOnChange(options: KnowledgeReloadOptions): () => 
   const onHup = () => soon("SIGHUP");
   process.on("SIGHUP", onHup);
   return () => {
+    stopped = true;
     clearTimeout(timer);
-    for (const watcher of watchers.values()) watcher.close();
-    watchers.clear();
+    for (const folder of [...watchers.keys()]) unwatch(folder);
     process.off("SIGHUP", onHup);
   };
 }
 
-/** The folder and every folder under it. */
-function foldersIn(dir: string): string[] {
+/** The folder and every folder under it, each with its inode. */
+function foldersIn(dir: string): Map<string, number> {
   const under = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => join(d.parentPath, d.name));
-  return [dir, ...under];
+  const folders = new Map<string, number>();
+  for (const folder of [dir, ...under]) {
+    try {
+      folders.set(folder, statSync(folder).ino);
+    } catch {
+      // gone since it was listed: the change that removed it brings another reload
+    }
+  }
+  return folders;
 }

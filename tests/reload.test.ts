@@ -32,12 +32,13 @@ describe("moderators' edits while the bot runs", () => {
     expect(lines.join("\n")).toContain("a tab is not allowed here");
   });
 
-  it("keeps seeing a file's edits after it was replaced by a rename (a safe save, sed -i, learn), and a new folder's", async () => {
+  it("keeps seeing edits after a file, or its whole folder, was replaced by a rename", async () => {
     const dir = fixtureCopy();
     const live = reloadable(createGuide(loadKnowledge(dir)));
-    const { logger, lines } = capturedLogger();
+    const { logger } = capturedLogger();
     stop = reloadKnowledgeOnChange({ dir, target: live, logger, settleMs: 50 });
-    const file = join(dir, "entries", "main.yaml");
+    const entries = join(dir, "entries");
+    const file = join(entries, "main.yaml");
     const original = readFileSync(file, "utf8");
     const retitled = (title: string) =>
       original.replace("title: Friend requests from patients", `title: ${title}`);
@@ -50,15 +51,15 @@ describe("moderators' edits while the bot runs", () => {
     // ... and then edited in place, which a watch on the replaced file no longer saw
     writeFileSync(file, retitled("Edited after"));
     await titled("Edited after");
-    // a folder made while the bot runs is watched from the reload its making caused
-    mkdirSync(join(dir, "entries", "more"));
-    await waitFor(() => lines.filter((l) => l.includes("knowledge reloaded")).length >= 3, {
-      what: "the reload",
-    });
-    writeFileSync(join(dir, "entries", "more", "extra.yaml"), "");
-    await waitFor(() => lines.filter((l) => l.includes("knowledge reloaded")).length >= 4, {
-      what: "the new folder's file to be seen",
-    });
+    // a new entries folder moved into place, then a file of it edited in place
+    const next = join(dir, "entries.next");
+    mkdirSync(next);
+    writeFileSync(join(next, "main.yaml"), retitled("Folder swapped"));
+    renameSync(entries, join(dir, "entries.old"));
+    renameSync(next, entries);
+    await titled("Folder swapped");
+    writeFileSync(file, retitled("Edited in the new folder"));
+    await titled("Edited in the new folder");
   });
 
   it("reloads on SIGHUP", async () => {
