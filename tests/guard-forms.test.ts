@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findIdentifiers, redact } from "../src/guard/identifiers.js";
+import { findIdentifiers, guardReading, redact } from "../src/guard/identifiers.js";
 
 // More of the forms clinicians type patients' details in, and more of the everyday text that only looks
 // like them (found by testing the guard as an attacker would, with realistic questions).
@@ -111,5 +111,12 @@ describe("the guard leaves these alone", () => {
     "Nurse Blake's TikTok went viral, should I report it",
   ])("%j", (text) => {
     expect(findIdentifiers(text)).toEqual([]);
+  });
+});
+
+describe("the guard reads no emoji as a name", () => {
+  // a letter shown as an emoji, as written ("ℹ️") or once folded ("Ⓜ️" to "M", "🈷️" to "月")
+  it.each(["ℹ️", "Ⓜ️", "🈷️", "㊗️"])("%s after 'patient'", (emoji) => {
+    expect(guardReading(`can I friend a patient ${emoji}`).findings).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ describe("normalise", () => {
 
   it("drops an emoji's leftover marks and the trade mark sign, which read as words; keeps a letter's accent", () => {
     const plain = normalise("can I friend a patient");
-    for (const end of [" 👩‍⚕️", " ❤️", " ☺️", "™", " ℠"])
+    for (const end of [" 👩‍⚕️", " ❤️", " ☺️", "™", " ℠", " ℹ️", " Ⓜ️", " 🈷️", " ㊗️"])
       expect(normalise(`can I friend a patient${end}`)).toBe(plain);
     expect(normalise("step 1️⃣")).toBe("step 1");
     expect(normalise("café cafe\u0301 naïve")).toBe("café café naïve");

@@ -129,6 +129,8 @@ function asciiCase(word: string): Case {
   return first >= 65 && first <= 90 ? CAPITALISED : NEITHER;
 }
 
+/** The variation selector that asks for a character's emoji form. */
+const EMOJI_STYLE = "\ufe0f";
 /** Letters of the Latin alphabet without accents: a word of them needs no look at its script. */
 const ASCII_LETTERS = /^[A-Za-z'’-]+$/;
 /** The words of a text, each with what its spelling says. */
@@ -142,6 +144,12 @@ export function tokenise(text: string): Token[] {
     }
     const stop = wordEnd(text, start);
     const word = text.slice(start, stop);
+    // a letter shown as an emoji (its selector, a mark, ends the word): "ℹ️", and "Ⓜ️" or "🈷️" once
+    // folded to "M" and "月" (foldedForGuard); after "patient" it read as the patient's name
+    if (word.includes(EMOJI_STYLE)) {
+      start = stop;
+      continue;
+    }
     // "Smith's", "patients'": a possessive's apostrophe (and s) go; so does a closing quote mark's
     const end = word.length;
     const quoteLast = isApostrophe(word[end - 1]);

@@ -132,8 +132,12 @@ const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+/gi;
  */
 const EMOJI_SHORTCODE = /(?<![\p{L}\p{N}]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):/giu;
 const CONTROL = /\p{C}+/gu;
-/** The trade and service mark signs, which NFKC would spell as the words "tm" and "sm". */
-const SIGNS_AS_LETTERS = /[\u2120\u2122]/g;
+/**
+ * Emoji and the trade and service mark signs, taken out before NFKC, which would spell some as letters
+ * and so as words: ™ and ℠ as "tm" and "sm", ℹ️ as "i", Ⓜ️ as "m", 🈷️ as "月". Every other emoji goes later
+ * as no word anyway.
+ */
+const SIGNS_AS_LETTERS = /\p{Extended_Pictographic}\ufe0f?|[\u2120\u2122]/gu;
 /**
  * Marks on no letter: the emoji-style selector of "❤️" and "👩‍⚕️" and a keycap's frame ("1️⃣"), left behind when
  * the emoji they belong to goes as no word, which read as a word of their own that the knowledge never
