@@ -35,13 +35,10 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
   }
   try {
     db.pragma("busy_timeout = 5000");
-    // A file SQLite opens but the bot never made (an empty file, /dev/null, another program's database)
-    // has no schema version: "backed up (schema 0)" read as success.
-    if (db.pragma("user_version", { simple: true }) === 0)
-      return fail(
-        err,
-        `${config.databasePath} is not a database this bot wrote (it has no schema version): nothing was backed up.`,
-      );
+    // A file SQLite opens but the bot never wrote: an empty file or /dev/null (no schema version, which
+    // read as "backed up (schema 0)"), or another program's database (see foreignTables), as restore asks.
+    if (db.pragma("user_version", { simple: true }) === 0 || foreignTables(db))
+      return fail(err, `${config.databasePath} is not a database this bot wrote: nothing was backed up.`);
     mkdirSync(dirname(to), { recursive: true });
     await db.backup(to);
     // The copy keeps the database's write-ahead-log mode, so reading it (describe, below) left a -shm

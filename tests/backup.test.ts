@@ -113,16 +113,16 @@ describe("backup and restore", () => {
     expect(await candidates(kept)).toEqual(["after the backup", "before the backup"]);
   });
 
-  it("backs up only the bot's database, not an empty file or /dev/null that SQLite would open", async () => {
+  it("backs up only the bot's database, not an empty file, /dev/null or another program's database", async () => {
     const empty = join(tempDir("smg-backup-"), "empty.db");
     writeFileSync(empty, "");
-    for (const path of [empty, "/dev/null"]) {
+    const other = join(tempDir("smg-backup-"), "shop.db");
+    new Database(other).exec("CREATE TABLE orders (id INTEGER); PRAGMA user_version = 3;").close();
+    for (const path of [empty, "/dev/null", other]) {
       const to = join(tempDir("smg-backup-"), "copy.db");
       const made = await cli(["backup", to], path);
       expect(made.code).toBe(1);
-      expect(made.err).toContain(
-        `${path} is not a database this bot wrote (it has no schema version): nothing was backed up.`,
-      );
+      expect(made.err).toContain(`${path} is not a database this bot wrote: nothing was backed up.`);
       expect(existsSync(to)).toBe(false);
     }
   });
