@@ -23,7 +23,7 @@ export function consoleRecordsLog(err: Out): Logger {
         // not a log line as pino writes them: say the plain fact
       }
       err(
-        `(Note: ${what}${why ? ` (${why})` : ""}. The chat goes on, but its questions may be missing from the report; this is said once.)`,
+        `(Note: ${what}${why ? ` (${why})` : ""}. The chat goes on, but what it records (questions, votes, phrasings to learn) may be missing from the report from now on; this is said once.)`,
       );
     },
   });

@@ -159,8 +159,9 @@ export function fitConfidence(
   };
   out(`\nWeights: ${JSON.stringify(model.weights)} bias ${model.bias}`);
   if (!floorMet) {
-    out(
-      `No threshold declines at least ${pct(MIN_ABSTAIN)} of these out-of-scope questions, so none is chosen${write ? " and nothing is written" : ""}: fit on more questions to decline.`,
+    // a refusal to write goes where the other refusals go
+    (write ? err : out)(
+      `${write ? "Not written: n" : "N"}o threshold declines at least ${pct(MIN_ABSTAIN)} of these out-of-scope questions, so none is chosen: fit on more questions to decline.`,
     );
     return write ? 1 : 0;
   }

@@ -21,7 +21,7 @@ function missingParts(k: Knowledge): string[] {
   const notes: string[] = [];
   if (!k.confidence)
     notes.push(
-      "Note: no confidence.json, so answers are judged by their ranking score alone, not the fitted model: run socialmedia-guidance fit --write to fit one.",
+      "Note: no confidence.json, so answers are judged by their ranking score alone, not a fitted model: fit one with socialmedia-guidance fit --write <questions.jsonl>, on questions labelled with this knowledge's entries (knowledge/README.md).",
     );
   if ((k.offTopic?.length ?? 0) === 0)
     notes.push(

@@ -52,6 +52,13 @@ describe("the measuring commands", () => {
     // no question to decline in the file: no abstain figure, rather than 100% of none
     expect(typo.stdout).toContain("out-of-scope: 0 questions, abstain n/a");
     expect(typo.stdout).toContain("abstain n/a (0 out of scope)");
+    // ... and none to answer: no top-1, top-3 or ranking figure
+    writeFileSync(join(dir, "declines.jsonl"), JSON.stringify({ q: "how do I cook rice", accept: [] }));
+    const declines = await run(["eval", join(dir, "declines.jsonl")], {
+      env: { KNOWLEDGE_DIR: FIXTURE_DIR },
+    });
+    expect(declines.stdout).toContain("in-scope:     0 questions, top-1 n/a, top-3 n/a");
+    expect(declines.stdout).toContain("first right n/a, right in the first three n/a");
   });
 
   it("tips preview: shows the defaults where there is no database yet, and creates none", async () => {

@@ -135,7 +135,7 @@ describe("console chat", () => {
     await chat(["should I accept a friend request from a patient", "how do I cook rice"], true, { records });
     await records.flush();
     expect(said).toEqual([
-      "(Note: could not record the question's outcome (database or disk is full). The chat goes on, but its questions may be missing from the report; this is said once.)",
+      "(Note: could not record the question's outcome (database or disk is full). The chat goes on, but what it records (questions, votes, phrasings to learn) may be missing from the report from now on; this is said once.)",
     ]);
   });
 });

@@ -203,7 +203,7 @@ export function formatEval(r: EvalResult): string {
   return [
     `in-scope:     ${r.inScope} questions, top-1 ${ofIn(r.top1)}, top-3 ${ofIn(r.top3)}`,
     `out-of-scope: ${r.outOfScope} questions, abstain ${abstain}`,
-    `ranking alone (no threshold): first right ${pct(r.rank1)}, right in the first three ${pct(r.rank3)}`,
+    `ranking alone (no threshold): first right ${ofIn(r.rank1)}, right in the first three ${ofIn(r.rank3)}`,
     labelReach(r),
     ...safetyLine(r),
     "",
