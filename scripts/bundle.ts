@@ -5,7 +5,8 @@
 // platform's SDK and the rarely used commands stay in chunks of their own, loaded only when used.
 // Run through the API rather than rolldown's command line, which lists every chunk on each build.
 // Each build empties the folder first, so its entry, main.js, is always new: the compiled knowledge
-// takes that file's time for the whole bundle's (see codeFolders in src/compiled.ts).
+// takes that file (its time, and the chunks' hashed names in it) for the whole bundle (see codeParts in
+// src/compiled.ts).
 import { join } from "node:path";
 import { build } from "rolldown";
 import { packageRoot } from "../src/paths.js";

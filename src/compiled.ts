@@ -85,24 +85,34 @@ function readCompiled(file: string, fingerprint: string): Compiled | undefined {
 }
 
 /**
- * What the compiled file depends on: every file of the knowledge folder, and the code that reads and
- * indexes it (see codeFolders), each by name, size and mtime.
+ * What the compiled file depends on: every file of the knowledge folder by name, size and mtime, and
+ * the code that reads and indexes it (see codeParts).
  */
 function fingerprintOf(dir: string): string {
-  const parts = [FORMAT, ...[dir, ...codeFolders(CODE_DIR)].flatMap(filesOf)];
-  return parts.join("\n");
+  return [FORMAT, ...filesOf(dir), ...codeParts(CODE_DIR)].join("\n");
 }
 
 /**
- * What stands for the code that reads and indexes the knowledge, for the module in `codeDir`: its
- * `knowledge/` and `search/` folders where the code runs as written (the TypeScript source, or tsc's
- * output in dist/), or, where it runs bundled (dist/bundle/, see scripts/bundle.ts), which has no such
- * folders, the bundle's entry file: every build empties the folder and writes it anew, so its time
- * changes with any change to any chunk, and one look at it costs less than one at each of the chunks.
+ * What stands for the code that reads and indexes the knowledge, for the module in `codeDir`: the
+ * files of its `knowledge/` and `search/` folders by name, size and mtime where the code runs as
+ * written (the TypeScript source, or tsc's output in dist/); where it runs bundled (dist/bundle/, see
+ * scripts/bundle.ts), which has no such folders, the bundle's entry file, by its time and by what it
+ * says. Every build empties the folder and writes it anew, so the time changes with each; the entry
+ * names the chunks it loads by their content's hash, and they the chunks they load, so what it says
+ * changes with any change to any chunk, even in a copy that kept old times (cp -p, rsync -a, a
+ * package's fixed dates). One look at one small file costs less than one at each of the chunks.
  */
-export function codeFolders(codeDir: string): string[] {
+export function codeParts(codeDir: string): string[] {
   const folders = [join(codeDir, "knowledge"), join(codeDir, "search")];
-  return folders.every((folder) => fs.existsSync(folder)) ? folders : [join(codeDir, BUNDLE_ENTRY)];
+  if (folders.every((folder) => fs.existsSync(folder))) return folders.flatMap(filesOf);
+  const entry = join(codeDir, BUNDLE_ENTRY);
+  let said: string;
+  try {
+    said = shortHash(fs.readFileSync(entry, "utf8"));
+  } catch {
+    said = "unread";
+  }
+  return [...filesOf(entry), `${entry} says ${said}`];
 }
 
 /** JSON with every character past ASCII written as a \uXXXX escape: the same value, read back faster. */

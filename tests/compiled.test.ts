@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { codeFolders, KEEP_COMPILED } from "../src/compiled.js";
+import { filesOf } from "../src/cache.js";
+import { codeParts, KEEP_COMPILED } from "../src/compiled.js";
 import { createGuide, KnowledgeError, loadGuide, loadKnowledge } from "../src/index.js";
 import { otherSubjects } from "../src/judge.js";
 import { SearchIndex } from "../src/search/search-index.js";
@@ -183,13 +184,24 @@ describe("compiled knowledge", () => {
     expect(readdirSync(cacheDir)).toHaveLength(KEEP_COMPILED);
   });
 
-  it("depends on the engine's folders as written, and on a bundle's entry, rewritten by each build", () => {
+  it("depends on the engine's folders as written, and on a bundle's entry by its time and what it says", () => {
     const written = tempDir("smg-code-");
     for (const folder of ["knowledge", "search"]) mkdirSync(join(written, folder));
-    expect(codeFolders(written)).toEqual([join(written, "knowledge"), join(written, "search")]);
+    writeFileSync(join(written, "search", "index.js"), "");
+    expect(codeParts(written)).toEqual(filesOf(join(written, "search")));
     const bundled = tempDir("smg-code-");
-    writeFileSync(join(bundled, "guide-Ab12.js"), "");
-    expect(codeFolders(bundled)).toEqual([join(bundled, "main.js")]);
+    const entry = join(bundled, "main.js");
+    // the fixed time npm gives every file of a package
+    const packed = new Date("1985-10-26T08:15:00Z");
+    writeFileSync(entry, 'import("./guide-Ab12Cd34.js");');
+    utimesSync(entry, packed, packed);
+    const before = codeParts(bundled);
+    expect(before[0]).toMatch(new RegExp(`^${entry} \\d+ `));
+    // a chunk rebuilt under a new hash, in a copy with the same time and size: still a change
+    writeFileSync(entry, 'import("./guide-Ef56Gh78.js");');
+    utimesSync(entry, packed, packed);
+    expect(codeParts(bundled)[0]).toBe(before[0]);
+    expect(codeParts(bundled)).not.toEqual(before);
   });
 
   it("still answers when the cache folder cannot be written", async () => {
