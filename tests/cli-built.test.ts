@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN } from "./cli-run.js";
@@ -119,6 +119,37 @@ describe("the installed command (built)", () => {
       child.stdin.write(question);
       await waitFor(() => answers() === 4, { what: "the third answer" });
       expect(stdout.split("\n> ")[3]).toContain("Friend requests from patients");
+    } finally {
+      child.stdin.end();
+      await once(child, "exit");
+    }
+  });
+
+  it("says once in the console chat that it could not record its use, when its database is deleted under it", async () => {
+    const db = join(tempDir("smg-gone-"), "usage.db");
+    const child = spawn(process.execPath, [BIN, "start"], {
+      env: { PATH: process.env.PATH ?? "", KNOWLEDGE_DIR: fixtureCopy(), DATABASE_PATH: db },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let [stdout, stderr] = ["", ""];
+    child.stdout.on("data", (d) => {
+      stdout += String(d);
+    });
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    const answers = () => stdout.split("\n> ").length - 1;
+    try {
+      await waitFor(() => answers() === 1, { what: "the prompt", timeoutMs: 10_000 });
+      child.stdin.write("should I accept a friend request from a patient\n");
+      await waitFor(() => answers() === 2, { what: "the first answer" });
+      for (const file of [db, `${db}-wal`, `${db}-shm`]) rmSync(file, { force: true });
+      for (const n of [3, 4]) {
+        child.stdin.write("should I accept a friend request from a patient\n");
+        await waitFor(() => answers() === n, { what: `answer ${n - 1}` });
+      }
+      await waitFor(() => stderr.includes("(Note: could not record"), { what: "the note" });
+      expect(stderr.match(/\(Note: /g)).toHaveLength(1);
     } finally {
       child.stdin.end();
       await once(child, "exit");
