@@ -1,8 +1,8 @@
 // The command's own code as a few files instead of ninety: `bin/socialmedia-guidance.js` runs
 // dist/bundle/, which `npm run build` makes (with rolldown) from what tsc wrote to dist/app/. Node's
 // module loader spends time on every file it loads (resolving, reading, linking), and a one-shot `ask`
-// loads the whole engine. Packages stay outside the bundle (but for BUNDLED), loaded from node_modules; each
-// platform's SDK and the rarely used commands stay in chunks of their own, loaded only when used.
+// loads the whole engine. Packages stay outside the bundle (but for BUNDLED), loaded from node_modules;
+// each platform's SDK and the rarely used commands stay in chunks of their own, loaded only when used.
 // Run through the API rather than rolldown's command line, which lists every chunk on each build.
 // Each build empties the folder first, so its entry, main.js, is always new: the compiled knowledge
 // takes that file (its time, and the chunks' hashed names in it) for the whole bundle (see codeParts in
