@@ -166,7 +166,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
             .slice(0, most)
             .map(ref)
         : [];
-    if (!top || (p < model.threshold && !judged.urgent) || judged.offSubject) {
+    if (!top || (p < model.threshold && !judged.urgent && !judged.verbatim) || judged.offSubject) {
       // The subject a question leans to is named only where no entry is offered instead.
       const otherSubject = judged.offSubject ?? (p < SUGGEST_MIN_CONFIDENCE ? judged.elsewhere : undefined);
       const reply: Reply = {

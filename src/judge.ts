@@ -95,6 +95,12 @@ export interface Judgement {
    */
   readonly urgent: boolean;
   /**
+   * The question is, word for word, one of the best entry's phrasings or its title (as normalise reads
+   * both): answered whatever the confidence, and never asked back, so that a phrasing a moderator wrote
+   * or accepted (learn) is answered with its entry.
+   */
+  readonly verbatim: boolean;
+  /**
    * Whether the question reports someone at risk now (reportsRisk in at-risk.ts): read once, when first
    * asked, so that the ranking and the safety net share one reading.
    */
@@ -171,6 +177,17 @@ export function createJudge(
     }
     return text;
   };
+  // An entry's title and phrasings as normalise reads them, for the verbatim reading: made for the
+  // entries a question ranks near the top, when it first does, not for every entry at start.
+  const ownTexts = new Map<string, ReadonlySet<string>>();
+  const isOwnText = (e: Entry, said: string) => {
+    let texts = ownTexts.get(e.id);
+    if (!texts) {
+      texts = new Set([e.title, ...e.questions].map(normalise));
+      ownTexts.set(e.id, texts);
+    }
+    return texts.has(said);
+  };
   const summaries = knowledge.entries.filter((e) => e.covers.length > 0);
   const others = otherSubjects(knowledge).map((s) => s.subject);
   // The words of operating a platform (off-topic groups marked howToAlone), as the stems they read as.
@@ -196,7 +213,15 @@ export function createJudge(
     const terms = query ? index.terms(query, topicOf) : [];
     // Whom the question's contact is with, and whom its photos show: read only when needed, and once.
     const readings = readingsOf(query);
-    const hits = preferSummary(index.searchTerms(terms, 6, 0.05, readings), summaries).slice(0, 4);
+    const ranked = preferSummary(index.searchTerms(terms, 6, 0.05, readings), summaries);
+    // A question that is one of an entry's own phrasings gets that entry, if the ranking has it near
+    // the top (a long phrasing's story can rank another entry first), unless the question reports risk.
+    const plain = normalise(query);
+    const own = plain ? ranked.findIndex((h) => isOwnText(h.entry, plain)) : -1;
+    const verbatim = own >= 0 && !(ranked[0]?.urgent && readings.risk());
+    const hits = (
+      verbatim && own > 0 ? [ranked[own] as Hit, ...ranked.filter((_, i) => i !== own)] : ranked
+    ).slice(0, 4);
     const [top, second] = hits;
     const profile = index.profile(terms);
     const asking = Math.max(profile.asking, 1e-9);
@@ -204,7 +229,7 @@ export function createJudge(
     const asked = new Set(terms.filter(asks).map((t) => t.stem));
     let offTopic = 0;
     let named: string | undefined;
-    const said = ` ${normalise(query)} `;
+    const said = ` ${plain} `;
     for (const { subject, stems, phrase } of offTopicCues) {
       const fires = phrase
         ? holdsPhrase(said, phrase) && !(top && holdsPhrase(phrasingText(top.entry), phrase))
@@ -242,6 +267,7 @@ export function createJudge(
     const urgent = !!top?.urgent && readings.risk();
     const clarify =
       !urgent &&
+      !verbatim &&
       !!top &&
       !!second &&
       !settledByPhotos &&
@@ -251,7 +277,9 @@ export function createJudge(
     // not make it a longer post.
     const only = named !== undefined || HOW_TO_ANYWHERE.test(said) ? onlySentence(query) : undefined;
     const offSubject =
-      only && !urgent ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined)) : undefined;
+      only && !urgent && !verbatim
+        ? (named ?? (asksPlatformHowTo(only) ? howToSubject : undefined))
+        : undefined;
     return {
       terms,
       hits,
@@ -259,6 +287,7 @@ export function createJudge(
       probability: p,
       clarify,
       urgent,
+      verbatim,
       reportsRisk: readings.risk,
       ...(offSubject ? { offSubject } : {}),
       ...(elsewhere ? { elsewhere } : {}),
