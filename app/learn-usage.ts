@@ -1,6 +1,6 @@
 /** Said after a phrasing is accepted. */
 export const AFTER =
-  "Accepted phrasings change the ranking: run npm run eval on every set, then socialmedia-guidance fit --write.";
+  "Accepted phrasings change which entry wins elsewhere too: run socialmedia-guidance check, which says whether quality fell and which answers changed.";
 
 /** `learn --help`. */
 export const LEARN_USAGE = `Usage: socialmedia-guidance learn [--list | --accept <n|id> ... | --reject <n|id> ...]

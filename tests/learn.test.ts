@@ -25,7 +25,9 @@ describe("socialmedia-guidance learn", () => {
 
     expect(code).toBe(0);
     expect(out).toContain(entry.title);
-    expect(out).toContain("npm run eval");
+    // the moderator's next step is check, not a refit that check may then find worse
+    expect(out).toContain("run socialmedia-guidance check");
+    expect(out).not.toContain("fit --write");
     const after = fileOf(entry);
     expect(questionsOf(after, entry.id).at(-1)).toBe(NEW);
     expect(after.split("\n")).toContain(comment);
