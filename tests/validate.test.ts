@@ -159,6 +159,25 @@ describe("knowledge validation", () => {
     expect(problems[0]).toMatch(/\n {6}→title: Friend requests from patients\n {6}\^/);
   });
 
+  it("says a field's colon is missing, and how to write it, however the slip looks", () => {
+    const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8");
+    for (const [field, slip, fix] of [
+      ["  topic: boundaries", "  topic boundaries", "topic: boundaries"],
+      // quoted whole, as the parser's words for the slip ("must go in double quotes") led moderators to do
+      ["  topic: boundaries", '  "topic boundaries"', "topic: boundaries"],
+      ["  related: [patient-photos]", "  related [patient-photos]", "related: [patient-photos]"],
+    ] as const) {
+      const problems = problemsOf(fixtureCopy({ "entries/main.yaml": main.replace(field, slip) }));
+      expect(problems).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `main\\.yaml:\\d+:\\d+: cannot be read as YAML: a colon is missing after "${field.trim().split(":")[0]}": write ${fix.replace(/[[\]]/g, "\\$&")}\n`,
+          ),
+        ),
+      ]);
+    }
+  });
+
   it("names a line indented one space off, or a question joined to the one above, at its own line", () => {
     const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8");
     const lineOf = (text: string, start: string) =>

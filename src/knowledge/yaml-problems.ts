@@ -30,6 +30,14 @@ export function parseProblem(file: string, source: string, error: YAMLParseError
   const line = lines[at.line - 1] ?? "";
   // A tab in the indentation is the commonest slip, whatever the parser calls the error it causes.
   const tab = /^[ \t]*/.exec(line)?.[0].indexOf("\t") ?? -1;
+  const colon = tab < 0 ? missingColon(lines, at.line) : undefined;
+  if (colon) {
+    const text = lines[colon.line - 1] ?? "";
+    return {
+      file: `${file}:${colon.line}:${colon.col}`,
+      message: `cannot be read as YAML: a colon is missing after "${colon.key}": write ${colon.fix}\n      ${text}\n      ${" ".repeat(colon.col - 1)}^`,
+    };
+  }
   const odd = tab < 0 ? oddlyIndented(lines, at.line) : undefined;
   const shown = odd ?? at.line;
   const text = lines[shown - 1] ?? "";
@@ -49,6 +57,31 @@ export function parseProblem(file: string, source: string, error: YAMLParseError
     message: `${words}\n      ${text.replace(/\t/g, "→")}\n      ${" ".repeat(Math.max(0, col - 1))}^`,
   };
 }
+
+/**
+ * A field written without its colon ("topic safety", "answer |", "sources [a, b]", or quoted whole as
+ * the parser's own words for the first led moderators to do: '"topic safety"'), on the line the parser
+ * stopped at or the one above: a line that starts with a word the file uses as a field name elsewhere,
+ * then a space and more, with no colon after the word. The parser's words for it were about quotes: "a
+ * text with ': ' in it must go in double quotes", "a closing quote or bracket is missing".
+ */
+function missingColon(
+  lines: readonly string[],
+  at: number,
+): { line: number; col: number; key: string; fix: string } | undefined {
+  const keys = new Set(lines.flatMap((l) => FIELD.exec(l)?.[1] ?? []));
+  for (let n = at; n >= Math.max(1, at - 1); n--) {
+    const m = WITHOUT_COLON.exec(lines[n - 1] ?? "");
+    const [, lead = "", key = "", rest = ""] = m ?? [];
+    if (m && keys.has(key))
+      return { line: n, col: lead.length + key.length + 1, key, fix: `${key}: ${rest}` };
+  }
+  return undefined;
+}
+/** A line that is a field, "name: ..." (or a list item's first, "- name: ..."): its name. */
+const FIELD = /^\s*(?:- )?([A-Za-z][\w-]*):(?:\s|$)/;
+/** A line that is a name, a space and more, with no colon after the name, quoted whole or not. */
+const WITHOUT_COLON = /^(\s*(?:- )?"?)([A-Za-z][\w-]*)[ \t]+([^:"\s][^"]*?)"?\s*$/;
 
 /**
  * The first line from the one above `at` to the one below whose indentation is an odd number of spaces,
