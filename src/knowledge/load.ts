@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { isSeq, LineCounter, parseDocument, YAMLParseError } from "yaml";
 import type { z } from "zod";
@@ -120,15 +120,25 @@ export function loadKnowledge(dir: string): Knowledge {
   const topics: Topic[] = readList(join(dir, "topics.yaml"), topicSchema, "topics", true);
   const sources: Source[] = readList(join(dir, "sources.yaml"), sourceSchema, "sources", true);
   const synonyms: SynonymGroup[] = readList(join(dir, "synonyms.yaml"), synonymSchema, "synonym groups");
-  const tips: Tip[] = readList(join(dir, "tips.yaml"), tipSchema, "tips");
+  // An emptied tips.yaml (a save cut short) would stop every channel's daily tip without a word.
+  const tips: Tip[] = readList(join(dir, "tips.yaml"), tipSchema, "tips", true);
   const entries: Entry[] = [];
   const entriesDir = join(dir, "entries");
   let files: string[] = [];
+  /** What entries/ holds that is not read (another ending, a folder): named when something is amiss. */
+  let skipped: string[] = [];
   try {
     // Not hidden files: editors and file systems leave them beside the real ones (Emacs's ".#x.yaml" lock,
     // a dangling link; macOS's "._x.yaml"), and they made every load fail.
-    files = readdirSync(entriesDir)
-      .filter((f) => !f.startsWith(".") && (f.endsWith(".yaml") || f.endsWith(".yml")))
+    const found = readdirSync(entriesDir, { withFileTypes: true }).filter((f) => !f.name.startsWith("."));
+    const read = (f: Dirent) => !f.isDirectory() && (f.name.endsWith(".yaml") || f.name.endsWith(".yml"));
+    files = found
+      .filter(read)
+      .map((f) => f.name)
+      .sort();
+    skipped = found
+      .filter((f) => !read(f))
+      .map((f) => (f.isDirectory() ? `${f.name}/` : f.name))
       .sort();
   } catch (error) {
     unreadable = true;
@@ -168,6 +178,13 @@ export function loadKnowledge(dir: string): Knowledge {
         (item) => lines.get(item),
       ),
     );
+  // An entries file not read ("safety.YAML", one moved into a folder) shows only as the ids it held
+  // being missing elsewhere: it is named, as the likely cause, when there are problems.
+  if (problems.length > 0 && skipped.length > 0)
+    problems.push({
+      file: rel(entriesDir),
+      message: `also holds what is not read, which may be why: ${skipped.join(", ")} (only files ending in .yaml or .yml, directly in entries/, are read)`,
+    });
   if (problems.length > 0) throw new KnowledgeError(problems);
   return knowledge;
 }

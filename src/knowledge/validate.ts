@@ -56,6 +56,7 @@ export function validateCorpus(
   const topicIds = new Set(k.topics.map((t) => t.id));
   const sourceIds = new Set(k.sources.map((s) => s.id));
   const replaced = new Set(k.sources.filter((s) => s.status === "replaced").map((s) => s.id));
+  const provenance = new Set(k.sources.filter((s) => s.status === "provenance").map((s) => s.id));
   /** A text citing a replaced document without saying so reads as if that guidance still applied. */
   const silentlyReplaced = (text: string, sources: readonly string[]) =>
     SAYS_REPLACED.test(text) ? [] : sources.filter((s) => replaced.has(s));
@@ -64,16 +65,24 @@ export function validateCorpus(
     const at = (field: string, message: string) =>
       problems.push({ file: e.file, entry: e.id, field, message });
     if (!topicIds.has(e.topic)) at("topic", `unknown topic "${e.topic}" (see topics.yaml)`);
-    for (const r of e.related) {
+    e.related.forEach((r, i) => {
       if (r === e.id) at("related", "an entry cannot be related to itself");
       else if (!ids.has(r)) at("related", `no entry has the id "${r}"`);
-    }
+      // shown as two identical links (two buttons on the platforms)
+      else if (e.related.indexOf(r) < i) at("related", `"${r}" is listed twice`);
+    });
     for (const c of e.covers) {
       if (c === e.id) at("covers", "an entry cannot cover itself");
       else if (!ids.has(c)) at("covers", `no entry has the id "${c}"`);
     }
     for (const s of e.sources)
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
+    // An answer with nothing citable was shown with no sources at all: the seed is provenance only.
+    if (e.sources.length > 0 && e.sources.every((s) => provenance.has(s)))
+      at(
+        "sources",
+        `must name a source readers can check: ${e.sources.map((s) => `"${s}"`).join(", ")} is only where the text started, never shown as a source (see sources.yaml)`,
+      );
     for (const s of silentlyReplaced(e.answer, e.sources)) at("answer", replacedMessage(s));
     // An answer serves many questions; a bare "Yes." fits some of them and misleads on the rest.
     if (/^\W*(?:yes|no)\s*[.,;:!\u2013\u2014-]/i.test(e.answer))

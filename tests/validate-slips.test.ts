@@ -1,0 +1,64 @@
+import { readFileSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatProblem, KnowledgeError, loadKnowledge } from "../src/index.js";
+import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
+
+// Slips a moderator makes that once passed validate, or were named only by their knock-on effects
+// (found by a helper's test of the moderator's workflow).
+
+function problemsOf(dir: string): string[] {
+  try {
+    loadKnowledge(dir);
+    return [];
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    return error.problems.map(formatProblem);
+  }
+}
+
+const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8");
+
+describe("validate names", () => {
+  it("an emptied tips.yaml, which would stop every daily tip without a word", () => {
+    expect(problemsOf(fixtureCopy({ "tips.yaml": "" }))).toEqual([
+      expect.stringMatching(/tips\.yaml: is empty: it must list the tips/),
+    ]);
+  });
+
+  it("an entry whose only source is where its text started, which readers were shown as no source", () => {
+    const seedOnly = main.replace(
+      "  sources: [doc-a]\n- id: patient-photos",
+      "  sources: [seed]\n- id: patient-photos",
+    );
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": seedOnly }))).toEqual([
+      expect.stringMatching(
+        /entry "friend-requests": field "sources": must name a source readers can check: "seed"/,
+      ),
+    ]);
+  });
+
+  it("a related entry listed twice, which showed as two identical links", () => {
+    const twice = main.replace("  related: [patient-photos]", "  related: [patient-photos, patient-photos]");
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": twice }))).toEqual([
+      expect.stringMatching(/entry "friend-requests": field "related": "patient-photos" is listed twice/),
+    ]);
+  });
+
+  it("an entries file it does not read, as the likely cause of the ids missing elsewhere", () => {
+    const dir = fixtureCopy({
+      "entries/more.yaml": main
+        .replace(/- id: (\w[\w-]*)/g, "- id: more-$1")
+        .replace(/related: \[[^\]]*\]/g, "related: [friend-requests]"),
+    });
+    renameSync(join(dir, "entries", "main.yaml"), join(dir, "entries", "main.YAML"));
+    const problems = problemsOf(dir);
+    expect(problems.some((p) => p.includes('no entry has the id "friend-requests"'))).toBe(true);
+    expect(problems.at(-1)).toMatch(
+      /entries: also holds what is not read, which may be why: main\.YAML \(only files ending in \.yaml or \.yml, directly in entries\/, are read\)/,
+    );
+    // with nothing amiss, a file beside the entries (a README, an editor's backup) is no problem
+    const fine = fixtureCopy({ "entries/README.txt": "notes" });
+    expect(problemsOf(fine)).toEqual([]);
+  });
+});
