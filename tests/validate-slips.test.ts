@@ -45,6 +45,16 @@ describe("validate names", () => {
     ]);
   });
 
+  it("a small word every question has made a synonym of a word of the subject; a chat's shorthand for one is fine", () => {
+    const synonyms = readFileSync(join(FIXTURE_DIR, "synonyms.yaml"), "utf8");
+    const slipped = `${synonyms}\n- canonical: doctor\n  terms: [the, gp]\n- canonical: about\n  terms: [abt]\n`;
+    expect(problemsOf(fixtureCopy({ "synonyms.yaml": slipped }))).toEqual([
+      expect.stringMatching(
+        /synonyms\.yaml: entry "doctor": field "terms": "the" is a small word nearly every question has/,
+      ),
+    ]);
+  });
+
   it("an entries file it does not read, as the likely cause of the ids missing elsewhere", () => {
     const dir = fixtureCopy({
       "entries/more.yaml": main

@@ -1,5 +1,6 @@
 import { Analyser } from "../search/analyse.js";
 import { normalise } from "../search/normalise.js";
+import { STOPWORDS } from "../search/stopwords.js";
 import type { Knowledge } from "../types.js";
 
 /** One thing wrong with the corpus, located as precisely as possible. */
@@ -142,8 +143,20 @@ export function validateCorpus(
   // A term in two groups would silently take the later group's meaning.
   const termGroup = new Map<string, string>();
   for (const group of k.synonyms) {
+    const ofSmallWords = normalise(group.canonical)
+      .split(" ")
+      .every((w) => STOPWORDS.has(w));
     for (const term of group.terms) {
       const key = normalise(term);
+      // "a" or "the" read as "doctor" puts that word in nearly every question (a chat's "abt" for the
+      // small word "about" is another matter)
+      if (STOPWORDS.has(key) && !ofSmallWords)
+        problems.push({
+          file: fileOf("synonyms.yaml"),
+          entry: group.canonical,
+          field: "terms",
+          message: `"${term}" is a small word nearly every question has: read as "${group.canonical}", it would put that word in them all`,
+        });
       const first = termGroup.get(key);
       if (first !== undefined && first !== group.canonical)
         problems.push({
