@@ -55,6 +55,18 @@ describe("validate names", () => {
     ]);
   });
 
+  it("a phrasing with a colon in it, unquoted, as needing double quotes", () => {
+    const colon = main.replace(
+      "    - Can I post a photo of a patient?",
+      "    - Urgent: can I post a photo of a patient?",
+    );
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": colon }))).toEqual([
+      expect.stringMatching(
+        /field "questions item 1": should be a text: a text with ": " in it must go in double quotes/,
+      ),
+    ]);
+  });
+
   it("an entries file it does not read, as the likely cause of the ids missing elsewhere", () => {
     const dir = fixtureCopy({
       "entries/more.yaml": main

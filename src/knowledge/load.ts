@@ -267,8 +267,11 @@ function plainIssue(issue: z.core.$ZodIssue): string {
     const expected = { array: 'a list (items starting with "- ")', string: "a text", number: "a number" }[
       String(issue.expected)
     ];
-    if ((issue as { input?: unknown }).input === undefined)
-      return `is missing${expected ? `: expected ${expected}` : ""}`;
+    const input = (issue as { input?: unknown }).input;
+    if (input === undefined) return `is missing${expected ? `: expected ${expected}` : ""}`;
+    // "- Urgent: someone posted..." reads as a field named "Urgent", not as a text
+    if (issue.expected === "string" && input !== null && typeof input === "object" && !Array.isArray(input))
+      return 'should be a text: a text with ": " in it must go in double quotes';
     return `should be ${expected ?? String(issue.expected)}`;
   }
   return issue.message;
