@@ -50,7 +50,7 @@ describe("validate names", () => {
     const slipped = `${synonyms}\n- canonical: doctor\n  terms: [the, gp]\n- canonical: about\n  terms: [abt]\n`;
     expect(problemsOf(fixtureCopy({ "synonyms.yaml": slipped }))).toEqual([
       expect.stringMatching(
-        /synonyms\.yaml: entry "doctor": field "terms": "the" is a small word nearly every question has/,
+        /synonyms\.yaml: synonym group "doctor": field "terms": "the" is a small word nearly every question has/,
       ),
     ]);
   });
@@ -64,6 +64,16 @@ describe("validate names", () => {
       expect.stringMatching(
         /field "questions item 1": should be a text: a text with ": " in it must go in double quotes/,
       ),
+    ]);
+  });
+
+  it("a tip's problem as the tip's, not an entry's", () => {
+    const tips = readFileSync(join(FIXTURE_DIR, "tips.yaml"), "utf8").replace(
+      /entry: [\w-]+/,
+      "entry: no-such-entry",
+    );
+    expect(problemsOf(fixtureCopy({ "tips.yaml": tips }))).toEqual([
+      expect.stringMatching(/tips\.yaml: tip "[\w-]+": field "entry": no entry has the id "no-such-entry"/),
     ]);
   });
 

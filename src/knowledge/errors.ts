@@ -8,9 +8,18 @@ export class KnowledgeError extends Error {
   }
 }
 
+/** What an item of each file is called, so that a tip or a synonym group is not sent to entries/. */
+const ITEM: Record<string, string> = {
+  "tips.yaml": "tip",
+  "synonyms.yaml": "synonym group",
+  "off-topic.yaml": "group",
+  "sources.yaml": "source",
+  "topics.yaml": "topic",
+};
+
 /** "file: entry: field: message", leaving out the parts that do not apply. */
 export function formatProblem(p: Problem): string {
-  return `  - ${[p.file, p.entry && `entry "${p.entry}"`, p.field && `field "${p.field}"`, p.message]
-    .filter(Boolean)
-    .join(": ")}`;
+  const file = /([^/\\]+?)(?::\d+)*$/.exec(p.file)?.[1] ?? "";
+  const item = p.entry && `${ITEM[file] ?? "entry"} "${p.entry}"`;
+  return `  - ${[p.file, item, p.field && `field "${p.field}"`, p.message].filter(Boolean).join(": ")}`;
 }
