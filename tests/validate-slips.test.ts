@@ -67,6 +67,18 @@ describe("validate names", () => {
     ]);
   });
 
+  it("a topic written as its title rather than its id, with the topics there are", () => {
+    const capital = main.replace(
+      "  topic: boundaries\n  questions:\n    - Should I",
+      "  topic: Boundaries\n  questions:\n    - Should I",
+    );
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": capital }))).toEqual([
+      expect.stringMatching(
+        /field "topic": unknown topic "Boundaries": the topics are boundaries, privacy \(see topics\.yaml\)/,
+      ),
+    ]);
+  });
+
   it("a tip's problem as the tip's, not an entry's", () => {
     const tips = readFileSync(join(FIXTURE_DIR, "tips.yaml"), "utf8").replace(
       /entry: [\w-]+/,

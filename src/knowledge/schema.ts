@@ -11,11 +11,18 @@ const id = z
   // A button carries the id: Discord's and Teams' hold at most 100 characters, the prefix included.
   .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters: buttons on Discord and Teams carry it`);
 
+/**
+ * A topic named by an entry or a tip: any text here, checked against topics.yaml once every file is
+ * read, where the problem can name the topics there are ("Safety" was told to be "lowercase words
+ * joined by hyphens, e.g. qa-friend-requests", an entry's id).
+ */
+const topicRef = text;
+
 /** One entry as a moderator writes it in knowledge/entries/*.yaml. */
 export const entrySchema = z.strictObject({
   id,
   title: text,
-  topic: id,
+  topic: topicRef,
   questions: z.array(text).min(1, "needs at least the canonical question"),
   answer: text,
   related: z.array(id).default([]),
@@ -30,7 +37,7 @@ export const MAX_TIP_CHARS = 280;
 /** One daily tip as a moderator writes it in knowledge/tips.yaml. */
 export const tipSchema = z.strictObject({
   id,
-  topic: id,
+  topic: topicRef,
   text: text.refine((t) => t.length <= MAX_TIP_CHARS, {
     error: (issue) => `is ${String(issue.input).length} characters; a tip may have at most ${MAX_TIP_CHARS}`,
   }),

@@ -55,6 +55,8 @@ export function validateCorpus(
     else ids.set(e.id, place(e.file, e));
   }
   const topicIds = new Set(k.topics.map((t) => t.id));
+  const unknownTopic = (topic: string) =>
+    `unknown topic "${topic}": the topics are ${[...topicIds].join(", ")} (see topics.yaml)`;
   const sourceIds = new Set(k.sources.map((s) => s.id));
   const replaced = new Set(k.sources.filter((s) => s.status === "replaced").map((s) => s.id));
   const provenance = new Set(k.sources.filter((s) => s.status === "provenance").map((s) => s.id));
@@ -65,7 +67,7 @@ export function validateCorpus(
   for (const e of k.entries) {
     const at = (field: string, message: string) =>
       problems.push({ file: e.file, entry: e.id, field, message });
-    if (!topicIds.has(e.topic)) at("topic", `unknown topic "${e.topic}" (see topics.yaml)`);
+    if (!topicIds.has(e.topic)) at("topic", unknownTopic(e.topic));
     e.related.forEach((r, i) => {
       if (r === e.id) at("related", "an entry cannot be related to itself");
       else if (!ids.has(r)) at("related", `no entry has the id "${r}"`);
@@ -120,7 +122,7 @@ export function validateCorpus(
   for (const tip of k.tips) {
     const at = (field: string, message: string) =>
       problems.push({ file: tipsFile, entry: tip.id, field, message });
-    if (!topicIds.has(tip.topic)) at("topic", `unknown topic "${tip.topic}" (see topics.yaml)`);
+    if (!topicIds.has(tip.topic)) at("topic", unknownTopic(tip.topic));
     if (!ids.has(tip.entry)) at("entry", `no entry has the id "${tip.entry}"`);
     for (const s of tip.sources)
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
