@@ -9,9 +9,12 @@ import {
   createLogger,
   type Entry,
   type FeedbackVote,
+  formatProblem,
   type Guide,
+  KnowledgeError,
   type Logger,
   LogPolicy,
+  loadKnowledge,
   RateLimits,
   type RateLimitsOptions,
   type Reply,
@@ -224,3 +227,14 @@ export const FIXTURE_TIP_IDS = [
 /** The phrasings of one entry in an entries file's YAML text. */
 export const questionsOf = (text: string, id: string): string[] =>
   (parse(text) as { id: string; questions: string[] }[]).find((e) => e.id === id)?.questions ?? [];
+
+/** The problems loading a folder reports, as moderators read them. */
+export function problemsOf(dir: string): string[] {
+  try {
+    loadKnowledge(dir);
+    return [];
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    return error.problems.map(formatProblem);
+  }
+}

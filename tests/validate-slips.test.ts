@@ -1,21 +1,10 @@
 import { readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem, KnowledgeError, loadKnowledge } from "../src/index.js";
-import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
+import { FIXTURE_DIR, fixtureCopy, problemsOf } from "./helpers.js";
 
 // Slips a moderator makes that once passed validate, or were named only by their knock-on effects
 // (found by a helper's test of the moderator's workflow).
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadKnowledge(dir);
-    return [];
-  } catch (error) {
-    if (!(error instanceof KnowledgeError)) throw error;
-    return error.problems.map(formatProblem);
-  }
-}
 
 const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8");
 

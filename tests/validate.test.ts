@@ -1,20 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem, KnowledgeError, loadKnowledge } from "../src/index.js";
+import { loadKnowledge } from "../src/index.js";
 import { FEATURES } from "../src/search/confidence.js";
-import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
-
-/** The problems loading a folder reports, as moderators read them. */
-function problemsOf(dir: string): string[] {
-  try {
-    loadKnowledge(dir);
-    return [];
-  } catch (error) {
-    if (!(error instanceof KnowledgeError)) throw error;
-    return error.problems.map(formatProblem);
-  }
-}
+import { FIXTURE_DIR, fixtureCopy, problemsOf } from "./helpers.js";
 
 describe("knowledge validation", () => {
   it("names the files of the folder it checked, wherever KNOWLEDGE_DIR points", () => {
