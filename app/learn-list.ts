@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { redactReading } from "../src/guard/identifiers.js";
+import { guardReading, redactReading } from "../src/guard/identifiers.js";
+import { withoutPeopleNames } from "../src/guard/people.js";
 import type { Knowledge, Reply } from "../src/index.js";
 import type { Candidate } from "../src/store/storage.js";
 
@@ -23,6 +24,8 @@ export function candidateId(c: Pick<Candidate, "entryId" | "question">): string 
  * would change (or a sign that the pick was a mistake).
  */
 export function today(read: Reading, c: Candidate): string {
+  // its reading is of the question with those details blanked: how the bot answered the asker is unknown
+  if (heldDetails(c.question)) return "cannot take it: it held details the guard removes (reject it)";
   const reply = read(c.question);
   const sure = `${Math.round(reply.confidence * 100)}% confident`;
   if (reply.kind === "answer")
@@ -33,6 +36,19 @@ export function today(read: Reading, c: Candidate): string {
   return reply.suggestions.some((e) => e.id === c.entryId)
     ? `declines it, offering this entry among its suggestions (${sure})`
     : `declines it (${sure})`;
+}
+
+/**
+ * Whether a candidate held details that never go into the knowledge: the guard's placeholders ("[name]",
+ * "[phone number]") mark a question that held a patient's details or someone's name, and today's guard
+ * may also find what an older one stored.
+ */
+export function heldDetails(question: string): boolean {
+  return (
+    /\[[a-z ]+\]/.test(question) ||
+    guardReading(question).findings.length > 0 ||
+    withoutPeopleNames(question) !== question
+  );
 }
 
 export function titleOf(knowledge: Knowledge, id: string): string {

@@ -1,15 +1,14 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { guardReading, redactReading } from "../src/guard/identifiers.js";
-import { withoutPeopleNames } from "../src/guard/people.js";
+import { redactReading } from "../src/guard/identifiers.js";
 import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
 import { decodeUtf8 } from "../src/knowledge/load.js";
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
 import { appendPhrasing, firstLine } from "./append-phrasing.js";
 import { openDb } from "./lazy.js";
-import { candidateId, formatList, type Reading, titleOf, today } from "./learn-list.js";
+import { candidateId, formatList, heldDetails, type Reading, titleOf, today } from "./learn-list.js";
 import { AFTER } from "./learn-usage.js";
 import type { Out } from "./output.js";
 
@@ -37,6 +36,8 @@ interface Session {
   readonly out: Out;
   readonly err: Out;
   readonly read?: Reading;
+  /** Deciding the candidates named on the command line (--accept, --reject), not going through the list. */
+  readonly named?: boolean;
 }
 
 type Outcome = "accepted" | "rejected" | "skipped" | "failed";
@@ -68,6 +69,7 @@ export async function learn(
       out,
       err,
       ...(read ? { read } : {}),
+      named: picks.length > 0,
     };
     const list = await session.store.candidates(LIMIT);
     const chosen = picks.map((p) => ({ ...p, candidate: pickOf(list, p.key) }));
@@ -185,16 +187,15 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
     s.out(`Skipped: the entry "${c.entryId}" is no longer in the knowledge base (reject it to clear it).`);
     return "skipped";
   }
-  // The guard's placeholders ("[name]", "[phone number]") mark a question that held a patient's details
-  // or someone's name; today's guard may also find what an older one stored. None goes into the knowledge.
-  if (
-    /\[[a-z ]+\]/.test(c.question) ||
-    guardReading(c.question).findings.length > 0 ||
-    withoutPeopleNames(c.question) !== c.question
-  ) {
-    s.out(
-      `Skipped: "${redactReading(c.question)}" held details the guard removes; reject it, or add a phrasing in your own words.`,
-    );
+  // None goes into the knowledge. Named on the command line (--accept), it is refused as an invalid
+  // phrasing is, with exit 1; met going through the list, it is passed over, as before.
+  if (heldDetails(c.question)) {
+    const said = `"${redactReading(c.question)}" held details the guard removes; reject it, or add a phrasing in your own words.`;
+    if (s.named) {
+      s.err(`Not accepted: ${said}`);
+      return "failed";
+    }
+    s.out(`Skipped: ${said}`);
     return "skipped";
   }
   const key = normalise(c.question);

@@ -42,6 +42,25 @@ describe("socialmedia-guidance learn: the list, ids and the command line", () =>
     expect(gone.err).toMatch(/^No candidate waiting has the id [0-9a-f]{8}: it was decided since/);
   });
 
+  it("says it cannot take a candidate that held details the guard removes, and refuses it by name", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    const before = fileOf(entry);
+    const held = "can i post about [name] on facebook";
+    await withStore(w, (s) => s.recordCandidate(entry.id, held, 1));
+    const guide = createGuide(loadKnowledge(w.dir));
+    // its reading today is of the blanked question, not what the asker was told: none is shown
+    const listed = await runLearn(w, { list: true }, "", (q) => guide.ask(q));
+    expect(listed.out).toContain(
+      "today the bot cannot take it: it held details the guard removes (reject it)",
+    );
+    expect(listed.out).not.toMatch(/confident/);
+    const refused = await runLearn(w, { accept: ["1"] });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^Not accepted: ".*" held details the guard removes/);
+    expect(fileOf(entry)).toBe(before);
+  });
+
   it("says what the bot does with each candidate today, in the walk-through and in --list", async () => {
     const w = workspace();
     const guide = createGuide(loadKnowledge(w.dir));
