@@ -169,6 +169,30 @@ describe("learning from use", () => {
   });
 });
 
+describe("learning from use, taken back", () => {
+  it("takes back a pick's proposal when its asker then rates that entry 👎, and only theirs", async () => {
+    const { feedback } = tempStorage();
+    const logger = createLogger("silent");
+    const records = new UsageRecords({ learn: true, feedback, logger });
+    const conversation = new Conversation({ guide, logger, records, help: { commandLine: (c) => c.name } });
+    const question = "my post about a ward round went viral and now I regret it";
+    const asker = (userId: string) =>
+      ({ platform: "slack", userId, visibility: "private", canShare: false }) as const;
+    let picked = "";
+    for (const userId of ["U1", "U2"]) {
+      const { card } = await conversation.handle({ kind: "ask", question }, asker(userId));
+      picked = card.offers.flatMap((o) => o.links)[0]?.entryId ?? "";
+      await conversation.handle({ kind: "open", entryId: picked }, asker(userId));
+    }
+    await conversation.handle({ kind: "vote", entryId: picked, vote: "down" }, asker("U1"));
+    await records.flush();
+    expect(await feedback.candidates()).toEqual([expect.objectContaining({ entryId: picked, count: 1 })]);
+    await conversation.handle({ kind: "vote", entryId: picked, vote: "down" }, asker("U2"));
+    await records.flush();
+    expect(await feedback.candidates()).toEqual([]);
+  });
+});
+
 describe("what a reply carries back", () => {
   it("strips control characters from the question it repeats (DEL, C1), keeping line breaks", () => {
     const reply = guide.ask("can I post\u007f a photo\u009b[31m of a patient?\nthanks");

@@ -163,6 +163,13 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     ]);
     await feedback.decideCandidate("friend-requests", "can i friend a patient?", "accepted");
     expect((await feedback.candidates()).map((c) => c.entryId)).toEqual(["overview"]);
+    // a proposal taken back (a 👎 just after the pick): one fewer, and gone at none
+    await feedback.recordCandidate("overview", "What is this bot", 4);
+    await feedback.withdrawCandidate("overview", "what is this bot");
+    expect(await feedback.candidates()).toEqual([expect.objectContaining({ entryId: "overview", count: 1 })]);
+    await feedback.withdrawCandidate("overview", "What is this bot");
+    await feedback.withdrawCandidate("friend-requests", "can i friend a patient?");
+    expect(await feedback.candidates()).toEqual([]);
   });
 
   it("keeps a candidate phrasing of a few sentences whole, and never one cut short", async () => {

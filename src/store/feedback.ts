@@ -118,6 +118,21 @@ export class FeedbackSql implements FeedbackStorage {
     );
   }
 
+  async withdrawCandidate(entryId: string, question: string): Promise<void> {
+    const text = storable(question, MAX_CANDIDATE + 1);
+    if (!text || text.length > MAX_CANDIDATE) return;
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        "UPDATE candidates SET count = count - 1 WHERE entry_id = ? AND question = ? AND status = 'new'",
+        [entryId, text],
+      );
+      await tx.run(
+        "DELETE FROM candidates WHERE entry_id = ? AND question = ? AND status = 'new' AND count <= 0",
+        [entryId, text],
+      );
+    });
+  }
+
   candidates(limit = 50): Promise<Candidate[]> {
     return this.db.all<Candidate>(
       `SELECT entry_id AS "entryId", question, count, last_at AS "lastAt" FROM candidates WHERE status = 'new'

@@ -42,6 +42,12 @@ export interface FeedbackStorage {
   recordQuestion(reply: Reply, now: number, team?: string): Promise<void>;
   /** Proposes a question (redacted) as a phrasing of an entry; the same question again counts once more. */
   recordCandidate(entryId: string, question: string, now: number): Promise<void>;
+  /**
+   * Takes back one proposal of a question as a phrasing of an entry (its asker rated that entry 👎 just
+   * after picking it): the count goes down by one, and a candidate proposed only then goes. A decided
+   * candidate stays as it is.
+   */
+  withdrawCandidate(entryId: string, question: string): Promise<void>;
   /** The candidates no moderator has decided on, most often proposed first. */
   candidates(limit?: number): Promise<Candidate[]>;
   /** Records a moderator's decision, so the candidate is not offered again. */

@@ -10,6 +10,11 @@ const RECENT_LIMIT = 10_000;
 export interface RecentReply {
   readonly question: string;
   readonly offered: Set<string>;
+  /**
+   * The entries its question was proposed as a phrasing of (a pick, a 👍), each with the write that
+   * recorded it: a 👎 just after takes the proposal back, once that write is done.
+   */
+  readonly proposed: Map<string, Promise<void>>;
   readonly answered?: string;
   readonly confidence: number;
   readonly at: number;
@@ -33,6 +38,7 @@ export class RecentReplies {
     this.recent.set(key, {
       question: reply.question,
       offered: new Set(reply.suggestions.map((s) => s.id)),
+      proposed: new Map(),
       ...(reply.kind === "answer" ? { answered: reply.entry.id } : {}),
       confidence: reply.confidence,
       at: this.now(),

@@ -2,7 +2,7 @@ import type { Logger } from "../log.js";
 import type { FeedbackVote, Platform, RecordFeedback } from "../ports.js";
 import type { FeedbackStorage } from "../store/storage.js";
 import type { Reply } from "../types.js";
-import { RecentReplies } from "./recent-replies.js";
+import { RecentReplies, type RecentReply } from "./recent-replies.js";
 
 /** An answer below this confidence that still earns a 👍 teaches the bot a new phrasing. */
 const UNSURE_CONFIDENCE = 0.75;
@@ -46,13 +46,28 @@ export class UsageRecords {
       );
   }
 
-  /** Stores a vote (one per person and entry); a 👍 on an unsure answer proposes the question as a phrasing. */
+  /**
+   * Stores a vote (one per person and entry); a 👍 on an unsure answer proposes the question as a
+   * phrasing, and a 👎 on an entry its question was just proposed for (a pick) takes that back: the
+   * entry the asker opened did not answer them.
+   */
   recordVote = async (vote: FeedbackVote): Promise<"recorded" | "duplicate"> => {
-    if (!this.options.feedback) return "recorded";
-    const result = await this.options.feedback.recordVote(vote, this.now());
+    const feedback = this.options.feedback;
+    if (!feedback) return "recorded";
+    const result = await feedback.recordVote(vote, this.now());
     const last = this.recent.last(vote.platform, vote.userId);
     if (vote.vote === "up" && last?.answered === vote.entryId && last.confidence < UNSURE_CONFIDENCE)
-      this.propose(vote.entryId, last.question);
+      this.propose(last, vote.entryId);
+    const proposal = vote.vote === "down" ? last?.proposed.get(vote.entryId) : undefined;
+    if (last && proposal) {
+      last.proposed.delete(vote.entryId);
+      const question = last.question;
+      // after the proposal's own write: on PostgreSQL the two may take different connections
+      this.inBackground(
+        () => proposal.then(() => feedback.withdrawCandidate(vote.entryId, question)),
+        "could not take back a candidate phrasing",
+      );
+    }
     return result;
   };
 
@@ -69,7 +84,7 @@ export class UsageRecords {
     const last = this.recent.last(platform, userId);
     if (!last?.offered.has(entryId)) return;
     last.offered.delete(entryId);
-    this.propose(entryId, last.question);
+    this.propose(last, entryId);
   }
 
   /** Waits for the writes in flight (before the storage is closed at shutdown). */
@@ -77,20 +92,25 @@ export class UsageRecords {
     await Promise.all(this.writes);
   }
 
-  private propose(entryId: string, question: string): void {
+  /** Proposes the reply's question as a phrasing of the entry, remembering it for a 👎 to take back. */
+  private propose(reply: RecentReply, entryId: string): void {
     const feedback = this.options.feedback;
-    if (feedback)
+    if (!feedback) return;
+    const question = reply.question;
+    reply.proposed.set(
+      entryId,
       this.inBackground(
         () => feedback.recordCandidate(entryId, question, this.now()),
         "could not record a candidate phrasing",
-      );
+      ),
+    );
   }
 
   /**
    * Runs a write without keeping the person waiting for it: the database may be slow or unreachable
    * (PostgreSQL), and the reply does not depend on it. A failure is logged with `failure`, never thrown.
    */
-  private inBackground(write: () => Promise<void>, failure: string): void {
+  private inBackground(write: () => Promise<void>, failure: string): Promise<void> {
     const logged = (error: unknown) => {
       this.options.logger.error({ err: (error as Error).message }, failure);
     };
@@ -99,10 +119,11 @@ export class UsageRecords {
       pending = write().catch(logged);
     } catch (error) {
       logged(error);
-      return;
+      return Promise.resolve();
     }
     this.writes.add(pending);
     void pending.finally(() => this.writes.delete(pending));
+    return pending;
   }
 }
 
