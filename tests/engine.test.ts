@@ -149,12 +149,18 @@ describe("questions as clinicians post them", () => {
   });
 });
 
+/** A conversation over a fresh store that learns from use. */
+function learning() {
+  const { feedback } = tempStorage();
+  const logger = createLogger("silent");
+  const records = new UsageRecords({ learn: true, feedback, logger });
+  const conversation = new Conversation({ guide, logger, records, help: { commandLine: (c) => c.name } });
+  return { feedback, records, conversation };
+}
+
 describe("learning from use", () => {
   it("stores the question as a candidate phrasing when the asker opens a suggested entry", async () => {
-    const { feedback } = tempStorage();
-    const logger = createLogger("silent");
-    const records = new UsageRecords({ learn: true, feedback, logger });
-    const conversation = new Conversation({ guide, logger, records, help: { commandLine: (c) => c.name } });
+    const { feedback, records, conversation } = learning();
     const who = { platform: "slack", userId: "U1", visibility: "private", canShare: false } as const;
     const question = "my post about a ward round went viral and now I regret it";
     const { card } = await conversation.handle({ kind: "ask", question }, who);
@@ -167,14 +173,9 @@ describe("learning from use", () => {
       expect.objectContaining({ entryId: picked, question: question.toLowerCase() }),
     ]);
   });
-});
 
-describe("learning from use, taken back", () => {
   it("takes back a pick's proposal when its asker then rates that entry 👎, and only theirs", async () => {
-    const { feedback } = tempStorage();
-    const logger = createLogger("silent");
-    const records = new UsageRecords({ learn: true, feedback, logger });
-    const conversation = new Conversation({ guide, logger, records, help: { commandLine: (c) => c.name } });
+    const { feedback, records, conversation } = learning();
     const question = "my post about a ward round went viral and now I regret it";
     const asker = (userId: string) =>
       ({ platform: "slack", userId, visibility: "private", canShare: false }) as const;
