@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PostFailure } from "../src/ports.js";
 import { tipsFixture } from "./tips-fixture.js";
 
 // Daily tips: a channel whose posts fail is retried with backoff, then shown failing, in words its
@@ -42,6 +43,28 @@ describeEachBackend(({ fresh, scheduler, turnedOn }) => {
       await s.tick();
       expect(postsTo("CBAD")).toHaveLength(1);
       expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).not.toMatch(/Failing/);
+    });
+
+    it("never sends again a tip whose post timed out, which may have gone out, and says so", async () => {
+      at("2026-11-25T12:00:00Z");
+      let sent = 0;
+      const slow = {
+        post: async () => {
+          sent++;
+          throw new PostFailure("timeout", "Slack took too long to answer.");
+        },
+      };
+      const s = await scheduler(await fresh(), { posters: { slack: slow } });
+      await s.run({ platform: "slack", channelId: "CSLOW", args: "on 09:00" });
+      for (const later of ["09:00:10", "09:01:20", "09:05:30", "09:30:00"]) {
+        at(`2026-11-26T${later}Z`);
+        await s.tick();
+      }
+      expect(sent).toBe(1);
+      expect(await s.run({ platform: "slack", channelId: "CSLOW", args: "status" })).toMatch(
+        /The tip due Thu, 26 Nov 2026, 09:00 UTC may not have been posted: .* took too long to say whether it had, so it was not sent again\./,
+      );
+      expect(logLines.some((l) => l.includes("daily tip uncertain: the platform took too long"))).toBe(true);
     });
 
     it("does not retry a channel the bot was taken out of, and tries it again the next day", async () => {

@@ -41,9 +41,11 @@ export class OutboundBusy extends Error {
 /**
  * The fetch every call to a platform goes through (Bolt's WebClient and respond(), Mattermost's REST
  * calls): a time limit per attempt, bounded retries with backoff, Retry-After honoured on 429, a cap on
- * calls per host, and close() to end them all at shutdown. A retried POST may reach the platform twice
- * if the first attempt timed out after it had acted on it; a duplicate reply is the lesser harm than a
- * lost one.
+ * calls per host, and close() to end them all at shutdown. A POST cut off by its time limit is not sent
+ * again: the platform may have acted on it, and none offers a way to make a post idempotent, so a slow
+ * but working server got each daily tip or shared answer three times, and the scheduler's own retries
+ * made it seven (platform exploratory test). The caller reports the time-out; a post refused with an
+ * answer (429, 5xx) or never sent (a refused connection) is still tried again.
  */
 export class Outbound {
   private readonly closing = new AbortController();
@@ -73,6 +75,7 @@ export class Outbound {
       } catch (error) {
         if (error instanceof OutboundBusy || attempt >= retries || this.closing.signal.aborted) throw error;
         if (init.signal?.aborted) throw error;
+        if (timedOut(error) && !IDEMPOTENT.has((init.method ?? "GET").toUpperCase())) throw error;
         delay = backoff(attempt);
       } finally {
         limit.done();
@@ -130,6 +133,14 @@ function deadline(ms: number, ...signals: (AbortSignal | null | undefined)[]) {
       for (const s of live) s.removeEventListener("abort", abort);
     },
   };
+}
+
+/** The methods that sending twice does no more than sending once. */
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/** Whether an attempt ended at its own time limit (see deadline), not for any other reason. */
+function timedOut(error: unknown): boolean {
+  return (error as { name?: unknown } | undefined)?.name === "TimeoutError";
 }
 
 /** How long to wait before the next attempt, or undefined when this answer is final. */

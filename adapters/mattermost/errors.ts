@@ -17,6 +17,11 @@ export interface MattermostFailure {
 }
 
 const AGAIN = "Please try again in a moment.";
+/**
+ * After a time-out: the post may have gone out all the same, and it is not sent again (see Outbound),
+ * so "try again" would post it twice (a share posted three times, then the sharer asked to try again).
+ */
+export const MAY_HAVE_GONE = "It may still have gone through: check before trying again.";
 
 /** Reads an error from the REST client or fetch into a MattermostFailure. */
 export function describeMattermostError(error: unknown): MattermostFailure {
@@ -25,7 +30,7 @@ export function describeMattermostError(error: unknown): MattermostFailure {
   if (error instanceof MattermostApiError) return describeRefusal(error);
   const name = (error as { name?: unknown } | undefined)?.name;
   if (name === "TimeoutError" || name === "AbortError")
-    return { code: "timeout", message: `Mattermost took too long to answer. ${AGAIN}` };
+    return { code: "timeout", message: `Mattermost took too long to answer. ${MAY_HAVE_GONE}` };
   if (name === "OutboundBusy") return { code: "busy", message: `I'm very busy just now. ${AGAIN}` };
   return { code: "unknown_error", message: `Something went wrong talking to Mattermost. ${AGAIN}` };
 }

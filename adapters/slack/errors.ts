@@ -79,7 +79,10 @@ export function describeSlackError(error: unknown): SlackFailure {
     case ErrorCode.RequestError:
     case "TimeoutError":
     case "AbortError":
-      return { code: "timeout", message: "Slack took too long to answer. Please try again in a moment." };
+      return {
+        code: "timeout",
+        message: "Slack took too long to answer. It may still have gone through: check before trying again.",
+      };
     default:
       return { code, message: "Something went wrong talking to Slack. Please try again in a moment." };
   }

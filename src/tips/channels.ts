@@ -209,7 +209,7 @@ export class TipChannels implements TipCommands {
       );
     } else if (last?.status === "uncertain") {
       lines.push(
-        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it, or could not record that it had.`,
+        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it, or the platform took too long to say whether it had, so it was not sent again.`,
       );
     }
     if (s.failingSince) {

@@ -24,6 +24,22 @@ export async function recordFailure(
   failure: PostFailure,
   policy: { readonly maxAttempts: number; readonly retryBaseMs: number },
 ): Promise<void> {
+  // The platform took too long to answer: the post may have gone out all the same, and sent again it
+  // would be posted twice (a slow server got one tip seven times). Never double-posting, the slot is
+  // uncertain, as after a crash mid-post: not sent again, logged, and shown by `tips status`.
+  if (failure.code === "timeout") {
+    await store.updateSlot(
+      key,
+      ["sending"],
+      { status: "uncertain", attempts, error: failureText(failure) },
+      token,
+    );
+    log.warn(
+      { ...ids, code: failure.code, detail: failure.detail, attempts },
+      "daily tip uncertain: the platform took too long to answer and may have posted it, so it is not sent again",
+    );
+    return;
+  }
   if (attempts < policy.maxAttempts && !failure.permanent) {
     const backoff = policy.retryBaseMs * 4 ** (attempts - 1);
     const wait = Math.max(backoff, (failure.retryAfterSeconds ?? 0) * 1000);
