@@ -22,8 +22,9 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(postsTo("C1")).toHaveLength(1);
       expect(JSON.stringify(posts[0]?.blocks)).toContain("Tip of the day");
       expect(JSON.stringify(posts[0]?.blocks)).toContain("smg_open_0");
+      // the tip quoted whole, its own full stop the sentence's last ("...account.", not "...account.".)
       expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
-        /Last tip: Thu, 26 Nov 2026, 09:00 UTC/,
+        /Last tip: Thu, 26 Nov 2026, 09:00 UTC, "[^"]+[.!?]"$/m,
       );
     });
 

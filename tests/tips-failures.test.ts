@@ -108,8 +108,12 @@ describeEachBackend(({ fresh, scheduler, turnedOn }) => {
       expect(await s.run({ platform: "slack", channelId: "CPRIVATE", args: "status" })).toMatch(
         /no daily tip/,
       );
+      // the same settings again: said to be on already, and not announced to the channel again
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" })).toMatch(
+        /^The daily tip is already on: every day at 09:00 \(UTC\)\. Next tip: /,
+      );
+      expect(postsTo("C1")).toHaveLength(1);
       // a channel whose tip is already on, the bot since taken out: unchanged, and said so
-      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00" });
       failing.C1 = { status: 200, body: { ok: false, error: "not_in_channel" } };
       await s.tipStore.setFailing("slack", "C1", Date.parse("2026-11-25T09:00:05Z"), "not_in_channel");
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 10:00" })).toMatch(

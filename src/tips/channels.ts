@@ -58,6 +58,10 @@ export class TipChannels implements TipCommands {
     // Saved before the announcement, which may take seconds: a tips off given meanwhile (on another
     // replica) comes later and wins; saved after, this on overrode it.
     const had = await this.store.schedule(platform, channelId);
+    // The same settings again: nothing changes, and the channel is not told again (an admin trying a
+    // few times announced it to the channel a dozen times). A failing channel is checked again below.
+    if (had?.enabled && had.failingSince === undefined && sameTime(had, parsed))
+      return [`The daily tip is already on: ${describe(parsed)}.`, next].join(" ");
     await this.store.enable(platform, channelId, parsed, "command", this.now().getTime());
     const announced = await this.announce(platform, channelId, parsed, next);
     if (announced instanceof PostFailure && announced.permanent) {
@@ -201,7 +205,8 @@ export class TipChannels implements TipCommands {
     if (last?.status === "posted" && last.postedAt) {
       const tip = last.tipId ? this.byId.get(last.tipId) : undefined;
       lines.push(
-        `Last tip: ${formatLocal(new Date(last.postedAt), s.timeZone)}${tip ? `, "${tip.text}"` : ""}.`,
+        // no full stop after a tip's own closing one ("...information.".)
+        `Last tip: ${formatLocal(new Date(last.postedAt), s.timeZone)}${tip ? `, "${tip.text}"` : ""}${tip && /[.!?]$/.test(tip.text) ? "" : "."}`,
       );
     } else if (last?.status === "retry" && last.nextAttemptAt) {
       lines.push(
@@ -259,4 +264,9 @@ function describe(t: TipTime): string {
 /** A clause ending in a full stop, as one sentence of a status. */
 function clause(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** Whether two settings post at the same time of day, in the same zone, on the same days. */
+function sameTime(a: TipTime, b: TipTime): boolean {
+  return a.time === b.time && a.timeZone === b.timeZone && !!a.weekdaysOnly === !!b.weekdaysOnly;
 }
