@@ -58,12 +58,24 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 MST" })).toMatch(
         /\(America\/Phoenix\)/,
       );
-      // an abbreviation zones share is refused, not read as whichever zone Node knows by it
+      // an abbreviation zones share is refused, not read as whichever zone Node knows by it, and the
+      // refusal names the zones it may mean
       for (const shared of ["AST", "IST", "SST", "ART"])
         expect(
           await s.run({ platform: "slack", channelId: "C1", args: `on 09:00 ${shared}` }),
           shared,
-        ).toMatch(/not a time zone I know/);
+        ).toMatch(
+          new RegExp(
+            `^${shared} is the name of more than one time zone \\(.*/.*\\): give the zone's name\\.$`,
+          ),
+        );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8pm IST" })).toMatch(
+        /\(India, Ireland or Israel: Asia\/Kolkata, Europe\/Dublin or Asia\/Jerusalem\)/,
+      );
+      // an hour alone is on the 24-hour clock
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 Europe/London" })).toMatch(
+        /at 09:00 \(Europe\/London\)/,
+      );
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 NST" })).toMatch(
         /\(America\/St_Johns\)/,
       );

@@ -12,6 +12,7 @@ import type { Tip } from "../types.js";
 import { storedFailure } from "./failure.js";
 import { nextTip } from "./rotation.js";
 import { formatLocal, localDay, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
+import { sharedAbbreviation } from "./time.js";
 
 export interface TipChannelsOptions {
   readonly store: TipStorage;
@@ -151,6 +152,9 @@ export class TipChannels implements TipCommands {
     }
     if (settings.timeZone !== undefined) {
       const zone = parseTimeZone(settings.timeZone);
+      const shared = zone ? undefined : sharedAbbreviation(settings.timeZone);
+      if (shared)
+        return `${settings.timeZone.trim()} is the name of more than one time zone (${shared}): give the zone's name.`;
       if (!zone)
         return "That is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.";
       timeZone = zone;

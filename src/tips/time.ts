@@ -6,7 +6,7 @@ const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\.?$/i;
 
 /**
- * "9:05" -> "09:05", "08.30" -> "08:30", "8:30pm" -> "20:30", "0830" -> "08:30", "noon" -> "12:00";
+ * "9:05" -> "09:05", "08.30" -> "08:30", "8:30pm" -> "20:30", "0830" -> "08:30", "9" -> "09:00", "noon" -> "12:00";
  * undefined when it is not a time of day.
  */
 export function parseTime(text: string): string | undefined {
@@ -22,7 +22,28 @@ export function parseTime(text: string): string | undefined {
     return `${String(hour).padStart(2, "0")}:${twelve[2] ?? "00"}`;
   }
   const m = TIME.exec(typed);
-  return m ? `${m[1]?.padStart(2, "0")}:${m[2]}` : undefined;
+  if (m) return `${m[1]?.padStart(2, "0")}:${m[2]}`;
+  // an hour alone, on the 24-hour clock as "0830" is: "9" is 09:00, "17" is 17:00
+  const hour = /^([01]?\d|2[0-3])$/.exec(typed);
+  return hour ? `${hour[1]?.padStart(2, "0")}:00` : undefined;
+}
+
+/**
+ * Abbreviations several zones share, refused (see parseTimeZone) with the zones each may mean, so that
+ * the refusal says what to type instead.
+ */
+const SHARED: Readonly<Record<string, string>> = {
+  ist: "India, Ireland or Israel: Asia/Kolkata, Europe/Dublin or Asia/Jerusalem",
+  ast: "Atlantic Canada or Arabia: America/Halifax or Asia/Riyadh",
+  aest: "Queensland or New South Wales: Australia/Brisbane or Australia/Sydney",
+  acst: "the Northern Territory or South Australia: Australia/Darwin or Australia/Adelaide",
+  sst: "Samoa or Singapore: Pacific/Pago_Pago or Asia/Singapore",
+  art: "Argentina: America/Argentina/Buenos_Aires",
+};
+
+/** For an abbreviation several zones share, the zones it may mean, as a reply names them. */
+export function sharedAbbreviation(text: string): string | undefined {
+  return SHARED[text.trim().toLowerCase()];
 }
 
 /**
