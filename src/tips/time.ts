@@ -6,8 +6,8 @@ const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 const TWELVE_HOUR = /^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\.?$/i;
 
 /**
- * "9:05" -> "09:05", "08.30" -> "08:30", "8:30pm" -> "20:30", "0830" -> "08:30", "9" -> "09:00", "noon" -> "12:00";
- * undefined when it is not a time of day.
+ * "9:05" -> "09:05", "08.30" -> "08:30", "8:30pm" -> "20:30", "0830" -> "08:30", "9" -> "09:00",
+ * "noon" -> "12:00"; undefined when it is not a time of day.
  */
 export function parseTime(text: string): string | undefined {
   const typed = text.trim();
@@ -38,7 +38,6 @@ const SHARED: Readonly<Record<string, string>> = {
   aest: "Queensland or New South Wales: Australia/Brisbane or Australia/Sydney",
   acst: "the Northern Territory or South Australia: Australia/Darwin or Australia/Adelaide",
   sst: "Samoa or Singapore: Pacific/Pago_Pago or Asia/Singapore",
-  art: "Argentina: America/Argentina/Buenos_Aires",
 };
 
 /** For an abbreviation several zones share, the zones it may mean, as a reply names them. */
