@@ -93,6 +93,9 @@ describeEachBackend(({ fresh, scheduler }) => {
       for (const [typed, zone] of [
         ["Singapore", "Asia/Singapore"],
         ["+05:30", "+05:30"],
+        // ...and one typed from UTC or GMT, as people write it
+        ["UTC+2", "+02:00"],
+        ["GMT-3:30", "-03:30"],
         ["US/Eastern", "America/New_York"],
         ["CEST", "Europe/Paris"],
       ])

@@ -137,13 +137,25 @@ const RENAMED = new Map(
  * Node spells the older way keeps its own spelling (RENAMED).
  */
 export function parseTimeZone(text: string): string | undefined {
-  const typed = text.trim();
+  const typed = offsetOf(text.trim());
   if (!typed) return undefined;
   const lower = typed.toLowerCase();
   const zone = REGION_ZONES[lower] ?? typed;
   if (zone === typed && /^[a-z]{2,4}$/i.test(typed) && !UNAMBIGUOUS.has(lower)) return undefined;
   const resolved = nodeZone(zone);
   return resolved === undefined ? undefined : (RENAMED.get(lower) ?? resolved);
+}
+
+/**
+ * An offset typed from UTC or GMT ("UTC+2", "GMT-3:30", "utc +05:30") as Node reads one ("+02:00"),
+ * or the text as it was: Node takes "+02:00" but not "UTC+2", which people type. A fixed offset has no
+ * clock changes; the reply names it as such.
+ */
+function offsetOf(typed: string): string {
+  const m = /^(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(typed);
+  if (!m) return typed;
+  const [, sign = "+", hours = "0", minutes = "00"] = m;
+  return Number(hours) > 14 ? typed : `${sign}${hours.padStart(2, "0")}:${minutes}`;
 }
 
 /** Node's own name for a zone, or undefined when Node knows no such zone. */
