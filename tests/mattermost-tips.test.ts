@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { STILL_WORKING } from "../adapters/mattermost/command.js";
+import { RESTARTED, STILL_WORKING } from "../adapters/mattermost/command.js";
 import type { TipCommands } from "../src/index.js";
 import { tempStorage, testScheduler, waitFor } from "./helpers.js";
 import { type Button, guide, useMattermost } from "./mattermost-fixture.js";
@@ -95,6 +95,22 @@ describe("Mattermost commands whose answer is slow", () => {
     const late = await waitFor(() => mattermost.lateAnswers[0], { what: "the late answer" });
     expect(late.path).toBe("/hooks/commands/responsehook00000000000001");
     expect(late.body).toMatchObject({ response_type: "ephemeral", text: "Daily tip: on, said at last." });
+    mattermost.calls.length = 0;
+  });
+
+  it("tells a user told 'working on it' that the bot restarted, when it stops before the answer comes", async () => {
+    const stalled = stalledTips();
+    const { bot, base } = await mm.startBot(
+      {},
+      { tips: stalled.tips, answerLaterAfterMs: 20, calls: { retries: 0, timeoutMs: 300, graceMs: 50 } },
+    );
+    const first = await command("tips status", { base });
+    expect(first.reply.text).toBe(STILL_WORKING);
+    await bot.stop();
+    expect(mattermost.lateAnswers.map((c) => c.body)).toEqual([
+      { response_type: "ephemeral", text: RESTARTED },
+    ]);
+    stalled.release();
     mattermost.calls.length = 0;
   });
 

@@ -39,6 +39,9 @@ export interface MattermostDeps extends UsageParts {
   readonly answerLaterAfterMs?: number;
 }
 
+/** How long after the grace period the word that the bot restarted has, to reach those still waiting. */
+const LAST_WORD_MS = 2_000;
+
 /** The running Mattermost adapter. */
 export interface MattermostBot {
   /** Checks the bot token against the server (GET /users/me). */
@@ -68,13 +71,20 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
     ...(deps.calls?.wait ? { wait: deps.calls.wait } : {}),
   });
   const rest = new MattermostRest(config.url, config.botToken, outbound.fetch);
+  /** Aborted when shutdown's grace period is over (see LateReplies.giveUp). */
+  const giveUp = new AbortController();
   const ctx: MattermostContext = {
     conversation: new Conversation({ ...deps, logger: log, help: MATTERMOST_HELP }),
     rest,
     seal: new ActionSeal(config.commandToken),
     log,
     ...(config.botUrl ? { botUrl: config.botUrl } : {}),
-    late: { serverUrl: config.url, afterMs: deps.answerLaterAfterMs ?? 2_500, fetch: outbound.fetch },
+    late: {
+      serverUrl: config.url,
+      afterMs: deps.answerLaterAfterMs ?? 2_500,
+      fetch: outbound.fetch,
+      giveUp: giveUp.signal,
+    },
   };
   const inFlight = new InFlight();
   const tracked =
@@ -90,8 +100,11 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
       log.info({ bot: me.username, paths: Object.values(PATHS) }, "connected to Mattermost");
     },
     async stop(after) {
-      // let replies in flight finish, for the grace period; then end the calls still waiting on Mattermost
+      // let replies in flight finish, for the grace period; then tell those told "working on it" that
+      // the bot restarted first (a moment more for that), and end the calls still waiting on Mattermost
       await Promise.all([inFlight.drain(deps.calls?.graceMs ?? 8_000), after]);
+      giveUp.abort();
+      await inFlight.drain(LAST_WORD_MS);
       outbound.close();
     },
     tipPoster: () => {

@@ -69,8 +69,35 @@ export function commandRoute(ctx: MattermostContext, commandToken: string): Rout
     // command after 30 s, and its user would see only that it failed. Say so now; answer through the
     // command's response_url when the answer comes.
     sendJson(res, 200, { response_type: "ephemeral", text: STILL_WORKING });
-    await sendLate(ctx.late, later, await answer, ctx.log);
+    await sendLate(ctx.late, later, await orGivenUp(answer, ctx.late.giveUp), ctx.log);
   };
+}
+
+/** Said through a command's response_url when shutdown came before its answer did. */
+export const RESTARTED =
+  "I had to restart before I could finish this, so it may not have been done: please run the command again in a moment.";
+
+/**
+ * The answer, or, if `giveUp` aborts first (shutdown's grace period is over), RESTARTED: a user told
+ * "working on it" heard nothing more when the bot stopped meanwhile (platform exploratory test).
+ */
+async function orGivenUp(
+  answer: Promise<CommandReply>,
+  giveUp: AbortSignal | undefined,
+): Promise<CommandReply> {
+  if (!giveUp) return answer;
+  const restarted: CommandReply = { response_type: "ephemeral", text: RESTARTED };
+  if (giveUp.aborted) return restarted;
+  let stop = () => {};
+  const given = new Promise<CommandReply>((resolve) => {
+    stop = () => resolve(restarted);
+    giveUp.addEventListener("abort", stop, { once: true });
+  });
+  try {
+    return await Promise.race([answer, given]);
+  } finally {
+    giveUp.removeEventListener("abort", stop);
+  }
 }
 
 /** The answer if it comes within `ms`, else undefined (the answer is still on its way). */

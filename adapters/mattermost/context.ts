@@ -36,6 +36,11 @@ export interface LateReplies {
   readonly afterMs: number;
   /** The outbound fetch (time limits, retries). */
   readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
+  /**
+   * Aborted when shutdown's grace period is over: an answer still on its way is then given up, and the
+   * user who was told "working on it" is told instead that the bot restarted first.
+   */
+  readonly giveUp?: AbortSignal;
 }
 
 /**
