@@ -39,8 +39,11 @@ export interface MattermostDeps extends UsageParts {
   readonly answerLaterAfterMs?: number;
 }
 
-/** How long after the grace period the word that the bot restarted has, to reach those still waiting. */
-const LAST_WORD_MS = 2_000;
+/**
+ * How long after the grace period the word that the bot restarted has, to reach those still waiting:
+ * short, as the 8 s of grace and this must end within a container's 10 s before it is killed.
+ */
+const LAST_WORD_MS = 1_000;
 
 /** The running Mattermost adapter. */
 export interface MattermostBot {
