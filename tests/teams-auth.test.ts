@@ -1,11 +1,12 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { settle, waitFor } from "./helpers.js";
-import { allText, PERSONAL, teamsFixture } from "./teams-fixture.js";
+import { allText, PERSONAL, THREAD, teamsFixture } from "./teams-fixture.js";
+import { OWNER_AAD } from "./teams-stand-in.js";
 
 // Teams: who may send the bot activities: signed tokens, local testing, and what is not an activity.
 
-const { standIn, token, main, startBot, activity, send } = teamsFixture();
+const { standIn, token, main, startBot, tipChannels, activity, send, mention } = teamsFixture();
 let messages = "";
 
 beforeAll(() => {
@@ -38,6 +39,19 @@ describe("Teams: who may send activities", () => {
     const sent = await waitFor(() => standIn.activities(PERSONAL)[before], { what: "the reply" });
     expect(allText(sent)).toContain("Topics");
     expect(sent.authorization).toBeUndefined();
+  });
+
+  it("says in local testing that tips cannot be turned on there, without asking Graph", async () => {
+    const { url } = await startBot({ localTesting: true, tips: tipChannels() });
+    const calls = standIn.received.length;
+    const before = standIn.activities(THREAD).length;
+    expect(
+      (await send(mention("tips on 08:30", "channel", { id: "29:owner", aadObjectId: OWNER_AAD }), null, url))
+        .status,
+    ).toBe(200);
+    const sent = await waitFor(() => standIn.activities(THREAD)[before], { what: "the reply" });
+    expect(allText(sent)).toContain("can't be turned on or off in local testing");
+    expect(standIn.received.slice(calls).some((r) => r.path.includes("/members"))).toBe(false);
   });
 
   it("refuses what is not an activity before the SDK reads it", async () => {

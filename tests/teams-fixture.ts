@@ -170,17 +170,20 @@ export function teamsFixture() {
     return { status: response.status, body: (await response.json().catch(() => undefined)) as InvokeBody };
   }
 
-  offline();
-  beforeAll(async () => {
-    await standIn.start();
-    const tips = new TipChannels({
+  /** The `tips` subcommands on MONDAY's clock, over the fixture's storage. */
+  const tipChannels = () =>
+    new TipChannels({
       store: storage.tips,
       tips: guide.tips(),
       logger,
       defaults: { time: "09:00", timeZone: "UTC" },
       now: () => MONDAY,
     });
-    await startBot({ tips });
+
+  offline();
+  beforeAll(async () => {
+    await standIn.start();
+    await startBot({ tips: tipChannels() });
   });
   afterEach(() => {
     standIn.reset();
@@ -196,6 +199,6 @@ export function teamsFixture() {
 
   return {
     ...{ guide, logger, lines, standIn, storage, votes, token, main },
-    ...{ startBot, activity, mention, send, ask, logLine, invoke },
+    ...{ startBot, tipChannels, activity, mention, send, ask, logLine, invoke },
   };
 }

@@ -52,6 +52,18 @@ describe("Teams: daily tips", () => {
     await logLine("could not check who may manage tips");
   });
 
+  it("says it cannot tell who owns the team when the message names no Entra user, as local test tools send it", async () => {
+    const calls = standIn.received.length;
+    const sent = await ask(
+      mention("tips on 08:30", "channel", { id: "29:playground", name: "Tester" }),
+      THREAD,
+    );
+    expect(sent.body.text).toContain("I can't tell who owns this team");
+    expect(sent.body.text).not.toContain("Only the team's owners");
+    expect(standIn.received.slice(calls).some((r) => r.path.includes("/members"))).toBe(false);
+    await logLine("cannot tell who owns the team: the activity names no team or no Entra user");
+  });
+
   it("says where tips are set up when asked in a 1:1 chat", async () => {
     const sent = await ask(activity({ text: "tips on 08:30" }), PERSONAL);
     expect(sent.body.text).toContain("Daily tips are set up in a team's channel by one of its owners");

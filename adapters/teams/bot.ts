@@ -97,6 +97,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     guide: deps.guide,
     log,
     addresses: new AddressBook(deps.addresses, log),
+    localTesting: credentials === undefined,
     inFlight,
   };
   for (const listener of [message, messageExtension, install]) listener(app, t);

@@ -10,7 +10,7 @@ import {
 } from "../../../src/index.js";
 import type { AddressBook } from "../addresses.js";
 import { describeTeamsError } from "../errors.js";
-import { ownerRefusal } from "../owner.js";
+import { NO_GRAPH_IN_LOCAL_TESTING, ownerRefusal } from "../owner.js";
 import type { Place } from "../place.js";
 import { renderCard } from "../render.js";
 
@@ -21,6 +21,8 @@ export interface TeamsContext {
   readonly log: Logger;
   /** Where channels' addresses are kept for scheduled tips. */
   readonly addresses: AddressBook;
+  /** True in local testing (no credentials), where Microsoft Graph is out of reach. */
+  readonly localTesting: boolean;
   /** Replies still being sent, which shutdown waits for. */
   readonly inFlight: InFlight;
 }
@@ -43,7 +45,11 @@ export function requesterOf(ctx: IActivityContext, place: Place, t: TeamsContext
     canShare: false,
   };
   return place.kind === "channel"
-    ? { ...common, tipsPermission: () => ownerRefusal(ctx, t.log) }
+    ? {
+        ...common,
+        tipsPermission: () =>
+          t.localTesting ? Promise.resolve(NO_GRAPH_IN_LOCAL_TESTING) : ownerRefusal(ctx, t.log),
+      }
     : { ...common, tipsElsewhere: TIPS_IN_A_CHANNEL };
 }
 
