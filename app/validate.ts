@@ -1,14 +1,39 @@
 import type { Knowledge } from "../src/types.js";
 import type { Out } from "./output.js";
 
+/** An answer's length in words, as knowledge/README.md asks: long enough to act on, short enough to read in chat. */
+const ANSWER_WORDS = { min: 60, max: 200 } as const;
+
+/** The words of a text: what holds a letter or a digit, so a list's "-" or a lone dash does not count. */
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
 /**
  * `validate`: the knowledge has loaded and validated by the time this runs (a problem stops the
  * command before it, with exit 1); it says so, and says what the folder lacks that it may lack.
  */
 export function validate(k: Knowledge, out: Out, err: Out): number {
   out(`Knowledge base OK: ${k.entries.length} entries, ${k.topics.length} topics, ${k.tips.length} tips.`);
-  for (const note of missingParts(k)) err(note);
+  for (const note of [...missingParts(k), ...lengthNotes(k)]) err(note);
   return 0;
+}
+
+/**
+ * Answers outside the length knowledge/README.md asks for. A note, not a refusal: a longer answer still
+ * reads and posts (the platforms' limits are far above it), but in a chat it is read less, and a short
+ * one seldom says what to do, what to avoid and whom to ask.
+ */
+function lengthNotes(k: Knowledge): string[] {
+  const notes: string[] = [];
+  for (const e of k.entries) {
+    const words = wordCount(e.answer);
+    if (words > ANSWER_WORDS.max || words < ANSWER_WORDS.min)
+      notes.push(
+        `Note: ${e.file}: entry "${e.id}": its answer is ${words} words; an answer is ${ANSWER_WORDS.min} to ${ANSWER_WORDS.max} words (knowledge/README.md)${words > ANSWER_WORDS.max ? ": keep the steps and leave the detail to a related entry" : ": say what to do, what to avoid and whom to ask"}.`,
+      );
+  }
+  return notes;
 }
 
 /**

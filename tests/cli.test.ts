@@ -78,6 +78,10 @@ describe("the socialmedia-guidance command", () => {
     expect(checked.stdout).toContain("Knowledge base OK");
     expect(checked.stderr).toContain("Note: no confidence.json, so answers are judged by their ranking");
     expect(checked.stderr).toContain("Note: no off-topic groups");
+    // its answers are a sentence or two, under the 60 to 200 words knowledge/README.md asks for
+    expect(checked.stderr).toMatch(
+      /Note: \S+main\.yaml: entry "friend-requests": its answer is \d+ words; an answer is 60 to 200 words/,
+    );
     expect((await run(["validate"], { env: { KNOWLEDGE_DIR } })).stderr).toBe("");
     const started = await run(["start"], { env });
     expect(started.code).toBe(1);
