@@ -36,6 +36,30 @@ describe("knowledge validation", () => {
     ]);
   });
 
+  it("refuses a sentence naming a replaced document (its publisher and year) without saying so, though another says it", () => {
+    const main = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8").replace(
+      ", as the earlier edition also said.",
+      ", as Publisher A said in 2012. Its earlier edition is kept for the record.",
+    );
+    const problems = problemsOf(fixtureCopy({ "entries/main.yaml": main }));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /entry "colleague-networking": field "answer": names "doc-a-2012", which sources\.yaml marks replaced, without saying so in "Join specialty groups/,
+      ),
+    ]);
+    // said in the sentence itself, and a year of another document beside the publisher's name is not it
+    const said = main.replace(
+      "as Publisher A said in 2012.",
+      "as Publisher A's earlier edition (2012) said.",
+    );
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": said }))).toEqual([]);
+    const other = main.replace(
+      "as Publisher A said in 2012.",
+      "as Publisher A says (Publisher A, current edition), and a study of many doctors found (Smith and others, 2012).",
+    );
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": other }))).toEqual([]);
+  });
+
   it("reads phrasings as the engine does: two it cannot tell apart are duplicates", () => {
     const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8").replace(
       "    - How do I network with colleagues online?",

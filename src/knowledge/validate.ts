@@ -26,6 +26,44 @@ function onSite(url: string, site: string): boolean {
 const SAYS_REPLACED = /\b(?:earlier|replaced|replacing|superseded|previous)\b/i;
 const replacedMessage = (id: string) =>
   `cites "${id}", which sources.yaml marks replaced: say so in the text ("earlier guidance (2011)", "since replaced")`;
+const replacedSentenceMessage = (id: string, sentence: string) =>
+  `names "${id}", which sources.yaml marks replaced, without saying so in "${sentence.length > 80 ? `${sentence.slice(0, 77)}...` : sentence}": say "earlier" or "since replaced" there`;
+
+/** A text's sentences and list items. */
+const sentencesOf = (text: string) =>
+  text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+/** How near a document's year must be to its publisher's name for a sentence to be naming it. */
+const NAMED_WITHIN = 40;
+
+/**
+ * A test for a sentence that names a document: its year within NAMED_WITHIN characters of its
+ * publisher's name or initials ("British Medical Association, UK" is "British Medical Association" or
+ * "BMA"), so that another paper of the same year, or the publisher's current guidance cited beside
+ * it, is not taken for it.
+ */
+function namesDocument(source: { readonly publisher: string; readonly year?: number | undefined }) {
+  if (source.year === undefined) return () => false;
+  const name = source.publisher.split(",")[0]?.trim() ?? source.publisher;
+  const initials = name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+  const quote = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const publisher = new RegExp(`\\b(?:${quote(name)}${initials.length > 1 ? `|${initials}` : ""})\\b`, "g");
+  const year = new RegExp(`\\b${source.year}\\b`, "g");
+  return (sentence: string) => {
+    const spans = (re: RegExp) => [...sentence.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+    const names = spans(publisher);
+    return spans(year).some(([ys = 0, ye = 0]) =>
+      names.some(([ns = 0, ne = 0]) => ys - ne <= NAMED_WITHIN && ns - ye <= NAMED_WITHIN),
+    );
+  };
+}
 
 /**
  * Cross-reference checks that a single entry's schema cannot see. `fileOf` names a file of the
@@ -58,11 +96,23 @@ export function validateCorpus(
   const unknownTopic = (topic: string) =>
     `unknown topic "${topic}": the topics are ${[...topicIds].join(", ")} (see topics.yaml)`;
   const sourceIds = new Set(k.sources.map((s) => s.id));
-  const replaced = new Set(k.sources.filter((s) => s.status === "replaced").map((s) => s.id));
   const provenance = new Set(k.sources.filter((s) => s.status === "provenance").map((s) => s.id));
-  /** A text citing a replaced document without saying so reads as if that guidance still applied. */
-  const silentlyReplaced = (text: string, sources: readonly string[]) =>
-    SAYS_REPLACED.test(text) ? [] : sources.filter((s) => replaced.has(s));
+  const replacedNamed = new Map(
+    k.sources.filter((s) => s.status === "replaced").map((s) => [s.id, namesDocument(s)] as const),
+  );
+  /**
+   * A text citing a replaced document without saying so reads as if that guidance still applied: each
+   * sentence that names it (its year and publisher) must say so, and a text that names it nowhere must
+   * say so somewhere. Returns the problems' messages.
+   */
+  const silentlyReplaced = (text: string, sources: readonly string[]): string[] =>
+    sources.flatMap((id) => {
+      const names = replacedNamed.get(id);
+      if (!names) return [];
+      const naming = sentencesOf(text).filter(names);
+      if (naming.length === 0) return SAYS_REPLACED.test(text) ? [] : [replacedMessage(id)];
+      return naming.filter((t) => !SAYS_REPLACED.test(t)).map((t) => replacedSentenceMessage(id, t));
+    });
   const questionOwner = new Map<string, string>();
   for (const e of k.entries) {
     const at = (field: string, message: string) =>
@@ -86,7 +136,7 @@ export function validateCorpus(
         "sources",
         `must name a source readers can check: ${e.sources.map((s) => `"${s}"`).join(", ")} is only where the text started, never shown as a source (see sources.yaml)`,
       );
-    for (const s of silentlyReplaced(e.answer, e.sources)) at("answer", replacedMessage(s));
+    for (const message of silentlyReplaced(e.answer, e.sources)) at("answer", message);
     // An answer serves many questions; a bare "Yes." fits some of them and misleads on the rest.
     if (/^\W*(?:yes|no)\s*[.,;:!\u2013\u2014-]/i.test(e.answer))
       at(
@@ -126,7 +176,7 @@ export function validateCorpus(
     if (!ids.has(tip.entry)) at("entry", `no entry has the id "${tip.entry}"`);
     for (const s of tip.sources)
       if (!sourceIds.has(s)) at("sources", `unknown source "${s}" (see sources.yaml)`);
-    for (const s of silentlyReplaced(tip.text, tip.sources)) at("text", replacedMessage(s));
+    for (const message of silentlyReplaced(tip.text, tip.sources)) at("text", message);
   }
   dupes(k.tips, tipsFile);
   // A question written both as an entry's phrasing and as another subject's example teaches both ways.
