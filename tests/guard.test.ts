@@ -19,6 +19,12 @@ describe("the guard finds names however they are written", () => {
     ["mrs de souza wants to friend me", "[name] wants to friend me"],
     ["dr. patel's patient left a review", "[name]'s patient left a review"],
     ["pt tanaka is upset about my post", "pt [name] is upset about my post"],
+    // a child's name after the word a ward calls a child by
+    [
+      "can I post a pic of baby Amelia born yesterday in our NICU?",
+      "can I post a pic of baby [name] born yesterday in our NICU?",
+    ],
+    ["little oliver on ward 3 wants to be on my tiktok", "little [name] on ward 3 wants to be on my tiktok"],
     // a given name that is also what a family calls a relative, capitalised as a name
     ["my patient Nan Jones died last week", "my patient [name] died last week"],
     ["my patient Mam Kelly messaged me", "my patient [name] messaged me"],
@@ -140,6 +146,9 @@ describe("the guard leaves look-alikes alone", () => {
     "I'm a GP in London, can I post about local services",
     "what does the Texas Medical Board say about patient reviews",
     "I'm a locum in Milton Keynes",
+    // "baby" and "little" before no name
+    "can I post a photo of a baby boy with no face showing",
+    "I'm a little nervous about posting from the baby unit",
     "can I post about metformin and weight loss",
     // a public figure in a news question, a news link, the authors of guidance
     "a news story about Taylor Swift's pregnancy, can I comment on it",

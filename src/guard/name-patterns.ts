@@ -17,6 +17,11 @@ export const MISS_AS_VERB_BEFORE = /\b(?:i|you|we|they|to|will|would|not|never|d
 export const IS_OR_WAS = /^(?:is|was|'s)$/;
 /** The words that say whose patient a name is. */
 export const CUES = /^(?:patients?|pts?|clients?|residents?)$/;
+/**
+ * Words before a child's name as a ward says it: "baby Amelia", "little Oliver", "newborn Isla". Only a
+ * word that reads as a name follows (see cueName), so "baby boy" or "a little bit" is none.
+ */
+export const CHILD_CUES = /^(?:baby|babies|little|newborn|infant|toddler)$/;
 /** What stands between a name and the words saying whose patient it is: "Olivia, my patient", "Emma (my patient)". */
 export const APPOSITION_GAP = /^\s*[,(–—-]\s*$/;
 /** How those words open: "my (6 year old) patient", "one of our residents", "a patient of mine". */

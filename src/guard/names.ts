@@ -5,6 +5,7 @@ import { isKnownWord, isListedName, isOrdinaryWord } from "./lexicon.js";
 import { apposed, declared } from "./name-asides.js";
 import { paired, reversed } from "./name-pairs.js";
 import {
+  CHILD_CUES,
   CLAUSE_GAP,
   COMMA_GAP,
   CUE_GAP,
@@ -89,7 +90,13 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
   // "of mine" or "of ours" between the cue and the name
   const mine = tokens[i + 1]?.lower === "of" && /^(?:mine|ours)$/.test(tokens[i + 2]?.lower ?? "") ? 2 : 0;
   const n = tokens[i + 1 + mine];
-  if (!n || t.possessive || !CUES.test(t.lower)) return undefined;
+  if (!n || t.possessive) return undefined;
+  // "baby Amelia", "little ava": a child's name after the word a ward says it with ("baby boy" is none;
+  // "a baby bunny" reads as one, as "bunny" is a listed name and no everyday word: a question warned of
+  // a name it lacks still gets its answer, while a baby's name kept would stay in the records)
+  if (CHILD_CUES.test(t.lower))
+    return !mine && spaced(n) && cueName(n) ? extend(tokens, i + 1, i + 1) : undefined;
+  if (!CUES.test(t.lower)) return undefined;
   if (mine) return COMMA_GAP.test(n.gap) && cueName(n) ? extend(tokens, i + 3, i + 3) : undefined;
   if (!CUE_GAP.test(n.gap) && !(t.lower === "pt" && PT_GAP.test(n.gap))) return undefined;
   // "a patients mom": a possessive without its apostrophe; "my patient Nan Jones" is a name
@@ -146,7 +153,7 @@ function possessed(tokens: readonly Token[], i: number, publicTalk: boolean): Sp
 
 /**
  * Names tied to a patient: after a title (Mr, Mrs, Ms, Miss, Mx), a cue ("patient", "pt", "named",
- * "called"), as a possessive before a clinical or personal detail, a known given name and a surname
+ * "called", "baby"), as a possessive before a clinical or personal detail, a known given name and a surname
  * in any case, or "surname, given name". The asker's own name and a doctor's are not a patient's,
  * and neither is a public figure's or an author's in a question about the news or a paper, unless the
  * question ties that person to the asker's care ("my patient", "I treated", "bed 4").
