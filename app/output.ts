@@ -11,6 +11,18 @@ export type Out = (text: string) => void;
  */
 let stdout: "direct" | "stream" | "gone" = "direct";
 
+/**
+ * Output that cannot be written (a full disk, /dev/full, an I/O error) ends the output, says why once
+ * and makes the command exit 1, where it crashed with a stack trace; a closed pipe ends it quietly.
+ */
+function outputFailed(error: NodeJS.ErrnoException): void {
+  if (stdout === "gone") return;
+  stdout = "gone";
+  if (error.code === "EPIPE") return;
+  printErr(`Could not write the output: ${error.message}`);
+  process.exitCode = 1;
+}
+
 /** A line to standard output; a closed pipe ends the output quietly instead of crashing. */
 export function print(text: string): void {
   const bytes = Buffer.from(`${text}\n`);
@@ -20,18 +32,13 @@ export function print(text: string): void {
       while (at < bytes.length) at += fs.writeSync(1, bytes, at);
       return;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EPIPE") stdout = "gone";
-      else if (code === "EAGAIN") stdout = "stream";
-      else throw error;
+      const failure = error as NodeJS.ErrnoException;
+      if (failure.code === "EAGAIN") stdout = "stream";
+      else outputFailed(failure);
     }
   }
   if (stdout !== "stream") return;
-  if (process.stdout.listenerCount("error") === 0)
-    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-      stdout = "gone";
-    });
+  if (process.stdout.listenerCount("error") === 0) process.stdout.on("error", outputFailed);
   process.stdout.write(bytes.subarray(at));
 }
 

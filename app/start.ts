@@ -1,3 +1,4 @@
+import type { ConsoleEnd } from "../adapters/console/console.js";
 import { describeListenFailure, HttpFront } from "../adapters/http/front.js";
 import {
   type Config,
@@ -250,7 +251,11 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
   // The terminal renderer (marked, marked-terminal) loads only for the chat: a bot started
   // for a platform spent ~150 ms loading it for nothing.
   const { runConsole } = await import("../adapters/console/console.js");
-  const ended = (read: { lines: number }) => {
+  const ended = (read: ConsoleEnd) => {
+    if (read.outputFailed) {
+      err(`The chat stopped: its output could not be written (${read.outputFailed}).`);
+      return 1;
+    }
     // No terminal and nothing to read: a service (systemd, a container without -it) started with its
     // platform settings missing, or its .env not found. Exiting 0 in silence looked like success.
     if (read.lines > 0 || process.stdin.isTTY) return 0;

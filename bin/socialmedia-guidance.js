@@ -16,7 +16,8 @@ if (unsupported) {
 nodeModule.enableCompileCache?.();
 const { main, runsTheBot } = await import("../dist/bundle/main.js");
 const args = process.argv.slice(2);
-process.exitCode = await main(args);
+// A command that succeeded but could not write its output has set exitCode 1 already (app/output.ts).
+process.exitCode = (await main(args)) || process.exitCode;
 // The bot has stopped and closed what it could: a connection that a silent database never answered
 // must not hold the process for its own 30 s time-out, past a container's 10 s grace. The timer keeps
 // nothing alive; it fires only if something else does.

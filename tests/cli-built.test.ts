@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN } from "./cli-run.js";
@@ -167,5 +167,19 @@ describe("the installed command (built)", () => {
     const [code] = await once(child, "exit");
     expect(stderr).toBe("");
     expect(code).toBe(0);
+  });
+
+  it("says once that it could not write its output, and exits 1, on a full disk (/dev/full)", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, [BIN, "ask", "can I text patients?"], {
+        stdio: ["ignore", full, "pipe"],
+        encoding: "utf8",
+      });
+      expect(result.stderr).toBe("Could not write the output: ENOSPC: no space left on device, write\n");
+      expect(result.status).toBe(1);
+    } finally {
+      closeSync(full);
+    }
   });
 });

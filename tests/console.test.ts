@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../adapters/console/console.js";
 import { consoleRecordsLog } from "../app/console-log.js";
@@ -49,6 +49,43 @@ describe("console chat", () => {
     expect(atTerminal.match(/Friend requests from patients/g)).toHaveLength(1);
     const piped = await pastedAt(false);
     expect(piped.split("\n> ").length).toBeGreaterThan(atTerminal.split("\n> ").length);
+  });
+
+  it("at a terminal, lets the line be edited before it is sent (readline's terminal mode)", async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (chunk) => {
+      text += chunk.toString();
+    });
+    const done = runConsole({ input, output }, guide);
+    // "tipx", a backspace, Enter: the line is "tip"
+    input.write("tipx\x7f\r");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    input.end();
+    await done;
+    expect(text).toContain("## Tip\n");
+  });
+
+  it("ends when its output cannot be written: quietly for a closed pipe, else saying why", async () => {
+    const failing = (code: string) =>
+      new Writable({
+        write(_chunk, _encoding, callback) {
+          callback(Object.assign(new Error(`${code}: it failed, write`), { code }));
+        },
+      });
+    for (const [code, failed] of [
+      ["EPIPE", undefined],
+      ["ENOSPC", "ENOSPC: it failed, write"],
+    ] as const) {
+      const input = new PassThrough();
+      const done = runConsole({ input, output: failing(code) }, guide);
+      input.write("should I accept a friend request from a patient\n");
+      // no end of input: the failed output ends the chat
+      expect(await done).toEqual(
+        failed ? { lines: expect.any(Number), outputFailed: failed } : { lines: expect.any(Number) },
+      );
+    }
   });
 
   it("answers a question, then quits", async () => {

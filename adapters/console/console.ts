@@ -38,12 +38,25 @@ const PASTE_QUIET_MS = 30;
 const TIPS_ELSEWHERE =
   "Daily tips are set up in a Slack, Discord, Teams or Mattermost channel (tips on 08:30 Europe/London). Type tip to see one here.";
 
-/** Runs an interactive chat on the given streams until `quit` or end of input, recording use with `parts.records`. */
+/** How a chat ended: the lines it read, and why its output failed when it did (never a closed pipe). */
+export interface ConsoleEnd {
+  readonly lines: number;
+  readonly outputFailed?: string;
+}
+
+/**
+ * Runs an interactive chat on the given streams until `quit` or end of input, recording use with
+ * `parts.records`. At a terminal, readline reads each line itself (terminal mode): the arrow keys and
+ * backspace edit it, earlier questions come back with the up arrow, and a long paste is read whole,
+ * where the terminal's own line mode cut a line at about 4,095 characters without a word. Output that
+ * can no longer be written ends the chat: quietly when its reader has gone (`| head`), else said in
+ * `outputFailed`.
+ */
 export function runConsole(
   io: { input: Readable; output: Writable },
   guide: Guide,
   parts: UsageParts = {},
-): Promise<{ readonly lines: number }> {
+): Promise<ConsoleEnd> {
   const conversation = new Conversation({
     guide,
     logger: createLogger("silent"),
@@ -57,9 +70,27 @@ export function runConsole(
     canShare: false,
     tipsElsewhere: TIPS_ELSEWHERE,
   } as const;
-  const say = (text: string) => io.output.write(`${text}\n\n`);
+  const terminal = Boolean((io.input as { isTTY?: boolean }).isTTY);
+  /** Set once output fails: nothing more is written, and the chat ends. */
+  let failed: NodeJS.ErrnoException | undefined;
+  const write = (text: string) => {
+    if (!failed) io.output.write(text);
+  };
+  const say = (text: string) => write(`${text}\n\n`);
   const width = terminalWidth(io.output as { columns?: number });
-  const rl = createInterface({ input: io.input, output: io.output, terminal: false });
+  const rl = createInterface({ input: io.input, output: io.output, terminal, historySize: 100 });
+  rl.setPrompt("> ");
+  /** True once readline has closed, after which it may not be asked to prompt. */
+  let closed = false;
+  rl.once("close", () => {
+    closed = true;
+  });
+  // The prompt after an answer to a line that came before "quit" or the end of input is still written.
+  const prompt = () => {
+    if (failed) return;
+    if (closed) write("> ");
+    else rl.prompt();
+  };
   let choices: readonly CardLink[] = [];
   /** The entry of the last answer shown, which "+" or "-" rates. */
   let rateable: string | undefined;
@@ -83,7 +114,7 @@ export function runConsole(
     if (vote) {
       if (rateable) await answer({ kind: "vote", entryId: rateable, vote });
       else say("There is no answer to rate just now: ask a question.");
-      io.output.write("> ");
+      prompt();
       return;
     }
     // A number alone picks from what was offered: any other number ("100", "-1") is no question either.
@@ -99,14 +130,26 @@ export function runConsole(
             : "There is nothing numbered to pick just now: ask a question.",
         );
     } else if (text) await answer(readRequest(text));
-    io.output.write("> ");
+    prompt();
   };
   say(renderCard(helpCard(guide, CONSOLE_HELP), width));
-  io.output.write("> ");
+  prompt();
   return new Promise((resolve) => {
     // Lines already read past "quit" (pasted or piped in with it) are not answered, nor recorded.
     let quitting = false;
     let lines = 0;
+    io.output.on("error", (error: NodeJS.ErrnoException) => {
+      if (failed) return;
+      failed = error;
+      quitting = true;
+      rl.close();
+    });
+    // Ctrl-C at a terminal in terminal mode reaches readline as a key, not the process as a signal:
+    // it leaves the chat as Ctrl-D does (readline would otherwise only pause its input).
+    rl.on("SIGINT", () => {
+      quitting = true;
+      rl.close();
+    });
     const take = (raw: string) => {
       if (quitting) return;
       if (quits(raw)) {
@@ -119,7 +162,6 @@ export function runConsole(
     // At a terminal, lines that arrive together were pasted together (an email, a post with its story),
     // and are one question: each was answered as a question of its own, sixty answers for sixty lines.
     // Piped in (a script, a test), each line is a line of its own.
-    const terminal = Boolean((io.input as { isTTY?: boolean }).isTTY);
     let pasted: string[] = [];
     let settling: NodeJS.Timeout | undefined;
     const paste = () => {
@@ -142,8 +184,8 @@ export function runConsole(
       // a paste that ended the input (Ctrl-D straight after it) is answered before leaving
       if (pasted.length > 0) paste();
       void queue.then(() => {
-        io.output.write("\nGoodbye.\n");
-        resolve({ lines });
+        write("\nGoodbye.\n");
+        resolve(failed && failed.code !== "EPIPE" ? { lines, outputFailed: failed.message } : { lines });
       });
     });
   });
