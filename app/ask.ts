@@ -75,8 +75,11 @@ export function replyJson(reply: Reply, aboutTheBot = false) {
         ? { id: reply.entry.id, title: reply.entry.title, confidence: reply.confidence }
         : null,
     ...(aboutTheBot ? { aboutTheBot: true } : {}),
-    ...(reply.kind === "no-answer" && reply.otherSubject ? { otherSubject: reply.otherSubject } : {}),
-    ...(reply.kind === "no-answer" && reply.otherLanguage ? { otherLanguage: true } : {}),
+    // the about card is the reply then, not a decline: no subject it was declined as
+    ...(reply.kind === "no-answer" && reply.otherSubject && !aboutTheBot
+      ? { otherSubject: reply.otherSubject }
+      : {}),
+    ...(reply.kind === "no-answer" && reply.otherLanguage && !aboutTheBot ? { otherLanguage: true } : {}),
     suggestions: aboutTheBot ? [] : reply.suggestions.map(ref),
     ...(reply.safety && !aboutTheBot ? { safety: { id: reply.safety.id, title: reply.safety.title } } : {}),
     flags: [...reply.flags],

@@ -131,7 +131,10 @@ export function asksAboutTheBot(text: string): boolean {
   // a longer message that opens so is a question of its own ("are you a bot? can I accept a patient's
   // friend request?"): the knowledge answers it
   if (plain.split(/\s+/).length > ABOUT_MAX_WORDS) return false;
-  return ABOUT_THE_BOT.some((pattern) => pattern.test(plain));
+  const about = (part: string) => ABOUT_THE_BOT.some((pattern) => pattern.test(part));
+  // two questions about the bot in one ("who made you and do you keep my questions?")
+  const parts = plain.split(/\s*,?\s+and\s+/);
+  return about(plain) || (parts.length > 1 && parts.every(about));
 }
 
 /**
@@ -150,6 +153,8 @@ const ABOUT_MAX_WORDS = 10;
 const YOU = "(?:you|u)";
 const AI =
   "(?:ai|a\\.i|artificial intelligence|chatgpt|chat gpt|gpt(?:-?\\d)?|an? llm|llms?|openai|an? ai|an? language model|an? chatbot|an? bot)";
+/** What someone says to the bot: "what I type", "what I ask you". */
+const ASKED = "what i (?:type|ask|write|say|send|tell)(?: (?:you|u|here|the bot|this bot))?";
 const ABOUT_THE_BOT: readonly RegExp[] = [
   new RegExp(
     `^(?:are|r) ${YOU} (?:(?:a|an|just|really|actually|even)\\s+)*(?:bot|robot|ai|a\\.i|human|real|person|chatgpt|chat gpt|gpt|llm|chatbot|chat bot|machine|computer|program|programme)\\b`,
@@ -168,7 +173,7 @@ const ABOUT_THE_BOT: readonly RegExp[] = [
   new RegExp(`^(?:do|are) ${YOU} (?:use|using|run on|running on|powered by|based on|built on)\\s+${AI}\\b`),
   new RegExp(`^(?:how do ${YOU} work|how does (?:this|this bot|it) work)$`),
   /^is (?:this|it|this bot|this thing) (?:an? )?(?:ai|a\.i|bot|chatbot|chat bot|chatgpt|chat gpt|gpt|llm|robot|real person|human|person)$/,
-  /^(?:is|are) (?:this|this chat|it|my questions?|our chats?|what i (?:type|ask|write)) (?:confidential|private|anonymous|secure|safe|recorded|logged|stored|saved|kept)$/,
+  /^(?:is|are) (?:this|this chat|this conversation|it|my questions?|my conversations?|our chats?|our conversations?|what i (?:type|ask|write)) (?:confidential|private|anonymous|secure|safe|recorded|logged|stored|saved|kept)$/,
   new RegExp(
     `^(?:where|what) (?:do|does) ${YOU}r (?:answers?|information|info|guidance|advice|knowledge) come from$`,
   ),
@@ -177,9 +182,14 @@ const ABOUT_THE_BOT: readonly RegExp[] = [
     `^how (?:up to date|up-to-date|current|recent|reliable|accurate|trustworthy) (?:is|are) ${YOU}r (?:answers?|guidance|information|info|advice|sources?|knowledge)$`,
   ),
   new RegExp(
-    `^(?:do|will|can) ${YOU} (?:store|keep|save|log|record|remember|see|read|share) (?:my|our|the|any)?\\s*(?:questions?|messages?|data|chats?|conversations?|answers?)\\b`,
+    `^(?:do|will|can) ${YOU} (?:store|keep|save|log|record|remember|see|read|share) (?:(?:my|our|the|any)?\\s*(?:questions?|messages?|data|chats?|conversations?|answers?)\\b|${ASKED}$)`,
   ),
   new RegExp(`^what do ${YOU} do with (?:my|our|the) (?:questions?|data|messages?)$`),
+  /^what happens (?:to|with) (?:my|our|the) (?:questions?|data|messages?|chats?|conversations?)$/,
+  // who else may read what is asked here: not "can my employer see what I post"
+  new RegExp(
+    `^(?:can|could|will|does|do) (?:my |the )?(?:employer|boss|manager|hospital|trust|practice|work|workplace|admins?|moderators?|anyone|anybody|someone|people|other people|others) (?:see|read|find out|know) (?:${ASKED}|my questions?|my messages?)(?: ${YOU})?$`,
+  ),
 ];
 
 /**

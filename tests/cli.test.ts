@@ -156,8 +156,15 @@ describe("the socialmedia-guidance command", () => {
     const reply = JSON.parse((await run(["ask", "--json", "are you ChatGPT?"])).stdout);
     expect(reply.answer).toBeNull();
     expect(reply.aboutTheBot).toBe(true);
-    const lines = (await run(["ask", "--json"], { input: "are you an AI?\n" })).stdout.trim().split("\n");
+    const lines = (
+      await run(["ask", "--json"], { input: "are you an AI?\nDo you store what I type?\n" })
+    ).stdout
+      .trim()
+      .split("\n");
     expect(JSON.parse(lines[0] ?? "{}").aboutTheBot).toBe(true);
+    // the about card answers it, so no subject it was declined as comes with it ("clinical care")
+    expect(JSON.parse(lines[1] ?? "{}")).toMatchObject({ aboutTheBot: true, answer: null });
+    expect(JSON.parse(lines[1] ?? "{}")).not.toHaveProperty("otherSubject");
   });
 
   it("gives a null answer when it declines", async () => {

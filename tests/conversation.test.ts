@@ -80,6 +80,11 @@ describe("the conversation", () => {
       "how do you work",
       "do you keep my questions?",
       "what do you do with my data",
+      "Do you store what I type?",
+      "what happens to my data",
+      "is this conversation private?",
+      "Can my employer see what I ask you?",
+      "who made you and do you keep my questions?",
     ])
       expect(readRequest(q), q).toEqual({ kind: "about" });
     for (const q of [
@@ -88,6 +93,8 @@ describe("the conversation", () => {
       "is the hospital app using AI on patient photos?",
       "are you a bot? can I accept a friend request from a patient who I treated last year?",
       "who made you delete the post?",
+      "can my employer see what I post on facebook?",
+      "who made you delete the post and do you keep it?",
     ])
       expect(readRequest(q).kind, q).toBe("ask");
     const conversation = new Conversation({ guide, logger, help });
