@@ -152,6 +152,33 @@ describe("console chat", () => {
     expect(text.match(/There is no answer to rate just now: ask a question\./g)).toHaveLength(2);
   });
 
+  it("reads yes or no straight after an answer's 'Useful?' as its rating, and as a message at any other time", async () => {
+    const votes: FeedbackVote[] = [];
+    const records = new UsageRecords({
+      learn: true,
+      feedback: votingStore(votes),
+      logger: createLogger("silent"),
+    });
+    const text = await chat(
+      [
+        "should I accept a friend request from a patient",
+        "That was useful!",
+        "no",
+        "can I post a photo of a patient",
+        "No",
+      ],
+      true,
+      { records },
+    );
+    expect(votes.map((v) => [v.entryId, v.vote])).toEqual([
+      ["friend-requests", "up"],
+      ["patient-photos", "down"],
+    ]);
+    // the "no" after the thanks for a vote is a message like any other
+    expect(text.match(/Thanks/g)).toHaveLength(2);
+    expect(text).not.toContain("There is no answer to rate just now");
+  });
+
   it("picks only from the last reply's choices: a decline leaves none", async () => {
     const text = await chat(["should I accept a friend request from a patient", "how do I cook rice", "1"]);
     expect(text).toMatch(/\n {2}\[1\] /);

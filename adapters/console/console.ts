@@ -31,6 +31,28 @@ const VOTES = new Map<string, "up" | "down">([
   ["-1", "down"],
   ["👎", "down"],
 ]);
+/**
+ * Words answering RATE_HINT's "Useful?" straight after an answer: a rating, as "+" or "-" is. Only the
+ * whole line, and only then: "no" at another moment, or "no, I meant my manager", stays a message.
+ */
+const RATE_WORDS = new Map<string, "up" | "down">([
+  ...[
+    "yes",
+    "y",
+    "yep",
+    "yeah",
+    "useful",
+    "helpful",
+    "very useful",
+    "very helpful",
+    "thumbs up",
+    "good",
+    "great",
+  ].map((w) => [w, "up"] as const),
+  ...["no", "n", "nope", "not useful", "not helpful", "unhelpful", "useless", "thumbs down", "bad"].map(
+    (w) => [w, "down"] as const,
+  ),
+]);
 const RATE_HINT = "Useful? Type + or - to rate this answer.";
 /** How long after a line from a terminal another may come as part of the same paste. */
 const PASTE_QUIET_MS = 30;
@@ -94,6 +116,8 @@ export function runConsole(
   let choices: readonly CardLink[] = [];
   /** The entry of the last answer shown, which "+" or "-" rates. */
   let rateable: string | undefined;
+  /** True while the last thing said was an answer asking "Useful?", which a "yes" or "no" then answers. */
+  let hinted = false;
   /** Lines are answered one after another, in the order typed, even when piped in at once. */
   let queue = Promise.resolve();
   const answer = async (request: Request) => {
@@ -105,12 +129,23 @@ export function runConsole(
       choices = choicesOf(card);
       rateable = card.votable ? card.entryId : undefined;
     }
-    say(`${renderCard(card, width)}${card.votable && card.entryId ? `\n\n${RATE_HINT}` : ""}`);
+    hinted = Boolean(card.votable && card.entryId);
+    say(`${renderCard(card, width)}${hinted ? `\n\n${RATE_HINT}` : ""}`);
   };
   const line = async (raw: string) => {
     const text = visibleText(raw).trim();
     // A rating of the last answer, as 👍/👎 on the platforms: a 👍 on an unsure answer teaches a phrasing.
-    const vote = VOTES.get(text);
+    const vote =
+      VOTES.get(text) ??
+      (hinted
+        ? RATE_WORDS.get(
+            text
+              .toLowerCase()
+              .replace(/[.!?]+$/, "")
+              .replace(/^(?:that was|it was|it's|that's) /, ""),
+          )
+        : undefined);
+    hinted = false;
     if (vote) {
       if (rateable) await answer({ kind: "vote", entryId: rateable, vote });
       else say("There is no answer to rate just now: ask a question.");
