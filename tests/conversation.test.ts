@@ -112,6 +112,17 @@ describe("the conversation", () => {
     }
   });
 
+  it("reads a question copied with a terminal's colours as the words it shows", () => {
+    const plain = guide.ask("can I accept a friend request from a patient?");
+    const coloured = guide.ask(
+      "can I \x1b[31maccept\x1b[0m a friend request from a \x1b]8;;https://x.org\x07patient\x1b]8;;\x07?",
+    );
+    expect(coloured.question).toBe(plain.question);
+    expect(coloured.kind === "answer" && plain.kind === "answer" && coloured.confidence).toBe(
+      plain.kind === "answer" && plain.confidence,
+    );
+  });
+
   it("reads invisible characters alone as an empty request on every path, and never echoes them", async () => {
     expect(readRequest("\u200b\u200f ")).toEqual({ kind: "help" });
     const conversation = new Conversation({ guide, logger, help });

@@ -27,9 +27,17 @@ const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
 /** A zero-width space: a break between words that shows none. */
 const ZERO_WIDTH_SPACE = /\u200b/g;
 
-/** The text without its invisible characters (see INVISIBLE), a zero-width space read as a space. */
+/**
+ * A terminal's control sequences: colours and cursor moves (ESC [ ... letter, or its one-byte form), a
+ * title or link (ESC ] ... BEL or ESC \), and ESC with one character or none. Copied from a coloured terminal
+ * into a question they are no words ("can I [31maccept" lost a word), and shown to a moderator they
+ * would act on the terminal.
+ */
+const TERMINAL_CONTROL = /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-~]?/g;
+
+/** The text without its invisible characters (see INVISIBLE) and terminal controls, a zero-width space read as a space. */
 export function visibleText(text: string): string {
-  return text.replace(INVISIBLE, "").replace(ZERO_WIDTH_SPACE, " ");
+  return text.replace(TERMINAL_CONTROL, "").replace(INVISIBLE, "").replace(ZERO_WIDTH_SPACE, " ");
 }
 
 /**
