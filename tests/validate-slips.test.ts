@@ -16,6 +16,27 @@ function onlyProblem(files: Record<string, string>): string {
 }
 
 describe("validate names", () => {
+  it("an emptied entries file as such, not as every link to the entries it held", () => {
+    expect(onlyProblem({ "entries/main.yaml": "" })).toMatch(
+      /main\.yaml: is empty: it must list the entries/,
+    );
+  });
+
+  it("an unclosed bracket or quote at the line that opens it, not at the end of the file", () => {
+    const lines = main.trimEnd().split("\n").length;
+    for (const [opened, what] of [
+      ["[oops", /the bracket \[ opened here is never closed/],
+      ['"oops', /the double quote opened here is never closed: end the text with one/],
+    ] as const) {
+      const problem = onlyProblem({
+        "entries/main.yaml": `${main.trimEnd()}\n- id: broken\n  title: ${opened}\n`,
+      });
+      expect(problem).toMatch(new RegExp(`main\\.yaml:${lines + 2}:10: cannot be read as YAML`));
+      expect(problem).toMatch(what);
+      expect(problem).toContain(`  title: ${opened}\n`);
+    }
+  });
+
   it("an emptied tips.yaml, which would stop every daily tip without a word", () => {
     expect(onlyProblem({ "tips.yaml": "" })).toMatch(/tips\.yaml: is empty: it must list the tips/);
   });

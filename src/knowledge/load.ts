@@ -146,7 +146,8 @@ export function loadKnowledge(dir: string): Knowledge {
   }
   for (const name of files) {
     const file = join(entriesDir, name);
-    for (const e of readList(file, entrySchema, "entries")) {
+    // An emptied entries file (a save cut short) is said as such, not as every link to its entries.
+    for (const e of readList(file, entrySchema, "entries", true)) {
       const entry = { ...e, file: rel(file) };
       const line = lines.get(e);
       if (line) lines.set(entry, line);

@@ -48,7 +48,18 @@ export function parseProblem(file: string, source: string, error: YAMLParseError
       : odd
         ? ODD_INDENT
         : (PARSE_WORDS[error.code] ?? error.message.split("\n")[0]);
-  // At an empty line or the end of the file, the cause is above: an unclosed quote or bracket.
+  // At an empty line or the end of the file, the cause is above: an unclosed quote or bracket, shown
+  // where it opens when a line above has one.
+  if (!text.trim() && !odd && tab < 0) {
+    const open = unclosedAbove(lines, shown);
+    if (open) {
+      const opened = lines[open.line - 1] ?? "";
+      return {
+        file: `${file}:${open.line}:${open.col}`,
+        message: `cannot be read as YAML: the ${open.what} opened here is never closed: ${open.what === "double quote" ? "end the text with one" : "close it, or put the whole text in double quotes"}\n      ${opened}\n      ${" ".repeat(open.col - 1)}^`,
+      };
+    }
+  }
   const above =
     text.trim() || odd ? "" : " (the mistake is probably on a line above: an unclosed quote or bracket?)";
   const words = `cannot be read as YAML: ${plain}${above}`;
@@ -152,4 +163,45 @@ export function cutByComment(doc: Document, lineCounter: LineCounter): { line: n
     },
   });
   return found;
+}
+
+/** How far above the parser's stop an unclosed bracket or quote is looked for. */
+const UNCLOSED_REACH = 30;
+
+/**
+ * The last line above `at` that leaves a bracket or a double quote open at its end ("title: [oops",
+ * 'title: "oops'), with the column of what opened it: where the parser, reading on to the end of the
+ * file for its close, stopped is an empty line that tells nothing. A list written over several lines
+ * is closed on a later line, so only the lowest opener still open counts.
+ */
+function unclosedAbove(
+  lines: readonly string[],
+  at: number,
+): { line: number; col: number; what: string } | undefined {
+  let closes = 0;
+  for (let n = Math.min(at - 1, lines.length); n >= Math.max(1, at - UNCLOSED_REACH); n--) {
+    const line = lines[n - 1] ?? "";
+    const openers: number[] = [];
+    let quote = -1;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote >= 0) {
+        if (c === "\\") i++;
+        else if (c === '"') quote = -1;
+      } else if (c === '"') quote = i;
+      else if (c === "#" && (i === 0 || line[i - 1] === " ")) break;
+      else if (c === "[" || c === "{") openers.push(i);
+      else if ((c === "]" || c === "}") && openers.pop() === undefined) closes++;
+    }
+    if (quote >= 0) return { line: n, col: quote + 1, what: "double quote" };
+    // brackets closed on a line below this one belong to it
+    while (closes > 0 && openers.length > 0) {
+      openers.pop();
+      closes--;
+    }
+    const last = openers.at(-1);
+    if (last !== undefined)
+      return { line: n, col: last + 1, what: line[last] === "[" ? "bracket [" : "brace {" };
+  }
+  return undefined;
 }
