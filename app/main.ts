@@ -32,7 +32,11 @@ export async function main(
   try {
     args = parseArgv(argv);
   } catch (error) {
-    err(`${optionProblem(error as Error & { code?: string })}\n\n${usageText()}`);
+    // the usage of the command it was given to, when one is named first: not the whole table
+    const named = SUBCOMMANDS.find((c) => c.name === argv[0] && c.name !== "help");
+    err(
+      `${optionProblem(error as Error & { code?: string })}\n\n${named ? commandHelp(named) : usageText()}`,
+    );
     return 2;
   }
   if (args.version) {

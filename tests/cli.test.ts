@@ -55,6 +55,11 @@ describe("the socialmedia-guidance command", () => {
     );
     const option = await run(["--bogus"]);
     expect(option.stderr).toMatch(/^Unknown option "--bogus"\./);
+    // given to a command, with that command's usage rather than all thirty lines of the table
+    const given = await run(["validate", "--bogus"]);
+    expect(given.code).toBe(2);
+    expect(given.stderr).toMatch(/^Unknown option "--bogus"\.\n\nUsage:\n {2}socialmedia-guidance validate /);
+    expect(given.stderr).not.toContain("restore");
     // an option left without its value is not unknown
     expect((await run(["tips", "preview", "--channel"])).stderr).toMatch(
       /^Option "--channel" needs a value after it\./,
