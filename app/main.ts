@@ -55,7 +55,7 @@ export async function main(
   }
   if (subcommand.words !== undefined && args.rest.length > subcommand.words) {
     err(
-      `${subcommand.name} takes ${subcommand.words === 0 ? "no words after it" : `at most ${subcommand.words}`}; not "${args.rest.slice(subcommand.words).join(" ")}". See socialmedia-guidance ${subcommand.name} --help.`,
+      `${subcommand.name} takes ${subcommand.words === 0 ? "no words after it" : `at most ${subcommand.words === 1 ? "one word" : `${subcommand.words} words`} after it`}; not "${args.rest.slice(subcommand.words).join(" ")}". See socialmedia-guidance ${subcommand.name} --help.`,
     );
     return 2;
   }

@@ -29,6 +29,9 @@ describe("the socialmedia-guidance command", () => {
     const extra = await run(["topics", "extra", "words"]);
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('topics takes no words after it; not "extra words"');
+    expect((await run(["backup", "a.db", "extra"])).stderr).toMatch(
+      /^backup takes at most one word after it; not "extra"\./,
+    );
     const empty = await run(["ask", ""]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("use: socialmedia-guidance ask --json");
