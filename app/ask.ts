@@ -82,6 +82,9 @@ export function replyJson(reply: Reply, aboutTheBot = false) {
     ...(reply.kind === "no-answer" && reply.otherLanguage && !aboutTheBot ? { otherLanguage: true } : {}),
     suggestions: aboutTheBot ? [] : reply.suggestions.map(ref),
     ...(reply.safety && !aboutTheBot ? { safety: { id: reply.safety.id, title: reply.safety.title } } : {}),
+    ...(reply.kind === "answer" && reply.otherCountry && !aboutTheBot
+      ? { otherCountry: reply.otherCountry }
+      : {}),
     flags: [...reply.flags],
     ...(reply.truncated ? { truncated: true } : {}),
   };

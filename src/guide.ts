@@ -4,10 +4,11 @@ import { identifierNotice } from "./guard/notice.js";
 import { createJudge, type Judgement, otherSubjects } from "./judge.js";
 import { safetyNet } from "./safety-net.js";
 import { type ConfidenceModel, SCORE_ONLY_MODEL } from "./search/confidence.js";
+import { COUNTRY_ADJECTIVE, type Country, countryOf, namesCountry } from "./search/country.js";
 import { readsAsEnglish } from "./search/language.js";
 import { cutQuestion, visibleText } from "./search/normalise.js";
 import { type Hit, SearchIndex, type SearchTuning } from "./search/search-index.js";
-import type { Entry, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
+import type { Entry, EntryLink, EntryRef, Knowledge, Reply, Source, Tip, Topic } from "./types.js";
 
 /** Carried by every answer: what the bot is and is not, and what outranks it. */
 export const DISCLAIMER =
@@ -83,6 +84,12 @@ export function indexOf(knowledge: Knowledge, tuning: Partial<SearchTuning> = {}
   return new SearchIndex(knowledge.entries, knowledge.synonyms, tuning, undefined, others);
 }
 
+/** Where `id` ranks in `ranked`, or past its end. */
+const rankOf = (ranked: readonly string[], id: string) => {
+  const at = ranked.indexOf(id);
+  return at < 0 ? ranked.length : at;
+};
+
 /** Builds the index once and returns the guide that answers from it. */
 export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): Guide {
   const index = options.index ?? indexOf(knowledge, options.tuning);
@@ -106,6 +113,32 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
     item.sources
       .map((id) => sourceById.get(id))
       .filter((s): s is Source => s !== undefined && s.status !== "provenance");
+
+  /**
+   * The entry on a country's rules: of those whose title names it ("Canadian guidance from the colleges"),
+   * the rules-and-policies one the index ranks first for that country's rules; read once a country.
+   */
+  const rulesOf = new Map<Country, EntryLink | undefined>();
+  const rulesEntryOf = (country: Country): EntryLink | undefined => {
+    if (rulesOf.has(country)) return rulesOf.get(country);
+    const titled = knowledge.entries.filter((e) => countryOf(e.title) === country);
+    const rules = titled.filter((e) => e.topic === "rules-and-policies");
+    const pool = rules.length > 0 ? rules : titled;
+    const ranked = index
+      .search(`${COUNTRY_ADJECTIVE[country]} social media rules`, 20)
+      .map((h) => h.entry.id);
+    const best = [...pool].sort((a, b) => rankOf(ranked, a.id) - rankOf(ranked, b.id))[0];
+    const link = best ? { id: best.id, title: best.title } : undefined;
+    rulesOf.set(country, link);
+    return link;
+  };
+  /** The country the question names when the answer names it nowhere (see Reply's otherCountry). */
+  const otherCountryOf = (query: string, entry: Entry) => {
+    const country = countryOf(query);
+    if (!country || namesCountry(entry.answer, country) || namesCountry(entry.title, country)) return {};
+    const rules = rulesEntryOf(country);
+    return { otherCountry: { country, ...(rules && rules.id !== entry.id ? { rules } : {}) } };
+  };
 
   /** The reply to a question, and the judgement it follows. */
   function assess(raw: string): { reply: Reply; judged: Judgement } {
@@ -215,6 +248,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       sources: sourcesOf(top.entry),
       related: relatedOf(top.entry).filter((r) => !runnerUp.some((u) => u.id === r.id)),
       suggestions: runnerUp,
+      ...otherCountryOf(query, top.entry),
     };
     return { reply, judged };
   }

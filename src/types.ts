@@ -1,4 +1,5 @@
 import type { ConfidenceModel } from "./search/confidence.js";
+import type { Country } from "./search/country.js";
 
 /** A document that guidance may cite; the list lives in knowledge/sources.yaml. */
 export interface Source {
@@ -130,6 +131,12 @@ export type Reply =
       readonly sources: readonly Source[];
       readonly related: readonly EntryLink[];
       readonly suggestions: readonly EntryRef[];
+      /**
+       * The one country the question names when the answer names it nowhere (an answer of UK and US rules
+       * to a question from Canada), with the entry on that country's rules when there is one: the reply
+       * says so rather than let those rules pass for the asker's.
+       */
+      readonly otherCountry?: { readonly country: Country; readonly rules?: EntryLink };
     })
   | (ReplyBase & {
       readonly kind: "no-answer";

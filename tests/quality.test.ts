@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluate, parseEvalFile } from "../src/eval/evaluate.js";
-import { createGuide, loadKnowledge } from "../src/index.js";
+import { createGuide, loadKnowledge, replyCard } from "../src/index.js";
 import { KNOWLEDGE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(KNOWLEDGE_DIR));
@@ -204,4 +204,31 @@ describe("answer quality on the project's labelled sets", () => {
       if (floor.alarms !== undefined) expect(shown / others).toBeLessThanOrEqual(floor.alarms);
     });
   }
+});
+
+describe("whose rules an answer gives", () => {
+  it("says when an answer cites none of the country the question names, and offers that country's rules", () => {
+    const reply = guide.ask(
+      "As a Canadian family doc, can I accept a Facebook friend request from a patient?",
+    );
+    expect(reply.kind === "answer" && reply.otherCountry).toEqual({
+      country: "Canada",
+      rules: { id: "canada-rules", title: "Canadian guidance from the colleges, the CMA and the CMPA" },
+    });
+    const card = replyCard(reply);
+    expect(card.notes.join(" ")).toMatch(
+      /^This answer cites no Canadian guidance, though your question mentions Canada: see "Canadian guidance from the colleges, the CMA and the CMPA" below/,
+    );
+    expect(card.offers.find((o) => o.heading === "Canadian guidance:")?.links.map((l) => l.entryId)).toEqual([
+      "canada-rules",
+    ]);
+    // an answer that names the asker's country, or a question naming none, has no such note
+    for (const q of [
+      "I'm a nurse in the UK, can I accept a friend request from a patient?",
+      "can I friend a patient?",
+    ]) {
+      const plain = guide.ask(q);
+      expect(plain.kind === "answer" && plain.otherCountry, q).toBeUndefined();
+    }
+  });
 });

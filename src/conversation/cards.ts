@@ -1,5 +1,6 @@
 import { COMMANDS, type CommandSpec, EXAMPLE_QUESTIONS } from "../commands.js";
 import { DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "../guide.js";
+import { COUNTRY_ADJECTIVE } from "../search/country.js";
 import { MAX_QUESTION_CHARS } from "../search/normalise.js";
 import type { EntryLink, Reply, Source, Tip } from "../types.js";
 import { type Card, type CardOffer, card } from "./card.js";
@@ -93,13 +94,31 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
     });
   }
   const offers: CardOffer[] = [...safety];
-  const suggested = others(reply.suggestions);
+  const elsewhere = reply.otherCountry;
+  const rules = elsewhere?.rules;
+  if (elsewhere && rules)
+    offers.push({
+      heading: `${COUNTRY_ADJECTIVE[elsewhere.country]} guidance:`,
+      links: links([rules]),
+      emphasis: "primary",
+    });
+  const suggested = others(reply.suggestions.filter((s) => s.id !== rules?.id));
   if (suggested.length > 0)
     offers.push({ heading: "Or did you mean:", links: suggested, emphasis: "primary" });
-  const related = others(reply.related.filter((r) => !reply.suggestions.some((s) => s.id === r.id)));
+  const related = others(
+    reply.related.filter((r) => r.id !== rules?.id && !reply.suggestions.some((s) => s.id === r.id)),
+  );
   if (related.length > 0) offers.push({ heading: "Related:", links: related, emphasis: "secondary" });
+  // the rules answered are another country's: said before them, not left to pass for the asker's
+  const countryNotes = elsewhere
+    ? [
+        ...common.notes,
+        `This answer cites no ${COUNTRY_ADJECTIVE[elsewhere.country]} guidance, though your question mentions ${elsewhere.country === "US" || elsewhere.country === "UK" ? "the " : ""}${elsewhere.country}: ${rules ? `see "${rules.title}" below, and ` : ""}ask your regulator or defence organisation there about your own case.`,
+      ]
+    : common.notes;
   return card("answer", {
     ...common,
+    notes: countryNotes,
     title: reply.entry.title,
     ...(options.sharedBy ? { sharedBy: options.sharedBy } : {}),
     body: reply.entry.answer.trim(),

@@ -24,11 +24,25 @@ const NAMES: readonly (readonly [Country, RegExp])[] = [
 /** Abbreviations, matched as written: "US" is the country, "us" the pronoun. */
 const CASED = /^(?:US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.|NHS|GMC|NMC)$/;
 
+/** True when `pattern` finds the country in `text` (an abbreviation only in capitals). */
+const finds = (text: string, pattern: RegExp) =>
+  [...text.matchAll(pattern)].some(([word]) => !CASED.test(word.toUpperCase()) || CASED.test(word));
+
 /** The one country `text` names, if it names exactly one. */
 export function countryOf(text: string): Country | undefined {
-  // an abbreviation counts only in capitals
-  const named = NAMES.filter(([, pattern]) =>
-    [...text.matchAll(pattern)].some(([word]) => !CASED.test(word.toUpperCase()) || CASED.test(word)),
-  );
+  const named = NAMES.filter(([, pattern]) => finds(text, pattern));
   return named.length === 1 ? named[0]?.[0] : undefined;
 }
+
+/** True when `text` names the country, or a body of it (Ahpra, the GMC, HIPAA, the CMPA), among others. */
+export function namesCountry(text: string, country: Country): boolean {
+  return NAMES.some(([c, pattern]) => c === country && finds(text, pattern));
+}
+
+/** How a reply names a country's guidance: "Canadian guidance". */
+export const COUNTRY_ADJECTIVE: Readonly<Record<Country, string>> = {
+  US: "US",
+  UK: "UK",
+  Australia: "Australian",
+  Canada: "Canadian",
+};
