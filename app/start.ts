@@ -258,7 +258,7 @@ async function consoleChat(config: Config, guide: Guide, err: Out): Promise<numb
     }
     // No terminal and nothing to read: a service (systemd, a container without -it) started with its
     // platform settings missing, or its .env not found. Exiting 0 in silence looked like success.
-    if (read.lines > 0 || process.stdin.isTTY) return 0;
+    if (read.lines > 0 || read.outputGone || process.stdin.isTTY) return 0;
     err(NO_SETTINGS);
     return 1;
   };

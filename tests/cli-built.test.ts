@@ -169,6 +169,22 @@ describe("the installed command (built)", () => {
     expect(code).toBe(0);
   });
 
+  it("ends the console chat quietly, exit 0, when its reader goes away (start | head)", async () => {
+    const child = spawn(process.execPath, [BIN, "start"], {
+      env: { PATH: process.env.PATH ?? "", KNOWLEDGE_DIR: fixtureCopy(), RECORD_CONSOLE: "false" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    child.stdout.destroy();
+    child.stdin.end("can I friend a patient\nwhat about twitter\n");
+    const [code] = await once(child, "exit");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
   it("says once that it could not write its output, and exits 1, on a full disk (/dev/full)", () => {
     const full = openSync("/dev/full", "w");
     try {

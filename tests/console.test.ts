@@ -53,7 +53,7 @@ describe("console chat", () => {
 
   it("at a terminal, lets the line be edited before it is sent (readline's terminal mode)", async () => {
     const input = Object.assign(new PassThrough(), { isTTY: true });
-    const output = new PassThrough();
+    const output = Object.assign(new PassThrough(), { isTTY: true });
     let text = "";
     output.on("data", (chunk) => {
       text += chunk.toString();
@@ -65,6 +65,22 @@ describe("console chat", () => {
     input.end();
     await done;
     expect(text).toContain("## Tip\n");
+  });
+
+  it("with its output sent to a file, writes no terminal codes or echo there (start > chat.log)", async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (chunk) => {
+      text += chunk.toString();
+    });
+    const done = runConsole({ input, output }, guide);
+    input.write("tip\n");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    input.end();
+    await done;
+    expect(text).toContain("## Tip\n");
+    expect(text).not.toContain("\x1b");
   });
 
   it("ends when its output cannot be written: quietly for a closed pipe, else saying why", async () => {
@@ -83,7 +99,9 @@ describe("console chat", () => {
       input.write("should I accept a friend request from a patient\n");
       // no end of input: the failed output ends the chat
       expect(await done).toEqual(
-        failed ? { lines: expect.any(Number), outputFailed: failed } : { lines: expect.any(Number) },
+        failed
+          ? { lines: expect.any(Number), outputFailed: failed }
+          : { lines: expect.any(Number), outputGone: true },
       );
     }
   });

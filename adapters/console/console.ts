@@ -60,9 +60,12 @@ const PASTE_QUIET_MS = 30;
 const TIPS_ELSEWHERE =
   "Daily tips are set up in a Slack, Discord, Teams or Mattermost channel (tips on 08:30 Europe/London). Type tip to see one here.";
 
-/** How a chat ended: the lines it read, and why its output failed when it did (never a closed pipe). */
+/** How a chat ended: the lines it read, and what became of its output when it could not be written. */
 export interface ConsoleEnd {
   readonly lines: number;
+  /** True when the output's reader went away (`| head`): the chat ended as it should, quietly. */
+  readonly outputGone?: boolean;
+  /** Why the output could not be written, when it failed otherwise (a full disk). */
   readonly outputFailed?: string;
 }
 
@@ -93,6 +96,9 @@ export function runConsole(
     tipsElsewhere: TIPS_ELSEWHERE,
   } as const;
   const terminal = Boolean((io.input as { isTTY?: boolean }).isTTY);
+  // readline's terminal mode only when both ends are the terminal: with the output sent to a file
+  // (start > chat.log) it would echo the typing into the file, and the raw terminal would show none of it.
+  const editing = terminal && Boolean((io.output as { isTTY?: boolean }).isTTY);
   /** Set once output fails: nothing more is written, and the chat ends. */
   let failed: NodeJS.ErrnoException | undefined;
   const write = (text: string) => {
@@ -100,7 +106,7 @@ export function runConsole(
   };
   const say = (text: string) => write(`${text}\n\n`);
   const width = terminalWidth(io.output as { columns?: number });
-  const rl = createInterface({ input: io.input, output: io.output, terminal, historySize: 100 });
+  const rl = createInterface({ input: io.input, output: io.output, terminal: editing, historySize: 100 });
   rl.setPrompt("> ");
   /** True once readline has closed, after which it may not be asked to prompt. */
   let closed = false;
@@ -220,7 +226,13 @@ export function runConsole(
       if (pasted.length > 0) paste();
       void queue.then(() => {
         write("\nGoodbye.\n");
-        resolve(failed && failed.code !== "EPIPE" ? { lines, outputFailed: failed.message } : { lines });
+        resolve(
+          !failed
+            ? { lines }
+            : failed.code === "EPIPE"
+              ? { lines, outputGone: true }
+              : { lines, outputFailed: failed.message },
+        );
       });
     });
   });
