@@ -146,9 +146,14 @@ describe("the guard leaves look-alikes alone", () => {
     "I'm a GP in London, can I post about local services",
     "what does the Texas Medical Board say about patient reviews",
     "I'm a locum in Milton Keynes",
-    // "baby" and "little" before no name
+    // "baby" and "little" before no name, or before a title, a place or a brand
     "can I post a photo of a baby boy with no face showing",
     "I'm a little nervous about posting from the baby unit",
+    "can I post about Baby Loss Awareness Week on instagram as a midwife",
+    "I'm a nurse in Little Rock, Arkansas",
+    "can I share the Little Princess Trust wig donation post",
+    "can I post a photo of my baby Bjorn carrier",
+    "can I share baby Yoda memes",
     "can I post about metformin and weight loss",
     // a public figure in a news question, a news link, the authors of guidance
     "a news story about Taylor Swift's pregnancy, can I comment on it",

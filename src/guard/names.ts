@@ -91,11 +91,16 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
   const mine = tokens[i + 1]?.lower === "of" && /^(?:mine|ours)$/.test(tokens[i + 2]?.lower ?? "") ? 2 : 0;
   const n = tokens[i + 1 + mine];
   if (!n || t.possessive) return undefined;
-  // "baby Amelia", "little ava": a child's name after the word a ward says it with ("baby boy" is none;
-  // "a baby bunny" reads as one, as "bunny" is a listed name and no everyday word: a question warned of
-  // a name it lacks still gets its answer, while a baby's name kept would stay in the records)
-  if (CHILD_CUES.test(t.lower))
-    return !mine && spaced(n) && cueName(n) ? extend(tokens, i + 1, i + 1) : undefined;
+  // "baby Amelia", "little ava": a child's name after the word a ward says it with. Only a listed given
+  // name that is no everyday word (strong), and not the first of a capitalised run, which is a title:
+  // "Baby Loss Awareness Week", "the Little Princess Trust", "Little Rock". "A baby bunny" reads as one
+  // ("bunny" is a listed name): a question warned of a name it lacks still gets its answer, while a
+  // baby's name kept would stay in the records.
+  if (CHILD_CUES.test(t.lower)) {
+    const after = tokens[i + 2];
+    const titled = after !== undefined && spaced(after) && (after.capitalised || after.upper);
+    return !mine && spaced(n) && strong(n) && !titled ? [i + 1, i + 1] : undefined;
+  }
   if (!CUES.test(t.lower)) return undefined;
   if (mine) return COMMA_GAP.test(n.gap) && cueName(n) ? extend(tokens, i + 3, i + 3) : undefined;
   if (!CUE_GAP.test(n.gap) && !(t.lower === "pt" && PT_GAP.test(n.gap))) return undefined;
