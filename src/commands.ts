@@ -155,6 +155,9 @@ const AI =
   "(?:ai|a\\.i|artificial intelligence|chatgpt|chat gpt|gpt(?:-?\\d)?|an? llm|llms?|openai|an? ai|an? language model|an? chatbot|an? bot)";
 /** What someone says to the bot: "what I type", "what I ask you". */
 const ASKED = "what i (?:type|ask|write|say|send|tell)(?: (?:you|u|here|the bot|this bot))?";
+/** The same said to the bot by name or "here": "what I ask you", "my questions here", not "what I write". */
+const ASKED_HERE =
+  "(?:what i (?:type|ask|write|say|send|tell) (?:you|u|here|the bot|this bot)|what i ask|my questions?(?: (?:here|to you|to the bot))?)";
 const ABOUT_THE_BOT: readonly RegExp[] = [
   new RegExp(
     `^(?:are|r) ${YOU} (?:(?:a|an|just|really|actually|even)\\s+)*(?:bot|robot|ai|a\\.i|human|real|person|chatgpt|chat gpt|gpt|llm|chatbot|chat bot|machine|computer|program|programme)\\b`,
@@ -185,10 +188,10 @@ const ABOUT_THE_BOT: readonly RegExp[] = [
     `^(?:do|will|can) ${YOU} (?:store|keep|save|log|record|remember|see|read|share) (?:(?:my|our|the|any)?\\s*(?:questions?|messages?|data|chats?|conversations?|answers?)\\b|${ASKED}$)`,
   ),
   new RegExp(`^what do ${YOU} do with (?:my|our|the) (?:questions?|data|messages?)$`),
-  /^what happens (?:to|with) (?:my|our|the) (?:questions?|data|messages?|chats?|conversations?)$/,
+  /^what happens (?:to|with) (?:my|our) (?:questions?|data|chats?|conversations?)(?: here)?$/,
   // who else may read what is asked here: not "can my employer see what I post"
   new RegExp(
-    `^(?:can|could|will|does|do) (?:my |the )?(?:employer|boss|manager|hospital|trust|practice|work|workplace|admins?|moderators?|anyone|anybody|someone|people|other people|others) (?:see|read|find out|know) (?:${ASKED}|my questions?|my messages?)(?: ${YOU})?$`,
+    `^(?:can|could|will|does|do) (?:my |the )?(?:employer|boss|manager|hospital|trust|practice|work|workplace|admins?|moderators?|anyone|anybody|someone|people|other people|others) (?:see|read|find out|know) ${ASKED_HERE}$`,
   ),
 ];
 

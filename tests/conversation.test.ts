@@ -94,6 +94,9 @@ describe("the conversation", () => {
       "are you a bot? can I accept a friend request from a patient who I treated last year?",
       "who made you delete the post?",
       "can my employer see what I post on facebook?",
+      "can my employer read my messages?",
+      "can my employer see what I write?",
+      "what happens to the data",
       "who made you delete the post and do you keep it?",
     ])
       expect(readRequest(q).kind, q).toBe("ask");
