@@ -27,6 +27,8 @@ describe("validate names", () => {
     for (const [opened, what] of [
       ["[oops", /the bracket \[ opened here is never closed/],
       ['"oops', /the double quote opened here is never closed: end the text with one/],
+      // a bracket inside a quoted or plain text is text: the quote is what is open
+      ["'a [b", /the single quote opened here is never closed: end the text with one/],
     ] as const) {
       const problem = onlyProblem({
         "entries/main.yaml": `${main.trimEnd()}\n- id: broken\n  title: ${opened}\n`,

@@ -56,7 +56,7 @@ export function parseProblem(file: string, source: string, error: YAMLParseError
       const opened = lines[open.line - 1] ?? "";
       return {
         file: `${file}:${open.line}:${open.col}`,
-        message: `cannot be read as YAML: the ${open.what} opened here is never closed: ${open.what === "double quote" ? "end the text with one" : "close it, or put the whole text in double quotes"}\n      ${opened}\n      ${" ".repeat(open.col - 1)}^`,
+        message: `cannot be read as YAML: the ${open.what} opened here is never closed: ${open.what.endsWith("quote") ? "end the text with one" : "close it, or put the whole text in double quotes"}\n      ${opened}\n      ${" ".repeat(open.col - 1)}^`,
       };
     }
   }
@@ -165,35 +165,58 @@ export function cutByComment(doc: Document, lineCounter: LineCounter): { line: n
   return found;
 }
 
-/** How far above the parser's stop an unclosed bracket or quote is looked for. */
-const UNCLOSED_REACH = 30;
+/** Where a line's value starts: after its indentation, any "- " and a "key: ". */
+const VALUE_START = /^\s*(?:-\s+)*(?:[^\s"'[\]{}#:-][^:#]*?:(?:\s+|$))?/;
+
+/** True when the quoted text opening at `from` ends on its line ('' inside single quotes is one quote). */
+function quoteEnds(line: string, from: number): boolean {
+  const quote = line[from];
+  for (let i = from + 1; i < line.length; i++) {
+    if (quote === '"' && line[i] === "\\") i++;
+    else if (line[i] === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
+}
 
 /**
- * The last line above `at` that leaves a bracket or a double quote open at its end ("title: [oops",
- * 'title: "oops'), with the column of what opened it: where the parser, reading on to the end of the
- * file for its close, stopped is an empty line that tells nothing. A list written over several lines
- * is closed on a later line, so only the lowest opener still open counts.
+ * The last line above `at` whose value opens a quote or a bracket it never closes ("title: [oops",
+ * "title: 'oops"), with the column of what opened it: where the parser, reading on to the end of the
+ * file for its close, stopped is an empty line that tells nothing. Only a value's first character opens
+ * one ("title: Rules [UK" is plain text), and a list written over several lines is closed on a later
+ * line, so brackets closed below count against the openers above them.
  */
 function unclosedAbove(
   lines: readonly string[],
   at: number,
 ): { line: number; col: number; what: string } | undefined {
   let closes = 0;
-  for (let n = Math.min(at - 1, lines.length); n >= Math.max(1, at - UNCLOSED_REACH); n--) {
+  for (let n = Math.min(at - 1, lines.length); n >= 1; n--) {
     const line = lines[n - 1] ?? "";
-    const openers: number[] = [];
-    let quote = -1;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quote >= 0) {
-        if (c === "\\") i++;
-        else if (c === '"') quote = -1;
-      } else if (c === '"') quote = i;
-      else if (c === "#" && (i === 0 || line[i - 1] === " ")) break;
-      else if (c === "[" || c === "{") openers.push(i);
-      else if ((c === "]" || c === "}") && openers.pop() === undefined) closes++;
+    const start = VALUE_START.exec(line)?.[0].length ?? 0;
+    const first = line[start];
+    if (first === '"' || first === "'") {
+      if (!quoteEnds(line, start))
+        return { line: n, col: start + 1, what: first === '"' ? "double quote" : "single quote" };
+      continue;
     }
-    if (quote >= 0) return { line: n, col: quote + 1, what: "double quote" };
+    const flow = first === "[" || first === "{";
+    const openers: number[] = [];
+    for (let i = start; i < line.length; i++) {
+      const c = line[i];
+      if ((c === '"' || c === "'") && flow) {
+        // a quoted item of a list: its brackets are text
+        let j = i + 1;
+        while (j < line.length && line[j] !== c) j += line[j] === "\\" && c === '"' ? 2 : 1;
+        i = j;
+      } else if (c === "#" && (i === 0 || line[i - 1] === " ")) break;
+      else if ((c === "[" || c === "{") && flow) openers.push(i);
+      else if (c === "]" || c === "}") {
+        if (openers.pop() === undefined) closes++;
+      }
+    }
     // brackets closed on a line below this one belong to it
     while (closes > 0 && openers.length > 0) {
       openers.pop();
