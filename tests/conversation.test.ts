@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findIdentifiers } from "../src/guard/identifiers.js";
 import { Conversation, posting, RateLimits, readRequest, UsageRecords } from "../src/index.js";
-import { normalise } from "../src/search/normalise.js";
+import { normalise, visibleText } from "../src/search/normalise.js";
 import { conversationFixture } from "./conversation-fixture.js";
 import { capturedLogger, tempStorage } from "./helpers.js";
 
@@ -116,6 +116,9 @@ describe("the conversation", () => {
   });
 
   it("reads a question copied with a terminal's colours as the words it shows", () => {
+    // an unended link takes only its own ESC ], and a key's ESC O its letter, never the words after
+    expect(visibleText("can I \x1b]post a photo on instagram")).toBe("can I post a photo on instagram");
+    expect(visibleText("key\x1bOAup")).toBe("keyup");
     const plain = guide.ask("can I accept a friend request from a patient?");
     const coloured = guide.ask(
       "can I \x1b[31maccept\x1b[0m a friend request from a \x1b]8;;https://x.org\x07patient\x1b]8;;\x07?",

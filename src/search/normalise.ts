@@ -28,12 +28,13 @@ const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
 const ZERO_WIDTH_SPACE = /\u200b/g;
 
 /**
- * A terminal's control sequences: colours and cursor moves (ESC [ ... letter, or its one-byte form), a
- * title or link (ESC ] ... BEL or ESC \), and ESC with one character or none. Copied from a coloured terminal
+ * A terminal's control sequences: colours and cursor moves (ESC [ ... letter), a title or link ended
+ * as terminals end them (ESC ] ... BEL or ESC \\), a key (ESC O letter), and ESC with one character or
+ * none (so an unended ESC ] takes only itself, not the rest of the question). Copied from a coloured terminal
  * into a question they are no words ("can I [31maccept" lost a word), and shown to a moderator they
  * would act on the terminal.
  */
-const TERMINAL_CONTROL = /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-~]?/g;
+const TERMINAL_CONTROL = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1bO[@-~]|\x1b[@-~]?/g;
 
 /** The text without its invisible characters (see INVISIBLE) and terminal controls, a zero-width space read as a space. */
 export function visibleText(text: string): string {
