@@ -35,7 +35,7 @@ export interface Received {
 type Behaviour =
   | "normal"
   | "silence"
-  | { readonly status: number; readonly headers?: Record<string, string> };
+  | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: unknown };
 
 /** The signing key the test controls, and the JWKS that publishes it. */
 const KEY_ID = "test-key";
@@ -135,7 +135,9 @@ export class StandIn {
     }
     if (behaviour && behaviour !== "normal") {
       received.status = behaviour.status;
-      res.writeHead(behaviour.status, behaviour.headers).end(JSON.stringify({ error: { code: "Failed" } }));
+      res
+        .writeHead(behaviour.status, { "content-type": "application/json", ...behaviour.headers })
+        .end(JSON.stringify(behaviour.body ?? { error: { code: "Failed" } }));
       return;
     }
     received.status = this.normal(req.method ?? "", path, res);

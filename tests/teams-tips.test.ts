@@ -64,6 +64,14 @@ describe("Teams: daily tips", () => {
     await logLine("cannot tell who owns the team: the activity names no team or no Entra user");
   });
 
+  it("says it could not check, and logs why, when Teams gives the team no group id to look owners up by", async () => {
+    standIn.next(/^\/v3\/teams\//, { status: 200, body: { id: TEAM } });
+    const sent = await ask(mention("tips off", "channel", owner), THREAD);
+    expect(sent.body.text).toContain("could not check who may change this channel's daily tip");
+    expect(sent.body.text).not.toContain("Only the team's owners");
+    await logLine("cannot tell who owns the team: Teams gave no group id for it");
+  });
+
   it("says where tips are set up when asked in a 1:1 chat", async () => {
     const sent = await ask(activity({ text: "tips on 08:30" }), PERSONAL);
     expect(sent.body.text).toContain("Daily tips are set up in a team's channel by one of its owners");
