@@ -22,7 +22,7 @@ export function validate(k: Knowledge, out: Out, err: Out): number {
 /**
  * Answers outside the length knowledge/README.md asks for. A note, not a refusal: a longer answer still
  * reads and posts (the platforms' limits are far above it), but in a chat it is read less, and a short
- * one seldom says what to do, what to avoid and whom to ask.
+ * one seldom says what to do, what to avoid and who to ask.
  */
 function lengthNotes(k: Knowledge): string[] {
   const notes: string[] = [];
@@ -30,7 +30,7 @@ function lengthNotes(k: Knowledge): string[] {
     const words = wordCount(e.answer);
     if (words > ANSWER_WORDS.max || words < ANSWER_WORDS.min)
       notes.push(
-        `Note: ${e.file}: entry "${e.id}": its answer is ${words} words; an answer is ${ANSWER_WORDS.min} to ${ANSWER_WORDS.max} words (knowledge/README.md)${words > ANSWER_WORDS.max ? ": keep the steps and leave the detail to a related entry" : ": say what to do, what to avoid and whom to ask"}.`,
+        `Note: ${e.file}: entry "${e.id}": its answer is ${words} words; an answer is ${ANSWER_WORDS.min} to ${ANSWER_WORDS.max} words (knowledge/README.md)${words > ANSWER_WORDS.max ? ": keep the steps and leave the detail to a related entry" : ": say what to do, what to avoid and who to ask"}.`,
       );
   }
   return notes;
