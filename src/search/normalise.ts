@@ -34,6 +34,7 @@ const ZERO_WIDTH_SPACE = /\u200b/g;
  * into a question they are no words ("can I [31maccept" lost a word), and shown to a moderator they
  * would act on the terminal.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
 const TERMINAL_CONTROL = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1bO[@-~]|\x1b[@-~]?/g;
 
 /** The text without its invisible characters (see INVISIBLE) and terminal controls, a zero-width space read as a space. */
