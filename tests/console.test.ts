@@ -28,57 +28,51 @@ async function chat(lines: string[], end = true, parts: UsageParts = {}): Promis
   return text;
 }
 
+/** What the chat writes for `keys` typed at once, with input and output each a terminal or not. */
+async function typed(keys: string, tty: { input?: boolean; output?: boolean }): Promise<string> {
+  const input = Object.assign(new PassThrough(), tty.input ? { isTTY: true } : {});
+  const output = Object.assign(new PassThrough(), tty.output ? { isTTY: true } : {});
+  let text = "";
+  output.on("data", (chunk) => {
+    text += chunk.toString();
+  });
+  const done = runConsole({ input, output }, guide);
+  input.write(keys);
+  // a terminal's lines are taken once a paste has settled (PASTE_QUIET_MS)
+  if (tty.input) await new Promise((resolve) => setTimeout(resolve, 100));
+  input.end();
+  await done;
+  return text;
+}
+
+/** Use recorded as the chat records it, its votes kept in `votes`. */
+function voting() {
+  const votes: FeedbackVote[] = [];
+  const records = new UsageRecords({
+    learn: true,
+    feedback: votingStore(votes),
+    logger: createLogger("silent"),
+  });
+  return { votes, records };
+}
+
 describe("console chat", () => {
   it("at a terminal, answers lines pasted together as one question; piped in, each line", async () => {
-    const pastedAt = async (terminal: boolean) => {
-      const input = Object.assign(new PassThrough(), terminal ? { isTTY: true } : {});
-      const output = new PassThrough();
-      let text = "";
-      output.on("data", (chunk) => {
-        text += chunk.toString();
-      });
-      const done = runConsole({ input, output }, guide);
-      input.write(
-        "A patient sent me a friend request last night.\nI work on the ward she was on.\nShould I accept it?\n",
-      );
-      input.end();
-      await done;
-      return text;
-    };
-    const atTerminal = await pastedAt(true);
+    const pasted =
+      "A patient sent me a friend request last night.\nI work on the ward she was on.\nShould I accept it?\n";
+    const atTerminal = await typed(pasted, { input: true });
     expect(atTerminal.match(/Friend requests from patients/g)).toHaveLength(1);
-    const piped = await pastedAt(false);
+    const piped = await typed(pasted, {});
     expect(piped.split("\n> ").length).toBeGreaterThan(atTerminal.split("\n> ").length);
   });
 
   it("at a terminal, lets the line be edited before it is sent (readline's terminal mode)", async () => {
-    const input = Object.assign(new PassThrough(), { isTTY: true });
-    const output = Object.assign(new PassThrough(), { isTTY: true });
-    let text = "";
-    output.on("data", (chunk) => {
-      text += chunk.toString();
-    });
-    const done = runConsole({ input, output }, guide);
     // "tipx", a backspace, Enter: the line is "tip"
-    input.write("tipx\x7f\r");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    input.end();
-    await done;
-    expect(text).toContain("## Tip\n");
+    expect(await typed("tipx\x7f\r", { input: true, output: true })).toContain("## Tip\n");
   });
 
   it("with its output sent to a file, writes no terminal codes or echo there (start > chat.log)", async () => {
-    const input = Object.assign(new PassThrough(), { isTTY: true });
-    const output = new PassThrough();
-    let text = "";
-    output.on("data", (chunk) => {
-      text += chunk.toString();
-    });
-    const done = runConsole({ input, output }, guide);
-    input.write("tip\n");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    input.end();
-    await done;
+    const text = await typed("tip\n", { input: true });
     expect(text).toContain("## Tip\n");
     expect(text).not.toContain("\x1b");
   });
@@ -150,12 +144,7 @@ describe("console chat", () => {
   });
 
   it("rates the last answer with + or -, as 👍/👎 on the platforms, and nothing else", async () => {
-    const votes: FeedbackVote[] = [];
-    const records = new UsageRecords({
-      learn: true,
-      feedback: votingStore(votes),
-      logger: createLogger("silent"),
-    });
+    const { votes, records } = voting();
     const text = await chat(
       ["+", "should I accept a friend request from a patient", "+", "-", "how do I cook rice", "👍"],
       true,
@@ -171,12 +160,7 @@ describe("console chat", () => {
   });
 
   it("reads yes or no straight after an answer's 'Useful?' as its rating, and as a message at any other time", async () => {
-    const votes: FeedbackVote[] = [];
-    const records = new UsageRecords({
-      learn: true,
-      feedback: votingStore(votes),
-      logger: createLogger("silent"),
-    });
+    const { votes, records } = voting();
     const text = await chat(
       [
         "should I accept a friend request from a patient",
