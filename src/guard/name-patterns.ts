@@ -19,7 +19,8 @@ export const IS_OR_WAS = /^(?:is|was|'s)$/;
 export const CUES = /^(?:patients?|pts?|clients?|residents?)$/;
 /**
  * Words before a child's name as a ward says it: "baby Amelia", "little Oliver", "newborn Isla". Only a
- * word that reads as a name follows (see cueName), so "baby boy" or "a little bit" is none.
+ * listed given name counts after one, and not before a capitalised word (see cued in names.ts), so
+ * "baby boy", "a little bit" and "Baby Loss Awareness Week" are none.
  */
 export const CHILD_CUES = /^(?:baby|babies|little|newborn|infant|toddler)$/;
 /** What stands between a name and the words saying whose patient it is: "Olivia, my patient", "Emma (my patient)". */
