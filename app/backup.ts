@@ -5,7 +5,7 @@ import type { Config } from "../src/config-types.js";
 import { foreignTables, openDatabase } from "../src/store/db.js";
 import { ownedAs, whileNotInUse } from "../src/store/in-use.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
-import { folderAsDatabase } from "./lazy.js";
+import { folderAsDatabase, systemFolder } from "./lazy.js";
 import type { Out } from "./output.js";
 
 // `backup` and `restore` for the SQLite file, through SQLite's own backup API (better-sqlite3's
@@ -24,6 +24,9 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
   const folder = folderAsDatabase(config.databasePath);
   if (folder) return fail(err, folder);
   if (!existsSync(config.databasePath)) return fail(err, `No database at ${config.databasePath} to back up.`);
+  const system = systemFolder(to);
+  if (system)
+    return fail(err, `Cannot back up to ${to}: it is in ${system}. Name a file in a folder of your own.`);
   if (existsSync(to))
     return fail(err, `${to} already exists: back up to a new file, so that no backup is overwritten.`);
   let db: Database.Database;

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fs } from "../src/builtins.js";
 import type { Config, Logger } from "../src/index.js";
 import type { Storage } from "../src/store/storage.js";
@@ -70,12 +70,27 @@ export async function openDb(
 }
 
 /**
- * What to say when DATABASE_PATH names a folder, or undefined when it does not (or cannot be looked
- * at: SQLite then says why in its own words). Every command that opens or replaces the database asks
- * first: SQLite's words for a folder differed by how it was opened ("unable to open database file",
- * EISDIR), and restore moved the folder aside and wrote the backup in its place.
+ * "/proc, the system's view of the running machine, where no file can be kept" when the path is in
+ * /proc or /sys, else undefined: Node's own creation of a missing folder there never returns, at full
+ * CPU, so a command refuses such a path before it creates anything.
+ */
+export function systemFolder(path: string): string | undefined {
+  const system = /^\/(?:proc|sys)(?=\/|$)/.exec(resolve(path))?.[0];
+  return system
+    ? `${system}, the system's view of the running machine, where no file can be kept`
+    : undefined;
+}
+
+/**
+ * What to say when DATABASE_PATH names a folder, or a place in /proc or /sys, or undefined when it does
+ * not (or cannot be looked at: SQLite then says why in its own words). Every command that opens or
+ * replaces the database asks first: SQLite's words for a folder differed by how it was opened ("unable
+ * to open database file", EISDIR), and restore moved the folder aside and wrote the backup in its place.
  */
 export function folderAsDatabase(path: string): string | undefined {
+  const system = systemFolder(path);
+  if (system)
+    return `DATABASE_PATH (${path}) is in ${system}: name a file in a folder of your own, such as ${join("data", "bot.db")}.`;
   let folder = false;
   try {
     folder = fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;

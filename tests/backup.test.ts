@@ -87,6 +87,10 @@ describe("backup and restore", () => {
     expect(existsSync(`${backupPath}-wal`) || existsSync(`${backupPath}-shm`)).toBe(false);
     // a backup is never overwritten
     expect((await cli(["backup", backupPath], dbPath)).err).toMatch(/already exists/);
+    // nor made in /proc, where creating its folder never returned
+    expect((await cli(["backup", "/proc/smg-test/backup.db"], dbPath)).err).toMatch(
+      /^Cannot back up to \/proc\/smg-test\/backup\.db: it is in \/proc,/,
+    );
 
     // the bot writes on, then dies: what it wrote is still in bot.db-wal, beside the file
     const running = openSqliteStorage(dbPath);

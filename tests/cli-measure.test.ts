@@ -134,6 +134,12 @@ describe("the measuring commands", () => {
     } finally {
       denied.mockRestore();
     }
+    // a place in /proc, where Node's creation of the missing folder never returned: refused before it
+    expect(folderAsDatabase("/proc/x/y.db")).toMatch(
+      /^DATABASE_PATH \(\/proc\/x\/y\.db\) is in \/proc, the system's view/,
+    );
+    expect(folderAsDatabase("/sys/bot.db")).toMatch(/is in \/sys, /);
+    expect(folderAsDatabase("/processes/bot.db")).toBeUndefined();
     // it only reads: run as another user with the bot stopped, a -wal or -shm it left stopped the bot
     expect(readdirSync(dirname(dbPath))).toEqual(files);
     expect(files).not.toContain("bot.db-wal");
