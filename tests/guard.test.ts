@@ -25,6 +25,7 @@ describe("the guard finds names however they are written", () => {
       "can I post a pic of baby [name] born yesterday in our NICU?",
     ],
     ["little oliver on ward 3 wants to be on my tiktok", "little [name] on ward 3 wants to be on my tiktok"],
+    ["baby boy Oliver was born on our unit last night", "baby boy [name] was born on our unit last night"],
     // a given name that is also what a family calls a relative, capitalised as a name
     ["my patient Nan Jones died last week", "my patient [name] died last week"],
     ["my patient Mam Kelly messaged me", "my patient [name] messaged me"],

@@ -97,9 +97,12 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
   // ("bunny" is a listed name): a question warned of a name it lacks still gets its answer, while a
   // baby's name kept would stay in the records.
   if (CHILD_CUES.test(t.lower)) {
-    const after = tokens[i + 2];
+    // "baby boy Oliver", "baby girl Amelia": the name after the child's sex
+    const at = /^(?:boy|girl)$/.test(n.lower) && spaced(tokens[i + 2]) ? i + 2 : i + 1;
+    const name = tokens[at] as Token;
+    const after = tokens[at + 1];
     const titled = after !== undefined && spaced(after) && (after.capitalised || after.upper);
-    return !mine && spaced(n) && strong(n) && !titled ? [i + 1, i + 1] : undefined;
+    return !mine && spaced(name) && strong(name) && !titled ? [at, at] : undefined;
   }
   if (!CUES.test(t.lower)) return undefined;
   if (mine) return COMMA_GAP.test(n.gap) && cueName(n) ? extend(tokens, i + 3, i + 3) : undefined;
