@@ -7,7 +7,7 @@ export function topics(guide: Guide, json: boolean, out: Out): number {
   out(
     json
       ? JSON.stringify(topicsJson(guide), null, 2)
-      : renderCard(topicsCard(guide.topics()), terminalWidth()),
+      : renderCard(topicsCard(guide.topics()), terminalWidth(), { picks: false }),
   );
   return 0;
 }

@@ -106,10 +106,12 @@ describe("console chat", () => {
     expect(text).toContain("Goodbye.");
   });
 
-  it("shows help and topics", async () => {
-    const text = await chat(["help", "topics"]);
+  it("shows help and topics, each entry of the topics numbered to open by its number", async () => {
+    const text = await chat(["help", "topics", "1"]);
     expect(text).toContain("Ask me how to use social media");
-    expect(text).toContain("Boundaries\n  - Friend requests from patients");
+    expect(text).toContain("Boundaries\n  [1] Friend requests from patients");
+    expect(text).toContain("## Friend requests from patients");
+    expect(text).not.toContain("There is nothing numbered to pick just now");
   });
 
   it("shows a tip with its source and the entry to read next", async () => {

@@ -18,7 +18,10 @@ export function formatSource(s: CardSource): string {
 
 /** The entries a card offers, in the order the console numbers them. */
 export function choicesOf(card: Card): readonly CardLink[] {
-  return card.offers.flatMap((o) => o.links);
+  const listed = card.lists.flatMap((l) =>
+    l.items.flatMap((i) => (i.entryId ? [{ entryId: i.entryId, title: i.title }] : [])),
+  );
+  return [...listed, ...card.offers.flatMap((o) => o.links)];
 }
 
 /** The terminal's width, or 80 columns when output is not a terminal. */
@@ -63,8 +66,8 @@ function wrapLines(text: string, width: number): string {
 }
 
 /**
- * A card as text for a terminal, `width` columns wide; offered entries are numbered so that typing the
- * number opens one. Printed by a one-shot command (`picks: false`), which reads nothing after, they are
+ * A card as text for a terminal, `width` columns wide; offered entries, and the entries the topics list,
+ * are numbered so that typing the number opens one. Printed by a one-shot command (`picks: false`), which reads nothing after, they are
  * listed by title alone.
  */
 export function renderCard(
@@ -77,13 +80,20 @@ export function renderCard(
   if (card.warning) lines.push(terminalMarkdown(`! ${card.warning}`, width), "");
   if (card.title) lines.push(`## ${card.title}`, "");
   if (card.body.trim()) lines.push(terminalMarkdown(card.body.trim(), width), "");
+  // numbered as choicesOf lists them: the entries a list names (the topics), then the offers
+  let n = 0;
   for (const list of card.lists) {
     if (list.heading) lines.push(list.heading);
-    lines.push(...list.items.map((i) => (i.text ? `  - ${i.title}: ${i.text}` : `  - ${i.title}`)), "");
+    lines.push(
+      ...list.items.map((i) => {
+        const mark = picks && i.entryId ? `[${++n}]` : "-";
+        return i.text ? `  ${mark} ${i.title}: ${i.text}` : `  ${mark} ${i.title}`;
+      }),
+      "",
+    );
   }
   if (card.sources.length > 0)
     lines.push(`${card.sourcesHeading}:`, ...card.sources.map((s) => `  - ${formatSource(s)}`), "");
-  let n = 0;
   for (const offer of card.offers) {
     if (!picks) {
       lines.push(offer.heading || "See also:", ...offer.links.map((l) => `  - ${l.title}`), "");
@@ -102,7 +112,10 @@ export const CONSOLE_HELP: HelpStyle = {
   commandLine: (c) => c.usage,
   omit: (c) => Boolean(c.channelOnly),
   extra: [
-    { title: "1, 2, ...", text: "Open one of the numbered entries offered with the last reply." },
+    {
+      title: "1, 2, ...",
+      text: "Open one of the numbered entries offered with the last reply, or listed by topics.",
+    },
     { title: "+ or -", text: "Rate the last answer: useful, or not." },
     { title: "quit", text: "Leave the chat." },
   ],

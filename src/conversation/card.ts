@@ -24,7 +24,8 @@ export interface CardOffer {
 /** A headed list of plain items: the topics, or what the bot can help with. */
 export interface CardList {
   readonly heading?: string;
-  readonly items: readonly { readonly title: string; readonly text?: string }[];
+  /** `entryId`: the entry an item names, which a chat that numbers its items can open. */
+  readonly items: readonly { readonly title: string; readonly text?: string; readonly entryId?: string }[];
 }
 
 /** A cited document as the reader sees it, with a link to the publisher's own page when there is one. */

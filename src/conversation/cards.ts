@@ -198,7 +198,7 @@ export function topicsCard(listings: readonly TopicListing[]): Card {
     body: "",
     lists: listings.map((l) => ({
       heading: l.topic.title,
-      items: l.entries.map((e) => ({ title: e.title })),
+      items: l.entries.map((e) => ({ title: e.title, entryId: e.id })),
     })),
     footer: "Ask a question in your own words to read any of these.",
     summary: listings.map((l) => l.topic.title).join(", "),
