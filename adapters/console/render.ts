@@ -16,7 +16,7 @@ export function formatSource(s: CardSource): string {
   return s.url ? `${s.label} ${s.url}` : s.label;
 }
 
-/** The entries a card offers, in the order the console numbers them. */
+/** The entries a card lists (the topics) and offers, in the order the console numbers them. */
 export function choicesOf(card: Card): readonly CardLink[] {
   const listed = card.lists.flatMap((l) =>
     l.items.flatMap((i) => (i.entryId ? [{ entryId: i.entryId, title: i.title }] : [])),
@@ -67,8 +67,8 @@ function wrapLines(text: string, width: number): string {
 
 /**
  * A card as text for a terminal, `width` columns wide; offered entries, and the entries the topics list,
- * are numbered so that typing the number opens one. Printed by a one-shot command (`picks: false`), which reads nothing after, they are
- * listed by title alone.
+ * are numbered so that typing the number opens one. Printed by a one-shot command (`picks: false`),
+ * which reads nothing after, they are listed by title alone.
  */
 export function renderCard(
   card: Card,
