@@ -26,6 +26,10 @@ describe("the guard finds names however they are written", () => {
     ],
     ["little oliver on ward 3 wants to be on my tiktok", "little [name] on ward 3 wants to be on my tiktok"],
     ["baby boy Oliver was born on our unit last night", "baby boy [name] was born on our unit last night"],
+    // capitalised, a listed name that is an everyday word too; a name the people-names list lacks
+    ["can I share a photo of baby Grace going home?", "can I share a photo of baby [name] going home?"],
+    ["we had baby Isla on the unit all week", "we had baby [name] on the unit all week"],
+    ["pt niamh keeps commenting on my posts", "pt [name] keeps commenting on my posts"],
     // a given name that is also what a family calls a relative, capitalised as a name
     ["my patient Nan Jones died last week", "my patient [name] died last week"],
     ["my patient Mam Kelly messaged me", "my patient [name] messaged me"],
@@ -152,6 +156,8 @@ describe("the guard leaves look-alikes alone", () => {
     "I'm a little nervous about posting from the baby unit",
     "can I post about Baby Loss Awareness Week on instagram as a midwife",
     "I'm a nurse in Little Rock, Arkansas",
+    "can I post about Baby Hope, our unit's charity appeal?",
+    "our little grace period for deleting posts is over",
     "can I share the Little Princess Trust wig donation post",
     "can I post a photo of my baby Bjorn carrier",
     "can I share baby Yoda memes",

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { isListedName, isOrdinaryWord } from "../src/guard/lexicon.js";
+import { GIVEN_NAMES } from "../src/guard/name-words.js";
 import { withoutPeopleNames } from "../src/guard/people.js";
+import { wordLists } from "../src/words/word-lists.js";
 
 // What is kept of a question leaves out anyone's name, not only a patient's (see people.ts).
 
@@ -52,5 +55,16 @@ describe("people's names in a question that is kept", () => {
     "her neighbour's gran commented on my photo",
   ])("leaves %j as it is", (text) => {
     expect(withoutPeopleNames(text)).toBe(text);
+  });
+});
+
+describe("the given names added to the people-names list", () => {
+  it("holds only what the list lacks, and no word English writes in lower case", () => {
+    const names = wordLists().list("names");
+    for (const name of GIVEN_NAMES) {
+      expect(names.has(name), `${name} is in the people-names list already`).toBe(false);
+      expect(isOrdinaryWord(name), `${name} is an everyday word`).toBe(false);
+      expect(isListedName(name), name).toBe(true);
+    }
   });
 });

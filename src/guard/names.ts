@@ -92,17 +92,22 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
   const n = tokens[i + 1 + mine];
   if (!n || t.possessive) return undefined;
   // "baby Amelia", "little ava": a child's name after the word a ward says it with. Only a listed given
-  // name that is no everyday word (strong), and not the first of a capitalised run, which is a title:
-  // "Baby Loss Awareness Week", "the Little Princess Trust", "Little Rock". "A baby bunny" reads as one
-  // ("bunny" is a listed name): a question warned of a name it lacks still gets its answer, while a
-  // baby's name kept would stay in the records.
+  // name, and not the first of a capitalised run, which is a title: "Baby Loss Awareness Week", "the
+  // Little Princess Trust", "Little Rock". In lower case it must be no everyday word (strong: "little
+  // grace period" is none); capitalised, a listed name that is one counts ("baby Grace", "baby Hope"),
+  // unless the cue is capitalised too mid-sentence, as a place's or an appeal's ("in Little Rock, AR").
+  // "A baby bunny" reads as one ("bunny" is a listed name): a question warned of a name it lacks still
+  // gets its answer, while a baby's name kept would stay in the records.
   if (CHILD_CUES.test(t.lower)) {
     // "baby boy Oliver", "baby girl Amelia": the name after the child's sex
     const at = /^(?:boy|girl)$/.test(n.lower) && spaced(tokens[i + 2]) ? i + 2 : i + 1;
     const name = tokens[at] as Token;
     const after = tokens[at + 1];
     const titled = after !== undefined && spaced(after) && (after.capitalised || after.upper);
-    return !mine && spaced(name) && strong(name) && !titled ? [at, at] : undefined;
+    const titleCase = t.capitalised && !t.first;
+    const named =
+      strong(name) || (name.capitalised && !titleCase && !blocked(name) && isListedName(name.lower));
+    return !mine && spaced(name) && named && !titled ? [at, at] : undefined;
   }
   if (!CUES.test(t.lower)) return undefined;
   if (mine) return COMMA_GAP.test(n.gap) && cueName(n) ? extend(tokens, i + 3, i + 3) : undefined;
