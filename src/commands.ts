@@ -58,12 +58,12 @@ export function parseCommand(text: string): ParsedCommand {
   }
   // "tips" alone asks about the channel's daily tip (the knowledge's entries on tips are not meant)
   if (word === "tips" && !rest) return { name: "tips", args: "status" };
-  // "how do I turn on daily tips?" is a question about the bot, which help answers
+  // "how do I turn on daily tips?" is a question about the bot, which help answers: help on tips
   if (
     /\b(daily tips?|tips? of the day)\b/i.test(trimmed) &&
     /\b(how|turn|switch|set|enable|disable|stop|start|get)\b/i.test(trimmed)
   ) {
-    return { name: "help", args: "" };
+    return { name: "help", args: "tips" };
   }
   if (word === "ask") return rest ? { name: "ask", args: rest } : { name: "help", args: "" };
   if ((word === "help" || word === "topics" || word === "tip") && !rest) return { name: word, args: "" };
@@ -79,7 +79,8 @@ export type TipsChange =
 /** Everything a user can ask or press, on any platform. */
 export type Request =
   | { readonly kind: "ask"; readonly question: string }
-  | { readonly kind: "help" }
+  /** Help, or with `about` help on the daily tips ("how do I turn on daily tips?"). */
+  | { readonly kind: "help"; readonly about?: "tips" }
   /** "hi", "thanks", "ok", "why?": said to the bot, not asked of it (see small-talk.ts). */
   | { readonly kind: "small-talk"; readonly said: SmallTalk }
   /** "are you ChatGPT?", "who made you?", "do you keep my questions?": about the bot itself. */
@@ -107,6 +108,7 @@ export function readRequest(typed: string): Request {
   const { name, args } = parseCommand(text);
   switch (name) {
     case "help":
+      return args === "tips" ? { kind: "help", about: "tips" } : { kind: "help" };
     case "topics":
     case "tip":
       return { kind: name };

@@ -14,8 +14,8 @@ describe("the command table's parser", () => {
     ["ask can I post an x-ray?", { name: "ask", args: "can I post an x-ray?" }],
     ["ask", { name: "help", args: "" }],
     ["help me with a friend request", { name: "ask", args: "help me with a friend request" }],
-    ["how do I turn on daily tips?", { name: "help", args: "" }],
-    ["can I get a tip of the day in #general", { name: "help", args: "" }],
+    ["how do I turn on daily tips?", { name: "help", args: "tips" }],
+    ["can I get a tip of the day in #general", { name: "help", args: "tips" }],
   ])("reads %j", (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });

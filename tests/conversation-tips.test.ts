@@ -58,6 +58,19 @@ describe("the conversation: tips commands", () => {
     expect(calls).toEqual([]);
   });
 
+  it("answers a question about turning tips on with where they are set up, or with help where they are", async () => {
+    const { tips, calls } = tipsSpy();
+    const c = new Conversation({ guide, logger, help, tips });
+    const asked = readRequest("how do I turn on daily tips?");
+    const elsewhere = await c.handle(asked, { ...here, tipsElsewhere: "Use the slash command." });
+    expect(elsewhere.card.body).toBe("Use the slash command.");
+    // in a channel, where the command works, the help card lists it
+    const inChannel = await c.handle(asked, here);
+    expect(inChannel.card.kind).not.toBe("notice");
+    expect(inChannel.card).toEqual((await c.handle(readRequest("help"), here)).card);
+    expect(calls).toEqual([]);
+  });
+
   it("reports a failing tips store as a plain sentence", async () => {
     const broken: TipCommands = {
       on: () => {

@@ -80,6 +80,9 @@ export class Conversation {
     const privately = (card: Outcome["card"]) => reply(card, "private");
     switch (request.kind) {
       case "help":
+        // where tips cannot be turned on, help on them says where they can (the help card does not
+        // list the tips command there)
+        if (request.about === "tips" && who.tipsElsewhere) return reply(noticeCard(who.tipsElsewhere));
         return reply(helpCard(guide, who.help ?? this.deps.help));
       case "small-talk":
         return reply(noticeCard(SMALL_TALK_REPLIES[request.said]));
