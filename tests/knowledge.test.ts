@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { wordCount } from "../app/validate.js";
 import { findIdentifiers } from "../src/guard/identifiers.js";
 import { KnowledgeError, loadKnowledge } from "../src/index.js";
 import { FIXTURE_TIP_IDS, fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
@@ -224,13 +225,12 @@ describe("tips file", () => {
 
 describe("the shipped corpus", () => {
   const k = shipped;
-  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
   const grown = k.entries.filter((e) => !e.sources.includes("seed"));
 
   it("has grown by at least 40 entries of 60 to 200 words, each with alternate phrasings", () => {
     expect(grown.length).toBeGreaterThanOrEqual(40);
     for (const e of grown) {
-      expect({ id: e.id, words: words(e.answer) }).toEqual({
+      expect({ id: e.id, words: wordCount(e.answer) }).toEqual({
         id: e.id,
         words: expect.toSatisfy((n: number) => n >= 60 && n <= 200),
       });

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { validate } from "../app/validate.js";
 import { loadKnowledge } from "../src/index.js";
 import { FEATURES } from "../src/search/confidence.js";
 import { FIXTURE_DIR, fixtureCopy, problemsOf } from "./helpers.js";
@@ -272,5 +273,22 @@ describe("knowledge validation", () => {
     expect(problems).toMatch(/field "sources": should be a list/);
     expect(problems).toMatch(/field "title": should be a text/);
     expect(problems).not.toMatch(/is missing/);
+  });
+});
+
+describe("validate's notes on answer length", () => {
+  it("notes an answer the corpus tests would refuse: a list's dashes count, as there", () => {
+    const k = loadKnowledge(FIXTURE_DIR);
+    // 196 words and four list items: 200 words and 4 dashes, 204 between spaces
+    const answer = `${"word ".repeat(196)}\n- one\n- two\n- three\n- four`;
+    const [first, ...rest] = k.entries;
+    const long = { ...k, entries: [{ ...(first as (typeof k.entries)[number]), answer }, ...rest] };
+    const notes: string[] = [];
+    validate(
+      long,
+      () => {},
+      (line) => notes.push(line),
+    );
+    expect(notes.join("\n")).toMatch(/its answer is 204 words; an answer is 60 to 200 words/);
   });
 });
