@@ -10,8 +10,9 @@ const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/
  * Given names the people-names list lacks, among those most often given to children born in the UK,
  * Ireland, Australia and Canada this century: "Isla", "Freya", "Alfie", "Liam", "Niamh", "Rhys"
  * (a patient's name the list lacked was missed wherever the rules need a listed name, as after "baby").
- * Irish names are spelt without their accents, as the lookup also reads them. No word here is an
- * everyday English word or a place (not "Mali", "Sienna", "Aria"); "poppy" is also an everyday word below.
+ * Irish names are spelt without their accents, as the lookup also reads them. No word here is one
+ * English mostly writes in lower case, or a place (not "Mali", "Sienna", "Aria"); "poppy", a flower
+ * too, is among the names below that count only when capitalised.
  */
 export const GIVEN_NAMES = words(`
   isla freya poppy esme arabella imogen orla maeve ayla myla elodie ottilie amelie emmeline zainab
