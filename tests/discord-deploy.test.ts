@@ -5,6 +5,7 @@ import { deployCommands } from "../adapters/discord/bot.js";
 import { COMMAND, inviteUrl, TIPS_COMMAND } from "../adapters/discord/definitions.js";
 import { commandDefinitions } from "../adapters/discord/slash-commands.js";
 import { MAX_QUESTION_CHARS } from "../src/index.js";
+import { parseTime } from "../src/tips/time.js";
 import { run } from "./cli-run.js";
 import { API, APP_ID, config } from "./discord-fixture.js";
 import { GUILD_ID } from "./discord-interaction.js";
@@ -46,6 +47,19 @@ describe("discord:deploy", () => {
       ?.options?.find((o) => o.name === "question");
     expect(question?.max_length).toBe(6_000);
     expect(question?.max_length).toBeGreaterThan(MAX_QUESTION_CHARS);
+  });
+
+  it("lets the tips command's time be typed in every form the chat command takes (8:30pm, noon, 12:30 a.m.)", () => {
+    const [, tips] = commandDefinitions();
+    const time = (
+      tips as { options?: { name: string; options?: { name: string; max_length?: number }[] }[] }
+    ).options
+      ?.find((o) => o.name === "on")
+      ?.options?.find((o) => o.name === "time");
+    for (const typed of ["09:00", "8:30pm", "8:30 pm", "noon", "midnight", "12:30 a.m."]) {
+      expect(parseTime(typed), typed).toBeDefined();
+      expect(typed.length, typed).toBeLessThanOrEqual(time?.max_length ?? 0);
+    }
   });
 
   it("discord invite: prints the link with only the application id set, before there is a token", async () => {

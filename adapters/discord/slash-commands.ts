@@ -20,6 +20,8 @@ import { type Ctx, reply, requester } from "./interaction.js";
  * post is cut by the core to its beginning and end, where it asks (see cutQuestion), not refused here.
  */
 export const DISCORD_OPTION_MAX_CHARS = 6_000;
+/** The most a time of day typed into the tips command's option may take: "12:30 a.m." and room to spare. */
+export const TIME_MAX_CHARS = 12;
 
 /** A subcommand's description from the core's command table (Discord allows 100 characters). */
 const describe = (name: string) => (COMMANDS.find((c) => c.name === name)?.description ?? name).slice(0, 100);
@@ -79,7 +81,11 @@ const tipsCommand: SlashCommand = {
         .setDescription("Post a tip in a channel every day")
         .addChannelOption(channelOption("Where to post (default: this channel)"))
         .addStringOption((o) =>
-          o.setName("time").setDescription("Time of day, HH:MM (default 09:00)").setMaxLength(5),
+          // every form the other platforms take fits: "12:30 a.m." is the longest with one space
+          o
+            .setName("time")
+            .setDescription("Time of day: 09:00, 8:30pm or noon (default 09:00)")
+            .setMaxLength(TIME_MAX_CHARS),
         )
         .addStringOption((o) =>
           o
