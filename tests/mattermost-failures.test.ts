@@ -83,6 +83,17 @@ describe("Mattermost REST API failures", () => {
     await waitFor(() => mattermost.held === 0, { what: "the silent requests to be dropped" });
   });
 
+  it("asks to try again when Mattermost stays silent on who may change the tips: a lookup that timed out changed nothing", async () => {
+    mattermost.script("GET", /^\/api\/v4\/users\//, "silence", "silence", "silence");
+    const refused = await within(command("tips on 07:00", { user: ADMIN }), "the reply", 5_000);
+    const said = JSON.stringify(refused);
+    expect(said).toContain(
+      "I could not check who may change this channel's daily tip just now: Mattermost took too long to answer. Please try again in a moment.",
+    );
+    expect(said).not.toContain("may still have gone through");
+    await waitFor(() => mattermost.held === 0, { what: "the silent requests to be dropped" });
+  });
+
   it("reports a rejected bot token or an unreachable server plainly at start", async () => {
     const front = new HttpFront({ port: 0, log: logger });
     const deps = { guide, logger, calls: { retries: 0, timeoutMs: 300 } };

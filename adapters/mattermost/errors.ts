@@ -16,7 +16,8 @@ export interface MattermostFailure {
   readonly permanent?: boolean;
 }
 
-const AGAIN = "Please try again in a moment.";
+/** Said where trying again is safe. */
+export const AGAIN = "Please try again in a moment.";
 /**
  * After a time-out: the post may have gone out all the same, and it is not sent again (see Outbound),
  * so "try again" would post it twice (a share posted three times, then the sharer asked to try again).

@@ -1,5 +1,5 @@
 import { type Logger, TIPS_PERMISSION_UNCHECKED } from "../../src/index.js";
-import { describeMattermostError } from "./errors.js";
+import { AGAIN, describeMattermostError } from "./errors.js";
 import type { MattermostRest } from "./rest.js";
 
 /** The codes of a Mattermost that is slow, unreachable or busy, rather than one that refused. */
@@ -24,9 +24,12 @@ export async function tipsPermission(
   } catch (error) {
     const failure = describeMattermostError(error);
     log.warn({ user: userId, channel: channelId, code: failure.code }, "could not check who may manage tips");
-    // Mattermost slow, unreachable or busy: say that, not that the bot may lack a permission
+    // Mattermost slow, unreachable or busy: say that, not that the bot may lack a permission. A lookup
+    // that timed out changed nothing, so it is worth trying again (a post that timed out may have gone)
+    const message =
+      failure.code === "timeout" ? `Mattermost took too long to answer. ${AGAIN}` : failure.message;
     return SLOW.test(failure.code)
-      ? `I could not check who may change this channel's daily tip just now: ${failure.message}`
+      ? `I could not check who may change this channel's daily tip just now: ${message}`
       : TIPS_PERMISSION_UNCHECKED;
   }
 }
