@@ -31,6 +31,8 @@ export {
   type TipCommands,
   type TipPoster,
   type TipSettings,
+  type TipsSubcommand,
+  tipsTyped,
 } from "./ports.js";
 export * from "./presentation.js";
 export { type ReloadableGuide, reloadable, reloadKnowledgeOnChange } from "./reload.js";

@@ -51,7 +51,19 @@ export interface TipPoster {
    * (Teams: the bot was addressed in the channel, and answers there).
    */
   announce?(channelId: string, text: string): Promise<{ readonly messageId?: string }>;
+  /**
+   * How the tips command is written on this platform, for the sentences that say what to type
+   * ("Turn them off with `/socialmedia-guidance tips off`."): "`tips off`" where absent.
+   */
+  command?(what: TipsSubcommand): string;
 }
+
+/** The tips subcommands a sentence may tell someone to type. */
+export type TipsSubcommand = "on" | "off" | "status";
+
+/** The tips command as typed after the bot's command or a mention of it: "`tips on [HH:MM] [time zone]`". */
+export const tipsTyped = (what: TipsSubcommand, prefix = ""): string =>
+  `\`${prefix}tips ${what}${what === "on" ? " [HH:MM] [time zone]" : ""}\``;
 
 /**
  * A failed post, as a poster reports it: a short code for logs and status, and any wait Slack or Discord

@@ -122,6 +122,11 @@ describe("Discord tip posts", () => {
     expect(body?.embeds?.[0]?.description).toBe(tip.text);
     expect(body?.components?.[0]?.components[0]?.custom_id).toBe(`smg:open:0:${tip.entry}`);
     expect(body?.allowed_mentions).toEqual({ parse: [] });
+    // what its sentences tell a manager to type: the tips command's subcommand, whose time is an option
+    expect(bot.tipPoster().command?.("off")).toBe("`/socialmedia-guidance-tips off`");
+    expect(bot.tipPoster().command?.("on")).toBe(
+      "`/socialmedia-guidance-tips on` (its time and timezone are options)",
+    );
   });
 
   it("reports a refused post with Discord's code", async () => {

@@ -199,6 +199,8 @@ describe("Mattermost tip posts refused", () => {
       permanent: true,
       message: expect.stringMatching(/add the bot to it/),
     });
+    // what its sentences tell an admin to type: the slash command, then the words
+    expect(mm.bot.tipPoster().command?.("off")).toBe("`/socialmedia-guidance tips off`");
     const announce = mm.bot.tipPoster().announce;
     if (!announce) throw new Error("the Mattermost poster cannot announce");
     await announce(channel, "Daily tips are on in this channel.");

@@ -191,6 +191,8 @@ describe("Slack installed in many workspaces", () => {
     const tip = guide.tips()[0];
     if (!tip) throw new Error("the fixture has no tips");
     const wrongKey = distributedBot(randomBytes(32), new HttpFront({ port: 0, log: logger }));
+    // what its sentences tell an admin to type: the slash command (a reply renames it as it was typed)
+    expect(wrongKey.tipPoster().command?.("status")).toBe("`/socialmedia-guidance tips status`");
     await expect(wrongKey.tipPoster().post("T111:C1", tip)).rejects.toMatchObject({
       code: "installation_unreadable",
       // what the store said goes to the log; tips status, which anyone in the channel may ask, says less

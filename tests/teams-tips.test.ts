@@ -96,6 +96,8 @@ describe("Teams: daily tips", () => {
     expect(posted[0]?.body.channelData).toEqual({ tenant: { id: TENANT } });
     await scheduler.tick();
     expect(standIn.activities(CHANNEL)).toHaveLength(1);
+    // what its sentences tell an owner to type: a mention, in the channel
+    expect(main.tipPoster().command?.("off")).toBe("a mention of me saying `tips off`");
   });
 
   it("fails a post at once where retrying cannot help: removed from the team (403), or a channel never learnt", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGuide, loadKnowledge, type TipPoster } from "../src/index.js";
+import { createGuide, loadKnowledge, PostFailure, type TipPoster } from "../src/index.js";
 import { TipChannels } from "../src/tips/channels.js";
 import { capturedLogger, FIXTURE_DIR, TIP_DEFAULTS, tempStorage } from "./helpers.js";
 import { tipsFixture } from "./tips-fixture.js";
@@ -172,5 +172,42 @@ describe("tips on and tips off given at once", () => {
     const here = new TipChannels({ store, tips, logger, defaults: TIP_DEFAULTS, posters: { slack: poster } });
     expect(await here.on(channel, { time: "10:00" })).toMatch(/^Daily tip on/);
     expect(await here.status(channel)).toMatch(/no daily tip/);
+  });
+});
+
+describe("the tips command as each platform writes it", () => {
+  it("names the command the way the channel's platform takes it, in every sentence that says what to type", async () => {
+    const { tips: store } = tempStorage();
+    const { logger } = capturedLogger();
+    const tips = createGuide(loadKnowledge(FIXTURE_DIR)).tips();
+    const channel = { platform: "discord", channelId: "D1" } as const;
+    const announced: string[] = [];
+    const refusing = { value: false };
+    const poster: TipPoster = {
+      post: () => Promise.resolve({}),
+      announce: async (_, text) => {
+        if (refusing.value) throw new PostFailure("missing_access", "I may not post here.", undefined, true);
+        announced.push(text);
+        return {};
+      },
+      command: (what) => `\`/tips-${what}\``,
+    };
+    const channels = new TipChannels({
+      store,
+      tips,
+      logger,
+      defaults: TIP_DEFAULTS,
+      posters: { discord: poster },
+    });
+    expect(await channels.status(channel)).toBe("This channel has no daily tip. Turn it on with `/tips-on`.");
+    await channels.on(channel, { time: "10:00" });
+    expect(announced.join()).toMatch(/Turn them off with `\/tips-off`\.$/);
+    refusing.value = true;
+    expect(await channels.on(channel, { time: "11:00" })).toMatch(/Or turn it off with `\/tips-off`\.$/);
+    // a platform whose poster says nothing of it, and the console: the words typed after the command
+    const other = { platform: "slack", channelId: "C1" } as const;
+    expect(await channels.status(other)).toBe(
+      "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.",
+    );
   });
 });

@@ -17,7 +17,7 @@ import {
   type TipPoster,
   tipCard,
 } from "../../src/index.js";
-import { inviteUrl } from "./definitions.js";
+import { inviteUrl, TIPS_COMMAND } from "./definitions.js";
 import { codeOf, type DiscordDeps, register } from "./register.js";
 import { renderCard } from "./render.js";
 import { commandDefinitions } from "./slash-commands.js";
@@ -126,6 +126,9 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
       return {
         post: (channelId, tip) => send(channelId, tipCard(guide, tip, "Tip of the day")),
         announce: (channelId, text) => send(channelId, noticeCard(text)),
+        // a subcommand with options, not words after the command
+        command: (what) =>
+          `\`/${TIPS_COMMAND} ${what}\`${what === "on" ? " (its time and timezone are options)" : ""}`,
       };
     },
   };

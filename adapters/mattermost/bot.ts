@@ -10,6 +10,7 @@ import {
   type TipCommands,
   type TipPoster,
   tipCard,
+  tipsTyped,
   type UsageParts,
 } from "../../src/index.js";
 import type { HttpFront, RouteHandler } from "../http/front.js";
@@ -18,7 +19,7 @@ import { actionsRoute } from "./actions.js";
 import { commandRoute } from "./command.js";
 import { buttonTarget, type MattermostContext, PATHS } from "./context.js";
 import { describeMattermostError } from "./errors.js";
-import { MATTERMOST_HELP, renderCard } from "./render.js";
+import { MATTERMOST_HELP, renderCard, SLASH_COMMAND } from "./render.js";
 import { MattermostRest } from "./rest.js";
 import { ActionSeal } from "./seal.js";
 
@@ -125,6 +126,7 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
       return {
         post: (channelId, tip) => send(channelId, tipCard(guide, tip, "Tip of the day")),
         announce: (channelId, text) => send(channelId, noticeCard(text)),
+        command: (what) => tipsTyped(what, `${SLASH_COMMAND} `),
       };
     },
   };

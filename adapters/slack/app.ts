@@ -11,8 +11,10 @@ import {
   splitChannelKey,
   type TipPoster,
   tipCard,
+  tipsTyped,
 } from "../../src/index.js";
 import type { HttpFront } from "../http/front.js";
+import { SLASH_COMMAND } from "./command.js";
 import { describeSlackError } from "./errors.js";
 import { createInstaller, mountOAuth } from "./oauth.js";
 import { Outbound } from "./outbound.js";
@@ -133,6 +135,8 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
       return {
         post: (channelKey, tip) => send(channelKey, tipCard(guide, tip, "Tip of the day")),
         announce: (channelKey, text) => send(channelKey, noticeCard(text)),
+        // a reply renames it to the command as typed (see underName in listeners/slash-command.ts)
+        command: (what) => tipsTyped(what, `${SLASH_COMMAND} `),
       };
     },
   };

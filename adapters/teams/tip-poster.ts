@@ -1,5 +1,5 @@
 import type { App } from "@microsoft/teams.apps";
-import { type Guide, PostFailure, type TipPoster, tipCard } from "../../src/index.js";
+import { type Guide, PostFailure, type TipPoster, tipCard, tipsTyped } from "../../src/index.js";
 import type { AddressBook } from "./addresses.js";
 import { describeTeamsError } from "./errors.js";
 import { renderCard } from "./render.js";
@@ -16,6 +16,8 @@ export const NO_ADDRESS =
  */
 export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): TipPoster {
   return {
+    // said in the channel, where the bot answers only when mentioned
+    command: (what) => `a mention of me saying ${tipsTyped(what)}`,
     async post(channelId, tip) {
       const address = await addresses.lookup(channelId).catch((error: unknown) => {
         throw new PostFailure(

@@ -6,6 +6,8 @@ import {
   type TipCommands,
   type TipPoster,
   type TipSettings,
+  type TipsSubcommand,
+  tipsTyped,
 } from "../ports.js";
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
@@ -69,7 +71,7 @@ export class TipChannels implements TipCommands {
       // Undone: a channel that already had a tip keeps it as it was, failing until this is fixed.
       await this.restore(platform, channelId, had);
       return had?.enabled
-        ? `I can't post in this channel, so its daily tip is unchanged (on, ${describe(had)}) and fails until this is fixed: ${announced.message} Or turn it off with \`tips off\`.`
+        ? `I can't post in this channel, so its daily tip is unchanged (on, ${describe(had)}) and fails until this is fixed: ${announced.message} Or turn it off with ${this.command(platform, "off")}.`
         : `The daily tip stays off: ${announced.message}`;
     }
     this.log.info(
@@ -78,9 +80,14 @@ export class TipChannels implements TipCommands {
     );
     const unchecked =
       announced instanceof PostFailure
-        ? `I could not post in the channel just now (${announced.code}), so I have not checked that tips can be posted there: \`tips status\` shows how they go.`
+        ? `I could not post in the channel just now (${announced.code}), so I have not checked that tips can be posted there: ${this.command(platform, "status")} shows how they go.`
         : "";
     return [`Daily tip on: ${describe(parsed)}.`, next, unchecked].filter(Boolean).join(" ");
+  }
+
+  /** The tips command as this platform writes it, in a sentence saying what to type. */
+  private command(platform: Platform, what: TipsSubcommand): string {
+    return this.options.posters?.[platform]?.command?.(what) ?? tipsTyped(what);
   }
 
   /** Puts a channel's schedule back as it was before a `tips on` that could not be carried out. */
@@ -108,7 +115,7 @@ export class TipChannels implements TipCommands {
     const text = [
       `Daily tips on using social media professionally are on in this channel: ${describe(t)}.`,
       next,
-      "Turn them off with `tips off`.",
+      `Turn them off with ${this.command(platform, "off")}.`,
     ];
     try {
       await poster.announce(channelId, text.filter(Boolean).join(" "));
@@ -190,7 +197,7 @@ export class TipChannels implements TipCommands {
 
   private async describeStatus(platform: Platform, channelId: string): Promise<string> {
     const s = await this.store.schedule(platform, channelId);
-    if (!s?.enabled) return "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.";
+    if (!s?.enabled) return `This channel has no daily tip. Turn it on with ${this.command(platform, "on")}.`;
     const lines = [`Daily tip: on, ${describe(s)}.`, await this.nextLine(platform, channelId, s)];
     let last = await this.store.lastSlot(platform, channelId, [
       "posted",
