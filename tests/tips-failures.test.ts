@@ -115,14 +115,23 @@ describeEachBackend(({ fresh, scheduler, turnedOn }) => {
       expect(postsTo("C1")).toHaveLength(1);
       // a channel whose tip is already on, the bot since taken out: unchanged, and said so
       failing.C1 = { status: 200, body: { ok: false, error: "not_in_channel" } };
-      await s.tipStore.setFailing("slack", "C1", Date.parse("2026-11-25T09:00:05Z"), "not_in_channel");
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 10:00" })).toMatch(
         /^I can't post in this channel, so its daily tip is unchanged \(on, every day at 09:00 \(UTC\)\) and fails until this is fixed: /,
       );
-      // ...and still shows as failing, as it was
+      // ...and shows as failing from now, as the reply says, not only after its next post fails
       const status = await s.run({ platform: "slack", channelId: "C1", args: "status" });
       expect(status).toMatch(/at 09:00/);
-      expect(status).toMatch(/Failing since .*: error not_in_channel\. Check/);
+      expect(status).toMatch(
+        /Failing since .*: I'm not a member of this channel\..*\(not_in_channel\)\. Check/,
+      );
+      expect((await s.tipStore.schedule("slack", "C1"))?.failingSince).toBeDefined();
+      // one failing already keeps the time it began failing
+      await s.tipStore.setFailing("slack", "C1", null, null);
+      await s.tipStore.setFailing("slack", "C1", Date.parse("2026-11-20T09:00:05Z"), "not_in_channel");
+      await s.run({ platform: "slack", channelId: "C1", args: "on 10:00" });
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
+        /Failing since Fri, 20 Nov 2026, 09:00 UTC: I'm not a member/,
+      );
 
       // a failure that may pass: on, and said to be unchecked
       failing.CSLOW = { status: 200, body: { ok: false, error: "internal_error" } };

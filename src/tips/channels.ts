@@ -11,7 +11,7 @@ import {
 } from "../ports.js";
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
-import { storedFailure } from "./failure.js";
+import { failureText, storedFailure } from "./failure.js";
 import { nextTip } from "./rotation.js";
 import { formatLocal, localDay, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
 import { sharedAbbreviation } from "./time.js";
@@ -69,7 +69,7 @@ export class TipChannels implements TipCommands {
     const announced = await this.announce(platform, channelId, parsed, next);
     if (announced instanceof PostFailure && announced.permanent) {
       // Undone: a channel that already had a tip keeps it as it was, failing until this is fixed.
-      await this.restore(platform, channelId, had);
+      await this.restore(platform, channelId, had, announced);
       return had?.enabled
         ? `I can't post in this channel, so its daily tip is unchanged (on, ${describe(had)}) and fails until this is fixed: ${announced.message} Or turn it off with ${this.command(platform, "off")}.`
         : `The daily tip stays off: ${announced.message}`;
@@ -90,13 +90,24 @@ export class TipChannels implements TipCommands {
     return this.options.posters?.[platform]?.command?.(what) ?? tipsTyped(what);
   }
 
-  /** Puts a channel's schedule back as it was before a `tips on` that could not be carried out. */
-  private async restore(platform: Platform, channelId: string, had: ScheduleRow | undefined): Promise<void> {
+  /**
+   * Puts a channel's schedule back as it was before a `tips on` whose announcement was refused for good.
+   * A tip that was on is failing from now (if not already), for that refusal: `tips status` and `tips
+   * channels` show it at once, not only after its next post fails, up to a day later.
+   */
+  private async restore(
+    platform: Platform,
+    channelId: string,
+    had: ScheduleRow | undefined,
+    refusal: PostFailure,
+  ): Promise<void> {
     if (!had) return this.store.forget(platform, channelId);
     await this.store.enable(platform, channelId, had, had.origin, had.enabledAt);
-    // enable clears the failing mark; a channel that was failing is failing still (`tips status` says so)
-    if (had.failingSince !== undefined)
-      await this.store.setFailing(platform, channelId, had.failingSince, had.lastError ?? null);
+    // enable clears the failing mark: a tip that was on fails from now (or since it began failing) for
+    // this refusal; one that was off keeps its mark as it was
+    const since = had.enabled ? (had.failingSince ?? this.now().getTime()) : had.failingSince;
+    const error = had.enabled ? failureText(refusal) : (had.lastError ?? null);
+    if (since !== undefined) await this.store.setFailing(platform, channelId, since, error);
     if (!had.enabled) await this.store.disable(platform, channelId, this.now().getTime());
   }
 
