@@ -19,8 +19,13 @@ describeEachBackend(({ fresh, scheduler, turnedOn }) => {
       await s.tick();
       expect(postsTo("CGOOD")).toHaveLength(1);
       expect(await s.run({ platform: "slack", channelId: "CBAD", args: "status" })).toMatch(
-        /last post failed: Something went wrong talking to Slack \(internal_error\)\. Trying again at Thu, 26 Nov 2026, 09:01/,
+        /last post failed: Something went wrong talking to Slack \(internal_error\)\. Trying again at Thu, 26 Nov 2026, 09:02/,
       );
+      // due at 09:01:10, tried on the scheduler's next tick, at 09:02; and the preview lists it first
+      const [retry, tomorrow] = await s.preview("slack", "CBAD", 2);
+      expect(retry?.at.toISOString()).toBe("2026-11-26T09:02:00.000Z");
+      expect(tomorrow?.at.toISOString()).toBe("2026-11-27T09:00:00.000Z");
+      expect(tomorrow?.tip.id).not.toBe(retry?.tip.id);
       at("2026-11-26T09:00:50Z"); // before the first retry is due
       await s.tick();
       at("2026-11-26T09:01:20Z"); // second attempt; the next waits 4 minutes
@@ -171,7 +176,7 @@ describeEachBackend(({ fresh, scheduler, turnedOn }) => {
       at("2026-11-26T09:00:10Z");
       await s.tick();
       expect(await s.run({ platform: "slack", channelId: "C1", args: "status" })).toMatch(
-        /: Slack is asking me to slow down \(rate_limited\)\. Trying again at Thu, 26 Nov 2026, 09:10/,
+        /: Slack is asking me to slow down \(rate_limited\)\. Trying again at Thu, 26 Nov 2026, 09:11/,
       );
     });
   });

@@ -15,6 +15,7 @@ import { failureText, storedFailure } from "./failure.js";
 import { nextTip } from "./rotation.js";
 import { formatLocal, localDay, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
 import { sharedAbbreviation } from "./time.js";
+import { clause, describe, onTick, sameTime } from "./wording.js";
 
 export interface TipChannelsOptions {
   readonly store: TipStorage;
@@ -232,7 +233,7 @@ export class TipChannels implements TipCommands {
       );
     } else if (last?.status === "retry" && last.nextAttemptAt) {
       lines.push(
-        `The last post failed: ${clause(storedFailure(last.error))} Trying again at ${formatLocal(new Date(last.nextAttemptAt), s.timeZone)}.`,
+        `The last post failed: ${clause(storedFailure(last.error))} Trying again at ${formatLocal(onTick(last.nextAttemptAt), s.timeZone)}.`,
       );
     } else if (last?.status === "uncertain") {
       lines.push(
@@ -259,8 +260,13 @@ export class TipChannels implements TipCommands {
     let { cycle, last } = rotation;
     const { key, used } = rotation;
     const out: { at: Date; tip: Tip; scheduled: boolean }[] = [];
+    // a tip whose post failed and waits to be tried again is the channel's next (its day is taken below)
+    const retry = s?.enabled ? await this.store.lastSlot(platform, channelId, ["retry"]) : undefined;
+    const again = retry?.tipId ? this.byId.get(retry.tipId) : undefined;
+    if (retry?.nextAttemptAt && again)
+      out.push({ at: onTick(retry.nextAttemptAt), tip: again, scheduled: true });
     let at: Date = this.now();
-    for (let i = 0; i < days; i++) {
+    while (out.length < days) {
       const next = await this.nextDue(platform, channelId, t, at);
       if (!next) break;
       at = next;
@@ -277,18 +283,4 @@ export class TipChannels implements TipCommands {
     }
     return out;
   }
-}
-
-function describe(t: TipTime): string {
-  return `every ${t.weekdaysOnly ? "weekday" : "day"} at ${t.time} (${t.timeZone})`;
-}
-
-/** A clause ending in a full stop, as one sentence of a status. */
-function clause(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/** Whether two settings post at the same time of day, in the same zone, on the same days. */
-function sameTime(a: TipTime, b: TipTime): boolean {
-  return a.time === b.time && a.timeZone === b.timeZone && !!a.weekdaysOnly === !!b.weekdaysOnly;
 }
