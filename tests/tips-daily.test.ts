@@ -47,6 +47,30 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(postsTo("C1")).toHaveLength(1);
     });
 
+    it("posts once on the day a channel's zone moves east across the date, and says so, nor calls the day missed", async () => {
+      at("2026-11-29T21:40:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "C1", args: "on 21:46 UTC" });
+      at("2026-11-29T21:46:20Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      // Sunday 21:47 UTC is Monday 10:47 in Auckland: Monday there has had its tip
+      at("2026-11-29T21:47:00Z");
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 10:49 Pacific/Auckland" })).toMatch(
+        /Next tip: Tue, 1 Dec 2026, 10:49 GMT\+13/,
+      );
+      for (const minute of ["21:49:20", "21:55:00", "23:00:00"]) {
+        at(`2026-11-29T${minute}Z`);
+        await s.tick();
+      }
+      expect(postsTo("C1")).toHaveLength(1);
+      at("2026-11-30T21:49:20Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(2);
+      // nor was Monday missed: it had its tip
+      expect(logLines.filter((l) => l.includes("daily tip skipped"))).toEqual([]);
+    });
+
     it("does not post again after a restart", async () => {
       const path = await fresh();
       at("2026-11-25T12:00:00Z");

@@ -11,6 +11,7 @@ import {
 } from "../ports.js";
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
+import { tippedOn } from "./claim.js";
 import { failureText, storedFailure } from "./failure.js";
 import { nextTip } from "./rotation.js";
 import { formatLocal, localDay, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
@@ -201,7 +202,11 @@ export class TipChannels implements TipCommands {
     // a day or two at most are taken (today's, and the day a zone change lands on)
     for (let tries = 0; tries < 4; tries++) {
       const next = nextSlot(t, at);
-      if (!next || !(await this.store.slot(platform, channelId, localDay(next, t.timeZone)))) return next;
+      if (!next) return next;
+      const day = localDay(next, t.timeZone);
+      const ref = { platform, channelId, timeZone: t.timeZone };
+      if (!(await this.store.slot(platform, channelId, day)) && !(await tippedOn(this.store, ref, day)))
+        return next;
       at = next;
     }
     return nextSlot(t, at);

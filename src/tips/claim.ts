@@ -3,7 +3,9 @@
  * retry is due or a crashed claim's lease ran out, or given up as failed or uncertain.
  */
 import type { Logger } from "../log.js";
+import type { Platform } from "../ports.js";
 import type { ScheduleRow, SlotRow, TipStorage } from "../store/storage.js";
+import { localDay } from "./schedule.js";
 
 /** What a claim needs of the scheduler: its clock, its windows, its log and its choice of tip. */
 export interface ClaimContext {
@@ -15,6 +17,26 @@ export interface ClaimContext {
   readonly log: Logger;
   /** The channel's next tip by its rotation, or undefined when there is none. */
   readonly pick: (store: TipStorage, s: ScheduleRow) => Promise<{ tipId: string; cycle: number } | undefined>;
+}
+
+/**
+ * Whether the channel's latest tip fell on `day` in the zone it has now, though it was kept under the
+ * day of the zone it had then. A channel gets one tip a day in its zone: moved east across the date
+ * (21:46 UTC on Sunday is Monday in Auckland), a day got a second tip minutes after the first.
+ */
+export async function tippedOn(
+  store: TipStorage,
+  s: { readonly platform: Platform; readonly channelId: string; readonly timeZone: string },
+  day: string,
+): Promise<boolean> {
+  const last = await store.lastSlot(s.platform, s.channelId, [
+    "posted",
+    "sending",
+    "claimed",
+    "retry",
+    "uncertain",
+  ]);
+  return last !== undefined && last.day !== day && localDay(new Date(last.dueAt), s.timeZone) === day;
 }
 
 /**
@@ -37,6 +59,7 @@ export async function claimSlot(
   if (!(await tx.schedule(s.platform, s.channelId))?.enabled) return undefined;
   const row = await tx.slot(s.platform, s.channelId, day);
   if (!row) {
+    if (await tippedOn(tx, s, day)) return undefined;
     const pick = await ctx.pick(tx, s);
     if (!pick) return undefined;
     const fresh: SlotRow = {

@@ -4,7 +4,7 @@ import type { Logger } from "../log.js";
 import { type Platform, PostFailure, type TipPoster } from "../ports.js";
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
-import { type ClaimContext, claimSlot } from "./claim.js";
+import { type ClaimContext, claimSlot, tippedOn } from "./claim.js";
 import { followEnvironment } from "./environment.js";
 import { recordFailure } from "./failure.js";
 import { markPosted, recordLate, type Unrecorded } from "./posted.js";
@@ -178,7 +178,8 @@ export class TipScheduler {
       const day = localDay(dueAt, s.timeZone);
       const existing = await this.store.slot(s.platform, s.channelId, day);
       const late = nowMs - dueAt.getTime() > this.options.graceMs;
-      if (!existing && (late || dueAt !== latest)) {
+      // a day that had its tip under the zone the channel had then was not missed (see tippedOn)
+      if (!existing && (late || dueAt !== latest) && !(await tippedOn(this.store, s, day))) {
         const recorded = await this.store.insertSlot({
           platform: s.platform,
           channelId: s.channelId,
