@@ -67,6 +67,12 @@ describeEachBackend(({ fresh, scheduler }) => {
       at("2026-11-30T21:49:20Z");
       await s.tick();
       expect(postsTo("C1")).toHaveLength(2);
+      // and on the ticks after Tuesday's tip, Monday is not taken for a day the bot missed
+      for (const minute of ["21:50:20", "23:00:00"]) {
+        at(`2026-11-30T${minute}Z`);
+        await s.tick();
+      }
+      expect(await s.tipStore.slot("slack", "C1", "2026-11-30")).toBeUndefined();
       // nor was Monday missed: it had its tip
       expect(logLines.filter((l) => l.includes("daily tip skipped"))).toEqual([]);
     });

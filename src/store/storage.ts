@@ -139,6 +139,8 @@ export interface TipStorage {
   slot(platform: Platform, channelId: string, day: string): Promise<SlotRow | undefined>;
   /** Slots waiting for a retry, or claimed and not finished, for one channel. */
   openSlots(platform: Platform, channelId: string): Promise<SlotRow[]>;
+  /** A channel's slots due at or after `sinceMs`, earliest first. */
+  slotsDueSince(platform: Platform, channelId: string, sinceMs: number): Promise<SlotRow[]>;
   lastSlot(
     platform: Platform,
     channelId: string,

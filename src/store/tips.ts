@@ -160,6 +160,14 @@ export class TipSql implements TipStorage {
     return rows.map(slot);
   }
 
+  async slotsDueSince(platform: Platform, channelId: string, sinceMs: number): Promise<SlotRow[]> {
+    const rows = await this.db.all<RawSlot>(
+      `SELECT * FROM tip_posts WHERE ${CHANNEL} AND due_at >= ? ORDER BY due_at`,
+      [platform, channelId, sinceMs],
+    );
+    return rows.map(slot);
+  }
+
   async lastSlot(
     platform: Platform,
     channelId: string,

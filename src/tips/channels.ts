@@ -205,7 +205,10 @@ export class TipChannels implements TipCommands {
       if (!next) return next;
       const day = localDay(next, t.timeZone);
       const ref = { platform, channelId, timeZone: t.timeZone };
-      if (!(await this.store.slot(platform, channelId, day)) && !(await tippedOn(this.store, ref, day)))
+      if (
+        !(await this.store.slot(platform, channelId, day)) &&
+        !(await tippedOn(this.store, ref, day, next.getTime()))
+      )
         return next;
       at = next;
     }

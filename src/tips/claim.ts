@@ -20,24 +20,30 @@ export interface ClaimContext {
 }
 
 /**
- * Whether the channel's latest tip fell on `day` in the zone it has now, though it was kept under the
- * day of the zone it had then. A channel gets one tip a day in its zone: moved east across the date
- * (21:46 UTC on Sunday is Monday in Auckland), a day got a second tip minutes after the first.
+ * Whether a tip of the channel, kept under the day of the zone it had then, fell on `day` in the zone
+ * it has now (`dueAt` is the slot's time on that day). A channel gets one tip a day in its zone: moved
+ * east across the date (21:46 UTC on Sunday is Monday in Auckland), a day got a second tip minutes
+ * after the first, and was then recorded as missed. Not settled: moved back west the same evening,
+ * the next day's slot key (the day alone) is the other zone's tip's, and that day goes without.
  */
 export async function tippedOn(
   store: TipStorage,
   s: { readonly platform: Platform; readonly channelId: string; readonly timeZone: string },
   day: string,
+  dueAt: number,
 ): Promise<boolean> {
-  const last = await store.lastSlot(s.platform, s.channelId, [
-    "posted",
-    "sending",
-    "claimed",
-    "retry",
-    "uncertain",
-  ]);
-  return last !== undefined && last.day !== day && localDay(new Date(last.dueAt), s.timeZone) === day;
+  const near = await store.slotsDueSince(s.platform, s.channelId, dueAt - TWO_DAYS_MS);
+  return near.some(
+    (r) =>
+      r.day !== day &&
+      r.status !== "skipped" &&
+      r.status !== "failed" &&
+      localDay(new Date(r.dueAt), s.timeZone) === day,
+  );
 }
+
+/** Further apart than any two zones' dates: a day's slot, and a tip of another zone on that day. */
+const TWO_DAYS_MS = 2 * 86_400_000;
 
 /**
  * Within the channel's claim: the slot as this scheduler now holds it, or undefined when it is not
@@ -59,7 +65,7 @@ export async function claimSlot(
   if (!(await tx.schedule(s.platform, s.channelId))?.enabled) return undefined;
   const row = await tx.slot(s.platform, s.channelId, day);
   if (!row) {
-    if (await tippedOn(tx, s, day)) return undefined;
+    if (await tippedOn(tx, s, day, dueAt)) return undefined;
     const pick = await ctx.pick(tx, s);
     if (!pick) return undefined;
     const fresh: SlotRow = {

@@ -179,7 +179,7 @@ export class TipScheduler {
       const existing = await this.store.slot(s.platform, s.channelId, day);
       const late = nowMs - dueAt.getTime() > this.options.graceMs;
       // a day that had its tip under the zone the channel had then was not missed (see tippedOn)
-      if (!existing && (late || dueAt !== latest) && !(await tippedOn(this.store, s, day))) {
+      if (!existing && (late || dueAt !== latest) && !(await tippedOn(this.store, s, day, dueAt.getTime()))) {
         const recorded = await this.store.insertSlot({
           platform: s.platform,
           channelId: s.channelId,
