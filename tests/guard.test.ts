@@ -28,6 +28,10 @@ describe("the guard finds names however they are written", () => {
     ["baby boy Oliver was born on our unit last night", "baby boy [name] was born on our unit last night"],
     // capitalised, a listed name that is an everyday word too; a name the people-names list lacks
     ["can I share a photo of baby Grace going home?", "can I share a photo of baby [name] going home?"],
+    [
+      "Baby Grace went home today. Can I post her photo?",
+      "Baby [name] went home today. Can I post her photo?",
+    ],
     ["we had baby Isla on the unit all week", "we had baby [name] on the unit all week"],
     ["pt niamh keeps commenting on my posts", "pt [name] keeps commenting on my posts"],
     // a given name that is also what a family calls a relative, capitalised as a name
@@ -157,6 +161,8 @@ describe("the guard leaves look-alikes alone", () => {
     "can I post about Baby Loss Awareness Week on instagram as a midwife",
     "I'm a nurse in Little Rock, Arkansas",
     "can I post about Baby Hope, our unit's charity appeal?",
+    "Little Rock is where I work, can I post about my hospital?",
+    "Baby Hope is our unit's charity appeal, can I post about it?",
     "our little grace period for deleting posts is over",
     "can I share the Little Princess Trust wig donation post",
     "can I post a photo of my baby Bjorn carrier",

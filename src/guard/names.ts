@@ -95,7 +95,8 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
   // name, and not the first of a capitalised run, which is a title: "Baby Loss Awareness Week", "the
   // Little Princess Trust", "Little Rock". In lower case it must be no everyday word (strong: "little
   // grace period" is none); capitalised, a listed name that is one counts ("baby Grace", "baby Hope"),
-  // unless the cue is capitalised too mid-sentence, as a place's or an appeal's ("in Little Rock, AR").
+  // unless the cue is capitalised too mid-sentence, as a place's or an appeal's ("in Little Rock, AR"),
+  // or opens the sentence before an everyday word.
   // "A baby bunny" reads as one ("bunny" is a listed name): a question warned of a name it lacks still
   // gets its answer, while a baby's name kept would stay in the records.
   if (CHILD_CUES.test(t.lower)) {
@@ -105,8 +106,12 @@ function cued(tokens: readonly Token[], i: number): Span | undefined {
     const after = tokens[at + 1];
     const titled = after !== undefined && spaced(after) && (after.capitalised || after.upper);
     const titleCase = t.capitalised && !t.first;
+    // opening a sentence, a cue is capitalised anyway: there only a name English mostly writes so counts
+    // ("Baby Grace went home", not "Little Rock is where I work" or "Baby Hope is our appeal")
+    const opening = t.first && isOrdinaryWord(name.lower);
     const named =
-      strong(name) || (name.capitalised && !titleCase && !blocked(name) && isListedName(name.lower));
+      strong(name) ||
+      (name.capitalised && !titleCase && !opening && !blocked(name) && isListedName(name.lower));
     return !mine && spaced(name) && named && !titled ? [at, at] : undefined;
   }
   if (!CUES.test(t.lower)) return undefined;
