@@ -135,7 +135,8 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
       return {
         post: (channelKey, tip) => send(channelKey, tipCard(guide, tip, "Tip of the day")),
         announce: (channelKey, text) => send(channelKey, noticeCard(text)),
-        // a reply renames it to the command as typed (see underName in listeners/slash-command.ts)
+        // a reply to the command renames it as typed (underName, listeners/slash-command.ts); the notice
+        // posted in the channel names it as installed by default, not as a workspace may have renamed it
         command: (what) => tipsTyped(what, `${SLASH_COMMAND} `),
       };
     },
