@@ -211,3 +211,49 @@ describe("the tips command as each platform writes it", () => {
     );
   });
 });
+
+describe("a tip waiting to be tried again, as status and preview show it", () => {
+  it("gives the tick it will be tried on, or says it is given up past the grace window", async () => {
+    const { tips: store } = tempStorage();
+    const { logger } = capturedLogger();
+    const tips = createGuide(loadKnowledge(FIXTURE_DIR)).tips();
+    const [tip] = tips;
+    if (!tip) throw new Error("the fixture has no tips");
+    const due = Date.parse("2026-11-26T09:00:00Z");
+    await store.enable(
+      "slack",
+      "C1",
+      { time: "09:00", timeZone: "UTC", weekdaysOnly: false },
+      "command",
+      due - 86_400_000,
+    );
+    const key = { platform: "slack", channelId: "C1", day: "2026-11-26" } as const;
+    await store.insertSlot({ ...key, dueAt: due, tipId: tip.id, cycle: 0, status: "claimed", attempts: 0 });
+    await store.updateSlot(key, ["claimed"], {
+      status: "retry",
+      attempts: 1,
+      nextAttemptAt: due + 70_000,
+      error: "internal_error",
+    });
+    let now = due + 30_000;
+    const channels = new TipChannels({
+      store,
+      tips,
+      logger,
+      defaults: { ...TIP_DEFAULTS, graceMs: 3_600_000 },
+      now: () => new Date(now),
+    });
+    const channel = { platform: "slack", channelId: "C1" } as const;
+    // due 09:01:10, tried on the 09:02 tick
+    expect(await channels.status(channel)).toMatch(/Trying again at Thu, 26 Nov 2026, 09:02 UTC\./);
+    expect((await channels.preview("slack", "C1", 1))[0]?.at.toISOString()).toBe("2026-11-26T09:02:00.000Z");
+    // the bot stopped past it: tried on the tick after it starts
+    now = due + 20 * 60_000 + 5_000;
+    expect(await channels.status(channel)).toMatch(/Trying again at Thu, 26 Nov 2026, 09:21 UTC\./);
+    // past the grace window it is given up: not promised, and tomorrow's tip is the next
+    now = due + 2 * 3_600_000;
+    expect(await channels.status(channel)).toMatch(/Too late to try again: it is given up\./);
+    const [next] = await channels.preview("slack", "C1", 1);
+    expect(next?.at.toISOString()).toBe("2026-11-27T09:00:00.000Z");
+  });
+});

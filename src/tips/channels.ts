@@ -16,14 +16,14 @@ import { failureText, storedFailure } from "./failure.js";
 import { nextTip } from "./rotation.js";
 import { formatLocal, localDay, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
 import { sharedAbbreviation } from "./time.js";
-import { clause, describe, onTick, sameTime } from "./wording.js";
+import { clause, describe, retryTime, sameTime } from "./wording.js";
 
 export interface TipChannelsOptions {
   readonly store: TipStorage;
   readonly tips: readonly Tip[];
   readonly logger: Logger;
-  /** The time and zone of `tips on` without them. */
-  readonly defaults: { readonly time: string; readonly timeZone: string };
+  /** The time and zone of `tips on` without them, and how long after its time a tip is still posted. */
+  readonly defaults: { readonly time: string; readonly timeZone: string; readonly graceMs?: number };
   /**
    * The platforms' posters, filled in as each platform starts: `tips on` announces the tip in the
    * channel through them, which also shows whether the bot may post there.
@@ -239,10 +239,12 @@ export class TipChannels implements TipCommands {
         // no full stop after a tip's own closing one ("...information.".)
         `Last tip: ${formatLocal(new Date(last.postedAt), s.timeZone)}${tip ? `, "${tip.text}"` : ""}${tip && /[.!?]$/.test(tip.text) ? "" : "."}`,
       );
-    } else if (last?.status === "retry" && last.nextAttemptAt) {
-      lines.push(
-        `The last post failed: ${clause(storedFailure(last.error))} Trying again at ${formatLocal(onTick(last.nextAttemptAt), s.timeZone)}.`,
-      );
+    } else if (last?.status === "retry") {
+      const again = retryTime(last, this.now().getTime(), this.options.defaults.graceMs);
+      const when = again
+        ? `Trying again at ${formatLocal(again, s.timeZone)}.`
+        : "Too late to try again: it is given up.";
+      lines.push(`The last post failed: ${clause(storedFailure(last.error))} ${when}`);
     } else if (last?.status === "uncertain") {
       lines.push(
         `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it, or the platform took too long to say whether it had, so it was not sent again.`,
@@ -271,8 +273,8 @@ export class TipChannels implements TipCommands {
     // a tip whose post failed and waits to be tried again is the channel's next (its day is taken below)
     const retry = s?.enabled ? await this.store.lastSlot(platform, channelId, ["retry"]) : undefined;
     const again = retry?.tipId ? this.byId.get(retry.tipId) : undefined;
-    if (retry?.nextAttemptAt && again)
-      out.push({ at: onTick(retry.nextAttemptAt), tip: again, scheduled: true });
+    const when = retry && retryTime(retry, this.now().getTime(), this.options.defaults.graceMs);
+    if (when && again) out.push({ at: when, tip: again, scheduled: true });
     let at: Date = this.now();
     while (out.length < days) {
       const next = await this.nextDue(platform, channelId, t, at);
