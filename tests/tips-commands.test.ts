@@ -182,11 +182,11 @@ describe("the tips command as each platform writes it", () => {
     const tips = createGuide(loadKnowledge(FIXTURE_DIR)).tips();
     const channel = { platform: "discord", channelId: "D1" } as const;
     const announced: string[] = [];
-    const refusing = { value: false };
+    const refusing: { value?: PostFailure } = {};
     const poster: TipPoster = {
       post: () => Promise.resolve({}),
       announce: async (_, text) => {
-        if (refusing.value) throw new PostFailure("missing_access", "I may not post here.", undefined, true);
+        if (refusing.value) throw refusing.value;
         announced.push(text);
         return {};
       },
@@ -202,8 +202,13 @@ describe("the tips command as each platform writes it", () => {
     expect(await channels.status(channel)).toBe("This channel has no daily tip. Turn it on with `/tips-on`.");
     await channels.on(channel, { time: "10:00" });
     expect(announced.join()).toMatch(/Turn them off with `\/tips-off`\.$/);
-    refusing.value = true;
+    refusing.value = new PostFailure("missing_access", "I may not post here.", undefined, true);
     expect(await channels.on(channel, { time: "11:00" })).toMatch(/Or turn it off with `\/tips-off`\.$/);
+    // a refusal that may pass: on, unchecked, and where to see how it goes
+    refusing.value = new PostFailure("internal_error", "Something went wrong.");
+    expect(await channels.on({ ...channel, channelId: "D2" }, { time: "12:00" })).toMatch(
+      /: `\/tips-status` shows how they go\.$/,
+    );
     // a platform whose poster says nothing of it, and the console: the words typed after the command
     const other = { platform: "slack", channelId: "C1" } as const;
     expect(await channels.status(other)).toBe(
