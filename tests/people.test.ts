@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isOrdinaryWord } from "../src/guard/lexicon.js";
-import { GIVEN_NAMES } from "../src/guard/name-words.js";
+import { isListedName, isOrdinaryWord } from "../src/guard/lexicon.js";
 import { withoutPeopleNames } from "../src/guard/people.js";
-import { wordLists } from "../src/words/word-lists.js";
+import { isRealWord } from "../src/search/dictionary.js";
+import { GIVEN_NAMES } from "../src/words/given-names.js";
 
 // What is kept of a question leaves out anyone's name, not only a patient's (see people.ts).
 
@@ -59,11 +62,20 @@ describe("people's names in a question that is kept", () => {
 });
 
 describe("the given names added to the people-names list", () => {
-  it("holds only what the list lacks, and no word English writes in lower case", () => {
-    const names = wordLists().list("names");
+  it("holds only what the package's list lacks, and no word English writes in lower case", () => {
+    const require = createRequire(import.meta.url);
+    const file = join(dirname(require.resolve("@cspell/dict-people-names")), "dict", "people-names.txt");
+    const packaged = new Set(readFileSync(file, "utf8").toLowerCase().split("\n"));
     for (const name of GIVEN_NAMES) {
-      expect(names.has(name), `${name} is in the people-names list already`).toBe(false);
+      expect(packaged.has(name), `${name} is in the people-names list already`).toBe(false);
       expect(isOrdinaryWord(name), `${name} is an everyday word`).toBe(false);
+    }
+  });
+
+  it("are names to the search as to the guard: not misspellings of a word it knows", () => {
+    for (const name of ["carys", "ffion", "gethin", "niamh"]) {
+      expect(isListedName(name), name).toBe(true);
+      expect(isRealWord(name), name).toBe(true);
     }
   });
 });

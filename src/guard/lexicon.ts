@@ -1,6 +1,5 @@
 import { remembering } from "../remembering.js";
 import { wordLists } from "../words/word-lists.js";
-import { GIVEN_NAMES } from "./name-words.js";
 
 // The guard's word knowledge (see words/word-lists.ts): the people-names list, and the SUBTLEX-US
 // frequency list, which keeps each word in the case it is mostly written in and so tells "grace" the
@@ -11,17 +10,14 @@ import { GIVEN_NAMES } from "./name-words.js";
 const LISTED_KEPT = 20_000;
 
 /**
- * True when `lower` is listed as part of a person's name (the people-names list, or GIVEN_NAMES), as
- * written or without its accents: the list spells "renee" and "jose", people write "renée" and "josé".
+ * True when `lower` is listed as part of a person's name (the `names` list), as written or without its
+ * accents: the list spells "renee" and "jose", people write "renée" and "josé".
  * Remembered: the name readers ask it of most words of a question several times over, and a word that
  * is no name (most are) took the list's own lookup and a test for accents each time.
  */
 export const isListedName = remembering(LISTED_KEPT, (lower: string): boolean => {
   const names = wordLists().list("names");
-  if (names.has(lower) || GIVEN_NAMES.has(lower)) return true;
-  if (PLAIN.test(lower)) return false;
-  const plain = withoutAccents(lower);
-  return names.has(plain) || GIVEN_NAMES.has(plain);
+  return names.has(lower) || (!PLAIN.test(lower) && names.has(withoutAccents(lower)));
 });
 
 /** Printable ASCII: a word with no accent to take off. */

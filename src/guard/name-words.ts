@@ -6,23 +6,6 @@ import { eager } from "../eager-pattern.js";
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
-/**
- * Given names the people-names list lacks, among those most often given to children born in the UK,
- * Ireland, Australia and Canada this century: "Isla", "Freya", "Alfie", "Liam", "Niamh", "Rhys"
- * (a patient's name the list lacked was missed wherever the rules need a listed name, as after "baby").
- * Irish names are spelt without their accents, as the lookup also reads them. No word here is one
- * English mostly writes in lower case, or a place (not "Mali", "Sienna", "Aria"); "poppy", a flower
- * too, is among the names below that count only when capitalised.
- */
-export const GIVEN_NAMES = words(`
-  isla freya poppy esme arabella imogen orla maeve ayla myla elodie ottilie amelie emmeline zainab
-  aaliyah inaya hafsa khadija alfie arlo albie jaxon zayn rian tadhg cillian fionn oisin conor liam
-  senan cian daithi odhran ruairi eoin donnacha cathal ciaran paidi fiachra niall aodhan darach fiadh
-  eabha aoife saoirse caoimhe roisin niamh clodagh orlaith siofra aisling sinead aoibheann meabh
-  muireann ailbhe blathnaid doireann hamish ayaan zayan rayyan aarav ameera seren cerys ffion carys
-  alys eira osian rhys ioan gethin iestyn macsen llew elis eilidh ailsa ruaridh callum euan
-`);
-
 /** Names that are everyday words too: they count as names only when capitalised mid-sentence. */
 export const AMBIGUOUS_NAMES = words(`
   will may grace hope mark bill rose faith joy june april august art pat sue rob drew chase hunter

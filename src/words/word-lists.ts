@@ -2,10 +2,11 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fs } from "../builtins.js";
 import { defaultCacheDir, filesOf, writeAtomically } from "../cache.js";
+import { GIVEN_NAMES } from "./given-names.js";
 import { SortedWords } from "./sorted-words.js";
 
 /** Bumped when a list's derivation changes, so that an old cached list is derived again. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Ranks past this all count as rare (see `rareRank` in search/tuning.ts), so only these are kept. */
 export const RANK_LIMIT = 10_000;
@@ -13,7 +14,8 @@ export const RANK_LIMIT = 10_000;
 /**
  * The word lists the bot reads, each derived from a package's file:
  * - `names`: parts of people's names, lower-cased, given names and surnames alike (the people-names
- *   list of the cspell dictionaries, @cspell/dict-people-names, MIT);
+ *   list of the cspell dictionaries, @cspell/dict-people-names, MIT, and the given names it lacks:
+ *   given-names.ts);
  * - `ordinary` and `proper`: the words of the SUBTLEX-US spoken-English frequency list that are mostly
  *   written in lower case ("will", "hope") and mostly capitalised ("John", "London"), lower-cased;
  * - `spoken`: every word of SUBTLEX-US, lower-cased (`ordinary` and `proper` together, for one lookup);
@@ -38,11 +40,13 @@ const DERIVATIONS: Record<ListName, Derivation> = {
   names: {
     // the package exports only its cspell settings, beside which the word list lies
     source: () => join(dirname(require.resolve("@cspell/dict-people-names")), "dict", "people-names.txt"),
-    derive: (text) =>
-      text
+    derive: (text) => [
+      ...text
         .toLowerCase()
         .split("\n")
         .filter((w) => !w.startsWith("#")),
+      ...GIVEN_NAMES,
+    ],
   },
   ordinary: { source: subtlex, derive: (text) => subtlexWords(text).filter((w) => w === w.toLowerCase()) },
   proper: {
