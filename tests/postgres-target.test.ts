@@ -19,4 +19,12 @@ describe("a PostgreSQL failure, in one sentence", () => {
     expect(odd).toContain("[secret]");
     expect(odd).not.toContain("hunter2");
   });
+
+  it("says that no password was given, where the server asks for one (SCRAM) and DATABASE_URL has none", () => {
+    // what the pg driver throws then, before it sends anything (PGPASSWORD unset too)
+    const error = new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string");
+    expect(describeFailure(error, targetOf("postgres://smg@db.internal:5432/bot"))).toBe(
+      'PostgreSQL at db.internal:5432 asked user "smg" for a password for database "bot", and none was given; put it in DATABASE_URL (or PGPASSWORD).',
+    );
+  });
 });

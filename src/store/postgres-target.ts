@@ -71,9 +71,11 @@ export function describeFailure(error: unknown, t: PostgresTarget): string {
     ? `Cannot reach the PostgreSQL server at ${server} for database "${t.database}": ${unreachable}; check DATABASE_URL and that the server is running.`
     : code === "28P01" || code === "28000"
       ? `PostgreSQL at ${server} refused ${t.user ? `user "${t.user}"` : "the login"} for database "${t.database}": the password or the user name is wrong; check DATABASE_URL.`
-      : code === "3D000"
-        ? `PostgreSQL at ${server} has no database "${t.database}"; create it (createdb ${t.database}) or check DATABASE_URL.`
-        : `Cannot use the PostgreSQL ${t.where}: ${message.replace(/\.$/, "")}.`;
+      : /client password must be a string/.test(message)
+        ? `PostgreSQL at ${server} asked ${t.user ? `user "${t.user}"` : "the login"} for a password for database "${t.database}", and none was given; put it in DATABASE_URL (or PGPASSWORD).`
+        : code === "3D000"
+          ? `PostgreSQL at ${server} has no database "${t.database}"; create it (createdb ${t.database}) or check DATABASE_URL.`
+          : `Cannot use the PostgreSQL ${t.where}: ${message.replace(/\.$/, "")}.`;
   return sentence;
 }
 
