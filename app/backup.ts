@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
@@ -29,6 +29,7 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
     return fail(err, `Cannot back up to ${to}: it is in ${system}. Name a file in a folder of your own.`);
   if (existsSync(to))
     return fail(err, `${to} already exists: back up to a new file, so that no backup is overwritten.`);
+  const partial = `${to}.partial`;
   let db: Database.Database;
   try {
     db = new Database(config.databasePath, { fileMustExist: true });
@@ -43,16 +44,22 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
     if (db.pragma("user_version", { simple: true }) === 0 || foreignTables(db))
       return fail(err, `${config.databasePath} is not a database this bot wrote: nothing was backed up.`);
     mkdirSync(dirname(to), { recursive: true });
-    await db.backup(to);
+    // Written under another name, and given the backup's name only once whole: a backup cut off (a
+    // cron time-out, Ctrl-C) left a part of one under the name, which a retry could not replace and
+    // restore refused. What an earlier cut-off run left there goes first.
+    removeSqliteFiles(partial);
+    await db.backup(partial);
     // The copy keeps the database's write-ahead-log mode, so reading it (describe, below) left a -shm
     // and a -wal beside it: made a rollback-journal file, a backup is one self-contained file.
-    const copy = new Database(to, { fileMustExist: true });
+    const copy = new Database(partial, { fileMustExist: true });
     try {
       copy.pragma("journal_mode = DELETE");
     } finally {
       copy.close();
     }
+    giveName(partial, to);
   } catch (error) {
+    removeSqliteFiles(partial);
     return fail(err, `Could not back up to ${to}: ${(error as Error).message}`);
   } finally {
     db.close();
@@ -109,9 +116,7 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
   // Copied beside the database first, then swapped in: the database being replaced may be damaged
   // (its start-up message sends the operator here), and is kept, with its log, in case it was wanted.
   const staging = `${db}.restoring`;
-  const unstage = () => {
-    for (const suffix of SQLITE_FILES) rmSync(`${staging}${suffix}`, { force: true });
-  };
+  const unstage = () => removeSqliteFiles(staging);
   try {
     // refused at once while the bot runs, before the copy; the lock is held only for the swap itself,
     // so that a bot started meanwhile waits for milliseconds, not for the copy of a large file
@@ -188,6 +193,28 @@ function otherOwner(path: string): number | undefined {
 
 /** A SQLite database's files: the database, its write-ahead log and the log's index. */
 const SQLITE_FILES = ["", "-wal", "-shm"] as const;
+
+/**
+ * Gives the finished backup its name: by a hard link, which never replaces a file that took the name
+ * meanwhile, or, where the file system has none (FAT, some network shares), by a rename after a check.
+ */
+function giveName(partial: string, to: string): void {
+  try {
+    linkSync(partial, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw error;
+    if (existsSync(to)) throw new Error(`${to} appeared meanwhile, and is left as it is`);
+    renameSync(partial, to);
+    return;
+  }
+  rmSync(partial, { force: true });
+}
+
+/** Removes a database file and what SQLite keeps beside it (its log, its shared memory, its journal). */
+function removeSqliteFiles(path: string): void {
+  for (const suffix of [...SQLITE_FILES, "-journal"]) rmSync(`${path}${suffix}`, { force: true });
+}
 
 /** What a database file holds, in a few words. */
 function describe(path: string): string {

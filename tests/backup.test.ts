@@ -7,6 +7,7 @@ import {
   copyFileSync,
   existsSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -129,6 +130,19 @@ describe("backup and restore", () => {
       expect(made.err).toContain(`${path} is not a database this bot wrote: nothing was backed up.`);
       expect(existsSync(to)).toBe(false);
     }
+  });
+
+  it("writes a backup under its name only once it is whole, over what a cut-off run left", async () => {
+    const { dir, path: dbPath, storage } = await databaseWith("kept in the backup");
+    await storage.close();
+    const to = join(dir, "nightly.db");
+    // a run cut off partway (a cron time-out, Ctrl-C) left its part and journal under another name
+    writeFileSync(`${to}.partial`, "SQLite format 3\0 and then nothing");
+    writeFileSync(`${to}.partial-journal`, "x");
+    const made = await cli(["backup", to], dbPath);
+    expect(made.code, made.err).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.startsWith("nightly"))).toEqual(["nightly.db"]);
+    expect(await candidates(to)).toEqual(["kept in the backup"]);
   });
 
   it("backs up and restores while a knowledge file is broken: neither reads the knowledge", async () => {
