@@ -15,7 +15,7 @@ import { slackSignature, slashForm } from "./slack-settings.js";
 // connected. Real fronts on 127.0.0.1, real storages on both backends.
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
-const { logger } = capturedLogger();
+const { logger, lines } = capturedLogger();
 const fronts: HttpFront[] = [];
 
 afterEach(async () => {
@@ -59,6 +59,11 @@ describe.each(storageBackends())("/readyz on $name", (backend) => {
       status: 503,
       body: { status: "unavailable", failing: ["database", "discord"] },
     });
+    // the log says why each check failed, where the answer names them alone
+    const said = JSON.parse(lines.filter((l) => l.includes('"not ready"')).at(-1) ?? "{}");
+    expect(said.failing).toEqual(["database", "discord"]);
+    expect(said.why.discord).toBe("it answered no");
+    expect(said.why.database).toMatch(/\w/);
   });
 });
 

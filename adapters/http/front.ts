@@ -108,27 +108,38 @@ export class HttpFront {
     if (req.method !== "GET" && req.method !== "HEAD") return sendStatus(res, 405);
     const limit = this.options.readyTimeoutMs ?? 5_000;
     const results = await Promise.all(
-      [...this.checks].map(async ([name, check]) => ({ name, ok: await passes(check, limit) })),
+      [...this.checks].map(async ([name, check]) => ({ name, why: await failure(check, limit) })),
     );
-    const failing = results.filter((r) => !r.ok).map((r) => r.name);
-    if (failing.length > 0) {
-      this.options.log.warn({ failing }, "not ready");
-      return sendJson(res, 503, { status: "unavailable", failing });
+    const failed = results.filter((r) => r.why !== undefined);
+    if (failed.length > 0) {
+      // the log says why (writes failing since when, a database that does not answer): the answer, which
+      // anyone who reaches the port may read, names the checks alone
+      const why = Object.fromEntries(failed.map((r) => [r.name, redactSecrets(r.why ?? "")]));
+      this.options.log.warn({ failing: failed.map((r) => r.name), why }, "not ready");
+      return sendJson(res, 503, { status: "unavailable", failing: failed.map((r) => r.name) });
     }
     sendJson(res, 200, { status: "ready" });
   }
 }
 
-/** A check that throws, rejects or does not answer within `limitMs` fails. */
-async function passes(check: () => Promise<boolean> | boolean, limitMs: number): Promise<boolean> {
+/**
+ * Why a check fails, or undefined when it passes: one that throws or rejects fails with its message,
+ * one that does not answer within `limitMs` or answers no with a sentence saying so.
+ */
+async function failure(
+  check: () => Promise<boolean> | boolean,
+  limitMs: number,
+): Promise<string | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), limitMs);
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), limitMs);
   });
   try {
-    return (await Promise.race([Promise.resolve().then(check), late])) === true;
-  } catch {
-    return false;
+    const answer = await Promise.race([Promise.resolve().then(check), late]);
+    if (answer === true) return undefined;
+    return answer === "late" ? `it did not answer within ${limitMs} ms` : "it answered no";
+  } catch (error) {
+    return (error as Error)?.message ?? String(error);
   } finally {
     clearTimeout(timer);
   }
