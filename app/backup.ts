@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
 import { foreignTables, openDatabase } from "../src/store/db.js";
-import { ownedAs, whileNotInUse } from "../src/store/in-use.js";
+import { ownedAs, realPath, whileNotInUse } from "../src/store/in-use.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import { folderAsDatabase, systemFolder } from "./lazy.js";
 import type { Out } from "./output.js";
@@ -111,7 +111,9 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
           : (error as Error).message;
     return fail(err, `Cannot restore from ${from}: ${why}. Nothing was changed.`);
   }
-  const db = config.databasePath;
+  // the file itself, where DATABASE_PATH is a link to it (a volume mounted elsewhere): swapping the link
+  // put the restored file beside it, and the bot wrote off the volume from then on
+  const db = realPath(config.databasePath);
   const inUse = `The database at ${db} is open in a running bot (or another of its commands): stop it, then restore. Nothing was changed.`;
   // Copied beside the database first, then swapped in: the database being replaced may be damaged
   // (its start-up message sends the operator here), and is kept, with its log, in case it was wanted.

@@ -6,12 +6,15 @@ import {
   closeSync,
   copyFileSync,
   existsSync,
+  lstatSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
@@ -156,6 +159,25 @@ describe("backup and restore", () => {
     expect(made.code, made.stderr).toBe(0);
     const restored = await run(["restore", backupPath], { env });
     expect(restored.code, restored.stderr).toBe(0);
+    expect(await candidates(dbPath)).toEqual(["before the backup"]);
+  });
+
+  it("restores the file a linked DATABASE_PATH names, keeping the link, and sees a bot on the link", async () => {
+    const { dir, dbPath, backupPath } = await backedUp("before the backup");
+    // the database on a volume, DATABASE_PATH a link to it
+    mkdirSync(join(dir, "app"));
+    const link = join(dir, "app", "bot.db");
+    symlinkSync(dbPath, link);
+    const running = openSqliteStorage(link);
+    await running.feedback.recordCandidate("qa-maintain-boundaries", "after the backup", 2);
+    // asked by the file's own path while a bot has it open by the link: refused
+    const refused = await cli(["restore", backupPath], dbPath);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/is open in a running bot/);
+    await running.close();
+    const restored = await cli(["restore", backupPath], link);
+    expect(restored.code, restored.err).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(await candidates(dbPath)).toEqual(["before the backup"]);
   });
 

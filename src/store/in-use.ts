@@ -1,5 +1,14 @@
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
 
 // Whether a process has the SQLite database open, for `restore`, which must not swap the file under a
@@ -9,9 +18,29 @@ import Database from "better-sqlite3";
 // own file locks: the system drops them when a process ends, even one that crashed, so a stale file
 // never blocks a restore.
 
-/** The lock file beside the database at `path`. */
+/**
+ * The lock file beside the database at `path`, beside the file itself where `path` is a symbolic link
+ * (or in a linked folder): keyed on how the path was spelled, a bot on the link and a restore on the
+ * file it names each took a lock of its own, and the restore went ahead under the running bot.
+ */
 export function inUseFile(path: string): string {
-  return `${path}-inuse`;
+  return `${realPath(path)}-inuse`;
+}
+
+/**
+ * `path` with its symbolic links resolved: the file's, or, before it exists, its folder's; as given
+ * where neither resolves.
+ */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
 }
 
 /** How long opening the database waits for a restore in progress to finish. */
