@@ -15,7 +15,7 @@ export { loadGuide } from "./compiled.js";
 export { type Config, ConfigError, type DiscordConfig, loadConfig, type SlackConfig } from "./config.js";
 export { Conversation, type ConversationDeps, posting, type Requester } from "./conversation/conversation.js";
 export { createGuide, DISCLAIMER, type Guide, sourceLabel, type TopicListing } from "./guide.js";
-export { InFlight, settlesWithin } from "./inflight.js";
+export { InFlight, REPLY_GRACE_MS, settlesWithin } from "./inflight.js";
 export { formatProblem, KnowledgeError } from "./knowledge/errors.js";
 export { loadKnowledge } from "./knowledge/load.js";
 export { createLogger, type Logger, redactSecrets } from "./log.js";

@@ -1,4 +1,12 @@
 /** Work in progress that shutdown should let finish: replies being sent, posts being made. */
+/**
+ * How long replies in flight get to finish on SIGTERM, on every platform: with the Mattermost notice
+ * (up to 1 s) and the launcher's exit timer (1 s) after it, the process is gone within Docker's 10 s
+ * grace with a second to spare; at 8 s a hanging Teams reply and a slow Mattermost command took it to
+ * 10.0 s, and SIGKILL, about half the time.
+ */
+export const REPLY_GRACE_MS = 7_000;
+
 export class InFlight {
   private readonly pending = new Set<Promise<unknown>>();
 

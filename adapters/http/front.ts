@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type Logger, redactSecrets } from "../../src/index.js";
+import { type Logger, REPLY_GRACE_MS, redactSecrets } from "../../src/index.js";
 import { sendJson, sendStatus } from "./respond.js";
 
 /** A platform's handler for one path; it checks the method itself. */
@@ -71,14 +71,14 @@ export class HttpFront {
     return address.port;
   }
 
-  /** Stops taking connections; open ones get graceMs (default 8000), then are closed. */
+  /** Stops taking connections; open ones get graceMs (default REPLY_GRACE_MS), then are closed. */
   async stop(): Promise<void> {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), this.options.graceMs ?? 8_000);
+    const force = setTimeout(() => server.closeAllConnections(), this.options.graceMs ?? REPLY_GRACE_MS);
     await closed;
     clearTimeout(force);
   }

@@ -7,6 +7,7 @@ import {
   type Logger,
   noticeCard,
   PostFailure,
+  REPLY_GRACE_MS,
   type TipCommands,
   type TipPoster,
   tipCard,
@@ -106,7 +107,7 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
     async stop(after) {
       // let replies in flight finish, for the grace period; then tell those told "working on it" that
       // the bot restarted first (a moment more for that), and end the calls still waiting on Mattermost
-      await Promise.all([inFlight.drain(deps.calls?.graceMs ?? 8_000), after]);
+      await Promise.all([inFlight.drain(deps.calls?.graceMs ?? REPLY_GRACE_MS), after]);
       giveUp.abort();
       await inFlight.drain(LAST_WORD_MS);
       outbound.close();

@@ -7,6 +7,7 @@ import {
   type Logger,
   noticeCard,
   PostFailure,
+  REPLY_GRACE_MS,
   redactSecrets,
   splitChannelKey,
   type TipPoster,
@@ -55,7 +56,7 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
     retries: deps.calls?.retries ?? 2,
     ...(deps.calls?.wait ? { wait: deps.calls.wait } : {}),
   });
-  const graceMs = deps.calls?.graceMs ?? 8_000;
+  const graceMs = deps.calls?.graceMs ?? REPLY_GRACE_MS;
   const logger = boltLogger(log);
   const receiver =
     config.mode === "http"

@@ -7,6 +7,7 @@ import {
   type Guide,
   InFlight,
   type Logger,
+  REPLY_GRACE_MS,
   type TipCommands,
   type TipPoster,
   type UsageParts,
@@ -122,7 +123,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     },
     async stop(after) {
       // let replies in flight finish, for the grace period; then end the calls still waiting
-      await Promise.all([inFlight.drain(deps.calls?.graceMs ?? 8_000), after]);
+      await Promise.all([inFlight.drain(deps.calls?.graceMs ?? REPLY_GRACE_MS), after]);
       outbound.close();
     },
     tipPoster: () => teamsTipPoster(app, t.addresses, deps.guide),
