@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "n
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
-import { foreignTables, openDatabase } from "../src/store/db.js";
+import { foreignTables, inMemoryCopy, openDatabase } from "../src/store/db.js";
 import { ownedAs, realPath, whileNotInUse } from "../src/store/in-use.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import { folderAsDatabase, systemFolder } from "./lazy.js";
@@ -39,6 +39,7 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
   }
   try {
     db.pragma("busy_timeout = 5000");
+    db = readable(db, config.databasePath);
     // A file SQLite opens but the bot never wrote: an empty file or /dev/null (no schema version, which
     // read as "backed up (schema 0)"), or another program's database (see foreignTables), as restore asks.
     if (db.pragma("user_version", { simple: true }) === 0 || foreignTables(db))
@@ -211,6 +212,23 @@ function giveName(partial: string, to: string): void {
     return;
   }
   rmSync(partial, { force: true });
+}
+
+/**
+ * `db`, or where this user may not write beside the database and no bot has it open (no -wal), its
+ * copy in memory: as a backup user, or on a read-only mount, reading it failed with SQLite's "attempt
+ * to write a readonly database", said of the backup's file.
+ */
+function readable(db: Database.Database, path: string): Database.Database {
+  try {
+    db.pragma("user_version", { simple: true });
+    return db;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "";
+    if (!/^SQLITE_(?:READONLY|CANTOPEN)/.test(code) || existsSync(`${path}-wal`)) throw error;
+    db.close();
+    return inMemoryCopy(path);
+  }
 }
 
 /** Removes a database file and what SQLite keeps beside it (its log, its shared memory, its journal). */

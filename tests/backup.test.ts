@@ -1,4 +1,4 @@
-import { type ChildProcessByStdio, spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import {
   chmodSync,
@@ -8,6 +8,7 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -18,6 +19,7 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -25,7 +27,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { holdInUse, inUseFile, whileNotInUse } from "../src/store/in-use.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
-import { run } from "./cli-run.js";
+import { BIN, run } from "./cli-run.js";
 import { brokenKnowledge, databaseWith, tempDir } from "./helpers.js";
 
 // backup and restore of the SQLite file, through SQLite's backup API.
@@ -132,6 +134,38 @@ describe("backup and restore", () => {
       expect(made.code).toBe(1);
       expect(made.err).toContain(`${path} is not a database this bot wrote: nothing was backed up.`);
       expect(existsSync(to)).toBe(false);
+    }
+  });
+
+  it("backs up as a user who may read the database but not write beside it, with no bot running", async () => {
+    // a backup user, or a read-only mount: SQLite's reader of a WAL database writes a -shm beside it
+    const root = mkdtempSync(join(tmpdir(), "smg-backup-user-"));
+    try {
+      chmodSync(root, 0o755);
+      const data = join(root, "data");
+      const out = join(root, "out");
+      mkdirSync(data);
+      mkdirSync(out, { mode: 0o777 });
+      chmodSync(out, 0o777);
+      const dbPath = join(data, "bot.db");
+      const storage = openSqliteStorage(dbPath);
+      await storage.feedback.recordCandidate("qa-maintain-boundaries", "read without writing", 2);
+      await storage.close();
+      chmodSync(dbPath, 0o644);
+      // root may write anywhere: run as nobody; anyone else, make the folder read-only
+      const asRoot = process.getuid?.() === 0;
+      if (!asRoot) chmodSync(data, 0o555);
+      const to = join(out, "b.db");
+      const made = spawnSync(process.execPath, [BIN, "backup", to], {
+        env: { ...process.env, DATABASE_PATH: dbPath },
+        encoding: "utf8",
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(made.status, made.stderr).toBe(0);
+      expect(await candidates(to)).toEqual(["read without writing"]);
+      chmodSync(data, 0o755);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

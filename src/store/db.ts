@@ -112,6 +112,15 @@ function openOnce(path: string, readOnly: boolean, mustExist: boolean): Db {
 function openReadOnly(path: string): Db {
   if (!existsSync(path)) throw new Error(`there is no database at ${path}.`);
   if (existsSync(`${path}-wal`)) return new Database(path, { readonly: true, fileMustExist: true });
+  return inMemoryCopy(path);
+}
+
+/**
+ * The database at `path`, read into memory as a rollback-journal database: with no -wal beside it (no
+ * bot has it open), all it holds is in the file, and reading the copy writes nothing beside it, which a
+ * WAL database's reader does (its -shm), in a folder a backup user or a read-only mount may not write.
+ */
+export function inMemoryCopy(path: string): Db {
   const copy = readFileSync(path);
   // bytes 18 and 19 of the header are the write and read versions: 2 for WAL, 1 for a journal
   if (copy.length >= 20) copy.fill(1, 18, 20);
