@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { z } from "zod";
 import {
   channelList,
@@ -22,7 +21,7 @@ import {
   withoutSlash,
 } from "./config-platforms.js";
 import type { Config } from "./config-types.js";
-import { knowledgeDirOf } from "./paths.js";
+import { knowledgeDirOf, settingPath } from "./paths.js";
 import { databaseUrlProblem } from "./store/postgres-target.js";
 import { isKey, KEY_FORMAT } from "./store/token-cipher.js";
 import { parseTime, parseTimeZone } from "./tips/time.js";
@@ -226,7 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, uses: (name: string) => boole
     questionsPerMinute: e.RATE_LIMIT_PER_MINUTE ?? 20,
     sharesPerHour: e.SHARE_LIMIT_PER_HOUR ?? 10,
     feedbackSalt: e.FEEDBACK_SALT,
-    databasePath: resolve(e.DATABASE_PATH ?? "./data/socialmedia-guidance.db"),
+    databasePath: settingPath(e.DATABASE_PATH ?? "./data/socialmedia-guidance.db"),
     databaseUrl: e.DATABASE_URL,
     tips: Object.freeze({
       time: parseTime(e.TIP_TIME ?? "09:00") ?? "09:00",

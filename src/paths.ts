@@ -1,3 +1,4 @@
+import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fs } from "./builtins.js";
@@ -21,5 +22,13 @@ export function defaultKnowledgeDir(): string {
 /** The knowledge folder the settings name (KNOWLEDGE_DIR, relative to the working folder), else the shipped one. */
 export function knowledgeDirOf(env: { readonly KNOWLEDGE_DIR?: string | undefined }): string {
   const dir = env.KNOWLEDGE_DIR?.trim();
-  return dir ? resolve(dir) : defaultKnowledgeDir();
+  return dir ? settingPath(dir) : defaultKnowledgeDir();
+}
+
+/**
+ * A path a setting names, absolute: relative to the working folder, and "~/" the user's home folder, as
+ * a shell would read it (a .env file is read by no shell: "~/bot.db" made a folder named "~").
+ */
+export function settingPath(path: string): string {
+  return resolve(/^~(?=$|[/\\])/.test(path) ? join(homedir(), path.slice(1)) : path);
 }

@@ -1,3 +1,5 @@
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { localSettings } from "../src/config.js";
 import { ConfigError, loadConfig } from "../src/index.js";
@@ -109,6 +111,14 @@ describe("settings a command does not use", () => {
     const config = loadConfig(env, localSettings());
     expect(config.slack).toBeUndefined();
     expect(config.logLevel).toBe("info");
+  });
+
+  it("read a path's '~/' as the home folder, as a shell would (a .env file is read by none)", () => {
+    const config = loadConfig({ DATABASE_PATH: "~/smg/bot.db", KNOWLEDGE_DIR: "~/kb" });
+    expect(config.databasePath).toBe(join(homedir(), "smg", "bot.db"));
+    expect(config.knowledgeDir).toBe(join(homedir(), "kb"));
+    // a name that only starts with one is a name
+    expect(loadConfig({ DATABASE_PATH: "~bot.db" }).databasePath).toBe(resolve("~bot.db"));
   });
 
   it("are still checked where the command uses them", () => {
