@@ -239,7 +239,7 @@ export class TipChannels implements TipCommands {
         // no full stop after a tip's own closing one ("...information.".)
         `Last tip: ${formatLocal(new Date(last.postedAt), s.timeZone)}${tip ? `, "${tip.text}"` : ""}${tip && /[.!?]$/.test(tip.text) ? "" : "."}`,
       );
-    } else if (last?.status === "retry") {
+    } else if (last?.status === "retry" && last.nextAttemptAt !== undefined) {
       const again = retryTime(last, this.now().getTime(), this.options.defaults.graceMs);
       const when = again
         ? `Trying again at ${formatLocal(again, s.timeZone)}.`
