@@ -7,6 +7,7 @@ import { decodeUtf8 } from "../src/knowledge/load.js";
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
 import { appendPhrasing, firstLine } from "./append-phrasing.js";
+import { whileLocked } from "./file-lock.js";
 import { openDb } from "./lazy.js";
 import { candidateId, formatList, heldDetails, type Reading, titleOf, today } from "./learn-list.js";
 import { AFTER } from "./learn-usage.js";
@@ -206,6 +207,16 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
   // Files are named relative to the working folder, which has not changed since the knowledge was read
   // (loadKnowledge, or a compiled copy rebased to it).
   const file = resolve(entry.file);
+  return whileLocked(file, () => write(c, entry, file, s));
+}
+
+/** Writes the phrasing into `file`, holding its lock: read, changed, checked, recorded or put back. */
+async function write(
+  c: Candidate,
+  entry: { id: string; file: string },
+  file: string,
+  s: Session,
+): Promise<Outcome> {
   let original: Buffer;
   let updated: string;
   try {

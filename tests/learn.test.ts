@@ -1,6 +1,7 @@
-import { readdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appendPhrasing } from "../app/append-phrasing.js";
@@ -146,6 +147,41 @@ describe("socialmedia-guidance learn", () => {
     expect(code).toBe(1);
     expect(err.join("\n")).toContain("is listed twice");
     expect(fileOf(entry)).toBe(added);
+  });
+
+  it("waits while another learn holds the entry's file, and adds to what that one wrote", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    const file = resolve(entry.file);
+    const lock = join(dirname(file), `.${basename(file)}.lock`);
+    writeFileSync(lock, "");
+    const before = fileOf(entry);
+    const running = runLearn(w, {}, "a\n");
+    await sleep(300);
+    expect(fileOf(entry)).toBe(before);
+    // what the other learn wrote meanwhile, before it let go
+    const theirs = "my old placement supervisor keeps messaging me about a patient";
+    writeFileSync(file, appendPhrasing(before, entry.id, theirs));
+    rmSync(lock);
+    const { code, err } = await running;
+    expect(code, err).toBe(0);
+    expect(questionsOf(fileOf(entry), entry.id).slice(-2)).toEqual([theirs, NEW]);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it("takes over a lock a learn that died left, over a minute old", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    const file = resolve(entry.file);
+    const lock = join(dirname(file), `.${basename(file)}.lock`);
+    writeFileSync(lock, "");
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(lock, old, old);
+    const { code, err } = await runLearn(w, {}, "a\n");
+    expect(code, err).toBe(0);
+    expect(questionsOf(fileOf(entry), entry.id).at(-1)).toBe(NEW);
   });
 
   it("skips, without writing, a phrasing the entry already has and an entry that no longer exists", async () => {
