@@ -29,11 +29,12 @@ export const wholeNumber = (min: number, max: number, what: string) =>
     .min(min, `must be ${what}, a whole number from ${min} to ${max}`)
     .max(max, `must be ${what}, a whole number from ${min} to ${max}`);
 
-/** "6h", "90m", "1h30m", "45s": a duration in milliseconds. */
+/** "6h", "90m", "1h30m", "45s", "1d", "6 h": a duration in milliseconds. */
 export function parseDuration(text: string): number | undefined {
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i.exec(text.trim());
-  if (!m || !(m[1] || m[2] || m[3])) return undefined;
-  return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
+  const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i.exec(text.replace(/\s+/g, ""));
+  if (!m || !(m[1] || m[2] || m[3] || m[4])) return undefined;
+  const [days, hours, minutes, seconds] = [m[1], m[2], m[3], m[4]].map((n) => Number(n ?? 0));
+  return (((days ?? 0) * 24 + (hours ?? 0)) * 60 * 60 + (minutes ?? 0) * 60 + (seconds ?? 0)) * 1000;
 }
 
 /** Channel ids separated by commas; a channel's name ("general") is not its id. */

@@ -113,8 +113,13 @@ const schema = z.object({
   TIP_GRACE: optional(
     z
       .string()
+      // said apart: "1d" and "1.5h" are long enough, and were told they were too short
       .refine(
-        (v) => (parseDuration(v) ?? 0) >= MIN_TIP_GRACE_MS,
+        (v) => parseDuration(v) !== undefined,
+        'must be written in days, hours and minutes, such as "6h", "90m" or "1d"',
+      )
+      .refine(
+        (v) => (parseDuration(v) ?? MIN_TIP_GRACE_MS) >= MIN_TIP_GRACE_MS,
         'must be a duration of at least 30m, such as "6h" or "90m"',
       ),
   ),

@@ -155,6 +155,12 @@ describe("settings in plain words", () => {
         "TIP_GRACE: must be a duration of at least 30m",
       );
     expect(loadConfig({ TIP_GRACE: "45m" }).tips.graceMs).toBe(45 * 60_000);
+    // a day, or hours and minutes spaced, are durations; a fraction is told how to write one
+    expect(loadConfig({ TIP_GRACE: "1d" }).tips.graceMs).toBe(24 * 3_600_000);
+    expect(loadConfig({ TIP_GRACE: "6 h" }).tips.graceMs).toBe(6 * 3_600_000);
+    expect(issuesOf({ TIP_GRACE: "1.5h" }).join("\n")).toContain(
+      'TIP_GRACE: must be written in days, hours and minutes, such as "6h", "90m" or "1d"',
+    );
     expect(issuesOf({ TIP_TIMEZONE: "IST" }).join("\n")).toContain("TIP_TIMEZONE: must be an IANA time zone");
     // a name an earlier version took still starts the bot
     expect(loadConfig({ TIP_TIMEZONE: "Singapore" }).tips.timeZone).toBe("Asia/Singapore");
