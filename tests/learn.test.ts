@@ -15,6 +15,17 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+/** A workspace with a candidate for an entry whose file another learn holds the lock of. */
+async function heldByAnother() {
+  const w = workspace();
+  const { entry } = entryWithComment(w);
+  await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+  const file = resolve(entry.file);
+  const lock = join(dirname(file), `.${basename(file)}.lock`);
+  writeFileSync(lock, "");
+  return { w, entry, file, lock };
+}
+
 describe("socialmedia-guidance learn", () => {
   it("accepts a piped 'a': the phrasing ends the entry's questions, comments stay, the corpus validates", async () => {
     const w = workspace();
@@ -150,12 +161,7 @@ describe("socialmedia-guidance learn", () => {
   });
 
   it("waits while another learn holds the entry's file, and adds to what that one wrote", async () => {
-    const w = workspace();
-    const { entry } = entryWithComment(w);
-    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
-    const file = resolve(entry.file);
-    const lock = join(dirname(file), `.${basename(file)}.lock`);
-    writeFileSync(lock, "");
+    const { w, entry, file, lock } = await heldByAnother();
     const before = fileOf(entry);
     const running = runLearn(w, {}, "a\n");
     await sleep(300);
@@ -171,12 +177,7 @@ describe("socialmedia-guidance learn", () => {
   });
 
   it("takes over a lock a learn that died left, over a minute old", async () => {
-    const w = workspace();
-    const { entry } = entryWithComment(w);
-    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
-    const file = resolve(entry.file);
-    const lock = join(dirname(file), `.${basename(file)}.lock`);
-    writeFileSync(lock, "");
+    const { w, entry, file, lock } = await heldByAnother();
     const old = new Date(Date.now() - 120_000);
     utimesSync(lock, old, old);
     const { code, err } = await runLearn(w, {}, "a\n");
