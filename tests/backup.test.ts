@@ -137,7 +137,7 @@ describe("backup and restore", () => {
     }
   });
 
-  it("backs up as a user who may read the database but not write beside it, with no bot running", async () => {
+  it("backs up as a user who may read the database but not write beside it, with no bot running, and says what to check where it must write", async () => {
     // a backup user, or a read-only mount: SQLite's reader of a WAL database writes a -shm beside it
     const root = mkdtempSync(join(tmpdir(), "smg-backup-user-"));
     try {
@@ -163,6 +163,16 @@ describe("backup and restore", () => {
       });
       expect(made.status, made.stderr).toBe(0);
       expect(await candidates(to)).toEqual(["read without writing"]);
+      // the moderators' report, which writes, says what to check, not SQLite's bare words
+      const report = spawnSync(process.execPath, [BIN, "report"], {
+        env: { ...process.env, DATABASE_PATH: dbPath },
+        encoding: "utf8",
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(report.status).toBe(1);
+      expect(report.stderr).toContain(
+        `check that ${data} exists and the bot's user may write in it, where SQLite keeps the database's -wal and -shm files.`,
+      );
       chmodSync(data, 0o755);
     } finally {
       rmSync(root, { recursive: true, force: true });

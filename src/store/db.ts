@@ -98,6 +98,12 @@ function openOnce(path: string, readOnly: boolean, mustExist: boolean): Db {
         `the file is not a SQLite database: check that DATABASE_PATH names the bot's database. If it does, ${DAMAGED.replace(/^the file is damaged\. /, "it is damaged: ")} (${code})`,
       );
     if (code === "SQLITE_CORRUPT") throw new Error(`${DAMAGED} (${code})`);
+    // a folder this user may not write (another user's, a read-only mount), where SQLite makes the file
+    // and keeps its -wal and -shm beside it: SQLite's own words named no cause
+    if (!readOnly && /^SQLITE_(?:CANTOPEN|READONLY)/.test(code ?? ""))
+      throw new Error(
+        `${(error as Error).message} (${code}): check that ${dirname(path)} exists and the bot's user may write in it, where SQLite keeps the database's -wal and -shm files.`,
+      );
     throw error;
   }
 }
