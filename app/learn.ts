@@ -185,7 +185,13 @@ async function decide(c: Candidate, decision: "accepted" | "rejected", s: Sessio
 async function accept(c: Candidate, s: Session): Promise<Outcome> {
   const entry = s.knowledge.entries.find((e) => e.id === c.entryId);
   if (!entry) {
-    s.out(`Skipped: the entry "${c.entryId}" is no longer in the knowledge base (reject it to clear it).`);
+    const said = `the entry "${c.entryId}" is no longer in the knowledge base (reject it to clear it).`;
+    // named on the command line, nothing was accepted: exit 1, so that a script can tell
+    if (s.named) {
+      s.err(`Not accepted: ${said}`);
+      return "failed";
+    }
+    s.out(`Skipped: ${said}`);
     return "skipped";
   }
   // None goes into the knowledge. Named on the command line (--accept), it is refused as an invalid

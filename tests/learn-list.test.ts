@@ -61,6 +61,16 @@ describe("socialmedia-guidance learn: the list, ids and the command line", () =>
     expect(fileOf(entry)).toBe(before);
   });
 
+  it("refuses by name, with exit 1, a candidate whose entry is no longer in the knowledge base", async () => {
+    const w = workspace();
+    await withStore(w, (s) => s.recordCandidate("no-such-entry", NEW, 1));
+    const refused = await runLearn(w, { accept: ["1"] });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe(
+      'Not accepted: the entry "no-such-entry" is no longer in the knowledge base (reject it to clear it).',
+    );
+  });
+
   it("says what the bot does with each candidate today, in the walk-through and in --list", async () => {
     const w = workspace();
     const guide = createGuide(loadKnowledge(w.dir));
