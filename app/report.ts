@@ -33,6 +33,13 @@ export async function report(
     out(
       [
         ...(team ? [`Slack workspace ${team} only (phrasings to learn are shared by all).`, ""] : []),
+        // figures carry the team only where the bot serves several workspaces (installed with OAuth)
+        ...(team && !r.disliked.length && !r.unanswered.length && !r.days.length
+          ? [
+              `Nothing is recorded for ${team}: figures are kept per workspace only where the bot is installed in several (OAuth); with one token, run report without --team.`,
+              "",
+            ]
+          : []),
         "Entries with the most 👎:",
         ...(r.disliked.length
           ? r.disliked.map(

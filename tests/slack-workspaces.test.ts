@@ -120,6 +120,12 @@ describe("report --team", () => {
     expect(one.out).toContain("zebra quantum banana");
     expect(one.out).not.toContain("purple walrus orbit");
     expect(one.out).toMatch(/2026-01-05 +0 of +1 answered/);
+    expect(one.out).not.toContain("Nothing is recorded");
+    // a workspace with nothing kept for it (one token: figures carry no team) is told why, not left blank
+    const none = await run(["report", "--team", "T999"], path);
+    expect(none.out).toContain(
+      "Nothing is recorded for T999: figures are kept per workspace only where the bot is installed in several (OAuth); with one token, run report without --team.",
+    );
     const all = await run(["report"], path);
     expect(all.out).toContain("purple walrus orbit");
     const bad = await run(["report", "--team", "'; DROP TABLE feedback"], path);
