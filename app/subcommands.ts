@@ -123,9 +123,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: "discord",
     needs: "config",
-    // the invite link needs only the application's id, so that it can be made before there is a token
+    // the invite link needs only the application's id, so that it can be made before there is a token;
+    // no subcommand, or a wrong one, needs none: its usage is said, not a token asked for
     settings: (name, rest) =>
-      rest[0] === "invite" ? name === "DISCORD_APPLICATION_ID" : localSettings("DISCORD_")(name),
+      rest[0] === "deploy"
+        ? localSettings("DISCORD_")(name)
+        : rest[0] === "invite" && name === "DISCORD_APPLICATION_ID",
     usage: "discord invite",
     summary: "Print the link that adds the bot to a Discord server",
     more: [{ usage: "discord deploy", summary: "Register the Discord commands (npm run discord:deploy)" }],

@@ -62,6 +62,16 @@ describe("discord:deploy", () => {
     }
   });
 
+  it("says a subcommand is needed, not a token, when discord is run alone with only the application id set", async () => {
+    const alone = await run(["discord"], {
+      env: { DISCORD_APPLICATION_ID: APP_ID, DISCORD_TOKEN: "", SLACK_BOT_TOKEN: "" },
+    });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(
+      /^discord needs a subcommand\. Try: socialmedia-guidance discord invite, or discord deploy/,
+    );
+  });
+
   it("discord invite: prints the link with only the application id set, before there is a token", async () => {
     const invite = await run(["discord", "invite"], {
       env: { DISCORD_APPLICATION_ID: APP_ID, DISCORD_TOKEN: "", SLACK_BOT_TOKEN: "" },
