@@ -39,10 +39,11 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
   }
   try {
     db.pragma("busy_timeout = 5000");
-    db = readable(db, config.databasePath);
+    const read = readable(db, config.databasePath);
+    db = read.db;
     // A file SQLite opens but the bot never wrote: an empty file or /dev/null (no schema version, which
     // read as "backed up (schema 0)"), or another program's database (see foreignTables), as restore asks.
-    if (db.pragma("user_version", { simple: true }) === 0 || foreignTables(db))
+    if (read.version === 0 || foreignTables(db))
       return fail(err, `${config.databasePath} is not a database this bot wrote: nothing was backed up.`);
     mkdirSync(dirname(to), { recursive: true });
     // Written under another name, and given the backup's name only once whole: a backup cut off (a
@@ -215,19 +216,19 @@ function giveName(partial: string, to: string): void {
 }
 
 /**
- * `db`, or where this user may not write beside the database and no bot has it open (no -wal), its
+ * `db` and its schema version, or where this user may not write beside the database and no bot has it open (no -wal), its
  * copy in memory: as a backup user, or on a read-only mount, reading it failed with SQLite's "attempt
  * to write a readonly database", said of the backup's file.
  */
-function readable(db: Database.Database, path: string): Database.Database {
+function readable(db: Database.Database, path: string): { db: Database.Database; version: unknown } {
   try {
-    db.pragma("user_version", { simple: true });
-    return db;
+    return { db, version: db.pragma("user_version", { simple: true }) };
   } catch (error) {
     const code = (error as { code?: string }).code ?? "";
     if (!/^SQLITE_(?:READONLY|CANTOPEN)/.test(code) || existsSync(`${path}-wal`)) throw error;
     db.close();
-    return inMemoryCopy(path);
+    const copy = inMemoryCopy(path);
+    return { db: copy, version: copy.pragma("user_version", { simple: true }) };
   }
 }
 

@@ -33,8 +33,8 @@ export const wholeNumber = (min: number, max: number, what: string) =>
 export function parseDuration(text: string): number | undefined {
   const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i.exec(text.replace(/\s+/g, ""));
   if (!m || !(m[1] || m[2] || m[3] || m[4])) return undefined;
-  const [days, hours, minutes, seconds] = [m[1], m[2], m[3], m[4]].map((n) => Number(n ?? 0));
-  return (((days ?? 0) * 24 + (hours ?? 0)) * 60 * 60 + (minutes ?? 0) * 60 + (seconds ?? 0)) * 1000;
+  const n = (i: number) => Number(m[i] ?? 0);
+  return (((n(1) * 24 + n(2)) * 60 + n(3)) * 60 + n(4)) * 1000;
 }
 
 /** Channel ids separated by commas; a channel's name ("general") is not its id. */

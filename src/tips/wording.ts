@@ -3,7 +3,7 @@ import type { TipTime } from "./schedule.js";
 // How the tips commands word a schedule and its times (see channels.ts).
 
 /** When a retry due at `ms` is tried: on the scheduler's tick, at the start of a minute. */
-export const onTick = (ms: number) => new Date(Math.ceil(ms / 60_000) * 60_000);
+const onTick = (ms: number) => new Date(Math.ceil(ms / 60_000) * 60_000);
 
 /**
  * When a slot waiting for a retry will be tried: on the tick after its time (or after now, where the
