@@ -92,7 +92,16 @@ export type Request =
       readonly change: TipsChange | { readonly action: "unclear"; readonly word: string };
     }
   | { readonly kind: "open"; readonly entryId: string }
-  | { readonly kind: "share"; readonly entryId: string }
+  | {
+      readonly kind: "share";
+      readonly entryId: string;
+      /**
+       * Put into a message its sharer then sends (Teams' message extension) rather than posted by the
+       * bot: the same answer may be put in again at once, since one taken out of the message unsent is
+       * never reported.
+       */
+      readonly inserted?: boolean;
+    }
   | { readonly kind: "vote"; readonly entryId: string; readonly vote: "up" | "down" };
 
 /** A user's typed text (a slash command's text, a mention, a direct message, a console line) as a request. */

@@ -48,6 +48,7 @@ export {
   countShare,
   RateLimits,
   type RateLimitsOptions,
+  SAME_SHARE_MS,
   type ShareCount,
   waitText,
 } from "./usage/rate-limits.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findIdentifiers } from "../src/guard/identifiers.js";
-import { Conversation, posting, RateLimits, readRequest, UsageRecords } from "../src/index.js";
+import { Conversation, posting, RateLimits, readRequest, SAME_SHARE_MS, UsageRecords } from "../src/index.js";
 import { normalise, visibleText } from "../src/search/normalise.js";
 import { conversationFixture } from "./conversation-fixture.js";
 import { capturedLogger, tempStorage } from "./helpers.js";
@@ -211,6 +211,26 @@ describe("the conversation", () => {
     expect(again).toMatchObject({ visibility: "private", card: { kind: "error" } });
     const gone = await c.handle({ kind: "open", entryId: "no-such-entry" }, here);
     expect(gone.card).toMatchObject({ kind: "error", body: "That answer is no longer available." });
+  });
+
+  it("does not post the same answer into a channel twice within minutes, however often share is pressed", async () => {
+    let now = Date.parse("2026-11-30T09:00:00Z");
+    const limits = new RateLimits({ questionsPerMinute: 10, sharesPerHour: 10, logger, now: () => now });
+    const c = new Conversation({ guide, logger, help, limits });
+    const share = { kind: "share", entryId: "friend-requests" } as const;
+    expect(await c.handle(share, here)).toMatchObject({ visibility: "public", card: { sharedBy: "U1" } });
+    const twice = await c.handle(share, { ...here, userId: "U2" });
+    expect(twice).toMatchObject({ visibility: "private", card: { kind: "error" } });
+    expect(twice.card.body).toMatch(/shared in this channel less than 10 minutes ago/);
+    expect(await c.handle(share, { ...here, channelId: "C9" })).toMatchObject({ visibility: "public" });
+    expect(await c.handle({ kind: "share", entryId: "patient-photos" }, here)).toMatchObject({
+      visibility: "public",
+    });
+    now += SAME_SHARE_MS;
+    expect(await c.handle(share, here)).toMatchObject({ visibility: "public" });
+    // put into a message its sharer sends (Teams): taken out unsent is never reported, so it may come again
+    const inserted = { ...share, inserted: true } as const;
+    expect(await c.handle(inserted, here)).toMatchObject({ visibility: "public" });
   });
 
   it("counts a share against the channel's limit only once it is posted, and logs it as shared only then", async () => {

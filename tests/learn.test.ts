@@ -177,7 +177,7 @@ describe("socialmedia-guidance learn", () => {
   });
 
   it("takes over a lock a learn that died left, over a minute old", async () => {
-    const { w, entry, file, lock } = await heldByAnother();
+    const { w, entry, lock } = await heldByAnother();
     const old = new Date(Date.now() - 120_000);
     utimesSync(lock, old, old);
     const { code, err } = await runLearn(w, {}, "a\n");

@@ -151,35 +151,53 @@ describe("Mattermost buttons", () => {
     expect(names).not.toContain("Share in channel");
   });
 
+  /** The share button of the reply to `question` asked in `channel`. */
+  const shareOf = async (question: string, channel: string) =>
+    buttonNamed((await command(question, { channel })).reply, "Share in channel");
+  /** Share buttons of three different answers asked in `channel`. */
+  const threeShares = async (channel: string) => ({
+    photo: await shareOf("can I post a photo of a patient?", channel),
+    friend: await shareOf("can I accept a friend request from a patient?", channel),
+    third: await shareOf("how do I network with colleagues online?", channel),
+  });
+
   it("limits shares into one channel, and says when to try again", async () => {
     const channel = freshChannel();
-    const { reply } = await command("can I post a photo of a patient?", { channel });
-    const share = buttonNamed(reply, "Share in channel");
+    const { photo, friend, third } = await threeShares(channel);
     const before = mattermost.posted.length;
-    expect((await press(share, { channel })).reply).toEqual({});
-    expect((await press(share, { channel })).reply).toEqual({});
-    const third = await press(share, { channel });
-    expect(third.reply.ephemeral_text).toMatch(/Many answers have been shared in this channel recently/);
+    expect((await press(photo, { channel })).reply).toEqual({});
+    expect((await press(friend, { channel })).reply).toEqual({});
+    const over = await press(third, { channel });
+    expect(over.reply.ephemeral_text).toMatch(/Many answers have been shared in this channel recently/);
     expect(mattermost.posted.length - before).toBe(2);
+  });
+
+  it("posts an answer once when its share is pressed twice", async () => {
+    const channel = freshChannel();
+    const { photo } = await threeShares(channel);
+    const before = mattermost.posted.length;
+    expect((await press(photo, { channel })).reply).toEqual({});
+    const twice = await press(photo, { channel });
+    expect(twice.reply.ephemeral_text).toMatch(/shared in this channel less than 10 minutes ago/);
+    expect(mattermost.posted.length - before).toBe(1);
   });
 
   it("counts only shares that were posted: one Mattermost refuses leaves the channel's limit as it was", async () => {
     const channel = freshChannel();
-    const { reply } = await command("can I post a photo of a patient?", { channel });
-    const share = buttonNamed(reply, "Share in channel");
+    const { photo, friend, third } = await threeShares(channel);
     const before = mattermost.posted.length;
     // the bot is not in the channel yet
     mattermost.script("POST", /^\/api\/v4\/posts$/, {
       status: 403,
       body: { id: "api.context.permissions.app_error" },
     });
-    const refused = await press(share, { channel });
+    const refused = await press(photo, { channel });
     expect(refused.reply.ephemeral_text).toBeTruthy();
     expect(refused.reply.ephemeral_text).not.toMatch(/Many answers have been shared/);
-    // added to the channel, the bot may still share two answers there this hour
-    expect((await press(share, { channel })).reply).toEqual({});
-    expect((await press(share, { channel })).reply).toEqual({});
-    expect((await press(share, { channel })).reply.ephemeral_text).toMatch(/Many answers have been shared/);
+    // added to the channel, the bot may still share two answers there this hour, the refused one too
+    expect((await press(photo, { channel })).reply).toEqual({});
+    expect((await press(friend, { channel })).reply).toEqual({});
+    expect((await press(third, { channel })).reply.ephemeral_text).toMatch(/Many answers have been shared/);
     expect(mattermost.posted.length - before).toBe(3);
     const here = lines.filter((l) => l.includes(`"channel":"${channel}"`));
     expect(here.filter((l) => l.includes('"msg":"shared"'))).toHaveLength(2);

@@ -92,11 +92,30 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
   it("gives back a share counted on the database when it was never posted, for every replica", async () => {
     const where = await backend.fresh();
     const [one, other] = [await replicaLimits(where), await replicaLimits(where)];
-    const first = await countShare(one, "slack", "C1");
-    expect(await countShare(other, "slack", "C1")).toHaveProperty("refusal");
+    const first = await countShare(one, "slack", "C1", "e1");
+    expect(await countShare(other, "slack", "C1", "e2")).toHaveProperty("refusal");
     if ("giveBack" in first) await first.giveBack();
-    expect(await countShare(other, "slack", "C1")).toHaveProperty("giveBack");
-    expect(await countShare(one, "slack", "C1")).toHaveProperty("refusal");
+    expect(await countShare(other, "slack", "C1", "e3")).toHaveProperty("giveBack");
+    expect(await countShare(one, "slack", "C1", "e4")).toHaveProperty("refusal");
+  });
+
+  it("refuses the same answer shared into a channel again on another replica, and lets it through once given back", async () => {
+    const where = await backend.fresh();
+    const roomy = async () =>
+      new RateLimits({
+        questionsPerMinute: 1,
+        sharesPerHour: 10,
+        shared: (await backend.open(where)).rateCounts,
+        logger: createLogger("silent"),
+      });
+    const [one, other] = [await roomy(), await roomy()];
+    const first = await countShare(one, "slack", "C1", "friend-requests");
+    expect(await countShare(other, "slack", "C1", "friend-requests")).toMatchObject({
+      refusal: /shared in this channel less than 10 minutes ago/,
+    });
+    expect(await countShare(other, "slack", "C2", "friend-requests")).toHaveProperty("giveBack");
+    if ("giveBack" in first) await first.giveBack();
+    expect(await countShare(other, "slack", "C1", "friend-requests")).toHaveProperty("giveBack");
   });
 
   it("gives nothing back for a share the database could not count, so another's count stands", async () => {
@@ -116,11 +135,11 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
       shared: flaky,
       logger: createLogger("silent"),
     });
-    const uncounted = await countShare(limits, "slack", "C1");
-    const counted = await countShare(limits, "slack", "C1");
+    const uncounted = await countShare(limits, "slack", "C1", "e5");
+    const counted = await countShare(limits, "slack", "C1", "e6");
     expect(counted).toHaveProperty("giveBack");
     if ("giveBack" in uncounted) await uncounted.giveBack();
-    expect(await countShare(limits, "slack", "C1")).toHaveProperty("refusal");
+    expect(await countShare(limits, "slack", "C1", "e7")).toHaveProperty("refusal");
   });
 
   it("lets a question through uncounted when the database does not answer in time (a partition)", async () => {
@@ -148,8 +167,8 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
       askWithin(guide, { limits }, { platform: "slack", text: "help", userId: "U1" }, createLogger("silent"));
     expect(await ask(one)).toHaveProperty("reply");
     expect(await ask(other)).toHaveProperty("refusal");
-    expect(await countShare(one, "slack", "C1")).toHaveProperty("giveBack");
-    expect(await countShare(other, "slack", "C1")).toMatchObject({ refusal: /Please try again in/ });
+    expect(await countShare(one, "slack", "C1", "e8")).toHaveProperty("giveBack");
+    expect(await countShare(other, "slack", "C1", "e9")).toMatchObject({ refusal: /Please try again in/ });
   });
 
   it("counts candidate phrasings, most proposed first, until a moderator decides", async () => {

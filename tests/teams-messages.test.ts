@@ -82,3 +82,19 @@ describe("Teams: limits", () => {
     );
   });
 });
+
+describe("Teams: an answer inserted again", () => {
+  let url = "";
+
+  beforeAll(async () => {
+    url = (await startBot(testUsage({ questionsPerMinute: 10, sharesPerHour: 10, logger }))).url;
+  });
+
+  it("inserts the same answer again at once: Teams never says whether the first was sent", async () => {
+    const pick = { smg: "pick", entry: "friend-requests" };
+    for (const _ of [1, 2]) {
+      const picked = await invoke("composeExtension/selectItem", pick, "channel", url);
+      expect(picked.body.composeExtension?.type).toBe("result");
+    }
+  });
+});

@@ -174,7 +174,11 @@ describe("Teams actions and activities", () => {
       entryId: "a",
       vote: "down",
     });
-    expect(decodeAction({ smg: "pick", entry: "a" })).toEqual({ kind: "share", entryId: "a" });
+    expect(decodeAction({ smg: "pick", entry: "a" })).toEqual({
+      kind: "share",
+      entryId: "a",
+      inserted: true,
+    });
     for (const foreign of [
       undefined,
       "open",

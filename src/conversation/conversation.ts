@@ -122,7 +122,12 @@ export class Conversation {
       case "share": {
         const shown = guide.show(request.entryId);
         if (!shown) return privately(errorCard(GONE));
-        const counted = await countShare(limits, who.platform, who.channelId);
+        const counted = await countShare(
+          limits,
+          who.platform,
+          who.channelId,
+          request.inserted ? undefined : request.entryId,
+        );
         if ("refusal" in counted) return privately(errorCard(counted.refusal));
         const ids = { entry: request.entryId, user: who.userId, channel: who.channelId };
         return {

@@ -7,6 +7,11 @@ import { RateLimiter } from "./rate-limiter.js";
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 /**
+ * How long an answer shared into a channel keeps the same answer from being shared there again: a share
+ * button pressed twice (or by two people reading the same reply) posted the answer twice.
+ */
+export const SAME_SHARE_MS = 10 * MINUTE_MS;
+/**
  * How long a count in the database may take before the asker is let through uncounted: a database
  * gone silent (a partition) held every reply for the driver's 10 to 30 s, past Discord's 3 s to answer
  * (replica exploratory test). A count that lands later only counts the asker once too often.
@@ -33,12 +38,14 @@ export type ShareCount = { readonly wait: number } | { readonly giveBack: () => 
 export class RateLimits {
   private readonly questions: RateLimiter;
   private readonly shares: RateLimiter;
+  private readonly sameShares: RateLimiter;
   private readonly now: () => number;
 
   constructor(private readonly options: RateLimitsOptions) {
     this.now = options.now ?? Date.now;
     this.questions = new RateLimiter(options.questionsPerMinute, MINUTE_MS, this.now);
     this.shares = new RateLimiter(options.sharesPerHour, HOUR_MS, this.now);
+    this.sameShares = new RateLimiter(1, SAME_SHARE_MS, this.now);
   }
 
   /** Undefined when this person may ask now, else the seconds to wait. */
@@ -54,30 +61,49 @@ export class RateLimits {
    * Counts a share into this channel: the seconds to wait when it is over its limit, else a way to give
    * the count back, for a share that is then never posted.
    */
-  async takeShare(platform: Platform, channelId: string): Promise<ShareCount> {
-    const key = `share:${platform}:${channelId}`;
+  takeShare(platform: Platform, channelId: string): Promise<ShareCount> {
+    return this.takeGivable(
+      `share:${platform}:${channelId}`,
+      this.shares,
+      this.options.sharesPerHour,
+      HOUR_MS,
+    );
+  }
+
+  /** Counts this answer shared into this channel, which is allowed once in SAME_SHARE_MS, as takeShare counts. */
+  takeSameShare(platform: Platform, channelId: string, entryId: string): Promise<ShareCount> {
+    return this.takeGivable(`shared:${platform}:${channelId}:${entryId}`, this.sameShares, 1, SAME_SHARE_MS);
+  }
+
+  /** An event counted in the database when there is one, else in `memory`, with a way to give it back. */
+  private async takeGivable(
+    key: string,
+    memory: RateLimiter,
+    limit: number,
+    windowMs: number,
+  ): Promise<ShareCount> {
     const shared = this.options.shared;
     const at = this.now();
     const giveBack = async () => {
-      if (!shared) return this.shares.giveBack(key, at);
+      if (!shared) return memory.giveBack(key, at);
       try {
-        await shared.giveBack(key, HOUR_MS, at);
+        await shared.giveBack(key, windowMs, at);
       } catch (error) {
         this.options.logger.error({ err: (error as Error).message }, "could not give back a rate count");
       }
     };
     if (!shared) {
-      const wait = this.shares.take(key, at);
+      const wait = memory.take(key, at);
       return wait === undefined ? { giveBack } : { wait };
     }
     let counted = true;
-    const wait = await this.takeShared(shared, key, this.options.sharesPerHour, HOUR_MS, at, () => {
+    const wait = await this.takeShared(shared, key, limit, windowMs, at, () => {
       counted = false;
     });
-    // a share the database could not count is let through, and has nothing to give back
+    // an event the database could not count is let through, and has nothing to give back
     if (wait === undefined) return { giveBack: counted ? giveBack : async () => undefined };
-    // The database counts a refused share too; it is given back, so that a share given back later
-    // (never posted) frees a place as it does in memory, where a refusal is not counted.
+    // The database counts a refused event too; it is given back, so that one given back later (a share
+    // never posted) frees a place as it does in memory, where a refusal is not counted.
     await giveBack();
     return { wait };
   }
@@ -110,22 +136,36 @@ export function questionRefusal(wait: number): string {
 }
 
 /**
- * Counts a share into a channel against its limit: refused with the sentence saying when it may be tried
- * again, or allowed with a way to give the count back should the share never be posted. Without limits
- * or a channel there is nothing to count.
+ * Counts a share of an answer into a channel against its limits: refused with the sentence saying why
+ * when the channel has had many shares lately or this answer was shared there minutes ago, else allowed
+ * with a way to give the counts back should the share never be posted. Without limits or a channel there
+ * is nothing to count; without `entryId`, repeats of one answer are not.
  */
 export async function countShare(
   limits: RateLimits | undefined,
   platform: Platform,
   channelId: string | undefined,
+  entryId: string | undefined,
 ): Promise<{ readonly refusal: string } | { readonly giveBack: () => Promise<void> }> {
-  const counted = channelId && limits ? await limits.takeShare(platform, channelId) : undefined;
-  if (!counted) return { giveBack: async () => undefined };
-  return "wait" in counted
-    ? {
-        refusal: `Many answers have been shared in this channel recently. Please try again in ${waitText(counted.wait)}.`,
-      }
-    : counted;
+  if (!channelId || !limits) return { giveBack: async () => undefined };
+  const counted = await limits.takeShare(platform, channelId);
+  if ("wait" in counted)
+    return {
+      refusal: `Many answers have been shared in this channel recently. Please try again in ${waitText(counted.wait)}.`,
+    };
+  if (!entryId) return counted;
+  const same = await limits.takeSameShare(platform, channelId, entryId);
+  if ("wait" in same) {
+    await counted.giveBack();
+    return {
+      refusal: `This answer was shared in this channel less than ${waitText(SAME_SHARE_MS / 1000)} ago, so it is not posted again.`,
+    };
+  }
+  return {
+    giveBack: async () => {
+      await Promise.all([counted.giveBack(), same.giveBack()]);
+    },
+  };
 }
 
 /** Seconds as people say them: "40 seconds", "3 minutes". */
