@@ -15,7 +15,7 @@ import {
   tipsTyped,
 } from "../../src/index.js";
 import type { HttpFront } from "../http/front.js";
-import { SLASH_COMMAND } from "./command.js";
+import { SLASH_COMMAND, TypedNames, writtenAs } from "./command.js";
 import { describeSlackError } from "./errors.js";
 import { createInstaller, mountOAuth } from "./oauth.js";
 import { Outbound } from "./outbound.js";
@@ -95,7 +95,8 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
   });
 
   const inFlight = new InFlight();
-  register(app, deps, inFlight);
+  const typedNames = new TypedNames();
+  register(app, deps, inFlight, typedNames);
 
   return {
     app,
@@ -135,9 +136,10 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
       };
       return {
         post: (channelKey, tip) => send(channelKey, tipCard(guide, tip, "Tip of the day")),
-        announce: (channelKey, text) => send(channelKey, noticeCard(text)),
-        // a reply to the command renames it as typed (underName, listeners/slash-command.ts); the notice
-        // posted in the channel names it as installed by default, not as a workspace may have renamed it
+        // named as typed in the channel: the notice follows the `tips on` typed there
+        announce: (channelKey, text) =>
+          send(channelKey, noticeCard(writtenAs(text, typedNames.nameIn(channelKey)))),
+        // a reply to the command renames it as typed too (underName, listeners/slash-command.ts)
         command: (what) => tipsTyped(what, `${SLASH_COMMAND} `),
       };
     },

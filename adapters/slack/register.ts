@@ -13,6 +13,7 @@ import {
   workspaceChannel,
 } from "../../src/index.js";
 import type { CallLimits } from "../http/outbound.js";
+import { TypedNames } from "./command.js";
 import { describeSlackError } from "./errors.js";
 import { register as buttons } from "./listeners/buttons.js";
 import type { SlackContext } from "./listeners/context.js";
@@ -45,7 +46,12 @@ export interface SlackDeps extends UsageParts {
 export const EVENT_MEMORY_SECONDS = 60 * 60;
 
 /** Wires the listeners (one a file under listeners/) onto a Bolt app, around one conversation. */
-export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): void {
+export function register(
+  app: App,
+  deps: SlackDeps,
+  inFlight = new InFlight(),
+  typedNames = new TypedNames(),
+): void {
   const log = deps.logger.child({ platform: "slack" });
   // An event delivered again is answered once: Bolt has acknowledged it already, so it is only dropped.
   const events = deps.replays ?? new ReplaysInMemory();
@@ -66,6 +72,7 @@ export function register(app: App, deps: SlackDeps, inFlight = new InFlight()): 
     log,
     conversation: new Conversation({ ...deps, logger: log, help: SLACK_HELP }),
     channelKey: deps.config.oauth ? workspaceChannel : (_team, channelId) => channelId,
+    typedNames,
   };
   for (const listener of [slashCommand, buttons, mention, directMessage]) listener(app, ctx);
   if (deps.config.oauth && deps.installations) uninstall(app, ctx, deps.installations);

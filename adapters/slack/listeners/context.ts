@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { type Conversation, type Logger, TIPS_PERMISSION_UNCHECKED } from "../../../src/index.js";
+import type { TypedNames } from "../command.js";
 import { describeSlackError, type SlackFailure } from "../errors.js";
 
 /** What every Slack listener needs: the conversation, and a way to log a failed Slack call. */
@@ -11,6 +12,8 @@ export interface SlackContext {
    * app serves many, where a channel id is unique only together with its team.
    */
   readonly channelKey: (teamId: string | undefined, channelId: string) => string;
+  /** The command's name as typed in each channel (by its channel key), for what the bot posts there. */
+  readonly typedNames: TypedNames;
 }
 
 /** Logs a failed Slack call with its code, and returns what to tell the user. */

@@ -1,12 +1,10 @@
 import type { App } from "@slack/bolt";
 import { readRequest } from "../../../src/index.js";
-import { SLASH_COMMAND } from "../command.js";
+import { writtenAs } from "../command.js";
 import { renderCard, type SlackMessage } from "../render.js";
 import { failed, type SlackContext, tipsPermission } from "./context.js";
 
 const ANY_COMMAND = /^\//;
-/** The command as the replies write it: not inside a longer word, a path or an address. */
-const WRITTEN = new RegExp(`(?<![\\w/.:-])${SLASH_COMMAND}(?![\\w/-])`, "g");
 
 /**
  * `/socialmedia-guidance …`: every command of the table, answered privately. Slack sends an app only the
@@ -18,10 +16,12 @@ export function register(app: App, ctx: SlackContext): void {
   app.command(ANY_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     const ids = { user: command.user_id, channel: command.channel_id };
+    const channelId = ctx.channelKey(command.team_id, command.channel_id);
+    ctx.typedNames.remember(channelId, command.command);
     const { card } = await ctx.conversation.handle(readRequest(String(command.text ?? "")), {
       platform: "slack",
       userId: command.user_id,
-      channelId: ctx.channelKey(command.team_id, command.channel_id),
+      channelId,
       visibility: "private",
       canShare: true,
       tipsPermission: () => tipsPermission(client, command.user_id, command.channel_id, ctx.log),
@@ -37,6 +37,5 @@ export function register(app: App, ctx: SlackContext): void {
 /** The reply with the command written as the workspace named it ("/smg tips on"), where that differs. */
 export function underName(message: SlackMessage, name: string): SlackMessage {
   // Slack's command names are letters, digits, "-" and "_": nothing a JSON string needs escaped
-  if (name === SLASH_COMMAND || !/^\/[\w-]+$/.test(name)) return message;
-  return JSON.parse(JSON.stringify(message).replace(WRITTEN, name)) as SlackMessage;
+  return JSON.parse(writtenAs(JSON.stringify(message), name)) as SlackMessage;
 }
