@@ -77,6 +77,32 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(logLines.filter((l) => l.includes("daily tip skipped"))).toEqual([]);
     });
 
+    it("posts the next day's tip when a channel's zone moves west across the date, the old zone's tip kept under that day", async () => {
+      at("2026-11-29T19:00:00Z");
+      const s = await scheduler(await fresh());
+      await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 Pacific/Auckland" });
+      // Monday 09:00 in Auckland is Sunday 20:00 UTC: that tip is kept under Monday
+      at("2026-11-29T20:00:30Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      // moved back to London the same evening: Sunday there has had its tip, Monday has not
+      at("2026-11-29T21:00:00Z");
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 Europe/London" })).toMatch(
+        /Next tip: Mon, 30 Nov 2026, 09:00/,
+      );
+      at("2026-11-29T22:00:00Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(1);
+      at("2026-11-30T09:00:30Z");
+      await s.tick();
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(2);
+      at("2026-12-01T09:00:30Z");
+      await s.tick();
+      expect(postsTo("C1")).toHaveLength(3);
+      expect(logLines.filter((l) => l.includes("daily tip skipped"))).toEqual([]);
+    });
+
     it("does not post again after a restart", async () => {
       const path = await fresh();
       at("2026-11-25T12:00:00Z");

@@ -11,10 +11,10 @@ import {
 } from "../ports.js";
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
-import { tippedOn } from "./claim.js";
+import { slotKey, tippedOn } from "./claim.js";
 import { failureText, storedFailure } from "./failure.js";
 import { nextTip } from "./rotation.js";
-import { formatLocal, localDay, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
+import { formatLocal, nextSlot, parseTime, parseTimeZone, type TipTime } from "./schedule.js";
 import { sharedAbbreviation } from "./time.js";
 import { clause, describe, retryTime, sameTime } from "./wording.js";
 
@@ -203,8 +203,8 @@ export class TipChannels implements TipCommands {
     for (let tries = 0; tries < 4; tries++) {
       const next = nextSlot(t, at);
       if (!next) return next;
-      const day = localDay(next, t.timeZone);
       const ref = { platform, channelId, timeZone: t.timeZone };
+      const day = await slotKey(this.store, ref, next.getTime());
       if (
         !(await this.store.slot(platform, channelId, day)) &&
         !(await tippedOn(this.store, ref, day, next.getTime()))

@@ -20,34 +20,52 @@ export interface ClaimContext {
 }
 
 /**
- * Whether a tip of the channel, kept under the day of the zone it had then, fell on `day` in the zone
- * it has now (`dueAt` is the slot's time on that day). A channel gets one tip a day in its zone: moved
- * east across the date (21:46 UTC on Sunday is Monday in Auckland), a day got a second tip minutes
- * after the first, and was then recorded as missed. Not settled: moved back west the same evening,
- * the next day's slot key (the day alone) is the other zone's tip's, and that day goes without.
+ * Whether a tip of the channel, kept under the day of the zone it had then, fell on the local day of
+ * `dueAt` in the zone it has now (`key` is the slot's own key, see slotKey). A channel gets one tip a day
+ * in its zone: moved east across the date (21:46 UTC on Sunday is Monday in Auckland), a day got a
+ * second tip minutes after the first, and was then recorded as missed.
  */
 export async function tippedOn(
   store: TipStorage,
   s: { readonly platform: Platform; readonly channelId: string; readonly timeZone: string },
-  day: string,
+  key: string,
   dueAt: number,
 ): Promise<boolean> {
+  const day = localDay(new Date(dueAt), s.timeZone);
   const near = await store.slotsDueSince(s.platform, s.channelId, dueAt - TWO_DAYS_MS);
   return near.some(
     (r) =>
-      r.day !== day &&
+      r.day !== key &&
       r.status !== "skipped" &&
       r.status !== "failed" &&
       localDay(new Date(r.dueAt), s.timeZone) === day,
   );
 }
 
+/**
+ * The key of the channel's slot due at `dueAt`: its local day in the zone the channel has now, unless a
+ * slot kept under that day fell on another day in this zone (kept under the day of a zone it had then),
+ * when that day marked with the zone. Moved west across the date, a channel's next day was the day a
+ * tip in the old zone had been kept under, and went without: in London, Monday's key was taken by the
+ * tip Auckland's Monday had (Sunday evening in London).
+ */
+export async function slotKey(
+  store: TipStorage,
+  s: { readonly platform: Platform; readonly channelId: string; readonly timeZone: string },
+  dueAt: number,
+): Promise<string> {
+  const day = localDay(new Date(dueAt), s.timeZone);
+  const kept = await store.slot(s.platform, s.channelId, day);
+  return !kept || localDay(new Date(kept.dueAt), s.timeZone) === day ? day : `${day}@${s.timeZone}`;
+}
+
 /** Further apart than any two zones' dates: a day's slot, and a tip of another zone on that day. */
 const TWO_DAYS_MS = 2 * 86_400_000;
 
 /**
- * Within the channel's claim: the slot as this scheduler now holds it, or undefined when it is not
- * this scheduler's to post (done, held by another, waiting for a retry, failed or uncertain).
+ * Within the channel's claim: the slot kept under `day` (its key, see slotKey) as this scheduler now
+ * holds it, or undefined when it is not this scheduler's to post (done, held by another, waiting for a
+ * retry, failed or uncertain).
  */
 export async function claimSlot(
   tx: TipStorage,

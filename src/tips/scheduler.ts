@@ -4,12 +4,12 @@ import type { Logger } from "../log.js";
 import { type Platform, PostFailure, type TipPoster } from "../ports.js";
 import type { ScheduleRow, TipStorage } from "../store/storage.js";
 import type { Tip } from "../types.js";
-import { type ClaimContext, claimSlot, tippedOn } from "./claim.js";
+import { type ClaimContext, claimSlot, slotKey, tippedOn } from "./claim.js";
 import { followEnvironment } from "./environment.js";
 import { recordFailure } from "./failure.js";
 import { markPosted, recordLate, type Unrecorded } from "./posted.js";
 import { nextTip } from "./rotation.js";
-import { localDay, slotsBetween } from "./schedule.js";
+import { slotsBetween } from "./schedule.js";
 
 /** How the scheduler behaves; every duration in milliseconds. */
 export interface SchedulerOptions {
@@ -175,7 +175,7 @@ export class TipScheduler {
     const slots = slotsBetween(s, from, now);
     const latest = slots.at(-1);
     for (const dueAt of slots) {
-      const day = localDay(dueAt, s.timeZone);
+      const day = await slotKey(this.store, s, dueAt.getTime());
       const existing = await this.store.slot(s.platform, s.channelId, day);
       const late = nowMs - dueAt.getTime() > this.options.graceMs;
       // a day that had its tip under the zone the channel had then was not missed (see tippedOn)
@@ -200,7 +200,7 @@ export class TipScheduler {
     // The latest slot if it is new, and any slot waiting for a retry or left claimed by a crash.
     const candidates = new Map<string, number>();
     if (latest && nowMs - latest.getTime() <= this.options.graceMs) {
-      candidates.set(localDay(latest, s.timeZone), latest.getTime());
+      candidates.set(await slotKey(this.store, s, latest.getTime()), latest.getTime());
     }
     for (const open of await this.store.openSlots(s.platform, s.channelId))
       candidates.set(open.day, open.dueAt);
