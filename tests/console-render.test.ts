@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderCard, terminalWidth } from "../adapters/console/render.js";
-import { noticeCard } from "../src/index.js";
+import { noticeCard, type Reply, replyCard } from "../src/index.js";
 
 describe("the console's cards", () => {
   const long = `**Keep patients off your personal accounts.** ${"Use professional profiles for anything work-related and decline politely. ".repeat(6)}See [the GMC](https://www.gmc-uk.org/guidance).`;
@@ -25,6 +25,30 @@ describe("the console's cards", () => {
     expect(lines[0]).toMatch(/^\s*1\. Take the post down/);
     const hang = /^\s*1\. /.exec(lines[0] ?? "")?.[0].length ?? 0;
     expect(lines[1]?.startsWith(" ".repeat(hang))).toBe(true);
+  });
+
+  it("lists an ask-back's two choices right under its question, numbered only where one can be typed", () => {
+    const asked: Reply = {
+      kind: "no-answer",
+      question: "",
+      truncated: false,
+      disclaimer: "",
+      flags: [],
+      clarify: true,
+      confidence: 0.4,
+      suggestions: [
+        { id: "friend-requests", title: "Friend requests from patients", score: 0.4 },
+        { id: "patient-photos", title: "Posting photos of patients", score: 0.38 },
+      ],
+      topics: [],
+    };
+    const choices = "  - Friend requests from patients\n  - Posting photos of patients";
+    expect(renderCard(replyCard(asked), 80, { picks: false })).toBe(
+      `Your question could be about either of these. Which did you mean?\n\n${choices}`,
+    );
+    expect(renderCard(replyCard(asked), 80)).toContain(
+      "Type its number:\n  [1] Friend requests from patients",
+    );
   });
 
   it("writes links out so they can be followed from a terminal", () => {

@@ -96,7 +96,9 @@ export function renderCard(
     lines.push(`${card.sourcesHeading}:`, ...card.sources.map((s) => `  - ${formatSource(s)}`), "");
   for (const offer of card.offers) {
     if (!picks) {
-      lines.push(offer.heading || "See also:", ...offer.links.map((l) => `  - ${l.title}`), "");
+      // no heading: the choices the card's text just asked about ("Which did you mean?")
+      if (offer.heading) lines.push(offer.heading);
+      lines.push(...offer.links.map((l) => `  - ${l.title}`), "");
       continue;
     }
     lines.push(offer.heading ? `${offer.heading} (type its number)` : "Type its number:");
