@@ -56,6 +56,11 @@ export interface TipPoster {
    * ("Turn them off with `/socialmedia-guidance tips off`."): "`tips off`" where absent.
    */
   command?(what: TipsSubcommand): string;
+  /**
+   * Why a tip cannot be posted into the channel yet, where the platform can tell without posting
+   * (Teams: no address is known for it); undefined when it can, or cannot tell.
+   */
+  unready?(channelId: string): Promise<string | undefined>;
 }
 
 /** The tips subcommands a sentence may tell someone to type. */

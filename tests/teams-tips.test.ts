@@ -8,6 +8,7 @@ import { APP_ID, CHANNEL, OWNER_AAD, TEAM, TEAM_GROUP, TENANT } from "./teams-st
 
 const {
   guide,
+  lines,
   logger,
   standIn,
   storage,
@@ -98,6 +99,22 @@ describe("Teams: daily tips", () => {
     expect(standIn.activities(CHANNEL)).toHaveLength(1);
     // what its sentences tell an owner to type: a mention, in the channel
     expect(main.tipPoster().command?.("off")).toBe("a mention of me saying `tips off`");
+  });
+
+  it("warns at start of a channel the environment lists for tips that the bot has no address for yet", async () => {
+    const scheduler = testScheduler({
+      store: storage.tips,
+      tips: guide.tips(),
+      posters: { teams: main.tipPoster() },
+      logger,
+    });
+    const unknown = "19:listed-before-install@thread.tacv2";
+    await scheduler.seedChannels("teams", [unknown, CHANNEL]);
+    const warned = lines.filter((l) => l.includes("a channel the environment lists for tips"));
+    expect(warned).toHaveLength(1);
+    expect(JSON.parse(warned[0] ?? "{}")).toMatchObject({ channel: unknown, level: 40 });
+    expect(warned[0]).toContain("it learns it when it is added to the team");
+    await scheduler.seedChannels("teams", []);
   });
 
   it("fails a post at once where retrying cannot help: removed from the team (403), or a channel never learnt", async () => {

@@ -18,6 +18,9 @@ export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): 
   return {
     // said in the channel, where the bot answers only when mentioned
     command: (what) => `a mention of me saying ${tipsTyped(what)}`,
+    // a store that cannot be read says nothing here: the post itself reports it
+    unready: async (channelId) =>
+      (await addresses.lookup(channelId).catch(() => null)) === undefined ? NO_ADDRESS : undefined,
     async post(channelId, tip) {
       const address = await addresses.lookup(channelId).catch((error: unknown) => {
         throw new PostFailure(

@@ -1,5 +1,5 @@
 import type { Logger } from "../log.js";
-import type { Platform } from "../ports.js";
+import type { Platform, TipPoster } from "../ports.js";
 import type { TipStorage } from "../store/storage.js";
 import type { TipTime } from "./schedule.js";
 import { sameZone } from "./time.js";
@@ -10,6 +10,8 @@ import { sameZone } from "./time.js";
  * (TIP_TIME, TIP_TIMEZONE, as `t`); one no longer named is dropped, so that it is on again if listed
  * again. What an admin set in the channel (`tips on`, `tips off`) is left as it is: a restart kept
  * sending tips to a channel taken out of the list, at the old time (platform exploratory test).
+ * A listed channel the platform's poster says it cannot post into yet is warned of now, not first when
+ * its tip fails (a Teams channel in the list before the bot is added to its team).
  */
 export async function followEnvironment(
   store: TipStorage,
@@ -18,8 +20,11 @@ export async function followEnvironment(
   channelIds: readonly string[],
   t: TipTime,
   now: number,
+  poster?: TipPoster,
 ): Promise<void> {
   for (const id of channelIds) {
+    const unready = await poster?.unready?.(id);
+    if (unready) log.warn({ platform, channel: id }, `a channel the environment lists for tips: ${unready}`);
     if (await store.seed(platform, id, t, now)) {
       log.info({ platform, channel: id }, "daily tip scheduled from the environment");
       continue;

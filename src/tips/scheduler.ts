@@ -103,7 +103,8 @@ export class TipScheduler {
   /** Makes the platform's schedules that came from the environment follow it (see followEnvironment). */
   async seedChannels(platform: Platform, channelIds: readonly string[]): Promise<void> {
     const t = { ...this.options.defaults, weekdaysOnly: false };
-    return followEnvironment(this.store, this.log, platform, channelIds, t, this.now().getTime());
+    const poster = this.options.posters[platform];
+    return followEnvironment(this.store, this.log, platform, channelIds, t, this.now().getTime(), poster);
   }
 
   /** Schedules whose platform is connected. */
