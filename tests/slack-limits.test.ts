@@ -105,12 +105,15 @@ describe("Slack with limits, the guard and the feedback store", () => {
     expect(logLines.filter((l) => l.includes('"msg":"shared"'))).toHaveLength(1);
   });
 
-  it("limits shares per channel, and stores votes", async () => {
+  it("limits shares per channel, says when an answer is there already, and stores votes", async () => {
     const first = await within((await press("smg_share", "colleague-networking")).posted);
     expect(first.response_type).toBe("in_channel");
-    const second = await within((await press("smg_share", "colleague-networking")).posted);
+    const second = await within((await press("smg_share", "friend-requests")).posted);
     expect(second.response_type).toBe("ephemeral");
     expect(second.text).toMatch(/shared in this channel recently/);
+    // the first again: it is there already, whatever the channel's limit
+    const again = await within((await press("smg_share", "colleague-networking")).posted);
+    expect(again.text).toMatch(/This answer was shared in this channel less than 10 minutes ago/);
     await within((await press("smg_vote_up", "colleague-networking")).posted);
     expect(db.prepare("SELECT entry_id, vote, platform FROM feedback").all()).toEqual([
       { entry_id: "colleague-networking", vote: "up", platform: "slack" },

@@ -118,6 +118,20 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(await countShare(other, "slack", "C1", "friend-requests")).toHaveProperty("giveBack");
   });
 
+  it("counts one answer's shares in a window that slides: two presses either side of a ten-minute edge", async () => {
+    const counts = (await backend.open(await backend.fresh())).rateCounts;
+    const edge = 10 * 60_000 * 2_900_000;
+    expect(await counts.takeSliding("shared:slack:C1:e", 1, 600_000, edge - 500)).toBeUndefined();
+    // a second later, on another replica's clock: the window reaches back over the edge
+    expect(await counts.takeSliding("shared:slack:C1:e", 1, 600_000, edge + 500)).toBe(599);
+    // a refusal is given back, as RateLimits does; and the first given back (never posted) no longer
+    // counts; ten minutes on, neither does
+    await counts.giveBackSliding("shared:slack:C1:e", edge + 500);
+    await counts.giveBackSliding("shared:slack:C1:e", edge - 500);
+    expect(await counts.takeSliding("shared:slack:C1:e", 1, 600_000, edge + 1_000)).toBeUndefined();
+    expect(await counts.takeSliding("shared:slack:C1:e", 1, 600_000, edge + 1_000 + 600_000)).toBeUndefined();
+  });
+
   it("gives nothing back for a share the database could not count, so another's count stands", async () => {
     const counts = (await backend.open(await backend.fresh())).rateCounts;
     let failOnce = true;
@@ -128,6 +142,8 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
         return Promise.reject(new Error("connection lost"));
       },
       giveBack: (...args) => counts.giveBack(...args),
+      takeSliding: (...args) => counts.takeSliding(...args),
+      giveBackSliding: (...args) => counts.giveBackSliding(...args),
     };
     const limits = new RateLimits({
       questionsPerMinute: 1,
@@ -147,7 +163,12 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     onTestFinished(() => {
       vi.useRealTimers();
     });
-    const silent: RateCounts = { take: () => new Promise(() => {}), giveBack: () => Promise.resolve() };
+    const silent: RateCounts = {
+      take: () => new Promise(() => {}),
+      giveBack: () => Promise.resolve(),
+      takeSliding: () => new Promise(() => {}),
+      giveBackSliding: () => Promise.resolve(),
+    };
     const limits = new RateLimits({
       questionsPerMinute: 1,
       sharesPerHour: 1,

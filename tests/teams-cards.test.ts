@@ -23,6 +23,15 @@ describe("Teams: card buttons", () => {
     expect(allText(sent)).toContain("Only with explicit consent");
   });
 
+  it("posts an answer a message's pick value shares into a channel once: only the message extension inserts again", async () => {
+    const value = { smg: "pick", entry: "patient-photos" };
+    expect(allText(await ask(activity({ value }, "channel"), THREAD))).toContain(
+      "Only with explicit consent",
+    );
+    const again = await ask(activity({ value }, "channel"), THREAD);
+    expect(allText(again)).toContain("shared in this channel less than 10 minutes ago");
+  });
+
   it("ignores another app's card and a button for an entry that is gone says so", async () => {
     await send(activity({ value: { action: "someone-elses" } }));
     const sent = await ask(activity({ value: { smg: "open", entry: "no-such-entry" } }), PERSONAL);

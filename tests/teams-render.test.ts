@@ -174,11 +174,7 @@ describe("Teams actions and activities", () => {
       entryId: "a",
       vote: "down",
     });
-    expect(decodeAction({ smg: "pick", entry: "a" })).toEqual({
-      kind: "share",
-      entryId: "a",
-      inserted: true,
-    });
+    expect(decodeAction({ smg: "pick", entry: "a" })).toEqual({ kind: "share", entryId: "a" });
     for (const foreign of [
       undefined,
       "open",

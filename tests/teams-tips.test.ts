@@ -109,7 +109,11 @@ describe("Teams: daily tips", () => {
       logger,
     });
     const unknown = "19:listed-before-install@thread.tacv2";
-    await scheduler.seedChannels("teams", [unknown, CHANNEL]);
+    // nor one turned off there, which gets no tip however listed
+    const off = "19:turned-off@thread.tacv2";
+    await storage.tips.seed("teams", off, { time: "09:00", timeZone: "UTC", weekdaysOnly: false }, 0);
+    await storage.tips.disable("teams", off, 0);
+    await scheduler.seedChannels("teams", [unknown, CHANNEL, off]);
     const warned = lines.filter((l) => l.includes("a channel the environment lists for tips"));
     expect(warned).toHaveLength(1);
     expect(JSON.parse(warned[0] ?? "{}")).toMatchObject({ channel: unknown, level: 40 });

@@ -31,7 +31,7 @@ export function decodeAction(value: unknown): Request | undefined {
     case "open":
       return { kind: "open", entryId };
     case "pick":
-      return { kind: "share", entryId, inserted: true };
+      return { kind: "share", entryId };
     case "vote":
       return data.vote === "up" || data.vote === "down"
         ? { kind: "vote", entryId, vote: data.vote }

@@ -11,6 +11,16 @@ export interface RateCounts {
   take(key: string, limit: number, windowMs: number, now: number): Promise<number | undefined>;
   /** Takes back the event counted for `key` at `at` (in its window), when what it counted did not happen. */
   giveBack(key: string, windowMs: number, at: number): Promise<void>;
+  /**
+   * Counts an event for `key` at `now` against those of the `windowMs` before it, a window that slides
+   * (each moment its own row): undefined when within `limit`, else the seconds to wait. For a limit
+   * that must hold exactly (one share of an answer in ten minutes: fixed windows let two presses a
+   * second apart through when they fell either side of a window's edge). Of two replicas counting at
+   * nearly the same moment, the later sees the earlier.
+   */
+  takeSliding(key: string, limit: number, windowMs: number, now: number): Promise<number | undefined>;
+  /** Takes back the event takeSliding counted for `key` at `at`. */
+  giveBackSliding(key: string, at: number): Promise<void>;
 }
 
 /** Counts in the `rate_counts` table; windows that have ended are dropped now and then. */
@@ -34,9 +44,34 @@ export class RateCountSql implements RateCounts {
   }
 
   async giveBack(key: string, windowMs: number, at: number): Promise<void> {
+    await this.giveBackSliding(key, at - (at % windowMs));
+  }
+
+  async takeSliding(key: string, limit: number, windowMs: number, now: number): Promise<number | undefined> {
+    const row = await one<{ count: number }>(
+      this.db,
+      `INSERT INTO rate_counts (key, window_start, window_ms, count) VALUES (?, ?, ?, 1)
+       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1
+       RETURNING count`,
+      [key, now, windowMs],
+    );
+    // PostgreSQL gives a SUM of integers, and a BIGINT, as text
+    const earlier = await one<{ n: number | string | null; first: number | string | null }>(
+      this.db,
+      `SELECT SUM(count) AS n, MIN(window_start) AS first FROM rate_counts
+       WHERE key = ? AND window_start > ? AND window_start < ? AND count > 0`,
+      [key, now - windowMs, now],
+    );
+    await this.sweep(now);
+    if (Number(earlier?.n ?? 0) + Number(row?.count ?? 0) <= limit) return undefined;
+    const first = earlier?.first === null || earlier?.first === undefined ? now : Number(earlier.first);
+    return Math.max(1, Math.ceil((first + windowMs - now) / 1000));
+  }
+
+  async giveBackSliding(key: string, at: number): Promise<void> {
     await this.db.run(
       "UPDATE rate_counts SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0",
-      [key, at - (at % windowMs)],
+      [key, at],
     );
   }
 

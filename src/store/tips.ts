@@ -154,7 +154,7 @@ export class TipSql implements TipStorage {
 
   async openSlots(platform: Platform, channelId: string): Promise<SlotRow[]> {
     const rows = await this.db.all<RawSlot>(
-      `SELECT * FROM tip_posts WHERE ${CHANNEL} AND status IN ('retry', 'claimed', 'sending') ORDER BY day`,
+      `SELECT * FROM tip_posts WHERE ${CHANNEL} AND status IN ('retry', 'claimed', 'sending') ORDER BY due_at`,
       [platform, channelId],
     );
     return rows.map(slot);
@@ -176,7 +176,7 @@ export class TipSql implements TipStorage {
     const r = await one<RawSlot>(
       this.db,
       `SELECT * FROM tip_posts WHERE ${CHANNEL} AND status IN (${placeholders(statuses.length)})
-       ORDER BY day DESC LIMIT 1`,
+       ORDER BY due_at DESC LIMIT 1`,
       [platform, channelId, ...statuses],
     );
     return r ? slot(r) : undefined;

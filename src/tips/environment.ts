@@ -24,7 +24,9 @@ export async function followEnvironment(
 ): Promise<void> {
   for (const id of channelIds) {
     const unready = await poster?.unready?.(id);
-    if (unready) log.warn({ platform, channel: id }, `a channel the environment lists for tips: ${unready}`);
+    // not for one an admin turned off there (tips off), which gets no tip however listed
+    if (unready && (await store.schedule(platform, id))?.enabled !== false)
+      log.warn({ platform, channel: id }, `a channel the environment lists for tips: ${unready}`);
     if (await store.seed(platform, id, t, now)) {
       log.info({ platform, channel: id }, "daily tip scheduled from the environment");
       continue;

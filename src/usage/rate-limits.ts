@@ -53,7 +53,7 @@ export class RateLimits {
     const key = `question:${platform}:${userId}`;
     const shared = this.options.shared;
     return shared
-      ? this.takeShared(shared, key, this.options.questionsPerMinute, MINUTE_MS)
+      ? this.countOrLet(shared.take(key, this.options.questionsPerMinute, MINUTE_MS, this.now()))
       : this.questions.take(key);
   }
 
@@ -72,22 +72,27 @@ export class RateLimits {
 
   /** Counts this answer shared into this channel, which is allowed once in SAME_SHARE_MS, as takeShare counts. */
   takeSameShare(platform: Platform, channelId: string, entryId: string): Promise<ShareCount> {
-    return this.takeGivable(`shared:${platform}:${channelId}:${entryId}`, this.sameShares, 1, SAME_SHARE_MS);
+    const key = `shared:${platform}:${channelId}:${entryId}`;
+    return this.takeGivable(key, this.sameShares, 1, SAME_SHARE_MS, true);
   }
 
-  /** An event counted in the database when there is one, else in `memory`, with a way to give it back. */
+  /**
+   * An event counted in the database when there is one (in a window that slides where `sliding`, else
+   * in fixed ones), else in `memory`, with a way to give it back.
+   */
   private async takeGivable(
     key: string,
     memory: RateLimiter,
     limit: number,
     windowMs: number,
+    sliding = false,
   ): Promise<ShareCount> {
     const shared = this.options.shared;
     const at = this.now();
     const giveBack = async () => {
       if (!shared) return memory.giveBack(key, at);
       try {
-        await shared.giveBack(key, windowMs, at);
+        await (sliding ? shared.giveBackSliding(key, at) : shared.giveBack(key, windowMs, at));
       } catch (error) {
         this.options.logger.error({ err: (error as Error).message }, "could not give back a rate count");
       }
@@ -97,7 +102,10 @@ export class RateLimits {
       return wait === undefined ? { giveBack } : { wait };
     }
     let counted = true;
-    const wait = await this.takeShared(shared, key, limit, windowMs, at, () => {
+    const count = sliding
+      ? shared.takeSliding(key, limit, windowMs, at)
+      : shared.take(key, limit, windowMs, at);
+    const wait = await this.countOrLet(count, () => {
       counted = false;
     });
     // an event the database could not count is let through, and has nothing to give back
@@ -112,16 +120,9 @@ export class RateLimits {
    * A limit counted in the database; when the database cannot count, the asker is let through, it is
    * logged, and `uncounted` is told.
    */
-  private async takeShared(
-    shared: RateCounts,
-    key: string,
-    limit: number,
-    windowMs: number,
-    at = this.now(),
-    uncounted?: () => void,
-  ) {
+  private async countOrLet(count: Promise<number | undefined>, uncounted?: () => void) {
     try {
-      return await within(shared.take(key, limit, windowMs, at), COUNT_WAIT_MS);
+      return await within(count, COUNT_WAIT_MS);
     } catch (error) {
       this.options.logger.error({ err: (error as Error).message }, "could not count a rate limit");
       uncounted?.();
@@ -148,22 +149,23 @@ export async function countShare(
   entryId: string | undefined,
 ): Promise<{ readonly refusal: string } | { readonly giveBack: () => Promise<void> }> {
   if (!channelId || !limits) return { giveBack: async () => undefined };
-  const counted = await limits.takeShare(platform, channelId);
-  if ("wait" in counted)
-    return {
-      refusal: `Many answers have been shared in this channel recently. Please try again in ${waitText(counted.wait)}.`,
-    };
-  if (!entryId) return counted;
-  const same = await limits.takeSameShare(platform, channelId, entryId);
-  if ("wait" in same) {
-    await counted.giveBack();
+  // the same answer first: pressed twice at the channel's limit, it is said to be there already, and a
+  // repeat never holds a place of the channel's for a moment
+  const same = entryId ? await limits.takeSameShare(platform, channelId, entryId) : undefined;
+  if (same && "wait" in same)
     return {
       refusal: `This answer was shared in this channel less than ${waitText(SAME_SHARE_MS / 1000)} ago, so it is not posted again.`,
+    };
+  const counted = await limits.takeShare(platform, channelId);
+  if ("wait" in counted) {
+    await same?.giveBack();
+    return {
+      refusal: `Many answers have been shared in this channel recently. Please try again in ${waitText(counted.wait)}.`,
     };
   }
   return {
     giveBack: async () => {
-      await Promise.all([counted.giveBack(), same.giveBack()]);
+      await Promise.all([counted.giveBack(), same?.giveBack()]);
     },
   };
 }

@@ -55,7 +55,11 @@ export async function pick(
   const request = decodeAction(value);
   const who: Requester = { ...requesterOf(ctx, placeOf(ctx.activity), t), visibility: "private" };
   // Anything but one of our results reads as an entry that is gone, in the core's own words.
-  const share = request?.kind === "share" ? request : ({ kind: "share", entryId: "" } as const);
+  // put into the message being written, not posted by the bot (see the share request's `inserted`)
+  const share =
+    request?.kind === "share"
+      ? { ...request, inserted: true }
+      : ({ kind: "share", entryId: "", inserted: true } as const);
   const outcome = await t.conversation.handle(share, who);
   const { card } = outcome;
   if (card.kind === "error") return { composeExtension: { type: "message", text: plainText(card.body) } };
