@@ -143,7 +143,19 @@ export function parseTimeZone(text: string): string | undefined {
   const zone = REGION_ZONES[lower] ?? typed;
   if (zone === typed && /^[a-z]{2,4}$/i.test(typed) && !UNAMBIGUOUS.has(lower)) return undefined;
   const resolved = nodeZone(zone);
-  return resolved === undefined ? undefined : (RENAMED.get(lower) ?? resolved);
+  if (resolved === undefined || !usedOffset(resolved)) return undefined;
+  return RENAMED.get(lower) ?? resolved;
+}
+
+/**
+ * False for an offset no place keeps: Node takes any up to ±23:59 ("+14:59", "-23:59"), but clocks run
+ * from UTC-12:00 to UTC+14:00, in whole, half or three-quarter hours. True for any zone's name.
+ */
+function usedOffset(zone: string): boolean {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(zone);
+  if (!m) return true;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return ["00", "30", "45"].includes(m[3] ?? "") && minutes <= (m[1] === "+" ? 14 * 60 : 12 * 60);
 }
 
 /**
