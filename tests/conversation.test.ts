@@ -115,6 +115,13 @@ describe("the conversation", () => {
     }
   });
 
+  it("reads a word pasted with soft hyphens in it (from a PDF or a web page) as the word", () => {
+    const plain = guide.ask("can I accept a friend request from a patient?");
+    const pasted = guide.ask("can I ac\u00adcept a friend re\u00adquest from a pa\u00adtient?");
+    expect(pasted.kind).toBe("answer");
+    expect(pasted).toMatchObject({ kind: plain.kind, confidence: plain.confidence });
+  });
+
   it("reads a question copied with a terminal's colours as the words it shows", () => {
     // an unended link takes only its own ESC ], and a key's ESC O its letter, never the words after
     expect(visibleText("can I \x1b]post a photo on instagram")).toBe("can I post a photo on instagram");

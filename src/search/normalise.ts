@@ -19,11 +19,13 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /**
  * Characters that show nothing, or only turn the text's direction: direction marks, embeddings and
- * isolates, the word joiner and its kin, the byte-order mark. A line of them alone asks nothing, and
+ * isolates, the word joiner and its kin, the byte-order mark, and the soft hyphen (shown only where a
+ * line breaks at it: text pasted from a PDF or a web page has it inside words, and "pa\u00adtient" was
+ * no word the knowledge knows, so the question was declined). A line of them alone asks nothing, and
  * shown to a moderator they can reorder what the terminal prints. (The zero-width joiner and
  * non-joiner, which build emoji and shape Persian or Hindi words, are kept.)
  */
-const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u00ad\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 /** A zero-width space: a break between words that shows none. */
 const ZERO_WIDTH_SPACE = /\u200b/g;
 
