@@ -105,10 +105,9 @@ describeEachBackend(({ fresh, scheduler }) => {
         ).toContain(`(${zone})`);
       // ...but not an offset no clock keeps, which Node takes (up to ±23:59)
       for (const typed of ["-23:59", "utc+14:59", "+05:20", "-12:30"])
-        expect(
-          await s.run({ platform: "slack", channelId: "C1", args: `on 09:00 ${typed}` }),
-          typed,
-        ).toMatch(/time zone/);
+        expect(await s.run({ platform: "slack", channelId: "C1", args: `on 09:00 ${typed}` }), typed).toMatch(
+          /time zone/,
+        );
     });
 
     it("does not read a zone spelt anew as a changed time at a restart", async () => {
