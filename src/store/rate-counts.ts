@@ -31,15 +31,9 @@ export class RateCountSql implements RateCounts {
 
   async take(key: string, limit: number, windowMs: number, now: number): Promise<number | undefined> {
     const start = now - (now % windowMs);
-    const row = await one<{ count: number }>(
-      this.db,
-      `INSERT INTO rate_counts (key, window_start, window_ms, count) VALUES (?, ?, ?, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1
-       RETURNING count`,
-      [key, start, windowMs],
-    );
+    const count = await this.add(key, start, windowMs);
     await this.sweep(now);
-    if ((row?.count ?? 0) <= limit) return undefined;
+    if (count <= limit) return undefined;
     return Math.max(1, Math.ceil((start + windowMs - now) / 1000));
   }
 
@@ -48,13 +42,7 @@ export class RateCountSql implements RateCounts {
   }
 
   async takeSliding(key: string, limit: number, windowMs: number, now: number): Promise<number | undefined> {
-    const row = await one<{ count: number }>(
-      this.db,
-      `INSERT INTO rate_counts (key, window_start, window_ms, count) VALUES (?, ?, ?, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1
-       RETURNING count`,
-      [key, now, windowMs],
-    );
+    const count = await this.add(key, now, windowMs);
     // PostgreSQL gives a SUM of integers, and a BIGINT, as text
     const earlier = await one<{ n: number | string | null; first: number | string | null }>(
       this.db,
@@ -63,7 +51,7 @@ export class RateCountSql implements RateCounts {
       [key, now - windowMs, now],
     );
     await this.sweep(now);
-    if (Number(earlier?.n ?? 0) + Number(row?.count ?? 0) <= limit) return undefined;
+    if (Number(earlier?.n ?? 0) + count <= limit) return undefined;
     const first = earlier?.first === null || earlier?.first === undefined ? now : Number(earlier.first);
     return Math.max(1, Math.ceil((first + windowMs - now) / 1000));
   }
@@ -73,6 +61,18 @@ export class RateCountSql implements RateCounts {
       "UPDATE rate_counts SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0",
       [key, at],
     );
+  }
+
+  /** Adds an event to `key`'s row starting at `start` (made if new); its count now. */
+  private async add(key: string, start: number, windowMs: number): Promise<number> {
+    const row = await one<{ count: number }>(
+      this.db,
+      `INSERT INTO rate_counts (key, window_start, window_ms, count) VALUES (?, ?, ?, 1)
+       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1
+       RETURNING count`,
+      [key, start, windowMs],
+    );
+    return Number(row?.count ?? 0);
   }
 
   /** At most once a minute: the rows of windows that have ended go. */
