@@ -204,12 +204,8 @@ export class TipChannels implements TipCommands {
       const next = nextSlot(t, at);
       if (!next) return next;
       const ref = { platform, channelId, timeZone: t.timeZone };
-      const day = await slotKey(this.store, ref, next.getTime());
-      if (
-        !(await this.store.slot(platform, channelId, day)) &&
-        !(await tippedOn(this.store, ref, day, next.getTime()))
-      )
-        return next;
+      const { key, kept } = await slotKey(this.store, ref, next.getTime());
+      if (!kept && !(await tippedOn(this.store, ref, key, next.getTime()))) return next;
       at = next;
     }
     return nextSlot(t, at);

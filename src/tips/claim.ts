@@ -43,7 +43,7 @@ export async function tippedOn(
 }
 
 /**
- * The key of the channel's slot due at `dueAt`: its local day in the zone the channel has now, unless a
+ * The key of the channel's slot due at `dueAt`, and the slot kept under it: its local day in the zone the channel has now, unless a
  * slot kept under that day fell on another day in this zone (kept under the day of a zone it had then),
  * when that day marked with the zone. Moved west across the date, a channel's next day was the day a
  * tip in the old zone had been kept under, and went without: in London, Monday's key was taken by the
@@ -53,10 +53,12 @@ export async function slotKey(
   store: TipStorage,
   s: { readonly platform: Platform; readonly channelId: string; readonly timeZone: string },
   dueAt: number,
-): Promise<string> {
+): Promise<{ readonly key: string; readonly kept: SlotRow | undefined }> {
   const day = localDay(new Date(dueAt), s.timeZone);
   const kept = await store.slot(s.platform, s.channelId, day);
-  return !kept || localDay(new Date(kept.dueAt), s.timeZone) === day ? day : `${day}@${s.timeZone}`;
+  if (!kept || localDay(new Date(kept.dueAt), s.timeZone) === day) return { key: day, kept };
+  const key = `${day}@${s.timeZone}`;
+  return { key, kept: await store.slot(s.platform, s.channelId, key) };
 }
 
 /** Further apart than any two zones' dates: a day's slot, and a tip of another zone on that day. */

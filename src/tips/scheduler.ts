@@ -175,9 +175,10 @@ export class TipScheduler {
     const from = new Date(Math.max(s.enabledAt, nowMs - LOOKBACK_MS));
     const slots = slotsBetween(s, from, now);
     const latest = slots.at(-1);
+    let latestKey: string | undefined;
     for (const dueAt of slots) {
-      const day = await slotKey(this.store, s, dueAt.getTime());
-      const existing = await this.store.slot(s.platform, s.channelId, day);
+      const { key: day, kept: existing } = await slotKey(this.store, s, dueAt.getTime());
+      if (dueAt === latest) latestKey = day;
       const late = nowMs - dueAt.getTime() > this.options.graceMs;
       // a day that had its tip under the zone the channel had then was not missed (see tippedOn)
       if (!existing && (late || dueAt !== latest) && !(await tippedOn(this.store, s, day, dueAt.getTime()))) {
@@ -200,8 +201,8 @@ export class TipScheduler {
     }
     // The latest slot if it is new, and any slot waiting for a retry or left claimed by a crash.
     const candidates = new Map<string, number>();
-    if (latest && nowMs - latest.getTime() <= this.options.graceMs) {
-      candidates.set(await slotKey(this.store, s, latest.getTime()), latest.getTime());
+    if (latest && latestKey !== undefined && nowMs - latest.getTime() <= this.options.graceMs) {
+      candidates.set(latestKey, latest.getTime());
     }
     for (const open of await this.store.openSlots(s.platform, s.channelId))
       candidates.set(open.day, open.dueAt);
