@@ -210,7 +210,8 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
         clarify: false,
         ...(otherSubject ? { otherSubject } : {}),
         confidence: round(p),
-        suggestions: suggestions(0, 3),
+        // A question read as another subject is offered entries only when one would have answered it surely.
+        suggestions: judged.offSubject && p < SURE_CONFIDENCE ? [] : suggestions(0, 3),
         topics: knowledge.topics,
       };
       return { reply, judged };

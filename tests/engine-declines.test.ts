@@ -56,6 +56,27 @@ describe("declining another subject", () => {
     for (const q of ["question one", "asdfghjkl qwerty"]) expect(guide.ask(q).kind, q).toBe("no-answer");
   });
 
+  it("offers no entries beside such a decline unless one would surely have answered", () => {
+    // "how do I change my Instagram password" leans a little to an entry: too little to offer it
+    const reply = guide.ask("how do I change my Instagram password");
+    expect(reply.kind === "no-answer" && reply.otherSubject).toBe("using a platform's features");
+    expect(reply.confidence).toBeGreaterThan(0.1);
+    expect(reply.suggestions).toEqual([]);
+  });
+
+  it("takes a question asking leave to share something as the bot's, whatever the thing is about", () => {
+    for (const q of [
+      "could we post our ward's antibiotics guide on the hospital facebook page?",
+      "is it ok to upload my talk on the side effects of statins to youtube?",
+      "should we share the antibiotics chart from the ward round in our team group chat?",
+    ])
+      expect(declinedAs(q), q).not.toBe("clinical care");
+    // the same words, asked of the care itself, are still that subject's
+    expect(declinedAs("should we give antibiotics for the symptoms the registrar noted?")).toBe(
+      "clinical care",
+    );
+  });
+
   it("reads another subject's phrase as whole words, wherever in the question they are", () => {
     // "followers" is a cue of its own (0.5), and the phrase "more followers" one more (1)
     const cued = (q: string) => guide.explain(q).features.offTopic;
