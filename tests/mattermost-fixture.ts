@@ -126,14 +126,20 @@ export function useMattermost() {
     /** Presses a button as Mattermost does: a JSON POST to its URL with the context it carried. */
     async press(
       button: Button,
-      { user = MEMBER, channel = CHANNEL, context = button.integration.context as unknown } = {},
+      {
+        user = MEMBER,
+        channel = CHANNEL,
+        context = button.integration.context as unknown,
+        userName = undefined as string | undefined,
+        headers = {} as Record<string, string>,
+      } = {},
     ) {
       const response = await fetch(button.integration.url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({
           user_id: user,
-          user_name: user === ADMIN ? "alice" : "bob",
+          user_name: userName ?? (user === ADMIN ? "alice" : "bob"),
           channel_id: channel,
           channel_name: "town-square",
           team_id: "team00000000000000000000001",

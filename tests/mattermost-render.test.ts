@@ -16,10 +16,11 @@ import { answerWith, FIXTURE_DIR } from "./helpers.js";
 
 const guide = createGuide(loadKnowledge(FIXTURE_DIR));
 const CHANNEL = "channel0000000000000000001";
+const USER = "user00000000000000000000001";
 const seal = new ActionSeal("commandtoken00000000000000");
 const target = {
   url: "https://bot.test/mattermost/actions",
-  context: (p: Parameters<ActionSeal["seal"]>[0]) => seal.seal(p, CHANNEL),
+  context: (p: Parameters<ActionSeal["seal"]>[0]) => seal.seal(p, { channel: CHANNEL }),
 };
 
 describe("Mattermost mentions", () => {
@@ -61,9 +62,8 @@ describe("Mattermost cards", () => {
     expect(attachments[0]?.pretext).toBe("**Related:**");
     const open = attachments[0]?.actions[0];
     expect(open).toMatchObject({ id: "open0", type: "button", integration: { url: target.url } });
-    expect(seal.open(open?.integration.context, CHANNEL)).toEqual({
-      kind: "open",
-      entryId: "patient-photos",
+    expect(seal.open(open?.integration.context, CHANNEL, USER)).toEqual({
+      press: { kind: "open", entryId: "patient-photos" },
     });
   });
 
@@ -132,15 +132,43 @@ describe("Mattermost cards", () => {
 });
 
 describe("Mattermost button seals", () => {
+  const OTHER = "other000000000000000000001";
+
   it("opens its own seal for the channel it was made for, and nothing else", () => {
-    const vote = seal.seal({ kind: "vote", entryId: "friend-requests", vote: "up" }, CHANNEL);
-    expect(seal.open(vote, CHANNEL)).toEqual({ kind: "vote", entryId: "friend-requests", vote: "up" });
-    expect(seal.open(vote, "channel0000000000000000002")).toBeUndefined();
-    expect(seal.open({ ...vote, vote: "down" }, CHANNEL)).toBeUndefined();
-    expect(seal.open({ ...vote, action: "share" }, CHANNEL)).toBeUndefined();
-    expect(new ActionSeal("anothertoken00000000000000").open(vote, CHANNEL)).toBeUndefined();
-    expect(seal.open(null, CHANNEL)).toBeUndefined();
-    expect(seal.open({ ...vote, sig: "zz" }, CHANNEL)).toBeUndefined();
+    const vote = seal.seal({ kind: "vote", entryId: "friend-requests", vote: "up" }, { channel: CHANNEL });
+    expect(seal.open(vote, CHANNEL, USER)).toEqual({
+      press: { kind: "vote", entryId: "friend-requests", vote: "up" },
+    });
+    expect(seal.open(vote, "channel0000000000000000002", USER)).toBeUndefined();
+    expect(seal.open({ ...vote, vote: "down" }, CHANNEL, USER)).toBeUndefined();
+    expect(seal.open({ ...vote, action: "share" }, CHANNEL, USER)).toBeUndefined();
+    expect(new ActionSeal("anothertoken00000000000000").open(vote, CHANNEL, USER)).toBeUndefined();
+    expect(seal.open(null, CHANNEL, USER)).toBeUndefined();
+    expect(seal.open({ ...vote, sig: "zz" }, CHANNEL, USER)).toBeUndefined();
+    // a seal for the whole channel (a shared answer's, a tip's) opens for anyone in it
+    expect(seal.open(vote, CHANNEL, OTHER)).toBeDefined();
+  });
+
+  it("opens a private reply's seal for the user it was made for alone", () => {
+    const share = seal.seal({ kind: "share", entryId: "patient-photos" }, { channel: CHANNEL, user: USER });
+    expect(seal.open(share, CHANNEL, USER)).toEqual({ press: { kind: "share", entryId: "patient-photos" } });
+    expect(seal.open(share, CHANNEL, OTHER)).toBeUndefined();
+    // the user cannot be taken out of the seal, nor another put in
+    const { user: _, ...unbound } = share;
+    expect(seal.open(unbound, CHANNEL, OTHER)).toBeUndefined();
+    expect(seal.open({ ...share, user: OTHER }, CHANNEL, OTHER)).toBeUndefined();
+  });
+
+  it("gives back the address it was sealed with, and refuses another", () => {
+    const base = "https://guidance.example.org";
+    const open = seal.seal({ kind: "open", entryId: "patient-photos" }, { channel: CHANNEL, base });
+    expect(seal.open(open, CHANNEL, USER)).toEqual({
+      press: { kind: "open", entryId: "patient-photos" },
+      base,
+    });
+    expect(seal.open({ ...open, base: "https://elsewhere.example.com" }, CHANNEL, USER)).toBeUndefined();
+    const { base: _, ...without } = open;
+    expect(seal.open(without, CHANNEL, USER)).toBeUndefined();
   });
 });
 

@@ -26,8 +26,8 @@ interface Call {
 }
 
 /**
- * Mattermost's REST API v4 as far as the bot uses it: users/me, a user's and a channel member's roles,
- * and new posts. Answers can be scripted per path ahead of the usual ones: an error status, or silence.
+ * Mattermost's REST API v4 as far as the bot uses it: users/me, a user's username and roles, a channel
+ * member's roles, and new posts. Answers can be scripted per path ahead of the usual ones: an error status, or silence.
  */
 export class MattermostStandIn {
   readonly calls: Call[] = [];
@@ -36,6 +36,8 @@ export class MattermostStandIn {
     [MEMBER]: "system_user",
     [SYSADMIN]: "system_user system_admin",
   };
+  /** The users' usernames (the fixture's commands and presses name ADMIN alice and MEMBER bob too). */
+  readonly usernames: Record<string, string> = { [ADMIN]: "alice", [MEMBER]: "bob", [SYSADMIN]: "carol" };
   readonly channelRoles: Record<string, string> = {
     [ADMIN]: "channel_user channel_admin",
     [MEMBER]: "channel_user",
@@ -119,7 +121,10 @@ export class MattermostStandIn {
       return { status: 200, body: { id: "bot0", username: "socialmedia-guidance", roles: "system_user" } };
     const user = /^\/api\/v4\/users\/(\w+)$/.exec(call.path)?.[1];
     if (user && this.roles[user] !== undefined)
-      return { status: 200, body: { id: user, username: user, roles: this.roles[user] } };
+      return {
+        status: 200,
+        body: { id: user, username: this.usernames[user] ?? user, roles: this.roles[user] },
+      };
     const member = /^\/api\/v4\/channels\/(\w+)\/members\/(\w+)$/.exec(call.path);
     if (member?.[2] && this.channelRoles[member[2]] !== undefined)
       return { status: 200, body: { user_id: member[2], roles: this.channelRoles[member[2]] } };

@@ -151,6 +151,31 @@ describe("Mattermost buttons", () => {
     expect(names).not.toContain("Share in channel");
   });
 
+  it("takes a private reply's buttons from the user it was shown to alone, naming them as Mattermost does", async () => {
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { user: MEMBER, channel });
+    const share = buttonNamed(reply, "Share in channel");
+    // another member who got hold of the button cannot press it in the asker's place, nor in their own
+    expect((await press(share, { user: ADMIN, channel })).status).toBe(401);
+    expect(mattermost.posted.filter((p) => p.body.channel_id === channel)).toHaveLength(0);
+    // the name a request gives is not taken: "Shared by" names the presser's username in Mattermost
+    expect((await press(share, { user: MEMBER, channel, userName: "alice" })).status).toBe(200);
+    const post = mattermost.posted.at(-1);
+    expect(post?.body.channel_id).toBe(channel);
+    expect(post?.body.message).toContain("_Shared by @bob_");
+  });
+
+  it("gives a shared answer buttons at the address the command came to, whatever address a press names", async () => {
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { channel });
+    const share = buttonNamed(reply, "Share in channel");
+    const headers = { "x-forwarded-host": "elsewhere.example.com", "x-forwarded-proto": "https" };
+    expect((await press(share, { channel, headers })).status).toBe(200);
+    const urls = JSON.stringify(mattermost.posted.at(-1)?.body.props).match(/"url":"[^"]*"/g) ?? [];
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url).toBe(`"url":"${share.integration.url}"`);
+  });
+
   /** The share button of the reply to `question` asked in `channel`. */
   const shareOf = async (question: string, channel: string) =>
     buttonNamed((await command(question, { channel })).reply, "Share in channel");

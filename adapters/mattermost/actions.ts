@@ -9,7 +9,6 @@ import { renderCard } from "./render.js";
 // Mattermost's PostActionIntegrationRequest; only the fields we use are checked.
 const pressed = z.looseObject({
   user_id: z.string().min(1),
-  user_name: z.string().optional(),
   channel_id: z.string().min(1),
   context: z.unknown(),
 });
@@ -29,12 +28,13 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
       ctx.log.warn("Mattermost action refused: malformed");
       return sendStatus(res, 400);
     }
-    const { user_id: userId, user_name: userName, channel_id: channelId, context } = body.data;
-    const press = ctx.seal.open(context, channelId);
-    if (!press) {
+    const { user_id: userId, channel_id: channelId, context } = body.data;
+    const opened = ctx.seal.open(context, channelId, userId);
+    if (!opened) {
       ctx.log.warn({ user: userId, channel: channelId }, "Mattermost action refused: bad seal");
       return sendStatus(res, 401);
     }
+    const { press, base } = opened;
     const ids = { user: userId, channel: channelId, entry: press.entryId };
     try {
       const outcome = await ctx.conversation.handle(press, requester(userId, channelId));
@@ -46,10 +46,11 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
         });
       }
       try {
-        await posting(outcome, () =>
+        // who shared it is read from Mattermost: the request's user_name is whatever its sender wrote
+        await posting(outcome, async () =>
           ctx.rest.createPost(
             channelId,
-            renderCard(outcome.card, buttonTarget(ctx, channelId, req), userName),
+            renderCard(outcome.card, buttonTarget(ctx, channelId, base), await ctx.rest.userName(userId)),
           ),
         );
         sendJson(res, 200, {});

@@ -54,7 +54,10 @@ export function commandRoute(ctx: MattermostContext, commandToken: string): Rout
         return {
           response_type: visibility === "public" ? "in_channel" : "ephemeral",
           skip_slack_parsing: true,
-          ...renderCard(card, buttonTarget(ctx, channelId, req)),
+          ...renderCard(
+            card,
+            buttonTarget(ctx, channelId, req, visibility === "public" ? undefined : userId),
+          ),
         };
       } catch (error) {
         ctx.log.error({ user: userId, channel: channelId, err: (error as Error).message }, "command failed");

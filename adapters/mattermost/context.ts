@@ -45,17 +45,24 @@ export interface LateReplies {
 
 /**
  * Where the buttons of a message for `channelId` send their presses: MATTERMOST_BOT_URL, else the
- * address this request came to (Mattermost calls the buttons' URL itself, from where it called us).
- * Undefined when neither is known: the message then lists its offers instead.
+ * address the slash command came to (Mattermost calls the buttons' URL itself, from where it called
+ * us): `from` is that command's request, or the address a pressed button was sealed with. A press
+ * carries no token, so the address it came to is never taken: otherwise a press sent straight to the
+ * bot, naming another host, would give a shared answer buttons that send the channel's presses there.
+ * Undefined when no address is known: the message then lists its offers instead. `privateTo`: the one
+ * user a private reply is shown to, whose presses alone its buttons take (see ActionSeal).
  */
 export function buttonTarget(
   ctx: MattermostContext,
   channelId: string,
-  req?: IncomingMessage,
+  from?: IncomingMessage | string,
+  privateTo?: string,
 ): ButtonTarget | undefined {
-  const base = ctx.botUrl ?? (req ? addressOf(req) : undefined);
+  const read = typeof from === "string" ? from : from ? addressOf(from) : undefined;
+  const base = ctx.botUrl ?? read;
   if (!base) return undefined;
-  return { url: `${base}${PATHS.actions}`, context: (press) => ctx.seal.seal(press, channelId) };
+  const scope = { channel: channelId, user: privateTo, base: ctx.botUrl ? undefined : read };
+  return { url: `${base}${PATHS.actions}`, context: (press) => ctx.seal.seal(press, scope) };
 }
 
 /** The request's own address from its Host (or a proxy's X-Forwarded-Host and -Proto) header. */

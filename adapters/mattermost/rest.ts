@@ -20,8 +20,8 @@ const member = z.looseObject({ roles: z.string().default("") });
 const apiError = z.looseObject({ id: z.string() });
 
 /**
- * The few REST API v4 calls the bot makes, as its bot account (a Bearer token): who it is, a user's and
- * a channel member's roles, and a new post. Every call goes through `fetch` (the shared outbound fetch:
+ * The few REST API v4 calls the bot makes, as its bot account (a Bearer token): who it is, a user's
+ * username and roles, a channel member's roles, and a new post. Every call goes through `fetch` (the shared outbound fetch:
  * time limits, retries, Retry-After).
  */
 export class MattermostRest {
@@ -34,6 +34,11 @@ export class MattermostRest {
   /** The bot account itself: checks the token at start. */
   me(): Promise<z.infer<typeof user>> {
     return this.call("GET", "/users/me", user);
+  }
+
+  /** A user's username, as an @-mention names them. */
+  async userName(userId: string): Promise<string> {
+    return (await this.call("GET", `/users/${id(userId)}`, user)).username;
   }
 
   /** A user's system roles, space-separated ("system_user system_admin"). */
