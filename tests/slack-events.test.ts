@@ -30,6 +30,25 @@ describe("Slack mentions and direct messages", () => {
     expect(allText(body)).toContain("explicit consent");
   });
 
+  it("answers a mention or a direct message whose text is not a string as one with no question", async () => {
+    for (const [n, extra] of [
+      [5, {}],
+      [6, { channel_type: "im", type: "message" }],
+    ] as const) {
+      const posted = expectPost(API, "/api/chat.postMessage", { ok: true, ts: `2.${n}` });
+      await event({
+        type: "app_mention",
+        user: "U1",
+        text: { not: "a string" },
+        ts: `1700000000.00050${n}`,
+        channel: "C1",
+        event_ts: `1700000000.00050${n}`,
+        ...extra,
+      });
+      expect(allText(await within(posted))).toContain("Ask me how to use social media professionally");
+    }
+  });
+
   it("answers a mention with patient details in a thread privately, in that thread", async () => {
     const posted = expectPost(API, "/api/chat.postEphemeral", { ok: true });
     await event({

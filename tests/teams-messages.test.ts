@@ -48,6 +48,11 @@ describe("Teams: messages", () => {
     expect(allText(sent)).toContain("How to use");
   });
 
+  it("answers a message whose text is not a string as one with no question", async () => {
+    const sent = await ask(activity({ text: 42 as unknown as string }), PERSONAL);
+    expect(allText(sent)).toContain("Ask me how to use social media professionally");
+  });
+
   it("never echoes a question holding patient details, nor logs it", async () => {
     const sent = await ask(mention("my patient Mrs Alvarez (07700 900123) sent me a friend request"), THREAD);
     expect(allText(sent)).toContain("looked like it contained patient details");

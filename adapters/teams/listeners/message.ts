@@ -5,8 +5,12 @@ import { decodeAction } from "../actions.js";
 import { addressOf, placeOf } from "../place.js";
 import { afterAck, deliver, requesterOf, type TeamsContext } from "./context.js";
 
-/** The text of a message without its mentions (`<at>…</at>`) and with Teams' few HTML entities read. */
-export function withoutMentions(text: string): string {
+/**
+ * The text of a message without its mentions (`<at>…</at>`) and with Teams' few HTML entities read;
+ * empty when the text is not a string (a malformed activity is answered as a message with no question).
+ */
+export function withoutMentions(text: unknown): string {
+  if (typeof text !== "string") return "";
   return (
     text
       // a mention's name holds no "<" (Teams escapes it): an unclosed <at> is not read to the text's end
