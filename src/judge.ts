@@ -6,7 +6,7 @@ import { normalise } from "./search/normalise.js";
 import { type AskTopic, readQuestion } from "./search/question.js";
 import { readingsOf } from "./search/readings.js";
 import type { Hit, SearchIndex } from "./search/search-index.js";
-import { ASKS_TO_SHARE } from "./search/sentence-kinds.js";
+import { sharesWhatItNames } from "./search/sentence-kinds.js";
 import { SUBJECT_WORDS } from "./subject-words.js";
 import type { Entry, Knowledge } from "./types.js";
 
@@ -277,10 +277,10 @@ export function createJudge(
     // counted (most do neither). Saying who is asking ("I'm a nurse, how do I go live on TikTok") does
     // not make it a longer post.
     const only = named !== undefined || HOW_TO_ANYWHERE.test(said) ? onlySentence(query) : undefined;
-    // A question asking leave to share something is the bot's, whatever the thing is about.
+    // A question asking leave to share a clinical thing (a photo of a rash) is the bot's.
     const offSubject =
       only && !urgent && !verbatim
-        ? ((ASKS_TO_SHARE.test(only) ? undefined : named) ??
+        ? ((sharesWhatItNames(named, only) ? undefined : named) ??
           (asksPlatformHowTo(only) ? howToSubject : undefined))
         : undefined;
     return {

@@ -71,6 +71,8 @@ describe("declining another subject", () => {
       "should we share the antibiotics chart from the ward round in our team group chat?",
     ])
       expect(declinedAs(q), q).not.toBe("clinical care");
+    // sharing what another subject is about is still that subject's question
+    expect(declinedAs("can I send my payslip to HR by email?")).toBe("careers, pay and training");
     // the same words, asked of the care itself, are still that subject's
     expect(declinedAs("should we give antibiotics for the symptoms the registrar noted?")).toBe(
       "clinical care",
