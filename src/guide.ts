@@ -217,6 +217,10 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       return { reply, judged };
     }
     if (judged.clarify) {
+      // the two it could be, and a third that scores as well as either of them
+      const [, second, third] = hits;
+      const closest = second ? Math.min(top.score, second.score) : top.score;
+      const choices = third && third.score >= closest ? hits.slice(0, 3) : hits.slice(0, 2);
       const reply: Reply = {
         ...common,
         ...notice(false),
@@ -224,7 +228,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
         kind: "no-answer",
         clarify: true,
         confidence: round(p),
-        suggestions: hits.slice(0, 2).map(ref),
+        suggestions: choices.map(ref),
         topics: knowledge.topics,
       };
       return { reply, judged };

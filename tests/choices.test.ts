@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { choiceIsOpen, preferSummary } from "../src/choices.js";
+import { replyCard } from "../src/conversation/cards.js";
 import { CLOSE_MARGIN } from "../src/guide.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { SCORE_ONLY_MODEL } from "../src/search/confidence.js";
@@ -11,7 +12,7 @@ import type { Counterpart } from "../src/search/counterpart.js";
 import type { Hit } from "../src/search/search-index.js";
 import type { Entry } from "../src/types.js";
 import { modelOf } from "./confidence-model.js";
-import { FIXTURE_DIR, fixtureCopy } from "./helpers.js";
+import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
 
 const fixture = loadKnowledge(FIXTURE_DIR);
 const guide = createGuide(fixture);
@@ -71,6 +72,22 @@ describe("asking which was meant", () => {
     const reply = torn.ask("can I post a photo of a patient from the ward");
     expect(reply).toMatchObject({ kind: "no-answer", clarify: true });
     expect(reply.suggestions.map((s) => s.id).sort()).toEqual(["patient-photos", "ward-photos"]);
+  });
+
+  it("offers a third entry too when it scores as well as either of the two", () => {
+    // the bare question is about a patient's, a relative's or a colleague's request: all three are offered
+    const reply = createGuide(loadKnowledge(KNOWLEDGE_DIR)).ask("should I accept a friend request?");
+    expect(reply).toMatchObject({ kind: "no-answer", clarify: true });
+    expect(reply.suggestions.map((s) => s.id).sort()).toEqual([
+      "connecting-with-colleagues",
+      "qa-maintain-boundaries",
+      "relatives-friend-requests",
+    ]);
+    expect(replyCard(reply).body).toBe("Your question could be about any of these. Which did you mean?");
+    // two choices are "either of these"
+    expect(replyCard(torn.ask("can I post a photo of a patient from the ward")).body).toMatch(
+      /about either of these/,
+    );
   });
 
   it("asks back about a question that named a patient without leading its notice into an answer", () => {

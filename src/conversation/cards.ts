@@ -71,8 +71,8 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
     if (reply.clarify && offered.length > 1)
       return card("clarify", {
         ...common,
-        body: "Your question could be about either of these. Which did you mean?",
-        // the two choices first, right under the question that asks which; the safety net's link after them
+        body: `Your question could be about ${offered.length > 2 ? "any" : "either"} of these. Which did you mean?`,
+        // the choices first, right under the question that asks which; the safety net's link after them
         offers: [{ heading: "", links: offered, emphasis: "primary" }, ...safety],
       });
     if (offered.length > 0)
