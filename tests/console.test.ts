@@ -183,6 +183,17 @@ describe("console chat", () => {
     expect(text).not.toContain("There is no answer to rate just now");
   });
 
+  it("reads +1 or -1 as a rating straight after an answer, and as a mistyped number after a pick", async () => {
+    const { votes, records } = voting();
+    const text = await chat(
+      ["should I accept a friend request from a patient", "-1", "posting", "9", "-1"],
+      true,
+      { records },
+    );
+    expect(votes.map((v) => [v.entryId, v.vote])).toEqual([["friend-requests", "down"]]);
+    expect(text.match(/Type a number from 1 to \d+, or ask a question\./g)).toHaveLength(2);
+  });
+
   it("picks only from the last reply's choices: a decline leaves none", async () => {
     const text = await chat(["should I accept a friend request from a patient", "how do I cook rice", "1"]);
     expect(text).toMatch(/\n {2}\[1\] /);

@@ -22,13 +22,11 @@ function quits(raw: string): boolean {
     (request.kind === "small-talk" && request.said === "bye")
   );
 }
-/** What rates the last answer: "+" or "-", "+1" or "-1", or the thumbs themselves. */
+/** What rates the last answer: "+" or "-", or the thumbs themselves. */
 const VOTES = new Map<string, "up" | "down">([
   ["+", "up"],
-  ["+1", "up"],
   ["👍", "up"],
   ["-", "down"],
-  ["-1", "down"],
   ["👎", "down"],
 ]);
 /**
@@ -36,6 +34,9 @@ const VOTES = new Map<string, "up" | "down">([
  * whole line, and only then: "no" at another moment, or "no, I meant my manager", stays a message.
  */
 const RATE_WORDS = new Map<string, "up" | "down">([
+  // "+1" and "-1" too: at another moment, as after "Type a number from 1 to 4", "-1" is a number mistyped
+  ["+1", "up"],
+  ["-1", "down"],
   ...[
     "yes",
     "y",
