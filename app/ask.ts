@@ -28,16 +28,20 @@ export async function ask(
     if (json) out(JSON.stringify(replyJson(reply, asksAboutTheBot(question))));
     else {
       // The cards and the terminal renderer (marked-terminal) load only for text output.
-      const [{ aboutCard, replyCard }, { renderCard, terminalWidth }] = await Promise.all([
+      const [{ aboutCard, replyCard }, { CONSOLE_HELP, renderCard, terminalWidth }] = await Promise.all([
         import("../src/conversation/cards.js"),
         import("../adapters/console/render.js"),
       ]);
       // "are you ChatGPT?" is about the bot, as in a chat, not a question for the knowledge
       // nothing is read after it, so the entries it offers are listed, not numbered to pick
       out(
-        renderCard(asksAboutTheBot(question) ? aboutCard(guide) : replyCard(reply), terminalWidth(), {
-          picks: false,
-        }),
+        renderCard(
+          asksAboutTheBot(question) ? aboutCard(guide, CONSOLE_HELP) : replyCard(reply),
+          terminalWidth(),
+          {
+            picks: false,
+          },
+        ),
       );
     }
     return 0;

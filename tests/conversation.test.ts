@@ -113,6 +113,10 @@ describe("the conversation", () => {
         /name a patient.*none of it is kept/,
       );
     }
+    // it says how help is typed where it was asked: a slash command on the platforms
+    const slashed = { ...help, commandLine: (c: { usage: string }) => `/socialmedia-guidance ${c.usage}` };
+    const { card } = await conversation.handle({ kind: "about" }, { ...here, help: slashed });
+    expect(card.footer).toBe("Type /socialmedia-guidance help to see what I can do.");
   });
 
   it("reads a word pasted with soft hyphens in it (from a PDF or a web page) as the word", () => {

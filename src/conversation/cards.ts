@@ -130,6 +130,12 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
   });
 }
 
+/** How help is typed on one platform ("help", "`/socialmedia-guidance help`"). */
+function helpLine(style: HelpStyle): string {
+  const help = COMMANDS.find((c) => c.name === "help");
+  return help ? style.commandLine(help) : "help";
+}
+
 /** How to use the bot, from the command table, as one platform types it. */
 export function helpCard(guide: Guide, style: HelpStyle): Card {
   const commands = COMMANDS.filter((c) => !style.omit?.(c)).map((c) => ({
@@ -155,7 +161,7 @@ export function helpCard(guide: Guide, style: HelpStyle): Card {
  * "do you keep my questions?" (see asksAboutTheBot). Every claim here is what the code does; the README's
  * privacy section says the same at more length.
  */
-export function aboutCard(guide: Guide): Card {
+export function aboutCard(guide: Guide, style: HelpStyle): Card {
   const { entries } = guide.knowledge;
   return card("help", {
     title: "About this bot",
@@ -187,7 +193,7 @@ export function aboutCard(guide: Guide): Card {
         ],
       },
     ],
-    footer: "Type help to see what I can do.",
+    footer: `Type ${helpLine(style)} to see what I can do.`,
   });
 }
 

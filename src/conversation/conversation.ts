@@ -87,7 +87,7 @@ export class Conversation {
       case "small-talk":
         return reply(noticeCard(SMALL_TALK_REPLIES[request.said]));
       case "about":
-        return reply(aboutCard(guide));
+        return reply(aboutCard(guide, who.help ?? this.deps.help));
       case "topics":
         return reply(topicsCard(guide.topics()));
       case "tip": {
