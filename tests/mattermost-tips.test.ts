@@ -197,7 +197,7 @@ describe("Mattermost tip posts refused", () => {
     await expect(mm.bot.tipPoster().post(channel, tip)).rejects.toMatchObject({
       code: "api.context.permissions.app_error",
       permanent: true,
-      message: expect.stringMatching(/add the bot to it/),
+      message: expect.stringMatching(/Add me to it first \(type \/invite and my @name here\)/),
     });
     // what its sentences tell an admin to type: the slash command, then the words
     expect(mm.bot.tipPoster().command?.("off")).toBe("`/socialmedia-guidance tips off`");

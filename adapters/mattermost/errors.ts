@@ -57,7 +57,8 @@ function describeRefusal(error: MattermostApiError): MattermostFailure {
       return {
         code,
         permanent: true,
-        message: "I'm not allowed to post in this channel. Ask a channel admin to add the bot to it.",
+        message:
+          "I'm not allowed to post in this channel. Add me to it first (type /invite and my @name here), then try again.",
       };
     case 404:
       return {
