@@ -24,7 +24,7 @@ import type { Config } from "./config-types.js";
 import { knowledgeDirOf, settingPath } from "./paths.js";
 import { databaseUrlProblem } from "./store/postgres-target.js";
 import { isKey, KEY_FORMAT } from "./store/token-cipher.js";
-import { parseTime, parseTimeZone } from "./tips/time.js";
+import { parseTime, parseTimeZone, sharedAbbreviation } from "./tips/time.js";
 
 export { parseDuration } from "./config-fields.js";
 export { localSettings } from "./config-scope.js";
@@ -104,9 +104,18 @@ const schema = z.object({
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
   ),
-  TIP_TIME: optional(z.string().refine((v) => parseTime(v) !== undefined, "must be a time of day as HH:MM")),
+  TIP_TIME: optional(
+    z.string().refine((v) => parseTime(v) !== undefined, "must be a time of day, such as 09:00 or 9am"),
+  ),
   TIP_TIMEZONE: optional(
-    z.string().refine((v) => parseTimeZone(v) !== undefined, "must be an IANA time zone, e.g. Europe/London"),
+    z.string().superRefine((v, ctx) => {
+      if (parseTimeZone(v) !== undefined) return;
+      const shared = sharedAbbreviation(v);
+      const message = shared
+        ? `is the name of more than one time zone (${shared}): give the zone's name`
+        : "must be a time zone: a name such as Europe/London, an abbreviation such as EST, or an offset such as UTC+2";
+      ctx.addIssue({ code: "custom", message });
+    }),
   ),
   // A tip is checked a moment after it falls due, and a failed post is retried up to 21 minutes on:
   // a grace of "0s" skipped every tip, every day, as "due too long ago".

@@ -161,7 +161,17 @@ describe("settings in plain words", () => {
     expect(issuesOf({ TIP_GRACE: "1.5h" }).join("\n")).toContain(
       'TIP_GRACE: must be written in days, hours and minutes, such as "6h", "90m" or "1d"',
     );
-    expect(issuesOf({ TIP_TIMEZONE: "IST" }).join("\n")).toContain("TIP_TIMEZONE: must be an IANA time zone");
+    // an abbreviation several zones share names them, as tips on does; what is not a zone says what is
+    expect(issuesOf({ TIP_TIMEZONE: "IST" }).join("\n")).toContain(
+      "TIP_TIMEZONE: is the name of more than one time zone (India, Ireland or Israel: Asia/Kolkata, Europe/Dublin or Asia/Jerusalem): give the zone's name",
+    );
+    expect(issuesOf({ TIP_TIMEZONE: "Mars/Olympus" }).join("\n")).toContain(
+      "TIP_TIMEZONE: must be a time zone: a name such as Europe/London, an abbreviation such as EST, or an offset such as UTC+2",
+    );
+    expect(loadConfig({ TIP_TIMEZONE: "EST" }).tips.timeZone).toBe("America/New_York");
+    expect(issuesOf({ TIP_TIME: "25:00" }).join("\n")).toContain(
+      "TIP_TIME: must be a time of day, such as 09:00 or 9am",
+    );
     // a name an earlier version took still starts the bot
     expect(loadConfig({ TIP_TIMEZONE: "Singapore" }).tips.timeZone).toBe("Asia/Singapore");
   });

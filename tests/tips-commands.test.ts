@@ -72,6 +72,10 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 09:00 ART" })).toMatch(
         /not a time zone I know/,
       );
+      // a word that is no zone at all (a day) is told the whole form, and that days cannot be picked
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 saturdays" })).toMatch(
+        /Use tips on \[HH:MM\] \[time zone\] \[weekdays\], .*every day, or on weekdays only\.$/,
+      );
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8pm IST" })).toMatch(
         /\(India, Ireland or Israel: Asia\/Kolkata, Europe\/Dublin or Asia\/Jerusalem\)/,
       );

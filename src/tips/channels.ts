@@ -167,7 +167,7 @@ export class TipChannels implements TipCommands {
     let { time, timeZone } = this.options.defaults;
     if (settings.time !== undefined) {
       const t = parseTime(settings.time);
-      if (!t) return "That is not a time of day. Use HH:MM, for example 09:00.";
+      if (!t) return "That is not a time of day. Use HH:MM, for example 09:00, or 9am.";
       time = t;
     }
     if (settings.timeZone !== undefined) {
@@ -176,7 +176,7 @@ export class TipChannels implements TipCommands {
       if (shared)
         return `${settings.timeZone.trim()} is the name of more than one time zone (${shared}): give the zone's name.`;
       if (!zone)
-        return "That is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.";
+        return "That is not a time zone I know. Use tips on [HH:MM] [time zone] [weekdays], for example tips on 09:00 Europe/London weekdays: a tip comes every day, or on weekdays only.";
       timeZone = zone;
     }
     return { time, timeZone, weekdaysOnly: Boolean(settings.weekdaysOnly) };
