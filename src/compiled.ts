@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { fs } from "./builtins.js";
 import { defaultCacheDir, filesOf, prune, shortHash, touch, writeAtomically } from "./cache.js";
 import { createGuide, type Guide, indexOf } from "./guide.js";
+import { shownPath } from "./paths.js";
 import { type IndexSnapshot, SearchIndex } from "./search/search-index.js";
 import type { Knowledge } from "./types.js";
 
@@ -42,7 +43,7 @@ export async function loadGuide(dir: string, cacheDir: string = defaultCacheDir(
   const cached = readCompiled(file, fingerprint);
   if (cached) {
     try {
-      const knowledge = rebased(cached.knowledge, (f) => relative(process.cwd(), resolve(dir, f)) || f);
+      const knowledge = rebased(cached.knowledge, (f) => shownPath(resolve(dir, f)));
       const { entries, synonyms } = knowledge;
       const guide = createGuide(knowledge, { index: new SearchIndex(entries, synonyms, {}, cached.index) });
       // Pruning keeps the copies in use: the shipped knowledge's, compiled once, outlasts the copies

@@ -1,5 +1,5 @@
 import { homedir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fs } from "./builtins.js";
 
@@ -31,4 +31,13 @@ export function knowledgeDirOf(env: { readonly KNOWLEDGE_DIR?: string | undefine
  */
 export function settingPath(path: string): string {
   return resolve(/^~(?=$|[/\\])/.test(path) ? join(homedir(), path.slice(1)) : path);
+}
+
+/**
+ * A file as messages show it: relative to the working folder when it is inside it, else as it is
+ * ("/srv/kb/entries/a.yaml", not "../../srv/kb/entries/a.yaml", which names the folder typed nowhere).
+ */
+export function shownPath(file: string): string {
+  const inside = relative(process.cwd(), resolve(file));
+  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : file;
 }

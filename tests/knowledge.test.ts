@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { wordCount } from "../app/validate.js";
 import { findIdentifiers } from "../src/guard/identifiers.js";
 import { KnowledgeError, loadKnowledge } from "../src/index.js";
+import { shownPath } from "../src/paths.js";
 import { FIXTURE_TIP_IDS, fixtureCopy, KNOWLEDGE_DIR } from "./helpers.js";
 
 const shipped = loadKnowledge(KNOWLEDGE_DIR);
@@ -126,6 +127,10 @@ describe("loading the knowledge base", () => {
       expect((error as KnowledgeError).problems).toEqual([
         expect.objectContaining({ message: expect.stringMatching(/^no such folder: check KNOWLEDGE_DIR/) }),
       ]);
+      // a folder outside the working one is named as given, not as a climb of "../" to it
+      const outside = "/no-such-root-folder/knowledge";
+      expect(() => loadKnowledge(outside)).toThrow(`${outside}: no such folder`);
+      expect(shownPath(join(process.cwd(), "kb", "a.yaml"))).toBe(join("kb", "a.yaml"));
     }
     for (const file of ["topics.yaml", "sources.yaml"]) {
       const problems = problemsOf({ [file]: "" });

@@ -1,7 +1,8 @@
 import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { isSeq, LineCounter, parseDocument, YAMLParseError } from "yaml";
 import type { z } from "zod";
+import { shownPath } from "../paths.js";
 import type { ConfidenceModel } from "../search/confidence.js";
 import type { Entry, Knowledge, OffTopicGroup, Source, SynonymGroup, Tip, Topic } from "../types.js";
 import { KnowledgeError } from "./errors.js";
@@ -20,7 +21,7 @@ import { cutByComment, joinedItems, parseProblem } from "./yaml-problems.js";
 /** Loads and validates the corpus in `dir`; throws KnowledgeError naming file, entry and field. */
 export function loadKnowledge(dir: string): Knowledge {
   const problems: Problem[] = [];
-  const rel = (file: string) => relative(process.cwd(), file) || file;
+  const rel = shownPath;
   /** A file that could not be read or parsed: cross-references are then not checked (knock-on errors). */
   let unreadable = false;
   /** The line each item read starts on, by the item: its file is known where it is used. */
