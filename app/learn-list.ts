@@ -26,6 +26,19 @@ export function candidateId(c: Pick<Candidate, "entryId" | "question">): string 
 export function today(read: Reading, c: Candidate): string {
   // its reading is of the question with those details blanked: how the bot answered the asker is unknown
   if (heldDetails(c.question)) return "cannot take it: it held details the guard removes (reject it)";
+  const words = c.question.split(/\s+/).filter(Boolean).length;
+  // a phrasing is answered with its entry whenever it is typed word for word (see the guide's verbatim)
+  const brief =
+    words <= BRIEF_WORDS
+      ? `; at ${words} ${words === 1 ? "word" : "words"} it says little of what was meant, and accepted, anyone typing just that gets this entry`
+      : "";
+  return `${reading(read, c)}${brief}`;
+}
+
+/** A candidate this short is shown with a warning (see today). */
+const BRIEF_WORDS = 3;
+
+function reading(read: Reading, c: Candidate): string {
   const reply = read(c.question);
   const sure = `${Math.round(reply.confidence * 100)}% confident`;
   if (reply.kind === "answer")

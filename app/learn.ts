@@ -162,15 +162,19 @@ async function interactive(
 
 const CHOICES = ["accept", "reject", "skip", "quit"] as const;
 
-/** The moderator's choice, as a word or its first letter; asks again on anything else. */
+/** The moderator's choice, as a word or its first letter; asks again on anything else, saying so. */
 async function prompt(lines: AsyncIterator<string>, out: Out): Promise<(typeof CHOICES)[number]> {
+  let again = false;
   for (;;) {
-    out("  a accept, r reject, s skip, q quit?");
+    out(
+      again ? "  Type a, r, s or q (accept, reject, skip or quit)." : "  a accept, r reject, s skip, q quit?",
+    );
     const next = await lines.next();
     if (next.done) return "quit";
     const word = String(next.value).trim().toLowerCase();
     const choice = CHOICES.find((c) => word === c || word === c[0]);
     if (choice) return choice;
+    again = true;
   }
 }
 

@@ -33,9 +33,11 @@ describe("socialmedia-guidance learn", () => {
     const before = fileOf(entry);
     await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
 
-    const { code, out } = await runLearn(w, {}, "a\n");
+    // a key it does not know is asked about again, saying which keys it knows
+    const { code, out } = await runLearn(w, {}, "x\na\n");
 
     expect(code).toBe(0);
+    expect(out).toContain("Type a, r, s or q (accept, reject, skip or quit).");
     expect(out).toContain(entry.title);
     // the moderator's next step is check, not a refit that check may then find worse
     expect(out).toContain("run socialmedia-guidance check");
