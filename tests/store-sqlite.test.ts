@@ -77,7 +77,7 @@ describe("the SQLite file", () => {
     writeFileSync(path, `${JSON.stringify({ name: "something else" }, null, 2)}\n`.repeat(100));
     const before = readFileSync(path);
     expect(() => openSqliteStorage(path)).toThrow(
-      /^the file is not a SQLite database: check that DATABASE_PATH names the bot's database\. If it does, it is damaged: /,
+      /^the file is not a SQLite database: check that DATABASE_PATH names the bot's database\. If it does, it is damaged: stop the bot, /,
     );
     expect(readFileSync(path)).toEqual(before);
   });

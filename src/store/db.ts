@@ -95,7 +95,7 @@ function openOnce(path: string, readOnly: boolean, mustExist: boolean): Db {
     // a file that is no database at all is more often the wrong file (DATABASE_PATH) than a damaged one
     if (code === "SQLITE_NOTADB")
       throw new Error(
-        `the file is not a SQLite database: check that DATABASE_PATH names the bot's database. If it does, ${DAMAGED.replace(/^the file is damaged\. /, "it is damaged: ")} (${code})`,
+        `the file is not a SQLite database: check that DATABASE_PATH names the bot's database. If it does, ${DAMAGED.replace(/^the file is damaged\. Stop/, "it is damaged: stop")} (${code})`,
       );
     if (code === "SQLITE_CORRUPT") throw new Error(`${DAMAGED} (${code})`);
     // a folder this user may not write (another user's, a read-only mount), where SQLite makes the file
