@@ -30,6 +30,13 @@ export async function report(
     }
     const title = (id: string) => guide.entry(id)?.title ?? `${id} (no longer in the knowledge base)`;
     const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : "-");
+    // what the bot does with the question today: a decline on purpose (clinical care, pay, a platform's
+    // buttons) is no gap in the knowledge, and one answered since needs nothing more
+    const now = (question: string) => {
+      const reply = guide.ask(question);
+      if (reply.kind === "answer") return `  (answered now: ${reply.entry.title})`;
+      return reply.otherSubject ? `  (declined on purpose: ${reply.otherSubject})` : "";
+    };
     out(
       [
         ...(team ? [`Slack workspace ${team} only (phrasings to learn are shared by all).`, ""] : []),
@@ -50,7 +57,7 @@ export async function report(
         "",
         "Most-asked questions with no answer (redacted):",
         ...(r.unanswered.length
-          ? r.unanswered.map((u) => `  ${String(u.count).padStart(4)} x  ${u.question}`)
+          ? r.unanswered.map((u) => `  ${String(u.count).padStart(4)} x  ${u.question}${now(u.question)}`)
           : ["  (none yet)"]),
         "",
         "Phrasings people's questions suggest for an entry (accept or reject them with `learn`):",

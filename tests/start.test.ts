@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { main } from "../app/main.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
-import { FIXTURE_DIR, tempDir } from "./helpers.js";
+import { ENGINE_DIR, FIXTURE_DIR, tempDir } from "./helpers.js";
 import { launchStart } from "./launch-start.js";
 
 /** A stand-in for Slack's Web API on 127.0.0.1: auth.test answers with `auth`. */
@@ -283,6 +283,28 @@ describe("socialmedia-guidance report", () => {
     );
     const json = JSON.parse((await run(["report", "--json"], env)).stdout);
     expect(json.days).toEqual([{ day: "2026-11-24", asked: 4, answered: 1 }]);
+  });
+
+  it("marks an unanswered question the bot declines on purpose, or answers by now", async () => {
+    const dbPath = join(tempDir("smg-report-"), "bot.db");
+    const storage = openSqliteStorage(dbPath);
+    const guide = createGuide(loadKnowledge(ENGINE_DIR));
+    const day = Date.parse("2026-11-24T10:00:00Z");
+    const declined = guide.ask("what is the normal dose of paracetamol for an adult");
+    await storage.feedback.recordQuestion(declined, day);
+    // declined when it was asked, before the knowledge had an answer for it
+    await storage.feedback.recordQuestion(
+      { ...declined, question: "should I accept a patient's friend request" },
+      day,
+    );
+    await storage.feedback.recordQuestion(guide.ask("how do I cook rice"), day);
+    await storage.close();
+    const { stdout } = await run(["report"], { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: ENGINE_DIR });
+    expect(stdout).toMatch(
+      /1 x {2}what is the normal dose of paracetamol for an adult {2}\(declined on purpose: clinical care\)\n/,
+    );
+    expect(stdout).toMatch(/1 x {2}should i accept a patient's friend request {2}\(answered now: .+\)\n/);
+    expect(stdout).toMatch(/1 x {2}how do i cook rice\n/);
   });
 
   it("says there is no database at a path where none is, and creates none", async () => {
