@@ -1,12 +1,12 @@
 import { choiceIsOpen, preferSummary } from "./choices.js";
 import { eager } from "./eager-pattern.js";
 import { asks, type Term } from "./search/analyse.js";
+import { sharesWhatItNames } from "./search/asks-to-share.js";
 import { type ConfidenceModel, type FeatureVector, probability } from "./search/confidence.js";
 import { normalise } from "./search/normalise.js";
 import { type AskTopic, readQuestion } from "./search/question.js";
 import { readingsOf } from "./search/readings.js";
 import type { Hit, SearchIndex } from "./search/search-index.js";
-import { sharesWhatItNames } from "./search/sentence-kinds.js";
 import { SUBJECT_WORDS } from "./subject-words.js";
 import type { Entry, Knowledge } from "./types.js";
 

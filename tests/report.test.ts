@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createGuide, loadKnowledge } from "../src/index.js";
+import { openSqliteStorage } from "../src/store/sqlite.js";
+import { run } from "./cli-run.js";
+import { ENGINE_DIR, FIXTURE_DIR, tempDir } from "./helpers.js";
+
+// `socialmedia-guidance report`: the moderators' to-do list, read from the database.
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("socialmedia-guidance report", () => {
+  it("prints the most 👎 entries, the most-asked unanswered questions, the phrasings to learn and the answer rate per day", async () => {
+    const dbPath = join(tempDir("smg-report-"), "bot.db");
+    const storage = openSqliteStorage(dbPath);
+    const store = storage.feedback;
+    const guide = createGuide(loadKnowledge(FIXTURE_DIR));
+    const day = Date.parse("2026-11-24T10:00:00Z");
+    for (const user of ["U1", "U2", "U3"])
+      await store.recordVote(
+        { entryId: "friend-requests", vote: "down", platform: "slack", userId: user },
+        day,
+      );
+    await store.recordVote(
+      { entryId: "patient-photos", vote: "down", platform: "discord", userId: "D1" },
+      day,
+    );
+    await store.recordVote({ entryId: "patient-photos", vote: "up", platform: "discord", userId: "D2" }, day);
+    for (const q of ["how do I cook rice", "how do I cook rice", "what is the treatment for sepsis"])
+      await store.recordQuestion(guide.ask(q), day);
+    await store.recordQuestion(guide.ask("can I accept a friend request from a patient?"), day);
+    await store.recordCandidate("friend-requests", "may a nurse befriend a patient online", day);
+    await storage.close();
+    const env = { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: FIXTURE_DIR };
+    const text = await run(["report"], { env });
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
+    expect(lines[1]).toMatch(/^\s+3 👎\s+0 👍\s+Friend requests from patients \[friend-requests\]$/);
+    expect(lines[2]).toMatch(/^\s+1 👎\s+1 👍 .*\[patient-photos\]$/);
+    expect(text.stdout).toMatch(/2 x {2}how do i cook rice/);
+    expect(text.stdout).toMatch(/2026-11-24\s+1 of\s+4 answered {2}25%/);
+    expect(text.stdout).toMatch(
+      /\n\s+1 x {2}"may a nurse befriend a patient online" {2}-> {2}.+ \[friend-requests\]\n/,
+    );
+    const json = JSON.parse((await run(["report", "--json"], { env })).stdout);
+    expect(json.days).toEqual([{ day: "2026-11-24", asked: 4, answered: 1 }]);
+  });
+
+  it("marks an unanswered question the bot declines on purpose, or answers by now", async () => {
+    const dbPath = join(tempDir("smg-report-"), "bot.db");
+    const storage = openSqliteStorage(dbPath);
+    const guide = createGuide(loadKnowledge(ENGINE_DIR));
+    const day = Date.parse("2026-11-24T10:00:00Z");
+    const declined = guide.ask("what is the normal dose of paracetamol for an adult");
+    await storage.feedback.recordQuestion(declined, day);
+    // declined when it was asked, before the knowledge had an answer for it
+    await storage.feedback.recordQuestion(
+      { ...declined, question: "should I accept a patient's friend request" },
+      day,
+    );
+    await storage.feedback.recordQuestion(guide.ask("how do I cook rice"), day);
+    await storage.close();
+    const { stdout } = await run(["report"], { env: { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: ENGINE_DIR } });
+    expect(stdout).toMatch(
+      /1 x {2}what is the normal dose of paracetamol for an adult {2}\(declined on purpose: clinical care\)\n/,
+    );
+    expect(stdout).toMatch(/1 x {2}should i accept a patient's friend request {2}\(answered now: .+\)\n/);
+    expect(stdout).toMatch(/1 x {2}how do i cook rice\n/);
+  });
+
+  it("says there is no database at a path where none is, and creates none", async () => {
+    const dbPath = join(tempDir("smg-report-"), "mistyped", "bot.db");
+    const text = await run(["report"], { env: { DATABASE_PATH: dbPath } });
+    expect(text.code).toBe(1);
+    expect(text.stdout + text.stderr).toContain(`No database at ${dbPath} yet`);
+    expect(existsSync(dirname(dbPath))).toBe(false);
+  });
+});
