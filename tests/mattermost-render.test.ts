@@ -11,6 +11,7 @@ import {
   SAFETY_HEADING,
 } from "../src/index.js";
 import { answerWith, FIXTURE_DIR } from "./helpers.js";
+import { legacySeal } from "./mattermost-stand-in.js";
 
 // Drawing cards for Mattermost, sealing its buttons, and reading its settings: no server needed.
 
@@ -151,12 +152,21 @@ describe("Mattermost button seals", () => {
 
   it("opens a private reply's seal for the user it was made for alone", () => {
     const share = seal.seal({ kind: "share", entryId: "patient-photos" }, { channel: CHANNEL, user: USER });
-    expect(seal.open(share, CHANNEL, USER)).toEqual({ press: { kind: "share", entryId: "patient-photos" } });
+    expect(seal.open(share, CHANNEL, USER)).toEqual({
+      press: { kind: "share", entryId: "patient-photos" },
+      user: USER,
+    });
     expect(seal.open(share, CHANNEL, OTHER)).toBeUndefined();
     // the user cannot be taken out of the seal, nor another put in
     const { user: _, ...unbound } = share;
     expect(seal.open(unbound, CHANNEL, OTHER)).toBeUndefined();
     expect(seal.open({ ...share, user: OTHER }, CHANNEL, OTHER)).toBeUndefined();
+  });
+
+  it("opens a seal made before users and addresses were sealed, for anyone in its channel", () => {
+    expect(seal.open(legacySeal("share", "patient-photos", CHANNEL), CHANNEL, OTHER)).toEqual({
+      press: { kind: "share", entryId: "patient-photos" },
+    });
   });
 
   it("gives back the address it was sealed with, and refuses another", () => {

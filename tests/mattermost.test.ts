@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { within } from "./helpers.js";
-import { buttonNamed, buttonsOf, useMattermost } from "./mattermost-fixture.js";
-import { ADMIN, BOT_TOKEN, CHANNEL, COMMAND_TOKEN, MEMBER } from "./mattermost-stand-in.js";
+import { type Button, buttonNamed, buttonsOf, useMattermost } from "./mattermost-fixture.js";
+import { ADMIN, BOT_TOKEN, CHANNEL, COMMAND_TOKEN, legacySeal, MEMBER } from "./mattermost-stand-in.js";
 
 // Mattermost end to end, the slash command and the buttons: the real adapter on a real HTTP front,
 // Mattermost's REST API played by a local stand-in (tests/mattermost-stand-in.ts).
@@ -174,6 +174,39 @@ describe("Mattermost buttons", () => {
     const urls = JSON.stringify(mattermost.posted.at(-1)?.body.props).match(/"url":"[^"]*"/g) ?? [];
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(url).toBe(`"url":"${share.integration.url}"`);
+  });
+
+  it("refuses Share from a button sealed before buttons were sealed for a user, and ids that are no ids", async () => {
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { channel });
+    const share = buttonNamed(reply, "Share in channel");
+    // such a seal takes any user_id: it would share in anyone's name
+    const context = legacySeal("share", "patient-photos", channel);
+    const old = await press(share, { user: ADMIN, channel, context });
+    expect(old.reply.ephemeral_text).toContain("from a reply made before an update");
+    expect(mattermost.posted.filter((p) => p.body.channel_id === channel)).toHaveLength(0);
+    // a user_id that is no Mattermost id never reaches a REST path ("..", "me")
+    for (const user of ["..", "me"]) expect((await press(share, { user, channel })).status).toBe(400);
+  });
+
+  it("shares without a name when Mattermost cannot give it, and takes anyone's vote on what was shared", async () => {
+    const channel = freshChannel();
+    const { reply } = await command("can I post a photo of a patient?", { channel });
+    mattermost.script("GET", /^\/api\/v4\/users\//, {
+      status: 404,
+      body: { id: "app.user.missing.app_error", status_code: 404 },
+    });
+    expect((await press(buttonNamed(reply, "Share in channel"), { channel })).reply).toEqual({});
+    const post = mattermost.posted.at(-1);
+    expect(post?.body.message).toContain("#### Posting photos of patients");
+    expect(post?.body.message).not.toContain("Shared by");
+    const shared =
+      (post?.body.props as { attachments: { actions: Button[] }[] } | undefined)?.attachments ?? [];
+    const up = shared.flatMap((a) => a.actions).find((b) => b.name === "👍 Helpful");
+    if (!up) throw new Error("no 👍 on the shared answer");
+    expect((await press(up, { user: ADMIN, channel })).reply.ephemeral_text).toBe(
+      "Thanks, your vote is recorded.",
+    );
   });
 
   /** The share button of the reply to `question` asked in `channel`. */

@@ -3,13 +3,19 @@ import { posting } from "../../src/index.js";
 import type { RouteHandler } from "../http/front.js";
 import { sendJson, sendStatus } from "../http/respond.js";
 import { buttonTarget, failed, type MattermostContext, readPost, requester } from "./context.js";
-import { REQUEST_FAILED } from "./errors.js";
+import { describeMattermostError, REQUEST_FAILED } from "./errors.js";
 import { renderCard } from "./render.js";
+import { MATTERMOST_ID } from "./rest.js";
+
+/** Said to whoever presses Share on a reply from before its buttons were sealed for one user. */
+export const OLD_SHARE_BUTTON =
+  "This Share button is from a reply made before an update, and no longer works: ask your question again to share its answer.";
 
 // Mattermost's PostActionIntegrationRequest; only the fields we use are checked.
 const pressed = z.looseObject({
-  user_id: z.string().min(1),
-  channel_id: z.string().min(1),
+  // Mattermost's ids: they go into REST paths and into what is signed
+  user_id: z.string().regex(MATTERMOST_ID),
+  channel_id: z.string().regex(MATTERMOST_ID),
   context: z.unknown(),
 });
 
@@ -34,8 +40,14 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
       ctx.log.warn({ user: userId, channel: channelId }, "Mattermost action refused: bad seal");
       return sendStatus(res, 401);
     }
-    const { press, base } = opened;
+    const { press, user, base } = opened;
     const ids = { user: userId, channel: channelId, entry: press.entryId };
+    // A share names who shared it, so only a button sealed for its presser shares: one made before
+    // buttons were sealed for a user (a reply from before an update) would take any user_id.
+    if (press.kind === "share" && user === undefined) {
+      ctx.log.warn(ids, "Mattermost share refused: a button sealed for no user");
+      return sendJson(res, 200, { ephemeral_text: OLD_SHARE_BUTTON });
+    }
     try {
       const outcome = await ctx.conversation.handle(press, requester(userId, channelId));
       if (outcome.visibility === "private") {
@@ -45,12 +57,17 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
           skip_slack_parsing: true,
         });
       }
+      // who shared it is read from Mattermost (the request's user_name is whatever its sender wrote),
+      // before the post and apart from it: a failed lookup leaves the line out, and is no failed share
+      const sharer = await ctx.rest.userName(userId).catch((error: unknown) => {
+        ctx.log.warn({ ...ids, code: describeMattermostError(error).code }, "sharer's name not found");
+        return undefined;
+      });
       try {
-        // who shared it is read from Mattermost: the request's user_name is whatever its sender wrote
-        await posting(outcome, async () =>
+        await posting(outcome, () =>
           ctx.rest.createPost(
             channelId,
-            renderCard(outcome.card, buttonTarget(ctx, channelId, base), await ctx.rest.userName(userId)),
+            renderCard(outcome.card, buttonTarget(ctx, channelId, base), sharer),
           ),
         );
         sendJson(res, 200, {});

@@ -90,9 +90,13 @@ export class MattermostRest {
   }
 }
 
-/** Ids are 26 letters and digits; anything else is encoded, so that it cannot change the path. */
+/** A Mattermost id: 26 lower-case letters and digits. */
+export const MATTERMOST_ID = /^[a-z0-9]{26}$/;
+
+/** An id for a path; anything but an id is refused, so that it cannot change the path ("..", "me"). */
 function id(value: string): string {
-  return encodeURIComponent(value);
+  if (!MATTERMOST_ID.test(value)) throw new MattermostApiError(400, "invalid_id");
+  return value;
 }
 
 function words(text: string): string[] {

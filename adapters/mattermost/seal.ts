@@ -21,9 +21,10 @@ export interface SealScope {
   readonly base?: string | undefined;
 }
 
-/** An opened seal: what the button asks for, and the address it was sealed with, if one. */
+/** An opened seal: what the button asks for, and the user and address it was sealed with, if any. */
 export interface Opened {
   readonly press: Press;
+  readonly user?: string;
   readonly base?: string;
 }
 
@@ -65,7 +66,11 @@ export class ActionSeal {
     if (!press) return undefined;
     const expected = Buffer.from(this.sign(fieldsOf(press, { channel: channelId, user, base })), "hex");
     if (!timingSafeEqual(expected, Buffer.from(sig, "hex"))) return undefined;
-    return base === undefined ? { press } : { press, base };
+    return {
+      press,
+      ...(user === undefined ? {} : { user: userId }),
+      ...(base === undefined ? {} : { base }),
+    };
   }
 
   private sign(fields: Record<string, string>): string {
