@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { replyCard } from "../src/conversation/cards.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
+import { modelOf } from "./confidence-model.js";
 import { ENGINE_DIR } from "./helpers.js";
 
 // What the engine declines, and names as another subject, on the engine's test corpus (tests/fixtures/
@@ -62,6 +63,12 @@ describe("declining another subject", () => {
     expect(reply.kind === "no-answer" && reply.otherSubject).toBe("using a platform's features");
     expect(reply.confidence).toBeGreaterThan(0.1);
     expect(reply.suggestions).toEqual([]);
+    // ... and offers them when the best would surely have answered but for the other subject's word
+    const sure = createGuide(loadKnowledge(ENGINE_DIR), { model: modelOf({}, 5) });
+    const surely = sure.ask("how do I change my Instagram password");
+    expect(surely.kind === "no-answer" && surely.otherSubject).toBe("using a platform's features");
+    expect(surely.confidence).toBeGreaterThanOrEqual(0.75);
+    expect(surely.suggestions.length).toBeGreaterThan(0);
   });
 
   it("takes a question asking leave to share something as the bot's, whatever the thing is about", () => {
@@ -71,6 +78,15 @@ describe("declining another subject", () => {
       "should we share the antibiotics chart from the ward round in our team group chat?",
     ])
       expect(declinedAs(q), q).not.toBe("clinical care");
+    expect(declinedAs("should we be sharing the antibiotics chart in our team group chat?")).not.toBe(
+      "clinical care",
+    );
+    // "send" in the ward's sense shares nothing
+    for (const q of [
+      "Could we send the patient home with antibiotics?",
+      "should I send her home on antibiotics or keep her in?",
+    ])
+      expect(declinedAs(q), q).toBe("clinical care");
     // sharing what another subject is about is still that subject's question
     expect(declinedAs("can I send my payslip to HR by email?")).toBe("careers, pay and training");
     // the same words, asked of the care itself, are still that subject's
