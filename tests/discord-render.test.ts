@@ -116,6 +116,12 @@ describe("Discord rendering", () => {
     const clarify = renderCard(replyCard(asked(true))).embeds[0];
     expect(clarify?.title).toBe("Two answers could fit");
     expect(clarify?.description).toContain("Which did you mean?");
+    // asked back among three, as many as it offers
+    const three = asked(true) as Extract<Reply, { kind: "no-answer" }>;
+    const more = [...three.suggestions, { id: "privacy-settings", title: "Privacy settings", score: 0.38 }];
+    expect(renderCard(replyCard({ ...three, suggestions: more })).embeds[0]?.title).toBe(
+      "Several answers could fit",
+    );
     expect(renderCard(replyCard(asked(false))).embeds[0]?.title).toBe("Not sure which answer fits");
     // declined as another subject, even with entries offered: no guidance, as its text says
     const declined = asked(false) as Extract<Reply, { kind: "no-answer" }>;

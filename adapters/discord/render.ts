@@ -57,7 +57,11 @@ export interface DiscordMessage {
  * sure which of my answers fits that. Did you mean:").
  */
 function defaultTitle(card: Card): string {
-  if (card.kind === "clarify") return "Two answers could fit";
+  if (card.kind === "clarify") {
+    // its choices are the primary offers (the safety net's link, if any, is another kind)
+    const choices = card.offers.find((o) => o.emphasis === "primary")?.links.length ?? 2;
+    return choices > 2 ? "Several answers could fit" : "Two answers could fit";
+  }
   // an unsure decline offers entries; one declined as another subject says so, and may offer some too
   return card.body === NOT_SURE ? "Not sure which answer fits" : "No guidance on that";
 }

@@ -55,7 +55,7 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
       ]
     : [];
   const common = { notes, ...(reply.notice ? { warning: reply.notice } : {}), footer: reply.disclaimer };
-  // the safety net's link first (after the two choices of a card that asks back), and not offered twice
+  // the safety net's link first (after the choices of a card that asks back), and not offered twice
   const safety: CardOffer[] = reply.safety
     ? [{ heading: SAFETY_HEADING, links: links([reply.safety]), emphasis: "urgent" }]
     : [];
@@ -67,7 +67,7 @@ export function replyCard(reply: Reply, options: { shareable?: boolean; sharedBy
         ? `${NO_GUIDANCE} ${otherSubjectSentence(reply.otherSubject)}`
         : NO_GUIDANCE;
     const offered = others(reply.suggestions);
-    // asked back only while two choices remain beside the safety net's link
+    // asked back only while two choices or more remain beside the safety net's link
     if (reply.clarify && offered.length > 1)
       return card("clarify", {
         ...common,
