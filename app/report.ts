@@ -25,17 +25,18 @@ export async function report(
   try {
     const r = await storage.feedback.report(10, 14, team);
     if (json) {
-      out(JSON.stringify(r, null, 2));
+      // each unanswered question with what the bot does with it now, as the text marks it
+      const unanswered = r.unanswered.map((u) => ({ ...u, now: nowOf(guide, u.question) }));
+      out(JSON.stringify({ ...r, unanswered }, null, 2));
       return 0;
     }
     const title = (id: string) => guide.entry(id)?.title ?? `${id} (no longer in the knowledge base)`;
     const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : "-");
-    // what the bot does with the question today: a decline on purpose (clinical care, pay, a platform's
-    // buttons) is no gap in the knowledge, and one answered since needs nothing more
     const now = (question: string) => {
-      const reply = guide.ask(question);
-      if (reply.kind === "answer") return `  (answered now: ${reply.entry.title})`;
-      return reply.otherSubject ? `  (declined on purpose: ${reply.otherSubject})` : "";
+      const it = nowOf(guide, question);
+      if (it.answered) return `  (answered now: ${title(it.answered)})`;
+      if (it.declinedAs) return `  (declined on purpose: ${it.declinedAs})`;
+      return it.readsAs ? `  (reads as: ${it.readsAs})` : "";
     };
     out(
       [
@@ -85,4 +86,16 @@ export async function report(
   } finally {
     await storage.close();
   }
+}
+
+/**
+ * What the bot does with an unanswered question now: answers it (the entry), declines it on purpose as
+ * another subject it names outright (clinical care, pay, a platform's buttons: no gap in the knowledge),
+ * or declines it leaning to another subject only by its words, a guess that may hide a real gap.
+ */
+function nowOf(guide: Guide, question: string): { answered?: string; declinedAs?: string; readsAs?: string } {
+  const { reply, judged } = guide.assess(question);
+  if (reply.kind === "answer") return { answered: reply.entry.id };
+  if (judged.offSubject) return { declinedAs: judged.offSubject };
+  return reply.otherSubject ? { readsAs: reply.otherSubject } : {};
 }

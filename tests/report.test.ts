@@ -62,13 +62,26 @@ describe("socialmedia-guidance report", () => {
       day,
     );
     await storage.feedback.recordQuestion(guide.ask("how do I cook rice"), day);
+    // declined leaning to another subject by its words alone: a guess, not a decline on purpose
+    const leaning =
+      "the trust emailed me a new contract with fewer study days, can they change it without asking?";
+    await storage.feedback.recordQuestion(guide.ask(leaning), day);
     await storage.close();
-    const { stdout } = await run(["report"], { env: { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: ENGINE_DIR } });
+    const env = { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: ENGINE_DIR };
+    const { stdout } = await run(["report"], { env });
     expect(stdout).toMatch(
       /1 x {2}what is the normal dose of paracetamol for an adult {2}\(declined on purpose: clinical care\)\n/,
     );
     expect(stdout).toMatch(/1 x {2}should i accept a patient's friend request {2}\(answered now: .+\)\n/);
     expect(stdout).toMatch(/1 x {2}how do i cook rice\n/);
+    expect(stdout).toMatch(/1 x {2}the trust emailed .+ {2}\(reads as: careers, pay and training\)\n/);
+    const json = JSON.parse((await run(["report", "--json"], { env })).stdout);
+    const nowOf = (start: string) =>
+      json.unanswered.find((u: { question: string }) => u.question.startsWith(start))?.now;
+    expect(nowOf("what is the normal dose")).toEqual({ declinedAs: "clinical care" });
+    expect(nowOf("should i accept")).toEqual({ answered: expect.any(String) });
+    expect(nowOf("the trust emailed")).toEqual({ readsAs: "careers, pay and training" });
+    expect(nowOf("how do i cook rice")).toEqual({});
   });
 
   it("says there is no database at a path where none is, and creates none", async () => {

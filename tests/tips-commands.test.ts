@@ -74,7 +74,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       );
       // a word that is no zone at all (a day) is told the whole form, and that days cannot be picked
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 saturdays" })).toMatch(
-        /Use tips on \[HH:MM\] \[time zone\] \[weekdays\], .*every day, or on weekdays only\.$/,
+        /use `tips on \[HH:MM\] \[time zone\]` with a zone such as Europe\/London, EST or UTC\+2\. A tip comes every day, or on weekdays only\.$/,
       );
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8pm IST" })).toMatch(
         /\(India, Ireland or Israel: Asia\/Kolkata, Europe\/Dublin or Asia\/Jerusalem\)/,
@@ -209,6 +209,9 @@ describe("the tips command as each platform writes it", () => {
       posters: { discord: poster },
     });
     expect(await channels.status(channel)).toBe("This channel has no daily tip. Turn it on with `/tips-on`.");
+    expect(await channels.on(channel, { timeZone: "Saturdays" })).toMatch(
+      /: use `\/tips-on` with a zone such as/,
+    );
     await channels.on(channel, { time: "10:00" });
     expect(announced.join()).toMatch(/Turn them off with `\/tips-off`\.$/);
     refusing.value = new PostFailure("missing_access", "I may not post here.", undefined, true);

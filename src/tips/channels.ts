@@ -57,7 +57,7 @@ export class TipChannels implements TipCommands {
    * the tip back as it was and says how to fix it, instead of agreeing and then never posting.
    */
   async on({ platform, channelId }: ChannelRef, settings: TipSettings): Promise<string> {
-    const parsed = this.settingsOf(settings);
+    const parsed = this.settingsOf(settings, platform);
     if (typeof parsed === "string") return parsed;
     const next = await this.nextLine(platform, channelId, parsed);
     // Saved before the announcement, which may take seconds: a tips off given meanwhile (on another
@@ -163,7 +163,7 @@ export class TipChannels implements TipCommands {
    * The settings with defaults filled in, or the sentence saying which one is wrong. The sentence never
    * repeats what was typed: replies can be public, and the text has not been through the guard.
    */
-  private settingsOf(settings: TipSettings): TipTime | string {
+  private settingsOf(settings: TipSettings, platform: Platform): TipTime | string {
     let { time, timeZone } = this.options.defaults;
     if (settings.time !== undefined) {
       const t = parseTime(settings.time);
@@ -176,7 +176,7 @@ export class TipChannels implements TipCommands {
       if (shared)
         return `${settings.timeZone.trim()} is the name of more than one time zone (${shared}): give the zone's name.`;
       if (!zone)
-        return "That is not a time zone I know. Use tips on [HH:MM] [time zone] [weekdays], for example tips on 09:00 Europe/London weekdays: a tip comes every day, or on weekdays only.";
+        return `That is not a time zone I know: use ${this.command(platform, "on")} with a zone such as Europe/London, EST or UTC+2. A tip comes every day, or on weekdays only.`;
       timeZone = zone;
     }
     return { time, timeZone, weekdaysOnly: Boolean(settings.weekdaysOnly) };
