@@ -26,3 +26,14 @@ export function unreachableCause(error: unknown, depth = 0): string | undefined 
   }
   return undefined;
 }
+
+/**
+ * Whether a call that failed may have done its work all the same: it ran out of time (a TimeoutError,
+ * or an abort, anywhere in its chain) after the request had gone, so the other end may have posted.
+ */
+export function mayHaveGoneThrough(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const e = error as { name?: unknown; cause?: unknown; original?: unknown };
+  if (e.name === "TimeoutError" || e.name === "AbortError") return true;
+  return [e.cause, e.original].some((inner) => mayHaveGoneThrough(inner, depth + 1));
+}

@@ -260,6 +260,20 @@ describe("the conversation", () => {
     expect(await c.handle(share, here)).toMatchObject({ visibility: "private", card: { kind: "error" } });
   });
 
+  it("counts a share whose post ran out of time: it may be in the channel, and is not posted twice", async () => {
+    const { logger: captured, lines } = capturedLogger();
+    const limits = new RateLimits({ questionsPerMinute: 10, sharesPerHour: 5, logger: captured });
+    const c = new Conversation({ guide, logger: captured, help, limits });
+    const share = { kind: "share", entryId: "friend-requests" } as const;
+    const slow = await c.handle(share, here);
+    const timedOut = new DOMException("the call timed out", "TimeoutError");
+    await expect(posting(slow, () => Promise.reject(timedOut))).rejects.toThrow();
+    expect(lines.join("\n")).toContain('"msg":"share may have been posted; it counts"');
+    const again = await c.handle(share, here);
+    expect(again).toMatchObject({ visibility: "private" });
+    expect(again.card.body).toMatch(/shared in this channel less than 10 minutes ago/);
+  });
+
   it("records a vote once per person in a real store", async () => {
     const { feedback } = tempStorage();
     const records = new UsageRecords({ feedback, logger });

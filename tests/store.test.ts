@@ -1,11 +1,9 @@
 import Database from "better-sqlite3";
-import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { askWithin, countShare, createGuide, createLogger, loadKnowledge, RateLimits } from "../src/index.js";
 import { migrate } from "../src/store/db.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
 import type { RateCounts } from "../src/store/rate-counts.js";
-import { ReplaysOrMemory } from "../src/store/replays.js";
-import { COUNT_WAIT_MS } from "../src/usage/rate-limits.js";
 import { storageBackends } from "./backends.js";
 import { FIXTURE_DIR } from "./helpers.js";
 
@@ -158,28 +156,6 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     expect(await countShare(limits, "slack", "C1", "e7")).toHaveProperty("refusal");
   });
 
-  it("lets a question through uncounted when the database does not answer in time (a partition)", async () => {
-    vi.useFakeTimers();
-    onTestFinished(() => {
-      vi.useRealTimers();
-    });
-    const silent: RateCounts = {
-      take: () => new Promise(() => {}),
-      giveBack: () => Promise.resolve(),
-      takeSliding: () => new Promise(() => {}),
-      giveBackSliding: () => Promise.resolve(),
-    };
-    const limits = new RateLimits({
-      questionsPerMinute: 1,
-      sharesPerHour: 1,
-      shared: silent,
-      logger: createLogger("silent"),
-    });
-    const asked = limits.checkQuestion("discord", "U1");
-    await vi.advanceTimersByTimeAsync(COUNT_WAIT_MS);
-    expect(await asked).toBeUndefined();
-  });
-
   it("lets two replicas' rate limits share one count when given the database's counts", async () => {
     const where = await backend.fresh();
     const guide = createGuide(loadKnowledge(FIXTURE_DIR));
@@ -318,16 +294,5 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
     await expect(backend.open(where)).rejects.toThrow(
       `The database is at schema version ${newer}, newer than this bot knows (${MIGRATIONS.length}). Upgrade the bot.`,
     );
-  });
-});
-
-describe("the Slack replay memory when the database cannot answer", () => {
-  it("checks the request in this process's memory, and says so", async () => {
-    const failures: string[] = [];
-    const broken = { first: () => Promise.reject(new Error("SQLITE_BUSY: database is locked")) };
-    const replays = new ReplaysOrMemory(broken, (e) => failures.push(e.message));
-    expect(await replays.first("v0=aa", 1_000, 500)).toBe(true);
-    expect(await replays.first("v0=aa", 1_000, 600)).toBe(false);
-    expect(failures).toEqual(["SQLITE_BUSY: database is locked", "SQLITE_BUSY: database is locked"]);
   });
 });

@@ -1,6 +1,7 @@
 import { type Request, readRequest } from "../commands.js";
 import type { Guide } from "../guide.js";
 import type { Logger } from "../log.js";
+import { mayHaveGoneThrough } from "../net.js";
 import type { Platform, TipCommands } from "../ports.js";
 import { visibleText } from "../search/normalise.js";
 import type { SmallTalk } from "../small-talk.js";
@@ -171,8 +172,13 @@ export class Conversation {
       },
       notPosted: async (error) => {
         if (!first()) return;
+        const err = (error as Error)?.message;
+        // a post that ran out of time may be in the channel: it counts, so that pressed again it is
+        // not posted twice (as a daily tip that timed out is not sent again)
+        if (mayHaveGoneThrough(error))
+          return this.log.warn({ ...ids, err }, "share may have been posted; it counts");
         await giveBack();
-        this.log.warn({ ...ids, err: (error as Error)?.message }, "share not posted; it does not count");
+        this.log.warn({ ...ids, err }, "share not posted; it does not count");
       },
     };
   }

@@ -52,9 +52,16 @@ export class RateLimits {
   async checkQuestion(platform: Platform, userId: string): Promise<number | undefined> {
     const key = `question:${platform}:${userId}`;
     const shared = this.options.shared;
-    return shared
-      ? this.countOrLet(shared.take(key, this.options.questionsPerMinute, MINUTE_MS, this.now()))
-      : this.questions.take(key);
+    if (!shared) return this.questions.take(key);
+    let counted = true;
+    const wait = await this.countOrLet(
+      shared.take(key, this.options.questionsPerMinute, MINUTE_MS, this.now()),
+      () => {
+        counted = false;
+      },
+    );
+    // what the database could not count, this process's memory does
+    return counted ? wait : this.questions.take(key);
   }
 
   /**
@@ -108,8 +115,13 @@ export class RateLimits {
     const wait = await this.countOrLet(count, () => {
       counted = false;
     });
-    // an event the database could not count is let through, and has nothing to give back
-    if (wait === undefined) return { giveBack: counted ? giveBack : async () => undefined };
+    // An event the database could not count is counted in this process's memory: a share pressed
+    // again while the database is down was posted again each time (exploratory test).
+    if (!counted) {
+      const inMemory = memory.take(key, at);
+      return inMemory === undefined ? { giveBack: async () => memory.giveBack(key, at) } : { wait: inMemory };
+    }
+    if (wait === undefined) return { giveBack };
     // The database counts a refused event too; it is given back, so that one given back later (a share
     // never posted) frees a place as it does in memory, where a refusal is not counted.
     await giveBack();
@@ -117,8 +129,8 @@ export class RateLimits {
   }
 
   /**
-   * A limit counted in the database; when the database cannot count, the asker is let through, it is
-   * logged, and `uncounted` is told.
+   * A limit counted in the database; when the database cannot count, it is logged, `uncounted` is told
+   * (to count it in memory instead), and undefined is returned.
    */
   private async countOrLet(count: Promise<number | undefined>, uncounted?: () => void) {
     try {

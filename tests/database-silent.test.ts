@@ -1,0 +1,75 @@
+import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { countShare, createLogger, RateLimits } from "../src/index.js";
+import type { RateCounts } from "../src/store/rate-counts.js";
+import { ReplaysOrMemory } from "../src/store/replays.js";
+import { COUNT_WAIT_MS } from "../src/usage/rate-limits.js";
+
+// A database that fails or falls silent: what needs it for a moment (a rate count, a Slack replay
+// check) is done in this process's memory instead, within a second.
+
+describe("rate limits when the database cannot count", () => {
+  it("lets a question through when the database does not answer in time (a partition), counting it in memory", async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const silent: RateCounts = {
+      take: () => new Promise(() => {}),
+      giveBack: () => Promise.resolve(),
+      takeSliding: () => new Promise(() => {}),
+      giveBackSliding: () => Promise.resolve(),
+    };
+    const limits = new RateLimits({
+      questionsPerMinute: 1,
+      sharesPerHour: 1,
+      shared: silent,
+      logger: createLogger("silent"),
+    });
+    const asked = limits.checkQuestion("discord", "U1");
+    await vi.advanceTimersByTimeAsync(COUNT_WAIT_MS);
+    expect(await asked).toBeUndefined();
+    // ... counted in this process's memory meanwhile: the limit still holds while the database is away
+    const again = limits.checkQuestion("discord", "U1");
+    await vi.advanceTimersByTimeAsync(COUNT_WAIT_MS);
+    expect(await again).toBeGreaterThan(0);
+    // and a share pressed twice is not posted twice
+    const first = countShare(limits, "slack", "C1", "e5");
+    await vi.advanceTimersByTimeAsync(2 * COUNT_WAIT_MS);
+    expect(await first).toHaveProperty("giveBack");
+    const second = countShare(limits, "slack", "C1", "e5");
+    await vi.advanceTimersByTimeAsync(COUNT_WAIT_MS);
+    expect(await second).toMatchObject({ refusal: expect.stringMatching(/less than 10 minutes ago/) });
+  });
+});
+
+describe("the Slack replay memory when the database cannot answer", () => {
+  it("checks the request in memory when the database does not answer within a second", async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const failures: string[] = [];
+    const replays = new ReplaysOrMemory({ first: () => new Promise(() => {}) }, (e) =>
+      failures.push(e.message),
+    );
+    const first = replays.first("v0=bb", 1_000, 500);
+    await vi.advanceTimersByTimeAsync(COUNT_WAIT_MS);
+    expect(await first).toBe(true);
+    const again = replays.first("v0=bb", 1_000, 600);
+    await vi.advanceTimersByTimeAsync(COUNT_WAIT_MS);
+    expect(await again).toBe(false);
+    expect(failures).toEqual([
+      `no answer within ${COUNT_WAIT_MS} ms`,
+      `no answer within ${COUNT_WAIT_MS} ms`,
+    ]);
+  });
+
+  it("checks the request in this process's memory, and says so", async () => {
+    const failures: string[] = [];
+    const broken = { first: () => Promise.reject(new Error("SQLITE_BUSY: database is locked")) };
+    const replays = new ReplaysOrMemory(broken, (e) => failures.push(e.message));
+    expect(await replays.first("v0=aa", 1_000, 500)).toBe(true);
+    expect(await replays.first("v0=aa", 1_000, 600)).toBe(false);
+    expect(failures).toEqual(["SQLITE_BUSY: database is locked", "SQLITE_BUSY: database is locked"]);
+  });
+});
