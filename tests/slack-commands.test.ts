@@ -28,6 +28,15 @@ describe("Slack slash command", () => {
     expect(logLines.join("\n")).not.toContain("friend request from a patient");
   });
 
+  it("reads a question past the colleagues and groups it mentions, keeping none of their names", async () => {
+    const { posted } = await slash(
+      "<@U777|bob.smith> and <!subteam^S123|@nurses> asked me: can I accept a friend request from a patient?",
+    );
+    const body = await within(posted);
+    expect(body.text).toContain("Friend requests from patients");
+    expect(allText(body)).not.toMatch(/patient details|bob\.smith|@nurses/);
+  });
+
   it.each(["", "help"])("shows help for %j", async (text) => {
     const body = await within((await slash(text)).posted);
     expect(body.response_type).toBe("ephemeral");

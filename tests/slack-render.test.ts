@@ -56,6 +56,7 @@ describe("Slack mrkdwn", () => {
 describe("Slack mentions", () => {
   it("reads a message without its mentions, and leaves unclosed ones, as many as a message holds, as they are", () => {
     expect(withoutMentions("<@U123|bob> can I post? <@U9>")).toBe("  can I post?  ");
+    expect(withoutMentions("<!subteam^S123|@nurses> and <!subteam^S9> hi")).toBe("  and   hi");
     const unclosed = "<@A|".repeat(50_000);
     expect(withoutMentions(`${unclosed}<@U123> hi`)).toBe(`${unclosed}  hi`);
   });

@@ -7,12 +7,16 @@ import { failed, type SlackContext } from "./context.js";
 /** Daily tips are changed with the slash command, where the bot can check who is asking. */
 export const TIPS_BY_COMMAND = `Daily tips are set up with the slash command in the channel: \`${SLASH_COMMAND} tips on [HH:MM] [time zone]\`, \`tips off\` or \`tips status\`.`;
 
-/** The text of a mention without the mention itself; empty when the text is not a string. */
+/**
+ * A message's or command's text without the people and user groups it mentions ("<@U123|bob>",
+ * "<!subteam^S1|@nurses>", as Slack sends them with should_escape): a workspace's members are no
+ * patients' handles, and their names are not kept. Empty when the text is not a string.
+ */
 export function withoutMentions(text: unknown): string {
   if (typeof text !== "string") return "";
   // A label stops at the next "<": read to the next ">", an unclosed "<@A|" read to the end of the text
   // each time, and 40,000 characters of them held the whole bot for seconds (security review).
-  return text.replace(/<@[A-Z0-9]+(?:\|[^<>]*)?>/gi, " ");
+  return text.replace(/<(?:@|!subteam\^)[A-Z0-9]+(?:\|[^<>]*)?>/gi, " ");
 }
 
 /**
