@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { describeMattermostError } from "../adapters/mattermost/errors.js";
 import { escapeMentions, formatSource, renderCard } from "../adapters/mattermost/render.js";
+import { MattermostApiError } from "../adapters/mattermost/rest.js";
 import { ActionSeal } from "../adapters/mattermost/seal.js";
 import {
   ConfigError,
@@ -129,6 +131,15 @@ describe("Mattermost cards", () => {
     expect(text).toContain("_(Answer shortened to fit in one Mattermost message.)_");
     expect(text).toContain("**Sources:** ");
     expect(text).toMatch(/not legal advice[^\n]*_$/);
+  });
+});
+
+describe("Mattermost refusals as people read them", () => {
+  it("says a refused token is refused, not that Mattermost cannot be reached", () => {
+    const refused = new MattermostApiError(401, "api.context.session_expired.app_error");
+    expect(describeMattermostError(refused).message).toBe(
+      "Mattermost refused my bot account's token, so an admin needs to look at my setup (MATTERMOST_BOT_TOKEN).",
+    );
   });
 });
 

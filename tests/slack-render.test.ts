@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeSlackError } from "../adapters/slack/errors.js";
 import { withoutMentions } from "../adapters/slack/listeners/mention.js";
 import { escapeMrkdwn, splitText, toMrkdwn } from "../adapters/slack/mrkdwn.js";
 import { LIMITS, renderCard, SLACK_HELP } from "../adapters/slack/render.js";
@@ -50,6 +51,14 @@ describe("Slack mrkdwn", () => {
     const pieces = splitText(text, 500);
     expect(pieces.every((p) => p.length <= 500)).toBe(true);
     expect(pieces.join(" ")).toBe(text);
+  });
+});
+
+describe("Slack refusals as people read them", () => {
+  it("says a refused token is refused, not that Slack cannot be reached", () => {
+    expect(describeSlackError({ data: { error: "invalid_auth" } }).message).toBe(
+      "Slack refused my token, so an admin needs to look at my installation.",
+    );
   });
 });
 

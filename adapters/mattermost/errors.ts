@@ -51,7 +51,7 @@ function describeRefusal(error: MattermostApiError): MattermostFailure {
       return {
         code,
         permanent: true,
-        message: "I can't reach Mattermost right now: my bot account needs attention from an admin.",
+        message: "Mattermost refused my bot account's token, so an admin needs to look at my setup (MATTERMOST_BOT_TOKEN).",
       };
     case 403:
       return {

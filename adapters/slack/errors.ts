@@ -74,7 +74,7 @@ export function describeSlackError(error: unknown): SlackFailure {
       return {
         code,
         permanent: true,
-        message: "I can't reach Slack right now: my installation needs attention from an admin.",
+        message: "Slack refused my token, so an admin needs to look at my installation.",
       };
     case ErrorCode.RequestError:
     case "TimeoutError":
