@@ -79,6 +79,13 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8pm IST" })).toMatch(
         /\(India, Ireland or Israel: Asia\/Kolkata, Europe\/Dublin or Asia\/Jerusalem\)/,
       );
+      // a city that ends a zone's name is that zone
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 London" })).toMatch(
+        /at 09:00 \(Europe\/London\)/,
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 rome" })).toMatch(
+        /at 09:00 \(Europe\/Rome\)/,
+      );
       // an hour alone is on the 24-hour clock
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 Europe/London" })).toMatch(
         /at 09:00 \(Europe\/London\)/,

@@ -141,10 +141,26 @@ export function parseTimeZone(text: string): string | undefined {
   if (!typed) return undefined;
   const lower = typed.toLowerCase();
   const zone = REGION_ZONES[lower] ?? typed;
-  if (zone === typed && /^[a-z]{2,4}$/i.test(typed) && !UNAMBIGUOUS.has(lower)) return undefined;
+  if (zone === typed && /^[a-z]{2,4}$/i.test(typed) && !UNAMBIGUOUS.has(lower)) return cityZone(lower);
   const resolved = nodeZone(zone);
-  if (resolved === undefined || !usedOffset(resolved)) return undefined;
+  if (resolved === undefined) return cityZone(lower);
+  if (!usedOffset(resolved)) return undefined;
   return RENAMED.get(lower) ?? resolved;
+}
+
+let cities: Map<string, string> | undefined;
+/**
+ * The zone a city names, as the last part of a zone's name ("London", "sydney", "New_York", "Rome"):
+ * people type the city an IANA name ends with (exploratory test: "tips on 9 London").
+ */
+function cityZone(city: string): string | undefined {
+  cities ??= new Map(
+    [...Intl.supportedValuesOf("timeZone"), ...RENAMED.values()].map((z) => [
+      (z.split("/").at(-1) ?? z).toLowerCase(),
+      z,
+    ]),
+  );
+  return cities.get(city.replace(/\s+/g, "_"));
 }
 
 /**
