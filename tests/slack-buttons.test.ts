@@ -4,7 +4,34 @@ import { allText, buttons, slackFixture } from "./slack-fixture.js";
 
 // Slack: the buttons on an answer: share, open a related entry, vote.
 
-const { votesDb, press } = slackFixture();
+const { votesDb, press, send, waitForLog } = slackFixture();
+
+describe("Slack interactions that are not ours", () => {
+  it("acknowledges another button, a shortcut and a modal, and logs them as not ours", async () => {
+    const form = (payload: Record<string, unknown>) =>
+      new URLSearchParams({
+        payload: JSON.stringify({ team: { id: "T1" }, user: { id: "U1" }, api_app_id: "A1", ...payload }),
+      }).toString();
+    const payloads = [
+      {
+        type: "block_actions",
+        channel: { id: "C1" },
+        trigger_id: "1.2.3",
+        actions: [{ type: "button", action_id: "someone_elses", block_id: "b1", value: "x", action_ts: "1" }],
+      },
+      { type: "shortcut", callback_id: "not_ours", trigger_id: "1.2.4" },
+      {
+        type: "view_submission",
+        trigger_id: "1.2.5",
+        view: { id: "V1", callback_id: "not_ours", state: { values: {} } },
+      },
+    ];
+    // unacknowledged, each was refused with 404 after Bolt's 3 s
+    for (const payload of payloads)
+      expect((await send(form(payload), "application/x-www-form-urlencoded")).status, payload.type).toBe(200);
+    expect(await waitForLog("Slack interaction not ours: acknowledged, nothing done")).toContain('"kind"');
+  });
+});
 
 describe("Slack buttons", () => {
   it("shares an answer in the channel, saying who shared it", async () => {

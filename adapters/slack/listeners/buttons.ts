@@ -44,4 +44,17 @@ export function register(app: App, ctx: SlackContext): void {
   press(ACTIONS.share, (entryId) => ({ kind: "share", entryId }));
   press(ACTIONS.voteUp, (entryId) => ({ kind: "vote", entryId, vote: "up" }));
   press(ACTIONS.voteDown, (entryId) => ({ kind: "vote", entryId, vote: "down" }));
+  // Anything else Slack sends this app for interactivity (a button id we never made, a shortcut or a
+  // modal none of ours opened) is acknowledged at once and logged as not ours: unacknowledged, Bolt
+  // held each 3 s, refused it with 404 and logged that a listener forgot to call ack().
+  const ours = `${ACTIONS.open}_\\d+|${ACTIONS.share}|${ACTIONS.voteUp}|${ACTIONS.voteDown}`;
+  const notOurs =
+    (kind: string) =>
+    async ({ ack }: { ack: () => Promise<void> }) => {
+      await ack();
+      ctx.log.warn({ kind }, "Slack interaction not ours: acknowledged, nothing done");
+    };
+  app.action({ action_id: new RegExp(`^(?!(?:${ours})$)`) }, notOurs("action"));
+  app.shortcut(/.*/, notOurs("shortcut"));
+  app.view(/.*/, notOurs("view"));
 }
