@@ -51,7 +51,8 @@ function describeRefusal(error: MattermostApiError): MattermostFailure {
       return {
         code,
         permanent: true,
-        message: "Mattermost refused my bot account's token, so an admin needs to look at my setup (MATTERMOST_BOT_TOKEN).",
+        message:
+          "Mattermost refused my bot account's token, so an admin needs to look at my setup (MATTERMOST_BOT_TOKEN).",
       };
     case 403:
       return {
