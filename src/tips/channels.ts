@@ -221,6 +221,7 @@ export class TipChannels implements TipCommands {
       "uncertain",
       "retry",
       "skipped",
+      "sending",
     ]);
     // a tip that fell due while the bot was down for longer than TIP_GRACE is said, and the last posted
     if (last?.status === "skipped") {
@@ -241,6 +242,11 @@ export class TipChannels implements TipCommands {
         ? `Trying again at ${formatLocal(again, s.timeZone)}.`
         : "Too late to try again: it is given up.";
       lines.push(`The last post failed: ${clause(storedFailure(last.error))} ${when}`);
+    } else if (last?.status === "sending") {
+      // being posted, or cut off by a restart: that is known only once its claim runs out (minutes)
+      lines.push(
+        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} is being posted, or was cut off by a restart: if so, it is not sent again, and within minutes this says it may not have been posted.`,
+      );
     } else if (last?.status === "uncertain") {
       lines.push(
         `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it, or the platform took too long to say whether it had, so it was not sent again.`,
