@@ -67,6 +67,24 @@ describe.each(storageBackends())("/readyz on $name", (backend) => {
   });
 });
 
+describe("/readyz over time", () => {
+  it("logs when it is ready again after saying it was not, and only then", async () => {
+    const { logger: log, lines: said } = capturedLogger();
+    const front = new HttpFront({ port: 0, host: "127.0.0.1", log, graceMs: 200 });
+    fronts.push(front);
+    let up = false;
+    front.readiness("database", () => up);
+    await front.start();
+    const poll = async () =>
+      (await within(fetch(`http://127.0.0.1:${front.boundPort}/readyz`), "/readyz")).status;
+    expect(await poll()).toBe(503);
+    up = true;
+    expect(await poll()).toBe(200);
+    expect(await poll()).toBe(200);
+    expect(said.filter((l) => l.includes('"msg":"ready again"'))).toHaveLength(1);
+  });
+});
+
 describe("/readyz of `start`", () => {
   let api: Server;
   let bot: ChildProcess | undefined;

@@ -28,6 +28,8 @@ export class HttpFront {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly checks = new Map<string, () => Promise<boolean> | boolean>();
   private server?: Server;
+  /** Whether the last /readyz said not ready: the next that says ready logs that it is again. */
+  private unready = false;
 
   constructor(private readonly options: HttpFrontOptions) {}
 
@@ -116,8 +118,12 @@ export class HttpFront {
       // anyone who reaches the port may read, names the checks alone
       const why = Object.fromEntries(failed.map((r) => [r.name, redactSecrets(r.why ?? "")]));
       this.options.log.warn({ failing: failed.map((r) => r.name), why }, "not ready");
+      this.unready = true;
       return sendJson(res, 503, { status: "unavailable", failing: failed.map((r) => r.name) });
     }
+    // an operator reading the log after an outage sees when it ended, not only that it began
+    if (this.unready) this.options.log.info("ready again");
+    this.unready = false;
     sendJson(res, 200, { status: "ready" });
   }
 }
