@@ -72,6 +72,24 @@ describe("loading the knowledge base", () => {
     expect(p).toMatchObject({ entry: "extra", field: "title" });
   });
 
+  it("says that what entries refer to is checked once an entry that does not fit its form is fixed", () => {
+    const messageOf = (files: Record<string, string>) => {
+      try {
+        loadKnowledge(fixtureCopy(files));
+      } catch (error) {
+        return (error as KnowledgeError).message;
+      }
+      return "";
+    };
+    const later = "What entries refer to (topics, sources, related entries) is checked once these are fixed.";
+    // a blank title and a misspelt topic: the topic is checked on the next run, which is said now
+    expect(messageOf({ "entries/more.yaml": entry({ title: "", topic: "privasy" }) })).toContain(later);
+    // a misspelt topic alone is found now, and nothing is left for later
+    const topicOnly = messageOf({ "entries/more.yaml": entry({ topic: "privasy" }) });
+    expect(topicOnly).toContain('unknown topic "privasy"');
+    expect(topicOnly).not.toContain(later);
+  });
+
   it("rejects an empty answer", () => {
     const [p] = problemsOf({ "entries/more.yaml": entry({ answer: '"   "' }) });
     expect(p).toMatchObject({ entry: "extra", field: "answer", message: "must not be empty" });

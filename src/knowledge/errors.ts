@@ -1,9 +1,21 @@
 import type { Problem } from "./validate.js";
 
-/** Thrown when the corpus cannot be used; lists every problem found. */
+/**
+ * Thrown when the corpus cannot be used; lists every problem found. `linksChecked` false: a file could
+ * not be read, or an item did not fit its form, so what refers to what (topics, sources, related
+ * entries) was not checked yet, and saying so spares a moderator wondering why the next run finds more.
+ */
 export class KnowledgeError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
+  constructor(
+    readonly problems: readonly Problem[],
+    linksChecked = true,
+  ) {
+    const later = linksChecked
+      ? ""
+      : "\nWhat entries refer to (topics, sources, related entries) is checked once these are fixed.";
+    super(
+      `The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}${later}`,
+    );
     this.name = "KnowledgeError";
   }
 }

@@ -172,7 +172,8 @@ export function loadKnowledge(dir: string): Knowledge {
   };
   // Cross-references only once every file has been read and every item fits its schema: otherwise an
   // entry dropped for one mistake makes a dozen "no entry has the id" problems elsewhere.
-  if (!unreadable && problems.length === 0)
+  const linksChecked = !unreadable && problems.length === 0;
+  if (linksChecked)
     problems.push(
       ...validateCorpus(
         knowledge,
@@ -187,7 +188,7 @@ export function loadKnowledge(dir: string): Knowledge {
       file: rel(entriesDir),
       message: `also holds what is not read, which may be why: ${skipped.join(", ")} (only files ending in .yaml or .yml, directly in entries/, are read)`,
     });
-  if (problems.length > 0) throw new KnowledgeError(problems);
+  if (problems.length > 0) throw new KnowledgeError(problems, linksChecked);
   return knowledge;
 }
 
