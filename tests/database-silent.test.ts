@@ -40,6 +40,43 @@ describe("rate limits when the database cannot count", () => {
     await vi.advanceTimersByTimeAsync(COUNT_WAIT_MS);
     expect(await second).toMatchObject({ refusal: expect.stringMatching(/less than 10 minutes ago/) });
   });
+
+  it("gives back a share counted in memory, and the database's count too once it lands late", async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const late = <T>(value: T) =>
+      new Promise<T>((resolve) => setTimeout(() => resolve(value), 2 * COUNT_WAIT_MS));
+    const givenBack: string[] = [];
+    const slow: RateCounts = {
+      take: () => late(undefined),
+      giveBack: async (key) => {
+        givenBack.push(key);
+      },
+      takeSliding: () => late(undefined),
+      giveBackSliding: async (key) => {
+        givenBack.push(key);
+      },
+    };
+    const limits = new RateLimits({
+      questionsPerMinute: 1,
+      sharesPerHour: 1,
+      shared: slow,
+      logger: createLogger("silent"),
+    });
+    const first = countShare(limits, "slack", "C1", "e1");
+    await vi.advanceTimersByTimeAsync(2 * COUNT_WAIT_MS);
+    const counted = await first;
+    if (!("giveBack" in counted)) throw new Error("the first share was refused");
+    // never posted: given back in memory now, so the same share may be pressed again...
+    await counted.giveBack();
+    const again = countShare(limits, "slack", "C1", "e1");
+    await vi.advanceTimersByTimeAsync(4 * COUNT_WAIT_MS);
+    expect(await again).toHaveProperty("giveBack");
+    // ... and in the database once its counts landed, so no replica is held back by a share never posted
+    expect(givenBack).toEqual(expect.arrayContaining(["shared:slack:C1:e1", "share:slack:C1"]));
+  });
 });
 
 describe("the Slack replay memory when the database cannot answer", () => {

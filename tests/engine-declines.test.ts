@@ -85,6 +85,7 @@ describe("declining another subject", () => {
     for (const q of [
       "Could we send the patient home with antibiotics?",
       "should I send her home on antibiotics or keep her in?",
+      "can we send patients home on antibiotics after one dose?",
     ])
       expect(declinedAs(q), q).toBe("clinical care");
     // sharing what another subject is about is still that subject's question

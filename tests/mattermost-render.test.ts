@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeMattermostError } from "../adapters/mattermost/errors.js";
 import { escapeMentions, formatSource, renderCard } from "../adapters/mattermost/render.js";
-import { MattermostApiError } from "../adapters/mattermost/rest.js";
+import { MattermostApiError, MattermostRest } from "../adapters/mattermost/rest.js";
 import { ActionSeal } from "../adapters/mattermost/seal.js";
 import {
   ConfigError,
@@ -131,6 +131,22 @@ describe("Mattermost cards", () => {
     expect(text).toContain("_(Answer shortened to fit in one Mattermost message.)_");
     expect(text).toContain("**Sources:** ");
     expect(text).toMatch(/not legal advice[^\n]*_$/);
+  });
+});
+
+describe("Mattermost's REST client", () => {
+  it("refuses an id that is no Mattermost id before any call: it would change the path", async () => {
+    const calls: string[] = [];
+    const rest = new MattermostRest("http://127.0.0.1:9", "bottoken0000000000000000aa", (url) => {
+      calls.push(url);
+      return Promise.resolve(new Response("{}"));
+    });
+    for (const id of ["..", "me", "."])
+      await expect(rest.userName(id), id).rejects.toMatchObject({ status: 400, id: "invalid_id" });
+    await expect(rest.channelRoles("me", "member00000000000000000001")).rejects.toMatchObject({
+      id: "invalid_id",
+    });
+    expect(calls).toEqual([]);
   });
 });
 

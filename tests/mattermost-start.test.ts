@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { main } from "../app/main.js";
 import { tempDir, waitFor, within } from "./helpers.js";
 import { launchStart } from "./launch-start.js";
+import { CHANNEL, MEMBER } from "./mattermost-stand-in.js";
 
 // `npm start` with Mattermost beside Slack in HTTP mode: one process, one HTTP front on PORT. The built
 // bot runs as a child process; Slack's Web API and Mattermost's REST API are one stand-in on 127.0.0.1.
@@ -65,7 +66,12 @@ describe("npm start with Mattermost settings", () => {
     expect(started).toMatchObject({ platforms: ["slack", "mattermost"], port: expect.any(Number) });
     const base = `http://127.0.0.1:${started.port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const form = new URLSearchParams({ token: COMMAND_TOKEN, user_id: "u1", channel_id: "c1", text: "help" });
+    const form = new URLSearchParams({
+      token: COMMAND_TOKEN,
+      user_id: MEMBER,
+      channel_id: CHANNEL,
+      text: "help",
+    });
     const command = await fetch(`${base}/mattermost/command`, { method: "POST", body: form });
     expect(command.status).toBe(200);
     expect(await command.json()).toMatchObject({ response_type: "ephemeral" });

@@ -57,6 +57,7 @@ describe("Mattermost slash command", () => {
     ["no user", `token=${COMMAND_TOKEN}&channel_id=${CHANNEL}&text=help`],
     ["no channel", `token=${COMMAND_TOKEN}&user_id=${MEMBER}&text=help`],
     ["a field given twice", `token=${COMMAND_TOKEN}&user_id=${MEMBER}&channel_id=${CHANNEL}&text=a&text=b`],
+    ["a user id that is no id", `token=${COMMAND_TOKEN}&user_id=..&channel_id=${CHANNEL}&text=help`],
   ])("answers 400 to a command form with %s", async (_name, body) => {
     const response = await fetch(`${mm.base}/mattermost/command`, { method: "POST", body });
     expect(response.status).toBe(400);

@@ -128,6 +128,27 @@ describe("Slack outbound calls", () => {
     await waitFor(() => hook.counts.open === 0, { what: "the stalled requests to be dropped" });
   });
 
+  it("refuses as busy a call whose time ran out while it waited for a slot: it was never sent", async () => {
+    const hook = await stalledServer();
+    const outbound = new Outbound({ timeoutMs: 500, retries: 0, perHost: 1 });
+    const ended = (signal?: AbortSignal) =>
+      outbound.fetch(hook.url, { method: "POST", body: "{}", ...(signal ? { signal } : {}) }).then(
+        () => "answered",
+        (error: Error) => error.name,
+      );
+    // the second's own time runs out while the first still holds the host's one slot
+    const [sent, waited] = await within(
+      Promise.all([ended(), ended(AbortSignal.timeout(50))]),
+      "both calls to give up",
+    );
+    // the first went and may have been acted on; the second never left, so no one may take it as sent
+    expect(sent).toBe("TimeoutError");
+    expect(waited).toBe("OutboundBusy");
+    expect(hook.counts.requests).toBe(1);
+    outbound.close();
+    await waitFor(() => hook.counts.open === 0, { what: "the stalled requests to be dropped" });
+  });
+
   it("tries a timed-out GET again, but never a timed-out POST, which may have been acted on", async () => {
     const hook = await stalledServer();
     const outbound = new Outbound({ timeoutMs: 100, retries: 2, wait: async () => {} });

@@ -74,7 +74,7 @@ describeEachBackend(({ fresh, scheduler }) => {
       );
       // a word that is no zone at all (a day) is told the whole form, and that days cannot be picked
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 saturdays" })).toMatch(
-        /use `tips on \[HH:MM\] \[time zone\]` with a zone such as Europe\/London, EST or UTC\+2\. A tip comes every day, or on weekdays only\.$/,
+        /use `tips on \[HH:MM\] \[time zone\]` with a zone such as Europe\/London, EST or UTC\+2\. A tip comes every day, or on weekdays only \(add weekdays\)\.$/,
       );
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 8pm IST" })).toMatch(
         /\(India, Ireland or Israel: Asia\/Kolkata, Europe\/Dublin or Asia\/Jerusalem\)/,
@@ -85,6 +85,13 @@ describeEachBackend(({ fresh, scheduler }) => {
       );
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 rome" })).toMatch(
         /at 09:00 \(Europe\/Rome\)/,
+      );
+      // ... but not a town of the UK that a far zone's city shares its name with, nor a US county
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 Perth" })).toBe(
+        "Perth is the name of more than one time zone (Scotland or Western Australia: Europe/London or Australia/Perth): give the zone's name.",
+      );
+      expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 knox" })).toMatch(
+        /not a time zone I know/,
       );
       // an hour alone is on the 24-hour clock
       expect(await s.run({ platform: "slack", channelId: "C1", args: "on 9 Europe/London" })).toMatch(

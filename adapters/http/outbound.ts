@@ -181,7 +181,10 @@ class Slots {
         };
         const abort = () => {
           this.waiting.delete(ready);
-          reject(signal.reason);
+          // a call whose time ran out while it waited was never sent: busy, not "may have gone
+          // through" (a share or a tip counted as posted, though nothing was; code review)
+          const timedOutWaiting = (signal.reason as { name?: unknown } | undefined)?.name === "TimeoutError";
+          reject(timedOutWaiting ? new OutboundBusy(`no free call to ${this.host} in time`) : signal.reason);
         };
         this.waiting.add(ready);
         signal.addEventListener("abort", abort, { once: true });

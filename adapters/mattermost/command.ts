@@ -8,11 +8,13 @@ import { buttonTarget, type LateReplies, type MattermostContext, readPost, reque
 import { REQUEST_FAILED } from "./errors.js";
 import { tipsPermission } from "./permission.js";
 import { renderCard } from "./render.js";
+import { MATTERMOST_ID } from "./rest.js";
 
 // Only the fields we use are checked; Mattermost sends more (team_id, trigger_id, ...).
 const commandForm = z.looseObject({
-  user_id: z.string().min(1),
-  channel_id: z.string().min(1),
+  // Mattermost's ids, as a button press's are (they go into REST paths and button seals)
+  user_id: z.string().regex(MATTERMOST_ID),
+  channel_id: z.string().regex(MATTERMOST_ID),
   text: z.string().default(""),
   response_url: z.string().optional(),
 });

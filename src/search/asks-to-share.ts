@@ -3,10 +3,11 @@
  * "is it OK to send them to the registrar?"): a question about sharing, whatever the thing shared is
  * about. A word of clinical care or of equipment in it ("a dosing error", "a camera phone") is what is
  * shared, so it does not make the question one of that subject (see the judge's offSubject). Not
- * "send" in the ward's sense: a patient sent home or to A&E, bloods or a sample sent off.
+ * "send" in the ward's sense: a patient sent home, for a scan or to A&E, bloods or a sample sent off
+ * (their results sent on are shared).
  */
 const ASKS_TO_SHARE =
-  /\b(?:(?:can|could|should|may|shall)\s+(?:i|we)|(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|fine|appropriate)\s+(?:for\s+(?:me|us)\s+)?to|am\s+i\s+allowed\s+to)\b[^.?!]*?\b(?:post(?:ing)?|shar(?:e|ing)|upload(?:ing)?|tweet(?:ing)?|(?:send|forward)(?:ing)?(?!\s+(?:(?:the|a|this|that|my|our|your)\s+)?(?:patient|pt|him|her|them|someone|people|off)\s+(?:home|back|off|in|out|to\s+(?:a&e|ed|er|hospital|resus|theatre|icu|itu|the\s+ward|ward|the\s+lab|lab|clinic|the\s+clinic))\b|\s+off\b|\s+(?:(?:the|a|some)\s+)?(?:bloods?|samples?|swabs?|urine|specimens?|cultures?)\b))\b/i;
+  /\b(?:(?:can|could|should|may|shall)\s+(?:i|we)|(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|fine|appropriate)\s+(?:for\s+(?:me|us)\s+)?to|am\s+i\s+allowed\s+to)\b[^.?!]*?\b(?:post(?:ing)?|shar(?:e|ing)|upload(?:ing)?|tweet(?:ing)?|(?:send|forward)(?:ing)?(?!\s+(?:(?:the|a|this|that|my|our|your)\s+)?(?:patients?|pts?|him|her|them|someone|people|off|baby|child|kids?|mum|mom|dad)\s+(?:home|back|off|in|out|for\s+(?:an?\s+)?(?:ct|mri|x-?rays?|scans?|ultrasound|bloods?|tests?)|to\s+(?:a&e|ed|er|hospital|resus|theatre|icu|itu|the\s+ward|ward|the\s+lab|lab|clinic|the\s+clinic|radiology|x-?ray|the\s+gp|gp))\b|\s+off\b|\s+(?:(?:the|a|some)\s+)?(?:bloods?|samples?|swabs?|urine|specimens?|cultures?)\b(?!\s+results?)))\b/i;
 
 /**
  * Whether a word of `subject` in `sentence` names only what the sentence asks leave to share: so for

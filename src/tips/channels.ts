@@ -176,7 +176,7 @@ export class TipChannels implements TipCommands {
       if (shared)
         return `${settings.timeZone.trim()} is the name of more than one time zone (${shared}): give the zone's name.`;
       if (!zone)
-        return `That is not a time zone I know: use ${this.command(platform, "on")} with a zone such as Europe/London, EST or UTC+2. A tip comes every day, or on weekdays only.`;
+        return `That is not a time zone I know: use ${this.command(platform, "on")} with a zone such as Europe/London, EST or UTC+2. A tip comes every day, or on weekdays only (add weekdays).`;
       timeZone = zone;
     }
     return { time, timeZone, weekdaysOnly: Boolean(settings.weekdaysOnly) };
@@ -223,10 +223,14 @@ export class TipChannels implements TipCommands {
       "skipped",
       "sending",
     ]);
-    // a tip that fell due while the bot was down for longer than TIP_GRACE is said, and the last posted
-    if (last?.status === "skipped") {
+    // a tip that fell due while the bot was down for longer than TIP_GRACE is said, and the last posted;
+    // so is one being posted, or cut off by a restart (that is known once its claim runs out, in minutes)
+    if (last?.status === "skipped" || last?.status === "sending") {
+      const due = `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)}`;
       lines.push(
-        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} was skipped: the bot was not running until too long after it fell due.`,
+        last.status === "skipped"
+          ? `${due} was skipped: the bot was not running until too long after it fell due.`
+          : `${due} is being posted, or was cut off by a restart: if so, it is not sent again, and within minutes this says it may not have been posted.`,
       );
       last = await this.store.lastSlot(platform, channelId, ["posted"]);
     }
@@ -242,11 +246,6 @@ export class TipChannels implements TipCommands {
         ? `Trying again at ${formatLocal(again, s.timeZone)}.`
         : "Too late to try again: it is given up.";
       lines.push(`The last post failed: ${clause(storedFailure(last.error))} ${when}`);
-    } else if (last?.status === "sending") {
-      // being posted, or cut off by a restart: that is known only once its claim runs out (minutes)
-      lines.push(
-        `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} is being posted, or was cut off by a restart: if so, it is not sent again, and within minutes this says it may not have been posted.`,
-      );
     } else if (last?.status === "uncertain") {
       lines.push(
         `The tip due ${formatLocal(new Date(last.dueAt), s.timeZone)} may not have been posted: the bot stopped while posting it, or the platform took too long to say whether it had, so it was not sent again.`,

@@ -38,6 +38,11 @@ const SHARED: Readonly<Record<string, string>> = {
   aest: "Queensland or New South Wales: Australia/Brisbane or Australia/Sydney",
   acst: "the Northern Territory or South Australia: Australia/Darwin or Australia/Adelaide",
   sst: "Samoa or Singapore: Pacific/Pago_Pago or Asia/Singapore",
+  // towns of the UK and Ireland whose names a zone's city shares (see cityZone)
+  perth: "Scotland or Western Australia: Europe/London or Australia/Perth",
+  halifax: "England or Nova Scotia: Europe/London or America/Halifax",
+  chatham: "England or the Chatham Islands: Europe/London or Pacific/Chatham",
+  stanley: "County Durham or the Falklands: Europe/London or Atlantic/Stanley",
 };
 
 /** For an abbreviation several zones share, the zones it may mean, as a reply names them. */
@@ -150,17 +155,20 @@ export function parseTimeZone(text: string): string | undefined {
 
 let cities: Map<string, string> | undefined;
 /**
- * The zone a city names, as the last part of a zone's name ("London", "sydney", "New_York", "Rome"):
- * people type the city an IANA name ends with (exploratory test: "tips on 9 London").
+ * The zone a city names, as the second part of a zone's "Region/City" name ("London", "sydney",
+ * "New_York", "Rome"): people type the city an IANA name ends with (exploratory test: "tips on 9
+ * London"). Not Antarctica's stations ("Casey", "Davis"), nor the US counties of three-part names
+ * ("Knox", "Center"), nor a town that shares its name with one (SHARED: "Perth" is refused, naming both).
  */
 function cityZone(city: string): string | undefined {
   cities ??= new Map(
-    [...Intl.supportedValuesOf("timeZone"), ...RENAMED.values()].map((z) => [
-      (z.split("/").at(-1) ?? z).toLowerCase(),
-      z,
-    ]),
+    [...Intl.supportedValuesOf("timeZone"), ...RENAMED.values()]
+      .map((z) => z.split("/"))
+      .filter(([region, place, county]) => place && !county && region !== "Antarctica")
+      .map(([region, place]) => [(place ?? "").toLowerCase(), `${region}/${place}`]),
   );
-  return cities.get(city.replace(/\s+/g, "_"));
+  const typed = city.replace(/\s+/g, "_");
+  return SHARED[typed] ? undefined : cities.get(typed);
 }
 
 /**

@@ -12,9 +12,10 @@ const HOUR_MS = 3_600_000;
  */
 export const SAME_SHARE_MS = 10 * MINUTE_MS;
 /**
- * How long a count in the database may take before the asker is let through uncounted: a database
- * gone silent (a partition) held every reply for the driver's 10 to 30 s, past Discord's 3 s to answer
- * (replica exploratory test). A count that lands later only counts the asker once too often.
+ * How long a count in the database may take before it is made in this process's memory instead: a
+ * database gone silent (a partition) held every reply for the driver's 10 to 30 s, past Discord's 3 s to
+ * answer (replica exploratory test). A question's count that lands later counts the asker once too
+ * often; a share's is given back when the share is (see takeGivable).
  */
 export const COUNT_WAIT_MS = 1_000;
 
@@ -54,7 +55,7 @@ export class RateLimits {
     const shared = this.options.shared;
     if (!shared) return this.questions.take(key);
     let counted = true;
-    const wait = await this.countOrLet(
+    const wait = await this.countOrNot(
       shared.take(key, this.options.questionsPerMinute, MINUTE_MS, this.now()),
       () => {
         counted = false;
@@ -112,14 +113,26 @@ export class RateLimits {
     const count = sliding
       ? shared.takeSliding(key, limit, windowMs, at)
       : shared.take(key, limit, windowMs, at);
-    const wait = await this.countOrLet(count, () => {
+    const wait = await this.countOrNot(count, () => {
       counted = false;
     });
     // An event the database could not count is counted in this process's memory: a share pressed
     // again while the database is down was posted again each time (exploratory test).
+    // The database's count may still land after the wait (a slow database, not a dead one): it is then
+    // given back as well, once it has, where a refused or unposted event gives back its memory count.
     if (!counted) {
+      const landed = () => void count.then(giveBack, () => undefined);
       const inMemory = memory.take(key, at);
-      return inMemory === undefined ? { giveBack: async () => memory.giveBack(key, at) } : { wait: inMemory };
+      if (inMemory !== undefined) {
+        landed();
+        return { wait: inMemory };
+      }
+      return {
+        giveBack: async () => {
+          memory.giveBack(key, at);
+          landed();
+        },
+      };
     }
     if (wait === undefined) return { giveBack };
     // The database counts a refused event too; it is given back, so that one given back later (a share
@@ -132,7 +145,7 @@ export class RateLimits {
    * A limit counted in the database; when the database cannot count, it is logged, `uncounted` is told
    * (to count it in memory instead), and undefined is returned.
    */
-  private async countOrLet(count: Promise<number | undefined>, uncounted?: () => void) {
+  private async countOrNot(count: Promise<number | undefined>, uncounted?: () => void) {
     try {
       return await within(count, COUNT_WAIT_MS);
     } catch (error) {

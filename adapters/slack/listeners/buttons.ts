@@ -16,8 +16,11 @@ function requester(body: BlockAction, ctx: SlackContext): Requester {
 
 /** The buttons on our messages: open an entry, share an answer in the channel, vote on it. */
 export function register(app: App, ctx: SlackContext): void {
-  const press = (actionId: string | RegExp, request: (entryId: string) => Request) =>
-    app.action<BlockAction>(actionId, async ({ ack, body, action, respond }) => {
+  /** Our buttons' action ids, as patterns: every other id is someone else's (see notOurs). */
+  const ours: string[] = [];
+  const press = (actionId: string, request: (entryId: string) => Request) => {
+    ours.push(actionId);
+    app.action<BlockAction>(new RegExp(`^${actionId}$`), async ({ ack, body, action, respond }) => {
       await ack();
       const entryId = "value" in action ? String(action.value ?? "") : "";
       const outcome = await ctx.conversation.handle(request(entryId), requester(body, ctx));
@@ -40,21 +43,21 @@ export function register(app: App, ctx: SlackContext): void {
           }).catch(() => undefined);
       }
     });
-  press(new RegExp(`^${ACTIONS.open}_\\d+$`), (entryId) => ({ kind: "open", entryId }));
+  };
+  press(`${ACTIONS.open}_\\d+`, (entryId) => ({ kind: "open", entryId }));
   press(ACTIONS.share, (entryId) => ({ kind: "share", entryId }));
   press(ACTIONS.voteUp, (entryId) => ({ kind: "vote", entryId, vote: "up" }));
   press(ACTIONS.voteDown, (entryId) => ({ kind: "vote", entryId, vote: "down" }));
   // Anything else Slack sends this app for interactivity (a button id we never made, a shortcut or a
   // modal none of ours opened) is acknowledged at once and logged as not ours: unacknowledged, Bolt
   // held each 3 s, refused it with 404 and logged that a listener forgot to call ack().
-  const ours = `${ACTIONS.open}_\\d+|${ACTIONS.share}|${ACTIONS.voteUp}|${ACTIONS.voteDown}`;
   const notOurs =
     (kind: string) =>
     async ({ ack }: { ack: () => Promise<void> }) => {
       await ack();
       ctx.log.warn({ kind }, "Slack interaction not ours: acknowledged, nothing done");
     };
-  app.action({ action_id: new RegExp(`^(?!(?:${ours})$)`) }, notOurs("action"));
+  app.action({ action_id: new RegExp(`^(?!(?:${ours.join("|")})$)`) }, notOurs("action"));
   app.shortcut(/.*/, notOurs("shortcut"));
   app.view(/.*/, notOurs("view"));
 }
