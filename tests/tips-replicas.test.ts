@@ -121,8 +121,11 @@ describe("daily tips with two replicas on one PostgreSQL", () => {
     const url = await backend.fresh();
     const [dying, surviving] = await Promise.all([backend.open(url), backend.open(url)]);
     if (!dying || !surviving) throw new Error("no storage");
-    const clock = { now: new Date("2026-11-26T09:00:10Z") };
+    const clock = { now: new Date("2026-11-25T09:00:10Z") };
     await dying.tips.enable("slack", "C1", { ...defaults, weekdaysOnly: false }, "command", 0);
+    // yesterday's tip went out
+    await replica(surviving, countingPoster().poster, () => clock.now, 60_000).tick();
+    clock.now = new Date("2026-11-26T09:00:10Z");
     // The dying replica's post never returns: it is killed while the platform has the request.
     let posting = false;
     const hung: TipPoster = {
@@ -142,9 +145,12 @@ describe("daily tips with two replicas on one PostgreSQL", () => {
         now: () => clock.now,
       }).status({ platform: "slack", channelId: "C1" });
     // while it is being posted, or before the lease runs out on one cut off, status says which it may be
-    expect(await statusAt(surviving)).toMatch(
+    const meanwhile = await statusAt(surviving);
+    expect(meanwhile).toMatch(
       /The tip due Thu, 26 Nov 2026, 09:00 UTC is being posted, or was cut off by a restart/,
     );
+    // and the last tip that did go out is still said
+    expect(meanwhile).toMatch(/Last tip: Wed, 25 Nov 2026, 09:00/);
     await dying.close();
     const { poster, posts } = countingPoster();
     clock.now = new Date("2026-11-26T09:02:00Z");
