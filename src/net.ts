@@ -29,11 +29,17 @@ export function unreachableCause(error: unknown, depth = 0): string | undefined 
 
 /**
  * Whether a call that failed may have done its work all the same: it ran out of time (a TimeoutError,
- * or an abort, anywhere in its chain) after the request had gone, so the other end may have posted.
+ * or an abort, anywhere in its chain) after the request had gone, so the other end may have posted; or
+ * Discord says the interaction was answered already (40060: discord.js sent again a reply that timed
+ * out, and the first had arrived).
  */
 export function mayHaveGoneThrough(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as { name?: unknown; cause?: unknown; original?: unknown };
-  if (e.name === "TimeoutError" || e.name === "AbortError") return true;
+  const e = error as { name?: unknown; code?: unknown; cause?: unknown; original?: unknown };
+  if (e.name === "TimeoutError" || e.name === "AbortError" || e.code === DISCORD_ALREADY_ANSWERED)
+    return true;
   return [e.cause, e.original].some((inner) => mayHaveGoneThrough(inner, depth + 1));
 }
+
+/** Discord's error code for an interaction answered already ("Interaction has already been acknowledged"). */
+const DISCORD_ALREADY_ANSWERED = 40060;

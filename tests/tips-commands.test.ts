@@ -222,7 +222,9 @@ describe("the tips command as each platform writes it", () => {
       defaults: TIP_DEFAULTS,
       posters: { discord: poster },
     });
-    expect(await channels.status(channel)).toBe("This channel has no daily tip. Turn it on with `/tips-on`.");
+    expect(await channels.status(channel)).toBe(
+      "This channel has no daily tip. Whoever manages the channel can turn it on with `/tips-on`.",
+    );
     expect(await channels.on(channel, { timeZone: "Saturdays" })).toMatch(
       /: use `\/tips-on` with a zone such as/,
     );
@@ -238,7 +240,7 @@ describe("the tips command as each platform writes it", () => {
     // a platform whose poster says nothing of it, and the console: the words typed after the command
     const other = { platform: "slack", channelId: "C1" } as const;
     expect(await channels.status(other)).toBe(
-      "This channel has no daily tip. Turn it on with `tips on [HH:MM] [time zone]`.",
+      "This channel has no daily tip. Whoever manages the channel can turn it on with `tips on [HH:MM] [time zone]`.",
     );
   });
 });

@@ -213,7 +213,8 @@ export class TipChannels implements TipCommands {
 
   private async describeStatus(platform: Platform, channelId: string): Promise<string> {
     const s = await this.store.schedule(platform, channelId);
-    if (!s?.enabled) return `This channel has no daily tip. Turn it on with ${this.command(platform, "on")}.`;
+    if (!s?.enabled)
+      return `This channel has no daily tip. Whoever manages the channel can turn it on with ${this.command(platform, "on")}.`;
     const lines = [`Daily tip: on, ${describe(s)}.`, await this.nextLine(platform, channelId, s)];
     let last = await this.store.lastSlot(platform, channelId, [
       "posted",
