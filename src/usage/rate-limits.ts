@@ -54,15 +54,11 @@ export class RateLimits {
     const key = `question:${platform}:${userId}`;
     const shared = this.options.shared;
     if (!shared) return this.questions.take(key);
-    let counted = true;
-    const wait = await this.countOrNot(
+    const counted = await this.inTime(
       shared.take(key, this.options.questionsPerMinute, MINUTE_MS, this.now()),
-      () => {
-        counted = false;
-      },
     );
     // what the database could not count, this process's memory does
-    return counted ? wait : this.questions.take(key);
+    return counted ? counted.wait : this.questions.take(key);
   }
 
   /**
@@ -109,13 +105,10 @@ export class RateLimits {
       const wait = memory.take(key, at);
       return wait === undefined ? { giveBack } : { wait };
     }
-    let counted = true;
     const count = sliding
       ? shared.takeSliding(key, limit, windowMs, at)
       : shared.take(key, limit, windowMs, at);
-    const wait = await this.countOrNot(count, () => {
-      counted = false;
-    });
+    const counted = await this.inTime(count);
     // An event the database could not count is counted in this process's memory: a share pressed
     // again while the database is down was posted again each time (exploratory test).
     // The database's count may still land after the wait (a slow database, not a dead one): it is then
@@ -134,23 +127,24 @@ export class RateLimits {
         },
       };
     }
-    if (wait === undefined) return { giveBack };
+    if (counted.wait === undefined) return { giveBack };
     // The database counts a refused event too; it is given back, so that one given back later (a share
     // never posted) frees a place as it does in memory, where a refusal is not counted.
     await giveBack();
-    return { wait };
+    return { wait: counted.wait };
   }
 
   /**
-   * A limit counted in the database; when the database cannot count, it is logged, `uncounted` is told
-   * (to count it in memory instead), and undefined is returned.
+   * The database's count (its wait, undefined within the limit), or undefined when the database could
+   * not count within COUNT_WAIT_MS: that is logged, and the caller counts in memory instead.
    */
-  private async countOrNot(count: Promise<number | undefined>, uncounted?: () => void) {
+  private async inTime(
+    count: Promise<number | undefined>,
+  ): Promise<{ wait: number | undefined } | undefined> {
     try {
-      return await within(count, COUNT_WAIT_MS);
+      return { wait: await within(count, COUNT_WAIT_MS) };
     } catch (error) {
       this.options.logger.error({ err: (error as Error).message }, "could not count a rate limit");
-      uncounted?.();
       return undefined;
     }
   }
