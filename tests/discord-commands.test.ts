@@ -49,6 +49,21 @@ describe("Discord /socialmedia-guidance", () => {
     expect(logLines.join("\n")).toContain('"flagged":true');
   });
 
+  it("reads a mention, a channel or a custom emoji picked while typing as no patient's number", async () => {
+    const i = command("ask", {
+      question:
+        "<@80351110224678912> in <#222197033908436994>: can I accept a friend request from a patient? <:think:123456789012345678>",
+    });
+    dispatch(i);
+    const body = await message(i);
+    expect(body.embeds?.[0]?.title).toBe("Friend requests from patients");
+    expect(body.embeds?.[0]?.description).not.toContain("looked like it contained patient details");
+    expect(JSON.stringify(body)).not.toMatch(/80351110224678912|222197033908436994/);
+    const typed = typing("<@80351110224678912> friend req");
+    dispatch(typed);
+    expect((await choices(typed))[0]?.name).toBe("Should I accept a friend request from a patient?");
+  });
+
   it("declines off-topic questions with the topics, pinging no one", async () => {
     const i = command("ask", { question: "@everyone how do I cook rice" });
     dispatch(i);

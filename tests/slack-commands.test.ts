@@ -37,6 +37,18 @@ describe("Slack slash command", () => {
     expect(allText(body)).not.toMatch(/patient details|bob\.smith|@nurses/);
   });
 
+  it("reads Slack's escapes and links as the asker typed them", async () => {
+    const body = await within(
+      (
+        await slash(
+          "&gt; can I accept a friend request &amp; message from a patient &lt;3 <https://x.example/a|x.example/a>?",
+        )
+      ).posted,
+    );
+    expect(body.text).toContain("Friend requests from patients");
+    expect(allText(body)).not.toMatch(/&amp;|&gt;|&lt;/);
+  });
+
   it.each(["", "help"])("shows help for %j", async (text) => {
     const body = await within((await slash(text)).posted);
     expect(body.response_type).toBe("ephemeral");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeSlackError } from "../adapters/slack/errors.js";
-import { withoutMentions } from "../adapters/slack/listeners/mention.js";
+import { typedText } from "../adapters/slack/listeners/mention.js";
 import { escapeMrkdwn, splitText, toMrkdwn } from "../adapters/slack/mrkdwn.js";
 import { LIMITS, renderCard, SLACK_HELP } from "../adapters/slack/render.js";
 import {
@@ -62,12 +62,29 @@ describe("Slack refusals as people read them", () => {
   });
 });
 
-describe("Slack mentions", () => {
+describe("Slack's markup read as typed", () => {
   it("reads a message without its mentions, and leaves unclosed ones, as many as a message holds, as they are", () => {
-    expect(withoutMentions("<@U123|bob> can I post? <@U9>")).toBe("  can I post?  ");
-    expect(withoutMentions("<!subteam^S123|@nurses> and <!subteam^S9> hi")).toBe("  and   hi");
+    expect(typedText("<@U123|bob> can I post? <@U9>")).toBe("  can I post?  ");
+    expect(typedText("<!subteam^S123|@nurses> and <!subteam^S9> hi")).toBe("  and   hi");
     const unclosed = "<@A|".repeat(50_000);
-    expect(withoutMentions(`${unclosed}<@U123> hi`)).toBe(`${unclosed}  hi`);
+    expect(typedText(`${unclosed}<@U123> hi`)).toBe(`${unclosed}  hi`);
+    expect(typedText(42)).toBe("");
+  });
+
+  it("reads escapes, links, channels, dates and @here as the person typed them", () => {
+    expect(typedText("&gt; ward photos &amp; &lt;patient&gt; names")).toBe("> ward photos & <patient> names");
+    expect(typedText("&amp;lt; stays")).toBe("&lt; stays");
+    expect(typedText("see <https://www.gmc-uk.org/x?a=1&amp;b=2|gmc-uk.org> or <https://example.com>")).toBe(
+      "see gmc-uk.org or https://example.com",
+    );
+    expect(typedText("<mailto:a@b.org|a@b.org> and <tel:+441234|01234>")).toBe("a@b.org and 01234");
+    expect(typedText("in <#C0123|ward-7> and <#C9> <!here> <!channel|@channel>").split(/\s+/)).toEqual([
+      "in",
+      "#ward-7",
+      "and",
+      "",
+    ]);
+    expect(typedText("on <!date^1700000000^{date}|14 Nov 2023>")).toBe("on 14 Nov 2023");
   });
 });
 

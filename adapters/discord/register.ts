@@ -22,6 +22,7 @@ import { pressButton } from "./buttons.js";
 import type { Ctx } from "./interaction.js";
 import { DISCORD_HELP, renderCard } from "./render.js";
 import { SLASH_COMMANDS } from "./slash-commands.js";
+import { typedText } from "./typed-text.js";
 
 /** Discord allows at most this many autocomplete choices, each at most 100 characters. */
 const MAX_CHOICES = 25;
@@ -103,7 +104,7 @@ export async function handle(interaction: Interaction, ctx: Ctx): Promise<void> 
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, guide: Guide): Promise<void> {
-  const typed = String(interaction.options.getFocused() ?? "");
+  const typed = typedText(String(interaction.options.getFocused() ?? ""));
   const seen = new Set<string>();
   const choices = guide
     .complete(typed, MAX_CHOICES)

@@ -14,6 +14,7 @@ import {
 import { COMMANDS, errorCard, type Request } from "../../src/index.js";
 import { COMMAND, TIPS_COMMAND } from "./definitions.js";
 import { type Ctx, reply, requester } from "./interaction.js";
+import { typedText } from "./typed-text.js";
 
 /**
  * The longest string option Discord allows. A question may be longer than the engine reads: a pasted
@@ -59,7 +60,7 @@ const guideCommand: SlashCommand = {
     const sub = interaction.options.getSubcommand();
     const request: Request =
       sub === "ask"
-        ? { kind: "ask", question: interaction.options.getString("question", true) }
+        ? { kind: "ask", question: typedText(interaction.options.getString("question", true)) }
         : sub === "topics" || sub === "tip"
           ? { kind: sub }
           : { kind: "help" };

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { readRequest } from "../../../src/index.js";
 import { renderCard, SLACK_DM_HELP } from "../render.js";
 import { failed, type SlackContext } from "./context.js";
-import { TIPS_BY_COMMAND, withoutMentions } from "./mention.js";
+import { TIPS_BY_COMMAND, typedText } from "./mention.js";
 
 /**
  * The subtypes of a person's new message: a plain one, and one with a file attached (a screenshot sent
@@ -17,7 +17,7 @@ export function register(app: App, ctx: SlackContext): void {
     if (message.channel_type !== "im" || !NEW_MESSAGE.has(message.subtype) || !("text" in message)) return;
     // another app's message, a file it shared included: answering could start two bots talking
     if ("bot_id" in message && message.bot_id) return;
-    const { card } = await ctx.conversation.handle(readRequest(withoutMentions(message.text ?? "")), {
+    const { card } = await ctx.conversation.handle(readRequest(typedText(message.text ?? "")), {
       platform: "slack",
       ...(message.user ? { userId: message.user } : {}),
       channelId: ctx.channelKey(context.teamId, message.channel),

@@ -3,7 +3,7 @@ import { readRequest } from "../../../src/index.js";
 import { writtenAs } from "../command.js";
 import { renderCard, type SlackMessage } from "../render.js";
 import { failed, type SlackContext, tipsPermission } from "./context.js";
-import { withoutMentions } from "./mention.js";
+import { typedText } from "./mention.js";
 
 const ANY_COMMAND = /^\//;
 
@@ -19,7 +19,7 @@ export function register(app: App, ctx: SlackContext): void {
     const ids = { user: command.user_id, channel: command.channel_id };
     const channelId = ctx.channelKey(command.team_id, command.channel_id);
     ctx.typedNames.remember(channelId, command.command);
-    const { card } = await ctx.conversation.handle(readRequest(withoutMentions(command.text)), {
+    const { card } = await ctx.conversation.handle(readRequest(typedText(command.text)), {
       platform: "slack",
       userId: command.user_id,
       channelId,
