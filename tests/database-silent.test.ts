@@ -3,6 +3,8 @@ import { countShare, createLogger, RateLimits } from "../src/index.js";
 import type { RateCounts } from "../src/store/rate-counts.js";
 import { ReplaysOrMemory } from "../src/store/replays.js";
 import { COUNT_WAIT_MS } from "../src/usage/rate-limits.js";
+import { acknowledgeVote, VOTE_NOT_SAVED, VOTE_WAIT_MS } from "../src/usage/records.js";
+import { capturedLogger } from "./helpers.js";
 
 // A database that fails or falls silent: what needs it for a moment (a rate count, a Slack replay
 // check) is done in this process's memory instead, within a second.
@@ -108,5 +110,24 @@ describe("the Slack replay memory when the database cannot answer", () => {
     expect(await replays.first("v0=aa", 1_000, 500)).toBe(true);
     expect(await replays.first("v0=aa", 1_000, 600)).toBe(false);
     expect(failures).toEqual(["SQLITE_BUSY: database is locked", "SQLITE_BUSY: database is locked"]);
+  });
+});
+
+describe("a vote when the database does not answer", () => {
+  it("tells the voter in time that it was not saved, and logs it", async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const { logger, lines } = capturedLogger();
+    const said = acknowledgeVote(
+      () => new Promise(() => {}),
+      { entryId: "e1", vote: "up", platform: "discord", userId: "U1" },
+      true,
+      logger,
+    );
+    await vi.advanceTimersByTimeAsync(VOTE_WAIT_MS);
+    expect(await said).toBe(VOTE_NOT_SAVED);
+    expect(lines.join("\n")).toMatch(/"entry":"e1".*feedback not stored/);
   });
 });

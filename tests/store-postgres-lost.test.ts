@@ -43,7 +43,7 @@ describe("PostgreSQL: a connection lost", () => {
     };
   }
 
-  it("gives a voter the usual thanks and logs the failure, then works again", async () => {
+  it("tells a voter the vote was not saved and logs the failure, then works again", async () => {
     const url = await backend.fresh();
     const { feedback } = await backend.open(url);
     await feedback.voterHash("slack", "U1");
@@ -54,7 +54,9 @@ describe("PostgreSQL: a connection lost", () => {
     const held = await holdTable(url, "feedback");
     const pending = conversation.handle(vote, who);
     await held.cutWaiting();
-    expect((await pending).card.body).toBe("Thanks for the feedback.");
+    expect((await pending).card.body).toBe(
+      "Thanks. Your vote could not be saved just now: please press it again in a minute.",
+    );
     expect(lines.join("\n")).toMatch(/"entry":"friend-requests".*feedback not stored/);
     await held.release();
     expect((await conversation.handle(vote, who)).card.body).toBe("Thanks, your vote is recorded.");

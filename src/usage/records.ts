@@ -1,3 +1,4 @@
+import { within } from "../inflight.js";
 import type { Logger } from "../log.js";
 import type { FeedbackVote, Platform, RecordFeedback } from "../ports.js";
 import type { FeedbackStorage } from "../store/storage.js";
@@ -128,8 +129,20 @@ export class UsageRecords {
 }
 
 /**
+ * How long a vote waits for the database. A press is answered within Discord's three seconds; a silent
+ * database would have held the answer for its 30 s statement time-out, and the voter saw the press
+ * fail. A vote saved after this is counted all the same: pressed again, it says so.
+ */
+export const VOTE_WAIT_MS = 2_000;
+
+/** What a voter reads when the vote could not be stored (the database lost or silent). */
+export const VOTE_NOT_SAVED =
+  "Thanks. Your vote could not be saved just now: please press it again in a minute.";
+
+/**
  * Stores a 👍/👎 when there is a store and the entry exists, and says what to tell the voter. A store
- * failure is logged and the vote still acknowledged: feedback must never cost the user an error.
+ * failure is logged and the voter thanked and told it was not saved: feedback must never cost the user
+ * an error, nor let them think a lost vote counted.
  */
 export async function acknowledgeVote(
   record: RecordFeedback | undefined,
@@ -140,11 +153,12 @@ export async function acknowledgeVote(
   logger.info({ entry: vote.entryId, vote: vote.vote }, "feedback");
   if (!record || !entryExists) return "Thanks for the feedback.";
   try {
-    return (await record(vote)) === "duplicate"
+    return (await within(Promise.resolve(record(vote)), VOTE_WAIT_MS)) === "duplicate"
       ? "You have already voted on this answer. Thanks!"
       : "Thanks, your vote is recorded.";
   } catch (error) {
     logger.error({ entry: vote.entryId, err: (error as Error).message }, "feedback not stored");
-    return "Thanks for the feedback.";
+    // said plainly: thanked alone, the voter would take the vote as counted, and it was lost
+    return VOTE_NOT_SAVED;
   }
 }
