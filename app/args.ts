@@ -5,8 +5,12 @@ export type Args = ReturnType<typeof parseArgv>;
 
 /** Reads argv: the first word names the subcommand (start when there is none). Throws on an unknown flag. */
 export function parseArgv(argv: readonly string[]) {
-  const { values, positionals } = util.parseArgs({
-    args: [...argv],
+  // An argument with a space before any "=" is a question or a phrase, never an option: one pasted from
+  // a list ("- can I post …") was read as the option "-" and refused. Shielded by a leading space, which
+  // parseArgs reads as a positional, then taken off again.
+  const shielded = new Set(argv.filter((a) => /^-[^=]*\s/.test(a)));
+  const { values, positionals: read } = util.parseArgs({
+    args: argv.map((a) => (shielded.has(a) ? ` ${a}` : a)),
     options: {
       json: { type: "boolean", default: false },
       write: { type: "boolean", default: false },
@@ -23,6 +27,7 @@ export function parseArgv(argv: readonly string[]) {
     },
     allowPositionals: true,
   });
+  const positionals = read.map((p) => (shielded.has(p.slice(1)) ? p.slice(1) : p));
   const [command = "start", ...rest] = positionals;
   return {
     command,

@@ -69,6 +69,10 @@ describe("the socialmedia-guidance command", () => {
     expect((await run(["topics", "--json=false"])).stderr).toMatch(/^Option "--json" takes no value\./);
     expect((await run(["ask", "--help=1"])).stderr).toMatch(/^Option "--help" takes no value\./);
     expect((await run(["ask", "-h=1"])).stderr).toMatch(/^Unknown option "-="\./);
+    // a question pasted from a list is a question, not an option
+    const listed = await run(["ask", "--json", "- can I accept a friend request from a patient?"]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).question).toBe("- can I accept a friend request from a patient?");
     const dashed = await run(["report", "--days", "-5"]);
     expect(dashed.code).toBe(2);
     expect(dashed.stderr).toMatch(
