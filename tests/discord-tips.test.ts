@@ -186,6 +186,18 @@ describe("Discord tip posts", () => {
     await expect(within(post)).rejects.toMatchObject({ name: "PostFailure", code: "stopped" });
   });
 
+  it("reads a post cut off by its time limit as timed out (it may have gone through), not as stopped", async () => {
+    const tip = guide.tips()[0];
+    if (!tip) throw new Error("no tips");
+    const slow = createDiscordBot({ guide, logger: createLogger("silent"), config, tipPostMs: 50 });
+    slow.client.rest.setToken(config.token);
+    nock(API).post(`/api/v10/channels/${CHANNEL_ID}/messages`).delay(5_000).reply(200, { id: "1" });
+    const failure = await within(slow.tipPoster().post(CHANNEL_ID, tip)).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ name: "PostFailure", code: "timeout" });
+    await slow.stop();
+    nock.cleanAll();
+  });
+
   it("gives a rate-limited post back to the scheduler with Discord's wait, instead of waiting it out", async () => {
     const tip = guide.tips()[0];
     if (!tip) throw new Error("no tips");

@@ -116,11 +116,11 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
         try {
           const message = (await client.rest.post(Routes.channelMessages(channelId), {
             body: { ...(content ? { content } : {}), embeds, components, allowed_mentions: { parse: [] } },
-            signal: AbortSignal.any([AbortSignal.timeout(TIP_POST_MS), stopping.signal]),
+            signal: AbortSignal.any([AbortSignal.timeout(deps.tipPostMs ?? TIP_POST_MS), stopping.signal]),
           })) as { id: string };
           return { messageId: message.id };
         } catch (error) {
-          throw postFailure(error);
+          throw postFailure(error, stopping.signal.aborted);
         }
       };
       return {
@@ -139,7 +139,7 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
  * see or post in the channel (Missing Access, Missing Permissions) and 404 when the channel is gone:
  * retrying cannot help until someone changes the channel's permissions.
  */
-function postFailure(error: unknown): PostFailure {
+function postFailure(error: unknown, stopped: boolean): PostFailure {
   const detail = (error as Error)?.message;
   if (error instanceof RateLimitError)
     return new PostFailure(
@@ -149,12 +149,14 @@ function postFailure(error: unknown): PostFailure {
       false,
       detail,
     );
-  // cut off: by the time limit, or by stop()
+  // Cut off: by stop(), or else by the time limit. @discordjs/rest aborts its request without the
+  // signal's reason, so a time-out arrives as an AbortError too: read as "stopped", it was posted again
+  // a minute later, and a slow Discord that had taken the first showed the tip twice.
   const name = (error as Error).name;
-  if (name === "TimeoutError")
-    return new PostFailure("timeout", "Discord took too long to answer.", undefined, false, detail);
-  if (name === "AbortError")
+  if ((name === "AbortError" || name === "TimeoutError") && stopped)
     return new PostFailure("stopped", "The post was cut off as the bot stopped.", undefined, false, detail);
+  if (name === "AbortError" || name === "TimeoutError")
+    return new PostFailure("timeout", "Discord took too long to answer.", undefined, false, detail);
   const code = codeOf(error);
   if (error instanceof DiscordAPIError && error.status === 403)
     return new PostFailure(code, NOT_ALLOWED, undefined, true);

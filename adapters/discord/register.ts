@@ -33,6 +33,8 @@ export interface DiscordDeps extends UsageParts {
   readonly config: DiscordConfig;
   readonly logger: Logger;
   readonly tips?: TipCommands;
+  /** The longest a tip post may take (TIP_POST_MS when not given). */
+  readonly tipPostMs?: number;
 }
 
 const COMMANDS_BY_NAME = new Map(SLASH_COMMANDS.map((c) => [c.data.name, c]));
