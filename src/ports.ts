@@ -57,6 +57,11 @@ export interface TipPoster {
    */
   command?(what: TipsSubcommand): string;
   /**
+   * The tips command's settings are fields of a form (Discord's options), not words typed after it: no
+   * misspelt "weekdays" can be read as a time zone, and a sentence saying to add it would not fit.
+   */
+  readonly settingsInFields?: boolean;
+  /**
    * Why a tip cannot be posted into the channel yet, where the platform can tell without posting
    * (Teams: no address is known for it); undefined when it can, or cannot tell.
    */

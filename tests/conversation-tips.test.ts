@@ -110,4 +110,20 @@ describe("the conversation: tips commands", () => {
     expect(message.text).not.toContain("<!channel>");
     expect(message.text).toContain("&lt;!channel&gt;");
   });
+
+  it("tells to add weekdays, in a zone's refusal, only where the settings are typed as words", async () => {
+    const post = async () => ({});
+    const real = new TipChannels({
+      store: tempStorage().tips,
+      tips: guide.tips(),
+      logger,
+      defaults: { time: "09:00", timeZone: "UTC" },
+      posters: { discord: { post, settingsInFields: true }, slack: { post } },
+    });
+    const zone = { timeZone: "Europe/Londn" };
+    const inFields = await real.on({ platform: "discord", channelId: "1" }, zone);
+    expect(inFields).toMatch(/^That is not a time zone I know: .+ UTC\+2\.$/);
+    const typed = await real.on({ platform: "slack", channelId: "C1" }, zone);
+    expect(typed).toMatch(/UTC\+2\. A tip comes every day, or on weekdays only \(add weekdays\)\.$/);
+  });
 });

@@ -127,6 +127,8 @@ describe("Discord tip posts", () => {
     expect(bot.tipPoster().command?.("on")).toBe(
       "`/socialmedia-guidance-tips on` (its time and timezone are options)",
     );
+    // ... and whose settings are the form's fields: no sentence tells a manager to type "weekdays"
+    expect(bot.tipPoster().settingsInFields).toBe(true);
   });
 
   it("reports a refused post with Discord's code", async () => {

@@ -176,7 +176,7 @@ export class TipChannels implements TipCommands {
       if (shared)
         return `${settings.timeZone.trim()} is the name of more than one time zone (${shared}): give the zone's name.`;
       if (!zone)
-        return `That is not a time zone I know: use ${this.command(platform, "on")} with a zone such as Europe/London, EST or UTC+2. A tip comes every day, or on weekdays only (add weekdays).`;
+        return `That is not a time zone I know: use ${this.command(platform, "on")} with a zone such as Europe/London, EST or UTC+2.${this.options.posters?.[platform]?.settingsInFields ? "" : " A tip comes every day, or on weekdays only (add weekdays)."}`;
       timeZone = zone;
     }
     return { time, timeZone, weekdaysOnly: Boolean(settings.weekdaysOnly) };
