@@ -64,6 +64,17 @@ describe("Discord /socialmedia-guidance", () => {
     expect((await choices(typed))[0]?.name).toBe("Should I accept a friend request from a patient?");
   });
 
+  it.each(["tips on 9am Europe/London", "tips status", "how do I turn on daily tips?"])(
+    "says %j typed as a question is done with the tips command",
+    async (question) => {
+      const i = command("ask", { question });
+      dispatch(i);
+      const body = await message(i);
+      expect(body.flags).toBe(MessageFlags.Ephemeral);
+      expect(JSON.stringify(body)).toContain("/socialmedia-guidance-tips on");
+    },
+  );
+
   it("declines off-topic questions with the topics, pinging no one", async () => {
     const i = command("ask", { question: "@everyone how do I cook rice" });
     dispatch(i);

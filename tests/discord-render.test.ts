@@ -191,6 +191,10 @@ describe("Discord rendering", () => {
     expect(renderCard(tipCard(guide, tip, "Tip of the day")).embeds[0]?.title).toBe("Tip of the day");
     expect(renderCard(tipCard(guide, tip)).embeds[0]?.footer?.text).toContain("not legal advice");
     expect(renderCard(errorCard("Oops")).content).toContain("Oops");
+    // the bot reads no channel messages: its help never says a question can just be typed
+    const help = JSON.stringify(renderCard(helpCard(guide, DISCORD_HELP)));
+    expect(help).not.toMatch(/just type|Type a question/);
+    expect(help).toContain("question field");
   });
 
   it("lists every entry under topics: lists too long for the description go into fields, whole", () => {

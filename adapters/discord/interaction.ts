@@ -5,6 +5,7 @@ import {
   MessageFlags,
 } from "discord.js";
 import { type Conversation, type Guide, type Outcome, posting, type Requester } from "../../src/index.js";
+import { TIPS_COMMAND } from "./definitions.js";
 import { renderCard } from "./render.js";
 
 /** What a command's or a button's handler needs. */
@@ -23,6 +24,9 @@ export function requester(interaction: Interaction): Requester {
     canShare: interaction.inGuild(),
   };
 }
+
+/** What "tips on" typed as a question is told: tips have their own command, for server managers. */
+export const TIPS_BY_COMMAND = `Daily tips have a command of their own: \`/${TIPS_COMMAND} on\`, \`off\` or \`status\`, for members who may manage the server.`;
 
 /** Replies with a card: ephemeral unless the outcome is for the channel. */
 export async function reply(

@@ -150,6 +150,8 @@ export const DISCORD_HELP: HelpStyle = {
       ? `\`/${TIPS_COMMAND} on|off|status\` (server managers)`
       : `\`/${COMMAND} ${c.name === "ask" ? "ask question:<text>" : c.name}\``,
   note: "Answers are private unless you share them.",
+  // the bot reads no messages (the Guilds intent alone): a question typed in the channel reaches no one
+  askedWith: "Answer a question typed into the command's question field.",
 };
 
 /** A problem, in plain words. */

@@ -13,7 +13,7 @@ import {
 } from "discord.js";
 import { COMMANDS, errorCard, type Request } from "../../src/index.js";
 import { COMMAND, TIPS_COMMAND } from "./definitions.js";
-import { type Ctx, reply, requester } from "./interaction.js";
+import { type Ctx, reply, requester, TIPS_BY_COMMAND } from "./interaction.js";
 import { typedText } from "./typed-text.js";
 
 /**
@@ -64,7 +64,9 @@ const guideCommand: SlashCommand = {
         : sub === "topics" || sub === "tip"
           ? { kind: sub }
           : { kind: "help" };
-    await reply(interaction, await ctx.conversation.handle(request, requester(interaction)));
+    // "tips on" typed as a question is told of the tips command
+    const who = { ...requester(interaction), tipsElsewhere: TIPS_BY_COMMAND };
+    await reply(interaction, await ctx.conversation.handle(request, who));
   },
 };
 

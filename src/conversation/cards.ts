@@ -41,6 +41,8 @@ export interface HelpStyle {
   readonly extra?: readonly { readonly title: string; readonly text: string }[];
   /** A sentence after the count of answers ("Mention me in a channel…"). */
   readonly note?: string;
+  /** Where a question cannot just be typed (Discord: only its command's field): how one is asked. */
+  readonly askedWith?: string;
 }
 
 const sourcesOf = (sources: readonly Source[]) =>
@@ -140,12 +142,12 @@ function helpLine(style: HelpStyle): string {
 export function helpCard(guide: Guide, style: HelpStyle): Card {
   const commands = COMMANDS.filter((c) => !style.omit?.(c)).map((c) => ({
     title: style.commandLine(c),
-    text: c.description,
+    text: c.name === "ask" && style.askedWith ? style.askedWith : c.description,
   }));
   const { entries, topics } = guide.knowledge;
   return card("help", {
     title: "How to use socialmedia-guidance",
-    body: "Ask me how to use social media professionally as a doctor, nurse, midwife or student. Type a question, or:",
+    body: `Ask me how to use social media professionally as a doctor, nurse, midwife or student. ${style.askedWith ? "Use:" : "Type a question, or:"}`,
     lists: [
       { items: [...commands, ...(style.extra ?? [])] },
       { heading: "For example:", items: EXAMPLE_QUESTIONS.map((q) => ({ title: style.example?.(q) ?? q })) },

@@ -102,7 +102,8 @@ export class Conversation {
         if (!visibleText(request.question).trim()) return reply(helpCard(guide, who.help ?? this.deps.help));
         // "hi", "thanks", "why?", "what can you do?" typed as the question: said to the bot, not asked
         const read = readRequest(request.question);
-        if (read.kind !== "ask" && read.kind !== "tips") return this.handle(read, who);
+        // "tips off" too, where tips have a command of their own: said so, not searched for
+        if (read.kind !== "ask" && (read.kind !== "tips" || who.tipsElsewhere)) return this.handle(read, who);
         const asked = await askWithin(
           guide,
           this.deps,
