@@ -193,9 +193,18 @@ describe("Teams actions and activities", () => {
     expect(withoutMentions('<at id="0">Bot</at> tips on <at>Other Person</at> 09:00')).toBe(
       "tips on   09:00",
     );
-    // unclosed mentions, as many as a message holds, are left as they are (and read in one pass)
+    // unclosed mentions, as many as a message holds, are read in one pass, their tags as markup
     const unclosed = "<at>x ".repeat(50_000);
-    expect(withoutMentions(`${unclosed}<at>Bot</at> hi`)).toBe(`${unclosed}  hi`);
+    expect(withoutMentions(`${unclosed}<at>Bot</at> hi`)).toBe(`${" x ".repeat(50_000)}  hi`.trim());
+    expect(withoutMentions(`${"<p ".repeat(50_000)}hi`)).toBe(`${"<p ".repeat(50_000)}hi`);
+    // formatted or pasted rich text comes as HTML: read without its tags; a typed "<" comes escaped
+    expect(withoutMentions("<p>tips on 08:30 Europe/London</p>").trim()).toBe("tips on 08:30 Europe/London");
+    expect(
+      withoutMentions(
+        '<div><span style="font-size:14px">Can I <strong>accept</strong>&#160;a friend request?</span></div><img alt="😀" src="https://x.example/e.png">',
+      ).split(/\s+/),
+    ).toEqual(["Can", "I", "accept", "a", "friend", "request?"]);
+    expect(withoutMentions("is &lt;p&gt; a tag?")).toBe("is <p> a tag?");
   });
 
   it("places an activity: a channel by its own id, a chat by its conversation", () => {

@@ -6,8 +6,11 @@ import { addressOf, placeOf } from "../place.js";
 import { afterAck, deliver, requesterOf, type TeamsContext } from "./context.js";
 
 /**
- * The text of a message without its mentions (`<at>…</at>`) and with Teams' few HTML entities read;
- * empty when the text is not a string (a malformed activity is answered as a message with no question).
+ * The text of a message without its mentions (`<at>…</at>`) and its markup, with Teams' HTML entities
+ * read; empty when the text is not a string (a malformed activity is answered as a message with no
+ * question). A message formatted or pasted as rich text comes as HTML ("<p>tips on 08:30</p>", a
+ * "<span style=…>"): read with its tags, it was answered as a question about "p" and "span", and an
+ * owner's `tips on` was not understood. Teams escapes a "<" that was typed, so every tag is markup.
  */
 export function withoutMentions(text: unknown): string {
   if (typeof text !== "string") return "";
@@ -15,7 +18,8 @@ export function withoutMentions(text: unknown): string {
     text
       // a mention's name holds no "<" (Teams escapes it): an unclosed <at> is not read to the text's end
       .replace(/<at\b[^<>]*>[^<]*<\/at>/gi, " ")
-      .replace(/&nbsp;/gi, " ")
+      .replace(/<[^<>]*>/g, " ")
+      .replace(/&nbsp;|&#160;/gi, " ")
       .replace(/&lt;/gi, "<")
       .replace(/&gt;/gi, ">")
       .replace(/&quot;/gi, '"')
