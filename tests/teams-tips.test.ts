@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TeamsBot } from "../adapters/teams/bot.js";
+import type { PostFailure } from "../src/ports.js";
+import { failureText } from "../src/tips/failure.js";
 import { testScheduler } from "./helpers.js";
 import { allText, BOT_TOKEN, PERSONAL, THREAD, teamsFixture } from "./teams-fixture.js";
 import { APP_ID, CHANNEL, OWNER_AAD, TEAM, TEAM_GROUP, TENANT } from "./teams-stand-in.js";
@@ -126,10 +128,15 @@ describe("Teams: daily tips", () => {
     const [tip] = guide.tips();
     if (!tip) throw new Error("the fixture has no tips");
     standIn.next(new RegExp(`^/v3/conversations/${CHANNEL}/activities`), { status: 403 });
-    await expect(main.tipPoster().post(CHANNEL, tip)).rejects.toMatchObject({
-      code: "http_403",
-      permanent: true,
-    });
+    const refused = await main
+      .tipPoster()
+      .post(CHANNEL, tip)
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "http_403", permanent: true });
+    // what tips status says, after "Failing since …:": what to do, and the code once
+    expect(failureText(refused as PostFailure)).toBe(
+      "Teams refused the post: the app may have been removed from the team. Add it to the team again, then mention me in this channel (http_403)",
+    );
     await expect(main.tipPoster().post("19:never-seen@thread.tacv2", tip)).rejects.toMatchObject({
       code: "no_address",
       permanent: true,

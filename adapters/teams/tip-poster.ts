@@ -43,12 +43,18 @@ export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): 
         return { messageId: sent.id };
       } catch (error) {
         const failure = describeTeamsError(error);
-        // 403: the bot was removed from the team or may not post; 404: the conversation is gone
+        // 403: the bot was removed from the team or may not post; 404: the conversation is gone. The
+        // code goes in brackets after the sentence where the failure is stored (failure.ts): not twice.
+        const forGood = failure.code === "http_403" || failure.code === "http_404";
         throw new PostFailure(
           failure.code,
-          `Teams did not take the post (${failure.code})`,
+          failure.code === "http_403"
+            ? "Teams refused the post: the app may have been removed from the team. Add it to the team again, then mention me in this channel."
+            : failure.code === "http_404"
+              ? "Teams no longer knows this channel: it may have been deleted."
+              : "Teams did not take the post.",
           failure.retryAfter,
-          failure.code === "http_403" || failure.code === "http_404",
+          forGood,
           (error as Error)?.message,
         );
       }
