@@ -1,10 +1,9 @@
 import { MessageFlags } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { discordFixture } from "./discord-fixture.js";
-import { ids, message, press, USER_ID } from "./discord-interaction.js";
-import { settle } from "./helpers.js";
+import { command, ids, message, press, USER_ID } from "./discord-interaction.js";
 
-// Discord: the buttons on an answer (open, share, vote), and buttons that are not ours.
+// Discord: the buttons on an answer (open, share, vote), and buttons and commands of older versions.
 
 const { votesDb, dispatch } = discordFixture();
 
@@ -44,13 +43,23 @@ describe("Discord buttons", () => {
     ]);
   });
 
-  it("ignores a button that is not ours", async () => {
-    const theirs = press("other-bot:action");
-    dispatch(theirs);
-    const ours = press("smg:open:0:patient-photos");
-    dispatch(ours);
-    await message(ours);
-    await settle();
-    expect(theirs.sent).toEqual([]);
+  it("answers a button it cannot read (Discord sends only our messages' buttons: an older version's) privately", async () => {
+    for (const old of ["other-bot:action", "smg:vote:sideways:x", "smg:open:patient-photos"]) {
+      const i = press(old);
+      dispatch(i);
+      const body = await message(i);
+      expect(body.flags).toBe(MessageFlags.Ephemeral);
+      expect(body.content).toBe(
+        "⚠️ That button is from an older version of this bot. Ask your question again.",
+      );
+    }
+  });
+
+  it("answers a command this version does not have (registered by an older one) privately", async () => {
+    const i = command("ask", {}, { commandName: "socialmedia-guidance-old" });
+    dispatch(i);
+    const body = await message(i);
+    expect(body.flags).toBe(MessageFlags.Ephemeral);
+    expect(body.content).toMatch(/^⚠️ That command is from an older version of this bot\. Type \/ and pick/);
   });
 });

@@ -1,5 +1,5 @@
 import type { ButtonInteraction } from "discord.js";
-import type { Request } from "../../src/index.js";
+import { errorCard, type Request } from "../../src/index.js";
 import { type Ctx, reply, requester } from "./interaction.js";
 
 /** Discord's limit on a button's custom id. */
@@ -30,5 +30,11 @@ export function decodeButton(customId: string): Request | undefined {
 /** A pressed button: the request it makes goes to the conversation, and the card it gives back replies. */
 export async function pressButton(interaction: ButtonInteraction, ctx: Ctx): Promise<void> {
   const request = decodeButton(interaction.customId);
-  if (request) await reply(interaction, await ctx.conversation.handle(request, requester(interaction)));
+  // Discord sends only our own messages' buttons: one we cannot read is from an older version (or
+  // forged), answered, where silence showed "This interaction failed"
+  if (!request) return reply(interaction, { card: errorCard(OLD_BUTTON), visibility: "private" });
+  await reply(interaction, await ctx.conversation.handle(request, requester(interaction)));
 }
+
+/** What a button this version cannot read is told. */
+export const OLD_BUTTON = "That button is from an older version of this bot. Ask your question again.";

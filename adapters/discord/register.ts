@@ -19,7 +19,8 @@ import {
   unreachableCause,
 } from "../../src/index.js";
 import { pressButton } from "./buttons.js";
-import type { Ctx } from "./interaction.js";
+import { COMMAND } from "./definitions.js";
+import { type Ctx, reply } from "./interaction.js";
 import { DISCORD_HELP, renderCard } from "./render.js";
 import { SLASH_COMMANDS } from "./slash-commands.js";
 import { typedText } from "./typed-text.js";
@@ -100,10 +101,18 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
 /** One interaction: autocomplete, a slash command, or one of our buttons. */
 export async function handle(interaction: Interaction, ctx: Ctx): Promise<void> {
   if (interaction.isAutocomplete()) return autocomplete(interaction, ctx.guide);
-  if (interaction.isChatInputCommand())
-    return COMMANDS_BY_NAME.get(interaction.commandName)?.execute(interaction, ctx);
+  if (interaction.isChatInputCommand()) {
+    const command = COMMANDS_BY_NAME.get(interaction.commandName);
+    // one registered by an older version, before `discord deploy` was run again: answered, where
+    // silence showed "The application did not respond"
+    if (!command) return reply(interaction, { card: errorCard(OLD_COMMAND), visibility: "private" });
+    return command.execute(interaction, ctx);
+  }
   if (interaction.isButton()) return pressButton(interaction, ctx);
 }
+
+/** What a command this version does not have is told. */
+export const OLD_COMMAND = `That command is from an older version of this bot. Type / and pick \`/${COMMAND}\` to ask.`;
 
 async function autocomplete(interaction: AutocompleteInteraction, guide: Guide): Promise<void> {
   const typed = typedText(String(interaction.options.getFocused() ?? ""));
