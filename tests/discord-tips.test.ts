@@ -34,14 +34,19 @@ describe("Discord tips command", () => {
     expect(await sent(i)).toEqual({ method: "deferReply", body: { flags: MessageFlags.Ephemeral } });
     const body = await message(i, 1);
     expect(body.method).toBe("editReply");
-    expect(body.content).toMatch(/^Daily tip on: every day at 08:30 \(Australia\/Sydney\)/);
+    // the reply names the channel the option named, whose tip it is
+    expect(body.content).toMatch(
+      /^<#1300000000000000009>: Daily tip on: every day at 08:30 \(Australia\/Sydney\)/,
+    );
     expect(body.allowedMentions).toEqual({ parse: [] });
     // the option's channel got the tip, not the one the command was typed in
     const there = command("status", {}, { ...manager, channel: tipsChannel });
     const here = command("status", {}, manager);
     dispatch(there);
     dispatch(here);
-    expect((await message(there, 1)).content).toMatch(/^Daily tip: on, every day at 08:30/);
+    expect((await message(there, 1)).content).toMatch(
+      /^<#1300000000000000009>: Daily tip: on, every day at 08:30/,
+    );
     expect((await message(here, 1)).content).toMatch(/no daily tip/);
   });
 
@@ -69,7 +74,7 @@ describe("Discord tips command", () => {
     // naming a channel from the thread is fine
     const named = command("on", {}, { ...manager, threadOf: parent, channel: parent });
     dispatch(named);
-    expect((await message(named, 1)).content).toMatch(/^Daily tip on/);
+    expect((await message(named, 1)).content).toMatch(/^<#1300000000000000044>: Daily tip on/);
     const off = command("off", {}, { ...manager, channel: parent });
     dispatch(off);
     await message(off, 1);
@@ -85,7 +90,7 @@ describe("Discord tips command", () => {
     for (const channel of ["1300000000000000011", "1300000000000000012"]) {
       const on = command("on", { time: "08:30" }, { ...manager, channel });
       dispatch(on);
-      expect((await message(on, 1)).content).toMatch(/^Daily tip on/);
+      expect((await message(on, 1)).content).toMatch(/^<#\d+>: Daily tip on/);
     }
     bot.client.emit(Events.ChannelDelete, { id: "1300000000000000012" } as unknown as DMChannel);
     const left = { id: "1200000000000000002", channels: { cache: new Map([["1300000000000000011", {}]]) } };

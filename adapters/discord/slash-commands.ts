@@ -128,7 +128,9 @@ const tipsCommand: SlashCommand = {
     // Default member permissions hide the command; a server can change that, so check again here,
     // before deferring, so that a refusal is one plain reply (a thread the bot must fetch is deferred).
     if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      const refusal = errorCard("Only members with the Manage Server permission can change daily tips.");
+      const refusal = errorCard(
+        "Only members with the Manage Server permission can use the daily tips command.",
+      );
       await reply(interaction, { card: refusal, visibility: "private" });
       return;
     }
@@ -156,7 +158,14 @@ const tipsCommand: SlashCommand = {
       { kind: "tips", change },
       { ...requester(interaction), channelId },
     );
-    await reply(interaction, outcome);
+    // the reply's "this channel" is the one the channel option named: said which, where it is another
+    const elsewhere = channelId !== interaction.channelId;
+    await reply(
+      interaction,
+      elsewhere
+        ? { ...outcome, card: { ...outcome.card, body: `<#${channelId}>: ${outcome.card.body}` } }
+        : outcome,
+    );
   },
 };
 
