@@ -61,6 +61,8 @@ export interface TipPoster {
    * misspelt "weekdays" can be read as a time zone, and a sentence saying to add it would not fit.
    */
   readonly settingsInFields?: boolean;
+  /** Who may turn a channel's tip on here ("the team's owners"), for the sentence saying who can. */
+  readonly whoMayChange?: string;
   /**
    * Why a tip cannot be posted into the channel yet, where the platform can tell without posting
    * (Teams: no address is known for it); undefined when it can, or cannot tell.

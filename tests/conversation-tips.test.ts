@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { createDiscordBot } from "../adapters/discord/bot.js";
 import { renderCard as renderSlack } from "../adapters/slack/render.js";
 import { Conversation, errorCard, readRequest, type TipCommands } from "../src/index.js";
 import { TipChannels } from "../src/tips/channels.js";
 import { conversationFixture } from "./conversation-fixture.js";
+import { config } from "./discord-fixture.js";
 import { tempStorage } from "./helpers.js";
 
 // The tips commands as the conversation takes them: through the typed port, after the permission check,
@@ -111,15 +113,23 @@ describe("the conversation: tips commands", () => {
     expect(message.text).toContain("&lt;!channel&gt;");
   });
 
-  it("tells to add weekdays, in a zone's refusal, only where the settings are typed as words", async () => {
+  it("says, as each platform has it, who may turn tips on and whether to add weekdays", async () => {
     const post = async () => ({});
+    const discord = createDiscordBot({ guide, logger, config });
+    onTestFinished(() => discord.stop());
     const real = new TipChannels({
       store: tempStorage().tips,
       tips: guide.tips(),
       logger,
       defaults: { time: "09:00", timeZone: "UTC" },
-      posters: { discord: { post, settingsInFields: true }, slack: { post } },
+      posters: { discord: discord.tipPoster(), slack: { post } },
     });
+    expect(await real.status({ platform: "discord", channelId: "1" })).toBe(
+      "This channel has no daily tip. Members with the Manage Server permission can turn it on with `/socialmedia-guidance-tips on` (its time and timezone are options).",
+    );
+    expect(await real.status({ platform: "slack", channelId: "C1" })).toMatch(
+      /^This channel has no daily tip\. Whoever manages the channel can turn it on with `tips on/,
+    );
     const zone = { timeZone: "Europe/Londn" };
     const inFields = await real.on({ platform: "discord", channelId: "1" }, zone);
     expect(inFields).toMatch(/^That is not a time zone I know: .+ UTC\+2\.$/);

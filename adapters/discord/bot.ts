@@ -127,6 +127,7 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
         post: (channelId, tip) => send(channelId, tipCard(guide, tip, "Tip of the day")),
         announce: (channelId, text) => send(channelId, noticeCard(text)),
         settingsInFields: true,
+        whoMayChange: "members with the Manage Server permission",
         // a subcommand with options, not words after the command
         command: (what) =>
           `\`/${TIPS_COMMAND} ${what}\`${what === "on" ? " (its time and timezone are options)" : ""}`,

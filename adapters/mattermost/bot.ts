@@ -20,6 +20,7 @@ import { actionsRoute } from "./actions.js";
 import { commandRoute } from "./command.js";
 import { buttonTarget, type MattermostContext, PATHS } from "./context.js";
 import { describeMattermostError } from "./errors.js";
+import { MATTERMOST_WHO_MAY_CHANGE } from "./permission.js";
 import { MATTERMOST_HELP, renderCard, SLASH_COMMAND } from "./render.js";
 import { MattermostRest } from "./rest.js";
 import { ActionSeal } from "./seal.js";
@@ -128,6 +129,7 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
         post: (channelId, tip) => send(channelId, tipCard(guide, tip, "Tip of the day")),
         announce: (channelId, text) => send(channelId, noticeCard(text)),
         command: (what) => tipsTyped(what, `${SLASH_COMMAND} `),
+        whoMayChange: MATTERMOST_WHO_MAY_CHANGE,
       };
     },
   };

@@ -5,7 +5,10 @@ import type { MattermostRest } from "./rest.js";
 /** The codes of a Mattermost that is slow, unreachable or busy, rather than one that refused. */
 const SLOW = /^(?:timeout|busy|unreachable:|rate_limited$)/;
 
-const REFUSAL = "Only channel admins and system admins can turn this channel's daily tip on or off.";
+/** Who may turn a channel's daily tip on or off in Mattermost. */
+export const MATTERMOST_WHO_MAY_CHANGE = "channel admins and system admins";
+
+const REFUSAL = `Only ${MATTERMOST_WHO_MAY_CHANGE} can turn this channel's daily tip on or off.`;
 
 /**
  * Undefined when a user may change a channel's daily tip (a channel admin there, or a system admin),

@@ -17,6 +17,7 @@ import {
 import type { HttpFront } from "../http/front.js";
 import { SLASH_COMMAND, TypedNames, writtenAs } from "./command.js";
 import { describeSlackError } from "./errors.js";
+import { SLACK_WHO_MAY_CHANGE } from "./listeners/context.js";
 import { createInstaller, mountOAuth } from "./oauth.js";
 import { Outbound } from "./outbound.js";
 import { SignedReceiver, SLACK_EVENTS_PATH } from "./receiver.js";
@@ -141,6 +142,7 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
           send(channelKey, noticeCard(writtenAs(text, typedNames.nameIn(channelKey)))),
         // a reply to the command renames it as typed too (underName, listeners/slash-command.ts)
         command: (what) => tipsTyped(what, `${SLASH_COMMAND} `),
+        whoMayChange: SLACK_WHO_MAY_CHANGE,
       };
     },
   };

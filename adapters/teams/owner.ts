@@ -4,7 +4,8 @@ import { describeTeamsError } from "./errors.js";
 import { placeOf } from "./place.js";
 
 /** Who may change a channel's daily tip, said plainly to everyone else. */
-export const OWNERS_ONLY = "Only the team's owners can turn this channel's daily tip on or off.";
+export const TEAMS_WHO_MAY_CHANGE = "the team's owners";
+export const OWNERS_ONLY = `Only ${TEAMS_WHO_MAY_CHANGE} can turn this channel's daily tip on or off.`;
 
 /**
  * The refusal when the message names no team or no Microsoft Entra user, so that no one's role can be

@@ -2,6 +2,7 @@ import type { App } from "@microsoft/teams.apps";
 import { type Guide, PostFailure, type TipPoster, tipCard, tipsTyped } from "../../src/index.js";
 import type { AddressBook } from "./addresses.js";
 import { describeTeamsError } from "./errors.js";
+import { TEAMS_WHO_MAY_CHANGE } from "./owner.js";
 import { renderCard } from "./render.js";
 
 /** Why a channel cannot get its tip yet: Teams posts need the address the bot learns in the channel. */
@@ -18,6 +19,7 @@ export function teamsTipPoster(app: App, addresses: AddressBook, guide: Guide): 
   return {
     // said in the channel, where the bot answers only when mentioned
     command: (what) => `a mention of me saying ${tipsTyped(what)}`,
+    whoMayChange: TEAMS_WHO_MAY_CHANGE,
     // a store that cannot be read says nothing here: the post itself reports it
     unready: async (channelId) =>
       (await addresses.lookup(channelId).catch(() => null)) === undefined ? NO_ADDRESS : undefined,

@@ -213,8 +213,9 @@ export class TipChannels implements TipCommands {
 
   private async describeStatus(platform: Platform, channelId: string): Promise<string> {
     const s = await this.store.schedule(platform, channelId);
+    const who = this.options.posters?.[platform]?.whoMayChange ?? "whoever manages the channel";
     if (!s?.enabled)
-      return `This channel has no daily tip. Whoever manages the channel can turn it on with ${this.command(platform, "on")}.`;
+      return `This channel has no daily tip. ${who.charAt(0).toUpperCase()}${who.slice(1)} can turn it on with ${this.command(platform, "on")}.`;
     const lines = [`Daily tip: on, ${describe(s)}.`, await this.nextLine(platform, channelId, s)];
     let last = await this.store.lastSlot(platform, channelId, [
       "posted",

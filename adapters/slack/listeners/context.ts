@@ -29,6 +29,9 @@ export function failed(
 }
 
 /** Lookups refused for the channel itself, whose own sentence says what to do (invite the bot). */
+/** Who may turn a channel's daily tip on or off in Slack. */
+export const SLACK_WHO_MAY_CHANGE = "workspace admins and owners, or whoever created this channel,";
+
 const CHANNEL_CODES = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
 
 /**
@@ -42,8 +45,7 @@ export async function tipsPermission(
   channelId: string,
   log: Logger,
 ): Promise<string | undefined> {
-  const refusal =
-    "Only workspace admins and owners, or whoever created this channel, can turn its daily tip on or off.";
+  const refusal = `Only ${SLACK_WHO_MAY_CHANGE} can turn its daily tip on or off.`;
   try {
     const { user } = await client.users.info({ user: userId });
     if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return undefined;
