@@ -141,7 +141,7 @@ describeEachBackend(({ fresh, scheduler, turnedOn }) => {
       // a failure that may pass: on, and said to be unchecked
       failing.CSLOW = { status: 200, body: { ok: false, error: "internal_error" } };
       expect(await s.run({ platform: "slack", channelId: "CSLOW", args: "on 09:00" })).toMatch(
-        /^Daily tip on: .* I could not post in the channel just now \(internal_error\)/,
+        /^Daily tip on: .* I could not post in the channel just now: Something went wrong talking to Slack \(internal_error\)\. So I have not checked/,
       );
       expect(await s.run({ platform: "slack", channelId: "CSLOW", args: "status" })).toMatch(/Daily tip: on/);
     });

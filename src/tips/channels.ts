@@ -82,7 +82,7 @@ export class TipChannels implements TipCommands {
     );
     const unchecked =
       announced instanceof PostFailure
-        ? `I could not post in the channel just now (${announced.code}), so I have not checked that tips can be posted there: ${this.command(platform, "status")} shows how they go.`
+        ? `I could not post in the channel just now: ${failureText(announced)}. So I have not checked that tips can be posted there: ${this.command(platform, "status")} shows how they go.`
         : "";
     return [`Daily tip on: ${describe(parsed)}.`, next, unchecked].filter(Boolean).join(" ");
   }
