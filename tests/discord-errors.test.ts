@@ -1,4 +1,5 @@
-import { DiscordAPIError, PermissionFlagsBits } from "discord.js";
+import { DiscordAPIError, PermissionFlagsBits, Routes } from "discord.js";
+import nock from "nock";
 import { describe, expect, it, vi } from "vitest";
 import { createDiscordBot } from "../adapters/discord/bot.js";
 import { TIPS_COMMAND } from "../adapters/discord/definitions.js";
@@ -8,7 +9,7 @@ import { settle, waitFor, within } from "./helpers.js";
 
 // Discord: staying up when the API fails, and stopping without dropping an interaction in flight.
 
-const { guide, logger, logLines, dispatch } = discordFixture();
+const { guide, bot, logger, logLines, dispatch } = discordFixture();
 
 describe("Discord errors", () => {
   it("logs a failed reply, tries to say so, and stays up", async () => {
@@ -33,6 +34,30 @@ describe("Discord errors", () => {
     const next = command("topics");
     dispatch(next);
     expect((await message(next)).embeds?.[0]?.title).toBe("Topics");
+  });
+
+  it("says in the log when Discord asks it to slow down, as discord.js waits (a login answered 429 logged nothing)", async () => {
+    nock(API)
+      .get("/api/v10/gateway/bot")
+      .reply(
+        429,
+        { message: "You are being rate limited.", retry_after: 0.05, global: false },
+        {
+          "retry-after": "0.05",
+          "x-ratelimit-scope": "user",
+        },
+      )
+      .get("/api/v10/gateway/bot")
+      .reply(200, { url: "wss://gateway.discord.test", shards: 1 });
+    bot.client.rest.setToken(config.token);
+    await within(bot.client.rest.get(Routes.gatewayBot()));
+    const said = logLines.find((l) => l.includes("Discord asked the bot to slow down"));
+    expect(JSON.parse(said ?? "{}")).toMatchObject({
+      level: 40,
+      method: "GET",
+      route: "/gateway/bot",
+      retryAfterSeconds: 0.05,
+    });
   });
 
   it("tells the user when answering fails after a deferral", async () => {
