@@ -228,12 +228,18 @@ function readTipsChange(args: string): TipsChange | { action: "unclear"; word: s
   let timeZone: string | undefined;
   let weekdaysOnly = false;
   // the time, the zone and weekdays in any order, "Europe/London," and "at 08:30" as typed; a TIME_WORD
-  // is the time, so that "0830" or "8:30:00" is told it is not a time of day rather than not a zone
+  // is the time, so that "0830" or "8:30:00" is told it is not a time of day rather than not a zone.
+  // A zone may take words in a row ("New York", "GMT +1"), as Discord's field takes them.
+  let inZone = false;
   for (const word of words.map((w) => w.replace(/[.,;!]+$/, "")).filter((w) => w && !/^at$/i.test(w))) {
+    const wasInZone = inZone;
+    inZone = false;
     if (/^(weekdays?(-only)?|mon-fri|monday-friday)$/i.test(word)) weekdaysOnly = true;
     else if (time === undefined && TIME_WORD.test(word)) time = word;
-    else if (timeZone === undefined) timeZone = word;
-    else return { action: "unclear", word };
+    else if (timeZone === undefined || wasInZone) {
+      timeZone = timeZone === undefined ? word : `${timeZone} ${word}`;
+      inZone = true;
+    } else return { action: "unclear", word };
   }
   return {
     action: "on",

@@ -43,7 +43,7 @@ describe("the conversation: tips commands", () => {
     });
     expect((await c.handle(readRequest("tips status"), refused)).card.body).toBe("No daily tip.");
     expect((await c.handle(readRequest("tips on 09:00 UTC"), here)).card.body).toBe("Daily tip on.");
-    expect((await c.handle(readRequest("tips on 09:00 UTC extra"), here)).card.body).toMatch(
+    expect((await c.handle(readRequest("tips on 09:00 UTC weekdays extra"), here)).card.body).toMatch(
       /did not understand all of that/,
     );
     expect(calls).toEqual(["status C1", 'on C1 {"time":"09:00","timeZone":"UTC"}']);

@@ -16,6 +16,19 @@ describe("the conversation", () => {
       change: { action: "on", time: "08:30", timeZone: "Europe/London", weekdaysOnly: true },
     });
     expect(readRequest("tips off now")).toEqual({ kind: "tips", change: { action: "unclear", word: "now" } });
+    // a zone of words in a row, as Discord's field takes it; a word after something else is unclear
+    expect(readRequest("tips on New York 9am")).toEqual({
+      kind: "tips",
+      change: { action: "on", time: "9am", timeZone: "New York" },
+    });
+    expect(readRequest("tips on 08:30 GMT +1")).toEqual({
+      kind: "tips",
+      change: { action: "on", time: "08:30", timeZone: "GMT +1" },
+    });
+    expect(readRequest("tips on 9 UTC weekdays extra")).toEqual({
+      kind: "tips",
+      change: { action: "unclear", word: "extra" },
+    });
     // as people type them: a verb they reach for, "at", a trailing comma, mon-fri, a time without a colon
     expect(readRequest("tips stop")).toEqual({ kind: "tips", change: { action: "off" } });
     expect(readRequest("tips enable")).toEqual({ kind: "tips", change: { action: "on" } });
