@@ -55,7 +55,7 @@ describe("PostgreSQL: a connection lost", () => {
     const pending = conversation.handle(vote, who);
     await held.cutWaiting();
     expect((await pending).card.body).toBe(
-      "Thanks. Your vote could not be saved just now: please press it again in a minute.",
+      "Thanks. Your vote could not be saved just now: please vote again in a minute.",
     );
     expect(lines.join("\n")).toMatch(/"entry":"friend-requests".*feedback not stored/);
     await held.release();

@@ -136,8 +136,7 @@ export class UsageRecords {
 export const VOTE_WAIT_MS = 2_000;
 
 /** What a voter reads when the vote could not be stored (the database lost or silent). */
-export const VOTE_NOT_SAVED =
-  "Thanks. Your vote could not be saved just now: please press it again in a minute.";
+export const VOTE_NOT_SAVED = "Thanks. Your vote could not be saved just now: please vote again in a minute.";
 
 /**
  * Stores a 👍/👎 when there is a store and the entry exists, and says what to tell the voter. A store
