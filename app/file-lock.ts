@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, statSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -34,3 +34,15 @@ export async function whileLocked<T>(file: string, fn: () => Promise<T>): Promis
 }
 const LOCK_WAIT_MS = 10_000;
 const STALE_LOCK_MS = 60_000;
+
+/** Temp file in the same folder, then rename: a reader sees the old file or the new, never half. */
+export function writeAtomic(file: string, text: string | Uint8Array): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text, { mode: statSync(file).mode & 0o777 });
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw new Error(`Cannot write ${file}: ${(error as Error).message}`);
+  }
+}

@@ -1,5 +1,5 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { redactReading } from "../src/guard/identifiers.js";
 import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
@@ -7,7 +7,7 @@ import { decodeUtf8 } from "../src/knowledge/load.js";
 import { normalise } from "../src/search/normalise.js";
 import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
 import { appendPhrasing, firstLine } from "./append-phrasing.js";
-import { whileLocked } from "./file-lock.js";
+import { whileLocked, writeAtomic } from "./file-lock.js";
 import { openDb } from "./lazy.js";
 import { candidateId, formatList, heldDetails, type Reading, titleOf, today } from "./learn-list.js";
 import { AFTER } from "./learn-usage.js";
@@ -41,7 +41,7 @@ interface Session {
   readonly named?: boolean;
 }
 
-type Outcome = "accepted" | "rejected" | "skipped" | "failed";
+type Outcome = "accepted" | "rejected" | "skipped" | "failed" | "elsewhere";
 
 /** `learn`: moderators turn candidate phrasings into questions of their entries, or reject them. */
 export async function learn(
@@ -99,9 +99,12 @@ export async function learn(
     } else {
       await interactive(list, session, input, outcomes);
     }
-    const accepted = outcomes.filter((o) => o === "accepted").length;
-    const rejected = outcomes.filter((o) => o === "rejected").length;
-    out(`Accepted ${accepted}, rejected ${rejected}, ${list.length - accepted - rejected} left undecided.`);
+    const count = (outcome: Outcome) => outcomes.filter((o) => o === outcome).length;
+    const [accepted, rejected, elsewhere] = [count("accepted"), count("rejected"), count("elsewhere")];
+    const decidedElsewhere = elsewhere > 0 ? `${elsewhere} decided in another learn meanwhile, ` : "";
+    out(
+      `Accepted ${accepted}, rejected ${rejected}, ${decidedElsewhere}${list.length - accepted - rejected - elsewhere} left undecided.`,
+    );
     if (accepted > 0) out(AFTER);
     return outcomes.includes("failed") ? 1 : 0;
   } catch (error) {
@@ -180,9 +183,20 @@ async function prompt(lines: AsyncIterator<string>, out: Out): Promise<(typeof C
 
 async function decide(c: Candidate, decision: "accepted" | "rejected", s: Session): Promise<Outcome> {
   if (decision === "accepted") return accept(c, s);
-  await s.store.decideCandidate(c.entryId, c.question, "rejected");
+  if (!(await s.store.decideCandidate(c.entryId, c.question, "rejected"))) return decidedElsewhere(c, s);
   s.out(`Rejected "${redactReading(c.question)}" for ${c.entryId}.`);
   return "rejected";
+}
+
+/**
+ * A candidate another `learn` decided since this one listed it: that decision stands, and this one is
+ * not carried out (two moderators were each told their own had). Named on the command line: exit 1.
+ */
+function decidedElsewhere(c: Candidate, s: Session): Outcome {
+  (s.named ? s.err : s.out)(
+    `Not decided: "${redactReading(c.question)}" for ${c.entryId} was decided in another learn meanwhile; that decision stands (report shows it).`,
+  );
+  return s.named ? "failed" : "elsewhere";
 }
 
 /** Writes the phrasing into its entry's file and keeps it only if the knowledge base still loads. */
@@ -227,6 +241,18 @@ async function write(
   file: string,
   s: Session,
 ): Promise<Outcome> {
+  // Claimed first, holding the file's lock: a candidate another learn decided meanwhile is left as it
+  // decided, and nothing is written; a change that cannot be kept gives the claim back.
+  let claimed: boolean;
+  try {
+    claimed = await s.store.decideCandidate(c.entryId, c.question, "accepted");
+  } catch (error) {
+    throw new LearnError(
+      `Cannot record the decision in the database (${firstLine(error)}); nothing was accepted.`,
+    );
+  }
+  if (!claimed) return decidedElsewhere(c, s);
+  const giveBack = () => s.store.reopenCandidate(c.entryId, c.question).catch(() => {});
   let original: Buffer;
   let updated: string;
   try {
@@ -236,9 +262,15 @@ async function write(
     const mark = original.subarray(0, 3).equals(BYTE_ORDER_MARK) ? "\uFEFF" : "";
     updated = mark + appendPhrasing(decodeUtf8(original), entry.id, c.question);
   } catch (error) {
+    await giveBack();
     throw new LearnError(`Cannot edit ${entry.file}: ${firstLine(error)}`);
   }
-  writeAtomic(file, updated);
+  try {
+    writeAtomic(file, updated);
+  } catch (error) {
+    await giveBack();
+    throw new LearnError(firstLine(error));
+  }
   try {
     s.knowledge = loadKnowledge(s.dir);
   } catch (error) {
@@ -247,21 +279,11 @@ async function write(
     } catch (restore) {
       throw new LearnError(`${firstLine(restore)}; it holds the rejected change: restore it with git`);
     }
+    await giveBack();
     const problems = error instanceof KnowledgeError ? error.problems.map(formatProblem) : [firstLine(error)];
     s.err(`Not accepted: "${c.question}" would make the knowledge base invalid; ${entry.file} is unchanged:`);
     s.err(problems.join("\n"));
     return "failed";
-  }
-  try {
-    await s.store.decideCandidate(c.entryId, c.question, "accepted");
-  } catch (error) {
-    // a phrasing written but not recorded would stay a candidate, and be offered as already written:
-    // put the file back, so that the knowledge and the database agree
-    writeAtomic(file, original);
-    s.knowledge = loadKnowledge(s.dir);
-    throw new LearnError(
-      `Cannot record the decision in the database (${firstLine(error)}); ${entry.file} is put back as it was, and nothing was accepted.`,
-    );
   }
   s.out(`Accepted: "${c.question}" is now the last question of ${entry.id} in ${entry.file}.`);
   return "accepted";
@@ -269,15 +291,3 @@ async function write(
 
 /** UTF-8's byte-order mark, as some editors begin a file with it. */
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** Temp file in the same folder, then rename: a reader sees the old file or the new, never half. */
-function writeAtomic(file: string, text: string | Uint8Array): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, { mode: statSync(file).mode & 0o777 });
-    renameSync(tmp, file);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw new LearnError(`Cannot write ${file}: ${firstLine(error)}`);
-  }
-}

@@ -102,6 +102,31 @@ describe("socialmedia-guidance learn", () => {
     expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
   });
 
+  it("leaves a candidate another learn decided meanwhile as that one decided it, writing nothing, and says so", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    const before = fileOf(entry);
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    const [listed] = await withStore(w, (s) => s.candidates());
+    // another moderator rejects it while this one reads it; decided, it cannot be decided again
+    async function* answer() {
+      await withStore(w, (s) => s.decideCandidate(entry.id, listed?.question ?? "", "rejected"));
+      yield "a\n";
+    }
+    const accepted = await runLearn(w, {}, Readable.from(answer()));
+    expect(accepted.code).toBe(0);
+    expect(accepted.out).toMatch(
+      /Not decided: .+ was decided in another learn meanwhile; that decision stands/,
+    );
+    expect(accepted.out).toContain(
+      "Accepted 0, rejected 0, 1 decided in another learn meanwhile, 0 left undecided.",
+    );
+    expect(fileOf(entry)).toBe(before);
+    expect(await withStore(w, (s) => s.decideCandidate(entry.id, listed?.question ?? "", "accepted"))).toBe(
+      false,
+    );
+  });
+
   it("puts the file back when the database cannot record the decision (locked by another process)", async () => {
     const w = workspace();
     const { entry } = entryWithComment(w);
@@ -116,7 +141,7 @@ describe("socialmedia-guidance learn", () => {
     try {
       const { code, err } = await runLearn(w, {}, Readable.from(answer()));
       expect(code).toBe(1);
-      expect(err).toMatch(/Cannot record the decision .* put back as it was, and nothing was accepted/);
+      expect(err).toMatch(/Cannot record the decision in the database .*; nothing was accepted/);
       expect(fileOf(entry)).toBe(before);
     } finally {
       holder.exec("ROLLBACK");

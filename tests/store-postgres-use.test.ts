@@ -24,6 +24,10 @@ describe("PostgreSQL: selected by DATABASE_URL", () => {
     const learned = await cli(["learn", "--reject", "1"], url);
     expect(learned.out).toContain('Rejected "may i befriend a patient" for friend-requests.');
     expect(await feedback.candidates()).toEqual([]);
+    // decided once: another moderator's later decision does not replace it
+    expect(await feedback.decideCandidate("friend-requests", "may i befriend a patient", "accepted")).toBe(
+      false,
+    );
   });
 });
 

@@ -177,7 +177,9 @@ describe.each(BACKENDS)("the storage on $name", (backend) => {
       { entryId: "friend-requests", question: "can i friend a patient?", count: 2, lastAt: 3 },
       { entryId: "overview", question: "what is this bot", count: 1, lastAt: 2 },
     ]);
-    await feedback.decideCandidate("friend-requests", "can i friend a patient?", "accepted");
+    expect(await feedback.decideCandidate("friend-requests", "can i friend a patient?", "accepted")).toBe(
+      true,
+    );
     expect((await feedback.candidates()).map((c) => c.entryId)).toEqual(["overview"]);
     // a proposal taken back (a 👎 just after the pick): one fewer, and gone at none
     await feedback.recordCandidate("overview", "What is this bot", 4);

@@ -141,12 +141,19 @@ export class FeedbackSql implements FeedbackStorage {
     );
   }
 
-  async decideCandidate(entryId: string, question: string, decision: "accepted" | "rejected"): Promise<void> {
-    await this.db.run("UPDATE candidates SET status = ? WHERE entry_id = ? AND question = ?", [
-      decision,
-      entryId,
-      question,
-    ]);
+  async decideCandidate(entryId: string, question: string, decision: "accepted" | "rejected"): Promise<boolean> {
+    const changed = await this.db.run(
+      "UPDATE candidates SET status = ? WHERE entry_id = ? AND question = ? AND status = 'new'",
+      [decision, entryId, question],
+    );
+    return changed > 0;
+  }
+
+  async reopenCandidate(entryId: string, question: string): Promise<void> {
+    await this.db.run(
+      "UPDATE candidates SET status = 'new' WHERE entry_id = ? AND question = ? AND status = 'accepted'",
+      [entryId, question],
+    );
   }
 
   /**

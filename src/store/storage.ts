@@ -50,8 +50,13 @@ export interface FeedbackStorage {
   withdrawCandidate(entryId: string, question: string): Promise<void>;
   /** The candidates no moderator has decided on, most often proposed first. */
   candidates(limit?: number): Promise<Candidate[]>;
-  /** Records a moderator's decision, so the candidate is not offered again. */
-  decideCandidate(entryId: string, question: string, decision: "accepted" | "rejected"): Promise<void>;
+  /**
+   * Records a moderator's decision, so the candidate is not offered again: true when it was still
+   * undecided, false when another moderator (another `learn`) decided it first, whose decision stands.
+   */
+  decideCandidate(entryId: string, question: string, decision: "accepted" | "rejected"): Promise<boolean>;
+  /** Undoes an acceptance whose phrasing could not be written after all: the candidate waits again. */
+  reopenCandidate(entryId: string, question: string): Promise<void>;
   /**
    * The moderators' report, its stored questions redacted again with the current guard; with `team`,
    * one Slack workspace's votes, unanswered questions and days (candidates stay corpus-wide).
