@@ -151,7 +151,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     needs: "knowledge",
     usage: "validate",
     summary: "Check the knowledge base; exits 1 on a problem",
-    run: async (c) => (await import("./validate.js")).validate(c.guide.knowledge, c.out, c.err),
+    run: async (c) =>
+      (await import("./validate.js")).validate(c.guide.knowledge, c.out, c.err, c.knowledgeDir),
   },
   {
     name: "check",

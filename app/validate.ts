@@ -1,3 +1,6 @@
+import { join } from "node:path";
+import { entriesListing } from "../src/knowledge/load.js";
+import { shownPath } from "../src/paths.js";
 import type { Knowledge } from "../src/types.js";
 import type { Out } from "./output.js";
 
@@ -16,10 +19,25 @@ export function wordCount(text: string): number {
  * `validate`: the knowledge has loaded and validated by the time this runs (a problem stops the
  * command before it, with exit 1); it says so, and says what the folder lacks that it may lack.
  */
-export function validate(k: Knowledge, out: Out, err: Out): number {
+export function validate(k: Knowledge, out: Out, err: Out, dir?: string): number {
   out(`Knowledge base OK: ${k.entries.length} entries, ${k.topics.length} topics, ${k.tips.length} tips.`);
-  for (const note of [...missingParts(k), ...lengthNotes(k)]) err(note);
+  for (const note of [...missingParts(k), ...lengthNotes(k), ...notRead(dir)]) err(note);
   return 0;
+}
+
+/**
+ * What entries/ holds that is not read: said on every run, not only when it breaks a link. An entry
+ * saved as "local.yaml.txt" (Notepad's way) was left out while validate said OK.
+ */
+function notRead(dir: string | undefined): string[] {
+  if (!dir) return [];
+  const entries = join(dir, "entries");
+  const { skipped } = entriesListing(entries);
+  return skipped.length > 0
+    ? [
+        `Note: ${shownPath(entries)} also holds what is not read: ${skipped.join(", ")}. Only files ending in .yaml or .yml, directly in entries/, are read: rename one meant to hold entries.`,
+      ]
+    : [];
 }
 
 /**

@@ -1,6 +1,8 @@
 import { readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { validate } from "../app/validate.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
 import { FIXTURE_DIR, fixtureCopy, problemsOf } from "./helpers.js";
 
 // Slips a moderator makes that once passed validate, or were named only by their knock-on effects
@@ -104,14 +106,30 @@ describe("validate names", () => {
         .replace(/- id: (\w[\w-]*)/g, "- id: more-$1")
         .replace(/related: \[[^\]]*\]/g, "related: [friend-requests]"),
     });
-    renameSync(join(dir, "entries", "main.yaml"), join(dir, "entries", "main.YAML"));
+    // saved by Notepad, which adds .txt; one ending in .YAML is read as .yaml is
+    renameSync(join(dir, "entries", "main.yaml"), join(dir, "entries", "main.yaml.txt"));
     const problems = problemsOf(dir);
     expect(problems.some((p) => p.includes('no entry has the id "friend-requests"'))).toBe(true);
     expect(problems.at(-1)).toMatch(
-      /entries: also holds what is not read, which may be why: main\.YAML \(only files ending in \.yaml or \.yml, directly in entries\/, are read\)/,
+      /entries: also holds what is not read, which may be why: main\.yaml\.txt \(only files ending in \.yaml or \.yml, directly in entries\/, are read\)/,
     );
-    // with nothing amiss, a file beside the entries (a README, an editor's backup) is no problem
+    renameSync(join(dir, "entries", "main.yaml.txt"), join(dir, "entries", "main.YAML"));
+    expect(problemsOf(dir).some((p) => p.includes("no entry has the id"))).toBe(false);
+    // with nothing amiss, a file beside the entries (a README, an editor's backup) is no problem, and
+    // validate names it all the same
     const fine = fixtureCopy({ "entries/README.txt": "notes" });
     expect(problemsOf(fine)).toEqual([]);
+    const notes: string[] = [];
+    expect(
+      validate(
+        loadKnowledge(fine),
+        () => {},
+        (l) => notes.push(l),
+        fine,
+      ),
+    ).toBe(0);
+    expect(notes.at(-1)).toMatch(
+      /^Note: \S+entries also holds what is not read: README\.txt\. Only files ending in/,
+    );
   });
 });

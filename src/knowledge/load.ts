@@ -129,18 +129,7 @@ export function loadKnowledge(dir: string): Knowledge {
   /** What entries/ holds that is not read (another ending, a folder): named when something is amiss. */
   let skipped: string[] = [];
   try {
-    // Not hidden files: editors and file systems leave them beside the real ones (Emacs's ".#x.yaml" lock,
-    // a dangling link; macOS's "._x.yaml"), and they made every load fail.
-    const found = readdirSync(entriesDir, { withFileTypes: true }).filter((f) => !f.name.startsWith("."));
-    const read = (f: Dirent) => !f.isDirectory() && (f.name.endsWith(".yaml") || f.name.endsWith(".yml"));
-    files = found
-      .filter(read)
-      .map((f) => f.name)
-      .sort();
-    skipped = found
-      .filter((f) => !read(f))
-      .map((f) => (f.isDirectory() ? `${f.name}/` : f.name))
-      .sort();
+    ({ files, skipped } = entriesListing(entriesDir));
   } catch (error) {
     unreadable = true;
     problems.push({ file: rel(entriesDir), message: describeReadError(error) });
@@ -190,6 +179,27 @@ export function loadKnowledge(dir: string): Knowledge {
     });
   if (problems.length > 0) throw new KnowledgeError(problems, linksChecked);
   return knowledge;
+}
+
+/**
+ * The files of entries/ that are read (ending in .yaml or .yml, in any case: "Safety.YAML" too), and
+ * what it holds that is not ("local.yaml.txt", as Notepad saves one; "old/"). Not hidden files: editors
+ * and file systems leave them beside the real ones (Emacs's ".#x.yaml" lock, a dangling link; macOS's
+ * "._x.yaml"), and they made every load fail.
+ */
+export function entriesListing(entriesDir: string): { files: string[]; skipped: string[] } {
+  const found = readdirSync(entriesDir, { withFileTypes: true }).filter((f) => !f.name.startsWith("."));
+  const read = (f: Dirent) => !f.isDirectory() && /\.ya?ml$/i.test(f.name);
+  return {
+    files: found
+      .filter(read)
+      .map((f) => f.name)
+      .sort(),
+    skipped: found
+      .filter((f) => !read(f))
+      .map((f) => (f.isDirectory() ? `${f.name}/` : f.name))
+      .sort(),
+  };
 }
 
 /** The fitted confidence model, when the file exists; a broken one is a problem like any other. */
