@@ -9,9 +9,9 @@ import { Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "ya
 const PRINT = { lineWidth: 0, flowCollectionPadding: false } as const;
 /**
  * The file's text with `question` as the entry's last question. The edit is made with yaml's Document
- * API; since its printer reflows some layouts (a flow list over several lines), the new item is spliced
- * in under the last question instead, and the printer's text is used only if the splice reads back
- * differently from the edited document.
+ * API; since its printer reflows some layouts (a flow list over several lines, and the file's other
+ * lists with it), the new item is spliced in after the last question instead, in a block list or a flow
+ * list, and the printer's text is used only if the splice reads back differently from the edited document.
  */
 export function appendPhrasing(src: string, entryId: string, question: string): string {
   const doc = parseDocument(src);
@@ -21,9 +21,13 @@ export function appendPhrasing(src: string, entryId: string, question: string): 
     : undefined;
   const questions = isMap(item) ? item.get("questions", true) : undefined;
   if (!isSeq(questions)) throw new Error(`has no list of questions for the entry "${entryId}"`);
-  const last = questions.items.at(-1);
+  const [previous, last] = [questions.items.at(-2), questions.items.at(-1)];
   questions.add(doc.createNode(question));
-  const spliced = isScalar(last) && !questions.flow ? splice(src, last, question) : undefined;
+  const spliced = !isScalar(last)
+    ? undefined
+    : questions.flow
+      ? spliceFlow(src, previous, last, question)
+      : splice(src, last, question);
   if (spliced !== undefined) {
     const check = parseDocument(spliced);
     if (check.errors.length === 0 && isDeepStrictEqual(check.toJS(), doc.toJS())) return spliced;
@@ -41,6 +45,22 @@ function splice(src: string, last: Scalar, question: string): string | undefined
   const nl = src.includes("\r\n") ? "\r\n" : "\n";
   const before = src.slice(0, eol);
   return `${before}${before.endsWith("\n") ? "" : nl}${marker}${text}${nl}${src.slice(eol)}`;
+}
+/**
+ * The question after `last` in a flow list (`questions: [a, b]`), double-quoted as flow needs, on a
+ * line of its own where the list puts each on one: yaml's printer had put the whole list on one line
+ * and reflowed the file's other lists too (a knowledge-editor helper's finding).
+ */
+function spliceFlow(src: string, before: unknown, last: Scalar, question: string): string | undefined {
+  if (!last.range) return undefined;
+  const [start, valueEnd] = last.range;
+  const lineStart = src.lastIndexOf("\n", start - 1) + 1;
+  const indent = src.slice(lineStart, start);
+  const previousEnd = isScalar(before) ? before.range?.[1] : undefined;
+  const ownLines =
+    /^[ \t]*$/.test(indent) && (previousEnd === undefined || src.slice(previousEnd, start).includes("\n"));
+  const nl = src.includes("\r\n") ? "\r\n" : "\n";
+  return `${src.slice(0, valueEnd)},${ownLines ? `${nl}${indent}` : " "}${JSON.stringify(question)}${src.slice(valueEnd)}`;
 }
 /** The first line of an error's message. */
 export function firstLine(error: unknown): string {

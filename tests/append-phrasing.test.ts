@@ -33,13 +33,30 @@ describe("appendPhrasing", () => {
     expect(questionsOf(text, "one")).toEqual(["First question?", "Second: quoted", "can i: quote this?"]);
   });
 
-  it("appends to the last entry of a file, and to a flow list of questions through the printer", () => {
+  it("appends to the last entry of a file, and to a flow list of questions in place", () => {
     expect(questionsOf(appendPhrasing(SOURCE, "two", "another"), "two")).toEqual([
       "Only question",
       "another",
     ]);
     const flow = "- id: one\n  questions: [a, b] # kept\n";
-    expect(appendPhrasing(flow, "one", "c")).toBe("- id: one\n  questions: [a, b, c] # kept\n");
+    expect(appendPhrasing(flow, "one", "c")).toBe('- id: one\n  questions: [a, b, "c"] # kept\n');
+    // a flow list over several lines, in a file with Windows line endings: nothing else moves (yaml's
+    // printer put the list on one line, and every other list of the file too)
+    const lines = [
+      "- id: one   # spaced comment",
+      "  questions: [",
+      '    "q1",',
+      "    q2",
+      "  ]",
+      "  related: [a,",
+      "    b]",
+      "",
+    ];
+    const added = appendPhrasing(lines.join("\r\n"), "one", "may I: ask, here?");
+    expect(added).toBe(
+      [...lines.slice(0, 3), "    q2,", '    "may I: ask, here?"', ...lines.slice(4)].join("\r\n"),
+    );
+    expect(questionsOf(added, "one")).toEqual(["q1", "q2", "may I: ask, here?"]);
   });
 
   it("fails on a missing entry or unreadable YAML", () => {
