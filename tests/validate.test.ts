@@ -236,6 +236,9 @@ describe("knowledge validation", () => {
       '    - "Can a #doctor be friends with patients on social media?"',
     );
     expect(problemsOf(fixtureCopy({ "entries/main.yaml": quoted }))).toEqual([]);
+    // an id is one word: one followed by a comment is a comment meant as such
+    const noted = main.replace("  sources: [doc-a]", "  sources:\n    - doc-a  # the 2020 document");
+    expect(problemsOf(fixtureCopy({ "entries/main.yaml": noted }))).toEqual([]);
   });
 
   it("names an unknown field, counts items from 1, and says what is expected in plain words", () => {

@@ -64,7 +64,7 @@ export function loadKnowledge(dir: string): Knowledge {
         problems.push({
           file: `${rel(file)}:${line}`,
           message:
-            'a space and "#" start a YAML comment, so this text was cut short there: put the whole text in double quotes',
+            'a space and "#" start a YAML comment, so this text was cut short there: put the whole text in double quotes (or, for a comment, put it on a line of its own)',
         });
       raw = doc.toJS();
       if (isSeq(doc.contents))

@@ -150,7 +150,8 @@ export function joinedItems(doc: Document, source: string, lineCounter: LineCoun
 /**
  * The list items cut short by a comment: in a plain (unquoted) text, a space and "#" start a YAML
  * comment, so "Do I need to put #ad on sponsored posts?" was read as "Do I need to put", with no
- * error. A phrasing or a synonym is never meant to end in a comment.
+ * error. A phrasing or a synonym is never meant to end in a comment. An id is one word, and one
+ * followed by a comment ("- gmc-2024  # the 2024 guidance") is a comment meant as such.
  */
 export function cutByComment(doc: Document, lineCounter: LineCounter): { line: number }[] {
   const found: { line: number }[] = [];
@@ -158,7 +159,13 @@ export function cutByComment(doc: Document, lineCounter: LineCounter): { line: n
     Seq(_, seq) {
       if (!isSeq(seq)) return;
       for (const item of seq.items)
-        if (isScalar(item) && item.type === "PLAIN" && item.comment && item.range)
+        if (
+          isScalar(item) &&
+          item.type === "PLAIN" &&
+          item.comment &&
+          item.range &&
+          /\s/.test(String(item.value))
+        )
           found.push({ line: lineCounter.linePos(item.range[0]).line });
     },
   });
