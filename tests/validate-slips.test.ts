@@ -39,6 +39,11 @@ describe("validate names", () => {
       expect(problem).toMatch(what);
       expect(problem).toContain(`  title: ${opened}\n`);
     }
+    // one followed by the entry's next field: there, not at that field's indentation
+    const unclosed = main.replace("  related: [patient-photos]", "  related: [patient-photos");
+    expect(onlyProblem({ "entries/main.yaml": unclosed })).toMatch(
+      /main\.yaml:8:12: cannot be read as YAML: the bracket \[ opened here is never closed/,
+    );
   });
 
   it("an emptied tips.yaml, which would stop every daily tip without a word", () => {

@@ -49,10 +49,13 @@ export function parseProblem(file: string, source: string, error: YAMLParseError
         ? ODD_INDENT
         : (PARSE_WORDS[error.code] ?? error.message.split("\n")[0]);
   // At an empty line or the end of the file, the cause is above: an unclosed quote or bracket, shown
-  // where it opens when a line above has one.
-  if (!text.trim() && !odd && tab < 0) {
+  // where it opens when a line above has one. So too at a field's line straight under a line that
+  // opens one ("related: [a" then "sources: [b]"): the parser's words were about indentation.
+  if (!odd && tab < 0 && (!text.trim() || FIELD.test(text))) {
     const open = unclosedAbove(lines, shown);
-    if (open) {
+    let nearest = shown - 1;
+    while (nearest > 0 && !lines[nearest - 1]?.trim()) nearest--;
+    if (open && (!text.trim() || open.line === nearest)) {
       const opened = lines[open.line - 1] ?? "";
       return {
         file: `${file}:${open.line}:${open.col}`,
