@@ -46,6 +46,18 @@ describe("validate names", () => {
     );
   });
 
+  it("curly quotes, which a word processor types, as no quotes", () => {
+    // said where the parser's words asked for quotes, and where an id holds them
+    const curly = main.replace("  title: Friend requests from patients", "  title: “Friends: patients”");
+    expect(onlyProblem({ "entries/main.yaml": curly })).toMatch(
+      /go in double quotes \(“ ” ‘ ’ are not YAML's quotes/,
+    );
+    const curlyId = main.replace("  related: [patient-photos]", "  related: [“patient-photos”]");
+    expect(onlyProblem({ "entries/main.yaml": curlyId })).toMatch(
+      /hyphens, e\.g\. qa-friend-requests, not "“patient-photos”": “ ” ‘ ’ are not YAML's quotes/,
+    );
+  });
+
   it("an emptied tips.yaml, which would stop every daily tip without a word", () => {
     expect(onlyProblem({ "tips.yaml": "" })).toMatch(/tips\.yaml: is empty: it must list the tips/);
   });

@@ -3,11 +3,20 @@ import { type ConfidenceModel, FEATURES, type Feature } from "../search/confiden
 
 const text = z.string().trim().min(1, "must not be empty");
 
+/** Typographic quotes, as a word processor or a phone types them: not YAML's. */
+export const CURLY = /[“”‘’]/;
+export const CURLY_QUOTES =
+  "“ ” ‘ ’ are not YAML's quotes, and are read as part of the text: type straight ones (\" or ') or none";
+
 /** The longest id of an entry, topic, source or tip. */
 export const MAX_ID_LENGTH = 64;
 const id = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens, e.g. qa-friend-requests")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    // what was written, said: a word processor's curly quotes ("“negative-reviews”") are part of it
+    error: (issue) =>
+      `must be lowercase words joined by hyphens, e.g. qa-friend-requests, not ${JSON.stringify(issue.input)}${CURLY.test(String(issue.input)) ? `: ${CURLY_QUOTES}` : ""}`,
+  })
   // A button carries the id: Discord's and Teams' hold at most 100 characters, the prefix included.
   .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters: buttons on Discord and Teams carry it`);
 
