@@ -247,8 +247,9 @@ describe("knowledge validation", () => {
       .replace("    - Can I post a photo of a patient?", "    - ''");
     const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries })).join("\n");
     expect(problems).toContain('unknown field "source"');
-    expect(problems).toMatch(/field "sources": is missing: expected a list/);
-    expect(problems).toMatch(/field "questions item 1": must not be empty/);
+    // at the line its entry starts on
+    expect(problems).toMatch(/main\.yaml:1: entry "friend-requests": field "sources": is missing: expected/);
+    expect(problems).toMatch(/main\.yaml:10: entry "patient-photos": field "questions item 1": must not be/);
     expect(problems).not.toMatch(/Invalid input|no entry has the id/);
   });
 

@@ -106,9 +106,10 @@ export function loadKnowledge(dir: string): Knowledge {
         return;
       }
       const label = labelOf(item, index);
+      // at the item's line, as a duplicate id is: "entry #2" in a file of 300 lines was to be counted
       for (const issue of result.error.issues) {
         problems.push({
-          file: rel(file),
+          file: itemLines[index] ? `${rel(file)}:${itemLines[index]}` : rel(file),
           entry: label,
           field: fieldName(issue.path) || undefined,
           message: plainIssue(issue),
@@ -150,15 +151,8 @@ export function loadKnowledge(dir: string): Knowledge {
     ? readList(offTopicFile, offTopicSchema, "off-topic groups")
     : [];
   const confidence = readConfidence(join(dir, "confidence.json"), rel, problems);
-  const knowledge: Knowledge = {
-    entries,
-    topics,
-    sources,
-    synonyms,
-    tips,
-    offTopic,
-    ...(confidence ? { confidence } : {}),
-  };
+  const parts = { entries, topics, sources, synonyms, tips, offTopic };
+  const knowledge: Knowledge = { ...parts, ...(confidence ? { confidence } : {}) };
   // Cross-references only once every file has been read and every item fits its schema: otherwise an
   // entry dropped for one mistake makes a dozen "no entry has the id" problems elsewhere.
   const linksChecked = !unreadable && problems.length === 0;
@@ -170,8 +164,8 @@ export function loadKnowledge(dir: string): Knowledge {
         (item) => lines.get(item),
       ),
     );
-  // An entries file not read ("safety.YAML", one moved into a folder) shows only as the ids it held
-  // being missing elsewhere: it is named, as the likely cause, when there are problems.
+  // An entries file not read ("safety.yaml.txt", "old/") shows only as the ids it held being missing
+  // elsewhere: named, as the likely cause, when there are problems (validate names it always).
   if (problems.length > 0 && skipped.length > 0)
     problems.push({
       file: rel(entriesDir),
