@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { guardReading, redactReading } from "../src/guard/identifiers.js";
+import { guardReading, IDENTIFIER_LABELS, redactReading } from "../src/guard/identifiers.js";
 import { withoutPeopleNames } from "../src/guard/people.js";
 import type { Knowledge, Reply } from "../src/index.js";
 import type { Candidate } from "../src/store/storage.js";
@@ -51,14 +51,18 @@ function reading(read: Reading, c: Candidate): string {
     : `declines it (${sure})`;
 }
 
+/** The guard's placeholders, "[name]" to "[id-number]": what it put where a detail was. */
+const PLACEHOLDER = new RegExp(`\\[(?:${Object.keys(IDENTIFIER_LABELS).join("|")})\\]`);
+
 /**
  * Whether a candidate held details that never go into the knowledge: the guard's placeholders ("[name]",
- * "[phone number]") mark a question that held a patient's details or someone's name, and today's guard
- * may also find what an older one stored.
+ * "[phone]") mark a question that held a patient's details or someone's name, and today's guard may also
+ * find what an older one stored. Only those: "[urgent] who do I ring?" held none ("[id-number]", with
+ * its hyphen, was not one before).
  */
 export function heldDetails(question: string): boolean {
   return (
-    /\[[a-z ]+\]/.test(question) ||
+    PLACEHOLDER.test(question) ||
     guardReading(question).findings.length > 0 ||
     withoutPeopleNames(question) !== question
   );

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { candidateId, type Reading } from "../app/learn.js";
+import { heldDetails } from "../app/learn-list.js";
 import { main } from "../app/main.js";
 import { createGuide } from "../src/guide.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
@@ -59,6 +60,9 @@ describe("socialmedia-guidance learn: the list, ids and the command line", () =>
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^Not accepted: ".*" held details the guard removes/);
     expect(fileOf(entry)).toBe(before);
+    // the guard's placeholders only: one with a hyphen is one, a word a person bracketed is not
+    expect(heldDetails("is my [id-number] on the post a problem")).toBe(true);
+    expect(heldDetails("[urgent] who do we ring about a post")).toBe(false);
   });
 
   it("refuses by name, with exit 1, a candidate whose entry is no longer in the knowledge base", async () => {
