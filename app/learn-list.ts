@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { guardReading, IDENTIFIER_LABELS, redactReading } from "../src/guard/identifiers.js";
 import { withoutPeopleNames } from "../src/guard/people.js";
 import type { Knowledge, Reply } from "../src/index.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
 import type { Candidate } from "../src/store/storage.js";
 
 // How `learn` shows the candidates: their ids, what the bot does with each today, the list.
@@ -82,4 +83,14 @@ export function formatList(list: readonly Candidate[], knowledge: Knowledge, rea
     "",
     "Decide with: socialmedia-guidance learn --accept <n or id> or --reject <n or id>, or go through them with: socialmedia-guidance learn",
   ].join("\n");
+}
+
+/** What keeps the knowledge base in `dir` from loading as its files are now; undefined when it loads. */
+export function loadError(dir: string): unknown {
+  try {
+    loadKnowledge(dir);
+    return undefined;
+  } catch (error) {
+    return error;
+  }
 }

@@ -1,15 +1,11 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { redactReading } from "../src/guard/identifiers.js";
-import { type Config, formatProblem, type Knowledge, KnowledgeError, loadKnowledge } from "../src/index.js";
-import { decodeUtf8 } from "../src/knowledge/load.js";
-import { normalise } from "../src/search/normalise.js";
-import type { Candidate, FeedbackStorage } from "../src/store/storage.js";
-import { appendPhrasing, firstLine } from "./append-phrasing.js";
-import { whileLocked, writeAtomic } from "./file-lock.js";
+import type { Config, Knowledge } from "../src/index.js";
+import type { Candidate } from "../src/store/storage.js";
+import { firstLine } from "./append-phrasing.js";
 import { openDb } from "./lazy.js";
-import { candidateId, formatList, heldDetails, type Reading, titleOf, today } from "./learn-list.js";
+import { decide, LearnError, type Outcome, type Session } from "./learn-decide.js";
+import { candidateId, formatList, type Reading, titleOf, today } from "./learn-list.js";
 import { AFTER } from "./learn-usage.js";
 import type { Out } from "./output.js";
 
@@ -26,22 +22,6 @@ export interface LearnOptions {
   /** Words after `learn`: there should be none. */
   readonly rest: readonly string[];
 }
-
-/** A failure that ends the run, worded in one line for the moderator. */
-class LearnError extends Error {}
-
-interface Session {
-  readonly dir: string;
-  knowledge: Knowledge;
-  readonly store: FeedbackStorage;
-  readonly out: Out;
-  readonly err: Out;
-  readonly read?: Reading;
-  /** Deciding the candidates named on the command line (--accept, --reject), not going through the list. */
-  readonly named?: boolean;
-}
-
-type Outcome = "accepted" | "rejected" | "skipped" | "failed" | "elsewhere";
 
 /** `learn`: moderators turn candidate phrasings into questions of their entries, or reject them. */
 export async function learn(
@@ -180,114 +160,3 @@ async function prompt(lines: AsyncIterator<string>, out: Out): Promise<(typeof C
     again = true;
   }
 }
-
-async function decide(c: Candidate, decision: "accepted" | "rejected", s: Session): Promise<Outcome> {
-  if (decision === "accepted") return accept(c, s);
-  if (!(await s.store.decideCandidate(c.entryId, c.question, "rejected"))) return decidedElsewhere(c, s);
-  s.out(`Rejected "${redactReading(c.question)}" for ${c.entryId}.`);
-  return "rejected";
-}
-
-/**
- * A candidate another `learn` decided since this one listed it: that decision stands, and this one is
- * not carried out (two moderators were each told their own had). Named on the command line: exit 1.
- */
-function decidedElsewhere(c: Candidate, s: Session): Outcome {
-  (s.named ? s.err : s.out)(
-    `Not decided: "${redactReading(c.question)}" for ${c.entryId} was decided in another learn meanwhile; that decision stands (report shows it).`,
-  );
-  return s.named ? "failed" : "elsewhere";
-}
-
-/** Writes the phrasing into its entry's file and keeps it only if the knowledge base still loads. */
-async function accept(c: Candidate, s: Session): Promise<Outcome> {
-  const entry = s.knowledge.entries.find((e) => e.id === c.entryId);
-  if (!entry) {
-    const said = `the entry "${c.entryId}" is no longer in the knowledge base (reject it to clear it).`;
-    // named on the command line, nothing was accepted: exit 1, so that a script can tell
-    if (s.named) {
-      s.err(`Not accepted: ${said}`);
-      return "failed";
-    }
-    s.out(`Skipped: ${said}`);
-    return "skipped";
-  }
-  // None goes into the knowledge. Named on the command line (--accept), it is refused as an invalid
-  // phrasing is, with exit 1; met going through the list, it is passed over, as before.
-  if (heldDetails(c.question)) {
-    const said = `"${redactReading(c.question)}" held details the guard removes; reject it, or add a phrasing in your own words.`;
-    if (s.named) {
-      s.err(`Not accepted: ${said}`);
-      return "failed";
-    }
-    s.out(`Skipped: ${said}`);
-    return "skipped";
-  }
-  const key = normalise(c.question);
-  if (entry.questions.some((q) => normalise(q) === key)) {
-    s.out(`Skipped: "${c.question}" is already a phrasing of ${entry.id} (reject it to clear it).`);
-    return "skipped";
-  }
-  // Files are named relative to the working folder, which has not changed since the knowledge was read
-  // (loadKnowledge, or a compiled copy rebased to it).
-  const file = resolve(entry.file);
-  return whileLocked(file, () => write(c, entry, file, s));
-}
-
-/** Writes the phrasing into `file`, holding its lock: read, changed, checked, recorded or put back. */
-async function write(
-  c: Candidate,
-  entry: { id: string; file: string },
-  file: string,
-  s: Session,
-): Promise<Outcome> {
-  // Claimed first, holding the file's lock: a candidate another learn decided meanwhile is left as it
-  // decided, and nothing is written; a change that cannot be kept gives the claim back.
-  let claimed: boolean;
-  try {
-    claimed = await s.store.decideCandidate(c.entryId, c.question, "accepted");
-  } catch (error) {
-    throw new LearnError(
-      `Cannot record the decision in the database (${firstLine(error)}); nothing was accepted.`,
-    );
-  }
-  if (!claimed) return decidedElsewhere(c, s);
-  const giveBack = () => s.store.reopenCandidate(c.entryId, c.question).catch(() => {});
-  let original: Buffer;
-  let updated: string;
-  try {
-    original = readFileSync(file);
-    // read as validation reads it (UTF-8 only, a byte-order mark left out), or the YAML may not parse;
-    // written back with the mark, as the moderator's editor saved it
-    const mark = original.subarray(0, 3).equals(BYTE_ORDER_MARK) ? "\uFEFF" : "";
-    updated = mark + appendPhrasing(decodeUtf8(original), entry.id, c.question);
-  } catch (error) {
-    await giveBack();
-    throw new LearnError(`Cannot edit ${entry.file}: ${firstLine(error)}`);
-  }
-  try {
-    writeAtomic(file, updated);
-  } catch (error) {
-    await giveBack();
-    throw new LearnError(firstLine(error));
-  }
-  try {
-    s.knowledge = loadKnowledge(s.dir);
-  } catch (error) {
-    try {
-      writeAtomic(file, original);
-    } catch (restore) {
-      throw new LearnError(`${firstLine(restore)}; it holds the rejected change: restore it with git`);
-    }
-    await giveBack();
-    const problems = error instanceof KnowledgeError ? error.problems.map(formatProblem) : [firstLine(error)];
-    s.err(`Not accepted: "${c.question}" would make the knowledge base invalid; ${entry.file} is unchanged:`);
-    s.err(problems.join("\n"));
-    return "failed";
-  }
-  s.out(`Accepted: "${c.question}" is now the last question of ${entry.id} in ${entry.file}.`);
-  return "accepted";
-}
-
-/** UTF-8's byte-order mark, as some editors begin a file with it. */
-const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);

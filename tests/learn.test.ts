@@ -8,6 +8,7 @@ import { appendPhrasing } from "../app/append-phrasing.js";
 import { learn } from "../app/learn.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { validateCorpus } from "../src/knowledge/validate.js";
+import type { Entry } from "../src/types.js";
 import { questionsOf } from "./helpers.js";
 import { entryWithComment, fileOf, NEW, runLearn, withStore, workspace } from "./learn-fixture.js";
 
@@ -125,6 +126,28 @@ describe("socialmedia-guidance learn", () => {
     expect(await withStore(w, (s) => s.decideCandidate(entry.id, listed?.question ?? "", "accepted"))).toBe(
       false,
     );
+  });
+
+  it("says the knowledge base is broken as it is, not that the phrasing would break it, when a file changed meanwhile", async () => {
+    const w = workspace();
+    const { entry } = entryWithComment(w);
+    const before = fileOf(entry);
+    const other = loadKnowledge(w.dir).entries.find((e) => e.file !== entry.file);
+    if (!other) throw new Error("the knowledge base needs two entries files");
+    await withStore(w, (s) => s.recordCandidate(entry.id, NEW, 1));
+    // someone saves another file with a tab in it while the moderator reads the candidate
+    async function* answer() {
+      writeFileSync(resolve(other?.file ?? ""), `${fileOf(other as Entry)}\t- id: broken\n`);
+      yield "a\n";
+    }
+    const { code, err } = await runLearn(w, {}, Readable.from(answer()));
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /^Not accepted: the knowledge base does not validate as it is now .* Fix this, then accept again:/,
+    );
+    expect(err).toContain(basename(other.file));
+    expect(fileOf(entry)).toBe(before);
+    expect(await withStore(w, (s) => s.candidates())).toHaveLength(1);
   });
 
   it("puts the file back when the database cannot record the decision (locked by another process)", async () => {

@@ -141,7 +141,11 @@ export class FeedbackSql implements FeedbackStorage {
     );
   }
 
-  async decideCandidate(entryId: string, question: string, decision: "accepted" | "rejected"): Promise<boolean> {
+  async decideCandidate(
+    entryId: string,
+    question: string,
+    decision: "accepted" | "rejected",
+  ): Promise<boolean> {
     const changed = await this.db.run(
       "UPDATE candidates SET status = ? WHERE entry_id = ? AND question = ? AND status = 'new'",
       [decision, entryId, question],
