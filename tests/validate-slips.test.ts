@@ -1,9 +1,9 @@
-import { readFileSync, renameSync } from "node:fs";
+import { cpSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate } from "../app/validate.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import { FIXTURE_DIR, fixtureCopy, problemsOf } from "./helpers.js";
+import { FIXTURE_DIR, fixtureCopy, KNOWLEDGE_DIR, problemsOf, tempDir } from "./helpers.js";
 
 // Slips a moderator makes that once passed validate, or were named only by their knock-on effects
 // (found by a helper's test of the moderator's workflow).
@@ -148,5 +148,15 @@ describe("validate names", () => {
     expect(notes.at(-1)).toMatch(
       /^Note: \S+entries also holds what is not read: README\.txt\. Only files ending in/,
     );
+  });
+
+  it("nothing wrong in the example entry knowledge/README.md shows, added to the shipped knowledge", () => {
+    const guide = readFileSync(join(KNOWLEDGE_DIR, "README.md"), "utf8");
+    const example = /```yaml\n(- id: [\s\S]*?)```/.exec(guide)?.[1] ?? "";
+    expect(example).toContain("- id: qa-friend-requests-example");
+    const dir = tempDir("smg-readme-example-");
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, "entries", "example.yaml"), example);
+    expect(problemsOf(dir)).toEqual([]);
   });
 });
