@@ -22,6 +22,10 @@ describe("validate names", () => {
     expect(onlyProblem({ "entries/main.yaml": "" })).toMatch(
       /main\.yaml: is empty: it must list the entries/,
     );
+    // one problem, said as one
+    expect(() => loadKnowledge(fixtureCopy({ "entries/main.yaml": "" }))).toThrow(
+      /^The knowledge base has a problem:\n/,
+    );
   });
 
   it("an unclosed bracket or quote at the line that opens it, not at the end of the file", () => {

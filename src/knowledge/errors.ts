@@ -14,7 +14,7 @@ export class KnowledgeError extends Error {
       ? ""
       : "\nWhat entries refer to (topics, sources, related entries) is checked once these are fixed.";
     super(
-      `The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}${later}`,
+      `The knowledge base has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${problems.map(formatProblem).join("\n")}${later}`,
     );
     this.name = "KnowledgeError";
   }
