@@ -1,5 +1,6 @@
 import type { Config, Guide } from "../src/index.js";
 import { openDb } from "./lazy.js";
+import { candidateId } from "./learn-list.js";
 import type { Out } from "./output.js";
 
 /** How the report is asked for: as JSON, and for one Slack workspace (its team id). */
@@ -27,10 +28,17 @@ export async function report(
     if (json) {
       // each unanswered question with what the bot does with it now, as the text marks it
       const unanswered = r.unanswered.map((u) => ({ ...u, now: nowOf(guide, u.question) }));
-      out(JSON.stringify({ ...r, unanswered }, null, 2));
+      // each candidate with the id learn --accept and --reject take, and whether its entry still exists
+      const candidates = r.candidates.map((c) => ({
+        ...c,
+        id: candidateId(c),
+        entryExists: guide.entry(c.entryId) !== undefined,
+      }));
+      out(JSON.stringify({ ...r, unanswered, candidates }, null, 2));
       return 0;
     }
-    const title = (id: string) => guide.entry(id)?.title ?? `${id} (no longer in the knowledge base)`;
+    // the id follows in brackets, as learn --list shows it
+    const title = (id: string) => guide.entry(id)?.title ?? "(no longer in the knowledge base)";
     const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : "-");
     const now = (question: string) => {
       const it = nowOf(guide, question);

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { candidateId } from "../app/learn-list.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { run } from "./cli-run.js";
@@ -33,6 +34,7 @@ describe("socialmedia-guidance report", () => {
       await store.recordQuestion(guide.ask(q), day);
     await store.recordQuestion(guide.ask("can I accept a friend request from a patient?"), day);
     await store.recordCandidate("friend-requests", "may a nurse befriend a patient online", day);
+    await store.recordCandidate("renamed-entry", "who do i ring about a post", day);
     await storage.close();
     const env = { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: FIXTURE_DIR };
     const text = await run(["report"], { env });
@@ -45,8 +47,20 @@ describe("socialmedia-guidance report", () => {
     expect(text.stdout).toMatch(
       /\n\s+1 x {2}"may a nurse befriend a patient online" {2}-> {2}.+ \[friend-requests\]\n/,
     );
+    // an entry renamed since: its id once, as learn --list shows it
+    expect(text.stdout).toContain(
+      '"who do i ring about a post"  ->  (no longer in the knowledge base) [renamed-entry]',
+    );
     const json = JSON.parse((await run(["report", "--json"], { env })).stdout);
     expect(json.days).toEqual([{ day: "2026-11-24", asked: 4, answered: 1 }]);
+    // with the id learn --accept takes, and whether the entry is still there
+    const befriend = { entryId: "friend-requests", question: "may a nurse befriend a patient online" };
+    expect(json.candidates).toContainEqual(
+      expect.objectContaining({ ...befriend, id: candidateId(befriend), entryExists: true }),
+    );
+    expect(json.candidates).toContainEqual(
+      expect.objectContaining({ entryId: "renamed-entry", entryExists: false }),
+    );
   });
 
   it("marks an unanswered question the bot declines on purpose, or answers by now", async () => {
