@@ -136,6 +136,7 @@ async function interactive(
       if (s.read) s.out(`  Today the bot ${today(s.read, c)}.`);
       const choice = await prompt(lines, s.out);
       if (choice === "quit") return;
+      if (choice === "skip") s.out("  Skipped: it stays for later.");
       outcomes.push(choice === "skip" ? "skipped" : await decide(c, `${choice}ed`, s));
     }
   } finally {

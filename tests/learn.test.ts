@@ -79,6 +79,8 @@ describe("socialmedia-guidance learn", () => {
       const { code, out } = await runLearn(w, {}, input);
       expect(code).toBe(0);
       expect(out).toContain("1 left undecided");
+      // a skip is said, as an accept or a reject is
+      if (input === "s\n") expect(out).toContain("  Skipped: it stays for later.");
     }
     expect(fileOf(entry)).toBe(before);
     expect((await withStore(w, (s) => s.candidates())).map((c) => c.question)).toEqual([NEW]);
