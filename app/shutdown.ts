@@ -1,4 +1,4 @@
-import { settlesWithin, type UsageRecords } from "../src/index.js";
+import { type Logger, settlesWithin, type UsageRecords } from "../src/index.js";
 import type { Storage } from "../src/store/storage.js";
 
 // How long a stopping bot waits for what is still in flight, so that it stops within a container's grace.
@@ -31,3 +31,23 @@ export async function closeWithin(
 
 /** Said when the database did not answer at shutdown (the command line then exits without it). */
 export const CLOSE_FAILED = "The database did not answer at shutdown; what was not yet written is lost.";
+
+/**
+ * The first SIGINT or SIGTERM, which starts the shutdown. Each later one is logged and changes nothing:
+ * with a handler for the first only, Node's default for a second SIGTERM killed the bot mid-shutdown (the
+ * replies in flight and the database's close cut off), and a second SIGINT was swallowed without a word.
+ * Shutdown is bounded anyway (within 9 s); SIGKILL stops it at once.
+ */
+export function stopSignal(
+  logger: Logger,
+  signals: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"],
+): Promise<string> {
+  return new Promise((resolve) => {
+    let first: string | undefined;
+    for (const signal of signals)
+      process.on(signal, () => {
+        if (first) logger.warn({ signal, first }, "already shutting down; this signal changes nothing");
+        else resolve((first = signal));
+      });
+  });
+}

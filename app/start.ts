@@ -20,7 +20,7 @@ import { consoleRecordsLog } from "./console-log.js";
 import { lazy, openDb } from "./lazy.js";
 import type { Out } from "./output.js";
 import { type ReadyPlatform, registerReadiness } from "./readiness.js";
-import { closeWithin, TIP_STOP_WAIT_MS } from "./shutdown.js";
+import { closeWithin, stopSignal, TIP_STOP_WAIT_MS } from "./shutdown.js";
 
 /** A platform adapter once built: what start-up needs of it. */
 interface Launched {
@@ -235,10 +235,7 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
     "started",
   );
   scheduler.start();
-  const signal = await new Promise<string>((resolve) => {
-    process.once("SIGINT", () => resolve("SIGINT"));
-    process.once("SIGTERM", () => resolve("SIGTERM"));
-  });
+  const signal = await stopSignal(logger);
   logger.info({ signal }, "shutting down");
   await stopAll();
   logger.info("stopped");
