@@ -6,6 +6,7 @@ import { createGuide, type Guide } from "../src/guide.js";
 import { KnowledgeError } from "../src/knowledge/errors.js";
 import { knowledgeDirOf, packageRoot } from "../src/paths.js";
 import { type Args, parseArgv } from "./args.js";
+import { readEnvFile, warnUnknownSettings } from "./env-file.js";
 import { type Out, print, printErr } from "./output.js";
 import { commandHelp, SUBCOMMANDS, type Subcommand, usageText } from "./subcommands.js";
 
@@ -70,8 +71,8 @@ export async function main(
   // Standard input is opened only by a command that reads it: opening it costs a one-shot command ~10 ms.
   const io = { args, out, err, input: () => input ?? process.stdin };
   if (subcommand.needs === "nothing") return subcommand.run(io);
-  // Settings in ./.env (dotenv loads only when there is one: a one-shot command is spared it otherwise).
-  if (fs.existsSync(".env")) (await import("dotenv")).config({ quiet: true });
+  const envFile = fs.existsSync(".env") ? await readEnvFile(err) : undefined;
+  if (envFile === "unreadable") return 1;
   // Only the commands that read settings beyond the knowledge folder load the validator (zod): a
   // one-shot ask reads KNOWLEDGE_DIR alone.
   if (subcommand.needs === "knowledge") {
@@ -79,7 +80,8 @@ export async function main(
     const guide = await guideOf(knowledgeDir, subcommand, err);
     return guide ? subcommand.run({ ...io, guide, knowledgeDir }) : 1;
   }
-  const { ConfigError, loadConfig } = await import("../src/config.js");
+  const { ConfigError, loadConfig, SETTING_NAMES } = await import("../src/config.js");
+  await warnUnknownSettings(envFile, SETTING_NAMES, err);
   let config: Config;
   try {
     const settings = subcommand.settings;

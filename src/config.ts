@@ -159,6 +159,9 @@ const schema = z.object({
   TEAMS_LOCAL_TESTING: flag(),
 });
 
+/** The names of every setting, as .env and the environment give them. */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
 /** The settings as the schema reads them. */
 export type Settings = z.infer<typeof schema>;
 
