@@ -47,11 +47,14 @@ export async function settlesWithin(work: Promise<unknown>, timeoutMs: number): 
   }
 }
 
+/** What `within` rejects with: the work may still finish after it. */
+export class NoAnswerInTime extends Error {}
+
 /** `work`'s value, or a rejection saying how long it was waited for when it takes longer than `timeoutMs`. */
 export function within<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new NoAnswerInTime(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

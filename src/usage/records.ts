@@ -1,4 +1,4 @@
-import { within } from "../inflight.js";
+import { NoAnswerInTime, within } from "../inflight.js";
 import type { Logger } from "../log.js";
 import type { FeedbackVote, Platform, RecordFeedback } from "../ports.js";
 import type { FeedbackStorage } from "../store/storage.js";
@@ -135,8 +135,11 @@ export class UsageRecords {
  */
 export const VOTE_WAIT_MS = 2_000;
 
-/** What a voter reads when the vote could not be stored (the database lost or silent). */
+/** What a voter reads when the vote could not be stored (the database lost, or refusing it). */
 export const VOTE_NOT_SAVED = "Thanks. Your vote could not be saved just now: please vote again in a minute.";
+/** ... and when the database has not answered in time: the vote may yet be saved (voted again, it says so). */
+export const VOTE_LATE =
+  "Thanks. Saving your vote is taking longer than it should: if it has not counted, vote again in a minute.";
 
 /**
  * Stores a 👍/👎 when there is a store and the entry exists, and says what to tell the voter. A store
@@ -158,6 +161,6 @@ export async function acknowledgeVote(
   } catch (error) {
     logger.error({ entry: vote.entryId, err: (error as Error).message }, "feedback not stored");
     // said plainly: thanked alone, the voter would take the vote as counted, and it was lost
-    return VOTE_NOT_SAVED;
+    return error instanceof NoAnswerInTime ? VOTE_LATE : VOTE_NOT_SAVED;
   }
 }
