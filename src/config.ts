@@ -44,10 +44,14 @@ const MIN_TIP_GRACE_MS = 30 * 60_000;
 
 const schema = z.object({
   KNOWLEDGE_DIR: optional(z.string().trim()),
+  // in any case ("WARN"), as the true-or-false settings are read
   LOG_LEVEL: optional(
-    z.enum(
-      ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
-      "must be one of fatal, error, warn, info, debug, trace, silent",
+    z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+      z.enum(
+        ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
+        "must be one of fatal, error, warn, info, debug, trace, silent",
+      ),
     ),
   ),
   SLACK_BOT_TOKEN: optional(prefixed("xoxb-", "a bot token")),

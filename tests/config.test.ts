@@ -140,6 +140,8 @@ describe("settings in plain words", () => {
     }).join("\n");
     expect(issues).toContain("PORT: must be a port number, a whole number from 0 to 65535");
     expect(issues).toContain("LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent");
+    // a level in capitals is the level
+    expect(loadConfig({ LOG_LEVEL: " WARN " }).logLevel).toBe("warn");
     expect(issues).toContain("SLACK_TIP_CHANNELS: must be channel ids separated by commas (like C0123ABCD)");
     expect(issues).toContain("DISCORD_TIP_CHANNELS: must be channel ids");
     expect(issues).toContain(
