@@ -47,7 +47,10 @@ export function stopSignal(
     for (const signal of signals)
       process.on(signal, () => {
         if (first) logger.warn({ signal, first }, "already shutting down; this signal changes nothing");
-        else resolve((first = signal));
+        else {
+          first = signal;
+          resolve(signal);
+        }
       });
   });
 }
