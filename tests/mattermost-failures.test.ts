@@ -121,5 +121,12 @@ describe("Mattermost REST API failures", () => {
     expect(describeStartFailure(unreachable).message).toBe(
       "Could not reach Mattermost (ECONNREFUSED): check MATTERMOST_URL and the network.",
     );
+    // one that took the connection and never answered: where to look, not "the call timed out"
+    const silent = Object.assign(new Error("The operation was aborted due to timeout"), {
+      name: "TimeoutError",
+    });
+    expect(describeStartFailure(silent).message).toBe(
+      "Mattermost did not answer in time: check MATTERMOST_URL and that the server is up.",
+    );
   });
 });

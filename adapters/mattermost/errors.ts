@@ -81,5 +81,11 @@ export function describeStartFailure(error: unknown): { code: string; message: s
     return { code, message: `Could not reach Mattermost (${cause}): check MATTERMOST_URL and the network.` };
   if (error instanceof MattermostApiError && error.status === 401)
     return { code, message: "Mattermost rejected the bot token: check MATTERMOST_BOT_TOKEN in .env." };
+  // a server that took the connection and never answered: where to look, as for one that cannot be reached
+  if (code === "timeout")
+    return {
+      code,
+      message: "Mattermost did not answer in time: check MATTERMOST_URL and that the server is up.",
+    };
   return { code, message: `Could not start the Mattermost bot (${code}): ${redactSecrets(text)}` };
 }
