@@ -56,6 +56,12 @@ describe("validate names", () => {
     expect(onlyProblem({ "entries/main.yaml": curly })).toMatch(
       /go in double quotes \(“ ” ‘ ’ are not YAML's quotes/,
     );
+    // an apostrophe inside a text is no quote, and gets no such hint
+    const apostrophe = main.replace(
+      "  title: Friend requests from patients",
+      "  title: A patient’s request: yes",
+    );
+    expect(onlyProblem({ "entries/main.yaml": apostrophe })).not.toContain("are not YAML's quotes");
     const curlyId = main.replace("  related: [patient-photos]", "  related: [“patient-photos”]");
     expect(onlyProblem({ "entries/main.yaml": curlyId })).toMatch(
       /hyphens, e\.g\. qa-friend-requests, not "“patient-photos”": “ ” ‘ ’ are not YAML's quotes/,

@@ -1,5 +1,5 @@
 import { type Document, isScalar, isSeq, type LineCounter, visit, type YAMLParseError } from "yaml";
-import { CURLY, CURLY_QUOTES } from "./schema.js";
+import { CURLY_QUOTES } from "./schema.js";
 import type { Problem } from "./validate.js";
 
 /** Plain words for the YAML mistakes moderators make most, by the parser's error code. */
@@ -66,7 +66,8 @@ export function parseProblem(file: string, source: string, error: YAMLParseError
   }
   const above =
     text.trim() || odd ? "" : " (the mistake is probably on a line above: an unclosed quote or bracket?)";
-  const curly = CURLY.test(text) ? ` (${CURLY_QUOTES})` : "";
+  // only where a curly quote opens a value, as a straight one would: an apostrophe (’) says nothing
+  const curly = /(?:^|[:[,-])\s*[“‘]/.test(text) ? ` (${CURLY_QUOTES})` : "";
   const words = `cannot be read as YAML: ${plain}${above}${curly}`;
   return {
     file: `${file}:${shown}:${col}`,

@@ -28,10 +28,10 @@ export function failed(
   return failure;
 }
 
-/** Lookups refused for the channel itself, whose own sentence says what to do (invite the bot). */
 /** Who may turn a channel's daily tip on or off in Slack. */
 export const SLACK_WHO_MAY_CHANGE = "workspace admins and owners, or whoever created this channel,";
 
+/** Lookups refused for the channel itself, whose own sentence says what to do (invite the bot). */
 const CHANNEL_CODES = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
 
 /**
