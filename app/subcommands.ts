@@ -107,7 +107,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     more: [
       {
         usage: "tips preview --channel <id>",
-        summary: "A channel's next tips and when, without posting ([--days N] [--platform P])",
+        summary: "A channel's tips in the next days and when, without posting ([--days N] [--platform P])",
       },
       { usage: "tips channels [--json]", summary: "The channels whose daily tip is on, on every platform" },
     ],

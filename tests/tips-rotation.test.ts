@@ -36,6 +36,11 @@ describeEachBackend(({ fresh, scheduler }) => {
       expect(new Set(next.slice(0, 5).map((n) => n.tip.id)).size).toBe(5);
       expect(await s.preview("slack", "C1", 7)).toEqual(next);
       expect(posts).toHaveLength(0);
+      // seven days of a weekdays-only channel: five tips, not seven running into the ninth day
+      await s.run({ platform: "slack", channelId: "C3", args: "on 07:15 Europe/Paris weekdays" });
+      const week = await s.preview("slack", "C3", 7);
+      expect(week).toHaveLength(5);
+      expect(week.at(-1)?.at.toISOString()).toBe("2026-12-02T06:15:00.000Z");
     });
   });
 });

@@ -261,7 +261,7 @@ export class TipChannels implements TipCommands {
     return lines.filter(Boolean).join("\n");
   }
 
-  /** The next `days` tips this channel would get, with when, without changing anything. */
+  /** The tips this channel would get in the next `days` days, with when, without changing anything. */
   async preview(
     platform: Platform,
     channelId: string,
@@ -278,10 +278,11 @@ export class TipChannels implements TipCommands {
     const again = retry?.tipId ? this.byId.get(retry.tipId) : undefined;
     const when = retry && retryTime(retry, this.now().getTime(), this.options.defaults.graceMs);
     if (when && again) out.push({ at: when, tip: again, scheduled: true });
+    // the tips due within `days` days (a weekdays-only channel gets five in seven), not `days` tips
     let at: Date = this.now();
-    while (out.length < days) {
+    for (const until = at.getTime() + days * 86_400_000; ; ) {
       const next = await this.nextDue(platform, channelId, t, at);
-      if (!next) break;
+      if (!next || next.getTime() > until) break;
       at = next;
       const pick = nextTip(key, cycle, [...this.byId.keys()], used, last);
       const tip = pick ? this.byId.get(pick.tipId) : undefined;
