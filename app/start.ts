@@ -14,6 +14,7 @@ import {
   type TipPoster,
   UsageRecords,
 } from "../src/index.js";
+import { targetOf } from "../src/store/postgres-target.js";
 import { ReplaysOrMemory } from "../src/store/replays.js";
 import { parseKey, TokenCipher } from "../src/store/token-cipher.js";
 import { consoleRecordsLog } from "./console-log.js";
@@ -227,6 +228,8 @@ export async function start(config: Config, loaded: Guide, err: Out): Promise<nu
   logger.info(
     {
       platforms: running.map((r) => r.name),
+      // which database, never its password: a deleted SQLite file came back empty without a word
+      database: config.databaseUrl ? targetOf(config.databaseUrl).where : config.databasePath,
       ...(front ? { port: front.boundPort } : {}),
       entries: guide.knowledge.entries.length,
       tips: guide.tips().length,

@@ -73,7 +73,13 @@ describe("npm start with Slack settings", () => {
         .split("\n")
         .find((l) => l.includes('"msg":"started"')) ?? "{}",
     );
-    expect(started).toMatchObject({ platforms: ["slack"], entries: expect.any(Number), tipSchedules: 2 });
+    // with the database it opened
+    expect(started).toMatchObject({
+      platforms: ["slack"],
+      entries: expect.any(Number),
+      tipSchedules: 2,
+      database: dbPath,
+    });
     expect(existsSync(`${dbPath}-wal`)).toBe(true);
     bot.child.kill("SIGTERM");
     expect(await bot.exit).toBe(0);

@@ -148,6 +148,8 @@ describe("PostgreSQL: when it cannot be opened", () => {
       "DATABASE_URL: must start with postgres:// or postgresql://",
     );
     expect(settings("postgresql://smg:hunter2@db")).toThrow("DATABASE_URL: names no database");
+    // a password with "#" or "@" as typed: said how to write it
+    expect(settings("postgres://smg:p@ss#w@db/smg")).toThrow(/must be written %40, %23 or %2F/);
     expect(settings("mysql://smg:hunter2@db/smg")).not.toThrow(/hunter2/);
     expect(loadConfig({ DATABASE_URL: " postgresql://smg:hunter2@db:5433/smg " }).databaseUrl).toBe(
       "postgresql://smg:hunter2@db:5433/smg",

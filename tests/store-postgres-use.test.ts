@@ -65,6 +65,8 @@ describe("PostgreSQL: the bot", () => {
         timeoutMs: 15_000,
       });
       expect(JSON.parse(started)).toMatchObject({ platforms: ["slack"], tipSchedules: 2 });
+      // named by host and database, never with its password
+      expect(JSON.parse(started).database).toMatch(/^database ".+" on 127\.0\.0\.1:\d+$/);
       expect(
         await backend.sql(url, "SELECT channel_id, origin FROM tip_schedules ORDER BY channel_id"),
       ).toEqual([

@@ -23,10 +23,12 @@ export function databaseUrlProblem(url: string): string | undefined {
   }
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:")
     return "must start with postgres:// or postgresql:// (leave it empty to keep the SQLite file at DATABASE_PATH)";
+  // a password holding "@", "#" or "/" as typed moves where the host or the database seems to start
+  const encode = /#|@.*@/.test(url) ? " (a password holding @, # or / must be written %40, %23 or %2F)" : "";
   if (!parsed.hostname && !parsed.searchParams.get("host"))
-    return "names no host; write it as postgres://user:password@host:5432/database";
+    return `names no host; write it as postgres://user:password@host:5432/database${encode}`;
   if (parsed.pathname.length <= 1)
-    return "names no database; add it after the host, as in postgres://host/database";
+    return `names no database; add it after the host, as in postgres://host/database${encode}`;
   return undefined;
 }
 
