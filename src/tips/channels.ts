@@ -278,9 +278,9 @@ export class TipChannels implements TipCommands {
     const again = retry?.tipId ? this.byId.get(retry.tipId) : undefined;
     const when = retry && retryTime(retry, this.now().getTime(), this.options.defaults.graceMs);
     if (when && again) out.push({ at: when, tip: again, scheduled: true });
-    // the tips due within `days` days (a weekdays-only channel gets five in seven), not `days` tips
+    // the tips due within `days` days (five in seven on weekdays only), at most one a day and a retry
     let at: Date = this.now();
-    for (const until = at.getTime() + days * 86_400_000; ; ) {
+    for (const until = at.getTime() + days * 86_400_000; out.length <= days; ) {
       const next = await this.nextDue(platform, channelId, t, at);
       if (!next || next.getTime() > until) break;
       at = next;
