@@ -20,6 +20,7 @@ export {
   NO_GUIDANCE,
   NOT_SURE,
   noticeCard,
+  OLD_BUTTON,
   replyCard,
   SAFETY_HEADING,
   TIPS_PERMISSION_UNCHECKED,

@@ -37,6 +37,9 @@ describe("Teams: card buttons", () => {
     const sent = await ask(activity({ value: { smg: "open", entry: "no-such-entry" } }), PERSONAL);
     expect(standIn.activities(PERSONAL)).toHaveLength(1);
     expect(sent.body.text).toContain("That answer is no longer available.");
+    // one of ours this version cannot read (an older card's vote) is answered, not left in silence
+    const old = await ask(activity({ value: { smg: "vote", vote: "sideways", entry: "x" } }), PERSONAL);
+    expect(old.body.text).toContain("That button is from an older version of this bot.");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ButtonInteraction } from "discord.js";
-import { errorCard, type Request } from "../../src/index.js";
+import { errorCard, OLD_BUTTON, type Request } from "../../src/index.js";
 import { type Ctx, reply, requester } from "./interaction.js";
 
 /** Discord's limit on a button's custom id. */
@@ -35,6 +35,3 @@ export async function pressButton(interaction: ButtonInteraction, ctx: Ctx): Pro
   if (!request) return reply(interaction, { card: errorCard(OLD_BUTTON), visibility: "private" });
   await reply(interaction, await ctx.conversation.handle(request, requester(interaction)));
 }
-
-/** What a button this version cannot read is told. */
-export const OLD_BUTTON = "That button is from an older version of this bot. Ask your question again.";

@@ -20,6 +20,11 @@ export const ACTIONS = {
   pick: (entryId: string): ActionData => ({ smg: "pick", entry: entryId }),
 } as const;
 
+/** Whether `value` carries our mark: one of our buttons, readable by this version or not. */
+export function isOurs(value: unknown): boolean {
+  return typeof value === "object" && value !== null && MARK in value;
+}
+
 /** The request a pressed button or a picked result makes, or undefined for anything that is not ours. */
 export function decodeAction(value: unknown): Request | undefined {
   if (!value || typeof value !== "object") return undefined;

@@ -21,6 +21,11 @@ export const SAFETY_HEADING =
  */
 export const TIPS_PERMISSION_UNCHECKED =
   "I could not check who may change this channel's daily tip just now. Please try again in a moment; if it keeps happening, the bot may lack a permission on this platform: ask whoever runs it to look at its log.";
+/**
+ * What a button of ours that this version cannot read is told: one on an older version's message. The
+ * platforms send an app only its own messages' buttons, and silence showed "This interaction failed".
+ */
+export const OLD_BUTTON = "That button is from an older version of this bot. Ask your question again.";
 /** The decline of a question in another language. */
 export const ENGLISH_ONLY = "I can only read questions in English. Please ask again in English.";
 

@@ -1,7 +1,7 @@
 import type { IMessageActivity } from "@microsoft/teams.api";
 import type { App, IActivityContext } from "@microsoft/teams.apps";
-import { readRequest } from "../../../src/index.js";
-import { decodeAction } from "../actions.js";
+import { errorCard, OLD_BUTTON, readRequest } from "../../../src/index.js";
+import { decodeAction, isOurs } from "../actions.js";
 import { addressOf, placeOf } from "../place.js";
 import { afterAck, deliver, requesterOf, type TeamsContext } from "./context.js";
 
@@ -45,8 +45,13 @@ export async function onMessage(ctx: IActivityContext<IMessageActivity>, t: Team
   const { activity } = ctx;
   const place = placeOf(activity);
   const pressed = decodeAction(activity.value);
-  // another app's card, or a message in a channel that is not for the bot
-  if (activity.value !== undefined && !pressed) return;
+  // one of our buttons this version cannot read (an older card's) is answered, where it got silence;
+  // another app's card, or a message in a channel that is not for the bot, is left alone
+  if (activity.value !== undefined && !pressed) {
+    if (isOurs(activity.value))
+      await deliver(ctx, t, { card: errorCard(OLD_BUTTON), visibility: "private" }, "old button");
+    return;
+  }
   if (!pressed && place.kind !== "personal" && !mentionsBot(activity)) return;
   const address = addressOf(activity);
   if (address) await t.addresses.remember(place.channelId, address, place.teamId);
