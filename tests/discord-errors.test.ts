@@ -55,7 +55,7 @@ describe("Discord errors", () => {
     expect(JSON.parse(said ?? "{}")).toMatchObject({
       level: 40,
       method: "GET",
-      route: "/gateway/bot",
+      path: "/api/v10/gateway/bot",
       retryAfterSeconds: 0.05,
     });
   });

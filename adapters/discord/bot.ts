@@ -51,11 +51,27 @@ export const TIP_POST_MS = 12_000;
  * REST options shared by the client and the deploy command: fetch, so proxies and nock can see it. A
  * rate limit on a channel's route (a tip post) is thrown, not waited out: discord.js would otherwise
  * retry a 429 without end, holding every other channel's tip and shutdown (platform exploratory test).
- * The scheduler retries the tip after the wait Discord asked for.
+ * The scheduler retries the tip after the wait Discord asked for. A 429 that discord.js waits out and
+ * tries again (a login Discord keeps answering 429 left the bot silent) is told to `slowedDown`, read
+ * off the response as it comes: a "response" listener made discord.js copy every response.
  */
-function restOptions(config: DiscordConfig): Partial<RESTOptions> {
-  // The global fetch, as discord.js documents; its RequestInit type differs only in stream body types.
-  const makeRequest = fetch as unknown as RESTOptions["makeRequest"];
+function restOptions(
+  config: DiscordConfig,
+  slowedDown?: (call: { method: string; path: string; retryAfterSeconds?: number }) => void,
+): Partial<RESTOptions> {
+  const makeRequest = (async (url: string, init: RequestInit) => {
+    const response = await fetch(url, init);
+    if (response.status === 429 && slowedDown) {
+      const retryAfter = response.headers.get("retry-after");
+      slowedDown({
+        method: init.method ?? "GET",
+        path: new URL(url).pathname,
+        ...(retryAfter ? { retryAfterSeconds: Number(retryAfter) } : {}),
+      });
+    }
+    return response;
+    // the global fetch, as discord.js documents; its RequestInit type differs only in stream body types
+  }) as unknown as RESTOptions["makeRequest"];
   return {
     makeRequest,
     rejectOnRateLimit: ["/channels"],
@@ -79,7 +95,9 @@ export function createDiscordBot(deps: DiscordDeps): DiscordBot {
   const log = deps.logger.child({ platform: "discord" });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: restOptions(config),
+    rest: restOptions(config, (call) =>
+      log.warn(call, "Discord asked the bot to slow down; discord.js waits, then tries again"),
+    ),
     allowedMentions: { parse: [] },
     ...shardOptions(config),
   });

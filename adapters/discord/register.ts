@@ -5,7 +5,6 @@ import {
   Events,
   type Interaction,
   MessageFlags,
-  RESTEvents,
 } from "discord.js";
 import {
   Conversation,
@@ -92,20 +91,6 @@ export function register(client: Client, deps: DiscordDeps, inFlight = new InFli
     void inFlight.track(() => stopTips([channel.id], "the channel was deleted"));
   });
   client.on(Events.Error, (error) => log.error({ err: error.message }, "client error"));
-  // A 429 that discord.js waits out and tries again (a tip post's is thrown instead): said, so that an
-  // operator whose bot seems stuck (a login Discord keeps answering 429) sees why. It logged nothing.
-  client.rest.on(RESTEvents.Response, (request, response) => {
-    if (response.status !== 429) return;
-    const retryAfter = response.headers.get("retry-after");
-    log.warn(
-      {
-        method: request.method,
-        route: request.route,
-        retryAfterSeconds: retryAfter ? Number(retryAfter) : undefined,
-      },
-      "Discord asked the bot to slow down; discord.js waits, then tries again",
-    );
-  });
   client.on(Events.ShardDisconnect, (_event, shard) =>
     log.warn({ shard }, "disconnected; discord.js will reconnect"),
   );
