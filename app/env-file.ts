@@ -1,3 +1,4 @@
+import { nearestNames } from "./nearest.js";
 import type { Out } from "./output.js";
 
 /** What ./.env gave: the names it set, or that it could not be read (said already). */
@@ -38,11 +39,9 @@ export async function warnUnknownSettings(
   if (!env || env === "unreadable") return;
   const unknown = env.names.filter((name) => !known.includes(name) && !OTHERS.test(name));
   if (unknown.length === 0) return;
-  // fuse.js, as the engine corrects a misspelt word, loaded only on this path
-  const { default: Fuse } = await import("fuse.js");
-  const fuse = new Fuse(known, { threshold: 0.4 });
-  for (const name of unknown) {
-    const near = fuse.search(name)[0]?.item;
+  const nearest = await nearestNames(unknown, known);
+  for (const [i, name] of unknown.entries()) {
+    const near = nearest[i];
     err(
       `Warning: .env sets ${name}, which is no setting of this bot${near ? `: did you mean ${near}?` : ""} (it is ignored; see .env.example).`,
     );

@@ -7,6 +7,7 @@ import { KnowledgeError } from "../src/knowledge/errors.js";
 import { knowledgeDirOf, packageRoot } from "../src/paths.js";
 import { type Args, parseArgv } from "./args.js";
 import { readEnvFile, warnUnknownSettings } from "./env-file.js";
+import { nearestNames } from "./nearest.js";
 import { type Out, print, printErr } from "./output.js";
 import { commandHelp, SUBCOMMANDS, type Subcommand, usageText } from "./subcommands.js";
 
@@ -136,13 +137,11 @@ async function unknownCommand(args: Args): Promise<string> {
     const quoted = `'${said.replace(/'/g, "'\\''")}'`;
     return `${head} To ask a question, put ask before it: socialmedia-guidance ask ${quoted}`;
   }
-  // fuse.js, as the engine corrects a misspelt word, loaded only on this path
-  const { default: Fuse } = await import("fuse.js");
-  const [near] = new Fuse(
+  const [near] = await nearestNames(
+    [command],
     SUBCOMMANDS.map((c) => c.name),
-    { threshold: 0.4 },
-  ).search(command);
-  return near ? `${head} Did you mean "${near.item}"?` : head;
+  );
+  return near ? `${head} Did you mean "${near}"?` : head;
 }
 
 /**
