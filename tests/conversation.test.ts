@@ -257,11 +257,16 @@ describe("the conversation", () => {
     expect(await c.handle(inserted, here)).toMatchObject({ visibility: "public" });
   });
 
-  it("counts a share against the channel's limit only once it is posted, and logs it as shared only then", async () => {
+  /** A conversation whose channel may share `perHour` answers an hour, with its log. */
+  const sharing = (perHour: number) => {
     const { logger: captured, lines } = capturedLogger();
-    const limits = new RateLimits({ questionsPerMinute: 10, sharesPerHour: 1, logger: captured });
-    const c = new Conversation({ guide, logger: captured, help, limits });
-    const share = { kind: "share", entryId: "friend-requests" } as const;
+    const limits = new RateLimits({ questionsPerMinute: 10, sharesPerHour: perHour, logger: captured });
+    return { c: new Conversation({ guide, logger: captured, help, limits }), lines };
+  };
+  const share = { kind: "share", entryId: "friend-requests" } as const;
+
+  it("counts a share against the channel's limit only once it is posted, and logs it as shared only then", async () => {
+    const { c, lines } = sharing(1);
     const unposted = await c.handle(share, here);
     await expect(posting(unposted, () => Promise.reject(new Error("channel_not_found")))).rejects.toThrow();
     expect(lines.filter((l) => l.includes('"msg":"shared"'))).toEqual([]);
@@ -274,10 +279,7 @@ describe("the conversation", () => {
   });
 
   it("counts a share whose post ran out of time: it may be in the channel, and is not posted twice", async () => {
-    const { logger: captured, lines } = capturedLogger();
-    const limits = new RateLimits({ questionsPerMinute: 10, sharesPerHour: 5, logger: captured });
-    const c = new Conversation({ guide, logger: captured, help, limits });
-    const share = { kind: "share", entryId: "friend-requests" } as const;
+    const { c, lines } = sharing(5);
     const slow = await c.handle(share, here);
     const timedOut = new DOMException("the call timed out", "TimeoutError");
     await expect(posting(slow, () => Promise.reject(timedOut))).rejects.toThrow();
