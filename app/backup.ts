@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
@@ -59,10 +59,12 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
     } finally {
       copy.close();
     }
+    // as private as the database: a new file has the default mode, readable by every user
+    chmodSync(partial, statSync(config.databasePath).mode & 0o666);
     giveName(partial, to);
   } catch (error) {
     removeSqliteFiles(partial);
-    return fail(err, `Could not back up to ${to}: ${(error as Error).message}`);
+    return fail(err, `Could not back up to ${to}: ${notWritten(error, dirname(to))}`);
   } finally {
     db.close();
   }
@@ -232,9 +234,30 @@ function readable(db: Database.Database, path: string): { db: Database.Database;
   }
 }
 
-/** Removes a database file and what SQLite keeps beside it (its log, its shared memory, its journal). */
+/**
+ * Removes a database file and what SQLite keeps beside it (its log, its shared memory, its journal).
+ * Where part of the path is a file, not a folder, there is nothing to remove (a backup named under a
+ * file crashed here, on its way to saying why it failed).
+ */
 function removeSqliteFiles(path: string): void {
-  for (const suffix of [...SQLITE_FILES, "-journal"]) rmSync(`${path}${suffix}`, { force: true });
+  for (const suffix of [...SQLITE_FILES, "-journal"])
+    try {
+      rmSync(`${path}${suffix}`, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOTDIR") throw error;
+    }
+}
+
+/**
+ * Why a backup could not be written into `folder`, in words: the file system's and SQLite's own ("EACCES:
+ * permission denied, mkdir", "unable to open database file") name no cause an operator can act on.
+ */
+function notWritten(error: unknown, folder: string): string {
+  const code = (error as { code?: string }).code ?? "";
+  if (code === "ENOTDIR" || code === "EEXIST") return `part of ${folder} is a file, not a folder.`;
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code.startsWith("SQLITE_CANTOPEN"))
+    return `this user may not write in ${folder}: name a file in a folder it may write, or run backup as a user who may.`;
+  return (error as Error).message;
 }
 
 /** What a database file holds, in a few words. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { assertThisVersion, MIGRATIONS, type Migration, newerThanKnown } from "./migrations.js";
@@ -71,7 +71,12 @@ const OPEN_WAIT_MS = 5_000;
 function openOnce(path: string, readOnly: boolean, mustExist: boolean): Db {
   let db: Db | undefined;
   try {
+    const made = !readOnly && path !== ":memory:" && path !== "" && !existsSync(path);
     db = readOnly ? openReadOnly(path) : new Database(path);
+    // Readable by the bot's user alone, as its -wal and -shm will be (SQLite gives them the file's
+    // mode): it holds the moderators' candidate phrasings and, for a Slack app installed in several
+    // workspaces, their bot tokens. A file that was there keeps the mode its owner gave it.
+    if (made) chmodSync(path, 0o600);
     // The wait for a lock first, so that even switching to WAL waits for another process opening it
     // (opening may wait; answering may not: see WRITE_WAIT_MS).
     db.pragma(`busy_timeout = ${OPEN_WAIT_MS}`);
