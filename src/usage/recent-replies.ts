@@ -1,4 +1,5 @@
 import type { Platform } from "../ports.js";
+import { normalise } from "../search/normalise.js";
 import type { Reply } from "../types.js";
 
 /** How long after a reply a pick or a vote still refers to it. */
@@ -16,6 +17,12 @@ export interface RecentReply {
    */
   readonly proposed: Map<string, Promise<void>>;
   readonly answered?: string;
+  /**
+   * The question is one of the answered entry's own phrasings (or its title) as normalise reads them:
+   * typed word for word it is answered with that entry even when the confidence is low, and a 👍 on it
+   * would propose to the moderators a phrasing the entry already has.
+   */
+  readonly ownPhrasing: boolean;
   readonly confidence: number;
   readonly at: number;
 }
@@ -40,6 +47,7 @@ export class RecentReplies {
       offered: new Set(reply.suggestions.map((s) => s.id)),
       proposed: new Map(),
       ...(reply.kind === "answer" ? { answered: reply.entry.id } : {}),
+      ownPhrasing: reply.kind === "answer" && ownPhrasing(reply.question, reply.entry),
       confidence: reply.confidence,
       at: this.now(),
     });
@@ -50,4 +58,12 @@ export class RecentReplies {
     const last = this.recent.get(`${platform}:${userId}`);
     return last && this.now() - last.at <= RECENT_MS ? last : undefined;
   }
+}
+
+function ownPhrasing(
+  question: string,
+  entry: { readonly title: string; readonly questions: readonly string[] },
+) {
+  const said = normalise(question);
+  return [entry.title, ...entry.questions].some((q) => normalise(q) === said);
 }

@@ -57,7 +57,12 @@ export class UsageRecords {
     if (!feedback) return "recorded";
     const result = await feedback.recordVote(vote, this.now());
     const last = this.recent.last(vote.platform, vote.userId);
-    if (vote.vote === "up" && last?.answered === vote.entryId && last.confidence < UNSURE_CONFIDENCE)
+    if (
+      vote.vote === "up" &&
+      last?.answered === vote.entryId &&
+      last.confidence < UNSURE_CONFIDENCE &&
+      !last.ownPhrasing
+    )
       this.propose(last, vote.entryId);
     const proposal = vote.vote === "down" ? last?.proposed.get(vote.entryId) : undefined;
     if (last && proposal) {
