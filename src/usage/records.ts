@@ -28,6 +28,8 @@ export class UsageRecords {
   private readonly recent: RecentReplies;
   /** Writes in flight, which the asker does not wait for; flush() does. */
   private readonly writes = new Set<Promise<void>>();
+  /** Writes waiting to try again for a locked database, each woken by flush. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly options: UsageRecordsOptions) {
     this.now = options.now ?? Date.now;
@@ -40,9 +42,11 @@ export class UsageRecords {
    */
   recordQuestion(reply: Reply, team?: string): void {
     const feedback = this.options.feedback;
+    // the time it was asked, whenever the write gets through (see untilNotBusy)
+    const at = this.now();
     if (feedback)
       this.inBackground(
-        () => feedback.recordQuestion(reply, this.now(), team),
+        () => feedback.recordQuestion(reply, at, team),
         "could not record the question's outcome",
       );
   }
@@ -93,8 +97,12 @@ export class UsageRecords {
     this.propose(last, entryId);
   }
 
-  /** Waits for the writes in flight (before the storage is closed at shutdown). */
+  /**
+   * Waits for the writes in flight (before the storage is closed at shutdown). One waiting to try again
+   * for a locked SQLite file (see BUSY_RETRY_MS) tries once more at once, and is given up if that fails.
+   */
   async flush(): Promise<void> {
+    for (const wake of [...this.waiting]) wake();
     await Promise.all(this.writes);
   }
 
@@ -103,10 +111,11 @@ export class UsageRecords {
     const feedback = this.options.feedback;
     if (!feedback) return;
     const question = reply.question;
+    const at = this.now();
     reply.proposed.set(
       entryId,
       this.inBackground(
-        () => feedback.recordCandidate(entryId, question, this.now()),
+        () => feedback.recordCandidate(entryId, question, at),
         "could not record a candidate phrasing",
       ),
     );
@@ -120,18 +129,56 @@ export class UsageRecords {
     const logged = (error: unknown) => {
       this.options.logger.error({ err: (error as Error).message }, failure);
     };
-    let pending: Promise<void>;
-    try {
-      pending = write().catch(logged);
-    } catch (error) {
-      logged(error);
-      return Promise.resolve();
-    }
+    const pending = this.untilNotBusy(write).catch(logged);
     this.writes.add(pending);
     void pending.finally(() => this.writes.delete(pending));
     return pending;
   }
+
+  /**
+   * Runs `write`, and again after each of BUSY_RETRY_MS while SQLite refuses it for another process's
+   * lock (a moderator's SQLite shell, a backup tool): a write waits for the lock only WRITE_WAIT_MS, on
+   * the bot's one thread, and the question, vote or candidate was dropped at the first refusal.
+   */
+  private async untilNotBusy(write: () => Promise<void>): Promise<void> {
+    for (const wait of BUSY_RETRY_MS) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw error;
+        // said once while the lock lasts, not for every question asked meanwhile
+        if (this.waiting.size === 0 && wait === BUSY_RETRY_MS[0])
+          this.options.logger.warn(
+            "the database file is locked by another process (a SQLite shell, a backup tool): what the bot records waits and tries again",
+          );
+      }
+      // woken by flush (shutdown): one try more, then no more waiting
+      if (await this.pause(wait)) break;
+    }
+    return write();
+  }
+
+  /** Resolves after `ms`, false; or true, at once, when flush wakes it. */
+  private pause(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = (woken: boolean) => {
+        clearTimeout(timer);
+        this.waiting.delete(wake);
+        resolve(woken);
+      };
+      const wake = () => done(true);
+      // a wait never keeps the process alive by itself
+      const timer = setTimeout(() => done(false), ms).unref();
+      this.waiting.add(wake);
+    });
+  }
 }
+
+/**
+ * How long a background write waits before each new try while the SQLite file is locked by another
+ * process, in milliseconds: about 45 s in all, before it is given up and logged.
+ */
+const BUSY_RETRY_MS: readonly number[] = [500, 2_000, 8_000, 15_000, 20_000];
 
 /**
  * How long a vote waits for the database. A press is answered within Discord's three seconds; a silent
