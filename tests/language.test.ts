@@ -43,6 +43,8 @@ describe("a question in another language", () => {
     for (const q of [
       "¿Puedo aceptar una solicitud de amistad de un paciente?",
       "Posso accettare la richiesta di amicizia di un paziente?",
+      // franc scores English close behind French here (0.86): few of its words are known
+      "Je suis infirmière, puis-je poster un selfie à l'hôpital?",
     ]) {
       const reply = guide.ask(q);
       expect(reply.kind === "no-answer" && reply.otherLanguage, q).toBe(true);
