@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { BIN, run } from "./cli-run.js";
-import { databaseWith } from "./helpers.js";
+import { databaseWith, tempDir } from "./helpers.js";
 
 // What the database and its backups are made as, and what backup says where it cannot write.
 
@@ -85,5 +85,26 @@ describe("backup where it cannot write", () => {
       );
     }
     chmodSync(closed, 0o755);
+  });
+});
+
+describe("the lock file restore looks for", () => {
+  it("is warned of once the database has opened without it, and not where the database cannot open", async () => {
+    const dir = tempDir("smg-lock-");
+    const warned: string[] = [];
+    const onWarning = (message: string) => warned.push(message);
+    // the lock file cannot be made (a folder holds its name): the bot runs, and says restore cannot see it
+    const path = join(dir, "bot.db");
+    mkdirSync(`${path}-inuse`);
+    const storage = openSqliteStorage(path, { onWarning });
+    await storage.close();
+    expect(warned).toEqual([expect.stringContaining("so a restore would not see that the bot is running")]);
+    // nor can the database: only why it cannot is said, by the error
+    warned.length = 0;
+    writeFileSync(join(dir, "afile"), "");
+    expect(() => openSqliteStorage(join(dir, "afile", "bot.db"), { onWarning })).toThrow(
+      /part of .*afile is a file, not a folder/,
+    );
+    expect(warned).toEqual([]);
   });
 });

@@ -128,7 +128,9 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
   // held while the database is open, so that `restore` refuses to swap it (a reader changes nothing);
   // taken first, so that a restore in progress is waited for before the file is opened and its inode
   // noted (fileKept)
-  const release = options.readOnly ? () => {} : holdInUse(path, options.onWarning);
+  // said once the database has opened: where it cannot (a path under a file), why is all there is to say
+  const warnings: string[] = [];
+  const release = options.readOnly ? () => {} : holdInUse(path, (message) => warnings.push(message));
   let db: Db;
   try {
     db = openDatabase(path, { readOnly: options.readOnly ?? false, mustExist: options.mustExist ?? false });
@@ -136,6 +138,7 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
     release();
     throw error;
   }
+  for (const message of warnings) options.onWarning?.(message);
   const storage = sqlStorage(new SqliteDriver(db, fileKept(path)), options);
   return {
     ...storage,
