@@ -134,6 +134,24 @@ describe("Mattermost commands whose answer is slow", () => {
     expect(mattermost.lateAnswers).toHaveLength(0);
   });
 
+  it("says in the command's own response that the bot restarted, when it stops while holding it", async () => {
+    const stalled = stalledTips();
+    const { bot, base } = await mm.startBot(
+      {},
+      { tips: stalled.tips, answerLaterAfterMs: 20, calls: { retries: 0, timeoutMs: 300, graceMs: 50 } },
+    );
+    // a response_url on another host than MATTERMOST_URL: the answer is held for the command's response
+    const reply = command("tips status", {
+      base,
+      responseUrl: "http://127.0.0.2:9/hooks/commands/responsehook00000000000001",
+    });
+    await waitFor(() => stalled.asked() > 0, { what: "the status asked for" });
+    await bot.stop();
+    expect((await reply).reply).toEqual({ response_type: "ephemeral", text: RESTARTED });
+    stalled.release();
+    expect(mattermost.lateAnswers).toHaveLength(0);
+  });
+
   it("answers later under a MATTERMOST_URL with a path, and only through a response_url under it", async () => {
     mattermost.prefix = "/mattermost";
     try {

@@ -67,7 +67,8 @@ export function commandRoute(ctx: MattermostContext, commandToken: string): Rout
       }
     })();
     const later = ctx.late && followUpUrl(command.data.response_url, ctx.late.serverUrl);
-    if (!ctx.late || !later) return sendJson(res, 200, await answer);
+    // held in the command's own response: at shutdown it says so there, before the server closes
+    if (!ctx.late || !later) return sendJson(res, 200, await orGivenUp(answer, ctx.late?.giveUp));
     const first = await soonest(answer, ctx.late.afterMs);
     if (first) return sendJson(res, 200, first);
     // A tips command waiting on a slow database or a slow permission check: Mattermost gives up on a
