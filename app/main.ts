@@ -94,18 +94,28 @@ export async function main(
     return 1;
   }
   if (subcommand.needs === "config") return subcommand.run({ ...io, config });
-  const guide = await guideOf(config.knowledgeDir, subcommand, err);
-  return guide ? subcommand.run({ ...io, config, guide, knowledgeDir: config.knowledgeDir }) : 1;
+  const { withoutKnowledge } = subcommand;
+  const guide = await guideOf(config.knowledgeDir, subcommand, withoutKnowledge ? undefined : err);
+  if (guide) return subcommand.run({ ...io, config, guide, knowledgeDir: config.knowledgeDir });
+  if (!withoutKnowledge) return 1;
+  err(
+    `The knowledge base has a problem (socialmedia-guidance validate says what): entries are named by id alone, and what the bot does with each question now is left out.`,
+  );
+  return withoutKnowledge({ ...io, config });
 }
 
-/** The knowledge as the command reads it (afresh, or compiled); undefined once a problem is said. */
-async function guideOf(dir: string, subcommand: Subcommand, err: Out): Promise<Guide | undefined> {
+/**
+ * The knowledge as the command reads it (afresh, or compiled); undefined when it has a problem, which
+ * is said to `err` if given.
+ */
+async function guideOf(dir: string, subcommand: Subcommand, err?: Out): Promise<Guide | undefined> {
   try {
     return subcommand.fresh
       ? createGuide((await import("../src/knowledge/load.js")).loadKnowledge(dir))
       : await loadGuide(dir);
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
+    if (!err) return undefined;
     err(error.message);
     if (subcommand.name !== "validate")
       err("Fix the knowledge base (see knowledge/README.md) and try again.");

@@ -9,10 +9,13 @@ export interface ReportOptions {
   readonly team?: string | undefined;
 }
 
-/** `report [--json] [--team T…]`: the moderators' to-do list from the database. */
+/**
+ * `report [--json] [--team T…]`: the moderators' to-do list from the database. Without `guide` (the
+ * knowledge could not be read), entries are named by id and what the bot does now is left out.
+ */
 export async function report(
   config: Config,
-  guide: Guide,
+  guide: Guide | undefined,
   { json, team }: ReportOptions,
   out: Out,
   err: Out,
@@ -27,22 +30,29 @@ export async function report(
     const r = await storage.feedback.report(10, 14, team);
     if (json) {
       // each unanswered question with what the bot does with it now, as the text marks it
-      const unanswered = r.unanswered.map((u) => ({ ...u, now: nowOf(guide, u.question) }));
+      const unanswered = r.unanswered.map((u) => ({
+        ...u,
+        ...(guide ? { now: nowOf(guide, u.question) } : {}),
+      }));
       // each candidate with the id learn --accept and --reject take, and whether its entry still exists
       const candidates = r.candidates.map((c) => ({
         ...c,
         id: candidateId(c),
-        entryExists: guide.entry(c.entryId) !== undefined,
+        ...(guide ? { entryExists: guide.entry(c.entryId) !== undefined } : {}),
       }));
-      out(JSON.stringify({ ...r, unanswered, candidates }, null, 2));
+      out(
+        JSON.stringify({ ...r, unanswered, candidates, ...(guide ? {} : { knowledgeRead: false }) }, null, 2),
+      );
       return 0;
     }
     // the id follows in brackets, as learn --list shows it
-    const title = (id: string) => guide.entry(id)?.title ?? "(no longer in the knowledge base)";
+    const named = (id: string) =>
+      guide ? `${guide.entry(id)?.title ?? "(no longer in the knowledge base)"} [${id}]` : `[${id}]`;
     const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : "-");
     const now = (question: string) => {
+      if (!guide) return "";
       const it = nowOf(guide, question);
-      if (it.answered) return `  (answered now: ${title(it.answered)})`;
+      if (it.answered) return `  (answered now: ${named(it.answered)})`;
       if (it.declinedAs) return `  (declined on purpose: ${it.declinedAs})`;
       return it.readsAs ? `  (reads as: ${it.readsAs})` : "";
     };
@@ -59,8 +69,7 @@ export async function report(
         "Entries with the most 👎:",
         ...(r.disliked.length
           ? r.disliked.map(
-              (d) =>
-                `  ${String(d.down).padStart(4)} 👎 ${String(d.up).padStart(4)} 👍  ${title(d.entryId)} [${d.entryId}]`,
+              (d) => `  ${String(d.down).padStart(4)} 👎 ${String(d.up).padStart(4)} 👍  ${named(d.entryId)}`,
             )
           : ["  (no 👎 votes yet)"]),
         "",
@@ -72,8 +81,7 @@ export async function report(
         "Phrasings people's questions suggest for an entry (accept or reject them with `learn`):",
         ...(r.candidates.length
           ? r.candidates.map(
-              (c) =>
-                `  ${String(c.count).padStart(4)} x  "${c.question}"  ->  ${title(c.entryId)} [${c.entryId}]`,
+              (c) => `  ${String(c.count).padStart(4)} x  "${c.question}"  ->  ${named(c.entryId)}`,
             )
           : ["  (none waiting)"]),
         "",

@@ -63,6 +63,12 @@ export type Subcommand = UsageRow & {
          */
         readonly settings?: (name: string, rest: readonly string[]) => boolean;
         readonly run: (c: Loaded) => number | Promise<number>;
+        /**
+         * What it does when the knowledge cannot be read (a file broken mid-edit), if it can do without:
+         * the moderators' report, which reads the database, names entries by id alone. Without it, the
+         * command says what is wrong with the knowledge and stops.
+         */
+        readonly withoutKnowledge?: (c: Configured) => number | Promise<number>;
       }
     | {
         readonly needs: "config";
@@ -218,6 +224,14 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
       (await import("./report.js")).report(
         c.config,
         c.guide,
+        { json: c.args.json, team: c.args.team },
+        c.out,
+        c.err,
+      ),
+    withoutKnowledge: async (c) =>
+      (await import("./report.js")).report(
+        c.config,
+        undefined,
         { json: c.args.json, team: c.args.team },
         c.out,
         c.err,

@@ -5,7 +5,7 @@ import { candidateId } from "../app/learn-list.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { run } from "./cli-run.js";
-import { ENGINE_DIR, FIXTURE_DIR, tempDir } from "./helpers.js";
+import { brokenKnowledge, ENGINE_DIR, FIXTURE_DIR, tempDir } from "./helpers.js";
 
 // `socialmedia-guidance report`: the moderators' to-do list, read from the database.
 
@@ -104,5 +104,32 @@ describe("socialmedia-guidance report", () => {
     expect(text.code).toBe(1);
     expect(text.stdout + text.stderr).toContain(`No database at ${dbPath} yet`);
     expect(existsSync(dirname(dbPath))).toBe(false);
+  });
+
+  it("reports while a knowledge file is broken, naming entries by id, and says why", async () => {
+    const dbPath = join(tempDir("smg-report-"), "bot.db");
+    const storage = openSqliteStorage(dbPath);
+    const day = Date.parse("2026-11-24T10:00:00Z");
+    await storage.feedback.recordVote(
+      { entryId: "friend-requests", vote: "down", platform: "slack", userId: "U1" },
+      day,
+    );
+    await storage.feedback.recordCandidate("friend-requests", "may a nurse befriend a patient online", day);
+    await storage.close();
+    const env = { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: brokenKnowledge() };
+    const text = await run(["report"], { env });
+    expect(text.code).toBe(0);
+    expect(text.stderr).toMatch(
+      /^The knowledge base has a problem \(socialmedia-guidance validate says what\)/,
+    );
+    expect(text.stdout).toMatch(/ {3}1 👎 {4}0 👍 {2}\[friend-requests\]\n/);
+    expect(text.stdout).toContain('"may a nurse befriend a patient online"  ->  [friend-requests]');
+    const json = JSON.parse((await run(["report", "--json"], { env })).stdout);
+    expect(json.knowledgeRead).toBe(false);
+    expect(json.candidates[0]).toEqual(expect.not.objectContaining({ entryExists: expect.anything() }));
+    // the other commands that read the knowledge still stop, saying what is wrong with it
+    const learn = await run(["learn", "--list"], { env });
+    expect(learn.code).toBe(1);
+    expect(learn.stderr).toContain("Fix the knowledge base");
   });
 });
