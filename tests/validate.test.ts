@@ -61,13 +61,15 @@ describe("knowledge validation", () => {
     expect(problemsOf(fixtureCopy({ "entries/main.yaml": other }))).toEqual([]);
   });
 
-  it("reads phrasings as the engine does: two it cannot tell apart are duplicates", () => {
+  it("reads phrasings as the engine does: two it cannot tell apart are duplicates, both places named", () => {
     const entries = readFileSync(join(FIXTURE_DIR, "entries", "main.yaml"), "utf8").replace(
       "    - How do I network with colleagues online?",
       '    - How do I network with colleagues online?\n    - "Can I post a photo of a patient? https://example.org/a"',
     );
     const problems = problemsOf(fixtureCopy({ "entries/main.yaml": entries }));
-    expect(problems.join("\n")).toMatch(/is also a question of "patient-photos"/);
+    expect(problems.join("\n")).toMatch(
+      /main\.yaml:19: .*is also a question of "patient-photos" \(.*main\.yaml:10\)/,
+    );
   });
 
   it("takes another subject's examples, and refuses a group with neither terms nor examples", () => {

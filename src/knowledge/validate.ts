@@ -113,10 +113,11 @@ export function validateCorpus(
       if (naming.length === 0) return SAYS_REPLACED.test(text) ? [] : [replacedMessage(id)];
       return naming.filter((t) => !SAYS_REPLACED.test(t)).map((t) => replacedSentenceMessage(id, t));
     });
-  const questionOwner = new Map<string, string>();
+  /** Each phrasing as the engine reads it, with its entry and where that entry is ("file:line"). */
+  const questionOwner = new Map<string, { readonly id: string; readonly at: string }>();
   for (const e of k.entries) {
     const at = (field: string, message: string) =>
-      problems.push({ file: e.file, entry: e.id, field, message });
+      problems.push({ file: place(e.file, e), entry: e.id, field, message });
     if (!topicIds.has(e.topic)) at("topic", unknownTopic(e.topic));
     e.related.forEach((r, i) => {
       if (r === e.id) at("related", "an entry cannot be related to itself");
@@ -148,9 +149,11 @@ export function validateCorpus(
       // The engine's own reading, so that two phrasings it cannot tell apart are caught.
       const key = normalise(q);
       const owner = questionOwner.get(key);
-      if (owner && owner !== e.id) at("questions", `"${q}" is also a question of "${owner}"`);
+      // both places named: the one added last may be either (an edit to a file read first)
+      if (owner && owner.id !== e.id)
+        at("questions", `"${q}" is also a question of "${owner.id}" (${owner.at})`);
       else if (own.has(key)) at("questions", `"${q}" is listed twice`);
-      else questionOwner.set(key, e.id);
+      else questionOwner.set(key, { id: e.id, at: place(e.file, e) });
       own.add(key);
     }
   }
@@ -188,7 +191,7 @@ export function validateCorpus(
           file: fileOf("off-topic.yaml"),
           entry: group.subject,
           field: "examples",
-          message: `"${example}" is also a question of "${owner}"`,
+          message: `"${example}" is also a question of "${owner.id}" (${owner.at})`,
         });
     }
   }
