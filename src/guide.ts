@@ -15,12 +15,12 @@ export const DISCLAIMER =
   "General guidance, not legal advice. The law and your regulator's standards apply first; follow your employer's policy too, and ask your defence organisation or union about your own case.";
 
 /**
- * A cited document as a reader sees it: "Title (Publisher, 2024)", and for a document since replaced,
- * "earlier guidance, since replaced". Adapters add the link (`url`) in their own markup.
+ * A cited document as a reader sees it: "Title (Publisher, 2011, updated 2024)", and for a document
+ * since replaced, "earlier guidance, since replaced". Adapters add the link (`url`) in their own markup.
  */
 export function sourceLabel(s: Source): string {
-  const replaced = s.status === "replaced" ? "; earlier guidance, since replaced" : "";
-  return `${s.title} (${[s.publisher, s.year].filter(Boolean).join(", ")}${replaced})`;
+  const dates = [s.publisher, s.year, s.updated && `updated ${s.updated}`].filter(Boolean).join(", ");
+  return `${s.title} (${dates}${s.status === "replaced" ? "; earlier guidance, since replaced" : ""})`;
 }
 
 /**

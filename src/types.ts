@@ -7,6 +7,8 @@ export interface Source {
   readonly title: string;
   readonly publisher: string;
   readonly year?: number;
+  /** The year it was last revised, after `year`. */
+  readonly updated?: number;
   readonly note?: string;
   /** current, replaced (earlier guidance), or provenance (never shown as a source). */
   readonly status: "current" | "replaced" | "provenance";

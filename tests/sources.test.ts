@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatSource as consoleSource } from "../adapters/console/render.js";
 import { formatSource as discordSource } from "../adapters/discord/render.js";
 import { formatSource as slackSource } from "../adapters/slack/render.js";
 import { createGuide, loadKnowledge, type Source, sourceLabel } from "../src/index.js";
-import { FIXTURE_DIR } from "./helpers.js";
+import { FIXTURE_DIR, fixtureCopy, problemsOf } from "./helpers.js";
 
 const knowledge = loadKnowledge(FIXTURE_DIR);
 const guide = createGuide(knowledge);
@@ -35,6 +37,21 @@ describe("sources as readers see them", () => {
       "Document A, first edition (Publisher A, 2012; earlier guidance, since replaced)",
     ]);
     expect(sourceLabel(linked)).toBe("Using social media [2024] (A Regulator, 2024)");
+  });
+
+  it("says when a document was last updated, a year after it was issued", () => {
+    expect(sourceLabel({ ...linked, year: 2011, updated: 2024 })).toBe(
+      "Using social media [2024] (A Regulator, 2011, updated 2024)",
+    );
+    const sources = readFileSync(join(FIXTURE_DIR, "sources.yaml"), "utf8");
+    const updated = (year: number) =>
+      problemsOf(
+        fixtureCopy({
+          "sources.yaml": sources.replace("  year: 2020\n", `  year: 2020\n  updated: ${year}\n`),
+        }),
+      );
+    expect(updated(2024)).toEqual([]);
+    expect(updated(2019).join("\n")).toMatch(/updated.*must be a year after the document's `year`/);
   });
 
   it("links to the publisher's own page on every platform", () => {

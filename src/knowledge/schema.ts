@@ -58,23 +58,30 @@ export const tipSchema = z.strictObject({
 export const topicSchema = z.strictObject({ id, title: text, description: text });
 
 /** knowledge/sources.yaml */
-export const sourceSchema = z.strictObject({
-  id,
-  title: text,
-  publisher: text,
-  year: z.number().int().min(1900).max(2100).optional(),
-  note: text.optional(),
-  /**
-   * current: in force; replaced: earlier guidance, superseded (name what replaced it in `replacedBy`);
-   * provenance: where the project's text started, never shown to users as a source.
-   */
-  status: z.enum(["current", "replaced", "provenance"]).default("current"),
-  replacedBy: id.optional(),
-  /** The publisher's own web address, e.g. gmc-uk.org; `url` must be on it. */
-  site: text.optional(),
-  /** A link to the document on the publisher's own site (never a copy or a mirror). */
-  url: z.url({ protocol: /^https?$/, error: "must be a web address starting https://" }).optional(),
-});
+export const sourceSchema = z
+  .strictObject({
+    id,
+    title: text,
+    publisher: text,
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** The year it was last revised, when after `year`: shown beside it ("2011, updated 2024"). */
+    updated: z.number().int().min(1900).max(2100).optional(),
+    note: text.optional(),
+    /**
+     * current: in force; replaced: earlier guidance, superseded (name what replaced it in `replacedBy`);
+     * provenance: where the project's text started, never shown to users as a source.
+     */
+    status: z.enum(["current", "replaced", "provenance"]).default("current"),
+    replacedBy: id.optional(),
+    /** The publisher's own web address, e.g. gmc-uk.org; `url` must be on it. */
+    site: text.optional(),
+    /** A link to the document on the publisher's own site (never a copy or a mirror). */
+    url: z.url({ protocol: /^https?$/, error: "must be a web address starting https://" }).optional(),
+  })
+  .refine((s) => s.updated === undefined || (s.year !== undefined && s.updated > s.year), {
+    path: ["updated"],
+    error: "must be a year after the document's `year`",
+  });
 
 /** A word as YAML may read it: `false`, `yes` or `24` are still words here. */
 const word = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v), text);
