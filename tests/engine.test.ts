@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conversation, createGuide, createLogger, loadKnowledge, UsageRecords } from "../src/index.js";
-import { ENGINE_DIR, KNOWLEDGE_DIR, tempStorage } from "./helpers.js";
+import { ENGINE_DIR, tempStorage, testEntry } from "./helpers.js";
 
 // How the engine reads a question as clinicians post it, on the engine's test corpus (tests/fixtures/
 // engine). What the shipped knowledge answers to such questions is measured in tests/eval/behaviour.jsonl.
@@ -149,17 +149,12 @@ describe("questions as clinicians post them", () => {
   });
 });
 
-/** A conversation over a fresh store that learns from use, answering from `over` (the engine fixture). */
-function learning(over = guide) {
+/** A conversation over a fresh store that learns from use. */
+function learning() {
   const { feedback } = tempStorage();
   const logger = createLogger("silent");
   const records = new UsageRecords({ learn: true, feedback, logger });
-  const conversation = new Conversation({
-    guide: over,
-    logger,
-    records,
-    help: { commandLine: (c) => c.name },
-  });
+  const conversation = new Conversation({ guide, logger, records, help: { commandLine: (c) => c.name } });
   return { feedback, records, conversation };
 }
 
@@ -180,29 +175,21 @@ describe("learning from use", () => {
   });
 
   it("stores an unsure answer's question on a 👍, but not one of the entry's own phrasings typed word for word", async () => {
-    const shipped = createGuide(loadKnowledge(KNOWLEDGE_DIR));
-    // a phrasing answered with its own entry, at low confidence, both as written and with a word more
-    const unsure = (q: string, id: string) => {
-      const reply = shipped.ask(q);
-      return reply.kind === "answer" && reply.entry.id === id && reply.confidence < 0.75;
-    };
-    const found = shipped.knowledge.entries
-      .flatMap((e) => e.questions.map((q) => ({ id: e.id, q, more: `${q.replace(/[?.]$/, "")} please?` })))
-      .find(({ id, q, more }) => unsure(q, id) && unsure(more, id));
-    expect(found).toBeDefined();
-    const { id, q, more } = found ?? { id: "", q: "", more: "" };
-    const { feedback, records, conversation } = learning(shipped);
+    const { feedback, records } = learning();
+    const entry = testEntry("own-words", ["Can I post a photo of my lunch?"]);
+    const answered = guide.ask("can I accept a friend request from a patient?");
+    if (answered.kind !== "answer") throw new Error("the fixture did not answer");
+    // an answer with its entry at low confidence, as a phrasing typed word for word may be given
     for (const [userId, question] of [
-      ["U1", q],
-      ["U2", more],
+      ["U1", "can i post a photo of my lunch?"],
+      ["U2", "can i post a photo of my lunch please?"],
     ] as const) {
-      const who = { platform: "slack", userId, visibility: "private", canShare: false } as const;
-      await conversation.handle({ kind: "ask", question }, who);
-      await conversation.handle({ kind: "vote", entryId: id, vote: "up" }, who);
+      records.remember("slack", userId, { ...answered, entry, question, confidence: 0.5 });
+      await records.recordVote({ entryId: entry.id, vote: "up", platform: "slack", userId });
     }
     await records.flush();
     expect((await feedback.candidates()).map((c) => [c.entryId, c.question])).toEqual([
-      [id, more.toLowerCase()],
+      ["own-words", "can i post a photo of my lunch please?"],
     ]);
   });
 
