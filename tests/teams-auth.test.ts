@@ -54,9 +54,22 @@ describe("Teams: who may send activities", () => {
     expect(standIn.received.slice(calls).some((r) => r.path.includes("/members"))).toBe(false);
   });
 
+  it("refuses a token Entra issued (another tenant's app asking for the bot's id), sending nothing anywhere", async () => {
+    const tenant = randomUUID();
+    const entra = token({ iss: `${standIn.url}/${tenant}/v2.0`, tid: tenant, serviceurl: undefined });
+    const elsewhere = { ...question(), serviceUrl: `${standIn.url}/elsewhere/` };
+    expect((await send(elsewhere, `Bearer ${entra}`)).status).toBe(401);
+    // nor is a body read without a Bot Connector token: refused before it, however large
+    expect((await send({ ...question(), text: "x".repeat(300_000) }, null)).status).toBe(401);
+    await settle();
+    expect(standIn.received.filter((r) => r.path.startsWith("/elsewhere/"))).toEqual([]);
+    expect(standIn.activities()).toHaveLength(0);
+  });
+
   it("refuses what is not an activity before the SDK reads it", async () => {
+    const headers = { authorization: `Bearer ${token()}` };
     const post = (body: string, type = "application/json") =>
-      fetch(messages, { method: "POST", headers: { "content-type": type }, body });
+      fetch(messages, { method: "POST", headers: { ...headers, "content-type": type }, body });
     expect((await fetch(messages)).status).toBe(405);
     expect((await post("text=hi", "application/x-www-form-urlencoded")).status).toBe(415);
     expect((await post("{not json")).status).toBe(400);

@@ -78,6 +78,8 @@ export function teamsFixture() {
         ? {}
         : { credentials: { clientId: APP_ID, clientSecret: "unused", tenantId: TENANT } },
       cloud: withOverrides(PUBLIC, {
+        // Entra's sign-in too: a token it issues is never checked against login.microsoftonline.com
+        loginEndpoint: standIn.url,
         openIdMetadataUrl: `${standIn.url}/v1/.well-known/openidconfiguration`,
         graphScope: `${standIn.url}/.default`,
       }),

@@ -151,7 +151,8 @@ export class StandIn {
 
   /** What Teams, Graph or the key service would answer. */
   private answerTo(method: string, path: string): [number, unknown] {
-    if (path === "/v1/.well-known/keys") {
+    // the Bot Connector's keys, and Entra's for any tenant ("login" is this stand-in too)
+    if (path === "/v1/.well-known/keys" || /^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) {
       return [
         200,
         { keys: [{ ...publicKey.export({ format: "jwk" }), kid: KEY_ID, use: "sig", alg: "RS256" }] },

@@ -76,8 +76,9 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     retries: deps.calls?.retries ?? 2,
     ...(deps.calls?.wait ? { wait: deps.calls.wait } : {}),
   });
-  const routes = new FrontRoutes(log);
   const credentials = deps.config.credentials;
+  const cloud = deps.cloud ?? PUBLIC;
+  const routes = new FrontRoutes(log, credentials ? cloud.tokenIssuer : undefined);
   // Every setting is given here, none left to the SDK's own environment variables (CLIENT_ID,
   // SERVICE_URL, CLOUD, ...): an empty string is a deliberate "none", which `??` keeps.
   const app = new App({
@@ -85,7 +86,7 @@ export function createTeamsBot(deps: TeamsDeps): TeamsBot {
     clientSecret: deps.token ? "" : (credentials?.clientSecret ?? ""),
     tenantId: credentials?.tenantId ?? "",
     ...(deps.token ? { token: deps.token } : {}),
-    cloud: deps.cloud ?? PUBLIC,
+    cloud,
     serviceUrl: "https://smba.trafficmanager.net/teams",
     dangerouslyAllowUnauthenticatedRequests: credentials === undefined,
     httpServerAdapter: routes,

@@ -30,7 +30,14 @@ const ACTIVITY = z.looseObject({
 export class FrontRoutes implements IHttpServerAdapter {
   private readonly handlers = new Map<string, HttpRouteHandler>();
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    /**
+     * The Bot Connector's token issuer (the cloud's, https://api.botframework.com in the public one);
+     * undefined in local testing, where no token is asked for.
+     */
+    private readonly issuer?: string,
+  ) {}
 
   registerRoute(_method: "POST", path: string, handler: HttpRouteHandler): void {
     this.handlers.set(path, handler);
@@ -59,6 +66,12 @@ export class FrontRoutes implements IHttpServerAdapter {
       sendStatus(res, 415);
       return undefined;
     }
+    // Before the body is read: anyone could make the bot hold 256 KB per connection without a token.
+    if (this.issuer !== undefined && !fromBotConnector(req.headers.authorization, this.issuer)) {
+      this.log.warn("Teams request refused: no Bot Connector token");
+      sendStatus(res, 401);
+      return undefined;
+    }
     const raw = await readCapped(req, MAX_ACTIVITY_BYTES);
     if (!raw) {
       this.log.warn({ limit: MAX_ACTIVITY_BYTES }, "Teams request refused: body too large");
@@ -73,6 +86,20 @@ export class FrontRoutes implements IHttpServerAdapter {
     }
     return { body: body.data, headers: headersOf(req) };
   }
+}
+
+/**
+ * Whether the request carries a bearer token its issuer claim says the Bot Connector issued; the SDK
+ * then checks its signature, audience, lifetime and Bot Connector address. Only that path is taken: the
+ * SDK also accepts Entra tokens (for Agent ID, which this bot does not use) from any tenant whose app
+ * asks for one for the bot's id, without checking the activity's serviceUrl, and the bot then sent its
+ * own Bot Connector token to whatever address the activity named (security review).
+ */
+function fromBotConnector(authorization: string | undefined, issuer: string): boolean {
+  const token = /^Bearer ([\w-]+)\.([\w-]+)\.[\w-]+$/.exec(authorization ?? "");
+  if (!token) return false;
+  const claims = parseJson(Buffer.from(token[2] ?? "", "base64url"));
+  return typeof claims === "object" && claims !== null && (claims as { iss?: unknown }).iss === issuer;
 }
 
 function parseJson(raw: Buffer): unknown {
