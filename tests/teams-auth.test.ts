@@ -1,5 +1,8 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
+import { FrontRoutes, isLoopback } from "../adapters/teams/front-routes.js";
+import { createLogger } from "../src/index.js";
 import { settle, waitFor } from "./helpers.js";
 import { allText, PERSONAL, THREAD, teamsFixture } from "./teams-fixture.js";
 import { OWNER_AAD } from "./teams-stand-in.js";
@@ -39,6 +42,36 @@ describe("Teams: who may send activities", () => {
     const sent = await waitFor(() => standIn.activities(PERSONAL)[before], { what: "the reply" });
     expect(allText(sent)).toContain("Topics");
     expect(sent.authorization).toBeUndefined();
+  });
+
+  it("takes local-testing activities only from this machine, answering only a Bot Connector on it", async () => {
+    const { url } = await startBot({ localTesting: true });
+    // an activity naming a Bot Connector elsewhere: the bot would post there with no token asked for
+    const elsewhere = { ...question(), serviceUrl: "http://127.0.0.2:9/" };
+    expect((await send(elsewhere, null, url)).status).toBe(400);
+    // a connection from another machine never reaches the SDK (the front is shared with other platforms)
+    const routes = new FrontRoutes(createLogger("silent"));
+    let reached = false;
+    routes.registerRoute("POST", "/api/messages", async () => {
+      reached = true;
+      return { status: 200 };
+    });
+    let status = 0;
+    const req = Object.assign(Readable.from([JSON.stringify(question())]), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      socket: { remoteAddress: "203.0.113.5" },
+    });
+    const res = {
+      writeHead(s: number) {
+        status = s;
+        return { end: () => undefined };
+      },
+    };
+    await routes.handler("/api/messages")(req as never, res as never);
+    expect([status, reached]).toEqual([403, false]);
+    expect(["127.0.0.1", "::ffff:127.0.0.1", "::1"].every(isLoopback)).toBe(true);
+    expect(["203.0.113.5", "::ffff:10.0.0.5", "fe80::1", undefined].some(isLoopback)).toBe(false);
   });
 
   it("says in local testing that tips cannot be turned on there, without asking Graph", async () => {

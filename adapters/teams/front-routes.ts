@@ -66,6 +66,13 @@ export class FrontRoutes implements IHttpServerAdapter {
       sendStatus(res, 415);
       return undefined;
     }
+    // Local testing takes activities without a token: only from this machine (the port may be shared
+    // with Slack or Mattermost, open to the internet), and it answers only a Bot Connector here too.
+    if (this.issuer === undefined && !isLoopback(req.socket.remoteAddress)) {
+      this.log.warn("Teams request refused: local testing takes requests from this machine only");
+      sendStatus(res, 403);
+      return undefined;
+    }
     // Before the body is read: anyone could make the bot hold 256 KB per connection without a token.
     if (this.issuer !== undefined && !fromBotConnector(req.headers.authorization, this.issuer)) {
       this.log.warn("Teams request refused: no Bot Connector token");
@@ -79,7 +86,7 @@ export class FrontRoutes implements IHttpServerAdapter {
       return undefined;
     }
     const body = ACTIVITY.safeParse(parseJson(raw));
-    if (!body.success) {
+    if (!body.success || (this.issuer === undefined && !onThisMachine(body.data.serviceUrl))) {
       this.log.warn("Teams request refused: not an activity");
       sendStatus(res, 400);
       return undefined;
@@ -100,6 +107,17 @@ function fromBotConnector(authorization: string | undefined, issuer: string): bo
   if (!token) return false;
   const claims = parseJson(Buffer.from(token[2] ?? "", "base64url"));
   return typeof claims === "object" && claims !== null && (claims as { iss?: unknown }).iss === issuer;
+}
+
+/** Whether a connection comes from this machine: 127.0.0.0/8 or ::1, as IPv4 or IPv6 gives them. */
+export function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && /^(?:::ffff:)?127\.\d+\.\d+\.\d+$|^::1$/.test(address);
+}
+
+/** Whether a Bot Connector address is on this machine (the local test client's), or none is given. */
+export function onThisMachine(serviceUrl: string | undefined): boolean {
+  if (serviceUrl === undefined) return true;
+  return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(serviceUrl).hostname);
 }
 
 function parseJson(raw: Buffer): unknown {
