@@ -1,10 +1,11 @@
-import { chmodSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../src/config-types.js";
 import { foreignTables, inMemoryCopy, openDatabase } from "../src/store/db.js";
 import { ownedAs, realPath, whileNotInUse } from "../src/store/in-use.js";
 import { MIGRATIONS } from "../src/store/migrations.js";
+import { giveName, madePrivate, notWritten, removeSqliteFiles, SQLITE_FILES } from "./backup-files.js";
 import { folderAsDatabase, systemFolder } from "./lazy.js";
 import type { Out } from "./output.js";
 
@@ -50,6 +51,7 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
     // cron time-out, Ctrl-C) left a part of one under the name, which a retry could not replace and
     // restore refused. What an earlier cut-off run left there goes first.
     removeSqliteFiles(partial);
+    madePrivate(partial, config.databasePath);
     await db.backup(partial);
     // The copy keeps the database's write-ahead-log mode, so reading it (describe, below) left a -shm
     // and a -wal beside it: made a rollback-journal file, a backup is one self-contained file.
@@ -59,8 +61,6 @@ export async function backup(config: Config, rest: readonly string[], out: Out, 
     } finally {
       copy.close();
     }
-    // as private as the database: a new file has the default mode, readable by every user
-    chmodSync(partial, statSync(config.databasePath).mode & 0o666);
     giveName(partial, to);
   } catch (error) {
     removeSqliteFiles(partial);
@@ -128,6 +128,7 @@ export async function restore(config: Config, rest: readonly string[], out: Out,
     // so that a bot started meanwhile waits for milliseconds, not for the copy of a large file
     if ((await whileNotInUse(db, () => undefined)) === "in use") return fail(err, inUse);
     unstage();
+    madePrivate(staging, db);
     await source.backup(staging);
     // Opened as the bot opens it: checked, and brought up to this version's schema.
     openDatabase(staging).close();
@@ -197,26 +198,6 @@ function otherOwner(path: string): number | undefined {
   return uid === me ? undefined : uid;
 }
 
-/** A SQLite database's files: the database, its write-ahead log and the log's index. */
-const SQLITE_FILES = ["", "-wal", "-shm"] as const;
-
-/**
- * Gives the finished backup its name: by a hard link, which never replaces a file that took the name
- * meanwhile, or, where the file system has none (FAT, some network shares), by a rename after a check.
- */
-function giveName(partial: string, to: string): void {
-  try {
-    linkSync(partial, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw error;
-    if (existsSync(to)) throw new Error(`${to} appeared meanwhile, and is left as it is`);
-    renameSync(partial, to);
-    return;
-  }
-  rmSync(partial, { force: true });
-}
-
 /**
  * `db` and its schema version, or where this user may not write beside the database and no bot has it open (no -wal), its
  * copy in memory: as a backup user, or on a read-only mount, reading it failed with SQLite's "attempt
@@ -232,32 +213,6 @@ function readable(db: Database.Database, path: string): { db: Database.Database;
     const copy = inMemoryCopy(path);
     return { db: copy, version: copy.pragma("user_version", { simple: true }) };
   }
-}
-
-/**
- * Removes a database file and what SQLite keeps beside it (its log, its shared memory, its journal).
- * Where part of the path is a file, not a folder, there is nothing to remove (a backup named under a
- * file crashed here, on its way to saying why it failed).
- */
-function removeSqliteFiles(path: string): void {
-  for (const suffix of [...SQLITE_FILES, "-journal"])
-    try {
-      rmSync(`${path}${suffix}`, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOTDIR") throw error;
-    }
-}
-
-/**
- * Why a backup could not be written into `folder`, in words: the file system's and SQLite's own ("EACCES:
- * permission denied, mkdir", "unable to open database file") name no cause an operator can act on.
- */
-function notWritten(error: unknown, folder: string): string {
-  const code = (error as { code?: string }).code ?? "";
-  if (code === "ENOTDIR" || code === "EEXIST") return `part of ${folder} is a file, not a folder.`;
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code.startsWith("SQLITE_CANTOPEN"))
-    return `this user may not write in ${folder}: name a file in a folder it may write, or run backup as a user who may.`;
-  return (error as Error).message;
 }
 
 /** What a database file holds, in a few words. */

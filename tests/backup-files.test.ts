@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
+import Database from "better-sqlite3";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { backup, restore } from "../app/backup.js";
+import type { Config } from "../src/config-types.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
 import { BIN, run } from "./cli-run.js";
 import { databaseWith, tempDir } from "./helpers.js";
@@ -43,6 +46,47 @@ describe("database files", () => {
       expect(made.code, made.stderr).toBe(0);
       expect(modeOf(to)).toBe(mode);
     }
+  });
+});
+
+describe("the copy being written", () => {
+  it("is as private as the database from its first byte, not readable by every user while it is copied", async () => {
+    const { dir, path, storage } = await databaseWith("mode");
+    await storage.close();
+    const modes: number[] = [];
+    const copy = Database.prototype.backup;
+    const spy = vi.spyOn(Database.prototype, "backup").mockImplementation(function (
+      this: Database.Database,
+      to,
+      ...rest
+    ) {
+      modes.push(modeOf(String(to)));
+      return copy.call(this, to, ...rest);
+    });
+    try {
+      const said: string[] = [];
+      const config = { databasePath: path } as Config;
+      expect(
+        await backup(
+          config,
+          [join(dir, "b.db")],
+          (l) => said.push(l),
+          (l) => said.push(l),
+        ),
+      ).toBe(0);
+      // restore copies the backup beside the database first: that copy too
+      expect(
+        await restore(
+          config,
+          [join(dir, "b.db")],
+          (l) => said.push(l),
+          (l) => said.push(l),
+        ),
+      ).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(modes).toEqual([0o600, 0o600]);
   });
 });
 
