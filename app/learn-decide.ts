@@ -14,6 +14,7 @@ import { appendPhrasing, firstLine } from "./append-phrasing.js";
 import { whileLocked, writeAtomic } from "./file-lock.js";
 import { heldDetails, loadError, type Reading } from "./learn-list.js";
 import type { Out } from "./output.js";
+import { shown } from "./shown.js";
 
 /** A failure that ends the run, worded in one line for the moderator. */
 export class LearnError extends Error {}
@@ -35,7 +36,7 @@ export type Outcome = "accepted" | "rejected" | "skipped" | "failed" | "elsewher
 export async function decide(c: Candidate, decision: "accepted" | "rejected", s: Session): Promise<Outcome> {
   if (decision === "accepted") return accept(c, s);
   if (!(await s.store.decideCandidate(c.entryId, c.question, "rejected"))) return decidedElsewhere(c, s);
-  s.out(`Rejected "${redactReading(c.question)}" for ${c.entryId}.`);
+  s.out(`Rejected "${shown(redactReading(c.question))}" for ${c.entryId}.`);
   return "rejected";
 }
 
@@ -45,7 +46,7 @@ export async function decide(c: Candidate, decision: "accepted" | "rejected", s:
  */
 function decidedElsewhere(c: Candidate, s: Session): Outcome {
   (s.named ? s.err : s.out)(
-    `Not decided: "${redactReading(c.question)}" for ${c.entryId} was decided in another learn meanwhile; that decision stands (report shows it).`,
+    `Not decided: "${shown(redactReading(c.question))}" for ${c.entryId} was decided in another learn meanwhile; that decision stands (report shows it).`,
   );
   return s.named ? "failed" : "elsewhere";
 }
@@ -66,7 +67,7 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
   // None goes into the knowledge. Named on the command line (--accept), it is refused as an invalid
   // phrasing is, with exit 1; met going through the list, it is passed over, as before.
   if (heldDetails(c.question)) {
-    const said = `"${redactReading(c.question)}" held details the guard removes; reject it, or add a phrasing in your own words.`;
+    const said = `"${shown(redactReading(c.question))}" held details the guard removes; reject it, or add a phrasing in your own words.`;
     if (s.named) {
       s.err(`Not accepted: ${said}`);
       return "failed";
@@ -76,7 +77,7 @@ async function accept(c: Candidate, s: Session): Promise<Outcome> {
   }
   const key = normalise(c.question);
   if (entry.questions.some((q) => normalise(q) === key)) {
-    s.out(`Skipped: "${c.question}" is already a phrasing of ${entry.id} (reject it to clear it).`);
+    s.out(`Skipped: "${shown(c.question)}" is already a phrasing of ${entry.id} (reject it to clear it).`);
     return "skipped";
   }
   // Files are named relative to the working folder, which has not changed since the knowledge was read
@@ -136,13 +137,13 @@ async function write(
     const problems = cause instanceof KnowledgeError ? cause.problems.map(formatProblem) : [firstLine(cause)];
     s.err(
       cause === error
-        ? `Not accepted: "${c.question}" would make the knowledge base invalid; ${entry.file} is unchanged:`
+        ? `Not accepted: "${shown(c.question)}" would make the knowledge base invalid; ${entry.file} is unchanged:`
         : `Not accepted: the knowledge base does not validate as it is now (a file was changed since learn began); ${entry.file} is unchanged. Fix this, then accept again:`,
     );
     s.err(problems.join("\n"));
     return "failed";
   }
-  s.out(`Accepted: "${c.question}" is now the last question of ${entry.id} in ${entry.file}.`);
+  s.out(`Accepted: "${shown(c.question)}" is now the last question of ${entry.id} in ${entry.file}.`);
   return "accepted";
 }
 

@@ -4,6 +4,7 @@ import { withoutPeopleNames } from "../src/guard/people.js";
 import type { Knowledge, Reply } from "../src/index.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import type { Candidate } from "../src/store/storage.js";
+import { shown } from "./shown.js";
 
 // How `learn` shows the candidates: their ids, what the bot does with each today, the list.
 
@@ -78,7 +79,7 @@ export function formatList(list: readonly Candidate[], knowledge: Knowledge, rea
     "Candidate phrasings waiting for a decision, most proposed first:",
     ...list.map(
       (c, i) =>
-        `${String(i + 1).padStart(4)}. ${candidateId(c)} ${String(c.count).padStart(4)} x  "${redactReading(c.question)}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(22)}today the bot ${today(read, c)}` : ""}`,
+        `${String(i + 1).padStart(4)}. ${candidateId(c)} ${String(c.count).padStart(4)} x  "${shown(redactReading(c.question))}"  ->  ${titleOf(knowledge, c.entryId)} [${c.entryId}]${read ? `\n${" ".repeat(22)}today the bot ${today(read, c)}` : ""}`,
     ),
     "",
     "Decide with: socialmedia-guidance learn --accept <n or id> or --reject <n or id>, or go through them with: socialmedia-guidance learn",

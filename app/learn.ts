@@ -8,6 +8,7 @@ import { decide, LearnError, type Outcome, type Session } from "./learn-decide.j
 import { candidateId, formatList, type Reading, titleOf, today } from "./learn-list.js";
 import { AFTER } from "./learn-usage.js";
 import type { Out } from "./output.js";
+import { shown } from "./shown.js";
 
 export { candidateId, type Reading, today } from "./learn-list.js";
 
@@ -132,7 +133,9 @@ async function interactive(
   try {
     for (const [i, c] of list.entries()) {
       s.out(`\n[${i + 1}/${list.length}] ${c.entryId}: ${titleOf(s.knowledge, c.entryId)}`);
-      s.out(`  "${redactReading(c.question)}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`);
+      s.out(
+        `  "${shown(redactReading(c.question))}" (proposed ${c.count} ${c.count === 1 ? "time" : "times"})`,
+      );
       if (s.read) s.out(`  Today the bot ${today(s.read, c)}.`);
       const choice = await prompt(lines, s.out);
       if (choice === "quit") return;

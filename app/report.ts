@@ -2,6 +2,7 @@ import type { Config, Guide } from "../src/index.js";
 import { openDb } from "./lazy.js";
 import { candidateId } from "./learn-list.js";
 import type { Out } from "./output.js";
+import { shown } from "./shown.js";
 
 /** How the report is asked for: as JSON, and for one Slack workspace (its team id). */
 export interface ReportOptions {
@@ -75,13 +76,15 @@ export async function report(
         "",
         "Most-asked questions with no answer (redacted):",
         ...(r.unanswered.length
-          ? r.unanswered.map((u) => `  ${String(u.count).padStart(4)} x  ${u.question}${now(u.question)}`)
+          ? r.unanswered.map(
+              (u) => `  ${String(u.count).padStart(4)} x  ${shown(u.question)}${now(u.question)}`,
+            )
           : ["  (none yet)"]),
         "",
         "Phrasings people's questions suggest for an entry (accept or reject them with `learn`):",
         ...(r.candidates.length
           ? r.candidates.map(
-              (c) => `  ${String(c.count).padStart(4)} x  "${c.question}"  ->  ${named(c.entryId)}`,
+              (c) => `  ${String(c.count).padStart(4)} x  "${shown(c.question)}"  ->  ${named(c.entryId)}`,
             )
           : ["  (none waiting)"]),
         "",

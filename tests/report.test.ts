@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { candidateId } from "../app/learn-list.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
@@ -131,5 +132,30 @@ describe("socialmedia-guidance report", () => {
     const learn = await run(["learn", "--list"], { env });
     expect(learn.code).toBe(1);
     expect(learn.stderr).toContain("Fix the knowledge base");
+  });
+
+  it("shows stored text without the escape sequences and control characters an older row may hold", async () => {
+    const dbPath = join(tempDir("smg-report-"), "bot.db");
+    await openSqliteStorage(dbPath).close();
+    // as a row written before the bot stripped them on arrival, or by an older replica
+    const db = new Database(dbPath);
+    const now = Date.now();
+    db.prepare("INSERT INTO unanswered (question, count, first_at, last_at) VALUES (?, 1, ?, ?)").run(
+      "esc \x1b]0;PWNED\x07 here \x1b[2J and \u009b31m \u202e done",
+      now,
+      now,
+    );
+    db.prepare(
+      "INSERT INTO candidates (entry_id, question, count, first_at, last_at) VALUES (?, ?, 1, ?, ?)",
+    ).run("friend-requests", "red \x1b[31m text", now, now);
+    db.close();
+    const env = { DATABASE_PATH: dbPath, KNOWLEDGE_DIR: FIXTURE_DIR };
+    for (const args of [["report"], ["learn", "--list"]]) {
+      const { stdout } = await run(args, { env });
+      // nothing but printable text and line breaks (no ESC, C1 or direction override)
+      expect(stdout.replace(/\n/g, "")).not.toMatch(/[\p{Cc}\u202a-\u202e]/u);
+      expect(stdout).toContain("red  text");
+    }
+    expect((await run(["report"], { env })).stdout).toContain("esc  here  and  31m  done");
   });
 });
