@@ -26,6 +26,11 @@ describe("people's names in a question that is kept", () => {
     // typed in lower case, as chat often is: a listed name that is no everyday word
     ["my colleague sarah posted our rota", "my colleague [name] posted our rota"],
     ["my consultant olivia keeps liking my posts", "my consultant [name] keeps liking my posts"],
+    // after a short title, a surname no list holds, hyphenated, or after particles
+    ["dose of insulin for mrs smith-jones", "dose of insulin for mrs [name]"],
+    ["dose of insulin for dr al-hassan", "dose of insulin for dr [name]"],
+    ["a friend request from my patient mr obrien?", "a friend request from my patient mr [name]?"],
+    ["dose of insulin for Mr. de la Cruz", "dose of insulin for Mr. [name]"],
   ])("%j", (text, kept) => {
     expect(withoutPeopleNames(text)).toBe(kept);
   });
@@ -39,6 +44,8 @@ describe("people's names in a question that is kept", () => {
     "Can I post about Christmas Day on the ward?",
     "I'm a Nurse. Can I post photos of the ward?",
     "Nurse Practitioner here, can I post?",
+    "I'm an aesthetic nurse injector in Leeds",
+    "the mr scan showed it, dr will see you",
     "my colleague will post it for me",
     "Hi everyone, can I post this?",
     "my friend lol said it was fine",

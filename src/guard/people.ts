@@ -93,9 +93,13 @@ function namedAfter(tokens: readonly Token[], i: number, lead: Lead): number {
   for (let words = 0; words < most && tokens[k]; k++) {
     const w = tokens[k] as Token;
     if (k > i + 1 && !(k === last + 1 && NAME_GAP.test(w.gap))) break;
-    // "Mrs van der Berg": a particle counts with a name after it
-    if (PARTICLES.has(w.lower) && tokens[k + 1] && nameWord(tokens[k + 1] as Token, lead)) {
-      last = k;
+    // "Mrs van der Berg", "Mr de la Cruz": particles count with a name after them
+    let after = k;
+    while (PARTICLES.has((tokens[after] as Token).lower) && NAME_GAP.test(tokens[after + 1]?.gap ?? ""))
+      after++;
+    if (after > k && nameWord(tokens[after] as Token, lead)) {
+      last = after - 1;
+      k = after - 1;
       continue;
     }
     if (!nameWord(w, lead)) break;
@@ -125,7 +129,10 @@ function nameWord(t: Token, lead: Lead): boolean {
   // after a role, a word in lower case only when it is a listed name that no dictionary holds ("my
   // colleague sarah"; not "consultant general surgeon", "my son will", "my manager states", "my gp well")
   if (lead === "role" && !t.capitalised && !t.upper) return strong(t) && !isDictionaryWord(t.lower);
-  return strong(t) || capital(t) || (t.capitalised && !isKnownWord(t.lower));
+  // after a short title, a word English does not know in any case: stored questions are lower case, and
+  // hyphenated or unlisted surnames ("mrs smith-jones", "dr al-hassan", "mr obrien") were kept; not
+  // after "nurse" or "doctor", which begin compounds ("nurse injector", "doctor influencer")
+  return strong(t) || capital(t) || (t.capitalised || lead === "short-title" ? !isKnownWord(t.lower) : false);
 }
 
 /** Two capitalised words that are both listed names, and no institution's: "Emily Clarke". */
