@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MEMBERS_VOTE } from "../adapters/mattermost/actions.js";
 import { within } from "./helpers.js";
 import { type Button, buttonNamed, buttonsOf, useMattermost } from "./mattermost-fixture.js";
 import { ADMIN, BOT_TOKEN, CHANNEL, COMMAND_TOKEN, legacySeal, MEMBER } from "./mattermost-stand-in.js";
@@ -190,7 +191,7 @@ describe("Mattermost buttons", () => {
     for (const user of ["..", "me"]) expect((await press(share, { user, channel })).status).toBe(400);
   });
 
-  it("shares without a name when Mattermost cannot give it, and takes anyone's vote on what was shared", async () => {
+  it("shares without a name when Mattermost cannot give it, and takes a member's vote on it, not a made-up id's", async () => {
     const channel = freshChannel();
     const { reply } = await command("can I post a photo of a patient?", { channel });
     mattermost.script("GET", /^\/api\/v4\/users\//, {
@@ -208,6 +209,9 @@ describe("Mattermost buttons", () => {
     expect((await press(up, { user: ADMIN, channel })).reply.ephemeral_text).toBe(
       "Thanks, your vote is recorded.",
     );
+    const madeUp = "stranger000000000000000001";
+    expect((await press(up, { user: madeUp, channel })).reply.ephemeral_text).toBe(MEMBERS_VOTE);
+    expect(votes.filter((v) => v.userId === madeUp)).toEqual([]);
   });
 
   /** The share button of the reply to `question` asked in `channel`. */

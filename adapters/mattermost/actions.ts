@@ -11,6 +11,10 @@ import { MATTERMOST_ID } from "./rest.js";
 export const OLD_SHARE_BUTTON =
   "This Share button is from a reply made before an update, and no longer works: ask your question again to share its answer.";
 
+/** Said to a voter Mattermost does not know as a member of the channel (or when it could not say). */
+export const MEMBERS_VOTE =
+  "Only members of this channel can vote on this answer, and I could not confirm you are one just now.";
+
 // Mattermost's PostActionIntegrationRequest; only the fields we use are checked.
 const pressed = z.looseObject({
   // Mattermost's ids: they go into REST paths and into what is signed
@@ -48,6 +52,10 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
       ctx.log.warn(ids, "Mattermost share refused: a button sealed for no user");
       return sendJson(res, 200, { ephemeral_text: OLD_SHARE_BUTTON });
     }
+    // A vote on a button the whole channel sees names its voter only in the press: counted only for a
+    // member of the channel, as Mattermost says (a made-up user_id counted as one more voter).
+    if (press.kind === "vote" && user === undefined && !(await ctx.members.has(channelId, userId)))
+      return sendJson(res, 200, { ephemeral_text: MEMBERS_VOTE });
     try {
       const outcome = await ctx.conversation.handle(press, requester(userId, channelId));
       if (outcome.visibility === "private") {

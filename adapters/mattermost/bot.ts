@@ -20,6 +20,7 @@ import { actionsRoute } from "./actions.js";
 import { commandRoute } from "./command.js";
 import { buttonTarget, type MattermostContext, PATHS } from "./context.js";
 import { describeMattermostError } from "./errors.js";
+import { ChannelMembers } from "./members.js";
 import { MATTERMOST_WHO_MAY_CHANGE } from "./permission.js";
 import { MATTERMOST_HELP, renderCard, SLASH_COMMAND } from "./render.js";
 import { MattermostRest } from "./rest.js";
@@ -83,6 +84,7 @@ export function createMattermostBot(deps: MattermostDeps, front: HttpFront): Mat
     conversation: new Conversation({ ...deps, logger: log, help: MATTERMOST_HELP }),
     rest,
     seal: new ActionSeal(config.commandToken),
+    members: new ChannelMembers(rest, log),
     log,
     ...(config.botUrl ? { botUrl: config.botUrl } : {}),
     late: {

@@ -3,6 +3,7 @@ import type { Conversation, Logger, Requester } from "../../src/index.js";
 import { readCapped } from "../http/body.js";
 import { sendStatus, sendTooLarge } from "../http/respond.js";
 import { describeMattermostError, type MattermostFailure } from "./errors.js";
+import type { ChannelMembers } from "./members.js";
 import type { ButtonTarget } from "./render.js";
 import type { MattermostRest } from "./rest.js";
 import type { ActionSeal } from "./seal.js";
@@ -21,6 +22,8 @@ export interface MattermostContext {
   readonly conversation: Conversation;
   readonly rest: MattermostRest;
   readonly seal: ActionSeal;
+  /** Who is a member of a channel, for a vote on a button the whole channel sees. */
+  readonly members: ChannelMembers;
   readonly log: Logger;
   /** This bot's address as Mattermost reaches it, when set (MATTERMOST_BOT_URL). */
   readonly botUrl?: string;
