@@ -1,5 +1,9 @@
+import { once } from "node:events";
+import { type IncomingMessage, request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { type BodyBudget, readCapped, sendRefused } from "../adapters/http/body.js";
 import { describeListenFailure, HttpFront, type HttpFrontOptions } from "../adapters/http/front.js";
+import { sendStatus } from "../adapters/http/respond.js";
 import { capturedLogger, waitFor, within } from "./helpers.js";
 
 // The HTTP front every HTTP platform mounts on: real servers on 127.0.0.1, real requests.
@@ -150,5 +154,33 @@ describe("HTTP front", () => {
     expect(describeListenFailure(first.boundPort, error)).toBe(
       `Port ${first.boundPort} is already in use: stop what uses it, or set PORT to another port.`,
     );
+  });
+
+  it("holds at most its budget of request bodies at once, answering 503 past it, and frees it as each ends", async () => {
+    const f = front();
+    const budget: BodyBudget = { most: 100, held: 0 };
+    f.route("/in", async (req, res) => {
+      const raw = await readCapped(req, 1_000, budget);
+      if (Buffer.isBuffer(raw)) sendStatus(res, 200);
+      else sendRefused(res, raw);
+    });
+    await f.start();
+    const post = () =>
+      request(url(f, "/in"), { method: "POST", headers: { "transfer-encoding": "chunked" } });
+    // one request holds 60 bytes, its body not yet ended
+    const first = post();
+    const firstAnswer = once(first, "response");
+    first.write("x".repeat(60));
+    await waitFor(() => budget.held === 60, { what: "the first body held" });
+    const second = post();
+    const secondAnswer = once(second, "response");
+    second.end("y".repeat(60));
+    const [refused] = (await secondAnswer) as [IncomingMessage];
+    expect([refused.statusCode, refused.headers["retry-after"]]).toEqual([503, "1"]);
+    first.end("z");
+    const [taken] = (await firstAnswer) as [IncomingMessage];
+    expect(taken.statusCode).toBe(200);
+    expect(budget.held).toBe(0);
+    expect((await fetch(url(f, "/in"), { method: "POST", body: "y".repeat(60) })).status).toBe(200);
   });
 });

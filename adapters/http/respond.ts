@@ -9,8 +9,3 @@ export function sendStatus(res: ServerResponse, status: number): void {
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
-
-/** Answers 413 without reading the rest of the body: the connection closes after the answer. */
-export function sendTooLarge(res: ServerResponse): void {
-  res.writeHead(413, { connection: "close" }).end();
-}

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Conversation, Logger, Requester } from "../../src/index.js";
-import { readCapped } from "../http/body.js";
-import { sendStatus, sendTooLarge } from "../http/respond.js";
+import { readCapped, sendRefused } from "../http/body.js";
+import { sendStatus } from "../http/respond.js";
 import { describeMattermostError, type MattermostFailure } from "./errors.js";
 import type { ChannelMembers } from "./members.js";
 import type { ButtonTarget } from "./render.js";
@@ -92,11 +92,10 @@ export async function readPost(
     return undefined;
   }
   const raw = await readCapped(req, MAX_BODY_BYTES);
-  if (!raw) {
-    log.warn({ limit: MAX_BODY_BYTES }, "Mattermost request refused: body too large");
-    sendTooLarge(res);
-  }
-  return raw;
+  if (Buffer.isBuffer(raw)) return raw;
+  log.warn({ limit: MAX_BODY_BYTES }, `Mattermost request refused: ${raw.why}`);
+  sendRefused(res, raw);
+  return undefined;
 }
 
 /** Who pressed or typed, where: replies are private (ephemeral), and answers can be shared there. */

@@ -1,9 +1,9 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { type App, type Logger as BoltLogger, HTTPResponseAck, type Receiver } from "@slack/bolt";
 import { type Logger, type ReplayMemory, redactSecrets } from "../../src/index.js";
-import { readCapped } from "../http/body.js";
+import { readCapped, sendRefused } from "../http/body.js";
 import { HttpFront, type RouteHandler } from "../http/front.js";
-import { sendJson, sendStatus, sendTooLarge } from "../http/respond.js";
+import { sendJson, sendStatus } from "../http/respond.js";
 import { REQUEST_FAILED } from "./errors.js";
 import { isSslCheck, mediaType, readSlackBody } from "./request-body.js";
 import { RequestVerifier } from "./verify.js";
@@ -116,9 +116,9 @@ export class SignedReceiver implements Receiver {
     }
     const limit = this.options.maxBodyBytes ?? MAX_BODY_BYTES;
     const raw = await readCapped(req, limit);
-    if (!raw) {
-      this.options.log.warn({ limit }, "Slack request refused: body too large");
-      return sendTooLarge(res);
+    if (!Buffer.isBuffer(raw)) {
+      this.options.log.warn({ limit }, `Slack request refused: ${raw.why}`);
+      return sendRefused(res, raw);
     }
     const type = mediaType(req.headers["content-type"]);
     if (isSslCheck(type, raw)) return sendStatus(res, 200);

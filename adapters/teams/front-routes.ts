@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
 import { z } from "zod";
 import type { Logger } from "../../src/index.js";
-import { mediaType, readCapped } from "../http/body.js";
+import { mediaType, readCapped, sendRefused } from "../http/body.js";
 import type { RouteHandler } from "../http/front.js";
-import { sendJson, sendStatus, sendTooLarge } from "../http/respond.js";
+import { sendJson, sendStatus } from "../http/respond.js";
 
 /**
  * The largest activity taken. Teams' own are a few kilobytes (a message is at most about 28 KB, an
@@ -80,9 +80,9 @@ export class FrontRoutes implements IHttpServerAdapter {
       return undefined;
     }
     const raw = await readCapped(req, MAX_ACTIVITY_BYTES);
-    if (!raw) {
-      this.log.warn({ limit: MAX_ACTIVITY_BYTES }, "Teams request refused: body too large");
-      sendTooLarge(res);
+    if (!Buffer.isBuffer(raw)) {
+      this.log.warn({ limit: MAX_ACTIVITY_BYTES }, `Teams request refused: ${raw.why}`);
+      sendRefused(res, raw);
       return undefined;
     }
     const body = ACTIVITY.safeParse(parseJson(raw));
