@@ -164,6 +164,9 @@ export class TipScheduler {
             "tip check failed",
           );
         }
+        // SQLite answers on this thread, so a check never waited: thousands of channels held every
+        // request (Slack's 3 s, /healthz) for seconds each minute. Requests are served between channels.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     };
     await Promise.all(Array.from({ length: Math.min(CHANNELS_AT_ONCE, rows.length) }, worker));
