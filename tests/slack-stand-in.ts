@@ -34,6 +34,11 @@ export async function slackStandIn(clientId: string): Promise<SlackStandIn> {
     const token = bearer ?? (typeof fields.token === "string" ? fields.token : undefined);
     calls.push({ method, ...(token ? { token } : {}), fields });
     res.setHeader("content-type", "application/json");
+    // Slack limiting the app's calls: a code sent as "code-ratelimited" is answered 429
+    if (method === "oauth.v2.access" && fields.code === "code-ratelimited") {
+      res.writeHead(429, { "retry-after": "30" }).end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      return;
+    }
     res.end(JSON.stringify(answer(method, fields, clientId, token)));
   });
   server.listen(0, "127.0.0.1");

@@ -72,8 +72,19 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
         })
       : undefined;
   const apiUrl = config.apiUrl ? withSlash(config.apiUrl) : undefined;
+  // Web API calls and respond() both go through this fetch: it owns timeouts and retries, so the
+  // WebClient's own are off, and a 429 still left after it gives up is reported, not waited for. The
+  // installer's exchange of an install's code takes the same: with the WebClient's defaults (no time
+  // limit, 10 retries over half an hour), made-up codes from anyone held every callback (security review).
+  const clientOptions = {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    fetch: outbound.fetch,
+    timeout: 0,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
   const installer = config.oauth
-    ? createInstaller(config.oauth, installationsOf(deps), logger, apiUrl)
+    ? createInstaller(config.oauth, installationsOf(deps), logger, clientOptions)
     : undefined;
   if (installer) mountOAuth(frontFor(front, receiver), installer, log);
   const app = new App({
@@ -84,15 +95,7 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
     // auth.test runs in start(), where a bad token becomes an error we can report, not a crash
     deferInitialization: true,
     logLevel: LogLevel.WARN,
-    clientOptions: {
-      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-      // Web API calls and respond() both go through this fetch: it owns timeouts and retries, so the
-      // WebClient's own are off, and a 429 still left after it gives up is reported, not waited for.
-      fetch: outbound.fetch,
-      timeout: 0,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-    },
+    clientOptions,
   });
 
   const inFlight = new InFlight();

@@ -7,6 +7,7 @@ import {
   type InstallationQuery,
   type InstallationStore,
   InstallProvider,
+  type InstallProviderOptions,
 } from "@slack/oauth";
 import type { InstallationStorage, Logger, SlackConfig } from "../../src/index.js";
 import type { HttpFront } from "../http/front.js";
@@ -68,7 +69,7 @@ export function createInstaller(
   oauth: NonNullable<SlackConfig["oauth"]>,
   records: InstallationStorage,
   logger: BoltLogger,
-  apiUrl?: string,
+  clientOptions: NonNullable<InstallProviderOptions["clientOptions"]>,
 ): InstallProvider {
   return new InstallProvider({
     clientId: oauth.clientId,
@@ -77,7 +78,7 @@ export function createInstaller(
     installationStore: installationStore(records),
     installUrlOptions: { scopes: [...BOT_SCOPES] },
     logger,
-    ...(apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {}),
+    clientOptions,
   });
 }
 
