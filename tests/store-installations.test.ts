@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../src/index.js";
 import { parseKey, TokenCipher } from "../src/store/token-cipher.js";
@@ -37,9 +37,16 @@ describe.each(BACKENDS)("Slack installations on $name", (backend) => {
     const rows = await backend.sql(where, "SELECT * FROM slack_installations");
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain("secret-token");
-    expect(String(rows[0]?.sealed)).toMatch(/^v1:[0-9a-f]{8}:/);
+    expect(String(rows[0]?.sealed)).toMatch(/^v2:[0-9a-f]{8}:/);
     expect(await installations.find("T111")).toEqual(record("T111"));
     expect(await installations.find("T999")).toBeUndefined();
+    // T111's sealed installation copied over T222's row by someone who may write the database
+    await installations.save(record("T222"), 1);
+    await backend.sql(
+      where,
+      "UPDATE slack_installations SET sealed = (SELECT sealed FROM slack_installations WHERE id = 'T111') WHERE id = 'T222'",
+    );
+    await expect(installations.find("T222")).rejects.toThrow("it was altered or damaged");
   });
 
   it("refuses plainly to open an installation under a key that did not seal it", async () => {
@@ -130,14 +137,25 @@ describe("the token key", () => {
       );
   });
 
-  it("refuses a sealed value that was altered", () => {
+  it("refuses a sealed value that was altered, or moved to another workspace's row", () => {
     const cipher = new TokenCipher(KEY);
-    const sealed = cipher.seal(TOKEN);
+    const sealed = cipher.seal(TOKEN, "T111");
     const parts = sealed.split(":");
     const body = Buffer.from(parts[4] ?? "", "base64");
     body[0] = (body[0] ?? 0) ^ 1;
     parts[4] = body.toString("base64");
-    expect(() => cipher.open(parts.join(":"))).toThrow("it was altered or damaged");
-    expect(cipher.open(sealed)).toEqual({ text: TOKEN, stale: false });
+    expect(() => cipher.open(parts.join(":"), "T111")).toThrow("it was altered or damaged");
+    expect(cipher.open(sealed, "T111")).toEqual({ text: TOKEN, stale: false });
+    // copied over workspace T222's row, T111's installation would run T222's events with T111's token
+    expect(() => cipher.open(sealed, "T222")).toThrow("it was altered or damaged");
+  });
+
+  it("opens a value sealed before values were bound to their row, and asks for it to be sealed again", () => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", KEY, iv);
+    const body = Buffer.concat([cipher.update(TOKEN, "utf8"), cipher.final()]);
+    const id = createHash("sha256").update(KEY).digest("hex").slice(0, 8);
+    const unbound = ["v1", id, ...[iv, cipher.getAuthTag(), body].map((b) => b.toString("base64"))].join(":");
+    expect(new TokenCipher(KEY).open(unbound, "T111")).toEqual({ text: TOKEN, stale: true });
   });
 });

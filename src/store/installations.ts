@@ -13,8 +13,8 @@ export interface InstallationRecord {
 }
 
 /**
- * Slack installations, one a workspace, each sealed (AES-256-GCM) before it is written, so that no
- * token is ever in the database in clear. A row sealed under the previous key is sealed again under the
+ * Slack installations, one a workspace, each sealed (AES-256-GCM, bound to its row's id) before it is
+ * written, so that no token is ever in the database in clear, nor moved to another workspace's row. A row sealed under the previous key is sealed again under the
  * current one when it is read, and by resealAll().
  */
 export interface InstallationStorage {
@@ -53,7 +53,7 @@ export class InstallationSql implements InstallationStorage {
         record.id,
         record.teamId ?? null,
         record.enterpriseId ?? null,
-        this.cipher.seal(record.json),
+        this.cipher.seal(record.json, record.id),
         now,
         now,
       ],
@@ -67,7 +67,7 @@ export class InstallationSql implements InstallationStorage {
       [id],
     );
     if (!row) return undefined;
-    const { text, stale } = this.cipher.open(row.sealed);
+    const { text, stale } = this.cipher.open(row.sealed, row.id);
     if (stale) await this.reseal(row.id, row.sealed, text, Date.now());
     return {
       id: row.id,
@@ -96,7 +96,7 @@ export class InstallationSql implements InstallationStorage {
     const rows = await this.db.all<Row>("SELECT id, sealed FROM slack_installations");
     let count = 0;
     for (const row of rows) {
-      const { text, stale } = this.cipher.open(row.sealed);
+      const { text, stale } = this.cipher.open(row.sealed, row.id);
       if (stale && (await this.reseal(row.id, row.sealed, text, now))) count++;
     }
     return count;
@@ -106,7 +106,7 @@ export class InstallationSql implements InstallationStorage {
   private async reseal(id: string, was: string, text: string, now: number): Promise<boolean> {
     const changed = await this.db.run(
       "UPDATE slack_installations SET sealed = ?, updated_at = ? WHERE id = ? AND sealed = ?",
-      [this.cipher.seal(text), now, id, was],
+      [this.cipher.seal(text, id), now, id, was],
     );
     return changed > 0;
   }

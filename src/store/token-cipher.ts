@@ -5,7 +5,9 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** The format's version, first in every sealed value, so that a later format can be told apart. */
-const VERSION = "v1";
+const VERSION = "v2";
+/** The first format, whose values were bound to no row: still opened, and sealed again as VERSION. */
+const UNBOUND_VERSION = "v1";
 
 /**
  * Reads a 32-byte key given as 64 hex digits or as base64; throws a sentence naming `name` and what is
@@ -48,7 +50,7 @@ export interface Opened {
 /**
  * Seals secrets (bot tokens) for storage with AES-256-GCM under the current key, and opens values
  * sealed under the current or the previous key, so that a key can be rotated without losing
- * installations. A sealed value is "v1:<key id>:<nonce>:<tag>:<ciphertext>" (base64 parts); the key id
+ * installations. A sealed value is "v2:<key id>:<nonce>:<tag>:<ciphertext>" (base64 parts); the key id
  * is a hash prefix of the key, so the right key is picked without trial and error.
  */
 export class TokenCipher {
@@ -61,21 +63,27 @@ export class TokenCipher {
     });
   }
 
-  /** Encrypts `text` under the current key, with a fresh random nonce. */
-  seal(text: string): string {
+  /**
+   * Encrypts `text` under the current key, with a fresh random nonce, bound to `boundTo` (the row's id)
+   * as associated data: opened for another row, it fails, so a sealed value copied over another
+   * workspace's row cannot make that workspace run with this one's token.
+   */
+  seal(text: string, boundTo: string): string {
     const current = this.keys[0];
     if (!current) throw new Error("no encryption key");
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv("aes-256-gcm", current.key, iv);
+    cipher.setAAD(Buffer.from(boundTo, "utf8"));
     const body = Buffer.concat([cipher.update(text, "utf8"), cipher.final()]);
     const parts = [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64"));
     return [VERSION, current.id, ...parts].join(":");
   }
 
   /** Decrypts a sealed value; throws a plain sentence when no key given opens it or it was altered. */
-  open(sealed: string): Opened {
+  open(sealed: string, boundTo: string): Opened {
     const [version, id, iv, tag, body, ...rest] = sealed.split(":");
-    if (version !== VERSION || !id || !iv || !tag || body === undefined || rest.length > 0)
+    const known = version === VERSION || version === UNBOUND_VERSION;
+    if (!known || !id || !iv || !tag || body === undefined || rest.length > 0)
       throw new Error("a stored Slack installation is not in the expected encrypted form");
     const index = this.keys.findIndex((k) => k.id === id);
     const found = this.keys[index];
@@ -88,8 +96,10 @@ export class TokenCipher {
       const tagBytes = Buffer.from(tag, "base64");
       if (tagBytes.length !== TAG_BYTES) throw new Error("bad tag length");
       decipher.setAuthTag(tagBytes);
+      if (version === VERSION) decipher.setAAD(Buffer.from(boundTo, "utf8"));
       const text = Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]);
-      return { text: text.toString("utf8"), stale: index > 0 };
+      // sealed before values were bound to their row: sealed again, bound
+      return { text: text.toString("utf8"), stale: index > 0 || version === UNBOUND_VERSION };
     } catch {
       throw new Error("a stored Slack installation could not be decrypted: it was altered or damaged");
     }
