@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { posting } from "../../src/index.js";
 import type { RouteHandler } from "../http/front.js";
+import { logRefused } from "../http/refused.js";
 import { sendJson, sendStatus } from "../http/respond.js";
 import { buttonTarget, failed, type MattermostContext, readPost, requester } from "./context.js";
 import { describeMattermostError, REQUEST_FAILED } from "./errors.js";
@@ -35,13 +36,13 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
     if (!raw) return;
     const body = pressed.safeParse(parseJson(raw.toString()));
     if (!body.success) {
-      ctx.log.warn("Mattermost action refused: malformed");
+      logRefused(ctx.log, {}, "Mattermost action refused: malformed");
       return sendStatus(res, 400);
     }
     const { user_id: userId, channel_id: channelId, context } = body.data;
     const opened = ctx.seal.open(context, channelId, userId);
     if (!opened) {
-      ctx.log.warn({ user: userId, channel: channelId }, "Mattermost action refused: bad seal");
+      logRefused(ctx.log, { user: userId, channel: channelId }, "Mattermost action refused: bad seal");
       return sendStatus(res, 401);
     }
     const { press, user, base } = opened;
@@ -49,7 +50,7 @@ export function actionsRoute(ctx: MattermostContext): RouteHandler {
     // A share names who shared it, so only a button sealed for its presser shares: one made before
     // buttons were sealed for a user (a reply from before an update) would take any user_id.
     if (press.kind === "share" && user === undefined) {
-      ctx.log.warn(ids, "Mattermost share refused: a button sealed for no user");
+      logRefused(ctx.log, ids, "Mattermost share refused: a button sealed for no user");
       return sendJson(res, 200, { ephemeral_text: OLD_SHARE_BUTTON });
     }
     // A vote on a button the whole channel sees names its voter only in the press: counted only for a

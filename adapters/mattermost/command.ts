@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { readRequest } from "../../src/index.js";
 import type { RouteHandler } from "../http/front.js";
+import { logRefused } from "../http/refused.js";
 import { sendJson, sendStatus } from "../http/respond.js";
 import { buttonTarget, type LateReplies, type MattermostContext, readPost, requester } from "./context.js";
 import { REQUEST_FAILED } from "./errors.js";
@@ -37,13 +38,13 @@ export function commandRoute(ctx: MattermostContext, commandToken: string): Rout
     const form = new URLSearchParams(raw.toString());
     const tokens = form.getAll("token");
     if (tokens.length !== 1 || !timingSafeEqual(digest(tokens[0] ?? ""), expected)) {
-      ctx.log.warn({ reason: tokens.length ? "bad_token" : "no_token" }, "Mattermost command refused");
+      logRefused(ctx.log, { reason: tokens.length ? "bad_token" : "no_token" }, "Mattermost command refused");
       return sendStatus(res, 401);
     }
     const fields = onceEach(form);
     const command = fields ? commandForm.safeParse(fields) : undefined;
     if (!command?.success) {
-      ctx.log.warn("Mattermost command refused: malformed");
+      logRefused(ctx.log, {}, "Mattermost command refused: malformed");
       return sendStatus(res, 400);
     }
     const { user_id: userId, channel_id: channelId, text } = command.data;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Conversation, Logger, Requester } from "../../src/index.js";
 import { readCapped, sendRefused } from "../http/body.js";
+import { logRefused } from "../http/refused.js";
 import { sendStatus } from "../http/respond.js";
 import { describeMattermostError, type MattermostFailure } from "./errors.js";
 import type { ChannelMembers } from "./members.js";
@@ -93,7 +94,7 @@ export async function readPost(
   }
   const raw = await readCapped(req, MAX_BODY_BYTES);
   if (Buffer.isBuffer(raw)) return raw;
-  log.warn({ limit: MAX_BODY_BYTES }, `Mattermost request refused: ${raw.why}`);
+  logRefused(log, { limit: MAX_BODY_BYTES }, `Mattermost request refused: ${raw.why}`);
   sendRefused(res, raw);
   return undefined;
 }

@@ -11,6 +11,7 @@ import {
 } from "@slack/oauth";
 import type { InstallationStorage, Logger, SlackConfig } from "../../src/index.js";
 import type { HttpFront } from "../http/front.js";
+import { logRefused } from "../http/refused.js";
 import { sendStatus } from "../http/respond.js";
 
 /** Where a workspace admin starts installing the app: a page with Slack's "Add to Slack" link. */
@@ -89,7 +90,7 @@ export function mountOAuth(front: HttpFront, installer: InstallProvider, log: Lo
   );
   const failure = (error: CodedError, _options: unknown, req: IncomingMessage, res: ServerResponse) => {
     const { status, text } = installFailure(error, req);
-    log.warn({ code: error.code, status }, "Slack install not completed");
+    logRefused(log, { code: error.code, status }, "Slack install not completed");
     res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
     res.end(
       `<!doctype html><html><head><meta charset="utf-8"><title>Not installed</title></head><body><p>${text}</p><p><a href="${SLACK_INSTALL_PATH}">Start the install again</a></p></body></html>`,

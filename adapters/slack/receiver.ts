@@ -3,6 +3,7 @@ import { type App, type Logger as BoltLogger, HTTPResponseAck, type Receiver } f
 import { type Logger, type ReplayMemory, redactSecrets } from "../../src/index.js";
 import { readCapped, sendRefused } from "../http/body.js";
 import { HttpFront, type RouteHandler } from "../http/front.js";
+import { logRefused } from "../http/refused.js";
 import { sendJson, sendStatus } from "../http/respond.js";
 import { REQUEST_FAILED } from "./errors.js";
 import { isSslCheck, mediaType, readSlackBody } from "./request-body.js";
@@ -111,25 +112,25 @@ export class SignedReceiver implements Receiver {
     const early = this.verifier.headers(ts, signature);
     const length = req.headers["content-length"];
     if (early && !(length !== undefined && Number(length) <= SMALL_BODY_BYTES)) {
-      this.options.log.warn({ reason: early }, "Slack request refused");
+      logRefused(this.options.log, { reason: early }, "Slack request refused");
       return sendStatus(res, 401);
     }
     const limit = this.options.maxBodyBytes ?? MAX_BODY_BYTES;
     const raw = await readCapped(req, limit);
     if (!Buffer.isBuffer(raw)) {
-      this.options.log.warn({ limit }, `Slack request refused: ${raw.why}`);
+      logRefused(this.options.log, { limit }, `Slack request refused: ${raw.why}`);
       return sendRefused(res, raw);
     }
     const type = mediaType(req.headers["content-type"]);
     if (isSslCheck(type, raw)) return sendStatus(res, 200);
     const refusal = await this.verifier.check(ts, signature, raw);
     if (refusal) {
-      this.options.log.warn({ reason: refusal }, "Slack request refused");
+      logRefused(this.options.log, { reason: refusal }, "Slack request refused");
       return sendStatus(res, 401);
     }
     const request = readSlackBody(type, raw);
     if (request.kind === "malformed") {
-      this.options.log.warn({ reason: request.reason }, "Slack request refused: malformed");
+      logRefused(this.options.log, { reason: request.reason }, "Slack request refused: malformed");
       return sendStatus(res, 400);
     }
     if (request.kind === "ignore") return sendStatus(res, 200);

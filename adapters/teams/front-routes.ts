@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Logger } from "../../src/index.js";
 import { mediaType, readCapped, sendRefused } from "../http/body.js";
 import type { RouteHandler } from "../http/front.js";
+import { logRefused } from "../http/refused.js";
 import { sendJson, sendStatus } from "../http/respond.js";
 
 /**
@@ -69,25 +70,25 @@ export class FrontRoutes implements IHttpServerAdapter {
     // Local testing takes activities without a token: only from this machine (the port may be shared
     // with Slack or Mattermost, open to the internet), and it answers only a Bot Connector here too.
     if (this.issuer === undefined && !isLoopback(req.socket.remoteAddress)) {
-      this.log.warn("Teams request refused: local testing takes requests from this machine only");
+      logRefused(this.log, {}, "Teams request refused: local testing takes requests from this machine only");
       sendStatus(res, 403);
       return undefined;
     }
     // Before the body is read: anyone could make the bot hold 256 KB per connection without a token.
     if (this.issuer !== undefined && !fromBotConnector(req.headers.authorization, this.issuer)) {
-      this.log.warn("Teams request refused: no Bot Connector token");
+      logRefused(this.log, {}, "Teams request refused: no Bot Connector token");
       sendStatus(res, 401);
       return undefined;
     }
     const raw = await readCapped(req, MAX_ACTIVITY_BYTES);
     if (!Buffer.isBuffer(raw)) {
-      this.log.warn({ limit: MAX_ACTIVITY_BYTES }, `Teams request refused: ${raw.why}`);
+      logRefused(this.log, { limit: MAX_ACTIVITY_BYTES }, `Teams request refused: ${raw.why}`);
       sendRefused(res, raw);
       return undefined;
     }
     const body = ACTIVITY.safeParse(parseJson(raw));
     if (!body.success || (this.issuer === undefined && !onThisMachine(body.data.serviceUrl))) {
-      this.log.warn("Teams request refused: not an activity");
+      logRefused(this.log, {}, "Teams request refused: not an activity");
       sendStatus(res, 400);
       return undefined;
     }
