@@ -35,4 +35,20 @@ describe("channel members, for votes", () => {
     expect(await members.has(CHANNEL, madeUp(999))).toBe(false);
     expect(lookups()).toBe(LOOKUPS_PER_MINUTE + 1);
   });
+
+  it("refuses only the vote Mattermost could not check, and asks again for the next", async () => {
+    const members = new ChannelMembers(
+      new MattermostRest(mattermost.url, BOT_TOKEN, fetch),
+      createLogger("silent"),
+      () => 0,
+    );
+    mattermost.script("GET", /\/members\//, {
+      status: 503,
+      body: { id: "api.server.unavailable", status_code: 503 },
+    });
+    const before = lookups();
+    expect(await members.has(CHANNEL, MEMBER)).toBe(false);
+    expect(await members.has(CHANNEL, MEMBER)).toBe(true);
+    expect(lookups()).toBe(before + 2);
+  });
 });

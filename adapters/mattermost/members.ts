@@ -1,6 +1,6 @@
 import type { Logger } from "../../src/index.js";
 import { describeMattermostError } from "./errors.js";
-import type { MattermostRest } from "./rest.js";
+import { MattermostApiError, type MattermostRest } from "./rest.js";
 
 /** How long an answer stays known, so that each vote does not ask Mattermost again. */
 const KNOWN_MS = 10 * 60_000;
@@ -47,6 +47,15 @@ export class ChannelMembers {
       await this.rest.channelRoles(channelId, userId);
     } catch (error) {
       const code = describeMattermostError(error).code;
+      // Mattermost slow, busy or down says nothing of membership: this vote is refused, not the next
+      const refused = error instanceof MattermostApiError && (error.status === 403 || error.status === 404);
+      if (!refused) {
+        this.log.warn(
+          { user: userId, channel: channelId, code },
+          "vote refused: could not check channel membership",
+        );
+        return false;
+      }
       this.log.warn({ user: userId, channel: channelId, code }, "vote refused: not a channel member");
       member = false;
     }
