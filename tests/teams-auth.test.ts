@@ -49,6 +49,13 @@ describe("Teams: who may send activities", () => {
     // an activity naming a Bot Connector elsewhere: the bot would post there with no token asked for
     const elsewhere = { ...question(), serviceUrl: "http://127.0.0.2:9/" };
     expect((await send(elsewhere, null, url)).status).toBe(400);
+    // through a proxy or a tunnel on this machine: from 127.0.0.1, for anyone on the internet
+    const proxied = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.5" },
+      body: JSON.stringify(question()),
+    });
+    expect(proxied.status).toBe(403);
     // a connection from another machine never reaches the SDK (the front is shared with other platforms)
     const routes = new FrontRoutes(createLogger("silent"));
     let reached = false;

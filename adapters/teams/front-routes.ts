@@ -69,7 +69,7 @@ export class FrontRoutes implements IHttpServerAdapter {
     }
     // Local testing takes activities without a token: only from this machine (the port may be shared
     // with Slack or Mattermost, open to the internet), and it answers only a Bot Connector here too.
-    if (this.issuer === undefined && !isLoopback(req.socket.remoteAddress)) {
+    if (this.issuer === undefined && !fromThisMachine(req)) {
       logRefused(this.log, {}, "Teams request refused: local testing takes requests from this machine only");
       sendStatus(res, 403);
       return undefined;
@@ -108,6 +108,17 @@ function fromBotConnector(authorization: string | undefined, issuer: string): bo
   if (!token) return false;
   const claims = parseJson(Buffer.from(token[2] ?? "", "base64url"));
   return typeof claims === "object" && claims !== null && (claims as { iss?: unknown }).iss === issuer;
+}
+
+/**
+ * Whether a request comes from this machine itself: from a loopback address, and not through a proxy
+ * or a tunnel on it (which connects from 127.0.0.1 for anyone, and says so in its forwarding headers).
+ */
+function fromThisMachine(req: IncomingMessage): boolean {
+  const forwarded = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip"].some(
+    (h) => h in req.headers,
+  );
+  return !forwarded && isLoopback(req.socket.remoteAddress);
 }
 
 /** Whether a connection comes from this machine: 127.0.0.0/8 or ::1, as IPv4 or IPv6 gives them. */
