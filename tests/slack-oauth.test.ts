@@ -21,7 +21,7 @@ import {
   within,
 } from "./helpers.js";
 import { SLACK_TEST, slackOAuthSettings } from "./slack-settings.js";
-import { type Call, postSigned, type SlackStandIn, slackStandIn, tokenOf } from "./slack-stand-in.js";
+import { postSigned, type SlackStandIn, slackStandIn, tokenOf } from "./slack-stand-in.js";
 
 // Many workspaces: Bolt's OAuth flow (InstallProvider) on our HTTP front, against a stand-in for
 // Slack's Web API on 127.0.0.1 (slack-stand-in.ts) that answers oauth.v2.access for two workspaces and
@@ -172,15 +172,6 @@ describe("Slack installed in many workspaces", () => {
     expect(stale.status).toBe(400);
     expect(await stale.text()).toContain("this link has expired, was already used");
     expect(callsTo("oauth.v2.access")).toEqual([]);
-  });
-
-  it("answers a callback at once when Slack limits the code's exchange, within the bot's own limits", async () => {
-    const { state, cookie } = await beginInstall();
-    // anyone may start an install and send a made-up code: one call, then a page, not half an hour of retries
-    expect(await comeBack("code-ratelimited", state, cookie)).toBeGreaterThanOrEqual(400);
-    const limited = standIn.calls.filter((c) => c.fields.code === "code-ratelimited");
-    expect(limited).toHaveLength(1);
-    standIn.calls.splice(standIn.calls.indexOf(limited[0] as Call), 1);
   });
 
   it("installs two workspaces through the OAuth flow, each token sealed in the database", async () => {

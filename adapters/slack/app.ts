@@ -72,19 +72,22 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
         })
       : undefined;
   const apiUrl = config.apiUrl ? withSlash(config.apiUrl) : undefined;
-  // Web API calls and respond() both go through this fetch: it owns timeouts and retries, so the
-  // WebClient's own are off, and a 429 still left after it gives up is reported, not waited for. The
-  // installer's exchange of an install's code takes the same: with the WebClient's defaults (no time
-  // limit, 10 retries over half an hour), made-up codes from anyone held every callback (security review).
-  const clientOptions = {
+  // Web API calls and respond() both go through an Outbound fetch: it owns timeouts and retries, so the
+  // WebClient's own are off, and a 429 still left after it gives up is reported, not waited for.
+  const through = (fetch: typeof outbound.fetch) => ({
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-    fetch: outbound.fetch,
+    fetch,
     timeout: 0,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-  };
+  });
+  const clientOptions = through(outbound.fetch);
+  // The exchange of an install's code is tried once: anyone may start an install and send a made-up
+  // code, and with the WebClient's defaults (no time limit, 10 retries over half an hour), or even the
+  // bot's own retries, once Slack limited the app every callback, a real admin's too, was held (reviews).
+  const exchange = new Outbound({ timeoutMs: deps.calls?.timeoutMs ?? 10_000, retries: 0 });
   const installer = config.oauth
-    ? createInstaller(config.oauth, installationsOf(deps), logger, clientOptions)
+    ? createInstaller(config.oauth, installationsOf(deps), logger, through(exchange.fetch))
     : undefined;
   if (installer) mountOAuth(frontFor(front, receiver), installer, log);
   const app = new App({
@@ -121,6 +124,7 @@ export function createSlackBot(deps: SlackDeps, front?: HttpFront): SlackBot {
       // stop taking requests and let replies in flight finish, for the grace period; then end them
       await Promise.all([app.stop(), inFlight.drain(graceMs), after]);
       outbound.close();
+      exchange.close();
     },
     tipPoster: () => {
       /** Posts a card into a channel as the bot (of that channel's workspace). */
