@@ -28,7 +28,33 @@ const unanswered = (question: string): Reply => ({
   topics: [],
 });
 
+/** `text` sealed under KEY as values were before they were bound to their row ("v1"). */
+function unboundSeal(text: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", KEY, iv);
+  const body = Buffer.concat([cipher.update(text, "utf8"), cipher.final()]);
+  const id = createHash("sha256").update(KEY).digest("hex").slice(0, 8);
+  return ["v1", id, ...[iv, cipher.getAuthTag(), body].map((b) => b.toString("base64"))].join(":");
+}
+
 describe.each(BACKENDS)("Slack installations on $name", (backend) => {
+  it("takes a row sealed before rows were bound only if it is that row's workspace's, and binds it", async () => {
+    const where = await backend.fresh();
+    const installations = (await backend.open(where)).installations(new TokenCipher(KEY));
+    for (const id of ["T111", "T222"]) await installations.save(record(id), 1);
+    const old = (id: string) => unboundSeal(record(id).json);
+    await backend.sql(where, `UPDATE slack_installations SET sealed = '${old("T111")}' WHERE id = 'T111'`);
+    expect(await installations.find("T111")).toEqual(record("T111"));
+    expect(
+      String(
+        (await backend.sql(where, "SELECT sealed FROM slack_installations WHERE id = 'T111'"))[0]?.sealed,
+      ),
+    ).toMatch(/^v2:/);
+    // T111's old value, from a backup taken before, written over T222's row
+    await backend.sql(where, `UPDATE slack_installations SET sealed = '${old("T111")}' WHERE id = 'T222'`);
+    await expect(installations.find("T222")).rejects.toThrow("it was altered or damaged");
+  });
+
   it("keeps no token in clear, and gives it back with the right key", async () => {
     const where = await backend.fresh();
     const storage = await backend.open(where);
@@ -151,11 +177,10 @@ describe("the token key", () => {
   });
 
   it("opens a value sealed before values were bound to their row, and asks for it to be sealed again", () => {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv("aes-256-gcm", KEY, iv);
-    const body = Buffer.concat([cipher.update(TOKEN, "utf8"), cipher.final()]);
-    const id = createHash("sha256").update(KEY).digest("hex").slice(0, 8);
-    const unbound = ["v1", id, ...[iv, cipher.getAuthTag(), body].map((b) => b.toString("base64"))].join(":");
-    expect(new TokenCipher(KEY).open(unbound, "T111")).toEqual({ text: TOKEN, stale: true });
+    expect(new TokenCipher(KEY).open(unboundSeal(TOKEN), "T111")).toEqual({
+      text: TOKEN,
+      stale: true,
+      unbound: true,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { one, type SqlDriver } from "./sql.js";
-import type { TokenCipher } from "./token-cipher.js";
+import type { Opened, TokenCipher } from "./token-cipher.js";
 
 /**
  * A workspace's installation as the platform adapter keeps it: its key (a Slack team id, or an
@@ -67,7 +67,7 @@ export class InstallationSql implements InstallationStorage {
       [id],
     );
     if (!row) return undefined;
-    const { text, stale } = this.cipher.open(row.sealed, row.id);
+    const { text, stale } = this.opened(row);
     if (stale) await this.reseal(row.id, row.sealed, text, Date.now());
     return {
       id: row.id,
@@ -96,10 +96,22 @@ export class InstallationSql implements InstallationStorage {
     const rows = await this.db.all<Row>("SELECT id, sealed FROM slack_installations");
     let count = 0;
     for (const row of rows) {
-      const { text, stale } = this.cipher.open(row.sealed, row.id);
+      const { text, stale } = this.opened(row);
       if (stale && (await this.reseal(row.id, row.sealed, text, now))) count++;
     }
     return count;
+  }
+
+  /**
+   * A row's installation opened. One sealed before values were bound to their row is taken only if it
+   * is the row's own workspace's: otherwise another workspace's old value (from a backup taken before)
+   * written over the row would open, and be sealed again as the row's (code review).
+   */
+  private opened(row: Pick<Row, "id" | "sealed">): Opened {
+    const opened = this.cipher.open(row.sealed, row.id);
+    if (opened.unbound && !ownWorkspace(opened.text, row.id))
+      throw new Error("a stored Slack installation could not be decrypted: it was altered or damaged");
+    return opened;
   }
 
   /** Writes `text` sealed under the current key, unless another process changed the row meanwhile. */
@@ -109,5 +121,18 @@ export class InstallationSql implements InstallationStorage {
       [this.cipher.seal(text, id), now, id, was],
     );
     return changed > 0;
+  }
+}
+
+/** Whether an installation's JSON is of the workspace (or organisation) `id`: its team's id or its enterprise's. */
+function ownWorkspace(json: string, id: string): boolean {
+  try {
+    const installation = JSON.parse(json) as {
+      team?: { id?: unknown };
+      enterprise?: { id?: unknown } | null;
+    };
+    return installation.team?.id === id || installation.enterprise?.id === id;
+  } catch {
+    return false;
   }
 }

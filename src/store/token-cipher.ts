@@ -41,10 +41,14 @@ export function isKey(text: string): boolean {
   }
 }
 
-/** A value opened: the text, and whether it was sealed under the previous key (so should be sealed again). */
+/**
+ * A value opened: the text, whether it should be sealed again (under the previous key, or bound to no
+ * row), and whether it was bound to no row (sealed before values were: its row is not vouched for).
+ */
 export interface Opened {
   readonly text: string;
   readonly stale: boolean;
+  readonly unbound?: boolean;
 }
 
 /**
@@ -99,7 +103,8 @@ export class TokenCipher {
       if (version === VERSION) decipher.setAAD(Buffer.from(boundTo, "utf8"));
       const text = Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]);
       // sealed before values were bound to their row: sealed again, bound
-      return { text: text.toString("utf8"), stale: index > 0 || version === UNBOUND_VERSION };
+      const unbound = version === UNBOUND_VERSION;
+      return { text: text.toString("utf8"), stale: index > 0 || unbound, ...(unbound ? { unbound } : {}) };
     } catch {
       throw new Error("a stored Slack installation could not be decrypted: it was altered or damaged");
     }
