@@ -1,26 +1,16 @@
-import type { Config, Guide } from "../src/index.js";
+import type { Guide } from "../src/index.js";
 import { openDb } from "./lazy.js";
 import { candidateId } from "./learn-list.js";
-import type { Out } from "./output.js";
 import { shown } from "./shown.js";
-
-/** How the report is asked for: as JSON, and for one Slack workspace (its team id). */
-export interface ReportOptions {
-  readonly json: boolean;
-  readonly team?: string | undefined;
-}
+import type { Configured } from "./subcommands.js";
 
 /**
  * `report [--json] [--team T…]`: the moderators' to-do list from the database. Without `guide` (the
  * knowledge could not be read), entries are named by id and what the bot does now is left out.
  */
-export async function report(
-  config: Config,
-  guide: Guide | undefined,
-  { json, team }: ReportOptions,
-  out: Out,
-  err: Out,
-): Promise<number> {
+export async function report(c: Configured, guide?: Guide): Promise<number> {
+  const { config, out, err } = c;
+  const { json, team } = c.args;
   if (team !== undefined && !/^[TE][A-Z0-9]{2,}$/.test(team)) {
     err(`--team must be a Slack team id such as T0123ABCD (got "${team.slice(0, 40)}").`);
     return 2;

@@ -220,22 +220,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     usage: "report [--json] [--team T…]",
     summary:
       "Most 👎 entries, most-asked unanswered questions, answer rate by day (one Slack workspace's with --team)",
-    run: async (c) =>
-      (await import("./report.js")).report(
-        c.config,
-        c.guide,
-        { json: c.args.json, team: c.args.team },
-        c.out,
-        c.err,
-      ),
-    withoutKnowledge: async (c) =>
-      (await import("./report.js")).report(
-        c.config,
-        undefined,
-        { json: c.args.json, team: c.args.team },
-        c.out,
-        c.err,
-      ),
+    run: async (c) => (await import("./report.js")).report(c, c.guide),
+    withoutKnowledge: async (c) => (await import("./report.js")).report(c),
   },
   {
     name: "learn",

@@ -63,6 +63,8 @@ describe("a question in another language", () => {
       "can I share https://elpais.com/sociedad/2024/los-medicos-y-las-enfermeras-en-las-redes-sociales-de-espana-hoy.html",
       "lol omg a pt added me on fb",
       "friend request patient",
+      // few words known, but too few words to tell a language by: English typed in haste
+      "fb frnd req frm pt",
       // two words say too little to tell
       "bonjour docteur",
     ]) {

@@ -11,7 +11,10 @@ describe("the log of refused requests", () => {
   it("logs a flood of commands with a wrong token in a few lines, not one a request", async () => {
     for (let i = 0; i < REFUSED_LINES + 30; i++)
       expect((await mm.command("help", { token: "wrongtoken0000000000000000" })).status).toBe(401);
-    expect(mm.lines.filter((l) => l.includes("Mattermost command refused"))).toHaveLength(REFUSED_LINES);
+    // a line each for the first of a window at most (however long the requests take): not one each
+    const logged = mm.lines.filter((l) => l.includes("Mattermost command refused")).length;
+    expect(logged).toBeGreaterThanOrEqual(REFUSED_LINES);
+    expect(logged).toBeLessThan(REFUSED_LINES + 30);
   });
 
   it("says, in the first line of the next window, how many it did not log", () => {

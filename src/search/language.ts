@@ -73,6 +73,8 @@ const FOREIGN_ENGLISH_SCORE = 0.8;
  * reqest from a patiant").
  */
 const FEW_KNOWN_SHARE = 0.5;
+/** ... in a question of this many words or more: "fb frnd req frm pt" is English typed in haste. */
+const FEW_KNOWN_MIN_WORDS = 6;
 
 /**
  * True unless the text is plainly in another language: written mostly in another script, or in Latin
@@ -98,7 +100,7 @@ export function readsAsEnglish(text: string, known: (word: string) => boolean): 
   const scores = loadFranc().francAll(plain, { only: LANGUAGES, minLength: 3 });
   const first = scores[0]?.[0];
   if (first === undefined || first === "eng" || first === "und") return true;
-  if (share < FEW_KNOWN_SHARE) return false;
+  if (share < FEW_KNOWN_SHARE && words.length >= FEW_KNOWN_MIN_WORDS) return false;
   const english = scores.find(([language]) => language === "eng")?.[1] ?? 0;
   return english >= FOREIGN_ENGLISH_SCORE || share >= FOREIGN_SHARE;
 }
