@@ -1,31 +1,26 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it, onTestFinished } from "vitest";
 import { HttpFront } from "../adapters/http/front.js";
-import { createSlackBot, type SlackBot } from "../adapters/slack/app.js";
+import { createSlackBot } from "../adapters/slack/app.js";
 import { createGuide, loadKnowledge } from "../src/index.js";
 import { openSqliteStorage } from "../src/store/sqlite.js";
-import type { Storage } from "../src/store/storage.js";
 import { TokenCipher } from "../src/store/token-cipher.js";
 import { capturedLogger, FIXTURE_DIR, tempDir } from "./helpers.js";
 import { SLACK_TEST, slackOAuthSettings } from "./slack-settings.js";
-import { type SlackStandIn, slackStandIn } from "./slack-stand-in.js";
+import { slackStandIn } from "./slack-stand-in.js";
 
 // The exchange of an install's code with Slack, which anyone may start with a made-up code: tried once,
 // with the bot's production limits on its other calls (retries waited out instantly here).
 
 const { logger } = capturedLogger();
 const OAUTH = slackOAuthSettings(randomBytes(32), "base64");
-let standIn: SlackStandIn;
-let storage: Storage;
-let front: HttpFront;
-let bot: SlackBot;
 
-beforeAll(async () => {
-  standIn = await slackStandIn(OAUTH.clientId);
-  storage = openSqliteStorage(join(tempDir("smg-oauth-limits-"), "bot.db"));
-  front = new HttpFront({ port: 0, host: "127.0.0.1", log: logger });
-  bot = createSlackBot(
+it("answers a callback after one try when Slack limits the code's exchange, not after the bot's retries", async () => {
+  const standIn = await slackStandIn(OAUTH.clientId);
+  const storage = openSqliteStorage(join(tempDir("smg-oauth-limits-"), "bot.db"));
+  const front = new HttpFront({ port: 0, host: "127.0.0.1", log: logger });
+  const bot = createSlackBot(
     {
       guide: createGuide(loadKnowledge(FIXTURE_DIR)),
       logger,
@@ -35,19 +30,14 @@ beforeAll(async () => {
     },
     front,
   );
+  onTestFinished(async () => {
+    await Promise.all([bot.stop(), front.stop()]);
+    await storage.close();
+    standIn.server.closeAllConnections();
+    standIn.server.close();
+  });
   await bot.start();
   await front.start();
-});
-
-afterAll(async () => {
-  await bot.stop();
-  await front.stop();
-  await storage.close();
-  standIn.server.closeAllConnections();
-  standIn.server.close();
-});
-
-it("answers a callback after one try when Slack limits the code's exchange, not after the bot's retries", async () => {
   const base = `http://127.0.0.1:${front.boundPort}`;
   const page = await fetch(`${base}/slack/install`);
   const link =
