@@ -250,6 +250,7 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
       kind: "answer",
       entry: top.entry,
       confidence: round(p),
+      ...(judged.verbatim ? { verbatim: true } : {}),
       sources: sourcesOf(top.entry),
       related: relatedOf(top.entry).filter((r) => !runnerUp.some((u) => u.id === r.id)),
       suggestions: runnerUp,
@@ -276,7 +277,6 @@ export function createGuide(knowledge: Knowledge, options: GuideOptions = {}): G
   }
 
   const complete = completer(knowledge, index);
-
   const tips = knowledge.tips;
   const randomTip = (random: () => number = Math.random) =>
     tips[Math.min(tips.length - 1, Math.floor(random() * tips.length))];

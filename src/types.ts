@@ -130,6 +130,8 @@ export type Reply =
       readonly kind: "answer";
       readonly entry: Entry;
       readonly confidence: number;
+      /** The question is one of the entry's own phrasings, or its title, as normalise reads them. */
+      readonly verbatim?: boolean;
       readonly sources: readonly Source[];
       readonly related: readonly EntryLink[];
       readonly suggestions: readonly EntryRef[];

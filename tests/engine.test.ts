@@ -177,14 +177,21 @@ describe("learning from use", () => {
   it("stores an unsure answer's question on a 👍, but not one of the entry's own phrasings typed word for word", async () => {
     const { feedback, records } = learning();
     const entry = testEntry("own-words", ["Can I post a photo of my lunch?"]);
+    // the guide says when a question is one of its entry's own phrasings, as typed
+    const [phrasing = ""] = guide.knowledge.entries[0]?.questions ?? [];
+    const verbatim = (q: string) => {
+      const reply = guide.ask(q);
+      return reply.kind === "answer" && reply.verbatim === true;
+    };
+    expect([verbatim(phrasing), verbatim(`${phrasing.replace(/[?.]$/, "")} please?`)]).toEqual([true, false]);
     const answered = guide.ask("can I accept a friend request from a patient?");
     if (answered.kind !== "answer") throw new Error("the fixture did not answer");
     // an answer with its entry at low confidence, as a phrasing typed word for word may be given
-    for (const [userId, question] of [
-      ["U1", "can i post a photo of my lunch?"],
-      ["U2", "can i post a photo of my lunch please?"],
+    for (const [userId, question, own] of [
+      ["U1", "can i post a photo of my lunch?", true],
+      ["U2", "can i post a photo of my lunch please?", false],
     ] as const) {
-      records.remember("slack", userId, { ...answered, entry, question, confidence: 0.5 });
+      records.remember("slack", userId, { ...answered, entry, question, confidence: 0.5, verbatim: own });
       await records.recordVote({ entryId: entry.id, vote: "up", platform: "slack", userId });
     }
     await records.flush();

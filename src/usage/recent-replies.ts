@@ -1,5 +1,4 @@
 import type { Platform } from "../ports.js";
-import { normalise } from "../search/normalise.js";
 import type { Reply } from "../types.js";
 
 /** How long after a reply a pick or a vote still refers to it. */
@@ -47,7 +46,7 @@ export class RecentReplies {
       offered: new Set(reply.suggestions.map((s) => s.id)),
       proposed: new Map(),
       ...(reply.kind === "answer" ? { answered: reply.entry.id } : {}),
-      ownPhrasing: reply.kind === "answer" && ownPhrasing(reply.question, reply.entry),
+      ownPhrasing: reply.kind === "answer" && reply.verbatim === true,
       confidence: reply.confidence,
       at: this.now(),
     });
@@ -58,12 +57,4 @@ export class RecentReplies {
     const last = this.recent.get(`${platform}:${userId}`);
     return last && this.now() - last.at <= RECENT_MS ? last : undefined;
   }
-}
-
-function ownPhrasing(
-  question: string,
-  entry: { readonly title: string; readonly questions: readonly string[] },
-) {
-  const said = normalise(question);
-  return [entry.title, ...entry.questions].some((q) => normalise(q) === said);
 }
