@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { lockedOut } from "./busy.js";
 import { assertThisVersion, MIGRATIONS, type Migration, newerThanKnown } from "./migrations.js";
 
 /** An open SQLite file. */
@@ -45,7 +46,7 @@ export function openDatabase(
     } catch (error) {
       // refused after waiting out busy_timeout: the lock is held for long, and waiting again would not help
       const atOnce = performance.now() - started < OPEN_WAIT_MS / 2;
-      if (!atOnce || !String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw error;
+      if (!atOnce || !lockedOut(error)) throw error;
     }
     // before the bot serves anyone, so a plain wait on this thread holds nothing up
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);

@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
+import { lockedOut } from "./busy.js";
 
 // Whether a process has the SQLite database open, for `restore`, which must not swap the file under a
 // running bot. Each process that opens the database to write holds a shared lock on a small file
@@ -100,7 +101,7 @@ export function holdInUse(path: string, warn: (message: string) => void = () => 
     lock.prepare("SELECT count(*) FROM sqlite_master").get();
   } catch (error) {
     lock?.close();
-    if (String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY"))
+    if (lockedOut(error))
       throw new Error(
         "a restore of the database is in progress (socialmedia-guidance restore): start again when it has finished.",
       );
@@ -132,7 +133,7 @@ export async function whileNotInUse<T>(path: string, fn: () => Promise<T> | T): 
       lock.exec("BEGIN EXCLUSIVE");
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code?.startsWith("SQLITE_BUSY")) return "in use";
+      if (lockedOut(error)) return "in use";
       // a network file system without working locks: SQLite's own words were "disk I/O error"
       if (code?.startsWith("SQLITE_IOERR"))
         throw new Error(

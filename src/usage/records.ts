@@ -1,6 +1,7 @@
 import { NoAnswerInTime, within } from "../inflight.js";
 import type { Logger } from "../log.js";
 import type { FeedbackVote, Platform, RecordFeedback } from "../ports.js";
+import { lockedOut } from "../store/busy.js";
 import type { FeedbackStorage } from "../store/storage.js";
 import type { Reply } from "../types.js";
 import { RecentReplies, type RecentReply } from "./recent-replies.js";
@@ -145,7 +146,7 @@ export class UsageRecords {
       try {
         return await write();
       } catch (error) {
-        if (!String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw error;
+        if (!lockedOut(error)) throw error;
         // said once while the lock lasts, not for every question asked meanwhile
         if (this.waiting.size === 0 && wait === BUSY_RETRY_MS[0])
           this.options.logger.warn(
