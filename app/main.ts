@@ -136,8 +136,8 @@ function packageVersion(): string {
  * `ask` ("socialmedia-guidance can I post a photo?"), else the command it is likely a slip for.
  */
 async function unknownCommand(args: Args): Promise<string> {
-  // Control characters never reach the terminal: an escape sequence would act on it.
-  const shown = (text: string) => text.replace(/\p{Cc}/gu, "");
+  // Control characters and escape sequences never reach the terminal: they would act on it.
+  const { shown } = await import("./shown.js");
   const command = shown(args.command);
   const head = `Unknown command "${command}".`;
   const said = shown([args.command, ...args.rest].join(" ")).trim();
